@@ -1,0 +1,24 @@
+"""Outline item headings → Item records: the heading or first clause, its evidence and the whole body's span."""
+
+from __future__ import annotations
+
+from kg.model import Item, Source
+from kg.text import evidence
+
+
+def collect(source: Source, outline, kind: str) -> tuple[Item, ...]:
+    """Items of one kind (measure, shortcoming, plan) in text order, numbered across the report from 0."""
+    items = []
+    for node in outline.items(kind):
+        if node.text_end <= node.text_start:
+            continue  # a bare marker with nothing after it names no item
+        items.append(Item(
+            kind=kind,
+            text=node.heading,
+            section=node.section,
+            ordinal=len(items),
+            evidence=evidence(source.path, source.text, node.text_start, node.text_end),
+            body_start=node.start,
+            body_end=node.end,
+        ))
+    return tuple(items)

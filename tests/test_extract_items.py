@@ -1,0 +1,136 @@
+"""Measures, shortcomings and plans: item text without its number, exact evidence, and the span of each body."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import structure
+from kg.extract import measures, plans, shortcomings
+from kg.read import make_source
+
+
+def extract_all(name: str, text: str):
+    source = make_source(name, text, "utf-8")
+    outline = structure.parse(source)
+    found = (module.extract(source, outline) for module in (measures, shortcomings, plans))
+    return (source, *found)
+
+
+# --- real reports -----------------------------------------------------------------------------
+
+@pytest.mark.shared
+def test_measures_are_the_second_level_not_the_numbered_points_below_it(corpus_texts):
+    _, found, _, _ = extract_all("000.txt", corpus_texts["000_9297ac14c1609d27.txt"])
+    first = [m.text for m in found if m.section == 0]
+    assert first == ["加强组织领导", "健全工作机制", "增强法律意识", "强化法治宣传教育"]
+    assert "优化工作机制" not in [m.text for m in found]  # （1） under （二） is not a measure
+
+
+@pytest.mark.shared
+def test_a_section_without_second_level_headings_takes_its_yishi_items(corpus_texts):
+    _, found, _, _ = extract_all("000.txt", corpus_texts["000_9297ac14c1609d27.txt"])
+    second = [m.text for m in found if m.section == 1]
+    assert second[0] == "不断完善镇党委议事决策规则"
+    assert second[-1] == "率先在全县建立了信访工作联席会议机制"
+    assert len(second) == 5
+
+
+@pytest.mark.shared
+def test_inline_shortcomings_in_one_paragraph_are_cut_at_each_clause_end(corpus_texts):
+    _, _, found, _ = extract_all("000.txt", corpus_texts["000_9297ac14c1609d27.txt"])
+    assert [s.text for s in found] == [
+        "基层法治力量力量仍然相对薄弱",
+        "执法能力有待加强，法制机构人员的能力和水平还有待提高",
+        "群众法律意识有待进一步，咨询法律顾问热度不够",
+        "依法决策的意识和水平有待进一步强化，干部队伍法律素质有待进一步强化",
+    ]
+
+
+@pytest.mark.shared
+def test_first_clause_keeps_a_leading_reason(corpus_texts):
+    _, _, found, _ = extract_all("001.txt", corpus_texts["001_e2fabbbe98248fdd.txt"])
+    assert found[0].text == "法治意识有待进一步提高"
+    assert found[1].text.startswith("由于部分权力下放至镇，专业人员较少")
+    assert found[1].text.endswith("工作人员执法能力水平有待进一步提高")
+
+
+@pytest.mark.shared
+def test_plans_with_yishi_points_inside_are_one_plan_each(corpus_texts):
+    _, _, _, found = extract_all("001.txt", corpus_texts["001_e2fabbbe98248fdd.txt"])
+    assert [p.text for p in found] == ["加强法治宣传教育", "加强信访维稳工作力度", "加强执法队伍建设，提高依法行政能力"]
+
+
+@pytest.mark.shared
+def test_duty_items_inline_after_a_lead_sentence(corpus_texts):
+    _, found, _, _ = extract_all("004.txt", corpus_texts["004_aacd17f2585f8bc5.txt"])
+    assert [m.text for m in found if m.section == 2] == ["健全领导小组", "完善工作机制"]
+
+
+@pytest.mark.shared
+def test_arabic_numbered_plans(corpus_texts):
+    _, _, _, found = extract_all("lixi_2023.txt", corpus_texts["lixi_2023.txt"])
+    assert [p.text for p in found][:2] == ["充实综合执法力量", "加强“法律明白人”队伍管理"]
+    assert len(found) == 5
+
+
+@pytest.mark.shared
+def test_every_item_has_exact_evidence_a_body_and_a_running_ordinal(corpus_texts):
+    for name, text in corpus_texts.items():
+        source, *kinds = extract_all(name, text)
+        for items in kinds:
+            assert [item.ordinal for item in items] == list(range(len(items))), name
+            for item in items:
+                assert text[item.evidence.start : item.evidence.end] == item.text
+                assert item.text in item.evidence.sentence
+                assert item.body_start <= item.evidence.start < item.evidence.end <= item.body_end
+                assert not item.text.startswith(("一是", "（", "(", "1."))
+            for before, after in zip(items, items[1:]):
+                assert before.body_end <= after.body_start, name
+
+
+# --- texts of our own -------------------------------------------------------------------------
+
+OWN = """东河镇关于2023年法治政府建设情况的报告
+一、主要举措和成效
+（一）加强组织领导
+镇党委成立法治建设领导小组。一是明确分工；二是定期调度。
+（二）严格规范执法，提升执法水平。全年办理案件8件。
+1、案卷评查。评查案卷10卷。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+党委书记带头学法。一是带头讲法治课。二是带头述法。
+三、存在的问题
+主要表现在：一是学法不够深入，存在以会代学现象；二是执法装备不足。
+四、下一步工作计划
+2024年，我们将重点做好以下工作：
+1、深化学法用法，推动学法常态化；
+2、加强执法保障
+特此报告。
+东河镇人民政府
+2024年1月10日
+"""
+
+
+def test_own_report_all_three_kinds():
+    source, found_measures, found_shortcomings, found_plans = extract_all("own.txt", OWN)
+    assert [(m.section, m.text) for m in found_measures] == [
+        (0, "加强组织领导"), (0, "严格规范执法，提升执法水平"), (1, "带头讲法治课"), (1, "带头述法"),
+    ]
+    assert [s.text for s in found_shortcomings] == ["学法不够深入，存在以会代学现象", "执法装备不足"]
+    assert [p.text for p in found_plans] == ["深化学法用法，推动学法常态化", "加强执法保障"]
+    assert "特此报告" not in found_plans[-1].body(source.text)
+    assert found_measures[1].body(source.text).endswith("评查案卷10卷。")
+
+
+def test_kinds_and_ordinals_of_each_extractor():
+    _, found_measures, found_shortcomings, found_plans = extract_all("own.txt", OWN)
+    assert {m.kind for m in found_measures} == {"measure"}
+    assert {s.kind for s in found_shortcomings} == {"shortcoming"}
+    assert [p.ordinal for p in found_plans] == [0, 1]
+    assert found_plans[0].section == 3
+
+
+def test_a_plans_section_with_no_body_gives_no_plans_and_says_so():
+    source = make_source("own.txt", "东河镇2023年法治建设工作总结\n一、工作情况\n1.开展普法。\n二、下步打算\n", "utf-8")
+    outline = structure.parse(source)
+    assert plans.extract(source, outline) == ()
+    assert outline.sections[1].parse == "empty"

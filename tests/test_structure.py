@@ -1,0 +1,168 @@
+"""The structure parser: header facts, top-level sections and their kinds, on real reports and on texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import model, structure
+from kg.errors import KgError, StructureError
+from kg.read import make_source
+
+
+def outline_of(text: str, path: str = "report.txt"):
+    return structure.parse(make_source(path, text, "utf-8"))
+
+
+def corpus_outline(corpus_texts, name: str):
+    return structure.parse(make_source(name, corpus_texts[name], "utf-8"))
+
+
+# --- real reports -----------------------------------------------------------------------------
+
+@pytest.mark.shared
+def test_multi_line_header_gives_issuers_doc_number_addressee_and_year_of_work(corpus_texts):
+    header = corpus_outline(corpus_texts, "001_e2fabbbe98248fdd.txt").header
+    assert header.township == "双龙镇"
+    assert header.county == "丰都县"
+    assert header.doc_number == "双龙委文〔2024〕9号"
+    assert header.year == 2023  # issued in 2024, covers 2023
+    assert header.addressee == "县委、县政府："
+    assert header.issuer == "中共丰都县双龙镇委员会、丰都县双龙镇人民政府"
+    assert header.title == "关于双龙镇2023年法治政府建设情况的报告"
+
+
+@pytest.mark.shared
+def test_county_named_only_in_the_body_by_its_party_committee(corpus_texts):
+    header = corpus_outline(corpus_texts, "003_81054de046c7a460.txt").header
+    assert (header.township, header.county, header.year) == ("新店坪镇", "芷江县", 2023)
+
+
+@pytest.mark.shared
+def test_unnamed_county_committee_is_not_a_county(corpus_texts):
+    header = corpus_outline(corpus_texts, "002_e2d6a5de3bd1e331.txt").header
+    assert (header.township, header.county, header.doc_number) == ("平岗镇", None, None)
+
+
+@pytest.mark.shared
+def test_street_office_title_gives_street_and_district(corpus_texts):
+    header = corpus_outline(corpus_texts, "wanglan_2023.txt").header
+    assert (header.township, header.county, header.year) == ("望澜街道", "鹭浦区", 2023)
+    assert header.issuer == "鹭浦区望澜街道办事处"
+
+
+@pytest.mark.shared
+def test_duty_section_is_recognised_wherever_it_stands(corpus_texts):
+    sections = corpus_outline(corpus_texts, "004_aacd17f2585f8bc5.txt").sections
+    assert [s.kind for s in sections] == ["measures", "shortcomings", "duty", "plans"]
+    assert sections[2].heading == "三、2023年度党政主要负责人履行推进法治建设第一责任人职责的情况"
+
+
+@pytest.mark.shared
+def test_every_corpus_report_has_itemized_sections_with_exact_heading_spans(corpus_texts):
+    for name, text in corpus_texts.items():
+        outline = structure.parse(make_source(name, text, "utf-8"))
+        assert outline.header.township and outline.header.year, name
+        kinds = [s.kind for s in outline.sections]
+        assert "shortcomings" in kinds and "plans" in kinds, name
+        for section in outline.sections:
+            assert text[section.evidence.start : section.evidence.end] == section.heading
+            assert section.parse not in (model.PARSE_FAILED, model.PARSE_EMPTY), (name, section.heading)
+
+
+@pytest.mark.shared
+def test_signature_and_date_are_not_part_of_the_last_section(corpus_texts):
+    text = corpus_texts["weichuan_2022.txt"]
+    last = corpus_outline(corpus_texts, "weichuan_2022.txt").sections[-1]
+    assert "特此报告" not in text[last.start : last.end]
+    assert text[last.start : last.end].rstrip().endswith("推动示范创建提质扩面。")
+
+
+@pytest.mark.shared
+def test_irregular_numbering_is_kept_and_reported(corpus_texts):
+    outline = corpus_outline(corpus_texts, "002_e2d6a5de3bd1e331.txt")
+    markers = [node.marker for node in outline.items("measure")]
+    assert markers == ["（一）", "（二）", "（3）", "（四）", "（四）", "（五）"]
+    assert any("repeated" in warning for warning in outline.warnings)
+
+
+# --- texts of our own -------------------------------------------------------------------------
+
+PARTS = """青山县白水镇2024年法治政府建设工作总结
+第一部分 主要工作
+１、健全学法制度。全年集中学法１２次。
+２、规范行政执法。执法人员均持证上岗。
+第二部分 存在的问题及下一步打算
+（一）存在的问题
+一是干部法治意识不强；二是执法力量不足。
+（二）下一步打算
+1.加强学法。每月学法一次。
+2.充实执法力量。
+白水镇人民政府
+2025年1月8日
+"""
+
+
+def test_parts_full_width_numbers_and_a_combined_problems_and_plans_section():
+    outline = outline_of(PARTS)
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("第一部分 主要工作", "measures"),
+        ("第二部分 存在的问题及下一步打算", "shortcomings"),
+    ]
+    assert [n.heading for n in outline.items("measure")] == ["健全学法制度", "规范行政执法"]
+    assert [n.heading for n in outline.items("shortcoming")] == ["干部法治意识不强", "执法力量不足"]
+    assert [n.heading for n in outline.items("plan")] == ["加强学法", "充实执法力量"]
+    assert outline.header.issuer == "白水镇人民政府"
+    assert outline.header.year == 2024
+
+
+def test_empty_plans_section_is_empty_and_a_garbled_body_is_a_failure():
+    outline = outline_of("白水镇关于2023年法治政府建设情况的报告\n一、工作开展情况\n（一）开展普法宣传。全年十次。\n"
+                         "二、存在的问题\n@@@ ###\n三、下一步计划\n")
+    assert [s.parse for s in outline.sections] == [model.PARSE_NUMBERED, model.PARSE_FAILED, model.PARSE_EMPTY]
+    assert outline.items("plan") == ()
+    assert any("二、存在的问题" in warning for warning in outline.warnings)
+
+
+def test_unnumbered_headings_from_the_section_vocabulary():
+    outline = outline_of("红石乡法治建设工作总结\n工作开展情况\n今年开展法治讲座三场；调解纠纷二十件。\n"
+                         "存在问题\n部分村干部学法不够主动。\n下一步打算\n加强村干部培训，提高依法办事能力。\n")
+    assert [s.kind for s in outline.sections] == ["measures", "shortcomings", "plans"]
+    assert all(s.parse == model.PARSE_PARAGRAPH for s in outline.sections)
+    assert [n.heading for n in outline.items("plan")] == ["加强村干部培训，提高依法办事能力"]
+
+
+def test_text_without_report_structure_raises_a_structure_error_naming_the_file():
+    with pytest.raises(StructureError) as caught:
+        outline_of("今天天气很好。\n我们去公园散步，看见很多人。\n", path="notes.txt")
+    assert isinstance(caught.value, KgError)
+    assert str(caught.value).startswith("notes.txt: no report structure")
+
+
+def test_year_falls_back_to_the_document_number_and_chinese_numeral_years_are_read():
+    no_year = outline_of("中共东河镇委员会\n关于东河镇法治政府建设情况的报告\n东委发〔2021〕3号\n"
+                         "一、主要举措和成效\n（一）加强领导。成立领导小组。\n")
+    assert (no_year.header.year, no_year.header.doc_number) == (2020, "东委发〔2021〕3号")
+    numeral = outline_of("东河镇二〇二二年法治建设工作总结\n一、工作开展情况\n1、加强领导。成立领导小组。\n")
+    assert numeral.header.year == 2022
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("一、2023年度推进法治政府建设的主要举措和成效", "measures"),
+        ("二、组织有保障、工作有实效", "measures"),
+        ("三、党政主要负责人履行推进法治建设第一责任人职责情况", "duty"),
+        ("四、存在的不足和原因", "shortcomings"),
+        ("五、存在的短板", "shortcomings"),
+        ("六、下步打算", "plans"),
+        ("七、2024年推进法治政府建设的工作思路、目标举措", "plans"),
+        ("八、其他需要报告的事项", "other"),
+    ],
+)
+def test_section_kind_from_heading_vocabulary(heading, kind):
+    assert structure.classify(heading, 2023) == kind
+
+
+def test_a_heading_naming_next_year_is_a_plan():
+    assert structure.classify("五、2025年重点工作", 2024) == "plans"
+    assert structure.classify("一、2024年重点工作", 2024) == "measures"
