@@ -1,0 +1,23 @@
+"""Thresholds of linking, one place to read and override them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """A pair links when its score reaches `floor` and `relative` × the best score its shortcoming got.
+
+    The relative rule matters because reports differ in how plainly they write: in a terse report every
+    score is low, and the plan that answers a shortcoming stands out only against its rivals.
+    """
+
+    addresses_floor: float = 0.08
+    addresses_relative: float = 0.6
+    follows_up_floor: float = 0.12
+    follows_up_relative: float = 0.6
+    recurs_floor: float = 0.12
+
+
+DEFAULT = Thresholds()

@@ -1,0 +1,130 @@
+"""`kg extract`: every format, written to a file or standard output, and one clear line per bad file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import RDF, Dataset, Graph
+
+from conftest import need_tool
+from kg.cli import cli
+from kg.rdf import validate
+from kg.vocab import KG
+
+REPORTS = Path(__file__).parent / "fixtures" / "reports"
+PARSE_AS = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "trig": "trig"}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["extract", *map(str, args)])
+
+
+def parse(text: str, fmt: str) -> Graph:
+    if fmt == "trig":
+        dataset = Dataset()
+        dataset.parse(data=text, format="trig")
+        graph = Graph()
+        for quad in dataset.quads():
+            graph.add(quad[:3])
+        return graph
+    return Graph().parse(data=text, format=PARSE_AS[fmt])
+
+
+def test_extract_has_help():
+    result = CliRunner().invoke(cli, ["extract", "--help"])
+    assert result.exit_code == 0 and "RDF" in result.output
+
+
+@pytest.mark.parametrize("fmt", sorted(PARSE_AS))
+def test_every_format_writes_a_graph_of_all_reports(fmt, tmp_path):
+    output = tmp_path / f"out.{fmt}"
+    result = run(REPORTS, "--format", fmt, "-o", output)
+    assert result.exit_code == 0, result.output
+    graph = parse(output.read_text(encoding="utf-8"), fmt)
+    assert len(set(graph.subjects(RDF.type, KG.Report))) == 3
+    assert f"3 reports, {len(graph)} triples" in result.stderr
+    ok, text = validate(graph)
+    assert ok, text
+
+
+def test_without_output_the_graph_goes_to_standard_output():
+    result = run(REPORTS / "baishi-2023.txt", "--format", "nt")
+    assert result.exit_code == 0
+    graph = Graph().parse(data=result.stdout, format="nt")
+    assert (None, RDF.type, KG.Report) in graph
+    assert "1 reports" in result.stderr and "triples" not in result.stdout
+
+
+def test_the_same_input_twice_gives_the_same_file(tmp_path):
+    first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    assert run(REPORTS, "-o", first).exit_code == 0
+    assert run(REPORTS, "-o", second).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_text(encoding="utf-8").startswith("@prefix kg: <https://township-kg.org/ontology#> .")
+
+
+def test_a_township_without_its_county_takes_it_from_another_year(tmp_path):
+    output = tmp_path / "out.ttl"
+    assert run(REPORTS, "-o", output).exit_code == 0
+    graph = Graph().parse(output)
+    towns = {str(graph.value(t, KG.name)) for t in graph.subjects(RDF.type, KG.Township)}
+    assert towns == {"白石镇", "柳溪乡"}
+    inferred = [r for r in graph.subjects(RDF.type, KG.Report) if graph.value(r, KG.countyInferred).toPython()]
+    assert [graph.value(r, KG.year).toPython() for r in inferred] == [2024]
+
+
+@pytest.mark.rapper
+@pytest.mark.parametrize(("fmt", "parser"), [("turtle", "turtle"), ("nt", "ntriples"), ("trig", "trig")])
+def test_rapper_parses_the_output_and_counts_the_same_triples(fmt, parser, tmp_path):
+    rapper = need_tool("rapper")
+    output = tmp_path / f"out.{fmt}"
+    result = run(REPORTS, "--format", fmt, "-o", output)
+    assert result.exit_code == 0
+    checked = subprocess.run([rapper, "-i", parser, "-c", str(output)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    triples = int(checked.stderr.split("returned")[1].split()[0])
+    assert f"{triples} triples" in result.stderr
+    assert triples == len(parse(output.read_text(encoding="utf-8"), fmt))
+
+
+def test_bad_files_get_one_line_each_and_the_good_ones_are_still_written(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(REPORTS / "baishi-2023.txt", folder / "good.txt")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "prose.txt").write_text("周末去河边散步，看见许多白鹭。\n晚上回家做饭。\n", encoding="utf-8")
+    missing = tmp_path / "nowhere.txt"
+    output = tmp_path / "out.ttl"
+    result = run(folder, missing, "-o", output)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kg: error:")]
+    assert len(errors) == 4
+    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("prose.txt", "structure"),
+                         ("nowhere.txt", "no such file")]:
+        (line,) = [e for e in errors if name in e]
+        assert reason in line
+    graph = Graph().parse(output)
+    assert len(set(graph.subjects(RDF.type, KG.Report))) == 1
+
+
+def test_an_unwritable_output_is_one_message_naming_it(tmp_path):
+    output = tmp_path / "missing-folder" / "out.ttl"
+    result = run(REPORTS / "baishi-2023.txt", "-o", output)
+    assert result.exit_code == 1
+    assert str(output) in result.stderr and "cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_json_ld_output_is_compact_json():
+    result = run(REPORTS / "baishi-2023.txt", "--format", "json-ld")
+    document = json.loads(result.stdout)
+    assert document["@context"]["kg"] == "https://township-kg.org/ontology#"
+    assert any(node.get("@type") == "kg:Report" for node in document["@graph"])
