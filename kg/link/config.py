@@ -13,11 +13,11 @@ class Thresholds:
     score is low, and the plan that answers a shortcoming stands out only against its rivals.
     """
 
-    addresses_floor: float = 0.08
-    addresses_relative: float = 0.6
-    follows_up_floor: float = 0.12
-    follows_up_relative: float = 0.6
-    recurs_floor: float = 0.12
+    addresses_floor: float = 0.10
+    addresses_relative: float = 0.75
+    follows_up_floor: float = 0.15
+    follows_up_relative: float = 0.9
+    recurs_floor: float = 0.25
 
 
 DEFAULT = Thresholds()

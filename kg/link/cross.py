@@ -1,0 +1,95 @@
+"""Across years: next year's measures that follow up last year's shortcomings and plans, and problems that recur."""
+
+from __future__ import annotations
+
+from kg.link.config import DEFAULT, Thresholds
+from kg.link.similarity import Profile, compare, idf_table, profile
+from kg.link.within import METHOD, addresses, select
+from kg.model import Link, Report
+
+
+def _plans_for(report: Report, thresholds: Thresholds) -> dict[int, list[int]]:
+    """Shortcoming ordinal → ordinals of the plans that take it up (from the report's links, else computed)."""
+    links = [link for link in report.links if link.kind == "addresses" and link.source_report == report.key]
+    links = links or list(addresses(report, thresholds))
+    out: dict[int, list[int]] = {}
+    for link in links:
+        out.setdefault(link.target_ordinal, []).append(link.source_ordinal)
+    return out
+
+
+def cross_year(prev: Report, next_: Report, thresholds: Thresholds = DEFAULT) -> tuple[Link, ...]:
+    """follows_up links (next-year measure → shortcoming and → plan) and recurs links (next → previous shortcoming).
+
+    Pure: the two reports in, links out, whichever was loaded first; the caller pairs a report with the
+    report of the same township in the adjacent year.
+    """
+    if prev.header.year and next_.header.year and prev.header.year > next_.header.year:
+        prev, next_ = next_, prev
+    old_text, new_text = prev.source.text, next_.source.text
+    plans_for = _plans_for(prev, thresholds)
+    plan_items = {p.ordinal: p for p in prev.plans}
+    # A shortcoming speaks through the plans that answer it: their bodies say what follow-up would look like.
+    problems = {
+        s.ordinal: profile(s, old_text, "\n".join(plan_items[p].body(old_text) for p in plans_for.get(s.ordinal, [])
+                                                  if p in plan_items))
+        for s in prev.shortcomings
+    }
+    bare = {s.ordinal: profile(s, old_text) for s in prev.shortcomings}
+    plans = {p.ordinal: profile(p, old_text) for p in prev.plans}
+    measures = {m.ordinal: profile(m, new_text) for m in next_.measures}
+    recurrences = {s.ordinal: profile(s, new_text) for s in next_.shortcomings}
+    idf = idf_table([*bare.values(), *plans.values(), *measures.values(), *recurrences.values()])
+    links = list(_follow_ups(prev, next_, problems, plans, plans_for, measures, idf, thresholds))
+    links += _recurrences(prev, next_, bare, recurrences, idf, thresholds)
+    return tuple(links)
+
+
+def _follow_ups(prev, next_, problems, plans, plans_for, measures, idf, thresholds):
+    for s, problem in problems.items():
+        matches = {m: compare(measure, problem, idf) for m, measure in measures.items()}
+        chosen = select({m: x.score for m, x in matches.items()}, thresholds.follows_up_floor,
+                        thresholds.follows_up_relative)
+        for m in chosen:
+            x = matches[m]
+            yield Link("follows_up", next_.key, "measure", m, prev.key, "shortcoming", s, round(x.score, 4),
+                       METHOD, x.themes, x.terms)
+            # The plan that the measure carries out, when one answers this shortcoming.
+            by_plan = {p: compare(measures[m], plans[p], idf) for p in plans_for.get(s, []) if p in plans}
+            if by_plan:
+                p, y = max(by_plan.items(), key=lambda kv: kv[1].score)
+                if y.score >= thresholds.follows_up_floor:
+                    yield Link("follows_up", next_.key, "measure", m, prev.key, "plan", p, round(y.score, 4),
+                               METHOD, y.themes, y.terms)
+
+
+def _recurrences(prev, next_, old: dict[int, Profile], new: dict[int, Profile], idf, thresholds) -> list[Link]:
+    """Each shortcoming recurs as at most one of next year's, the best-scoring pairs first."""
+    pairs = sorted(((compare(n, o, idf), ni, oi) for ni, n in new.items() for oi, o in old.items()),
+                   key=lambda t: (-t[0].score, t[1], t[2]))
+    used_old, used_new, links = set(), set(), []
+    for x, ni, oi in pairs:
+        if x.score < thresholds.recurs_floor or ni in used_new or oi in used_old:
+            continue
+        used_new.add(ni)
+        used_old.add(oi)
+        links.append(Link("recurs", next_.key, "shortcoming", ni, prev.key, "shortcoming", oi, round(x.score, 4),
+                          METHOD, x.themes, x.terms))
+    return sorted(links, key=lambda link: link.source_ordinal)
+
+
+def follow_up_pairs(prev: Report, next_: Report, links) -> set[tuple[int, int]]:
+    """(shortcoming ordinal, measure ordinal) pairs that the follows_up links claim, directly or through a plan."""
+    plans_for = {}
+    for link in prev.links:
+        if link.kind == "addresses":
+            plans_for.setdefault(link.source_ordinal, set()).add(link.target_ordinal)
+    pairs = set()
+    for link in links:
+        if link.kind != "follows_up" or link.target_report != prev.key or link.source_report != next_.key:
+            continue
+        if link.target_kind == "shortcoming":
+            pairs.add((link.target_ordinal, link.source_ordinal))
+        elif link.target_kind == "plan":
+            pairs.update((s, link.source_ordinal) for s in plans_for.get(link.target_ordinal, ()))
+    return pairs
