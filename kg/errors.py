@@ -15,6 +15,9 @@ class ReadError(KgError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):  # rebuilt from both fields when a worker process sends it back
+        return type(self), (self.path, self.reason)
+
 
 class StructureError(ReadError):
     """A file was read but has no recognisable report structure."""
@@ -36,3 +39,16 @@ class QueryError(KgError):
 
 class GoldError(KgError):
     """A gold annotation file is missing or malformed."""
+
+
+class LexiconError(KgError):
+    """A lexicon file is missing or malformed."""
+
+    def __init__(self, path, reason):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ManifestError(ReadError):
+    """A manifest CSV is missing, malformed, or names a value that cannot be used."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from kg.errors import KgError, ReadError
+from kg.hints import Hints, apply_hints
 from kg.model import Report, Source
 from kg.read import iter_report_paths, read_source
 
@@ -20,14 +21,14 @@ class Outcome:
     error: KgError | None = None
 
 
-def extract_report(source: Source) -> Report:
-    """Run the structure parser and every extractor over one source."""
+def extract_report(source: Source, hints: Hints | None = None) -> Report:
+    """Run the structure parser and every extractor over one source; `hints` override header facts."""
     from kg import structure
     from kg.extract import campaigns, documents, laws, measures, metrics, persons, plans, shortcomings
 
     outline = structure.parse(source)
     sections = outline.sections
-    return Report(
+    report = Report(
         source=source,
         header=outline.header,
         sections=sections,
@@ -41,21 +42,24 @@ def extract_report(source: Source) -> Report:
         persons=persons.extract(source, sections),
         warnings=outline.warnings,
     )
+    return apply_hints(report, hints)
 
 
-def extract_path(path: str | os.PathLike) -> Outcome:
+def extract_path(path: str | os.PathLike, hints: Hints | None = None) -> Outcome:
     try:
-        return Outcome(str(path), report=extract_report(read_source(path)))
+        return Outcome(str(path), report=extract_report(read_source(path), hints))
     except KgError as exc:
         return Outcome(str(path), error=exc)
     except Exception as exc:  # a bug must not stop the other files; the message names the file
         return Outcome(str(path), error=ReadError(path, f"internal error: {type(exc).__name__}: {exc}"))
 
 
-def iter_outcomes(paths: Iterable[str | os.PathLike]) -> Iterator[Outcome]:
-    """Yield one Outcome per report file under `paths`, in file order."""
+def iter_outcomes(
+    paths: Iterable[str | os.PathLike], hints_for: Callable[[str], Hints | None] | None = None,
+) -> Iterator[Outcome]:
+    """Yield one Outcome per report file under `paths`, in file order; `hints_for(path)` gives its hints."""
     for path in iter_report_paths(paths):
-        yield extract_path(path)
+        yield extract_path(path, hints_for(str(path)) if hints_for else None)
 
 
 def with_header(report: Report, **fields) -> Report:

@@ -7,13 +7,13 @@ import os
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
 
 from rdflib import RDF, Graph, Literal, URIRef
 
-from kg.counties import infer_county, township_counties
+from kg.counties import township_counties
 from kg.errors import KgError
 from kg.identity import BASE, iri, short_hash
 from kg.model import Evidence, Report
@@ -284,6 +284,8 @@ class Summary:
     reports: int = 0
     triples: int = 0
     errors: list[KgError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # second copies of a report, naming the kept file
+    warnings: list[str] = field(default_factory=list)  # loaded, but a person should look (conflicts)
 
 
 def known_counties(paths: Iterable[str | os.PathLike]) -> dict[str, frozenset[str]]:
@@ -300,26 +302,12 @@ def known_counties(paths: Iterable[str | os.PathLike]) -> dict[str, frozenset[st
     return township_counties(headers)
 
 
-def reports_graph(paths: Iterable[str | os.PathLike], summary: Summary) -> Graph:
+def reports_graph(paths: Iterable[str | os.PathLike], summary: Summary, hints_for=None) -> Graph:
     """Every readable report under `paths` in one graph; failed files go to `summary.errors`."""
-    from kg.pipeline import iter_outcomes
+    from kg.intake import iter_reports
 
-    paths = list(paths)
-    counties = known_counties(paths)
     graph = new_graph()
-    keys: dict[str, str] = {}
-    for outcome in iter_outcomes(paths):
-        if outcome.error is not None:
-            summary.errors.append(outcome.error)
-            continue
-        report = outcome.report
-        report = replace(report, header=infer_county(report.header, counties))
-        if report.key in keys:
-            summary.errors.append(KgError(
-                f"{outcome.path}: same township, county, year and file name as {keys[report.key]}; skipped"
-            ))
-            continue
-        keys[report.key] = outcome.path
+    for report in iter_reports(paths, summary, hints_for):
         report_graph(report, graph)
         summary.reports += 1
     summary.triples = len(graph)
@@ -352,12 +340,14 @@ def _sorted_json_ld(text: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def extract_to_rdf(paths: Iterable[str | os.PathLike], output: str | os.PathLike | None, fmt: str = "turtle") -> Summary:
+def extract_to_rdf(
+    paths: Iterable[str | os.PathLike], output: str | os.PathLike | None, fmt: str = "turtle", hints_for=None,
+) -> Summary:
     """Read report files or folders and write their graph to `output` (standard output when None)."""
     if fmt not in FORMATS:
         raise KgError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
     summary = Summary()
-    text = serialize(reports_graph(paths, summary), fmt)
+    text = serialize(reports_graph(paths, summary, hints_for), fmt)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

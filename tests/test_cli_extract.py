@@ -17,6 +17,8 @@ from kg.rdf import validate
 from kg.vocab import KG
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
+# The fixture folder also holds bad and hostile files for other tests; these three are the clean set.
+TRIO = tuple(REPORTS / name for name in ("baishi-2023.txt", "baishi-2024.txt", "qinghe-2023.txt"))
 PARSE_AS = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "trig": "trig"}
 
 
@@ -43,7 +45,7 @@ def test_extract_has_help():
 @pytest.mark.parametrize("fmt", sorted(PARSE_AS))
 def test_every_format_writes_a_graph_of_all_reports(fmt, tmp_path):
     output = tmp_path / f"out.{fmt}"
-    result = run(REPORTS, "--format", fmt, "-o", output)
+    result = run(*TRIO, "--format", fmt, "-o", output)
     assert result.exit_code == 0, result.output
     graph = parse(output.read_text(encoding="utf-8"), fmt)
     assert len(set(graph.subjects(RDF.type, KG.Report))) == 3
@@ -62,15 +64,15 @@ def test_without_output_the_graph_goes_to_standard_output():
 
 def test_the_same_input_twice_gives_the_same_file(tmp_path):
     first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
-    assert run(REPORTS, "-o", first).exit_code == 0
-    assert run(REPORTS, "-o", second).exit_code == 0
+    assert run(*TRIO, "-o", first).exit_code == 0
+    assert run(*TRIO, "-o", second).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
     assert first.read_text(encoding="utf-8").startswith("@prefix kg: <https://township-kg.org/ontology#> .")
 
 
 def test_a_township_without_its_county_takes_it_from_another_year(tmp_path):
     output = tmp_path / "out.ttl"
-    assert run(REPORTS, "-o", output).exit_code == 0
+    assert run(*TRIO, "-o", output).exit_code == 0
     graph = Graph().parse(output)
     towns = {str(graph.value(t, KG.name)) for t in graph.subjects(RDF.type, KG.Township)}
     assert towns == {"白石镇", "柳溪乡"}
@@ -83,7 +85,7 @@ def test_a_township_without_its_county_takes_it_from_another_year(tmp_path):
 def test_rapper_parses_the_output_and_counts_the_same_triples(fmt, parser, tmp_path):
     rapper = need_tool("rapper")
     output = tmp_path / f"out.{fmt}"
-    result = run(REPORTS, "--format", fmt, "-o", output)
+    result = run(*TRIO, "--format", fmt, "-o", output)
     assert result.exit_code == 0
     checked = subprocess.run([rapper, "-i", parser, "-c", str(output)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr

@@ -21,3 +21,23 @@ class Thresholds:
 
 
 DEFAULT = Thresholds()
+
+
+def parse_overrides(pairs: tuple[str, ...] | list[str], base: Thresholds = DEFAULT) -> Thresholds:
+    """Thresholds from NAME=VALUE strings, e.g. ("recurs_floor=0.3",)."""
+    from dataclasses import fields, replace
+
+    from kg.errors import KgError
+
+    names = {f.name for f in fields(Thresholds)}
+    values = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        name = name.strip().replace("-", "_")
+        if name not in names:
+            raise KgError(f"unknown threshold {name!r}; known: {', '.join(sorted(names))}")
+        try:
+            values[name] = float(value)
+        except ValueError:
+            raise KgError(f"threshold {name} needs a number, not {value!r}") from None
+    return replace(base, **values)

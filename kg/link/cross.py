@@ -7,6 +7,8 @@ from kg.link.similarity import Profile, compare, idf_table, profile
 from kg.link.within import METHOD, addresses, select
 from kg.model import Link, Report
 
+METHOD_WITH_PLANS = METHOD + "+plans"  # the shortcoming's text together with its plans' text
+
 
 def _plans_for(report: Report, thresholds: Thresholds) -> dict[int, list[int]]:
     """Shortcoming ordinal → ordinals of the plans that take it up (from the report's links, else computed)."""
@@ -52,8 +54,10 @@ def _follow_ups(prev, next_, problems, plans, plans_for, measures, idf, threshol
                         thresholds.follows_up_relative)
         for m in chosen:
             x = matches[m]
+            # Terms may come from the plans the shortcoming was compared with; the method says so.
+            method = METHOD_WITH_PLANS if plans_for.get(s) else METHOD
             yield Link("follows_up", next_.key, "measure", m, prev.key, "shortcoming", s, round(x.score, 4),
-                       METHOD, x.themes, x.terms)
+                       method, x.themes, x.terms)
             # The plan that the measure carries out, when one answers this shortcoming.
             by_plan = {p: compare(measures[m], plans[p], idf) for p in plans_for.get(s, []) if p in plans}
             if by_plan:

@@ -9,15 +9,24 @@ from pathlib import Path
 
 from kg.errors import ReadError
 from kg.model import Source
+from kg.read.script import is_traditional, to_simplified
 from kg.text import normalize
 
-REPORT_SUFFIXES = (".txt",)
+REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".html", ".htm")
 
 
 def _readers():
+    from kg.read import docx, html, pdf
     from kg.read import text as text_reader
 
-    return {".txt": text_reader.read_text_file}
+    return {
+        ".txt": text_reader.read_text_file,
+        ".docx": docx.read_docx_file,
+        ".doc": docx.refuse_doc,
+        ".pdf": pdf.read_pdf_file,
+        ".html": html.read_html_file,
+        ".htm": html.read_html_file,
+    }
 
 
 def read_source(path: str | os.PathLike) -> Source:
@@ -34,17 +43,26 @@ def read_source(path: str | os.PathLike) -> Source:
         text, encoding, metadata = reader(path)
     except OSError as exc:
         raise ReadError(path, exc.strerror or str(exc)) from exc
+    except RecursionError as exc:  # a page nested thousands of levels deep
+        raise ReadError(path, "too deeply nested to read") from exc
     if not text.strip():
         raise ReadError(path, "empty file")
-    return make_source(str(path), text, encoding, path.suffix.lower().lstrip("."), metadata)
+    fmt = path.suffix.lower().lstrip(".")
+    return make_source(str(path), text, encoding, "html" if fmt == "htm" else fmt, metadata)
 
 
 def make_source(path: str, text: str, encoding: str, fmt: str = "txt", metadata=()) -> Source:
+    """A Source; traditional text keeps its characters in `text` and is matched in simplified `norm`."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    metadata = tuple(metadata)
+    matched = text
+    if is_traditional(text):
+        matched = to_simplified(text)
+        metadata += (("script", "traditional"),)
     return Source(
-        path=path, text=text, norm=normalize(text), encoding=encoding, sha256=digest, fmt=fmt,
-        metadata=tuple(metadata),
+        path=path, text=text, norm=normalize(matched), encoding=encoding, sha256=digest, fmt=fmt,
+        metadata=metadata,
     )
 
 

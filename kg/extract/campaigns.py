@@ -1,0 +1,152 @@
+"""Campaigns: commemorative days, branded programmes and models, and local activities the text names by title.
+
+Four sources, in order of trust: the days lexicon (with the date the text writes, 4·15 / “4.15” /
+4月15日, folded into one canonical name), the programme lexicon, title-shaped phrases (法律进社区,
+…化解月活动, …百日攻坚活动, …大讲堂活动), and quoted strings that the text presents as an activity,
+method or model. A mention overlapping an earlier-trusted one is the same mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg import lexicon
+from kg.extract.quotes import quoted_campaigns
+from kg.extract.titles import titles
+from kg.model import Campaign, Section, Source
+from kg.text import compact, evidence
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# The date or month written before a day's label: 12·4, “12.4”, 12月4日, 三月, 5月份.
+_DATE_BEFORE = re.compile(
+    r'(?:(?P<m>1[0-2]|0?[1-9])\s*[·.]\s*(?P<d>3[01]|[12]\d|0?[1-9])|(?P<m2>1[0-2]|[1-9])月(?P<d2>[1-3]?\d)日'
+    r'|(?P<m3>十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月份?)\s*"?\s*$'
+)
+# A date standing alone as a day's name: quoted (“4.15”), or with the middle dot that no decimal uses.
+_BARE_DATE = re.compile(r'"\s*(1[0-2]|[1-9])\s*[·.]\s*(3[01]|[12]\d|[1-9])\s*"|(?<![\d.·])(1[0-2]|[1-9])·(3[01]|[12]\d|[1-9])(?![\d.·])')
+# 法律进社区, 送法进企业, 民法典进农家: the “X进Y” family of publicity drives.
+_INTO = re.compile(
+    r"(?:法律|法治|普法|送法|民法典|宪法|法治文化)进(?:机关|乡村|农村|社区|学校|校园|企业|单位|家庭|农家|寺庙|网络|军营|景区|市场|工地|医院|村居|村（居）|村\(居\)|万家)"
+)
+# “法律五进” enumerates its own 进机关、进乡村…: those parts are not campaigns of their own.
+_N_INTO = re.compile(r"[三四五六七八九]进")
+# Unquoted activity titles: the shapes a report gives a named drive.
+_TITLE_SHAPED = re.compile(r"(?:化解|宣传|服务|整治|攻坚|法治|普法)月活动|百日攻坚(?:活动|行动)?|百日行动|大讲堂(?:活动)?|大比武|大擂台")
+_TITLE_VERB = re.compile(r"(开展了?|举办了?|组织|启动|实施)")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff（）()]+$")
+_STOP_IN_TITLE = re.compile(r"[等的和及与]")
+# A campaign term ending in 法 is not one when the 法 starts another word (上述法律 is not 述法).
+_WORD_AFTER_FA = set("律规治制院官庭人理学务定")
+_BAD_LEFT = {"述法": set("上前所陈叙表论概描转口记详阐引")}
+
+
+def _month(value: str | None) -> int:
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    return 10 + _CN_DIGITS.get(value[1:], 0) if value.startswith("十") else _CN_DIGITS.get(value, 0)
+
+
+def _day_mentions(source: Source) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical name, category) of every day, week and month the text names."""
+    norm = source.norm
+    by_date = {(d.month, d.day): d for d in lexicon.days() if d.month and d.day}
+    by_name = {d.name: d for d in lexicon.days()}
+    out = []
+    for hit in lexicon.day_matcher().find(source.text, norm):
+        day = by_name[hit.term.name]
+        start = hit.start
+        before = _DATE_BEFORE.search(norm, max(0, start - 10), start)
+        if before:
+            month = _month(before.group("m") or before.group("m2") or before.group("m3"))
+            date = before.group("d") or before.group("d2")
+            same_day = date and (month, int(date)) == (day.month, day.day)
+            same_month = not date and day.month in (0, month) and not day.day
+            if same_day or same_month:
+                start = before.start()
+        out.append((start, hit.end, day.name, "day"))
+    taken = [(s, e) for s, e, *_ in out]
+    for match in _BARE_DATE.finditer(norm):
+        month, date = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        day = by_date.get((int(month), int(date)))
+        if day and not any(s < match.end() and match.start() < e for s, e in taken):
+            out.append((match.start(), match.end(), day.name, "day"))
+    return out
+
+
+def _lexicon_mentions(source: Source) -> list[tuple[int, int, str, str]]:
+    out = []
+    for hit in lexicon.campaign_matcher().find(source.text, source.norm):
+        name = hit.term.name
+        after = source.text[hit.end : hit.end + 1]
+        if source.norm[hit.end - 1] == "法" and after in _WORD_AFTER_FA:
+            continue
+        if hit.start and source.text[hit.start - 1] in _BAD_LEFT.get(name, ()):
+            continue
+        out.append((hit.start, hit.end, name, hit.term.kind or "programme"))
+    return out
+
+
+def _into_mentions(source: Source) -> list[tuple[int, int, str, str]]:
+    out = []
+    for match in _INTO.finditer(source.text):
+        left = source.text[: match.start()]
+        clause = re.split(r"[。；;\n]", left)[-1]
+        if _N_INTO.search(clause):
+            continue
+        out.append((match.start(), match.end(), match.group(0), "local"))
+    return out
+
+
+def _title_shaped(source: Source) -> list[tuple[int, int, str, str]]:
+    """“开展了信访矛盾纠纷化解月活动、信访稳定百日攻坚活动”: the run before the shape, back to a verb or a comma."""
+    out = []
+    text = source.text
+    for match in _TITLE_SHAPED.finditer(text):
+        run = _CJK_RUN.search(text, max(0, match.start() - 20), match.start())
+        if not run:
+            continue
+        start = run.start()
+        verbs = list(_TITLE_VERB.finditer(text, start, match.start()))
+        if verbs:
+            start = verbs[-1].end()
+        elif run.start() == max(0, match.start() - 20):
+            continue  # no verb and no punctuation in sight: not a title we can delimit
+        name = text[start : match.end()]
+        stem = text[start : match.start()]
+        if len(stem) < 2 or _STOP_IN_TITLE.search(stem):
+            continue
+        out.append((start, match.end(), name, "local"))
+    return out
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in taken)
+
+
+def mentions(source: Source) -> list[Campaign]:
+    """Every campaign mention in reading order, repeats included (laws use them to skip 宪法宣传周)."""
+    blocked = [(t.start, t.end) for t in titles(source.text)]
+    chosen: list[tuple[int, int, str, str]] = []
+    for finder in (_day_mentions, _lexicon_mentions, _into_mentions, _title_shaped):
+        for start, end, name, category in finder(source):
+            if not _overlaps((start, end), blocked + [(s, e) for s, e, *_ in chosen]):
+                chosen.append((start, end, name, category))
+    taken = blocked + [(s, e) for s, e, *_ in chosen]
+    known = [compact(name) for *_, name, _ in chosen]
+    for start, end, name in quoted_campaigns(source.text, taken, known):
+        chosen.append((start, end, name, "local"))
+    chosen.sort()
+    return [
+        Campaign(name=name, surface=source.text[start:end].strip('“”" '), evidence=evidence(source.path, source.text, start, end), category=category)
+        for start, end, name, category in chosen
+    ]
+
+
+def extract(source: Source, sections: tuple[Section, ...] = ()) -> tuple[Campaign, ...]:
+    """One record per campaign node (canonical name), with the evidence of its first mention."""
+    found: dict[str, Campaign] = {}
+    for campaign in mentions(source):
+        found.setdefault(compact(campaign.name), campaign)
+    return tuple(found.values())

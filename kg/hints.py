@@ -1,0 +1,85 @@
+"""Header facts from outside the text: a page's 信息公开 fields, command-line options and manifest rows.
+
+Format metadata only fills what the text leaves out. What a user states (options, manifest) wins
+over the text, and a disagreement is reported with both values, since one of them is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.header import place
+from kg.model import Header, Report, Source
+from kg.names import county_name, township_name
+
+_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})")
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Township, county and year a user states for a file; `origin` names where they came from."""
+
+    township: str | None = None
+    county: str | None = None
+    year: int | None = None
+    origin: str = "command line"
+
+    def __bool__(self) -> bool:
+        return any(v is not None for v in (self.township, self.county, self.year))
+
+
+def apply_hints(report: Report, hints: Hints | None = None) -> Report:
+    """The report with format metadata filling gaps, then the user's hints overriding, conflicts warned."""
+    header, warnings = hinted_header(report.source, report.header, hints)
+    if header is report.header and not warnings:
+        return report
+    return replace(report, header=header, warnings=report.warnings + tuple(warnings))
+
+
+def hinted_header(source: Source, header: Header, hints: Hints | None = None) -> tuple[Header, list[str]]:
+    """(header, conflict warnings) after format metadata and the user's hints."""
+    header = _apply_metadata(source, header)
+    if not hints:
+        return header, []
+    fields, warnings = {}, []
+    stated = {
+        "township": (township_name(hints.township), township_name(header.township)),
+        "county": (county_name(hints.county), county_name(header.county)),
+        "year": (hints.year, header.year),
+    }
+    for name, (given, found) in stated.items():
+        if given is None:
+            continue
+        if found is not None and given != found:
+            warnings.append(
+                f"{source.path}: {name} in the text is {found}, the {hints.origin} says {given}; "
+                f"using the {hints.origin}"
+            )
+        fields[name] = given
+    if "county" in fields:
+        fields["county_inferred"] = False
+    return replace(header, **fields), warnings
+
+
+def _apply_metadata(source: Source, header: Header) -> Header:
+    meta = dict(source.metadata)
+    if not meta:
+        return header
+    fields = {}
+    if meta.get("发布机构"):
+        county, town = place(meta["发布机构"])
+        if town is None:
+            candidate = township_name(meta["发布机构"])
+            town = candidate if candidate and candidate.endswith(("镇", "乡", "街道")) else None
+        if header.township is None and town:
+            fields["township"] = town
+        if header.county is None and county:
+            fields["county"] = county
+    if header.doc_number is None and meta.get("文号"):
+        fields["doc_number"] = meta["文号"]
+    if header.year is None and (match := _DATE_RE.search(meta.get("成文日期", ""))):
+        # Reports are signed at the end of the year of work or early in the next.
+        year, month = int(match.group(1)), int(match.group(2))
+        fields["year"] = year if month >= 10 else year - 1
+    return replace(header, **fields) if fields else header

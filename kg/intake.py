@@ -1,0 +1,115 @@
+"""Files → the reports to keep: hints applied, counties inferred, duplicates dropped, each file's fate noted.
+
+`kg extract` and `kg load` share this, so both treat a folder the same way: a file that fails is
+named with its reason and the rest go on; a second copy of a report is dropped, naming the kept one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from kg.counties import infer_county, township_counties
+from kg.dedupe import Deduper
+from kg.errors import KgError
+from kg.hints import Hints, hinted_header
+from kg.model import Report
+
+HintsFor = Callable[[str], "Hints | None"]
+
+
+@dataclass
+class Intake:
+    """What happened to each file: errors (not loaded), duplicates (dropped), warnings (loaded, but check)."""
+
+    errors: list[KgError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def fixed_hints(township: str | None = None, county: str | None = None, year: int | None = None) -> HintsFor | None:
+    """Hints from command-line options, the same for every file; None when no option was given."""
+    hints = Hints(township, county, year, origin="command line")
+    return (lambda _path: hints) if hints else None
+
+
+def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = None) -> dict[str, frozenset[str]]:
+    """A first pass over the headers only, for county inference; unreadable files are left to the main pass."""
+    from kg import structure
+    from kg.read import iter_report_paths, read_source
+
+    headers = []
+    for path in iter_report_paths(paths):
+        try:
+            source = read_source(path)
+            header, _ = hinted_header(source, structure.parse(source).header, hints_for(str(path)) if hints_for else None)
+            headers.append(header)
+        except Exception:  # noqa: BLE001 - the main pass reports this file's error
+            continue
+    return township_counties(headers)
+
+
+def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor | None = None) -> Iterator[Report]:
+    """Each report to keep, in file order; `intake` (an Intake or anything with its lists) records the rest."""
+    from kg.pipeline import iter_outcomes
+
+    paths = list(paths)
+    counties = known_counties(paths, hints_for)
+    deduper = Deduper()
+    keys: dict[str, str] = {}
+    for outcome in iter_outcomes(paths, hints_for):
+        if outcome.error is not None:
+            intake.errors.append(outcome.error)
+            continue
+        report = outcome.report
+        report = replace(report, header=infer_county(report.header, counties))
+        intake.warnings.extend(w for w in report.warnings if w.startswith(f"{report.source.path}: "))
+        verdict = deduper.check(report)
+        if not verdict.keep:
+            intake.duplicates.append(verdict.note)
+            continue
+        if verdict.note:
+            intake.warnings.append(verdict.note)
+        if report.key in keys:
+            intake.errors.append(KgError(
+                f"{outcome.path}: a different text with the same township, county, year and file name as "
+                f"{keys[report.key]}; rename one of them"
+            ))
+            continue
+        keys[report.key] = outcome.path
+        if hasattr(intake, "kept"):
+            intake.kept.append(outcome.path)
+        yield report
+
+
+def dry_run(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = None) -> tuple[list[dict], Intake]:
+    """What a load would do: one row per kept report (file, format, identity, counts), and the intake."""
+    intake = Intake()
+    rows = []
+    for report in iter_reports(paths, intake, hints_for):
+        header = report.header
+        rows.append({
+            "file": report.source.path,
+            "format": report.source.fmt,
+            "encoding": report.source.encoding,
+            "township": header.township,
+            "county": header.county,
+            "year": header.year,
+            "sections": len(report.sections),
+            "measures": len(report.measures),
+            "shortcomings": len(report.shortcomings),
+            "plans": len(report.plans),
+            "key": report.key,
+        })
+    return rows, intake
+
+
+def format_dry_run(rows: list[dict]) -> str:
+    """One tab-separated line per report a load would keep, under a header line."""
+    columns = ("file", "format", "township", "county", "year", "sections", "measures", "shortcomings", "plans")
+    lines = ["\t".join(columns)]
+    for row in rows:
+        lines.append("\t".join("-" if row[c] is None else str(row[c]) for c in columns))
+    return "\n".join(lines)

@@ -1,0 +1,180 @@
+"""Domain lexicons (laws, campaigns, days) and one Aho–Corasick matcher over the same-length normal form.
+
+Matching runs on `kg.text.normalize(text)`, which keeps every offset, so a hit's span is a span of the
+original text. Terms without punctuation are also taught to jieba, whose user dictionary cannot hold
+《…》 titles or 双随机、一公开; `tokens` is the one way other modules segment text with them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from kg.errors import LexiconError
+from kg.text import normalize
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "ontology" / "lexicons"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a lexicon: the canonical name, its kind, and every form a text may write it in."""
+
+    name: str
+    kind: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon form found in a text: offsets into the original text and the entry it belongs to."""
+
+    start: int
+    end: int
+    term: Term
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a TSV lexicon: the first non-comment line names the columns; # starts a comment line."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LexiconError(path, f"cannot read lexicon: {exc.strerror or exc}") from exc
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        if len(cells) > len(header) or not cells[0]:
+            raise LexiconError(path, f"line {number}: expected at most {len(header)} tab-separated cells with a name first")
+        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+    if header is None:
+        raise LexiconError(path, "no header row")
+    return rows
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+class Matcher:
+    """Leftmost-longest, non-overlapping matching of many forms at once, on the normal form of a text."""
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self.terms = terms
+        self._automaton = ahocorasick.Automaton()
+        for term in terms:
+            for form in term.forms:
+                key = normalize(form)
+                # A form shared by two entries keeps the first: the file's order is its priority.
+                if key not in self._automaton:
+                    self._automaton.add_word(key, (len(key), term))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str, norm: str | None = None) -> list[Hit]:
+        """Hits in `text` (pass its normal form when you have it), in order, none overlapping."""
+        if self._empty:
+            return []
+        norm = normalize(text) if norm is None else norm
+        found = sorted(
+            ((end + 1 - length, end + 1, term) for end, (length, term) in self._automaton.iter(norm)),
+            key=lambda hit: (hit[0], -hit[1]),
+        )
+        hits: list[Hit] = []
+        reach = 0
+        for start, end, term in found:
+            if start >= reach:
+                hits.append(Hit(start, end, term))
+                reach = end
+        return hits
+
+
+@cache
+def law_terms() -> tuple[Term, ...]:
+    rows = read_table(LEXICON_DIR / "laws.tsv")
+    return tuple(Term(r["name"], r.get("kind", ""), (r["name"], *_split(r.get("aliases", "")))) for r in rows)
+
+
+@cache
+def campaign_terms() -> tuple[Term, ...]:
+    rows = read_table(LEXICON_DIR / "campaigns.tsv")
+    return tuple(Term(r["name"], r.get("category", ""), (r["name"], *_split(r.get("aliases", "")))) for r in rows)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A commemorative day, week or month: its canonical name, date (0 when it has none) and labels."""
+
+    name: str
+    month: int
+    day: int
+    labels: tuple[str, ...]
+
+
+@cache
+def days() -> tuple[Day, ...]:
+    path = LEXICON_DIR / "days.tsv"
+    out = []
+    for row in read_table(path):
+        try:
+            month, day = int(row["month"] or 0), int(row["day"] or 0)
+        except ValueError as exc:
+            raise LexiconError(path, f"{row['name']}: month and day must be numbers") from exc
+        out.append(Day(row["name"], month, day, _split(row.get("labels", ""))))
+    return tuple(out)
+
+
+@cache
+def not_campaigns() -> frozenset[str]:
+    return frozenset(normalize(r["term"]) for r in read_table(LEXICON_DIR / "not_campaigns.tsv"))
+
+
+@cache
+def law_matcher() -> Matcher:
+    return Matcher(law_terms())
+
+
+@cache
+def campaign_matcher() -> Matcher:
+    return Matcher(campaign_terms())
+
+
+@cache
+def day_matcher() -> Matcher:
+    return Matcher(tuple(Term(d.name, "day", d.labels) for d in days()))
+
+
+_PLAIN = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]+$")
+
+
+def domain_words() -> tuple[str, ...]:
+    """Every lexicon form jieba can hold: those without punctuation."""
+    forms = [form for term in law_terms() + campaign_terms() for form in term.forms]
+    forms += [label for d in days() for label in d.labels]
+    return tuple(dict.fromkeys(f for f in forms if _PLAIN.match(f)))
+
+
+@cache
+def _tokenizer():
+    import jieba
+
+    jieba.setLogLevel(60)  # its start-up chatter goes to stderr on every run
+    tokenizer = jieba.Tokenizer()
+    for word in domain_words():
+        tokenizer.add_word(word, freq=100000)
+    return tokenizer
+
+
+def tokens(text: str) -> list[str]:
+    """jieba's segmentation of `text`, with every domain term kept whole."""
+    return [token for token in _tokenizer().lcut(text) if token.strip()]

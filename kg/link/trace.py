@@ -1,0 +1,158 @@
+"""Follow-through of each shortcoming: its plans, next year's follow-up measures, whether it recurs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.errors import KgError
+from kg.link.config import DEFAULT, Thresholds
+from kg.link.cross import cross_year
+from kg.link.within import link_report
+from kg.model import Item, Report
+from kg.text import normalize, sentences
+
+PLANNED, NO_PLAN, FOLLOWED_UP, RECURS = "✓", "✗", "→", "↻"
+
+
+@dataclass(frozen=True)
+class Step:
+    """An item a shortcoming leads to, with the sentence it was read from and the link's score."""
+
+    year: int | None
+    text: str
+    sentence: str
+    score: float
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TraceRow:
+    township: str | None
+    county: str | None
+    year: int | None
+    ordinal: int
+    shortcoming: str
+    sentence: str
+    plans: tuple[Step, ...]
+    follow_ups: tuple[Step, ...]
+    recurs_as: Step | None
+    next_year: bool  # False: no report of the next year was given, so follow-up is unknown
+
+    @property
+    def marks(self) -> str:
+        out = PLANNED if self.plans else NO_PLAN
+        if self.follow_ups:
+            out += FOLLOWED_UP
+        if self.recurs_as:
+            out += RECURS
+        return out
+
+
+def _step(report: Report, item: Item, score: float, terms=()) -> Step:
+    return Step(report.header.year, item.text, _best_sentence(report, item, terms), score, tuple(terms))
+
+
+def _best_sentence(report: Report, item: Item, terms) -> str:
+    """The sentence of the item's body that holds most of the link's shared terms: the evidence a reader checks."""
+    text = report.source.text
+    words = [w for term in terms for w in term.split("=")]
+    best, best_hits = item.evidence.sentence, 0
+    for start, end in sentences(text, item.body_start, item.body_end):
+        sentence = text[start:end].strip()
+        hits = sum(w in normalize(sentence) for w in words)
+        if hits > best_hits:
+            best, best_hits = sentence, hits
+    return best
+
+
+def _same_place(report: Report, township: str, county: str | None) -> bool:
+    header = report.header
+    return header.township == township and (county is None or header.county in (None, county))
+
+
+def trace(reports: Iterable[Report], township: str, county: str | None = None, year: int | None = None,
+          thresholds: Thresholds = DEFAULT) -> list[TraceRow]:
+    """Rows for every shortcoming of the township's reports (of `year` only, if given), oldest first."""
+    by_year: dict[int, Report] = {}
+    for report in reports:
+        if _same_place(report, township, county) and report.header.year is not None:
+            by_year[report.header.year] = link_report(report, thresholds)
+    if not by_year:
+        raise KgError(f"no report of {township}" + (f" ({county})" if county else "") + " among the inputs")
+    if year is not None and year not in by_year:
+        raise KgError(f"no {year} report of {township}; years given: {', '.join(map(str, sorted(by_year)))}")
+    rows = []
+    for y in sorted(by_year):
+        if year is not None and y != year:
+            continue
+        rows += _rows(by_year[y], by_year.get(y + 1), thresholds)
+    return rows
+
+
+def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> list[TraceRow]:
+    plans = {p.ordinal: p for p in report.plans}
+    cross = cross_year(report, following, thresholds) if following else ()
+    measures = {m.ordinal: m for m in following.measures} if following else {}
+    later = {s.ordinal: s for s in following.shortcomings} if following else {}
+    rows = []
+    for s in report.shortcomings:
+        planned = sorted((link for link in report.links if link.kind == "addresses" and link.target_ordinal == s.ordinal
+                          and link.source_ordinal in plans), key=lambda link: -link.score)
+        follow = sorted((link for link in cross if link.kind == "follows_up" and link.target_kind == "shortcoming"
+                         and link.target_ordinal == s.ordinal), key=lambda link: -link.score)
+        recur = [link for link in cross if link.kind == "recurs" and link.target_ordinal == s.ordinal]
+        rows.append(TraceRow(
+            report.header.township, report.header.county, report.header.year, s.ordinal, s.text,
+            s.evidence.sentence,
+            tuple(_step(report, plans[link.source_ordinal], link.score, link.terms) for link in planned),
+            tuple(_step(following, measures[link.source_ordinal], link.score, link.terms) for link in follow),
+            _step(following, later[recur[0].source_ordinal], recur[0].score, recur[0].terms) if recur else None,
+            following is not None,
+        ))
+    return rows
+
+
+def trace_paths(paths: Iterable[str | os.PathLike], township: str, county: str | None = None,
+                year: int | None = None, thresholds: Thresholds = DEFAULT) -> tuple[list[TraceRow], list]:
+    """trace() over report files; returns the rows and the errors of files that could not be read."""
+    from kg.pipeline import iter_outcomes
+
+    reports, errors = [], []
+    for outcome in iter_outcomes(paths):
+        if outcome.report is not None:
+            reports.append(outcome.report)
+        else:
+            errors.append(outcome.error)
+    try:
+        return trace(reports, township, county, year, thresholds), errors
+    except KgError as exc:
+        if errors:  # say why the township's files gave no report
+            raise KgError(f"{exc}; {len(errors)} file(s) failed, first: {errors[0]}") from exc
+        raise
+
+
+def format_rows(rows: list[TraceRow]) -> str:
+    """A plain-text table per shortcoming with status marks and evidence sentences."""
+    lines = [f"{PLANNED} planned  {NO_PLAN} no plan  {FOLLOWED_UP} followed up  {RECURS} recurs"]
+    for row in rows:
+        lines.append("")
+        lines.append(f"[{row.marks}] {row.township} {row.year} 问题{row.ordinal + 1}：{row.shortcoming}")
+        lines.append(f"    原文：{row.sentence}")
+        for step in row.plans:
+            lines.append(f"    {PLANNED} 计划：{step.text}  ({step.score:.2f}; {'、'.join(step.terms)})")
+        if not row.plans:
+            lines.append(f"    {NO_PLAN} 无对应计划")
+        if not row.next_year:
+            lines.append("    … 未提供下一年度报告，落实情况未知")
+            continue
+        for step in row.follow_ups:
+            lines.append(f"    {FOLLOWED_UP} {step.year}年落实：{step.text}  ({step.score:.2f}; {'、'.join(step.terms)})")
+            lines.append(f"        原文：{step.sentence}")
+        if not row.follow_ups:
+            lines.append("    · 下一年度未见落实举措")
+        if row.recurs_as:
+            lines.append(f"    {RECURS} {row.recurs_as.year}年再现：{row.recurs_as.text}")
+            lines.append(f"        原文：{row.recurs_as.sentence}")
+    return "\n".join(lines)

@@ -1,0 +1,190 @@
+"""Numbers in report text: Arabic and Chinese numerals, 万/亿 multipliers, approximation marks and units.
+
+Everything here works on a same-length normal form (`Source.norm`), so spans are spans of the original
+text, and nothing raises on any input: a string that holds no number yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from kg.lexicon import LEXICON_DIR, read_table
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_LARGE = {"万": 10**4, "亿": 10**8}
+CHINESE_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_LARGE)
+
+# Marks of an approximate figure: before the number, between number and unit, after the unit.
+APPROX_BEFORE = ("大约", "将近", "接近", "超过", "约", "近", "超", "逾")
+APPROX_INSIDE = ("余", "多")
+APPROX_AFTER = ("以上", "左右", "之多")
+MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
+
+_ARABIC = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+_NUMBER_RE = re.compile(rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE}))")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number written in the text: its value, span, and whether the text marks it approximate."""
+
+    value: float
+    start: int
+    end: int
+    approx: bool
+    chinese: bool
+    percent: bool = False  # written 百分之…
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit: `start`..`end` covers number, marks and unit; `value` is in `unit`."""
+
+    number: Number
+    unit: str
+    start: int
+    end: int
+
+    @property
+    def value(self) -> float:
+        return self.number.value
+
+    @property
+    def approx(self) -> bool:
+        return self.number.approx
+
+
+def parse_chinese(text: str) -> int | None:
+    """The value of a Chinese numeral (一百二十, 两千, 三万五千, 二〇二二); None when it is not one."""
+    if not text or any(ch not in CHINESE_CHARS for ch in text):
+        return None
+    if all(ch in _DIGITS for ch in text):
+        if len(text) == 1:
+            return _DIGITS[text]
+        # 二〇二二 is read digit by digit; 三四 is a vague range ("three or four"), not 34.
+        if any(ch in "零〇" for ch in text):
+            return int("".join(str(_DIGITS[ch]) for ch in text))
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and digit != 0 and _DIGITS[ch] != 0:
+                return None  # two digits in a row without a unit between them
+            digit = _DIGITS[ch]
+        elif ch in _SMALL:
+            section += (1 if digit is None else digit) * _SMALL[ch]
+            digit = None
+        else:
+            if section == 0 and digit in (None, 0) and total == 0:
+                return None  # 万 or 亿 with nothing before it
+            section += digit or 0
+            digit = None
+            if _LARGE[ch] == 10**8:
+                total = (total + section) * 10**8
+            else:
+                total += section * 10**4
+            section = 0
+    return total + section + (digit or 0)
+
+
+def parse_arabic(text: str) -> float | None:
+    try:
+        return float(Decimal(text.replace(",", "")))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _scaled(value: float, factor: int) -> float:
+    return float(Decimal(repr(value)) * factor)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one whole number string: '25000', '1.5万', '一百二十', '3亿'; None otherwise."""
+    text = text.strip()
+    found = list(find_numbers(text))
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text):
+        return None
+    return found[0].value
+
+
+def _starts(text: str, pos: int, words) -> str | None:
+    for word in words:
+        if text.startswith(word, pos):
+            return word
+    return None
+
+
+def find_numbers(text: str):
+    """Yield every number in `text` with its multiplier and approximation marks, left to right."""
+    for match in _NUMBER_RE.finditer(text):
+        chinese = match.group("chinese")
+        if chinese:
+            if chinese[0] in "百千万亿":
+                continue  # 万名, 百日, 千家万户: a bare order of magnitude is part of a word
+            value = parse_chinese(chinese)
+            start_digits = match.start("chinese")
+        else:
+            value = parse_arabic(match.group("arabic"))
+            start_digits = match.start("arabic")
+        if value is None:
+            continue
+        pos = match.end()
+        approx = False
+        inside = _starts(text, pos, APPROX_INSIDE)
+        if inside:
+            approx, pos = True, pos + len(inside)
+        multiplier = _starts(text, pos, MULTIPLIERS)
+        if multiplier:
+            value = _scaled(value, MULTIPLIERS[multiplier])
+            pos += len(multiplier)
+            inside = _starts(text, pos, APPROX_INSIDE)
+            if inside:
+                approx, pos = True, pos + len(inside)
+        start = match.start()
+        before = next((w for w in APPROX_BEFORE if text.endswith(w, 0, start)), None)
+        if before:
+            approx = True
+        percent = bool(match.group("pct"))
+        yield Number(value, start if percent else start_digits, pos, approx, bool(chinese), percent)
+
+
+@cache
+def units() -> tuple[str, ...]:
+    """Units from the lexicon, longest first so that 人次 wins over 人 and 个百分点 over 个."""
+    names = [row["unit"] for row in read_table(LEXICON_DIR / "units.tsv")]
+    return tuple(sorted(dict.fromkeys(names), key=len, reverse=True))
+
+
+@cache
+def unit_kinds() -> dict[str, str]:
+    return {row["unit"]: row.get("kind", "") for row in read_table(LEXICON_DIR / "units.tsv")}
+
+
+def _unit_at(text: str, pos: int) -> str | None:
+    for unit in units():
+        if text.startswith(unit, pos):
+            return unit
+    return None
+
+
+def find_quantities(text: str):
+    """Yield every number followed by a unit (百分之N gives %), with 以上/左右 after the unit as approximate."""
+    for number in find_numbers(text):
+        pos = number.end
+        if number.percent:
+            unit = "%"
+        else:
+            unit = _unit_at(text, pos)
+            if unit is None:
+                continue
+            pos += len(unit)
+        after = _starts(text, pos, APPROX_AFTER)
+        if after:
+            number = Number(number.value, number.start, number.end, True, number.chinese, number.percent)
+            pos += len(after)
+        yield Quantity(number, unit, number.start, pos)

@@ -1,0 +1,119 @@
+"""PDF reports with a text layer: lines in reading order, wrapped lines joined back into paragraphs.
+
+A PDF holds positioned lines, not paragraphs. A line that runs to the right margin and is followed
+by an unindented line is a wrapped paragraph; everything else ends a paragraph. Page numbers and
+running headers that repeat on every page are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ReadError
+
+_PAGE_NUMBER_RE = re.compile(r"^[-—－\s]*(?:\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—－\s]*$")
+_CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
+
+
+@dataclass
+class _Line:
+    page: int
+    x0: float
+    x1: float
+    top: float
+    height: float
+    text: str
+
+
+def read_pdf_file(path: Path) -> tuple[str, str, tuple]:
+    lines, pages = _lines(path)
+    if not lines:
+        raise ReadError(
+            path, f"PDF has no text layer ({pages} page{'s' if pages != 1 else ''} of images, e.g. a scan); "
+            "run OCR on it first (for example with ocrmypdf) and read the result",
+        )
+    lines = _drop_page_furniture(lines, pages)
+    return "\n".join(_paragraphs(lines)), "pdf", ()
+
+
+def _lines(path: Path) -> tuple[list[_Line], int]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if not head.strip():
+        raise ReadError(path, "empty file")
+    if b"%PDF" not in head:
+        raise ReadError(path, "not a PDF file (damaged, or another format renamed .pdf)")
+    lines, pages = [], 0
+    try:
+        for number, page in enumerate(extract_pages(str(path), laparams=LAParams()), 1):
+            pages = number
+            for box in page:
+                if not isinstance(box, LTTextContainer):
+                    continue
+                for line in box:
+                    if isinstance(line, LTTextLine):
+                        text = _CJK_GAP_RE.sub("", line.get_text().strip())
+                        if text:
+                            lines.append(_Line(number, line.x0, line.x1, page.height - line.y1, line.height, text))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError(path, "encrypted PDF; save an unprotected copy first") from exc
+    except PDFSyntaxError as exc:
+        raise ReadError(path, f"damaged PDF ({exc})") from exc
+    except Exception as exc:  # pdfminer raises many kinds for broken files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise ReadError(path, "encrypted PDF; save an unprotected copy first") from exc
+        raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from exc
+    # Boxes come in layout-analysis order; top-to-bottom, then left-to-right, is the reading order of a report.
+    lines.sort(key=lambda line: (line.page, round(line.top / max(line.height, 1) * 2), line.x0))
+    return lines, pages
+
+
+def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
+    """Without page numbers, and without a header or footer line printed on most pages."""
+    lines = [line for line in lines if not _PAGE_NUMBER_RE.match(line.text)]
+    if pages < 3:
+        return lines
+    firsts = Counter(line.text for line in _edges(lines))
+    running = {text for text, count in firsts.items() if count >= max(3, pages * 2 // 3)}
+    return [line for line in lines if line.text not in running]
+
+
+def _edges(lines: list[_Line]):
+    by_page: dict[int, list[_Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    for page_lines in by_page.values():
+        yield page_lines[0]
+        if len(page_lines) > 1:
+            yield page_lines[-1]
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    right = max(line.x1 for line in lines)
+    left = min(line.x0 for line in lines)
+    paragraphs: list[str] = []
+    previous = None
+    for line in lines:
+        if previous is not None and _continues(previous, line, left, right):
+            paragraphs[-1] += line.text
+        else:
+            paragraphs.append(line.text)
+        previous = line
+    return paragraphs
+
+
+def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
+    """Whether `line` carries on the paragraph of `previous` after a wrap."""
+    size = max(previous.height, 1.0)
+    reaches_margin = previous.x1 >= right - 1.6 * size
+    indented = line.x0 > left + 0.8 * size
+    return reaches_margin and not indented and not _OPENS_ITEM_RE.match(line.text)

@@ -1,0 +1,177 @@
+"""What pictures and briefings show, read from the store with canned queries into plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kg.errors import KgError
+
+ITEM_KINDS = ("Measure", "Shortcoming", "Plan")
+
+# A function running a canned query by name with parameters and returning its rows as dicts;
+# views and briefings take one so they work on any store the CLI opened.
+RunQuery = Callable[[str, dict], list[dict]]
+
+
+class NotFoundError(KgError):
+    """The township asked for is not in the store, or its name is ambiguous."""
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    key: str
+    year: int | None
+    title: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    report: str
+    year: int | None
+    kind: str  # Measure | Shortcoming | Plan
+    ordinal: int
+    text: str
+    sentence: str
+    source: str
+
+    @property
+    def ref(self) -> tuple[str, str, int]:
+        return (self.report, self.kind, self.ordinal)
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    relation: str  # ADDRESSES | FOLLOWS_UP | RECURS
+    source: tuple[str, str, int]
+    target: tuple[str, str, int]
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class CitationRow:
+    report: str
+    year: int | None
+    kind: str  # Law | Campaign | Document
+    name: str
+    sentence: str
+    source: str
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    report: str
+    year: int | None
+    indicator: str
+    value: float
+    unit: str
+    approximate: bool
+    sentence: str
+    source: str
+
+
+@dataclass
+class TownshipData:
+    """One township's reports (all years, or one) with their items, links, citations and metrics."""
+
+    township: str
+    county: str | None
+    reports: list[ReportInfo] = field(default_factory=list)
+    items: list[ItemRow] = field(default_factory=list)
+    links: list[LinkRow] = field(default_factory=list)
+    citations: list[CitationRow] = field(default_factory=list)
+    metrics: list[MetricRow] = field(default_factory=list)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({r.year for r in self.reports if r.year is not None})
+
+    def of_kind(self, kind: str) -> list[ItemRow]:
+        return sorted((i for i in self.items if i.kind == kind), key=lambda i: (i.year or 0, i.ordinal))
+
+    def for_year(self, year: int) -> TownshipData:
+        keys = {r.key for r in self.reports if r.year == year}
+        return TownshipData(
+            self.township, self.county,
+            [r for r in self.reports if r.key in keys],
+            [i for i in self.items if i.report in keys],
+            [lk for lk in self.links if lk.source[0] in keys and lk.target[0] in keys],
+            [c for c in self.citations if c.report in keys],
+            [m for m in self.metrics if m.report in keys],
+        )
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    township: str
+    county: str | None
+    kind: str  # Law | Campaign
+    name: str
+    reports: int
+
+
+def _int(value) -> int | None:
+    return None if value is None else int(value)
+
+
+def _str(value) -> str:
+    return "" if value is None else str(value)
+
+
+def resolve_township(run: RunQuery, township: str, county: str | None) -> str | None:
+    """The township's county; an unknown name or one found in several counties is an error naming them."""
+    rows = run("township-reports", {"township": township, "county": county})
+    counties = sorted({_str(r.get("county")) for r in rows})
+    if not rows:
+        where = f"（{county}）" if county else ""
+        raise NotFoundError(f"{township}{where}: no report of this township is in the store")
+    if len(counties) > 1:
+        raise NotFoundError(f"{township}: found in several counties ({'、'.join(counties)}); name one with --county")
+    return counties[0] or None
+
+
+def fetch_township(run: RunQuery, township: str, county: str | None = None, year: int | None = None) -> TownshipData:
+    """Everything about one township, optionally one year, in five parameterized queries."""
+    county = resolve_township(run, township, county)
+    params = {"township": township, "county": county}
+    data = TownshipData(township, county)
+    data.reports = [
+        ReportInfo(_str(r["key"]), _int(r.get("year")), _str(r.get("title")), _str(r.get("source")))
+        for r in run("township-reports", params)
+    ]
+    data.items = [
+        ItemRow(_str(r["report"]), _int(r.get("year")), _str(r["kind"]), int(r["ordinal"]), _str(r.get("text")),
+                _str(r.get("sentence")), _str(r.get("source")))
+        for r in run("township-items", params)
+    ]
+    data.links = [
+        LinkRow(_str(r["relation"]), (_str(r["from_report"]), _str(r["from_kind"]), int(r["from_ordinal"])),
+                (_str(r["to_report"]), _str(r["to_kind"]), int(r["to_ordinal"])),
+                None if r.get("score") is None else float(r["score"]))
+        for r in run("township-links", params)
+    ]
+    data.citations = [
+        CitationRow(_str(r["report"]), _int(r.get("year")), _str(r["kind"]), _str(r["name"]), _str(r.get("sentence")),
+                    _str(r.get("source")))
+        for r in run("township-citations", params)
+    ]
+    data.metrics = [
+        MetricRow(_str(r["report"]), _int(r.get("year")), _str(r["indicator"]), float(r["value"]), _str(r.get("unit")),
+                  bool(r.get("approximate")), _str(r.get("sentence")), _str(r.get("source")))
+        for r in run("township-metrics", params)
+    ]
+    if year is not None:
+        if year not in data.years:
+            have = "、".join(map(str, data.years)) or "无"
+            raise NotFoundError(f"{township}: no report for {year} in the store (years: {have})")
+        data = data.for_year(year)
+    return data
+
+
+def fetch_network(run: RunQuery) -> list[NetworkRow]:
+    """Every township with the laws and campaigns its reports cite, and in how many reports."""
+    return [
+        NetworkRow(_str(r["township"]), r.get("county") or None, _str(r["kind"]), _str(r["name"]), int(r["reports"]))
+        for r in run("citation-network", {})
+    ]

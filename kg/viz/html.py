@@ -1,0 +1,161 @@
+"""Picture graph → one self-contained HTML page: vis-network inlined, no remote asset, every text escaped.
+
+pyvis assembles nodes, edges and options; the page is our own template, because pyvis's
+template links Bootstrap from a CDN even with inlined resources, and briefings are opened on
+machines with no internet.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.viz.graph import CLASSES, RELATIONS, Graph
+
+MAX_NODES = 3000  # beyond this a browser on an office laptop stops being usable; the page says what it left out
+LARGE = 800  # from here on, cheaper physics and straight edges so the layout settles in seconds
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """The vis-network script and stylesheet that pyvis ships, read once."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib"
+    candidates = sorted(lib.glob("vis-*/vis-network.min.js"))
+    if not candidates:
+        raise KgError(f"{lib}: pyvis is installed without its vis-network library")
+    script = candidates[-1]
+    return script.read_text(encoding="utf-8"), script.with_name("vis-network.css").read_text(encoding="utf-8")
+
+
+def script_json(value) -> str:
+    """JSON that can sit inside a <script> element: no `<`, `>` or `&` that could end it or open a tag."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _tooltip(node) -> list[str]:
+    """Lines of a node's tooltip; the page turns them into text nodes, never markup."""
+    lines = [f"{CLASSES[node.cls].label}：{node.text or node.label}"]
+    if node.year:
+        lines.append(f"年度：{node.year}")
+    if node.evidence and node.evidence != node.text:
+        lines.append(f"原文：{node.evidence}")
+    if node.source:
+        lines.append(f"来源：{node.source}")
+    return lines
+
+
+def _options(graph: Graph, count: int) -> dict:
+    large = count >= LARGE
+    physics = {
+        "enabled": True,
+        "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25, "fit": True},
+    }
+    layout: dict = {"improvedLayout": not large, "randomSeed": 7}
+    if graph.layout == "timeline":
+        layout["hierarchical"] = {
+            "enabled": True, "direction": "LR", "sortMethod": "directed", "levelSeparation": 220,
+            "nodeSpacing": 90, "shakeTowards": "roots",
+        }
+        physics["solver"] = "hierarchicalRepulsion"
+        physics["hierarchicalRepulsion"] = {"nodeDistance": 120, "avoidOverlap": 1}
+    else:
+        physics["solver"] = "barnesHut" if large else "forceAtlas2Based"
+        physics["barnesHut"] = {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.2}
+        physics["forceAtlas2Based"] = {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4}
+    return {
+        "autoResize": True,
+        "layout": layout,
+        "physics": physics,
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "hideEdgesOnDrag": large},
+        "nodes": {
+            "font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, SimHei, sans-serif"},
+            "scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 12, "max": 22}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "smooth": False if large else {"enabled": True, "type": "continuous"},
+            "font": {"size": 11, "align": "middle", "color": "#555"},
+            "color": {"color": "#9aa5b1", "highlight": "#34495e"},
+        },
+    }
+
+
+def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
+    """Nodes, edges and options for the page, built with pyvis; node size follows degree."""
+    from pyvis.network import Network
+
+    graph = graph.limited(max_nodes)
+    degrees = graph.degrees()
+    net = Network(directed=True, cdn_resources="in_line")
+    index = {node_id: i for i, node_id in enumerate(graph.nodes)}  # short ids keep big pages small
+    for node_id, node in graph.nodes.items():
+        cls = CLASSES[node.cls]
+        color = {"background": cls.color, "border": "#000000" if cls.emphasis else cls.color}
+        net.add_node(
+            index[node_id], label=node.label, shape=cls.shape, color=color, value=degrees[node_id] + 1,
+            borderWidth=4 if cls.emphasis else 1, tip=_tooltip(node), kgClass=node.cls,
+            **({"level": node.year} if graph.layout == "timeline" and node.year else {}),
+        )
+    for edge in graph.live_edges():
+        net.edges.append({
+            "from": index[edge.source], "to": index[edge.target], "label": edge.label or RELATIONS.get(edge.relation, ""),
+            "dashes": edge.dashed, "tip": [f"{RELATIONS.get(edge.relation, edge.relation)}{('：' + edge.label) if edge.label else ''}"],
+        })
+    nodes, edges, *_ = net.get_network_data()
+    _levels(graph, nodes)
+    return {"nodes": nodes, "edges": edges, "options": _options(graph, len(nodes)), "notice": graph.notice}
+
+
+def _levels(graph: Graph, nodes: list[dict]) -> None:
+    """Timeline columns: each year's shortcomings, then its plans, then the next year's measures beside its shortcomings."""
+    if graph.layout != "timeline":
+        return
+    years = sorted({n["level"] for n in nodes if "level" in n})
+    column = {"Township": -1, "Measure": 0, "Shortcoming": 0, "UnplannedShortcoming": 0, "UnfollowedShortcoming": 0, "Plan": 1}
+    for node in nodes:
+        if "level" in node:
+            node["level"] = 2 * years.index(node["level"]) + column.get(node["kgClass"], 0) + 1
+        else:
+            node["level"] = 0
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    folder = files("kg.viz") / "templates"
+    return Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(default=True))
+
+
+def template(name: str):
+    return _environment().get_template(name)
+
+
+def legend(graph: Graph) -> list[dict]:
+    return [{"label": c.label, "color": c.color, "shape": c.shape, "emphasis": c.emphasis} for c in graph.classes_used()]
+
+
+def render_page(graph: Graph, max_nodes: int = MAX_NODES) -> str:
+    """The whole page for one picture graph."""
+    script, style = vis_assets()
+    payload = network_payload(graph, max_nodes)
+    return template("graph.html.j2").render(
+        title=graph.title, vis_script=script, vis_style=style, payload=script_json(payload),
+        legend=legend(graph), notice=payload["notice"], count=len(payload["nodes"]), edge_count=len(payload["edges"]),
+    )
+
+
+def write_page(graph: Graph, path: str | Path, max_nodes: int = MAX_NODES) -> Path:
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_page(graph, max_nodes), encoding="utf-8")
+    except OSError as exc:
+        raise KgError(f"{path}: cannot write the page: {exc.strerror or exc}") from exc
+    return path

@@ -1,0 +1,137 @@
+"""Within-report and cross-year links: the right pairs, explained by what both texts share, in any load order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import structure
+from kg.errors import KgError
+from kg.extract import measures, plans, shortcomings
+from kg.link import (DEFAULT, Thresholds, adjacent_links, cross_year, follow_up_pairs, link_report,
+                     parse_overrides, trace)
+from kg.link.themes import tag_text
+from kg.model import Report
+from kg.read import read_source
+from kg.text import normalize
+
+FIXTURES = Path(__file__).parent / "fixtures" / "link"
+
+
+def read(path) -> Report:
+    source = read_source(path)
+    outline = structure.parse(source)
+    return Report(source, outline.header, outline.sections, measures.extract(source, outline),
+                  shortcomings.extract(source, outline), plans.extract(source, outline))
+
+
+@pytest.fixture(scope="module")
+def years():
+    return link_report(read(FIXTURES / "songling-2022.txt")), link_report(read(FIXTURES / "songling-2023.txt"))
+
+
+def pairs(links, kind):
+    return {(l.source_kind, l.source_ordinal, l.target_kind, l.target_ordinal) for l in links if l.kind == kind}
+
+
+def test_a_plan_addresses_the_shortcoming_it_answers_and_an_unanswered_one_gets_none(years):
+    prev, _ = years
+    found = pairs(prev.links, "addresses")
+    assert ("plan", 0, "shortcoming", 0) in found  # 执法队伍建设 answers 执法人员专业能力不足
+    assert ("plan", 1, "shortcoming", 1) in found  # 普法宣传 answers 群众法治意识不强
+    assert not any(target == 2 for *_, target in found)  # nothing plans for 规范性文件备案
+    assert not any(source == 2 for _, source, *_ in found)  # the model-village plan answers no problem here
+
+
+def test_next_year_measures_follow_up_and_a_distractor_does_not(years):
+    prev, nxt = years
+    links = cross_year(prev, nxt)
+    assert follow_up_pairs(prev, nxt, links) == {(0, 0), (1, 1)}
+    # 加强机关档案管理 shares 文件 with the normative-document problem, but files archives, not documents for review.
+    assert not any(l.kind == "follows_up" and l.source_ordinal == 2 for l in links)
+    assert ("measure", 0, "plan", 0) in pairs(links, "follows_up")
+
+
+def test_a_restated_problem_recurs_and_a_new_one_does_not(years):
+    prev, nxt = years
+    assert pairs(cross_year(prev, nxt), "recurs") == {("shortcoming", 0, "shortcoming", 0)}
+
+
+def _texts(report: Report, kind: str, ordinal: int) -> str:
+    item = report.items(kind)[ordinal]
+    return normalize(item.text + item.body(report.source.text))
+
+
+def test_every_explanation_names_terms_and_themes_found_in_both_texts(years):
+    prev, nxt = years
+    by_key = {prev.key: prev, nxt.key: nxt}
+    links = prev.links + nxt.links + cross_year(prev, nxt)
+    assert links
+    for link in links:
+        a = _texts(by_key[link.source_report], link.source_kind, link.source_ordinal)
+        b = _texts(by_key[link.target_report], link.target_kind, link.target_ordinal)
+        if link.method.endswith("+plans"):  # a shortcoming speaks through the plans that take it up
+            b += "".join(_texts(prev, "plan", l.source_ordinal) for l in prev.links
+                         if l.kind == "addresses" and l.target_ordinal == link.target_ordinal)
+        assert link.terms and link.score > 0 and link.method
+        for term in link.terms:
+            left, _, right = term.partition("=")
+            assert (left in a and left in b) if not right else (left in a and right in b), term
+        for theme in link.themes:
+            assert theme in tag_text(a) and theme in tag_text(b)
+
+
+def test_the_order_of_the_two_years_does_not_change_the_links(years):
+    prev, nxt = years
+    assert cross_year(prev, nxt) == cross_year(nxt, prev)
+
+
+def test_loading_either_year_first_writes_the_same_cross_year_links():
+    older, newer = read(FIXTURES / "songling-2022.txt"), read(FIXTURES / "songling-2023.txt")
+
+    def written(order):
+        store, links = [], []
+        for report in order:
+            def lookup(county, township, year):
+                return [r for r in store if (r.header.county, r.header.township, r.header.year) == (county, township, year)]
+            links += adjacent_links(report, lookup)
+            store.append(report)
+        return set(links)
+
+    assert written([older, newer]) == written([newer, older])
+    assert written([older, newer])
+
+
+def test_thresholds_can_be_raised_to_keep_only_strong_links(years):
+    prev, nxt = years
+    strict = Thresholds(follows_up_floor=0.99, recurs_floor=0.99, addresses_floor=0.99)
+    assert cross_year(prev, nxt, strict) == ()
+    assert link_report(prev, strict).links == ()
+    assert parse_overrides(["recurs_floor=0.5"]).recurs_floor == 0.5
+    assert parse_overrides([]) == DEFAULT
+    with pytest.raises(KgError, match="unknown threshold"):
+        parse_overrides(["nonsense=1"])
+
+
+def test_trace_marks_each_shortcoming(years):
+    rows = trace(years, "松岭镇", "松岭县", 2022)
+    assert [row.marks for row in rows] == ["✓→↻", "✓→", "✗"]
+    assert rows[0].follow_ups[0].text == "提升综合执法能力"
+    assert rows[0].recurs_as.text.startswith("持证执法人员仍然偏少")
+    with pytest.raises(KgError, match="no report of 白云镇"):
+        trace(years, "白云镇")
+
+
+@pytest.mark.shared
+def test_real_chain_follow_up_and_recurrence(shared):
+    prev = link_report(read(shared / "corpus" / "chains" / "weichuan_2022.txt"))
+    nxt = link_report(read(shared / "corpus" / "chains" / "weichuan_2023.txt"))
+    links = cross_year(prev, nxt)
+    followed = {(prev.shortcomings[s].text, nxt.measures[m].text) for s, m in follow_up_pairs(prev, nxt, links)}
+    assert ("综合行政执法保障不足", "夯实综合执法履职基础") in followed
+    recurs = {(prev.shortcomings[l.target_ordinal].text, nxt.shortcomings[l.source_ordinal].text)
+              for l in links if l.kind == "recurs"}
+    assert ("基层调解队伍专业化程度不高", "村级调解队伍后继乏人") in recurs
+    # Same field, different problem: normative documents are not followed up by decision-making measures.
+    assert not any(prev.shortcomings[s].text.startswith("行政规范性文件") for s, _ in follow_up_pairs(prev, nxt, links))
