@@ -12,6 +12,7 @@ on the seed and i, so the first 1,000 of a 10,000 corpus are the 1,000 corpus.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import re
 import sys
@@ -131,6 +132,14 @@ def samples(examples: str) -> tuple[Sample, ...]:
     if not found:
         raise SystemExit(f"generate: no usable sample reports under {examples}")
     return tuple(found)
+
+
+def samples_digest(examples: str | Path) -> str:
+    """A digest of the sample texts and this generator, so a kept corpus is remade when either changes."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in iter_report_paths([examples]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def lineages(pool: tuple[Sample, ...]) -> list[list[Sample]]:

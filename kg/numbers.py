@@ -150,7 +150,7 @@ def find_numbers(text: str):
         if before:
             approx = True
         percent = bool(match.group("pct"))
-        yield Number(value, start if percent else start_digits, pos, approx, bool(chinese), percent)
+        yield Number(float(value), start if percent else start_digits, pos, approx, bool(chinese), percent)
 
 
 @cache

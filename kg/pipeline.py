@@ -56,8 +56,17 @@ def extract_path(path: str | os.PathLike, hints: Hints | None = None) -> Outcome
 
 def iter_outcomes(
     paths: Iterable[str | os.PathLike], hints_for: Callable[[str], Hints | None] | None = None,
+    jobs: int | None = 1,
 ) -> Iterator[Outcome]:
-    """Yield one Outcome per report file under `paths`, in file order; `hints_for(path)` gives its hints."""
+    """Yield one Outcome per report file under `paths`, in file order; `hints_for(path)` gives its hints.
+
+    With `jobs` other than 1 the files are extracted by that many worker processes (None: all cores).
+    """
+    if jobs != 1:
+        from kg.parallel import iter_outcomes as parallel_outcomes
+
+        yield from parallel_outcomes(paths, jobs, hints_for)
+        return
     for path in iter_report_paths(paths):
         yield extract_path(path, hints_for(str(path)) if hints_for else None)
 

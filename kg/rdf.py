@@ -17,6 +17,7 @@ from kg.counties import township_counties
 from kg.errors import KgError
 from kg.identity import BASE, iri, short_hash
 from kg.model import Evidence, Report
+from kg.read.script import to_simplified
 from kg.text import normalize
 from kg.vocab import ITEM_CLASS, KG, LINK_PROPERTY, PREFIXES
 
@@ -28,12 +29,12 @@ _QUOTES = re.compile(r"[《》〈〉<>\s]")
 # ---------------------------------------------------------------- identities
 
 def law_key(name: str) -> str:
-    """A law's short name for identity: no 《》, no 中华人民共和国, half-width."""
-    return _LAW_PREFIX.sub("", _QUOTES.sub("", normalize(name)))
+    """A law's short name for identity: no 《》, no 中华人民共和国, half-width, simplified characters."""
+    return _LAW_PREFIX.sub("", _QUOTES.sub("", normalize(to_simplified(name))))
 
 
 def title_key(title: str) -> str:
-    return _QUOTES.sub("", normalize(title))
+    return _QUOTES.sub("", normalize(to_simplified(title)))
 
 
 def county_iri(county: str) -> URIRef:

@@ -175,8 +175,10 @@ def parse(source: Source) -> Outline:
         end = _rstrip(norm, line.start, end)
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading = text[line.start : heading_end]
-        kind = classify(heading[length:], header.year)
-        section_blocks = _blocks(source, index, kind, heading, heading_end, end, style == "part", warnings)
+        # Kinds are read off the matched form, so full-width or traditional headings classify alike.
+        kind = classify(norm[line.start + length : heading_end], header.year)
+        section_blocks = _blocks(source, index, kind, norm[line.start : heading_end], heading_end, end,
+                                 style == "part", warnings)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
             evidence=evidence(source.path, text, line.start, heading_end),
@@ -247,7 +249,7 @@ def _blocks(source, index, kind, heading, body_start, end, inside_parts, warning
 
 def _split_combined(source, index, items, end, inside_parts, warnings) -> list[Block]:
     """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own."""
-    heads = [(item, kinds_named(item.heading)) for item in items]
+    heads = [(item, kinds_named(source.norm[item.text_start : item.text_end])) for item in items]
     heads = [(item, next(k for k in named if k in ITEMIZED)) for item, named in heads
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:

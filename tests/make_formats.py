@@ -38,7 +38,8 @@ def write_pdf(text: str, path: Path) -> Path:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("body", fontName="STSong-Light", fontSize=14, leading=24, firstLineIndent=28,
                            wordWrap="CJK")
-    story = [Paragraph(html.escape(line), style) for line in lines_of(text)]
+    # STSong-Light has no glyph for U+00B7 (the dot of 12·4); its GB glyph for ・ is read back as U+00B7.
+    story = [Paragraph(html.escape(line.replace("·", "・")), style) for line in lines_of(text)]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
 

@@ -34,7 +34,7 @@ _N_INTO = re.compile(r"[三四五六七八九]进")
 _TITLE_SHAPED = re.compile(r"(?:化解|宣传|服务|整治|攻坚|法治|普法)月活动|百日攻坚(?:活动|行动)?|百日行动|大讲堂(?:活动)?|大比武|大擂台")
 _TITLE_VERB = re.compile(r"(开展了?|举办了?|组织|启动|实施)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff（）()]+$")
-_STOP_IN_TITLE = re.compile(r"[等的和及与]")
+_STOP_IN_TITLE = re.compile(r"[等的和及]")
 # A campaign term ending in 法 is not one when the 法 starts another word (上述法律 is not 述法).
 _WORD_AFTER_FA = set("律规治制院官庭人理学务定")
 _BAD_LEFT = {"述法": set("上前所陈叙表论概描转口记详阐引")}
@@ -133,15 +133,26 @@ def mentions(source: Source) -> list[Campaign]:
         for start, end, name, category in finder(source):
             if not _overlaps((start, end), blocked + [(s, e) for s, e, *_ in chosen]):
                 chosen.append((start, end, name, category))
-    taken = blocked + [(s, e) for s, e, *_ in chosen]
-    known = [compact(name) for *_, name, _ in chosen]
-    for start, end, name in quoted_campaigns(source.text, taken, known):
+    found = [(s, e, name) for s, e, name, _ in chosen]
+    for start, end, name in quoted_campaigns(source.text, blocked, found):
         chosen.append((start, end, name, "local"))
     chosen.sort()
     return [
-        Campaign(name=name, surface=source.text[start:end].strip('“”" '), evidence=evidence(source.path, source.text, start, end), category=category)
+        Campaign(name=name, surface=_surface(source.text, start, end), evidence=evidence(source.path, source.text, start, end), category=category)
         for start, end, name, category in chosen
     ]
+
+
+def _surface(text: str, start: int, end: int) -> str:
+    """The text's own form, its quotes kept balanced: “12·4”国家宪法日, not 12·4”国家宪法日."""
+    surface = text[start:end].strip()
+    if surface.count("”") > surface.count("“") and text[start - 1 : start] == "“":
+        surface = "“" + surface
+    if surface.count("“") > surface.count("”") and text[end : end + 1] == "”":
+        surface += "”"
+    if surface.startswith("“") and surface.endswith("”") and surface.count("“") == 1:
+        surface = surface[1:-1]
+    return surface
 
 
 def extract(source: Source, sections: tuple[Section, ...] = ()) -> tuple[Campaign, ...]:

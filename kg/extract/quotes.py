@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg import lexicon
+from kg.extract.titles import known_law
 from kg.text import compact, normalize
 
 _QUOTE = re.compile(r"“([^“”\n]{2,40})”")
@@ -28,7 +29,7 @@ _KIND_AFTER = re.compile(
 _KIND_AT_END = re.compile(r"(?:行动|活动|制度|机制|模式|品牌|中心|流程|检查|工程)$")
 # After the quote: it is a platform, a goal, a principle, a trait or a problem, not a campaign.
 _NOT_AFTER = re.compile(
-    r"^(?:的局面|的原则|的工作格局|格局|的防护墙|的模范|为目标|等平台|平台|公众号|微信|微博|网站|客户端|问卷|人群|纠纷|作用|"
+    r"^(?:的局面|的原则|的工作格局|格局|的防护墙|的模范|为目标|为标准|为导向|为原则|为核心|为重点|为遵循|为指引|为要求|等平台|平台|公众号|微信|微博|网站|客户端|问卷|人群|纠纷|作用|"
     r"不够|不足|讲话|精神|专栏|现象|问题|思想|意识|难题|心态|局面|思维)"
 )
 _NOT_TEXT = re.compile(r"(公众号|问卷|平台|网站|客户端|APP|发布|讲话|精神|思想|建设)$|的模范")
@@ -42,7 +43,9 @@ def _rejected(inner: str, after: str) -> bool:
     key = normalize(inner)
     if key in lexicon.not_campaigns() or compact(inner) in lexicon.not_campaigns():
         return True
-    if len(compact(inner)) <= 2 or _NOT_TEXT.search(inner) or _ROLE_END.search(inner):
+    if len(compact(inner)) <= 2 or _NOT_TEXT.search(inner) or (len(inner) <= 6 and _ROLE_END.search(inner)):
+        return True
+    if known_law(inner):  # “民法典” as a theme is a law cited, not a campaign
         return True
     if inner.endswith("式") or (len(compact(inner)) <= 3 and inner.endswith("化")):
         return True
@@ -67,34 +70,51 @@ def _extend_char_list(text: str, inner: str, end: int) -> tuple[str, int]:
     return inner + tail, end + len(tail)
 
 
-def quoted_campaigns(text: str, taken: list[tuple[int, int]], known: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, name) of quoted campaigns outside the `taken` spans; `known` are names already found."""
+def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of quoted campaigns; `blocked` spans hold none, `found` are campaigns already read."""
+    quotes = [(m.start(), m.end(), m.group(1).strip()) for m in _QUOTE.finditer(text)]
+    # Per quote: True a campaign, False not one, None undecided until its neighbours are known.
+    status: list[bool | None] = []
+    for start, end, inner in quotes:
+        if any(s < end and start < e for s, e in blocked):
+            status.append(False)
+        elif any(s < end and start < e for s, e, _ in found):
+            status.append(True)
+        elif _rejected(inner, _clause_after(text, end)):
+            status.append(False)
+        elif _presented(text, start, end, inner):
+            status.append(True)
+        else:
+            status.append(None)
+    # Quotes listed side by side (“以案释说”“以案促改”, “法律明白人”、“普法志愿者”) share their kind.
+    changed = True
+    while changed:
+        changed = False
+        for i, state in enumerate(status):
+            if state is not None:
+                continue
+            left = i > 0 and status[i - 1] and _LINKERS.match(text[quotes[i - 1][1] : quotes[i][0]])
+            right = i + 1 < len(quotes) and status[i + 1] and _LINKERS.match(text[quotes[i][1] : quotes[i + 1][0]])
+            if left or right:
+                status[i] = changed = True
     accepted: list[tuple[int, int, str]] = []
-    accepted_keys = set(known)
-    previous_end = -1
-    previous_ok = False
-    for match in _QUOTE.finditer(text):
-        start, end, inner = match.start(), match.end(), match.group(1).strip()
-        after = _clause_after(text, end)
-        between = text[previous_end:start] if previous_end >= 0 else "x"
-        neighbour = previous_ok and bool(_LINKERS.match(between))
-        previous_end, previous_ok = end, False
-        if any(s < end and start < e for s, e in taken):
-            previous_ok = any(s <= start and end <= e for s, e in taken)
-            continue
-        if _rejected(inner, after):
+    keys = {compact(name) for *_, name in found}
+    for (start, end, inner), state in zip(quotes, status):
+        if not state or any(s < end and start < e for s, e, _ in found):
             continue
         key = compact(inner)
-        if any(key in other and key != other for other in accepted_keys):
+        if any(key in other and key != other for other in keys):
             continue  # “一会”“三员” after “一会三员一网格”: parts of a name already found
-        before = _clause_before(text, start)
-        presented = bool(_VERB_BEFORE.search(before) or _KIND_AFTER.match(after) or _KIND_AT_END.search(after))
-        if not (presented or neighbour):
-            continue
-        if after.startswith("的") and not _KIND_AFTER.match(after) and len(key) <= 3:
-            continue
         name, stop = _extend_char_list(text, inner, end)
         accepted.append((start, stop, name))
-        accepted_keys.add(compact(name))
-        previous_ok = True
+        keys.add(compact(name))
     return accepted
+
+
+def _presented(text: str, start: int, end: int, inner: str) -> bool:
+    """The text around the quote presents it as a practice: launched or applied before, or its kind named after."""
+    after = _clause_after(text, end)
+    if after.startswith("的") and not _KIND_AFTER.match(after) and len(compact(inner)) <= 3:
+        return False  # “点对点”的…服务: a trait of something else
+    before = _clause_before(text, start)
+    return bool(_VERB_BEFORE.search(before) or _KIND_AFTER.match(after) or _KIND_AT_END.search(after))

@@ -18,6 +18,8 @@ _PAGE_NUMBER_RE = re.compile(r"^[-—－\s]*(?:\d{1,4}|第\s*\d+\s*页(?:\s*[,�
 _CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
 
+_ENDS_PARAGRAPH = tuple("。！？；：:;!?")
+
 
 @dataclass
 class _Line:
@@ -114,6 +116,9 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
     """Whether `line` carries on the paragraph of `previous` after a wrap."""
     size = max(previous.height, 1.0)
-    reaches_margin = previous.x1 >= right - 1.6 * size
+    gap = right - previous.x1
+    # Line breaking keeps a number with its unit and a quote with its word, so a wrapped line may stop a
+    # few characters short of the margin; it then still lacks the punctuation that ends a paragraph.
+    wrapped = gap <= 1.6 * size or (gap <= 6 * size and not previous.text.endswith(_ENDS_PARAGRAPH))
     indented = line.x0 > left + 0.8 * size
-    return reaches_margin and not indented and not _OPENS_ITEM_RE.match(line.text)
+    return wrapped and not indented and not _OPENS_ITEM_RE.match(line.text)

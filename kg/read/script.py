@@ -37,7 +37,7 @@ def is_traditional(text: str, sample: int = 3000) -> bool:
     cjk = len(_CJK_RE.findall(head))
     if cjk < 20:
         return False
-    changed = sum(1 for ch in head if ch in _traditional_chars())
+    changed = sum(map(_traditional_chars().__contains__, head))
     # Simplified text has almost none; traditional prose has one in five or more.
     return changed >= max(3, cjk * 0.03)
 

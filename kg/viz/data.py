@@ -111,12 +111,32 @@ class NetworkRow:
     reports: int
 
 
+def _kind(value, allowed=("Measure", "Shortcoming", "Plan", "Law", "Campaign", "Document")) -> str:
+    """A node's class from its labels (a store may add shared labels such as Resource or Item)."""
+    if isinstance(value, str):
+        return value
+    for label in value or ():
+        if label in allowed:
+            return label
+    return ""
+
+
 def _int(value) -> int | None:
     return None if value is None else int(value)
 
 
 def _str(value) -> str:
     return "" if value is None else str(value)
+
+
+def store_runner(store) -> RunQuery:
+    """Run the canned queries of cypher/ read-only on `store`."""
+    from kg.queries import run_canned
+
+    def run(name: str, params: dict) -> list[dict]:
+        return run_canned(store, name, params)
+
+    return run
 
 
 def resolve_township(run: RunQuery, township: str, county: str | None) -> str | None:
@@ -141,18 +161,18 @@ def fetch_township(run: RunQuery, township: str, county: str | None = None, year
         for r in run("township-reports", params)
     ]
     data.items = [
-        ItemRow(_str(r["report"]), _int(r.get("year")), _str(r["kind"]), int(r["ordinal"]), _str(r.get("text")),
+        ItemRow(_str(r["report"]), _int(r.get("year")), _kind(r["kind"]), int(r["ordinal"]), _str(r.get("text")),
                 _str(r.get("sentence")), _str(r.get("source")))
         for r in run("township-items", params)
     ]
     data.links = [
-        LinkRow(_str(r["relation"]), (_str(r["from_report"]), _str(r["from_kind"]), int(r["from_ordinal"])),
-                (_str(r["to_report"]), _str(r["to_kind"]), int(r["to_ordinal"])),
+        LinkRow(_str(r["relation"]), (_str(r["from_report"]), _kind(r["from_kind"]), int(r["from_ordinal"])),
+                (_str(r["to_report"]), _kind(r["to_kind"]), int(r["to_ordinal"])),
                 None if r.get("score") is None else float(r["score"]))
         for r in run("township-links", params)
     ]
     data.citations = [
-        CitationRow(_str(r["report"]), _int(r.get("year")), _str(r["kind"]), _str(r["name"]), _str(r.get("sentence")),
+        CitationRow(_str(r["report"]), _int(r.get("year")), _kind(r["kind"]), _str(r["name"]), _str(r.get("sentence")),
                     _str(r.get("source")))
         for r in run("township-citations", params)
     ]
@@ -172,6 +192,6 @@ def fetch_township(run: RunQuery, township: str, county: str | None = None, year
 def fetch_network(run: RunQuery) -> list[NetworkRow]:
     """Every township with the laws and campaigns its reports cite, and in how many reports."""
     return [
-        NetworkRow(_str(r["township"]), r.get("county") or None, _str(r["kind"]), _str(r["name"]), int(r["reports"]))
+        NetworkRow(_str(r["township"]), r.get("county") or None, _kind(r["kind"]), _str(r["name"]), int(r["reports"]))
         for r in run("citation-network", {})
     ]

@@ -1,0 +1,14 @@
+// name: township-links
+// (township is required: --param township=…)
+// param: county = null  县名，空为不限 / county name, any when null
+// zh: 某乡镇报告中的整改链接：计划针对问题、次年举措落实、问题再次出现。
+// en: Follow-through links starting in one township's reports: plan ADDRESSES shortcoming, measure FOLLOWS_UP, shortcoming RECURS.
+// param: county = null  所属县（市、区），空为不限 / county, any when null
+MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township {name: $township})
+OPTIONAL MATCH (t)-[:IN_COUNTY]->(c:County)
+WITH r, c
+WHERE $county IS NULL OR c.name = $county
+MATCH (r)-[:HAS_SECTION]->(:Section)-[:HAS_ITEM]->(a)-[l:ADDRESSES|FOLLOWS_UP|RECURS]->(b)
+MATCH (b)<-[:HAS_ITEM]-(:Section)<-[:HAS_SECTION]-(r2:Report)
+RETURN type(l) AS relation, r.key AS from_report, labels(a) AS from_kind, a.ordinal AS from_ordinal,
+       r2.key AS to_report, labels(b) AS to_kind, b.ordinal AS to_ordinal, l.score AS score

@@ -1,0 +1,12 @@
+// name: township-reports
+// (township is required: --param township=…)
+// param: county = null  县名，空为不限 / county name, any when null
+// zh: 某乡镇各年度报告：报告键、标题与原文文件。
+// en: Reports about one township (county optional), by year: key, title and source file.
+// param: county = null  所属县（市、区），空为不限 / county, any when null
+MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township {name: $township})
+OPTIONAL MATCH (t)-[:IN_COUNTY]->(c:County)
+WITH r, t, c
+WHERE $county IS NULL OR c.name = $county
+RETURN t.name AS township, c.name AS county, r.key AS key, r.year AS year, r.title AS title, r.sourceFile AS source
+ORDER BY year, key

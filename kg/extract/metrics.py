@@ -1,0 +1,316 @@
+"""Metrics: every number with a unit that states a fact or achievement, with what it counts.
+
+A report writes a count in two orders: "建成1个公共法律服务站" (the counted noun follows the number) and
+"发放宣传资料25000余份" (the phrase before the number says what was counted). The order is read from
+what follows the unit; the indicator is the noun phrase after it or the clause before it.
+Numbers that name something (三项制度, “一次办”, 《…两个确立…》) or order it (第三) are left out, and
+plans are not facts, so plan sections are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg import lexicon
+from kg.lexicon import LEXICON_DIR, read_table
+from kg.model import Metric, Section, Source
+from kg.numbers import APPROX_BEFORE, Quantity, find_quantities
+from kg.text import evidence
+
+SKIPPED_SECTIONS = ("plans",)
+MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
+
+# A clause ends at these (in the normal form: full-width punctuation is already half-width).
+_BOUNDARY = set(",。;:!?\n()[]")
+_QUOTES = "\"'“”‘’"
+_EDGE = "、,，;；:：. "
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_ZERO_BEFORE = ("无", "未发生", "没有发生", "没有", "零")
+# A unit glued to the next character is a different word: 条例, 场所, 处理, 家庭, 名单, 部门…
+_NOT_UNIT_BEFORE = {
+    "条": "例款件",
+    "场": "所地景馆",
+    "处": "理置罚分于",
+    "家": "庭属长乡园",
+    "名": "单称义额录",
+    "人": "民员大口才",
+    "部": "门署分",
+    "期": "间末限待望",
+    "分": "别局析管工类级",
+    "组": "织长成建",
+    "本": "级地镇乡村单人",
+    "所": "有在属长",
+    "节": "日点约",
+    "台": "账",
+    "户": "籍口",
+    "例": "会",
+    "批": "准评示",
+    "类": "型",
+    "项": "目",
+    "间": "隙",
+    "天": "然",
+    "次": "日年",
+    "元": "旦",
+    "种": "植养",
+    "支": "部持付队",
+    "期": "间限末",
+    "套": "餐",
+    "米": "粮",
+}
+# Leading words of a clause that set scope or time, not what was counted.
+_LEAD = re.compile(
+    r"(?:[一二三四五六七八九十]+是|\(?[一二三四五六七八九十\d]+\)|[\d]+[.、]|截至目前|截止目前|截至年底|目前|今年以来|"
+    r"一年来|全年|年内|今年|当年|本年度|同时|其中|此外|另外|并|还|已经|先后|共计|累计|共|和|及|与|、|"
+    r"我镇|我乡|我街道|我单位|\d{4}年度?|\d{1,2}月份?|\d{1,2}日)"
+)
+# Trailing words that link the counted thing to its number.
+_TRAIL = re.compile(
+    r"(?:分别为|分别是|分别|共计|合计|总计|累计|高达|达到|提高到|提升到|增加到|增至|上升到|下降到|保持在|均为|均达|均|"
+    r"约为|共有|现有|仅有|共|达|占|超过|超|逾|近|约)$"
+)
+_PREPOSITION_END = re.compile(r"(?:在|与|为|对|向|到|从|给|和|及|覆盖全镇|覆盖全乡|全镇|全乡|全街道|辖区|对全镇)$")
+# Words that end the counted noun phrase after a number.
+_STOP_WORDS = {
+    "的", "均", "都", "全部", "全", "已", "已经", "逐一", "逐个", "逐项", "逐人", "逐条", "逐案", "逐户", "并", "分别",
+    "共同", "广泛", "全面", "实现", "和", "及", "与", "等", "依法", "各", "各有",
+}
+_STOP_CHARS = "均都已并各"  # jieba glues these adverbs to a one-character noun before them (村均, 人均)
+_STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
+_LINKED = re.compile(r"^(?P<subjects>.+?[、和及与].+?)(?:均为|均达到|均达|均超过|均保持在|均在|均)$")
+
+
+@cache
+def numbered_terms() -> tuple[str, ...]:
+    return tuple(row["term"] for row in read_table(LEXICON_DIR / "numbered_terms.tsv"))
+
+
+def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Metric, ...]:
+    """Every metric in the report body, in text order."""
+    text, norm = source.text, source.norm
+    skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
+    body_start = _first_line_end(text)
+    metrics: list[Metric] = []
+    previous: tuple[Quantity, tuple[str, ...]] | None = None
+    for quantity in find_quantities(norm):
+        if quantity.start < body_start or any(a <= quantity.start < b for a, b in skipped):
+            continue
+        quantity = _zero_fact(norm, quantity)
+        if quantity is None or _not_a_quantity(text, norm, quantity):
+            continue
+        indicators = _indicators(norm, text, quantity, previous)
+        previous = (quantity, indicators)
+        metrics.extend(
+            Metric(
+                indicator=indicator,
+                value=quantity.value,
+                unit=quantity.unit,
+                approx=quantity.approx,
+                evidence=evidence(source.path, text, quantity.start, quantity.end),
+            )
+            for indicator in indicators
+        )
+    return tuple(metrics)
+
+
+def _first_line_end(text: str) -> int:
+    """End of the title line: dates and numbers in it are never metrics."""
+    stripped = len(text) - len(text.lstrip())
+    newline = text.find("\n", stripped)
+    return len(text) if newline < 0 else newline
+
+
+def _zero_fact(norm: str, quantity: Quantity) -> Quantity | None:
+    """无一起 / 未发生一起 → 0 起; other quantities pass through unchanged."""
+    from dataclasses import replace
+
+    number = quantity.number
+    if number.chinese and number.value == 1 and norm[number.start] == "一":
+        if any(norm.endswith(word, 0, number.start) for word in _ZERO_BEFORE):
+            return replace(quantity, number=replace(number, value=0.0, approx=False))
+    return quantity
+
+
+def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
+    """True when the number orders, names or glues into a word rather than counting."""
+    number, start, end = quantity.number, quantity.start, quantity.end
+    if start > 0 and norm[start - 1] in "第每":
+        return True
+    after = norm[end : end + 1]
+    if number.chinese:
+        if quantity.unit == "分":
+            return True  # 十分重视, 三分离
+        if after and after in "零〇一二两三四五六七八九十":
+            return True  # formulas: 一户一档, 三支一扶, 五个一
+        if number.value != 0:
+            for term in numbered_terms():
+                for hit in _occurrences(norm, term, start - len(term), end + len(term)):
+                    if hit < end and hit + len(term) > start:
+                        return True
+    if after and after in _NOT_UNIT_BEFORE.get(quantity.unit, ""):
+        return True
+    return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
+
+
+def _occurrences(text: str, term: str, lo: int, hi: int):
+    lo = max(lo, 0)
+    pos = text.find(term, lo, hi)
+    while pos >= 0:
+        yield pos
+        pos = text.find(term, pos + 1, hi)
+
+
+def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
+    left = text.rfind(opening, 0, pos)
+    if left < 0 or text.rfind(closing, 0, pos) > left:
+        return False
+    right = text.find(closing, pos)
+    return right >= 0 and "\n" not in text[left:right]
+
+
+def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    """A number within a short “…” is a slogan (“最多跑一次”, “一村一法律顾问”), not a count."""
+    left = text.rfind("“", max(0, start - 12), start)
+    if left < 0 or "”" in text[left:start]:
+        return False
+    right = text.find("”", end, end + 12)
+    return right >= 0 and "“" not in text[end:right]
+
+
+def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quantity, tuple[str, ...]] | None) -> tuple[str, ...]:
+    """What the quantity counts; two or more when one number serves coordinated subjects (A、B均为100%)."""
+    if previous is not None:
+        gap = norm[previous[0].end : quantity.start].strip()
+        if gap in ("", *APPROX_BEFORE) and previous[1]:
+            return previous[1]  # 拆除违法建筑2处约380m², 培训5批次14人次: one thing counted twice
+    left, right = _clause_before(norm, quantity.start, previous[0].end if previous else 0)
+    before = text[left:right]
+    if quantity.value == 0:
+        after_end = _clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
+    else:
+        after_end = _phrase_after(norm, quantity.end)
+    after = norm[quantity.end : after_end]
+    if after and (quantity.value == 0 or not _counts_before(norm, before, after, after_end, quantity.end)):
+        return _nonempty(_clean(text[quantity.end : after_end]))
+    linked = _LINKED.match(_plain(before))
+    if linked:
+        subjects = [_clean(part) for part in re.split(r"[、和及与]", linked.group("subjects"))]
+        if all(0 < len(subject) <= 10 for subject in subjects):
+            return tuple(subjects)
+    return _nonempty(_clean(before))
+
+
+def _nonempty(indicator: str) -> tuple[str, ...]:
+    return (indicator,) if indicator else ()
+
+
+def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end: int) -> bool:
+    """True when the words after the unit do not name what was counted, so the clause before does."""
+    before = _plain(before)
+    if not before or _PREPOSITION_END.search(before) or before[-1] in "、,的":
+        return False
+    closes_clause = after_end >= len(norm) or norm[after_end] in _BOUNDARY or norm[after_end] == "、"
+    if closes_clause and len(_plain(after)) <= 2:
+        return True  # 开展专项审计19个村。: the count belongs to the action before it
+    first = lexicon.tokens(norm[unit_end:after_end])[:1]
+    last = lexicon.tokens(before)[-1:]
+    # 干部95人参加考试, 事项32项逐项明确: a verb or adverb after the unit, a noun before the number
+    # (社区各有一名签约律师: a verb before the number leaves the noun after it as what is counted).
+    verb_after = bool(first) and (first[0] in _STOP_WORDS or _tag(first[0]) in _STOP_TAGS)
+    return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
+
+
+def _clause_end(norm: str, pos: int) -> int:
+    end = pos
+    while end < len(norm) and norm[end] not in _BOUNDARY:
+        end += 1
+    return end
+
+
+def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
+    """Span of the clause before `start`, back to the last clause boundary or the previous quantity."""
+    pos = start
+    # The approximation word before a number (约, 近) is part of the number, not of the clause.
+    for word in APPROX_BEFORE:
+        if norm.endswith(word, 0, pos):
+            pos -= len(word)
+            break
+    left = pos
+    while left > floor and norm[left - 1] not in _BOUNDARY:
+        left -= 1
+    while left < pos:
+        if norm[left] in " \"'":
+            left += 1
+            continue
+        lead = _LEAD.match(norm, left, pos)
+        if not lead or lead.end() == left:
+            break
+        left = lead.end()
+    return left, pos
+
+
+def _phrase_after(norm: str, pos: int) -> int:
+    """End of the counted noun phrase that starts right after a unit (== pos when there is none)."""
+    if pos >= len(norm):
+        return pos
+    if norm[pos] == '"':
+        close = norm.find('"', pos + 1, pos + 30)
+        return close + 1 if close > pos + 1 else pos
+    if not _CJK.match(norm[pos]) or norm.startswith("的", pos):
+        return pos
+    for word in APPROX_BEFORE:
+        if norm.startswith(word, pos) and norm[pos + len(word) : pos + len(word) + 1].isdigit():
+            return pos  # 2处约380m²: a second quantity of the same thing, no noun between
+    stop = pos
+    while stop < len(norm) and norm[stop] not in _BOUNDARY and norm[stop] not in "、\"" and stop - pos < 30:
+        stop += 1
+    end, previous_tag = pos, ""
+    for token in lexicon.tokens(norm[pos:stop]):
+        tag = _tag(token)
+        if token in _STOP_WORDS or (previous_tag and tag in _STOP_TAGS and previous_tag not in _STOP_TAGS):
+            break
+        if len(token) > 1 and token[-1] in _STOP_CHARS and token not in _tags():
+            return end + len(token) - 1
+        end += len(token)
+        previous_tag = tag
+    return end
+
+
+@cache
+def _tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def _tag(token: str) -> str:
+    return _tags().get(token, "n")
+
+
+def _plain(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _QUOTES and not ch.isspace())
+
+
+def _clean(text: str) -> str:
+    """The indicator as a reader sees it: quotes dropped, linking words trimmed, long clauses cut to their end."""
+    text = _plain(text)
+    closing = text.find("》")
+    if closing >= 0 and "《" not in text[:closing]:
+        text = text[closing + 1 :]  # the tail of a title the clause boundary cut through
+    text = text.strip(_EDGE)
+    trimmed = _TRAIL.sub("", text)
+    if trimmed:
+        text = trimmed
+    if len(text) > MAX_INDICATOR:
+        text = _keep_tail(text).lstrip(_EDGE)
+    return text
+
+
+def _keep_tail(text: str) -> str:
+    tokens = lexicon.tokens(text)
+    kept: list[str] = []
+    for token in reversed(tokens):
+        if kept and sum(map(len, kept)) + len(token) > MAX_INDICATOR:
+            break
+        kept.insert(0, token)
+    return "".join(kept)

@@ -1,0 +1,2 @@
+def extract(source, sections):
+    return ()

@@ -1,0 +1,194 @@
+"""Reports → a graph store: one report at a time through the pipeline, rows batched at the sink, idempotent.
+
+Each report owns the nodes whose IRI is its own or starts with it (sections, items, mentions,
+metrics…) and the relationships that leave them. Loading a report first removes what it owned
+and no longer holds, then merges its rows, so a reload leaves no stale node and a second load of
+the same files changes nothing. Shared nodes (townships, laws, campaigns…) are merged, never
+replaced, and one left with no relationship by a reload goes too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from kg.errors import KgError, OntologyError
+from kg.graphrows import URI, GraphRows, graph_rows
+from kg.model import Report
+from kg.store.base import Store
+
+BATCH_ROWS = 1000
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+@dataclass
+class LoadSummary:
+    """What a load did: reports written, rows merged, and one error per file that failed."""
+
+    reports: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    errors: list[KgError] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the generated write statements
+
+def _name(name: str) -> str:
+    """A label or type for Cypher text; they come from the ontology, but text is never trusted blindly."""
+    if not _NAME.match(name):
+        raise OntologyError(f"{name!r} cannot be a label or relationship type")
+    return name
+
+
+def node_statement(label: str, owned: bool) -> str:
+    # A node the report owns takes exactly its new properties; a shared node keeps what others set.
+    assign = "=" if owned else "+="
+    return (f"UNWIND $rows AS row MERGE (n:Resource {{uri: row.uri}}) "
+            f"SET n {assign} row.props SET n:{_name(label)}")
+
+
+def relationship_statement(rel_type: str, keyed: bool) -> str:
+    head = ("UNWIND $rows AS row MERGE (a:Resource {uri: row.source}) MERGE (b:Resource {uri: row.target}) ")
+    if keyed:  # a relationship made from a kg:Relation node: one per IRI, many may join the same pair
+        return head + f"MERGE (a)-[r:{_name(rel_type)} {{uri: row.props.uri}}]->(b) SET r = row.props"
+    return head + f"MERGE (a)-[:{_name(rel_type)}]->(b)"
+
+
+OWNED = "(n.uri = $report OR n.uri STARTS WITH $prefix)"
+# The report's old relationships go first; their shared ends are returned to check for orphans.
+DROP_RELATIONSHIPS = (f"MATCH (n:Resource)-[r]->(m:Resource) WHERE {OWNED} "
+                      "WITH r, m.uri AS target DELETE r RETURN DISTINCT target")
+DROP_STALE_NODES = f"MATCH (n:Resource) WHERE {OWNED} AND NOT n.uri IN $keep DETACH DELETE n"
+DROP_ORPHANS = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) WHERE NOT (n)--() DELETE n"
+
+
+# ---------------------------------------------------------------- one report
+
+def report_statements(rows: GraphRows, report_uri: str, batch: int = BATCH_ROWS) -> list[tuple[str, dict]]:
+    """Statements that write one report's rows: nodes by label, then relationships by type, in chunks."""
+    prefix = report_uri + "/"
+    statements = []
+    for label, nodes in sorted(rows.nodes.items()):
+        for owned in (True, False):
+            part = [r for r in nodes if (r[URI] == report_uri or r[URI].startswith(prefix)) == owned]
+            statements += [(node_statement(label, owned), {"rows": c}) for c in _chunks(part, batch)]
+    for rel_type, rels in sorted(rows.relationships.items()):
+        for keyed in (True, False):
+            part = [r for r in rels if (URI in r["props"]) == keyed]
+            statements += [(relationship_statement(rel_type, keyed), {"rows": c}) for c in _chunks(part, batch)]
+    return statements
+
+
+def _chunks(rows: list, size: int):
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def write_report(store: Store, report: Report, batch: int = BATCH_ROWS) -> GraphRows:
+    """Replace one report's subgraph in the store with its current rows."""
+    from kg.rdf import report_graph, report_iri
+
+    rows = graph_rows(report_graph(report))
+    report_uri = str(report_iri(report.key))
+    owned = {"report": report_uri, "prefix": report_uri + "/"}
+    keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
+    ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
+    store.run(DROP_STALE_NODES, {**owned, "keep": keep})
+    statements = report_statements(rows, report_uri, batch)
+    group, size = [], 0
+    for cypher, params in statements:
+        group.append((cypher, params))
+        size += len(params["rows"])
+        if size >= batch:
+            store.run_batch(group)
+            group, size = [], 0
+    if group:
+        store.run_batch(group)
+    shared_ends = [u for u in ends if u != report_uri and not u.startswith(owned["prefix"])]
+    if shared_ends:
+        store.run(DROP_ORPHANS, {"uris": shared_ends})
+    return rows
+
+
+# ---------------------------------------------------------------- many reports
+
+def _linked(report: Report, store: Store) -> Report:
+    """Themes, within-report links and links to the adjacent years' reports already in the store."""
+    from kg.link import adjacent_links, link_report
+
+    report = link_report(report)
+    cross = adjacent_links(report, lambda county, township, year: stored_reports(store, county, township, year))
+    return replace(report, links=report.links + cross)
+
+
+STORED_REPORTS = ("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Resource {uri: $township}) WHERE r.year = $year "
+                  "RETURN r.sourceFile AS path ORDER BY path")
+
+
+def stored_reports(store: Store, county: str | None, township: str | None, year: int) -> list[Report]:
+    """The reports the store holds for a township and year, read again from their files (gone files skipped)."""
+    from kg.pipeline import extract_path
+    from kg.rdf import township_iri
+
+    if not township:
+        return []
+    found = []
+    for row in store.run_read(STORED_REPORTS, {"township": str(township_iri(township, county)), "year": year}):
+        path = row["path"]
+        if path and os.path.isfile(path):
+            outcome = extract_path(path)
+            if outcome.report is not None:
+                report = outcome.report
+                found.append(replace(report, header=replace(report.header, county=county)))
+    return found
+
+
+def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BATCH_ROWS,
+               progress: bool | None = None) -> LoadSummary:
+    """Load every report under `paths`; a file that fails is noted in the summary and the rest go on."""
+    from tqdm import tqdm
+
+    from kg.counties import infer_county
+    from kg.pipeline import iter_outcomes
+    from kg.rdf import known_counties
+    from kg.read import iter_report_paths
+
+    files = list(iter_report_paths(paths))
+    counties = known_counties(files)
+    store.ensure_schema()
+    summary = LoadSummary()
+    keys: dict[str, str] = {}
+    show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
+    bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
+    try:
+        for outcome in iter_outcomes(files):
+            bar.update(1)
+            if outcome.error is not None:
+                summary.errors.append(outcome.error)
+                continue
+            report = outcome.report
+            report = replace(report, header=infer_county(report.header, counties))
+            if report.key in keys:
+                summary.errors.append(KgError(
+                    f"{outcome.path}: same township, county, year and file name as {keys[report.key]}; skipped"))
+                continue
+            keys[report.key] = outcome.path
+            rows = write_report(store, _linked(report, store), batch)
+            summary.reports += 1
+            summary.nodes += rows.node_count()
+            summary.relationships += rows.relationship_count()
+    finally:
+        bar.close()
+    return summary
+
+
+def graph_counts(store: Store) -> dict[str, int]:
+    """Nodes, relationships and property values in the store: what two equal loads must agree on."""
+    nodes = store.run_read("MATCH (n) RETURN count(n) AS c")[0]["c"]
+    rels = store.run_read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+    node_props = store.run_read("MATCH (n) UNWIND keys(n) AS k RETURN count(k) AS c")[0]["c"]
+    rel_props = store.run_read("MATCH ()-[r]->() UNWIND keys(r) AS k RETURN count(k) AS c")[0]["c"]
+    return {"nodes": nodes, "relationships": rels, "properties": node_props + rel_props}

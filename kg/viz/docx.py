@@ -1,0 +1,118 @@
+"""The briefing as a Word document, for users who edit briefings before they send them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+FONT = "宋体"  # what county offices' Word has; East Asian text needs the eastAsia attribute set too
+GREY = RGBColor(0x5F, 0x6A, 0x6A)
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text) -> str:
+    """Text Word can hold: a report may carry control characters that XML forbids."""
+    return _NOT_XML.sub("", str(text))
+
+
+def _font(style, name: str = FONT, size: float | None = None) -> None:
+    style.font.name = name
+    if size:
+        style.font.size = Pt(size)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), name)
+
+
+def _quote(doc, sentence: str, source: str, year=None) -> None:
+    if not sentence:
+        return
+    para = doc.add_paragraph(style="Quote")
+    para.add_run(clean(f"原文：{sentence}"))
+    where = f"{year}年报告 · {source}" if year else source
+    run = para.add_run(clean(f"\n出处：{where}"))
+    run.font.size = Pt(8)
+    run.font.color.rgb = GREY
+
+
+def _table(doc, header: list[str], rows: list[list[str]]):
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = clean(text)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = clean(text)
+    return table
+
+
+def write_docx(briefing, path: str | Path) -> Path:
+    """Every part of the HTML briefing except the interactive graph, which becomes the follow-through text."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    for name in ("Normal", "Quote", "Title", "Heading 1", "Heading 2"):
+        _font(doc.styles[name], size=10.5 if name == "Normal" else None)
+    doc.core_properties.title = clean(briefing.title)
+    b = briefing
+    doc.add_heading(clean(b.title), level=0)
+
+    doc.add_heading("一、基本情况", level=1)
+    _table(doc, ["乡镇", "所属县（市、区）", "报告年度", "报告份数"],
+           [[b.township, b.county or "未注明", "、".join(map(str, b.years)), str(len(b.reports))]])
+    _table(doc, ["年度", "报告标题", "文件"], [[str(r.year or ""), r.title, r.source] for r in b.reports])
+
+    doc.add_heading("二、问题整改评分", level=1)
+    _table(doc, ["项目", "数量", "占比", "占比基数"], [[w, str(c), s, base] for w, c, s, base in b.scorecard.rows()])
+
+    doc.add_heading("三、问题—计划—落实跟踪", level=1)
+    if not b.chains:
+        doc.add_paragraph("报告未陈述存在的问题。")
+    for index, chain in enumerate(b.chains, 1):
+        s = chain.shortcoming
+        doc.add_heading(clean(f"{s.year}年 问题{index}：{s.text}［{chain.status}］"), level=2)
+        _quote(doc, s.sentence, s.source, s.year)
+        for label, rows in (("计划", chain.plans), ("次年落实", chain.follow_ups), ("次年再次出现", chain.recurs_as)):
+            for row in rows:
+                doc.add_paragraph(clean(f"{label}：{row.text}"))
+                _quote(doc, row.sentence, row.source, row.year)
+
+    doc.add_heading("四、主要工作措施", level=1)
+    for m in b.measures:
+        doc.add_paragraph(clean(f"〔{m.year}〕{m.text}" if len(b.years) > 1 else m.text), style="List Number")
+        _quote(doc, m.sentence, m.source, m.year)
+    if b.metrics:
+        doc.add_heading("数据指标", level=2)
+        _table(doc, ["年度", "指标", "数值", "单位", "原文"], [
+            [str(m.year or ""), m.indicator, f"{'约' if m.approximate else ''}{m.value:g}", m.unit, m.sentence]
+            for m in b.metrics
+        ])
+
+    doc.add_heading("五、学习宣传的法律法规与开展的活动", level=1)
+    for title, rows in (("法律法规", b.laws), ("活动与品牌", b.campaigns)):
+        doc.add_heading(title, level=2)
+        if not rows:
+            doc.add_paragraph(f"未识别出{title}。")
+            continue
+        _table(doc, ["名称", "年度", "报告数", "原文"], [
+            [f"《{c.name}》" if c.kind == "Law" else c.name, "、".join(map(str, c.years)), str(c.reports), c.sentence]
+            for c in rows
+        ])
+
+    doc.add_heading("六、下一步计划", level=1)
+    for p in b.plans:
+        doc.add_paragraph(clean(f"〔{p.year}〕{p.text}" if len(b.years) > 1 else p.text), style="List Number")
+        _quote(doc, p.sentence, p.source, p.year)
+    note = doc.add_paragraph("本简报由报告原文自动整理，每项内容均附原文出处，使用前请核对。")
+    note.runs[0].font.color.rgb = GREY
+    path = Path(path)
+    doc.save(str(path))
+    return path

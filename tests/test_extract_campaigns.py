@@ -1,0 +1,103 @@
+"""Campaigns: days folded to one name whatever the date form, lexicon programmes, titled local activities, and
+quotes kept only when the text presents them as an activity."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import campaigns
+from kg.read import make_source
+
+
+def found(text: str):
+    return campaigns.extract(make_source("t.txt", text, "utf-8"), ())
+
+
+def names(text: str) -> list[str]:
+    return [c.name for c in found(text)]
+
+
+@pytest.mark.parametrize("written", ["4月15日全民国家安全教育日", "“4.15”全民国家安全教育日", "4·15国家安全教育日",
+                                     "全民国家安全教育日", "“4·15”"])
+def test_every_form_of_a_day_is_one_canonical_node(written):
+    [day] = found(f"利用{written}开展宣传。")
+    assert day.name == "4·15全民国家安全教育日"
+    assert day.category == "day"
+    assert day.surface.strip("“”") == written.strip("“”")
+
+
+def test_the_constitution_day_and_week_are_one_node_with_the_first_surface():
+    [day] = found("围绕“12.4”国家宪法日和宪法宣传周开展活动。")
+    assert (day.name, day.surface) == ("12·4国家宪法日", "“12.4”国家宪法日")
+
+
+def test_a_decimal_or_a_date_without_a_label_is_not_a_day():
+    assert names("调解成功率增长12.4%，于4月15日召开会议。") == []
+
+
+def test_a_month_prefix_stays_with_a_publicity_month():
+    [month] = found("通过三月法治宣传月开展普法。")
+    assert (month.name, month.surface) == ("法治宣传月", "三月法治宣传月")
+
+
+def test_national_programmes_from_the_lexicon():
+    text = "深化“放管服”改革，落实“双随机、一公开”，推行一村（居）一法律顾问，开展扫黑除恶专项斗争。"
+    assert names(text) == ["放管服", "双随机、一公开", "一村一法律顾问", "扫黑除恶"]
+
+
+def test_a_quoted_local_title_presented_as_an_activity_is_a_campaign():
+    text = "打造“青山法治驿站”普法品牌，推行“周三说法”。"
+    assert names(text) == ["青山法治驿站", "周三说法"]
+
+
+def test_quoted_idioms_roles_platforms_and_goals_are_not_campaigns():
+    text = ("筑牢群众“钱袋子”的防护墙，通过“普法志愿者”宣讲，依托“青山发布”微信公众号推送，"
+            "实现“小事不出村、大事不出镇、矛盾不上交”，打造“一站式”服务，解决“老大难”纠纷，以“一懂两爱”为标准。")
+    assert names(text) == []
+
+
+def test_a_quote_listed_beside_a_campaign_shares_its_kind():
+    assert names("组织观看“以案释纪”“以案促改”警示教育片。") == ["以案释纪", "以案促改"]
+
+
+def test_parts_of_a_quoted_name_are_not_nodes_of_their_own():
+    text = "探索建立“一村两员三网”工作模式，“一村”暨每个行政村，“两员”暨调解员和网格员。"
+    assert names(text) == ["一村两员三网"]
+
+
+def test_title_shaped_activities_without_quotes():
+    text = "先后开展了矛盾纠纷集中化解月活动、安全生产百日攻坚行动，在中学开展青少年法治大讲堂活动。"
+    assert names(text) == ["矛盾纠纷集中化解月活动", "安全生产百日攻坚行动", "青少年法治大讲堂活动"]
+
+
+def test_the_into_family_but_not_the_parts_of_a_five_into_drive():
+    assert names("开展送法进企业、法治进校园活动。") == ["送法进企业", "法治进校园"]
+    assert names("推动“法律七进”，即法律进机关、进乡村、进社区。") == ["法律七进"]
+
+
+def test_a_campaign_named_in_a_document_title_is_the_document_not_a_campaign():
+    assert names("印发《青山镇“八五”普法规划》。") == []
+
+
+def test_evidence_points_at_the_first_mention():
+    text = "一是践行“枫桥经验”。\n二是发展新时代枫桥经验。"
+    [node] = found(text)
+    assert text[node.evidence.start:node.evidence.end] == "“枫桥经验”"
+    assert node.evidence.sentence == "一是践行“枫桥经验”。"
+
+
+@pytest.mark.shared
+def test_days_of_a_real_report_share_names_with_other_reports(corpus_texts):
+    first = set(names(corpus_texts["000_9297ac14c1609d27.txt"]))
+    second = set(names(corpus_texts["003_81054de046c7a460.txt"]))
+    days = {"3·15国际消费者权益日", "4·15全民国家安全教育日", "6·26国际禁毒日", "12·4国家宪法日"}
+    assert days <= first and days <= second  # “4.15”全面…, “6· 26”禁毒日 and 12.4宪法宣传日 included
+
+
+@pytest.mark.shared
+def test_real_quotes_sorted_into_campaigns_and_not(corpus_texts):
+    text = corpus_texts["004_aacd17f2585f8bc5.txt"]
+    got = names(text)
+    assert "一会三员一网格" in got and "办、审、定三分离" in got and "大调解" in got
+    assert not {"一会", "三员", "一网格", "一站式", "点对点"} & set(got)
+    assert "“一站式”" in text and "“点对点”" in text

@@ -1,0 +1,61 @@
+"""Laws: short names from 《》 titles and from the lexicon, once per report, never a day's 宪法 or a local copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import laws
+from kg.read import make_source
+
+
+def names(text: str) -> list[str]:
+    return [law.name for law in laws.extract(make_source("t.txt", text, "utf-8"), ())]
+
+
+def test_a_title_loses_its_brackets_and_prc_prefix():
+    assert names("组织干部学习《中华人民共和国噪声污染防治法》。") == ["噪声污染防治法"]
+
+
+def test_an_unknown_title_shaped_like_a_national_regulation_is_a_law():
+    assert names("认真贯彻《农村集体经济组织财务公开暂行办法》。") == ["农村集体经济组织财务公开暂行办法"]
+
+
+def test_a_township_copy_of_a_party_rule_or_a_provincial_rule_is_not_a_law():
+    text = "制定《青山镇党政主要负责人履行推进法治建设第一责任人职责规定》，学习《河南省信访条例》。"
+    assert names(text) == []
+
+
+def test_laws_without_brackets_are_cited_too():
+    assert names("会前学法学习宪法、行政处罚法、行政复议法。") == ["宪法", "行政处罚法", "行政复议法"]
+
+
+def test_each_law_once_named_as_first_written_with_its_evidence():
+    text = "发放《中华人民共和国宪法》读本。\n开展宪法学习，组织学习民法典。"
+    found = laws.extract(make_source("t.txt", text, "utf-8"), ())
+    assert [law.name for law in found] == ["宪法", "民法典"]
+    first = found[0].evidence
+    assert text[first.start:first.end] == "中华人民共和国宪法"
+    assert first.sentence == "发放《中华人民共和国宪法》读本。"
+
+
+def test_a_law_inside_a_day_or_a_publicity_month_is_not_cited():
+    assert names("结合12·4国家宪法日、宪法宣传周和民法典宣传月开展宣传。") == []
+
+
+def test_a_law_name_running_into_another_word_is_not_a_law():
+    assert names("普及劳动法律知识，运用上述法律法规化解纠纷。") == []
+
+
+@pytest.mark.shared
+def test_laws_of_a_real_report(corpus_texts):
+    text = corpus_texts["004_aacd17f2585f8bc5.txt"]
+    assert "学习宪法、行政处罚法、行政复议法" in text and "宪法宣传周" in text
+    assert names(text) == ["宪法", "行政处罚法", "行政复议法"]
+
+
+@pytest.mark.shared
+def test_a_real_theme_quote_is_a_law_but_a_constitution_day_is_not(corpus_texts):
+    text = corpus_texts["001_e2fabbbe98248fdd.txt"]
+    assert "“民法典”" in text and "12.4宪法宣传周" in text
+    found = names(text)
+    assert "民法典" in found and found.count("宪法") == 1

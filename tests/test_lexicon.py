@@ -1,0 +1,63 @@
+"""Lexicons: files load, the matcher finds forms at the original text's offsets, jieba keeps domain terms whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import lexicon
+from kg.errors import KgError, LexiconError
+
+
+def test_the_law_lexicon_is_broad_and_names_laws_by_short_name():
+    names = {term.name for term in lexicon.law_terms()}
+    assert len(names) >= 250
+    for law in ("宪法", "民法典", "行政处罚法", "行政复议法", "反电信网络诈骗法", "信访工作条例",
+                "中国共产党纪律处分条例", "党政主要负责人履行推进法治建设第一责任人职责规定"):
+        assert law in names
+    assert not any(name.startswith("中华人民共和国") or "《" in name for name in names)
+
+
+def test_matches_are_offsets_into_the_original_full_width_text():
+    text = "组织学习《中华人民共和国行政处罚法》，落实“双随机、一公开”监管。"
+    hits = lexicon.law_matcher().find(text)
+    assert [text[h.start:h.end] for h in hits] == ["行政处罚法"]
+    programme = lexicon.campaign_matcher().find(text)
+    assert [h.term.name for h in programme] == ["双随机、一公开"]
+    assert text[programme[0].start:programme[0].end] == "“双随机、一公开”"
+
+
+def test_the_longest_form_wins_where_forms_overlap():
+    text = "宣传农村土地承包法和行政复议法实施条例"
+    assert [h.term.name for h in lexicon.law_matcher().find(text)] == ["农村土地承包法", "行政复议法实施条例"]
+
+
+def test_an_alias_resolves_to_its_entry():
+    [hit] = lexicon.law_matcher().find("认真学习党章")
+    assert hit.term.name == "中国共产党章程"
+
+
+def test_tokens_keep_domain_terms_whole():
+    words = lexicon.tokens("严格落实谁执法谁普法普法责任制，推进信访工作法治化")
+    assert "谁执法谁普法普法责任制" in words
+    assert "信访工作法治化" in words
+
+
+def test_words_with_punctuation_are_left_out_of_the_jieba_dictionary():
+    words = lexicon.domain_words()
+    assert "反电信网络诈骗法" in words
+    assert not any("、" in w or "“" in w for w in words)
+
+
+def test_a_malformed_lexicon_names_its_file(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("# only a comment\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="bad.tsv: no header row"):
+        lexicon.read_table(path)
+    path.write_text("name\tkind\n宪法\t法律\t多余\n", encoding="utf-8")
+    with pytest.raises(KgError, match="bad.tsv: line 2"):
+        lexicon.read_table(path)
+
+
+def test_a_missing_lexicon_is_a_user_error(tmp_path):
+    with pytest.raises(LexiconError, match="absent.tsv"):
+        lexicon.read_table(tmp_path / "absent.tsv")

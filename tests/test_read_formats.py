@@ -1,0 +1,148 @@
+"""Reading .txt in every encoding, .docx, .pdf and government .html pages into the same report text."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from opencc import OpenCC
+from rdflib import Graph
+
+from kg.errors import ReadError
+from kg.pipeline import extract_report
+from kg.rdf import report_graph
+from kg.read import iter_report_paths, read_source
+from kg.vocab import KG
+from make_formats import lines_of, write_docx, write_html, write_pdf, write_scanned_pdf
+
+REPORTS = Path(__file__).parent / "fixtures" / "reports"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+BAISHI = "\n".join(lines_of((REPORTS / "baishi-2023.txt").read_text(encoding="utf-8")))
+WRITERS = {"docx": write_docx, "pdf": write_pdf, "html": write_html}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_a_text_file_reads_the_same_in_every_encoding(encoding, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(BAISHI.encode(encoding))
+    source = read_source(path)
+    assert source.text == BAISHI
+    assert source.fmt == "txt"
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("name", ["baishi-2023.txt", "baishi-2024.txt", "qinghe-2023.txt"])
+def test_every_format_gives_back_the_text_line_for_line(fmt, name, tmp_path):
+    text = "\n".join(lines_of((REPORTS / name).read_text(encoding="utf-8")))
+    path = WRITERS[fmt](text, tmp_path / f"report.{fmt}")
+    source = read_source(path)
+    assert source.text == text
+    assert source.fmt == fmt
+
+
+def test_a_long_pdf_over_several_pages_joins_its_wrapped_lines(tmp_path):
+    texts = sorted(EXAMPLES.glob("*.txt"))
+    if not texts:
+        pytest.skip("examples/ holds no report texts yet")
+    text = "\n".join(lines_of(texts[0].read_text(encoding="utf-8")))
+    source = read_source(write_pdf(text + "\n" + text, tmp_path / "long.pdf"))
+    assert source.text == text + "\n" + text
+
+
+def test_docx_tables_are_read_in_place_one_row_a_line(tmp_path):
+    path = write_docx("白石镇法治工作台账报告\n一、主要工作", tmp_path / "t.docx",
+                      table=[["项目", "数量"], ["法治讲座", "12场"]])
+    assert read_source(path).text.splitlines() == ["白石镇法治工作台账报告", "一、主要工作", "项目\t数量", "法治讲座\t12场"]
+
+
+def test_a_government_page_loses_its_chrome_and_keeps_its_fields(tmp_path):
+    fields = {"索引号": "QH-2024-0001", "发布机构": "白石镇人民政府", "文号": "白政发〔2024〕3号", "成文日期": "2024-01-10"}
+    source = read_source(write_html(BAISHI, tmp_path / "page.html", meta=fields))
+    assert source.text == BAISHI
+    for chrome in ("首页", "当前位置", "分享到", "相关链接", "主办单位", "索引号", "var nav"):
+        assert chrome not in source.text
+    assert dict(source.metadata) == fields
+
+
+def test_a_gb2312_page_with_another_article_class_is_read(tmp_path):
+    source = read_source(write_html(BAISHI, tmp_path / "page.htm", encoding="gb2312", body_class="pages_content"))
+    assert source.text == BAISHI and source.encoding == "gb18030" and source.fmt == "html"
+
+
+def test_page_fields_fill_what_the_text_leaves_out(tmp_path):
+    text = ("法治政府建设情况报告\n一、主要工作举措及成效\n（一）深化普法宣传。举办法治讲座12场。\n"
+            "二、存在的问题\n（一）基层群众法治意识有待提高。\n三、下一步工作计划\n（一）创新普法形式。")
+    fields = {"发布机构": "青禾县白石镇人民政府", "文号": "白政发〔2024〕3号", "成文日期": "2024-01-10"}
+    report = extract_report(read_source(write_html(text, tmp_path / "p.html", meta=fields)))
+    assert (report.header.township, report.header.county, report.header.year) == ("白石镇", "青禾县", 2023)
+    assert report.header.doc_number == "白政发〔2024〕3号"
+
+
+def test_a_traditional_page_is_matched_in_simplified_and_quoted_as_written(tmp_path):
+    traditional = OpenCC("s2t").convert(BAISHI)
+    source = read_source(write_html(traditional, tmp_path / "big5.html"))
+    assert source.text == traditional and ("script", "traditional") in source.metadata
+    report = extract_report(source)
+    simple = extract_report(read_source(write_html(BAISHI, tmp_path / "gb.html")))
+    assert (report.header.township, report.header.county, report.header.year) == ("白石镇", "青禾县", 2023)
+    assert [i.text for i in report.shortcomings] == [OpenCC("s2t").convert(i.text) for i in simple.shortcomings]
+    assert report.shortcomings[0].text == "執法隊伍專業能力不足，持證執法人員偏少"
+    assert len(report.measures) == len(simple.measures) and len(report.plans) == len(simple.plans)
+
+
+def _without_source_file(graph: Graph) -> set:
+    dropped = {KG.sourceFile, KG.sha256, KG.encoding, KG.format}
+    return {triple for triple in graph if triple[1] not in dropped}
+
+
+@pytest.mark.parametrize("name", ["baishi-2023.txt", "qinghe-2023.txt"])
+def test_the_same_report_in_every_format_gives_the_same_graph(name, tmp_path):
+    text = "\n".join(lines_of((REPORTS / name).read_text(encoding="utf-8")))
+    stem = Path(name).stem
+    graphs = {}
+    for fmt in ("txt", *WRITERS):
+        folder = tmp_path / fmt
+        folder.mkdir()
+        path = folder / f"{stem}.{fmt}"
+        if fmt == "txt":
+            path.write_text(text, encoding="gb18030")
+        else:
+            WRITERS[fmt](text, path)
+        graphs[fmt] = _without_source_file(report_graph(extract_report(read_source(path))))
+    assert len(graphs["txt"]) > 50
+    for fmt in WRITERS:
+        assert graphs[fmt] == graphs["txt"], fmt
+
+
+def test_a_scanned_pdf_says_it_has_no_text_layer(tmp_path):
+    with pytest.raises(ReadError, match="no text layer.*OCR") as caught:
+        read_source(write_scanned_pdf(tmp_path / "scan.pdf"))
+    assert "scan.pdf" in str(caught.value)
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("renamed.docx", b"%PDF-1.4 not really", "not a Word .docx file"),
+    ("zipped.docx", codecs.BOM_UTF8, "not a Word .docx file"),
+    ("old.doc", b"\xd0\xcf\x11\xe0" + bytes(100), "old binary Word .doc format"),
+    ("page.pdf", b"<html>not a pdf</html>", "not a PDF file"),
+    ("cut.pdf", b"%PDF-1.4\n1 0 obj\n<<", "damaged PDF|no text layer"),
+    ("empty.html", b"  \n", "empty file"),
+    ("nav.html", b"<html><body><a href='/'>Home</a></body></html>", "no Chinese article text"),
+    ("empty.pdf", b"", "empty file"),
+])
+def test_a_bad_file_of_each_format_names_its_reason(name, data, reason, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match=reason) as caught:
+        read_source(path)
+    assert str(caught.value).startswith(str(path))
+
+
+def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
+    for relative in ("a.txt", "b/c.docx", "b/d/e.pdf", "f.html", "g.HTM", "h.jpg", ".hidden.txt"):
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"x")
+    names = [p.relative_to(tmp_path).as_posix() for p in iter_report_paths([tmp_path])]
+    assert names == ["a.txt", "b/c.docx", "b/d/e.pdf", "f.html", "g.HTM"]
