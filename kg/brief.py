@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.viz.data import CitationRow, ItemRow, MetricRow, RunQuery, TownshipData, fetch_township
+from kg.viz.data import CitationRow, ItemRow, MetricRow, NotFoundError, TownshipData, fetch_township, store_runner
 from kg.viz.follow import Chain, Scorecard, chains, scorecard
 from kg.viz.graph import Graph
 from kg.viz.views import chains_graph
@@ -95,14 +95,16 @@ def render_html(briefing: Briefing) -> str:
     )
 
 
-def write_briefing(run: RunQuery, township: str, output: str | Path, county: str | None = None,
+def write_briefing(store, township: str, output: str | Path, county: str | None = None,
                    year: int | None = None, fmt: str = "html") -> Briefing:
-    """Read the township from the store behind `run` and write its briefing as HTML or Word."""
+    """Read the township from `store` and write its briefing as HTML or Word."""
     if fmt not in FORMATS:
         raise KgError(f"{fmt}: unknown briefing format (choose from {', '.join(FORMATS)})")
-    briefing = build_briefing(fetch_township(run, township, county), year)
-    if year is not None and year not in briefing.years:
-        raise KgError(f"{township}: no report for {year} in the store")
+    data = fetch_township(store_runner(store), township, county)
+    if year is not None and year not in data.years:
+        have = "、".join(map(str, data.years)) or "无"
+        raise NotFoundError(f"{township}: no report for {year} in the store (years: {have})")
+    briefing = build_briefing(data, year)
     path = Path(output)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -71,7 +71,9 @@ def dry_run_and_exit(paths, hints_for, warnings) -> None:
     show_default=True, help="RDF serialization.",
 )
 @identity_options
-def extract(paths, output, fmt, township, county, year, manifest, dry_run):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes that extract files  [default: all cores]")
+def extract(paths, output, fmt, township, county, year, manifest, dry_run, jobs):
     """Read report files or folders (.txt .docx .pdf .html) and write their knowledge graph as RDF."""
     from kg.manifest import hints_from_options
     from kg.rdf import extract_to_rdf
@@ -80,7 +82,7 @@ def extract(paths, output, fmt, township, county, year, manifest, dry_run):
         hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
         if dry_run:
             dry_run_and_exit(paths, hints_for, warnings)
-        summary = extract_to_rdf(paths, output, fmt, hints_for)
+        summary = extract_to_rdf(paths, output, fmt, hints_for, jobs)
     except KgError as exc:
         fail(str(exc), exc.exit_code)
     summary.warnings[:0] = warnings
@@ -134,6 +136,157 @@ def trace(paths, township, county, year, thresholds):
     report_errors(errors)
     if errors:
         sys.exit(1)
+
+
+def store_options(command):
+    """--store and --neo4j, shared by every command that opens a graph store."""
+    command = click.option("--neo4j", "neo4j_uri", metavar="URI", envvar="NEO4J_URI",
+                           help="Use Neo4j at this Bolt URI (user and password from NEO4J_USER/NEO4J_PASSWORD "
+                                "or a prompt) instead of the embedded store.")(command)
+    return click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False),
+                        help="Directory of the embedded store.")(command)
+
+
+def open_store_from_cli(store_dir: str, neo4j_uri: str | None):
+    """The store the options name; Neo4j credentials come from the environment or a hidden prompt."""
+    import os
+
+    from kg.store import open_store
+
+    user = password = None
+    if neo4j_uri:
+        user = os.environ.get("NEO4J_USER") or click.prompt("Neo4j user", default="neo4j", err=True)
+        password = os.environ.get("NEO4J_PASSWORD")
+        if password is None:
+            password = click.prompt("Neo4j password", hide_input=True, err=True)
+    return open_store(neo4j_uri, store_dir, user, password, os.environ.get("NEO4J_DATABASE"))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_options
+@click.option("--batch", default=1000, show_default=True, type=click.IntRange(1), help="Rows per write batch.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes that extract files  [default: all cores]")
+def load(paths, store_dir, neo4j_uri, batch, jobs):
+    """Load report files or folders into the graph store; loading again replaces each report's subgraph."""
+    from kg.load import load_paths
+
+    try:
+        with open_store_from_cli(store_dir, neo4j_uri) as store:
+            summary = load_paths(store, paths, batch, jobs=jobs)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    report_errors(summary.errors)
+    click.echo(f"kg: {summary.reports} reports loaded ({summary.nodes} node rows, "
+               f"{summary.relationships} relationship rows)", err=True)
+    if summary.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--list", "list_", is_flag=True, help="List the canned queries and their parameters.")
+@click.option("--cypher", metavar="TEXT", help="Run this read-only Cypher instead of a canned query.")
+@store_options
+def query(name, params, fmt, list_, cypher, store_dir, neo4j_uri):
+    """Run a canned query from cypher/ (or ad-hoc read-only Cypher) and print its rows."""
+    from kg.queries import format_rows, list_queries, parse_assignments, run_canned
+
+    try:
+        if list_:
+            click.echo(list_queries())
+            return
+        if bool(name) == bool(cypher):
+            fail("give a query NAME or --cypher TEXT (kg query --list shows the names)", 2)
+        given = parse_assignments(params)
+        with open_store_from_cli(store_dir, neo4j_uri) as store:
+            rows = store.query(cypher, given) if cypher else run_canned(store, name, given)
+        click.echo(format_rows(rows, fmt))
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+
+
+@cli.group()
+def db():
+    """Keep the embedded store running between commands, or stop it."""
+
+
+@db.command(name="start")
+@click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False))
+def db_start(store_dir):
+    """Start the embedded store and leave it running; commands then reuse it."""
+    from kg.store.server import Server
+
+    server = Server(store_dir)
+    try:
+        started = server.ensure(detach=True)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(f"kg: store {'started' if started else 'already running'}: pid {server.pid()}, socket {server.socket}")
+
+
+@db.command(name="stop")
+@click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False))
+def db_stop(store_dir):
+    """Stop the embedded store, saving its data."""
+    from kg.store.server import Server
+
+    click.echo("kg: store stopped" if Server(store_dir).stop() else "kg: store was not running")
+
+
+@db.command(name="status")
+@click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False))
+def db_status(store_dir):
+    """Say whether the embedded store is running; exit 1 when it is not."""
+    from kg.store.server import Server
+
+    server = Server(store_dir)
+    if server.running():
+        click.echo(f"kg: store running: pid {server.pid()}, socket {server.socket}, data {server.layout.data}")
+    else:
+        click.echo(f"kg: store not running (data {server.layout.data})")
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("view", type=click.Choice(["report", "chains", "citations"]))
+@click.option("--township", help="Township, town or street (report and chains views).")
+@click.option("--county", help="County, to tell apart townships of the same name.")
+@click.option("--year", type=int, help="Year of the report (report view).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@store_options
+def viz(view, township, county, year, output, store_dir, neo4j_uri):
+    """Draw a view of the graph as one self-contained HTML page that works offline."""
+    from kg.viz import write_view
+
+    try:
+        with open_store_from_cli(store_dir, neo4j_uri) as store:
+            graph = write_view(store, view, output, township, county, year)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(f"kg: {graph.title}: {len(graph.nodes)} nodes → {output}", err=True)
+
+
+@cli.command()
+@click.option("--township", required=True, help="Township, town or street, with its suffix (镇/乡/街道).")
+@click.option("--county", help="County, to tell apart townships of the same name.")
+@click.option("--year", type=int, help="Only this year's measures and citations (the follow-through keeps the year before).")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default="html", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@store_options
+def brief(township, county, year, fmt, output, store_dir, neo4j_uri):
+    """Write a one-file briefing on a township: facts, measures, citations, scorecard, follow-through."""
+    from kg.brief import write_briefing
+
+    try:
+        with open_store_from_cli(store_dir, neo4j_uri) as store:
+            briefing = write_briefing(store, township, output, county, year, fmt)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(f"kg: {briefing.title} → {output}", err=True)
 
 
 def main():  # pragma: no cover - console entry for `python -m kg`

@@ -112,3 +112,14 @@ def graph_rows(graph: Graph) -> GraphRows:
             batch.sort(key=lambda row: (row.get(URI) or row["source"], row.get("target", ""), row["props"].get(URI, "")))
     return rows
 
+
+
+def property_graph_schema() -> dict[str, list[str]]:
+    """Labels, relationship types and property keys the ontology allows in a store (for linting queries)."""
+    classes = sorted(_terms(OWL.Class) - relation_classes() - {KG.Relation})
+    structural = {KG.relSource, KG.relTarget, KG.relProperty}
+    return {
+        "labels": [RESOURCE, *(node_label(c) for c in classes)],
+        "relationshipTypes": sorted(relationship_type(p) for p in _terms(OWL.ObjectProperty) - structural),
+        "propertyKeys": sorted({URI, "relClass", *(property_key(p) for p in _terms(OWL.DatatypeProperty))}),
+    }

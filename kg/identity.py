@@ -16,14 +16,19 @@ def segment(value: str) -> str:
     return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), value)
 
 
+def _part(value: str) -> str:
+    """A key part that cannot add a level to the key: a user-given name may hold '/'."""
+    return value.replace("%", "%25").replace("/", "%2F")
+
+
 def township_key(township: str | None, county: str | None) -> str:
-    return f"{county or '_'}/{township or '_'}"
+    return f"{_part(county or '_')}/{_part(township or '_')}"
 
 
 def report_key(report) -> str:
     header = report.header
     stem = PurePath(report.source.path).stem
-    return f"{township_key(header.township, header.county)}/{header.year or '_'}/{stem}"
+    return f"{township_key(header.township, header.county)}/{header.year or '_'}/{_part(stem)}"
 
 
 def iri(kind: str, *parts: str) -> str:

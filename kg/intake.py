@@ -35,31 +35,42 @@ def fixed_hints(township: str | None = None, county: str | None = None, year: in
     return (lambda _path: hints) if hints else None
 
 
-def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = None) -> dict[str, frozenset[str]]:
-    """A first pass over the headers only, for county inference; unreadable files are left to the main pass."""
+def _header_of(task: tuple[str, Hints | None]):
     from kg import structure
-    from kg.read import iter_report_paths, read_source
+    from kg.read import read_source
 
-    headers = []
-    for path in iter_report_paths(paths):
-        try:
-            source = read_source(path)
-            header, _ = hinted_header(source, structure.parse(source).header, hints_for(str(path)) if hints_for else None)
-            headers.append(header)
-        except Exception:  # noqa: BLE001 - the main pass reports this file's error
-            continue
-    return township_counties(headers)
+    path, hints = task
+    try:
+        source = read_source(path)
+        return hinted_header(source, structure.parse(source).header, hints)[0]
+    except Exception:  # noqa: BLE001 - the main pass reports this file's error
+        return None
 
 
-def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor | None = None) -> Iterator[Report]:
-    """Each report to keep, in file order; `intake` (an Intake or anything with its lists) records the rest."""
+def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = None,
+                   jobs: int | None = 1) -> dict[str, frozenset[str]]:
+    """A first pass over the headers only, for county inference; unreadable files are left to the main pass."""
+    from kg.parallel import ordered_map
+    from kg.read import iter_report_paths
+
+    tasks = ((str(p), hints_for(str(p)) if hints_for else None) for p in iter_report_paths(paths))
+    headers = ordered_map(_header_of, tasks, jobs, initializer=None)
+    return township_counties(header for header in headers if header is not None)
+
+
+def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor | None = None,
+                 jobs: int | None = 1) -> Iterator[Report]:
+    """Each report to keep, in file order; `intake` (an Intake or anything with its lists) records the rest.
+
+    `jobs` worker processes extract (None: all cores); the reports come out the same for any number.
+    """
     from kg.pipeline import iter_outcomes
 
     paths = list(paths)
-    counties = known_counties(paths, hints_for)
+    counties = known_counties(paths, hints_for, jobs)
     deduper = Deduper()
     keys: dict[str, str] = {}
-    for outcome in iter_outcomes(paths, hints_for):
+    for outcome in iter_outcomes(paths, hints_for, jobs):
         if outcome.error is not None:
             intake.errors.append(outcome.error)
             continue

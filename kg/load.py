@@ -62,6 +62,7 @@ OWNED = "(n.uri = $report OR n.uri STARTS WITH $prefix)"
 DROP_RELATIONSHIPS = (f"MATCH (n:Resource)-[r]->(m:Resource) WHERE {OWNED} "
                       "WITH r, m.uri AS target DELETE r RETURN DISTINCT target")
 DROP_STALE_NODES = f"MATCH (n:Resource) WHERE {OWNED} AND NOT n.uri IN $keep DETACH DELETE n"
+REPORT_EXISTS = "MATCH (n:Resource {uri: $report}) RETURN n.uri AS uri LIMIT 1"
 DROP_ORPHANS = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) WHERE NOT (n)--() DELETE n"
 
 
@@ -95,8 +96,11 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS) -> Graph
     report_uri = str(report_iri(report.key))
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
-    ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
-    store.run(DROP_STALE_NODES, {**owned, "keep": keep})
+    ends = []
+    # The drops scan by IRI prefix, which no index serves: run them only when the report is already there.
+    if store.run_read(REPORT_EXISTS, {"report": report_uri}):
+        ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
+        store.run(DROP_STALE_NODES, {**owned, "keep": keep})
     statements = report_statements(rows, report_uri, batch)
     group, size = [], 0
     for cypher, params in statements:
@@ -115,12 +119,13 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS) -> Graph
 
 # ---------------------------------------------------------------- many reports
 
-def _linked(report: Report, store: Store) -> Report:
+def _linked(report: Report, store: Store, recent: dict | None = None) -> Report:
     """Themes, within-report links and links to the adjacent years' reports already in the store."""
     from kg.link import adjacent_links, link_report
 
     report = link_report(report)
-    cross = adjacent_links(report, lambda county, township, year: stored_reports(store, county, township, year))
+    cross = adjacent_links(report, lambda county, township, year: stored_reports(store, county, township, year,
+                                                                                 recent))
     return replace(report, links=report.links + cross)
 
 
@@ -128,8 +133,12 @@ STORED_REPORTS = ("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Resource {uri: $townsh
                   "RETURN r.sourceFile AS path ORDER BY path")
 
 
-def stored_reports(store: Store, county: str | None, township: str | None, year: int) -> list[Report]:
-    """The reports the store holds for a township and year, read again from their files (gone files skipped)."""
+RECENT = 512  # reports kept from this load: a township's years are usually near each other in file order
+
+
+def stored_reports(store: Store, county: str | None, township: str | None, year: int,
+                   recent: dict | None = None) -> list[Report]:
+    """The reports the store holds for a township and year: just loaded (`recent`, by path), else read again."""
     from kg.pipeline import extract_path
     from kg.rdf import township_iri
 
@@ -138,7 +147,9 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
     found = []
     for row in store.run_read(STORED_REPORTS, {"township": str(township_iri(township, county)), "year": year}):
         path = row["path"]
-        if path and os.path.isfile(path):
+        if recent is not None and path in recent:
+            found.append(recent[path])
+        elif path and os.path.isfile(path):
             outcome = extract_path(path)
             if outcome.report is not None:
                 report = outcome.report
@@ -147,24 +158,30 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
 
 
 def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BATCH_ROWS,
-               progress: bool | None = None) -> LoadSummary:
-    """Load every report under `paths`; a file that fails is noted in the summary and the rest go on."""
+               progress: bool | None = None, jobs: int | None = 1) -> LoadSummary:
+    """Load every report under `paths`; a file that fails is noted in the summary and the rest go on.
+
+    `jobs` worker processes extract the files (None: all cores); the store is written from this one.
+    """
+    from collections import OrderedDict
+
     from tqdm import tqdm
 
     from kg.counties import infer_county
+    from kg.intake import known_counties
     from kg.pipeline import iter_outcomes
-    from kg.rdf import known_counties
     from kg.read import iter_report_paths
 
     files = list(iter_report_paths(paths))
-    counties = known_counties(files)
+    counties = known_counties(files, None, jobs)
+    recent: OrderedDict[str, Report] = OrderedDict()
     store.ensure_schema()
     summary = LoadSummary()
     keys: dict[str, str] = {}
     show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
     bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
     try:
-        for outcome in iter_outcomes(files):
+        for outcome in iter_outcomes(files, None, jobs):
             bar.update(1)
             if outcome.error is not None:
                 summary.errors.append(outcome.error)
@@ -176,7 +193,10 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
                     f"{outcome.path}: same township, county, year and file name as {keys[report.key]}; skipped"))
                 continue
             keys[report.key] = outcome.path
-            rows = write_report(store, _linked(report, store), batch)
+            rows = write_report(store, _linked(report, store, recent), batch)
+            recent[report.source.path] = report
+            if len(recent) > RECENT:
+                recent.popitem(last=False)
             summary.reports += 1
             summary.nodes += rows.node_count()
             summary.relationships += rows.relationship_count()

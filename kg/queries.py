@@ -190,3 +190,15 @@ def _width(text: str) -> int:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
+
+
+def list_queries(directory: str | Path = CYPHER_DIR) -> str:
+    """The canned queries with their descriptions and parameters, for `kg query --list`."""
+    lines = []
+    for query in load_queries(directory).values():
+        lines.append(f"{query.name}\n  {query.description_zh}\n  {query.description_en}")
+        defaults, helps = dict(query.defaults), dict(query.help)
+        for name in query.parameters:
+            default = f"= {json.dumps(defaults[name], ensure_ascii=False)}" if name in defaults else "(required)"
+            lines.append(f"  --param {name}=… {default}  {helps.get(name, '')}".rstrip())
+    return "\n".join(lines)

@@ -303,12 +303,12 @@ def known_counties(paths: Iterable[str | os.PathLike]) -> dict[str, frozenset[st
     return township_counties(headers)
 
 
-def reports_graph(paths: Iterable[str | os.PathLike], summary: Summary, hints_for=None) -> Graph:
+def reports_graph(paths: Iterable[str | os.PathLike], summary: Summary, hints_for=None, jobs: int | None = 1) -> Graph:
     """Every readable report under `paths` in one graph; failed files go to `summary.errors`."""
     from kg.intake import iter_reports
 
     graph = new_graph()
-    for report in iter_reports(paths, summary, hints_for):
+    for report in iter_reports(paths, summary, hints_for, jobs):
         report_graph(report, graph)
         summary.reports += 1
     summary.triples = len(graph)
@@ -343,12 +343,13 @@ def _sorted_json_ld(text: str) -> str:
 
 def extract_to_rdf(
     paths: Iterable[str | os.PathLike], output: str | os.PathLike | None, fmt: str = "turtle", hints_for=None,
+    jobs: int | None = 1,
 ) -> Summary:
     """Read report files or folders and write their graph to `output` (standard output when None)."""
     if fmt not in FORMATS:
         raise KgError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
     summary = Summary()
-    text = serialize(reports_graph(paths, summary, hints_for), fmt)
+    text = serialize(reports_graph(paths, summary, hints_for, jobs), fmt)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

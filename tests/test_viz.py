@@ -164,3 +164,38 @@ def test_big_graphs_are_cut_to_the_best_connected_nodes_with_a_notice():
 def test_unknown_node_class_is_refused():
     with pytest.raises(ValueError):
         Graph("x").add_node(Node("a", "Nonsense", "a"))
+
+
+def test_views_from_the_store_hold_what_the_reports_say(examples_store, tmp_path):
+    from kg.viz import write_view
+
+    report = write_view(examples_store, "report", tmp_path / "r.html", township="云岫镇", year=2023)
+    classes = {n.cls for n in report.nodes.values()}
+    assert {"Township", "Measure", "Shortcoming", "Plan", "Law", "Metric"} <= classes
+    assert all(n.year == 2023 for n in report.nodes.values() if n.cls != "Township")
+    assert all(n.evidence and n.source.endswith("examples/yunxiu_2023.txt")
+               for n in report.nodes.values() if n.cls in ("Measure", "Law", "Metric"))
+    chains = write_view(examples_store, "chains", tmp_path / "c.html", township="茗坪乡")
+    assert {e.relation for e in chains.live_edges()} >= {"ADDRESSES", "FOLLOWS_UP"}
+    assert {n.year for n in chains.nodes.values() if n.year} == {2023, 2024}
+    network = write_view(examples_store, "citations", tmp_path / "n.html")
+    towns = {n.label for n in network.nodes.values() if n.cls == "Township"}
+    assert {"云岫镇", "茗坪乡", "澜桥街道", "萤川乡"} <= towns
+    assert network.degrees()["law:宪法"] >= 3  # cited by several townships, drawn as one node
+
+
+def test_cli_viz_writes_a_page_and_names_what_is_missing(cli_store_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    root = cli_store_dir
+    runner = CliRunner()
+    out = tmp_path / "chains.html"
+    result = runner.invoke(cli, ["viz", "chains", "--township", "澜桥街道", "-o", str(out), "--store", root])
+    assert result.exit_code == 0, result.output
+    assert "问题整改跟踪" in out.read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["viz", "report", "--township", "澜桥街道", "-o", str(out), "--store", root])
+    assert result.exit_code == 1 and "needs --year" in result.output
+    result = runner.invoke(cli, ["viz", "chains", "-o", str(out), "--store", root])
+    assert result.exit_code == 1 and "needs --township" in result.output

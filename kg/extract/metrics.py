@@ -26,6 +26,9 @@ _BOUNDARY = set(",。;:!?\n()[]")
 _QUOTES = "\"'“”‘’"
 _EDGE = "、,，;；:：. "
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+# 由4名增至9名: the second number counts the same thing as the first.
+_CHANGE = re.compile(r"(?:降至|增至|升至|降到|增到|增加到|减少到|下降到|下降至|上升到|上升至|提高到|提高至|提升到|提升至|扩大到)")
+_ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")
 _ZERO_BEFORE = ("无", "未发生", "没有发生", "没有", "零")
 # A unit glued to the next character is a different word: 条例, 场所, 处理, 家庭, 名单, 部门…
 _NOT_UNIT_BEFORE = {
@@ -61,13 +64,14 @@ _NOT_UNIT_BEFORE = {
 # Leading words of a clause that set scope or time, not what was counted.
 _LEAD = re.compile(
     r"(?:[一二三四五六七八九十]+是|\(?[一二三四五六七八九十\d]+\)|[\d]+[.、]|截至目前|截止目前|截至年底|目前|今年以来|"
-    r"一年来|全年|年内|今年|当年|本年度|同时|其中|此外|另外|并|还|已经|先后|共计|累计|共|和|及|与|、|"
+    r"一年来|全年|年内|今年|当年|本年度|同时|其中|此外|另外|已经|先后|共计|累计|、|"
     r"我镇|我乡|我街道|我单位|\d{4}年度?|\d{1,2}月份?|\d{1,2}日)"
 )
+_LEAD_CHARS = "并还但而共和及与"
 # Trailing words that link the counted thing to its number.
 _TRAIL = re.compile(
     r"(?:分别为|分别是|分别|共计|合计|总计|累计|高达|达到|提高到|提升到|增加到|增至|上升到|下降到|保持在|均为|均达|均|"
-    r"约为|共有|现有|仅有|共|达|占|超过|超|逾|近|约)$"
+    r"约为|共有|现有|仅有|仅|共|达|占|超过|超|逾|近|约|由(?:上年|去年|上一年)?的?)$"
 )
 _PREPOSITION_END = re.compile(r"(?:在|与|为|对|向|到|从|给|和|及|覆盖全镇|覆盖全乡|全镇|全乡|全街道|辖区|对全镇)$")
 # Words that end the counted noun phrase after a number.
@@ -181,7 +185,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     """What the quantity counts; two or more when one number serves coordinated subjects (A、B均为100%)."""
     if previous is not None:
         gap = norm[previous[0].end : quantity.start].strip()
-        if gap in ("", *APPROX_BEFORE) and previous[1]:
+        if (gap in ("", *APPROX_BEFORE) or _CHANGE.fullmatch(gap)) and previous[1]:
             return previous[1]  # 拆除违法建筑2处约380m², 培训5批次14人次: one thing counted twice
     left, right = _clause_before(norm, quantity.start, previous[0].end if previous else 0)
     before = text[left:right]
@@ -194,10 +198,22 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         return _nonempty(_clean(text[quantity.end : after_end]))
     linked = _LINKED.match(_plain(before))
     if linked:
-        subjects = [_clean(part) for part in re.split(r"[、和及与]", linked.group("subjects"))]
+        subjects = _split_subjects(linked.group("subjects"))
         if all(0 < len(subject) <= 10 for subject in subjects):
             return tuple(subjects)
     return _nonempty(_clean(before))
+
+
+def _split_subjects(text: str) -> list[str]:
+    """及时受理率、按期办结率 → two subjects; 和/及/与 split only as words of their own (及时 stays whole)."""
+    parts, current = [], ""
+    for token in lexicon.tokens(text):
+        if token in ("、", "和", "及", "与"):
+            parts.append(current)
+            current = ""
+        else:
+            current += token
+    return [_clean(part) for part in (*parts, current)]
 
 
 def _nonempty(indicator: str) -> tuple[str, ...]:
@@ -243,9 +259,12 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
             left += 1
             continue
         lead = _LEAD.match(norm, left, pos)
-        if not lead or lead.end() == left:
+        if lead and lead.end() > left:
+            left = lead.end()
+        elif norm[left] in _LEAD_CHARS and lexicon.tokens(norm[left:pos])[:1] == [norm[left]]:
+            left += 1  # 并/和/共 as words of their own; 及时, 共享 keep their first character
+        else:
             break
-        left = lead.end()
     return left, pos
 
 
@@ -262,12 +281,22 @@ def _phrase_after(norm: str, pos: int) -> int:
         if norm.startswith(word, pos) and norm[pos + len(word) : pos + len(word) + 1].isdigit():
             return pos  # 2处约380m²: a second quantity of the same thing, no noun between
     stop = pos
-    while stop < len(norm) and norm[stop] not in _BOUNDARY and norm[stop] not in "、\"" and stop - pos < 30:
+    while stop < len(norm) and stop - pos < 30:
+        aside = _ASIDE.match(norm, stop)
+        if aside:
+            stop = aside.end()  # 村（社区）党组织书记: a short aside in brackets belongs to the noun
+            continue
+        if norm[stop] in _BOUNDARY or norm[stop] in "、\"" or norm[stop].isdigit():
+            break
         stop += 1
+    if stop < len(norm) and norm[stop].isdigit() and _tag(lexicon.tokens(norm[pos:stop])[0]).startswith("v"):
+        return pos  # 由上年的27件降至11件: the words after the unit lead to the next number
     end, previous_tag = pos, ""
     for token in lexicon.tokens(norm[pos:stop]):
         tag = _tag(token)
-        if token in _STOP_WORDS or (previous_tag and tag in _STOP_TAGS and previous_tag not in _STOP_TAGS):
+        # A verb ends the phrase after a noun (村|推行); after a verbal noun it is part of it (督导|考评).
+        closes = end + len(token) == stop  # 组织两次督导考评，: a verb closing the clause is used as a noun
+        if token in _STOP_WORDS or (tag in _STOP_TAGS and previous_tag[:1] in ("n", "z", "j") and not closes):
             break
         if len(token) > 1 and token[-1] in _STOP_CHARS and token not in _tags():
             return end + len(token) - 1

@@ -56,13 +56,19 @@ def _cutter():
 
 def term_surfaces(text: str) -> list[tuple[str, str]]:
     """(term, the words as written) for each content token of `text`, in order, synonyms folded."""
+    return list(_term_surfaces(text))
+
+
+@lru_cache(maxsize=8192)
+def _term_surfaces(text: str) -> tuple[tuple[str, str], ...]:
+    # Linking profiles the same item texts again and again (within a report, then against each adjacent year).
     out = []
     for surface in _cutter()(normalize(text)):
         surface = surface.strip()
         token = SYNONYMS.get(surface, surface)
         if _WORD.fullmatch(token) and token not in GENERIC:
             out.append((token, surface))
-    return out
+    return tuple(out)
 
 
 def terms(text: str) -> list[str]:

@@ -64,6 +64,13 @@ class FalkorDBStore(Store):
         return self._call(self.graph.query, cypher, params)
 
     def run_read(self, cypher: str, params: dict | None = None) -> list[dict]:
+        try:
+            return self._call(self.graph.ro_query, cypher, params)
+        except StoreError as exc:
+            if "empty key" not in str(exc):
+                raise
+        # FalkorDB refuses read-only queries on a graph not created yet; its index creates it.
+        self.ensure_schema()
         return self._call(self.graph.ro_query, cypher, params)
 
     def run_batch(self, statements: list[tuple[str, dict]]) -> None:

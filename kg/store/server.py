@@ -111,7 +111,7 @@ def _alive(pid: int) -> bool:
 
 def _answers(path: Path) -> bool:
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.settimeout(2)
+        conn.settimeout(5)
         try:
             conn.connect(str(path))
             conn.sendall(b"PING\r\n")
@@ -123,9 +123,11 @@ def _answers(path: Path) -> bool:
 class Server:
     """One store directory's server: found running, or started here and stopped by `stop()`."""
 
-    def __init__(self, root: str | os.PathLike = DEFAULT_STORE, module_args: tuple[str, ...] = ()):
+    def __init__(self, root: str | os.PathLike = DEFAULT_STORE, module_args: tuple[str, ...] = (),
+                 appendonly: bool = True):
         self.layout = Layout(Path(root).resolve())
         self.module_args = module_args  # tests only: e.g. FalkorDB's BOLT_PORT
+        self.appendonly = appendonly
         self.process: subprocess.Popen | None = None
 
     @property
@@ -139,8 +141,16 @@ class Server:
             return None
         return pid if _alive(pid) else None
 
-    def running(self) -> bool:
-        return self.pid() is not None and _answers(self.socket)
+    def running(self, patience: float = 0.0) -> bool:
+        """True when our server is alive and answers; a busy one gets `patience` seconds to do so."""
+        deadline = time.monotonic() + patience
+        while self.pid() is not None:
+            if _answers(self.socket):
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.2)
+        return False
 
     @contextlib.contextmanager
     def _lock(self):
@@ -152,7 +162,8 @@ class Server:
     def ensure(self, detach: bool = False, timeout: float = 30.0) -> bool:
         """Start the server unless it runs; True when this call started it."""
         with self._lock():
-            if self.running():
+            # A loaded machine can keep a live server from answering at once: never kill one in a hurry.
+            if self.running(patience=15.0):
                 return False
             self._clear_stale()
             self._start(detach, timeout)
@@ -177,7 +188,7 @@ class Server:
             server, "--port", "0", "--bind", "127.0.0.1",
             "--unixsocket", str(self.socket), "--unixsocketperm", "700",
             "--dir", str(self.layout.data), "--dbfilename", "graph.rdb",
-            "--appendonly", "yes", "--appendfsync", "everysec",
+            "--appendonly", "yes" if self.appendonly else "no", "--appendfsync", "everysec",
             "--pidfile", str(self.layout.pidfile), "--logfile", str(self.layout.logfile),
             "--daemonize", "no", "--protected-mode", "yes",
             "--loadmodule", module, *self.module_args,

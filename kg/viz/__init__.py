@@ -1,0 +1,23 @@
+"""Pictures of the graph for briefings: offline pyvis pages of one report, follow-through chains, citations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.viz.graph import Graph
+from kg.viz.views import VIEWS
+
+
+def write_view(store, view: str, output: str | Path, township: str | None = None, county: str | None = None,
+               year: int | None = None) -> Graph:
+    """Build one named view from `store` and write it as a self-contained HTML page."""
+    from kg.viz.data import store_runner
+    from kg.viz.html import write_page
+    from kg.viz.views import build_view
+
+    graph = build_view(store_runner(store), view, township, county, year)
+    write_page(graph, output)
+    return graph
+
+
+__all__ = ["VIEWS", "Graph", "write_view"]

@@ -47,6 +47,8 @@ RELATIONS = {
     "FOLLOWS_UP": "次年落实",
     "RECURS": "再次出现",
 }
+# Relations every node of a view has; labelling each such edge only clutters the picture (tooltips still name them).
+UNLABELLED = frozenset({"ABOUT_TOWNSHIP", "IN_COUNTY", "HAS_ITEM", "CITES", "STATES"})
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,14 @@ class Edge:
     source: str
     target: str
     relation: str
-    label: str = ""
+    label: str | None = None  # None: the relation's own label, unless it is one of UNLABELLED
     dashed: bool = False
+    width: float = 1.0
+
+    def caption(self) -> str:
+        if self.label is not None:
+            return self.label
+        return "" if self.relation in UNLABELLED else RELATIONS.get(self.relation, "")
 
 
 @dataclass

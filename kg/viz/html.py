@@ -8,6 +8,7 @@ machines with no internet.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -54,7 +55,7 @@ def _options(graph: Graph, count: int) -> dict:
     large = count >= LARGE
     physics = {
         "enabled": True,
-        "stabilization": {"enabled": True, "iterations": 150 if large else 400, "updateInterval": 25, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 40 if large else 400, "updateInterval": 25, "fit": True},
     }
     layout: dict = {"improvedLayout": not large, "randomSeed": 7}
     if graph.layout == "timeline":
@@ -66,7 +67,7 @@ def _options(graph: Graph, count: int) -> dict:
         physics["hierarchicalRepulsion"] = {"nodeDistance": 120, "avoidOverlap": 1}
     else:
         physics["solver"] = "barnesHut" if large else "forceAtlas2Based"
-        physics["barnesHut"] = {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.2}
+        physics["barnesHut"] = {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0}
         physics["forceAtlas2Based"] = {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4}
     return {
         "autoResize": True,
@@ -97,18 +98,23 @@ def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
     for node_id, node in graph.nodes.items():
         cls = CLASSES[node.cls]
         color = {"background": cls.color, "border": "#000000" if cls.emphasis else cls.color}
+        # a label inside a dark box is drawn in white; other shapes carry it beneath, in the page's text colour
+        font = {"color": "#ffffff"} if cls.shape == "box" else {"color": "#1c2833"}
         net.add_node(
             index[node_id], label=node.label, shape=cls.shape, color=color, value=degrees[node_id] + 1,
-            borderWidth=4 if cls.emphasis else 1, tip=_tooltip(node), kgClass=node.cls,
+            borderWidth=4 if cls.emphasis else 1, font=font, tip=_tooltip(node), kgClass=node.cls,
             **({"level": node.year} if graph.layout == "timeline" and node.year else {}),
         )
     for edge in graph.live_edges():
+        name = RELATIONS.get(edge.relation, edge.relation)
         net.edges.append({
-            "from": index[edge.source], "to": index[edge.target], "label": edge.label or RELATIONS.get(edge.relation, ""),
-            "dashes": edge.dashed, "tip": [f"{RELATIONS.get(edge.relation, edge.relation)}{('：' + edge.label) if edge.label else ''}"],
+            "from": index[edge.source], "to": index[edge.target], "label": edge.caption(), "dashes": edge.dashed,
+            "width": edge.width, "tip": [f"{name}：{edge.label}" if edge.label else name],
         })
     nodes, edges, *_ = net.get_network_data()
     _levels(graph, nodes)
+    if len(nodes) >= LARGE and graph.layout != "timeline":
+        _seed_positions(nodes, edges)
     return {"nodes": nodes, "edges": edges, "options": _options(graph, len(nodes)), "notice": graph.notice}
 
 
@@ -123,6 +129,44 @@ def _levels(graph: Graph, nodes: list[dict]) -> None:
             node["level"] = 2 * years.index(node["level"]) + column.get(node["kgClass"], 0) + 1
         else:
             node["level"] = 0
+
+
+def _seed_positions(nodes: list[dict], edges: list[dict]) -> None:
+    """A starting layout for big graphs: hubs on a sunflower spiral, each other node in rings round its biggest neighbour.
+
+    A browser needs ~50 ms per physics step on a few thousand nodes; starting near a good layout
+    lets a few dozen steps settle it instead of hundreds.
+    """
+    degree = {n["id"]: 0 for n in nodes}
+    neighbours: dict = {n["id"]: [] for n in nodes}
+    for edge in edges:
+        degree[edge["from"]] += 1
+        degree[edge["to"]] += 1
+        neighbours[edge["from"]].append(edge["to"])
+        neighbours[edge["to"]].append(edge["from"])
+    anchor = {}
+    for node_id, near in neighbours.items():
+        best = max(near, key=lambda other: (degree[other], str(other)), default=None)
+        if best is not None and degree[best] > degree[node_id]:
+            anchor[node_id] = best
+    hubs = sorted((n for n in degree if n not in anchor), key=lambda n: (-degree[n], str(n)))
+    children: dict = {hub: [] for hub in hubs}
+    for node_id, hub in anchor.items():
+        while hub in anchor:  # a neighbour's neighbour may be the hub
+            hub = anchor[hub]
+        children[hub].append(node_id)
+    position = {}
+    golden = math.pi * (3 - math.sqrt(5))
+    for index, hub in enumerate(hubs):
+        radius = 60 * math.sqrt(len(children[hub]) + 1)
+        spread = 260 * math.sqrt(index)
+        hx, hy = spread * math.cos(index * golden), spread * math.sin(index * golden)
+        position[hub] = (hx, hy)
+        for k, child in enumerate(children[hub]):
+            ring = radius * (0.5 + 0.5 * math.sqrt((k + 1) / (len(children[hub]) + 1)))
+            position[child] = (hx + ring * math.cos(k * golden), hy + ring * math.sin(k * golden))
+    for node in nodes:
+        node["x"], node["y"] = (round(v, 1) for v in position[node["id"]])
 
 
 @lru_cache(maxsize=1)

@@ -118,7 +118,8 @@ def citations_graph(rows: list[NetworkRow]) -> Graph:
         target = f"{row.kind.lower()}:{row.name}"
         label = f"《{row.name}》" if row.kind == "Law" else short(row.name, 16)
         graph.add_node(Node(target, row.kind, label, row.name))
-        graph.add_edge(Edge(town, target, "CITES", label="" if row.reports == 1 else f"{row.reports}份报告"))
+        graph.add_edge(Edge(town, target, "CITES", label="" if row.reports == 1 else f"{row.reports}份报告",
+                            width=min(1 + row.reports, 6)))
     return graph
 
 

@@ -1,0 +1,207 @@
+"""The benchmark stages that need a store: link, load beside its floor, canned queries, adding one report."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import time
+from collections import OrderedDict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RECENT = 512
+FLOOR_BATCHES = (500, 2000, 5000)
+
+
+def _place(report):
+    return report.header.county, report.header.township
+
+
+def _recent_lookup(recent: OrderedDict):
+    """A cross-year lookup over the reports seen last, by (county, township, year)."""
+    index: dict = {}
+
+    def lookup(county, township, year):
+        return [recent[p] for p in index.get((county, township, year), ()) if p in recent]
+
+    lookup.index = index
+    return lookup
+
+
+def linked_stream(reports):
+    """(linked report, seconds spent linking it) for each report: themes, within-report and cross-year links."""
+    from dataclasses import replace
+
+    from kg.link import adjacent_links, link_report
+
+    recent: OrderedDict = OrderedDict()
+    lookup = _recent_lookup(recent)
+    for report in reports:
+        started = time.perf_counter()
+        linked = link_report(report)
+        cross = adjacent_links(linked, lookup)
+        linked = replace(linked, links=linked.links + cross)
+        seconds = time.perf_counter() - started
+        recent[report.source.path] = report
+        lookup.index.setdefault((*_place(report), report.header.year), []).append(report.source.path)
+        if len(recent) > RECENT:
+            recent.popitem(last=False)
+        yield linked, seconds
+
+
+def link_all(reports) -> dict:
+    total, links, n = 0.0, 0, 0
+    for linked, seconds in linked_stream(reports):
+        total += seconds
+        links += len(linked.links)
+        n += 1
+    return {"seconds": total, "reports": n, "links": links}
+
+
+def _fresh(folder: Path):
+    from kg.store.falkordb import FalkorDBStore
+
+    shutil.rmtree(folder, ignore_errors=True)
+    return FalkorDBStore(folder)
+
+
+def load_all(reports, folder: Path) -> dict:
+    """The loader's own write of each linked report (replace-by-report, provenance and all), timed alone."""
+    from kg.load import graph_counts, write_report
+
+    writing = 0.0
+    with _fresh(folder) as store:
+        store.ensure_schema()
+        for linked, _ in linked_stream(reports):
+            started = time.perf_counter()
+            write_report(store, linked)
+            writing += time.perf_counter() - started
+        counts = graph_counts(store)
+    return {"seconds": writing, **counts}
+
+
+def _floor_rows(linked):
+    from kg.graphrows import graph_rows
+    from kg.rdf import report_graph
+
+    return graph_rows(report_graph(linked))
+
+
+def _node_merge(label: str) -> str:
+    return f"UNWIND $rows AS row MERGE (n:Resource:{label} {{uri: row.uri}}) SET n += row.props"
+
+
+def _rel_merge(rel_type: str, keyed: bool) -> str:
+    head = "UNWIND $rows AS row MATCH (a:Resource {uri: row.source}) MATCH (b:Resource {uri: row.target}) "
+    if keyed:
+        return head + f"MERGE (a)-[r:{rel_type} {{uri: row.props.uri}}]->(b) SET r += row.props"
+    return head + f"MERGE (a)-[:{rel_type}]->(b)"
+
+
+def _floor_write(store, reports, batch: int) -> float:
+    """Bare batched MERGEs of plain rows: nodes first, then relationships, whenever a batch fills; returns seconds."""
+    nodes: dict[str, list] = {}
+    rels: dict[tuple, list] = {}
+    pending, seconds = 0, 0.0
+
+    def flush():
+        nonlocal pending, seconds
+        started = time.perf_counter()
+        for label, rows in nodes.items():
+            for at in range(0, len(rows), batch):
+                store.run(_node_merge(label), {"rows": rows[at : at + batch]})
+        for (rel_type, keyed), rows in rels.items():
+            for at in range(0, len(rows), batch):
+                store.run(_rel_merge(rel_type, keyed), {"rows": rows[at : at + batch]})
+        seconds += time.perf_counter() - started
+        nodes.clear()
+        rels.clear()
+        pending = 0
+
+    for linked, _ in linked_stream(reports):
+        rows = _floor_rows(linked)
+        for label, part in rows.nodes.items():
+            nodes.setdefault(label, []).extend({"uri": r["uri"], "props": r["props"]} for r in part)
+            pending += len(part)
+        for rel_type, part in rows.relationships.items():
+            for r in part:
+                rels.setdefault((rel_type, "uri" in r["props"]), []).append(r)
+            pending += len(part)
+        if pending >= batch:
+            flush()
+    flush()
+    return seconds
+
+
+def load_floor(reports_factory, folder: Path) -> dict:
+    """The floor at its best batch size (tuned on the first 200 reports), then over every report."""
+    from itertools import islice
+
+    from kg.load import graph_counts
+
+    tried = {}
+    for batch in FLOOR_BATCHES:
+        with _fresh(folder) as store:
+            store.ensure_schema()
+            tried[batch] = _floor_write(store, islice(reports_factory(), 200), batch)
+    best = min(tried, key=tried.get)
+    with _fresh(folder) as store:
+        store.ensure_schema()
+        seconds = _floor_write(store, reports_factory(), best)
+        counts = graph_counts(store)
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"seconds": seconds, "batch": best, "tuning": {str(k): round(v, 3) for k, v in tried.items()}, **counts}
+
+
+def _sample_params(store) -> dict:
+    row = store.run_read("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township) OPTIONAL MATCH (t)-[:IN_COUNTY]->(c:County) "
+                         "RETURN t.name AS township, c.name AS county, r.year AS year LIMIT 1")[0]
+    law = store.run_read("MATCH (l:Law) RETURN l.name AS name LIMIT 1")
+    return {**row, "law": law[0]["name"] if law else None}
+
+
+def time_queries(folder: Path, runs: int = 11) -> dict:
+    """p50 of each canned query on the loaded store, parameters filled from what the store holds."""
+    from kg.queries import load_queries
+    from kg.store.falkordb import FalkorDBStore
+
+    out = {}
+    with FalkorDBStore(folder) as store:
+        sample = _sample_params(store)
+        for name, query in sorted(load_queries().items()):
+            given = {p: sample[p] for p in query.parameters if sample.get(p) is not None}
+            params = query.bind(given)
+            store.query(query.text, params)  # the first run compiles the plan
+            samples = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                store.query(query.text, params)
+                samples.append(time.perf_counter() - started)
+            out[name] = {"p50_ms": round(statistics.median(samples) * 1000, 1), "params": sorted(given)}
+    return out
+
+
+def add_one(corpus: Path, folder: Path) -> dict:
+    """Seconds for `kg load` of one more year of a township already in the loaded store."""
+    from generate import Plan, lineages, report_text, samples
+
+    from kg.load import load_paths
+    from kg.store.falkordb import FalkorDBStore
+
+    pool = samples(str(ROOT / "examples"))
+    with FalkorDBStore(folder) as store:
+        row = store.run_read("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township)-[:IN_COUNTY]->(c:County) "
+                             "RETURN t.name AS township, c.name AS county, max(r.year) AS year LIMIT 1")[0]
+        plan = Plan(10**6, row["township"], row["county"], row["year"] + 1, 0, 1)
+        path = folder.parent / "add-one" / f"r{plan.index}_{plan.year}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report_text(plan, pool, lineages(pool), 7), encoding="utf-8")
+        started = time.perf_counter()
+        summary = load_paths(store, [path], progress=False, jobs=1)
+        seconds = time.perf_counter() - started
+        cross = store.run_read("MATCH (m)-[l:FOLLOWS_UP|RECURS]->(s) WHERE m.uri STARTS WITH $p RETURN count(l) AS c",
+                               {"p": f"https://township-kg.org/id/report/{row['county']}/{row['township']}/{plan.year}/"})
+    return {"seconds": seconds, "reports": summary.reports, "cross_year_links": cross[0]["c"] if cross else 0}

@@ -1,0 +1,99 @@
+"""Briefings: content and scorecard from the real store, escaping, the print stylesheet, and the Word file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from viz_sample import township
+
+from kg.brief import build_briefing, render_html, write_briefing
+from kg.cli import cli
+from kg.viz.data import NotFoundError
+
+
+def scorecard_table(doc):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text == "项目")
+
+
+def test_scorecard_counts_and_shares_follow_the_links():
+    card = build_briefing(township()).scorecard
+    # 4 shortcomings; 3 have a plan; 3 are from 2023 with a 2024 report; 1 followed up; 1 stated again
+    assert (card.stated, card.planned, card.judged, card.followed, card.recurring) == (4, 3, 3, 1, 1)
+    rows = {what: (count, share) for what, count, share, _ in card.rows()}
+    assert rows["已列入下一步计划"] == (3, "75%")
+    assert rows["次年已见落实"] == (1, "33%")
+
+
+def test_a_year_keeps_the_year_before_for_follow_through():
+    briefing = build_briefing(township(), year=2024)
+    assert briefing.years == (2024,)
+    assert {m.year for m in briefing.measures} == {2024}
+    assert {c.shortcoming.year for c in briefing.chains} == {2023, 2024}
+
+
+def test_briefing_from_the_store_quotes_evidence_for_every_claim(examples_store, tmp_path):
+    out = tmp_path / "brief.html"
+    briefing = write_briefing(examples_store, "云岫镇", out)
+    html = out.read_text(encoding="utf-8")
+    assert briefing.county == "栖梧县" and briefing.years == (2023, 2024)
+    assert briefing.measures and briefing.laws and briefing.metrics and briefing.chains
+    # each measure, shortcoming and plan is followed by its quote and the file it came from
+    for item in (*briefing.measures, *briefing.plans, *(c.shortcoming for c in briefing.chains)):
+        assert item.sentence and item.source.endswith(".txt")
+    assert html.count('<blockquote class="ev">') >= len(briefing.measures) + len(briefing.plans) + len(briefing.chains)
+    assert "examples/yunxiu_2023.txt" in html and "examples/yunxiu_2024.txt" in html
+    assert 'id="scorecard"' in html and "已列入下一步计划" in html
+    assert re.search(r"@page\s*\{\s*size:\s*A4", html) and "@media print" in html
+    assert '"kgClass": "UnplannedShortcoming"' in html or briefing.scorecard.planned == briefing.scorecard.stated
+
+
+def test_hostile_report_is_shown_as_text(examples_store, tmp_path):
+    out = tmp_path / "brief.html"
+    write_briefing(examples_store, "萤川乡", out)
+    html = out.read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in html and "<img src=x" not in html
+    assert "加强组织领导&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "模板写作{name}、${x}、{{7*7}}" in html  # template syntax in a report is text, never evaluated
+
+
+def test_docx_briefing_opens_and_holds_the_scorecard(examples_store, tmp_path):
+    out = tmp_path / "brief.docx"
+    briefing = write_briefing(examples_store, "茗坪乡", out, fmt="docx")
+    doc = Document(str(out))
+    table = scorecard_table(doc)
+    cells = {row.cells[0].text: (row.cells[1].text, row.cells[2].text) for row in table.rows[1:]}
+    card = briefing.scorecard
+    assert cells["存在的问题（陈述）"][0] == str(card.stated) and card.stated > 0
+    assert cells["已列入下一步计划"] == (str(card.planned), card.share(card.planned, card.stated))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert briefing.title in text and "原文：" in text
+    assert doc.core_properties.title == briefing.title
+
+
+def test_docx_keeps_hostile_text_literally(examples_store, tmp_path):
+    out = tmp_path / "hostile.docx"
+    write_briefing(examples_store, "萤川乡", out, fmt="docx")
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "群众法治意识<script>window.__pwned=1</script>有待提高" in text
+
+
+def test_unknown_township_and_year_are_errors_naming_them(examples_store, tmp_path):
+    with pytest.raises(NotFoundError, match="无名镇"):
+        write_briefing(examples_store, "无名镇", tmp_path / "x.html")
+    with pytest.raises(NotFoundError, match="2019.*2023、2024"):
+        write_briefing(examples_store, "云岫镇", tmp_path / "x.html", year=2019)
+
+
+def test_cli_brief_writes_html_and_docx(cli_store_dir, tmp_path):
+    root = cli_store_dir
+    runner = CliRunner()
+    for fmt in ("html", "docx"):
+        out = tmp_path / f"b.{fmt}"
+        result = runner.invoke(cli, ["brief", "--township", "澜桥街道", "--format", fmt, "-o", str(out), "--store", str(root)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 5000
+    result = runner.invoke(cli, ["brief", "--township", "无名镇", "-o", str(tmp_path / "n.html"), "--store", str(root)])
+    assert result.exit_code == 1 and "无名镇: no report of this township" in result.output

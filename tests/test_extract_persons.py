@@ -1,0 +1,87 @@
+"""Persons: named people with the role the text gives them, on sentences we write and on the shared reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import structure
+from kg.extract import persons
+from kg.read import make_source
+
+TITLE = "青禾镇2023年度法治政府建设情况报告\n"
+
+
+def people(body: str) -> list[tuple[str, str]]:
+    source = make_source("sample.txt", TITLE + body, "utf-8")
+    return [(p.name, p.role) for p in persons.extract(source, ())]
+
+
+def test_title_before_the_name_with_the_words_that_qualify_it():
+    assert people("镇党委书记李建国亲自部署，镇司法所所长欧阳青带头讲法。") == [
+        ("李建国", "镇党委书记"),
+        ("欧阳青", "镇司法所所长"),
+    ]
+
+
+def test_head_of_a_body_is_named_by_body_and_title():
+    assert people("成立以王明为组长的青禾镇法治建设领导小组。") == [("王明", "领导小组组长")]
+
+
+def test_office_title_wins_over_the_post_it_heads():
+    assert people("由党委书记周慧任组长、镇长陈立新任副组长。") == [("周慧", "党委书记"), ("陈立新", "镇长")]
+
+
+def test_lawyers_take_the_post_they_are_appointed_to():
+    assert people("聘请律师事务所律师赵青、钱多多担任村（居）法律顾问。") == [
+        ("赵青", "村（居）法律顾问"),
+        ("钱多多", "村（居）法律顾问"),
+    ]
+    assert people("续聘孙悦律师为镇政府法律顾问。") == [("孙悦", "镇政府法律顾问")]
+    assert people("聘请退休法官韩志远担任首席调解员。") == [("韩志远", "首席调解员")]
+
+
+def test_comrade_appointed_to_a_post():
+    assert people("2023年5月，刘洋同志任镇长。") == [("刘洋", "镇长")]
+
+
+def test_each_person_once_with_the_first_role():
+    found = people("镇长陈立新带头学法。镇长陈立新出庭应诉1次。")
+    assert found == [("陈立新", "镇长")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "深入学习习近平法治思想，贯彻习近平总书记重要讲话精神。",
+        "镇党委书记带头述法，镇长办公会研究重大事项。",
+        "法律顾问全程参与重大决策，8个社区实现法律顾问全覆盖。",
+        "领导小组组长单位负责统筹。",
+    ],
+)
+def test_doctrine_unnamed_office_holders_and_ordinary_words_are_not_persons(body):
+    assert people(body) == []
+
+
+def test_evidence_is_the_name_in_the_original_text():
+    source = make_source("sample.txt", TITLE + "镇长陈立新带头学法。", "utf-8")
+    (person,) = persons.extract(source, ())
+    assert source.text[person.evidence.start : person.evidence.end] == "陈立新"
+    assert person.evidence.sentence == "镇长陈立新带头学法。"
+
+
+def test_real_reports_name_their_leaders(corpus_texts):
+    text = corpus_texts["lixi_2022.txt"]
+    source = make_source("lixi_2022.txt", text, "utf-8")
+    found = {(p.name, p.role) for p in persons.extract(source, structure.parse(source).sections)}
+    assert ("滕雪芹", "乡党委书记") in found
+    assert ("樊一鸣", "乡司法所所长") in found
+    assert all(name != "习近平" for name, _ in found)
+
+
+def test_no_report_lists_doctrine_or_words_as_persons(corpus_texts):
+    for name, text in corpus_texts.items():
+        source = make_source(name, text, "utf-8")
+        for person in persons.extract(source, ()):
+            assert person.name != "习近平"
+            assert 2 <= len(person.name) <= 4, (name, person.name)
+            assert person.role, (name, person.name)
