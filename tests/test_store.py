@@ -36,10 +36,11 @@ def test_rows_come_back_as_dicts_with_parameters_bound(store):
 
 
 @pytest.mark.parametrize("name", HOSTILE)
-def test_hostile_names_are_data_not_cypher(store, name, request):
+def test_hostile_names_are_data_not_cypher(store, name):
     if store.kind == "neo4j-bolt" and ("'" in name or "\\" in name):
-        # FalkorDB's Bolt layer pastes string parameters into the query unescaped; the Python client does not.
-        request.applymarker(pytest.mark.xfail(reason="FalkorDB Bolt parameter escaping", strict=True))
+        # FalkorDB 4.16's Bolt layer pastes string parameters into the query text unescaped (the Python
+        # client escapes them), and its Bolt connections hang after the error; real Neo4j runs this case.
+        pytest.skip("FalkorDB's Bolt layer does not escape ' and \\ in string parameters")
     store.run("MERGE (n:Resource {uri: 'keep'})")
     store.run("MERGE (n:Resource {uri: $uri}) SET n.name = $uri", {"uri": name})
     assert store.query("MATCH (n:Resource {name: $name}) RETURN n.uri AS uri", {"name": name}) == [{"uri": name}]

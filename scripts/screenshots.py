@@ -1,0 +1,82 @@
+"""Make docs/img/*.png: each view and the briefing of the bundled samples, drawn by headless Chromium offline.
+
+    .venv/bin/python scripts/screenshots.py [--chromium /usr/bin/chromium] [--out docs/img]
+
+Needs the dev dependency group (playwright drives the installed Chromium; it downloads no browser).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTLED = "() => !!window.kgNetworks && Object.values(window.kgNetworks).every(s => s.stabilized)"
+
+# (file name, what to build, viewport width, height, whole page)
+SHOTS = [
+    ("view-report.png", ("view", "report", {"township": "云岫镇", "year": 2024}), 1400, 900, False),
+    ("view-chains.png", ("view", "chains", {"township": "茗坪乡"}), 1400, 900, False),
+    ("view-citations.png", ("view", "citations", {}), 1400, 1000, False),
+    ("briefing.png", ("brief", None, {"township": "澜桥街道"}), 900, 1500, False),
+]
+
+
+def build_pages(work: Path) -> dict[str, Path]:
+    """Load the samples into a private store and write each page to `work`."""
+    from kg.brief import write_briefing
+    from kg.load import load_paths
+    from kg.store import open_store
+    from kg.viz import write_view
+
+    pages = {}
+    with open_store(store_dir=work / "store") as store:
+        summary = load_paths(store, [ROOT / "examples"], progress=False)
+        if summary.errors:
+            sys.exit(f"screenshots: cannot load the samples: {summary.errors[0]}")
+        for name, (kind, view, options), *_ in SHOTS:
+            page = work / name.replace(".png", ".html")
+            if kind == "view":
+                write_view(store, view, page, **options)
+            else:
+                write_briefing(store, options["township"], page)
+            pages[name] = page
+    return pages
+
+
+def shoot(pages: dict[str, Path], out: Path, chromium: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        for name, _, width, height, full in SHOTS:
+            context = browser.new_context(offline=True, viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.goto(pages[name].resolve().as_uri())
+            deadline = time.monotonic() + 60
+            while not page.evaluate(SETTLED):  # polled: the page's CSP forbids the eval a wait_for_function uses
+                if time.monotonic() > deadline:
+                    sys.exit(f"screenshots: {name}: the layout did not settle")
+                time.sleep(0.1)
+            page.screenshot(path=str(out / name), full_page=full)
+            context.close()
+            print(f"screenshots: {out / name}")
+        browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="kg-shots-") as tmp:
+        shoot(build_pages(Path(tmp)), args.out, args.chromium)
+
+
+if __name__ == "__main__":
+    main()
