@@ -93,9 +93,10 @@ def summarize(n: int, jobs: int, m: dict) -> dict:
             "load": {"seconds": m["load"]["seconds"], "floor_seconds": m["load_floor"]["seconds"],
                      "reports_per_s": rate(m["load"]["seconds"]), "floor_batch": m["load_floor"].get("batch")},
         },
-        "queries": m["queries"]["queries"],
-        "add_one_seconds": m["add_one"]["seconds"],
-        "peak_rss_mb": {stage: m[stage]["peak_rss_mb"] for stage in m},
+        "queries": {name: {"p50_ms": q["p50_ms"]} for name, q in m["load"]["queries"].items()},
+        "add_one_seconds": round(m["load"]["add_one"]["seconds"], 3),
+        "add_one_cross_year_links": m["load"]["add_one"]["cross_year_links"],
+        "peak_rss_mb": {**{stage: m[stage]["peak_rss_mb"] for stage in m}, "load": m["load"]["load_peak_rss_mb"]},
         "worker_peak_rss_mb": {stage: m[stage]["worker_peak_rss_mb"] for stage in m
                                if m[stage].get("worker_peak_rss_mb")},
         "counts": {"reports": m["extract"].get("reports"), "errors": m["extract"].get("errors"),
@@ -126,7 +127,7 @@ def table(results: list[dict]) -> str:
                         f"{s['reports_per_s'] or ''} | {memory} |")
         for name, q in sorted(r["queries"].items()):
             rows.append(f"| {r['reports']:,} | query `{name}` | p50 {q['p50_ms']} ms | | | | |")
-        rows.append(f"| {r['reports']:,} | add one report | {r['add_one_seconds']:.2f} | | | | {rss.get('add_one', '')} |")
+        rows.append(f"| {r['reports']:,} | add one report | {r['add_one_seconds']:.2f} | | | | |")
     return "\n".join(rows)
 
 

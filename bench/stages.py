@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-ORDER = ("read", "extract_floor", "extract", "extract_serial", "link", "load_floor", "load", "queries", "add_one")
+ORDER = ("read", "extract_floor", "extract", "extract_serial", "link", "load_floor", "load")
 
 
 def peak_rss_mb() -> dict:
@@ -141,19 +141,7 @@ def stage_load_floor(corpus: Path, jobs: int, work: Path) -> dict:
 def stage_load(corpus: Path, jobs: int, work: Path) -> dict:
     from bench_store import load_all
 
-    return load_all(kept_reports(corpus, work), work / "store")
-
-
-def stage_queries(corpus: Path, jobs: int, work: Path) -> dict:
-    from bench_store import time_queries
-
-    return {"seconds": 0.0, "queries": time_queries(work / "store")}
-
-
-def stage_add_one(corpus: Path, jobs: int, work: Path) -> dict:
-    from bench_store import add_one
-
-    return add_one(corpus, work / "store")
+    return load_all(kept_reports(corpus, work), work / "store", corpus)
 
 
 def p50_ms(samples: list[float]) -> float:

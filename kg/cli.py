@@ -289,5 +289,28 @@ def brief(township, county, year, fmt, output, store_dir, neo4j_uri):
     click.echo(f"kg: {briefing.title} → {output}", err=True)
 
 
+@cli.command()
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["neo4j-csv"]), default="neo4j-csv", show_default=True,
+              help="neo4j-csv: node and relationship files for `neo4j-admin database import full`.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes that extract files  [default: all cores]")
+def export(out_dir, paths, fmt, jobs):
+    """Write the graph of report files or folders as CSV files for a first bulk load into Neo4j."""
+    from kg.export import export_neo4j_csv, import_command
+
+    try:
+        summary = export_neo4j_csv(paths, out_dir, jobs)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    report_errors(summary.errors)
+    click.echo(f"kg: {summary.reports} reports, {summary.nodes} nodes, {summary.relationships} relationships "
+               f"in {len(summary.files)} files → {out_dir}", err=True)
+    click.echo(import_command(summary))
+    if summary.errors:
+        sys.exit(1)
+
+
 def main():  # pragma: no cover - console entry for `python -m kg`
     cli()

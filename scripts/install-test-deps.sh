@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v rapper >/dev/null 2>&1 || need_apt+=(raptor2-utils)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# Chinese labels in the browser tests and docs/img screenshots need a CJK font.
+(fc-list :lang=zh 2>/dev/null | grep -q .) || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

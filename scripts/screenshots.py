@@ -8,6 +8,7 @@ Needs the dev dependency group (playwright drives the installed Chromium; it dow
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -35,7 +36,9 @@ def build_pages(work: Path) -> dict[str, Path]:
 
     pages = {}
     with open_store(store_dir=work / "store") as store:
-        summary = load_paths(store, [ROOT / "examples"], progress=False)
+        # a relative path, so that the pictures name `examples/…` and not this machine's folders
+        os.chdir(ROOT)
+        summary = load_paths(store, ["examples"], progress=False)
         if summary.errors:
             sys.exit(f"screenshots: cannot load the samples: {summary.errors[0]}")
         for name, (kind, view, options), *_ in SHOTS:

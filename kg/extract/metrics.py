@@ -10,6 +10,7 @@ plans are not facts, so plan sections are skipped.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from kg import lexicon
@@ -57,7 +58,6 @@ _NOT_UNIT_BEFORE = {
     "元": "旦",
     "种": "植养",
     "支": "部持付队",
-    "期": "间限末",
     "套": "餐",
     "米": "粮",
 }
@@ -100,7 +100,7 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Metric, ...]
         if quantity.start < body_start or any(a <= quantity.start < b for a, b in skipped):
             continue
         quantity = _zero_fact(norm, quantity)
-        if quantity is None or _not_a_quantity(text, norm, quantity):
+        if _not_a_quantity(text, norm, quantity):
             continue
         indicators = _indicators(norm, text, quantity, previous)
         previous = (quantity, indicators)
@@ -118,16 +118,14 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Metric, ...]
 
 
 def _first_line_end(text: str) -> int:
-    """End of the title line: dates and numbers in it are never metrics."""
+    """End of the title line: dates and numbers in it are never metrics (0 when the text is one line)."""
     stripped = len(text) - len(text.lstrip())
     newline = text.find("\n", stripped)
-    return len(text) if newline < 0 else newline
+    return 0 if newline < 0 else newline
 
 
-def _zero_fact(norm: str, quantity: Quantity) -> Quantity | None:
+def _zero_fact(norm: str, quantity: Quantity) -> Quantity:
     """无一起 / 未发生一起 → 0 起; other quantities pass through unchanged."""
-    from dataclasses import replace
-
     number = quantity.number
     if number.chinese and number.value == 1 and norm[number.start] == "一":
         if any(norm.endswith(word, 0, number.start) for word in _ZERO_BEFORE):

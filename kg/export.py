@@ -1,0 +1,176 @@
+"""Reports → CSV files for `neo4j-admin database import full`: one node file per label, one relationship file per type.
+
+The rows are the loader's own (`graph_rows` of each linked report), so the import and `kg load` build
+the same graph. Rows stream to spool files while the columns and their types are learnt, then each
+CSV is written with its header: `uri:ID`, typed property columns and `:LABEL` for nodes,
+`:START_ID`, `:END_ID`, `:TYPE` and typed properties for relationships. Lists use U+001F between
+elements (`--array-delimiter=U+001F`); texts may hold line breaks (`--multiline-fields=true`).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import KgError
+
+ARRAY_DELIMITER = "\x1f"
+RECENT = 512  # reports kept for cross-year linking; a township's years are usually near in file order
+_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote: reports, node and relationship rows, files, and one error per failed file."""
+
+    reports: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    files: list[str] = field(default_factory=list)
+    errors: list[KgError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Spool:
+    """Rows of one CSV file, spooled as JSON lines while the union of their columns is learnt."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in finish()
+        self.columns: dict[str, str] = {}
+        self.rows = 0
+
+    def add(self, fixed: list, props: dict) -> None:
+        for key, value in props.items():
+            kind = _kind(value)
+            if kind is not None:
+                self.columns.setdefault(key, kind)
+        self.handle.write(json.dumps([fixed, props], ensure_ascii=False) + "\n")
+        self.rows += 1
+
+    def finish(self, target: Path, fixed_header: list[str]) -> None:
+        self.handle.close()
+        keys = sorted(k for k in self.columns if k != "uri")  # the uri is the :ID column's own property
+        with open(self.path, encoding="utf-8") as rows, open(target, "w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(fixed_header + [f"{k}:{self.columns[k]}" for k in keys])
+            for line in rows:
+                fixed, props = json.loads(line)
+                writer.writerow(fixed + [_cell(props.get(k)) for k in keys])
+        self.path.unlink()
+
+
+def _owned(uri: str, report_uri: str) -> bool:
+    return uri == report_uri or uri.startswith(report_uri + "/")
+
+
+def _kind(value) -> str | None:
+    if isinstance(value, list):
+        inner = {_TYPES.get(type(v), "string") for v in value}
+        return (inner.pop() if len(inner) == 1 else "string") + "[]" if value else None
+    return _TYPES.get(type(value), "string") if value is not None else None
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(_cell(v) for v in value)
+    return str(value)
+
+
+def linked_reports(paths: Iterable[str | os.PathLike], intake, jobs: int | None = 1):
+    """Each kept report with its themes, within-report links and links to the adjacent years already seen."""
+    from dataclasses import replace
+
+    from kg.intake import iter_reports
+    from kg.link import adjacent_links, link_report
+
+    recent: OrderedDict[str, object] = OrderedDict()
+    index: dict[tuple, list[str]] = {}
+
+    def lookup(county, township, year):
+        return [recent[p] for p in index.get((county, township, year), ()) if p in recent]
+
+    for report in iter_reports(paths, intake, None, jobs):
+        linked = link_report(report)
+        linked = replace(linked, links=linked.links + adjacent_links(linked, lookup))
+        yield linked
+        header = report.header
+        recent[report.source.path] = report
+        index.setdefault((header.county, header.township, header.year), []).append(report.source.path)
+        if len(recent) > RECENT:
+            recent.popitem(last=False)
+
+
+def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike,
+                     jobs: int | None = 1) -> ExportSummary:
+    """Write node and relationship CSV files for neo4j-admin under `out_dir` from report files or folders."""
+    from kg.graphrows import RESOURCE, graph_rows
+    from kg.rdf import report_graph, report_iri
+
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        spool_dir = out / ".spool"
+        spool_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise KgError(f"{out}: cannot write here: {exc.strerror or exc}") from exc
+    summary = ExportSummary()
+    nodes: dict[str, _Spool] = {}
+    rels: dict[str, _Spool] = {}
+    seen_shared: set[str] = set()  # townships, laws, campaigns…: written once, however many reports cite them
+    seen_edges: set[tuple[str, str, str]] = set()
+    for report in linked_reports(paths, summary, jobs):
+        rows = graph_rows(report_graph(report))
+        own = str(report_iri(report.key))
+        for label, part in rows.nodes.items():
+            spool = nodes.setdefault(label, _Spool(spool_dir / f"nodes-{label}.jsonl"))
+            for row in part:
+                uri = row["uri"]
+                if not _owned(uri, own):
+                    if uri in seen_shared:
+                        continue
+                    seen_shared.add(uri)
+                spool.add([uri, f"{RESOURCE};{label}"], row["props"])
+                summary.nodes += 1
+        for rel_type, part in rows.relationships.items():
+            spool = rels.setdefault(rel_type, _Spool(spool_dir / f"relationships-{rel_type}.jsonl"))
+            for row in part:
+                if "uri" not in row["props"] and not _owned(row["source"], own):
+                    edge = (row["source"], rel_type, row["target"])
+                    if edge in seen_edges:  # a shared node's own relationship, stated by every report
+                        continue
+                    seen_edges.add(edge)
+                spool.add([row["source"], row["target"], rel_type], row["props"])
+                summary.relationships += 1
+        summary.reports += 1
+    for label, spool in sorted(nodes.items()):
+        target = out / f"nodes-{label}.csv"
+        spool.finish(target, ["uri:ID", ":LABEL"])
+        summary.files.append(str(target))
+    for rel_type, spool in sorted(rels.items()):
+        target = out / f"relationships-{rel_type}.csv"
+        spool.finish(target, [":START_ID", ":END_ID", ":TYPE"])
+        summary.files.append(str(target))
+    shutil.rmtree(spool_dir, ignore_errors=True)
+    return summary
+
+
+def import_command(summary: ExportSummary, database: str = "neo4j") -> str:
+    """The neo4j-admin command that imports the files an export wrote."""
+    parts = ["neo4j-admin database import full", database, "--overwrite-destination=true",
+             "--array-delimiter=U+001F", "--multiline-fields=true"]
+    for path in summary.files:
+        name = Path(path).name
+        parts.append(("--nodes=" if name.startswith("nodes-") else "--relationships=") + path)
+    return " \\\n  ".join(parts)
