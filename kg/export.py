@@ -55,9 +55,9 @@ class _Spool:
         self.handle.write(json.dumps([fixed, props], ensure_ascii=False) + "\n")
         self.rows += 1
 
-    def finish(self, target: Path, fixed_header: list[str]) -> None:
+    def finish(self, target: Path, fixed_header: list[str], skip: tuple[str, ...] = ()) -> None:
         self.handle.close()
-        keys = sorted(k for k in self.columns if k != "uri")  # the uri is the :ID column's own property
+        keys = sorted(k for k in self.columns if k not in skip)
         with open(self.path, encoding="utf-8") as rows, open(target, "w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(fixed_header + [f"{k}:{self.columns[k]}" for k in keys])
@@ -134,7 +134,9 @@ def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathL
         rows = graph_rows(report_graph(report))
         own = str(report_iri(report.key))
         for label, part in rows.nodes.items():
-            spool = nodes.setdefault(label, _Spool(spool_dir / f"nodes-{label}.jsonl"))
+            if label not in nodes:
+                nodes[label] = _Spool(spool_dir / f"nodes-{label}.jsonl")
+            spool = nodes[label]
             for row in part:
                 uri = row["uri"]
                 if not _owned(uri, own):
@@ -144,7 +146,9 @@ def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathL
                 spool.add([uri, f"{RESOURCE};{label}"], row["props"])
                 summary.nodes += 1
         for rel_type, part in rows.relationships.items():
-            spool = rels.setdefault(rel_type, _Spool(spool_dir / f"relationships-{rel_type}.jsonl"))
+            if rel_type not in rels:
+                rels[rel_type] = _Spool(spool_dir / f"relationships-{rel_type}.jsonl")
+            spool = rels[rel_type]
             for row in part:
                 if "uri" not in row["props"] and not _owned(row["source"], own):
                     edge = (row["source"], rel_type, row["target"])
@@ -156,7 +160,7 @@ def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathL
         summary.reports += 1
     for label, spool in sorted(nodes.items()):
         target = out / f"nodes-{label}.csv"
-        spool.finish(target, ["uri:ID", ":LABEL"])
+        spool.finish(target, ["uri:ID", ":LABEL"], skip=("uri",))  # the :ID column is the uri property
         summary.files.append(str(target))
     for rel_type, spool in sorted(rels.items()):
         target = out / f"relationships-{rel_type}.csv"

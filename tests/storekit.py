@@ -19,11 +19,23 @@ class BoltOnFalkorDB(Neo4jStore):
         pass  # FalkorDB has no constraints; its index comes from FalkorDBStore.schema_statements
 
 
+    def close(self) -> None:
+        pass  # one driver for the run: FalkorDB's Bolt listener refuses every other new connection
+
+
+_bolt: dict[int, BoltOnFalkorDB] = {}
+
+
 def open_backend(kind: str, server, graph: str):
     if kind == "falkordb":
         return FalkorDBStore(server=server, graph=graph)
     if kind == "neo4j-bolt":
-        return BoltOnFalkorDB(f"bolt://127.0.0.1:{server.module_args[1]}", None, None, database=graph)
+        port = int(server.module_args[1])
+        if port not in _bolt:
+            _bolt[port] = BoltOnFalkorDB(f"bolt://127.0.0.1:{port}", None, None)
+        _bolt[port].database = graph
+        _bolt[port].run("MATCH (n) DETACH DELETE n")  # its Bolt layer may serve one graph whatever the name
+        return _bolt[port]
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip("NEO4J_URI is not set")

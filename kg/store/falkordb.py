@@ -79,7 +79,10 @@ class FalkorDBStore(Store):
             self.run(cypher, params)
 
     def schema_statements(self) -> list[str]:
-        return ["CREATE INDEX FOR (n:Resource) ON (n.uri)"]
+        # uri is every MERGE's key; the others are what canned queries filter on (township, county, year, name).
+        return ["CREATE INDEX FOR (n:Resource) ON (n.uri)", "CREATE INDEX FOR (n:Township) ON (n.name)",
+                "CREATE INDEX FOR (n:County) ON (n.name)", "CREATE INDEX FOR (n:Report) ON (n.year)",
+                "CREATE INDEX FOR (n:Law) ON (n.name)", "CREATE INDEX FOR (n:Campaign) ON (n.name)"]
 
     def _schema_exists(self, error: Exception) -> bool:
         return "already indexed" in str(error).lower()

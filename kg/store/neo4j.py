@@ -94,7 +94,12 @@ class Neo4jStore(Store):
         self._execute(False, work)
 
     def schema_statements(self) -> list[str]:
-        return ["CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE"]
+        return ["CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE",
+                "CREATE INDEX township_name IF NOT EXISTS FOR (n:Township) ON (n.name)",
+                "CREATE INDEX county_name IF NOT EXISTS FOR (n:County) ON (n.name)",
+                "CREATE INDEX report_year IF NOT EXISTS FOR (n:Report) ON (n.year)",
+                "CREATE INDEX law_name IF NOT EXISTS FOR (n:Law) ON (n.name)",
+                "CREATE INDEX campaign_name IF NOT EXISTS FOR (n:Campaign) ON (n.name)"]
 
     def _schema_exists(self, error: Exception) -> bool:
         return "already exists" in str(error).lower()

@@ -1,0 +1,105 @@
+"""Canned queries: headers parsed, parameters bound, every query run on the embedded store over the samples."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from kg.errors import QueryError
+from kg.load import graph_counts, load_paths
+from kg.pipeline import iter_outcomes
+from kg.queries import format_rows, load_queries, parse_query, run_canned
+from kg.store.falkordb import FalkorDBStore
+
+EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "examples")
+REQUIRED = {"township": "云岫镇"}
+WANTED = {"township-overview", "laws-ranked", "campaigns", "metrics-by-indicator", "shortcomings-without-plan",
+          "plans-without-follow-up", "follow-through-chains", "recurring-problems", "township-scorecard"}
+
+
+@pytest.fixture(scope="module")
+def loaded(falkordb_server):
+    with FalkorDBStore(server=falkordb_server, graph="queries") as store:
+        load_paths(store, [EXAMPLES], progress=False)
+        yield store
+
+
+def test_header_gives_name_descriptions_parameters_and_defaults():
+    query = parse_query("// name: q\n// zh: 法律\n// en: laws\n// param: limit = 5  how many\n"
+                        "MATCH (l:Law) WHERE l.name = $name RETURN l LIMIT $limit")
+    assert (query.name, query.description_zh, query.description_en) == ("q", "法律", "laws")
+    assert query.parameters == ("name", "limit") and dict(query.defaults) == {"limit": 5}
+    assert query.bind({"name": "x", "limit": "7"}) == {"name": "x", "limit": 7}
+    with pytest.raises(QueryError, match="name is required"):
+        query.bind({})
+    with pytest.raises(QueryError, match="unknown parameter nope"):
+        query.bind({"name": "x", "nope": "1"})
+
+
+def test_a_default_for_an_unused_parameter_is_an_error():
+    with pytest.raises(QueryError, match="not used"):
+        parse_query("// name: q\n// param: ghost = 1\nRETURN 1")
+
+
+def test_every_required_query_exists_with_both_descriptions():
+    queries = load_queries()
+    assert WANTED <= set(queries)
+    for query in queries.values():
+        assert query.description_zh and query.description_en, query.path
+
+
+@pytest.mark.parametrize("name", sorted(load_queries()))
+def test_every_query_runs_on_the_embedded_store(loaded, name):
+    query = load_queries()[name]
+    rows = run_canned(loaded, name, {k: v for k, v in REQUIRED.items() if k in query.required()})
+    assert isinstance(rows, list)
+    format_rows(rows, "table")
+
+
+def test_laws_ranked_matches_the_reports_row_by_row(loaded):
+    from kg.rdf import law_key
+
+    townships: dict[str, set] = {}
+    reports: dict[str, set] = {}
+    for outcome in iter_outcomes([EXAMPLES]):
+        report = outcome.report
+        for law in report.laws:
+            townships.setdefault(law_key(law.name), set()).add(report.header.township)
+            reports.setdefault(law_key(law.name), set()).add(report.source.path)
+    rows = run_canned(loaded, "laws-ranked", {"limit": "1000"})
+    assert {row["law"]: (row["townships"], row["reports"]) for row in rows} == {
+        law: (len(townships[law]), len(reports[law])) for law in townships}
+    assert [r["townships"] for r in rows] == sorted((r["townships"] for r in rows), reverse=True)
+
+
+def test_scorecard_counts_each_townships_shortcomings(loaded):
+    expected: dict[str, int] = {}
+    for outcome in iter_outcomes([EXAMPLES]):
+        header = outcome.report.header
+        expected[header.township] = expected.get(header.township, 0) + len(outcome.report.shortcomings)
+    rows = run_canned(loaded, "township-scorecard", {})
+    assert {row["township"]: row["shortcomings"] for row in rows} == expected
+    for row in rows:
+        assert 0 <= row["followed_up"] <= row["planned"] <= row["shortcomings"]
+
+
+@pytest.mark.parametrize("name", ["'}) DETACH DELETE n //", 'a"b\\c', "{x}"])
+def test_hostile_parameters_find_nothing_and_change_nothing(loaded, name):
+    before = graph_counts(loaded)
+    assert run_canned(loaded, "township-overview", {"township": name}) == []
+    assert graph_counts(loaded) == before
+
+
+def test_link_queries_run_on_a_graph_without_links(falkordb_server):
+    with FalkorDBStore(server=falkordb_server, graph="no_links") as store:
+        store.run("CREATE (:Resource:Report {uri: 'r', year: 2023})")
+        for name in ("recurring-problems", "follow-through-chains", "plans-without-follow-up"):
+            assert run_canned(store, name, {}) == []
+
+
+def test_formats():
+    rows = [{"乡镇": "云岫镇", "n": 2.0, "l": ["a"]}, {"乡镇": "x", "n": None, "l": []}]
+    assert format_rows(rows, "csv").splitlines() == ["乡镇,n,l", '云岫镇,2,"[""a""]"', "x,,[]"]
+    table = format_rows(rows, "table").splitlines()
+    assert table[0].startswith("乡镇  ") and len(table) == 4
