@@ -56,6 +56,11 @@ def test_quoted_idioms_roles_platforms_and_goals_are_not_campaigns():
     assert names(text) == []
 
 
+def test_goal_formulas_and_rules_of_order_are_not_campaigns_even_when_upheld():
+    body = ("围绕“生态立镇、法治兴镇”的发展思路，以“崇法尚德、和美乡村”为工作目标，坚持“先调解、后诉讼”，"
+            "坚持“有事好商量”，推行“一窗受理、集成服务”。")
+    assert names(body) == ["一窗受理、集成服务"]
+
 def test_a_quote_listed_beside_a_campaign_shares_its_kind():
     assert names("组织观看“以案释纪”“以案促改”警示教育片。") == ["以案释纪", "以案促改"]
 

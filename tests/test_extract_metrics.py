@@ -110,3 +110,64 @@ def test_real_report_counts(corpus_texts):
     assert ("督导考评", 2, "次", False) in found
     # 每季度 and 一批…纠纷 carry no count; the plans section's 一个窗口 is a slogan, not a fact.
     assert not any(m[0].startswith("窗口") or m[1] == 1 and m[2] == "批" for m in found)
+
+
+def test_a_count_of_parts_after_a_count_of_groups_counts_the_whole_divided():
+    assert facts("将年度工作细化为3个板块16项，逐项落实责任。") == [
+        ("板块", 3, "个", False),
+        ("年度工作", 16, "项", False),
+    ]
+    # A noun of its own after the second count wins; a comma between the counts makes two facts.
+    assert facts("把全年任务分解为4个方面19项具体措施。")[1] == ("具体措施", 19, "项", False)
+    assert facts("建成1个调解中心，8个调解室。") == [("调解中心", 1, "个", False), ("调解室", 8, "个", False)]
+
+
+def test_an_adverb_after_the_unit_leaves_the_phrase_before():
+    assert facts("全年规范性文件9件均经合法性审核，12份合同都已备案。")[0] == ("规范性文件", 9, "件", False)
+
+
+def test_a_change_gives_two_facts_of_the_thing_counted():
+    assert facts("专职调解员由2名增至6名，涉法信访由上年的19件降至8件。") == [
+        ("专职调解员", 2, "名", False),
+        ("专职调解员", 6, "名", False),
+        ("涉法信访", 19, "件", False),
+        ("涉法信访", 8, "件", False),
+    ]
+
+
+def test_counts_in_a_framing_clause_are_aims_not_facts():
+    body = "聚焦营商环境和基层治理两件大事，紧扣执法规范化、普法精准化两项重点工作，围绕三个重点抓推进，全年开展执法检查12次。"
+    assert facts(body) == [("开展执法检查", 12, "次", False)]
+    assert facts("围绕重点领域开展专项检查5次。") == [("围绕重点领域开展专项检查", 5, "次", False)]
+
+
+def test_people_counted_first_are_the_noun_not_what_they_did():
+    found = facts("在5个社区建立“调解工作室”，帮助21名农民工讨回欠薪9.6万元，35名群众参加旁听。")
+    assert ("社区", 5, "个", False) in found
+    assert ("农民工", 21, "名", False) in found
+    assert ("群众", 35, "名", False) in found
+    assert facts("4个村各有一名驻村辅警巡逻。") == [("村", 4, "个", False), ("驻村辅警", 1, "名", False)]
+
+
+def test_money_names_what_was_spent_before_it():
+    assert facts("投入资金15.8万元建设村级调解室。") == [("投入资金", 158000, "元", False)]
+    assert facts("拨付6万元专项经费。") == [("专项经费", 60000, "元", False)]
+
+
+def test_linking_words_before_the_number_are_trimmed():
+    found = facts("网格员每村不少于4名，群众安全感提升至97.2%，法治宣传覆盖率达到98.5%，调处化解率达95%以上，同比增长15%。")
+    assert found == [
+        ("网格员每村", 4, "名", False),
+        ("群众安全感", 97.2, "%", False),
+        ("法治宣传覆盖率", 98.5, "%", False),
+        ("调处化解率", 95, "%", True),
+        ("同比增长", 15, "%", False),
+    ]
+
+
+def test_a_bare_count_shares_what_the_next_count_counts():
+    assert facts("共计4批次150人次参加执法培训，聘请3名律师担任法律顾问。") == [
+        ("参加执法培训", 4, "批次", False),
+        ("参加执法培训", 150, "人次", False),
+        ("律师", 3, "名", False),
+    ]

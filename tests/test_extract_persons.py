@@ -40,6 +40,10 @@ def test_lawyers_take_the_post_they_are_appointed_to():
     assert people("聘请退休法官韩志远担任首席调解员。") == [("韩志远", "首席调解员")]
 
 
+def test_a_role_before_a_name_in_mid_clause_is_the_role_not_the_words_before_it():
+    found = people("民事合同37份全部先经法律顾问方启明律师审查，重大事项均由常务副镇长邹一帆牵头。")
+    assert found == [("方启明", "法律顾问"), ("邹一帆", "常务副镇长")]
+
 def test_comrade_appointed_to_a_post():
     assert people("2023年5月，刘洋同志任镇长。") == [("刘洋", "镇长")]
 

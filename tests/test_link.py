@@ -135,3 +135,44 @@ def test_real_chain_follow_up_and_recurrence(shared):
     assert ("基层调解队伍专业化程度不高", "村级调解队伍后继乏人") in recurs
     # Same field, different problem: normative documents are not followed up by decision-making measures.
     assert not any(prev.shortcomings[s].text.startswith("行政规范性文件") for s, _ in follow_up_pairs(prev, nxt, links))
+
+
+FIELD_ONLY = """青枫县青枫镇2023年法治政府建设情况报告
+
+一、主要工作举措及成效
+（一）加强组织领导。镇党委召开专题会议4次，研究部署法治政府建设工作。
+（二）推行柔性执法。对首次轻微违法的商户以教育劝导为主，全年办理不予处罚案件12件。
+
+二、存在的问题
+（一）执法装备配备不足。执法车辆仅1台，执法记录仪老化，夜间巡查难以全程记录。
+（二）数字化执法手段运用不足。移动执法终端使用率低，非现场执法尚未开展。
+
+三、下一步工作计划
+（一）推行包容审慎柔性执法。制定轻微违法行为免罚清单，对流动摊贩以教育劝导为主。
+（二）推进智慧执法建设。配齐移动执法终端，接入非现场执法平台，提高终端使用率。
+"""
+
+
+@pytest.fixture(scope="module")
+def field_only(tmp_path_factory):
+    path = tmp_path_factory.mktemp("link") / "qingfeng-2023.txt"
+    path.write_text(FIELD_ONLY, encoding="utf-8")
+    return read(path)
+
+
+def test_a_plan_sharing_only_the_field_word_does_not_take_up_the_shortcoming(field_only):
+    assert [s.text for s in field_only.shortcomings] == ["执法装备配备不足", "数字化执法手段运用不足"]
+    found = pairs(link_report(field_only).links, "addresses")
+    # Leniency in enforcement is not equipment for enforcement; 智慧执法 and 数字化执法 are one object.
+    assert ("plan", 0, "shortcoming", 0) not in found
+    assert ("plan", 1, "shortcoming", 1) in found
+    link = next(l for l in link_report(field_only).links if (l.source_ordinal, l.target_ordinal) == (1, 1))
+    assert "智慧=数字化" in link.terms or "数字化=智慧" in link.terms
+
+
+def test_the_object_rule_can_be_switched_off_and_then_the_field_word_links(field_only):
+    loose = parse_overrides(["require_anchor=false", "addresses_floor=0.01", "addresses_relative=0"])
+    assert loose.require_anchor is False
+    assert ("plan", 0, "shortcoming", 0) in pairs(link_report(field_only, loose).links, "addresses")
+    with pytest.raises(KgError, match="true or false"):
+        parse_overrides(["require_anchor=maybe"])

@@ -125,6 +125,8 @@ class KilledMidLoad(FalkorDBStore):
     def run_batch(self, statements):
         KilledMidLoad.batches += 1
         if KilledMidLoad.batches == 4:
+            # Saved first so that the run's other graphs survive: this server keeps no AOF (see conftest).
+            self.db.connection.save()
             os.kill(self.server.pid(), signal.SIGKILL)
             self.server.process.wait()
         return super().run_batch(statements)

@@ -16,7 +16,7 @@ from functools import cache
 from kg import lexicon
 from kg.lexicon import LEXICON_DIR, read_table
 from kg.model import Metric, Section, Source
-from kg.numbers import APPROX_BEFORE, Quantity, find_quantities
+from kg.numbers import APPROX_BEFORE, Quantity, find_quantities, unit_kinds
 from kg.text import evidence
 
 SKIPPED_SECTIONS = ("plans",)
@@ -67,10 +67,11 @@ _LEAD = re.compile(
     r"一年来|全年|年内|今年|当年|本年度|同时|其中|此外|另外|已经|先后|共计|累计|、|"
     r"我镇|我乡|我街道|我单位|\d{4}年度?|\d{1,2}月份?|\d{1,2}日)"
 )
-_LEAD_CHARS = "并还但而共和及与"
+_LEAD_CHARS = "并还但而共和及与对"
 # Trailing words that link the counted thing to its number.
 _TRAIL = re.compile(
     r"(?:分别为|分别是|分别|共计|合计|总计|累计|高达|达到|提高到|提升到|增加到|增至|上升到|下降到|保持在|均为|均达|均|"
+    r"提高至|提升至|上升至|下降至|降低至|降低到|增长至|增长到|减少至|减少到|升至|降至|不少于|不低于|不超过|不高于|"
     r"约为|共有|现有|仅有|仅|共|达|占|超过|超|逾|近|约|由(?:上年|去年|上一年)?的?)$"
 )
 _PREPOSITION_END = re.compile(r"(?:在|与|为|对|向|到|从|给|和|及|覆盖全镇|覆盖全乡|全镇|全乡|全街道|辖区|对全镇)$")
@@ -81,6 +82,11 @@ _STOP_WORDS = {
 }
 _STOP_CHARS = "均都已并各"  # jieba glues these adverbs to a one-character noun before them (村均, 人均)
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
+# A clause that opens with one of these frames the year's work (紧扣…两件大事, 围绕三个重点): its counts are aims.
+_FRAMING = re.compile(r"(?:紧紧围绕|围绕|紧扣|聚焦|紧盯|立足|着眼|锚定|突出|抓住|瞄准)")
+_PERSON_UNITS = ("名", "人", "位")
+# 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
+_DIVIDED = re.compile(r"^(?:将|把)?(?P<whole>.+?)(?:细化|分解|划分|分|归纳|梳理|细分|整合)(?:为|成)$")
 _LINKED = re.compile(r"^(?P<subjects>.+?[、和及与].+?)(?:均为|均达到|均达|均超过|均保持在|均在|均)$")
 
 
@@ -96,22 +102,30 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Metric, ...]
     body_start = _first_line_end(text)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
+    # 共计3批次120人次参加培训: a count with nothing of its own shares what the count right after it counts.
+    waiting: list[Quantity] = []
     for quantity in find_quantities(norm):
         if quantity.start < body_start or any(a <= quantity.start < b for a, b in skipped):
             continue
         quantity = _zero_fact(norm, quantity)
-        if _not_a_quantity(text, norm, quantity):
+        if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity):
             continue
         indicators = _indicators(norm, text, quantity, previous)
+        if waiting and norm[waiting[-1].end : quantity.start].strip() == "":
+            pending = waiting
+        else:
+            pending = []
+        waiting = [] if indicators else [*pending, quantity]
         previous = (quantity, indicators)
         metrics.extend(
             Metric(
                 indicator=indicator,
-                value=quantity.value,
-                unit=quantity.unit,
-                approx=quantity.approx,
-                evidence=evidence(source.path, text, quantity.start, quantity.end),
+                value=counted.value,
+                unit=counted.unit,
+                approx=counted.approx,
+                evidence=evidence(source.path, text, counted.start, counted.end),
             )
+            for counted in ((*pending, quantity) if indicators else ())
             for indicator in indicators
         )
     return tuple(metrics)
@@ -154,6 +168,18 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
 
 
+def _framing(norm: str, quantity: Quantity) -> bool:
+    """True for a count in a clause that frames the work (紧扣…两件大事, 围绕三个重点抓落实): an aim, not a fact."""
+    if not _CJK.match(norm[quantity.end : quantity.end + 1]):
+        return False  # the counted noun must follow: 围绕重点领域开展检查12次 reports what was done
+    left = quantity.start
+    while left > 0 and norm[left - 1] not in _BOUNDARY:
+        left -= 1
+    clause = norm[left : quantity.start]
+    lead = _LEAD.match(clause)
+    return bool(_FRAMING.match(clause, lead.end() if lead else 0))
+
+
 def _occurrences(text: str, term: str, lo: int, hi: int):
     lo = max(lo, 0)
     pos = text.find(term, lo, hi)
@@ -190,16 +216,31 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if quantity.value == 0:
         after_end = _clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:
-        after_end = _phrase_after(norm, quantity.end)
+        after_end = _phrase_after(norm, quantity.end, quantity.unit)
     after = norm[quantity.end : after_end]
-    if after and (quantity.value == 0 or not _counts_before(norm, before, after, after_end, quantity.end)):
+    if after and (quantity.value == 0 or not _counts_before(norm, before, after, after_end, quantity.end, quantity.unit)):
         return _nonempty(_clean(text[quantity.end : after_end]))
+    if previous is not None and _names_previous_parts(norm, text, previous, quantity):
+        return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
     linked = _LINKED.match(_plain(before))
     if linked:
         subjects = _split_subjects(linked.group("subjects"))
         if all(0 < len(subject) <= 10 for subject in subjects):
             return tuple(subjects)
     return _nonempty(_clean(before))
+
+
+def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[str, ...]], quantity: Quantity) -> bool:
+    """True when only the previous count's noun stands between the two counts (5个方面22项)."""
+    gap = norm[previous[0].end : quantity.start]
+    return bool(gap) and all(_CJK.match(ch) for ch in gap) and previous[1] == (_clean(text[previous[0].end : quantity.start]),)
+
+
+def _whole_divided(norm: str, text: str, first: Quantity) -> tuple[str, ...]:
+    """将全年任务细化为5个方面22项 → 全年任务: what the parts of the first count divide."""
+    left, right = _clause_before(norm, first.start, 0)
+    divided = _DIVIDED.match(_plain(text[left:right]))
+    return _nonempty(_clean(divided.group("whole"))) if divided else ()
 
 
 def _split_subjects(text: str) -> list[str]:
@@ -218,7 +259,7 @@ def _nonempty(indicator: str) -> tuple[str, ...]:
     return (indicator,) if indicator else ()
 
 
-def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end: int) -> bool:
+def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end: int, unit: str = "") -> bool:
     """True when the words after the unit do not name what was counted, so the clause before does."""
     before = _plain(before)
     if not before or _PREPOSITION_END.search(before) or before[-1] in "、,的":
@@ -231,6 +272,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     # 干部95人参加考试, 事项32项逐项明确: a verb or adverb after the unit, a noun before the number
     # (社区各有一名签约律师: a verb before the number leaves the noun after it as what is counted).
     verb_after = bool(first) and (first[0] in _STOP_WORDS or _tag(first[0]) in _STOP_TAGS)
+    if unit_kinds().get(unit) == "money" and first:
+        verb_after = verb_after or _tag(first[0]).startswith("v")  # 投入资金12.6万元建设…: money is spent on the verb
+    if last and last[0] in _STOP_WORDS:
+        return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
 
 
@@ -266,10 +311,10 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
     return left, pos
 
 
-def _phrase_after(norm: str, pos: int) -> int:
+def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
     """End of the counted noun phrase that starts right after a unit (== pos when there is none)."""
-    if pos >= len(norm):
-        return pos
+    if pos >= len(norm) or norm[pos] in _STOP_CHARS:
+        return pos  # 重大事项15件均经集体讨论: an adverb after the unit, so no noun follows
     if norm[pos] == '"':
         close = norm.find('"', pos + 1, pos + 30)
         return close + 1 if close > pos + 1 else pos
@@ -287,13 +332,15 @@ def _phrase_after(norm: str, pos: int) -> int:
         if norm[stop] in _BOUNDARY or norm[stop] in "、\"" or norm[stop].isdigit():
             break
         stop += 1
-    if stop < len(norm) and norm[stop].isdigit() and _tag(lexicon.tokens(norm[pos:stop])[0]).startswith("v"):
+    if stop < len(norm) and norm[stop].isdigit() and _CHANGE.fullmatch(norm[pos:stop]):
         return pos  # 由上年的27件降至11件: the words after the unit lead to the next number
+    # 组织两次督导考评，: a verb closing the clause is used as a noun; 40名学生参加。: people act, so it is their verb.
+    clause_ends = (stop >= len(norm) or norm[stop] in _BOUNDARY) and unit not in _PERSON_UNITS
     end, previous_tag = pos, ""
     for token in lexicon.tokens(norm[pos:stop]):
         tag = _tag(token)
         # A verb ends the phrase after a noun (村|推行); after a verbal noun it is part of it (督导|考评).
-        closes = end + len(token) == stop  # 组织两次督导考评，: a verb closing the clause is used as a noun
+        closes = clause_ends and end + len(token) == stop
         if token in _STOP_WORDS or (tag in _STOP_TAGS and previous_tag[:1] in ("n", "z", "j") and not closes):
             break
         if len(token) > 1 and token[-1] in _STOP_CHARS and token not in _tags():
@@ -340,4 +387,6 @@ def _keep_tail(text: str) -> str:
         if kept and sum(map(len, kept)) + len(token) > MAX_INDICATOR:
             break
         kept.insert(0, token)
+    while len(kept) > 1 and kept[0] in ("和", "及", "与", "并", "、"):
+        kept.pop(0)  # a cut through 结合A和B…: the tail starts after the conjunction
     return "".join(kept)

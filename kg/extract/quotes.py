@@ -19,7 +19,7 @@ _QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 # Verbs that launch, apply or hold up a named practice, at the end of the clause before the quote.
 _VERB_BEFORE = re.compile(
     r"(开展|推行|推进|落实|实施|执行|实行|打造|培育|践行|深化|创建|开设|建立|探索|围绕|结合|以|依托|参与|适用|"
-    r"擦亮|推广|推动|启动|组织|举办|争创|评为|命名为|评选|坚持|持续|深入|扎实)[\u4e00-\u9fff]{0,4}$"
+    r"擦亮|推广|推动|启动|组织|举办|争创|评为|命名为|评选|持续|深入|扎实)[\u4e00-\u9fff]{0,4}$"
 )
 # Words after the quote that name what it is: a campaign, system, model, brand, service…
 _KIND_AFTER = re.compile(
@@ -29,13 +29,16 @@ _KIND_AFTER = re.compile(
 _KIND_AT_END = re.compile(r"(?:行动|活动|制度|机制|模式|品牌|中心|流程|检查|工程)$")
 # After the quote: it is a platform, a goal, a principle, a trait or a problem, not a campaign.
 _NOT_AFTER = re.compile(
-    r"^(?:的局面|的原则|的工作格局|格局|的防护墙|的模范|为目标|为标准|为导向|为原则|为核心|为重点|为遵循|为指引|为要求|等平台|平台|公众号|微信|微博|网站|客户端|问卷|人群|纠纷|作用|"
+    r"^(?:的局面|的原则|的工作格局|格局|的防护墙|的模范|为(?:工作|总体|奋斗|发展)?目标|的(?:工作|总体|发展)?(?:思路|理念|目标|定位|方针)|"
+    r"(?:工作|总体|发展)?(?:思路|理念|定位|方针)|的要求|要求|为主线|为标准|为导向|为原则|为核心|为重点|为遵循|为指引|为要求|等平台|平台|公众号|微信|微博|网站|客户端|问卷|人群|纠纷|作用|"
     r"不够|不足|讲话|精神|专栏|现象|问题|思想|意识|难题|心态|局面|思维)"
 )
 _NOT_TEXT = re.compile(r"(公众号|问卷|平台|网站|客户端|APP|发布|讲话|精神|思想|建设)$|的模范")
 _ROLE_END = re.compile(r"(员|者|师|长|手|官)$")
 _LINKERS = re.compile(r"^[、，,及和与\s]*$")
 _CHAR_LIST = re.compile(r"^[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){1,5}$")
+# 先审查、后上会, 先调解后诉讼: a rule of order for a procedure, not a named activity.
+_ORDER_RULE = re.compile(r"^先[\u4e00-\u9fff]{1,6}[、，,]?后[\u4e00-\u9fff]{1,6}$")
 _TRAILING_KIND = re.compile(r"(制度|机制|模式|工作)$")
 
 
@@ -49,7 +52,7 @@ def _rejected(inner: str, after: str) -> bool:
         return True
     if inner.endswith("式") or (len(compact(inner)) <= 3 and inner.endswith("化")):
         return True
-    if len(re.split(r"[、，,]", inner)) >= 4:  # a goal or duty formula of many parts
+    if len(re.split(r"[、，,]", inner)) >= 4 or _ORDER_RULE.match(inner):  # a goal, duty or order formula
         return True
     return bool(_NOT_AFTER.match(after))
 

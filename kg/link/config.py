@@ -18,6 +18,8 @@ class Thresholds:
     follows_up_floor: float = 0.15
     follows_up_relative: float = 0.9
     recurs_floor: float = 0.25
+    # addresses and follows_up need a shared term that a heading names as object or shortfall, not only a field word
+    require_anchor: bool = True
 
 
 DEFAULT = Thresholds()
@@ -29,13 +31,20 @@ def parse_overrides(pairs: tuple[str, ...] | list[str], base: Thresholds = DEFAU
 
     from kg.errors import KgError
 
-    names = {f.name for f in fields(Thresholds)}
+    kinds = {f.name: f.type for f in fields(Thresholds)}
+    names = set(kinds)
     values = {}
     for pair in pairs:
         name, _, value = pair.partition("=")
         name = name.strip().replace("-", "_")
         if name not in names:
             raise KgError(f"unknown threshold {name!r}; known: {', '.join(sorted(names))}")
+        if kinds[name] in (bool, "bool"):
+            flag = value.strip().lower()
+            if flag not in ("true", "false", "1", "0", "yes", "no"):
+                raise KgError(f"threshold {name} needs true or false, not {value!r}")
+            values[name] = flag in ("true", "1", "yes")
+            continue
         try:
             values[name] = float(value)
         except ValueError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.similarity import Profile, compare, idf_table, profile
-from kg.link.within import METHOD, addresses, select
+from kg.link.within import METHOD, addresses, eligible, select
 from kg.model import Link, Report
 
 METHOD_WITH_PLANS = METHOD + "+plans"  # the shortcoming's text together with its plans' text
@@ -31,10 +31,13 @@ def cross_year(prev: Report, next_: Report, thresholds: Thresholds = DEFAULT) ->
     old_text, new_text = prev.source.text, next_.source.text
     plans_for = _plans_for(prev, thresholds)
     plan_items = {p.ordinal: p for p in prev.plans}
-    # A shortcoming speaks through the plans that answer it: their bodies say what follow-up would look like.
+    # A shortcoming speaks through the plans that answer it: their bodies say what follow-up would look like,
+    # and their headings name the object a follow-up works on.
+    answering = {s.ordinal: [plan_items[p] for p in plans_for.get(s.ordinal, []) if p in plan_items]
+                 for s in prev.shortcomings}
     problems = {
-        s.ordinal: profile(s, old_text, "\n".join(plan_items[p].body(old_text) for p in plans_for.get(s.ordinal, [])
-                                                  if p in plan_items))
+        s.ordinal: profile(s, old_text, "\n".join(p.body(old_text) for p in answering[s.ordinal]),
+                           "\n".join(p.text for p in answering[s.ordinal]))
         for s in prev.shortcomings
     }
     bare = {s.ordinal: profile(s, old_text) for s in prev.shortcomings}
@@ -51,7 +54,7 @@ def _follow_ups(prev, next_, problems, plans, plans_for, measures, idf, threshol
     for s, problem in problems.items():
         matches = {m: compare(measure, problem, idf) for m, measure in measures.items()}
         chosen = select({m: x.score for m, x in matches.items()}, thresholds.follows_up_floor,
-                        thresholds.follows_up_relative)
+                        thresholds.follows_up_relative, eligible(matches, thresholds))
         for m in chosen:
             x = matches[m]
             # Terms may come from the plans the shortcoming was compared with; the method says so.

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.link.terms import term_surfaces, terms
+from kg.link.terms import FIELD, term_surfaces, terms
 from kg.link.themes import tag_text
 from kg.model import Item
 
@@ -17,7 +17,11 @@ THEME_BONUS = 0.05  # per theme one item's heading names and the other item spea
 
 @dataclass(frozen=True)
 class Profile:
-    """An item's terms (heading and body) and themes (heading, and heading with body)."""
+    """An item's terms (heading and body), themes (heading, and heading with body) and anchors.
+
+    Anchors are the heading's terms that name an object or a shortfall rather than a field: what
+    the item is about, as opposed to where in the work it sits.
+    """
 
     kind: str
     ordinal: int
@@ -26,27 +30,30 @@ class Profile:
     head_themes: frozenset[str]
     themes: dict
     surfaces: dict  # term → the words as written that were folded into it
+    anchors: frozenset[str] = frozenset()
 
     @property
     def all_terms(self) -> frozenset[str]:
         return self.head_terms | frozenset(self.body_terms)
 
 
-def profile(item: Item, source_text: str, extra: str = "") -> Profile:
-    """`extra` is text that speaks for the item too (for a shortcoming: the plans that take it up)."""
+def profile(item: Item, source_text: str, extra: str = "", extra_heads: str = "") -> Profile:
+    """`extra` is text that speaks for the item too (for a shortcoming: the plans that take it up), `extra_heads` their headings."""
     body = item.body(source_text)
     body_rest = body.replace(item.text, "", 1) if item.text in body else body
+    head_terms = frozenset(terms(item.text))
     surfaces: dict[str, set[str]] = {}
     for term, surface in term_surfaces(item.text + "\n" + body_rest + "\n" + extra):
         surfaces.setdefault(term, set()).add(surface)
     return Profile(
         item.kind,
         item.ordinal,
-        frozenset(terms(item.text)),
+        head_terms,
         Counter(terms(body_rest + "\n" + extra)),
         frozenset(tag_text(item.text)),
         tag_text(item.text + "\n" + body_rest + "\n" + extra),
         {term: tuple(sorted(words)) for term, words in surfaces.items()},
+        (head_terms | frozenset(terms(extra_heads))) - FIELD,
     )
 
 
@@ -75,6 +82,7 @@ class Match:
     cosine: float
     themes: tuple[str, ...]
     terms: tuple[str, ...]
+    anchored: bool = True  # the items work on the same object (see `_anchored`)
 
 
 def compare(a: Profile, b: Profile, idf: dict[str, float]) -> Match:
@@ -90,7 +98,19 @@ def compare(a: Profile, b: Profile, idf: dict[str, float]) -> Match:
         cosine,
         tuple(sorted(set(a.themes) & set(b.themes))),
         tuple(_explain(a, b, _outermost(shared)[:8])),
+        _anchored(a, b),
     )
+
+
+def _anchored(a: Profile, b: Profile) -> bool:
+    """Same object: a shared term a heading names (not a mere field word), and a shared theme when both have themes.
+
+    A shared place or group alone (老旧小区, 村干部) is not the same object when the themes say the items
+    work on different things: publicity sites in old estates are not the estates' renovation.
+    """
+    if not (a.anchors | b.anchors) & a.all_terms & b.all_terms:
+        return False
+    return bool(set(a.themes) & set(b.themes)) or not a.themes or not b.themes
 
 
 def _explain(a: Profile, b: Profile, shared: list[str]) -> list[str]:

@@ -22,6 +22,14 @@ GENERIC = frozenset(
     """.split()
 )
 
+# Words that name a field of the work, not a thing in it. Two items sharing only 执法 may be about
+# equipment and about leniency; a link needs a shared word that names the object or the shortfall.
+FIELD = frozenset(
+    """
+    执法 行政 宣传 教育 传教 法律 依法 法规 管理 服务 基层 治理 活动 辖区 规范 组织
+    """.split()
+)
+
 # Words a reader takes as the same: who is meant, and what kind of shortfall.
 SYNONYMS = {
     "百姓": "群众", "公众": "群众", "居民": "群众", "村民": "群众", "老百姓": "群众", "民众": "群众", "全民": "群众",
@@ -32,6 +40,13 @@ SYNONYMS = {
     "普法宣传教育": "宣传", "普及": "宣传", "法治教育": "宣传",
     "本领": "能力", "水平": "能力", "专业性": "专业", "专业化": "专业",
     "执法队伍": "执法人员", "执法队": "执法人员", "执法力量": "执法人员",
+    # The capacity to enforce and to administer by law is one quality, however a report words it.
+    "执法能力": "依法行政能力", "执法水平": "依法行政能力", "执法专业性": "依法行政能力",
+    "执法专业化": "依法行政能力", "依法行政水平": "依法行政能力", "执法素质": "依法行政能力",
+    "调解力量": "调解队伍", "调解员队伍": "调解队伍", "调解组织": "调解队伍",
+    "法治方式": "依法办事", "法治思维": "依法办事", "依法处理": "依法办事",
+    "智慧": "数字化", "信息化": "数字化", "智能化": "数字化", "网络化": "数字化",
+    "宣传栏": "宣传阵地", "普法阵地": "宣传阵地", "法治阵地": "宣传阵地",
     "资金": "经费", "财力": "经费", "财政": "经费",
     "法律知识": "法律", "法律法规": "法律",
 }

@@ -12,12 +12,19 @@ from kg.model import Link, Report
 METHOD = "terms+themes"
 
 
-def select(scores: dict[int, float], floor: float, relative: float) -> list[int]:
-    """Candidates at or above the floor and within `relative` of the best."""
+def select(scores: dict[int, float], floor: float, relative: float, eligible=None) -> list[int]:
+    """Candidates at or above the floor and within `relative` of the best, among the `eligible` ones if given."""
+    if eligible is not None:
+        scores = {k: v for k, v in scores.items() if k in eligible}
     if not scores:
         return []
     best = max(scores.values())
     return sorted(k for k, v in scores.items() if v >= floor and v >= relative * best)
+
+
+def eligible(matches: dict, thresholds: Thresholds) -> set | None:
+    """Keys whose match shares an anchor term, or None when the rule is off."""
+    return {k for k, m in matches.items() if m.anchored} if thresholds.require_anchor else None
 
 
 def addresses(report: Report, thresholds: Thresholds = DEFAULT) -> tuple[Link, ...]:
@@ -33,7 +40,7 @@ def addresses(report: Report, thresholds: Thresholds = DEFAULT) -> tuple[Link, .
     for s, short in shortcomings.items():
         matches = {p: compare(plan, short, idf) for p, plan in plans.items()}
         chosen = select({p: m.score for p, m in matches.items()}, thresholds.addresses_floor,
-                        thresholds.addresses_relative)
+                        thresholds.addresses_relative, eligible(matches, thresholds))
         for p in chosen:
             m = matches[p]
             links.append(Link("addresses", key, "plan", p, key, "shortcoming", s, round(m.score, 4), METHOD,
