@@ -132,10 +132,11 @@ def line_marker(text: str, styles=None):
 
 
 def _number(token: str) -> int:
-    if token.isdigit():
-        return int(token)
+    # Circled numbers count as digits to str.isdigit but not to int(), so they go first.
     if "\u2460" <= token <= "\u2473":
         return ord(token) - 0x2460 + 1
+    if token.isdecimal():
+        return int(token)
     if token == "十":
         return 10
     if "十" in token:
