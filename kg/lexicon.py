@@ -15,9 +15,10 @@ from pathlib import Path
 import ahocorasick
 
 from kg.errors import LexiconError
+from kg.resources import data_dir
 from kg.text import normalize
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "ontology" / "lexicons"
+LEXICON_DIR = data_dir("ontology") / "lexicons"
 
 
 @dataclass(frozen=True)

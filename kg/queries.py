@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import QueryError
+from kg.resources import data_dir
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+CYPHER_DIR = data_dir("cypher")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
 _HEADER = re.compile(r"^//\s*(name|zh|en|param):\s*(.*)$")

@@ -16,9 +16,10 @@ from kg import model
 from kg.errors import StructureError
 from kg.header import is_date, is_issuer, lines_of, read_header
 from kg.model import Header, Section, Source
+from kg.resources import data_dir
 from kg.text import evidence
 
-SECTIONS_TSV = Path(__file__).resolve().parent.parent / "ontology" / "lexicons" / "sections.tsv"
+SECTIONS_TSV = data_dir("ontology") / "lexicons" / "sections.tsv"
 KIND_ORDER = ("duty", "shortcomings", "plans", "measures", "other")
 ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcoming", "plans": "plan"}
 

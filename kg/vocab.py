@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
 from kg.errors import OntologyError
+from kg.resources import data_dir
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = data_dir("ontology")
 ONTOLOGY_TTL = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
 NAMESPACE = "https://township-kg.org/ontology#"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from kg.errors import OntologyError
 from kg.model import Item, Report, ThemeTag
+from kg.resources import data_dir
 from kg.text import normalize
 
-THEMES_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "themes.ttl"
+THEMES_TTL = data_dir("ontology") / "themes.ttl"
 THEME_BASE = "https://township-kg.org/id/theme/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
