@@ -115,27 +115,6 @@ def eval_(gold_dir, reports_dir, as_json):
         sys.exit(1)
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--township", required=True, help="Township, town or street, with its suffix (镇/乡/街道).")
-@click.option("--county", help="County, to tell apart townships of the same name.")
-@click.option("--year", type=int, help="Only the shortcomings of this year's report.")
-@click.option("--threshold", "thresholds", multiple=True, metavar="NAME=VALUE",
-              help="Override a linking threshold (addresses_floor, follows_up_floor, recurs_floor, …).")
-def trace(paths, township, county, year, thresholds):
-    """Follow each shortcoming: its plans (✓/✗), next year's follow-up (→) and recurrence (↻)."""
-    from kg.link import format_rows, parse_overrides, trace_paths
-
-    if not paths:
-        fail("give the township's report files or folders (reading the store is not wired yet)", 2)
-    try:
-        rows, errors = trace_paths(paths, township, county, year, parse_overrides(thresholds))
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
-    click.echo(format_rows(rows))
-    report_errors(errors)
-    if errors:
-        sys.exit(1)
 
 
 def store_options(command):
@@ -309,6 +288,41 @@ def export(out_dir, paths, fmt, jobs):
                f"in {len(summary.files)} files → {out_dir}", err=True)
     click.echo(import_command(summary))
     if summary.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--township", required=True, help="Township, town or street, with its suffix (镇/乡/街道).")
+@click.option("--county", help="County, to tell apart townships of the same name.")
+@click.option("--year", type=int, help="Only the shortcomings of this year's report.")
+@click.option("--threshold", "thresholds", multiple=True, metavar="NAME=VALUE",
+              help="Override a linking threshold (addresses_floor, follows_up_floor, recurs_floor, …).")
+@store_options
+def trace(paths, township, county, year, thresholds, store_dir, neo4j_uri):
+    """Follow each shortcoming: its plans (✓/✗), next year's follow-up (→) and recurrence (↻).
+
+    With PATHS, the township's reports are read from those files or folders; without, from the
+    reports loaded into the store.
+    """
+    from kg.link import format_rows, parse_overrides, trace, trace_paths
+
+    try:
+        overrides = parse_overrides(thresholds)
+        if paths:
+            rows, errors = trace_paths(paths, township, county, year, overrides)
+        else:
+            from kg.stored import township_reports
+
+            with open_store_from_cli(store_dir, neo4j_uri) as store:
+                reports, missing = township_reports(store, township, county)
+            errors = [f"{path}: loaded into the store but cannot be read again" for path in missing]
+            rows = trace(reports, township, county, year, overrides)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(format_rows(rows))
+    report_errors(errors)
+    if errors:
         sys.exit(1)
 
 

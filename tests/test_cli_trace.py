@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "link"
-
-# The command reads files through the whole extraction pipeline.
-pytest.importorskip("kg.extract.campaigns", reason="the pipeline's entity extractors are not in the tree yet")
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_trace_prints_plans_follow_up_and_recurrence():
@@ -40,6 +37,18 @@ def test_unknown_township_and_bad_threshold_fail_with_one_line():
     assert result.exit_code == 1 and "unknown threshold" in result.output
 
 
-def test_trace_without_paths_says_what_to_give():
-    result = CliRunner().invoke(cli, ["trace", "--township", "松岭镇"])
-    assert result.exit_code == 2 and "report files" in result.output
+def test_trace_reads_the_store_when_given_no_files(cli_store_dir):
+    runner = CliRunner()
+    from_store = runner.invoke(cli, ["trace", "--township", "澜桥街道", "--store", cli_store_dir])
+    assert from_store.exit_code == 0, from_store.output
+    from_files = runner.invoke(cli, ["trace", "--township", "澜桥街道", str(EXAMPLES / "lanqiao_2023.txt"),
+                                     str(EXAMPLES / "lanqiao_2024.txt")])
+    assert from_files.exit_code == 0, from_files.output
+    assert from_store.output == from_files.output
+    assert "2023 问题1" in from_store.output and "2024年落实" in from_store.output
+
+
+def test_trace_of_a_township_not_in_the_store_says_so(cli_store_dir):
+    result = CliRunner().invoke(cli, ["trace", "--township", "白云镇", "--store", cli_store_dir])
+    assert result.exit_code == 1
+    assert "no report of 白云镇 is in the store" in result.output
