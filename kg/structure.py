@@ -86,13 +86,14 @@ class Outline:
 @lru_cache(maxsize=4)
 def vocabulary(path: Path = SECTIONS_TSV) -> tuple[tuple[str, str], ...]:
     """(phrase, kind) pairs of the section vocabulary, in file order."""
+    from kg.lexicon import read_table
+
     pairs = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            phrase, kind = raw.split("\t")[:2]
-            if kind.strip() not in model.SECTION_KINDS:
-                raise StructureError(path, f"unknown section kind {kind.strip()!r} for {phrase!r}")
-            pairs.append((phrase.strip(), kind.strip()))
+    for row in read_table(path):
+        phrase, kind = row["phrase"], row["kind"]
+        if kind not in model.SECTION_KINDS:
+            raise StructureError(path, f"unknown section kind {kind!r} for {phrase!r}")
+        pairs.append((phrase, kind))
     return tuple(pairs)
 
 
