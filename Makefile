@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: setup
+	mkdir -p out
 	$(BIN)/kg extract examples/ -o out/examples.ttl
 	$(BIN)/kg load examples/
 	$(BIN)/kg query township-scorecard
