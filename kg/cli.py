@@ -145,21 +145,29 @@ def open_store_from_cli(store_dir: str, neo4j_uri: str | None):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
 @click.option("--batch", default=1000, show_default=True, type=click.IntRange(1), help="Rows per write batch.")
+@identity_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that extract files  [default: all cores]")
-def load(paths, store_dir, neo4j_uri, batch, jobs):
+def load(paths, store_dir, neo4j_uri, batch, township, county, year, manifest, dry_run, jobs):
     """Load report files or folders into the graph store; loading again replaces each report's subgraph."""
     from kg.load import load_paths
+    from kg.manifest import hints_from_options
 
     try:
+        hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
+        if dry_run:  # before the store is opened: a dry run neither starts nor touches it
+            dry_run_and_exit(paths, hints_for, warnings)
         with open_store_from_cli(store_dir, neo4j_uri) as store:
-            summary = load_paths(store, paths, batch, jobs=jobs)
+            summary = load_paths(store, paths, batch, jobs=jobs, hints_for=hints_for)
     except KgError as exc:
         fail(str(exc), exc.exit_code)
+    summary.warnings[:0] = warnings
+    report_intake(summary)
     report_errors(summary.errors)
     click.echo(f"kg: {summary.reports} reports loaded ({summary.nodes} node rows, "
-               f"{summary.relationships} relationship rows)", err=True)
+               f"{summary.relationships} relationship rows), {len(summary.duplicates)} duplicates dropped", err=True)
     if summary.errors:
+        click.echo(f"kg: {len(summary.errors)} files failed", err=True)
         sys.exit(1)
 
 

@@ -26,12 +26,15 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 @dataclass
 class LoadSummary:
-    """What a load did: reports written, rows merged, and one error per file that failed."""
+    """What a load did: reports written, rows merged, and each file's fate (the lists of kg.intake.Intake)."""
 
     reports: int = 0
     nodes: int = 0
     relationships: int = 0
     errors: list[KgError] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the generated write statements
@@ -88,12 +91,18 @@ def _chunks(rows: list, size: int):
         yield rows[start : start + size]
 
 
-def write_report(store: Store, report: Report, batch: int = BATCH_ROWS) -> GraphRows:
-    """Replace one report's subgraph in the store with its current rows."""
-    from kg.rdf import report_graph, report_iri
+def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location: str | None = None) -> GraphRows:
+    """Replace one report's subgraph in the store with its current rows; `location` finds its file again."""
+    from rdflib import Literal
 
-    rows = graph_rows(report_graph(report))
+    from kg.rdf import report_graph, report_iri
+    from kg.vocab import KG
+
+    graph = report_graph(report)
     report_uri = str(report_iri(report.key))
+    if location:
+        graph.add((report_iri(report.key), KG.sourceLocation, Literal(location)))
+    rows = graph_rows(graph)
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
     ends = []
@@ -119,87 +128,105 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS) -> Graph
 
 # ---------------------------------------------------------------- many reports
 
-def _linked(report: Report, store: Store, recent: dict | None = None) -> Report:
+def _linked(report: Report, store: Store, recent: dict, warnings: list[str], gone: set[str]) -> Report:
     """Themes, within-report links and links to the adjacent years' reports already in the store."""
     from kg.link import adjacent_links, link_report
 
     report = link_report(report)
-    cross = adjacent_links(report, lambda county, township, year: stored_reports(store, county, township, year,
-                                                                                 recent))
+    cross = adjacent_links(report, lambda county, township, year: stored_reports(
+        store, county, township, year, recent, warnings, gone))
     return replace(report, links=report.links + cross)
 
 
 STORED_REPORTS = ("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Resource {uri: $township}) WHERE r.year = $year "
-                  "RETURN r.sourceFile AS path ORDER BY path")
+                  "RETURN r.key AS key, r.sourceFile AS path, r.sourceLocation AS location, t.name AS township "
+                  "ORDER BY path")
 
 
 RECENT = 512  # reports kept from this load: a township's years are usually near each other in file order
 
 
 def stored_reports(store: Store, county: str | None, township: str | None, year: int,
-                   recent: dict | None = None) -> list[Report]:
-    """The reports the store holds for a township and year: just loaded (`recent`, by path), else read again."""
-    from kg.pipeline import extract_path
+                   recent: dict | None = None, warnings: list[str] | None = None,
+                   gone: set[str] | None = None) -> list[Report]:
+    """The reports the store holds for a township and year: just loaded (`recent`, by key), else read again.
+
+    A file that can no longer be read gives no report and one line in `warnings` (once per file in
+    `gone`): its links are lost, the load goes on.
+    """
     from kg.rdf import township_iri
 
     if not township:
         return []
+    gone = set() if gone is None else gone
     found = []
     for row in store.run_read(STORED_REPORTS, {"township": str(township_iri(township, county)), "year": year}):
-        path = row["path"]
-        if recent is not None and path in recent:
-            found.append(recent[path])
-        elif path and os.path.isfile(path):
-            outcome = extract_path(path)
-            if outcome.report is not None:
-                report = outcome.report
-                found.append(replace(report, header=replace(report.header, county=county)))
+        if recent is not None and row["key"] in recent:
+            found.append(recent[row["key"]])
+            continue
+        report = _read_again(row, county, year)
+        if report is not None:
+            found.append(report)
+        elif row["key"] not in gone:
+            gone.add(row["key"])
+            if warnings is not None:
+                warnings.append(f"{row['location'] or row['path']}: the {year} report of {township} in the store "
+                                "can no longer be read; no links to it from this load")
     return found
 
 
-def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BATCH_ROWS,
-               progress: bool | None = None, jobs: int | None = 1) -> LoadSummary:
-    """Load every report under `paths`; a file that fails is noted in the summary and the rest go on.
+def _read_again(row: dict, county: str | None, year: int) -> Report | None:
+    """A stored report extracted again from its file, with the identity it was loaded under."""
+    from kg.hints import Hints
+    from kg.pipeline import extract_report
+    from kg.read import read_source
 
-    `jobs` worker processes extract the files (None: all cores); the store is written from this one.
+    # Files loaded before locations were stored have only the path as given, relative to where kg ran.
+    location = row.get("location") or row.get("path")
+    if not location or not os.path.isfile(location):
+        return None
+    try:
+        # The path as given stays the evidence path, so the links are the same whichever year loads first.
+        source = replace(read_source(location), path=row["path"] or location)
+        report = extract_report(source, Hints(row.get("township"), county, year, origin="store"))
+    except KgError:
+        return None
+    return report if report.key == row["key"] else None
+
+
+def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BATCH_ROWS,
+               progress: bool | None = None, jobs: int | None = 1, hints_for=None) -> LoadSummary:
+    """Load every report under `paths` through the same intake as `kg extract`; a failed file is noted, the rest go on.
+
+    `hints_for(path)` gives a file's stated township, county and year (options or a manifest). A second
+    copy of a report is dropped, naming the one kept. `jobs` worker processes extract the files (None:
+    all cores); the store is written from this one.
     """
     from collections import OrderedDict
 
     from tqdm import tqdm
 
-    from kg.counties import infer_county
-    from kg.intake import known_counties
-    from kg.pipeline import iter_outcomes
+    from kg.intake import iter_reports
     from kg.read import iter_report_paths
 
     files = list(iter_report_paths(paths))
-    counties = known_counties(files, None, jobs)
     recent: OrderedDict[str, Report] = OrderedDict()
+    gone: set[str] = set()
     store.ensure_schema()
     summary = LoadSummary()
-    keys: dict[str, str] = {}
     show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
     bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
     try:
-        for outcome in iter_outcomes(files, None, jobs):
-            bar.update(1)
-            if outcome.error is not None:
-                summary.errors.append(outcome.error)
-                continue
-            report = outcome.report
-            report = replace(report, header=infer_county(report.header, counties))
-            if report.key in keys:
-                summary.errors.append(KgError(
-                    f"{outcome.path}: same township, county, year and file name as {keys[report.key]}; skipped"))
-                continue
-            keys[report.key] = outcome.path
-            rows = write_report(store, _linked(report, store, recent), batch)
-            recent[report.source.path] = report
+        for report in iter_reports(files, summary, hints_for, jobs):
+            location = os.path.abspath(report.source.path)
+            rows = write_report(store, _linked(report, store, recent, summary.warnings, gone), batch, location)
+            recent[report.key] = report
             if len(recent) > RECENT:
                 recent.popitem(last=False)
             summary.reports += 1
             summary.nodes += rows.node_count()
             summary.relationships += rows.relationship_count()
+            bar.update(summary.reports + len(summary.errors) + len(summary.duplicates) - bar.n)
     finally:
         bar.close()
     return summary

@@ -73,6 +73,7 @@ class KG(DefinedNamespace):
     countyInferred: URIRef
     warning: URIRef
     sourceFile: URIRef
+    sourceLocation: URIRef
     start: URIRef
     end: URIRef
     sentence: URIRef

@@ -52,3 +52,23 @@ def test_a_hostile_manifest_value_is_data(tmp_path):
     graph = Graph().parse(data=result.stdout, format="nt")
     assert {str(graph.value(t, KG.name)) for t in graph.subjects(RDF.type, KG.Township)} == {"白'})DETACHDELETEn//镇"}
 
+
+
+PASSWORD = "s3cr3t-d0nt-l0g"
+
+
+@pytest.mark.parametrize("uri", ["bolt://127.0.0.1:1", f"bolt://neo4j:{PASSWORD}@127.0.0.1:1"])
+def test_a_failing_neo4j_load_never_prints_the_password(uri, monkeypatch):
+    monkeypatch.setenv("NEO4J_USER", "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", PASSWORD)
+    result = CliRunner().invoke(cli, ["load", str(REPORTS / "baishi-2023.txt"), "--neo4j", uri])
+    assert result.exit_code == 2
+    assert "cannot reach Neo4j" in result.stderr and "Traceback" not in result.stderr
+    assert PASSWORD not in result.output + result.stderr
+
+
+@pytest.mark.parametrize("command", ["load", "query", "viz", "brief", "trace"])
+def test_no_command_takes_a_password_on_its_command_line(command):
+    # Arguments show in `ps` to every user of the machine: the password comes from the env or a hidden prompt.
+    options = {opt for param in cli.commands[command].params for opt in getattr(param, "opts", [])}
+    assert not any("pass" in opt or "secret" in opt or "auth" in opt for opt in options), options

@@ -43,8 +43,11 @@ def binaries() -> tuple[str, str]:
 
 
 def _private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        os.chmod(path, 0o700)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot make the store's directory: {exc.strerror or exc}") from None
     info = path.stat()
     if info.st_uid != os.getuid() or info.st_mode & 0o077:
         raise StoreError(f"{path}: must belong to you and be private (mode 700) to hold the store's socket")
