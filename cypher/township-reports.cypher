@@ -8,5 +8,6 @@ MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township {name: $township})
 OPTIONAL MATCH (t)-[:IN_COUNTY]->(c:County)
 WITH r, t, c
 WHERE $county IS NULL OR c.name = $county
-RETURN t.name AS township, c.name AS county, r.key AS key, r.year AS year, r.title AS title, r.sourceFile AS source
+RETURN t.name AS township, c.name AS county, r.key AS key, r.year AS year, r.title AS title, r.sourceFile AS source,
+       r.sourceLocation AS location
 ORDER BY year, key

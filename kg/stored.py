@@ -18,10 +18,11 @@ def township_reports(store, township: str, county: str | None = None) -> tuple[l
         raise KgError(f"no report of {township}" + (f" ({county})" if county else "") + " is in the store")
     reports, missing = [], []
     for row in rows:
-        path = row.get("source")
-        outcome = extract_path(path) if path and os.path.isfile(path) else None
+        # The absolute location recorded at load time finds the file from any working directory.
+        path = next((p for p in (row.get("location"), row.get("source")) if p and os.path.isfile(p)), None)
+        outcome = extract_path(path) if path else None
         if outcome is None or outcome.report is None:
-            missing.append(path or row.get("key") or "?")
+            missing.append(row.get("source") or row.get("key") or "?")
             continue
         report = outcome.report
         # The store knows the county even where the file omits it (inferred at load time).

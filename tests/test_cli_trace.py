@@ -52,3 +52,21 @@ def test_trace_of_a_township_not_in_the_store_says_so(cli_store_dir):
     result = CliRunner().invoke(cli, ["trace", "--township", "白云镇", "--store", cli_store_dir])
     assert result.exit_code == 1
     assert "no report of 白云镇 is in the store" in result.output
+
+
+def test_trace_from_the_store_works_from_another_directory(tmp_path, monkeypatch):
+    import shutil
+
+    loaded_from = tmp_path / "office"
+    (loaded_from / "reports").mkdir(parents=True)
+    for name in ("lanqiao_2023.txt", "lanqiao_2024.txt"):
+        shutil.copy(EXAMPLES / name, loaded_from / "reports" / name)
+    store = str(tmp_path / "store")
+    monkeypatch.chdir(loaded_from)
+    runner = CliRunner()
+    loaded = runner.invoke(cli, ["load", "reports", "--store", store, "--jobs", "1"])
+    assert loaded.exit_code == 0, loaded.output
+    monkeypatch.chdir(tmp_path)  # where the relative path reports/… no longer exists
+    result = runner.invoke(cli, ["trace", "--township", "澜桥街道", "--store", store])
+    assert result.exit_code == 0, result.output
+    assert "2023 问题1" in result.output and "2024年落实" in result.output
