@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from kg.errors import KgError, OntologyError
-from kg.graphrows import URI, GraphRows, graph_rows
+from kg.graphrows import URI, GraphRows
 from kg.model import Report
 from kg.store.base import Store
 
@@ -51,6 +51,13 @@ def node_statement(label: str, owned: bool) -> str:
     assign = "=" if owned else "+="
     return (f"UNWIND $rows AS row MERGE (n:Resource {{uri: row.uri}}) "
             f"SET n {assign} row.props SET n:{_name(label)}")
+
+
+def new_node_statement(label: str, owned: bool) -> str:
+    # Both labels in the MERGE: adding a label to a matched node costs FalkorDB several times the merge.
+    # Only for reports not in the store, whose nodes exist, if at all, with both labels already.
+    assign = "=" if owned else "+="
+    return f"UNWIND $rows AS row MERGE (n:Resource:{_name(label)} {{uri: row.uri}}) SET n {assign} row.props"
 
 
 def relationship_statement(rel_type: str, keyed: bool) -> str:
@@ -93,16 +100,11 @@ def _chunks(rows: list, size: int):
 
 def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location: str | None = None) -> GraphRows:
     """Replace one report's subgraph in the store with its current rows; `location` finds its file again."""
-    from rdflib import Literal
+    from kg.rdf import report_iri
+    from kg.rows import report_rows
 
-    from kg.rdf import report_graph, report_iri
-    from kg.vocab import KG
-
-    graph = report_graph(report)
+    rows = report_rows(report, location)
     report_uri = str(report_iri(report.key))
-    if location:
-        graph.add((report_iri(report.key), KG.sourceLocation, Literal(location)))
-    rows = graph_rows(graph)
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
     ends = []
@@ -126,16 +128,83 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location
     return rows
 
 
+class BatchWriter:
+    """New reports' rows gathered into one `UNWIND` per label and type; a report already stored is replaced alone.
+
+    Rows wait until `batch` of them are pending or `flush()` is called; `pending(county, township,
+    year)` gives the waiting reports, which a cross-year lookup must see although the store does not yet.
+    """
+
+    def __init__(self, store: Store, batch: int = BATCH_ROWS):
+        self.store, self.batch = store, batch
+        self.nodes: dict[tuple[str, bool], dict[str, dict]] = {}
+        self.rels: dict[tuple[str, bool], dict] = {}
+        self.reports: dict[str, Report] = {}
+        self.size = 0
+
+    def write(self, report: Report, location: str | None = None) -> GraphRows:
+        from kg.rdf import report_iri
+        from kg.rows import report_rows
+
+        report_uri = str(report_iri(report.key))
+        if report.key in self.reports:
+            self.flush()
+        # The replace must see the store as it would be had every earlier report been written alone.
+        if self.store.run_read(REPORT_EXISTS, {"report": report_uri}):
+            self.flush()
+            return write_report(self.store, report, self.batch, location)
+        rows = report_rows(report, location)
+        prefix = report_uri + "/"
+        for label, part in rows.nodes.items():
+            for row in part:
+                owned = row[URI] == report_uri or row[URI].startswith(prefix)
+                held = self.nodes.setdefault((label, owned), {})
+                if not owned and row[URI] in held:  # later values win, as with one `SET +=` after another
+                    row = {URI: row[URI], "props": {**held[row[URI]]["props"], **row["props"]}}
+                held[row[URI]] = row
+        for rel_type, part in rows.relationships.items():
+            for row in part:
+                keyed = URI in row["props"]
+                ident = row["props"][URI] if keyed else (row["source"], row["target"])
+                self.rels.setdefault((rel_type, keyed), {})[ident] = row
+        self.reports[report.key] = report
+        self.size += rows.node_count() + rows.relationship_count()
+        if self.size >= self.batch:
+            self.flush()
+        return rows
+
+    def pending(self, county: str | None, township: str | None, year: int) -> list[Report]:
+        return [r for r in self.reports.values()
+                if (r.header.county, r.header.township, r.header.year) == (county, township, year)]
+
+    def flush(self) -> None:
+        """Write every pending row: nodes first, so that relationships find both ends."""
+        statements = []
+        for (label, owned), rows in sorted(self.nodes.items()):
+            statements += [(new_node_statement(label, owned), {"rows": c})
+                           for c in _chunks(list(rows.values()), self.batch)]
+        for (rel_type, keyed), rows in sorted(self.rels.items()):
+            statements += [(relationship_statement(rel_type, keyed), {"rows": c})
+                           for c in _chunks(list(rows.values()), self.batch)]
+        for statement in statements:
+            self.store.run_batch([statement])
+        self.nodes, self.rels, self.reports, self.size = {}, {}, {}, 0
+
+
 # ---------------------------------------------------------------- many reports
 
-def _linked(report: Report, store: Store, recent: dict, warnings: list[str], gone: set[str]) -> Report:
-    """Themes, within-report links and links to the adjacent years' reports already in the store."""
+def _linked(report: Report, store: Store, recent: dict, warnings: list[str], gone: set[str],
+            pending=lambda county, township, year: []) -> Report:
+    """Themes, within-report links and links to the adjacent years' reports in the store or about to be."""
     from kg.link import adjacent_links, link_report
 
+    def lookup(county, township, year):
+        found = stored_reports(store, county, township, year, recent, warnings, gone)
+        keys = {r.key for r in found}
+        return found + [r for r in pending(county, township, year) if r.key not in keys]
+
     report = link_report(report)
-    cross = adjacent_links(report, lambda county, township, year: stored_reports(
-        store, county, township, year, recent, warnings, gone))
-    return replace(report, links=report.links + cross)
+    return replace(report, links=report.links + adjacent_links(report, lookup))
 
 
 STORED_REPORTS = ("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Resource {uri: $township}) WHERE r.year = $year "
@@ -216,10 +285,11 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     summary = LoadSummary()
     show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
     bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
+    writer = BatchWriter(store, batch)
     try:
         for report in iter_reports(files, summary, hints_for, jobs):
             location = os.path.abspath(report.source.path)
-            rows = write_report(store, _linked(report, store, recent, summary.warnings, gone), batch, location)
+            rows = writer.write(_linked(report, store, recent, summary.warnings, gone, writer.pending), location)
             recent[report.key] = report
             if len(recent) > RECENT:
                 recent.popitem(last=False)
@@ -227,6 +297,7 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
             summary.nodes += rows.node_count()
             summary.relationships += rows.relationship_count()
             bar.update(summary.reports + len(summary.errors) + len(summary.duplicates) - bar.n)
+        writer.flush()
     finally:
         bar.close()
     return summary

@@ -1,0 +1,97 @@
+"""Rows straight from the model equal the rows read off the report's RDF graph, on every real and sample report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+from rdflib import Literal
+
+from kg.graphrows import graph_rows
+from kg.intake import Intake, iter_reports
+from kg.link import adjacent_links, link_report
+from kg.rdf import report_graph, report_iri
+from kg.rows import report_rows
+from kg.vocab import KG
+
+
+def _linked_reports(paths: list[Path]):
+    """Each report with its themes, within-report links and links to the adjacent years already seen."""
+    seen: dict[tuple, list] = {}
+    for report in iter_reports(paths, Intake()):
+        linked = link_report(report)
+        cross = adjacent_links(linked, lambda county, township, year: seen.get((county, township, year), []))
+        header = report.header
+        seen.setdefault((header.county, header.township, header.year), []).append(report)
+        yield replace(linked, links=linked.links + cross)
+
+
+def _via_rdf(report, location):
+    graph = report_graph(report)
+    graph.add((report_iri(report.key), KG.sourceLocation, Literal(location)))
+    return graph_rows(graph)
+
+
+def _assert_same(report, location="/data/reports/a.txt"):
+    direct, via_rdf = report_rows(report, location), _via_rdf(report, location)
+    assert dict(direct.nodes) == dict(via_rdf.nodes), report.key
+    assert dict(direct.relationships) == dict(via_rdf.relationships), report.key
+
+
+def test_rows_equal_the_triples_on_every_corpus_report(shared):
+    paths = sorted((shared / "corpus").rglob("*.txt"))
+    reports = list(_linked_reports(paths))
+    assert len(reports) >= len(paths) - 2
+    assert any(r.links for r in reports) and any(r.themes for r in reports) and any(r.laws for r in reports)
+    for report in reports:
+        _assert_same(report)
+
+
+def test_rows_equal_the_triples_on_the_samples_and_fixtures():
+    paths = sorted(EXAMPLES.glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "reports").glob("*.txt"))
+    reports = list(_linked_reports(paths))
+    assert any(link for r in reports for link in r.links if link.kind != "addresses"), "no cross-year link"
+    for report in reports:
+        _assert_same(report)
+
+
+def test_a_repeated_citation_and_no_location_still_match():
+    report = next(_linked_reports([EXAMPLES / "lanqiao_2023.txt"]))
+    assert report.laws
+    doubled = replace(report, laws=report.laws + report.laws[:1], warnings=report.warnings + ("同一警告", "同一警告"))
+    direct, via_rdf = report_rows(doubled), graph_rows(report_graph(doubled))
+    assert dict(direct.nodes) == dict(via_rdf.nodes)
+    assert dict(direct.relationships) == dict(via_rdf.relationships)
+    report_row = direct.nodes["Report"][0]["props"]
+    assert report_row["warning"].count("同一警告") == 1 and "sourceLocation" not in report_row
+
+
+@pytest.mark.parametrize("kind", ["Law", "Campaign"])
+def test_a_shared_node_is_one_row_however_often_it_is_cited(kind):
+    report = next(_linked_reports([EXAMPLES / "yunxiu_2024.txt"]))
+    rows = report_rows(replace(report, laws=report.laws * 2, campaigns=report.campaigns * 2))
+    uris = [row["uri"] for row in rows.nodes.get(kind, [])]
+    assert uris and len(uris) == len(set(uris))
+
+
+def test_batched_new_reports_land_as_the_same_graph_as_one_at_a_time(falkordb_server, graph_name):
+    from storekit import dump
+
+    from kg.load import BatchWriter, write_report
+    from kg.store.falkordb import FalkorDBStore
+
+    reports = list(_linked_reports(sorted(EXAMPLES.glob("*.txt"))))
+    assert any(link.kind != "addresses" for r in reports for link in r.links)
+    with (FalkorDBStore(server=falkordb_server, graph=graph_name + "_batched") as batched,
+          FalkorDBStore(server=falkordb_server, graph=graph_name + "_single") as single):
+        writer = BatchWriter(batched, batch=100_000)
+        for report in reports:
+            writer.write(report, report.source.path)
+            write_report(single, report, location=report.source.path)
+        assert batched.run_read("MATCH (n) RETURN count(n) AS c")[0]["c"] == 0, "nothing is written before the flush"
+        writer.flush()
+        writer.write(reports[0], "/moved/here.txt")  # already stored: replaced at once, alone
+        write_report(single, reports[0], location="/moved/here.txt")
+        assert dump(batched) == dump(single)
