@@ -100,7 +100,7 @@ def _into_mentions(source: Source) -> list[tuple[int, int, str, str]]:
 
 
 def _title_shaped(source: Source) -> list[tuple[int, int, str, str]]:
-    """“开展了信访矛盾纠纷化解月活动、信访稳定百日攻坚活动”: the run before the shape, back to a verb or a comma."""
+    """“开展了法治宣传月活动、禁毒百日攻坚活动”: the run before the shape, back to a verb or a comma."""
     out = []
     text = source.text
     for match in _TITLE_SHAPED.finditer(text):
