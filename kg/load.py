@@ -233,7 +233,7 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
         if recent is not None and row["key"] in recent:
             found.append(recent[row["key"]])
             continue
-        report = _read_again(row, county, year)
+        report = read_again(row, county, year)
         if report is not None:
             found.append(report)
         elif row["key"] not in gone:
@@ -244,7 +244,7 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
     return found
 
 
-def _read_again(row: dict, county: str | None, year: int) -> Report | None:
+def read_again(row: dict, county: str | None, year: int) -> Report | None:
     """A stored report extracted again from its file, with the identity it was loaded under."""
     from kg.hints import Hints
     from kg.pipeline import extract_report
