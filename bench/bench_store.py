@@ -52,12 +52,17 @@ def linked_stream(reports):
         yield linked, seconds
 
 
-def link_all(reports) -> dict:
+def link_all(reports, keep: Path) -> dict:
+    """Link every report, timed alone; the linked reports are kept in `keep` for the load stages."""
+    import pickle
+
     total, links, n = 0.0, 0, 0
-    for linked, seconds in linked_stream(reports):
-        total += seconds
-        links += len(linked.links)
-        n += 1
+    with open(keep, "wb") as handle:
+        for linked, seconds in linked_stream(reports):
+            total += seconds
+            links += len(linked.links)
+            n += 1
+            pickle.dump(linked, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return {"seconds": total, "reports": n, "links": links}
 
 
@@ -68,7 +73,7 @@ def _fresh(folder: Path):
     return FalkorDBStore(folder)
 
 
-def load_all(reports, folder: Path, corpus: Path) -> dict:
+def load_all(linked_reports, folder: Path, corpus: Path) -> dict:
     """The loader's own write of each linked report (rows, batching, the replace check), timed alone.
 
     The canned queries and the one-report add run on the same open store: a restart would replay its
@@ -80,7 +85,7 @@ def load_all(reports, folder: Path, corpus: Path) -> dict:
     with _fresh(folder) as store:
         store.ensure_schema()
         writer = BatchWriter(store)
-        for linked, _ in linked_stream(reports):
+        for linked in linked_reports:
             started = time.perf_counter()
             writer.write(linked)
             writing += time.perf_counter() - started
@@ -93,6 +98,7 @@ def load_all(reports, folder: Path, corpus: Path) -> dict:
         rss = peak_rss_mb()["peak_rss_mb"]
         queries = time_queries(store)
         added = add_one(corpus, folder, store)
+    added.update(add_one_cold(folder, added.pop("cold_place")))
     return {"seconds": writing, **counts, "load_peak_rss_mb": rss, "queries": queries, "add_one": added}
 
 
@@ -133,7 +139,7 @@ def _floor_write(store, reports, batch: int) -> float:
         rels.clear()
         pending = 0
 
-    for linked, _ in linked_stream(reports):
+    for linked in reports:
         rows = _floor_rows(linked)
         for label, part in rows.nodes.items():
             nodes.setdefault(label, []).extend({"uri": r["uri"], "props": r["props"]} for r in part)
@@ -194,22 +200,67 @@ def time_queries(store, runs: int = 11) -> dict:
     return out
 
 
-def add_one(corpus: Path, folder: Path, store) -> dict:
-    """Seconds for `kg load` of one more year of a township already in the loaded store."""
+def _next_years(store, count: int) -> list[dict]:
+    """`count` townships of the loaded store with the year after their latest report."""
+    rows = store.run_read("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township)-[:IN_COUNTY]->(c:County) "
+                          "WITH t, c, max(r.year) AS year RETURN t.name AS township, c.name AS county, year "
+                          "ORDER BY county, township LIMIT $count", {"count": count})
+    return [{**row, "year": row["year"] + 1} for row in rows]
+
+
+def _new_report(folder: Path, place: dict, index: int) -> Path:
     from generate import Plan, lineages, report_text, samples
 
-    from kg.load import load_paths
-
     pool = samples(str(ROOT / "examples"))
-    row = store.run_read("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township)-[:IN_COUNTY]->(c:County) "
-                         "RETURN t.name AS township, c.name AS county, max(r.year) AS year LIMIT 1")[0]
-    plan = Plan(10**6, row["township"], row["county"], row["year"] + 1, 0, 1)
+    plan = Plan(10**6 + index, place["township"], place["county"], place["year"], 0, 1)
     path = folder.parent / "add-one" / f"r{plan.index}_{plan.year}.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(report_text(plan, pool, lineages(pool), 7), encoding="utf-8")
+    return path
+
+
+def _cross_year_links(store, place: dict) -> int:
+    prefix = f"https://township-kg.org/id/report/{place['county']}/{place['township']}/{place['year']}/"
+    found = store.run_read("MATCH (m:Resource)-[l:FOLLOWS_UP|RECURS]->(:Resource) WHERE m.uri STARTS WITH $p "
+                           "RETURN count(l) AS c", {"p": prefix})
+    return found[0]["c"] if found else 0
+
+
+def _kg_load(folder: Path, path: Path) -> float:
+    """Wall seconds of a whole `kg load` process for one file: start-up, extraction, linking and the write."""
+    import subprocess
+
+    command = [str(Path(sys.executable).parent / "kg"), "load", "--store", str(folder), "--jobs", "1", str(path)]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def add_one(corpus: Path, folder: Path, store) -> dict:
+    """Seconds to load one more year of a township already in the loaded store, with its cross-year links.
+
+    `seconds`: `load_paths` in this process (warm). `cli_seconds`: a whole `kg load` process against
+    the running store, as after `kg server start`; `cold_seconds` (see `add_one_cold`) also starts the store.
+    """
+    from kg.load import load_paths
+
+    places = _next_years(store, 3)
+    path = _new_report(folder, places[0], 0)
     started = time.perf_counter()
     summary = load_paths(store, [path], progress=False, jobs=1)
     seconds = time.perf_counter() - started
-    cross = store.run_read("MATCH (m)-[l:FOLLOWS_UP|RECURS]->(s) WHERE m.uri STARTS WITH $p RETURN count(l) AS c",
-                           {"p": f"https://township-kg.org/id/report/{row['county']}/{row['township']}/{plan.year}/"})
-    return {"seconds": seconds, "reports": summary.reports, "cross_year_links": cross[0]["c"] if cross else 0}
+    cli_seconds = _kg_load(folder, _new_report(folder, places[1], 1))
+    return {"seconds": seconds, "reports": summary.reports, "cross_year_links": _cross_year_links(store, places[0]),
+            "cli_seconds": cli_seconds, "cli_cross_year_links": _cross_year_links(store, places[1]),
+            "cold_place": places[2]}
+
+
+def add_one_cold(folder: Path, place: dict) -> dict:
+    """A whole `kg load` of one report into the stopped store: the store's start-up (reading its files) included."""
+    path = _new_report(folder, place, 2)
+    seconds = _kg_load(folder, path)
+    from kg.store.falkordb import FalkorDBStore
+
+    with FalkorDBStore(folder) as store:
+        links = _cross_year_links(store, place)
+    return {"cold_seconds": seconds, "cold_cross_year_links": links}

@@ -2,8 +2,9 @@
 
     python bench/stages.py STAGE CORPUS_DIR [--jobs N] [--work DIR]
 
-The extract stage also keeps the reports it made (pickled, one after another) for the link and load
-stages, so that each of those is timed on its own work alone.
+The extract stage keeps the reports it made (pickled, one after another) for the link stage, and the
+link stage keeps the linked reports for the load stages, so that each stage is timed on its own work
+alone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-ORDER = ("read", "extract_floor", "extract", "extract_serial", "link", "load_floor", "load")
+ORDER = ("read", "extract_floor", "extract", "extract_serial", "link", "load_floor", "load", "pipeline")
 
 
 def peak_rss_mb() -> dict:
@@ -36,8 +37,8 @@ def paths_of(corpus: Path) -> list[str]:
     return [str(p) for p in iter_report_paths([corpus])]
 
 
-def cache_of(corpus: Path, work: Path) -> Path:
-    return work / f"{corpus.name}.reports.pickle"
+def cache_of(corpus: Path, work: Path, kind: str = "reports") -> Path:
+    return work / f"{corpus.name}.{kind}.pickle"
 
 
 # ------------------------------------------------------------------ read and extract
@@ -59,10 +60,9 @@ def _floor_one(path: str) -> int:
 
 
 def _jieba_ready() -> None:
-    import jieba
+    from kg import segment  # the way extraction loads jieba, so that the floor pays the same start-up
 
-    jieba.setLogLevel(60)
-    jieba.initialize()
+    segment.default()
 
 
 def stage_read(corpus: Path, jobs: int, work: Path) -> dict:
@@ -114,9 +114,9 @@ def stage_extract_serial(corpus: Path, jobs: int, work: Path) -> dict:
     return _extract(corpus, 1, None)
 
 
-def kept_reports(corpus: Path, work: Path):
-    """The reports the extract stage kept, one at a time."""
-    with open(cache_of(corpus, work), "rb") as handle:
+def kept_reports(corpus: Path, work: Path, kind: str = "reports"):
+    """The reports the extract stage (or, with kind="linked", the link stage) kept, one at a time."""
+    with open(cache_of(corpus, work, kind), "rb") as handle:
         while True:
             try:
                 yield pickle.load(handle)
@@ -129,19 +129,37 @@ def kept_reports(corpus: Path, work: Path):
 def stage_link(corpus: Path, jobs: int, work: Path) -> dict:
     from bench_store import link_all
 
-    return link_all(kept_reports(corpus, work))
+    return link_all(kept_reports(corpus, work), cache_of(corpus, work, "linked"))
 
 
 def stage_load_floor(corpus: Path, jobs: int, work: Path) -> dict:
     from bench_store import load_floor
 
-    return load_floor(lambda: kept_reports(corpus, work), work / "store-floor")
+    return load_floor(lambda: kept_reports(corpus, work, "linked"), work / "store-floor")
 
 
 def stage_load(corpus: Path, jobs: int, work: Path) -> dict:
     from bench_store import load_all
 
-    return load_all(kept_reports(corpus, work), work / "store", corpus)
+    return load_all(kept_reports(corpus, work, "linked"), work / "store", corpus)
+
+
+def stage_pipeline(corpus: Path, jobs: int, work: Path) -> dict:
+    """`kg load` of the whole corpus as a user runs it: extraction in workers, linking and writing here, streamed."""
+    import shutil
+
+    from kg.load import load_paths
+    from kg.store.falkordb import FalkorDBStore
+
+    folder = work / "store-pipeline"
+    shutil.rmtree(folder, ignore_errors=True)
+    with FalkorDBStore(folder) as store:
+        started = time.perf_counter()
+        summary = load_paths(store, [corpus], progress=False, jobs=jobs)
+        seconds = time.perf_counter() - started
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"seconds": seconds, "reports": summary.reports, "errors": len(summary.errors),
+            "duplicates": len(summary.duplicates)}
 
 
 def p50_ms(samples: list[float]) -> float:

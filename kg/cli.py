@@ -144,7 +144,7 @@ def open_store_from_cli(store_dir: str, neo4j_uri: str | None):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
-@click.option("--batch", default=1000, show_default=True, type=click.IntRange(1), help="Rows per write batch.")
+@click.option("--batch", default=5000, show_default=True, type=click.IntRange(1), help="Rows per write batch.")
 @identity_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that extract files  [default: all cores]")

@@ -33,9 +33,20 @@ def fingerprint(report: Report) -> str:
     return hashlib.sha256(_SPACE_RE.sub("", report.source.norm).encode("utf-8")).hexdigest()
 
 
-def shingles(report: Report, size: int = 4) -> frozenset[int]:
-    text = _SPACE_RE.sub("", report.source.norm)
+def shingles(norm: str, size: int = 4) -> frozenset[int]:
+    text = _SPACE_RE.sub("", norm)
     return frozenset(hash(text[i : i + size]) for i in range(max(1, len(text) - size + 1)))
+
+
+def _shingles_of_file(path: str) -> frozenset[int] | None:
+    """The 4-grams of a kept file, read again: keeping every report's 4-grams would grow with the corpus."""
+    from kg.errors import KgError
+    from kg.read import read_source
+
+    try:
+        return shingles(read_source(path).norm)
+    except KgError:
+        return None  # gone or changed since: judged a different text, and both are kept
 
 
 def similarity(a: frozenset[int], b: frozenset[int]) -> float:
@@ -47,7 +58,7 @@ class Deduper:
     """Remembers what was kept, in order, and judges each new report against it."""
 
     by_fingerprint: dict[str, str] = field(default_factory=dict)
-    by_claim: dict[tuple, list[tuple[str, str | None, frozenset[int]]]] = field(default_factory=dict)
+    by_claim: dict[tuple, list[tuple[str, str | None]]] = field(default_factory=dict)
 
     def check(self, report: Report) -> Verdict:
         path = report.source.path
@@ -57,21 +68,22 @@ class Deduper:
             return Verdict(False, kept, f"{path}: same report as {kept}; kept {kept}")
         county, township = identity(report.header.county, report.header.township)
         claim = (township, report.header.year)
-        grams = shingles(report)
         others = [
-            (other, other_grams) for other, other_county, other_grams in self.by_claim.get(claim, [])
+            other for other, other_county in self.by_claim.get(claim, [])
             # Townships of one name in two counties are two townships, not a conflict.
             if county is None or other_county is None or other_county == county
         ] if township and report.header.year else []
-        for other, other_grams in others:
-            if similarity(grams, other_grams) >= SAME_REPORT:
+        grams = shingles(report.source.norm) if others else frozenset()
+        for other in others:
+            other_grams = _shingles_of_file(other)
+            if other_grams is not None and similarity(grams, other_grams) >= SAME_REPORT:
                 return Verdict(False, other, f"{path}: same report as {other} (nearly identical text); kept {other}")
         self.by_fingerprint[digest] = path
         note = None
         if others:
-            names = ", ".join(other for other, _ in others)
+            names = ", ".join(others)
             place = "".join(p for p in (county, township) if p)
             note = f"{path}: a different text also claims {place} {report.header.year} ({names}); both kept"
         if township and report.header.year:
-            self.by_claim.setdefault(claim, []).append((path, county, grams))
+            self.by_claim.setdefault(claim, []).append((path, county))
         return Verdict(True, None, note)

@@ -167,13 +167,9 @@ def domain_words() -> tuple[str, ...]:
 
 @cache
 def _tokenizer():
-    import jieba
+    from kg import segment
 
-    jieba.setLogLevel(60)  # its start-up chatter goes to stderr on every run
-    tokenizer = jieba.Tokenizer()
-    for word in domain_words():
-        tokenizer.add_word(word, freq=100000)
-    return tokenizer
+    return segment.tokenizer(domain_words(), freq=100000)
 
 
 def tokens(text: str) -> list[str]:

@@ -52,10 +52,9 @@ def warm() -> None:
     from kg.pipeline import extract_report
 
     try:
-        import jieba
+        from kg import segment
 
-        jieba.setLogLevel(60)
-        jieba.initialize()
+        segment.default()
         extract_report(make_source("warm.txt", _WARM_TEXT, "utf-8"))
     except Exception:  # noqa: BLE001 - warming is an optimisation; a real file will report any fault
         pass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import time
 
 from click.testing import CliRunner
 
@@ -59,3 +61,28 @@ def test_db_start_status_stop(tmp_path):
         stopped = runner.invoke(cli, ["db", "stop", "--store", store])
     assert "stopped" in stopped.output
     assert runner.invoke(cli, ["db", "status", "--store", store]).exit_code == 1
+
+
+def test_a_load_into_a_running_store_survives_the_server_dying(tmp_path):
+    """The load ends with a snapshot, so a server killed outright afterwards loses nothing of it."""
+    from kg.store.falkordb import FalkorDBStore
+    from kg.store.server import Server
+
+    runner = CliRunner()
+    store_dir = str(tmp_path / "store")
+    assert runner.invoke(cli, ["db", "start", "--store", store_dir]).exit_code == 0
+    server = Server(store_dir)
+    try:
+        loaded = runner.invoke(cli, ["load", os.path.join(EXAMPLES, "lanqiao_2023.txt"), "--store", store_dir])
+        assert loaded.exit_code == 0, loaded.output
+        with FalkorDBStore(store_dir) as store:
+            deadline = time.monotonic() + 30
+            while store.db.connection.info("persistence")["rdb_bgsave_in_progress"] and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert store.db.connection.info("persistence")["rdb_last_bgsave_status"] == "ok"
+        os.kill(server.pid(), signal.SIGKILL)  # no save at exit: only what the load checkpointed is on disk
+    finally:
+        runner.invoke(cli, ["db", "stop", "--store", store_dir])
+    with FalkorDBStore(store_dir) as store:
+        assert store.started
+        assert store.query("MATCH (r:Report) RETURN r.year AS year") == [{"year": 2023}]

@@ -61,3 +61,17 @@ def test_one_township_name_in_two_counties_is_no_conflict(tmp_path):
     deduper.check(report(tmp_path / "a.txt"))
     verdict = deduper.check(report(tmp_path / "b.txt"))
     assert verdict.keep and verdict.note is None
+
+
+def test_a_near_copy_is_judged_against_the_kept_file_read_again(tmp_path):
+    """The deduper keeps paths, not texts; a kept file gone by then cannot be compared, so both are kept."""
+    text = (REPORTS / "baishi-2023.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    lines = lines_of(text)
+    write_html("\n".join([lines[0], "来源：白石镇人民政府", *lines[1:]]), tmp_path / "b.html")
+    kept, copy = report(tmp_path / "a.txt"), report(tmp_path / "b.html")
+    deduper = Deduper()
+    assert deduper.check(kept).keep
+    (tmp_path / "a.txt").unlink()
+    verdict = deduper.check(copy)
+    assert verdict.keep and "a different text also claims" in verdict.note

@@ -117,6 +117,28 @@ def test_reloading_an_edited_report_leaves_no_stale_nodes(store, tmp_path):
     assert laws > 0  # shared nodes other reports cite stay
 
 
+@pytest.mark.parametrize("flush_between", [False, True], ids=["still-pending", "flushed"])
+def test_a_report_written_again_through_the_same_writer_is_replaced(store, tmp_path, flush_between):
+    # A writer that began on an empty store skips the existence read only for reports it has not written.
+    from kg.link import link_report
+    from kg.load import BatchWriter
+
+    edited = tmp_path / "yunxiu_2023.txt"
+    text = open(os.path.join(EXAMPLES, "yunxiu_2023.txt"), encoding="utf-8").read()
+    edited.write_text(text[: text.index("三、")], encoding="utf-8")
+    full, cut = _report(), link_report(extract_path(str(edited)).report)
+    assert full.key == cut.key and len(cut.shortcomings) < len(full.shortcomings)
+    writer = BatchWriter(store, batch=100_000)
+    writer.write(full)
+    if flush_between:
+        writer.flush()
+    writer.write(cut)
+    writer.flush()
+    with FalkorDBStore(server=store.server, graph=store.graph.name + "_clean") as clean:
+        write_report(clean, cut)
+        assert dump(store) == dump(clean)
+
+
 class KilledMidLoad(FalkorDBStore):
     """The real store, whose server is killed outright before its fourth write batch."""
 

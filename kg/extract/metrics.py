@@ -352,9 +352,9 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
 
 @cache
 def _tags() -> dict[str, str]:
-    import jieba.posseg
+    from kg import segment
 
-    return jieba.posseg.dt.word_tag_tab
+    return segment.pos_tags()
 
 
 def _tag(token: str) -> str:

@@ -119,12 +119,9 @@ def _is_common_word(word: str) -> bool:
 
 @cache
 def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
-    import jieba
-    import jieba.posseg
+    from kg import segment
 
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    return jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ
+    return segment.pos_tags(), segment.default().FREQ
 
 
 def _role_phrase(norm: str, start: int, end: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.similarity import Profile, compare, idf_table, profile
+from kg.link.similarity import Weighted, compare_weighted, idf_table, profile, weigh
 from kg.link.within import METHOD, addresses, eligible, select
 from kg.model import Link, Report
 
@@ -45,14 +45,16 @@ def cross_year(prev: Report, next_: Report, thresholds: Thresholds = DEFAULT) ->
     measures = {m.ordinal: profile(m, new_text) for m in next_.measures}
     recurrences = {s.ordinal: profile(s, new_text) for s in next_.shortcomings}
     idf = idf_table([*bare.values(), *plans.values(), *measures.values(), *recurrences.values()])
-    links = list(_follow_ups(prev, next_, problems, plans, plans_for, measures, idf, thresholds))
-    links += _recurrences(prev, next_, bare, recurrences, idf, thresholds)
+    problems, bare, plans, measures, recurrences = (
+        {k: weigh(p, idf) for k, p in group.items()} for group in (problems, bare, plans, measures, recurrences))
+    links = list(_follow_ups(prev, next_, problems, plans, plans_for, measures, thresholds))
+    links += _recurrences(prev, next_, bare, recurrences, thresholds)
     return tuple(links)
 
 
-def _follow_ups(prev, next_, problems, plans, plans_for, measures, idf, thresholds):
+def _follow_ups(prev, next_, problems, plans, plans_for, measures, thresholds):
     for s, problem in problems.items():
-        matches = {m: compare(measure, problem, idf) for m, measure in measures.items()}
+        matches = {m: compare_weighted(measure, problem) for m, measure in measures.items()}
         chosen = select({m: x.score for m, x in matches.items()}, thresholds.follows_up_floor,
                         thresholds.follows_up_relative, eligible(matches, thresholds))
         for m in chosen:
@@ -62,7 +64,7 @@ def _follow_ups(prev, next_, problems, plans, plans_for, measures, idf, threshol
             yield Link("follows_up", next_.key, "measure", m, prev.key, "shortcoming", s, round(x.score, 4),
                        method, x.themes, x.terms)
             # The plan that the measure carries out, when one answers this shortcoming.
-            by_plan = {p: compare(measures[m], plans[p], idf) for p in plans_for.get(s, []) if p in plans}
+            by_plan = {p: compare_weighted(measures[m], plans[p]) for p in plans_for.get(s, []) if p in plans}
             if by_plan:
                 p, y = max(by_plan.items(), key=lambda kv: kv[1].score)
                 if y.score >= thresholds.follows_up_floor:
@@ -70,9 +72,9 @@ def _follow_ups(prev, next_, problems, plans, plans_for, measures, idf, threshol
                                METHOD, y.themes, y.terms)
 
 
-def _recurrences(prev, next_, old: dict[int, Profile], new: dict[int, Profile], idf, thresholds) -> list[Link]:
+def _recurrences(prev, next_, old: dict[int, Weighted], new: dict[int, Weighted], thresholds) -> list[Link]:
     """Each shortcoming recurs as at most one of next year's, the best-scoring pairs first."""
-    pairs = sorted(((compare(n, o, idf), ni, oi) for ni, n in new.items() for oi, o in old.items()),
+    pairs = sorted(((compare_weighted(n, o), ni, oi) for ni, n in new.items() for oi, o in old.items()),
                    key=lambda t: (-t[0].score, t[1], t[2]))
     used_old, used_new, links = set(), set(), []
     for x, ni, oi in pairs:

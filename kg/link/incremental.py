@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.cross import cross_year
-from kg.link.within import link_report
+from kg.link.within import with_addresses
 from kg.model import Link, Report
 
 # (county, township, year) → the reports a store holds for that place and year
@@ -23,10 +23,12 @@ def adjacent_links(report: Report, lookup: Lookup, thresholds: Thresholds = DEFA
     if year is None or report.header.township is None:
         return ()
     county, township = report.header.county, report.header.township
-    report = link_report(report, thresholds)
+    # cross_year reads a report's own addresses links, not its themes; they are remade here because the
+    # reports may come linked under other thresholds, or not linked at all.
+    report = with_addresses(report, thresholds)
     links: list[Link] = []
     for other in lookup(county, township, year - 1):
-        links += cross_year(link_report(other, thresholds), report, thresholds)
+        links += cross_year(with_addresses(other, thresholds), report, thresholds)
     for other in lookup(county, township, year + 1):
-        links += cross_year(report, link_report(other, thresholds), thresholds)
+        links += cross_year(report, with_addresses(other, thresholds), thresholds)
     return tuple(links)

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from kg.link.terms import FIELD, term_surfaces, terms
 from kg.link.themes import tag_text
@@ -32,26 +33,39 @@ class Profile:
     surfaces: dict  # term → the words as written that were folded into it
     anchors: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def all_terms(self) -> frozenset[str]:
         return self.head_terms | frozenset(self.body_terms)
+
+    @cached_property
+    def body_weights(self) -> tuple[tuple[str, float], ...]:
+        """Each body term with its damped count, whatever the idf table."""
+        return tuple((t, 1 + math.log(c)) for t, c in self.body_terms.items())
 
 
 def profile(item: Item, source_text: str, extra: str = "", extra_heads: str = "") -> Profile:
     """`extra` is text that speaks for the item too (for a shortcoming: the plans that take it up), `extra_heads` their headings."""
-    body = item.body(source_text)
-    body_rest = body.replace(item.text, "", 1) if item.text in body else body
-    head_terms = frozenset(terms(item.text))
+    return _profile(item.kind, item.ordinal, item.text, item.body(source_text), extra, extra_heads)
+
+
+@lru_cache(maxsize=2048)
+def _profile(kind: str, ordinal: int, heading: str, body: str, extra: str, extra_heads: str) -> Profile:
+    # A report's items are profiled for its own links and again beside each adjacent year's report.
+    # Callers share the cached profile, so nothing may change it.
+    body_rest = body.replace(heading, "", 1) if heading in body else body
+    # Lines are cut one by one, so the terms of the heading joined to the rest are those of each part.
+    head, rest = term_surfaces(heading), term_surfaces(body_rest + "\n" + extra)
+    head_terms = frozenset(term for term, _surface in head)
     surfaces: dict[str, set[str]] = {}
-    for term, surface in term_surfaces(item.text + "\n" + body_rest + "\n" + extra):
+    for term, surface in head + rest:
         surfaces.setdefault(term, set()).add(surface)
     return Profile(
-        item.kind,
-        item.ordinal,
+        kind,
+        ordinal,
         head_terms,
-        Counter(terms(body_rest + "\n" + extra)),
-        frozenset(tag_text(item.text)),
-        tag_text(item.text + "\n" + body_rest + "\n" + extra),
+        Counter(term for term, _surface in rest),
+        frozenset(tag_text(heading)),
+        tag_text(heading + "\n" + body_rest + "\n" + extra),
         {term: tuple(sorted(words)) for term, words in surfaces.items()},
         (head_terms | frozenset(terms(extra_heads))) - FIELD,
     )
@@ -60,15 +74,21 @@ def profile(item: Item, source_text: str, extra: str = "", extra_heads: str = ""
 def idf_table(profiles: Iterable[Profile]) -> dict[str, float]:
     """Inverse document frequency over the items compared: a term every item uses weighs nothing."""
     profiles = list(profiles)
-    df = Counter(t for p in profiles for t in p.all_terms)
+    df: Counter = Counter()
+    for p in profiles:
+        df.update(p.all_terms)
     n = len(profiles)
-    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    weights: dict[int, float] = {}  # few distinct counts, many terms
+    for c in df.values():
+        if c not in weights:
+            weights[c] = math.log((n + 1) / (c + 0.5))
+    return {t: weights[c] for t, c in df.items()}
 
 
 def _vector(p: Profile, idf: dict[str, float]) -> dict[str, float]:
     vec: dict[str, float] = {}
-    for t, c in p.body_terms.items():
-        vec[t] = vec.get(t, 0.0) + (1 + math.log(c)) * idf.get(t, 0.0)
+    for t, w in p.body_weights:
+        vec[t] = vec.get(t, 0.0) + w * idf.get(t, 0.0)
     for t in p.head_terms:
         vec[t] = vec.get(t, 0.0) + HEAD_WEIGHT * idf.get(t, 0.0)
     return vec
@@ -85,18 +105,39 @@ class Match:
     anchored: bool = True  # the items work on the same object (see `_anchored`)
 
 
+@dataclass(frozen=True)
+class Weighted:
+    """A profile's rarity-weighted term vector under one idf table, and the vector's length."""
+
+    profile: Profile
+    vector: dict[str, float]
+    length: float
+
+
+def weigh(p: Profile, idf: dict[str, float]) -> Weighted:
+    """The profile ready to be compared with many others under `idf`."""
+    vec = _vector(p, idf)
+    return Weighted(p, vec, math.sqrt(sum(w * w for w in vec.values())))
+
+
 def compare(a: Profile, b: Profile, idf: dict[str, float]) -> Match:
     """Cosine of rarity-weighted term vectors, plus a bonus per theme a heading of one names and the other holds."""
-    va, vb = _vector(a, idf), _vector(b, idf)
-    dot = sum(w * vb[t] for t, w in va.items() if t in vb)
-    norm = math.sqrt(sum(w * w for w in va.values())) * math.sqrt(sum(w * w for w in vb.values()))
+    return compare_weighted(weigh(a, idf), weigh(b, idf))
+
+
+def compare_weighted(wa: Weighted, wb: Weighted) -> Match:
+    """`compare` of two profiles weighed under the same idf table."""
+    a, b, va, vb = wa.profile, wb.profile, wa.vector, wb.vector
+    products = {t: w * vb[t] for t, w in va.items() if t in vb}
+    dot = sum(products.values())
+    norm = wa.length * wb.length
     cosine = dot / norm if norm else 0.0
-    heading_themes = (a.head_themes & set(b.themes)) | (b.head_themes & set(a.themes))
-    shared = sorted((t for t in va if t in vb and va[t] * vb[t] > 0), key=lambda t: (-(va[t] * vb[t]), t))
+    heading_themes = (a.head_themes & b.themes.keys()) | (b.head_themes & a.themes.keys())
+    shared = sorted((t for t, x in products.items() if x > 0), key=lambda t: (-products[t], t))
     return Match(
         cosine + THEME_BONUS * len(heading_themes),
         cosine,
-        tuple(sorted(set(a.themes) & set(b.themes))),
+        tuple(sorted(a.themes.keys() & b.themes.keys())),
         tuple(_explain(a, b, _outermost(shared)[:8])),
         _anchored(a, b),
     )

@@ -57,28 +57,45 @@ _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
 @lru_cache(maxsize=1)
 def _cutter():
     """jieba taught the theme keywords; search mode also yields a compound's parts (执法能力 → 执法, 能力)."""
-    import jieba
-
+    from kg import segment
     from kg.link.themes import load_themes
 
-    jieba.setLogLevel(60)
-    tokenizer = jieba.Tokenizer()
-    for word in {w for t in load_themes() for w in t.keywords} | set(SYNONYMS):
-        if _WORD.fullmatch(word):
-            tokenizer.add_word(word, freq=20000)
+    words = {w for t in load_themes() for w in t.keywords} | set(SYNONYMS)
+    tokenizer = segment.tokenizer((word for word in words if _WORD.fullmatch(word)), freq=20000)
     return lambda text: list(tokenizer.cut_for_search(text))
 
 
 def term_surfaces(text: str) -> list[tuple[str, str]]:
     """(term, the words as written) for each content token of `text`, in order, synonyms folded."""
-    return list(_term_surfaces(text))
+    # Linking profiles the same lines again and again: a heading, its body, the plans joined to a shortcoming,
+    # within a report and then beside each adjacent year. jieba cuts each run of its word characters on its own
+    # (no run holds a line break) and what lies between yields single characters and spaces, never content
+    # terms; so lines, and runs within them, can be cut (and cached) one by one.
+    return [pair for line in text.split("\n") for pair in _line_surfaces(line)]
 
 
-@lru_cache(maxsize=8192)
-def _term_surfaces(text: str) -> tuple[tuple[str, str], ...]:
-    # Linking profiles the same item texts again and again (within a report, then against each adjacent year).
+@lru_cache(maxsize=16384)
+def _line_surfaces(line: str) -> tuple[tuple[str, str], ...]:
+    return tuple(pair for run in _run_pattern().findall(normal_line(line)) for pair in _run_surfaces(run))
+
+
+@lru_cache(maxsize=4096)
+def normal_line(line: str) -> str:
+    """`normalize` of one line; its terms and its themes are read from it one after the other."""
+    return normalize(line)
+
+
+@lru_cache(maxsize=1)
+def _run_pattern():
+    from kg.segment import jieba  # imported there without the slow pkg_resources
+
+    return jieba.re_han_default  # what `Tokenizer.cut` splits a text into before segmenting each run
+
+
+@lru_cache(maxsize=32768)
+def _run_surfaces(run: str) -> tuple[tuple[str, str], ...]:
     out = []
-    for surface in _cutter()(normalize(text)):
+    for surface in _cutter()(run):
         surface = surface.strip()
         token = SYNONYMS.get(surface, surface)
         if _WORD.fullmatch(token) and token not in GENERIC:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import OntologyError
+from kg.link.terms import normal_line
 from kg.model import Item, Report, ThemeTag
 from kg.resources import data_dir
 from kg.text import normalize
@@ -62,18 +63,40 @@ def _automaton(path: str | None = None):
 
 def tag_text(text: str, path: str | None = None) -> dict[str, tuple[str, ...]]:
     """Theme id → the keywords of that theme found in `text`."""
-    found: dict[str, set[str]] = {}
-    automaton = _automaton(path)
-    if len(automaton) == 0:
+    if len(_automaton(path)) == 0:
         return {}
-    for _end, hits in automaton.iter(normalize(text)):
+    found: dict[str, set[str]] = {}
+    # When no keyword holds a line break the hits of a text are those of its lines; items share lines
+    # (a heading, its body, the plans joined to a shortcoming), and each line is searched once.
+    for line in text.split("\n") if _keywords_in_lines(path) else (text,):
+        for theme, words in _line_hits(line, path):
+            found.setdefault(theme, set()).update(words)
+    # A keyword inside a longer keyword of the same theme adds nothing a reader needs to see.
+    inside = _inside(path)
+    return {
+        theme: tuple(sorted(w for w in words if not inside[theme, w] & words)) for theme, words in sorted(found.items())
+    }
+
+
+@lru_cache(maxsize=4)
+def _keywords_in_lines(path: str | None) -> bool:
+    return not any("\n" in word for theme in load_themes(path) for word in theme.keywords)
+
+
+@lru_cache(maxsize=4)
+def _inside(path: str | None) -> dict[tuple[str, str], frozenset[str]]:
+    """(theme, keyword) → the theme's longer keywords that hold it."""
+    return {(theme.id, w): frozenset(o for o in theme.keywords if o != w and w in o)
+            for theme in load_themes(path) for w in theme.keywords}
+
+
+@lru_cache(maxsize=16384)
+def _line_hits(line: str, path: str | None) -> tuple[tuple[str, frozenset[str]], ...]:
+    found: dict[str, set[str]] = {}
+    for _end, hits in _automaton(path).iter(normal_line(line)):
         for theme, word in hits:
             found.setdefault(theme, set()).add(word)
-    # A keyword inside a longer keyword of the same theme adds nothing a reader needs to see.
-    return {
-        theme: tuple(sorted(w for w in words if not any(w != o and w in o for o in words)))
-        for theme, words in sorted(found.items())
-    }
+    return tuple((theme, frozenset(words)) for theme, words in found.items())
 
 
 def item_themes(item: Item, source_text: str) -> dict[str, tuple[str, ...]]:

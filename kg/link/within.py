@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.similarity import compare, idf_table, profile
+from kg.link.similarity import compare_weighted, idf_table, profile, weigh
 from kg.link.themes import tag_report
 from kg.model import Link, Report
 
@@ -29,16 +30,23 @@ def eligible(matches: dict, thresholds: Thresholds) -> set | None:
 
 def addresses(report: Report, thresholds: Thresholds = DEFAULT) -> tuple[Link, ...]:
     """Links plan → shortcoming, each with its score, shared themes and shared terms."""
-    text = report.source.text
-    shortcomings = {i.ordinal: profile(i, text) for i in report.shortcomings}
-    plans = {i.ordinal: profile(i, text) for i in report.plans}
+    return _addresses(report.key, report.source.text, report.measures, report.shortcomings, report.plans, thresholds)
+
+
+@lru_cache(maxsize=256)
+def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds) -> tuple[Link, ...]:
+    # A report's own links are made when it is linked, again for its cross-year links (under their thresholds),
+    # and again when it is the adjacent year of a later report: everything they depend on is in the arguments.
+    shortcomings = {i.ordinal: profile(i, text) for i in shortcomings}
+    plans = {i.ordinal: profile(i, text) for i in plans}
     if not shortcomings or not plans:
         return ()
-    idf = idf_table([profile(i, text) for i in report.measures] + [*shortcomings.values(), *plans.values()])
-    key = report.key
+    idf = idf_table([profile(i, text) for i in measures] + [*shortcomings.values(), *plans.values()])
+    plans = {p: weigh(plan, idf) for p, plan in plans.items()}
     links = []
     for s, short in shortcomings.items():
-        matches = {p: compare(plan, short, idf) for p, plan in plans.items()}
+        short = weigh(short, idf)
+        matches = {p: compare_weighted(plan, short) for p, plan in plans.items()}
         chosen = select({p: m.score for p, m in matches.items()}, thresholds.addresses_floor,
                         thresholds.addresses_relative, eligible(matches, thresholds))
         for p in chosen:
@@ -48,7 +56,12 @@ def addresses(report: Report, thresholds: Thresholds = DEFAULT) -> tuple[Link, .
     return tuple(links)
 
 
+def with_addresses(report: Report, thresholds: Thresholds = DEFAULT) -> Report:
+    """The report with its within-report links made under `thresholds`, its themes as they were."""
+    kept = tuple(link for link in report.links if link.kind != "addresses" or link.source_report != report.key)
+    return replace(report, links=kept + addresses(report, thresholds))
+
+
 def link_report(report: Report, thresholds: Thresholds = DEFAULT) -> Report:
     """The report with its items' themes and its within-report links filled in."""
-    kept = tuple(link for link in report.links if link.kind != "addresses" or link.source_report != report.key)
-    return replace(report, themes=tag_report(report), links=kept + addresses(report, thresholds))
+    return replace(with_addresses(report, thresholds), themes=tag_report(report))

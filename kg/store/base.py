@@ -68,6 +68,9 @@ class Store(ABC):
                 if not self._schema_exists(exc.__cause__ or exc):
                     raise
 
+    def checkpoint(self) -> None:
+        """Make what was written durable now, where the backend does not on every commit."""
+
     def close(self) -> None:
         """Release connections; a server this store started is stopped."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 
 from kg.errors import StoreError
 from kg.store.base import Store, retry
@@ -82,10 +83,27 @@ class FalkorDBStore(Store):
         # uri is every MERGE's key; the others are what canned queries filter on (township, county, year, name).
         return ["CREATE INDEX FOR (n:Resource) ON (n.uri)", "CREATE INDEX FOR (n:Township) ON (n.name)",
                 "CREATE INDEX FOR (n:County) ON (n.name)", "CREATE INDEX FOR (n:Report) ON (n.year)",
-                "CREATE INDEX FOR (n:Law) ON (n.name)", "CREATE INDEX FOR (n:Campaign) ON (n.name)"]
+                "CREATE INDEX FOR (n:Law) ON (n.name)", "CREATE INDEX FOR (n:Campaign) ON (n.name)",
+                "CREATE INDEX FOR (n:Metric) ON (n.indicator)"]
 
     def _schema_exists(self, error: Exception) -> bool:
         return "already indexed" in str(error).lower()
+
+    def checkpoint(self, patience: float = 120.0) -> None:
+        """Start a snapshot in the background: one of a large graph takes seconds, and the load is done."""
+        from redis.exceptions import ResponseError
+
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                retry(lambda: self.db.connection.execute_command("BGSAVE", "SCHEDULE"), self._transient,
+                      f"{self.server.socket}")
+                return
+            except ResponseError as exc:
+                # A snapshot begun before the last writes is running (a save point): the next one must follow it.
+                if "in progress" not in str(exc) or time.monotonic() > deadline:
+                    raise StoreError(f"{self.server.socket}: the store cannot save a snapshot: {exc}") from exc
+                time.sleep(0.1)
 
     def close(self) -> None:
         db = getattr(self, "db", None)

@@ -1,0 +1,163 @@
+"""jieba's base dictionary and POS table, loaded once per process, and the tokenizers built on them.
+
+jieba reads its own cache with `marshal.load(file)`, several times slower than `marshal.loads` of the
+bytes, every `jieba.Tokenizer` loads a copy of its own, and `jieba.posseg` parses dict.txt again at
+import. Here the dictionary is read once from a per-user cache, `jieba.dt` shares it, and each new
+tokenizer starts from a copy (the key strings are shared, the copy takes milliseconds) plus its own
+words. Any fault with the cache falls back to jieba's own loading, which gives the same tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+    import jieba
+else:
+    # jieba imports pkg_resources only to open its own data files, and opens them itself when that
+    # import fails; the import alone takes longer than reading the dictionary from our cache.
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        sys.modules.pop("pkg_resources", None)
+
+jieba.setLogLevel(60)  # its start-up chatter goes to stderr on every run
+
+CACHE_ENV = "KG_CACHE_DIR"
+_DIGEST = 32  # bytes of blake2b before the payload: marshal has no checksum of its own
+
+
+def cache_dir() -> Path:
+    """The per-user cache directory: $KG_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache, then township-kg."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "township-kg"
+
+
+def _dictionary_file() -> Path:
+    return Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
+
+
+@cache
+def _key() -> str:
+    """What the cached tables depend on: jieba's version, its dictionary file, and marshal's format."""
+    stat = _dictionary_file().stat()
+    parts = (jieba.__version__, str(_dictionary_file()), stat.st_size, stat.st_mtime_ns, marshal.version, sys.version_info[:2])
+    return hashlib.blake2b(repr(parts).encode(), digest_size=10).hexdigest()
+
+
+def _cache_path(kind: str) -> Path:
+    return cache_dir() / f"jieba-{kind}-{_key()}.marshal"
+
+
+def _read(kind: str, valid) -> object | None:
+    """The cached table of `kind`, or None when it is missing, not ours, damaged or not what `valid` expects."""
+    try:
+        path = _cache_path(kind)
+        with open(path, "rb") as handle:
+            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
+                return None  # a file someone else planted in our directory is not read
+            data = handle.read()
+        digest, payload = data[:_DIGEST], memoryview(data)[_DIGEST:]  # a view: no second copy of the file
+        if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+            return None
+        value = marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return value if valid(value) else None
+
+
+def _write(kind: str, value: object) -> None:
+    """Write atomically (a reader sees the old file or the whole new one); any failure only costs the next start."""
+    temp = None
+    try:
+        path = _cache_path(kind)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        payload = marshal.dumps(value)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
+        os.replace(temp, path)
+        temp = None
+    except (OSError, ValueError):
+        pass
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+
+
+def _is_dictionary(value) -> bool:
+    return (
+        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], dict) and isinstance(value[1], int)
+    )
+
+
+def _is_tag_table(value) -> bool:
+    return isinstance(value, dict)
+
+
+@cache
+def base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's default (FREQ, total), prefixes included; shared, so callers must not change it."""
+    cached = _read("freq", _is_dictionary)
+    if cached is not None:
+        return cached
+    fresh = jieba.Tokenizer()
+    fresh.check_initialized()
+    _write("freq", (fresh.FREQ, fresh.total))
+    return fresh.FREQ, fresh.total
+
+
+@cache
+def pos_tags() -> dict[str, str]:
+    """jieba.posseg's word → tag table of the default dictionary, without importing jieba.posseg on a warm cache."""
+    cached = _read("tags", _is_tag_table)
+    if cached is not None:
+        return cached
+    pristine = "jieba.posseg" not in sys.modules  # an earlier importer may have added user tags since
+    import jieba.posseg
+
+    table = jieba.posseg.dt.word_tag_tab
+    if pristine:
+        _write("tags", table)
+    return table
+
+
+def default() -> jieba.Tokenizer:
+    """`jieba.dt`, initialized from the base dictionary unless it already is or uses another dictionary.
+
+    It shares the base dictionary rather than copying it (one copy less in every process), so words for
+    a purpose go to a `tokenizer()` of their own, never to `jieba.add_word`.
+    """
+    tokenizer = jieba.dt
+    if not tokenizer.initialized and tokenizer.dictionary == jieba.DEFAULT_DICT:
+        freq, total = base_dictionary()
+        with tokenizer.lock:
+            if not tokenizer.initialized:
+                tokenizer.FREQ, tokenizer.total = freq, total
+                tokenizer.initialized = True
+    return tokenizer
+
+
+def tokenizer(words: Iterable[str] = (), freq: int | None = None) -> jieba.Tokenizer:
+    """A new jieba Tokenizer of the default dictionary with `words` added at `freq`, as `add_word` would."""
+    base, total = base_dictionary()
+    made = jieba.Tokenizer()
+    with made.lock:
+        made.FREQ, made.total = dict(base), total
+        made.initialized = True
+    for word in words:
+        made.add_word(word, freq=freq)
+    return made
