@@ -3,10 +3,13 @@
 // en: Campaigns, commemorative days, models and methods the reports name, with how many townships take part.
 // param: category = null  类别（day、programme、model、local、campaign），空为全部 / category, all when null
 // param: limit = 50  返回条数 / how many rows
-MATCH (r:Report)-[:CITES]->(c:Campaign)
-WHERE $category IS NULL OR c.category = $category
+// why: reports first, so the optional township is looked up once a report, not once a citation. No list of
+// township names: a national programme has thousands, and collecting them doubled the time at 10,000 reports.
+MATCH (r:Report)
 OPTIONAL MATCH (r)-[:ABOUT_TOWNSHIP]->(t:Township)
-RETURN c.name AS campaign, c.category AS category, count(DISTINCT t) AS townships,
-       count(DISTINCT r) AS reports, collect(DISTINCT t.name) AS township_names
+WITH r, t
+MATCH (r)-[:CITES]->(c:Campaign)
+WHERE $category IS NULL OR c.category = $category
+RETURN c.name AS campaign, c.category AS category, count(DISTINCT t) AS townships, count(DISTINCT r) AS reports
 ORDER BY townships DESC, reports DESC, campaign
 LIMIT $limit

@@ -116,6 +116,23 @@ def test_scorecard_agrees_with_the_links_the_library_makes(loaded):
         assert row["followed_up_pct"] == round(100 * row["followed_up"] / row["checkable"])
 
 
+@pytest.mark.parametrize(("name", "given"), [("metrics-by-indicator", {}), ("metrics-by-indicator", {"indicator": "人"}),
+                                            ("citation-network", {})])
+@pytest.mark.parametrize("limit", [1, 5, 12, 18])
+def test_a_limited_listing_is_the_head_of_the_whole_listing(loaded, name, given, limit):
+    # These queries join and sort only the candidates that can make the first `limit` rows.
+    whole = run_canned(loaded, name, {**given, "limit": 10**6})
+    assert len(whole) > limit
+    assert run_canned(loaded, name, {**given, "limit": limit}) == whole[:limit]
+
+
+def test_every_metric_is_stated_by_exactly_one_report(loaded):
+    # metrics-by-indicator picks its candidate metrics before joining their reports, which relies on this.
+    rows = loaded.query("MATCH (m:Metric) OPTIONAL MATCH (r:Report)-[:STATES]->(m) "
+                        "WITH m, count(r) AS reports RETURN reports, count(*) AS metrics")
+    assert [row["reports"] for row in rows] == [1]
+
+
 @pytest.mark.parametrize("name", ["'}) DETACH DELETE n //", 'a"b\\c', "{x}"])
 def test_hostile_parameters_find_nothing_and_change_nothing(loaded, name):
     before = graph_counts(loaded)

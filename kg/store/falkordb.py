@@ -15,6 +15,8 @@ GRAPH = "kg"
 
 def _plain(value):
     """Client values (nodes, edges, paths) as JSON-ready dicts and lists."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value  # most values: no import and no further tests on them
     from falkordb import Edge, Node, Path
 
     if isinstance(value, Node):

@@ -99,7 +99,8 @@ class Neo4jStore(Store):
                 "CREATE INDEX county_name IF NOT EXISTS FOR (n:County) ON (n.name)",
                 "CREATE INDEX report_year IF NOT EXISTS FOR (n:Report) ON (n.year)",
                 "CREATE INDEX law_name IF NOT EXISTS FOR (n:Law) ON (n.name)",
-                "CREATE INDEX campaign_name IF NOT EXISTS FOR (n:Campaign) ON (n.name)"]
+                "CREATE INDEX campaign_name IF NOT EXISTS FOR (n:Campaign) ON (n.name)",
+                "CREATE INDEX metric_indicator IF NOT EXISTS FOR (n:Metric) ON (n.indicator)"]
 
     def _schema_exists(self, error: Exception) -> bool:
         return "already exists" in str(error).lower()
