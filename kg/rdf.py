@@ -6,7 +6,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
@@ -341,22 +341,57 @@ def _sorted_json_ld(text: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def iter_nt_lines(paths: Iterable[str | os.PathLike], summary: Summary, hints_for=None,
+                  jobs: int | None = 1) -> Iterator[str]:
+    """N-Triples lines report by report, each report's sorted, a shared node's triple only the first time.
+
+    A stream: one report's graph is in memory at a time, and of the shared nodes (townships, laws,
+    campaigns…) only digests of the triples already written.
+    """
+    from hashlib import blake2b
+
+    from kg.intake import iter_reports
+
+    seen: set[bytes] = set()
+    for report in iter_reports(paths, summary, hints_for, jobs):
+        own = f"<{report_iri(report.key)}"
+        lines = sorted({line for line in report_graph(report).serialize(format="nt").splitlines() if line.strip()})
+        for line in lines:
+            if not (line.startswith(own + ">") or line.startswith(own + "/")):
+                digest = blake2b(line.encode("utf-8"), digest_size=16).digest()
+                if digest in seen:
+                    continue
+                seen.add(digest)
+            summary.triples += 1
+            yield line + "\n"
+        summary.reports += 1
+
+
 def extract_to_rdf(
     paths: Iterable[str | os.PathLike], output: str | os.PathLike | None, fmt: str = "turtle", hints_for=None,
     jobs: int | None = 1,
 ) -> Summary:
-    """Read report files or folders and write their graph to `output` (standard output when None)."""
+    """Read report files or folders and write their graph to `output` (standard output when None).
+
+    N-Triples is written report by report as the files are read; the other formats need the whole
+    graph in memory to group each node's statements.
+    """
     if fmt not in FORMATS:
         raise KgError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
     summary = Summary()
-    text = serialize(reports_graph(paths, summary, hints_for, jobs), fmt)
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return summary
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        handle = sys.stdout if output is None else open(output, "w", encoding="utf-8")  # noqa: SIM115
     except OSError as exc:
         raise KgError(f"{PurePath(output)}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        if fmt == "nt":
+            handle.writelines(iter_nt_lines(paths, summary, hints_for, jobs))
+        else:
+            handle.write(serialize(reports_graph(paths, summary, hints_for, jobs), fmt))
+        handle.flush()
+    except OSError as exc:
+        raise KgError(f"{PurePath(output or '-')}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
     return summary

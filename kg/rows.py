@@ -32,7 +32,7 @@ ITEM_LABEL = {kind: node_label(cls) for kind, cls in ITEM_CLASS.items()}
 LINK_TYPE = {kind: relationship_type(prop) for kind, prop in LINK_PROPERTY.items()}
 # The keys this module gives as lists; `_many_valued` checks them against the ontology's non-functional ones.
 LISTED = frozenset({"warning", "keyword", "sharedTheme", "sharedTerm"})
-SHARED_CACHE = 8192  # shared names recur across reports; bounded, so memory does not grow with the corpus
+SHARED_CACHE = 4096  # shared names recur across reports; bounded, so memory does not grow with the corpus
 
 
 @lru_cache(maxsize=1)

@@ -130,3 +130,27 @@ def test_json_ld_output_is_compact_json():
     document = json.loads(result.stdout)
     assert document["@context"]["kg"] == "https://township-kg.org/ontology#"
     assert any(node.get("@type") == "kg:Report" for node in document["@graph"])
+
+
+def test_n_triples_are_written_report_by_report_and_hold_the_same_graph(tmp_path):
+    """`--format nt` streams: each report's statements in one run, a shared node's statement once."""
+    from kg.rdf import Summary, iter_nt_lines, reports_graph
+
+    out = tmp_path / "all.nt"
+    result = run(*TRIO, "-o", out, "--format", "nt")
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines))
+    assert set(Graph().parse(out, format="nt")) == set(reports_graph(TRIO, Summary()))
+    summary = Summary()
+    stream = iter_nt_lines(TRIO, summary)
+    first = next(stream)
+    assert summary.reports == 0  # the first report's lines come before the next file is read
+    owners = []  # report IRIs end in the file stem
+    for line in [first, *stream]:
+        subject = line.split(" ", 1)[0]
+        owner = next((r for r in ("baishi-2023", "baishi-2024", "qinghe-2023") if f"/{r}" in subject), None)
+        if owner and (not owners or owners[-1] != owner):
+            owners.append(owner)
+    assert owners == ["baishi-2023", "baishi-2024", "qinghe-2023"]
+    assert summary.reports == 3 and summary.triples == len(lines)

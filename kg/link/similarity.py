@@ -48,7 +48,7 @@ def profile(item: Item, source_text: str, extra: str = "", extra_heads: str = ""
     return _profile(item.kind, item.ordinal, item.text, item.body(source_text), extra, extra_heads)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _profile(kind: str, ordinal: int, heading: str, body: str, extra: str, extra_heads: str) -> Profile:
     # A report's items are profiled for its own links and again beside each adjacent year's report.
     # Callers share the cached profile, so nothing may change it.

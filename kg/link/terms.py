@@ -74,7 +74,7 @@ def term_surfaces(text: str) -> list[tuple[str, str]]:
     return [pair for line in text.split("\n") for pair in _line_surfaces(line)]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _line_surfaces(line: str) -> tuple[tuple[str, str], ...]:
     return tuple(pair for run in _run_pattern().findall(normal_line(line)) for pair in _run_surfaces(run))
 
@@ -92,7 +92,7 @@ def _run_pattern():
     return jieba.re_han_default  # what `Tokenizer.cut` splits a text into before segmenting each run
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def _run_surfaces(run: str) -> tuple[tuple[str, str], ...]:
     out = []
     for surface in _cutter()(run):

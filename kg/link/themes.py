@@ -90,7 +90,7 @@ def _inside(path: str | None) -> dict[tuple[str, str], frozenset[str]]:
             for theme in load_themes(path) for w in theme.keywords}
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _line_hits(line: str, path: str | None) -> tuple[tuple[str, frozenset[str]], ...]:
     found: dict[str, set[str]] = {}
     for _end, hits in _automaton(path).iter(normal_line(line)):

@@ -33,7 +33,7 @@ def addresses(report: Report, thresholds: Thresholds = DEFAULT) -> tuple[Link, .
     return _addresses(report.key, report.source.text, report.measures, report.shortcomings, report.plans, thresholds)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds) -> tuple[Link, ...]:
     # A report's own links are made when it is linked, again for its cross-year links (under their thresholds),
     # and again when it is the adjacent year of a later report: everything they depend on is in the arguments.

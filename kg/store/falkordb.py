@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 
 from kg.errors import StoreError
 from kg.store.base import Store, retry
@@ -91,21 +90,20 @@ class FalkorDBStore(Store):
     def _schema_exists(self, error: Exception) -> bool:
         return "already indexed" in str(error).lower()
 
-    def checkpoint(self, patience: float = 120.0) -> None:
-        """Start a snapshot in the background: one of a large graph takes seconds, and the load is done."""
+    def checkpoint(self) -> None:
+        """Start a snapshot in the background: one of a large graph takes seconds, and the load is done.
+
+        When one is already being written (a save point, or the load before this one), the server's save
+        points write the next within minutes; waiting for it here would hold up every quick load.
+        """
         from redis.exceptions import ResponseError
 
-        deadline = time.monotonic() + patience
-        while True:
-            try:
-                retry(lambda: self.db.connection.execute_command("BGSAVE", "SCHEDULE"), self._transient,
-                      f"{self.server.socket}")
-                return
-            except ResponseError as exc:
-                # A snapshot begun before the last writes is running (a save point): the next one must follow it.
-                if "in progress" not in str(exc) or time.monotonic() > deadline:
-                    raise StoreError(f"{self.server.socket}: the store cannot save a snapshot: {exc}") from exc
-                time.sleep(0.1)
+        try:
+            retry(lambda: self.db.connection.execute_command("BGSAVE", "SCHEDULE"), self._transient,
+                  f"{self.server.socket}")
+        except ResponseError as exc:
+            if "in progress" not in str(exc):
+                raise StoreError(f"{self.server.socket}: the store cannot save a snapshot: {exc}") from exc
 
     def close(self) -> None:
         db = getattr(self, "db", None)
