@@ -120,13 +120,9 @@ def weigh(p: Profile, idf: dict[str, float]) -> Weighted:
     return Weighted(p, vec, math.sqrt(sum(w * w for w in vec.values())))
 
 
-def compare(a: Profile, b: Profile, idf: dict[str, float]) -> Match:
-    """Cosine of rarity-weighted term vectors, plus a bonus per theme a heading of one names and the other holds."""
-    return compare_weighted(weigh(a, idf), weigh(b, idf))
-
-
 def compare_weighted(wa: Weighted, wb: Weighted) -> Match:
-    """`compare` of two profiles weighed under the same idf table."""
+    """Cosine of two profiles' term vectors (weighed under one idf table), plus a bonus per theme a heading of
+    one names and the other holds."""
     a, b, va, vb = wa.profile, wb.profile, wa.vector, wb.vector
     products = {t: w * vb[t] for t, w in va.items() if t in vb}
     dot = sum(products.values())

@@ -3,9 +3,10 @@
 A store directory holds the data (an RDB snapshot under `data/`), the log and, in `run/` (mode 700),
 the pid file and the socket. The server saves a snapshot when it stops, at its save points and when a
 load ends (`Store.checkpoint`); it keeps no append-only log, which it would replay statement by
-statement at the next start (160 s for a log of 200 reports, against 0.5 s for their snapshot). A command that finds no server starts one and stops it when it ends,
-also on Ctrl-C; on Linux the kernel stops it if the command is killed outright. `kg db start`
-leaves one running, and commands then reuse it. A pid or socket left by a crash is cleared.
+statement at the next start (160 s for a log of 200 reports, against 0.5 s for their snapshot).
+A command that finds no server starts one and stops it when it ends, also on Ctrl-C; on Linux the
+kernel stops it if the command is killed outright. `kg db start` leaves one running, and commands then
+reuse it. A pid or socket left by a crash is cleared.
 """
 
 from __future__ import annotations
