@@ -64,13 +64,13 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
 
     `jobs` worker processes extract (None: all cores); the reports come out the same for any number.
     """
-    from kg.parallel import default_jobs
+    from kg.parallel import workers_for
     from kg.pipeline import iter_outcomes
     from kg.read import iter_report_paths
 
     paths = list(iter_report_paths(paths))
     # A worker costs a process and its dictionaries: never more of them than files.
-    jobs = min(default_jobs() if jobs is None else jobs, max(1, len(paths)))
+    jobs = workers_for(jobs, len(paths))
     counties = known_counties(paths, hints_for, jobs)
     deduper = Deduper()
     keys: dict[str, str] = {}

@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from kg.errors import KgError, OntologyError
 from kg.graphrows import URI, GraphRows
@@ -212,12 +213,12 @@ class BatchWriter:
 # ---------------------------------------------------------------- many reports
 
 def _linked(report: Report, store: Store, recent: dict, warnings: list[str], gone: set[str],
-            pending=lambda county, township, year: []) -> Report:
+            pending=lambda county, township, year: [], reread=None) -> Report:
     """Themes, within-report links and links to the adjacent years' reports in the store or about to be."""
     from kg.link import adjacent_links, link_report
 
     def lookup(county, township, year):
-        found = stored_reports(store, county, township, year, recent, warnings, gone)
+        found = stored_reports(store, county, township, year, recent, warnings, gone, reread)
         keys = {r.key for r in found}
         return found + [r for r in pending(county, township, year) if r.key not in keys]
 
@@ -235,11 +236,12 @@ RECENT = 512  # reports kept from this load: a township's years are usually near
 
 def stored_reports(store: Store, county: str | None, township: str | None, year: int,
                    recent: dict | None = None, warnings: list[str] | None = None,
-                   gone: set[str] | None = None) -> list[Report]:
+                   gone: set[str] | None = None, reread=None) -> list[Report]:
     """The reports the store holds for a township and year: just loaded (`recent`, by key), else read again.
 
-    A file that can no longer be read gives no report and one line in `warnings` (once per file in
-    `gone`): its links are lost, the load goes on.
+    `reread(row, county, year)` extracts one again (default `read_again`, here). A file that can no
+    longer be read gives no report and one line in `warnings` (once per file in `gone`): its links
+    are lost, the load goes on.
     """
     from kg.rdf import township_iri
 
@@ -251,7 +253,7 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
         if recent is not None and row["key"] in recent:
             found.append(recent[row["key"]])
             continue
-        report = read_again(row, county, year)
+        report = (reread or read_again)(row, county, year)
         if report is not None:
             found.append(report)
         elif row["key"] not in gone:
@@ -294,9 +296,13 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     from tqdm import tqdm
 
     from kg.intake import iter_reports
+    from kg.parallel import Aside, workers_for
     from kg.read import iter_report_paths
 
     files = list(iter_report_paths(paths))
+    # With workers extracting, this process only writes: a stored report it must read again goes to a worker too.
+    aside = Aside(enabled=workers_for(jobs, len(files)) > 1)
+    reread = partial(aside.call, read_again)
     recent: OrderedDict[str, Report] = OrderedDict()
     gone: set[str] = set()
     store.ensure_schema()
@@ -307,7 +313,8 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     try:
         for report in iter_reports(files, summary, hints_for, jobs):
             location = os.path.abspath(report.source.path)
-            rows = writer.write(_linked(report, store, recent, summary.warnings, gone, writer.pending), location)
+            linked = _linked(report, store, recent, summary.warnings, gone, writer.pending, reread)
+            rows = writer.write(linked, location)
             recent[report.key] = report
             if len(recent) > RECENT:
                 recent.popitem(last=False)
@@ -318,6 +325,7 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
         writer.flush()
         store.checkpoint()
     finally:
+        aside.close()
         bar.close()
     return summary
 

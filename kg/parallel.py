@@ -47,6 +47,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def workers_for(jobs: int | None, files: int) -> int:
+    """Worker processes for `files` files: `jobs` (None: all cores), never more than files, at least 1."""
+    return min(default_jobs() if jobs is None else jobs, max(1, files))
+
+
 def warm() -> None:
     """Load jieba, lexicons and automata once in this process."""
     from kg.pipeline import extract_report
@@ -98,6 +103,43 @@ def ordered_map(
     finally:
         pool.terminate()  # also when the consumer stops early: no orphan workers
         pool.join()
+
+
+class Aside:
+    """One worker process for occasional calls, started at the first, so this process never loads what they need.
+
+    The loader extracts in workers and only writes; re-extracting a stored report it no longer holds
+    would otherwise load every lexicon and the jieba dictionary into the writing process for one file.
+    Disabled, a call runs here.
+    """
+
+    def __init__(self, enabled: bool = True):
+        self.enabled = enabled
+        self._pool = None
+
+    def call(self, func: Callable[..., R], *args) -> R:
+        if not self.enabled:
+            return func(*args)
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+            self._pool = context.Pool(1)
+        return self._pool.apply(func, args)
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> "Aside":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _extract_hinted(task: tuple[str, object]) -> Outcome:

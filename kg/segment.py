@@ -33,6 +33,7 @@ jieba.setLogLevel(60)  # its start-up chatter goes to stderr on every run
 
 CACHE_ENV = "KG_CACHE_DIR"
 _DIGEST = 32  # bytes of blake2b before the payload: marshal has no checksum of its own
+STALE_DAYS = 30  # tables of another jieba or Python untouched this long go when a new one is written
 
 
 def cache_dir() -> Path:
@@ -49,9 +50,13 @@ def _dictionary_file() -> Path:
 
 @cache
 def _key() -> str:
-    """What the cached tables depend on: jieba's version, its dictionary file, and marshal's format."""
-    stat = _dictionary_file().stat()
-    parts = (jieba.__version__, str(_dictionary_file()), stat.st_size, stat.st_mtime_ns, marshal.version, sys.version_info[:2])
+    """What the cached tables depend on: jieba's version, its dictionary's content, and marshal's format.
+
+    The content, not the file's path or time: every environment with the same jieba shares one cache.
+    """
+    with open(_dictionary_file(), "rb") as handle:
+        content = hashlib.file_digest(handle, "sha1").hexdigest()
+    parts = (jieba.__version__, content, marshal.version, sys.version_info[:2])
     return hashlib.blake2b(repr(parts).encode(), digest_size=10).hexdigest()
 
 
@@ -88,6 +93,7 @@ def _write(kind: str, value: object) -> None:
             handle.write(hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
         os.replace(temp, path)
         temp = None
+        _prune(kind, path)
     except (OSError, ValueError):
         pass
     finally:
@@ -96,6 +102,20 @@ def _write(kind: str, value: object) -> None:
                 os.unlink(temp)
             except OSError:
                 pass
+
+
+def _prune(kind: str, kept: Path) -> None:
+    """Remove this user's tables of `kind` for other keys not written for STALE_DAYS: 15 MB each, left by old versions."""
+    import time
+
+    cutoff = time.time() - STALE_DAYS * 86400
+    for path in kept.parent.glob(f"jieba-{kind}-*.marshal"):
+        try:
+            status = path.stat()
+            if path != kept and status.st_mtime < cutoff and status.st_uid == os.getuid():
+                path.unlink()
+        except OSError:
+            pass
 
 
 def _is_dictionary(value) -> bool:

@@ -12,6 +12,7 @@ from storekit import dump, open_backend
 
 from kg.errors import StoreError
 from kg.graphrows import graph_rows, value_of
+import kg.load as load_module
 from kg.load import graph_counts, load_paths, write_report
 from kg.pipeline import extract_path
 from kg.rdf import report_graph
@@ -164,6 +165,45 @@ def test_an_interrupted_load_then_a_rerun_gives_the_clean_graph(falkordb_server,
         with FalkorDBStore(server=falkordb_server, graph=graph_name + "_clean") as clean:
             load_paths(clean, [EXAMPLES], progress=False)
             assert dump(rerun) == dump(clean)
+
+
+def _read_again_noting_the_process(row, county, year):
+    """kg.load.read_again, leaving the id of the process it ran in beside the test's files."""
+    with open(os.environ["KG_TEST_PIDS"], "a", encoding="utf-8") as out:
+        out.write(f"{os.getpid()}\n")
+    return _real_read_again(row, county, year)
+
+
+_real_read_again = load_module.read_again
+
+
+def test_neighbours_no_longer_in_memory_are_read_again_by_a_worker_and_link_the_same(
+        falkordb_server, graph_name, tmp_path, monkeypatch):
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_generate", os.path.join(EXAMPLES, "..", "bench", "generate.py"))
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", generator)
+    spec.loader.exec_module(generator)
+    generator.generate(tmp_path / "corpus", 40, seed=5)
+    # Nothing kept from this load and every report flushed at once: each adjacent year in the store is extracted again.
+    monkeypatch.setattr(load_module, "RECENT", 0)
+    monkeypatch.setattr(load_module, "read_again", _read_again_noting_the_process)
+    graphs, readers = [], []
+    for jobs in (1, 2):
+        pids = tmp_path / f"pids-{jobs}"
+        pids.touch()
+        monkeypatch.setenv("KG_TEST_PIDS", str(pids))
+        with FalkorDBStore(server=falkordb_server, graph=f"{graph_name}_{jobs}") as store:
+            summary = load_paths(store, [tmp_path / "corpus"], batch=1, progress=False, jobs=jobs)
+            cross = store.run_read("MATCH ()-[l:FOLLOWS_UP|RECURS]->() RETURN count(l) AS c")[0]["c"]
+            graphs.append(dump(store))
+        readers.append(set(pids.read_text().split()))
+        assert summary.reports == 40 and not summary.errors and cross > 0
+    assert graphs[0] == graphs[1]
+    assert readers[0] == {str(os.getpid())}
+    assert readers[1] and str(os.getpid()) not in readers[1]
 
 
 def _tiny_graph():

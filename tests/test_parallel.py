@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import multiprocessing
+import os
 import sys
 from pathlib import Path
 
@@ -81,3 +82,14 @@ def test_default_jobs_is_the_cores_this_process_may_use():
 
 def _square(n: int) -> int:
     return n * n
+
+
+def test_aside_runs_a_call_in_another_process_only_when_enabled():
+    from kg.parallel import Aside
+
+    with Aside() as aside:
+        assert not aside.started
+        assert aside.call(os.getpid) != os.getpid()
+        assert aside.call(_square, 7) == 49
+    assert multiprocessing.active_children() == []
+    assert Aside(enabled=False).call(os.getpid) == os.getpid()

@@ -145,6 +145,42 @@ def test_a_cache_file_owned_by_another_user_is_not_read(own_cache):
     assert segment._read("freq", segment._is_dictionary) is None
 
 
+def test_environments_with_the_same_dictionary_share_one_cache(tmp_path, monkeypatch):
+    import shutil
+
+    copy = tmp_path / "other-env" / "dict.txt"
+    copy.parent.mkdir()
+    shutil.copy(segment._dictionary_file(), copy)
+    original = segment._key()
+    try:
+        monkeypatch.setattr(segment, "_dictionary_file", lambda: copy)
+        segment._key.cache_clear()
+        assert segment._key() == original  # another path and time, the same content
+        copy.write_bytes(copy.read_bytes() + "新词 3 n\n".encode())
+        segment._key.cache_clear()
+        assert segment._key() != original
+    finally:
+        segment._key.cache_clear()
+
+
+def test_writing_new_tables_removes_only_stale_ones_of_other_keys(own_cache):
+    own_cache.mkdir(mode=0o700)
+    old = own_cache / "jieba-freq-0000000000000000old0.marshal"
+    recent = own_cache / "jieba-freq-00000000000000recent.marshal"
+    other_kind = own_cache / "jieba-tags-0000000000000000old0.marshal"
+    for path in (old, recent, other_kind):
+        path.write_bytes(b"from another version")
+    long_ago = os.stat(old).st_mtime - (segment.STALE_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other_kind, (long_ago, long_ago))
+
+    segment.base_dictionary()  # a cold cache: the freq table is written
+
+    names = {path.name for path in _cache_files(own_cache)}
+    assert old.name not in names
+    assert {recent.name, other_kind.name, segment._cache_path("freq").name} <= names
+
+
 _IN_A_NEW_PROCESS = """
 import hashlib, json, sys
 import jieba
