@@ -73,6 +73,32 @@ def test_laws_ranked_matches_the_reports_row_by_row(loaded):
     assert [r["townships"] for r in rows] == sorted((r["townships"] for r in rows), reverse=True)
 
 
+def test_campaigns_match_the_reports_row_by_row(loaded):
+    from kg.rdf import campaign_iri
+
+    townships: dict[str, set] = {}
+    reports: dict[str, set] = {}
+    for outcome in iter_outcomes([EXAMPLES]):
+        report = outcome.report
+        for campaign in report.campaigns:
+            name = str(campaign_iri(campaign.name))
+            townships.setdefault(name, set()).add(report.header.township)
+            reports.setdefault(name, set()).add(report.source.path)
+    rows = run_canned(loaded, "campaigns", {"limit": "1000"})
+    assert {str(campaign_iri(row["campaign"])): (row["townships"], row["reports"]) for row in rows} == {
+        name: (len(townships[name]), len(reports[name])) for name in townships}
+    days = run_canned(loaded, "campaigns", {"limit": "1000", "category": "day"})
+    assert days and {row["campaign"] for row in days} == {row["campaign"] for row in rows if row["category"] == "day"}
+
+
+def test_a_report_cites_each_law_document_or_campaign_once(loaded):
+    # laws-ranked and campaigns count a report's citations as its reports.
+    repeated = loaded.run_read("MATCH (r:Report)-[x:CITES]->(c) WITH r, c, count(x) AS n WHERE n > 1 "
+                               "RETURN count(*) AS pairs")
+    cited = loaded.run_read("MATCH (:Report)-[x:CITES]->() RETURN count(x) AS c")
+    assert repeated[0]["pairs"] == 0 and cited[0]["c"] > 0
+
+
 def expected_scorecard() -> dict[str, dict[str, int]]:
     """The scorecard figures computed by the library from the sample reports, without a store."""
     from kg.link import cross_year, link_report
