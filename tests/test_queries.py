@@ -57,36 +57,40 @@ def test_every_query_runs_on_the_embedded_store(loaded, name):
     format_rows(rows, "table")
 
 
-def test_laws_ranked_matches_the_reports_row_by_row(loaded):
+@pytest.fixture(scope="module")
+def samples() -> list:
+    return [outcome.report for outcome in iter_outcomes([EXAMPLES])]
+
+
+def cited(reports, targets, key) -> dict[str, tuple[int, int]]:
+    """key(name) → (townships, reports) citing it, counted from the reports: `targets(report)` gives the names."""
+    townships: dict[str, set] = {}
+    files: dict[str, set] = {}
+    for report in reports:
+        for name in targets(report):
+            townships.setdefault(key(name), set()).add(report.header.township)
+            files.setdefault(key(name), set()).add(report.source.path)
+    return {name: (len(townships[name]), len(files[name])) for name in townships}
+
+
+def test_laws_ranked_matches_the_reports_row_by_row(loaded, samples):
     from kg.rdf import law_key
 
-    townships: dict[str, set] = {}
-    reports: dict[str, set] = {}
-    for outcome in iter_outcomes([EXAMPLES]):
-        report = outcome.report
-        for law in report.laws:
-            townships.setdefault(law_key(law.name), set()).add(report.header.township)
-            reports.setdefault(law_key(law.name), set()).add(report.source.path)
     rows = run_canned(loaded, "laws-ranked", {"limit": "1000"})
-    assert {row["law"]: (row["townships"], row["reports"]) for row in rows} == {
-        law: (len(townships[law]), len(reports[law])) for law in townships}
+    assert {row["law"]: (row["townships"], row["reports"]) for row in rows} == cited(
+        samples, lambda report: [law.name for law in report.laws], law_key)
     assert [r["townships"] for r in rows] == sorted((r["townships"] for r in rows), reverse=True)
 
 
-def test_campaigns_match_the_reports_row_by_row(loaded):
+def test_campaigns_match_the_reports_row_by_row(loaded, samples):
     from kg.rdf import campaign_iri
 
-    townships: dict[str, set] = {}
-    reports: dict[str, set] = {}
-    for outcome in iter_outcomes([EXAMPLES]):
-        report = outcome.report
-        for campaign in report.campaigns:
-            name = str(campaign_iri(campaign.name))
-            townships.setdefault(name, set()).add(report.header.township)
-            reports.setdefault(name, set()).add(report.source.path)
+    def key(name):
+        return str(campaign_iri(name))
+
     rows = run_canned(loaded, "campaigns", {"limit": "1000"})
-    assert {str(campaign_iri(row["campaign"])): (row["townships"], row["reports"]) for row in rows} == {
-        name: (len(townships[name]), len(reports[name])) for name in townships}
+    assert {key(row["campaign"]): (row["townships"], row["reports"]) for row in rows} == cited(
+        samples, lambda report: [campaign.name for campaign in report.campaigns], key)
     days = run_canned(loaded, "campaigns", {"limit": "1000", "category": "day"})
     assert days and {row["campaign"] for row in days} == {row["campaign"] for row in rows if row["category"] == "day"}
 
