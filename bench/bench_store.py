@@ -79,7 +79,7 @@ def load_all(linked_reports, folder: Path, corpus: Path) -> dict:
     The canned queries and the one-report add run on the same open store: a restart would replay its
     append-only log first, which is the server's start-up time, not theirs.
     """
-    from kg.load import BatchWriter, graph_counts
+    from kg.load.loader import BatchWriter, graph_counts
 
     writing = 0.0
     with _fresh(folder) as store:
@@ -104,7 +104,7 @@ def load_all(linked_reports, folder: Path, corpus: Path) -> dict:
 
 
 def _floor_rows(linked):
-    from kg.rows import report_rows
+    from kg.mapping.rows import report_rows
 
     return report_rows(linked)
 
@@ -159,7 +159,7 @@ def load_floor(reports_factory, folder: Path) -> dict:
     """The floor at its best batch size (tuned on the first 200 reports), then over every report."""
     from itertools import islice
 
-    from kg.load import graph_counts
+    from kg.load.loader import graph_counts
 
     tried = {}
     for batch in FLOOR_BATCHES:
@@ -255,7 +255,7 @@ def add_one(corpus: Path, folder: Path, store) -> dict:
     `seconds`: `load_paths` in this process (warm). `cli_seconds`: a whole `kg load` process against
     the running store, as after `kg server start`; `cold_seconds` (see `add_one_cold`) also starts the store.
     """
-    from kg.load import load_paths
+    from kg.load.loader import load_paths
 
     places = _next_years(store, 3)
     path = _new_report(folder, places[0], 0)

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg import structure  # noqa: E402
+from kg.structure import outline as structure  # noqa: E402
 from kg.read import iter_report_paths, read_source  # noqa: E402
 from kg.text import normalize  # noqa: E402
 

@@ -174,7 +174,7 @@ def main(argv=None) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object per scale")
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args(argv)
-    from kg.parallel import default_jobs
+    from kg.extract.parallel import default_jobs
 
     jobs = args.jobs or default_jobs()
     sizes = args.reports or [1000]

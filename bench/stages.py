@@ -66,7 +66,7 @@ def _jieba_ready() -> None:
 
 
 def stage_read(corpus: Path, jobs: int, work: Path) -> dict:
-    from kg.parallel import ordered_map
+    from kg.extract.parallel import ordered_map
 
     paths = paths_of(corpus)
     started = time.perf_counter()
@@ -75,7 +75,7 @@ def stage_read(corpus: Path, jobs: int, work: Path) -> dict:
 
 
 def stage_extract_floor(corpus: Path, jobs: int, work: Path) -> dict:
-    from kg.parallel import ordered_map
+    from kg.extract.parallel import ordered_map
 
     paths = paths_of(corpus)
     started = time.perf_counter()
@@ -84,7 +84,7 @@ def stage_extract_floor(corpus: Path, jobs: int, work: Path) -> dict:
 
 
 def _extract(corpus: Path, jobs: int, keep: Path | None) -> dict:
-    from kg.parallel import iter_outcomes
+    from kg.extract.parallel import iter_outcomes
 
     reports = errors = 0
     kept = 0.0
@@ -148,7 +148,7 @@ def stage_pipeline(corpus: Path, jobs: int, work: Path) -> dict:
     """`kg load` of the whole corpus as a user runs it: extraction in workers, linking and writing here, streamed."""
     import shutil
 
-    from kg.load import load_paths
+    from kg.load.loader import load_paths
     from kg.store.falkordb import FalkorDBStore
 
     folder = work / "store-pipeline"
@@ -173,7 +173,7 @@ def main(argv=None) -> None:
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--work", type=Path, default=ROOT / "out" / "bench")
     args = parser.parse_args(argv)
-    from kg.parallel import default_jobs
+    from kg.extract.parallel import default_jobs
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     result = globals()[f"stage_{args.stage}"](args.corpus, args.jobs or default_jobs(), args.work)

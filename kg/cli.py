@@ -51,7 +51,7 @@ def identity_options(command):
 
 
 def dry_run_and_exit(paths, hints_for, warnings) -> None:
-    from kg.intake import dry_run, format_dry_run
+    from kg.intake.reports import dry_run, format_dry_run
 
     rows, intake = dry_run(paths, hints_for)
     intake.warnings[:0] = warnings
@@ -75,8 +75,8 @@ def dry_run_and_exit(paths, hints_for, warnings) -> None:
               help="Worker processes that extract files  [default: all cores]")
 def extract(paths, output, fmt, township, county, year, manifest, dry_run, jobs):
     """Read report files or folders (.txt .docx .pdf .html) and write their knowledge graph as RDF."""
-    from kg.manifest import hints_from_options
-    from kg.rdf import extract_to_rdf
+    from kg.intake.manifest import hints_from_options
+    from kg.export.rdf import extract_to_rdf
 
     try:
         hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
@@ -150,8 +150,8 @@ def open_store_from_cli(store_dir: str, neo4j_uri: str | None):
               help="Worker processes that extract files  [default: all cores]")
 def load(paths, store_dir, neo4j_uri, batch, township, county, year, manifest, dry_run, jobs):
     """Load report files or folders into the graph store; loading again replaces each report's subgraph."""
-    from kg.load import load_paths
-    from kg.manifest import hints_from_options
+    from kg.load.loader import load_paths
+    from kg.intake.manifest import hints_from_options
 
     try:
         hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
@@ -266,7 +266,7 @@ def viz(view, township, county, year, output, store_dir, neo4j_uri):
 @store_options
 def brief(township, county, year, fmt, output, store_dir, neo4j_uri):
     """Write a one-file briefing on a township: facts, measures, citations, scorecard, follow-through."""
-    from kg.brief import write_briefing
+    from kg.brief.township import write_briefing
 
     try:
         with open_store_from_cli(store_dir, neo4j_uri) as store:
@@ -285,7 +285,7 @@ def brief(township, county, year, fmt, output, store_dir, neo4j_uri):
               help="Worker processes that extract files  [default: all cores]")
 def export(out_dir, paths, fmt, jobs):
     """Write the graph of report files or folders as CSV files for a first bulk load into Neo4j."""
-    from kg.export import export_neo4j_csv, import_command
+    from kg.export.neo4j_csv import export_neo4j_csv, import_command
 
     try:
         summary = export_neo4j_csv(paths, out_dir, jobs)
@@ -320,7 +320,7 @@ def trace(paths, township, county, year, thresholds, store_dir, neo4j_uri):
         if paths:
             rows, errors = trace_paths(paths, township, county, year, overrides)
         else:
-            from kg.stored import township_reports
+            from kg.load.stored import township_reports
 
             with open_store_from_cli(store_dir, neo4j_uri) as store:
                 reports, missing = township_reports(store, township, county)

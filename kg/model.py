@@ -170,7 +170,7 @@ class Report:
     @property
     def key(self) -> str:
         """Identity of the report: township, county, year and file stem (an edited file keeps its key)."""
-        from kg.identity import report_key
+        from kg.ids import report_key
 
         return report_key(self)
 

@@ -29,8 +29,8 @@ SHOTS = [
 
 def build_pages(work: Path) -> dict[str, Path]:
     """Load the samples into a private store and write each page to `work`."""
-    from kg.brief import write_briefing
-    from kg.load import load_paths
+    from kg.brief.township import write_briefing
+    from kg.load.loader import load_paths
     from kg.store import open_store
     from kg.viz import write_view
 

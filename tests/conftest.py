@@ -41,7 +41,7 @@ def corpus_texts(shared) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def examples_store(falkordb_server):
     """One embedded store per run holding the bundled samples and the hostile fixture report, for views and briefings."""
-    from kg.load import load_paths
+    from kg.load.loader import load_paths
     from kg.store.falkordb import FalkorDBStore
 
     store = FalkorDBStore(server=falkordb_server, graph="examples")

@@ -10,7 +10,7 @@ from opencc import OpenCC
 from rdflib import RDF, Graph
 
 from kg.cli import cli
-from kg.vocab import KG
+from kg.ontology import KG
 from make_formats import write_docx, write_html, write_pdf, write_scanned_pdf
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"

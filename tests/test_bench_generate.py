@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import structure
+from kg.structure import outline as structure
 from kg.read import iter_report_paths, read_source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from docx import Document
 from viz_sample import township
 
-from kg.brief import build_briefing, write_briefing
+from kg.brief.township import build_briefing, write_briefing
 from kg.cli import cli
 from kg.viz.data import NotFoundError
 

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from conftest import need_tool
-from kg.brief import write_briefing
+from kg.brief.township import write_briefing
 from kg.viz import write_view
 from kg.viz.graph import Edge, Graph, Node
 from kg.viz.html import write_page

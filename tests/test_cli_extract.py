@@ -13,8 +13,8 @@ from rdflib import RDF, Dataset, Graph
 
 from conftest import need_tool
 from kg.cli import cli
-from kg.rdf import validate
-from kg.vocab import KG
+from kg.export.rdf import validate
+from kg.ontology import KG
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 # The fixture folder also holds bad and hostile files for other tests; these three are the clean set.
@@ -134,7 +134,7 @@ def test_json_ld_output_is_compact_json():
 
 def test_n_triples_are_written_report_by_report_and_hold_the_same_graph(tmp_path):
     """`--format nt` streams: each report's statements in one run, a shared node's statement once."""
-    from kg.rdf import Summary, iter_nt_lines, reports_graph
+    from kg.export.rdf import Summary, iter_nt_lines, reports_graph
 
     out = tmp_path / "all.nt"
     result = run(*TRIO, "-o", out, "--format", "nt")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.dedupe import Deduper, fingerprint
-from kg.pipeline import extract_report
+from kg.intake.dedupe import Deduper, fingerprint
+from kg.extract.report import extract_report
 from kg.read import read_source
 from make_formats import lines_of, write_docx, write_html
 

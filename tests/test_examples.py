@@ -8,7 +8,7 @@ from functools import cache
 import pytest
 
 from conftest import EXAMPLES
-from kg import structure
+from kg.structure import outline as structure
 from kg.extract import measures, plans, shortcomings
 from kg.read import read_source
 from kg.text import compact

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.export import ARRAY_DELIMITER
+from kg.export.neo4j_csv import ARRAY_DELIMITER
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -72,7 +72,7 @@ def test_the_printed_command_imports_every_file(exported):
 
 
 def test_counts_match_the_graph_kg_load_builds(exported, falkordb_server):
-    from kg.load import load_paths
+    from kg.load.loader import load_paths
     from kg.store.falkordb import FalkorDBStore
 
     out, _ = exported

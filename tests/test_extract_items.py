@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kg import structure
+from kg.structure import outline as structure
 from kg.extract import measures, plans, shortcomings
 from kg.read import make_source
 

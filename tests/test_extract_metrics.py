@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg import structure
+from kg.structure import outline as structure
 from kg.extract import metrics
 from kg.model import Evidence, Section
 from kg.read import make_source

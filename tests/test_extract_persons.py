@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg import structure
+from kg.structure import outline as structure
 from kg.extract import persons
 from kg.read import make_source
 

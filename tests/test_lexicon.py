@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg import lexicon
+from kg.text import lexicon
 from kg.errors import KgError, LexiconError
 
 

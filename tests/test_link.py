@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import structure
+from kg.structure import outline as structure
 from kg.errors import KgError
 from kg.extract import measures, plans, shortcomings
 from kg.link import (DEFAULT, Thresholds, adjacent_links, cross_year, follow_up_pairs, link_report,

@@ -9,7 +9,7 @@ from pathlib import Path
 import ahocorasick
 import pytest
 
-from kg import structure
+from kg.structure import outline as structure
 from kg.extract import measures, plans, shortcomings
 from kg.link import Thresholds, adjacent_links, cross_year, link_report
 from kg.link.terms import _WORD, GENERIC, SYNONYMS, _cutter, term_surfaces

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES
 from kg.link import cross_year, follow_up_pairs, link_report
 from kg.model import Report
-from kg.pipeline import extract_report
+from kg.extract.report import extract_report
 from kg.read import read_source
 from kg.text import compact
 from test_examples import DISTRACTORS, HEADERS, NONE, STORIES

@@ -11,13 +11,13 @@ from rdflib import RDF, Literal, URIRef
 from storekit import dump, open_backend
 
 from kg.errors import StoreError
-from kg.graphrows import graph_rows, value_of
-import kg.load as load_module
-from kg.load import graph_counts, load_paths, write_report
-from kg.pipeline import extract_path
-from kg.rdf import report_graph
+from kg.mapping.graphrows import graph_rows, value_of
+import kg.load.loader as load_module
+from kg.load.loader import graph_counts, load_paths, write_report
+from kg.extract.report import extract_path
+from kg.mapping.rdf import report_graph
 from kg.store.falkordb import FalkorDBStore
-from kg.vocab import KG, NAMESPACE, is_functional
+from kg.ontology import KG, NAMESPACE, is_functional
 
 EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "examples")
 
@@ -74,7 +74,7 @@ def _snake(name):
 def _object_properties():
     from rdflib import OWL
 
-    from kg.vocab import local_name, ontology
+    from kg.ontology import local_name, ontology
 
     return [local_name(p) for p in ontology().subjects(RDF.type, OWL.ObjectProperty)]
 
@@ -122,7 +122,7 @@ def test_reloading_an_edited_report_leaves_no_stale_nodes(store, tmp_path):
 def test_a_report_written_again_through_the_same_writer_is_replaced(store, tmp_path, flush_between):
     # A writer that began on an empty store skips the existence read only for reports it has not written.
     from kg.link import link_report
-    from kg.load import BatchWriter
+    from kg.load.loader import BatchWriter
 
     edited = tmp_path / "yunxiu_2023.txt"
     text = open(os.path.join(EXAMPLES, "yunxiu_2023.txt"), encoding="utf-8").read()
@@ -207,7 +207,7 @@ def test_neighbours_no_longer_in_memory_are_read_again_by_a_worker_and_link_the_
 
 
 def _tiny_graph():
-    from kg.rdf import new_graph
+    from kg.mapping.rdf import new_graph
 
     graph = new_graph()
     report, town, law = (URIRef("https://township-kg.org/id/report/r1"), URIRef("https://township-kg.org/id/township/t"),
@@ -224,7 +224,7 @@ def _tiny_graph():
 def test_write_statements_run_through_the_neo4j_backend(falkordb_server, graph_name):
     # FalkorDB's Bolt layer crashes on parameters past a few kilobytes, so a whole report cannot go this way;
     # a small graph still takes the driver's path: sessions, one transaction per batch, parameters, results.
-    from kg.load import report_statements
+    from kg.load.loader import report_statements
 
     graph, report_uri = _tiny_graph()
     statements = report_statements(graph_rows(graph), report_uri, batch=2)

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.load import load_paths
+from kg.load.loader import load_paths
 from kg.store.falkordb import GRAPH, FalkorDBStore
 from kg.store.server import Server
 from make_formats import write_docx, write_pdf

@@ -10,11 +10,11 @@ from rdflib import RDF, Graph
 
 from kg.cli import cli
 from kg.errors import KgError, ManifestError
-from kg.hints import Hints
-from kg.manifest import hints_from_options, read_manifest
-from kg.pipeline import extract_report
+from kg.intake.hints import Hints
+from kg.intake.manifest import hints_from_options, read_manifest
+from kg.extract.report import extract_report
 from kg.read import read_source
-from kg.vocab import KG
+from kg.ontology import KG
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 # A report whose text names neither its township nor its county, as some offices file them.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.names import county_name, identity, same_township, township_name
+from kg.text.places import county_name, identity, same_township, township_name
 
 
 @pytest.mark.parametrize("raw", [

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.numbers import find_numbers, find_quantities, parse_chinese, parse_number, units
+from kg.text.numerals import find_numbers, find_quantities, parse_chinese, parse_number, units
 from kg.text import normalize
 
 

@@ -6,7 +6,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SH
 
-from kg.vocab import (
+from kg.ontology import (
     KG,
     NAMESPACE,
     ONTOLOGY_TTL,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KgError
-from kg.parallel import default_jobs, iter_outcomes, ordered_map
-from kg.pipeline import iter_outcomes as serial_outcomes
+from kg.extract.parallel import default_jobs, iter_outcomes, ordered_map
+from kg.extract.stream import iter_outcomes as serial_outcomes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +85,7 @@ def _square(n: int) -> int:
 
 
 def test_aside_runs_a_call_in_another_process_only_when_enabled():
-    from kg.parallel import Aside
+    from kg.extract.parallel import Aside
 
     with Aside() as aside:
         assert not aside.started

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import structure
+from kg.structure import outline as structure
 from kg.errors import ReadError, StructureError
 from kg.read import make_source
 from kg.read.text import decode
@@ -86,7 +86,7 @@ def test_the_matched_form_keeps_every_offset(text):
 def test_an_integer_round_trips_through_its_arabic_and_chinese_forms(value):
     import cn2an
 
-    from kg.numbers import parse_number
+    from kg.text.numerals import parse_number
 
     assert parse_number(str(value)) == value
     assert parse_number(cn2an.an2cn(value)) == value
@@ -95,7 +95,7 @@ def test_an_integer_round_trips_through_its_arabic_and_chinese_forms(value):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_finding_numbers_in_any_text_never_raises_and_stays_inside_it(text):
-    from kg.numbers import find_numbers, find_quantities
+    from kg.text.numerals import find_numbers, find_quantities
 
     for found in (*find_numbers(text), *find_quantities(text)):
         assert 0 <= found.start < found.end <= len(text)

@@ -7,8 +7,8 @@ import os
 import pytest
 
 from kg.errors import QueryError
-from kg.load import graph_counts, load_paths
-from kg.pipeline import iter_outcomes
+from kg.load.loader import graph_counts, load_paths
+from kg.extract.stream import iter_outcomes
 from kg.queries import format_rows, load_queries, parse_query, run_canned
 from kg.store.falkordb import FalkorDBStore
 
@@ -74,7 +74,7 @@ def cited(reports, targets, key) -> dict[str, tuple[int, int]]:
 
 
 def test_laws_ranked_matches_the_reports_row_by_row(loaded, samples):
-    from kg.rdf import law_key
+    from kg.mapping.rdf import law_key
 
     rows = run_canned(loaded, "laws-ranked", {"limit": "1000"})
     assert {row["law"]: (row["townships"], row["reports"]) for row in rows} == cited(
@@ -83,7 +83,7 @@ def test_laws_ranked_matches_the_reports_row_by_row(loaded, samples):
 
 
 def test_campaigns_match_the_reports_row_by_row(loaded, samples):
-    from kg.rdf import campaign_iri
+    from kg.mapping.rdf import campaign_iri
 
     def key(name):
         return str(campaign_iri(name))

@@ -12,24 +12,15 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
 from conftest import need_tool
-from kg import structure
-from kg.counties import infer_county, township_counties
+from kg.structure import outline as structure
+from kg.intake.counties import infer_county, township_counties
 from kg.extract import measures, plans, shortcomings
 from kg.model import Campaign, Header, Law, Link, Metric, Person, Report, ThemeTag
-from kg.rdf import (
-    FORMATS,
-    Summary,
-    law_iri,
-    report_graph,
-    report_iri,
-    reports_graph,
-    serialize,
-    township_iri,
-    validate,
-)
+from kg.export.rdf import FORMATS, Summary, reports_graph, serialize, validate
+from kg.mapping.rdf import law_iri, report_graph, report_iri, township_iri
 from kg.read import read_source
 from kg.text import evidence
-from kg.vocab import KG
+from kg.ontology import KG
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 BAISHI_2023 = REPORTS / "baishi-2023.txt"
@@ -200,7 +191,7 @@ def test_the_same_input_gives_the_same_text_in_every_process(fmt, tmp_path):
     script = (
         "import sys; sys.path.insert(0, %r)\n"
         "from test_rdf import baishi_2023, baishi_2024\n"
-        "from kg.rdf import report_graph, serialize\n"
+        "from kg.mapping.rdf import report_graph\nfrom kg.export.rdf import serialize\n"
         "g = report_graph(baishi_2023()); report_graph(baishi_2024(), g)\n"
         "sys.stdout.write(serialize(g, %r))\n"
     ) % (str(Path(__file__).parent), fmt)

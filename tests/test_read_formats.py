@@ -10,10 +10,10 @@ from opencc import OpenCC
 from rdflib import Graph
 
 from kg.errors import ReadError
-from kg.pipeline import extract_report
-from kg.rdf import report_graph
+from kg.extract.report import extract_report
+from kg.mapping.rdf import report_graph
 from kg.read import iter_report_paths, read_source
-from kg.vocab import KG
+from kg.ontology import KG
 from make_formats import lines_of, write_docx, write_html, write_pdf, write_scanned_pdf
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"

@@ -10,12 +10,12 @@ from conftest import EXAMPLES, ROOT
 from rdflib import Literal
 
 from kg.errors import OntologyError
-from kg.graphrows import graph_rows
-from kg.intake import Intake, iter_reports
+from kg.mapping.graphrows import graph_rows
+from kg.intake.reports import Intake, iter_reports
 from kg.link import adjacent_links, link_report
-from kg.rdf import report_graph, report_iri
-from kg.rows import report_rows
-from kg.vocab import KG
+from kg.mapping.rdf import report_graph, report_iri
+from kg.mapping.rows import report_rows
+from kg.ontology import KG
 
 
 def _linked_reports(paths: list[Path]):
@@ -100,7 +100,7 @@ def test_a_shared_node_is_one_row_however_often_it_is_cited(kind):
 def test_batched_new_reports_land_as_the_same_graph_as_one_at_a_time(falkordb_server, graph_name, batch):
     from storekit import dump
 
-    from kg.load import BatchWriter, write_report
+    from kg.load.loader import BatchWriter, write_report
     from kg.model import Link
     from kg.store.falkordb import FalkorDBStore
 

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 from rdflib import RDF, Graph
 
 from kg.cli import cli
-from kg.identity import BASE
-from kg.names import township_name
+from kg.ids import BASE
+from kg.text.places import township_name
 from kg.read import read_source
-from kg.vocab import KG
+from kg.ontology import KG
 from make_formats import write_html
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"

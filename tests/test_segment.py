@@ -12,7 +12,8 @@ from pathlib import Path
 import jieba
 import pytest
 
-from kg import lexicon, segment
+from kg.text import lexicon
+from kg.text import segment
 from kg.link import terms
 from kg.link.themes import load_themes
 
@@ -184,7 +185,7 @@ def test_writing_new_tables_removes_only_stale_ones_of_other_keys(own_cache):
 _IN_A_NEW_PROCESS = """
 import hashlib, json, sys
 import jieba
-from kg import segment
+from kg.text import segment
 segment.default()
 tags = hashlib.sha256(repr(sorted(segment.pos_tags().items())).encode()).hexdigest()
 tokens = [jieba.lcut(text) for text in json.loads(sys.argv[1])]

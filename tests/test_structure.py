@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg import model, structure
+from kg import model
+from kg.structure import outline as structure
 from kg.errors import KgError, StructureError
 from kg.read import make_source
 

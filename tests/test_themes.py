@@ -7,7 +7,7 @@ from rdflib.namespace import RDF
 
 from kg.link.themes import THEMES_TTL, load_themes, tag_report, tag_text
 from kg.read import read_source
-from kg import structure
+from kg.structure import outline as structure
 from kg.extract import measures, plans, shortcomings
 from kg.model import Report
 from kg.text import normalize

@@ -62,7 +62,7 @@ def _linking(name: str):
 
 
 def _extract(gold_path: Path, gold: dict, reports_dir: Path, link_report, errors: list[str]) -> Report | None:
-    from kg.pipeline import extract_path
+    from kg.extract.report import extract_path
 
     path = report_path(reports_dir, gold)
     if path is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg import lexicon
+from kg.text import lexicon
 from kg.extract.quotes import quoted_campaigns
 from kg.extract.titles import titles
 from kg.model import Campaign, Section, Source

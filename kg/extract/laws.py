@@ -6,7 +6,7 @@ without 《》 (学习宪法、行政处罚法). A law's name inside a campaign'
 
 from __future__ import annotations
 
-from kg import lexicon
+from kg.text import lexicon
 from kg.extract import campaigns
 from kg.extract.titles import PRC, is_law, law_key, titles
 from kg.model import Law, Section, Source

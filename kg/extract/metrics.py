@@ -13,10 +13,10 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from kg import lexicon
-from kg.lexicon import LEXICON_DIR, read_table
+from kg.text import lexicon
+from kg.text.lexicon import LEXICON_DIR, read_table
 from kg.model import Metric, Section, Source
-from kg.numbers import APPROX_BEFORE, Quantity, find_quantities, unit_kinds
+from kg.text.numerals import APPROX_BEFORE, Quantity, find_quantities, unit_kinds
 from kg.text import evidence
 
 SKIPPED_SECTIONS = ("plans",)
@@ -352,7 +352,7 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
 
 @cache
 def _tags() -> dict[str, str]:
-    from kg import segment
+    from kg.text import segment
 
     return segment.pos_tags()
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.lexicon import LEXICON_DIR, read_table
+from kg.text.lexicon import LEXICON_DIR, read_table
 from kg.model import Person, Section, Source
 from kg.text import evidence
 
@@ -119,7 +119,7 @@ def _is_common_word(word: str) -> bool:
 
 @cache
 def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
-    from kg import segment
+    from kg.text import segment
 
     return segment.pos_tags(), segment.default().FREQ
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg import lexicon
+from kg.text import lexicon
 from kg.extract.titles import known_law
 from kg.text import compact, normalize
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg import lexicon
+from kg.text import lexicon
 from kg.text import compact, normalize
 
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")

@@ -57,7 +57,7 @@ _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
 @lru_cache(maxsize=1)
 def _cutter():
     """jieba taught the theme keywords; search mode also yields a compound's parts (执法能力 → 执法, 能力)."""
-    from kg import segment
+    from kg.text import segment
     from kg.link.themes import load_themes
 
     words = {w for t in load_themes() for w in t.keywords} | set(SYNONYMS)
@@ -87,7 +87,7 @@ def normal_line(line: str) -> str:
 
 @lru_cache(maxsize=1)
 def _run_pattern():
-    from kg.segment import jieba  # imported there without the slow pkg_resources
+    from kg.text.segment import jieba  # imported there without the slow pkg_resources
 
     return jieba.re_han_default  # what `Tokenizer.cut` splits a text into before segmenting each run
 

@@ -117,7 +117,7 @@ def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> l
 def trace_paths(paths: Iterable[str | os.PathLike], township: str, county: str | None = None,
                 year: int | None = None, thresholds: Thresholds = DEFAULT) -> tuple[list[TraceRow], list]:
     """trace() over report files; returns the rows and the errors of files that could not be read."""
-    from kg.pipeline import iter_outcomes
+    from kg.extract.stream import iter_outcomes
 
     reports, errors = [], []
     for outcome in iter_outcomes(paths):

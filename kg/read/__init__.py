@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kg.errors import ReadError
 from kg.model import Source
-from kg.read.script import is_traditional, to_simplified
+from kg.text.script import is_traditional, to_simplified
 from kg.text import normalize
 
 REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".html", ".htm")

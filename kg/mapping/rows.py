@@ -1,6 +1,6 @@
 """Report → store rows straight from the model, without building an rdflib graph first.
 
-The rows are exactly those `kg.graphrows.graph_rows(kg.rdf.report_graph(report))` gives (tested in
+The rows are exactly those `kg.mapping.graphrows.graph_rows(kg.mapping.rdf.report_graph(report))` gives (tested in
 tests/test_rows.py on every corpus and sample report); labels, types and keys still come from the
 ontology. RDF set semantics are kept: a repeated value or relationship counts once, a relationship
 restated by a kg:Relation node is written only as that node's keyed relationship.
@@ -13,13 +13,12 @@ from functools import lru_cache
 from rdflib import OWL, RDF
 
 from kg.errors import KgError, OntologyError
-from kg.graphrows import URI, GraphRows
-from kg.identity import short_hash
+from kg.mapping.graphrows import URI, GraphRows
+from kg.ids import short_hash
 from kg.model import Report
-from kg.rdf import (campaign_iri, county_iri, document_iri, law_iri, law_key, report_iri, theme_iri, title_key,
-                    township_iri)
+from kg.mapping.rdf import campaign_iri, county_iri, document_iri, law_iri, law_key, report_iri, theme_iri, title_key, township_iri
 from kg.text import normalize
-from kg.vocab import ITEM_CLASS, KG, LINK_PROPERTY, local_name, node_label, ontology, relationship_type
+from kg.ontology import ITEM_CLASS, KG, LINK_PROPERTY, local_name, node_label, ontology, relationship_type
 
 # Looked up once: resolving KG terms and naming them was most of the time of a report's rows.
 REPORT, TOWNSHIP, COUNTY, SECTION, LAW, DOCUMENT, CAMPAIGN, METRIC, PERSON, THEME, MENTION, THEME_TAG, LINK = (
@@ -42,7 +41,7 @@ def _many_valued() -> frozenset[str]:
     found = frozenset(local_name(p) for p in graph.subjects(RDF.type, OWL.DatatypeProperty)
                       if (p, RDF.type, OWL.FunctionalProperty) not in graph)
     if found != LISTED:
-        raise OntologyError(f"kg/rows.py gives lists for {sorted(LISTED)}; the ontology's many-valued properties "
+        raise OntologyError(f"kg/mapping/rows.py gives lists for {sorted(LISTED)}; the ontology's many-valued properties "
                             f"are {sorted(found)}")
     return found
 
@@ -198,7 +197,7 @@ def _sections(b: _Builder, report_node: str, report: Report) -> dict[int, str]:
 
 def _items(b: _Builder, report: Report, report_node: str, sections: dict[int, str]) -> None:
     for item in (*report.measures, *report.shortcomings, *report.plans):
-        node = f"{report_node}/{item.kind}/{item.ordinal}"  # kg.rdf.item_iri, the report's IRI made once
+        node = f"{report_node}/{item.kind}/{item.ordinal}"  # kg.mapping.rdf.item_iri, the report's IRI made once
         b.node(node, ITEM_LABEL[item.kind], _evidence(
             {URI: node, "text": item.text, "ordinal": item.ordinal, "bodyStart": item.body_start,
              "bodyEnd": item.body_end}, item.evidence))

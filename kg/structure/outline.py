@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg import model
 from kg.errors import StructureError
-from kg.header import is_date, is_issuer, lines_of, read_header
+from kg.structure.header import is_date, is_issuer, lines_of, read_header
 from kg.model import Header, Section, Source
 from kg.resources import data_dir
 from kg.text import evidence
@@ -86,7 +86,7 @@ class Outline:
 @lru_cache(maxsize=4)
 def vocabulary(path: Path = SECTIONS_TSV) -> tuple[tuple[str, str], ...]:
     """(phrase, kind) pairs of the section vocabulary, in file order."""
-    from kg.lexicon import read_table
+    from kg.text.lexicon import read_table
 
     pairs = []
     for row in read_table(path):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from kg.errors import KgError, OntologyError
-from kg.graphrows import URI, GraphRows
+from kg.mapping.graphrows import URI, GraphRows
 from kg.model import Report
 from kg.store.base import Store
 
@@ -106,8 +106,8 @@ def _chunks(rows: list, size: int):
 
 def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location: str | None = None) -> GraphRows:
     """Replace one report's subgraph in the store with its current rows; `location` finds its file again."""
-    from kg.rdf import report_iri
-    from kg.rows import report_rows
+    from kg.mapping.rdf import report_iri
+    from kg.mapping.rows import report_rows
 
     rows = report_rows(report, location)
     report_uri = str(report_iri(report.key))
@@ -153,8 +153,8 @@ class BatchWriter:
         self.written: set[str] = set()
 
     def write(self, report: Report, location: str | None = None) -> GraphRows:
-        from kg.rdf import report_iri
-        from kg.rows import report_rows
+        from kg.mapping.rdf import report_iri
+        from kg.mapping.rows import report_rows
 
         key = report.key
         report_uri = str(report_iri(key))
@@ -243,7 +243,7 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
     longer be read gives no report and one line in `warnings` (once per file in `gone`): its links
     are lost, the load goes on.
     """
-    from kg.rdf import township_iri
+    from kg.mapping.rdf import township_iri
 
     if not township:
         return []
@@ -266,8 +266,8 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
 
 def read_again(row: dict, county: str | None, year: int) -> Report | None:
     """A stored report extracted again from its file, with the identity it was loaded under."""
-    from kg.hints import Hints
-    from kg.pipeline import extract_report
+    from kg.intake.hints import Hints
+    from kg.extract.report import extract_report
     from kg.read import read_source
 
     # Files loaded before locations were stored have only the path as given, relative to where kg ran.
@@ -295,8 +295,8 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
 
     from tqdm import tqdm
 
-    from kg.intake import iter_reports
-    from kg.parallel import Aside, workers_for
+    from kg.intake.reports import iter_reports
+    from kg.extract.parallel import Aside, workers_for
     from kg.read import iter_report_paths
 
     files = list(iter_report_paths(paths))

@@ -23,7 +23,7 @@ _SPACE_RE = re.compile(r"[\s\u3000]+")
 
 
 def simplified(name: str) -> str:
-    from kg.read.script import to_simplified
+    from kg.text.script import to_simplified
 
     return to_simplified(name)
 

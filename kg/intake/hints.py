@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.header import place
+from kg.structure.header import place
 from kg.model import Header, Report, Source
-from kg.names import county_name, township_name
+from kg.text.places import county_name, township_name
 
 _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})")
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
 from kg.errors import OntologyError
-from kg.vocab import KG, is_functional, node_label, ontology, property_key, relation_classes, relationship_type
+from kg.ontology import KG, is_functional, node_label, ontology, property_key, relation_classes, relationship_type
 
 RESOURCE = "Resource"
 URI = "uri"

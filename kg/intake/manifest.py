@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ManifestError
-from kg.hints import Hints
+from kg.intake.hints import Hints
 from kg.read.text import decode
 
 COLUMNS = {
@@ -103,7 +103,7 @@ def hints_from_options(
 ):
     """(hints_for, warnings) from `--township/--county/--year` or `--manifest`; a user's mistake raises KgError."""
     from kg.errors import KgError
-    from kg.intake import fixed_hints
+    from kg.intake.reports import fixed_hints
     from kg.read import iter_report_paths
 
     stated = fixed_hints(township, county, year)

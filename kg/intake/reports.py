@@ -10,10 +10,10 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from kg.counties import infer_county, township_counties
-from kg.dedupe import Deduper
+from kg.intake.counties import infer_county, township_counties
+from kg.intake.dedupe import Deduper
 from kg.errors import KgError
-from kg.hints import Hints, hinted_header
+from kg.intake.hints import Hints, hinted_header
 from kg.model import Report
 
 HintsFor = Callable[[str], "Hints | None"]
@@ -36,7 +36,7 @@ def fixed_hints(township: str | None = None, county: str | None = None, year: in
 
 
 def _header_of(task: tuple[str, Hints | None]):
-    from kg import structure
+    from kg.structure import outline as structure
     from kg.read import read_source
 
     path, hints = task
@@ -50,7 +50,7 @@ def _header_of(task: tuple[str, Hints | None]):
 def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = None,
                    jobs: int | None = 1) -> dict[str, frozenset[str]]:
     """A first pass over the headers only, for county inference; unreadable files are left to the main pass."""
-    from kg.parallel import ordered_map
+    from kg.extract.parallel import ordered_map
     from kg.read import iter_report_paths
 
     tasks = ((str(p), hints_for(str(p)) if hints_for else None) for p in iter_report_paths(paths))
@@ -64,8 +64,8 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
 
     `jobs` worker processes extract (None: all cores); the reports come out the same for any number.
     """
-    from kg.parallel import workers_for
-    from kg.pipeline import iter_outcomes
+    from kg.extract.parallel import workers_for
+    from kg.extract.stream import iter_outcomes
     from kg.read import iter_report_paths
 
     paths = list(iter_report_paths(paths))

@@ -1,27 +1,19 @@
-"""Report → RDF under ontology/kg.ttl: the one place triples are made, and `kg extract`'s writer."""
+"""Report → RDF under ontology/kg.ttl: the one place triples are made."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import PurePath
 
 from rdflib import RDF, Graph, Literal, URIRef
 
-from kg.counties import township_counties
 from kg.errors import KgError
-from kg.identity import BASE, iri, short_hash
+from kg.ids import BASE, iri, short_hash
 from kg.model import Evidence, Report
-from kg.read.script import to_simplified
+from kg.ontology import ITEM_CLASS, KG, LINK_PROPERTY, PREFIXES
 from kg.text import normalize
-from kg.vocab import ITEM_CLASS, KG, LINK_PROPERTY, PREFIXES
+from kg.text.script import to_simplified
 
-FORMATS = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "trig": "trig"}
 _LAW_PREFIX = re.compile(r"^中华人民共和国")
 _QUOTES = re.compile(r"[《》〈〉<>\s]")
 
@@ -260,138 +252,3 @@ def add_link(graph: Graph, link) -> URIRef:
     for term in link.terms:
         graph.add((node, KG.sharedTerm, Literal(term)))
     return node
-
-
-def validate(graph: Graph) -> tuple[bool, str]:
-    """SHACL validation against ontology/shapes.ttl, with the ontology for subclass reasoning."""
-    import pyshacl
-
-    from kg.vocab import SHAPES_TTL, ontology
-
-    try:
-        shapes = Graph().parse(SHAPES_TTL, format="turtle")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise KgError(f"{SHAPES_TTL}: cannot read the shapes: {exc}") from exc
-    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology(), advanced=True)
-    return bool(conforms), text
-
-
-# ---------------------------------------------------------------- many reports → a file
-
-@dataclass
-class Summary:
-    """What `extract_to_rdf` did: reports written, triples in the graph, and one error per failed file."""
-
-    reports: int = 0
-    triples: int = 0
-    errors: list[KgError] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)  # second copies of a report, naming the kept file
-    warnings: list[str] = field(default_factory=list)  # loaded, but a person should look (conflicts)
-
-
-def known_counties(paths: Iterable[str | os.PathLike]) -> dict[str, frozenset[str]]:
-    """A first pass over the headers only, for county inference; unreadable files are left to the main pass."""
-    from kg import structure
-    from kg.read import iter_report_paths, read_source
-
-    headers = []
-    for path in iter_report_paths(paths):
-        try:
-            headers.append(structure.parse(read_source(path)).header)
-        except Exception:  # noqa: BLE001 - the main pass reports this file's error
-            continue
-    return township_counties(headers)
-
-
-def reports_graph(paths: Iterable[str | os.PathLike], summary: Summary, hints_for=None, jobs: int | None = 1) -> Graph:
-    """Every readable report under `paths` in one graph; failed files go to `summary.errors`."""
-    from kg.intake import iter_reports
-
-    graph = new_graph()
-    for report in iter_reports(paths, summary, hints_for, jobs):
-        report_graph(report, graph)
-        summary.reports += 1
-    summary.triples = len(graph)
-    return graph
-
-
-def serialize(graph: Graph, fmt: str) -> str:
-    """Text in one of FORMATS, the same for the same graph (N-Triples lines sorted)."""
-    if fmt not in FORMATS:
-        raise KgError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "json-ld":
-        text = _sorted_json_ld(graph.serialize(format="json-ld", context=dict(PREFIXES)))
-    else:
-        text = graph.serialize(format=FORMATS[fmt])
-    if fmt == "nt":
-        lines = sorted(line for line in text.splitlines() if line.strip())
-        text = "\n".join(lines) + ("\n" if lines else "")
-    return text
-
-
-def _sorted_json_ld(text: str) -> str:
-    """JSON-LD with nodes in IRI order: rdflib's own order follows string hashing, which varies per run."""
-    document = json.loads(text)
-    if isinstance(document, dict) and isinstance(document.get("@graph"), list):
-        document["@graph"].sort(key=lambda node: str(node.get("@id", "")))
-        for node in document["@graph"]:
-            for name, values in node.items():
-                if isinstance(values, list):  # RDF values are a set; any fixed order will do
-                    values.sort(key=lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True))
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def iter_nt_lines(paths: Iterable[str | os.PathLike], summary: Summary, hints_for=None,
-                  jobs: int | None = 1) -> Iterator[str]:
-    """N-Triples lines report by report, each report's sorted, a shared node's triple only the first time.
-
-    A stream: one report's graph is in memory at a time, and of the shared nodes (townships, laws,
-    campaigns…) only digests of the triples already written.
-    """
-    from hashlib import blake2b
-
-    from kg.intake import iter_reports
-
-    seen: set[bytes] = set()
-    for report in iter_reports(paths, summary, hints_for, jobs):
-        own = f"<{report_iri(report.key)}"
-        lines = sorted({line for line in report_graph(report).serialize(format="nt").splitlines() if line.strip()})
-        for line in lines:
-            if not (line.startswith(own + ">") or line.startswith(own + "/")):
-                digest = blake2b(line.encode("utf-8"), digest_size=16).digest()
-                if digest in seen:
-                    continue
-                seen.add(digest)
-            summary.triples += 1
-            yield line + "\n"
-        summary.reports += 1
-
-
-def extract_to_rdf(
-    paths: Iterable[str | os.PathLike], output: str | os.PathLike | None, fmt: str = "turtle", hints_for=None,
-    jobs: int | None = 1,
-) -> Summary:
-    """Read report files or folders and write their graph to `output` (standard output when None).
-
-    N-Triples is written report by report as the files are read; the other formats need the whole
-    graph in memory to group each node's statements.
-    """
-    if fmt not in FORMATS:
-        raise KgError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    summary = Summary()
-    try:
-        handle = sys.stdout if output is None else open(output, "w", encoding="utf-8")  # noqa: SIM115
-    except OSError as exc:
-        raise KgError(f"{PurePath(output)}: cannot write: {exc.strerror or exc}") from exc
-    try:
-        if fmt == "nt":
-            handle.writelines(iter_nt_lines(paths, summary, hints_for, jobs))
-        else:
-            handle.write(serialize(reports_graph(paths, summary, hints_for, jobs), fmt))
-        handle.flush()
-    except OSError as exc:
-        raise KgError(f"{PurePath(output or '-')}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        if handle is not sys.stdout:
-            handle.close()
-    return summary

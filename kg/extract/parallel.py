@@ -15,8 +15,9 @@ from itertools import islice
 from typing import TypeVar
 
 from kg.errors import KgError
-from kg.pipeline import Outcome, extract_path
+from kg.extract.report import Outcome, extract_path, extract_report
 from kg.read import iter_report_paths, make_source
+from kg.text import segment
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -54,11 +55,7 @@ def workers_for(jobs: int | None, files: int) -> int:
 
 def warm() -> None:
     """Load jieba, lexicons and automata once in this process."""
-    from kg.pipeline import extract_report
-
     try:
-        from kg import segment
-
         segment.default()
         extract_report(make_source("warm.txt", _WARM_TEXT, "utf-8"))
     except Exception:  # noqa: BLE001 - warming is an optimisation; a real file will report any fault

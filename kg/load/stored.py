@@ -9,7 +9,7 @@ from kg.queries import run_canned
 
 def township_reports(store, township: str, county: str | None = None) -> tuple[list[Report], list[str]]:
     """The township's stored reports, and the source files that could not be read again."""
-    from kg.load import read_again
+    from kg.load.loader import read_again
 
     rows = run_canned(store, "township-reports", {"township": township, "county": county})
     if not rows:

@@ -109,7 +109,7 @@ def write_briefing(store, township: str, output: str | Path, county: str | None 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "docx":
-            from kg.viz.docx import write_docx
+            from kg.brief.docx import write_docx
 
             write_docx(briefing, path)
         else:

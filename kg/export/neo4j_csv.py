@@ -92,7 +92,7 @@ def linked_reports(paths: Iterable[str | os.PathLike], intake, jobs: int | None 
     """Each kept report with its themes, within-report links and links to the adjacent years already seen."""
     from dataclasses import replace
 
-    from kg.intake import iter_reports
+    from kg.intake.reports import iter_reports
     from kg.link import adjacent_links, link_report
 
     recent: OrderedDict[str, object] = OrderedDict()
@@ -115,8 +115,8 @@ def linked_reports(paths: Iterable[str | os.PathLike], intake, jobs: int | None 
 def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike,
                      jobs: int | None = 1) -> ExportSummary:
     """Write node and relationship CSV files for neo4j-admin under `out_dir` from report files or folders."""
-    from kg.graphrows import RESOURCE, graph_rows
-    from kg.rdf import report_graph, report_iri
+    from kg.mapping.graphrows import RESOURCE, graph_rows
+    from kg.mapping.rdf import report_graph, report_iri
 
     out = Path(out_dir)
     try:

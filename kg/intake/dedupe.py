@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.model import Report
-from kg.names import identity
+from kg.text.places import identity
 
 _SPACE_RE = re.compile(r"\s+")
 SAME_REPORT = 0.9  # 4-gram Jaccard above which two texts of one township and year are one report

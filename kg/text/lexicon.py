@@ -167,7 +167,7 @@ def domain_words() -> tuple[str, ...]:
 
 @cache
 def _tokenizer():
-    from kg import segment
+    from kg.text import segment
 
     return segment.tokenizer(domain_words(), freq=100000)
 
