@@ -6,50 +6,23 @@ import shutil
 import statistics
 import sys
 import time
-from collections import OrderedDict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-RECENT = 512
 FLOOR_BATCHES = (500, 2000, 5000)
-
-
-def _place(report):
-    return report.header.county, report.header.township
-
-
-def _recent_lookup(recent: OrderedDict):
-    """A cross-year lookup over the reports seen last, by (county, township, year)."""
-    index: dict = {}
-
-    def lookup(county, township, year):
-        return [recent[p] for p in index.get((county, township, year), ()) if p in recent]
-
-    lookup.index = index
-    return lookup
 
 
 def linked_stream(reports):
     """(linked report, seconds spent linking it) for each report: themes, within-report and cross-year links."""
-    from dataclasses import replace
+    from kg.link.stage import Linker
 
-    from kg.link import adjacent_links, link_report
-
-    recent: OrderedDict = OrderedDict()
-    lookup = _recent_lookup(recent)
+    linker = Linker()
     for report in reports:
         started = time.perf_counter()
-        linked = link_report(report)
-        cross = adjacent_links(linked, lookup)
-        linked = replace(linked, links=linked.links + cross)
-        seconds = time.perf_counter() - started
-        recent[report.source.path] = report
-        lookup.index.setdefault((*_place(report), report.header.year), []).append(report.source.path)
-        if len(recent) > RECENT:
-            recent.popitem(last=False)
-        yield linked, seconds
+        linked = linker.link(report)
+        yield linked, time.perf_counter() - started
 
 
 def link_all(reports, keep: Path) -> dict:

@@ -13,15 +13,14 @@ import csv
 import json
 import os
 import shutil
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.link.stage import Linker
 
 ARRAY_DELIMITER = "\x1f"
-RECENT = 512  # reports kept for cross-year linking; a township's years are usually near in file order
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
@@ -90,26 +89,9 @@ def _cell(value) -> str:
 
 def linked_reports(paths: Iterable[str | os.PathLike], intake, jobs: int | None = 1):
     """Each kept report with its themes, within-report links and links to the adjacent years already seen."""
-    from dataclasses import replace
-
     from kg.intake.reports import iter_reports
-    from kg.link import adjacent_links, link_report
 
-    recent: OrderedDict[str, object] = OrderedDict()
-    index: dict[tuple, list[str]] = {}
-
-    def lookup(county, township, year):
-        return [recent[p] for p in index.get((county, township, year), ()) if p in recent]
-
-    for report in iter_reports(paths, intake, None, jobs):
-        linked = link_report(report)
-        linked = replace(linked, links=linked.links + adjacent_links(linked, lookup))
-        yield linked
-        header = report.header
-        recent[report.source.path] = report
-        index.setdefault((header.county, header.township, header.year), []).append(report.source.path)
-        if len(recent) > RECENT:
-            recent.popitem(last=False)
+    yield from Linker()(iter_reports(paths, intake, None, jobs))
 
 
 def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike,

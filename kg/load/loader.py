@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from kg.errors import KgError, OntologyError
+from kg.link.stage import RECENT, Linker
 from kg.mapping.graphrows import URI, GraphRows
 from kg.model import Report
 from kg.store.base import Store
@@ -212,26 +213,18 @@ class BatchWriter:
 
 # ---------------------------------------------------------------- many reports
 
-def _linked(report: Report, store: Store, recent: dict, warnings: list[str], gone: set[str],
-            pending=lambda county, township, year: [], reread=None) -> Report:
-    """Themes, within-report links and links to the adjacent years' reports in the store or about to be."""
-    from kg.link import adjacent_links, link_report
-
+def _store_lookup(store: Store, linker: Linker, warnings: list[str], gone: set[str], pending, reread):
+    """The adjacent years' reports of a township in the store, or in the writer's batch about to be."""
     def lookup(county, township, year):
-        found = stored_reports(store, county, township, year, recent, warnings, gone, reread)
+        found = stored_reports(store, county, township, year, linker.recent, warnings, gone, reread)
         keys = {r.key for r in found}
         return found + [r for r in pending(county, township, year) if r.key not in keys]
-
-    report = link_report(report)
-    return replace(report, links=report.links + adjacent_links(report, lookup))
+    return lookup
 
 
 STORED_REPORTS = ("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Resource {uri: $township}) WHERE r.year = $year "
                   "RETURN r.key AS key, r.sourceFile AS path, r.sourceLocation AS location, t.name AS township "
                   "ORDER BY path")
-
-
-RECENT = 512  # reports kept from this load: a township's years are usually near each other in file order
 
 
 def stored_reports(store: Store, county: str | None, township: str | None, year: int,
@@ -291,8 +284,6 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     copy of a report is dropped, naming the one kept. `jobs` worker processes extract the files (None:
     all cores); the store is written from this one.
     """
-    from collections import OrderedDict
-
     from tqdm import tqdm
 
     from kg.intake.reports import iter_reports
@@ -303,21 +294,18 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     # With workers extracting, this process only writes: a stored report it must read again goes to a worker too.
     aside = Aside(enabled=workers_for(jobs, len(files)) > 1)
     reread = partial(aside.call, read_again)
-    recent: OrderedDict[str, Report] = OrderedDict()
     gone: set[str] = set()
     store.ensure_schema()
     summary = LoadSummary()
     show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
     bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
     writer = BatchWriter(store, batch)
+    linker = Linker(keep=RECENT)
+    linker.lookup = _store_lookup(store, linker, summary.warnings, gone, writer.pending, reread)
     try:
         for report in iter_reports(files, summary, hints_for, jobs):
             location = os.path.abspath(report.source.path)
-            linked = _linked(report, store, recent, summary.warnings, gone, writer.pending, reread)
-            rows = writer.write(linked, location)
-            recent[report.key] = report
-            if len(recent) > RECENT:
-                recent.popitem(last=False)
+            rows = writer.write(linker.link(report), location)
             summary.reports += 1
             summary.nodes += rows.node_count()
             summary.relationships += rows.relationship_count()
