@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.text import normalize
+from kg.text import normal_line
 
 # Words that carry no object: verbs of effort, degree words and the genre's framing. Two items
 # sharing only these share nothing a reader would call the same problem.
@@ -77,12 +77,6 @@ def term_surfaces(text: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=4096)
 def _line_surfaces(line: str) -> tuple[tuple[str, str], ...]:
     return tuple(pair for run in _run_pattern().findall(normal_line(line)) for pair in _run_surfaces(run))
-
-
-@lru_cache(maxsize=4096)
-def normal_line(line: str) -> str:
-    """`normalize` of one line; its terms and its themes are read from it one after the other."""
-    return normalize(line)
 
 
 @lru_cache(maxsize=1)

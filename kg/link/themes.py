@@ -7,10 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import OntologyError
-from kg.link.terms import normal_line
 from kg.model import Item, Report, ThemeTag
 from kg.resources import data_dir
-from kg.text import normalize
+from kg.text import normal_line, normalize
 
 THEMES_TTL = data_dir("ontology") / "themes.ttl"
 THEME_BASE = "https://township-kg.org/id/theme/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.model import Evidence
 
@@ -44,6 +45,12 @@ def normalize(text: str) -> str:
 
 SENTENCE_END = "。！？；!?;\n"
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
+
+
+@lru_cache(maxsize=4096)
+def normal_line(line: str) -> str:
+    """`normalize` of one line, cached: linking reads a line's terms and then its themes from it."""
+    return normalize(line)
 
 
 def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
