@@ -98,18 +98,24 @@ def extract(paths, output, fmt, township, county, year, manifest, dry_run, jobs)
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("reports_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
-def eval_(gold_dir, reports_dir, as_json):
+@click.option("--misses", is_flag=True,
+              help="Also list, per file and field, the gold entries missed (-) and the extracted ones matching none (+).")
+def eval_(gold_dir, reports_dir, as_json, misses):
     """Score extraction against gold annotations: precision, recall and F1 per field."""
     from kg.evaluate import evaluate, format_tables
+    from kg.evaluate.misses import format_misses
 
     try:
-        result = evaluate(gold_dir, reports_dir)
+        result = evaluate(gold_dir, reports_dir, misses=misses)
     except KgError as exc:
         fail(str(exc), exc.exit_code)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         click.echo(format_tables(result))
+        if misses:
+            click.echo("\nmisses (- gold entry not found, + extracted entry matching no gold entry)")
+            click.echo(format_misses(result))
     report_errors(result.get("errors", []))
     if result.get("errors"):
         sys.exit(1)
