@@ -9,8 +9,9 @@ from kg.errors import KgError, ReadError
 from kg.extract import campaigns, documents, laws, measures, metrics, persons, plans, shortcomings
 from kg.intake.hints import Hints, apply_hints
 from kg.model import Report, Source
-from kg.read import read_source
+from kg.read import make_source, read_source
 from kg.structure import outline as structure
+from kg.text.unwrap import unwrap
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,20 @@ class Outcome:
 
 
 def extract_report(source: Source, hints: Hints | None = None) -> Report:
-    """Run the structure parser and every extractor over one source; `hints` override header facts."""
+    """Run the structure parser and every extractor over one source; `hints` override header facts.
+
+    Text hard-wrapped as out of a PDF is read joined, and its offsets are taken back to the original.
+    """
+    unwrapped = unwrap(source.text)
+    if unwrapped is not None:
+        from kg.extract.origin import restore
+
+        joined = replace(make_source(source.path, unwrapped.text, source.encoding, source.fmt), metadata=source.metadata)
+        return apply_hints(restore(_extract(joined), source, unwrapped), hints)
+    return apply_hints(_extract(source), hints)
+
+
+def _extract(source: Source) -> Report:
     outline = structure.parse(source)
     sections = outline.sections
     report = Report(
@@ -40,7 +54,7 @@ def extract_report(source: Source, hints: Hints | None = None) -> Report:
         persons=persons.extract(source, sections),
         warnings=outline.warnings,
     )
-    return apply_hints(report, hints)
+    return report
 
 
 def extract_path(path: str | os.PathLike, hints: Hints | None = None) -> Outcome:
