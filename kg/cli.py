@@ -100,11 +100,16 @@ def extract(paths, output, fmt, township, county, year, manifest, dry_run, jobs)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
 @click.option("--misses", is_flag=True,
               help="Also list, per file and field, the gold entries missed (-) and the extracted ones matching none (+).")
-def eval_(gold_dir, reports_dir, as_json, misses):
+@click.option("--variants", is_flag=True,
+              help="Score every report in each layout of the invariance harness (renumbered, wrapped, traditional, …) "
+                   "against its unchanged gold.")
+def eval_(gold_dir, reports_dir, as_json, misses, variants):
     """Score extraction against gold annotations: precision, recall and F1 per field."""
     from kg.evaluate import evaluate, format_tables
     from kg.evaluate.misses import format_misses
 
+    if variants:
+        variants_and_exit(gold_dir, reports_dir, as_json)
     try:
         result = evaluate(gold_dir, reports_dir, misses=misses)
     except KgError as exc:
@@ -121,6 +126,16 @@ def eval_(gold_dir, reports_dir, as_json, misses):
         sys.exit(1)
 
 
+def variants_and_exit(gold_dir, reports_dir, as_json) -> None:
+    from kg.evaluate.variants import evaluate_variants, format_variants
+
+    try:
+        result = evaluate_variants(gold_dir, reports_dir)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_variants(result))
+    report_errors(result["errors"])
+    sys.exit(1 if result["errors"] else 0)
 
 
 def store_options(command):

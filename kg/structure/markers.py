@@ -21,11 +21,12 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})\s*,?\s*[、.]\s*")),
     ("paren_cn", re.compile(rf"{DECOR}\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
     ("paren_num", re.compile(rf"{DECOR}\(\s*(\d{{1,2}})\s*\)\s*[、.]?\s*")),
-    ("num", re.compile(rf"{DECOR}(\d{{1,2}})\s*[、.](?!\d)\s*")),
+    # 1.5 is a number, but 1.2023年度… is a heading that starts with a year
+    ("num", re.compile(rf"{DECOR}(\d{{1,2}})\s*[、.](?:(?!\d)|(?=\d{{4}}\s*年))\s*")),
     ("num_paren", re.compile(rf"{DECOR}(\d{{1,2}})\s*\)\s*")),
     ("circled", re.compile(rf"{DECOR}([\u2460-\u2473])\s*")),
     # 【强化学法】 in the normal form: a bracketed heading numbers itself by its order.
-    ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,30}}\])")),
+    ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,80}}\])")),
     ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})是")),
 )
 # Families that never hold sections: 一是 runs inside paragraphs, and a bracket line may be page chrome.

@@ -22,6 +22,8 @@ OPENS_ITEM_RE = re.compile(
     r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【)"
 )
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
+# A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
+_ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报)$")
 _INDENT = (" ", "\u3000", "\t")
 # A wrapped text has most of its prose lines within a few characters of one width; reports typeset for
 # A4 break at 25–45 characters, a pasted page at up to about 60.
@@ -127,5 +129,5 @@ def unwrap(text: str) -> Unwrapped | None:
 def _continues(previous: str, line: str, width: int) -> bool:
     """Whether `line` carries on the paragraph (or heading) that `previous` was cut from at the wrap width."""
     full = len(previous.strip()) >= width - _WIDTH_SLACK
-    return (full and not previous.rstrip().endswith(_ENDS_SENTENCE) and not line.startswith(_INDENT)
-            and not OPENS_ITEM_RE.match(line))
+    return (full and not previous.rstrip().endswith(_ENDS_SENTENCE) and not _ENDS_TITLE_RE.search(previous.rstrip())
+            and not line.startswith(_INDENT) and not OPENS_ITEM_RE.match(line))
