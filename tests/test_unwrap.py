@@ -63,3 +63,12 @@ def test_page_footers_and_a_repeated_title_are_dropped_even_without_wrapping():
     assert joined.text.count("青石镇工作报告") == 1
     report = extract_report(make_source("r.txt", text, "utf-8"))
     assert [m.text for m in report.measures] == ["加强学法", "规范执法"]
+
+
+def test_a_header_only_pass_reads_the_wrapped_file_as_extraction_does():
+    from kg.extract.report import header_of
+
+    source = read_source(LAYOUTS / "pdf_wrapped.txt")
+    header = header_of(source)
+    assert header == extract_report(source).header
+    assert source.text[header.evidence.start : header.evidence.end] == header.title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass, replace
 
-from kg.model import Evidence, Link, Report, Source, ThemeTag
+from kg.model import Evidence, Header, Link, Report, Source, ThemeTag
 from kg.text.unwrap import Unwrapped
 
 _STARTS = ("start", "body_start")
@@ -14,6 +14,11 @@ _ENDS = ("end", "body_end")
 def restore(report: Report, original: Source, unwrapped: Unwrapped) -> Report:
     """The report with `original` as its source and its evidence, section and item spans indexing its text."""
     return replace(_remap(report, unwrapped), source=original)
+
+
+def restore_header(header: Header, unwrapped: Unwrapped) -> Header:
+    """A header read from the joined text, its evidence indexing the original."""
+    return _remap(header, unwrapped)
 
 
 def _remap(value, unwrapped: Unwrapped):

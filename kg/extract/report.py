@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from kg.errors import KgError, ReadError
 from kg.extract import campaigns, documents, laws, measures, metrics, persons, plans, shortcomings
 from kg.intake.hints import Hints, apply_hints
-from kg.model import Report, Source
+from kg.model import Header, Report, Source
 from kg.read import make_source, read_source
 from kg.structure import outline as structure
 from kg.text.unwrap import unwrap
@@ -32,9 +32,22 @@ def extract_report(source: Source, hints: Hints | None = None) -> Report:
     if unwrapped is not None:
         from kg.extract.origin import restore
 
-        joined = replace(make_source(source.path, unwrapped.text, source.encoding, source.fmt), metadata=source.metadata)
-        return apply_hints(restore(_extract(joined), source, unwrapped), hints)
+        return apply_hints(restore(_extract(_joined(source, unwrapped)), source, unwrapped), hints)
     return apply_hints(_extract(source), hints)
+
+
+def header_of(source: Source) -> Header:
+    """The header facts alone, read as extract_report reads them (hard-wrapped text joined first)."""
+    unwrapped = unwrap(source.text)
+    if unwrapped is None:
+        return structure.parse(source).header
+    from kg.extract.origin import restore_header
+
+    return restore_header(structure.parse(_joined(source, unwrapped)).header, unwrapped)
+
+
+def _joined(source: Source, unwrapped) -> Source:
+    return replace(make_source(source.path, unwrapped.text, source.encoding, source.fmt), metadata=source.metadata)
 
 
 def _extract(source: Source) -> Report:
