@@ -63,3 +63,11 @@ def test_a_problem_answered_in_its_own_item_gives_a_plan_linked_to_it():
     pairs = {(link.source_ordinal, link.target_ordinal) for link in rep.links
              if link.kind == "addresses" and link.method == "same-item"}
     assert pairs == {(0, 0), (1, 1)}
+
+
+def test_html_tags_left_in_a_text_file_are_not_part_of_headings_or_items():
+    rep = report("html_leftovers.txt")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在的问题", "shortcomings"), ("三、下一步打算", "plans")]
+    assert [s.text for s in rep.shortcomings] == ["学法形式单一", "执法力量不足"]  # 一是 after <p> opens the list
+    assert [p.text for p in rep.plans] == ["丰富学法形式", "充实执法力量"]
+    assert all(rep.source.text[s.evidence.start : s.evidence.end] == s.heading for s in rep.sections)

@@ -62,6 +62,14 @@ def _number(token: str) -> int:
 number = _number
 
 
+_LEADING_DECOR_RE = re.compile(DECOR + r"\s*")
+
+
+def decor_end(text: str, start: int) -> int:
+    """Where a line starting at `start` begins once its Markdown or HTML leftovers (`**`, `<p><b>`) are skipped."""
+    return _LEADING_DECOR_RE.match(text, start).end()
+
+
 def trim_decor(text: str, start: int, end: int) -> int:
     """End of text[start:end] without the closing `**` or `</b>` of a Markdown or HTML heading."""
     match = _TRAILING_DECOR_RE.search(text, start, end)

@@ -15,7 +15,9 @@ from kg import model
 from kg.errors import StructureError
 from kg.structure.header import is_date, is_issuer, lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
-from kg.structure.markers import MARKERS as _MARKERS, line_marker, number as _number, top_style, trim_decor
+from kg.structure.markers import (
+    MARKERS as _MARKERS, decor_end, line_marker, number as _number, top_style, trim_decor,
+)
 from kg.structure.remedies import split_remedies
 from kg.model import Header, Section, Source
 from kg.text import evidence
@@ -24,7 +26,7 @@ ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcomi
 
 _CN = "一二三四五六七八九十"
 # 一是/二是 inside a paragraph: after a clause or sentence end, never inside a word (统一是, 唯一是).
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s])|^)([{_CN}]{{1,3}})是", re.M)
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)([{_CN}]{{1,3}})是", re.M)
 _CLAUSE_END = "。；;！？!?\n"
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
@@ -112,7 +114,9 @@ def parse(source: Source) -> Outline:
         end = _rstrip(norm, line.start, end)
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading_end = trim_decor(norm, line.start + length, heading_end)
-        heading = text[line.start : heading_end]
+        # From the number (or a bare heading's first word), not from `<p><b>` or `**` before it.
+        heading_start = min(decor_end(norm, line.start), line.start + length) if length else decor_end(norm, line.start)
+        heading = text[heading_start:heading_end]
         # Kinds are read off the matched form, so full-width or traditional headings classify alike.
         kind = classify(norm[line.start + length : heading_end], header.year, norm[line.end : end],
                         after_problems="shortcomings" in (s.kind for s in sections))
@@ -120,7 +124,7 @@ def parse(source: Source) -> Outline:
                                                 item_styles, warnings)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
-            evidence=evidence(source.path, text, line.start, heading_end),
+            evidence=evidence(source.path, text, heading_start, heading_end),
             start=line.start, end=end, parse=section_blocks[0].parse,
         ))
         nodes.append(Node(1, style, number, text[line.start : line.start + length], heading,
@@ -267,7 +271,8 @@ def _itemize(source, index, start, end, styles, warnings):
         spans, last = [], 0
         for match in _INLINE_RE.finditer(norm, start, end):
             number = _number(match.group(1))
-            at_line_start = not norm[norm.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+            line_start = norm.rfind("\n", 0, match.start()) + 1
+            at_line_start = decor_end(norm, line_start) >= match.start()
             if (number == 1 and at_line_start) or (last and number == last + 1):
                 spans.append((match.start(), match.end(), "inline", number))
                 last = number
