@@ -244,7 +244,9 @@ def title_removed(text: str, gold: dict) -> tuple[str, dict]:
     """Without its title line, as a page whose title sits in the page chrome only."""
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    return ("\n".join(lines[:first] + lines[first + 1:]) if first is not None else text), gold
+    if first is None or _roles(lines, gold)[first] == "section" or "。" in lines[first] or len(lines[first]) > 60:
+        return text, gold  # a page opening that starts with its preamble or first section has no title to remove
+    return "\n".join(lines[:first] + lines[first + 1:]), gold
 
 
 def county_in_addressee(text: str, gold: dict) -> tuple[str, dict]:

@@ -160,9 +160,14 @@ def _top_headings(lines):
         if plain:
             return [lines[i] for i in plain], "plain", lines[found[0]].start
         return [lines[i] for i in found], style, None
-    return [line for line in lines
-            if len(line.text) <= 25 and not re.search(r"[。，,;；]", line.text) and kinds_named(line.text)
-            and line_marker(line.text) is None], "vocabulary", None
+    return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+
+
+def _is_vocabulary_heading(text: str) -> bool:
+    """A short unnumbered line that names a section kind (存在问题, 下一步打算), with any `**` or tags around it."""
+    core = text[decor_end(text, 0) : trim_decor(text, 0, len(text))]
+    return (len(core) <= 25 and not re.search(r"[。，,;；]", core) and bool(kinds_named(core))
+            and line_marker(text) is None)
 
 
 def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
