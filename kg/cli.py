@@ -98,23 +98,44 @@ def extract(paths, output, fmt, township, county, year, manifest, dry_run, jobs)
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("reports_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
-def eval_(gold_dir, reports_dir, as_json):
+@click.option("--misses", is_flag=True,
+              help="Also list, per file and field, the gold entries missed (-) and the extracted ones matching none (+).")
+@click.option("--variants", is_flag=True,
+              help="Score every report in each layout of the invariance harness (renumbered, wrapped, traditional, …) "
+                   "against its unchanged gold.")
+def eval_(gold_dir, reports_dir, as_json, misses, variants):
     """Score extraction against gold annotations: precision, recall and F1 per field."""
     from kg.evaluate import evaluate, format_tables
+    from kg.evaluate.misses import format_misses
 
+    if variants:
+        variants_and_exit(gold_dir, reports_dir, as_json)
     try:
-        result = evaluate(gold_dir, reports_dir)
+        result = evaluate(gold_dir, reports_dir, misses=misses)
     except KgError as exc:
         fail(str(exc), exc.exit_code)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         click.echo(format_tables(result))
+        if misses:
+            click.echo("\nmisses (- gold entry not found, + extracted entry matching no gold entry)")
+            click.echo(format_misses(result))
     report_errors(result.get("errors", []))
     if result.get("errors"):
         sys.exit(1)
 
 
+def variants_and_exit(gold_dir, reports_dir, as_json) -> None:
+    from kg.evaluate.variants import evaluate_variants, format_variants
+
+    try:
+        result = evaluate_variants(gold_dir, reports_dir)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_variants(result))
+    report_errors(result["errors"])
+    sys.exit(1 if result["errors"] else 0)
 
 
 def store_options(command):

@@ -65,6 +65,7 @@ class Item:
     evidence: Evidence
     body_start: int
     body_end: int
+    answers: int | None = None  # a plan stated in a problem's own item (……。对此，我们将……): that shortcoming's ordinal
 
     def body(self, source_text: str) -> str:
         return source_text[self.body_start : self.body_end]

@@ -87,3 +87,39 @@ def test_within_report_links_meet_their_floor(shared):
 def test_cross_year_chains_meet_their_floors(shared):
     data = run_json(shared / "gold" / "chains", shared / "corpus" / "chains")
     assert below(data["micro"], {"follow_up": 0.80, "recurrence": 0.80}) == {}
+
+
+MISSES_REPORT = """青石县白沙镇2023年法治政府建设情况报告
+一、主要工作
+（一）健全学法制度。全年集中学法12次。
+（二）规范行政执法。执法人员均持证上岗。
+二、存在的问题
+（一）执法力量薄弱。
+（二）群众法治意识不强。
+三、下一步打算
+（一）充实执法队伍。
+白沙镇人民政府
+2024年1月5日
+"""
+
+
+def test_misses_list_each_missed_gold_item_and_each_unmatched_extracted_item(tmp_path):
+    (tmp_path / "baisha.txt").write_text(MISSES_REPORT, "utf-8")
+    gold = {"file": "baisha.txt", "complete": True, "township": "白沙镇", "county": "青石县", "year": 2023,
+            "doc_number": None,
+            "sections": [{"kind": "measures", "heading": "一、主要工作"},
+                         {"kind": "shortcomings", "heading": "二、存在的问题"},
+                         {"kind": "plans", "heading": "三、下一步打算"}],
+            "measures": [{"heading": "健全学法制度", "section": 0}, {"heading": "规范行政执法", "section": 0}],
+            "laws": [], "documents": [], "campaigns": [], "metrics": [], "persons": [],
+            "shortcomings": ["执法力量薄弱", "村级调解组织作用发挥不够"], "plans": ["充实执法队伍"], "links": []}
+    (tmp_path / "baisha.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+    result = run_eval(tmp_path, tmp_path, "--misses")
+    assert result.exit_code == 0, result.output
+    misses = result.stdout.split("misses (")[1]
+    block = misses.split("shortcomings")[1]
+    assert "- 村级调解组织作用发挥不够" in block and "+ 群众法治意识不强" in block
+    assert "执法力量薄弱" not in misses and "measures" not in misses
+    data = json.loads(run_eval(tmp_path, tmp_path, "--misses", "--json").stdout)
+    assert data["misses"]["baisha.txt"]["shortcomings"] == {
+        "missed": ["村级调解组织作用发挥不够"], "unmatched": ["群众法治意识不强"]}

@@ -59,15 +59,21 @@ def test_duty_section_is_recognised_wherever_it_stands(corpus_texts):
 
 
 @pytest.mark.shared
-def test_every_corpus_report_has_itemized_sections_with_exact_heading_spans(corpus_texts):
-    for name, text in corpus_texts.items():
-        outline = structure.parse(make_source(name, text, "utf-8"))
-        assert outline.header.township and outline.header.year, name
+def test_every_corpus_report_has_itemized_sections_with_exact_heading_spans(shared):
+    import json
+
+    for path in sorted((shared / "corpus").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        gold = json.loads((shared / "gold" / path.parent.name / f"{path.stem}.json").read_text("utf-8"))
+        outline = structure.parse(make_source(path.name, text, "utf-8"))
         kinds = [s.kind for s in outline.sections]
-        assert "shortcomings" in kinds and "plans" in kinds, name
+        assert outline.sections, path.name
+        if gold["complete"]:  # a page opening cut at 2,000 bytes may stop before its problems and plans
+            assert outline.header.township and outline.header.year, path.name
+            assert "shortcomings" in kinds and "plans" in kinds, path.name
         for section in outline.sections:
             assert text[section.evidence.start : section.evidence.end] == section.heading
-            assert section.parse not in (model.PARSE_FAILED, model.PARSE_EMPTY), (name, section.heading)
+            assert section.parse not in (model.PARSE_FAILED, model.PARSE_EMPTY), (path.name, section.heading)
 
 
 @pytest.mark.shared

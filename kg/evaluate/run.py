@@ -94,8 +94,11 @@ def _skipped(reason: str) -> dict:
     return {"p": None, "r": None, "f1": None, "tp": 0, "fp": 0, "fn": 0, "skipped": reason}
 
 
-def evaluate(gold_dir, reports_dir) -> dict:
-    """Score every gold file's report: {"micro": {field: scores}, "files": {file: {field: scores}}, "errors", "notes"}."""
+def evaluate(gold_dir, reports_dir, misses: bool = False) -> dict:
+    """Score every gold file's report: {"micro": {field: scores}, "files": {file: {field: scores}}, "errors", "notes"}.
+
+    With `misses`, the result also holds {"misses": {file: {field: {"missed": [...], "unmatched": [...]}}}}.
+    """
     gold_dir, reports_dir = Path(gold_dir), Path(reports_dir)
     gold_paths = sorted(p for p in gold_dir.glob("*.json") if p.name != CHAINS_FILE)
     if not gold_paths:
@@ -136,7 +139,12 @@ def evaluate(gold_dir, reports_dir) -> dict:
         else:
             for name, chain_counts in score_chains(chains, files, cross_year, str(chains_path), errors).items():
                 counts.setdefault(name, {}).update(chain_counts)
-    return summarize(counts, skipped, errors, notes)
+    result = summarize(counts, skipped, errors, notes)
+    if misses:
+        from kg.evaluate.misses import file_misses
+
+        result["misses"] = {f.name: file_misses(f.gold, f.report, f.matches) for f in files}
+    return result
 
 
 def summarize(counts: dict[str, dict[str, Count]], skipped: dict[str, str], errors: list[str], notes: list[str]) -> dict:

@@ -18,7 +18,7 @@ from kg.intake.reports import iter_reports
 from kg.mapping.rdf import new_graph, report_graph, report_iri
 from kg.ontology import PREFIXES, SHAPES_TTL, ontology
 from kg.read import iter_report_paths, read_source
-from kg.structure import outline as structure
+from kg.extract.report import header_of
 
 FORMATS = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "trig": "trig"}
 
@@ -53,7 +53,7 @@ def known_counties(paths: Iterable[str | os.PathLike]) -> dict[str, frozenset[st
     headers = []
     for path in iter_report_paths(paths):
         try:
-            headers.append(structure.parse(read_source(path)).header)
+            headers.append(header_of(read_source(path)))
         except Exception:  # noqa: BLE001 - the main pass reports this file's error
             continue
     return township_counties(headers)

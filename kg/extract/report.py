@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from kg.errors import KgError, ReadError
 from kg.extract import campaigns, documents, laws, measures, metrics, persons, plans, shortcomings
 from kg.intake.hints import Hints, apply_hints
-from kg.model import Report, Source
-from kg.read import read_source
+from kg.model import Header, Report, Source
+from kg.read import make_source, read_source
 from kg.structure import outline as structure
+from kg.text.unwrap import unwrap
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,33 @@ class Outcome:
 
 
 def extract_report(source: Source, hints: Hints | None = None) -> Report:
-    """Run the structure parser and every extractor over one source; `hints` override header facts."""
+    """Run the structure parser and every extractor over one source; `hints` override header facts.
+
+    Text hard-wrapped as out of a PDF is read joined, and its offsets are taken back to the original.
+    """
+    unwrapped = unwrap(source.text)
+    if unwrapped is not None:
+        from kg.extract.origin import restore
+
+        return apply_hints(restore(_extract(_joined(source, unwrapped)), source, unwrapped), hints)
+    return apply_hints(_extract(source), hints)
+
+
+def header_of(source: Source) -> Header:
+    """The header facts alone, read as extract_report reads them (hard-wrapped text joined first)."""
+    unwrapped = unwrap(source.text)
+    if unwrapped is None:
+        return structure.parse(source).header
+    from kg.extract.origin import restore_header
+
+    return restore_header(structure.parse(_joined(source, unwrapped)).header, unwrapped)
+
+
+def _joined(source: Source, unwrapped) -> Source:
+    return replace(make_source(source.path, unwrapped.text, source.encoding, source.fmt), metadata=source.metadata)
+
+
+def _extract(source: Source) -> Report:
     outline = structure.parse(source)
     sections = outline.sections
     report = Report(
@@ -40,7 +67,7 @@ def extract_report(source: Source, hints: Hints | None = None) -> Report:
         persons=persons.extract(source, sections),
         warnings=outline.warnings,
     )
-    return apply_hints(report, hints)
+    return report
 
 
 def extract_path(path: str | os.PathLike, hints: Hints | None = None) -> Outcome:

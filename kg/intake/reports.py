@@ -36,13 +36,13 @@ def fixed_hints(township: str | None = None, county: str | None = None, year: in
 
 
 def _header_of(task: tuple[str, Hints | None]):
-    from kg.structure import outline as structure
+    from kg.extract.report import header_of
     from kg.read import read_source
 
     path, hints = task
     try:
         source = read_source(path)
-        return hinted_header(source, structure.parse(source).header, hints)[0]
+        return hinted_header(source, header_of(source), hints)[0]
     except Exception:  # noqa: BLE001 - the main pass reports this file's error
         return None
 

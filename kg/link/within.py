@@ -11,6 +11,7 @@ from kg.link.themes import tag_report
 from kg.model import Link, Report
 
 METHOD = "terms+themes"
+SAME_ITEM = "same-item"  # the report answers the problem with this plan in the problem's own item
 
 
 def select(scores: dict[int, float], floor: float, relative: float, eligible=None) -> list[int]:
@@ -37,19 +38,24 @@ def addresses(report: Report, thresholds: Thresholds = DEFAULT) -> tuple[Link, .
 def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds) -> tuple[Link, ...]:
     # A report's own links are made when it is linked, again for its cross-year links (under their thresholds),
     # and again when it is the adjacent year of a later report: everything they depend on is in the arguments.
+    paired = [Link("addresses", key, "plan", p.ordinal, key, "shortcoming", p.answers, 1.0, SAME_ITEM)
+              for p in plans if p.answers is not None]
     shortcomings = {i.ordinal: profile(i, text) for i in shortcomings}
     plans = {i.ordinal: profile(i, text) for i in plans}
     if not shortcomings or not plans:
-        return ()
+        return tuple(paired)
     idf = idf_table([profile(i, text) for i in measures] + [*shortcomings.values(), *plans.values()])
     plans = {p: weigh(plan, idf) for p, plan in plans.items()}
-    links = []
+    links = list(paired)
+    taken = {(link.source_ordinal, link.target_ordinal) for link in paired}
     for s, short in shortcomings.items():
         short = weigh(short, idf)
         matches = {p: compare_weighted(plan, short) for p, plan in plans.items()}
         chosen = select({p: m.score for p, m in matches.items()}, thresholds.addresses_floor,
                         thresholds.addresses_relative, eligible(matches, thresholds))
         for p in chosen:
+            if (p, s) in taken:
+                continue
             m = matches[p]
             links.append(Link("addresses", key, "plan", p, key, "shortcoming", s, round(m.score, 4), METHOD,
                               m.themes, m.terms))

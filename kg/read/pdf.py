@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ReadError
-
-_PAGE_NUMBER_RE = re.compile(r"^[-—－\s]*(?:\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—－\s]*$")
+from kg.text.unwrap import PAGE_NUMBER_RE as _PAGE_NUMBER_RE
 _CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
 

@@ -1,45 +1,38 @@
 """Text → outline: header facts, top-level sections with their kinds, and the numbered items inside them.
 
 Numbering in these reports is a convention, not a grammar: 一、 > （一） > 1. > （1） is usual, but
-offices skip levels, write （3） for （三）, repeat a number, or enumerate inline (一是…二是…). So the
-item level of a section is the first marker style that opens a line in it, whatever that style is.
+offices start at any family, skip levels, write （3） for （三）, repeat a number, or enumerate inline
+(一是…二是…). So the top level is the family the document nests the others under (markers.top_style),
+and the item level of a section is the first other marker style that opens a line in it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from kg import model
 from kg.errors import StructureError
 from kg.structure.header import is_date, is_issuer, lines_of, read_header
+from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
+from kg.structure.markers import (
+    MARKERS as _MARKERS, decor_end, line_marker, number as _number, top_style, trim_decor,
+)
+from kg.structure.remedies import split_remedies
 from kg.model import Header, Section, Source
-from kg.resources import data_dir
 from kg.text import evidence
 
-SECTIONS_TSV = data_dir("ontology") / "lexicons" / "sections.tsv"
-KIND_ORDER = ("duty", "shortcomings", "plans", "measures", "other")
 ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcoming", "plans": "plan"}
 
 _CN = "一二三四五六七八九十"
-_MARKERS = (  # style, pattern at the start of a stripped, normalized line
-    ("part", re.compile(rf"第([{_CN}]{{1,3}})(?:部分|章)\s*[、.:：]?\s*")),
-    ("cn", re.compile(rf"([{_CN}]{{1,3}})\s*[、.]\s*")),
-    ("paren_cn", re.compile(rf"\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
-    ("paren_num", re.compile(r"\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
-    ("num", re.compile(r"(\d{1,2})\s*[、.](?!\d)\s*")),
-    ("num_paren", re.compile(r"(\d{1,2})\s*\)\s*")),
-    ("circled", re.compile(r"([\u2460-\u2473])\s*")),
-    ("inline", re.compile(rf"([{_CN}]{{1,3}})是")),
-)
 # 一是/二是 inside a paragraph: after a clause or sentence end, never inside a word (统一是, 唯一是).
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s])|^)([{_CN}]{{1,3}})是", re.M)
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)([{_CN}]{{1,3}})是", re.M)
 _CLAUSE_END = "。；;！？!?\n"
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-_YEAR_IN_HEADING_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+# A heading line of its own: short, no sentence punctuation, no colon of a lead-in (…报告如下：).
+_PLAIN_HEADING_RE = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
+_TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
 
 
 @dataclass(frozen=True)
@@ -77,81 +70,20 @@ class Outline:
     nodes: tuple[Node, ...]  # section headings, then the item headings of each block, in text order
     blocks: tuple[Block, ...]
     warnings: tuple[str, ...]
+    # (problem item start, remedy item start): a problem answered in its own item by a plan (……。对此，我们将……)
+    pairs: tuple[tuple[int, int], ...] = ()
 
     def items(self, kind: str) -> tuple[Node, ...]:
         """Item headings of one item kind (measure, shortcoming, plan) in text order."""
         return tuple(node for block in self.blocks if ITEMIZED.get(block.kind) == kind for node in block.items)
 
 
-@lru_cache(maxsize=4)
-def vocabulary(path: Path = SECTIONS_TSV) -> tuple[tuple[str, str], ...]:
-    """(phrase, kind) pairs of the section vocabulary, in file order."""
-    from kg.text.lexicon import read_table
-
-    pairs = []
-    for row in read_table(path):
-        phrase, kind = row["phrase"], row["kind"]
-        if kind not in model.SECTION_KINDS:
-            raise StructureError(path, f"unknown section kind {kind!r} for {phrase!r}")
-        pairs.append((phrase, kind))
-    return tuple(pairs)
-
-
-def kinds_named(heading: str) -> list[str]:
-    """Section kinds whose vocabulary occurs in a heading, in the order they occur."""
-    hits = {}
-    for phrase, kind in vocabulary():
-        pos = heading.find(phrase)
-        if pos >= 0:
-            hits[kind] = min(pos, hits.get(kind, pos))
-    return sorted(hits, key=hits.get)
-
-
-def classify(heading: str, report_year: int | None = None) -> str:
-    """The kind of a top-level section from its heading; descriptive headings are work done."""
-    named = kinds_named(heading)
-    for kind in KIND_ORDER:
-        if kind in named and kind in ("duty", "shortcomings", "plans"):
-            return kind
-    years = [int(y) for y in _YEAR_IN_HEADING_RE.findall(heading)]
-    if report_year and years and min(years) > report_year:
-        return "plans"
-    for kind in ("measures", "other"):
-        if kind in named:
-            return kind
-    return "measures"
-
-
-def line_marker(text: str, styles=None):
-    """(style, number, marker length) of the numbering that opens a stripped line, or None."""
-    for style, pattern in _MARKERS:
-        if styles is not None and style not in styles:
-            continue
-        match = pattern.match(text)
-        if match:
-            return style, _number(match.group(1)), match.end()
-    return None
-
-
-def _number(token: str) -> int:
-    # Circled numbers count as digits to str.isdigit but not to int(), so they go first.
-    if "\u2460" <= token <= "\u2473":
-        return ord(token) - 0x2460 + 1
-    if token.isdecimal():
-        return int(token)
-    if token == "十":
-        return 10
-    if "十" in token:
-        tens, _, ones = token.partition("十")
-        return (_CN.index(tens) + 1 if tens else 1) * 10 + (_CN.index(ones) + 1 if ones else 0)
-    return _CN.index(token[0]) + 1
-
-
 def clause_end(norm: str, start: int, limit: int) -> int:
-    """End of the heading or first clause that starts at `start`: the first 。/；or line end."""
+    """End of the heading or first clause that starts at `start`: the first 。/；or line end, without `**` or `</b>`."""
     pos = start
     while pos < limit and norm[pos] not in _CLAUSE_END:
         pos += 1
+    pos = trim_decor(norm, start, pos)
     while pos > start and norm[pos - 1] in " \t:：":
         pos -= 1
     return pos
@@ -161,56 +93,107 @@ def parse(source: Source) -> Outline:
     """The outline of one report; raises StructureError when the text has no report structure."""
     norm, text = source.norm, source.text
     lines = lines_of(norm)
-    tops = _top_headings(lines)
+    tops, top, numbered_start = _top_headings(lines)
     if not tops and not any(_TITLE_WORDS_RE.search(line.text) for line in lines[:5]):
         raise StructureError(source.path, "no report structure (no numbered section headings and no report title)")
     warnings = []
     tail_start = _closing_start(lines, tops[-1].end if tops else 0)
     head_end = tops[0].start if tops else tail_start
-    header = read_header(source, head_end, tail_start, tail_start)
+    # The header reader still looks up to the first numbered heading, as it did before bare headings were sections.
+    header = read_header(source, max(head_end, numbered_start or 0), tail_start, tail_start)
     if not tops:
         warnings.append("no section headings found")
+    # Items may use any family but the top one; 第一部分 holds sections, never items, unless it is the top.
+    item_styles = tuple(s for s, _ in _MARKERS if s != top and (s != "part" or top == "part"))
 
-    sections, nodes, blocks = [], [], []
+    sections, nodes, blocks, pairs = [], [], [], []
     for index, line in enumerate(tops):
-        style, number, length = line_marker(line.text) or ("plain", index + 1, 0)
+        style, number, length = (line_marker(line.text, (top,)) if top in dict(_MARKERS) else None) or (
+            "plain", index + 1, 0)
         end = tops[index + 1].start if index + 1 < len(tops) else tail_start
         end = _rstrip(norm, line.start, end)
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
-        heading = text[line.start : heading_end]
+        heading_end = trim_decor(norm, line.start + length, heading_end)
+        # From the number (or a bare heading's first word), not from `<p><b>` or `**` before it.
+        heading_start = min(decor_end(norm, line.start), line.start + length) if length else decor_end(norm, line.start)
+        heading = text[heading_start:heading_end]
         # Kinds are read off the matched form, so full-width or traditional headings classify alike.
-        kind = classify(norm[line.start + length : heading_end], header.year)
-        section_blocks = _blocks(source, index, kind, norm[line.start : heading_end], heading_end, end,
-                                 style == "part", warnings)
+        kind = classify(norm[line.start + length : heading_end], header.year, norm[line.end : end],
+                        after_problems="shortcomings" in (s.kind for s in sections))
+        section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], line.end, end,
+                                                item_styles, warnings)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
-            evidence=evidence(source.path, text, line.start, heading_end),
+            evidence=evidence(source.path, text, heading_start, heading_end),
             start=line.start, end=end, parse=section_blocks[0].parse,
         ))
         nodes.append(Node(1, style, number, text[line.start : line.start + length], heading,
                           line.start, line.start + length, heading_end, end, index))
+        pairs.extend(section_pairs)
         for block in section_blocks:
             nodes.extend(block.items)
             blocks.append(block)
             if block.parse == model.PARSE_FAILED:
                 warnings.append(f"section {heading!r}: no items could be made out of its body")
-    return Outline(header, tuple(sections), tuple(nodes), tuple(blocks), tuple(warnings))
+    return Outline(header, tuple(sections), tuple(nodes), tuple(blocks), tuple(warnings), tuple(pairs))
 
 
 def _top_headings(lines):
-    """Lines that open top-level sections: 第一部分 or 一、 headings in rising order, else bare vocabulary lines."""
-    for style in ("part", "cn", "paren_cn"):
-        found, last = [], 0
-        for line in lines:
-            marker = line_marker(line.text, (style,))
-            if marker and marker[1] > last:
-                found.append(line)
-                last = marker[1]
+    """(lines that open top-level sections, their family, where the first numbered one starts).
+
+    The document's own top family, one level below bare heading lines when it has them, else bare
+    headings from the section vocabulary.
+    """
+    marked = []
+    for index, line in enumerate(lines):
+        found = line_marker(line.text)
         if found:
-            return found
-    return [line for line in lines
-            if len(line.text) <= 25 and not re.search(r"[。，,;；]", line.text) and kinds_named(line.text)
-            and line_marker(line.text) is None]
+            marked.append((index, found[0], found[1]))
+    style = top_style(marked)
+    if style is not None:
+        found, last = [], 0
+        for index, line_style, number in marked:
+            if line_style == style and number > last:
+                found.append(index)
+                last = number
+        plain = _plain_headings(lines, found, [i for i, line_style, number in marked if line_style == style and number == 1])
+        if plain:
+            return [lines[i] for i in plain], "plain", lines[found[0]].start
+        return [lines[i] for i in found], style, None
+    return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+
+
+def _is_vocabulary_heading(text: str) -> bool:
+    """A short unnumbered line that names a section kind (存在问题, 下一步打算), with any `**` or tags around it."""
+    core = text[decor_end(text, 0) : trim_decor(text, 0, len(text))]
+    return (len(core) <= 25 and not re.search(r"[。，,;；]", core) and bool(kinds_named(core))
+            and line_marker(text) is None)
+
+
+def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
+    """Unnumbered heading lines (2023年工作回顾) that each open a run of the numbered family, if the body has them.
+
+    Such a line stands after the opening prose and right before a heading numbered 1; the numbered
+    headings are then one level below it.
+    """
+    if not numbered:
+        return []
+    body_start = next((i for i, line in enumerate(lines) if _is_body_prose(line.text)), None)
+    if body_start is None or body_start >= numbered[0]:
+        return []
+    plain = [i - 1 for i in firsts if i - 1 > body_start and _is_plain_heading(lines[i - 1].text)]
+    if not plain or plain[0] != numbered[0] - 1:
+        return []
+    return plain
+
+
+def _is_body_prose(text: str) -> bool:
+    return "。" in text or text.endswith((":", "：")) or len(text) > 60
+
+
+def _is_plain_heading(text: str) -> bool:
+    return (bool(_PLAIN_HEADING_RE.match(text)) and line_marker(text) is None and not _TITLE_LINE_RE.search(text)
+            and not is_issuer(text) and not is_date(text))
 
 
 def _closing_start(lines, after: int) -> int:
@@ -238,19 +221,30 @@ def _rstrip(norm: str, start: int, end: int) -> int:
     return end
 
 
-def _blocks(source, index, kind, heading, body_start, end, inside_parts, warnings) -> list[Block]:
+def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> tuple[list[Block], list]:
+    """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem."""
     if kind not in ITEMIZED:
-        return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())]
-    parse_kind, items = _itemize(source, index, body_start, end, inside_parts, warnings)
+        return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
+    parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
+    blocks = []
     if len(set(ITEMIZED[k] for k in named)) > 1 and parse_kind == model.PARSE_NUMBERED:
-        split = _split_combined(source, index, items, end, inside_parts, warnings)
-        if split:
-            return split
-    return [Block(kind, index, body_start, end, parse_kind, tuple(items))]
+        blocks = _split_combined(source, index, items, end, styles, warnings)
+    blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
+    out, pairs = [], []
+    for block in blocks:
+        if block.kind != "shortcomings" or not block.items:
+            out.append(block)
+            continue
+        problems, remedies, found = split_remedies(source.norm, source.text, block.items, clause_end, _rstrip)
+        out.append(Block(block.kind, index, block.start, block.end, block.parse, tuple(problems)))
+        if remedies:
+            out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
+            pairs.extend(found)
+    return out, pairs
 
 
-def _split_combined(source, index, items, end, inside_parts, warnings) -> list[Block]:
+def _split_combined(source, index, items, end, styles, warnings) -> list[Block]:
     """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own."""
     heads = [(item, kinds_named(source.norm[item.text_start : item.text_end])) for item in items]
     heads = [(item, next(k for k in named if k in ITEMIZED)) for item, named in heads
@@ -260,18 +254,18 @@ def _split_combined(source, index, items, end, inside_parts, warnings) -> list[B
     blocks = []
     for pos, (item, kind) in enumerate(heads):
         stop = heads[pos + 1][0].start if pos + 1 < len(heads) else end
+        sub_styles = tuple(s for s in styles if s != item.style)
         parse_kind, sub = _itemize(source, index, item.text_end, _rstrip(source.norm, item.start, stop),
-                                   inside_parts, warnings)
+                                   sub_styles, warnings)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
     return blocks
 
 
-def _itemize(source, index, start, end, inside_parts, warnings):
+def _itemize(source, index, start, end, styles, warnings):
     """(how the items were found, item nodes) for the body norm[start:end] of one block."""
     norm = source.norm
     if not norm[start:end].strip():
         return model.PARSE_EMPTY, []
-    styles = None if inside_parts else tuple(s for s, _ in _MARKERS if s not in ("part", "cn"))
     marked = []
     for line in lines_of(norm, start, end):
         marker = line_marker(line.text, styles)
@@ -282,7 +276,8 @@ def _itemize(source, index, start, end, inside_parts, warnings):
         spans, last = [], 0
         for match in _INLINE_RE.finditer(norm, start, end):
             number = _number(match.group(1))
-            at_line_start = not norm[norm.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+            line_start = norm.rfind("\n", 0, match.start()) + 1
+            at_line_start = decor_end(norm, line_start) >= match.start()
             if (number == 1 and at_line_start) or (last and number == last + 1):
                 spans.append((match.start(), match.end(), "inline", number))
                 last = number
@@ -306,6 +301,8 @@ def _itemize(source, index, start, end, inside_parts, warnings):
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     return model.PARSE_FAILED, []
+
+
 
 
 def _item_lines(marked, source, warnings):
@@ -342,6 +339,9 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
             stop = end if line_end < 0 else line_end
         stop = _rstrip(norm, start, stop)
         text_end = clause_end(norm, text_start, stop)
+        if style == "bracket":  # 【强化学法】全年……: the bracket holds the heading
+            close = norm.find("]", text_start, stop)
+            text_end = close if close > 0 else text_end
         nodes.append(Node(2, style, number, text[start:text_start].strip(), text[text_start:text_end],
                           start, text_start, text_end, stop, index))
     return nodes

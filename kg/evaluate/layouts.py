@@ -1,0 +1,327 @@
+"""Layout transforms of a report: the same content in another numbering, wrapping, page chrome, script or encoding.
+
+Each transform takes a report's text and its gold and returns the text in the new layout with the gold
+in the same spelling (a renumbered heading, traditional characters); what the gold says is unchanged.
+The gold tells a transform where sections and items stand, so no transform relies on the parser it tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from copy import deepcopy
+from dataclasses import dataclass
+
+from kg.structure.markers import CN_DIGITS, line_marker
+from kg.text import compact, normalize
+
+Transform = Callable[[str, dict], tuple[str, dict]]
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    description: str
+    transform: Transform
+    encoding: str = "utf-8"
+
+
+def cn_numeral(n: int) -> str:
+    if n <= 10:
+        return CN_DIGITS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (CN_DIGITS[tens - 1] if tens > 1 else "") + "十" + (CN_DIGITS[ones - 1] if ones else "")
+
+
+FAMILIES = {
+    "cn": lambda n: f"{cn_numeral(n)}、",
+    "paren_cn": lambda n: f"（{cn_numeral(n)}）",
+    "num": lambda n: f"{n}.",
+    "paren_num": lambda n: f"（{n}）",
+    "circled": lambda n: chr(0x2460 + n - 1),
+    "part": lambda n: f"第{cn_numeral(n)}部分 ",
+}
+
+
+# --- where the gold's sections and items stand ------------------------------------------------
+
+def _gold_items(gold: dict) -> list[str]:
+    items = [m["heading"] if isinstance(m, dict) else m for m in gold.get("measures") or []]
+    return [compact(t) for t in items + list(gold.get("shortcomings") or []) + list(gold.get("plans") or []) if t]
+
+
+def _roles(lines: list[str], gold: dict) -> list[str | None]:
+    """Per line: "section" (a gold section heading), "item" (a numbered gold item), "other" (another numbered line)."""
+    headings = [compact(s["heading"]) for s in gold.get("sections") or []]
+    items = _gold_items(gold)
+    roles: list[str | None] = []
+    next_section = 0
+    for line in lines:
+        key = compact(line)
+        if next_section < len(headings) and headings[next_section] and key.startswith(headings[next_section]):
+            roles.append("section")
+            next_section += 1
+            continue
+        marker = line_marker(normalize(line.strip()))
+        if marker is None or marker[0] == "inline" or next_section == 0:
+            roles.append(None)
+            continue
+        rest = compact(line.strip()[marker[2]:])
+        is_item = any(item and rest.startswith(item[:8]) for item in items)
+        roles.append("item" if is_item else "other")
+    return roles
+
+
+def _split_marker(line: str) -> tuple[str, str, str]:
+    """(indentation, marker, rest) of a numbered line."""
+    body = line.lstrip()
+    indent = line[: len(line) - len(body)]
+    marker = line_marker(normalize(body))
+    length = marker[2] if marker else 0
+    return indent, body[:length], body[length:]
+
+
+# --- the transforms -----------------------------------------------------------------------------
+
+def renumber(top: str, item: str, other: str) -> Transform:
+    """Section headings into the `top` family, items into `item`, deeper numbered lines into `other`."""
+
+    def apply(text: str, gold: dict) -> tuple[str, dict]:
+        lines = text.split("\n")
+        roles = _roles(lines, gold)
+        counters = {"section": 0, "item": 0, "other": 0}
+        new_headings = []
+        for i, (line, role) in enumerate(zip(lines, roles)):
+            if role is None:
+                continue
+            counters[role] += 1
+            if role == "section":
+                counters["item"] = counters["other"] = 0
+            elif role == "item":
+                counters["other"] = 0
+            indent, _, rest = _split_marker(line)
+            family = {"section": top, "item": item, "other": other}[role]
+            lines[i] = indent + FAMILIES[family](counters[role]) + rest.lstrip()
+            if role == "section":
+                new_headings.append(lines[i].strip())
+        gold = deepcopy(gold)
+        for section, heading in zip(gold.get("sections") or [], new_headings):
+            section["heading"] = heading
+        return "\n".join(lines), gold
+
+    return apply
+
+
+def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
+    """Item headings in 【】 in place of their numbers: （一）加强领导。… → 【加强领导】…"""
+    lines = text.split("\n")
+    for i, role in enumerate(_roles(lines, gold)):
+        if role != "item":
+            continue
+        indent, _, rest = _split_marker(lines[i])
+        cut = re.search(r"[。；;]", rest)
+        head, tail = (rest[: cut.start()], rest[cut.end():]) if cut else (rest, "")
+        if len(head) > 30 and "，" in head:  # a bracket holds a short heading: the rest of a long clause follows it
+            head, tail = head[: head.index("，")], head[head.index("，") + 1:] + (rest[cut.start():] if cut else "")
+        lines[i] = f"{indent}【{head.strip()}】{tail}"
+    return "\n".join(lines), gold
+
+
+def markdown_bold(text: str, gold: dict) -> tuple[str, dict]:
+    """Headings and item headings in **bold**, as a page saved from a Markdown editor keeps them."""
+    lines = text.split("\n")
+    for i, role in enumerate(_roles(lines, gold)):
+        if role == "section":
+            lines[i] = f"**{lines[i].strip()}**"
+        elif role == "item":
+            body = lines[i].strip()
+            cut = re.search(r"[。；;]", body)
+            lines[i] = f"**{body[: cut.start()]}**{body[cut.start():]}" if cut else f"**{body}**"
+    return "\n".join(lines), gold
+
+
+def hard_wrap(width: int = 32, page_lines: int = 28) -> Transform:
+    """Lines cut every `width` characters, with a footer and the title as running head on every page."""
+
+    def apply(text: str, gold: dict) -> tuple[str, dict]:
+        title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+        out: list[str] = []
+        for line in text.split("\n"):
+            while len(line) > width:
+                out.append(line[:width])
+                line = line[width:]
+            out.append(line)
+        paged, page = [], 1
+        for n, line in enumerate(out, 1):
+            paged.append(line)
+            if n % page_lines == 0:
+                paged += ["", f"— {page} —", "", title]
+                page += 1
+        paged += ["", f"第{page}页 共{page}页"]
+        return "\n".join(paged), gold
+
+    return apply
+
+
+def web_chrome(text: str, gold: dict) -> tuple[str, dict]:
+    """A page's navigation, a metadata block above the text and page tools below it."""
+    title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    head = ["首页 > 政务公开 > 法治政府建设年度报告", "", f"索引号：000014349/{gold.get('year') or 2024}-00031",
+            "主题分类：综合政务", "发文日期：2025-01-20", f"标题：{title}", "来源：本站  浏览次数：1024",
+            "字体：【大】【中】【小】", ""]
+    tail = ["", "【打印本页】【关闭窗口】", "扫一扫在手机打开当前页", "网站地图 | 联系我们 | 隐私声明"]
+    return "\n".join(head + [text] + tail), gold
+
+
+def blank_lines(text: str, gold: dict) -> tuple[str, dict]:
+    """A blank line between every two paragraphs."""
+    return re.sub(r"\n(?=[^\n])", "\n\n", text), gold
+
+
+def full_width_indent(text: str, gold: dict) -> tuple[str, dict]:
+    """Every paragraph indented by two full-width spaces, as a word processor exports it."""
+    return "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n")), gold
+
+
+def traditional(text: str, gold: dict) -> tuple[str, dict]:
+    """The text in traditional characters, as a site's 繁体 switch serves it; the gold's quoted text alike."""
+    from opencc import OpenCC
+
+    convert = OpenCC("s2t").convert
+    gold = deepcopy(gold)
+    for section in gold.get("sections") or []:
+        section["heading"] = convert(section["heading"])
+    for measure in gold.get("measures") or []:
+        if isinstance(measure, dict):
+            measure["heading"] = convert(measure["heading"])
+    for name in ("shortcomings", "plans", "laws", "documents"):
+        gold[name] = [convert(x) for x in gold.get(name) or []]
+    gold["campaigns"] = [[convert(x) for x in node] for node in gold.get("campaigns") or []]
+    for person in gold.get("persons") or []:
+        person["name"] = convert(person["name"])
+    for metric in gold.get("metrics") or []:
+        metric["indicator"] = convert(metric["indicator"])  # units are read into one spelling; indicators are quoted
+    if gold.get("doc_number"):
+        gold["doc_number"] = convert(gold["doc_number"])
+    return convert(text), gold
+
+
+def combined_section(text: str, gold: dict) -> tuple[str, dict]:
+    """Problems and plans as one section 存在的问题和下一步打算, each a sub-part with 1. items."""
+    sections = gold.get("sections") or []
+    kinds = [s["kind"] for s in sections]
+    if "shortcomings" not in kinds or "plans" not in kinds or kinds.index("plans") != kinds.index("shortcomings") + 1:
+        return text, gold
+    s_index = kinds.index("shortcomings")
+    lines = text.split("\n")
+    roles = _roles(lines, gold)
+    section_no, item_no, out = -1, 0, []
+    for line, role in zip(lines, roles):
+        if role == "section":
+            section_no += 1
+            item_no = 0
+            if section_no == s_index:
+                indent, marker, _ = _split_marker(line)
+                out += [f"{indent}{marker}存在的问题和下一步打算", f"{indent}（一）存在的问题"]
+                continue
+            if section_no == s_index + 1:
+                indent, _, _ = _split_marker(line)
+                out.append(f"{indent}（二）下一步打算")
+                continue
+        elif role in ("item", "other") and section_no in (s_index, s_index + 1):
+            item_no += role == "item"
+            indent, _, rest = _split_marker(line)
+            line = f"{indent}{item_no}.{rest.lstrip()}" if role == "item" else f"{indent}{rest.lstrip()}"
+        out.append(line)
+    gold = deepcopy(gold)
+    marker = _split_marker(sections[s_index]["heading"])[1]
+    gold["sections"][s_index] = {"kind": "shortcomings", "heading": f"{marker}存在的问题和下一步打算"}
+    del gold["sections"][s_index + 1]
+    return "\n".join(out), gold
+
+
+def title_removed(text: str, gold: dict) -> tuple[str, dict]:
+    """Without its title line, as a page whose title sits in the page chrome only."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or _roles(lines, gold)[first] == "section" or "。" in lines[first] or len(lines[first]) > 60:
+        return text, gold  # a page opening that starts with its preamble or first section has no title to remove
+    return "\n".join(lines[:first] + lines[first + 1:]), gold
+
+
+def county_in_addressee(text: str, gold: dict) -> tuple[str, dict]:
+    """The county named only in an addressee line under the title (中共XX县委、XX县人民政府：)."""
+    county = gold.get("county")
+    if not county:
+        return text, gold
+    lines = text.replace(county, "").split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    lines.insert(first + 1, f"中共{county}委、{county}人民政府：")
+    gold = deepcopy(gold)  # titles that named the county are quoted without it now
+    gold["documents"] = [d.replace(county, "") for d in gold.get("documents") or []]
+    gold["campaigns"] = [[c.replace(county, "") for c in node] for node in gold.get("campaigns") or []]
+    return "\n".join(lines), gold
+
+
+def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
+    """The problems section as one paragraph 一是…；二是…；… in place of numbered items, each with its whole text."""
+    kinds = [s["kind"] for s in gold.get("sections") or []]
+    if "shortcomings" not in kinds:
+        return text, gold
+    index = kinds.index("shortcomings")
+    lines = text.split("\n")
+    roles = _roles(lines, gold)
+    heads = [i for i, role in enumerate(roles) if role == "section"]
+    if index >= len(heads):
+        return text, gold
+    start = heads[index] + 1
+    stop = heads[index + 1] if index + 1 < len(heads) else _closing(lines, start)
+    intro, problems = [], []
+    for line, role in zip(lines[start:stop], roles[start:stop]):
+        if role == "item":
+            problems.append(_split_marker(line)[2].strip())
+        elif problems and line.strip():
+            problems[-1] += line.strip()
+        elif line.strip():
+            intro.append(line.strip())
+    if not problems:
+        return text, gold  # the problems are not numbered lines (already 一是… or paragraphs)
+    paragraph = "".join(intro) + "；".join(
+        f"{cn_numeral(n)}是{p.rstrip('。；;')}" for n, p in enumerate(problems, 1)) + "。"
+    return "\n".join(lines[:start] + [paragraph] + lines[stop:]), gold
+
+
+_CLOSING_LINE_RE = re.compile(
+    r"^(?:特此报告.*|.{0,30}(?:人民政府|办事处|委员会|党委)|[\d〇一二三四五六七八九十○零]{4}\s*年.{1,6}日)$")
+
+
+def _closing(lines: list[str], start: int) -> int:
+    """Where the signature and date begin after `start`, else the end."""
+    i = len(lines) - 1
+    while i > start and (not lines[i].strip() or _CLOSING_LINE_RE.match(lines[i].strip())):
+        i -= 1
+    return i + 1
+
+
+def identity(text: str, gold: dict) -> tuple[str, dict]:
+    return text, gold
+
+
+LAYOUTS = (
+    Layout("original", "the report as it is", identity),
+    Layout("top-1.-items-(1)", "sections 1. 2., items （1）, deeper lines ①", renumber("num", "paren_num", "circled")),
+    Layout("top-part-items-1.", "sections 第一部分, items 1., deeper lines （1）", renumber("part", "num", "paren_num")),
+    Layout("top-(一)-items-①", "sections （一）, items ①, deeper lines （1）", renumber("paren_cn", "circled", "paren_num")),
+    Layout("items-【】", "item headings in 【】 without numbers", bracket_items),
+    Layout("hard-wrap", "lines cut every 32 characters, page footers and running heads", hard_wrap()),
+    Layout("web-chrome", "page navigation, a metadata block and page tools", web_chrome),
+    Layout("blank-lines", "a blank line between paragraphs", blank_lines),
+    Layout("full-width-indent", "paragraphs indented by two full-width spaces", full_width_indent),
+    Layout("markdown-bold", "headings in **bold**", markdown_bold),
+    Layout("traditional", "traditional characters", traditional),
+    Layout("combined-section", "problems and plans in one section with two sub-parts", combined_section),
+    Layout("no-title", "title line removed", title_removed),
+    Layout("county-in-addressee", "the county named only in an addressee line", county_in_addressee),
+    Layout("problems-inline", "problems as one 一是…；二是… paragraph", shortcomings_inline),
+    Layout("gb18030", "the file encoded in GB18030", identity, encoding="gb18030"),
+)

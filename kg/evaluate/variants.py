@@ -1,0 +1,84 @@
+"""The layout-invariance harness: every gold report in every layout of kg.evaluate.layouts, scored against its gold.
+
+A reader that follows each document's own shape scores the same whatever the layout; the table says
+per layout and field how far it falls from the report as it is.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from kg.evaluate.layouts import LAYOUTS, Layout
+from kg.evaluate.run import _linking, drop_unannotated, load_gold, report_path, summarize, CHAINS_FILE
+from kg.evaluate.score import FIELDS, Count, score_links, score_report
+from kg.errors import GoldError
+from kg.read import read_source
+
+TOLERANCE = 0.02
+
+
+def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOUTS, limit: int | None = None) -> dict:
+    """{"layouts": {name: micro scores}, "drops": {name: {field: F1 below the original}}, "errors": [...]}."""
+    from kg.extract.report import extract_path
+
+    gold_dir, reports_dir = Path(gold_dir), Path(reports_dir)
+    gold_paths = sorted(p for p in gold_dir.glob("*.json") if p.name != CHAINS_FILE)[:limit]
+    if not gold_paths:
+        raise GoldError(f"{gold_dir}: no gold .json files")
+    link_report = _linking("link_report")
+    counts: dict[str, dict[str, dict[str, Count]]] = {layout.name: {} for layout in layouts}
+    errors: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="kg-variants-") as tmp:
+        for gold_path in gold_paths:
+            gold = load_gold(gold_path)
+            path = report_path(reports_dir, gold)
+            if path is None:
+                errors.append(f"{gold_path}: no report {gold['file']} in {reports_dir}")
+                continue
+            text = read_source(path).text
+            for layout in layouts:
+                varied, varied_gold = layout.transform(text, gold)
+                folder = Path(tmp) / layout.name.replace("/", "_")
+                folder.mkdir(exist_ok=True)
+                target = folder / Path(gold["file"]).with_suffix(".txt").name
+                target.write_bytes(varied.encode(layout.encoding))
+                outcome = extract_path(target)
+                report = outcome.report
+                if outcome.error is not None:
+                    errors.append(f"{layout.name}: {outcome.error}")
+                elif link_report is not None:
+                    report = link_report(report)
+                file_counts, matches = score_report(varied_gold, report)
+                file_counts["links"] = score_links(varied_gold, report, matches)
+                drop_unannotated(varied_gold, file_counts)
+                counts[layout.name][target.name] = file_counts
+    scores = {name: summarize(by_file, {}, [], [])["micro"] for name, by_file in counts.items()}
+    original = scores[layouts[0].name]
+    drops = {name: {f: round(original[f]["f1"] - s[f]["f1"], 4) for f in s if f in original
+                    and original[f]["f1"] - s[f]["f1"] > 1e-9} for name, s in scores.items()}
+    return {"layouts": scores, "drops": drops, "errors": errors,
+            "descriptions": {layout.name: layout.description for layout in layouts}}
+
+
+def format_variants(result: dict) -> str:
+    """F1 per layout (rows) and field (columns), each cell marked * where it falls more than the tolerance below the original."""
+    scores = result["layouts"]
+    fields = [f for f in FIELDS if any(f in s for s in scores.values())]
+    width = max(len(name) for name in scores)
+    lines = [f"{'layout':<{width}}  " + "  ".join(f"{f[:7]:>8}" for f in fields)]
+    original = next(iter(scores.values()))
+    for name, s in scores.items():
+        cells = []
+        for f in fields:
+            if f not in s:
+                cells.append(f"{'-':>8}")
+                continue
+            low = original[f]["f1"] - s[f]["f1"] > TOLERANCE
+            cells.append(f"{s[f]['f1']:>7.3f}{'*' if low else ' '}")
+        lines.append(f"{name:<{width}}  " + "  ".join(cells))
+    over = sorted(name for name, d in result["drops"].items() if any(v > TOLERANCE for v in d.values()))
+    lines.append("")
+    lines.append(f"* more than {TOLERANCE} below the original; layouts within it on every field: "
+                 f"{len(scores) - len(over)} of {len(scores)}")
+    return "\n".join(lines)

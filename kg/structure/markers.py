@@ -1,0 +1,106 @@
+"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 一是 【】) and which of them a document puts on top.
+
+Offices number as they please: any family can open the top level, and the same family can sit at a
+different depth in the next report. So the hierarchy is read off the document itself: a family whose
+numbering starts again at 1 after a line of another family is nested under that family, and the top
+level is the earliest family that is nested under none.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "一二三四五六七八九十"
+_CN = CN_DIGITS
+# Markdown or HTML leftovers of a page (`**一、**`, `## 一、`, `<b>一、`) wrap a marker without changing it.
+DECOR = r"(?:\*{1,3}|#{1,6}\s*|>\s*|<[a-zA-Z]{1,6}>\s*)*"
+_TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
+MARKERS = (  # style, pattern at the start of a stripped, normalized line
+    ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇)\s*[、.:：]?\s*")),
+    # A page's ruby or comma artefacts may sit between the numeral and its 、 (一,、).
+    ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})\s*,?\s*[、.]\s*")),
+    ("paren_cn", re.compile(rf"{DECOR}\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
+    ("paren_num", re.compile(rf"{DECOR}\(\s*(\d{{1,2}})\s*\)\s*[、.]?\s*")),
+    # 1.5 is a number, but 1.2023年度… is a heading that starts with a year
+    ("num", re.compile(rf"{DECOR}(\d{{1,2}})\s*[、.](?:(?!\d)|(?=\d{{4}}\s*年))\s*")),
+    ("num_paren", re.compile(rf"{DECOR}(\d{{1,2}})\s*\)\s*")),
+    ("circled", re.compile(rf"{DECOR}([\u2460-\u2473])\s*")),
+    # 【强化学法】 in the normal form: a bracketed heading numbers itself by its order.
+    ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,80}}\])")),
+    ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})是")),
+)
+# Families that never hold sections: 一是 runs inside paragraphs, and a bracket line may be page chrome.
+NOT_TOP = ("inline", "bracket")
+
+
+def line_marker(text: str, styles=None):
+    """(style, number, marker length) of the numbering that opens a stripped line, or None."""
+    for style, pattern in MARKERS:
+        if styles is not None and style not in styles:
+            continue
+        match = pattern.match(text)
+        if match:
+            number = _number(match.group(1)) if match.groups() else 0
+            return style, number, match.end()
+    return None
+
+
+def _number(token: str) -> int:
+    # Circled numbers count as digits to str.isdigit but not to int(), so they go first.
+    if "\u2460" <= token <= "\u2473":
+        return ord(token) - 0x2460 + 1
+    if token.isdecimal():
+        return int(token)
+    if token == "十":
+        return 10
+    if "十" in token:
+        tens, _, ones = token.partition("十")
+        return (_CN.index(tens) + 1 if tens else 1) * 10 + (_CN.index(ones) + 1 if ones else 0)
+    return _CN.index(token[0]) + 1
+
+
+number = _number
+
+
+_LEADING_DECOR_RE = re.compile(DECOR + r"\s*")
+
+
+def decor_end(text: str, start: int) -> int:
+    """Where a line starting at `start` begins once its Markdown or HTML leftovers (`**`, `<p><b>`) are skipped."""
+    return _LEADING_DECOR_RE.match(text, start).end()
+
+
+def trim_decor(text: str, start: int, end: int) -> int:
+    """End of text[start:end] without the closing `**` or `</b>` of a Markdown or HTML heading."""
+    match = _TRAILING_DECOR_RE.search(text, start, end)
+    return match.start() if match and match.end() == end else end
+
+
+def top_style(marked: list[tuple[int, str, int]]) -> str | None:
+    """The family of the top level among (line index, style, number) entries, in line order."""
+    styles = []
+    for _, style, _ in marked:
+        if style not in styles and style not in NOT_TOP:
+            styles.append(style)
+    if not styles:
+        return None
+    nested_under = {style: set() for style in styles}
+    for parent in styles:
+        for child in styles:
+            if child != parent and _restarts_under(marked, child, parent) > _restarts_under(marked, parent, child):
+                nested_under[child].add(parent)
+    free = [style for style in styles if not nested_under[style]]
+    return (free or styles)[0]
+
+
+def _restarts_under(marked, child: str, parent: str) -> int:
+    """How often `child` numbering starts again at 1 with a `parent` line since its previous line."""
+    count, seen_child, parent_between = 0, False, False
+    for _, style, number in marked:
+        if style == parent:
+            parent_between = True
+        elif style == child:
+            if seen_child and parent_between and number == 1:
+                count += 1
+            seen_child, parent_between = True, False
+    return count

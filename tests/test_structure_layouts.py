@@ -1,0 +1,73 @@
+"""The outline follows each document's own numbering: reports of our own in layouts the shared corpus lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.report import extract_report
+from kg.link import link_report
+from kg.read import read_source
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+
+
+def report(name: str):
+    return link_report(extract_report(read_source(LAYOUTS / name)))
+
+
+def sections(rep):
+    return [(s.heading, s.kind) for s in rep.sections]
+
+
+def test_top_level_numbered_1_with_parenthesised_items_below():
+    rep = report("numbered_top.txt")
+    assert sections(rep) == [("1.主要工作和成效", "measures"), ("2.存在的问题", "shortcomings"),
+                             ("3.下一步工作打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全学法用法制度", "规范行政执法行为", "推进矛盾纠纷化解"]
+    assert [s.text for s in rep.shortcomings] == ["执法队伍力量薄弱，专业人员偏少", "村级法治宣传阵地作用发挥不够"]
+    assert len(rep.plans) == 2
+
+
+def test_headings_without_a_kind_word_are_classified_from_their_bodies():
+    rep = report("named_parts.txt")
+    assert sections(rep) == [("第一篇 回顾篇", "measures"), ("第二篇 短板篇", "shortcomings"),
+                             ("第三篇 展望篇", "plans")]
+    # 【】 headings are items, the bracket holding the heading
+    assert [m.text for m in rep.measures] == ["强化组织保障", "深化普法宣传", "规范依法决策"]
+    assert [s.text for s in rep.shortcomings] == ["队伍短板", "意识短板"]
+    assert [p.text for p in rep.plans] == ["充实力量", "提升意识"]
+
+
+def test_bare_heading_lines_over_markdown_numbering_and_full_width_indentation():
+    rep = report("markdown_plain.txt")
+    assert sections(rep) == [("2023年工作回顾", "measures"), ("需要正视的短板", "shortcomings"),
+                             ("2024年工作打算", "plans")]
+    assert [m.text for m in rep.measures] == ["加强组织领导", "推进严格规范公正文明执法"]
+    assert [s.text for s in rep.shortcomings] == ["法治宣传针对性不强", "执法规范化水平有待提高"]
+    assert [p.text for p in rep.plans] == ["创新法治宣传方式", "提升执法规范化水平"]
+    text = rep.source.text
+    for item in rep.measures + rep.shortcomings + rep.plans:
+        assert text[item.evidence.start : item.evidence.end] == item.text
+
+
+def test_a_problem_answered_in_its_own_item_gives_a_plan_linked_to_it():
+    rep = report("combined_remedies.txt")
+    assert [s.kind for s in rep.sections] == ["measures", "shortcomings"]
+    assert [s.text for s in rep.shortcomings] == [
+        "行政执法人员专业能力不足", "基层调解组织作用发挥不充分", "法治宣传覆盖面不够广"]
+    assert [p.text for p in rep.plans] == [
+        "组织执法人员参加专题培训，每半年开展一次执法能力考核", "规范村级调解台账，开展调解员业务轮训"]
+    # the problem's body stops where its remedy begins
+    first = rep.shortcomings[0]
+    assert "对此" not in first.body(rep.source.text)
+    pairs = {(link.source_ordinal, link.target_ordinal) for link in rep.links
+             if link.kind == "addresses" and link.method == "same-item"}
+    assert pairs == {(0, 0), (1, 1)}
+
+
+def test_html_tags_left_in_a_text_file_are_not_part_of_headings_or_items():
+    rep = report("html_leftovers.txt")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在的问题", "shortcomings"), ("三、下一步打算", "plans")]
+    assert [s.text for s in rep.shortcomings] == ["学法形式单一", "执法力量不足"]  # 一是 after <p> opens the list
+    assert [p.text for p in rep.plans] == ["丰富学法形式", "充实执法力量"]
+    assert all(rep.source.text[s.evidence.start : s.evidence.end] == s.heading for s in rep.sections)
