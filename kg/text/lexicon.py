@@ -62,6 +62,42 @@ def read_table(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+@cache
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ontology/lexicons/<name>.tsv, read once per process."""
+    return tuple(read_table(LEXICON_DIR / f"{name}.tsv"))
+
+
+@cache
+def words(name: str, use: str | None = None) -> tuple[str, ...]:
+    """The first cell of each row of lexicon `name`, in file order; with `use`, only the rows of that use.
+
+    Word lists that feed one extractor share a file with a `use` column; an unknown use is an error,
+    so a misspelled use fails at once instead of matching nothing.
+    """
+    rows = table(name)
+    if use is not None:
+        rows = tuple(row for row in rows if row.get("use") == use)
+        if not rows:
+            raise LexiconError(LEXICON_DIR / f"{name}.tsv", f"no row has use {use!r}")
+    return tuple(next(iter(row.values())) for row in rows)
+
+
+def chars(name: str, use: str) -> frozenset[str]:
+    """The characters of every row of one use: a character class kept as readable groups."""
+    return frozenset("".join(words(name, use)))
+
+
+def longest_first(forms) -> tuple[str, ...]:
+    """Distinct forms, longest first, so that a prefix (人, 欧) never shadows a longer form (人次, 欧阳)."""
+    return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
+
+
+def either(forms) -> str:
+    """A regex group matching any of `forms` literally, tried in the order given."""
+    return "(?:" + "|".join(map(re.escape, forms)) + ")"
+
+
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 

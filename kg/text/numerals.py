@@ -11,22 +11,32 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from kg.text.lexicon import LEXICON_DIR, read_table
+from kg.text import lexicon
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10**4, "亿": 10**8}
 CHINESE_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_LARGE)
+# Zero as dates and codes write it digit by digit (二○二二 uses the white circle, not 〇).
+_DIGIT_ZEROS = "〇零○"
 
-# Marks of an approximate figure: before the number, between number and unit, after the unit.
-APPROX_BEFORE = ("大约", "将近", "接近", "超过", "约", "近", "超", "逾")
-APPROX_INSIDE = ("余", "多")
-APPROX_AFTER = ("以上", "左右", "之多")
 MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
 
-_ARABIC = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
-_NUMBER_RE = re.compile(rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE}))")
+_NUMBER_RE = re.compile(
+    r"""
+    (?P<pct>百分之)?                                           # 百分之十五: a percentage written in words
+    (?:
+        (?P<arabic>(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?)        # 25000, 25,000, 12.6 (not the tail of 1.2.3)
+      | (?P<chinese>[零〇一二两三四五六七八九十百千万亿]+)      # 一百二十, 两千, 二〇二二
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+def approx_before() -> tuple[str, ...]:
+    """Marks of an approximate figure written before the number (约, 近, 超过)."""
+    return lexicon.words("numeral_marks", "before")
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,13 @@ def parse_chinese(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def parse_digits(text: str) -> int | None:
+    """A numeral read digit by digit, as years and codes are written (二〇二二, 一九九九); None otherwise."""
+    if not text or any(ch not in _DIGITS and ch not in _DIGIT_ZEROS for ch in text):
+        return None
+    return int("".join(str(_DIGITS.get(ch, 0)) for ch in text))
+
+
 def parse_arabic(text: str) -> float | None:
     try:
         return float(Decimal(text.replace(",", "")))
@@ -135,18 +152,18 @@ def find_numbers(text: str):
             continue
         pos = match.end()
         approx = False
-        inside = _starts(text, pos, APPROX_INSIDE)
+        inside = _starts(text, pos, lexicon.words("numeral_marks", "inside"))
         if inside:
             approx, pos = True, pos + len(inside)
         multiplier = _starts(text, pos, MULTIPLIERS)
         if multiplier:
             value = _scaled(value, MULTIPLIERS[multiplier])
             pos += len(multiplier)
-            inside = _starts(text, pos, APPROX_INSIDE)
+            inside = _starts(text, pos, lexicon.words("numeral_marks", "inside"))
             if inside:
                 approx, pos = True, pos + len(inside)
         start = match.start()
-        before = next((w for w in APPROX_BEFORE if text.endswith(w, 0, start)), None)
+        before = next((w for w in approx_before() if text.endswith(w, 0, start)), None)
         if before:
             approx = True
         percent = bool(match.group("pct"))
@@ -156,13 +173,18 @@ def find_numbers(text: str):
 @cache
 def units() -> tuple[str, ...]:
     """Units from the lexicon, longest first so that 人次 wins over 人 and 个百分点 over 个."""
-    names = [row["unit"] for row in read_table(LEXICON_DIR / "units.tsv")]
-    return tuple(sorted(dict.fromkeys(names), key=len, reverse=True))
+    return lexicon.longest_first(row["unit"] for row in lexicon.table("units"))
 
 
 @cache
 def unit_kinds() -> dict[str, str]:
-    return {row["unit"]: row.get("kind", "") for row in read_table(LEXICON_DIR / "units.tsv")}
+    return {row["unit"]: row.get("kind", "") for row in lexicon.table("units")}
+
+
+@cache
+def glued_after(unit: str) -> str:
+    """Characters that, right after `unit`, make it part of another word (条例, 场所): no count there."""
+    return "".join(row.get("glued", "") for row in lexicon.table("units") if row["unit"] == unit)
 
 
 def _unit_at(text: str, pos: int) -> str | None:
@@ -183,7 +205,7 @@ def find_quantities(text: str):
             if unit is None:
                 continue
             pos += len(unit)
-        after = _starts(text, pos, APPROX_AFTER)
+        after = _starts(text, pos, lexicon.words("numeral_marks", "after"))
         if after:
             number = Number(number.value, number.start, number.end, True, number.chinese, number.percent)
             pos += len(after)
