@@ -83,6 +83,7 @@ def words(name: str, use: str | None = None) -> tuple[str, ...]:
     return tuple(next(iter(row.values())) for row in rows)
 
 
+@cache
 def chars(name: str, use: str) -> frozenset[str]:
     """The characters of every row of one use: a character class kept as readable groups."""
     return frozenset("".join(words(name, use)))
