@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.text.numerals import find_numbers, find_quantities, parse_chinese, parse_number, units
+from kg.text.numerals import find_numbers, find_quantities, parse_chinese, parse_digits, parse_number, units
 from kg.text import normalize
 
 
@@ -93,3 +93,13 @@ def test_chinese_numerals_round_trip(n):
     written = cn2an.an2cn(n)
     assert parse_chinese(written) == n
     assert parse_number(written) == n
+
+
+@pytest.mark.parametrize(("written", "value"), [("二〇二三", 2023), ("二○二三", 2023), ("二零二二", 2022), ("一九九九", 1999)])
+def test_years_are_read_digit_by_digit(written, value):
+    assert parse_digits(written) == value
+
+
+@pytest.mark.parametrize("written", ["", "二十", "2023", "一九九九年"])
+def test_a_digit_reading_is_refused_for_anything_but_digits(written):
+    assert parse_digits(written) is None
