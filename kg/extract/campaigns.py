@@ -9,9 +9,10 @@ method or model. A mention overlapping an earlier-trusted one is the same mentio
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.extract.quotes import quoted_campaigns
 from kg.extract.titles import after_fa, titles
 from kg.model import Campaign, Section, Source
@@ -43,14 +44,12 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff（）()]+$")
 _STOP_IN_TITLE = re.compile(r"[等的和及]")
 
 
-def _words(use: str) -> tuple[str, ...]:
-    return lexicon.words("campaign_words", use)
+_words = partial(lexicon.words, "campaign_words")  # the words of one use, in file order
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from ontology/lexicons/campaign_words.tsv."""
-    either = lexicon.either
     return {
         # 法律进社区, 送法进企业, 民法典进农家: the “X进Y” family of publicity drives.
         "into": re.compile(either(_words("into_subject")) + "进" + either(_words("into_place"))),
@@ -76,10 +75,9 @@ def _day_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, category) of every day, week and month the text names."""
     norm = source.norm
     by_date = {(d.month, d.day): d for d in lexicon.days() if d.month and d.day}
-    by_name = {d.name: d for d in lexicon.days()}
     out = []
     for hit in lexicon.day_matcher().find(source.text, norm):
-        day = by_name[hit.term.name]
+        day = hit.term
         start = hit.start
         before = _DATE_BEFORE.search(norm, max(0, start - DATE_WINDOW), start)
         if before:

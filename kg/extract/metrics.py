@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.model import Metric, Section, Source
 from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.text import evidence
@@ -33,8 +34,7 @@ _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv",
 _CONJUNCTIONS = ("、", "和", "及", "与")
 
 
-def _words(use: str) -> tuple[str, ...]:
-    return lexicon.words("metric_words", use)
+_words = partial(lexicon.words, "metric_words")  # the words of one use, in file order
 
 
 @cache
@@ -45,7 +45,6 @@ def _stop_words() -> frozenset[str]:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from ontology/lexicons/metric_words.tsv."""
-    either = lexicon.either
     return {
         "change": re.compile(either(_words("change"))),
         "lead": re.compile(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.text import evidence
 
@@ -35,8 +36,7 @@ class _Found:
     role: str
 
 
-def _words(use: str) -> tuple[str, ...]:
-    return lexicon.words("person_words", use)
+_words = partial(lexicon.words, "person_words")  # the words of one use, in file order
 
 
 @cache
@@ -48,7 +48,6 @@ def _follow() -> tuple[str, ...]:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from person_words.tsv."""
-    either = lexicon.either
     return {
         # 同志任镇长, 担任村（居）法律顾问: the post runs to the clause's end or to 的.
         "appoint": re.compile(
@@ -72,7 +71,7 @@ def roles() -> dict[str, str]:
 
 @cache
 def _role_re() -> re.Pattern:
-    return re.compile(lexicon.either(lexicon.longest_first(roles())))
+    return re.compile(either(lexicon.longest_first(roles())))
 
 
 def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]:

@@ -10,9 +10,10 @@ that is one.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.extract.titles import known_law
 from kg.text import compact, normalize
 
@@ -23,14 +24,12 @@ MAX_FORMULA_PARTS = 4  # a quote listing this many parts is a goal or duty formu
 _QUOTE = re.compile(rf"“([^“”\n]{{2,{MAX_QUOTE}}})”")
 
 
-def _words(use: str) -> tuple[str, ...]:
-    return lexicon.words("quote_words", use)
+_words = partial(lexicon.words, "quote_words")  # the words of one use, in file order
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from ontology/lexicons/quote_words.tsv."""
-    either = lexicon.either
     return {
         "verb_before": re.compile(rf"{either(_words('verb_before'))}[\u4e00-\u9fff]{{0,4}}$"),
         "kind_after": re.compile("^" + either(_words("kind_after"))),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.text import compact, normalize
 
 MAX_TITLE = 80  # characters inside 《》; a longer run is a stray bracket, not a title
@@ -14,8 +15,7 @@ _TITLE = re.compile(rf"《([^《》\n]{{1,{MAX_TITLE}}})》")
 PRC = "中华人民共和国"
 
 
-def _words(use: str) -> tuple[str, ...]:
-    return lexicon.words("law_words", use)
+_words = partial(lexicon.words, "law_words")  # the words of one use, in file order
 
 
 def after_fa() -> frozenset[str]:
@@ -26,7 +26,6 @@ def after_fa() -> frozenset[str]:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from ontology/lexicons/law_words.tsv."""
-    either = lexicon.either
     return {
         # A law's ending, with an optional short bracketed note (…条例（试行）).
         "law_ending": re.compile(either(_words("law_ending")) + r"(（[^（）]{1,6}）|\([^()]{1,6}\))?$"),

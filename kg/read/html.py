@@ -8,7 +8,7 @@ most of the page's non-link text in the fewest elements; the title is put back w
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from kg.errors import ReadError
@@ -28,8 +28,7 @@ _DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "select", "button
               "footer", "aside", "template", "svg", "link", "meta", "head", "object", "embed")
 
 
-def _words(use: str) -> tuple[str, ...]:
-    return lexicon.words("html_chrome", use)
+_words = partial(lexicon.words, "html_chrome")  # the words of one use, in file order
 
 
 @cache

@@ -150,13 +150,11 @@ def campaign_terms() -> tuple[Term, ...]:
 
 
 @dataclass(frozen=True)
-class Day:
-    """A commemorative day, week or month: its canonical name, date (0 when it has none) and labels."""
+class Day(Term):
+    """A commemorative day, week or month: a term whose forms are its labels, and its date (0 when none)."""
 
-    name: str
-    month: int
-    day: int
-    labels: tuple[str, ...]
+    month: int = 0
+    day: int = 0
 
 
 @cache
@@ -168,7 +166,7 @@ def days() -> tuple[Day, ...]:
             month, day = int(row["month"] or 0), int(row["day"] or 0)
         except ValueError as exc:
             raise LexiconError(path, f"{row['name']}: month and day must be numbers") from exc
-        out.append(Day(row["name"], month, day, _split(row.get("labels", ""))))
+        out.append(Day(row["name"], "day", _split(row.get("labels", "")), month, day))
     return tuple(out)
 
 
@@ -189,7 +187,7 @@ def campaign_matcher() -> Matcher:
 
 @cache
 def day_matcher() -> Matcher:
-    return Matcher(tuple(Term(d.name, "day", d.labels) for d in days()))
+    return Matcher(days())
 
 
 _PLAIN = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]+$")
@@ -198,7 +196,7 @@ _PLAIN = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]+$")
 def domain_words() -> tuple[str, ...]:
     """Every lexicon form jieba can hold: those without punctuation."""
     forms = [form for term in law_terms() + campaign_terms() for form in term.forms]
-    forms += [label for d in days() for label in d.labels]
+    forms += [label for d in days() for label in d.forms]
     return tuple(dict.fromkeys(f for f in forms if _PLAIN.match(f)))
 
 
