@@ -55,6 +55,8 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "head": re.compile(rf"以(?=\S{{2,4}}为{either(_words('head_title'))})"),
         "body": re.compile(rf"的[^,。;:!?\n]*?({either(_words('body'))})"),
+        "bracketed": re.compile(r"\((?P<role>[\u4e00-\u9fff]{2,16})\)"),
+        "doctrine": re.compile(either(_words("doctrine_after"))),
     }
 
 
@@ -71,19 +73,20 @@ def roles() -> dict[str, str]:
 
 @cache
 def _role_re() -> re.Pattern:
-    return re.compile(either(lexicon.longest_first(roles())))
+    return re.compile(either(_roles_longest_first()))
 
 
 def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]:
     """Each named person once, with the role the text gives at their first mention."""
     norm = source.norm
     found = sorted(
-        (*_after_titles(norm), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm)),
+        (*_after_titles(norm), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm)),
         key=lambda f: f.start,
     )
+    doctrine = _doctrine_names(norm)
     seen: dict[str, Person] = {}
     for item in found:
-        if item.name not in seen:
+        if item.name not in seen and item.name not in doctrine:
             name = source.text[item.start : item.end]
             role = _as_written(source.text, norm, item.role, item.start)
             seen[item.name] = Person(name, role, evidence(source.path, source.text, item.start, item.end))
@@ -102,7 +105,11 @@ def name_at(norm: str, pos: int) -> str | None:
     if surname is None:
         return None
     given_at = pos + len(surname)
+    if norm.startswith(_roles_longest_first(), given_at):
+        return None  # 主任任副主任: 任 is the verb before a post, not a surname
     candidates = [norm[pos : given_at + n] for n in (2, 1) if given_at + n <= len(norm)]
+    if len(candidates) == 2 and norm.startswith(_multi_char_acts(), given_at + 1):
+        candidates.reverse()  # 文博担任组长: the act 担任 starts inside the longer reading, so the name is 文博
     for candidate in candidates:
         given = candidate[len(surname) :]
         if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
@@ -117,6 +124,11 @@ def name_at(norm: str, pos: int) -> str | None:
         if not rest or rest.startswith(_follow()):
             return candidate
     return None
+
+
+@cache
+def _multi_char_acts() -> tuple[str, ...]:
+    return tuple(word for word in _words("act") if len(word) > 1)
 
 
 COMMON_WORD_FREQUENCY = 100  # jieba's counts: 全程 361, 单位 17532; rare words (海东 9) may be given names
@@ -137,14 +149,32 @@ def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
 
 
 def _role_phrase(norm: str, start: int, end: int) -> str:
-    """The title with the words the text puts before it (乡 + 司法所 + 所长), back to the clause's verb."""
+    """The title with the words the text puts before it (乡 + 司法所 + 所长), back to the clause's verb.
+
+    Posts held together are one role: 镇党委书记、镇长王明 holds both.
+    """
+    left = _qualifiers_start(norm, start)
+    while left > 1 and norm[left - 1] == "、":
+        joint = next((role for role in _roles_longest_first() if norm.endswith(role, 0, left - 1)), None)
+        if joint is None or roles()[joint] != "office" or norm.endswith(_words("appoint"), 0, left - 1 - len(joint)):
+            break  # 任组长、办事处主任某某: the post before 、 was given to someone else
+        left = _qualifiers_start(norm, left - 1 - len(joint))
+    return norm[left:end]
+
+
+def _qualifiers_start(norm: str, start: int) -> int:
+    """Where the words qualifying the title at `start` begin (乡 + 司法所 before 所长)."""
     left = start
     while left > 0 and start - left < MAX_ROLE_PREFIX:
-        ch = norm[left - 1]
-        if ch in _BOUNDARY or ch in lexicon.chars("person_words", "role_left_stop") or not "\u4e00" <= ch <= "\u9fff":
+        if _opens_clause(norm[left - 1]):
             break
         left -= 1
-    return norm[left:end]
+    return left
+
+
+@cache
+def _roles_longest_first() -> tuple[str, ...]:
+    return lexicon.longest_first(roles())
 
 
 def _appointed_role(norm: str, pos: int) -> str | None:
@@ -209,13 +239,48 @@ def _named_before(norm: str, marker: str, appointment_after_marker: bool):
             yield _Found(pos, match.start(), norm[pos : match.start()], role)
 
 
-def _name_ending_at(norm: str, end: int) -> int | None:
-    """Where the name that ends at `end` starts, trying the likeliest lengths first."""
-    for size in NAME_SIZES:
+def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int | None:
+    """Where the name that ends at `end` starts, trying the likeliest lengths first.
+
+    With `at_clause_start`, a length whose name opens the clause (after punctuation or a verb such as 由)
+    is preferred: in 由周慧（镇党委书记）主持, 由 is a surname too, but here it is the preposition.
+    """
+    sizes = NAME_SIZES
+    if at_clause_start:
+        opens = [size for size in NAME_SIZES if end - size == 0 or _opens_clause(norm[end - size - 1 : end - size])]
+        sizes = (*opens, *(size for size in NAME_SIZES if size not in opens))
+    for size in sizes:
         pos = end - size
         if pos >= 0 and name_at(norm, pos) == norm[pos:end]:
             return pos
     return None
+
+
+def _opens_clause(char: str) -> bool:
+    return char in _BOUNDARY or char in lexicon.chars("person_words", "role_left_stop") or not "\u4e00" <= char <= "\u9fff"
+
+
+def _bracketed_roles(norm: str):
+    """周慧（镇党委书记）主持: a name with its post in brackets right after it."""
+    for match in _patterns()["bracketed"].finditer(norm):
+        role = match.group("role")
+        if not role.endswith(_roles_longest_first()):
+            continue  # (试行), (以下简称…): an aside, not a post
+        pos = _name_ending_at(norm, match.start(), at_clause_start=True)
+        if pos is not None:
+            yield _Found(pos, match.start(), norm[pos : match.start()], role)
+
+
+def _doctrine_names(norm: str) -> frozenset[str]:
+    """Names the text cites as doctrine (习近平法治思想, 习近平总书记, 以…同志为核心): never persons of this text."""
+    names = set()
+    for match in _patterns()["doctrine"].finditer(norm):
+        for size in NAME_SIZES:
+            pos = match.start() - size
+            if pos >= 0 and norm.startswith(surnames(), pos):
+                names.add(norm[pos : match.start()])
+                break
+    return frozenset(names)
 
 
 def _heads_of_bodies(norm: str):
