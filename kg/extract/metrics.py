@@ -15,7 +15,8 @@ from functools import cache, partial
 
 from kg.text import lexicon
 from kg.text.lexicon import either
-from kg.model import Metric, Section, Source
+from kg.extract import persons
+from kg.model import Metric, Person, Section, Source
 from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.text import evidence
 
@@ -32,6 +33,7 @@ _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
+_SENTENCE_END = re.compile(r"[。;!?\n]")
 
 
 _words = partial(lexicon.words, "metric_words")  # the words of one use, in file order
@@ -53,6 +55,7 @@ def _patterns() -> dict[str, re.Pattern]:
               | \(?[一二三四五六七八九十\d]+\)            # (一), 1): a bracketed item number
               | \d+[.、]                                   # 1. 2、: an item number
               | {either(_words("lead"))}                   # scope and time: 截至目前, 全年, 我镇…
+              | \d{{4}}\s*[-至到~]\s*\d{{4}}年度?               # 2022-2023年度: a span of years
               | \d{{4}}年度? | \d{{1,2}}月份? | \d{{1,2}}日   # a date
             )""",
             re.VERBOSE,
@@ -77,9 +80,10 @@ def numbered_terms() -> tuple[str, ...]:
     return lexicon.words("numbered_terms")
 
 
-def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Metric, ...]:
-    """Every metric in the report body, in text order."""
+def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None) -> tuple[Metric, ...]:
+    """Every metric in the report body, in text order; `people` (read when not given) never name an indicator."""
     text, norm = source.text, source.norm
+    names = tuple(p.name for p in (persons.extract(source, sections) if people is None else people))
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
     body_start = _first_line_end(text)
     metrics: list[Metric] = []
@@ -92,7 +96,8 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Metric, ...]
         quantity = _zero_fact(norm, quantity)
         if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity):
             continue
-        indicators = _indicators(norm, text, quantity, previous)
+        indicators = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
+        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in indicators) if i))
         if waiting and norm[waiting[-1].end : quantity.start].strip() == "":
             pending = waiting
         else:
@@ -195,6 +200,9 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
             return previous[1]  # 拆除违法建筑2处约380m², 培训5批次14人次: one thing counted twice
     left, right = _clause_before(norm, quantity.start, previous[0].end if previous else 0)
     before = text[left:right]
+    if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
+        # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
+        return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
     if quantity.value == 0:
         after_end = _clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:
@@ -210,6 +218,25 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         if all(0 < len(subject) <= MAX_SHARED_SUBJECT for subject in subjects):
             return tuple(subjects)
     return _nonempty(_clean(before))
+
+
+def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ...]) -> tuple[str, ...]:
+    """受理案件32件，同比增长15%: a change against last year is a change of the count before it in the sentence."""
+    if previous is None or not previous[1] or len(indicators) != 1:
+        return indicators
+    if not indicators[0].startswith(_words("compare")) or _SENTENCE_END.search(norm, previous[0].end, quantity.start):
+        return indicators
+    return tuple(subject + indicators[0] for subject in previous[1])
+
+
+def _without_names(indicator: str, names: tuple[str, ...]) -> str:
+    """镇长李华带领执法人员 → 执法人员: what the person led or did, never the person."""
+    cut = max((indicator.rfind(name) + len(name) for name in names if name in indicator), default=-1)
+    if cut < 0:
+        return indicator
+    rest = indicator[cut:]
+    act = next((word for word in lexicon.words("person_words", "act") if len(word) > 1 and rest.startswith(word)), "")
+    return _clean(rest[len(act) :])
 
 
 def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[str, ...]], quantity: Quantity) -> bool:

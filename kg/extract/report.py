@@ -26,6 +26,7 @@ def extract_report(source: Source, hints: Hints | None = None) -> Report:
     """Run the structure parser and every extractor over one source; `hints` override header facts."""
     outline = structure.parse(source)
     sections = outline.sections
+    people = persons.extract(source, sections)
     report = Report(
         source=source,
         header=outline.header,
@@ -36,8 +37,8 @@ def extract_report(source: Source, hints: Hints | None = None) -> Report:
         laws=laws.extract(source, sections),
         documents=documents.extract(source, sections),
         campaigns=campaigns.extract(source, sections),
-        metrics=metrics.extract(source, sections),
-        persons=persons.extract(source, sections),
+        metrics=metrics.extract(source, sections, people),
+        persons=people,
         warnings=outline.warnings,
     )
     return apply_hints(report, hints)

@@ -24,7 +24,10 @@ MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
 
 _NUMBER_RE = re.compile(
     r"""
-    (?P<pct>百分之)?                                           # 百分之十五: a percentage written in words
+    (?:
+        (?P<pct>百分之)                                         # 百分之十五: a percentage written in words
+      | (?P<den>[一二两三四五六七八九十]{1,3}|\d{1,3})分之      # 三分之二: a share, read as a percentage
+    )?
     (?:
         (?P<arabic>(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?)        # 25000, 25,000, 12.6 (not the tail of 1.2.3)
       | (?P<chinese>[零〇一二两三四五六七八九十百千万亿]+)      # 一百二十, 两千, 二〇二二
@@ -167,7 +170,25 @@ def find_numbers(text: str):
         if before:
             approx = True
         percent = bool(match.group("pct"))
+        if match.group("den"):
+            share = _share(value, match.group("den"))
+            if share is None:
+                continue
+            value, approx, percent = share[0], approx or share[1], True
         yield Number(float(value), start if percent else start_digits, pos, approx, bool(chinese), percent)
+
+
+SHARE_DECIMALS = 2  # a share like 三分之二 is kept as a percentage to two decimals (66.67), marked approximate
+
+
+def _share(numerator: float, denominator: str) -> tuple[float, bool] | None:
+    """三分之二 → (66.67, True): the share as a percentage, and whether rounding made it approximate."""
+    whole = int(denominator) if denominator.isdigit() else parse_chinese(denominator)
+    if not whole or numerator > whole:
+        return None
+    exact = Decimal(repr(float(numerator))) * 100 / whole
+    rounded = round(exact, SHARE_DECIMALS)
+    return float(rounded), rounded != exact
 
 
 @cache
@@ -195,18 +216,49 @@ def _unit_at(text: str, pos: int) -> str | None:
 
 
 def find_quantities(text: str):
-    """Yield every number followed by a unit (百分之N gives %), with 以上/左右 after the unit as approximate."""
-    for number in find_numbers(text):
+    """Yield every number followed by a unit (百分之N gives %), with 以上/左右 after the unit as approximate.
+
+    A range (3至5次, 3~5万元) is one quantity: its lower bound, approximate, spanning both numbers.
+    """
+    numbers = list(find_numbers(text))
+    skip = -1
+    for index, number in enumerate(numbers):
+        if index == skip:
+            continue
         pos = number.end
         if number.percent:
             unit = "%"
         else:
             unit = _unit_at(text, pos)
             if unit is None:
-                continue
-            pos += len(unit)
+                upper = numbers[index + 1] if index + 1 < len(numbers) else None
+                ranged = _range(text, number, upper)
+                if ranged is None:
+                    continue
+                number, unit, pos, skip = ranged[0], ranged[1], ranged[2], index + 1
+            else:
+                pos += len(unit)
         after = _starts(text, pos, lexicon.words("numeral_marks", "after"))
         if after:
             number = Number(number.value, number.start, number.end, True, number.chinese, number.percent)
             pos += len(after)
         yield Quantity(number, unit, number.start, pos)
+
+
+def _range(text: str, lower: Number, upper: Number | None) -> tuple[Number, str, int] | None:
+    """3至5次: the lower bound with the upper's unit (and multiplier: 3至5万元 is 30000), approximate."""
+    if upper is None or upper.percent or lower.chinese != upper.chinese:
+        return None
+    separator = _starts(text, lower.end, lexicon.words("numeral_marks", "range"))
+    if separator is None or lower.end + len(separator) != upper.start:
+        return None
+    unit = _unit_at(text, upper.end)
+    if unit is None:
+        return None
+    value = lower.value
+    multiplier = next((m for m in MULTIPLIERS if text.endswith(m, upper.start, upper.end)), None)
+    if multiplier and not any(m in text[lower.start : lower.end] for m in MULTIPLIERS):
+        value = _scaled(value, MULTIPLIERS[multiplier])
+    if value > upper.value:
+        return None  # 2022-2023: not a range of one quantity
+    return Number(value, lower.start, upper.end, True, lower.chinese, False), unit, upper.end + len(unit)
