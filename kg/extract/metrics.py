@@ -23,6 +23,7 @@ from kg.text import evidence
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
 NOUN_WINDOW = 30  # characters after a unit searched for the counted noun phrase; a phrase runs out well before
+SLOGAN_QUOTE = 12  # characters on each side of a number searched for the “…” of a slogan (“最多跑一次”)
 MAX_SHARED_SUBJECT = 10  # characters; longer "subjects" of one shared number (A、B均为100%) are clauses, not names
 
 # A clause ends at these (in the normal form: full-width punctuation is already half-width).
@@ -30,7 +31,7 @@ _BOUNDARY = set(",。;:!?\n()[]")
 _QUOTES = "\"'“”‘’"
 _EDGE = "、,，;；:：. "
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")
+_ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to four characters in brackets qualify a noun
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
@@ -185,10 +186,10 @@ def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
     """A number within a short “…” is a slogan (“最多跑一次”, “一村一法律顾问”), not a count."""
-    left = text.rfind("“", max(0, start - 12), start)
+    left = text.rfind("“", max(0, start - SLOGAN_QUOTE), start)
     if left < 0 or "”" in text[left:start]:
         return False
-    right = text.find("”", end, end + 12)
+    right = text.find("”", end, end + SLOGAN_QUOTE)
     return right >= 0 and "“" not in text[end:right]
 
 

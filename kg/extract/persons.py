@@ -26,6 +26,7 @@ NAME_SIZES = (3, 2, 4)  # a name read back from the word after it: three charact
 MAX_ROLE_PREFIX = 12  # characters of qualifying words before a title (乡 + 司法所 + 所长); longer runs are a clause
 BODY_WINDOW = 40  # characters after a head's title searched for the body they head (…的青禾镇法治建设领导小组)
 ROLE_SEARCH_BEFORE, ROLE_SEARCH_AFTER = 40, 80  # window around a name where its role phrase is written
+MAX_POST = 16  # characters of a post after 担任 or in brackets (村（居）法律顾问); a longer run is a clause
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,11 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # 同志任镇长, 担任村（居）法律顾问: the post runs to the clause's end or to 的.
         "appoint": re.compile(
-            rf"(?:同志)?{either(_words('appoint'))}(?P<role>[^,。;:!?\n、]{{2,16}}?)(?=[,。;:!?\n、]|$|的)"
+            rf"(?:同志)?{either(_words('appoint'))}(?P<role>[^,。;:!?\n、]{{2,{MAX_POST}}}?)(?=[,。;:!?\n、]|$|的)"
         ),
         "head": re.compile(rf"以(?=\S{{2,4}}为{either(_words('head_title'))})"),
         "body": re.compile(rf"的[^,。;:!?\n]*?({either(_words('body'))})"),
-        "bracketed": re.compile(r"\((?P<role>[\u4e00-\u9fff]{2,16})\)"),
+        "bracketed": re.compile(rf"\((?P<role>[\u4e00-\u9fff]{{2,{MAX_POST}}})\)"),
         "doctrine": re.compile(either(_words("doctrine_after"))),
     }
 
