@@ -267,9 +267,10 @@ def _bracketed_roles(norm: str):
         role = match.group("role")
         if not role.endswith(_roles_longest_first()):
             continue  # (试行), (以下简称…): an aside, not a post
-        pos = _name_ending_at(norm, match.start(), at_clause_start=True)
+        end = match.start() - (len("同志") if norm.endswith("同志", 0, match.start()) else 0)  # 王明同志（镇长）
+        pos = _name_ending_at(norm, end, at_clause_start=True)
         if pos is not None:
-            yield _Found(pos, match.start(), norm[pos : match.start()], role)
+            yield _Found(pos, end, norm[pos:end], role)
 
 
 def _doctrine_names(norm: str) -> frozenset[str]:
