@@ -89,3 +89,44 @@ def test_no_report_lists_doctrine_or_words_as_persons(corpus_texts):
             assert person.name != "习近平"
             assert 2 <= len(person.name) <= 4, (name, person.name)
             assert person.role, (name, person.name)
+
+
+def test_a_list_of_roles_and_names_gives_each_person_their_own_role():
+    assert people("党委书记王明、镇长李华分别带队开展普法宣传。") == [("王明", "党委书记"), ("李华", "镇长")]
+    assert people("由镇党委书记温若川、镇长方博担任双组长。") == [("温若川", "镇党委书记"), ("方博", "镇长")]
+
+
+def test_posts_held_together_are_one_role_but_a_post_given_to_someone_else_is_not():
+    assert people("镇党委副书记、镇长钟宁带头述法。") == [("钟宁", "镇党委副书记、镇长")]
+    assert people("由党委书记林深任组长、镇长许朗任副组长。") == [("林深", "党委书记"), ("许朗", "镇长")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("会议由周慧（镇党委书记）主持。", [("周慧", "镇党委书记")]),
+        ("宋离同志（镇党委书记）作动员讲话。", [("宋离", "镇党委书记")]),
+        ("邀请县法院法官岑悦开展以案说法。", [("岑悦", "法官")]),
+        ("陆远（镇长）、苏青（副镇长）参加旁听。", [("陆远", "镇长"), ("苏青", "副镇长")]),
+        ("镇长陈立新同志带队督查。", [("陈立新", "镇长")]),
+        ("由司法所所长韩志远牵头，组建调解队伍。", [("韩志远", "司法所所长")]),
+    ],
+)
+def test_names_followed_or_led_by_their_role(body, expected):
+    assert people(body) == expected
+
+
+def test_a_bracketed_aside_that_is_no_post_names_no_one():
+    assert people("印发实施方案（试行）并组织学习。") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全面落实以习近平同志为核心的党中央决策部署。",
+        "学习习近平法治思想，习近平同志指出要坚持依法治国。",
+        "党政综合办主任任副主任，负责日常工作。",
+    ],
+)
+def test_doctrine_is_never_a_person_and_a_verb_is_never_a_surname(body):
+    assert people(body) == []

@@ -61,3 +61,28 @@ def test_a_malformed_lexicon_names_its_file(tmp_path):
 def test_a_missing_lexicon_is_a_user_error(tmp_path):
     with pytest.raises(LexiconError, match="absent.tsv"):
         lexicon.read_table(tmp_path / "absent.tsv")
+
+
+WORD_FILES = ("metric_words", "person_words", "quote_words", "campaign_words", "law_words", "term_words",
+              "html_chrome", "numeral_marks")
+
+
+@pytest.mark.parametrize("name", WORD_FILES)
+def test_word_lexicons_hold_each_word_once_per_use(name):
+    rows = lexicon.table(name)
+    pairs = [(row["word"], row["use"]) for row in rows]
+    assert rows and all(word and use for word, use in pairs)
+    assert len(pairs) == len(set(pairs))
+
+
+def test_a_misspelled_use_names_the_file_instead_of_matching_nothing():
+    with pytest.raises(LexiconError, match="metric_words.tsv: no row has use 'chnage'"):
+        lexicon.words("metric_words", "chnage")
+
+
+def test_either_matches_words_literally_in_the_order_given():
+    import re
+
+    pattern = re.compile(lexicon.either(["村(居)", "村"]))
+    assert pattern.match("村(居)法律顾问").group() == "村(居)"
+    assert lexicon.longest_first(["人", "人次", "人"]) == ("人次", "人")

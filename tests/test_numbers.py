@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.text.numerals import find_numbers, find_quantities, parse_chinese, parse_number, units
+from kg.text.numerals import find_numbers, find_quantities, parse_chinese, parse_digits, parse_number, units
 from kg.text import normalize
 
 
@@ -93,3 +93,29 @@ def test_chinese_numerals_round_trip(n):
     written = cn2an.an2cn(n)
     assert parse_chinese(written) == n
     assert parse_number(written) == n
+
+
+@pytest.mark.parametrize(("written", "value"), [("二〇二三", 2023), ("二○二三", 2023), ("二零二二", 2022), ("一九九九", 1999)])
+def test_years_are_read_digit_by_digit(written, value):
+    assert parse_digits(written) == value
+
+
+@pytest.mark.parametrize("written", ["", "二十", "2023", "一九九九年"])
+def test_a_digit_reading_is_refused_for_anything_but_digits(written):
+    assert parse_digits(written) is None
+
+
+def test_a_range_is_one_quantity_at_its_lower_bound():
+    [quantity] = find_quantities("开展培训3至5次")
+    assert (quantity.value, quantity.unit, quantity.approx) == (3, "次", True)
+    assert (quantity.start, quantity.end) == (4, 8)
+    assert [q.value for q in find_quantities("投入3~5万元")] == [30000]
+    assert list(find_quantities("2022-2023年")) == []  # years have no unit: no range of one quantity
+
+
+def test_a_share_is_a_percentage():
+    [share] = find_quantities("三分之二的村")
+    assert (share.value, share.unit, share.approx) == (66.67, "%", True)
+    [half] = find_quantities("二分之一的社区")
+    assert (half.value, half.approx) == (50, False)
+    assert [q.value for q in find_quantities("百分之九十五")] == [95]

@@ -9,55 +9,77 @@ method or model. A mention overlapping an earlier-trusted one is the same mentio
 from __future__ import annotations
 
 import re
+from functools import cache, partial
 
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.extract.quotes import quoted_campaigns
-from kg.extract.titles import titles
+from kg.extract.titles import after_fa, titles
 from kg.model import Campaign, Section, Source
 from kg.text import compact, evidence
+from kg.text.numerals import parse_chinese
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+DATE_WINDOW = 10  # characters before a day's label searched for the date or month written with it
+TITLE_WINDOW = 20  # characters before a title shape searched for the verb or punctuation that opens the title
 # The date or month written before a day's label: 12·4, “12.4”, 12月4日, 三月, 5月份.
 _DATE_BEFORE = re.compile(
-    r'(?:(?P<m>1[0-2]|0?[1-9])\s*[·.]\s*(?P<d>3[01]|[12]\d|0?[1-9])|(?P<m2>1[0-2]|[1-9])月(?P<d2>[1-3]?\d)日'
-    r'|(?P<m3>十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月份?)\s*"?\s*$'
+    r"""(?:
+        (?P<m>1[0-2]|0?[1-9])\s*[·.]\s*(?P<d>3[01]|[12]\d|0?[1-9])        # 12·4, 12.4
+      | (?P<m2>1[0-2]|[1-9])月(?P<d2>[1-3]?\d)日                        # 12月4日
+      | (?P<m3>十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月份?           # 三月, 5月份
+    )\s*"?\s*$""",
+    re.VERBOSE,
 )
 # A date standing alone as a day's name: quoted (“4.15”), or with the middle dot that no decimal uses.
-_BARE_DATE = re.compile(r'"\s*(1[0-2]|[1-9])\s*[·.]\s*(3[01]|[12]\d|[1-9])\s*"|(?<![\d.·])(1[0-2]|[1-9])·(3[01]|[12]\d|[1-9])(?![\d.·])')
-# 法律进社区, 送法进企业, 民法典进农家: the “X进Y” family of publicity drives.
-_INTO = re.compile(
-    r"(?:法律|法治|普法|送法|民法典|宪法|法治文化)进(?:机关|乡村|农村|社区|学校|校园|企业|单位|家庭|农家|寺庙|网络|军营|景区|市场|工地|医院|村居|村（居）|村\(居\)|万家)"
+_BARE_DATE = re.compile(
+    r"""
+        "\s*(1[0-2]|[1-9])\s*[·.]\s*(3[01]|[12]\d|[1-9])\s*"                 # “4.15”
+      | (?<![\d.·])(1[0-2]|[1-9])·(3[01]|[12]\d|[1-9])(?![\d.·])            # 4·15
+    """,
+    re.VERBOSE,
 )
 # “法律五进” enumerates its own 进机关、进乡村…: those parts are not campaigns of their own.
 _N_INTO = re.compile(r"[三四五六七八九]进")
-# Unquoted activity titles: the shapes a report gives a named drive.
-_TITLE_SHAPED = re.compile(r"(?:化解|宣传|服务|整治|攻坚|法治|普法)月活动|百日攻坚(?:活动|行动)?|百日行动|大讲堂(?:活动)?|大比武|大擂台")
-_TITLE_VERB = re.compile(r"(开展了?|举办了?|组织|启动|实施)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff（）()]+$")
 _STOP_IN_TITLE = re.compile(r"[等的和及]")
-# A campaign term ending in 法 is not one when the 法 starts another word (上述法律 is not 述法).
-_WORD_AFTER_FA = set("律规治制院官庭人理学务定")
-_BAD_LEFT = {"述法": set("上前所陈叙表论概描转口记详阐引")}
+
+
+_words = partial(lexicon.words, "campaign_words")  # the words of one use, in file order
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The rules' regexes, built once from ontology/lexicons/campaign_words.tsv."""
+    return {
+        # 法律进社区, 送法进企业, 民法典进农家: the “X进Y” family of publicity drives.
+        "into": re.compile(either(_words("into_subject")) + "进" + either(_words("into_place"))),
+        # Unquoted activity titles: the shapes a report gives a named drive.
+        "title_shaped": re.compile(either(_words("title_shape"))),
+        "title_verb": re.compile("(" + either(_words("title_verb")) + ")"),
+    }
+
+
+@cache
+def _glued_left() -> dict[str, str]:
+    """Campaign name → characters that, just before it, make it part of another word (上述法律 is not 述法)."""
+    return {row["name"]: row.get("glued_left", "") for row in lexicon.table("campaigns") if row.get("glued_left")}
 
 
 def _month(value: str | None) -> int:
     if not value:
         return 0
-    if value.isdigit():
-        return int(value)
-    return 10 + _CN_DIGITS.get(value[1:], 0) if value.startswith("十") else _CN_DIGITS.get(value, 0)
+    return int(value) if value.isdigit() else parse_chinese(value) or 0
 
 
 def _day_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, category) of every day, week and month the text names."""
     norm = source.norm
     by_date = {(d.month, d.day): d for d in lexicon.days() if d.month and d.day}
-    by_name = {d.name: d for d in lexicon.days()}
     out = []
     for hit in lexicon.day_matcher().find(source.text, norm):
-        day = by_name[hit.term.name]
+        day = hit.term
         start = hit.start
-        before = _DATE_BEFORE.search(norm, max(0, start - 10), start)
+        before = _DATE_BEFORE.search(norm, max(0, start - DATE_WINDOW), start)
         if before:
             month = _month(before.group("m") or before.group("m2") or before.group("m3"))
             date = before.group("d") or before.group("d2")
@@ -80,9 +102,9 @@ def _lexicon_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     for hit in lexicon.campaign_matcher().find(source.text, source.norm):
         name = hit.term.name
         after = source.text[hit.end : hit.end + 1]
-        if source.norm[hit.end - 1] == "法" and after in _WORD_AFTER_FA:
+        if source.norm[hit.end - 1] == "法" and after in after_fa():
             continue
-        if hit.start and source.text[hit.start - 1] in _BAD_LEFT.get(name, ()):
+        if hit.start and source.text[hit.start - 1] in _glued_left().get(name, ""):
             continue
         out.append((hit.start, hit.end, name, hit.term.kind or "programme"))
     return out
@@ -90,7 +112,7 @@ def _lexicon_mentions(source: Source) -> list[tuple[int, int, str, str]]:
 
 def _into_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     out = []
-    for match in _INTO.finditer(source.text):
+    for match in _patterns()["into"].finditer(source.text):
         left = source.text[: match.start()]
         clause = re.split(r"[。；;\n]", left)[-1]
         if _N_INTO.search(clause):
@@ -103,15 +125,15 @@ def _title_shaped(source: Source) -> list[tuple[int, int, str, str]]:
     """“开展了法治宣传月活动、禁毒百日攻坚活动”: the run before the shape, back to a verb or a comma."""
     out = []
     text = source.text
-    for match in _TITLE_SHAPED.finditer(text):
-        run = _CJK_RUN.search(text, max(0, match.start() - 20), match.start())
+    for match in _patterns()["title_shaped"].finditer(text):
+        run = _CJK_RUN.search(text, max(0, match.start() - TITLE_WINDOW), match.start())
         if not run:
             continue
         start = run.start()
-        verbs = list(_TITLE_VERB.finditer(text, start, match.start()))
+        verbs = list(_patterns()["title_verb"].finditer(text, start, match.start()))
         if verbs:
             start = verbs[-1].end()
-        elif run.start() == max(0, match.start() - 20):
+        elif run.start() == max(0, match.start() - TITLE_WINDOW):
             continue  # no verb and no punctuation in sight: not a title we can delimit
         name = text[start : match.end()]
         stem = text[start : match.start()]

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from kg.text import lexicon
 from kg.extract import campaigns
-from kg.extract.titles import PRC, is_law, law_key, titles
+from kg.extract.titles import PRC, after_fa, is_law, law_key, titles
 from kg.model import Law, Section, Source
 from kg.text import evidence
-
-# A law's name is not one when its last 法 starts another word: 劳动法律, 土地管理法规, 教育法治.
-_WORD_AFTER_FA = set("律规治制院官庭人理学务定")
-
 
 def _short(name: str) -> str:
     return name[len(PRC) :] if name.startswith(PRC) else name
@@ -33,7 +29,7 @@ def mentions(source: Source) -> list[tuple[int, int, str]]:
     for hit in lexicon.law_matcher().find(text, source.norm):
         if any(s < hit.end and hit.start < e for s, e in blocked):
             continue
-        if source.norm[hit.end - 1] == "法" and text[hit.end : hit.end + 1] in _WORD_AFTER_FA:
+        if source.norm[hit.end - 1] == "法" and text[hit.end : hit.end + 1] in after_fa():
             continue
         start = hit.start
         if text[max(0, start - len(PRC)) : start] == PRC:

@@ -11,93 +11,80 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 
 from kg.text import lexicon
-from kg.text.lexicon import LEXICON_DIR, read_table
-from kg.model import Metric, Section, Source
-from kg.text.numerals import APPROX_BEFORE, Quantity, find_quantities, unit_kinds
+from kg.text.lexicon import either
+from kg.extract import persons
+from kg.model import Metric, Person, Section, Source
+from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.text import evidence
 
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
+NOUN_WINDOW = 30  # characters after a unit searched for the counted noun phrase; a phrase runs out well before
+SLOGAN_QUOTE = 12  # characters on each side of a number searched for the “…” of a slogan (“最多跑一次”)
+MAX_SHARED_SUBJECT = 10  # characters; longer "subjects" of one shared number (A、B均为100%) are clauses, not names
 
 # A clause ends at these (in the normal form: full-width punctuation is already half-width).
 _BOUNDARY = set(",。;:!?\n()[]")
 _QUOTES = "\"'“”‘’"
 _EDGE = "、,，;；:：. "
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-# 由4名增至9名: the second number counts the same thing as the first.
-_CHANGE = re.compile(r"(?:降至|增至|升至|降到|增到|增加到|减少到|下降到|下降至|上升到|上升至|提高到|提高至|提升到|提升至|扩大到)")
-_ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")
-_ZERO_BEFORE = ("无", "未发生", "没有发生", "没有", "零")
-# A unit glued to the next character is a different word: 条例, 场所, 处理, 家庭, 名单, 部门…
-_NOT_UNIT_BEFORE = {
-    "条": "例款件",
-    "场": "所地景馆",
-    "处": "理置罚分于",
-    "家": "庭属长乡园",
-    "名": "单称义额录",
-    "人": "民员大口才",
-    "部": "门署分",
-    "期": "间末限待望",
-    "分": "别局析管工类级",
-    "组": "织长成建",
-    "本": "级地镇乡村单人",
-    "所": "有在属长",
-    "节": "日点约",
-    "台": "账",
-    "户": "籍口",
-    "例": "会",
-    "批": "准评示",
-    "类": "型",
-    "项": "目",
-    "间": "隙",
-    "天": "然",
-    "次": "日年",
-    "元": "旦",
-    "种": "植养",
-    "支": "部持付队",
-    "套": "餐",
-    "米": "粮",
-}
-# Leading words of a clause that set scope or time, not what was counted.
-_LEAD = re.compile(
-    r"(?:[一二三四五六七八九十]+是|\(?[一二三四五六七八九十\d]+\)|[\d]+[.、]|截至目前|截止目前|截至年底|目前|今年以来|"
-    r"一年来|全年|年内|今年|当年|本年度|同时|其中|此外|另外|已经|先后|共计|累计|、|"
-    r"我镇|我乡|我街道|我单位|\d{4}年度?|\d{1,2}月份?|\d{1,2}日)"
-)
-_LEAD_CHARS = "并还但而共和及与对"
-# Trailing words that link the counted thing to its number.
-_TRAIL = re.compile(
-    r"(?:分别为|分别是|分别|共计|合计|总计|累计|高达|达到|提高到|提升到|增加到|增至|上升到|下降到|保持在|均为|均达|均|"
-    r"提高至|提升至|上升至|下降至|降低至|降低到|增长至|增长到|减少至|减少到|升至|降至|不少于|不低于|不超过|不高于|"
-    r"约为|共有|现有|仅有|仅|共|达|占|超过|超|逾|近|约|由(?:上年|去年|上一年)?的?)$"
-)
-_PREPOSITION_END = re.compile(r"(?:在|与|为|对|向|到|从|给|和|及|覆盖全镇|覆盖全乡|全镇|全乡|全街道|辖区|对全镇)$")
-# Words that end the counted noun phrase after a number.
-_STOP_WORDS = {
-    "的", "均", "都", "全部", "全", "已", "已经", "逐一", "逐个", "逐项", "逐人", "逐条", "逐案", "逐户", "并", "分别",
-    "共同", "广泛", "全面", "实现", "和", "及", "与", "等", "依法", "各", "各有",
-}
-_STOP_CHARS = "均都已并各"  # jieba glues these adverbs to a one-character noun before them (村均, 人均)
+_ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to four characters in brackets qualify a noun
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
-# A clause that opens with one of these frames the year's work (紧扣…两件大事, 围绕三个重点): its counts are aims.
-_FRAMING = re.compile(r"(?:紧紧围绕|围绕|紧扣|聚焦|紧盯|立足|着眼|锚定|突出|抓住|瞄准)")
-_PERSON_UNITS = ("名", "人", "位")
-# 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
-_DIVIDED = re.compile(r"^(?:将|把)?(?P<whole>.+?)(?:细化|分解|划分|分|归纳|梳理|细分|整合)(?:为|成)$")
-_LINKED = re.compile(r"^(?P<subjects>.+?[、和及与].+?)(?:均为|均达到|均达|均超过|均保持在|均在|均)$")
+_CONJUNCTIONS = ("、", "和", "及", "与")
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+
+
+_words = partial(lexicon.words, "metric_words")  # the words of one use, in file order
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(_words("stop"))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The rules' regexes, built once from ontology/lexicons/metric_words.tsv."""
+    return {
+        "change": re.compile(either(_words("change"))),
+        "lead": re.compile(
+            rf"""(?:
+                [一二三四五六七八九十]+是                  # 一是, 二是: an inline enumeration
+              | \(?[一二三四五六七八九十\d]+\)            # (一), 1): a bracketed item number
+              | \d+[.、]                                   # 1. 2、: an item number
+              | {either(_words("lead"))}                   # scope and time: 截至目前, 全年, 我镇…
+              | \d{{4}}\s*[-至到~]\s*\d{{4}}年度?               # 2022-2023年度: a span of years
+              | \d{{4}}年度? | \d{{1,2}}月份? | \d{{1,2}}日   # a date
+            )""",
+            re.VERBOSE,
+        ),
+        "trail": re.compile(
+            rf"""(?:
+                {either(_words("trail"))}                  # 分别为, 达到, 共计…
+              | 由(?:上年|去年|上一年)?的?                  # 由上年的27件降至11件: the start of a change
+            )$""",
+            re.VERBOSE,
+        ),
+        "preposition_end": re.compile(either(_words("preposition_end")) + "$"),
+        "framing": re.compile(either(_words("framing"))),
+        # 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
+        "divided": re.compile(rf"^(?:将|把)?(?P<whole>.+?){either(_words('divide'))}(?:为|成)$"),
+        "linked": re.compile(rf"^(?P<subjects>.+?[、和及与].+?){either(_words('shared'))}$"),
+    }
 
 
 @cache
 def numbered_terms() -> tuple[str, ...]:
-    return tuple(row["term"] for row in read_table(LEXICON_DIR / "numbered_terms.tsv"))
+    return lexicon.words("numbered_terms")
 
 
-def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Metric, ...]:
-    """Every metric in the report body, in text order."""
+def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None) -> tuple[Metric, ...]:
+    """Every metric in the report body, in text order; `people` (read when not given) never name an indicator."""
     text, norm = source.text, source.norm
+    names = tuple(p.name for p in (persons.extract(source, sections) if people is None else people))
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
     body_start = _first_line_end(text)
     metrics: list[Metric] = []
@@ -110,7 +97,8 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Metric, ...]
         quantity = _zero_fact(norm, quantity)
         if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity):
             continue
-        indicators = _indicators(norm, text, quantity, previous)
+        indicators = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
+        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in indicators) if i))
         if waiting and norm[waiting[-1].end : quantity.start].strip() == "":
             pending = waiting
         else:
@@ -142,7 +130,7 @@ def _zero_fact(norm: str, quantity: Quantity) -> Quantity:
     """无一起 / 未发生一起 → 0 起; other quantities pass through unchanged."""
     number = quantity.number
     if number.chinese and number.value == 1 and norm[number.start] == "一":
-        if any(norm.endswith(word, 0, number.start) for word in _ZERO_BEFORE):
+        if any(norm.endswith(word, 0, number.start) for word in _words("zero")):
             return replace(quantity, number=replace(number, value=0.0, approx=False))
     return quantity
 
@@ -163,7 +151,7 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
                 for hit in _occurrences(norm, term, start - len(term), end + len(term)):
                     if hit < end and hit + len(term) > start:
                         return True
-    if after and after in _NOT_UNIT_BEFORE.get(quantity.unit, ""):
+    if after and after in glued_after(quantity.unit):
         return True
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
 
@@ -176,8 +164,8 @@ def _framing(norm: str, quantity: Quantity) -> bool:
     while left > 0 and norm[left - 1] not in _BOUNDARY:
         left -= 1
     clause = norm[left : quantity.start]
-    lead = _LEAD.match(clause)
-    return bool(_FRAMING.match(clause, lead.end() if lead else 0))
+    lead = _patterns()["lead"].match(clause)
+    return bool(_patterns()["framing"].match(clause, lead.end() if lead else 0))
 
 
 def _occurrences(text: str, term: str, lo: int, hi: int):
@@ -198,10 +186,10 @@ def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
     """A number within a short “…” is a slogan (“最多跑一次”, “一村一法律顾问”), not a count."""
-    left = text.rfind("“", max(0, start - 12), start)
+    left = text.rfind("“", max(0, start - SLOGAN_QUOTE), start)
     if left < 0 or "”" in text[left:start]:
         return False
-    right = text.find("”", end, end + 12)
+    right = text.find("”", end, end + SLOGAN_QUOTE)
     return right >= 0 and "“" not in text[end:right]
 
 
@@ -209,10 +197,13 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     """What the quantity counts; two or more when one number serves coordinated subjects (A、B均为100%)."""
     if previous is not None:
         gap = norm[previous[0].end : quantity.start].strip()
-        if (gap in ("", *APPROX_BEFORE) or _CHANGE.fullmatch(gap)) and previous[1]:
+        if (gap in ("", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
             return previous[1]  # 拆除违法建筑2处约380m², 培训5批次14人次: one thing counted twice
     left, right = _clause_before(norm, quantity.start, previous[0].end if previous else 0)
     before = text[left:right]
+    if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
+        # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
+        return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
     if quantity.value == 0:
         after_end = _clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:
@@ -222,12 +213,31 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         return _nonempty(_clean(text[quantity.end : after_end]))
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
         return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
-    linked = _LINKED.match(_plain(before))
+    linked = _patterns()["linked"].match(_plain(before))
     if linked:
         subjects = _split_subjects(linked.group("subjects"))
-        if all(0 < len(subject) <= 10 for subject in subjects):
+        if all(0 < len(subject) <= MAX_SHARED_SUBJECT for subject in subjects):
             return tuple(subjects)
     return _nonempty(_clean(before))
+
+
+def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ...]) -> tuple[str, ...]:
+    """受理案件32件，同比增长15%: a change against last year is a change of the count before it in the sentence."""
+    if previous is None or not previous[1] or len(indicators) != 1:
+        return indicators
+    if not indicators[0].startswith(_words("compare")) or _SENTENCE_END.search(norm, previous[0].end, quantity.start):
+        return indicators
+    return tuple(subject + indicators[0] for subject in previous[1])
+
+
+def _without_names(indicator: str, names: tuple[str, ...]) -> str:
+    """镇长李华带领执法人员 → 执法人员: what the person led or did, never the person."""
+    cut = max((indicator.rfind(name) + len(name) for name in names if name in indicator), default=-1)
+    if cut < 0:
+        return indicator
+    rest = indicator[cut:]
+    act = next((word for word in lexicon.words("person_words", "act") if len(word) > 1 and rest.startswith(word)), "")
+    return _clean(rest[len(act) :])
 
 
 def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[str, ...]], quantity: Quantity) -> bool:
@@ -239,7 +249,7 @@ def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[
 def _whole_divided(norm: str, text: str, first: Quantity) -> tuple[str, ...]:
     """将全年任务细化为5个方面22项 → 全年任务: what the parts of the first count divide."""
     left, right = _clause_before(norm, first.start, 0)
-    divided = _DIVIDED.match(_plain(text[left:right]))
+    divided = _patterns()["divided"].match(_plain(text[left:right]))
     return _nonempty(_clean(divided.group("whole"))) if divided else ()
 
 
@@ -247,7 +257,7 @@ def _split_subjects(text: str) -> list[str]:
     """及时受理率、按期办结率 → two subjects; 和/及/与 split only as words of their own (及时 stays whole)."""
     parts, current = [], ""
     for token in lexicon.tokens(text):
-        if token in ("、", "和", "及", "与"):
+        if token in _CONJUNCTIONS:
             parts.append(current)
             current = ""
         else:
@@ -262,7 +272,7 @@ def _nonempty(indicator: str) -> tuple[str, ...]:
 def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end: int, unit: str = "") -> bool:
     """True when the words after the unit do not name what was counted, so the clause before does."""
     before = _plain(before)
-    if not before or _PREPOSITION_END.search(before) or before[-1] in "、,的":
+    if not before or _patterns()["preposition_end"].search(before) or before[-1] in "、,的":
         return False
     closes_clause = after_end >= len(norm) or norm[after_end] in _BOUNDARY or norm[after_end] == "、"
     if closes_clause and len(_plain(after)) <= 2:
@@ -271,10 +281,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     last = lexicon.tokens(before)[-1:]
     # 干部95人参加考试, 事项32项逐项明确: a verb or adverb after the unit, a noun before the number
     # (社区各有一名签约律师: a verb before the number leaves the noun after it as what is counted).
-    verb_after = bool(first) and (first[0] in _STOP_WORDS or _tag(first[0]) in _STOP_TAGS)
+    verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
     if unit_kinds().get(unit) == "money" and first:
         verb_after = verb_after or _tag(first[0]).startswith("v")  # 投入资金12.6万元建设…: money is spent on the verb
-    if last and last[0] in _STOP_WORDS:
+    if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
 
@@ -290,7 +300,7 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
     """Span of the clause before `start`, back to the last clause boundary or the previous quantity."""
     pos = start
     # The approximation word before a number (约, 近) is part of the number, not of the clause.
-    for word in APPROX_BEFORE:
+    for word in approx_before():
         if norm.endswith(word, 0, pos):
             pos -= len(word)
             break
@@ -301,10 +311,10 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
         if norm[left] in " \"'":
             left += 1
             continue
-        lead = _LEAD.match(norm, left, pos)
+        lead = _patterns()["lead"].match(norm, left, pos)
         if lead and lead.end() > left:
             left = lead.end()
-        elif norm[left] in _LEAD_CHARS and lexicon.tokens(norm[left:pos])[:1] == [norm[left]]:
+        elif norm[left] in lexicon.chars("metric_words", "lead_char") and lexicon.tokens(norm[left:pos])[:1] == [norm[left]]:
             left += 1  # 并/和/共 as words of their own; 及时, 共享 keep their first character
         else:
             break
@@ -313,18 +323,18 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
 
 def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
     """End of the counted noun phrase that starts right after a unit (== pos when there is none)."""
-    if pos >= len(norm) or norm[pos] in _STOP_CHARS:
+    if pos >= len(norm) or norm[pos] in lexicon.chars("metric_words", "stop_char"):
         return pos  # 重大事项15件均经集体讨论: an adverb after the unit, so no noun follows
     if norm[pos] == '"':
-        close = norm.find('"', pos + 1, pos + 30)
+        close = norm.find('"', pos + 1, pos + NOUN_WINDOW)
         return close + 1 if close > pos + 1 else pos
     if not _CJK.match(norm[pos]) or norm.startswith("的", pos):
         return pos
-    for word in APPROX_BEFORE:
+    for word in approx_before():
         if norm.startswith(word, pos) and norm[pos + len(word) : pos + len(word) + 1].isdigit():
             return pos  # 2处约380m²: a second quantity of the same thing, no noun between
     stop = pos
-    while stop < len(norm) and stop - pos < 30:
+    while stop < len(norm) and stop - pos < NOUN_WINDOW:
         aside = _ASIDE.match(norm, stop)
         if aside:
             stop = aside.end()  # 村（社区）党组织书记: a short aside in brackets belongs to the noun
@@ -332,18 +342,18 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
         if norm[stop] in _BOUNDARY or norm[stop] in "、\"" or norm[stop].isdigit():
             break
         stop += 1
-    if stop < len(norm) and norm[stop].isdigit() and _CHANGE.fullmatch(norm[pos:stop]):
+    if stop < len(norm) and norm[stop].isdigit() and _patterns()["change"].fullmatch(norm[pos:stop]):
         return pos  # 由上年的27件降至11件: the words after the unit lead to the next number
     # 组织两次督导考评，: a verb closing the clause is used as a noun; 40名学生参加。: people act, so it is their verb.
-    clause_ends = (stop >= len(norm) or norm[stop] in _BOUNDARY) and unit not in _PERSON_UNITS
+    clause_ends = (stop >= len(norm) or norm[stop] in _BOUNDARY) and unit not in _words("person_unit")
     end, previous_tag = pos, ""
     for token in lexicon.tokens(norm[pos:stop]):
         tag = _tag(token)
         # A verb ends the phrase after a noun (村|推行); after a verbal noun it is part of it (督导|考评).
         closes = clause_ends and end + len(token) == stop
-        if token in _STOP_WORDS or (tag in _STOP_TAGS and previous_tag[:1] in ("n", "z", "j") and not closes):
+        if token in _stop_words() or (tag in _STOP_TAGS and previous_tag[:1] in ("n", "z", "j") and not closes):
             break
-        if len(token) > 1 and token[-1] in _STOP_CHARS and token not in _tags():
+        if len(token) > 1 and token[-1] in lexicon.chars("metric_words", "stop_char") and token not in _tags():
             return end + len(token) - 1
         end += len(token)
         previous_tag = tag
@@ -372,7 +382,7 @@ def _clean(text: str) -> str:
     if closing >= 0 and "《" not in text[:closing]:
         text = text[closing + 1 :]  # the tail of a title the clause boundary cut through
     text = text.strip(_EDGE)
-    trimmed = _TRAIL.sub("", text)
+    trimmed = _patterns()["trail"].sub("", text)
     if trimmed:
         text = trimmed
     if len(text) > MAX_INDICATOR:
@@ -387,6 +397,6 @@ def _keep_tail(text: str) -> str:
         if kept and sum(map(len, kept)) + len(token) > MAX_INDICATOR:
             break
         kept.insert(0, token)
-    while len(kept) > 1 and kept[0] in ("和", "及", "与", "并", "、"):
+    while len(kept) > 1 and kept[0] in (*_CONJUNCTIONS, "并"):
         kept.pop(0)  # a cut through 结合A和B…: the tail starts after the conjunction
     return "".join(kept)

@@ -11,29 +11,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
-from kg.text.lexicon import LEXICON_DIR, read_table
+from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.text import evidence
 
-# Words that may follow a name: what the person does next, or how the text goes on.
-_FOLLOW = (
-    "同志", "律师", "法官", "担任", "兼任", "任", "为", "和", "与", "及", "、", ",", "。", ";", "或", "对", "带头",
-    "带领", "带队", "牵头", "负责", "全年", "年内", "坚持", "严格", "亲自", "认真", "组织", "主持", "召集", "出庭",
-    "率先", "多次", "先后", "在", "于", "等", "是", "的", "深入", "走访", "参加", "参与", "到", "前往", "讲授",
-    "作", "做", "主动", "始终", "高度", "定期", "专题", "研究", "召开", "听取", "审阅", "签订", "分管", "具体",
-    "(", "）", ")", "\n", " ", "也", "还", "同时", "每", "先", "将", "把", "就", "要求", "强调", "指出",
-)
-# What a person does right after the name: a given name that is also a word (建国, 多多) needs one.
-_ACTS = tuple(word for word in _FOLLOW if len(word) > 1 or word in "任为对在于和与、")
-_NOT_IN_NAME = set("镇乡村县区市省党委政府办所局会的和与及在对为任是等年月日长记员")
-_DOCTRINE_AFTER = ("总书记", "法治思想", "新时代", "思想", "同志关于", "重要讲话", "重要指示")
-_BOUNDARY = set(",。;:!?\n、()\"")
-# Words that end a role phrase on its left: the clause's verb or preposition, not part of the title.
-_ROLE_LEFT_STOP = set("由以是和与及或将把被对在请聘任为经先全均已还并都再又也就才向给让等了着过的地得")
-_APPOINT = re.compile(r"(?:同志)?(?:担任|兼任|任|为)(?P<role>[^,。;:!?\n、]{2,16}?)(?=[,。;:!?\n、]|$|的)")
+# Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
+_MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ")
+_BOUNDARY = set(",。;:!?\n()\"")
 _NAME_LIST_SEP = "、和"
+NAME_SIZES = (3, 2, 4)  # a name read back from the word after it: three characters is the common length, then two, four
+MAX_ROLE_PREFIX = 12  # characters of qualifying words before a title (乡 + 司法所 + 所长); longer runs are a clause
+BODY_WINDOW = 40  # characters after a head's title searched for the body they head (…的青禾镇法治建设领导小组)
+ROLE_SEARCH_BEFORE, ROLE_SEARCH_AFTER = 40, 80  # window around a name where its role phrase is written
+MAX_POST = 16  # characters of a post after 担任 or in brackets (村（居）法律顾问); a longer run is a clause
 
 
 @dataclass(frozen=True)
@@ -44,34 +37,57 @@ class _Found:
     role: str
 
 
+_words = partial(lexicon.words, "person_words")  # the words of one use, in file order
+
+
+@cache
+def _follow() -> tuple[str, ...]:
+    """Words that may follow a name: what the person does next, or how the text goes on."""
+    return (*_words("act"), *_words("follow"), *_MARKS_AFTER_NAME)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The rules' regexes, built once from person_words.tsv."""
+    return {
+        # 同志任镇长, 担任村（居）法律顾问: the post runs to the clause's end or to 的.
+        "appoint": re.compile(
+            rf"(?:同志)?{either(_words('appoint'))}(?P<role>[^,。;:!?\n、]{{2,{MAX_POST}}}?)(?=[,。;:!?\n、]|$|的)"
+        ),
+        "head": re.compile(rf"以(?=\S{{2,4}}为{either(_words('head_title'))})"),
+        "body": re.compile(rf"的[^,。;:!?\n]*?({either(_words('body'))})"),
+        "bracketed": re.compile(rf"\((?P<role>[\u4e00-\u9fff]{{2,{MAX_POST}}})\)"),
+        "doctrine": re.compile(either(_words("doctrine_after"))),
+    }
+
+
 @cache
 def surnames() -> tuple[str, ...]:
     """Compound surnames first, so 欧阳 is tried before 欧."""
-    names = [row["surname"] for row in read_table(LEXICON_DIR / "surnames.tsv")]
-    return tuple(sorted(dict.fromkeys(names), key=len, reverse=True))
+    return lexicon.longest_first(lexicon.words("surnames"))
 
 
 @cache
 def roles() -> dict[str, str]:
-    return {row["role"]: row.get("kind", "office") for row in read_table(LEXICON_DIR / "roles.tsv")}
+    return {row["role"]: row.get("kind", "office") for row in lexicon.table("roles")}
 
 
 @cache
 def _role_re() -> re.Pattern:
-    words = sorted(roles(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(either(_roles_longest_first()))
 
 
 def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]:
     """Each named person once, with the role the text gives at their first mention."""
     norm = source.norm
     found = sorted(
-        (*_after_titles(norm), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm)),
+        (*_after_titles(norm), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm)),
         key=lambda f: f.start,
     )
+    doctrine = _doctrine_names(norm)
     seen: dict[str, Person] = {}
     for item in found:
-        if item.name not in seen:
+        if item.name not in seen and item.name not in doctrine:
             name = source.text[item.start : item.end]
             role = _as_written(source.text, norm, item.role, item.start)
             seen[item.name] = Person(name, role, evidence(source.path, source.text, item.start, item.end))
@@ -80,7 +96,7 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
 
 def _as_written(text: str, norm: str, phrase: str, near: int) -> str:
     """`phrase` (found in the normal form) as the original text writes it: 村（居）, not 村(居)."""
-    at = norm.find(phrase, max(0, near - 40), near + 80)
+    at = norm.find(phrase, max(0, near - ROLE_SEARCH_BEFORE), near + ROLE_SEARCH_AFTER)
     return text[at : at + len(phrase)] if at >= 0 else phrase
 
 
@@ -90,21 +106,30 @@ def name_at(norm: str, pos: int) -> str | None:
     if surname is None:
         return None
     given_at = pos + len(surname)
+    if norm.startswith(_roles_longest_first(), given_at):
+        return None  # 主任任副主任: 任 is the verb before a post, not a surname
     candidates = [norm[pos : given_at + n] for n in (2, 1) if given_at + n <= len(norm)]
+    if len(candidates) == 2 and norm.startswith(_multi_char_acts(), given_at + 1):
+        candidates.reverse()  # 文博担任组长: the act 担任 starts inside the longer reading, so the name is 文博
     for candidate in candidates:
         given = candidate[len(surname) :]
-        if not all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in given):
+        if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
             continue
         if _is_common_word(candidate) or _is_common_word(candidate[: len(surname) + 1]):
             continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name
         rest = norm[pos + len(candidate) :]
-        if rest.startswith(_DOCTRINE_AFTER):
+        if rest.startswith(_words("doctrine_after")):
             return None
-        if _is_common_word(given) and not rest.startswith(_ACTS):
+        if _is_common_word(given) and not rest.startswith(_words("act")):
             continue  # 全覆盖，: a word; 李建国亲自…: a name, for a person acts next
-        if not rest or rest.startswith(_FOLLOW):
+        if not rest or rest.startswith(_follow()):
             return candidate
     return None
+
+
+@cache
+def _multi_char_acts() -> tuple[str, ...]:
+    return tuple(word for word in _words("act") if len(word) > 1)
 
 
 COMMON_WORD_FREQUENCY = 100  # jieba's counts: 全程 361, 单位 17532; rare words (海东 9) may be given names
@@ -125,22 +150,40 @@ def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
 
 
 def _role_phrase(norm: str, start: int, end: int) -> str:
-    """The title with the words the text puts before it (乡 + 司法所 + 所长), back to the clause's verb."""
+    """The title with the words the text puts before it (乡 + 司法所 + 所长), back to the clause's verb.
+
+    Posts held together are one role: 镇党委书记、镇长王明 holds both.
+    """
+    left = _qualifiers_start(norm, start)
+    while left > 1 and norm[left - 1] == "、":
+        joint = next((role for role in _roles_longest_first() if norm.endswith(role, 0, left - 1)), None)
+        if joint is None or roles()[joint] != "office" or norm.endswith(_words("appoint"), 0, left - 1 - len(joint)):
+            break  # 任组长、办事处主任某某: the post before 、 was given to someone else
+        left = _qualifiers_start(norm, left - 1 - len(joint))
+    return norm[left:end]
+
+
+def _qualifiers_start(norm: str, start: int) -> int:
+    """Where the words qualifying the title at `start` begin (乡 + 司法所 before 所长)."""
     left = start
-    while left > 0 and start - left < 12:
-        ch = norm[left - 1]
-        if ch in _BOUNDARY or ch in _ROLE_LEFT_STOP or not "\u4e00" <= ch <= "\u9fff":
+    while left > 0 and start - left < MAX_ROLE_PREFIX:
+        if _opens_clause(norm[left - 1]):
             break
         left -= 1
-    return norm[left:end]
+    return left
+
+
+@cache
+def _roles_longest_first() -> tuple[str, ...]:
+    return lexicon.longest_first(roles())
 
 
 def _appointed_role(norm: str, pos: int) -> str | None:
     """The post after 担任/任/为 at `pos` (after the name and an optional 同志/律师)."""
-    for title in ("律师", "法官"):
+    for title in _words("title_after"):
         if norm.startswith(title, pos):
             pos += len(title)
-    match = _APPOINT.match(norm, pos)
+    match = _patterns()["appoint"].match(norm, pos)
     return match.group("role") if match else None
 
 
@@ -177,21 +220,74 @@ def _after_titles(norm: str):
 
 def _before_titles(norm: str):
     """赵某律师担任镇政府法律顾问: a name before a profession, appointed to a post."""
-    for title in ("律师", "法官"):
-        for match in re.finditer(title, norm):
-            for size in (3, 2, 4):
-                pos = match.start() - size
-                if pos < 0 or name_at(norm, pos) != norm[pos : match.start()]:
-                    continue
-                role = _appointed_role(norm, match.start())
-                if role:
-                    yield _Found(pos, match.start(), norm[pos : match.start()], role)
+    for title in _words("title_after"):
+        yield from _named_before(norm, re.escape(title), appointment_after_marker=False)
+
+
+def _comrades(norm: str):
+    """王某同志任镇长: a name, 同志, then the post."""
+    yield from _named_before(norm, "同志", appointment_after_marker=True)
+
+
+def _named_before(norm: str, marker: str, appointment_after_marker: bool):
+    """A name written just before `marker`, with the post the text then appoints them to."""
+    for match in re.finditer(marker, norm):
+        pos = _name_ending_at(norm, match.start())
+        if pos is None:
+            continue
+        role = _appointed_role(norm, match.end() if appointment_after_marker else match.start())
+        if role:
+            yield _Found(pos, match.start(), norm[pos : match.start()], role)
+
+
+def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int | None:
+    """Where the name that ends at `end` starts, trying the likeliest lengths first.
+
+    With `at_clause_start`, a length whose name opens the clause (after punctuation or a verb such as 由)
+    is preferred: in 由周慧（镇党委书记）主持, 由 is a surname too, but here it is the preposition.
+    """
+    sizes = NAME_SIZES
+    if at_clause_start:
+        opens = [size for size in NAME_SIZES if end - size == 0 or _opens_clause(norm[end - size - 1 : end - size])]
+        sizes = (*opens, *(size for size in NAME_SIZES if size not in opens))
+    for size in sizes:
+        pos = end - size
+        if pos >= 0 and name_at(norm, pos) == norm[pos:end]:
+            return pos
+    return None
+
+
+def _opens_clause(char: str) -> bool:
+    return char in _BOUNDARY or char in lexicon.chars("person_words", "role_left_stop") or not "\u4e00" <= char <= "\u9fff"
+
+
+def _bracketed_roles(norm: str):
+    """周慧（镇党委书记）主持: a name with its post in brackets right after it."""
+    for match in _patterns()["bracketed"].finditer(norm):
+        role = match.group("role")
+        if not role.endswith(_roles_longest_first()):
+            continue  # (试行), (以下简称…): an aside, not a post
+        end = match.start() - (len("同志") if norm.endswith("同志", 0, match.start()) else 0)  # 王明同志（镇长）
+        pos = _name_ending_at(norm, end, at_clause_start=True)
+        if pos is not None:
+            yield _Found(pos, end, norm[pos:end], role)
+
+
+def _doctrine_names(norm: str) -> frozenset[str]:
+    """Names the text cites as doctrine (习近平法治思想, 习近平总书记, 以…同志为核心): never persons of this text."""
+    names = set()
+    for match in _patterns()["doctrine"].finditer(norm):
+        for size in NAME_SIZES:
+            pos = match.start() - size
+            if pos >= 0 and norm.startswith(surnames(), pos):
+                names.add(norm[pos : match.start()])
                 break
+    return frozenset(names)
 
 
 def _heads_of_bodies(norm: str):
     """成立以张某为组长的…领导小组: the head of the body, named by the body and the title."""
-    for match in re.finditer(r"以(?=\S{2,4}为(?:副?组长|主任|总指挥))", norm):
+    for match in _patterns()["head"].finditer(norm):
         name = name_at(norm, match.end())
         if not name:
             continue
@@ -199,20 +295,7 @@ def _heads_of_bodies(norm: str):
         title = _role_re().match(norm, title_at)
         if not title:
             continue
-        tail = norm[title.end() : title.end() + 40]
-        body = re.match(r"的[^,。;:!?\n]*?(领导小组|工作小组|委员会|指挥部|小组)", tail)
+        tail = norm[title.end() : title.end() + BODY_WINDOW]
+        body = _patterns()["body"].match(tail)
         role = (body.group(1) if body else "") + title.group()
         yield _Found(match.end(), match.end() + len(name), name, role)
-
-
-def _comrades(norm: str):
-    """王某同志任镇长: a name, 同志, then the post."""
-    for match in re.finditer("同志", norm):
-        for size in (3, 2, 4):
-            pos = match.start() - size
-            if pos < 0 or name_at(norm, pos) != norm[pos : match.start()]:
-                continue
-            role = _appointed_role(norm, match.end())
-            if role:
-                yield _Found(pos, match.start(), norm[pos : match.start()], role)
-            break

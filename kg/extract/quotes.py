@@ -10,31 +10,44 @@ that is one.
 from __future__ import annotations
 
 import re
+from functools import cache, partial
 
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.extract.titles import known_law
 from kg.text import compact, normalize
 
-_QUOTE = re.compile(r"“([^“”\n]{2,40})”")
-# Verbs that launch, apply or hold up a named practice, at the end of the clause before the quote.
-_VERB_BEFORE = re.compile(
-    r"(开展|推行|推进|落实|实施|执行|实行|打造|培育|践行|深化|创建|开设|建立|探索|围绕|结合|以|依托|参与|适用|"
-    r"擦亮|推广|推动|启动|组织|举办|争创|评为|命名为|评选|持续|深入|扎实)[\u4e00-\u9fff]{0,4}$"
-)
-# Words after the quote that name what it is: a campaign, system, model, brand, service…
-_KIND_AFTER = re.compile(
-    r"^(?:专项行动|专项斗争|行动|活动|制度|机制|模式|工作模式|改革|普法|品牌|创建|评选|工程|经验|服务|管理|"
-    r"为主题|主题|宣传月|宣传周|责任制|集体决策|的方式|联调|流程|联合检查|基层治理|矛盾化解|示范)"
-)
-_KIND_AT_END = re.compile(r"(?:行动|活动|制度|机制|模式|品牌|中心|流程|检查|工程)$")
-# After the quote: it is a platform, a goal, a principle, a trait or a problem, not a campaign.
-_NOT_AFTER = re.compile(
-    r"^(?:的局面|的原则|的工作格局|格局|的防护墙|的模范|为(?:工作|总体|奋斗|发展)?目标|的(?:工作|总体|发展)?(?:思路|理念|目标|定位|方针)|"
-    r"(?:工作|总体|发展)?(?:思路|理念|定位|方针)|的要求|要求|为主线|为标准|为导向|为原则|为核心|为重点|为遵循|为指引|为要求|等平台|平台|公众号|微信|微博|网站|客户端|问卷|人群|纠纷|作用|"
-    r"不够|不足|讲话|精神|专栏|现象|问题|思想|意识|难题|心态|局面|思维)"
-)
-_NOT_TEXT = re.compile(r"(公众号|问卷|平台|网站|客户端|APP|发布|讲话|精神|思想|建设)$|的模范")
-_ROLE_END = re.compile(r"(员|者|师|长|手|官)$")
+MAX_QUOTE = 40  # characters; a longer quotation is a citation of prose, not a name
+CONTEXT = 20  # characters before and after a quote read as the clause that presents it
+SHORT_ROLE = 6  # characters; a quote this short ending like a role word (…员, …师) names a role
+MAX_FORMULA_PARTS = 4  # a quote listing this many parts is a goal or duty formula (“小事不出村、大事不出镇…”)
+_QUOTE = re.compile(rf"“([^“”\n]{{2,{MAX_QUOTE}}})”")
+
+
+_words = partial(lexicon.words, "quote_words")  # the words of one use, in file order
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The rules' regexes, built once from ontology/lexicons/quote_words.tsv."""
+    return {
+        "verb_before": re.compile(rf"{either(_words('verb_before'))}[\u4e00-\u9fff]{{0,4}}$"),
+        "kind_after": re.compile("^" + either(_words("kind_after"))),
+        "kind_at_end": re.compile(either(_words("kind_at_end")) + "$"),
+        "not_after": re.compile(
+            rf"""^(?:
+                {either(_words("not_after"))}                                  # 的原则, 平台, 问题…
+              | 为(?:工作|总体|奋斗|发展)?目标                                  # …为目标: a goal
+              | 的(?:工作|总体|发展)?(?:思路|理念|目标|定位|方针)                # …的工作思路: a guiding idea
+              | (?:工作|总体|发展)?(?:思路|理念|定位|方针)
+            )""",
+            re.VERBOSE,
+        ),
+        "not_text": re.compile(either(_words("not_ending")) + "$|的模范"),
+        "role_end": re.compile(either(_words("role_ending")) + "$"),
+    }
+
+
 _LINKERS = re.compile(r"^[、，,及和与\s]*$")
 _CHAR_LIST = re.compile(r"^[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){1,5}$")
 # 先审查、后上会, 先调解后诉讼: a rule of order for a procedure, not a named activity.
@@ -46,23 +59,24 @@ def _rejected(inner: str, after: str) -> bool:
     key = normalize(inner)
     if key in lexicon.not_campaigns() or compact(inner) in lexicon.not_campaigns():
         return True
-    if len(compact(inner)) <= 2 or _NOT_TEXT.search(inner) or (len(inner) <= 6 and _ROLE_END.search(inner)):
+    patterns = _patterns()
+    if len(compact(inner)) <= 2 or patterns["not_text"].search(inner) or (len(inner) <= SHORT_ROLE and patterns["role_end"].search(inner)):
         return True
     if known_law(inner):  # “民法典” as a theme is a law cited, not a campaign
         return True
     if inner.endswith("式") or (len(compact(inner)) <= 3 and inner.endswith("化")):
         return True
-    if len(re.split(r"[、，,]", inner)) >= 4 or _ORDER_RULE.match(inner):  # a goal, duty or order formula
+    if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner):  # a goal, duty or order formula
         return True
-    return bool(_NOT_AFTER.match(after))
+    return bool(patterns["not_after"].match(after))
 
 
 def _clause_before(text: str, start: int) -> str:
-    return re.split(r"[。；;！？\n，,、”]", text[max(0, start - 20) : start])[-1]
+    return re.split(r"[。；;！？\n，,、”]", text[max(0, start - CONTEXT) : start])[-1]
 
 
 def _clause_after(text: str, end: int) -> str:
-    return re.split(r"[。；;！？\n，,、“]", text[end : end + 20])[0]
+    return re.split(r"[。；;！？\n，,、“]", text[end : end + CONTEXT])[0]
 
 
 def _extend_char_list(text: str, inner: str, end: int) -> tuple[str, int]:
@@ -117,7 +131,8 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
 def _presented(text: str, start: int, end: int, inner: str) -> bool:
     """The text around the quote presents it as a practice: launched or applied before, or its kind named after."""
     after = _clause_after(text, end)
-    if after.startswith("的") and not _KIND_AFTER.match(after) and len(compact(inner)) <= 3:
+    patterns = _patterns()
+    if after.startswith("的") and not patterns["kind_after"].match(after) and len(compact(inner)) <= 3:
         return False  # “点对点”的…服务: a trait of something else
     before = _clause_before(text, start)
-    return bool(_VERB_BEFORE.search(before) or _KIND_AFTER.match(after) or _KIND_AT_END.search(after))
+    return bool(patterns["verb_before"].search(before) or patterns["kind_after"].match(after) or patterns["kind_at_end"].search(after))

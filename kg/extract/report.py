@@ -53,6 +53,7 @@ def _joined(source: Source, unwrapped) -> Source:
 def _extract(source: Source) -> Report:
     outline = structure.parse(source)
     sections = outline.sections
+    people = persons.extract(source, sections)
     report = Report(
         source=source,
         header=outline.header,
@@ -63,8 +64,8 @@ def _extract(source: Source) -> Report:
         laws=laws.extract(source, sections),
         documents=documents.extract(source, sections),
         campaigns=campaigns.extract(source, sections),
-        metrics=metrics.extract(source, sections),
-        persons=persons.extract(source, sections),
+        metrics=metrics.extract(source, sections, people),
+        persons=people,
         warnings=outline.warnings,
     )
     return report

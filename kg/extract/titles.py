@@ -4,18 +4,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, partial
 
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.text import compact, normalize
 
-_TITLE = re.compile(r"《([^《》\n]{1,80})》")
+MAX_TITLE = 80  # characters inside 《》; a longer run is a stray bracket, not a title
+_TITLE = re.compile(rf"《([^《》\n]{{1,{MAX_TITLE}}})》")
 PRC = "中华人民共和国"
-# Suffixes that make a title a law, an administrative regulation or a Party regulation.
-_LAW_ENDING = re.compile(r"(法|法典|条例|规定|准则|章程|办法|规则|细则)(（[^（）]{1,6}）|\([^()]{1,6}\))?$")
-# Words of a local plan, programme or report: such a title is a document whatever it ends in.
-_LOCAL_WORDS = re.compile(r"关于|实施意见|实施方案|方案|计划|要点|纲要|清单|指引|安排|意见|通知|决定|报告|\d{4}\s*年")
-# A place name opening the title (双龙镇…, 河南省…): local scope, so a document.
-_PLACE = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,8}?(省|自治区|市|州|县|区|旗|镇|乡|街道|村|社区)")
+
+
+_words = partial(lexicon.words, "law_words")  # the words of one use, in file order
+
+
+def after_fa() -> frozenset[str]:
+    """Characters after a final 法 that make it another word (法律, 法规, 法治): no law's name ends there."""
+    return lexicon.chars("law_words", "after_fa")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The rules' regexes, built once from ontology/lexicons/law_words.tsv."""
+    return {
+        # A law's ending, with an optional short bracketed note (…条例（试行）).
+        "law_ending": re.compile(either(_words("law_ending")) + r"(（[^（）]{1,6}）|\([^()]{1,6}\))?$"),
+        # Words of a local plan, programme or report, or a year: such a title is a document whatever it ends in.
+        "local": re.compile(either(_words("local_word")) + r"|\d{4}\s*年"),
+        # A place name opening the title (双龙镇…, 河南省…): local scope, so a document.
+        "place": re.compile(r"^(中共)?[\u4e00-\u9fff]{2,8}?" + "(" + either(_words("place_suffix")) + ")"),
+        "national": re.compile(either(_words("national_word"))),
+    }
 
 
 @dataclass(frozen=True)
@@ -50,10 +69,11 @@ def is_law(title: Title) -> bool:
     if known_law(title.short):
         return True
     short = title.short
-    if not _LAW_ENDING.search(short) or _LOCAL_WORDS.search(short):
+    patterns = _patterns()
+    if not patterns["law_ending"].search(short) or patterns["local"].search(short):
         return False
-    place = _PLACE.match(short)
-    return not (place and not re.search("中华|全国|国家", place.group(0)))
+    place = patterns["place"].match(short)
+    return not (place and not patterns["national"].search(place.group(0)))
 
 
 def law_key(name: str) -> str:

@@ -8,35 +8,61 @@ most of the page's non-link text in the fewest elements; the title is put back w
 from __future__ import annotations
 
 import re
+from functools import cache, partial
 from pathlib import Path
 
 from kg.errors import ReadError
 from kg.read.text import decode
+from kg.text import lexicon
 
-# Label on the page → the metadata key we keep.
-FIELDS = {
-    "索引号": "索引号", "发布机构": "发布机构", "发文机关": "发布机构", "发布单位": "发布机构",
-    "文号": "文号", "发文字号": "文号", "成文日期": "成文日期", "发文日期": "成文日期",
-    "发布日期": "发布日期", "公开日期": "发布日期", "主题分类": "主题分类", "标题": "标题", "名称": "标题",
-}
-_FIELD_RE = re.compile(
-    r"(?P<label>" + "|".join(sorted(FIELDS, key=len, reverse=True)) + r")\s*[:：\t]\s*"
-    r"(?P<value>[^\t\n]*?)\s*(?=(?:" + "|".join(FIELDS) + r")\s*[:：\t]|\t|\n|$)"
-)
+CHARSET_WINDOW = 4096  # bytes at the start of a page searched for its <meta charset>
+MAX_FIELD_LINE = 300  # characters; a longer line is prose that happens to hold a label, not a field row
+MAX_FIELD_VALUE = 120  # characters; a longer "value" ran on into the page
+MAX_FIELD_TABLE = 600  # characters; a table this short holding two field labels is the 信息公开 block
+ARTICLE_PROSE = 200  # CJK characters in <p>s that make a chrome-named wrapper the article's holder
+ARTICLE_SHARE = 0.8  # the article holds at least this share of the page's non-link text
+MIN_TITLE = 6  # CJK characters of a heading outside the article that is the article's title
+
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "select", "button", "input", "nav", "header",
               "footer", "aside", "template", "svg", "link", "meta", "head", "object", "embed")
-_CHROME_RE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|header|head|top|topbar|footer|foot|bottom|breadcrumb|crumb|position|"
-    r"location|share|bshare|toolbar|sidebar|side|related|relate|xgxx|xglj|copyright|banner|search|login|"
-    r"print|fontsize|zh-tw|jianfan)(?:$|[\s_-])", re.I,
-)
+
+
+_words = partial(lexicon.words, "html_chrome")  # the words of one use, in file order
+
+
+@cache
+def fields() -> dict[str, str]:
+    """Label on the page → the metadata key we keep."""
+    return {row["word"]: row["key"] for row in lexicon.table("html_chrome") if row["use"] == "field"}
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The page rules' regexes, built once from ontology/lexicons/html_chrome.tsv."""
+    labels = fields()
+    not_separator = "[^_|\\-—–]*"
+    return {
+        "field": re.compile(
+            rf"""(?P<label>{lexicon.either(lexicon.longest_first(labels))})\s*[:：\t]\s*
+                 (?P<value>[^\t\n]*?)\s*
+                 (?=(?:{lexicon.either(labels)})\s*[:：\t]|\t|\n|$)     # up to the next label or cell""",
+            re.VERBOSE,
+        ),
+        # A word of the class or id, between separators: nav, top-bar, xglj (相关链接)…
+        "chrome": re.compile(rf"(?:^|[\s_-]){lexicon.either(_words('chrome_name'))}(?:$|[\s_-])", re.I),
+        # 关于…的报告_某某县人民政府网: the site's name after the last separator.
+        "title_site": re.compile(
+            rf"\s*[_|\-—–]\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
+        ),
+    }
+
+
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                "ul", "ol", "blockquote", "pre", "main", "dd", "dt", "dl", "center", "hr", "tbody", "thead"}
 _CELL_TAGS = {"td", "th"}
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
-_TITLE_SITE_RE = re.compile(r"\s*[_|\-—–]\s*[^_|\-—–]*(?:网|网站|门户|政府|人民政府)[^_|\-—–]*$")
 
 
 def read_html_file(path: Path) -> tuple[str, str, tuple]:
@@ -70,7 +96,7 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    declared = _CHARSET_RE.search(data[:4096])
+    declared = _CHARSET_RE.search(data[:CHARSET_WINDOW])
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         name = declared.group(1).decode("ascii").lower()
         # gb2312 and gbk pages routinely hold characters only their superset gb18030 has.
@@ -86,19 +112,19 @@ def _page_title(root) -> str | None:
     node = root.find(".//title")
     if node is None or not (node.text_content() or "").strip():
         return None
-    return _TITLE_SITE_RE.sub("", node.text_content().strip()) or None
+    return _patterns()["title_site"].sub("", node.text_content().strip()) or None
 
 
 def _metadata(root) -> dict[str, str]:
     """The 信息公开 fields: label and value, whether in one cell, in two cells, or in a line of text."""
     found: dict[str, str] = {}
     for line in _lines(root, cells="\t"):
-        if len(line) > 300:
+        if len(line) > MAX_FIELD_LINE:
             continue
-        for match in _FIELD_RE.finditer(line):
+        for match in _patterns()["field"].finditer(line):
             value = match.group("value").strip()
-            key = FIELDS[match.group("label")]
-            if value and key not in found and len(value) <= 120:
+            key = fields()[match.group("label")]
+            if value and key not in found and len(value) <= MAX_FIELD_VALUE:
                 found[key] = value
     return found
 
@@ -111,7 +137,7 @@ def _drop_chrome(root) -> None:
         if element.getparent() is None or not isinstance(element.tag, str) or element.tag == "body":
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if _CHROME_RE.search(names) and not _holds_article(element):
+        if _patterns()["chrome"].search(names) and not _holds_article(element):
             element.drop_tree()
         elif element.tag == "table" and _is_field_table(element):
             element.drop_tree()
@@ -119,12 +145,12 @@ def _drop_chrome(root) -> None:
 
 def _holds_article(element) -> bool:
     """Some sites wrap the whole page in a div named like chrome; such a div holds paragraphs of prose."""
-    return sum(len(_CJK_RE.findall(p.text_content())) for p in element.iter("p")) > 200
+    return sum(len(_CJK_RE.findall(p.text_content())) for p in element.iter("p")) > ARTICLE_PROSE
 
 
 def _is_field_table(element) -> bool:
     text = element.text_content()
-    return len(text) < 600 and sum(1 for label in ("索引号", "发布机构", "文号", "成文日期", "发布日期") if label in text) >= 2
+    return len(text) < MAX_FIELD_TABLE and sum(1 for label in _words("table_label") if label in text) >= 2
 
 
 def _own_text(element) -> int:
@@ -139,7 +165,7 @@ def _article(body):
     total = _own_text(body)
     best = body
     for element in body.iter("div", "td", "article", "section", "main", "center"):
-        if _own_text(element) >= 0.8 * total and _depth(element) > _depth(best):
+        if _own_text(element) >= ARTICLE_SHARE * total and _depth(element) > _depth(best):
             best = element
     return best
 
@@ -154,7 +180,7 @@ def _title_outside(article, body) -> str | None:
     for element in body.iter("h1", "h2", "h3"):
         if article not in element.iterancestors() and element is not article:
             text = _SPACE_RE.sub(" ", element.text_content()).strip()
-            if len(_CJK_RE.findall(text)) >= 6:
+            if len(_CJK_RE.findall(text)) >= MIN_TITLE:
                 return text
     return None
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kg.model import Header, Source
 from kg.text import evidence
+from kg.text.numerals import parse_digits
 
 # Characters that end or stand beside a place name but are never part of one (function words, rank words).
 _NOT_NAME = "的在与及年度委府省县区乡镇党政我街道市办处|"
@@ -25,7 +26,6 @@ _BODY_COUNTY_RE = re.compile(
 _BODY_TOWN_RE = re.compile(rf"(?P<town>{_NAME}{{2,5}}?{_TOWN_SUFFIX})(?:党委|人民政府|办事处|委员会)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 # 〔 and 【 are normalized to [; some offices write the year in round brackets.
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*\d{1,4}\s*号")
 _ISSUER_RE = re.compile(r"(?:委员会|人民政府|政府|办事处|党委|党工委|街道|镇|乡)$")
@@ -76,7 +76,7 @@ def year_of(text: str) -> int | None:
         return int(match.group(1))
     match = _CN_YEAR_RE.search(text)
     if match:
-        return int("".join(_CN_DIGITS[c] for c in match.group(1)))
+        return parse_digits(match.group(1))
     return None
 
 

@@ -62,6 +62,43 @@ def read_table(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+@cache
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ontology/lexicons/<name>.tsv, read once per process."""
+    return tuple(read_table(LEXICON_DIR / f"{name}.tsv"))
+
+
+@cache
+def words(name: str, use: str | None = None) -> tuple[str, ...]:
+    """The first cell of each row of lexicon `name`, in file order; with `use`, only the rows of that use.
+
+    Word lists that feed one extractor share a file with a `use` column; an unknown use is an error,
+    so a misspelled use fails at once instead of matching nothing.
+    """
+    rows = table(name)
+    if use is not None:
+        rows = tuple(row for row in rows if row.get("use") == use)
+        if not rows:
+            raise LexiconError(LEXICON_DIR / f"{name}.tsv", f"no row has use {use!r}")
+    return tuple(next(iter(row.values())) for row in rows)
+
+
+@cache
+def chars(name: str, use: str) -> frozenset[str]:
+    """The characters of every row of one use: a character class kept as readable groups."""
+    return frozenset("".join(words(name, use)))
+
+
+def longest_first(forms) -> tuple[str, ...]:
+    """Distinct forms, longest first, so that a prefix (人, 欧) never shadows a longer form (人次, 欧阳)."""
+    return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
+
+
+def either(forms) -> str:
+    """A regex group matching any of `forms` literally, tried in the order given."""
+    return "(?:" + "|".join(map(re.escape, forms)) + ")"
+
+
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
@@ -113,13 +150,11 @@ def campaign_terms() -> tuple[Term, ...]:
 
 
 @dataclass(frozen=True)
-class Day:
-    """A commemorative day, week or month: its canonical name, date (0 when it has none) and labels."""
+class Day(Term):
+    """A commemorative day, week or month: a term whose forms are its labels, and its date (0 when none)."""
 
-    name: str
-    month: int
-    day: int
-    labels: tuple[str, ...]
+    month: int = 0
+    day: int = 0
 
 
 @cache
@@ -131,7 +166,7 @@ def days() -> tuple[Day, ...]:
             month, day = int(row["month"] or 0), int(row["day"] or 0)
         except ValueError as exc:
             raise LexiconError(path, f"{row['name']}: month and day must be numbers") from exc
-        out.append(Day(row["name"], month, day, _split(row.get("labels", ""))))
+        out.append(Day(row["name"], "day", _split(row.get("labels", "")), month, day))
     return tuple(out)
 
 
@@ -152,7 +187,7 @@ def campaign_matcher() -> Matcher:
 
 @cache
 def day_matcher() -> Matcher:
-    return Matcher(tuple(Term(d.name, "day", d.labels) for d in days()))
+    return Matcher(days())
 
 
 _PLAIN = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]+$")
@@ -161,7 +196,7 @@ _PLAIN = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z]+$")
 def domain_words() -> tuple[str, ...]:
     """Every lexicon form jieba can hold: those without punctuation."""
     forms = [form for term in law_terms() + campaign_terms() for form in term.forms]
-    forms += [label for d in days() for label in d.labels]
+    forms += [label for d in days() for label in d.forms]
     return tuple(dict.fromkeys(f for f in forms if _PLAIN.match(f)))
 
 

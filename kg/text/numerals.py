@@ -11,22 +11,35 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from kg.text.lexicon import LEXICON_DIR, read_table
+from kg.text import lexicon
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10**4, "亿": 10**8}
 CHINESE_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_LARGE)
+# Zero as dates and codes write it digit by digit (二○二二 uses the white circle, not 〇).
+_DIGIT_ZEROS = "〇零○"
 
-# Marks of an approximate figure: before the number, between number and unit, after the unit.
-APPROX_BEFORE = ("大约", "将近", "接近", "超过", "约", "近", "超", "逾")
-APPROX_INSIDE = ("余", "多")
-APPROX_AFTER = ("以上", "左右", "之多")
 MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
 
-_ARABIC = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
-_NUMBER_RE = re.compile(rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE}))")
+_NUMBER_RE = re.compile(
+    r"""
+    (?:
+        (?P<pct>百分之)                                         # 百分之十五: a percentage written in words
+      | (?P<den>[一二两三四五六七八九十]{1,3}|\d{1,3})分之      # 三分之二: a share, read as a percentage
+    )?
+    (?:
+        (?P<arabic>(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?)        # 25000, 25,000, 12.6 (not the tail of 1.2.3)
+      | (?P<chinese>[零〇一二两三四五六七八九十百千万亿]+)      # 一百二十, 两千, 二〇二二
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+def approx_before() -> tuple[str, ...]:
+    """Marks of an approximate figure written before the number (约, 近, 超过)."""
+    return lexicon.words("numeral_marks", "before")
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,13 @@ def parse_chinese(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def parse_digits(text: str) -> int | None:
+    """A numeral read digit by digit, as years and codes are written (二〇二二, 一九九九); None otherwise."""
+    if not text or any(ch not in _DIGITS and ch not in _DIGIT_ZEROS for ch in text):
+        return None
+    return int("".join(str(_DIGITS.get(ch, 0)) for ch in text))
+
+
 def parse_arabic(text: str) -> float | None:
     try:
         return float(Decimal(text.replace(",", "")))
@@ -135,34 +155,57 @@ def find_numbers(text: str):
             continue
         pos = match.end()
         approx = False
-        inside = _starts(text, pos, APPROX_INSIDE)
+        inside = _starts(text, pos, lexicon.words("numeral_marks", "inside"))
         if inside:
             approx, pos = True, pos + len(inside)
         multiplier = _starts(text, pos, MULTIPLIERS)
         if multiplier:
             value = _scaled(value, MULTIPLIERS[multiplier])
             pos += len(multiplier)
-            inside = _starts(text, pos, APPROX_INSIDE)
+            inside = _starts(text, pos, lexicon.words("numeral_marks", "inside"))
             if inside:
                 approx, pos = True, pos + len(inside)
         start = match.start()
-        before = next((w for w in APPROX_BEFORE if text.endswith(w, 0, start)), None)
+        before = next((w for w in approx_before() if text.endswith(w, 0, start)), None)
         if before:
             approx = True
         percent = bool(match.group("pct"))
+        if match.group("den"):
+            share = _share(value, match.group("den"))
+            if share is None:
+                continue
+            value, approx, percent = share[0], approx or share[1], True
         yield Number(float(value), start if percent else start_digits, pos, approx, bool(chinese), percent)
+
+
+SHARE_DECIMALS = 2  # a share like 三分之二 is kept as a percentage to two decimals (66.67), marked approximate
+
+
+def _share(numerator: float, denominator: str) -> tuple[float, bool] | None:
+    """三分之二 → (66.67, True): the share as a percentage, and whether rounding made it approximate."""
+    whole = int(denominator) if denominator.isdigit() else parse_chinese(denominator)
+    if not whole or numerator > whole:
+        return None
+    exact = Decimal(repr(float(numerator))) * 100 / whole
+    rounded = round(exact, SHARE_DECIMALS)
+    return float(rounded), rounded != exact
 
 
 @cache
 def units() -> tuple[str, ...]:
     """Units from the lexicon, longest first so that 人次 wins over 人 and 个百分点 over 个."""
-    names = [row["unit"] for row in read_table(LEXICON_DIR / "units.tsv")]
-    return tuple(sorted(dict.fromkeys(names), key=len, reverse=True))
+    return lexicon.longest_first(row["unit"] for row in lexicon.table("units"))
 
 
 @cache
 def unit_kinds() -> dict[str, str]:
-    return {row["unit"]: row.get("kind", "") for row in read_table(LEXICON_DIR / "units.tsv")}
+    return {row["unit"]: row.get("kind", "") for row in lexicon.table("units")}
+
+
+@cache
+def glued_after(unit: str) -> str:
+    """Characters that, right after `unit`, make it part of another word (条例, 场所): no count there."""
+    return "".join(row.get("glued", "") for row in lexicon.table("units") if row["unit"] == unit)
 
 
 def _unit_at(text: str, pos: int) -> str | None:
@@ -173,18 +216,49 @@ def _unit_at(text: str, pos: int) -> str | None:
 
 
 def find_quantities(text: str):
-    """Yield every number followed by a unit (百分之N gives %), with 以上/左右 after the unit as approximate."""
-    for number in find_numbers(text):
+    """Yield every number followed by a unit (百分之N gives %), with 以上/左右 after the unit as approximate.
+
+    A range (3至5次, 3~5万元) is one quantity: its lower bound, approximate, spanning both numbers.
+    """
+    numbers = list(find_numbers(text))
+    skip = -1
+    for index, number in enumerate(numbers):
+        if index == skip:
+            continue
         pos = number.end
         if number.percent:
             unit = "%"
         else:
             unit = _unit_at(text, pos)
             if unit is None:
-                continue
-            pos += len(unit)
-        after = _starts(text, pos, APPROX_AFTER)
+                upper = numbers[index + 1] if index + 1 < len(numbers) else None
+                ranged = _range(text, number, upper)
+                if ranged is None:
+                    continue
+                number, unit, pos, skip = ranged[0], ranged[1], ranged[2], index + 1
+            else:
+                pos += len(unit)
+        after = _starts(text, pos, lexicon.words("numeral_marks", "after"))
         if after:
             number = Number(number.value, number.start, number.end, True, number.chinese, number.percent)
             pos += len(after)
         yield Quantity(number, unit, number.start, pos)
+
+
+def _range(text: str, lower: Number, upper: Number | None) -> tuple[Number, str, int] | None:
+    """3至5次: the lower bound with the upper's unit (and multiplier: 3至5万元 is 30000), approximate."""
+    if upper is None or upper.percent or lower.chinese != upper.chinese:
+        return None
+    separator = _starts(text, lower.end, lexicon.words("numeral_marks", "range"))
+    if separator is None or lower.end + len(separator) != upper.start:
+        return None
+    unit = _unit_at(text, upper.end)
+    if unit is None:
+        return None
+    value = lower.value
+    multiplier = next((m for m in MULTIPLIERS if text.endswith(m, upper.start, upper.end)), None)
+    if multiplier and not any(m in text[lower.start : lower.end] for m in MULTIPLIERS):
+        value = _scaled(value, MULTIPLIERS[multiplier])
+    if value > upper.value:
+        return None  # 2022-2023: not a range of one quantity
+    return Number(value, lower.start, upper.end, True, lower.chinese, False), unit, upper.end + len(unit)
