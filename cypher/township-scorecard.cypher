@@ -1,6 +1,9 @@
 // name: township-scorecard
 // zh: 乡镇整改成绩单：存在问题数，有计划针对的问题及比例，次年报告可核对的问题中得到落实、再次出现的问题及比例。
 // en: Township scorecard: shortcomings stated; how many a plan takes up; of those a next-year report can check, how many a measure followed up and how many recur.
+// The rule is kg/link/follow.py's (planned: a plan ADDRESSES it; followed up: a next-year measure FOLLOWS_UP it
+// or one of its plans; recurring: a next-year shortcoming RECURS it; the last two only when checkable, i.e. the
+// next year's report is in the store); tests/test_follow.py holds this query equal to it.
 // param: township = null  乡镇名称，空为全部 / township name, all when null
 MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township)
 WHERE $township IS NULL OR t.name = $township

@@ -21,7 +21,7 @@ def scorecard_table(doc):
 def test_scorecard_counts_and_shares_follow_the_links():
     card = build_briefing(township()).scorecard
     # 4 shortcomings; 3 have a plan; 3 are from 2023 with a 2024 report; 1 followed up; 1 stated again
-    assert (card.stated, card.planned, card.judged, card.followed, card.recurring) == (4, 3, 3, 1, 1)
+    assert (card.stated, card.planned, card.checkable, card.followed, card.recurring) == (4, 3, 3, 1, 1)
     rows = {what: (count, share) for what, count, share, _ in card.rows()}
     assert rows["已列入下一步计划"] == (3, "75%")
     assert rows["次年已见落实"] == (1, "33%")

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from kg.errors import KgError
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.cross import cross_year
+from kg.link.follow import FollowThrough, Scorecard, follow_through, relations_of, scorecard
 from kg.link.within import link_report
 from kg.model import Item, Report
+from kg.ontology import ITEM_CLASS, node_label
 from kg.text import normalize, sentences
 
 PLANNED, NO_PLAN, FOLLOWED_UP, RECURS = "✓", "✗", "→", "↻"
@@ -38,14 +40,19 @@ class TraceRow:
     plans: tuple[Step, ...]
     follow_ups: tuple[Step, ...]
     recurs_as: Step | None
-    next_year: bool  # False: no report of the next year was given, so follow-up is unknown
+    state: FollowThrough  # planned, followed up, recurring, checkable: kg.link.follow's rule
+
+    @property
+    def next_year(self) -> bool:
+        """False: no report of the next year was given, so follow-up is unknown."""
+        return self.state.checkable
 
     @property
     def marks(self) -> str:
-        out = PLANNED if self.plans else NO_PLAN
-        if self.follow_ups:
+        out = PLANNED if self.state.planned else NO_PLAN
+        if self.state.followed:
             out += FOLLOWED_UP
-        if self.recurs_as:
+        if self.state.recurring:
             out += RECURS
         return out
 
@@ -92,24 +99,33 @@ def trace(reports: Iterable[Report], township: str, county: str | None = None, y
 
 
 def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> list[TraceRow]:
-    plans = {p.ordinal: p for p in report.plans}
     cross = cross_year(report, following, thresholds) if following else ()
-    measures = {m.ordinal: m for m in following.measures} if following else {}
-    later = {s.ordinal: s for s in following.shortcomings} if following else {}
+    items = {(r.key, node_label(ITEM_CLASS[kind]), item.ordinal): (r, item)
+             for r in filter(None, (report, following))
+             for kind, group in (("measure", r.measures), ("shortcoming", r.shortcomings), ("plan", r.plans))
+             for item in group}
+    # The link a step is shown with: from the step's item to the shortcoming, else to the plan it goes through.
+    shown = {}
+    for link, relation in zip([*report.links, *cross], relations_of([*report.links, *cross]), strict=True):
+        shown.setdefault((relation[1], relation[2]), link)
+    states = follow_through([(report.key, "Shortcoming", s.ordinal) for s in report.shortcomings],
+                            relations_of([*report.links, *cross]), lambda ref: following is not None)
+
+    def steps(state: FollowThrough, refs) -> tuple[Step, ...]:
+        out = []
+        for ref in refs:
+            link = shown.get((ref, state.shortcoming)) or max(
+                (shown[(ref, plan)] for plan in state.plans if (ref, plan) in shown), key=lambda lk: lk.score)
+            out.append(_step(*items[ref], link.score, link.terms))
+        return tuple(sorted(out, key=lambda step: -step.score))
+
     rows = []
-    for s in report.shortcomings:
-        planned = sorted((link for link in report.links if link.kind == "addresses" and link.target_ordinal == s.ordinal
-                          and link.source_ordinal in plans), key=lambda link: -link.score)
-        follow = sorted((link for link in cross if link.kind == "follows_up" and link.target_kind == "shortcoming"
-                         and link.target_ordinal == s.ordinal), key=lambda link: -link.score)
-        recur = [link for link in cross if link.kind == "recurs" and link.target_ordinal == s.ordinal]
+    for s, state in zip(report.shortcomings, states, strict=True):
+        recurs = steps(state, state.recurs_as)
         rows.append(TraceRow(
             report.header.township, report.header.county, report.header.year, s.ordinal, s.text,
-            s.evidence.sentence,
-            tuple(_step(report, plans[link.source_ordinal], link.score, link.terms) for link in planned),
-            tuple(_step(following, measures[link.source_ordinal], link.score, link.terms) for link in follow),
-            _step(following, later[recur[0].source_ordinal], recur[0].score, recur[0].terms) if recur else None,
-            following is not None,
+            s.evidence.sentence, steps(state, state.plans), steps(state, state.follow_ups),
+            recurs[0] if recurs else None, state,
         ))
     return rows
 
@@ -131,6 +147,11 @@ def trace_paths(paths: Iterable[str | os.PathLike], township: str, county: str |
         if errors:  # say why the township's files gave no report
             raise KgError(f"{exc}; {len(errors)} file(s) failed, first: {errors[0]}") from exc
         raise
+
+
+def figures(rows: list[TraceRow]) -> Scorecard:
+    """The scorecard of the traced shortcomings, counted as the briefing and the scorecard query count."""
+    return scorecard(row.state for row in rows)
 
 
 def format_rows(rows: list[TraceRow]) -> str:
@@ -155,4 +176,7 @@ def format_rows(rows: list[TraceRow]) -> str:
         if row.recurs_as:
             lines.append(f"    {RECURS} {row.recurs_as.year}年再现：{row.recurs_as.text}")
             lines.append(f"        原文：{row.recurs_as.sentence}")
+    card = figures(rows)
+    lines += ["", (f"合计：问题 {card.stated} 个，已列入计划 {card.planned} 个，次年报告可核对 {card.checkable} 个，"
+                   f"其中已见落实 {card.followed} 个、再次出现 {card.recurring} 个")]
     return "\n".join(lines)

@@ -74,7 +74,7 @@ def chains_graph(data: TownshipData) -> Graph:
         cls = "Shortcoming"
         if not chain.planned:
             cls = "UnplannedShortcoming"
-        elif chain.next_year and not chain.followed:
+        elif chain.checkable and not chain.followed:
             cls = "UnfollowedShortcoming"
         graph.add_node(_item_node(s, cls, with_year=True))
         graph.add_edge(Edge(town, item_id(s), "HAS_ITEM", label=str(s.year or "")))
