@@ -10,6 +10,7 @@ from kg.errors import KgError
 from kg.viz.data import CitationRow, ItemRow, MetricRow, NotFoundError, TownshipData, fetch_township, store_runner
 from kg.viz.follow import Chain, Scorecard, chains, scorecard
 from kg.viz.graph import Graph
+from kg.viz.style import ink_of
 from kg.viz.views import chains_graph
 
 FORMATS = ("html", "docx")
@@ -90,8 +91,11 @@ def render_html(briefing: Briefing) -> str:
 
     script, style = vis_assets()
     payload = network_payload(briefing.graph)
+    # A status is written in the colour its shortcoming has in the picture, dark enough to read as text.
+    ink = {"bad": ink_of("UnplannedShortcoming"), "warn": ink_of("UnfollowedShortcoming"), "ok": ink_of("Plan")}
     return template("brief.html.j2").render(
         b=briefing, vis_script=script, vis_style=style, payload=script_json(payload), legend=legend(briefing.graph),
+        ink=ink,
     )
 
 
