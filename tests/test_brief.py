@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -97,3 +98,19 @@ def test_cli_brief_writes_html_and_docx(cli_store_dir, tmp_path):
         assert out.stat().st_size > 5000
     result = runner.invoke(cli, ["brief", "--township", "无名镇", "-o", str(tmp_path / "n.html"), "--store", str(root)])
     assert result.exit_code == 1 and "无名镇: no report of this township" in result.output
+
+
+def test_quotes_say_what_the_heading_does_not(examples_store, tmp_path):
+    from kg.extract.evidence import says_only
+
+    out = tmp_path / "brief.html"
+    briefing = write_briefing(examples_store, "云岫镇", out)
+    items = [*briefing.measures, *briefing.plans, *(c.shortcoming for c in briefing.chains)]
+    repeated = [item.text for item in items if says_only(item.sentence, item.text)]
+    # The store holds the heading's own sentence for nearly every item; only items stated in one sentence
+    # with nothing after it may be quoted by that sentence.
+    assert len(items) >= 15 and len(repeated) <= len(items) // 3, repeated
+    html = out.read_text(encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    for item in items:  # each quote is printed and is a sentence of the file it cites
+        assert item.sentence in html and item.sentence in (root / item.source).read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.errors import KgError
+from kg.extract.evidence import content_sentence, says_only
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.cross import cross_year
 from kg.link.follow import FollowThrough, Scorecard, follow_through, relations_of, scorecard
@@ -65,9 +66,11 @@ def _best_sentence(report: Report, item: Item, terms) -> str:
     """The sentence of the item's body that holds most of the link's shared terms: the evidence a reader checks."""
     text = report.source.text
     words = [w for term in terms for w in term.split("=")]
-    best, best_hits = item.evidence.sentence, 0
+    best, best_hits = content_sentence(text, item), 0
     for start, end in sentences(text, item.body_start, item.body_end):
         sentence = text[start:end].strip()
+        if says_only(sentence, item.text):
+            continue  # the heading is printed already; the quote is what the body says
         hits = sum(w in normalize(sentence) for w in words)
         if hits > best_hits:
             best, best_hits = sentence, hits
@@ -124,7 +127,7 @@ def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> l
         recurs = steps(state, state.recurs_as)
         rows.append(TraceRow(
             report.header.township, report.header.county, report.header.year, s.ordinal, s.text,
-            s.evidence.sentence, steps(state, state.plans), steps(state, state.follow_ups),
+            content_sentence(report.source.text, s), steps(state, state.plans), steps(state, state.follow_ups),
             recurs[0] if recurs else None, state,
         ))
     return rows
