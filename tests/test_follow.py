@@ -17,7 +17,8 @@ from kg.link.follow import (
     scorecard,
 )
 from kg.load.stored import township_reports
-from kg.queries import run_canned
+from kg.link.config import DEFAULT, Thresholds
+from kg.queries import load_queries, run_canned
 from kg.viz.data import fetch_township, store_runner
 from kg.viz.follow import chains
 
@@ -29,8 +30,8 @@ LATER = (NEW, "Shortcoming", 0)
 
 
 def test_a_measure_following_up_a_plan_follows_up_every_shortcoming_the_plan_addresses():
-    relations = [(ADDRESSES, P1, S1), (ADDRESSES, P1, S2), (FOLLOWS_UP, M1, S1), (FOLLOWS_UP, M1, P1),
-                 (FOLLOWS_UP, M2, S3), (RECURS, LATER, S3)]
+    relations = [(ADDRESSES, P1, S1, 0.5), (ADDRESSES, P1, S2, 0.5), (FOLLOWS_UP, M1, S1, 0.5),
+                 (FOLLOWS_UP, M1, P1, 0.5), (FOLLOWS_UP, M2, S3, 0.5), (RECURS, LATER, S3, 0.5)]
     states = follow_through([S1, S2, S3, S4], relations, lambda ref: True)
     assert [s.follow_ups for s in states] == [(M1,), (M1,), (M2,), ()]
     assert [s.status for s in states] == [PLANNED_FOLLOWED, PLANNED_FOLLOWED, NOT_PLANNED, NOT_PLANNED]
@@ -40,19 +41,21 @@ def test_a_measure_following_up_a_plan_follows_up_every_shortcoming_the_plan_add
 
 
 def test_without_a_next_year_report_nothing_counts_as_followed_or_recurring():
-    relations = [(ADDRESSES, P1, S1), (FOLLOWS_UP, M1, S1), (RECURS, LATER, S1)]
+    relations = [(ADDRESSES, P1, S1, 0.5), (FOLLOWS_UP, M1, S1, 0.5), (RECURS, LATER, S1, 0.5)]
     unchecked = follow_through([S1, S2], relations, lambda ref: False)
     assert [s.status for s in unchecked] == [PLANNED_UNCHECKABLE, NOT_PLANNED]
-    assert scorecard(unchecked) == Scorecard(2, 1, 0, 0, 0)
-    planned_only = follow_through([S1], [(ADDRESSES, P1, S1)], lambda ref: True)
+    assert scorecard(unchecked) == Scorecard(stated=2, planned=1, checkable=0, followed=0, recurring=0)
+    planned_only = follow_through([S1], [(ADDRESSES, P1, S1, 0.5)], lambda ref: True)
     assert planned_only[0].status == PLANNED_NOT_FOLLOWED
 
 
-FIELDS = ("shortcomings", "planned", "checkable", "followed_up", "recurring")
+FIELDS = ("shortcomings", "planned", "planned_to_check", "checkable", "followed_up", "followed_up_to_check",
+          "recurring", "recurring_to_check")
 
 
 def _figures(card) -> dict[str, int]:
-    return dict(zip(FIELDS, (card.stated, card.planned, card.checkable, card.followed, card.recurring), strict=True))
+    return dict(zip(FIELDS, (card.stated, card.planned, card.planned_to_check, card.checkable, card.followed,
+                             card.followed_to_check, card.recurring, card.recurring_to_check), strict=True))
 
 
 def test_query_views_trace_and_briefing_count_the_same_on_the_samples(examples_store):
@@ -79,3 +82,28 @@ def test_query_views_trace_and_briefing_count_the_same_on_the_samples(examples_s
     totals = {f: sum(row[f] for row in by_query.values()) for f in FIELDS}
     assert 0 < totals["followed_up"] < totals["checkable"] and totals["recurring"] > 0
     assert 0 < totals["planned"] < totals["shortcomings"]
+    assert totals["recurring_to_check"] > 0  # a weak recurrence in the samples is counted apart
+
+
+def test_the_query_confirms_links_with_the_library_s_scores():
+    query = load_queries()["township-scorecard"]
+    defaults = dict(query.defaults)
+    for kind in ("addresses", "follows_up", "recurs"):
+        assert defaults[f"{kind}_confirmed"] == getattr(DEFAULT, f"{kind}_confirmed"), kind
+
+
+def test_a_link_under_the_confirmation_score_is_counted_apart():
+    relations = [(ADDRESSES, P1, S1, 0.5), (FOLLOWS_UP, M1, S1, 0.2), (FOLLOWS_UP, M2, P1, 0.6),
+                 (ADDRESSES, P1, S2, 0.5), (FOLLOWS_UP, M1, S2, 0.2), (RECURS, LATER, S2, 0.26)]
+    thresholds = Thresholds(follows_up_confirmed=0.39, recurs_confirmed=0.3)
+    first, second = follow_through([S1, S2], relations, lambda ref: True, thresholds)
+    # S1: M1 is weak directly, but M2 follows up its plan strongly, so S1 is confirmed followed up
+    assert first.followed_confirmed and first.to_check == {M1} and first.score(M2) == 0.6
+    # S2 shares the plan, so M2 reaches it too; its recurrence is weak
+    assert second.followed_confirmed and second.recurring and not second.recurring_confirmed
+    assert second.tag == "有计划·已落实·再现待核实"
+    weak_only = follow_through([S1], [(ADDRESSES, P1, S1, 0.5), (FOLLOWS_UP, M1, S1, 0.2)], lambda ref: True,
+                               thresholds)
+    assert weak_only[0].status == "已列入计划，次年落实待核实" and weak_only[0].tag == "有计划·落实待核实"
+    card = scorecard(weak_only)
+    assert (card.followed, card.followed_to_check) == (0, 1)

@@ -5,6 +5,10 @@
 - followed up: checkable, and a next-year measure FOLLOWS_UP it, or FOLLOWS_UP a plan that ADDRESSES it;
 - recurring: checkable, and a next-year shortcoming RECURS it.
 
+Each answer is *confirmed* when its best link (for a follow-up: direct or through the plan) scores at
+least the confirmation score of its kind (kg.link.config), else *to be checked* (待核实); the scorecard
+counts the two apart.
+
 Trace, the views and the briefing compute it here, from the relations they hold; the Cypher query
 cypher/township-scorecard.cypher states the same rule for Neo4j Browser users, and
 tests/test_follow.py holds all four equal on the sample reports.
@@ -15,13 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from kg.link.config import DEFAULT, Thresholds
 from kg.model import Link
 from kg.ontology import ITEM_CLASS, LINK_PROPERTY, node_label, relationship_type
 
 # An item in any holder of items: (report key, class name such as "Shortcoming", ordinal).
 Ref = tuple[str, str, int]
-# (relationship type, source item, target item), as a store or a report's links give them.
-Relation = tuple[str, Ref, Ref]
+# (relationship type, source item, target item, score), as a store or a report's links give them;
+# a relation without a score is to be checked, there being nothing to confirm it by.
+Relation = tuple[str, Ref, Ref, float | None]
 
 ADDRESSES, FOLLOWS_UP, RECURS = (relationship_type(LINK_PROPERTY[k]) for k in ("addresses", "follows_up", "recurs"))
 
@@ -29,7 +35,9 @@ ADDRESSES, FOLLOWS_UP, RECURS = (relationship_type(LINK_PROPERTY[k]) for k in ("
 NOT_PLANNED = "未列入计划"
 PLANNED_UNCHECKABLE = "已列入计划，次年报告未收录"
 PLANNED_NOT_FOLLOWED = "已列入计划，次年未见落实"
+PLANNED_FOLLOWED_TO_CHECK = "已列入计划，次年落实待核实"
 PLANNED_FOLLOWED = "已列入计划，次年已落实"
+TO_CHECK = "待核实"
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,14 @@ class FollowThrough:
     follow_ups: tuple[Ref, ...]  # next year's measures that follow it up, directly or through one of its plans
     recurs_as: tuple[Ref, ...]  # next year's shortcomings that state it again
     checkable: bool  # a report of the next year is among the inputs
+    scores: tuple[tuple[Ref, float | None], ...] = ()  # each answering item's best link score
+    to_check: frozenset[Ref] = frozenset()  # answering items whose best link is under the confirmation score
+
+    def score(self, ref: Ref) -> float | None:
+        return dict(self.scores).get(ref)
+
+    def _confirmed(self, refs) -> bool:
+        return any(ref not in self.to_check for ref in refs)
 
     @property
     def planned(self) -> bool:
@@ -55,29 +71,76 @@ class FollowThrough:
         return self.checkable and bool(self.recurs_as)
 
     @property
+    def planned_confirmed(self) -> bool:
+        return self._confirmed(self.plans)
+
+    @property
+    def followed_confirmed(self) -> bool:
+        return self.checkable and self._confirmed(self.follow_ups)
+
+    @property
+    def recurring_confirmed(self) -> bool:
+        return self.checkable and self._confirmed(self.recurs_as)
+
+    @property
     def status(self) -> str:
         if not self.planned:
             return NOT_PLANNED
         if not self.checkable:
             return PLANNED_UNCHECKABLE
-        return PLANNED_FOLLOWED if self.followed else PLANNED_NOT_FOLLOWED
+        if self.followed_confirmed:
+            return PLANNED_FOLLOWED
+        return PLANNED_FOLLOWED_TO_CHECK if self.followed else PLANNED_NOT_FOLLOWED
+
+    @property
+    def tag(self) -> str:
+        """A short tag for plain-text listings: 有计划·已落实·再现, 有计划·未落实, 无计划·次年未收录, …"""
+        parts = ["有计划" if self.planned_confirmed else ("计划待核实" if self.planned else "无计划")]
+        if not self.checkable:
+            parts.append("次年未收录")
+        elif self.followed_confirmed:
+            parts.append("已落实")
+        else:
+            parts.append("落实待核实" if self.followed else "未落实")
+        if self.recurring:
+            parts.append("再现" if self.recurring_confirmed else "再现待核实")
+        return "·".join(parts)
 
 
-def follow_through(shortcomings: Iterable[Ref], relations: Iterable[Relation],
-                   checkable: Callable[[Ref], bool]) -> list[FollowThrough]:
+def follow_through(shortcomings: Iterable[Ref], relations: Iterable[Relation], checkable: Callable[[Ref], bool],
+                   thresholds: Thresholds = DEFAULT) -> list[FollowThrough]:
     """The follow-through of each shortcoming, in the order given, from ADDRESSES, FOLLOWS_UP and RECURS relations."""
-    into: dict[Ref, dict[str, set[Ref]]] = {}
-    for relation, source, target in relations:
-        into.setdefault(target, {}).setdefault(relation, set()).add(source)
+    into: dict[Ref, dict[str, dict[Ref, float | None]]] = {}
+    for relation, source, target, score in relations:
+        known = into.setdefault(target, {}).setdefault(relation, {})
+        known[source] = _better(known.get(source, _UNSEEN), score)
+    confirm = {ADDRESSES: thresholds.addresses_confirmed, FOLLOWS_UP: thresholds.follows_up_confirmed,
+               RECURS: thresholds.recurs_confirmed}
     out = []
     for s in shortcomings:
-        plans = into.get(s, {}).get(ADDRESSES, set())
-        follow = set(into.get(s, {}).get(FOLLOWS_UP, set()))
+        answers = into.get(s, {})
+        plans = answers.get(ADDRESSES, {})
+        follow = dict(answers.get(FOLLOWS_UP, {}))
         for plan in plans:
-            follow |= into.get(plan, {}).get(FOLLOWS_UP, set())
-        out.append(FollowThrough(s, _sorted(plans), _sorted(follow), _sorted(into.get(s, {}).get(RECURS, set())),
-                                 checkable(s)))
+            for measure, score in into.get(plan, {}).get(FOLLOWS_UP, {}).items():
+                follow[measure] = _better(follow.get(measure, _UNSEEN), score)
+        recurs = answers.get(RECURS, {})
+        scores = {**plans, **follow, **recurs}
+        weak = frozenset(ref for relation, group in ((ADDRESSES, plans), (FOLLOWS_UP, follow), (RECURS, recurs))
+                         for ref, score in group.items() if score is None or score < confirm[relation])
+        out.append(FollowThrough(s, _sorted(plans), _sorted(follow), _sorted(recurs), checkable(s),
+                                 tuple(sorted(scores.items())), weak))
     return out
+
+
+_UNSEEN = None
+
+
+def _better(old: float | None, new: float | None) -> float | None:
+    """The higher score; a missing one counts for nothing."""
+    if old is None or new is None:
+        return new if old is None else old
+    return max(old, new)
 
 
 def relations_of(links: Iterable[Link]) -> list[Relation]:
@@ -86,22 +149,27 @@ def relations_of(links: Iterable[Link]) -> list[Relation]:
         return (report, node_label(ITEM_CLASS[kind]), ordinal)
 
     return [(relationship_type(LINK_PROPERTY[link.kind]), ref(link.source_report, link.source_kind, link.source_ordinal),
-             ref(link.target_report, link.target_kind, link.target_ordinal)) for link in links]
+             ref(link.target_report, link.target_kind, link.target_ordinal), link.score) for link in links]
 
 
-def _sorted(refs: set[Ref]) -> tuple[Ref, ...]:
+def _sorted(refs) -> tuple[Ref, ...]:
     return tuple(sorted(refs, key=lambda r: (r[0], r[1], r[2])))
 
 
 @dataclass(frozen=True)
 class Scorecard:
-    """The counts of a set of shortcomings; followed and recurring are shares of the checkable ones."""
+    """Counts of a set of shortcomings. planned, followed and recurring count confirmed links only; the
+    *_to_check counts are the shortcomings whose only such links are 待核实. Followed and recurring are
+    shares of the checkable shortcomings."""
 
     stated: int
     planned: int
     checkable: int
     followed: int
     recurring: int
+    planned_to_check: int = 0
+    followed_to_check: int = 0
+    recurring_to_check: int = 0
 
     @staticmethod
     def share(part: int, whole: int) -> str:
@@ -109,12 +177,16 @@ class Scorecard:
 
     def rows(self) -> list[tuple[str, int, str, str]]:
         """(what, count, share, of what) for tables in every output format."""
+        all_, checkable = "全部问题", "次年报告可核对的问题"
         return [
-            ("存在的问题（陈述）", self.stated, "100%" if self.stated else "—", "全部问题"),
-            ("已列入下一步计划", self.planned, self.share(self.planned, self.stated), "全部问题"),
-            ("次年报告可核对", self.checkable, self.share(self.checkable, self.stated), "全部问题"),
-            ("次年已见落实", self.followed, self.share(self.followed, self.checkable), "次年报告可核对的问题"),
-            ("次年再次出现", self.recurring, self.share(self.recurring, self.checkable), "次年报告可核对的问题"),
+            ("存在的问题（陈述）", self.stated, "100%" if self.stated else "—", all_),
+            ("已列入下一步计划", self.planned, self.share(self.planned, self.stated), all_),
+            ("　其外，计划对应待核实", self.planned_to_check, self.share(self.planned_to_check, self.stated), all_),
+            ("次年报告可核对", self.checkable, self.share(self.checkable, self.stated), all_),
+            ("次年已见落实", self.followed, self.share(self.followed, self.checkable), checkable),
+            ("　其外，落实待核实", self.followed_to_check, self.share(self.followed_to_check, self.checkable), checkable),
+            ("次年再次出现", self.recurring, self.share(self.recurring, self.checkable), checkable),
+            ("　其外，再现待核实", self.recurring_to_check, self.share(self.recurring_to_check, self.checkable), checkable),
         ]
 
 
@@ -122,8 +194,11 @@ def scorecard(states: Iterable[FollowThrough]) -> Scorecard:
     states = list(states)
     return Scorecard(
         stated=len(states),
-        planned=sum(s.planned for s in states),
+        planned=sum(s.planned_confirmed for s in states),
         checkable=sum(s.checkable for s in states),
-        followed=sum(s.followed for s in states),
-        recurring=sum(s.recurring for s in states),
+        followed=sum(s.followed_confirmed for s in states),
+        recurring=sum(s.recurring_confirmed for s in states),
+        planned_to_check=sum(s.planned and not s.planned_confirmed for s in states),
+        followed_to_check=sum(s.followed and not s.followed_confirmed for s in states),
+        recurring_to_check=sum(s.recurring and not s.recurring_confirmed for s in states),
     )

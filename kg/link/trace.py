@@ -28,6 +28,7 @@ class Step:
     sentence: str
     score: float
     terms: tuple[str, ...] = ()
+    to_check: bool = False  # its link scores under the confirmation score: 待核实
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ class TraceRow:
         return out
 
 
-def _step(report: Report, item: Item, score: float, terms=()) -> Step:
-    return Step(report.header.year, item.text, _best_sentence(report, item, terms), score, tuple(terms))
+def _step(report: Report, item: Item, score: float, terms=(), to_check: bool = False) -> Step:
+    return Step(report.header.year, item.text, _best_sentence(report, item, terms), score, tuple(terms), to_check)
 
 
 def _best_sentence(report: Report, item: Item, terms) -> str:
@@ -112,14 +113,15 @@ def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> l
     for link, relation in zip([*report.links, *cross], relations_of([*report.links, *cross]), strict=True):
         shown.setdefault((relation[1], relation[2]), link)
     states = follow_through([(report.key, "Shortcoming", s.ordinal) for s in report.shortcomings],
-                            relations_of([*report.links, *cross]), lambda ref: following is not None)
+                            relations_of([*report.links, *cross]), lambda ref: following is not None, thresholds)
 
     def steps(state: FollowThrough, refs) -> tuple[Step, ...]:
         out = []
         for ref in refs:
-            link = shown.get((ref, state.shortcoming)) or max(
-                (shown[(ref, plan)] for plan in state.plans if (ref, plan) in shown), key=lambda lk: lk.score)
-            out.append(_step(*items[ref], link.score, link.terms))
+            # the best of its links, direct or through a plan: the one that decides whether it is confirmed
+            link = max((shown[(ref, end)] for end in (state.shortcoming, *state.plans) if (ref, end) in shown),
+                       key=lambda lk: lk.score)
+            out.append(_step(*items[ref], link.score, link.terms, ref in state.to_check))
         return tuple(sorted(out, key=lambda step: -step.score))
 
     rows = []
@@ -157,29 +159,39 @@ def figures(rows: list[TraceRow]) -> Scorecard:
     return scorecard(row.state for row in rows)
 
 
+LEGEND = ("标记：有计划＝下一步计划针对此问题；已落实＝次年举措落实了它（直接或通过其计划）；"
+          "未落实＝列入计划但次年报告未见落实；再现＝次年再次出现；次年未收录＝没有下一年度报告，无法核对；"
+          "待核实＝关联分低于确认线，请对照两段原文核实。括号内为关联分与共有词。")
+
+
+def _scored(step: Step) -> str:
+    return f"({step.score:.2f}{' 待核实' if step.to_check else ''}; {'、'.join(step.terms)})"
+
+
 def format_rows(rows: list[TraceRow]) -> str:
-    """A plain-text table per shortcoming with status marks and evidence sentences."""
-    lines = [f"{PLANNED} planned  {NO_PLAN} no plan  {FOLLOWED_UP} followed up  {RECURS} recurs"]
+    """A plain-text table per shortcoming with its status tag, linked items with scores, and quotes."""
+    lines = [LEGEND]
     for row in rows:
         lines.append("")
-        lines.append(f"[{row.marks}] {row.township} {row.year} 问题{row.ordinal + 1}：{row.shortcoming}")
+        lines.append(f"[{row.state.tag}] {row.township} {row.year} 问题{row.ordinal + 1}：{row.shortcoming}")
         lines.append(f"    原文：{row.sentence}")
         for step in row.plans:
-            lines.append(f"    {PLANNED} 计划：{step.text}  ({step.score:.2f}; {'、'.join(step.terms)})")
+            lines.append(f"    {PLANNED} 计划：{step.text}  {_scored(step)}")
         if not row.plans:
             lines.append(f"    {NO_PLAN} 无对应计划")
         if not row.next_year:
             lines.append("    … 未提供下一年度报告，落实情况未知")
             continue
         for step in row.follow_ups:
-            lines.append(f"    {FOLLOWED_UP} {step.year}年落实：{step.text}  ({step.score:.2f}; {'、'.join(step.terms)})")
+            lines.append(f"    {FOLLOWED_UP} {step.year}年落实：{step.text}  {_scored(step)}")
             lines.append(f"        原文：{step.sentence}")
         if not row.follow_ups:
             lines.append("    · 下一年度未见落实举措")
         if row.recurs_as:
-            lines.append(f"    {RECURS} {row.recurs_as.year}年再现：{row.recurs_as.text}")
+            lines.append(f"    {RECURS} {row.recurs_as.year}年再现：{row.recurs_as.text}  {_scored(row.recurs_as)}")
             lines.append(f"        原文：{row.recurs_as.sentence}")
     card = figures(rows)
-    lines += ["", (f"合计：问题 {card.stated} 个，已列入计划 {card.planned} 个，次年报告可核对 {card.checkable} 个，"
-                   f"其中已见落实 {card.followed} 个、再次出现 {card.recurring} 个")]
+    lines += ["", (f"合计：问题 {card.stated} 个，已列入计划 {card.planned} 个（另有 {card.planned_to_check} 个待核实），"
+                   f"次年报告可核对 {card.checkable} 个，其中已见落实 {card.followed} 个（另有 {card.followed_to_check} 个待核实）、"
+                   f"再次出现 {card.recurring} 个（另有 {card.recurring_to_check} 个待核实）")]
     return "\n".join(lines)

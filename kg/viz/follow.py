@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.link.config import DEFAULT, Thresholds
 from kg.link.follow import FollowThrough, Ref, Scorecard, follow_through
 from kg.link.follow import scorecard as count_states
 from kg.viz.data import ItemRow, TownshipData
@@ -35,11 +36,19 @@ class Chain:
     def status(self) -> str:
         return self.state.status
 
+    def score(self, row: ItemRow) -> float | None:
+        """The best score of the link by which `row` answers the shortcoming."""
+        return self.state.score(row.ref)
 
-def chains(data: TownshipData) -> list[Chain]:
+    def to_check(self, row: ItemRow) -> bool:
+        """True when that link scores under the confirmation score: shown as 待核实, counted apart."""
+        return row.ref in self.state.to_check
+
+
+def chains(data: TownshipData, thresholds: Thresholds = DEFAULT) -> list[Chain]:
     items = {item.ref: item for item in data.items}
     years = set(data.years)
-    relations = [(link.relation, link.source, link.target) for link in data.links
+    relations = [(link.relation, link.source, link.target, link.score) for link in data.links
                  if link.source in items and link.target in items]
     shortcomings = data.of_kind("Shortcoming")
 
@@ -51,7 +60,7 @@ def chains(data: TownshipData) -> list[Chain]:
         return tuple(sorted((items[r] for r in refs), key=lambda r: (r.year or 0, r.kind, r.ordinal)))
 
     return [Chain(items[state.shortcoming], rows(state.plans), rows(state.follow_ups), rows(state.recurs_as), state)
-            for state in follow_through([s.ref for s in shortcomings], relations, checkable)]
+            for state in follow_through([s.ref for s in shortcomings], relations, checkable, thresholds)]
 
 
 def scorecard(chain_list: list[Chain]) -> Scorecard:
