@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from markupsafe import escape
 from viz_sample import township
 
 from kg.brief.township import build_briefing, write_briefing
@@ -114,3 +115,33 @@ def test_quotes_say_what_the_heading_does_not(examples_store, tmp_path):
     root = Path(__file__).resolve().parent.parent
     for item in items:  # each quote is printed and is a sentence of the file it cites
         assert item.sentence in html and item.sentence in (root / item.source).read_text(encoding="utf-8")
+
+
+def test_a_weak_link_shows_its_score_both_texts_and_is_counted_apart(examples_store, tmp_path):
+    out = tmp_path / "brief.html"
+    briefing = write_briefing(examples_store, "云岫镇", out)
+    html = out.read_text(encoding="utf-8")
+    weak = [(c, row) for c in briefing.chains for row in (*c.plans, *c.follow_ups, *c.recurs_as) if c.to_check(row)]
+    assert weak, "the samples hold a recurrence under the confirmation score"
+    assert html.count('<table class="to-check">') == len(weak)
+    tables = [part.split("</table>", 1)[0] for part in html.split('<table class="to-check">')[1:]]
+    for chain, row in weak:  # the problem's words and the linked item's words, side by side in one table
+        assert any(str(escape(chain.shortcoming.sentence)) in t and str(escape(row.sentence)) in t for t in tables)
+        assert f"关联分 {chain.score(row):.2f}，待核实" in html
+    scored = sum(1 for c in briefing.chains for _ in (*c.plans, *c.follow_ups, *c.recurs_as))
+    assert html.count("（关联分 ") == scored  # every link shows its score
+    card = briefing.scorecard
+    assert card.recurring_to_check == 1 and "确认线" in html
+    rows = {what.strip("　"): count for what, count, _, _ in card.rows()}
+    assert rows["另有再现关联待核实"] == 1
+
+
+def test_docx_puts_a_weak_link_s_two_texts_in_one_table(examples_store, tmp_path):
+    out = tmp_path / "brief.docx"
+    briefing = write_briefing(examples_store, "云岫镇", out, fmt="docx")
+    doc = Document(str(out))
+    side = [t for t in doc.tables if t.rows[0].cells[0].text.startswith("问题原文")]
+    weak = [row for c in briefing.chains for row in (*c.plans, *c.follow_ups, *c.recurs_as) if c.to_check(row)]
+    assert len(side) == len(weak) >= 1
+    assert weak[0].sentence in side[0].rows[1].cells[1].text
+    assert "待核实" in "\n".join(p.text for p in doc.paragraphs)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.link.follow import confirmation_note
 from kg.load.stored import township_reports
 from kg.viz.data import (
     CitationRow,
@@ -105,8 +106,9 @@ def render_html(briefing: Briefing) -> str:
     ink = {"bad": ink_of("UnplannedShortcoming"), "warn": ink_of("UnfollowedShortcoming"), "ok": ink_of("Plan")}
     return template("brief.html.j2").render(
         b=briefing, vis_script=script, vis_style=style, payload=script_json(payload), legend=legend(briefing.graph),
-        ink=ink,
+        ink=ink, confirmation=confirmation_note(),
     )
+
 
 
 def _reports_again(store, township: str, county: str | None) -> list:

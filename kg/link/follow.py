@@ -156,6 +156,13 @@ def _sorted(refs) -> tuple[Ref, ...]:
     return tuple(sorted(refs, key=lambda r: (r[0], r[1], r[2])))
 
 
+def confirmation_note(thresholds: Thresholds = DEFAULT) -> str:
+    """What 待核实 means, with the scores in force, for the reader of a scorecard."""
+    return (f"关联分低于确认线（计划 {thresholds.addresses_confirmed:.2f}、落实 {thresholds.follows_up_confirmed:.2f}、"
+            f"再现 {thresholds.recurs_confirmed:.2f}）的关联记为“待核实”，另行计数，不计入上方比例；"
+            "确认线按人工标注样本校准，待核实的关联请对照两段原文判断。")
+
+
 @dataclass(frozen=True)
 class Scorecard:
     """Counts of a set of shortcomings. planned, followed and recurring count confirmed links only; the
@@ -181,12 +188,12 @@ class Scorecard:
         return [
             ("存在的问题（陈述）", self.stated, "100%" if self.stated else "—", all_),
             ("已列入下一步计划", self.planned, self.share(self.planned, self.stated), all_),
-            ("　其外，计划对应待核实", self.planned_to_check, self.share(self.planned_to_check, self.stated), all_),
+            ("　另有计划关联待核实", self.planned_to_check, self.share(self.planned_to_check, self.stated), all_),
             ("次年报告可核对", self.checkable, self.share(self.checkable, self.stated), all_),
             ("次年已见落实", self.followed, self.share(self.followed, self.checkable), checkable),
-            ("　其外，落实待核实", self.followed_to_check, self.share(self.followed_to_check, self.checkable), checkable),
+            ("　另有落实关联待核实", self.followed_to_check, self.share(self.followed_to_check, self.checkable), checkable),
             ("次年再次出现", self.recurring, self.share(self.recurring, self.checkable), checkable),
-            ("　其外，再现待核实", self.recurring_to_check, self.share(self.recurring_to_check, self.checkable), checkable),
+            ("　另有再现关联待核实", self.recurring_to_check, self.share(self.recurring_to_check, self.checkable), checkable),
         ]
 
 
