@@ -199,3 +199,17 @@ def test_cli_viz_writes_a_page_and_names_what_is_missing(cli_store_dir, tmp_path
     assert result.exit_code == 1 and "needs --year" in result.output
     result = runner.invoke(cli, ["viz", "chains", "-o", str(out), "--store", root])
     assert result.exit_code == 1 and "needs --township" in result.output
+
+
+def test_follow_through_edges_show_their_score_and_weak_ones_say_so():
+    from dataclasses import replace
+
+    data = township()
+    # the follow-up of plan 1 scores under the confirmation score; the other links stay as written
+    data.links = [replace(link, score=0.2) if link.relation == "FOLLOWS_UP" and link.target[1] == "Plan" else link
+                  for link in data.links]
+    edges = {(e.source, e.target): e for e in chains_graph(data).live_edges()}
+    weak = edges[(ref(K23, "Plan", 1), ref(K24, "Measure", 1))]
+    assert weak.caption() == "次年落实 0.20 待核实" and weak.dashed
+    plan = edges[(ref(K23, "Shortcoming", 1), ref(K23, "Plan", 1))]
+    assert plan.caption() == "列入计划 0.80" and not plan.dashed

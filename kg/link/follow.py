@@ -107,6 +107,12 @@ class FollowThrough:
         return "·".join(parts)
 
 
+def confirmation_scores(thresholds: Thresholds = DEFAULT) -> dict[str, float]:
+    """Relationship type → the score from which its links are confirmed."""
+    return {ADDRESSES: thresholds.addresses_confirmed, FOLLOWS_UP: thresholds.follows_up_confirmed,
+            RECURS: thresholds.recurs_confirmed}
+
+
 def follow_through(shortcomings: Iterable[Ref], relations: Iterable[Relation], checkable: Callable[[Ref], bool],
                    thresholds: Thresholds = DEFAULT) -> list[FollowThrough]:
     """The follow-through of each shortcoming, in the order given, from ADDRESSES, FOLLOWS_UP and RECURS relations."""
@@ -114,8 +120,7 @@ def follow_through(shortcomings: Iterable[Ref], relations: Iterable[Relation], c
     for relation, source, target, score in relations:
         known = into.setdefault(target, {}).setdefault(relation, {})
         known[source] = _better(known.get(source, _UNSEEN), score)
-    confirm = {ADDRESSES: thresholds.addresses_confirmed, FOLLOWS_UP: thresholds.follows_up_confirmed,
-               RECURS: thresholds.recurs_confirmed}
+    confirm = confirmation_scores(thresholds)
     out = []
     for s in shortcomings:
         answers = into.get(s, {})

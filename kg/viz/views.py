@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kg.viz.data import ItemRow, NetworkRow, RunQuery, TownshipData, fetch_network, fetch_township
 from kg.viz.follow import chains
-from kg.viz.graph import Edge, Graph, Node, short
+from kg.link.follow import TO_CHECK, confirmation_scores
+from kg.viz.graph import RELATIONS, Edge, Graph, Node, short
 
 VIEWS = ("report", "chains", "citations")
 
@@ -80,10 +81,10 @@ def chains_graph(data: TownshipData) -> Graph:
         graph.add_edge(Edge(town, item_id(s), "HAS_ITEM", label=str(s.year or "")))
         for plan in chain.plans:
             graph.add_node(_item_node(plan, with_year=True))
-            graph.add_edge(Edge(item_id(s), item_id(plan), "ADDRESSES"))
+            graph.add_edge(_scored(item_id(s), item_id(plan), "ADDRESSES", chain.score(plan)))
         for later in chain.recurs_as:
             graph.add_node(_item_node(later, "Shortcoming", with_year=True))
-            graph.add_edge(Edge(item_id(s), item_id(later), "RECURS", dashed=True))
+            graph.add_edge(_scored(item_id(s), item_id(later), "RECURS", chain.score(later)))
     for link in data.links:
         if link.relation != "FOLLOWS_UP":
             continue
@@ -91,9 +92,17 @@ def chains_graph(data: TownshipData) -> Graph:
         if target in graph.nodes:
             measure = next(i for i in data.items if i.ref == link.source)
             graph.add_node(_item_node(measure, with_year=True))
-            graph.add_edge(Edge(target, source, "FOLLOWS_UP"))
+            graph.add_edge(_scored(target, source, "FOLLOWS_UP", link.score))
     _drop_shortcut_edges(graph)
     return graph
+
+
+def _scored(source: str, target: str, relation: str, score: float | None) -> Edge:
+    """A follow-through edge captioned with its score; one under the confirmation score is dashed and says 待核实."""
+    weak = score is None or score < confirmation_scores()[relation]
+    shown = "—" if score is None else f"{score:.2f}"
+    label = f"{RELATIONS[relation]} {shown}" + (f" {TO_CHECK}" if weak else "")
+    return Edge(source, target, relation, label=label, dashed=weak or relation == "RECURS")
 
 
 def _drop_shortcut_edges(graph: Graph) -> None:
