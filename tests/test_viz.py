@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from viz_sample import HOSTILE, K23, K24, township
 
+from kg.extract.evidence import says_only
 from kg.viz.graph import CLASSES, Edge, Graph, Node
 from kg.viz.html import MAX_NODES, network_payload, render_page, script_json
 from kg.viz.views import chains_graph, citations_graph, item_id, report_graph
@@ -175,6 +176,10 @@ def test_views_from_the_store_hold_what_the_reports_say(examples_store, tmp_path
     assert all(n.year == 2023 for n in report.nodes.values() if n.cls != "Township")
     assert all(n.evidence and n.source.endswith("examples/yunxiu_2023.txt")
                for n in report.nodes.values() if n.cls in ("Measure", "Law", "Metric"))
+    # an item's tooltip quotes what its body says, not its heading again (the files are here to read)
+    items = [n for n in report.nodes.values() if n.cls in ("Measure", "Shortcoming", "Plan")]
+    repeated = [n.text for n in items if says_only(n.evidence, n.text)]
+    assert len(repeated) <= len(items) // 3, repeated
     chains = write_view(examples_store, "chains", tmp_path / "c.html", township="茗坪乡")
     assert {e.relation for e in chains.live_edges()} >= {"ADDRESSES", "FOLLOWS_UP"}
     assert {n.year for n in chains.nodes.values() if n.year} == {2023, 2024}

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.link.follow import confirmation_note
-from kg.load.stored import township_reports
 from kg.viz.data import (
     CitationRow,
     ItemRow,
@@ -16,6 +15,7 @@ from kg.viz.data import (
     NotFoundError,
     TownshipData,
     fetch_township,
+    reports_again,
     store_runner,
     with_quotes,
 )
@@ -111,22 +111,13 @@ def render_html(briefing: Briefing) -> str:
 
 
 
-def _reports_again(store, township: str, county: str | None) -> list:
-    """The township's reports read again from their files, for quotes; none when the files are not here."""
-    try:
-        reports, _missing = township_reports(store, township, county)
-    except KgError:
-        return []  # the briefing then quotes the sentences the store holds
-    return reports
-
-
 def write_briefing(store, township: str, output: str | Path, county: str | None = None,
                    year: int | None = None, fmt: str = "html") -> Briefing:
     """Read the township from `store` and write its briefing as HTML or Word."""
     if fmt not in FORMATS:
         raise KgError(f"{fmt}: unknown briefing format (choose from {', '.join(FORMATS)})")
     data = fetch_township(store_runner(store), township, county)
-    data = with_quotes(data, _reports_again(store, township, data.county))
+    data = with_quotes(data, reports_again(store, township, data.county))
     if year is not None and year not in data.years:
         have = "、".join(map(str, data.years)) or "无"
         raise NotFoundError(f"{township}: no report for {year} in the store (years: {have})")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.errors import KgError
 from kg.extract.evidence import content_sentence
+from kg.load.stored import township_reports
 from kg.model import Report
 from kg.ontology import ITEM_CLASS, node_label
 
@@ -205,6 +206,15 @@ def with_quotes(data: TownshipData, reports: Iterable[Report]) -> TownshipData:
                 quotes[(report.key, node_label(ITEM_CLASS[kind]), item.ordinal)] = content_sentence(report.source.text, item)
     items = [replace(i, sentence=quotes.get(i.ref, i.sentence)) for i in data.items]
     return TownshipData(data.township, data.county, data.reports, items, data.links, data.citations, data.metrics)
+
+
+def reports_again(store, township: str, county: str | None) -> list[Report]:
+    """The township's reports read again from the files they were loaded from, for quotes; none when absent."""
+    try:
+        reports, _missing = township_reports(store, township, county)
+    except KgError:
+        return []  # the quotes are then the sentences the store holds
+    return reports
 
 
 def fetch_network(run: RunQuery) -> list[NetworkRow]:

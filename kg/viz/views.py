@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from kg.viz.data import ItemRow, NetworkRow, RunQuery, TownshipData, fetch_network, fetch_township
-from kg.viz.follow import chains
+from collections.abc import Callable, Iterable
+
 from kg.link.follow import TO_CHECK, confirmation_scores
+from kg.model import Report
+from kg.viz.data import ItemRow, NetworkRow, RunQuery, TownshipData, fetch_network, fetch_township, with_quotes
+from kg.viz.follow import chains
 from kg.viz.graph import RELATIONS, Edge, Graph, Node, short
 
 VIEWS = ("report", "chains", "citations")
@@ -133,8 +136,8 @@ def citations_graph(rows: list[NetworkRow]) -> Graph:
 
 
 def build_view(run: RunQuery, view: str, township: str | None = None, county: str | None = None,
-               year: int | None = None) -> Graph:
-    """One named view from the store behind `run`."""
+               year: int | None = None, reports_for: Callable[[str, str | None], Iterable[Report]] | None = None) -> Graph:
+    """One named view from the store behind `run`; `reports_for(township, county)` gives reports read again for quotes."""
     from kg.viz.data import NotFoundError
 
     if view == "citations":
@@ -146,5 +149,9 @@ def build_view(run: RunQuery, view: str, township: str | None = None, county: st
     if view == "report":
         if year is None:
             raise NotFoundError("report: this view needs --year")
-        return report_graph(fetch_township(run, township, county, year))
-    return chains_graph(fetch_township(run, township, county))
+        data = fetch_township(run, township, county, year)
+    else:
+        data = fetch_township(run, township, county)
+    if reports_for is not None:
+        data = with_quotes(data, reports_for(township, data.county))
+    return report_graph(data) if view == "report" else chains_graph(data)
