@@ -85,6 +85,15 @@ def test_query_views_trace_and_briefing_count_the_same_on_the_samples(examples_s
     assert totals["recurring_to_check"] > 0  # a weak recurrence in the samples is counted apart
 
 
+def test_the_listing_queries_list_what_the_scorecard_counts(examples_store):
+    for row in run_canned(examples_store, "township-scorecard", {}):
+        place = {"township": row["township"]}
+        unplanned = run_canned(examples_store, "shortcomings-without-plan", place)
+        assert len(unplanned) == row["shortcomings"] - row["planned"] - row["planned_to_check"], row["township"]
+        again = {(r["first_year"], r["first_shortcoming"]) for r in run_canned(examples_store, "recurring-problems", place)}
+        assert len(again) == row["recurring"] + row["recurring_to_check"], row["township"]
+
+
 def test_the_query_confirms_links_with_the_library_s_scores():
     query = load_queries()["township-scorecard"]
     defaults = dict(query.defaults)
