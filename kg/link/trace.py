@@ -108,12 +108,14 @@ def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> l
              for r in filter(None, (report, following))
              for kind, group in (("measure", r.measures), ("shortcoming", r.shortcomings), ("plan", r.plans))
              for item in group}
-    # The link a step is shown with: from the step's item to the shortcoming, else to the plan it goes through.
+    links = [*report.links, *cross]
+    relations = relations_of(links)
+    # The link between each pair of items, so a step is printed with the link that decided it.
     shown = {}
-    for link, relation in zip([*report.links, *cross], relations_of([*report.links, *cross]), strict=True):
-        shown.setdefault((relation[1], relation[2]), link)
-    states = follow_through([(report.key, "Shortcoming", s.ordinal) for s in report.shortcomings],
-                            relations_of([*report.links, *cross]), lambda ref: following is not None, thresholds)
+    for link, (_, source, target, _) in zip(links, relations, strict=True):
+        shown.setdefault((source, target), link)
+    states = follow_through([(report.key, "Shortcoming", s.ordinal) for s in report.shortcomings], relations,
+                            lambda ref: following is not None, thresholds)
 
     def steps(state: FollowThrough, refs) -> tuple[Step, ...]:
         out = []
