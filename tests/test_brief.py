@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from markupsafe import escape
 from viz_sample import township
 
 from kg.brief.township import build_briefing, write_briefing
@@ -21,7 +23,7 @@ def scorecard_table(doc):
 def test_scorecard_counts_and_shares_follow_the_links():
     card = build_briefing(township()).scorecard
     # 4 shortcomings; 3 have a plan; 3 are from 2023 with a 2024 report; 1 followed up; 1 stated again
-    assert (card.stated, card.planned, card.judged, card.followed, card.recurring) == (4, 3, 3, 1, 1)
+    assert (card.stated, card.planned, card.checkable, card.followed, card.recurring) == (4, 3, 3, 1, 1)
     rows = {what: (count, share) for what, count, share, _ in card.rows()}
     assert rows["已列入下一步计划"] == (3, "75%")
     assert rows["次年已见落实"] == (1, "33%")
@@ -97,3 +99,49 @@ def test_cli_brief_writes_html_and_docx(cli_store_dir, tmp_path):
         assert out.stat().st_size > 5000
     result = runner.invoke(cli, ["brief", "--township", "无名镇", "-o", str(tmp_path / "n.html"), "--store", str(root)])
     assert result.exit_code == 1 and "无名镇: no report of this township" in result.output
+
+
+def test_quotes_say_what_the_heading_does_not(examples_store, tmp_path):
+    from kg.extract.evidence import says_only
+
+    out = tmp_path / "brief.html"
+    briefing = write_briefing(examples_store, "云岫镇", out)
+    items = [*briefing.measures, *briefing.plans, *(c.shortcoming for c in briefing.chains)]
+    repeated = [item.text for item in items if says_only(item.sentence, item.text)]
+    # The store holds the heading's own sentence for nearly every item; only items stated in one sentence
+    # with nothing after it may be quoted by that sentence.
+    assert len(items) >= 15 and len(repeated) <= len(items) // 3, repeated
+    html = out.read_text(encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    for item in items:  # each quote is printed and is a sentence of the file it cites
+        assert item.sentence in html and item.sentence in (root / item.source).read_text(encoding="utf-8")
+
+
+def test_a_weak_link_shows_its_score_both_texts_and_is_counted_apart(examples_store, tmp_path):
+    out = tmp_path / "brief.html"
+    briefing = write_briefing(examples_store, "云岫镇", out)
+    html = out.read_text(encoding="utf-8")
+    weak = [(c, row) for c in briefing.chains for row in (*c.plans, *c.follow_ups, *c.recurs_as) if c.to_check(row)]
+    assert weak, "the samples hold a recurrence under the confirmation score"
+    assert html.count('<table class="to-check">') == len(weak)
+    tables = [part.split("</table>", 1)[0] for part in html.split('<table class="to-check">')[1:]]
+    for chain, row in weak:  # the problem's words and the linked item's words, side by side in one table
+        assert any(str(escape(chain.shortcoming.sentence)) in t and str(escape(row.sentence)) in t for t in tables)
+        assert f"关联分 {chain.score(row):.2f}，待核实" in html
+    scored = sum(1 for c in briefing.chains for _ in (*c.plans, *c.follow_ups, *c.recurs_as))
+    assert html.count("（关联分 ") == scored  # every link shows its score
+    card = briefing.scorecard
+    assert card.recurring_to_check == 1 and "确认线" in html
+    rows = {what.strip("　"): count for what, count, _, _ in card.rows()}
+    assert rows["另有再现关联待核实"] == 1
+
+
+def test_docx_puts_a_weak_link_s_two_texts_in_one_table(examples_store, tmp_path):
+    out = tmp_path / "brief.docx"
+    briefing = write_briefing(examples_store, "云岫镇", out, fmt="docx")
+    doc = Document(str(out))
+    side = [t for t in doc.tables if t.rows[0].cells[0].text.startswith("问题原文")]
+    weak = [row for c in briefing.chains for row in (*c.plans, *c.follow_ups, *c.recurs_as) if c.to_check(row)]
+    assert len(side) == len(weak) >= 1
+    assert weak[0].sentence in side[0].rows[1].cells[1].text
+    assert "待核实" in "\n".join(p.text for p in doc.paragraphs)

@@ -16,11 +16,22 @@ def test_trace_prints_plans_follow_up_and_recurrence():
     result = CliRunner().invoke(cli, ["trace", "--township", "松岭镇", str(FIXTURES)])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "[✓→↻] 松岭镇 2022 问题1：执法人员专业能力不足" in out
-    assert "→ 2023年落实：提升综合执法能力" in out
+    assert out.startswith("标记：有计划＝")  # the legend comes first, in Chinese
+    assert "[有计划·已落实·再现] 松岭镇 2022 问题1：执法人员专业能力不足" in out
+    assert "→ 2023年落实：提升综合执法能力  (0.66;" in out  # each link with its score
     assert "↻ 2023年再现：持证执法人员仍然偏少" in out
-    assert "[✗] 松岭镇 2022 问题3" in out
-    assert "未提供下一年度报告" in out  # 2023 has no 2024 report
+    assert "[无计划·未落实] 松岭镇 2022 问题3" in out
+    assert "[有计划·次年未收录] 松岭镇 2023 问题1" in out  # 2023 has no 2024 report
+    assert "未提供下一年度报告" in out
+    assert "合计：问题 5 个，已列入计划 4 个" in out
+
+
+def test_planned_without_follow_up_and_weak_links_have_their_own_tags():
+    result = CliRunner().invoke(cli, ["trace", "--township", "云岫镇", str(EXAMPLES)])
+    assert result.exit_code == 0, result.output
+    # planned, next year's report shows no follow-through; and its recurrence scores under the confirmation line
+    assert "[有计划·未落实·再现待核实] 云岫镇 2023 问题4" in result.output
+    assert "待核实;" in result.output and "再次出现 0 个（另有 1 个待核实）" in result.output
 
 
 def test_trace_year_limits_the_rows():

@@ -42,13 +42,3 @@ def test_the_linter_reports_unknown_labels_and_syntax_errors():
     found = lint({"label": ("MATCH (n:Lawz) RETURN n", {}), "syntax": ("MATCH (n RETURN n", {}),
                   "param": ("MATCH (n:Law) WHERE n.name = $nope RETURN n", {})})
     assert all(found[name] for name in found), found
-
-
-def test_browser_style_has_a_colour_and_caption_for_every_label():
-    import re
-
-    style = (Path(__file__).parent.parent / "cypher" / "browser.grass").read_text(encoding="utf-8")
-    for label in property_graph_schema()["labels"]:
-        block = re.search(rf"node\.{label} \{{([^}}]*)\}}", style)
-        assert block, label
-        assert "caption:" in block.group(1) and (label == "Resource" or "color:" in block.group(1)), label

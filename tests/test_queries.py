@@ -103,49 +103,6 @@ def test_a_report_cites_each_law_document_or_campaign_once(loaded):
     assert repeated[0]["pairs"] == 0 and cited[0]["c"] > 0
 
 
-def expected_scorecard() -> dict[str, dict[str, int]]:
-    """The scorecard figures computed by the library from the sample reports, without a store."""
-    from kg.link import cross_year, link_report
-
-    reports = {}
-    for outcome in iter_outcomes([EXAMPLES]):
-        report = link_report(outcome.report)
-        reports[(report.header.township, report.header.year)] = report
-    figures: dict[str, dict[str, int]] = {}
-    for (township, year), report in reports.items():
-        row = figures.setdefault(township, dict(shortcomings=0, planned=0, checkable=0, followed_up=0, recurring=0))
-        addressed = {(link.target_ordinal, link.source_ordinal) for link in report.links if link.kind == "addresses"}
-        row["shortcomings"] += len(report.shortcomings)
-        row["planned"] += len({s for s, _ in addressed})
-        later = reports.get((township, year + 1))
-        if later is None:
-            continue
-        row["checkable"] += len(report.shortcomings)
-        links = cross_year(report, later)
-        followed, recurring = set(), set()
-        for link in links:
-            if link.kind == "recurs" and link.target_report == report.key:
-                recurring.add(link.target_ordinal)
-            elif link.kind == "follows_up" and link.target_report == report.key:
-                if link.target_kind == "shortcoming":
-                    followed.add(link.target_ordinal)
-                else:
-                    followed |= {s for s, p in addressed if p == link.target_ordinal}
-        row["followed_up"] += len(followed)
-        row["recurring"] += len(recurring)
-    return figures
-
-
-def test_scorecard_agrees_with_the_links_the_library_makes(loaded):
-    expected = expected_scorecard()
-    rows = run_canned(loaded, "township-scorecard", {})
-    fields = ("shortcomings", "planned", "checkable", "followed_up", "recurring")
-    assert {row["township"]: {f: row[f] for f in fields} for row in rows} == expected
-    for row in rows:
-        assert row["planned_pct"] == round(100 * row["planned"] / row["shortcomings"])
-        assert row["followed_up_pct"] == round(100 * row["followed_up"] / row["checkable"])
-
-
 @pytest.mark.parametrize(("name", "given"), [("metrics-by-indicator", {}), ("metrics-by-indicator", {"indicator": "人"}),
                                             ("citation-network", {})])
 @pytest.mark.parametrize("limit", [1, 5, 12, 18])

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from viz_sample import HOSTILE, K23, K24, township
 
+from kg.extract.evidence import says_only
 from kg.viz.graph import CLASSES, Edge, Graph, Node
 from kg.viz.html import MAX_NODES, network_payload, render_page, script_json
 from kg.viz.views import chains_graph, citations_graph, item_id, report_graph
@@ -175,6 +176,10 @@ def test_views_from_the_store_hold_what_the_reports_say(examples_store, tmp_path
     assert all(n.year == 2023 for n in report.nodes.values() if n.cls != "Township")
     assert all(n.evidence and n.source.endswith("examples/yunxiu_2023.txt")
                for n in report.nodes.values() if n.cls in ("Measure", "Law", "Metric"))
+    # an item's tooltip quotes what its body says, not its heading again (the files are here to read)
+    items = [n for n in report.nodes.values() if n.cls in ("Measure", "Shortcoming", "Plan")]
+    repeated = [n.text for n in items if says_only(n.evidence, n.text)]
+    assert len(repeated) <= len(items) // 3, repeated
     chains = write_view(examples_store, "chains", tmp_path / "c.html", township="茗坪乡")
     assert {e.relation for e in chains.live_edges()} >= {"ADDRESSES", "FOLLOWS_UP"}
     assert {n.year for n in chains.nodes.values() if n.year} == {2023, 2024}
@@ -199,3 +204,17 @@ def test_cli_viz_writes_a_page_and_names_what_is_missing(cli_store_dir, tmp_path
     assert result.exit_code == 1 and "needs --year" in result.output
     result = runner.invoke(cli, ["viz", "chains", "-o", str(out), "--store", root])
     assert result.exit_code == 1 and "needs --township" in result.output
+
+
+def test_follow_through_edges_show_their_score_and_weak_ones_say_so():
+    from dataclasses import replace
+
+    data = township()
+    # the follow-up of plan 1 scores under the confirmation score; the other links stay as written
+    data.links = [replace(link, score=0.2) if link.relation == "FOLLOWS_UP" and link.target[1] == "Plan" else link
+                  for link in data.links]
+    edges = {(e.source, e.target): e for e in chains_graph(data).live_edges()}
+    weak = edges[(ref(K23, "Plan", 1), ref(K24, "Measure", 1))]
+    assert weak.caption() == "次年落实 0.20 待核实" and weak.dashed
+    plan = edges[(ref(K23, "Shortcoming", 1), ref(K23, "Plan", 1))]
+    assert plan.caption() == "列入计划 0.80" and not plan.dashed

@@ -10,6 +10,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from kg.link.follow import confirmation_note
+
 FONT = "宋体"  # what county offices' Word has; East Asian text needs the eastAsia attribute set too
 GREY = RGBColor(0x5F, 0x6A, 0x6A)
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -72,6 +74,8 @@ def write_docx(briefing, path: str | Path) -> Path:
 
     doc.add_heading("二、问题整改评分", level=1)
     _table(doc, ["项目", "数量", "占比", "占比基数"], [[w, str(c), s, base] for w, c, s, base in b.scorecard.rows()])
+    note = doc.add_paragraph(clean(confirmation_note()))
+    note.runs[0].font.color.rgb = GREY
 
     doc.add_heading("三、问题—计划—落实跟踪", level=1)
     if not b.chains:
@@ -82,8 +86,15 @@ def write_docx(briefing, path: str | Path) -> Path:
         _quote(doc, s.sentence, s.source, s.year)
         for label, rows in (("计划", chain.plans), ("次年落实", chain.follow_ups), ("次年再次出现", chain.recurs_as)):
             for row in rows:
-                doc.add_paragraph(clean(f"{label}：{row.text}"))
-                _quote(doc, row.sentence, row.source, row.year)
+                score = chain.score(row)
+                weak = chain.to_check(row)
+                shown = "—" if score is None else f"{score:.2f}"
+                doc.add_paragraph(clean(f"{label}：{row.text}（关联分 {shown}{'，待核实' if weak else ''}）"))
+                if weak:  # both texts side by side, so the reader decides
+                    _table(doc, [f"问题原文（{s.year}年）", f"{label}原文（{row.year}年）"],
+                           [[f"{s.sentence}（{s.source}）", f"{row.sentence}（{row.source}）"]])
+                else:
+                    _quote(doc, row.sentence, row.source, row.year)
 
     doc.add_heading("四、主要工作措施", level=1)
     for m in b.measures:

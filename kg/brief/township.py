@@ -7,9 +7,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.viz.data import CitationRow, ItemRow, MetricRow, NotFoundError, TownshipData, fetch_township, store_runner
+from kg.link.follow import confirmation_note
+from kg.viz.data import (
+    CitationRow,
+    ItemRow,
+    MetricRow,
+    NotFoundError,
+    TownshipData,
+    fetch_township,
+    reports_again,
+    store_runner,
+    with_quotes,
+)
 from kg.viz.follow import Chain, Scorecard, chains, scorecard
 from kg.viz.graph import Graph
+from kg.viz.style import ink_of
 from kg.viz.views import chains_graph
 
 FORMATS = ("html", "docx")
@@ -90,9 +102,13 @@ def render_html(briefing: Briefing) -> str:
 
     script, style = vis_assets()
     payload = network_payload(briefing.graph)
+    # A status is written in the colour its shortcoming has in the picture, dark enough to read as text.
+    ink = {"bad": ink_of("UnplannedShortcoming"), "warn": ink_of("UnfollowedShortcoming"), "ok": ink_of("Plan")}
     return template("brief.html.j2").render(
         b=briefing, vis_script=script, vis_style=style, payload=script_json(payload), legend=legend(briefing.graph),
+        ink=ink, confirmation=confirmation_note(),
     )
+
 
 
 def write_briefing(store, township: str, output: str | Path, county: str | None = None,
@@ -101,6 +117,7 @@ def write_briefing(store, township: str, output: str | Path, county: str | None 
     if fmt not in FORMATS:
         raise KgError(f"{fmt}: unknown briefing format (choose from {', '.join(FORMATS)})")
     data = fetch_township(store_runner(store), township, county)
+    data = with_quotes(data, reports_again(store, township, data.county))
     if year is not None and year not in data.years:
         have = "、".join(map(str, data.years)) or "无"
         raise NotFoundError(f"{township}: no report for {year} in the store (years: {have})")

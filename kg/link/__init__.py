@@ -4,10 +4,10 @@ from kg.link.config import DEFAULT, Thresholds, parse_overrides
 from kg.link.cross import cross_year, follow_up_pairs
 from kg.link.incremental import adjacent_links
 from kg.link.themes import load_themes, tag_report
-from kg.link.trace import TraceRow, format_rows, trace, trace_paths
+from kg.link.trace import TraceRow, figures, format_rows, trace, trace_paths
 from kg.link.within import addresses, link_report
 
 __all__ = [
     "DEFAULT", "Thresholds", "TraceRow", "parse_overrides", "addresses", "adjacent_links", "cross_year", "follow_up_pairs",
-    "format_rows", "link_report", "load_themes", "tag_report", "trace", "trace_paths",
+    "figures", "format_rows", "link_report", "load_themes", "tag_report", "trace", "trace_paths",
 ]

@@ -20,6 +20,12 @@ class Thresholds:
     recurs_floor: float = 0.25
     # addresses and follows_up need a shared term that a heading names as object or shortfall, not only a field word
     require_anchor: bool = True
+    # A link scoring under these is shown as 待核实 (to be checked) and counted apart from confirmed ones: the
+    # lowest scores from which links were right at least nine times in ten on ../shared/gold
+    # (scripts/calibrate_links.py measures them; README gives the precision on each side).
+    addresses_confirmed: float = 0.10
+    follows_up_confirmed: float = 0.39
+    recurs_confirmed: float = 0.30
 
 
 DEFAULT = Thresholds()

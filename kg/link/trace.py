@@ -7,10 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.errors import KgError
+from kg.extract.evidence import content_sentence, says_only
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.cross import cross_year
+from kg.link.follow import FollowThrough, Scorecard, follow_through, relations_of, scorecard
 from kg.link.within import link_report
 from kg.model import Item, Report
+from kg.ontology import ITEM_CLASS, node_label
 from kg.text import normalize, sentences
 
 PLANNED, NO_PLAN, FOLLOWED_UP, RECURS = "✓", "✗", "→", "↻"
@@ -25,6 +28,7 @@ class Step:
     sentence: str
     score: float
     terms: tuple[str, ...] = ()
+    to_check: bool = False  # its link scores under the confirmation score: 待核实
 
 
 @dataclass(frozen=True)
@@ -38,29 +42,36 @@ class TraceRow:
     plans: tuple[Step, ...]
     follow_ups: tuple[Step, ...]
     recurs_as: Step | None
-    next_year: bool  # False: no report of the next year was given, so follow-up is unknown
+    state: FollowThrough  # planned, followed up, recurring, checkable: kg.link.follow's rule
+
+    @property
+    def next_year(self) -> bool:
+        """False: no report of the next year was given, so follow-up is unknown."""
+        return self.state.checkable
 
     @property
     def marks(self) -> str:
-        out = PLANNED if self.plans else NO_PLAN
-        if self.follow_ups:
+        out = PLANNED if self.state.planned else NO_PLAN
+        if self.state.followed:
             out += FOLLOWED_UP
-        if self.recurs_as:
+        if self.state.recurring:
             out += RECURS
         return out
 
 
-def _step(report: Report, item: Item, score: float, terms=()) -> Step:
-    return Step(report.header.year, item.text, _best_sentence(report, item, terms), score, tuple(terms))
+def _step(report: Report, item: Item, score: float, terms=(), to_check: bool = False) -> Step:
+    return Step(report.header.year, item.text, _best_sentence(report, item, terms), score, tuple(terms), to_check)
 
 
 def _best_sentence(report: Report, item: Item, terms) -> str:
     """The sentence of the item's body that holds most of the link's shared terms: the evidence a reader checks."""
     text = report.source.text
     words = [w for term in terms for w in term.split("=")]
-    best, best_hits = item.evidence.sentence, 0
+    best, best_hits = content_sentence(text, item), 0
     for start, end in sentences(text, item.body_start, item.body_end):
         sentence = text[start:end].strip()
+        if says_only(sentence, item.text):
+            continue  # the heading is printed already; the quote is what the body says
         hits = sum(w in normalize(sentence) for w in words)
         if hits > best_hits:
             best, best_hits = sentence, hits
@@ -92,24 +103,36 @@ def trace(reports: Iterable[Report], township: str, county: str | None = None, y
 
 
 def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> list[TraceRow]:
-    plans = {p.ordinal: p for p in report.plans}
     cross = cross_year(report, following, thresholds) if following else ()
-    measures = {m.ordinal: m for m in following.measures} if following else {}
-    later = {s.ordinal: s for s in following.shortcomings} if following else {}
+    items = {(r.key, node_label(ITEM_CLASS[kind]), item.ordinal): (r, item)
+             for r in filter(None, (report, following))
+             for kind, group in (("measure", r.measures), ("shortcoming", r.shortcomings), ("plan", r.plans))
+             for item in group}
+    links = [*report.links, *cross]
+    relations = relations_of(links)
+    # The link between each pair of items, so a step is printed with the link that decided it.
+    shown = {}
+    for link, (_, source, target, _) in zip(links, relations, strict=True):
+        shown.setdefault((source, target), link)
+    states = follow_through([(report.key, "Shortcoming", s.ordinal) for s in report.shortcomings], relations,
+                            lambda ref: following is not None, thresholds)
+
+    def steps(state: FollowThrough, refs) -> tuple[Step, ...]:
+        out = []
+        for ref in refs:
+            # the best of its links, direct or through a plan: the one that decides whether it is confirmed
+            link = max((shown[(ref, end)] for end in (state.shortcoming, *state.plans) if (ref, end) in shown),
+                       key=lambda lk: lk.score)
+            out.append(_step(*items[ref], link.score, link.terms, ref in state.to_check))
+        return tuple(sorted(out, key=lambda step: -step.score))
+
     rows = []
-    for s in report.shortcomings:
-        planned = sorted((link for link in report.links if link.kind == "addresses" and link.target_ordinal == s.ordinal
-                          and link.source_ordinal in plans), key=lambda link: -link.score)
-        follow = sorted((link for link in cross if link.kind == "follows_up" and link.target_kind == "shortcoming"
-                         and link.target_ordinal == s.ordinal), key=lambda link: -link.score)
-        recur = [link for link in cross if link.kind == "recurs" and link.target_ordinal == s.ordinal]
+    for s, state in zip(report.shortcomings, states, strict=True):
+        recurs = steps(state, state.recurs_as)
         rows.append(TraceRow(
             report.header.township, report.header.county, report.header.year, s.ordinal, s.text,
-            s.evidence.sentence,
-            tuple(_step(report, plans[link.source_ordinal], link.score, link.terms) for link in planned),
-            tuple(_step(following, measures[link.source_ordinal], link.score, link.terms) for link in follow),
-            _step(following, later[recur[0].source_ordinal], recur[0].score, recur[0].terms) if recur else None,
-            following is not None,
+            content_sentence(report.source.text, s), steps(state, state.plans), steps(state, state.follow_ups),
+            recurs[0] if recurs else None, state,
         ))
     return rows
 
@@ -133,26 +156,44 @@ def trace_paths(paths: Iterable[str | os.PathLike], township: str, county: str |
         raise
 
 
+def figures(rows: list[TraceRow]) -> Scorecard:
+    """The scorecard of the traced shortcomings, counted as the briefing and the scorecard query count."""
+    return scorecard(row.state for row in rows)
+
+
+LEGEND = ("标记：有计划＝下一步计划针对此问题；已落实＝次年举措落实了它（直接或通过其计划）；"
+          "未落实＝列入计划但次年报告未见落实；再现＝次年再次出现；次年未收录＝没有下一年度报告，无法核对；"
+          "待核实＝关联分低于确认线，请对照两段原文核实。括号内为关联分与共有词。")
+
+
+def _scored(step: Step) -> str:
+    return f"({step.score:.2f}{' 待核实' if step.to_check else ''}; {'、'.join(step.terms)})"
+
+
 def format_rows(rows: list[TraceRow]) -> str:
-    """A plain-text table per shortcoming with status marks and evidence sentences."""
-    lines = [f"{PLANNED} planned  {NO_PLAN} no plan  {FOLLOWED_UP} followed up  {RECURS} recurs"]
+    """A plain-text table per shortcoming with its status tag, linked items with scores, and quotes."""
+    lines = [LEGEND]
     for row in rows:
         lines.append("")
-        lines.append(f"[{row.marks}] {row.township} {row.year} 问题{row.ordinal + 1}：{row.shortcoming}")
+        lines.append(f"[{row.state.tag}] {row.township} {row.year} 问题{row.ordinal + 1}：{row.shortcoming}")
         lines.append(f"    原文：{row.sentence}")
         for step in row.plans:
-            lines.append(f"    {PLANNED} 计划：{step.text}  ({step.score:.2f}; {'、'.join(step.terms)})")
+            lines.append(f"    {PLANNED} 计划：{step.text}  {_scored(step)}")
         if not row.plans:
             lines.append(f"    {NO_PLAN} 无对应计划")
         if not row.next_year:
             lines.append("    … 未提供下一年度报告，落实情况未知")
             continue
         for step in row.follow_ups:
-            lines.append(f"    {FOLLOWED_UP} {step.year}年落实：{step.text}  ({step.score:.2f}; {'、'.join(step.terms)})")
+            lines.append(f"    {FOLLOWED_UP} {step.year}年落实：{step.text}  {_scored(step)}")
             lines.append(f"        原文：{step.sentence}")
         if not row.follow_ups:
             lines.append("    · 下一年度未见落实举措")
         if row.recurs_as:
-            lines.append(f"    {RECURS} {row.recurs_as.year}年再现：{row.recurs_as.text}")
+            lines.append(f"    {RECURS} {row.recurs_as.year}年再现：{row.recurs_as.text}  {_scored(row.recurs_as)}")
             lines.append(f"        原文：{row.recurs_as.sentence}")
+    card = figures(rows)
+    lines += ["", (f"合计：问题 {card.stated} 个，已列入计划 {card.planned} 个（另有 {card.planned_to_check} 个待核实），"
+                   f"次年报告可核对 {card.checkable} 个，其中已见落实 {card.followed} 个（另有 {card.followed_to_check} 个待核实）、"
+                   f"再次出现 {card.recurring} 个（另有 {card.recurring_to_check} 个待核实）")]
     return "\n".join(lines)

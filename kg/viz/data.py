@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from kg.errors import KgError
+from kg.extract.evidence import content_sentence
+from kg.load.stored import township_reports
+from kg.model import Report
+from kg.ontology import ITEM_CLASS, node_label
 
 ITEM_KINDS = ("Measure", "Shortcoming", "Plan")
 
@@ -187,6 +191,30 @@ def fetch_township(run: RunQuery, township: str, county: str | None = None, year
             raise NotFoundError(f"{township}: no report for {year} in the store (years: {have})")
         data = data.for_year(year)
     return data
+
+
+def with_quotes(data: TownshipData, reports: Iterable[Report]) -> TownshipData:
+    """`data` with each item's quote the sentence that carries its content, where its report was read again.
+
+    The store keeps the sentence holding an item's heading, which for most items is the heading itself;
+    the body that says what was done or found is only in the report file.
+    """
+    quotes = {}
+    for report in reports:
+        for kind, items in (("measure", report.measures), ("shortcoming", report.shortcomings), ("plan", report.plans)):
+            for item in items:
+                quotes[(report.key, node_label(ITEM_CLASS[kind]), item.ordinal)] = content_sentence(report.source.text, item)
+    items = [replace(i, sentence=quotes.get(i.ref, i.sentence)) for i in data.items]
+    return TownshipData(data.township, data.county, data.reports, items, data.links, data.citations, data.metrics)
+
+
+def reports_again(store, township: str, county: str | None) -> list[Report]:
+    """The township's reports read again from the files they were loaded from, for quotes; none when absent."""
+    try:
+        reports, _missing = township_reports(store, township, county)
+    except KgError:
+        return []  # the quotes are then the sentences the store holds
+    return reports
 
 
 def fetch_network(run: RunQuery) -> list[NetworkRow]:

@@ -1,94 +1,67 @@
-"""Follow-through of each shortcoming (its plans, next year's measures, its recurrence) and the scorecard."""
+"""Follow-through chains of a township read from the store: the items of kg.link.follow's rule, as rows to show."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.link.config import DEFAULT, Thresholds
+from kg.link.follow import FollowThrough, Ref, Scorecard, follow_through
+from kg.link.follow import scorecard as count_states
 from kg.viz.data import ItemRow, TownshipData
 
 
 @dataclass(frozen=True)
 class Chain:
+    """A shortcoming with the items that answer it; whether it is planned, followed up or recurring is `state`'s."""
+
     shortcoming: ItemRow
     plans: tuple[ItemRow, ...]
-    follow_ups: tuple[ItemRow, ...]  # next year's measures, linked to the shortcoming or to one of its plans
-    recurs_as: tuple[ItemRow, ...]  # next year's shortcomings that state it again
-    next_year: bool  # a report of the next year is in the store, so follow-up can be judged
+    follow_ups: tuple[ItemRow, ...]
+    recurs_as: tuple[ItemRow, ...]
+    state: FollowThrough
 
     @property
     def planned(self) -> bool:
-        return bool(self.plans)
+        return self.state.planned
 
     @property
     def followed(self) -> bool:
-        return bool(self.follow_ups)
+        return self.state.followed
+
+    @property
+    def checkable(self) -> bool:
+        return self.state.checkable
 
     @property
     def status(self) -> str:
-        if not self.plans:
-            return "未列入计划"
-        if not self.next_year:
-            return "已列入计划（次年报告未收录）"
-        if not self.follow_ups:
-            return "已列入计划，次年未见落实"
-        return "已列入计划，次年已落实"
+        return self.state.status
+
+    def score(self, row: ItemRow) -> float | None:
+        """The best score of the link by which `row` answers the shortcoming."""
+        return self.state.score(row.ref)
+
+    def to_check(self, row: ItemRow) -> bool:
+        """True when that link scores under the confirmation score: shown as 待核实, counted apart."""
+        return row.ref in self.state.to_check
 
 
-@dataclass(frozen=True)
-class Scorecard:
-    stated: int
-    planned: int
-    judged: int  # shortcomings whose next year's report is in the store
-    followed: int
-    recurring: int
-
-    @staticmethod
-    def share(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.0f}%" if whole else "—"
-
-    def rows(self) -> list[tuple[str, int, str, str]]:
-        """(what, count, share, of what) for tables in every output format."""
-        return [
-            ("存在的问题（陈述）", self.stated, "100%" if self.stated else "—", "全部问题"),
-            ("已列入下一步计划", self.planned, self.share(self.planned, self.stated), "全部问题"),
-            ("次年报告可核对", self.judged, self.share(self.judged, self.stated), "全部问题"),
-            ("次年已见落实", self.followed, self.share(self.followed, self.judged), "次年报告可核对的问题"),
-            ("次年再次出现", self.recurring, self.share(self.recurring, self.judged), "次年报告可核对的问题"),
-        ]
-
-
-def chains(data: TownshipData) -> list[Chain]:
+def chains(data: TownshipData, thresholds: Thresholds = DEFAULT) -> list[Chain]:
     items = {item.ref: item for item in data.items}
     years = set(data.years)
-    incoming: dict[tuple, dict[str, list]] = {}
-    for link in data.links:
-        if link.source in items and link.target in items:
-            incoming.setdefault(link.target, {}).setdefault(link.relation, []).append(items[link.source])
-    out = []
-    for shortcoming in data.of_kind("Shortcoming"):
-        into = incoming.get(shortcoming.ref, {})
-        plans = _unique(into.get("ADDRESSES", []))
-        follow = list(into.get("FOLLOWS_UP", []))
-        for plan in plans:
-            follow += incoming.get(plan.ref, {}).get("FOLLOWS_UP", [])
-        next_year = shortcoming.year is not None and shortcoming.year + 1 in years
-        out.append(Chain(shortcoming, plans, _unique(follow), _unique(into.get("RECURS", [])), next_year))
-    return out
+    relations = [(link.relation, link.source, link.target, link.score) for link in data.links
+                 if link.source in items and link.target in items]
+    shortcomings = data.of_kind("Shortcoming")
+
+    def checkable(ref: Ref) -> bool:
+        year = items[ref].year
+        return year is not None and year + 1 in years
+
+    def rows(refs) -> tuple[ItemRow, ...]:
+        return tuple(sorted((items[r] for r in refs), key=lambda r: (r.year or 0, r.kind, r.ordinal)))
+
+    return [Chain(items[state.shortcoming], rows(state.plans), rows(state.follow_ups), rows(state.recurs_as), state)
+            for state in follow_through([s.ref for s in shortcomings], relations, checkable, thresholds)]
 
 
 def scorecard(chain_list: list[Chain]) -> Scorecard:
-    judged = [c for c in chain_list if c.next_year]
-    return Scorecard(
-        stated=len(chain_list),
-        planned=sum(c.planned for c in chain_list),
-        judged=len(judged),
-        followed=sum(c.followed for c in judged),
-        recurring=sum(bool(c.recurs_as) for c in judged),
-    )
-
-
-def _unique(rows) -> tuple[ItemRow, ...]:
-    seen = {}
-    for row in rows:
-        seen.setdefault(row.ref, row)
-    return tuple(sorted(seen.values(), key=lambda r: (r.year or 0, r.kind, r.ordinal)))
+    return count_states(chain.state for chain in chain_list)

@@ -5,48 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class NodeClass:
-    """One colour, one legend entry; `emphasis` draws a thick border for what must stand out."""
-
-    name: str
-    label: str
-    color: str
-    shape: str = "dot"
-    emphasis: bool = False
+from kg.viz.style import RESOURCE, NodeStyle, node_styles, relationship_styles
 
 
-# One colour per class, chosen to stay apart when printed in grey and for the common colour blindnesses.
-CLASSES = {
-    c.name: c
-    for c in (
-        NodeClass("County", "县（市、区）", "#6b6b6b", "box"),
-        NodeClass("Township", "乡镇", "#1f4e79", "box"),
-        NodeClass("Report", "年度报告", "#8c8c8c", "box"),
-        NodeClass("Measure", "工作措施", "#2e86c1"),
-        NodeClass("Law", "法律法规", "#7d3c98", "diamond"),
-        NodeClass("Document", "文件", "#a569bd", "diamond"),
-        NodeClass("Campaign", "活动与品牌", "#d68910", "triangle"),
-        NodeClass("Metric", "数据指标", "#17a589", "square"),
-        NodeClass("Person", "人员", "#909497", "dot"),
-        NodeClass("Shortcoming", "存在的问题", "#c0392b"),
-        NodeClass("Plan", "下一步计划", "#27ae60"),
-        NodeClass("UnplannedShortcoming", "未列入计划的问题", "#ff0000", "star", emphasis=True),
-        NodeClass("UnfollowedShortcoming", "次年未见落实的问题", "#f39c12", "star", emphasis=True),
-    )
-}
-
-RELATIONS = {
-    "ABOUT_TOWNSHIP": "报告",
-    "IN_COUNTY": "所属",
-    "HAS_ITEM": "包含",
-    "CITES": "引用",
-    "STATES": "数据",
-    "ADDRESSES": "列入计划",
-    "FOLLOWS_UP": "次年落实",
-    "RECURS": "再次出现",
-}
+# Names, colours and shapes are ontology/style.tsv's (through kg.viz.style), as in briefings and Neo4j Browser.
+CLASSES: dict[str, NodeStyle] = {name: style for name, style in node_styles().items() if name != RESOURCE}
+# What an edge says, read the way pictures draw it.
+RELATIONS = {name: style.reading for name, style in relationship_styles().items()}
 # Relations every node of a view has; labelling each such edge only clutters the picture (tooltips still name them).
 UNLABELLED = frozenset({"ABOUT_TOWNSHIP", "IN_COUNTY", "HAS_ITEM", "CITES", "STATES"})
 
@@ -130,7 +95,7 @@ class Graph:
         )
         return graph
 
-    def classes_used(self) -> list[NodeClass]:
+    def classes_used(self) -> list[NodeStyle]:
         used = {node.cls for node in self.nodes.values()}
         return [cls for name, cls in CLASSES.items() if name in used]
 

@@ -97,7 +97,7 @@ def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
     index = {node_id: i for i, node_id in enumerate(graph.nodes)}  # short ids keep big pages small
     for node_id, node in graph.nodes.items():
         cls = CLASSES[node.cls]
-        color = {"background": cls.color, "border": "#000000" if cls.emphasis else cls.color}
+        color = {"background": cls.color, "border": cls.border}
         # a label inside a dark box is drawn in white; other shapes carry it beneath, in the page's text colour
         font = {"color": "#ffffff"} if cls.shape == "box" else {"color": "#1c2833"}
         net.add_node(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from kg.viz.data import ItemRow, NetworkRow, RunQuery, TownshipData, fetch_network, fetch_township
+from collections.abc import Callable, Iterable
+
+from kg.link.follow import TO_CHECK, confirmation_scores
+from kg.model import Report
+from kg.viz.data import ItemRow, NetworkRow, RunQuery, TownshipData, fetch_network, fetch_township, with_quotes
 from kg.viz.follow import chains
-from kg.viz.graph import Edge, Graph, Node, short
+from kg.viz.graph import RELATIONS, Edge, Graph, Node, short
 
 VIEWS = ("report", "chains", "citations")
 
@@ -74,16 +78,16 @@ def chains_graph(data: TownshipData) -> Graph:
         cls = "Shortcoming"
         if not chain.planned:
             cls = "UnplannedShortcoming"
-        elif chain.next_year and not chain.followed:
+        elif chain.checkable and not chain.followed:
             cls = "UnfollowedShortcoming"
         graph.add_node(_item_node(s, cls, with_year=True))
         graph.add_edge(Edge(town, item_id(s), "HAS_ITEM", label=str(s.year or "")))
         for plan in chain.plans:
             graph.add_node(_item_node(plan, with_year=True))
-            graph.add_edge(Edge(item_id(s), item_id(plan), "ADDRESSES"))
+            graph.add_edge(_scored(item_id(s), item_id(plan), "ADDRESSES", chain.score(plan)))
         for later in chain.recurs_as:
             graph.add_node(_item_node(later, "Shortcoming", with_year=True))
-            graph.add_edge(Edge(item_id(s), item_id(later), "RECURS", dashed=True))
+            graph.add_edge(_scored(item_id(s), item_id(later), "RECURS", chain.score(later)))
     for link in data.links:
         if link.relation != "FOLLOWS_UP":
             continue
@@ -91,9 +95,17 @@ def chains_graph(data: TownshipData) -> Graph:
         if target in graph.nodes:
             measure = next(i for i in data.items if i.ref == link.source)
             graph.add_node(_item_node(measure, with_year=True))
-            graph.add_edge(Edge(target, source, "FOLLOWS_UP"))
+            graph.add_edge(_scored(target, source, "FOLLOWS_UP", link.score))
     _drop_shortcut_edges(graph)
     return graph
+
+
+def _scored(source: str, target: str, relation: str, score: float | None) -> Edge:
+    """A follow-through edge captioned with its score; one under the confirmation score is dashed and says 待核实."""
+    weak = score is None or score < confirmation_scores()[relation]
+    shown = "—" if score is None else f"{score:.2f}"
+    label = f"{RELATIONS[relation]} {shown}" + (f" {TO_CHECK}" if weak else "")
+    return Edge(source, target, relation, label=label, dashed=weak or relation == "RECURS")
 
 
 def _drop_shortcut_edges(graph: Graph) -> None:
@@ -124,8 +136,8 @@ def citations_graph(rows: list[NetworkRow]) -> Graph:
 
 
 def build_view(run: RunQuery, view: str, township: str | None = None, county: str | None = None,
-               year: int | None = None) -> Graph:
-    """One named view from the store behind `run`."""
+               year: int | None = None, reports_for: Callable[[str, str | None], Iterable[Report]] | None = None) -> Graph:
+    """One named view from the store behind `run`; `reports_for(township, county)` gives reports read again for quotes."""
     from kg.viz.data import NotFoundError
 
     if view == "citations":
@@ -137,5 +149,9 @@ def build_view(run: RunQuery, view: str, township: str | None = None, county: st
     if view == "report":
         if year is None:
             raise NotFoundError("report: this view needs --year")
-        return report_graph(fetch_township(run, township, county, year))
-    return chains_graph(fetch_township(run, township, county))
+        data = fetch_township(run, township, county, year)
+    else:
+        data = fetch_township(run, township, county)
+    if reports_for is not None:
+        data = with_quotes(data, reports_for(township, data.county))
+    return report_graph(data) if view == "report" else chains_graph(data)
