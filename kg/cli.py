@@ -193,6 +193,38 @@ def load(paths, store_dir, neo4j_uri, batch, township, county, year, manifest, d
 
 
 @cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@store_options
+def reports(fmt, store_dir, neo4j_uri):
+    """List the reports the store holds: township, county, year, file, key and when each was loaded."""
+    from kg.load.manage import list_reports
+    from kg.queries import format_rows
+
+    try:
+        with open_store_from_cli(store_dir, neo4j_uri) as store:
+            rows = list_reports(store)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(format_rows(rows, fmt))
+
+
+@cli.command()
+@click.argument("keys", nargs=-1, required=True)
+@store_options
+def delete(keys, store_dir, neo4j_uri):
+    """Remove reports by key (as `kg reports` lists them), with their items and the links into them."""
+    from kg.load.manage import delete_reports
+
+    try:
+        with open_store_from_cli(store_dir, neo4j_uri) as store:
+            deleted = delete_reports(store, keys)
+            store.checkpoint()
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(f"kg: {len(deleted)} report(s) deleted", err=True)
+
+
+@cli.command()
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
@@ -279,19 +311,29 @@ def viz(view, township, county, year, output, store_dir, neo4j_uri):
 
 
 @cli.command()
-@click.option("--township", required=True, help="Township, town or street, with its suffix (镇/乡/街道).")
-@click.option("--county", help="County, to tell apart townships of the same name.")
+@click.option("--township", help="Township, town or street, with its suffix (镇/乡/街道); without it, the county briefing.")
+@click.option("--county", help="County: alone, every township of it side by side; with --township, tells apart "
+                               "townships of the same name.")
 @click.option("--year", type=int, help="Only this year's measures and citations (the follow-through keeps the year before).")
-@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default=None,
+              help="html or docx  [default: docx when the output ends in .docx, else html]")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @store_options
 def brief(township, county, year, fmt, output, store_dir, neo4j_uri):
-    """Write a one-file briefing on a township: facts, measures, citations, scorecard, follow-through."""
+    """Write a one-file briefing: on a township (--township), or comparing every township of a county (--county)."""
+    from kg.brief.county import briefing_format, write_county_briefing
     from kg.brief.township import write_briefing
 
+    if not township and not county:
+        fail("give --township for a township's briefing, or --county alone for the county's", 2)
+    if not township and year is not None:
+        fail("--year applies to a township's briefing; the county briefing shows every year", 2)
     try:
         with open_store_from_cli(store_dir, neo4j_uri) as store:
-            briefing = write_briefing(store, township, output, county, year, fmt)
+            if township:
+                briefing = write_briefing(store, township, output, county, year, briefing_format(output, fmt))
+            else:
+                briefing = write_county_briefing(store, county, output, fmt)
     except KgError as exc:
         fail(str(exc), exc.exit_code)
     click.echo(f"kg: {briefing.title} → {output}", err=True)
