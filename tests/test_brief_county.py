@@ -57,20 +57,24 @@ def test_each_township_is_ranked_with_the_figures_of_the_scorecard_query(county_
     assert {row.township for row in county.townships} == {"云岫镇", "茗坪乡", "澜桥街道", "萤川乡"}
     for row in county.townships:
         expected = query[row.township]
-        assert (row.card.stated, row.card.planned, row.card.judged, row.card.followed, row.card.recurring) == (
+        card = row.card
+        assert (card.stated, card.planned, card.checkable, card.followed, card.recurring, card.planned_to_check,
+                card.followed_to_check, card.recurring_to_check) == (
             expected["shortcomings"], expected["planned"], expected["checkable"], expected["followed_up"],
-            expected["recurring"]), row.township
+            expected["recurring"], expected["planned_to_check"], expected["followed_up_to_check"],
+            expected["recurring_to_check"]), row.township
         assert row.reports == expected["reports"]
 
 
 def test_ranking_puts_the_higher_followed_up_share_first_and_unjudged_townships_last(county):
-    shares = [row.card.followed / row.card.judged for row in county.townships if row.card.judged]
+    shares = [row.card.followed / row.card.checkable for row in county.townships if row.card.checkable]
     assert shares == sorted(shares, reverse=True) and len(shares) == 2
-    assert all(row.card.judged == 0 for row in county.townships[len(shares):])
+    assert all(row.card.checkable == 0 for row in county.townships[len(shares):])
 
 
 def test_the_county_totals_add_up_the_townships(county):
-    for field in ("stated", "planned", "judged", "followed", "recurring"):
+    for field in ("stated", "planned", "checkable", "followed", "recurring", "planned_to_check", "followed_to_check",
+                  "recurring_to_check"):
         assert getattr(county.total, field) == sum(getattr(row.card, field) for row in county.townships)
     assert sum(year.card.stated for year in county.trend) == county.total.stated
     assert [year.year for year in county.trend] == [2023, 2024]

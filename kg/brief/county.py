@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
@@ -76,17 +76,18 @@ class CountyBriefing:
         lines = [f"本简报汇总{self.county}{len(rows)}个乡镇（街道）{span}年度共{sum(r.reports for r in rows)}份"
                  f"法治政府建设情况报告，共陈述存在问题{total.stated}个，其中{total.planned}个已列入下一步计划"
                  f"（{Scorecard.share(total.planned, total.stated)}）。"]
-        if total.judged:
-            lines.append(f"有次年报告可核对的问题{total.judged}个，次年已见落实{total.followed}个"
-                         f"（{Scorecard.share(total.followed, total.judged)}），再次出现{total.recurring}个"
-                         f"（{Scorecard.share(total.recurring, total.judged)}）。")
+        if total.checkable:
+            unsure = (f"，另有{total.followed_to_check}个的落实关联待核实" if total.followed_to_check else "")
+            lines.append(f"有次年报告可核对的问题{total.checkable}个，次年已见落实{total.followed}个"
+                         f"（{Scorecard.share(total.followed, total.checkable)}）{unsure}，再次出现{total.recurring}个"
+                         f"（{Scorecard.share(total.recurring, total.checkable)}）。")
         else:
             lines.append("各乡镇均未收录相邻年度报告，问题落实情况暂无法核对。")
-        judged = [r for r in rows if r.card.judged]
+        judged = [r for r in rows if r.card.checkable]
         if len(judged) > 1:
             best, worst = judged[0], judged[-1]
-            lines.append(f"落实比例最高的是{best.township}（{Scorecard.share(best.card.followed, best.card.judged)}），"
-                         f"最低的是{worst.township}（{Scorecard.share(worst.card.followed, worst.card.judged)}）。")
+            lines.append(f"落实比例最高的是{best.township}（{Scorecard.share(best.card.followed, best.card.checkable)}），"
+                         f"最低的是{worst.township}（{Scorecard.share(worst.card.followed, worst.card.checkable)}）。")
         unplanned = [r for r in rows if r.card.stated and r.card.planned < r.card.stated]
         if unplanned:
             most = max(unplanned, key=lambda r: (r.card.stated - r.card.planned, r.township))
@@ -110,11 +111,11 @@ def _share(part: int, whole: int) -> float:
 
 def _rank(row: TownshipRow):
     card = row.card
-    return (-_share(card.followed, card.judged), -_share(card.planned, card.stated), row.township)
+    return (-_share(card.followed, card.checkable), -_share(card.planned, card.stated), row.township)
 
 
 def _add(cards: list[Scorecard]) -> Scorecard:
-    return Scorecard(*(sum(getattr(c, f) for c in cards) for f in ("stated", "planned", "judged", "followed", "recurring")))
+    return Scorecard(**{f.name: sum(getattr(c, f.name) for c in cards) for f in fields(Scorecard)})
 
 
 def _themes(run: RunQuery, county: str) -> tuple[ThemeRow, ...]:

@@ -151,12 +151,14 @@ def write_county_docx(briefing, path: str | Path, today: str) -> Path:
 
     doc.add_heading("一、各乡镇问题整改情况排名", level=1)
     rows = [[str(i), r.township, "、".join(map(str, r.years)), str(r.reports), str(r.card.stated),
-             _share(r.card.planned, r.card.stated), str(r.card.judged), _share(r.card.followed, r.card.judged),
-             _share(r.card.recurring, r.card.judged)] for i, r in enumerate(b.townships, 1)]
+             _share(r.card.planned, r.card.stated), str(r.card.checkable), _share(r.card.followed, r.card.checkable),
+             str(r.card.followed_to_check), _share(r.card.recurring, r.card.checkable)] for i, r in enumerate(b.townships, 1)]
     t = b.total
     rows.append(["", "全县合计", "、".join(map(str, b.years)), str(sum(r.reports for r in b.townships)), str(t.stated),
-                 _share(t.planned, t.stated), str(t.judged), _share(t.followed, t.judged), _share(t.recurring, t.judged)])
-    _table(doc, ["序号", "乡镇（街道）", "报告年度", "报告数", "问题数", "列入计划", "可核对", "次年落实", "再次出现"], rows)
+                 _share(t.planned, t.stated), str(t.checkable), _share(t.followed, t.checkable), str(t.followed_to_check),
+                 _share(t.recurring, t.checkable)])
+    _table(doc, ["序号", "乡镇（街道）", "报告年度", "报告数", "问题数", "列入计划", "可核对", "次年落实", "落实待核实", "再次出现"],
+           rows)
 
     doc.add_heading("二、问题主题分布", level=1)
     most = max((theme.problems for theme in b.themes), default=1)
@@ -181,8 +183,8 @@ def write_county_docx(briefing, path: str | Path, today: str) -> Path:
 
     doc.add_heading("五、年度趋势", level=1)
     _table(doc, ["年度", "报告乡镇数", "问题数", "列入计划", "可核对", "次年落实", "再次出现"],
-           [[str(y.year), str(y.townships), str(y.card.stated), _share(y.card.planned, y.card.stated), str(y.card.judged),
-             _share(y.card.followed, y.card.judged), _share(y.card.recurring, y.card.judged)] for y in b.trend])
+           [[str(y.year), str(y.townships), str(y.card.stated), _share(y.card.planned, y.card.stated), str(y.card.checkable),
+             _share(y.card.followed, y.card.checkable), _share(y.card.recurring, y.card.checkable)] for y in b.trend])
     note = doc.add_paragraph("本简报由各乡镇报告原文自动汇总，使用前请核对。")
     note.runs[0].font.color.rgb = GREY
     path = Path(path)
