@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from kg.errors import KgError
 from kg.extract.evidence import content_sentence, says_only
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.cross import cross_year
 from kg.link.follow import FollowThrough, Scorecard, follow_through, relations_of, scorecard
-from kg.link.within import link_report
+from kg.link.stage import Linker
 from kg.model import Item, Report
 from kg.ontology import ITEM_CLASS, node_label
 from kg.text import normalize, sentences
@@ -86,10 +85,13 @@ def _same_place(report: Report, township: str, county: str | None) -> bool:
 def trace(reports: Iterable[Report], township: str, county: str | None = None, year: int | None = None,
           thresholds: Thresholds = DEFAULT) -> list[TraceRow]:
     """Rows for every shortcoming of the township's reports (of `year` only, if given), oldest first."""
-    by_year: dict[int, Report] = {}
+    chosen: dict[int, Report] = {}
     for report in reports:
         if _same_place(report, township, county) and report.header.year is not None:
-            by_year[report.header.year] = link_report(report, thresholds)
+            chosen[report.header.year] = report
+    # Through the linking stage in year order; its lookup pairs the years given, a county named or not.
+    linker = Linker(lambda _county, _township, y: [chosen[y]] if y in chosen else [], thresholds=thresholds)
+    by_year = {y: linker.link(chosen[y]) for y in sorted(chosen)}
     if not by_year:
         raise KgError(f"no report of {township}" + (f" ({county})" if county else "") + " among the inputs")
     if year is not None and year not in by_year:
@@ -103,12 +105,14 @@ def trace(reports: Iterable[Report], township: str, county: str | None = None, y
 
 
 def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> list[TraceRow]:
-    cross = cross_year(report, following, thresholds) if following else ()
+    # The report's own links, and those of next year's report that point back into it.
+    cross = [link for link in following.links if link.target_report == report.key] if following else []
+    within = [link for link in report.links if link.source_report == link.target_report == report.key]
     items = {(r.key, node_label(ITEM_CLASS[kind]), item.ordinal): (r, item)
              for r in filter(None, (report, following))
              for kind, group in (("measure", r.measures), ("shortcoming", r.shortcomings), ("plan", r.plans))
              for item in group}
-    links = [*report.links, *cross]
+    links = [*within, *cross]
     relations = relations_of(links)
     # The link between each pair of items, so a step is printed with the link that decided it.
     shown = {}
