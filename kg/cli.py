@@ -193,38 +193,6 @@ def load(paths, store_dir, neo4j_uri, batch, township, county, year, manifest, d
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@store_options
-def reports(fmt, store_dir, neo4j_uri):
-    """List the reports the store holds: township, county, year, file, key and when each was loaded."""
-    from kg.load.manage import list_reports
-    from kg.queries import format_rows
-
-    try:
-        with open_store_from_cli(store_dir, neo4j_uri) as store:
-            rows = list_reports(store)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
-    click.echo(format_rows(rows, fmt))
-
-
-@cli.command()
-@click.argument("keys", nargs=-1, required=True)
-@store_options
-def delete(keys, store_dir, neo4j_uri):
-    """Remove reports by key (as `kg reports` lists them), with their items and the links into them."""
-    from kg.load.manage import delete_reports
-
-    try:
-        with open_store_from_cli(store_dir, neo4j_uri) as store:
-            deleted = delete_reports(store, keys)
-            store.checkpoint()
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
-    click.echo(f"kg: {len(deleted)} report(s) deleted", err=True)
-
-
-@cli.command()
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)

@@ -7,7 +7,7 @@ named with its reason and the rest go on; a second copy of a report is dropped, 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from kg.intake.counties import infer_county, township_counties
@@ -59,12 +59,10 @@ def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | Non
 
 
 def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor | None = None,
-                 jobs: int | None = 1, known: Mapping[str, frozenset[str]] | None = None) -> Iterator[Report]:
+                 jobs: int | None = 1) -> Iterator[Report]:
     """Each report to keep, in file order; `intake` (an Intake or anything with its lists) records the rest.
 
     `jobs` worker processes extract (None: all cores); the reports come out the same for any number.
-    `known` adds the counties a store already holds each township in, for reports that name none.
-    A report whose township is found nowhere (text, options, manifest) is an error: it has no place to go.
     """
     from kg.extract.parallel import workers_for
     from kg.extract.stream import iter_outcomes
@@ -74,8 +72,6 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
     # A worker costs a process and its dictionaries: never more of them than files.
     jobs = workers_for(jobs, len(paths))
     counties = known_counties(paths, hints_for, jobs)
-    for township, held in (known or {}).items():
-        counties[township] = counties.get(township, frozenset()) | held
     deduper = Deduper()
     keys: dict[str, str] = {}
     for outcome in iter_outcomes(paths, hints_for, jobs):
@@ -83,10 +79,6 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
             intake.errors.append(outcome.error)
             continue
         report = outcome.report
-        if not report.header.township:
-            intake.errors.append(KgError(f"{outcome.path}: no township named in the text; give it with --township "
-                                         "or a manifest row"))
-            continue
         report = replace(report, header=infer_county(report.header, counties))
         intake.warnings.extend(w for w in report.warnings if w.startswith(f"{report.source.path}: "))
         verdict = deduper.check(report)

@@ -12,16 +12,12 @@ from __future__ import annotations
 import os
 import re
 import sys
-from datetime import datetime, timezone
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
 from kg.errors import KgError, OntologyError
-from kg.intake.counties import infer_county
 from kg.link.stage import RECENT, Linker
-from kg.load.manage import drop_report, reports_without_county, store_counties
-from kg.mapping.rdf import report_iri
 from kg.mapping.graphrows import URI, GraphRows
 from kg.model import Report
 from kg.store.base import Store
@@ -280,44 +276,6 @@ def read_again(row: dict, county: str | None, year: int) -> Report | None:
     return report if report.key == row["key"] else None
 
 
-STAMP_LOADED = "UNWIND $uris AS u MATCH (r:Report {uri: u}) SET r.loadedAt = $at"
-
-
-def reread_under(row: dict, county: str) -> Report | None:
-    """A stored report of no county extracted again and placed in `county`, as if loaded with its later years."""
-    from kg.extract.report import extract_report
-    from kg.intake.hints import Hints
-    from kg.read import read_source
-
-    location = row.get("location") or row.get("path")
-    if not location or not os.path.isfile(location):
-        return None
-    try:
-        source = replace(read_source(location), path=row["path"] or location)
-        report = extract_report(source, Hints(row.get("township"), None, row.get("year"), origin="store"))
-    except KgError:
-        return None
-    return replace(report, header=infer_county(report.header, {report.header.township: frozenset({county})}))
-
-
-def _rekey(store: Store, writer: BatchWriter, linker: Linker, township: str, county: str, summary: LoadSummary,
-           reread) -> list[str]:
-    """Reports of `township` stored under no county move into `county`, now that a report names it."""
-    moved = []
-    for row in reports_without_county(store, township):
-        report = reread(row, county)
-        if report is None or report.header.county != county:
-            summary.warnings.append(f"{row.get('location') or row['path']}: stored without a county; it could not be "
-                                    f"read again to place it in {county}")
-            continue
-        drop_report(store, str(report_iri(row["key"])))
-        writer.write(linker.link(report), row.get("location") or row["path"])
-        moved.append(str(report_iri(report.key)))
-        summary.warnings.append(f"{row['path']}: {township} now placed in {county} (named by a later report); "
-                                f"key {row['key']} → {report.key}")
-    return moved
-
-
 def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BATCH_ROWS,
                progress: bool | None = None, jobs: int | None = 1, hints_for=None) -> LoadSummary:
     """Load every report under `paths` through the same intake as `kg extract`; a failed file is noted, the rest go on.
@@ -344,26 +302,15 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     writer = BatchWriter(store, batch)
     linker = Linker(keep=RECENT)
     linker.lookup = _store_lookup(store, linker, summary.warnings, gone, writer.pending, reread)
-    held = store_counties(store)
-    named: dict[str, set[str]] = {}  # township → the counties this load's reports name it in
-    loaded: list[str] = []
     try:
-        for report in iter_reports(files, summary, hints_for, jobs, known=held):
+        for report in iter_reports(files, summary, hints_for, jobs):
             location = os.path.abspath(report.source.path)
             rows = writer.write(linker.link(report), location)
-            loaded.append(str(report_iri(report.key)))
-            if report.header.county:
-                named.setdefault(report.header.township, set()).add(report.header.county)
             summary.reports += 1
             summary.nodes += rows.node_count()
             summary.relationships += rows.relationship_count()
             bar.update(summary.reports + len(summary.errors) + len(summary.duplicates) - bar.n)
         writer.flush()
-        for township, counties in sorted(named.items()):
-            if len(counties | held.get(township, frozenset())) == 1:
-                loaded += _rekey(store, writer, linker, township, next(iter(counties)), summary, partial(aside.call, reread_under))
-        writer.flush()
-        store.run(STAMP_LOADED, {"uris": loaded, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
         store.checkpoint()
     finally:
         aside.close()
