@@ -1,0 +1,165 @@
+"""Where a text names a township or a county: each suffix (镇, 乡, 街道; 县, 市, 区, 旗) and the name before it.
+
+A name's end is its suffix; its start is the hard part, since prose runs straight into it
+(结合荷城街道实际, 不断规范街道办事处). The national table gives the start when it knows the place;
+otherwise words before the name that a segmenter tags as verbs, adverbs, prepositions and the like
+are cut off, and a stem that still holds such words is prose, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from collections.abc import Iterator
+
+from kg.text.divisions import divisions
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TOWN_SUFFIX_RE = re.compile(r"街道|镇|乡")
+_COUNTY_SUFFIX_RE = re.compile(r"自治县|自治旗|县|市|区|旗")
+# A suffix followed by one of these is part of a common word (乡村, 镇村, 县城, 市场, 区域), not a name's end.
+_NOT_END = {
+    "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "",
+    "县": "城域级乡镇长", "市": "场民容貌值级区县长", "区": "域划间别块县长", "旗": "帜舰号手", "自治县": "", "自治旗": "",
+}
+# Characters never inside a name that the table does not know: function words, and the words of rank and body.
+_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于年度委府省县区市乡镇党政办处")
+# Segmenter tags of words that stand before a name in prose (结合, 深入, 根据, 对, 和, 了, 该) or inside prose.
+_LEADING_TAGS = ("v", "vn", "vd", "d", "p", "c", "u", "r", "i", "l", "y", "e", "o", "zg")
+_FUNCTION_TAGS = ("p", "c", "d", "u", "r")
+_PROSE_TAGS = ("d", "p", "c", "u", "i", "l", "y", "e")
+# A name does not end in a verb, adjective, numeral or measure word (纳入镇, 依法治县, 新区, 三县, 一区).
+_NOT_LAST_TAGS = ("v", "a", "m", "q", "b", "f")
+_PLACE_TAGS = ("nr", "ns", "nz")
+_PREFIXES = ("中国共产党", "中共")
+_MAX_STEM = 8
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A name found in the text: its span in the normal form, the name with its suffix, and table confirmation."""
+
+    start: int
+    end: int
+    name: str
+    suffix: str
+    confirmed: bool  # the national table knows a place of this name and level
+
+
+def _run_before(norm: str, pos: int, floor: int) -> int:
+    """Start of the run of CJK characters that ends at pos, at most _MAX_STEM long."""
+    start = pos
+    while start > max(floor, pos - _MAX_STEM) and _CJK.match(norm[start - 1]):
+        start -= 1
+    return start
+
+
+def _tag(word: str) -> str:
+    from kg.text.segment import pos_tags
+
+    return pos_tags().get(word) or ""
+
+
+def _words(run: str) -> list[str]:
+    """The words of the prose before a suffix, from the last character that cannot be in a name."""
+    for prefix in _PREFIXES:
+        if run.startswith(prefix):
+            run = run[len(prefix):]
+    cut = max((i + 1 for i, ch in enumerate(run) if ch in _STOPS), default=0)
+    if not run[cut:]:
+        return []
+    from kg.text.segment import default
+
+    words = list(default().cut(run[cut:], HMM=False))
+    # An unknown name falls apart into single characters (望|澜), so a one-character word goes only when
+    # it is a function word (在, 和, 将, 其), never because it can be read as a verb.
+    while len(words) > 1 and (len("".join(words)) > 6 or _tag(words[0]).startswith(
+            _LEADING_TAGS if len(words[0]) > 1 else _FUNCTION_TAGS)):
+        words.pop(0)
+    return words
+
+
+def _segmented_stem(words: list[str]) -> str | None:
+    """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end)."""
+    if not words or any(_tag(word).startswith(_PROSE_TAGS) for word in words):
+        return None
+    last = _tag(words[-1])
+    # A name the dictionary does not know falls apart into single characters (白|露): their tags say nothing.
+    unknown = all(len(word) == 1 for word in words)
+    if not unknown and (last.startswith(_NOT_LAST_TAGS) or last == "z"):
+        return None
+    return "".join(words)
+
+
+def _confirmed(run: str, suffix: str, known, min_stem: int) -> str | None:
+    """The longest tail of run that, with the suffix, is a name the table knows."""
+    for size in range(len(run), min_stem - 1, -1):
+        name = run[len(run) - size:] + suffix
+        if known(name):
+            return name
+    return None
+
+
+def _extended(words: list[str], stem: str) -> str | None:
+    """银杏大街 for the table's 大街: a place-like word just before a known stem is part of the name."""
+    joined = ""
+    for i in range(len(words) - 1, -1, -1):
+        joined = words[i] + joined
+        if joined == stem:
+            before = words[i - 1] if i > 0 else ""
+            if len(before) >= 2 and _tag(before) in _PLACE_TAGS:
+                return before + stem
+            return None
+        if len(joined) > len(stem):
+            return None
+    return None
+
+
+def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int) -> Iterator[PlaceName]:
+    for match in suffix_re.finditer(norm, start, end):
+        suffix = match.group()
+        following = norm[match.end(): match.end() + 1]
+        if following and following in _NOT_END.get(suffix, ""):
+            continue
+        run_start = _run_before(norm, match.start(), start)
+        run = norm[run_start: match.start()]
+        if not run:
+            continue
+        words = _words(run)
+        name = _confirmed(run, suffix, known, min_stem)
+        confirmed = name is not None
+        if confirmed:
+            stem = name[: -len(suffix)]
+            # 联合乡 in 联合乡派出所 (joined with the township's police station): a stem that is a
+            # common verb or adverb is a word of the sentence first, and the table's word counts for little.
+            confirmed = not _tag(stem).startswith(("v", "d", "a", "p", "c"))
+            longer = _extended(words, stem)
+            if longer is not None:
+                name, confirmed = longer + suffix, False
+            # 和县 in 市和县, 全县 in 全县: a one-character stem stands only after a boundary.
+            elif len(stem) == 1 and _CJK.match(norm[match.start() - 2: match.start() - 1] or " ") \
+                    and not norm.startswith("中共", match.start() - 3):
+                continue
+        else:
+            stem = _segmented_stem(words)
+            if stem is None or len(stem) < min_stem:
+                continue
+            name = stem + suffix
+        yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed)
+
+
+def township_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
+    """Every township, town or street office named in norm[start:end]; stems are at least two characters."""
+    table = divisions()
+    yield from _names(norm, start, len(norm) if end is None else end, _TOWN_SUFFIX_RE, table.is_township, 2)
+
+
+def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
+    """Every county-level unit named in norm[start:end], prefecture cities left out (清远市 but not 英德市).
+
+    One-character stems (渠县, 滑县) are kept; the caller weighs them by where they stand.
+    """
+    table = divisions()
+    for place in _names(norm, start, len(norm) if end is None else end, _COUNTY_SUFFIX_RE, table.is_county, 1):
+        if not table.is_above_county(place.name):
+            yield place
