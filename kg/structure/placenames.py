@@ -62,15 +62,15 @@ def _tag(word: str) -> str:
 
 def _words(run: str) -> list[str]:
     """The words of the prose before a suffix, from the last character that cannot be in a name."""
+    run = run[max((i + 1 for i, ch in enumerate(run) if ch in _STOPS), default=0):]
     for prefix in _PREFIXES:
-        if run.startswith(prefix):
-            run = run[len(prefix):]
-    cut = max((i + 1 for i, ch in enumerate(run) if ch in _STOPS), default=0)
-    if not run[cut:]:
+        if prefix in run:
+            run = run[run.rindex(prefix) + len(prefix):]
+    if not run:
         return []
     from kg.text.segment import default
 
-    words = list(default().cut(run[cut:], HMM=False))
+    words = list(default().cut(run, HMM=False))
     # An unknown name falls apart into single characters (望|澜), so a one-character word goes only when
     # it is a function word (在, 和, 将, 其), never because it can be read as a verb.
     while len(words) > 1 and (len("".join(words)) > 6 or _tag(words[0]).startswith(
