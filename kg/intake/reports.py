@@ -117,14 +117,56 @@ def dry_run(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = Non
             "shortcomings": len(report.shortcomings),
             "plans": len(report.plans),
             "key": report.key,
+            "clues": header.clues,
         })
     return rows, intake
 
 
 def format_dry_run(rows: list[dict]) -> str:
-    """One tab-separated line per report a load would keep, under a header line."""
+    """One tab-separated line per report a load would keep, under a header line; below each, indented,
+    the clues that chose its township, county and year and the runner-up values."""
     columns = ("file", "format", "township", "county", "year", "sections", "measures", "shortcomings", "plans")
     lines = ["\t".join(columns)]
     for row in rows:
         lines.append("\t".join("-" if row[c] is None else str(row[c]) for c in columns))
+        lines.extend(explain_clues(row.get("clues", ()), {f: row[f] for f in _FIELD_LABELS}))
     return "\n".join(lines)
+
+
+_FIELD_LABELS = {"township": "乡镇", "county": "县区", "year": "年份"}
+_SHOWN_CLUES, _SHOWN_RIVALS, _EXCERPT = 3, 2, 12
+
+
+def explain_clues(clues, chosen: dict) -> list[str]:
+    """Indented lines: per field the chosen value, its weight and its heaviest clues with an excerpt, then rivals."""
+    from kg.structure.clues import totals
+
+    lines = []
+    for field, label in _FIELD_LABELS.items():
+        ranked = totals(clues, field)
+        value = chosen.get(field)
+        if value is None and not ranked:
+            lines.append(f"  {label} -: 无线索")
+            continue
+        weights = dict(ranked)
+        if value is None:
+            lines.append(f"  {label} -: 未定")
+        else:
+            own = sorted((c for c in clues if c.field == field and c.value == value), key=lambda c: -c.weight)
+            shown = "；".join(_clue_text(c) for c in own[:_SHOWN_CLUES])
+            more = f"；另{len(own) - _SHOWN_CLUES}条" if len(own) > _SHOWN_CLUES else ""
+            source = f"{weights[value]:g}分：{shown}{more}" if value in weights else "来自命令行或清单"
+            lines.append(f"  {label} {value} {source}")
+        rivals = [(v, w) for v, w in ranked if v != value][:_SHOWN_RIVALS]
+        if rivals:
+            lines.append("    其他候选：" + "，".join(f"{v} {w:g}分" for v, w in rivals))
+    return lines
+
+
+def _clue_text(clue) -> str:
+    if clue.evidence is None:
+        return f"{clue.cue} {clue.weight:g}"
+    sentence, name = clue.evidence.sentence, str(clue.value)
+    at = max(sentence.find(name), 0)
+    excerpt = sentence[max(0, at - _EXCERPT): at + len(name) + _EXCERPT].replace("\n", " ")
+    return f"{clue.cue} {clue.weight:g}「{excerpt}」@{clue.evidence.start}"

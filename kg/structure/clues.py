@@ -77,12 +77,12 @@ def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
         return TITLE
     if _within(place.start, zones.issuers):
         return ISSUER
-    line_start, line_end = _line_of(norm, place.start)
+    line_start, _ = _line_of(norm, place.start)
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA
     if organ_re.match(norm, place.end):
         return ORGAN
-    sentence = norm[max(line_start, _sentence_start(norm, place.start)): line_end]
+    sentence = norm[max(line_start, _sentence_start(norm, place.start)): _sentence_end(norm, place.start)]
     if place.start < zones.head_end and _REPORT_LINE_RE.search(sentence):
         return REPORT_LINE
     before = norm[place.start - 1: place.start] if place.start else "\n"
@@ -93,6 +93,11 @@ def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
 
 def _sentence_start(norm: str, pos: int) -> int:
     return max(norm.rfind(mark, 0, pos) for mark in "。；;\n") + 1
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    ends = [end for end in (norm.find(mark, pos) for mark in "。；;\n") if end >= 0]
+    return min(ends) if ends else len(norm)
 
 
 def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
@@ -206,7 +211,7 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
             cue = TITLE
         elif pos < zones.head_end and _within(pos, zones.head) and not _is_dated_line(norm[line_start:line_end]):
             cue = HEAD_LINE
-        elif pos < zones.head_end and _REPORT_LINE_RE.search(norm, _sentence_start(norm, pos), line_end):
+        elif pos < zones.head_end and _REPORT_LINE_RE.search(norm, _sentence_start(norm, pos), _sentence_end(norm, pos)):
             cue = REPORT_LINE
         elif pos < zones.head_end and (pos == line_start or norm[pos - 1] in _SUBJECT_BEFORE) \
                 and re.match(r"[,，]|以来|度[,，]", norm[match.end(): match.end() + 3]):

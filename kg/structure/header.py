@@ -63,7 +63,8 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     head = [line for line in lines_of(norm, 0, head_end) if not is_prose(line)]
     tail = lines_of(norm, tail_start, len(norm))
     titles = [line for line in head if _TITLE_WORDS.search(line.text) and not line.text.endswith(":")]
-    title = titles[0] if titles else (head[0] if head else None)
+    # Without a title word, the first line is the title unless it is an addressee (县委、县政府:).
+    title = titles[0] if titles else next((line for line in head if not line.text.endswith(":")), None)
 
     doc_number, doc_year = None, None
     for line in head:
