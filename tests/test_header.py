@@ -143,3 +143,26 @@ def test_real_openings_give_township_county_and_year(shared):
 
     micro = evaluate(shared / "gold" / "web", shared / "corpus" / "web")["micro"]
     assert min(micro[field]["f1"] for field in ("township", "county", "year")) >= 0.95, micro
+
+
+FULL = BODY + "二、存在的问题\n（一）普法不够深入。\n三、下一步工作打算\n（一）加强普法。\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。\n一、主要举措和成效\n" + FULL
+     + "青禾县栖霞镇人民政府\n2024年1月5日\n", ("栖霞镇", "青禾县", 2023)),
+    ("青禾市白露镇人民政府2023年法治政府建设工作总结\n一、主要举措和成效\n" + FULL, ("白露镇", "青禾市", 2023)),
+    ("2022年，石门瑶族乡在县委、县政府的领导下推进法治建设。现将有关情况报告如下：\n一、主要举措和成效\n" + FULL,
+     ("石门瑶族乡", None, 2022)),
+    ("**青禾县白露镇2023年法治政府建设情况报告**\n\n　　2023年，白露镇坚持依法行政。\n\n一、主要举措和成效\n" + FULL,
+     ("白露镇", "青禾县", 2023)),
+    ("2023年，白露镇认真贯彻落实县委部署，与栖霞镇、云岫镇开展联合执法，协助栖霞镇调解纠纷。现将有关情况报告如下：\n"
+     "一、主要举措和成效\n" + FULL, ("白露镇", None, 2023)),
+    ("首页 > 政务公开 > 法治政府建设年度报告\n发布机构：白露镇人民政府  成文日期：2024-01-10\n2023年，我镇坚持依法行政。\n"
+     "一、主要举措和成效\n" + FULL, ("白露镇", None, 2023)),
+    ("栖霞乡人民政府\n栖霞乡2021年度法治政府建设情况报告\n一、主要举措和成效\n" + FULL, ("栖霞乡", None, 2021)),
+], ids=["issuer-at-end", "county-level-city", "ethnic-township", "markdown", "neighbours-named", "page-chrome",
+        "issuer-above-title"])
+def test_layouts_of_our_own(text, expected):
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == expected

@@ -24,7 +24,7 @@ CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
-    SUBJECT: 2.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 2.0,
+    SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
 }
 BODY_YEAR = "正文年份"
@@ -36,7 +36,7 @@ _COUNTY_ORGAN_RE = re.compile(
 )
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
 _SELF_RE = re.compile(r"(?:我|本|全)(镇|乡|街道)")
-_SUBJECT_BEFORE = "，,。；;：:、\n"
+_SUBJECT_BEFORE = "，,。；;：:\n"
 _COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
 _METADATA_RE = re.compile(r"(?:发布机构|发布单位|发文机关|来源)\s*[:：]")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年")
