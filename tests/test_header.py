@@ -121,6 +121,10 @@ def test_a_traditional_page_gives_simplified_names():
     ("2024年，银杏大街街道在区委领导下", ["银杏大街街道"]),
     ("推进乡村振兴，镇村两级联动，全镇上下", []),
     ("依法治镇工作，镇长乙同志", []),
+    ("桃金县溪龙坝乡人民政府", ["溪龙坝乡"]),  # a fictional name ending in a real one (龙坝乡)
+    ("兴红市和坪街道办事处，南高和乡", ["和坪街道", "南高和乡"]),
+    ("在县委和白露镇党委领导下", ["白露镇"]),
+    ("桃金县桃溪安镇人民政府", ["桃溪安镇"]),
 ])
 def test_where_a_township_name_starts(text, names):
     assert [place.name for place in township_names(text)] == names

@@ -111,6 +111,7 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
     clues, named, confirmed = [], [], set()
     for place in township_names(norm, 0, len(norm)):
         cue = TITLE if _within(place.start, extra_titles) else _place_cue(source, zones, place, _TOWN_ORGAN_RE)
+        cue = _in_prose(place, cue)
         if cue == BODY and place.start >= zones.body_end:
             continue  # an attachment or note after the signature
         if not _stands_alone(place, cue):
@@ -134,11 +135,20 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
     return clues
 
 
+_LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE)
+
+
+def _in_prose(place: PlaceName, cue: str) -> str:
+    """A name the table does not know, read only after cutting prose words off its front (不断|规范街道
+    办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind."""
+    return BODY if not place.confirmed and not place.bounded and cue not in _LINE_CUES else cue
+
+
 def _stands_alone(place: PlaceName, cue: str) -> bool:
     """Whether a name counts where it stands: a long stem the table does not know is likely prose
     (祁海东同志任镇党委书记) unless it stands on a line of its own kind (title, issuer, metadata)."""
     long_stem = len(place.name) - len(place.suffix) > 4
-    return place.confirmed or not long_stem or cue in (TITLE, ISSUER, METADATA, ADDRESSEE)
+    return place.confirmed or not long_stem or cue in _LINE_CUES
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None) -> list[Clue]:
@@ -147,7 +157,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     townships = [t for t in townships if t]
     clues = []
     for place in county_names(norm, 0, len(norm)):
-        cue = _county_cue(source, zones, place)
+        cue = _in_prose(place, _county_cue(source, zones, place))
         weak = cue == BODY or len(place.name) - len(place.suffix) == 1 and WEIGHTS[cue] < WEIGHTS[ADDRESSEE]
         # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
         # when the table confirms that the county holds the report's township.

@@ -23,13 +23,15 @@ _NOT_END = {
     "县": "城域级乡镇长", "市": "场民容貌值级区县长", "区": "域划间别块县长", "旗": "帜舰号手", "自治县": "", "自治旗": "",
 }
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
-_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于年度委府省县区市乡镇党政办处")
-# Segmenter tags of words that stand before a name in prose (结合, 深入, 根据, 对, 和, 了, 该) or inside prose.
-_LEADING_TAGS = ("v", "vn", "vd", "d", "p", "c", "u", "r", "i", "l", "y", "e", "o", "zg")
-_FUNCTION_TAGS = ("p", "c", "d", "u", "r")
-_PROSE_TAGS = ("d", "p", "c", "u", "i", "l", "y", "e")
-# A name does not end in a verb, adjective, numeral or measure word (纳入镇, 依法治县, 新区, 三县, 一区).
-_NOT_LAST_TAGS = ("v", "a", "m", "q", "b", "f")
+_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至年度委府省县区市乡镇党政办处")
+# 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
+# two characters or more follows it.
+_SOFT_STOPS = set("和")
+# Segmenter tags of words that stand before a name in prose (结合, 深入, 根据) or inside prose.
+_LEADING_TAGS = ("v", "vn", "vd", "d", "ad", "p", "c", "u", "r", "i", "l", "y", "e", "o", "zg")
+_PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
+# A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
+_NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
 _PLACE_TAGS = ("nr", "ns", "nz")
 _PREFIXES = ("中国共产党", "中共")
 _MAX_STEM = 8
@@ -44,6 +46,7 @@ class PlaceName:
     name: str
     suffix: str
     confirmed: bool  # the national table knows a place of this name and level
+    bounded: bool = True  # the name starts where the prose around it breaks (punctuation, 县, 中共, a line)
 
 
 def _run_before(norm: str, pos: int, floor: int) -> int:
@@ -60,33 +63,53 @@ def _tag(word: str) -> str:
     return pos_tags().get(word) or ""
 
 
-def _words(run: str) -> list[str]:
-    """The words of the prose before a suffix, from the last character that cannot be in a name."""
-    run = run[max((i + 1 for i, ch in enumerate(run) if ch in _STOPS), default=0):]
+def _cut(run: str) -> int:
+    """Where a name can start in the run: after its last stop character or prefix."""
+    cut = 0
+    for i, ch in enumerate(run):
+        if ch in _STOPS and (ch not in _SOFT_STOPS or len(run) - i - 1 >= 2):
+            cut = i + 1
     for prefix in _PREFIXES:
-        if prefix in run:
-            run = run[run.rindex(prefix) + len(prefix):]
+        at = run.rfind(prefix, cut)
+        if at >= 0:
+            cut = at + len(prefix)
+    return cut
+
+
+def _words(run: str) -> tuple[list[str], bool]:
+    """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose."""
+    run = run[_cut(run):]
     if not run:
-        return []
+        return [], True
     from kg.text.segment import default
 
     words = list(default().cut(run, HMM=False))
-    # An unknown name falls apart into single characters (望|澜), so a one-character word goes only when
-    # it is a function word (在, 和, 将, 其), never because it can be read as a verb.
-    while len(words) > 1 and (len("".join(words)) > 6 or _tag(words[0]).startswith(
-            _LEADING_TAGS if len(words[0]) > 1 else _FUNCTION_TAGS)):
+    bounded = True
+    # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
+    # words of two or more characters are cut as prose; one-character function words are stops already.
+    while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _tag(words[0]).startswith(_LEADING_TAGS)):
         words.pop(0)
-    return words
+        bounded = False
+    return words, bounded
 
 
 def _segmented_stem(words: list[str]) -> str | None:
     """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end)."""
-    if not words or any(_tag(word).startswith(_PROSE_TAGS) for word in words):
+    if not words:
         return None
-    last = _tag(words[-1])
     # A name the dictionary does not know falls apart into single characters (白|露): their tags say nothing.
-    unknown = all(len(word) == 1 for word in words)
-    if not unknown and (last.startswith(_NOT_LAST_TAGS) or last == "z"):
+    if all(len(word) == 1 for word in words):
+        return "".join(words)
+    # One word the segmenter calls an adverb or conjunction may still be a name (永新, 长安): left to the
+    # caller, who counts it only on a line of its own kind. Such a word among others is prose.
+    if len(words) > 1 and any(_tag(word).startswith(_PROSE_TAGS) for word in words):
+        return None
+    # 依法治县, 依法治区: the rule-of-law formula, not a place.
+    if words[-1] == "治":
+        return None
+    # A one-character last word is likely part of an unknown name (桃溪|安); a longer one is a word.
+    last = _tag(words[-1]) if len(words[-1]) > 1 else ""
+    if last.startswith(_NOT_LAST_TAGS) or last == "z":
         return None
     return "".join(words)
 
@@ -101,14 +124,15 @@ def _confirmed(run: str, suffix: str, known, min_stem: int) -> str | None:
 
 
 def _extended(words: list[str], stem: str) -> str | None:
-    """银杏大街 for the table's 大街: a place-like word just before a known stem is part of the name."""
+    """溪龙坝 for the table's 龙坝, 银杏大街 for its 大街: the words before a known stem, when they are
+    unknown characters or place-like names, are part of the name rather than of the sentence."""
     joined = ""
     for i in range(len(words) - 1, -1, -1):
         joined = words[i] + joined
         if joined == stem:
-            before = words[i - 1] if i > 0 else ""
-            if len(before) >= 2 and _tag(before) in _PLACE_TAGS:
-                return before + stem
+            head = words[:i]
+            if head and all(len(word) == 1 or _tag(word) in _PLACE_TAGS for word in head):
+                return "".join(head) + stem
             return None
         if len(joined) > len(stem):
             return None
@@ -125,7 +149,7 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int) -> 
         run = norm[run_start: match.start()]
         if not run:
             continue
-        words = _words(run)
+        words, bounded = _words(run)
         name = _confirmed(run, suffix, known, min_stem)
         confirmed = name is not None
         if confirmed:
@@ -133,19 +157,22 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int) -> 
             # 联合乡 in 联合乡派出所 (joined with the township's police station): a stem that is a
             # common verb or adverb is a word of the sentence first, and the table's word counts for little.
             confirmed = not _tag(stem).startswith(("v", "d", "a", "p", "c"))
-            longer = _extended(words, stem)
+            longer = _extended(words, stem) if bounded else None
             if longer is not None:
                 name, confirmed = longer + suffix, False
             # 和县 in 市和县, 全县 in 全县: a one-character stem stands only after a boundary.
             elif len(stem) == 1 and _CJK.match(norm[match.start() - 2: match.start() - 1] or " ") \
                     and not norm.startswith("中共", match.start() - 3):
                 continue
+            bounded = True
         else:
             stem = _segmented_stem(words)
             if stem is None or len(stem) < min_stem:
                 continue
             name = stem + suffix
-        yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed)
+            if _tag(stem).startswith(_PROSE_TAGS):
+                bounded = False
+        yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed, bounded)
 
 
 def township_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
