@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.intake.counties import infer_county, township_counties
 from kg.intake.dedupe import Deduper
-from kg.errors import KgError
+from kg.errors import KgError, ReadError
 from kg.intake.hints import Hints, hinted_header
 from kg.model import Report
 
@@ -79,6 +79,11 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
             intake.errors.append(outcome.error)
             continue
         report = outcome.report
+        if not report.header.township:
+            # A report keyed under no township would join every other such report; the user must say.
+            intake.errors.append(ReadError(outcome.path, "no township found in the text; give it with "
+                                                         "--township or a manifest row"))
+            continue
         report = replace(report, header=infer_county(report.header, counties))
         intake.warnings.extend(w for w in report.warnings if w.startswith(f"{report.source.path}: "))
         verdict = deduper.check(report)
