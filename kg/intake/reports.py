@@ -59,10 +59,12 @@ def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | Non
 
 
 def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor | None = None,
-                 jobs: int | None = 1) -> Iterator[Report]:
+                 jobs: int | None = 1, counties: dict[str, frozenset[str]] | None = None) -> Iterator[Report]:
     """Each report to keep, in file order; `intake` (an Intake or anything with its lists) records the rest.
 
     `jobs` worker processes extract (None: all cores); the reports come out the same for any number.
+    `counties` (township → counties, for county inference) replaces the first pass over these files'
+    headers, for a caller that knows more, such as the counties a store already holds.
     """
     from kg.extract.parallel import workers_for
     from kg.extract.stream import iter_outcomes
@@ -71,7 +73,8 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
     paths = list(iter_report_paths(paths))
     # A worker costs a process and its dictionaries: never more of them than files.
     jobs = workers_for(jobs, len(paths))
-    counties = known_counties(paths, hints_for, jobs)
+    if counties is None:
+        counties = known_counties(paths, hints_for, jobs)
     deduper = Deduper()
     keys: dict[str, str] = {}
     for outcome in iter_outcomes(paths, hints_for, jobs):

@@ -80,6 +80,7 @@ DROP_STALE_NODES = f"MATCH (n:Resource) WHERE {OWNED} AND NOT n.uri IN $keep DET
 REPORT_EXISTS = "MATCH (n:Resource {uri: $report}) RETURN n.uri AS uri LIMIT 1"
 ANY_NODE = "MATCH (n:Resource) RETURN n.uri AS uri LIMIT 1"
 DROP_ORPHANS = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) WHERE NOT (n)--() DELETE n"
+MARK_LOADED = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) SET n.loadedAt = $at"
 
 
 # ---------------------------------------------------------------- one report
@@ -306,15 +307,18 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     recent: OrderedDict[str, Report] = OrderedDict()
     gone: set[str] = set()
     store.ensure_schema()
+    counties, rekeyed = _join_stored_townships(store, files, hints_for, workers_for(jobs, len(files)))
     summary = LoadSummary()
+    loaded: list[str] = []
     show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
     bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
     writer = BatchWriter(store, batch)
     try:
-        for report in iter_reports(files, summary, hints_for, jobs):
+        for report in iter_reports(files, summary, hints_for, jobs, counties):
             location = os.path.abspath(report.source.path)
             linked = _linked(report, store, recent, summary.warnings, gone, writer.pending, reread)
             rows = writer.write(linked, location)
+            loaded.append(report.key)
             recent[report.key] = report
             if len(recent) > RECENT:
                 recent.popitem(last=False)
@@ -322,12 +326,47 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
             summary.nodes += rows.node_count()
             summary.relationships += rows.relationship_count()
             bar.update(summary.reports + len(summary.errors) + len(summary.duplicates) - bar.n)
+        for report, location in rekeyed:  # stored before their county was known: written again under it
+            if report.key not in loaded:
+                writer.write(_linked(report, store, recent, summary.warnings, gone, writer.pending, reread), location)
+                loaded.append(report.key)
         writer.flush()
+        _mark_loaded(store, loaded)
         store.checkpoint()
     finally:
         aside.close()
         bar.close()
     return summary
+
+
+def _join_stored_townships(store: Store, files: list[str], hints_for, jobs: int):
+    """(township → counties, from these files and the store; stored reports to write again under their county).
+
+    A stored report whose township had no county and now has exactly one is taken out of the store and
+    returned, read again, to be written under the county; one whose file is gone stays as it is.
+    """
+    from kg.intake.reports import known_counties
+    from kg.load.delete import delete_report
+    from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
+
+    counties = merged(known_counties(files, hints_for, jobs), stored_counties(store))
+    rekeyed = []
+    for stale in stale_reports(store, counties):
+        report = read_under_county(stale, counties)
+        if report is not None and report.header.county:
+            delete_report(store, stale.key)
+            rekeyed.append((report, os.path.abspath(stale.location or stale.path)))
+    return counties, rekeyed
+
+
+def _mark_loaded(store: Store, keys: list[str]) -> None:
+    from datetime import datetime, timezone
+
+    from kg.mapping.rdf import report_iri
+
+    at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    for chunk in _chunks([str(report_iri(key)) for key in keys], BATCH_ROWS):
+        store.run(MARK_LOADED, {"uris": chunk, "at": at})
 
 
 def graph_counts(store: Store) -> dict[str, int]:
