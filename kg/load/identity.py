@@ -6,17 +6,18 @@ read again under it. Loading year by year, in any order, so builds the graph of 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from kg.intake.counties import infer_county
 from kg.model import Report
 
-STORED_COUNTIES = ("MATCH (:Report)-[:ABOUT_TOWNSHIP]->(t:Township)-[:IN_COUNTY]->(c:County) "
+# From township nodes, far fewer than reports; one a reload left without reports does not count.
+STORED_COUNTIES = ("MATCH (t:Township)-[:IN_COUNTY]->(c:County) WHERE (t)<-[:ABOUT_TOWNSHIP]-(:Report) "
                    "RETURN DISTINCT t.name AS township, c.name AS county")
 # Reports keyed under a township with no county, for the townships that now have one.
-WITHOUT_COUNTY = ("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township) WHERE t.name IN $townships "
-                  "AND NOT (t)-[:IN_COUNTY]->(:County) "
+WITHOUT_COUNTY = ("MATCH (t:Township) WHERE t.name IN $townships AND NOT (t)-[:IN_COUNTY]->(:County) "
+                  "MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t) "
                   "RETURN r.key AS key, r.year AS year, r.sourceFile AS path, r.sourceLocation AS location, "
                   "t.name AS township ORDER BY key")
 
@@ -48,9 +49,12 @@ def merged(*maps: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
     return out
 
 
-def stale_reports(store, counties: Mapping[str, frozenset[str]]) -> list[Stale]:
-    """Stored reports without a county whose township now has exactly one."""
-    townships = sorted(town for town, names in counties.items() if len(names) == 1)
+def stale_reports(store, counties: Mapping[str, frozenset[str]], named: Iterable[str]) -> list[Stale]:
+    """Stored reports without a county whose township, one of `named` (by this load), now has exactly one.
+
+    Only a load can give a township its county, so only the townships it names need looking at.
+    """
+    townships = sorted(town for town in set(named) if len(counties.get(town, ())) == 1)
     if not townships:
         return []
     return [Stale(row["key"], row["year"], row["path"], row["location"], row["township"])

@@ -349,9 +349,10 @@ def _join_stored_townships(store: Store, files: list[str], hints_for, jobs: int)
     from kg.load.delete import delete_report
     from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
 
-    counties = merged(known_counties(files, hints_for, jobs), stored_counties(store))
+    in_load = known_counties(files, hints_for, jobs)
+    counties = merged(in_load, stored_counties(store))
     rekeyed = []
-    for stale in stale_reports(store, counties):
+    for stale in stale_reports(store, counties, in_load):
         report = read_under_county(stale, counties)
         if report is not None and report.header.county:
             delete_report(store, stale.key)
