@@ -125,9 +125,22 @@ def test_a_traditional_page_gives_simplified_names():
     ("兴红市和坪街道办事处，南高和乡", ["和坪街道", "南高和乡"]),
     ("在县委和白露镇党委领导下", ["白露镇"]),
     ("桃金县桃溪安镇人民政府", ["桃溪安镇"]),
+    ("兴红县新江桥镇人民政府，兴集镇", ["新江桥镇", "兴集镇"]),
+    ("开展送法下乡活动，工程款全部经乡财政所审核", []),
 ])
 def test_where_a_township_name_starts(text, names):
     assert [place.name for place in township_names(text)] == names
+
+
+def test_a_county_whose_name_reads_as_a_verb_is_still_confirmed():
+    assert [(p.name, p.confirmed) for p in county_names("中共奉节县委")] == [("奉节县", True)]
+
+
+def test_a_report_that_only_says_we_the_town_has_no_township_rather_than_a_phrase():
+    text = ("2023年，在中共柘阳县委的领导下，我镇认真推进法治建设，充分发挥镇依法治镇领导小组作用，开展送法下乡活动。\n"
+            "一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county) == (None, "柘阳县")
 
 
 def test_one_character_county_names_stand_only_after_a_boundary():

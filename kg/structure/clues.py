@@ -146,9 +146,11 @@ def _in_prose(place: PlaceName, cue: str) -> str:
 
 def _stands_alone(place: PlaceName, cue: str) -> bool:
     """Whether a name counts where it stands: a long stem the table does not know is likely prose
-    (祁海东同志任镇党委书记) unless it stands on a line of its own kind (title, issuer, metadata)."""
-    long_stem = len(place.name) - len(place.suffix) > 4
-    return place.confirmed or not long_stem or cue in _LINE_CUES
+    (祁海东同志任镇党委书记), and one ordinary word a common phrase (充分发挥镇依法治镇领导小组), unless
+    it stands on a line of its own kind (title, issuer, metadata, addressee)."""
+    if cue in _LINE_CUES or place.confirmed:
+        return True
+    return len(place.name) - len(place.suffix) <= 4 and not place.common_word
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None) -> list[Clue]:

@@ -42,7 +42,8 @@ def lines_of(norm: str, start: int = 0, end: int | None = None) -> list[Line]:
 
 def is_prose(line: Line) -> bool:
     """A sentence of body text rather than a title, issuer, number or addressee line."""
-    return len(line.text) > 60 or ("，" in line.text and "。" in line.text) or line.text.endswith("如下:")
+    # Lines are in the normal form, where the full-width comma is ",".
+    return len(line.text) > 60 or ("," in line.text and "。" in line.text) or line.text.endswith("如下:")
 
 
 def is_date(text: str) -> bool:

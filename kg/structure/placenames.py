@@ -22,8 +22,11 @@ _NOT_END = {
     "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "",
     "县": "城域级乡镇长", "市": "场民容貌值级区县长", "区": "域划间别块县长", "旗": "帜舰号手", "自治县": "", "自治旗": "",
 }
+# A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇), not of a name
+# the table does not know.
+_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村"}
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
-_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至年度委府省县区市乡镇党政办处")
+_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市乡镇党政办处")
 # 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
 # two characters or more follows it.
 _SOFT_STOPS = set("和")
@@ -47,6 +50,7 @@ class PlaceName:
     suffix: str
     confirmed: bool  # the national table knows a place of this name and level
     bounded: bool = True  # the name starts where the prose around it breaks (punctuation, 县, 中共, a line)
+    common_word: bool = False  # the stem is one ordinary word (充分发挥, 清高): a name only on a line of its own
 
 
 def _run_before(norm: str, pos: int, floor: int) -> int:
@@ -124,22 +128,23 @@ def _confirmed(run: str, suffix: str, known, min_stem: int) -> str | None:
 
 
 def _extended(words: list[str], stem: str) -> str | None:
-    """溪龙坝 for the table's 龙坝, 银杏大街 for its 大街: the words before a known stem, when they are
-    unknown characters or place-like names, are part of the name rather than of the sentence."""
-    joined = ""
-    for i in range(len(words) - 1, -1, -1):
-        joined = words[i] + joined
-        if joined == stem:
-            head = words[:i]
-            if head and all(len(word) == 1 or _tag(word) in _PLACE_TAGS for word in head):
-                return "".join(head) + stem
+    """溪龙坝 for the table's 龙坝, 银杏大街 for its 大街, 新江桥 for its 江桥: characters before a known stem
+    belong to the name when the words they make are unknown single characters, place-like names, or a
+    word that runs on into the stem; an ordinary word there (利用北坡镇) is the sentence's."""
+    joined = "".join(words)
+    if not joined.endswith(stem) or len(joined) == len(stem):
+        return None
+    head_end, pos = len(joined) - len(stem), 0
+    for word in words:
+        if pos + len(word) <= head_end and len(word) > 1 and _tag(word) not in _PLACE_TAGS:
             return None
-        if len(joined) > len(stem):
-            return None
-    return None
+        pos += len(word)
+    return joined
 
 
-def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int) -> Iterator[PlaceName]:
+def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
+           word_stems: bool = False) -> Iterator[PlaceName]:
+    """`word_stems`: a known name whose stem is a common verb or adverb is not taken on the table's word."""
     for match in suffix_re.finditer(norm, start, end):
         suffix = match.group()
         following = norm[match.end(): match.end() + 1]
@@ -154,9 +159,9 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int) -> 
         confirmed = name is not None
         if confirmed:
             stem = name[: -len(suffix)]
-            # 联合乡 in 联合乡派出所 (joined with the township's police station): a stem that is a
-            # common verb or adverb is a word of the sentence first, and the table's word counts for little.
-            confirmed = not _tag(stem).startswith(("v", "d", "a", "p", "c"))
+            # 联合乡 in 联合乡派出所 (joined with the township's police station): among 40,000 township
+            # names some are common verbs, which are words of the sentence first (not so for counties: 奉节).
+            confirmed = not (word_stems and _tag(stem).startswith(("v", "d", "a", "p", "c")))
             longer = _extended(words, stem) if bounded else None
             if longer is not None:
                 name, confirmed = longer + suffix, False
@@ -166,19 +171,22 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int) -> 
                 continue
             bounded = True
         else:
+            if run[-1] in _NOT_AFTER.get(suffix, ""):
+                continue
             stem = _segmented_stem(words)
             if stem is None or len(stem) < min_stem:
                 continue
             name = stem + suffix
             if _tag(stem).startswith(_PROSE_TAGS):
                 bounded = False
-        yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed, bounded)
+        common = not confirmed and len(words) == 1 and len(words[0]) > 1 and _tag(words[0]) not in ("", *_PLACE_TAGS)
+        yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed, bounded, common)
 
 
 def township_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
     """Every township, town or street office named in norm[start:end]; stems are at least two characters."""
     table = divisions()
-    yield from _names(norm, start, len(norm) if end is None else end, _TOWN_SUFFIX_RE, table.is_township, 2)
+    yield from _names(norm, start, len(norm) if end is None else end, _TOWN_SUFFIX_RE, table.is_township, 2, True)
 
 
 def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
