@@ -1,7 +1,8 @@
-"""Header facts from outside the text: a page's 信息公开 fields, command-line options and manifest rows.
+"""Header facts from outside the text: a page's 文号 field, command-line options and manifest rows.
 
-Format metadata only fills what the text leaves out. What a user states (options, manifest) wins
-over the text, and a disagreement is reported with both values, since one of them is wrong.
+A page's 发布机构 and 成文日期 are clues weighed with the text's own (kg.structure.clues); its 文号
+only fills a number the text lacks. What a user states (options, manifest) wins over the text, and a
+disagreement is reported with both values, since one of them is wrong.
 """
 
 from __future__ import annotations
