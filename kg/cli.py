@@ -217,6 +217,37 @@ def query(name, params, fmt, list_, cypher, store_dir, neo4j_uri):
         fail(str(exc), exc.exit_code)
 
 
+@cli.command()
+@click.option("--township", help="Only the reports of this township.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@store_options
+def reports(township, fmt, store_dir, neo4j_uri):
+    """List the reports the store holds: township, county, year, file, key and load time."""
+    from kg.queries import format_rows, run_canned
+
+    try:
+        with open_store_from_cli(store_dir, neo4j_uri) as store:
+            rows = run_canned(store, "reports", {"township": township})
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(format_rows(rows, fmt))
+
+
+@cli.command()
+@click.argument("keys", nargs=-1, required=True)
+@store_options
+def delete(keys, store_dir, neo4j_uri):
+    """Remove reports by key (kg reports lists them) with their links; a wrong key removes nothing."""
+    from kg.load.delete import delete_reports
+
+    try:
+        with open_store_from_cli(store_dir, neo4j_uri) as store:
+            removed = delete_reports(store, keys)
+    except KgError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(f"kg: {len(removed)} reports removed", err=True)
+
+
 @cli.group()
 def db():
     """Keep the embedded store running between commands, or stop it."""

@@ -40,6 +40,21 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Clue:
+    """One reading of a header fact (township, county or year): the value, the cue it came from, its weight.
+
+    A header fact is the value whose clues weigh most; the clues stay with it as its evidence.
+    `evidence` is None for a clue read from a format's metadata rather than from the text.
+    """
+
+    field: str
+    value: str | int
+    cue: str
+    weight: float
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
 class Header:
     """Facts from the title, header lines and signature of a report."""
 
@@ -52,6 +67,7 @@ class Header:
     addressee: str | None = None
     county_inferred: bool = False
     evidence: Evidence | None = None  # the title line
+    clues: tuple[Clue, ...] = ()  # every reading of township, county and year, chosen or not
 
 
 @dataclass(frozen=True)

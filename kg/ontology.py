@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
     warning: URIRef
     sourceFile: URIRef
     sourceLocation: URIRef
+    loadedAt: URIRef
     start: URIRef
     end: URIRef
     sentence: URIRef

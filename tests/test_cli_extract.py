@@ -154,3 +154,34 @@ def test_n_triples_are_written_report_by_report_and_hold_the_same_graph(tmp_path
             owners.append(owner)
     assert owners == ["baishi-2023", "baishi-2024", "qinghe-2023"]
     assert summary.reports == 3 and summary.triples == len(lines)
+
+
+def test_a_dry_run_shows_the_clues_behind_township_county_and_year(tmp_path):
+    report = tmp_path / "untitled.txt"
+    report.write_text(
+        "柘阳县人民政府：\n2022年，白露镇在县委、县政府的领导下推进依法行政，联合乡司法所开展普法。"
+        "现将白露镇2022年度法治政府建设情况报告如下：\n一、主要举措和成效\n（一）加强组织领导。成立领导小组。\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(report), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1].split("\t")[2:5] == ["白露镇", "柘阳县", "2022"]
+    explained = "\n".join(lines[2:])
+    assert "  乡镇 白露镇 " in explained and "报告说明句" in explained and "「现将白露镇2022年度" in explained
+    assert "  县区 柘阳县 " in explained and "主送" in explained
+    assert "  年份 2022 " in explained and "导语开头" in explained
+
+
+NAMELESS = "2023年法治政府建设情况报告\n2023年，我们坚持依法行政。\n一、主要举措和成效\n（一）加强组织领导。成立领导小组。\n"
+
+
+def test_a_report_naming_no_township_is_an_error_unless_an_option_gives_it(tmp_path):
+    nameless = tmp_path / "nameless.txt"
+    nameless.write_text(NAMELESS, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(nameless), str(REPORTS / "baishi-2023.txt"), "--format", "nt"])
+    assert result.exit_code == 1
+    assert f"kg: error: {nameless}: no township found in the text; give it with --township" in result.stderr
+    assert "kg: 1 reports" in result.stderr and "_/_/2023" not in result.stdout
+    given = CliRunner().invoke(cli, ["extract", str(nameless), "--township", "白露镇", "--format", "nt"])
+    assert given.exit_code == 0, given.stderr
+    assert "白露镇" in given.stdout

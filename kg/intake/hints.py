@@ -1,19 +1,16 @@
-"""Header facts from outside the text: a page's 信息公开 fields, command-line options and manifest rows.
+"""Header facts from outside the text: a page's 文号 field, command-line options and manifest rows.
 
-Format metadata only fills what the text leaves out. What a user states (options, manifest) wins
-over the text, and a disagreement is reported with both values, since one of them is wrong.
+A page's 发布机构 and 成文日期 are clues weighed with the text's own (kg.structure.clues); its 文号
+only fills a number the text lacks. What a user states (options, manifest) wins over the text, and a
+disagreement is reported with both values, since one of them is wrong.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
-from kg.structure.header import place
 from kg.model import Header, Report, Source
 from kg.text.places import county_name, township_name
-
-_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -63,23 +60,8 @@ def hinted_header(source: Source, header: Header, hints: Hints | None = None) ->
 
 
 def _apply_metadata(source: Source, header: Header) -> Header:
-    meta = dict(source.metadata)
-    if not meta:
-        return header
-    fields = {}
-    if meta.get("发布机构"):
-        county, town = place(meta["发布机构"])
-        if town is None:
-            candidate = township_name(meta["发布机构"])
-            town = candidate if candidate and candidate.endswith(("镇", "乡", "街道")) else None
-        if header.township is None and town:
-            fields["township"] = town
-        if header.county is None and county:
-            fields["county"] = county
-    if header.doc_number is None and meta.get("文号"):
-        fields["doc_number"] = meta["文号"]
-    if header.year is None and (match := _DATE_RE.search(meta.get("成文日期", ""))):
-        # Reports are signed at the end of the year of work or early in the next.
-        year, month = int(match.group(1)), int(match.group(2))
-        fields["year"] = year if month >= 10 else year - 1
-    return replace(header, **fields) if fields else header
+    """The page's 文号 when the text has none; its 发布机构 and 成文日期 are clues read with the header."""
+    number = dict(source.metadata).get("文号")
+    if header.doc_number is None and number and number.strip() not in ("无", "-"):
+        return replace(header, doc_number=number)
+    return header

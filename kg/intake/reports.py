@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.intake.counties import infer_county, township_counties
 from kg.intake.dedupe import Deduper
-from kg.errors import KgError
+from kg.errors import KgError, ReadError
 from kg.intake.hints import Hints, hinted_header
 from kg.model import Report
 
@@ -59,10 +59,12 @@ def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | Non
 
 
 def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor | None = None,
-                 jobs: int | None = 1) -> Iterator[Report]:
+                 jobs: int | None = 1, counties: dict[str, frozenset[str]] | None = None) -> Iterator[Report]:
     """Each report to keep, in file order; `intake` (an Intake or anything with its lists) records the rest.
 
     `jobs` worker processes extract (None: all cores); the reports come out the same for any number.
+    `counties` (township → counties, for county inference) replaces the first pass over these files'
+    headers, for a caller that knows more, such as the counties a store already holds.
     """
     from kg.extract.parallel import workers_for
     from kg.extract.stream import iter_outcomes
@@ -71,7 +73,8 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
     paths = list(iter_report_paths(paths))
     # A worker costs a process and its dictionaries: never more of them than files.
     jobs = workers_for(jobs, len(paths))
-    counties = known_counties(paths, hints_for, jobs)
+    if counties is None:
+        counties = known_counties(paths, hints_for, jobs)
     deduper = Deduper()
     keys: dict[str, str] = {}
     for outcome in iter_outcomes(paths, hints_for, jobs):
@@ -79,6 +82,11 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
             intake.errors.append(outcome.error)
             continue
         report = outcome.report
+        if not report.header.township:
+            # A report keyed under no township would join every other such report; the user must say.
+            intake.errors.append(ReadError(outcome.path, "no township found in the text; give it with "
+                                                         "--township or a manifest row"))
+            continue
         report = replace(report, header=infer_county(report.header, counties))
         intake.warnings.extend(w for w in report.warnings if w.startswith(f"{report.source.path}: "))
         verdict = deduper.check(report)
@@ -117,14 +125,56 @@ def dry_run(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = Non
             "shortcomings": len(report.shortcomings),
             "plans": len(report.plans),
             "key": report.key,
+            "clues": header.clues,
         })
     return rows, intake
 
 
 def format_dry_run(rows: list[dict]) -> str:
-    """One tab-separated line per report a load would keep, under a header line."""
+    """One tab-separated line per report a load would keep, under a header line; below each, indented,
+    the clues that chose its township, county and year and the runner-up values."""
     columns = ("file", "format", "township", "county", "year", "sections", "measures", "shortcomings", "plans")
     lines = ["\t".join(columns)]
     for row in rows:
         lines.append("\t".join("-" if row[c] is None else str(row[c]) for c in columns))
+        lines.extend(explain_clues(row.get("clues", ()), {f: row[f] for f in _FIELD_LABELS}))
     return "\n".join(lines)
+
+
+_FIELD_LABELS = {"township": "乡镇", "county": "县区", "year": "年份"}
+_SHOWN_CLUES, _SHOWN_RIVALS, _EXCERPT = 3, 2, 12
+
+
+def explain_clues(clues, chosen: dict) -> list[str]:
+    """Indented lines: per field the chosen value, its weight and its heaviest clues with an excerpt, then rivals."""
+    from kg.structure.clues import totals
+
+    lines = []
+    for field, label in _FIELD_LABELS.items():
+        ranked = totals(clues, field)
+        value = chosen.get(field)
+        if value is None and not ranked:
+            lines.append(f"  {label} -: 无线索")
+            continue
+        weights = dict(ranked)
+        if value is None:
+            lines.append(f"  {label} -: 未定")
+        else:
+            own = sorted((c for c in clues if c.field == field and c.value == value), key=lambda c: -c.weight)
+            shown = "；".join(_clue_text(c) for c in own[:_SHOWN_CLUES])
+            more = f"；另{len(own) - _SHOWN_CLUES}条" if len(own) > _SHOWN_CLUES else ""
+            source = f"{weights[value]:g}分：{shown}{more}" if value in weights else "来自命令行或清单"
+            lines.append(f"  {label} {value} {source}")
+        rivals = [(v, w) for v, w in ranked if v != value][:_SHOWN_RIVALS]
+        if rivals:
+            lines.append("    其他候选：" + "，".join(f"{v} {w:g}分" for v, w in rivals))
+    return lines
+
+
+def _clue_text(clue) -> str:
+    if clue.evidence is None:
+        return f"{clue.cue} {clue.weight:g}"
+    sentence, name = clue.evidence.sentence, str(clue.value)
+    at = max(sentence.find(name), 0)
+    excerpt = sentence[max(0, at - _EXCERPT): at + len(name) + _EXCERPT].replace("\n", " ")
+    return f"{clue.cue} {clue.weight:g}「{excerpt}」@{clue.evidence.start}"

@@ -81,6 +81,7 @@ DROP_STALE_NODES = f"MATCH (n:Resource) WHERE {OWNED} AND NOT n.uri IN $keep DET
 REPORT_EXISTS = "MATCH (n:Resource {uri: $report}) RETURN n.uri AS uri LIMIT 1"
 ANY_NODE = "MATCH (n:Resource) RETURN n.uri AS uri LIMIT 1"
 DROP_ORPHANS = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) WHERE NOT (n)--() DELETE n"
+MARK_LOADED = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) SET n.loadedAt = $at"
 
 
 # ---------------------------------------------------------------- one report
@@ -288,6 +289,7 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
 
     from kg.intake.reports import iter_reports
     from kg.extract.parallel import Aside, workers_for
+    from kg.load.delete import delete_report
     from kg.read import iter_report_paths
 
     files = list(iter_report_paths(paths))
@@ -296,26 +298,68 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     reread = partial(aside.call, read_again)
     gone: set[str] = set()
     store.ensure_schema()
+    counties, rekeyed = _join_stored_townships(store, files, hints_for, workers_for(jobs, len(files)))
     summary = LoadSummary()
+    loaded: list[str] = []
     show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
     bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
     writer = BatchWriter(store, batch)
     linker = Linker(keep=RECENT)
     linker.lookup = _store_lookup(store, linker, summary.warnings, gone, writer.pending, reread)
     try:
-        for report in iter_reports(files, summary, hints_for, jobs):
+        for report in iter_reports(files, summary, hints_for, jobs, counties):
             location = os.path.abspath(report.source.path)
             rows = writer.write(linker.link(report), location)
+            loaded.append(report.key)
             summary.reports += 1
             summary.nodes += rows.node_count()
             summary.relationships += rows.relationship_count()
             bar.update(summary.reports + len(summary.errors) + len(summary.duplicates) - bar.n)
+        for old_key, report, location in rekeyed:  # stored before their county was known: written again under it
+            if report.key not in loaded:
+                writer.flush()
+                delete_report(store, old_key)
+                writer.write(linker.link(report), location)
+                loaded.append(report.key)
+                summary.warnings.append(f"{report.source.path}: {report.header.township} is now placed in "
+                                        f"{report.header.county}, named by another report; key {old_key} → {report.key}")
         writer.flush()
+        _mark_loaded(store, loaded)
         store.checkpoint()
     finally:
         aside.close()
         bar.close()
     return summary
+
+
+def _join_stored_townships(store: Store, files: list[str], hints_for, jobs: int):
+    """(township → counties, from these files and the store; stored reports to write again under their county).
+
+    A stored report whose township had no county and now has exactly one is returned with its old key,
+    read again under the county; one whose file is gone stays as it is. The old one leaves the store only
+    when the new one is written, so a load that stops early loses nothing.
+    """
+    from kg.intake.reports import known_counties
+    from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
+
+    in_load = known_counties(files, hints_for, jobs)
+    counties = merged(in_load, stored_counties(store))
+    rekeyed = []
+    for stale in stale_reports(store, counties, in_load):
+        report = read_under_county(stale, counties)
+        if report is not None and report.header.county:
+            rekeyed.append((stale.key, report, os.path.abspath(stale.location or stale.path)))
+    return counties, rekeyed
+
+
+def _mark_loaded(store: Store, keys: list[str]) -> None:
+    from datetime import datetime, timezone
+
+    from kg.mapping.rdf import report_iri
+
+    at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    for chunk in _chunks([str(report_iri(key)) for key in keys], BATCH_ROWS):
+        store.run(MARK_LOADED, {"uris": chunk, "at": at})
 
 
 def graph_counts(store: Store) -> dict[str, int]:

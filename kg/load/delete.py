@@ -1,0 +1,45 @@
+"""Removing reports from a store: each report's own nodes, its links and theirs, and shared nodes left alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.errors import KgError
+from kg.load.loader import DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, REPORT_EXISTS
+
+# A township whose last report went, and then a county whose last township went: a graph that never held
+# the report would not have them either.
+DROP_EMPTY_TOWNSHIPS = ("UNWIND $uris AS u MATCH (t:Township {uri: u}) WHERE NOT (t)<-[:ABOUT_TOWNSHIP]-() "
+                        "DETACH DELETE t")
+DROP_LONE_COUNTIES = "MATCH (c:County) WHERE NOT (c)--() DELETE c"
+
+
+def delete_report(store, key: str) -> None:
+    """Remove one report by key: its nodes, every relationship to or from them, and orphaned shared nodes."""
+    from kg.mapping.rdf import report_iri
+
+    report_uri = str(report_iri(key))
+    if not store.run_read(REPORT_EXISTS, {"report": report_uri}):
+        raise KgError(f"{key}: no report with this key in the store (kg reports lists them)")
+    owned = {"report": report_uri, "prefix": report_uri + "/"}
+    ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
+    # DETACH: links other reports made to this one's items go with them.
+    store.run(DROP_STALE_NODES, {**owned, "keep": []})
+    shared = [uri for uri in ends if uri != report_uri and not uri.startswith(owned["prefix"])]
+    if shared:
+        store.run(DROP_ORPHANS, {"uris": shared})
+        store.run(DROP_EMPTY_TOWNSHIPS, {"uris": shared})
+        store.run(DROP_LONE_COUNTIES)
+
+
+def delete_reports(store, keys: Iterable[str]) -> list[str]:
+    """Remove every report named; all keys are checked first, so a wrong key removes nothing."""
+    from kg.mapping.rdf import report_iri
+
+    keys = list(dict.fromkeys(keys))
+    missing = [k for k in keys if not store.run_read(REPORT_EXISTS, {"report": str(report_iri(k))})]
+    if missing:
+        raise KgError(f"{', '.join(missing)}: no report with this key in the store (kg reports lists them)")
+    for key in keys:
+        delete_report(store, key)
+    return keys

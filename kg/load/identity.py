@@ -1,0 +1,78 @@
+"""One township across loads: a report that never names its county joins the one county that holds
+its township, in this load or in the store, and reports stored before their county was known are
+read again under it. Loading year by year, in any order, so builds the graph of one load of all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from kg.intake.counties import infer_county
+from kg.model import Report
+
+# From township nodes, far fewer than reports; one a reload left without reports does not count.
+STORED_COUNTIES = ("MATCH (t:Township)-[:IN_COUNTY]->(c:County) WHERE (t)<-[:ABOUT_TOWNSHIP]-(:Report) "
+                   "RETURN DISTINCT t.name AS township, c.name AS county")
+# Reports keyed under a township with no county, for the townships that now have one.
+WITHOUT_COUNTY = ("MATCH (t:Township) WHERE t.name IN $townships AND NOT (t)-[:IN_COUNTY]->(:County) "
+                  "MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t) "
+                  "RETURN r.key AS key, r.year AS year, r.sourceFile AS path, r.sourceLocation AS location, "
+                  "t.name AS township ORDER BY key")
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A stored report to read again under the county its township now has."""
+
+    key: str
+    year: int | None
+    path: str | None
+    location: str | None
+    township: str
+
+
+def stored_counties(store) -> dict[str, frozenset[str]]:
+    """Township name → the counties the store's reports place it in."""
+    seen: dict[str, set[str]] = {}
+    for row in store.run_read(STORED_COUNTIES):
+        seen.setdefault(row["township"], set()).add(row["county"])
+    return {town: frozenset(counties) for town, counties in seen.items()}
+
+
+def merged(*maps: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for counties in maps:
+        for town, names in counties.items():
+            out[town] = out.get(town, frozenset()) | names
+    return out
+
+
+def stale_reports(store, counties: Mapping[str, frozenset[str]], named: Iterable[str]) -> list[Stale]:
+    """Stored reports without a county whose township, one of `named` (by this load), now has exactly one.
+
+    Only a load can give a township its county, so only the townships it names need looking at.
+    """
+    townships = sorted(town for town in set(named) if len(counties.get(town, ())) == 1)
+    if not townships:
+        return []
+    return [Stale(row["key"], row["year"], row["path"], row["location"], row["township"])
+            for row in store.run_read(WITHOUT_COUNTY, {"townships": townships})]
+
+
+def read_under_county(stale: Stale, counties: Mapping[str, frozenset[str]]) -> Report | None:
+    """The stale report extracted again from its file, its county inferred as a first load would; None when
+    its file cannot be read any more."""
+    from kg.load.loader import read_again
+
+    location = stale.location or stale.path
+    if not location or not os.path.isfile(location):
+        return None
+    report = read_again({"key": stale.key, "path": stale.path, "location": location, "township": stale.township},
+                        None, stale.year)
+    if report is None:
+        return None
+    # read_again states the township as a hint; a first load would have read it from the text, uninferred.
+    header = infer_county(replace(report.header, county=None, county_inferred=False), counties)
+    return replace(report, header=header)

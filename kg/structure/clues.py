@@ -1,0 +1,274 @@
+"""Scored readings of a report's township, county and year, each with the text it was read from.
+
+Every place a report may state a fact gives a clue with a weight for how much that place says:
+the title and the issuing organ say most, a passing mention in the body least. A fact is the value
+whose clues weigh most (`choose`). The national division table adds weight to names it knows and
+to a county that holds the township; it never adds a name the text does not give. The cues and
+weights come from layouts written for the tests and from real report openings used as development
+data; no rule names a file or a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.model import Clue, Source
+from kg.structure.placenames import PlaceName, county_names, township_names
+from kg.text import evidence
+from kg.text.divisions import divisions
+from kg.text.numerals import parse_digits
+
+# Cue → weight. The labels are shown by `kg extract --dry-run`.
+TITLE, ISSUER, ADDRESSEE, COPIED_TO, METADATA = "标题", "发文机关或落款", "主送", "抄送", "信息公开字段"
+ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "导语主语", "正文提及", "我镇等指代"
+CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
+HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
+BODY_YEAR = "正文年份"
+# A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
+WEIGHTS = {
+    TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
+    SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
+    TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
+    BODY_YEAR: 0.25,
+}
+
+_TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
+_COUNTY_ORGAN_RE = re.compile(
+    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|依法治)"
+)
+_REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
+_SELF_RE = re.compile(r"(?:我|本|全)(镇|乡|街道)")
+_SUBJECT_BEFORE = "，,。；;：:\n"
+_COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
+_METADATA_RE = re.compile(r"(?:发布机构|发布单位|发文机关|来源)\s*[:：]")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年")
+_RANGE_RE = re.compile(r"[-—–~至到]\s*$")
+
+
+@dataclass(frozen=True)
+class Zones:
+    """Where a report's header lines are, as (start, end) spans of its text."""
+
+    title: tuple[int, int] | None
+    head: tuple[tuple[int, int], ...]  # lines before the first section that are not prose
+    issuers: tuple[tuple[int, int], ...]  # issuing organ lines before the first section or in the signature
+    addressee: tuple[int, int] | None
+    head_end: int  # start of the first section
+    body_end: int  # start of the signature
+    tail: tuple[tuple[int, int], ...]  # signature lines
+
+
+def _within(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def _clue(source: Source, field: str, value, cue: str, start: int, end: int, weight: float | None = None) -> Clue:
+    return Clue(field, value, cue, WEIGHTS[cue] if weight is None else weight,
+                evidence(source.path, source.text, start, end))
+
+
+def _line_of(norm: str, pos: int) -> tuple[int, int]:
+    return norm.rfind("\n", 0, pos) + 1, (norm.find("\n", pos) + 1 or len(norm) + 1) - 1
+
+
+def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
+    """The strongest cue a township or county name stands in."""
+    norm = source.norm
+    if zones.title and _within(place.start, [zones.title]):
+        return TITLE
+    if _within(place.start, zones.issuers):
+        return ISSUER
+    line_start, _ = _line_of(norm, place.start)
+    if _METADATA_RE.search(norm, line_start, place.start):
+        return METADATA
+    if organ_re.match(norm, place.end):
+        return ORGAN
+    sentence = norm[max(line_start, _sentence_start(norm, place.start)): _sentence_end(norm, place.start)]
+    if place.start < zones.head_end and _REPORT_LINE_RE.search(sentence):
+        return REPORT_LINE
+    before = norm[place.start - 1: place.start] if place.start else "\n"
+    if place.start < zones.head_end and (before in _SUBJECT_BEFORE or before == "年"):
+        return SUBJECT
+    return BODY
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    return max(norm.rfind(mark, 0, pos) for mark in "。；;\n") + 1
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    ends = [end for end in (norm.find(mark, pos) for mark in "。；;\n") if end >= 0]
+    return min(ends) if ends else len(norm)
+
+
+def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
+                   extra_titles: Iterable[tuple[int, int]] = ()) -> list[Clue]:
+    """Readings of the township: every name with a township suffix, weighed by where it stands.
+
+    `extra_titles`: further title lines (a page headline above the document's own title).
+    """
+    norm = source.norm
+    extra_titles = list(extra_titles)
+    clues, named, confirmed = [], [], set()
+    for place in township_names(norm, 0, len(norm)):
+        cue = TITLE if _within(place.start, extra_titles) else _place_cue(source, zones, place, _TOWN_ORGAN_RE)
+        cue = _in_prose(place, cue)
+        if cue == BODY and place.start >= zones.body_end:
+            continue  # an attachment or note after the signature
+        if not _stands_alone(place, cue):
+            continue
+        if cue != BODY:
+            named.append(place)
+        if place.confirmed:
+            confirmed.add(place.name)
+        clues.append(_clue(source, "township", place.name, cue, place.start, place.end))
+    if metadata_organ:
+        for place in township_names(metadata_organ):
+            clues.append(Clue("township", place.name, METADATA, WEIGHTS[METADATA]))
+            if place.confirmed:
+                confirmed.add(place.name)
+    # 我镇 / 本镇 speak of the last township named before them with the same suffix, in more than a passing mention.
+    for match in _SELF_RE.finditer(norm, 0, zones.body_end):
+        antecedent = next((p for p in reversed(named) if p.end <= match.start() and p.suffix == match.group(1)), None)
+        if antecedent is not None:
+            clues.append(_clue(source, "township", antecedent.name, SELF, match.start(), match.end()))
+    clues += [Clue("township", name, TABLE, WEIGHTS[TABLE]) for name in sorted(confirmed)]
+    return clues
+
+
+_LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE)
+
+
+def _in_prose(place: PlaceName, cue: str) -> str:
+    """A name the table does not know, read only after cutting prose words off its front (不断|规范街道
+    办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind."""
+    return BODY if not place.confirmed and not place.bounded and cue not in _LINE_CUES else cue
+
+
+def _stands_alone(place: PlaceName, cue: str) -> bool:
+    """Whether a name counts where it stands: a long stem the table does not know is likely prose
+    (祁海东同志任镇党委书记), and one ordinary word a common phrase (充分发挥镇依法治镇领导小组), unless
+    it stands on a line of its own kind (title, issuer, metadata, addressee)."""
+    if cue in _LINE_CUES or place.confirmed:
+        return True
+    return len(place.name) - len(place.suffix) <= 4 and not place.common_word
+
+
+def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None) -> list[Clue]:
+    """Readings of the county: names with a county suffix in the title, organs, addressee, cited titles."""
+    norm, table = source.norm, divisions()
+    townships = [t for t in townships if t]
+    clues = []
+    for place in county_names(norm, 0, len(norm)):
+        cue = _in_prose(place, _county_cue(source, zones, place))
+        weak = cue == BODY or len(place.name) - len(place.suffix) == 1 and WEIGHTS[cue] < WEIGHTS[ADDRESSEE]
+        # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
+        # when the table confirms that the county holds the report's township.
+        if weak and not any(table.holds(place.name, town) for town in townships) or not _stands_alone(place, cue):
+            continue
+        clues.append(_clue(source, "county", place.name, cue, place.start, place.end))
+    if metadata_organ:
+        for place in county_names(metadata_organ):
+            clues.append(Clue("county", place.name, METADATA, WEIGHTS[METADATA]))
+    for name in {clue.value for clue in clues}:
+        held = [town for town in townships if table.holds(name, town)]
+        if held:
+            clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
+    return clues
+
+
+def pair_clues(county: str, townships: Iterable[str]) -> list[Clue]:
+    """A clue for each township the table places in the chosen county."""
+    table = divisions()
+    return [Clue("township", town, TABLE_PAIR, WEIGHTS[TABLE_PAIR]) for town in townships if table.holds(county, town)]
+
+
+def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
+    norm = source.norm
+    if zones.title and _within(place.start, [zones.title]):
+        return TITLE
+    if _within(place.start, zones.issuers):
+        return ISSUER
+    if zones.addressee and _within(place.start, [zones.addressee]):
+        return ADDRESSEE
+    line_start, _ = _line_of(norm, place.start)
+    if _COPIED_TO_RE.match(norm, line_start):
+        return COPIED_TO
+    if _METADATA_RE.search(norm, line_start, place.start):
+        return METADATA
+    if _COUNTY_ORGAN_RE.match(norm, place.end):
+        return ORGAN
+    opening = norm.rfind("《", max(0, place.start - 12), place.start)
+    if opening >= 0 and "》" not in norm[opening: place.start] and not re.search(
+            r"[^\d年度]", norm[opening + 1: place.start].replace(" ", "")):
+        return CITED
+    if re.match(r"\s*(?:19|20)\d{2}\s*年", norm[place.end: place.end + 8]):
+        return COUNTY_YEAR
+    if norm[max(0, place.start - 1): place.start] == "市":
+        return CITY_PAIR
+    return BODY
+
+
+def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading: tuple[int, int] | None,
+               signed: tuple[int, int, int] | None, metadata_year: int | None) -> list[Clue]:
+    """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's."""
+    norm = source.norm
+    clues = []
+    for match in _YEAR_RE.finditer(norm, 0, zones.body_end):
+        pos = match.start()
+        if _RANGE_RE.search(norm, max(0, pos - 2), pos) or re.match(r"\s*[-—–~至到]", norm[match.end(): match.end() + 2]):
+            continue  # (2021—2025年): a span of years, not the year of work
+        year = _year_number(match.group(1))
+        line_start, line_end = _line_of(norm, pos)
+        if zones.title and _within(pos, [zones.title]):
+            cue = TITLE
+        elif pos < zones.head_end and _within(pos, zones.head) and not _is_dated_line(norm[line_start:line_end]):
+            cue = HEAD_LINE
+        elif pos < zones.head_end and _REPORT_LINE_RE.search(norm, _sentence_start(norm, pos), _sentence_end(norm, pos)):
+            cue = REPORT_LINE
+        elif pos < zones.head_end and (pos == line_start or norm[pos - 1] in _SUBJECT_BEFORE) \
+                and re.match(r"[,，]|以来|度[,，]", norm[match.end(): match.end() + 3]):
+            cue = OPENING
+        elif first_heading and first_heading[0] <= pos < first_heading[1]:
+            cue = FIRST_HEADING
+        elif _within(pos, zones.head):
+            continue  # a date or publication line
+        else:
+            cue = BODY_YEAR
+        clues.append(_clue(source, "year", year, cue, match.start(), match.end()))
+    if doc_year is not None:
+        clues.append(Clue("year", doc_year - 1, DOC_NUMBER, WEIGHTS[DOC_NUMBER]))
+    if signed is not None:
+        year, month, start = signed
+        # Reports are signed at the end of the year of work or early in the next.
+        clues.append(_clue(source, "year", year if month >= 10 else year - 1, SIGNED, start, start + 4))
+    if metadata_year is not None:
+        clues.append(Clue("year", metadata_year, METADATA, 1.0))
+    return clues
+
+
+def _year_number(token: str) -> int:
+    """2022 for 2022 and for 二〇二二."""
+    return int(token) if token.isascii() else parse_digits(token)
+
+
+def _is_dated_line(text: str) -> bool:
+    return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体)\s*[:：]?", text)) or bool(
+        re.fullmatch(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*", text))
+
+
+def totals(clues: Iterable[Clue], field: str) -> list[tuple[object, float]]:
+    """(value, summed weight) of one field's clues, heaviest first; ties go to the value read first."""
+    sums: dict[object, float] = {}
+    for clue in clues:
+        if clue.field == field:
+            sums[clue.value] = sums.get(clue.value, 0.0) + clue.weight
+    return sorted(sums.items(), key=lambda item: -item[1])
+
+
+def choose(clues: Iterable[Clue], field: str):
+    """The value whose clues weigh most, or None when there is no clue."""
+    ranked = totals(clues, field)
+    return ranked[0][0] if ranked else None

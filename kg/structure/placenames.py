@@ -1,0 +1,200 @@
+"""Where a text names a township or a county: each suffix (镇, 乡, 街道; 县, 市, 区, 旗) and the name before it.
+
+A name's end is its suffix; its start is the hard part, since prose runs straight into it
+(结合荷城街道实际, 不断规范街道办事处). The national table gives the start when it knows the place;
+otherwise words before the name that a segmenter tags as verbs, adverbs, prepositions and the like
+are cut off, and a stem that still holds such words is prose, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from collections.abc import Iterator
+
+from kg.text.divisions import divisions
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TOWN_SUFFIX_RE = re.compile(r"街道|镇|乡")
+_COUNTY_SUFFIX_RE = re.compile(r"自治县|自治旗|县|市|区|旗")
+# A suffix followed by one of these is part of a common word (乡村, 镇村, 县城, 市场, 区域), not a name's end.
+_NOT_END = {
+    "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "",
+    "县": "城域级乡镇长", "市": "场民容貌值级区县长", "区": "域划间别块县长", "旗": "帜舰号手", "自治县": "", "自治旗": "",
+}
+# A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇), not of a name
+# the table does not know.
+_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村"}
+# Characters never inside a name that the table does not know: function words, and the words of rank and body.
+_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市乡镇党政办处")
+# 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
+# two characters or more follows it.
+_SOFT_STOPS = set("和")
+# Segmenter tags of words that stand before a name in prose (结合, 深入, 根据) or inside prose.
+_LEADING_TAGS = ("v", "vn", "vd", "d", "ad", "p", "c", "u", "r", "i", "l", "y", "e", "o", "zg")
+_PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
+# A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
+_NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
+_PLACE_TAGS = ("nr", "ns", "nz")
+_PREFIXES = ("中国共产党", "中共")
+_MAX_STEM = 8
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A name found in the text: its span in the normal form, the name with its suffix, and table confirmation."""
+
+    start: int
+    end: int
+    name: str
+    suffix: str
+    confirmed: bool  # the national table knows a place of this name and level
+    bounded: bool = True  # the name starts where the prose around it breaks (punctuation, 县, 中共, a line)
+    common_word: bool = False  # the stem is one ordinary word (充分发挥, 清高): a name only on a line of its own
+
+
+def _run_before(norm: str, pos: int, floor: int) -> int:
+    """Start of the run of CJK characters that ends at pos, at most _MAX_STEM long."""
+    start = pos
+    while start > max(floor, pos - _MAX_STEM) and _CJK.match(norm[start - 1]):
+        start -= 1
+    return start
+
+
+def _tag(word: str) -> str:
+    from kg.text.segment import pos_tags
+
+    return pos_tags().get(word) or ""
+
+
+def _cut(run: str) -> int:
+    """Where a name can start in the run: after its last stop character or prefix."""
+    cut = 0
+    for i, ch in enumerate(run):
+        if ch in _STOPS and (ch not in _SOFT_STOPS or len(run) - i - 1 >= 2):
+            cut = i + 1
+    for prefix in _PREFIXES:
+        at = run.rfind(prefix, cut)
+        if at >= 0:
+            cut = at + len(prefix)
+    return cut
+
+
+def _words(run: str) -> tuple[list[str], bool]:
+    """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose."""
+    run = run[_cut(run):]
+    if not run:
+        return [], True
+    from kg.text.segment import default
+
+    words = list(default().cut(run, HMM=False))
+    bounded = True
+    # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
+    # words of two or more characters are cut as prose; one-character function words are stops already.
+    while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _tag(words[0]).startswith(_LEADING_TAGS)):
+        words.pop(0)
+        bounded = False
+    return words, bounded
+
+
+def _segmented_stem(words: list[str]) -> str | None:
+    """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end)."""
+    if not words:
+        return None
+    # A name the dictionary does not know falls apart into single characters (白|露): their tags say nothing.
+    if all(len(word) == 1 for word in words):
+        return "".join(words)
+    # One word the segmenter calls an adverb or conjunction may still be a name (永新, 长安): left to the
+    # caller, who counts it only on a line of its own kind. Such a word among others is prose.
+    if len(words) > 1 and any(_tag(word).startswith(_PROSE_TAGS) for word in words):
+        return None
+    # 依法治县, 依法治区: the rule-of-law formula, not a place.
+    if words[-1] == "治":
+        return None
+    # A one-character last word is likely part of an unknown name (桃溪|安); a longer one is a word.
+    last = _tag(words[-1]) if len(words[-1]) > 1 else ""
+    if last.startswith(_NOT_LAST_TAGS) or last == "z":
+        return None
+    return "".join(words)
+
+
+def _confirmed(run: str, suffix: str, known, min_stem: int) -> str | None:
+    """The longest tail of run that, with the suffix, is a name the table knows."""
+    for size in range(len(run), min_stem - 1, -1):
+        name = run[len(run) - size:] + suffix
+        if known(name):
+            return name
+    return None
+
+
+def _extended(words: list[str], stem: str) -> str | None:
+    """溪龙坝 for the table's 龙坝, 银杏大街 for its 大街, 新江桥 for its 江桥: characters before a known stem
+    belong to the name when the words they make are unknown single characters, place-like names, or a
+    word that runs on into the stem; an ordinary word there (利用北坡镇) is the sentence's."""
+    joined = "".join(words)
+    if not joined.endswith(stem) or len(joined) == len(stem):
+        return None
+    head_end, pos = len(joined) - len(stem), 0
+    for word in words:
+        if pos + len(word) <= head_end and len(word) > 1 and _tag(word) not in _PLACE_TAGS:
+            return None
+        pos += len(word)
+    return joined
+
+
+def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
+           word_stems: bool = False) -> Iterator[PlaceName]:
+    """`word_stems`: a known name whose stem is a common verb or adverb is not taken on the table's word."""
+    for match in suffix_re.finditer(norm, start, end):
+        suffix = match.group()
+        following = norm[match.end(): match.end() + 1]
+        if following and following in _NOT_END.get(suffix, ""):
+            continue
+        run_start = _run_before(norm, match.start(), start)
+        run = norm[run_start: match.start()]
+        if not run:
+            continue
+        words, bounded = _words(run)
+        name = _confirmed(run, suffix, known, min_stem)
+        confirmed = name is not None
+        if confirmed:
+            stem = name[: -len(suffix)]
+            # 联合乡 in 联合乡派出所 (joined with the township's police station): among 40,000 township
+            # names some are common verbs, which are words of the sentence first (not so for counties: 奉节).
+            confirmed = not (word_stems and _tag(stem).startswith(("v", "d", "a", "p", "c")))
+            longer = _extended(words, stem) if bounded else None
+            if longer is not None:
+                name, confirmed = longer + suffix, False
+            # 和县 in 市和县, 全县 in 全县: a one-character stem stands only after a boundary.
+            elif len(stem) == 1 and _CJK.match(norm[match.start() - 2: match.start() - 1] or " ") \
+                    and not norm.startswith("中共", match.start() - 3):
+                continue
+            bounded = True
+        else:
+            if run[-1] in _NOT_AFTER.get(suffix, ""):
+                continue
+            stem = _segmented_stem(words)
+            if stem is None or len(stem) < min_stem:
+                continue
+            name = stem + suffix
+            if _tag(stem).startswith(_PROSE_TAGS):
+                bounded = False
+        common = not confirmed and len(words) == 1 and len(words[0]) > 1 and _tag(words[0]) not in ("", *_PLACE_TAGS)
+        yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed, bounded, common)
+
+
+def township_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
+    """Every township, town or street office named in norm[start:end]; stems are at least two characters."""
+    table = divisions()
+    yield from _names(norm, start, len(norm) if end is None else end, _TOWN_SUFFIX_RE, table.is_township, 2, True)
+
+
+def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
+    """Every county-level unit named in norm[start:end], prefecture cities left out (清远市 but not 英德市).
+
+    One-character stems (渠县, 滑县) are kept; the caller weighs them by where they stand.
+    """
+    table = divisions()
+    for place in _names(norm, start, len(norm) if end is None else end, _COUNTY_SUFFIX_RE, table.is_county, 1):
+        if not table.is_above_county(place.name):
+            yield place

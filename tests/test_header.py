@@ -1,0 +1,185 @@
+"""Header facts chosen from scored clues: township, county and year wherever a report states them.
+
+Every township and county here is fictional unless a test is about the national table; the
+real names there (英德市, 清远市, 广州市) are general knowledge, not taken from any report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.read import make_source
+from kg.structure import outline as structure
+from kg.structure.clues import choose, totals
+from kg.structure.placenames import county_names, township_names
+
+BODY = "（一）加强组织领导。成立领导小组，定期研究法治工作。\n（二）推进依法行政。规范执法行为。\n"
+
+
+def header_of(text: str, path: str = "report.txt", metadata=()):
+    return structure.parse(make_source(path, text, "utf-8", metadata=metadata)).header
+
+
+def test_title_gives_township_county_and_year_with_their_evidence():
+    header = header_of("青禾县白露乡2023年法治政府建设情况报告\n2023年，我乡坚持依法行政。现将有关情况报告如下：\n"
+                       "一、主要举措和成效\n" + BODY)
+    assert (header.township, header.county, header.year) == ("白露乡", "青禾县", 2023)
+    chosen = [clue for clue in header.clues if clue.field == "township" and clue.value == "白露乡"]
+    assert {clue.cue for clue in chosen} >= {"标题"}
+    title_clue = next(clue for clue in chosen if clue.cue == "标题")
+    assert title_clue.evidence.sentence.startswith("青禾县白露乡2023年")
+    assert title_clue.evidence.start == len("青禾县") and title_clue.evidence.end == len("青禾县白露乡")
+
+
+def test_without_a_title_the_township_is_the_preamble_subject_not_prose_before_a_suffix():
+    text = ("2022年，在县委、县政府的坚强领导下，云岫街道深入学习贯彻习近平法治思想，不断规范街道办事处行政行为，"
+            "充分发挥街道综治中心作用。现将云岫街道2022年度法治政府建设情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == ("云岫街道", None, 2022)
+    ranked = dict(totals(header.clues, "township"))
+    assert ranked["云岫街道"] > max((w for name, w in ranked.items() if name != "云岫街道"), default=0)
+
+
+def test_a_street_office_issuer_line_and_county_from_the_addressee():
+    text = ("望溪街道办事处\n关于2024年度法治政府建设情况的报告\n柘阳县人民政府：\n"
+            "2024年，街道坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == ("望溪街道", "柘阳县", 2024)
+    assert any(c.field == "county" and c.cue == "主送" for c in header.clues)
+
+
+@pytest.mark.parametrize(("sentence", "county"), [
+    ("在兰亭区委全面依法治区委员会的指导下，", "兰亭区"),
+    ("认真落实《青禾县2021年法治政府建设工作要点》，", "青禾县"),
+    ("按照《2021年青禾县普法依法治理工作要点》要求，", "青禾县"),
+    ("在云州市兰亭区委的领导下，", "兰亭区"),
+    ("在中共柘阳县委的领导下，", "柘阳县"),
+])
+def test_county_from_agency_names_cited_documents_and_city_district_pairs(sentence, county):
+    text = f"2021年，{sentence}白露镇扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county == county
+
+
+def test_county_from_the_copied_to_line_of_the_signature():
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，我镇扎实推进法治政府建设。\n一、主要举措和成效\n" + BODY +
+            "白露镇人民政府\n2022年1月10日\n抄送：柘阳县司法局。\n")
+    assert header_of(text).county == "柘阳县"
+
+
+def test_the_division_table_tells_a_county_level_city_from_a_prefecture_city():
+    text = ("2021年，在清远市委、英德市委的领导下，白露镇紧扣《广州市法治政府建设实施纲要》推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.county == "英德市"
+    assert not any(c.field == "county" and c.value in ("清远市", "广州市") for c in header.clues)
+
+
+def test_an_unnamed_county_committee_or_a_passing_mention_is_no_county():
+    text = ("2021年，在县委、县政府的领导下，白露镇宣传兰亭区新版产业政策，推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY)
+    assert header_of(text).county is None
+
+
+def test_we_the_town_counts_for_the_named_antecedent():
+    text = ("2021年，白露镇推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n"
+            "（一）加强组织领导。我镇成立领导小组，全镇干部参加学习，联合栖霞乡司法所开展普法。\n"
+            "（二）推进依法行政。我镇规范执法行为。\n")
+    header = header_of(text)
+    assert header.township == "白露镇"
+    assert any(c.value == "白露镇" and c.cue == "我镇等指代" for c in header.clues)
+
+
+def test_year_from_the_report_sentence_the_document_number_and_the_signature_date():
+    stated = header_of("根据上级要求，现将白露镇2020年度法治政府建设情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert stated.year == 2020
+    numbered = header_of("中共白露镇委员会\n关于法治政府建设情况的报告\n白委发〔2023〕4号\n一、主要举措和成效\n" + BODY)
+    assert numbered.year == 2022
+    signed = header_of("白露镇法治政府建设情况报告\n一、主要举措和成效\n" + BODY + "白露镇人民政府\n2024年1月8日\n")
+    assert signed.year == 2023
+    ranged = header_of("白露镇法治政府建设情况报告\n落实《法治政府建设实施纲要（2021—2025年）》。\n"
+                       "一、主要举措和成效\n" + BODY + "白露镇人民政府\n2023年12月28日\n")
+    assert ranged.year == 2023
+
+
+def test_page_metadata_gives_township_and_year_when_the_text_does_not():
+    text = "一、主要举措和成效\n" + BODY
+    header = header_of(text, "page.html", metadata=(("发布机构", "栖霞乡人民政府"), ("成文日期", "2025-01-06")))
+    assert (header.township, header.year) == ("栖霞乡", 2024)
+    assert any(c.cue == "信息公开字段" and c.evidence is None for c in header.clues)
+
+
+def test_a_traditional_page_gives_simplified_names():
+    text = ("2022年，白露鎮在縣委、縣政府的領導下，認真貫徹《柘陽縣2022年法治政府建設工作要點》。現將有關情況報告如下：\n"
+            "一、主要舉措和成效\n（一）加強組織領導。成立領導小組。\n（二）推進依法行政。規範執法行為。\n")
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == ("白露镇", "柘阳县", 2022)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("结合白露镇实际，", ["白露镇"]),
+    ("2024年，银杏大街街道在区委领导下", ["银杏大街街道"]),
+    ("推进乡村振兴，镇村两级联动，全镇上下", []),
+    ("依法治镇工作，镇长乙同志", []),
+    ("桃金县溪龙坝乡人民政府", ["溪龙坝乡"]),  # a fictional name ending in a real one (龙坝乡)
+    ("兴红市和坪街道办事处，南高和乡", ["和坪街道", "南高和乡"]),
+    ("在县委和白露镇党委领导下", ["白露镇"]),
+    ("桃金县桃溪安镇人民政府", ["桃溪安镇"]),
+    ("兴红县新江桥镇人民政府，兴集镇", ["新江桥镇", "兴集镇"]),
+    ("开展送法下乡活动，工程款全部经乡财政所审核", []),
+])
+def test_where_a_township_name_starts(text, names):
+    assert [place.name for place in township_names(text)] == names
+
+
+def test_a_county_whose_name_reads_as_a_verb_is_still_confirmed():
+    assert [(p.name, p.confirmed) for p in county_names("中共奉节县委")] == [("奉节县", True)]
+
+
+def test_a_report_that_only_says_we_the_town_has_no_township_rather_than_a_phrase():
+    text = ("2023年，在中共柘阳县委的领导下，我镇认真推进法治建设，充分发挥镇依法治镇领导小组作用，开展送法下乡活动。\n"
+            "一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county) == (None, "柘阳县")
+
+
+def test_one_character_county_names_stand_only_after_a_boundary():
+    assert [p.name for p in county_names("中共渠县县委、渠县人民政府：")] == ["渠县", "渠县"]
+    assert [p.name for p in county_names("省、市和县有关部门")] == []
+
+
+def test_choose_takes_the_heaviest_value_and_none_without_clues():
+    header = header_of("青禾县白露乡2023年法治政府建设情况报告\n一、主要举措和成效\n" + BODY)
+    assert choose(header.clues, "township") == "白露乡"
+    assert choose((), "township") is None
+
+
+@pytest.mark.shared
+def test_real_openings_give_township_county_and_year(shared):
+    from kg.evaluate.run import evaluate
+
+    micro = evaluate(shared / "gold" / "web", shared / "corpus" / "web")["micro"]
+    assert min(micro[field]["f1"] for field in ("township", "county", "year")) >= 0.95, micro
+
+
+FULL = BODY + "二、存在的问题\n（一）普法不够深入。\n三、下一步工作打算\n（一）加强普法。\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。\n一、主要举措和成效\n" + FULL
+     + "青禾县栖霞镇人民政府\n2024年1月5日\n", ("栖霞镇", "青禾县", 2023)),
+    ("青禾市白露镇人民政府2023年法治政府建设工作总结\n一、主要举措和成效\n" + FULL, ("白露镇", "青禾市", 2023)),
+    ("2022年，石门瑶族乡在县委、县政府的领导下推进法治建设。现将有关情况报告如下：\n一、主要举措和成效\n" + FULL,
+     ("石门瑶族乡", None, 2022)),
+    ("**青禾县白露镇2023年法治政府建设情况报告**\n\n　　2023年，白露镇坚持依法行政。\n\n一、主要举措和成效\n" + FULL,
+     ("白露镇", "青禾县", 2023)),
+    ("2023年，白露镇认真贯彻落实县委部署，与栖霞镇、云岫镇开展联合执法，协助栖霞镇调解纠纷。现将有关情况报告如下：\n"
+     "一、主要举措和成效\n" + FULL, ("白露镇", None, 2023)),
+    ("首页 > 政务公开 > 法治政府建设年度报告\n发布机构：白露镇人民政府  成文日期：2024-01-10\n2023年，我镇坚持依法行政。\n"
+     "一、主要举措和成效\n" + FULL, ("白露镇", None, 2023)),
+    ("栖霞乡人民政府\n栖霞乡2021年度法治政府建设情况报告\n一、主要举措和成效\n" + FULL, ("栖霞乡", None, 2021)),
+], ids=["issuer-at-end", "county-level-city", "ethnic-township", "markdown", "neighbours-named", "page-chrome",
+        "issuer-above-title"])
+def test_layouts_of_our_own(text, expected):
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == expected
