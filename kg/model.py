@@ -86,6 +86,10 @@ class Item:
     def body(self, source_text: str) -> str:
         return source_text[self.body_start : self.body_end]
 
+    def heading_in(self, source_text: str) -> str:
+        """The heading as `source_text` has it: the report's text, or its matched form (same offsets, simplified)."""
+        return source_text[self.evidence.start : self.evidence.end]
+
 
 @dataclass(frozen=True)
 class Section:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.titles import is_law, titles
+from kg.extract.titles import is_law, source_titles
 from kg.model import DocumentRef, Section, Source
 from kg.text import compact, evidence
 
@@ -10,9 +10,9 @@ from kg.text import compact, evidence
 def extract(source: Source, sections: tuple[Section, ...] = ()) -> tuple[DocumentRef, ...]:
     """One record per distinct title, with the evidence of its first mention."""
     found: dict[str, DocumentRef] = {}
-    for title in titles(source.text):
+    for title, seen in source_titles(source):
         key = compact(title.text)
-        if not key or key in found or is_law(title):
+        if not key or key in found or is_law(seen):
             continue
         found[key] = DocumentRef(title.text, evidence(source.path, source.text, title.start + 1, title.end - 1))
     return tuple(found.values())

@@ -8,33 +8,29 @@ from __future__ import annotations
 
 from kg.text import lexicon
 from kg.extract import campaigns
-from kg.extract.titles import PRC, after_fa, is_law, law_key, titles
+from kg.extract.titles import PRC, after_fa, is_law, law_key, source_titles
 from kg.model import Law, Section, Source
 from kg.text import evidence
 
-def _short(name: str) -> str:
-    return name[len(PRC) :] if name.startswith(PRC) else name
-
-
 def mentions(source: Source) -> list[tuple[int, int, str]]:
     """(start, end, short name) of every law citation, in reading order."""
-    text = source.text
+    text, norm = source.text, source.norm
     out = []
-    all_titles = titles(text)
-    for title in all_titles:
-        if is_law(title):
-            out.append((title.start + 1, title.end - 1, title.short))
-    blocked = [(t.start, t.end) for t in all_titles]
+    both = source_titles(source)
+    for title, seen in both:
+        if is_law(seen):
+            out.append((title.start + 1, title.end - 1, title.text[len(PRC):] if seen.text.startswith(PRC) else title.text))
+    blocked = [(t.start, t.end) for t, _ in both]
     blocked += [(c.evidence.start, c.evidence.end) for c in campaigns.mentions(source)]
-    for hit in lexicon.law_matcher().find(text, source.norm):
+    for hit in lexicon.law_matcher().find(text, norm):
         if any(s < hit.end and hit.start < e for s, e in blocked):
             continue
-        if source.norm[hit.end - 1] == "法" and text[hit.end : hit.end + 1] in after_fa():
+        if norm[hit.end - 1] == "法" and text[hit.end : hit.end + 1] in after_fa():
             continue
         start = hit.start
-        if text[max(0, start - len(PRC)) : start] == PRC:
+        if norm[max(0, start - len(PRC)) : start] == PRC:
             start -= len(PRC)
-        out.append((start, hit.end, _short(text[start : hit.end])))
+        out.append((start, hit.end, text[start + len(PRC) : hit.end] if norm.startswith(PRC, start) else text[start : hit.end]))
     return sorted(out)
 
 

@@ -55,6 +55,16 @@ def titles(text: str) -> list[Title]:
     return [Title(m.start(), m.end(), m.group(1).strip()) for m in _TITLE.finditer(text) if m.group(1).strip()]
 
 
+def source_titles(source) -> list[tuple[Title, Title]]:
+    """Each title of a source twice, at one span: as the text writes it, and as matched (simplified, half-width).
+
+    Whether a title names a law is decided on the matched form, so a page in traditional characters
+    (《中華人民共和國…條例》) is read as its simplified twin is; names keep the text's own characters.
+    """
+    matched = {t.start: t for t in titles(source.norm)}
+    return [(t, matched.get(t.start, t)) for t in titles(source.text)]
+
+
 def known_law(name: str) -> lexicon.Term | None:
     """The lexicon entry whose form is exactly `name` (after the 中华人民共和国 prefix is dropped)."""
     key = normalize(name[len(PRC) :] if name.startswith(PRC) else name)

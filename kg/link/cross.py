@@ -28,7 +28,8 @@ def cross_year(prev: Report, next_: Report, thresholds: Thresholds = DEFAULT) ->
     """
     if prev.header.year and next_.header.year and prev.header.year > next_.header.year:
         prev, next_ = next_, prev
-    old_text, new_text = prev.source.text, next_.source.text
+    # Matched in the simplified normal form, so a report in traditional characters links as its twin would.
+    old_text, new_text = prev.source.norm, next_.source.norm
     plans_for = _plans_for(prev, thresholds)
     plan_items = {p.ordinal: p for p in prev.plans}
     # A shortcoming speaks through the plans that answer it: their bodies say what follow-up would look like,
@@ -37,7 +38,7 @@ def cross_year(prev: Report, next_: Report, thresholds: Thresholds = DEFAULT) ->
                  for s in prev.shortcomings}
     problems = {
         s.ordinal: profile(s, old_text, "\n".join(p.body(old_text) for p in answering[s.ordinal]),
-                           "\n".join(p.text for p in answering[s.ordinal]))
+                           "\n".join(p.heading_in(old_text) for p in answering[s.ordinal]))
         for s in prev.shortcomings
     }
     bare = {s.ordinal: profile(s, old_text) for s in prev.shortcomings}

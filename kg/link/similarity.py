@@ -45,7 +45,7 @@ class Profile:
 
 def profile(item: Item, source_text: str, extra: str = "", extra_heads: str = "") -> Profile:
     """`extra` is text that speaks for the item too (for a shortcoming: the plans that take it up), `extra_heads` their headings."""
-    return _profile(item.kind, item.ordinal, item.text, item.body(source_text), extra, extra_heads)
+    return _profile(item.kind, item.ordinal, item.heading_in(source_text), item.body(source_text), extra, extra_heads)
 
 
 @lru_cache(maxsize=512)

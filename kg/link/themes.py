@@ -100,7 +100,7 @@ def _line_hits(line: str, path: str | None) -> tuple[tuple[str, frozenset[str]],
 
 def item_themes(item: Item, source_text: str) -> dict[str, tuple[str, ...]]:
     """Themes of an item read from its heading and its body."""
-    return tag_text(item.text + "\n" + item.body(source_text))
+    return tag_text(item.heading_in(source_text) + "\n" + item.body(source_text))
 
 
 def tag_report(report: Report) -> tuple[ThemeTag, ...]:
@@ -108,6 +108,6 @@ def tag_report(report: Report) -> tuple[ThemeTag, ...]:
     tags = []
     for kind in ("measure", "shortcoming", "plan"):
         for item in report.items(kind):
-            for theme, words in item_themes(item, report.source.text).items():
+            for theme, words in item_themes(item, report.source.norm).items():
                 tags.append(ThemeTag(kind, item.ordinal, theme, words))
     return tuple(tags)

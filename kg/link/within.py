@@ -31,7 +31,7 @@ def eligible(matches: dict, thresholds: Thresholds) -> set | None:
 
 def addresses(report: Report, thresholds: Thresholds = DEFAULT) -> tuple[Link, ...]:
     """Links plan → shortcoming, each with its score, shared themes and shared terms."""
-    return _addresses(report.key, report.source.text, report.measures, report.shortcomings, report.plans, thresholds)
+    return _addresses(report.key, report.source.norm, report.measures, report.shortcomings, report.plans, thresholds)
 
 
 @lru_cache(maxsize=64)
