@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass, replace
 
 from kg.model import Evidence, Header, Link, Report, Source, ThemeTag
+from kg.text import JOINED
 from kg.text.unwrap import Unwrapped
 
 _STARTS = ("start", "body_start")
@@ -12,8 +13,14 @@ _ENDS = ("end", "body_end")
 
 
 def restore(report: Report, original: Source, unwrapped: Unwrapped) -> Report:
-    """The report with `original` as its source and its evidence, section and item spans indexing its text."""
-    return replace(_remap(report, unwrapped), source=original)
+    """The report with `original` as its source and its evidence, section and item spans indexing its text.
+
+    In the source's matched form, what the reading joined away (wrapped lines' breaks and indents, page
+    footers) is masked, so that linking compares the words the reader saw joined.
+    """
+    kept = set(unwrapped.origin[:-1])
+    norm = "".join(ch if i in kept else JOINED for i, ch in enumerate(original.norm))
+    return replace(_remap(report, unwrapped), source=replace(original, norm=norm))
 
 
 def restore_header(header: Header, unwrapped: Unwrapped) -> Header:

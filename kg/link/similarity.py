@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from kg.link.terms import FIELD, term_surfaces, terms
+from kg.text import unjoined
 from kg.link.themes import tag_text
 from kg.model import Item
 
@@ -45,7 +46,8 @@ class Profile:
 
 def profile(item: Item, source_text: str, extra: str = "", extra_heads: str = "") -> Profile:
     """`extra` is text that speaks for the item too (for a shortcoming: the plans that take it up), `extra_heads` their headings."""
-    return _profile(item.kind, item.ordinal, item.heading_in(source_text), item.body(source_text), extra, extra_heads)
+    return _profile(item.kind, item.ordinal, unjoined(item.heading_in(source_text)), unjoined(item.body(source_text)),
+                    unjoined(extra), unjoined(extra_heads))
 
 
 @lru_cache(maxsize=512)

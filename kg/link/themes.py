@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.errors import OntologyError
 from kg.model import Item, Report, ThemeTag
 from kg.resources import data_dir
-from kg.text import normal_line, normalize
+from kg.text import normal_line, normalize, unjoined
 
 THEMES_TTL = data_dir("ontology") / "themes.ttl"
 THEME_BASE = "https://township-kg.org/id/theme/"
@@ -100,7 +100,7 @@ def _line_hits(line: str, path: str | None) -> tuple[tuple[str, frozenset[str]],
 
 def item_themes(item: Item, source_text: str) -> dict[str, tuple[str, ...]]:
     """Themes of an item read from its heading and its body."""
-    return tag_text(item.heading_in(source_text) + "\n" + item.body(source_text))
+    return tag_text(unjoined(item.heading_in(source_text) + "\n" + item.body(source_text)))
 
 
 def tag_report(report: Report) -> tuple[ThemeTag, ...]:

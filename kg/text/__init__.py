@@ -47,6 +47,16 @@ SENTENCE_END = "。！？；!?;\n"
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
 
 
+# Stands, in a matched form, for a character the reading joined away (a wrapped line's break, a page
+# footer): offsets stay those of the text, and whoever compares words takes these out first.
+JOINED = "\u2060"
+
+
+def unjoined(text: str) -> str:
+    """`text` with the characters a reading joined away taken out, for comparing words."""
+    return text.replace(JOINED, "") if JOINED in text else text
+
+
 @lru_cache(maxsize=4096)
 def normal_line(line: str) -> str:
     """`normalize` of one line, cached: linking reads a line's terms and then its themes from it."""
