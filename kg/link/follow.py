@@ -11,7 +11,7 @@ counts the two apart.
 
 Trace, the views and the briefing compute it here, from the relations they hold; the Cypher query
 cypher/township-scorecard.cypher states the same rule for Neo4j Browser users, and
-tests/test_follow.py holds all four equal on the sample reports.
+tests/test_link_follow.py holds all four equal on the sample reports.
 """
 
 from __future__ import annotations

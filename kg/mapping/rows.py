@@ -1,7 +1,7 @@
 """Report → store rows straight from the model, without building an rdflib graph first.
 
 The rows are exactly those `kg.mapping.graphrows.graph_rows(kg.mapping.rdf.report_graph(report))` gives (tested in
-tests/test_rows.py on every corpus and sample report); labels, types and keys still come from the
+tests/test_mapping_rows.py on every corpus and sample report); labels, types and keys still come from the
 ontology. RDF set semantics are kept: a repeated value or relationship counts once, a relationship
 restated by a kg:Relation node is written only as that node's keyed relationship.
 """
