@@ -116,7 +116,8 @@ def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathL
                      jobs: int | None = 1) -> ExportSummary:
     """Write node and relationship CSV files for neo4j-admin under `out_dir` from report files or folders."""
     from kg.mapping.graphrows import RESOURCE, graph_rows
-    from kg.mapping.rdf import report_graph, report_iri
+    from kg.ids import report_iri
+    from kg.mapping.rdf import report_graph
 
     out = Path(out_dir)
     try:

@@ -106,7 +106,7 @@ def _chunks(rows: list, size: int):
 
 def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location: str | None = None) -> GraphRows:
     """Replace one report's subgraph in the store with its current rows; `location` finds its file again."""
-    from kg.mapping.rdf import report_iri
+    from kg.ids import report_iri
     from kg.mapping.rows import report_rows
 
     rows = report_rows(report, location)
@@ -153,7 +153,7 @@ class BatchWriter:
         self.written: set[str] = set()
 
     def write(self, report: Report, location: str | None = None) -> GraphRows:
-        from kg.mapping.rdf import report_iri
+        from kg.ids import report_iri
         from kg.mapping.rows import report_rows
 
         key = report.key
@@ -243,7 +243,7 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
     longer be read gives no report and one line in `warnings` (once per file in `gone`): its links
     are lost, the load goes on.
     """
-    from kg.mapping.rdf import township_iri
+    from kg.ids import township_iri
 
     if not township:
         return []

@@ -2,67 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.errors import KgError
-from kg.ids import BASE, iri, short_hash
+from kg import ids
+from kg.ids import BASE, law_key, short_hash, title_key
 from kg.model import Evidence, Report
 from kg.ontology import ITEM_CLASS, KG, LINK_PROPERTY, PREFIXES
 from kg.text import normalize
-from kg.text.script import to_simplified
-
-_LAW_PREFIX = re.compile(r"^中华人民共和国")
-_QUOTES = re.compile(r"[《》〈〉<>\s]")
-
-
-# ---------------------------------------------------------------- identities
-
-def law_key(name: str) -> str:
-    """A law's short name for identity: no 《》, no 中华人民共和国, half-width, simplified characters."""
-    return _LAW_PREFIX.sub("", _QUOTES.sub("", normalize(to_simplified(name))))
-
-
-def title_key(title: str) -> str:
-    return _QUOTES.sub("", normalize(to_simplified(title)))
-
-
-def county_iri(county: str) -> URIRef:
-    return URIRef(iri("county", county))
-
-
-def township_iri(township: str, county: str | None) -> URIRef:
-    """One node per township across years: county and name, `_` for an unknown county."""
-    return URIRef(iri("township", county or "_", township))
-
-
-def report_iri(key: str) -> URIRef:
-    return URIRef(iri("report", *key.split("/", 3)))
-
-
-def item_iri(report_key: str, kind: str, ordinal: int) -> URIRef:
-    """Items are named by report key, kind and ordinal, so a link can point into another year's report."""
-    return URIRef(f"{report_iri(report_key)}/{kind}/{ordinal}")
-
-
-def law_iri(name: str) -> URIRef:
-    return URIRef(iri("law", law_key(name)))
-
-
-def document_iri(title: str) -> URIRef:
-    return URIRef(iri("document", title_key(title)))
-
-
-def campaign_iri(name: str) -> URIRef:
-    return URIRef(iri("campaign", normalize(name).strip()))
-
-
-def theme_iri(theme: str) -> URIRef:
-    """A theme id as used in ontology/themes.ttl, or a full IRI kept as it is."""
-    return URIRef(theme) if re.match(r"^https?://", theme) else URIRef(iri("theme", theme))
-
 
 # ---------------------------------------------------------------- one report
 
@@ -95,7 +44,7 @@ def report_graph(report: Report, graph: Graph | None = None) -> Graph:
     graph = new_graph() if graph is None else graph
     header, source = report.header, report.source
     key = report.key
-    node = report_iri(key)
+    node = URIRef(ids.report_iri(key))
     graph.add((node, RDF.type, KG.Report))
     graph.add((node, KG.key, Literal(key)))
     graph.add((node, KG.sourceFile, Literal(source.path)))
@@ -125,14 +74,14 @@ def report_graph(report: Report, graph: Graph | None = None) -> Graph:
 def _place(graph: Graph, report_node, township: str | None, county: str | None) -> None:
     if not township:
         return
-    town = township_iri(township, county)
+    town = URIRef(ids.township_iri(township, county))
     graph.add((report_node, KG.aboutTownship, town))
     graph.add((town, RDF.type, KG.Township))
     graph.add((town, KG.name, Literal(township)))
     if county:
-        graph.add((town, KG.inCounty, county_iri(county)))
-        graph.add((county_iri(county), RDF.type, KG.County))
-        graph.add((county_iri(county), KG.name, Literal(county)))
+        graph.add((town, KG.inCounty, URIRef(ids.county_iri(county))))
+        graph.add((URIRef(ids.county_iri(county)), RDF.type, KG.County))
+        graph.add((URIRef(ids.county_iri(county)), KG.name, Literal(county)))
 
 
 def _sections(graph: Graph, report_node, report: Report) -> dict[int, URIRef]:
@@ -154,7 +103,7 @@ def _sections(graph: Graph, report_node, report: Report) -> dict[int, URIRef]:
 
 def _items(graph: Graph, report: Report, key: str, sections: dict[int, URIRef]) -> None:
     for item in (*report.measures, *report.shortcomings, *report.plans):
-        node = item_iri(key, item.kind, item.ordinal)
+        node = URIRef(ids.item_iri(key, item.kind, item.ordinal))
         graph.add((node, RDF.type, ITEM_CLASS[item.kind]))
         graph.add((node, KG.text, Literal(item.text)))
         graph.add((node, KG.ordinal, Literal(item.ordinal)))
@@ -180,17 +129,17 @@ def _mention(graph: Graph, report_node, kind: str, index: int, target, ev: Evide
 def _citations(graph: Graph, report_node, report: Report) -> None:
     text = report.source.text
     for index, law in enumerate(report.laws):
-        target = law_iri(law.name)
+        target = URIRef(ids.law_iri(law.name))
         graph.add((target, RDF.type, KG.Law))
         graph.set((target, KG.name, Literal(law_key(law.name))))
         _mention(graph, report_node, "law", index, target, law.evidence, text)
     for index, document in enumerate(report.documents):
-        target = document_iri(document.title)
+        target = URIRef(ids.document_iri(document.title))
         graph.add((target, RDF.type, KG.Document))
         graph.set((target, KG.title, Literal(title_key(document.title))))
         _mention(graph, report_node, "document", index, target, document.evidence, text)
     for index, campaign in enumerate(report.campaigns):
-        target = campaign_iri(campaign.name)
+        target = URIRef(ids.campaign_iri(campaign.name))
         graph.add((target, RDF.type, KG.Campaign))
         graph.set((target, KG.name, Literal(normalize(campaign.name).strip())))
         graph.set((target, KG.category, Literal(campaign.category)))
@@ -218,8 +167,8 @@ def _facts(graph: Graph, report_node, report: Report) -> None:
 
 def _themes(graph: Graph, report: Report, key: str) -> None:
     for tag in report.themes:
-        item = item_iri(key, tag.item_kind, tag.item_ordinal)
-        theme = theme_iri(tag.theme)
+        item = URIRef(ids.item_iri(key, tag.item_kind, tag.item_ordinal))
+        theme = URIRef(ids.theme_iri(tag.theme))
         graph.add((theme, RDF.type, KG.Theme))
         graph.set((theme, KG.name, Literal(tag.theme)))
         graph.add((item, KG.hasTheme, theme))
@@ -237,8 +186,8 @@ def add_link(graph: Graph, link) -> URIRef:
     prop = LINK_PROPERTY.get(link.kind)
     if prop is None:
         raise KgError(f"{link.source_report}: unknown link kind {link.kind!r}")
-    source = item_iri(link.source_report, link.source_kind, link.source_ordinal)
-    target = item_iri(link.target_report, link.target_kind, link.target_ordinal)
+    source = URIRef(ids.item_iri(link.source_report, link.source_kind, link.source_ordinal))
+    target = URIRef(ids.item_iri(link.target_report, link.target_kind, link.target_ordinal))
     graph.add((source, prop, target))
     node = URIRef(f"{source}/link/{link.kind}/{short_hash(str(target))}")
     graph.add((node, RDF.type, KG.Link))

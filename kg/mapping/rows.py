@@ -14,9 +14,8 @@ from rdflib import OWL, RDF
 
 from kg.errors import KgError, OntologyError
 from kg.mapping.graphrows import URI, GraphRows
-from kg.ids import short_hash
+from kg.ids import campaign_iri, county_iri, document_iri, law_iri, law_key, report_iri, short_hash, theme_iri, title_key, township_iri
 from kg.model import Report
-from kg.mapping.rdf import campaign_iri, county_iri, document_iri, law_iri, law_key, report_iri, theme_iri, title_key, township_iri
 from kg.text import normalize
 from kg.ontology import ITEM_CLASS, KG, LINK_PROPERTY, local_name, node_label, ontology, relationship_type
 
