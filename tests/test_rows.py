@@ -10,7 +10,7 @@ from conftest import EXAMPLES, ROOT
 from rdflib import Literal, URIRef
 
 from kg.errors import OntologyError
-from kg.mapping.graphrows import graph_rows
+from oracle_graphrows import graph_rows
 from kg.intake.reports import Intake, iter_reports
 from kg.link import adjacent_links, link_report
 from kg.ids import report_iri

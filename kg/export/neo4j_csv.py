@@ -1,6 +1,6 @@
 """Reports → CSV files for `neo4j-admin database import full`: one node file per label, one relationship file per type.
 
-The rows are the loader's own (`graph_rows` of each linked report), so the import and `kg load` build
+The rows are the loader's own (`report_rows` of each linked report), so the import and `kg load` build
 the same graph. Rows stream to spool files while the columns and their types are learnt, then each
 CSV is written with its header: `uri:ID`, typed property columns and `:LABEL` for nodes,
 `:START_ID`, `:END_ID`, `:TYPE` and typed properties for relationships. Lists use U+001F between
@@ -115,9 +115,8 @@ def linked_reports(paths: Iterable[str | os.PathLike], intake, jobs: int | None 
 def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike,
                      jobs: int | None = 1) -> ExportSummary:
     """Write node and relationship CSV files for neo4j-admin under `out_dir` from report files or folders."""
-    from kg.mapping.graphrows import RESOURCE, graph_rows
     from kg.ids import report_iri
-    from kg.mapping.rdf import report_graph
+    from kg.mapping.rows import RESOURCE, report_rows
 
     out = Path(out_dir)
     try:
@@ -132,7 +131,7 @@ def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathL
     seen_shared: set[str] = set()  # townships, laws, campaigns…: written once, however many reports cite them
     seen_edges: set[tuple[str, str, str]] = set()
     for report in linked_reports(paths, summary, jobs):
-        rows = graph_rows(report_graph(report))
+        rows = report_rows(report)
         own = str(report_iri(report.key))
         for label, part in rows.nodes.items():
             if label not in nodes:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from kg.errors import KgError, OntologyError
-from kg.mapping.graphrows import URI, GraphRows
+from kg.mapping.rows import URI, GraphRows
 from kg.model import Report
 from kg.store.base import Store
 
