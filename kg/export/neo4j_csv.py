@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.intake.reports import Intake
 
 ARRAY_DELIMITER = "\x1f"
 RECENT = 512  # reports kept for cross-year linking; a township's years are usually near in file order
@@ -26,16 +27,13 @@ _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
 @dataclass
-class ExportSummary:
-    """What an export wrote: reports, node and relationship rows, files, and one error per failed file."""
+class ExportSummary(Intake):
+    """What an export wrote: reports, node and relationship rows, files, and each file's fate (the lists of Intake)."""
 
     reports: int = 0
     nodes: int = 0
     relationships: int = 0
     files: list[str] = field(default_factory=list)
-    errors: list[KgError] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 class _Spool:

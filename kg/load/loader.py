@@ -13,10 +13,11 @@ import os
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 from kg.errors import KgError, OntologyError
+from kg.intake.reports import Intake
 from kg.mapping.rows import URI, GraphRows
 from kg.model import Report
 from kg.store.base import Store
@@ -28,16 +29,12 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 @dataclass
-class LoadSummary:
-    """What a load did: reports written, rows merged, and each file's fate (the lists of kg.intake.Intake)."""
+class LoadSummary(Intake):
+    """What a load did: reports written, rows merged, and each file's fate (the lists of Intake)."""
 
     reports: int = 0
     nodes: int = 0
     relationships: int = 0
-    errors: list[KgError] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the generated write statements
