@@ -49,4 +49,5 @@ def test_a_relation_class_used_as_a_node_is_named():
 @pytest.mark.parametrize("path", ["unit)+__import__('os').getcwd(", "evidence..start", "1st"])
 def test_only_attribute_paths_become_code(path):
     with pytest.raises(OntologyError, match="not an attribute path"):
-        Node(node_class(KG.Metric), (Field(KG.unit, path),))
+        Part("metric", lambda scope: (), lambda scope, index, record: "",
+             Node(node_class(KG.Metric), (Field(KG.unit, path),)))
