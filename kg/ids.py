@@ -10,7 +10,7 @@ import hashlib
 import re
 from pathlib import PurePath
 
-from kg.text import normalize
+from kg.text.normal import normalize
 from kg.text.script import to_simplified
 
 BASE = "https://township-kg.org/id/"

@@ -86,7 +86,7 @@ def test_campaigns_match_the_reports_row_by_row(loaded, samples):
     from kg.ids import campaign_iri
 
     def key(name):
-        return str(campaign_iri(name))
+        return campaign_iri(name)
 
     rows = run_canned(loaded, "campaigns", {"limit": "1000"})
     assert {key(row["campaign"]): (row["townships"], row["reports"]) for row in rows} == cited(

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.ids import report_iri
 from kg.intake.reports import Intake
+from kg.mapping.rows import RESOURCE, report_rows
 
 ARRAY_DELIMITER = "\x1f"
 RECENT = 512  # reports kept for cross-year linking; a township's years are usually near in file order
@@ -113,9 +115,6 @@ def linked_reports(paths: Iterable[str | os.PathLike], intake, jobs: int | None 
 def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike,
                      jobs: int | None = 1) -> ExportSummary:
     """Write node and relationship CSV files for neo4j-admin under `out_dir` from report files or folders."""
-    from kg.ids import report_iri
-    from kg.mapping.rows import RESOURCE, report_rows
-
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -130,7 +129,7 @@ def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathL
     seen_edges: set[tuple[str, str, str]] = set()
     for report in linked_reports(paths, summary, jobs):
         rows = report_rows(report)
-        own = str(report_iri(report.key))
+        own = report_iri(report.key)
         for label, part in rows.nodes.items():
             if label not in nodes:
                 nodes[label] = _Spool(spool_dir / f"nodes-{label}.jsonl")

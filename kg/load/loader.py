@@ -18,7 +18,8 @@ from functools import partial
 
 from kg.errors import KgError, OntologyError
 from kg.intake.reports import Intake
-from kg.mapping.rows import URI, GraphRows
+from kg.ids import report_iri, township_iri
+from kg.mapping.rows import URI, GraphRows, report_rows
 from kg.model import Report
 from kg.store.base import Store
 
@@ -103,11 +104,8 @@ def _chunks(rows: list, size: int):
 
 def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location: str | None = None) -> GraphRows:
     """Replace one report's subgraph in the store with its current rows; `location` finds its file again."""
-    from kg.ids import report_iri
-    from kg.mapping.rows import report_rows
-
     rows = report_rows(report, location)
-    report_uri = str(report_iri(report.key))
+    report_uri = report_iri(report.key)
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
     ends = []
@@ -150,11 +148,8 @@ class BatchWriter:
         self.written: set[str] = set()
 
     def write(self, report: Report, location: str | None = None) -> GraphRows:
-        from kg.ids import report_iri
-        from kg.mapping.rows import report_rows
-
         key = report.key
-        report_uri = str(report_iri(key))
+        report_uri = report_iri(key)
         if key in self.reports:
             self.flush()
         # The replace must see the store as it would be had every earlier report been written alone.
@@ -240,13 +235,11 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
     longer be read gives no report and one line in `warnings` (once per file in `gone`): its links
     are lost, the load goes on.
     """
-    from kg.ids import township_iri
-
     if not township:
         return []
     gone = set() if gone is None else gone
     found = []
-    for row in store.run_read(STORED_REPORTS, {"township": str(township_iri(township, county)), "year": year}):
+    for row in store.run_read(STORED_REPORTS, {"township": township_iri(township, county), "year": year}):
         if recent is not None and row["key"] in recent:
             found.append(recent[row["key"]])
             continue
