@@ -8,7 +8,8 @@ import pytest
 from rdflib import OWL, RDF, URIRef
 
 from kg.errors import OntologyError
-from kg.mapping.spec import PARTS, Field, Node, Part, all_fields, mismatches, node_class, object_property, used_terms
+from kg.mapping.parts import Field, Node, Part, node_class, object_property
+from kg.mapping.spec import PARTS, all_fields, mismatches, used_terms
 from kg.ontology import KG, NAMESPACE, local_name, ontology
 
 

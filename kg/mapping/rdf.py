@@ -7,7 +7,8 @@ from decimal import Decimal
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.ids import BASE
-from kg.mapping.spec import PROPERTY, Term, walk
+from kg.mapping.parts import Term
+from kg.mapping.spec import PROPERTY, walk
 from kg.model import Report
 from kg.ontology import KG, PREFIXES
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 from rdflib import OWL, RDF, URIRef
 
 from kg.errors import OntologyError
-from kg.mapping.spec import Term, distinct, mismatches, walk
+from kg.mapping.parts import Term, distinct
+from kg.mapping.spec import mismatches, walk
 from kg.model import Report
 from kg.ontology import KG, node_label, ontology, property_key, relation_classes, relationship_type
 
