@@ -47,7 +47,7 @@ def test_a_relation_class_used_as_a_node_is_named():
     assert mismatches((wrong,)) == ["Mention is not a node class of the ontology"]
 
 
-@pytest.mark.parametrize("path", ["unit)+__import__('os').getcwd(", "evidence..start", "1st"])
+@pytest.mark.parametrize("path", ["unit)+__import__('os').getcwd(", "evidence..start", "1st", "单位"])
 def test_only_attribute_paths_become_code(path):
     with pytest.raises(OntologyError, match="not an attribute path"):
         Part("metric", lambda scope: (), lambda scope, index, record: "",

@@ -37,13 +37,13 @@ def object_property(prop: URIRef) -> Term:
 
 @dataclass(frozen=True)
 class Field:
-    """A datatype property and where its value is read: an attribute path of the record (its value passed
-    through `convert` when given), or `read(record, scope)` for a value that needs the whole report.
-    A `many` field's values are stated as they are (`convert` is for one value).
+    """A datatype property and where its value is read from a record.
 
+    `source`: an attribute path of the record ("evidence.start"), or `read(record, scope)` for a
+    value that needs the whole report. `convert` is applied to one value (not to a `many` field's).
     `optional`: None and "" are not stated (of each value, when `many`). `many`: several values,
-    stated as RDF's set (a sorted, distinct list in a store). A float is stated as the xsd:decimal of
-    its repr, the ontology's range for every float the mapping holds.
+    stated as RDF's set (a sorted, distinct list in a store). A float is stated as the xsd:decimal
+    of its repr, the ontology's range for every float the mapping holds.
     """
 
     prop: URIRef
@@ -126,7 +126,7 @@ class Scope:
         return f"{node}/{kind}/{ordinal}"
 
 
-_PATH = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$")
+_PATH = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$", re.ASCII)  # all that may go into generated code
 
 
 def _compile(part: Part) -> Callable[[Scope, Sink], None]:

@@ -72,10 +72,12 @@ def _link_iri(scope: Scope, index: int, link, source: str, target: str) -> str:
 
 
 def _score(score: float) -> float:
-    return float(round(score, 6))  # six places: the last digits of a float sum say nothing and differ by platform
+    """A link's score as the graph states it: a float rounded to six places."""
+    return float(round(score, 6))
 
 
 PARTS: tuple[Part, ...] = (
+    # The report's own node; its record is the Scope: the report, its IRI and where its file was found.
     Part("report", lambda s: (s,), lambda s, i, record: s.node, Node(node_class(KG.Report), (
         Field(KG.key, "key"),
         Field(KG.sourceFile, "report.source.path"),
@@ -176,7 +178,11 @@ PROPERTY = {f.key: f.prop for f in all_fields()}  # property key → ontology te
 
 
 def used_terms(parts: tuple[Part, ...] = PARTS) -> tuple[list[Term], list[Term], list[Term]]:
-    """Node classes, relation classes and object properties the parts use (for a function, all it may give)."""
+    """Node classes, relation classes and object properties the parts use.
+
+    A class or property given by a function of the record is one of ITEM_TERM or LINK_TERM, all of
+    which count as used.
+    """
     classes, relations, props = [], [], []
     for part in parts:
         if part.node is not None:
