@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import IN_CI, need_tool
 
-from kg.mapping.graphrows import property_graph_schema
+from kg.mapping.rows import property_graph_schema
 from kg.queries import load_queries
 
 LINT = Path(__file__).parent / "lint"

@@ -11,7 +11,7 @@ from rdflib import RDF, Literal, URIRef
 from storekit import dump, open_backend
 
 from kg.errors import StoreError
-from kg.mapping.graphrows import graph_rows, value_of
+from oracle_graphrows import graph_rows, value_of
 import kg.load.loader as load_module
 from kg.load.loader import graph_counts, load_paths, write_report
 from kg.extract.report import extract_path
@@ -35,7 +35,7 @@ def _report(name="yunxiu_2023.txt"):
 
 
 def _triples_from_store(store) -> set:
-    """Read the store back into triples by the ontology's mapping, the inverse of kg.graphrows."""
+    """Read the store back into triples by the ontology's mapping, the inverse of tests/oracle_graphrows.py."""
     triples = set()
 
     def props(subject, values):

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from kg.errors import OntologyError
-from kg.mapping.graphrows import graph_rows
+from oracle_graphrows import graph_rows
 from kg.intake.reports import Intake, iter_reports
 from kg.link import adjacent_links, link_report
-from kg.mapping.rdf import report_graph, report_iri
+from kg.ids import report_iri
+from kg.mapping.rdf import report_graph
 from kg.mapping.rows import report_rows
 from kg.ontology import KG
 
@@ -31,7 +32,7 @@ def _linked_reports(paths: list[Path]):
 
 def _via_rdf(report, location):
     graph = report_graph(report)
-    graph.add((report_iri(report.key), KG.sourceLocation, Literal(location)))
+    graph.add((URIRef(report_iri(report.key)), KG.sourceLocation, Literal(location)))
     return graph_rows(graph)
 
 

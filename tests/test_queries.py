@@ -76,7 +76,7 @@ def cited(reports, targets, key) -> dict[str, tuple[int, int]]:
 
 
 def test_laws_ranked_matches_the_reports_row_by_row(loaded, samples):
-    from kg.mapping.rdf import law_key
+    from kg.ids import law_key
 
     rows = run_canned(loaded, "laws-ranked", {"limit": "1000"})
     assert {row["law"]: (row["townships"], row["reports"]) for row in rows} == cited(
@@ -85,10 +85,10 @@ def test_laws_ranked_matches_the_reports_row_by_row(loaded, samples):
 
 
 def test_campaigns_match_the_reports_row_by_row(loaded, samples):
-    from kg.mapping.rdf import campaign_iri
+    from kg.ids import campaign_iri
 
     def key(name):
-        return str(campaign_iri(name))
+        return campaign_iri(name)
 
     rows = run_canned(loaded, "campaigns", {"limit": "1000"})
     assert {key(row["campaign"]): (row["townships"], row["reports"]) for row in rows} == cited(

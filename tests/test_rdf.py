@@ -17,7 +17,8 @@ from kg.intake.counties import infer_county, township_counties
 from kg.extract import measures, plans, shortcomings
 from kg.model import Campaign, Header, Law, Link, Metric, Person, Report, ThemeTag
 from kg.export.rdf import FORMATS, Summary, reports_graph, serialize, validate
-from kg.mapping.rdf import law_iri, report_graph, report_iri, township_iri
+from kg.ids import law_iri, report_iri, township_iri
+from kg.mapping.rdf import report_graph
 from kg.read import read_source
 from kg.text import evidence
 from kg.ontology import KG
@@ -93,7 +94,7 @@ def test_hand_built_reports_conform_to_the_shapes():
 def test_the_shapes_reject_a_report_without_its_digest_and_a_node_with_two_types():
     report = baishi_2023()
     graph = report_graph(report)
-    graph.remove((report_iri(report.key), KG.sha256, None))
+    graph.remove((URIRef(report_iri(report.key)), KG.sha256, None))
     assert not validate(graph)[0]
     graph = report_graph(report)
     theme = next(graph.subjects(RDF.type, KG.Theme))
@@ -113,13 +114,13 @@ def test_a_measure_cannot_address_anything():
 def test_the_same_law_in_two_reports_is_one_node_with_a_mention_from_each():
     graph = report_graph(baishi_2023())
     report_graph(baishi_2024(), graph)
-    code = law_iri("民法典")
+    code = URIRef(law_iri("民法典"))
     assert list(graph.subjects(RDF.type, KG.Law)).count(code) == 1
-    assert set(graph.subjects(KG.cites, code)) == {report_iri(baishi_2023().key), report_iri(baishi_2024().key)}
+    assert set(graph.subjects(KG.cites, code)) == {URIRef(report_iri(baishi_2023().key)), URIRef(report_iri(baishi_2024().key))}
     mentions = set(graph.subjects(KG.relTarget, code))
     assert len(mentions) == 2
     # 《中华人民共和国宪法》 and 宪法 are one law under its short name
-    assert graph.value(law_iri("《中华人民共和国宪法》"), KG.name) == Literal("宪法")
+    assert graph.value(URIRef(law_iri("《中华人民共和国宪法》")), KG.name) == Literal("宪法")
 
 
 def test_the_same_township_across_years_is_one_node_once_its_county_is_inferred():
@@ -128,10 +129,10 @@ def test_the_same_township_across_years_is_one_node_once_its_county_is_inferred(
     graph = report_graph(baishi_2023())
     report_graph(later, graph)
     towns = list(graph.subjects(RDF.type, KG.Township))
-    assert towns == [township_iri("白石镇", "青禾县")]
+    assert towns == [URIRef(township_iri("白石镇", "青禾县"))]
     assert len(set(graph.subjects(KG.aboutTownship, towns[0]))) == 2
-    assert graph.value(report_iri(later.key), KG.countyInferred) == Literal(True)
-    assert graph.value(report_iri(baishi_2023().key), KG.countyInferred) == Literal(False)
+    assert graph.value(URIRef(report_iri(later.key)), KG.countyInferred) == Literal(True)
+    assert graph.value(URIRef(report_iri(baishi_2023().key)), KG.countyInferred) == Literal(False)
 
 
 def test_county_is_inferred_only_when_exactly_one_county_has_the_township():

@@ -1,6 +1,6 @@
 """Reports → CSV files for `neo4j-admin database import full`: one node file per label, one relationship file per type.
 
-The rows are the loader's own (`graph_rows` of each linked report), so the import and `kg load` build
+The rows are the loader's own (`report_rows` of each linked report), so the import and `kg load` build
 the same graph. Rows stream to spool files while the columns and their types are learnt, then each
 CSV is written with its header: `uri:ID`, typed property columns and `:LABEL` for nodes,
 `:START_ID`, `:END_ID`, `:TYPE` and typed properties for relationships. Lists use U+001F between
@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.ids import report_iri
+from kg.intake.reports import Intake
+from kg.mapping.rows import RESOURCE, report_rows
 from kg.link.stage import Linker
 
 ARRAY_DELIMITER = "\x1f"
@@ -25,16 +28,13 @@ _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
 @dataclass
-class ExportSummary:
-    """What an export wrote: reports, node and relationship rows, files, and one error per failed file."""
+class ExportSummary(Intake):
+    """What an export wrote: reports, node and relationship rows, files, and each file's fate (the lists of Intake)."""
 
     reports: int = 0
     nodes: int = 0
     relationships: int = 0
     files: list[str] = field(default_factory=list)
-    errors: list[KgError] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 class _Spool:
@@ -97,9 +97,6 @@ def linked_reports(paths: Iterable[str | os.PathLike], intake, jobs: int | None 
 def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike,
                      jobs: int | None = 1) -> ExportSummary:
     """Write node and relationship CSV files for neo4j-admin under `out_dir` from report files or folders."""
-    from kg.mapping.graphrows import RESOURCE, graph_rows
-    from kg.mapping.rdf import report_graph, report_iri
-
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -113,8 +110,8 @@ def export_neo4j_csv(paths: Iterable[str | os.PathLike], out_dir: str | os.PathL
     seen_shared: set[str] = set()  # townships, laws, campaigns…: written once, however many reports cite them
     seen_edges: set[tuple[str, str, str]] = set()
     for report in linked_reports(paths, summary, jobs):
-        rows = graph_rows(report_graph(report))
-        own = str(report_iri(report.key))
+        rows = report_rows(report)
+        own = report_iri(report.key)
         for label, part in rows.nodes.items():
             if label not in nodes:
                 nodes[label] = _Spool(spool_dir / f"nodes-{label}.jsonl")

@@ -15,7 +15,8 @@ from rdflib import Graph
 from kg.errors import KgError
 from kg.intake.counties import township_counties
 from kg.intake.reports import iter_reports
-from kg.mapping.rdf import new_graph, report_graph, report_iri
+from kg.ids import report_iri
+from kg.mapping.rdf import new_graph, report_graph
 from kg.ontology import PREFIXES, SHAPES_TTL, ontology
 from kg.read import iter_report_paths, read_source
 from kg.extract.report import header_of

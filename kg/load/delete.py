@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kg.errors import KgError
+from kg.ids import report_iri
 from kg.load.loader import DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, REPORT_EXISTS
 
 # A township whose last report went, and then a county whose last township went: a graph that never held
@@ -16,9 +17,7 @@ DROP_LONE_COUNTIES = "MATCH (c:County) WHERE NOT (c)--() DELETE c"
 
 def delete_report(store, key: str) -> None:
     """Remove one report by key: its nodes, every relationship to or from them, and orphaned shared nodes."""
-    from kg.mapping.rdf import report_iri
-
-    report_uri = str(report_iri(key))
+    report_uri = report_iri(key)
     if not store.run_read(REPORT_EXISTS, {"report": report_uri}):
         raise KgError(f"{key}: no report with this key in the store (kg reports lists them)")
     owned = {"report": report_uri, "prefix": report_uri + "/"}
@@ -34,10 +33,8 @@ def delete_report(store, key: str) -> None:
 
 def delete_reports(store, keys: Iterable[str]) -> list[str]:
     """Remove every report named; all keys are checked first, so a wrong key removes nothing."""
-    from kg.mapping.rdf import report_iri
-
     keys = list(dict.fromkeys(keys))
-    missing = [k for k in keys if not store.run_read(REPORT_EXISTS, {"report": str(report_iri(k))})]
+    missing = [k for k in keys if not store.run_read(REPORT_EXISTS, {"report": report_iri(k)})]
     if missing:
         raise KgError(f"{', '.join(missing)}: no report with this key in the store (kg reports lists them)")
     for key in keys:

@@ -13,12 +13,14 @@ import os
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 from kg.errors import KgError, OntologyError
 from kg.link.stage import RECENT, Linker
-from kg.mapping.graphrows import URI, GraphRows
+from kg.intake.reports import Intake
+from kg.ids import report_iri, township_iri
+from kg.mapping.rows import URI, GraphRows, report_rows
 from kg.model import Report
 from kg.store.base import Store
 
@@ -29,16 +31,12 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 @dataclass
-class LoadSummary:
-    """What a load did: reports written, rows merged, and each file's fate (the lists of kg.intake.Intake)."""
+class LoadSummary(Intake):
+    """What a load did: reports written, rows merged, and each file's fate (the lists of Intake)."""
 
     reports: int = 0
     nodes: int = 0
     relationships: int = 0
-    errors: list[KgError] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the generated write statements
@@ -108,11 +106,8 @@ def _chunks(rows: list, size: int):
 
 def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location: str | None = None) -> GraphRows:
     """Replace one report's subgraph in the store with its current rows; `location` finds its file again."""
-    from kg.mapping.rdf import report_iri
-    from kg.mapping.rows import report_rows
-
     rows = report_rows(report, location)
-    report_uri = str(report_iri(report.key))
+    report_uri = report_iri(report.key)
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
     ends = []
@@ -155,11 +150,8 @@ class BatchWriter:
         self.written: set[str] = set()
 
     def write(self, report: Report, location: str | None = None) -> GraphRows:
-        from kg.mapping.rdf import report_iri
-        from kg.mapping.rows import report_rows
-
         key = report.key
-        report_uri = str(report_iri(key))
+        report_uri = report_iri(key)
         if key in self.reports:
             self.flush()
         # The replace must see the store as it would be had every earlier report been written alone.
@@ -237,13 +229,11 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
     longer be read gives no report and one line in `warnings` (once per file in `gone`): its links
     are lost, the load goes on.
     """
-    from kg.mapping.rdf import township_iri
-
     if not township:
         return []
     gone = set() if gone is None else gone
     found = []
-    for row in store.run_read(STORED_REPORTS, {"township": str(township_iri(township, county)), "year": year}):
+    for row in store.run_read(STORED_REPORTS, {"township": township_iri(township, county), "year": year}):
         if recent is not None and row["key"] in recent:
             found.append(recent[row["key"]])
             continue
@@ -355,10 +345,8 @@ def _join_stored_townships(store: Store, files: list[str], hints_for, jobs: int)
 def _mark_loaded(store: Store, keys: list[str]) -> None:
     from datetime import datetime, timezone
 
-    from kg.mapping.rdf import report_iri
-
     at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    for chunk in _chunks([str(report_iri(key)) for key in keys], BATCH_ROWS):
+    for chunk in _chunks([report_iri(key) for key in keys], BATCH_ROWS):
         store.run(MARK_LOADED, {"uris": chunk, "at": at})
 
 

@@ -6,42 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.model import Evidence
-
-# One character in, one character out, so offsets in the normal form are offsets in the original.
-_FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULL_TO_HALF[0x3000] = 0x20  # ideographic space
-_EXTRA = {
-    "\u00a0": " ",
-    "\u2002": " ",
-    "\u2003": " ",
-    "\u2009": " ",
-    "\u200b": " ",
-    "\ufeff": " ",
-    "\u30fb": "·",  # katakana middle dot
-    "\u2022": "·",
-    "\u2027": "·",
-    "\u00b7": "·",
-    "\uff0e": ".",
-    "\u2014": "-",
-    "\u2013": "-",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u300c": '"',
-    "\u300d": '"',
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u3014": "[",  # 〔 as in document numbers
-    "\u3015": "]",
-    "\u3010": "[",
-    "\u3011": "]",
-}
-_TABLE = {**_FULL_TO_HALF, **{ord(k): v for k, v in _EXTRA.items()}}
-
-
-def normalize(text: str) -> str:
-    """Full-width → half-width, unify quotes, dots and spaces; the result has the same length."""
-    return text.translate(_TABLE)
-
+from kg.text.normal import normalize  # noqa: F401 - every stage imports it from here
 
 SENTENCE_END = "。！？；!?;\n"
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")

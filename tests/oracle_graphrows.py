@@ -1,4 +1,7 @@
-"""RDF → property-graph rows, read off the ontology's mapping (ontology/kg.ttl) so the two never drift.
+"""The test oracle: RDF → property-graph rows, read off the ontology alone (ontology/kg.ttl).
+
+kg/mapping/rows.py builds the rows straight from the model; tests/test_rows.py checks them equal
+to what this reads off the report's triples, so the two routes of the one mapping cannot drift.
 
 Every typed subject becomes a node labelled `Resource` and its class, keyed by `uri` (the n10s
 conventions); datatype properties become properties (lists where not functional); object
@@ -9,30 +12,13 @@ carrying their properties, keyed by their own IRI, instead of a node.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
 from kg.errors import OntologyError
+from kg.mapping.rows import URI, GraphRows
 from kg.ontology import KG, is_functional, node_label, ontology, property_key, relation_classes, relationship_type
-
-RESOURCE = "Resource"
-URI = "uri"
-
-
-@dataclass
-class GraphRows:
-    """Nodes by label and relationships by type, each a list of plain dicts ready for `UNWIND $rows`."""
-
-    nodes: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
-    relationships: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
-
-    def node_count(self) -> int:
-        return sum(len(rows) for rows in self.nodes.values())
-
-    def relationship_count(self) -> int:
-        return sum(len(rows) for rows in self.relationships.values())
 
 
 def _terms(kind) -> frozenset[URIRef]:
@@ -111,15 +97,3 @@ def graph_rows(graph: Graph) -> GraphRows:
         for batch in by_key.values():
             batch.sort(key=lambda row: (row.get(URI) or row["source"], row.get("target", ""), row["props"].get(URI, "")))
     return rows
-
-
-
-def property_graph_schema() -> dict[str, list[str]]:
-    """Labels, relationship types and property keys the ontology allows in a store (for linting queries)."""
-    classes = sorted(_terms(OWL.Class) - relation_classes() - {KG.Relation})
-    structural = {KG.relSource, KG.relTarget, KG.relProperty}
-    return {
-        "labels": [RESOURCE, *(node_label(c) for c in classes)],
-        "relationshipTypes": sorted(relationship_type(p) for p in _terms(OWL.ObjectProperty) - structural),
-        "propertyKeys": sorted({URI, "relClass", *(property_key(p) for p in _terms(OWL.DatatypeProperty))}),
-    }
