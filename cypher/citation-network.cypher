@@ -19,6 +19,7 @@ MATCH (t)<-[:ABOUT_TOWNSHIP]-(r:Report)-[:CITES]->(x)
 WITH t, x, count(DISTINCT r) AS reports
 WHERE x:Law OR x:Campaign
 OPTIONAL MATCH (t)-[:IN_COUNTY]->(c:County)
-RETURN t.name AS township, c.name AS county, labels(x) AS kind, coalesce(x.name, x.title) AS name, reports
+RETURN t.name AS township, c.name AS county, head([label IN labels(x) WHERE label <> 'Resource']) AS kind,
+       coalesce(x.name, x.title) AS name, reports
 ORDER BY township, name, county, kind
 LIMIT $limit

@@ -15,13 +15,13 @@ OPTIONAL MATCH (again:Shortcoming)-[:RECURS]->(s)
 WITH c, t, r, s, count(DISTINCT later) AS laters, count(DISTINCT p) AS plans,
      count(DISTINCT m) + count(DISTINCT d) AS measures, count(DISTINCT again) AS recurrences
 WITH c, t, count(DISTINCT r) AS reports, count(s) AS shortcomings,
-     sum(CASE WHEN plans > 0 THEN 1 ELSE 0 END) AS planned,
-     sum(CASE WHEN laters > 0 THEN 1 ELSE 0 END) AS checkable,
-     sum(CASE WHEN laters > 0 AND measures > 0 THEN 1 ELSE 0 END) AS followed_up,
-     sum(CASE WHEN laters > 0 AND recurrences > 0 THEN 1 ELSE 0 END) AS recurring
+     toInteger(sum(CASE WHEN plans > 0 THEN 1 ELSE 0 END)) AS planned,
+     toInteger(sum(CASE WHEN laters > 0 THEN 1 ELSE 0 END)) AS checkable,
+     toInteger(sum(CASE WHEN laters > 0 AND measures > 0 THEN 1 ELSE 0 END)) AS followed_up,
+     toInteger(sum(CASE WHEN laters > 0 AND recurrences > 0 THEN 1 ELSE 0 END)) AS recurring
 RETURN c.name AS county, t.name AS township, reports, shortcomings, planned,
-       round(100.0 * planned / shortcomings) AS planned_pct, checkable, followed_up,
-       CASE WHEN checkable = 0 THEN null ELSE round(100.0 * followed_up / checkable) END AS followed_up_pct,
+       toInteger(round(100.0 * planned / shortcomings)) AS planned_pct, checkable, followed_up,
+       CASE WHEN checkable = 0 THEN null ELSE toInteger(round(100.0 * followed_up / checkable)) END AS followed_up_pct,
        recurring,
-       CASE WHEN checkable = 0 THEN null ELSE round(100.0 * recurring / checkable) END AS recurring_pct
+       CASE WHEN checkable = 0 THEN null ELSE toInteger(round(100.0 * recurring / checkable)) END AS recurring_pct
 ORDER BY township, county
