@@ -183,6 +183,21 @@ def test_formats():
     assert format_rows(rows, "csv").splitlines() == ["乡镇,n,l", '云岫镇,2,"[""a""]"', "x,,[]"]
     table = format_rows(rows, "table").splitlines()
     assert table[0].startswith("乡镇  ") and len(table) == 4
+    assert format_rows(rows, "csv", bom=True) == "\ufeff" + format_rows(rows, "csv")
+    with pytest.raises(QueryError, match="CSV only"):
+        format_rows(rows, "json", bom=True)
+
+
+def test_the_catalogue_lists_every_query_in_each_format():
+    from kg.queries import list_queries, query_catalog
+
+    catalog = query_catalog()
+    assert [q["name"] for q in catalog] == list(load_queries())
+    assert json.loads(list_queries(fmt="json")) == catalog
+    csv_rows = list_queries(fmt="csv").splitlines()
+    assert csv_rows[0] == "name,zh,en,parameter,required,default,help"
+    assert len(csv_rows) - 1 == sum(len(q["parameters"]) or 1 for q in catalog)
+    assert list_queries(fmt="table").count("\n  --param ") == sum(len(q["parameters"]) for q in catalog)
 
 
 # ---------------------------------------------------------------- the same rows with and without indexes
