@@ -4,13 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test test-deps bench clean
+.PHONY: setup demo test test-deps lock bench clean
 
-$(STAMP): pyproject.toml
+# Every package at the version and with the file hashes of requirements.lock (scripts/lock.sh writes it);
+# the project itself is then built by the locked setuptools, without fetching anything else.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is needed")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e . --group dev
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -26,6 +28,9 @@ test-deps: setup
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+lock: setup
+	PYTHON=$(BIN)/python bash scripts/lock.sh
 
 bench: setup
 	$(BIN)/python bench/run.py --reports 1000 --reports 10000 --write

@@ -5,5 +5,5 @@
 MATCH (t:Township)-[:IN_COUNTY]->(c:County {name: $county})
 MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t)
 MATCH (r)-[:HAS_SECTION]->(:Section)-[:HAS_ITEM]->(s:Shortcoming)-[:HAS_THEME]->(th:Theme)
-RETURN th.name AS theme, t.name AS township, r.year AS year, s.ordinal AS ordinal, s.text AS shortcoming
+RETURN th.name AS theme, t.name AS township, r.year AS year, s.ordinal + 1 AS ordinal, s.text AS shortcoming
 ORDER BY theme, township, year, ordinal

@@ -8,7 +8,7 @@ MATCH (r)-[:ABOUT_TOWNSHIP]->(t:Township)
 WHERE $township IS NULL OR t.name = $township
 OPTIONAL MATCH (m:Measure)-[f:FOLLOWS_UP]->(p)
 OPTIONAL MATCH (later:Report)-[:HAS_SECTION]->(:Section)-[:HAS_ITEM]->(m)
-RETURN t.name AS township, r.year AS year, s.ordinal AS shortcoming_no, s.text AS shortcoming,
-       p.ordinal AS plan_no, p.text AS plan, a.score AS plan_score,
+RETURN t.name AS township, r.year AS year, s.ordinal + 1 AS shortcoming_no, s.text AS shortcoming,
+       p.ordinal + 1 AS plan_no, p.text AS plan, a.score AS plan_score,
        later.year AS measure_year, m.text AS measure, f.score AS measure_score
 ORDER BY township, year, shortcoming_no, plan_no, measure_year, measure

@@ -8,5 +8,5 @@ WHERE later.year = r.year + 1 AND ($township IS NULL OR t.name = $township)
 OPTIONAL MATCH (m:Measure)-[:FOLLOWS_UP]->(p)
 WITH t, r, p, count(m) AS measures
 WHERE measures = 0
-RETURN t.name AS township, r.year AS year, p.ordinal AS ordinal, p.text AS plan
+RETURN t.name AS township, r.year AS year, p.ordinal + 1 AS ordinal, p.text AS plan
 ORDER BY township, year, ordinal

@@ -8,5 +8,5 @@ WHERE $township IS NULL OR t.name = $township
 OPTIONAL MATCH (p:Plan)-[:ADDRESSES]->(s)
 WITH t, r, s, count(p) AS plans
 WHERE plans = 0
-RETURN t.name AS township, r.year AS year, s.ordinal AS ordinal, s.text AS shortcoming
+RETURN t.name AS township, r.year AS year, s.ordinal + 1 AS ordinal, s.text AS shortcoming
 ORDER BY township, year, ordinal

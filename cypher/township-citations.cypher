@@ -9,6 +9,7 @@ OPTIONAL MATCH (t)-[:IN_COUNTY]->(c:County)
 WITH r, c
 WHERE $county IS NULL OR c.name = $county
 MATCH (r)-[m:CITES]->(x)
-RETURN r.key AS report, r.year AS year, labels(x) AS kind, coalesce(x.name, x.title) AS name,
+RETURN r.key AS report, r.year AS year, head([label IN labels(x) WHERE label <> 'Resource']) AS kind,
+       coalesce(x.name, x.title) AS name,
        m.sentence AS sentence, m.sourceFile AS source
 ORDER BY year, name

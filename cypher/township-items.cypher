@@ -9,6 +9,7 @@ OPTIONAL MATCH (t)-[:IN_COUNTY]->(c:County)
 WITH r, c
 WHERE $county IS NULL OR c.name = $county
 MATCH (r)-[:HAS_SECTION]->(:Section)-[:HAS_ITEM]->(i)
-RETURN r.key AS report, r.year AS year, labels(i) AS kind, i.ordinal AS ordinal, i.text AS text,
+RETURN r.key AS report, r.year AS year, head([label IN labels(i) WHERE label <> 'Resource']) AS kind,
+       i.ordinal + 1 AS ordinal, i.text AS text,
        i.sentence AS sentence, i.sourceFile AS source
 ORDER BY year, ordinal

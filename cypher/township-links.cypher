@@ -10,5 +10,6 @@ WITH r, c
 WHERE $county IS NULL OR c.name = $county
 MATCH (r)-[:HAS_SECTION]->(:Section)-[:HAS_ITEM]->(a)-[l:ADDRESSES|FOLLOWS_UP|RECURS]->(b)
 MATCH (b)<-[:HAS_ITEM]-(:Section)<-[:HAS_SECTION]-(r2:Report)
-RETURN type(l) AS relation, r.key AS from_report, labels(a) AS from_kind, a.ordinal AS from_ordinal,
-       r2.key AS to_report, labels(b) AS to_kind, b.ordinal AS to_ordinal, l.score AS score
+RETURN type(l) AS relation, r.key AS from_report, head([label IN labels(a) WHERE label <> 'Resource']) AS from_kind,
+       a.ordinal + 1 AS from_ordinal, r2.key AS to_report, head([label IN labels(b) WHERE label <> 'Resource']) AS to_kind,
+       b.ordinal + 1 AS to_ordinal, l.score AS score

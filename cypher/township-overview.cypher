@@ -7,9 +7,9 @@ WHERE $township IS NULL OR t.name = $township
 OPTIONAL MATCH (t)-[:IN_COUNTY]->(c:County)
 OPTIONAL MATCH (r)-[:HAS_SECTION]->(:Section)-[:HAS_ITEM]->(i:Resource)
 WITH c, t, r,
-     sum(CASE WHEN 'Measure' IN labels(i) THEN 1 ELSE 0 END) AS measures,
-     sum(CASE WHEN 'Shortcoming' IN labels(i) THEN 1 ELSE 0 END) AS shortcomings,
-     sum(CASE WHEN 'Plan' IN labels(i) THEN 1 ELSE 0 END) AS plans
+     toInteger(sum(CASE WHEN 'Measure' IN labels(i) THEN 1 ELSE 0 END)) AS measures,
+     toInteger(sum(CASE WHEN 'Shortcoming' IN labels(i) THEN 1 ELSE 0 END)) AS shortcomings,
+     toInteger(sum(CASE WHEN 'Plan' IN labels(i) THEN 1 ELSE 0 END)) AS plans
 OPTIONAL MATCH (r)-[:CITES]->(l:Law)
 RETURN c.name AS county, t.name AS township, r.year AS year, measures, shortcomings, plans,
        count(DISTINCT l) AS laws, r.sourceFile AS file

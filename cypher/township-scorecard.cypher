@@ -26,17 +26,17 @@ WITH c, t, r, s, count(DISTINCT later) > 0 AS checkable, count(DISTINCT p) > 0 A
        AS follow_ok,
      coalesce(max(x.score) >= $recurs_confirmed, false) AS recur_ok
 WITH c, t, count(DISTINCT r) AS reports, count(s) AS shortcomings,
-     sum(CASE WHEN plan_ok THEN 1 ELSE 0 END) AS planned,
-     sum(CASE WHEN planned AND NOT plan_ok THEN 1 ELSE 0 END) AS planned_to_check,
-     sum(CASE WHEN checkable THEN 1 ELSE 0 END) AS checkable,
-     sum(CASE WHEN checkable AND follow_ok THEN 1 ELSE 0 END) AS followed_up,
-     sum(CASE WHEN checkable AND followed AND NOT follow_ok THEN 1 ELSE 0 END) AS followed_up_to_check,
-     sum(CASE WHEN checkable AND recur_ok THEN 1 ELSE 0 END) AS recurring,
-     sum(CASE WHEN checkable AND recurs AND NOT recur_ok THEN 1 ELSE 0 END) AS recurring_to_check
+     toInteger(sum(CASE WHEN plan_ok THEN 1 ELSE 0 END)) AS planned,
+     toInteger(sum(CASE WHEN planned AND NOT plan_ok THEN 1 ELSE 0 END)) AS planned_to_check,
+     toInteger(sum(CASE WHEN checkable THEN 1 ELSE 0 END)) AS checkable,
+     toInteger(sum(CASE WHEN checkable AND follow_ok THEN 1 ELSE 0 END)) AS followed_up,
+     toInteger(sum(CASE WHEN checkable AND followed AND NOT follow_ok THEN 1 ELSE 0 END)) AS followed_up_to_check,
+     toInteger(sum(CASE WHEN checkable AND recur_ok THEN 1 ELSE 0 END)) AS recurring,
+     toInteger(sum(CASE WHEN checkable AND recurs AND NOT recur_ok THEN 1 ELSE 0 END)) AS recurring_to_check
 RETURN c.name AS county, t.name AS township, reports, shortcomings, planned,
-       round(100.0 * planned / shortcomings) AS planned_pct, planned_to_check, checkable, followed_up,
-       CASE WHEN checkable = 0 THEN null ELSE round(100.0 * followed_up / checkable) END AS followed_up_pct,
+       toInteger(round(100.0 * planned / shortcomings)) AS planned_pct, planned_to_check, checkable, followed_up,
+       CASE WHEN checkable = 0 THEN null ELSE toInteger(round(100.0 * followed_up / checkable)) END AS followed_up_pct,
        followed_up_to_check, recurring,
-       CASE WHEN checkable = 0 THEN null ELSE round(100.0 * recurring / checkable) END AS recurring_pct,
+       CASE WHEN checkable = 0 THEN null ELSE toInteger(round(100.0 * recurring / checkable)) END AS recurring_pct,
        recurring_to_check
 ORDER BY township, county

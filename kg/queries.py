@@ -9,6 +9,10 @@ A file opens with `//` header lines:
 
 The parameters are the `$names` in the text; a `param:` line gives one a JSON default and a
 help text. A parameter without a default must be given.
+
+What the queries return follows what a reader of trace and the briefings expects: an item's ordinal
+counts from 1 (the store keeps the extractor's count from 0), a node's kind is its class (`Law`, not
+`["Resource", "Law"]`), and counts and percentages are integers.
 """
 
 from __future__ import annotations
@@ -157,8 +161,13 @@ def _cell(value) -> str:
     return str(value)
 
 
-def format_rows(rows: list[dict], fmt: str = "table") -> str:
-    """Rows as an aligned text table, a JSON array of objects, or CSV."""
+BOM = "\ufeff"
+
+
+def format_rows(rows: list[dict], fmt: str = "table", bom: bool = False) -> str:
+    """Rows as an aligned text table, a JSON array of objects, or CSV (with `bom`, led by a byte-order mark)."""
+    if bom and fmt != "csv":
+        raise QueryError(f"a byte-order mark is for CSV only, not {fmt}")
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     columns = list(dict.fromkeys(k for row in rows for k in row))
@@ -170,7 +179,8 @@ def format_rows(rows: list[dict], fmt: str = "table") -> str:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
-        return buffer.getvalue().rstrip("\n")
+        # Excel reads a CSV file as the machine's legacy code page unless it opens with the mark
+        return (BOM if bom else "") + buffer.getvalue().rstrip("\n")
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}; choose table, json or csv")
     if not columns:
@@ -193,13 +203,42 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def list_queries(directory: str | Path = CYPHER_DIR) -> str:
-    """The canned queries with their descriptions and parameters, for `kg query --list`."""
-    lines = []
+def query_catalog(directory: str | Path = CYPHER_DIR) -> list[dict]:
+    """The canned queries as rows: name, descriptions, and each parameter with its default and help."""
+    rows = []
     for query in load_queries(directory).values():
-        lines.append(f"{query.name}\n  {query.description_zh}\n  {query.description_en}")
         defaults, helps = dict(query.defaults), dict(query.help)
-        for name in query.parameters:
-            default = f"= {json.dumps(defaults[name], ensure_ascii=False)}" if name in defaults else "(required)"
-            lines.append(f"  --param {name}=… {default}  {helps.get(name, '')}".rstrip())
+        rows.append({"name": query.name, "zh": query.description_zh, "en": query.description_en,
+                     "parameters": [{"name": name, "required": name not in defaults,
+                                     "default": defaults.get(name), "help": helps.get(name, "")}
+                                    for name in query.parameters]})
+    return rows
+
+
+def _parameter_rows(query: dict) -> list[dict]:
+    """One CSV row a parameter (one row with empty cells for a query without any)."""
+    base = {"name": query["name"], "zh": query["zh"], "en": query["en"]}
+    empty = {"parameter": None, "required": None, "default": None, "help": None}
+    return [{**base, "parameter": p["name"], "required": p["required"],
+             "default": None if p["required"] else json.dumps(p["default"], ensure_ascii=False), "help": p["help"]}
+            for p in query["parameters"]] or [{**base, **empty}]
+
+
+def list_queries(directory: str | Path = CYPHER_DIR, fmt: str = "table", bom: bool = False) -> str:
+    """The canned queries for `kg query --list`: text to read, JSON with the parameters nested, or CSV a row a parameter."""
+    catalog = query_catalog(directory)
+    if fmt == "json":
+        return format_rows(catalog, fmt, bom)
+    if fmt == "csv":
+        return format_rows([row for query in catalog for row in _parameter_rows(query)], fmt, bom)
+    if fmt != "table":
+        raise QueryError(f"unknown format {fmt!r}; choose table, json or csv")
+    if bom:
+        raise QueryError("a byte-order mark is for CSV only, not table")
+    lines = []
+    for query in catalog:
+        lines.append(f"{query['name']}\n  {query['zh']}\n  {query['en']}")
+        for param in query["parameters"]:
+            default = "(required)" if param["required"] else f"= {json.dumps(param['default'], ensure_ascii=False)}"
+            lines.append(f"  --param {param['name']}=… {default}  {param['help']}".rstrip())
     return "\n".join(lines)

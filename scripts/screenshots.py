@@ -12,11 +12,12 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETTLED = "() => !!window.kgNetworks && Object.values(window.kgNetworks).every(s => s.stabilized)"
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pagewait import open_page  # noqa: E402  the browser tests' waits: on the page's events, never a sleep
 
 # (file name, what to build, viewport width, height, whole page)
 SHOTS = [
@@ -60,12 +61,10 @@ def shoot(pages: dict[str, Path], out: Path, chromium: str) -> None:
         for name, _, width, height, full in SHOTS:
             context = browser.new_context(offline=True, viewport={"width": width, "height": height})
             page = context.new_page()
-            page.goto(pages[name].resolve().as_uri())
-            deadline = time.monotonic() + 60
-            while not page.evaluate(SETTLED):  # polled: the page's CSP forbids the eval a wait_for_function uses
-                if time.monotonic() > deadline:
-                    sys.exit(f"screenshots: {name}: the layout did not settle")
-                time.sleep(0.1)
+            try:
+                open_page(page, pages[name].resolve().as_uri())
+            except Exception as exc:  # playwright's error carries the page's message: which wait did not end
+                sys.exit(f"screenshots: {name}: {exc}")
             page.screenshot(path=str(out / name), full_page=full)
             context.close()
             print(f"screenshots: {out / name}")

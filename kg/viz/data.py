@@ -203,7 +203,8 @@ def with_quotes(data: TownshipData, reports: Iterable[Report]) -> TownshipData:
     for report in reports:
         for kind, items in (("measure", report.measures), ("shortcoming", report.shortcomings), ("plan", report.plans)):
             for item in items:
-                quotes[(report.key, node_label(ITEM_CLASS[kind]), item.ordinal)] = content_sentence(report.source.text, item)
+                # The canned queries number items from 1, as trace and the briefings print them.
+                quotes[(report.key, node_label(ITEM_CLASS[kind]), item.ordinal + 1)] = content_sentence(report.source.text, item)
     items = [replace(i, sentence=quotes.get(i.ref, i.sentence)) for i in data.items]
     return TownshipData(data.township, data.county, data.reports, items, data.links, data.citations, data.metrics)
 
