@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from kg.ids import report_key
+from kg.text import sentence_bounds
 
 SECTION_KINDS = ("measures", "duty", "shortcomings", "plans", "other")
 ITEM_KINDS = ("measure", "shortcoming", "plan")
@@ -38,6 +40,12 @@ class Evidence:
     end: int
     sentence: str
 
+
+
+def evidence(source_path: str, text: str, start: int, end: int) -> Evidence:
+    """Evidence for text[start:end]: the offsets and the sentence that holds them."""
+    s, e = sentence_bounds(text, start, end)
+    return Evidence(source=source_path, start=start, end=end, sentence=text[s:e])
 
 @dataclass(frozen=True)
 class Clue:
@@ -191,8 +199,6 @@ class Report:
     @property
     def key(self) -> str:
         """Identity of the report: township, county, year and file stem (an edited file keeps its key)."""
-        from kg.ids import report_key
-
         return report_key(self)
 
     def items(self, kind: str) -> tuple[Item, ...]:

@@ -10,7 +10,7 @@ from rdflib import RDF, Graph
 
 from kg.cli import cli
 from kg.errors import KgError, ManifestError
-from kg.intake.hints import Hints
+from kg.structure.hints import Hints
 from kg.intake.manifest import hints_from_options, read_manifest
 from kg.extract.report import extract_report
 from kg.read import read_source

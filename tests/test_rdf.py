@@ -20,7 +20,7 @@ from kg.export.rdf import FORMATS, Summary, reports_graph, serialize, validate
 from kg.ids import law_iri, report_iri, township_iri
 from kg.mapping.rdf import report_graph
 from kg.read import read_source
-from kg.text import evidence
+from kg.model import evidence
 from kg.ontology import KG
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"

@@ -17,6 +17,8 @@ from kg.errors import KgError
 from kg.link.themes import load_themes
 from kg.viz.data import NotFoundError, RunQuery, fetch_township
 from kg.viz.follow import Scorecard, chains, scorecard
+from kg.viz.html import template
+from kg.viz.data import store_runner
 
 TOP_THEMES = 8  # bars in the chart: a briefing page holds about this many before it needs a second
 
@@ -166,8 +168,6 @@ def theme_bars(themes: tuple[ThemeRow, ...], width: int = 330, bar: int = 18) ->
 
 def render_county_html(briefing: CountyBriefing, today: str) -> str:
     """The county briefing as one self-contained page: no script, the chart as inline SVG, every text escaped."""
-    from kg.viz.html import template
-
     years_of = {row.township: row.years for row in briefing.townships}
     return template("county.html.j2").render(b=briefing, bars=theme_bars(briefing.themes), share=Scorecard.share,
                                              years_of=years_of, today=today)
@@ -182,8 +182,6 @@ def briefing_format(output, fmt: str | None) -> str:
 
 def write_county_briefing(store, county: str, output, fmt: str | None = None, today: date | None = None) -> CountyBriefing:
     """Read the county's townships from `store` and write their comparison as HTML or Word."""
-    from kg.viz.data import store_runner
-
     briefing = build_county(store_runner(store), county)
     day = today or date.today()
     stamp = f"{day.year}年{day.month}月{day.day}日"

@@ -12,6 +12,8 @@ from kg.evaluate.score import (
 )
 from kg.model import Report
 from kg.read import REPORT_SUFFIXES
+from kg.extract.report import extract_path
+from kg.evaluate.misses import file_misses
 
 CHAINS_FILE = "chains.json"
 
@@ -62,8 +64,6 @@ def _linking(name: str):
 
 
 def _extract(gold_path: Path, gold: dict, reports_dir: Path, link_report, errors: list[str]) -> Report | None:
-    from kg.extract.report import extract_path
-
     path = report_path(reports_dir, gold)
     if path is None:
         errors.append(f"{gold_path}: no report {gold['file']} in {reports_dir}")
@@ -141,8 +141,6 @@ def evaluate(gold_dir, reports_dir, misses: bool = False) -> dict:
                 counts.setdefault(name, {}).update(chain_counts)
     result = summarize(counts, skipped, errors, notes)
     if misses:
-        from kg.evaluate.misses import file_misses
-
         result["misses"] = {f.name: file_misses(f.gold, f.report, f.matches) for f in files}
     return result
 

@@ -14,14 +14,13 @@ from kg.evaluate.run import _linking, drop_unannotated, load_gold, report_path, 
 from kg.evaluate.score import FIELDS, Count, score_links, score_report
 from kg.errors import GoldError
 from kg.read import read_source
+from kg.extract.report import extract_path
 
 TOLERANCE = 0.02
 
 
 def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOUTS, limit: int | None = None) -> dict:
     """{"layouts": {name: micro scores}, "drops": {name: {field: F1 below the original}}, "errors": [...]}."""
-    from kg.extract.report import extract_path
-
     gold_dir, reports_dir = Path(gold_dir), Path(reports_dir)
     gold_paths = sorted(p for p in gold_dir.glob("*.json") if p.name != CHAINS_FILE)[:limit]
     if not gold_paths:

@@ -16,7 +16,8 @@ from kg.text.lexicon import either
 from kg.extract.quotes import quoted_campaigns
 from kg.extract.titles import after_fa, titles
 from kg.model import Campaign, Section, Source
-from kg.text import compact, evidence
+from kg.model import evidence
+from kg.text import compact
 from kg.text.numerals import parse_chinese
 
 DATE_WINDOW = 10  # characters before a day's label searched for the date or month written with it

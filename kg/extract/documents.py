@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kg.extract.titles import is_law, source_titles
 from kg.model import DocumentRef, Section, Source
-from kg.text import compact, evidence
+from kg.model import evidence
+from kg.text import compact
 
 
 def extract(source: Source, sections: tuple[Section, ...] = ()) -> tuple[DocumentRef, ...]:

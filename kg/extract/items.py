@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.model import Item, Source
-from kg.text import evidence
+from kg.model import evidence
 
 
 def _named(outline, kind: str):

@@ -10,7 +10,7 @@ from kg.text import lexicon
 from kg.extract import campaigns
 from kg.extract.titles import PRC, after_fa, is_law, law_key, source_titles
 from kg.model import Law, Section, Source
-from kg.text import evidence
+from kg.model import evidence
 
 def mentions(source: Source) -> list[tuple[int, int, str]]:
     """(start, end, short name) of every law citation, in reading order."""

@@ -18,7 +18,8 @@ from kg.text.lexicon import either
 from kg.extract import persons
 from kg.model import Metric, Person, Section, Source
 from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
-from kg.text import evidence
+from kg.model import evidence
+from kg.text import segment
 
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
@@ -362,8 +363,6 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
 
 @cache
 def _tags() -> dict[str, str]:
-    from kg.text import segment
-
     return segment.pos_tags()
 
 

@@ -16,7 +16,8 @@ from functools import cache, partial
 from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.model import Person, Section, Source
-from kg.text import evidence
+from kg.model import evidence
+from kg.text import segment
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
 _MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ")
@@ -144,8 +145,6 @@ def _is_common_word(word: str) -> bool:
 
 @cache
 def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
-    from kg.text import segment
-
     return segment.pos_tags(), segment.default().FREQ
 
 

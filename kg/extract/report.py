@@ -7,11 +7,13 @@ from dataclasses import dataclass, replace
 
 from kg.errors import KgError, ReadError
 from kg.extract import campaigns, documents, laws, measures, metrics, persons, plans, shortcomings
-from kg.intake.hints import Hints, apply_hints
+from kg.structure.hints import Hints, apply_hints
 from kg.model import Header, Report, Source
 from kg.read import make_source, read_source
 from kg.structure import outline as structure
 from kg.text.unwrap import unwrap
+from kg.extract.origin import restore
+from kg.extract.origin import restore_header
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,6 @@ def extract_report(source: Source, hints: Hints | None = None) -> Report:
     """
     unwrapped = unwrap(source.text)
     if unwrapped is not None:
-        from kg.extract.origin import restore
-
         return apply_hints(restore(_extract(_joined(source, unwrapped)), source, unwrapped), hints)
     return apply_hints(_extract(source), hints)
 
@@ -41,7 +41,6 @@ def header_of(source: Source) -> Header:
     unwrapped = unwrap(source.text)
     if unwrapped is None:
         return structure.parse(source).header
-    from kg.extract.origin import restore_header
 
     return restore_header(structure.parse(_joined(source, unwrapped)).header, unwrapped)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from kg.extract.parallel import iter_outcomes as parallel_outcomes
 from kg.extract.report import Outcome, extract_path
-from kg.intake.hints import Hints
+from kg.structure.hints import Hints
 from kg.read import iter_report_paths
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from kg.model import Report
 from kg.text.places import identity
+from kg.errors import KgError
+from kg.read import read_source
 
 _SPACE_RE = re.compile(r"\s+")
 SAME_REPORT = 0.9  # 4-gram Jaccard above which two texts of one township and year are one report
@@ -40,9 +42,6 @@ def shingles(norm: str, size: int = 4) -> frozenset[int]:
 
 def _shingles_of_file(path: str) -> frozenset[int] | None:
     """The 4-grams of a kept file, read again: keeping every report's 4-grams would grow with the corpus."""
-    from kg.errors import KgError
-    from kg.read import read_source
-
     try:
         return shingles(read_source(path).norm)
     except KgError:

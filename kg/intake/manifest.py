@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ManifestError
-from kg.intake.hints import Hints
+from kg.structure.hints import Hints
 from kg.read.text import decode
+from kg.errors import KgError
+from kg.intake.reports import fixed_hints
+from kg.read import iter_report_paths
 
 COLUMNS = {
     "file": "file", "path": "file", "文件": "file", "文件名": "file",
@@ -102,10 +105,6 @@ def hints_from_options(
     manifest: str | os.PathLike | None = None,
 ):
     """(hints_for, warnings) from `--township/--county/--year` or `--manifest`; a user's mistake raises KgError."""
-    from kg.errors import KgError
-    from kg.intake.reports import fixed_hints
-    from kg.read import iter_report_paths
-
     stated = fixed_hints(township, county, year)
     if stated and manifest:
         raise KgError("give either --manifest or --township/--county/--year, not both")

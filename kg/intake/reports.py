@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from kg.intake.counties import infer_county, township_counties
 from kg.intake.dedupe import Deduper
 from kg.errors import KgError, ReadError
-from kg.intake.hints import Hints, hinted_header
+from kg.structure.hints import Hints, hinted_header
 from kg.model import Report
 
 HintsFor = Callable[[str], "Hints | None"]

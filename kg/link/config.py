@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import fields, replace
+from kg.errors import KgError
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,6 @@ DEFAULT = Thresholds()
 
 def parse_overrides(pairs: tuple[str, ...] | list[str], base: Thresholds = DEFAULT) -> Thresholds:
     """Thresholds from NAME=VALUE strings, e.g. ("recurs_floor=0.3",)."""
-    from dataclasses import fields, replace
-
-    from kg.errors import KgError
 
     kinds = {f.name: f.type for f in fields(Thresholds)}
     names = set(kinds)

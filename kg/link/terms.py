@@ -6,6 +6,9 @@ import re
 from functools import lru_cache
 
 from kg.text import lexicon, normal_line
+from kg.text import segment
+from kg.link.themes import load_themes
+from kg.text.segment import jieba
 
 # Words that carry no object, words that name a field of the work, and synonyms folded to one word:
 # ontology/lexicons/term_words.tsv says why each group matters to a link.
@@ -19,9 +22,6 @@ _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
 @lru_cache(maxsize=1)
 def _cutter():
     """jieba taught the theme keywords; search mode also yields a compound's parts (执法能力 → 执法, 能力)."""
-    from kg.text import segment
-    from kg.link.themes import load_themes
-
     words = {w for t in load_themes() for w in t.keywords} | set(SYNONYMS)
     tokenizer = segment.tokenizer((word for word in words if _WORD.fullmatch(word)), freq=20000)
     return lambda text: list(tokenizer.cut_for_search(text))
@@ -43,8 +43,6 @@ def _line_surfaces(line: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _run_pattern():
-    from kg.text.segment import jieba  # imported there without the slow pkg_resources
-
     return jieba.re_han_default  # what `Tokenizer.cut` splits a text into before segmenting each run
 
 

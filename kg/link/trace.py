@@ -14,6 +14,7 @@ from kg.link.stage import Linker
 from kg.model import Item, Report
 from kg.ontology import ITEM_CLASS, node_label
 from kg.text import normalize, sentences
+from kg.extract.stream import iter_outcomes
 
 PLANNED, NO_PLAN, FOLLOWED_UP, RECURS = "✓", "✗", "→", "↻"
 
@@ -144,8 +145,6 @@ def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> l
 def trace_paths(paths: Iterable[str | os.PathLike], township: str, county: str | None = None,
                 year: int | None = None, thresholds: Thresholds = DEFAULT) -> tuple[list[TraceRow], list]:
     """trace() over report files; returns the rows and the errors of files that could not be read."""
-    from kg.extract.stream import iter_outcomes
-
     reports, errors = [], []
     for outcome in iter_outcomes(paths):
         if outcome.report is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from kg.intake.counties import infer_county
 from kg.model import Report
+from kg.load.loader import read_again
 
 # From township nodes, far fewer than reports; one a reload left without reports does not count.
 STORED_COUNTIES = ("MATCH (t:Township)-[:IN_COUNTY]->(c:County) WHERE (t)<-[:ABOUT_TOWNSHIP]-(:Report) "
@@ -64,8 +65,6 @@ def stale_reports(store, counties: Mapping[str, frozenset[str]], named: Iterable
 def read_under_county(stale: Stale, counties: Mapping[str, frozenset[str]]) -> Report | None:
     """The stale report extracted again from its file, its county inferred as a first load would; None when
     its file cannot be read any more."""
-    from kg.load.loader import read_again
-
     location = stale.location or stale.path
     if not location or not os.path.isfile(location):
         return None

@@ -250,7 +250,7 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
 
 def read_again(row: dict, county: str | None, year: int) -> Report | None:
     """A stored report extracted again from its file, with the identity it was loaded under."""
-    from kg.intake.hints import Hints
+    from kg.structure.hints import Hints
     from kg.extract.report import extract_report
     from kg.read import read_source
 

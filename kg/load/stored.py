@@ -5,12 +5,11 @@ from __future__ import annotations
 from kg.errors import KgError
 from kg.model import Report
 from kg.queries import run_canned
+from kg.load.loader import read_again
 
 
 def township_reports(store, township: str, county: str | None = None) -> tuple[list[Report], list[str]]:
     """The township's stored reports, and the source files that could not be read again."""
-    from kg.load.loader import read_again
-
     rows = run_canned(store, "township-reports", {"township": township, "county": county})
     if not rows:
         raise KgError(f"no report of {township}" + (f" ({county})" if county else "") + " is in the store")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg.model import Clue, Source
 from kg.structure.placenames import PlaceName, county_names, township_names
-from kg.text import evidence
+from kg.model import evidence
 from kg.text.divisions import divisions
 from kg.text.numerals import parse_digits
 

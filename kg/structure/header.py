@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.model import Header, Source
 from kg.structure import clues
-from kg.text import evidence
+from kg.model import evidence
 
 # 〔 and 【 are normalized to [; some offices write the year in round brackets.
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*\d{1,4}\s*号")

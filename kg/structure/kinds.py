@@ -15,6 +15,7 @@ from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
 from kg.text import sentences
+from kg.text.lexicon import read_table
 
 SECTIONS_TSV = data_dir("ontology") / "lexicons" / "sections.tsv"
 CUES_TSV = data_dir("ontology") / "lexicons" / "section_cues.tsv"
@@ -43,8 +44,6 @@ def cues(path: Path = CUES_TSV) -> tuple[tuple[str, str], ...]:
 
 
 def _pairs(path: Path, column: str) -> tuple[tuple[str, str], ...]:
-    from kg.text.lexicon import read_table
-
     pairs = []
     for row in read_table(path):
         phrase, kind = row[column], row["kind"]

@@ -20,7 +20,7 @@ from kg.structure.markers import (
 )
 from kg.structure.remedies import split_remedies
 from kg.model import Header, Section, Source
-from kg.text import evidence
+from kg.model import evidence
 
 ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcoming", "plans": "plan"}
 

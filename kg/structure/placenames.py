@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from collections.abc import Iterator
 
 from kg.text.divisions import divisions
+from kg.text.segment import pos_tags
+from kg.text.segment import default
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOWN_SUFFIX_RE = re.compile(r"街道|镇|乡")
@@ -62,8 +64,6 @@ def _run_before(norm: str, pos: int, floor: int) -> int:
 
 
 def _tag(word: str) -> str:
-    from kg.text.segment import pos_tags
-
     return pos_tags().get(word) or ""
 
 
@@ -85,7 +85,6 @@ def _words(run: str) -> tuple[list[str], bool]:
     run = run[_cut(run):]
     if not run:
         return [], True
-    from kg.text.segment import default
 
     words = list(default().cut(run, HMM=False))
     bounded = True

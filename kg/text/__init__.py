@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.model import Evidence
 from kg.text.normal import normalize  # noqa: F401 - every stage imports it from here
 
 SENTENCE_END = "。！？；!?;\n"
@@ -44,12 +43,6 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
     while right > left and text[right - 1].isspace():
         right -= 1
     return left, right
-
-
-def evidence(source_path: str, text: str, start: int, end: int) -> Evidence:
-    """Evidence for text[start:end]: the offsets and the sentence that holds them."""
-    s, e = sentence_bounds(text, start, end)
-    return Evidence(source=source_path, start=start, end=end, sentence=text[s:e])
 
 
 def sentences(text: str, start: int = 0, end: int | None = None):

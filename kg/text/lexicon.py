@@ -17,6 +17,7 @@ import ahocorasick
 from kg.errors import LexiconError
 from kg.resources import data_dir
 from kg.text import normalize
+from kg.text import segment
 
 LEXICON_DIR = data_dir("ontology") / "lexicons"
 
@@ -202,8 +203,6 @@ def domain_words() -> tuple[str, ...]:
 
 @cache
 def _tokenizer():
-    from kg.text import segment
-
     return segment.tokenizer(domain_words(), freq=100000)
 
 

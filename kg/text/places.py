@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.text import normalize
+from kg.text.script import to_simplified
 
 # Bodies of a township or county, longest first so that 党委政府 is stripped before 政府.
 _BODIES = (
@@ -23,8 +24,6 @@ _SPACE_RE = re.compile(r"[\s\u3000]+")
 
 
 def simplified(name: str) -> str:
-    from kg.text.script import to_simplified
-
     return to_simplified(name)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -18,8 +19,6 @@ def _converter():
 @lru_cache(maxsize=1)
 def _traditional_chars() -> frozenset[str]:
     """Characters that t2s changes; counting them is ten times cheaper than converting every file."""
-    from pathlib import Path
-
     import opencc
 
     table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+import time
 
 if "jieba" in sys.modules or "pkg_resources" in sys.modules:
     import jieba
@@ -106,8 +107,6 @@ def _write(kind: str, value: object) -> None:
 
 def _prune(kind: str, kept: Path) -> None:
     """Remove this user's tables of `kind` for other keys not written for STALE_DAYS: 15 MB each, left by old versions."""
-    import time
-
     cutoff = time.time() - STALE_DAYS * 86400
     for path in kept.parent.glob(f"jieba-{kind}-*.marshal"):
         try:

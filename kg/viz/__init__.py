@@ -6,15 +6,14 @@ from pathlib import Path
 
 from kg.viz.graph import Graph
 from kg.viz.views import VIEWS
+from kg.viz.data import reports_again, store_runner
+from kg.viz.html import write_page
+from kg.viz.views import build_view
 
 
 def write_view(store, view: str, output: str | Path, township: str | None = None, county: str | None = None,
                year: int | None = None) -> Graph:
     """Build one named view from `store` and write it as a self-contained HTML page."""
-    from kg.viz.data import reports_again, store_runner
-    from kg.viz.html import write_page
-    from kg.viz.views import build_view
-
     graph = build_view(store_runner(store), view, township, county, year,
                        reports_for=lambda name, place: reports_again(store, name, place))
     write_page(graph, output)

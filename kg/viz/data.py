@@ -10,6 +10,7 @@ from kg.extract.evidence import content_sentence
 from kg.load.stored import township_reports
 from kg.model import Report
 from kg.ontology import ITEM_CLASS, node_label
+from kg.queries import run_canned
 
 ITEM_KINDS = ("Measure", "Shortcoming", "Plan")
 
@@ -135,8 +136,6 @@ def _str(value) -> str:
 
 def store_runner(store) -> RunQuery:
     """Run the canned queries of cypher/ read-only on `store`."""
-    from kg.queries import run_canned
-
     def run(name: str, params: dict) -> list[dict]:
         return run_canned(store, name, params)
 

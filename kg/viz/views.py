@@ -9,6 +9,7 @@ from kg.model import Report
 from kg.viz.data import ItemRow, NetworkRow, RunQuery, TownshipData, fetch_network, fetch_township, with_quotes
 from kg.viz.follow import chains
 from kg.viz.graph import RELATIONS, Edge, Graph, Node, short
+from kg.viz.data import NotFoundError
 
 VIEWS = ("report", "chains", "citations")
 
@@ -138,8 +139,6 @@ def citations_graph(rows: list[NetworkRow]) -> Graph:
 def build_view(run: RunQuery, view: str, township: str | None = None, county: str | None = None,
                year: int | None = None, reports_for: Callable[[str, str | None], Iterable[Report]] | None = None) -> Graph:
     """One named view from the store behind `run`; `reports_for(township, county)` gives reports read again for quotes."""
-    from kg.viz.data import NotFoundError
-
     if view == "citations":
         return citations_graph(fetch_network(run))
     if view not in VIEWS:
