@@ -1,4 +1,9 @@
-"""The `kg` command: parse options, call one library function, print. No algorithm lives here."""
+"""The `kg` command: parse options, call one library function, print. No algorithm lives here.
+
+Exit codes (kept stable for scripts): 0 success; 1 some input could not be used, the rest went
+through; 2 a usage or query error; 3 the store failed or cannot be reached; 70 a fault in kg itself
+(`kg --debug` shows where).
+"""
 
 from __future__ import annotations
 
@@ -7,32 +12,64 @@ import sys
 
 import click
 
-from kg.errors import KgError
+from kg.errors import EXIT_INPUT, KgError, UsageError
+from kg.text.printable import json_safe, printable
+
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE: not the user's doing
 
 
-def fail(message: str, code: int = 1) -> None:
-    click.echo(f"kg: {message}", err=True)
-    sys.exit(code)
+def say(message: str) -> None:
+    """One line on stderr; text that came from a report or a file name cannot drive the terminal."""
+    click.echo(printable(f"kg: {message}"), err=True)
 
 
 def report_errors(errors: list) -> None:
     """One line per failed file on stderr, after the work that succeeded."""
     for error in errors:
-        click.echo(f"kg: error: {error}", err=True)
+        say(f"error: {error}")
 
 
-@click.group()
+class KgGroup(click.Group):
+    """The one place a library error becomes a one-line message and its exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            say(str(exc))
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors and exits keep click's own handling (usage: exit 2)
+        except BrokenPipeError:  # `kg query … | head`: the reader has what it wanted
+            sys.stdout = None  # no second complaint when Python flushes at exit
+            ctx.exit(EXIT_INPUT)
+        except Exception as exc:
+            if ctx.meta.get("kg.debug"):
+                raise
+            say(f"internal error: {type(exc).__name__}: {exc} (`kg --debug …` shows where)")
+            ctx.exit(EXIT_BUG)
+
+
+@click.group(cls=KgGroup)
 @click.version_option(package_name="township-kg")
-def cli():
-    """Knowledge graphs of township rule-of-law reports (乡镇法治政府建设情况报告)."""
+@click.option("--debug", is_flag=True, envvar="KG_DEBUG",
+              help="Show the traceback of an unexpected error instead of a one-line internal error.")
+@click.pass_context
+def cli(ctx, debug):
+    """Knowledge graphs of township rule-of-law reports (乡镇法治政府建设情况报告).
+
+    Exit codes: 0 success; 1 some input could not be used (the rest went through); 2 a usage or
+    query error; 3 the store failed or cannot be reached; 70 a fault in kg (see --debug).
+    """
+    ctx.meta["kg.debug"] = debug
 
 
 def report_intake(summary) -> None:
     """Dropped duplicates and warnings (conflicts) on stderr: the files were handled, but say how."""
     for line in getattr(summary, "duplicates", ()):
-        click.echo(f"kg: duplicate: {line}", err=True)
+        say(f"duplicate: {line}")
     for line in getattr(summary, "warnings", ()):
-        click.echo(f"kg: warning: {line}", err=True)
+        say(f"warning: {line}")
 
 
 def identity_options(command):
@@ -50,48 +87,67 @@ def identity_options(command):
     return command
 
 
+def input_options(command):
+    """--max-size: how large a report file may be before it is named and skipped."""
+    return click.option("--max-size", type=click.IntRange(1), default=None, metavar="MB",
+                        help="Skip report files larger than this many megabytes (also the limit on a .docx "
+                             "unpacked)  [default: 50]")(command)
+
+
+def apply_input_limits(max_size: int | None) -> None:
+    from kg.read import limit_file_size
+
+    if max_size is not None:
+        limit_file_size(max_size * 1024 * 1024)
+
+
 def dry_run_and_exit(paths, hints_for, warnings) -> None:
     from kg.intake.reports import dry_run, format_dry_run
 
     rows, intake = dry_run(paths, hints_for)
     intake.warnings[:0] = warnings
-    click.echo(format_dry_run(rows))
+    click.echo(printable(format_dry_run(rows)))
     report_intake(intake)
     report_errors(intake.errors)
-    click.echo(f"kg: dry run: {len(rows)} reports would be kept, {len(intake.duplicates)} duplicates dropped, "
-               f"{len(intake.errors)} files failed", err=True)
-    sys.exit(1 if intake.errors else 0)
+    say(f"dry run: {len(rows)} reports would be kept, {len(intake.duplicates)} duplicates dropped, "
+        f"{len(intake.errors)} files failed")
+    sys.exit(EXIT_INPUT if intake.errors else 0)
+
+
+def finish(summary, line: str) -> None:
+    """The summary line, then exit 1 when any file failed (the others went through)."""
+    report_intake(summary)
+    report_errors(summary.errors)
+    say(line)
+    if summary.errors:
+        say(f"{len(summary.errors)} files failed")
+        sys.exit(EXIT_INPUT)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here instead of standard output; the file is replaced only when the run succeeds.")
 @click.option(
     "--format", "fmt", type=click.Choice(["turtle", "nt", "json-ld", "trig"]), default="turtle",
     show_default=True, help="RDF serialization.",
 )
 @identity_options
+@input_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that extract files  [default: all cores]")
-def extract(paths, output, fmt, township, county, year, manifest, dry_run, jobs):
+def extract(paths, output, fmt, township, county, year, manifest, dry_run, max_size, jobs):
     """Read report files or folders (.txt .docx .pdf .html) and write their knowledge graph as RDF."""
-    from kg.intake.manifest import hints_from_options
     from kg.export.rdf import extract_to_rdf
+    from kg.intake.manifest import hints_from_options
 
-    try:
-        hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
-        if dry_run:
-            dry_run_and_exit(paths, hints_for, warnings)
-        summary = extract_to_rdf(paths, output, fmt, hints_for, jobs)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
+    apply_input_limits(max_size)
+    hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
+    if dry_run:
+        dry_run_and_exit(paths, hints_for, warnings)
+    summary = extract_to_rdf(paths, output, fmt, hints_for, jobs)
     summary.warnings[:0] = warnings
-    report_intake(summary)
-    report_errors(summary.errors)
-    click.echo(f"kg: {summary.reports} reports, {summary.triples} triples" + (f" → {output}" if output else ""), err=True)
-    if summary.errors:
-        click.echo(f"kg: {len(summary.errors)} files failed", err=True)
-        sys.exit(1)
+    finish(summary, f"{summary.reports} reports, {summary.triples} triples" + (f" → {output}" if output else ""))
 
 
 @cli.command(name="eval")
@@ -102,43 +158,55 @@ def eval_(gold_dir, reports_dir, as_json):
     """Score extraction against gold annotations: precision, recall and F1 per field."""
     from kg.evaluate import evaluate, format_tables
 
-    try:
-        result = evaluate(gold_dir, reports_dir)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
+    result = evaluate(gold_dir, reports_dir)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
     else:
-        click.echo(format_tables(result))
+        click.echo(printable(format_tables(result)))
     report_errors(result.get("errors", []))
     if result.get("errors"):
-        sys.exit(1)
-
-
+        sys.exit(EXIT_INPUT)
 
 
 def store_options(command):
-    """--store and --neo4j, shared by every command that opens a graph store."""
+    """--store, --neo4j and --timeout, shared by every command that opens a graph store."""
+    command = click.option("--timeout", type=click.FloatRange(min=0.001), default=30.0, show_default=True,
+                           metavar="SECONDS", help="Stop a read query that runs longer than this.")(command)
     command = click.option("--neo4j", "neo4j_uri", metavar="URI", envvar="NEO4J_URI",
                            help="Use Neo4j at this Bolt URI (user and password from NEO4J_USER/NEO4J_PASSWORD "
-                                "or a prompt) instead of the embedded store.")(command)
+                                "or a prompt) instead of the embedded store; an explicit --store wins over "
+                                "NEO4J_URI from the environment.")(command)
     return click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False),
                         help="Directory of the embedded store.")(command)
 
 
-def open_store_from_cli(store_dir: str, neo4j_uri: str | None):
-    """The store the options name; Neo4j credentials come from the environment or a hidden prompt."""
+def open_store_from_cli(store_dir: str, neo4j_uri: str | None, timeout: float = 30.0, create: bool = False):
+    """The store the options name; Neo4j credentials come from the environment or a hidden prompt.
+
+    `create`: a load makes the embedded store; the commands that only read it refuse a folder holding none.
+    """
     import os
+
+    from click.core import ParameterSource
 
     from kg.store import open_store
 
+    ctx = click.get_current_context()
+    if neo4j_uri and ctx.get_parameter_source("store_dir") == ParameterSource.COMMANDLINE:
+        if ctx.get_parameter_source("neo4j_uri") != ParameterSource.ENVIRONMENT:
+            raise UsageError("give --store or --neo4j, not both")
+        neo4j_uri = None  # the folder typed on this command line, not a URI left in the environment
     user = password = None
     if neo4j_uri:
+        from kg.store.neo4j import check_uri
+
+        check_uri(neo4j_uri)  # a malformed URI fails before any prompt
         user = os.environ.get("NEO4J_USER") or click.prompt("Neo4j user", default="neo4j", err=True)
         password = os.environ.get("NEO4J_PASSWORD")
         if password is None:
             password = click.prompt("Neo4j password", hide_input=True, err=True)
-    return open_store(neo4j_uri, store_dir, user, password, os.environ.get("NEO4J_DATABASE"))
+    return open_store(neo4j_uri, store_dir, user, password, os.environ.get("NEO4J_DATABASE"),
+                      create=create, timeout=timeout)
 
 
 @cli.command()
@@ -146,54 +214,47 @@ def open_store_from_cli(store_dir: str, neo4j_uri: str | None):
 @store_options
 @click.option("--batch", default=5000, show_default=True, type=click.IntRange(1), help="Rows per write batch.")
 @identity_options
+@input_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that extract files  [default: all cores]")
-def load(paths, store_dir, neo4j_uri, batch, township, county, year, manifest, dry_run, jobs):
+def load(paths, store_dir, neo4j_uri, timeout, batch, township, county, year, manifest, dry_run, max_size, jobs):
     """Load report files or folders into the graph store; loading again replaces each report's subgraph."""
-    from kg.load.loader import load_paths
     from kg.intake.manifest import hints_from_options
+    from kg.load.loader import load_paths
 
-    try:
-        hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
-        if dry_run:  # before the store is opened: a dry run neither starts nor touches it
-            dry_run_and_exit(paths, hints_for, warnings)
-        with open_store_from_cli(store_dir, neo4j_uri) as store:
-            summary = load_paths(store, paths, batch, jobs=jobs, hints_for=hints_for)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
+    apply_input_limits(max_size)
+    hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
+    if dry_run:  # before the store is opened: a dry run neither starts nor touches it
+        dry_run_and_exit(paths, hints_for, warnings)
+    with open_store_from_cli(store_dir, neo4j_uri, timeout, create=True) as store:
+        summary = load_paths(store, paths, batch, jobs=jobs, hints_for=hints_for)
     summary.warnings[:0] = warnings
-    report_intake(summary)
-    report_errors(summary.errors)
-    click.echo(f"kg: {summary.reports} reports loaded ({summary.nodes} node rows, "
-               f"{summary.relationships} relationship rows), {len(summary.duplicates)} duplicates dropped", err=True)
-    if summary.errors:
-        click.echo(f"kg: {len(summary.errors)} files failed", err=True)
-        sys.exit(1)
+    finish(summary, f"{summary.reports} reports loaded ({summary.nodes} node rows, {summary.relationships} "
+                    f"relationship rows), {len(summary.duplicates)} duplicates dropped")
 
 
 @cli.command()
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table to read, json or csv to process (cells that would start a spreadsheet formula are quoted).")
 @click.option("--list", "list_", is_flag=True, help="List the canned queries and their parameters.")
 @click.option("--cypher", metavar="TEXT", help="Run this read-only Cypher instead of a canned query.")
 @store_options
-def query(name, params, fmt, list_, cypher, store_dir, neo4j_uri):
+def query(name, params, fmt, list_, cypher, store_dir, neo4j_uri, timeout):
     """Run a canned query from cypher/ (or ad-hoc read-only Cypher) and print its rows."""
     from kg.queries import format_rows, list_queries, parse_assignments, run_canned
 
-    try:
-        if list_:
-            click.echo(list_queries())
-            return
-        if bool(name) == bool(cypher):
-            fail("give a query NAME or --cypher TEXT (kg query --list shows the names)", 2)
-        given = parse_assignments(params)
-        with open_store_from_cli(store_dir, neo4j_uri) as store:
-            rows = store.query(cypher, given) if cypher else run_canned(store, name, given)
-        click.echo(format_rows(rows, fmt))
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
+    if list_:
+        click.echo(list_queries())
+        return
+    if bool(name) == bool(cypher):
+        raise click.UsageError("give a query NAME or --cypher TEXT (kg query --list shows the names)")
+    given = parse_assignments(params)
+    with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
+        rows = store.query(cypher, given) if cypher else run_canned(store, name, given)
+    text = format_rows(rows, fmt)
+    click.echo(json_safe(text) if fmt == "json" else printable(text))
 
 
 @cli.group()
@@ -201,41 +262,44 @@ def db():
     """Keep the embedded store running between commands, or stop it."""
 
 
+def db_store_option(command):
+    return click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False),
+                        help="Directory of the embedded store.")(command)
+
+
 @db.command(name="start")
-@click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False))
+@db_store_option
 def db_start(store_dir):
     """Start the embedded store and leave it running; commands then reuse it."""
     from kg.store.server import Server
 
     server = Server(store_dir)
-    try:
-        started = server.ensure(detach=True)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
-    click.echo(f"kg: store {'started' if started else 'already running'}: pid {server.pid()}, socket {server.socket}")
+    started = server.ensure(detach=True)
+    click.echo(printable(f"kg: store {'started' if started else 'already running'}: pid {server.pid()}, "
+                         f"socket {server.socket}"))
 
 
 @db.command(name="stop")
-@click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False))
+@db_store_option
 def db_stop(store_dir):
-    """Stop the embedded store, saving its data."""
+    """Stop the embedded store, saving its data; a store that cannot save keeps running."""
     from kg.store.server import Server
 
     click.echo("kg: store stopped" if Server(store_dir).stop() else "kg: store was not running")
 
 
 @db.command(name="status")
-@click.option("--store", "store_dir", default=".kg", show_default=True, type=click.Path(file_okay=False))
+@db_store_option
 def db_status(store_dir):
     """Say whether the embedded store is running; exit 1 when it is not."""
     from kg.store.server import Server
 
     server = Server(store_dir)
     if server.running():
-        click.echo(f"kg: store running: pid {server.pid()}, socket {server.socket}, data {server.layout.data}")
+        click.echo(printable(f"kg: store running: pid {server.pid()}, socket {server.socket}, data {server.layout.data}"))
     else:
-        click.echo(f"kg: store not running (data {server.layout.data})")
-        sys.exit(1)
+        click.echo(printable(f"kg: store not running (data {server.layout.data})"))
+        sys.exit(EXIT_INPUT)
 
 
 @cli.command()
@@ -243,37 +307,34 @@ def db_status(store_dir):
 @click.option("--township", help="Township, town or street (report and chains views).")
 @click.option("--county", help="County, to tell apart townships of the same name.")
 @click.option("--year", type=int, help="Year of the report (report view).")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="HTML file to write; replaced only when the page is complete.")
 @store_options
-def viz(view, township, county, year, output, store_dir, neo4j_uri):
+def viz(view, township, county, year, output, store_dir, neo4j_uri, timeout):
     """Draw a view of the graph as one self-contained HTML page that works offline."""
     from kg.viz import write_view
 
-    try:
-        with open_store_from_cli(store_dir, neo4j_uri) as store:
-            graph = write_view(store, view, output, township, county, year)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
-    click.echo(f"kg: {graph.title}: {len(graph.nodes)} nodes → {output}", err=True)
+    with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
+        graph = write_view(store, view, output, township, county, year)
+    say(f"{graph.title}: {len(graph.nodes)} nodes → {output}")
 
 
 @cli.command()
 @click.option("--township", required=True, help="Township, town or street, with its suffix (镇/乡/街道).")
 @click.option("--county", help="County, to tell apart townships of the same name.")
 @click.option("--year", type=int, help="Only this year's measures and citations (the follow-through keeps the year before).")
-@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default="html", show_default=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default="html", show_default=True,
+              help="html: one page to open in a browser; docx: a Word file.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="File to write; replaced only when the briefing is complete.")
 @store_options
-def brief(township, county, year, fmt, output, store_dir, neo4j_uri):
+def brief(township, county, year, fmt, output, store_dir, neo4j_uri, timeout):
     """Write a one-file briefing on a township: facts, measures, citations, scorecard, follow-through."""
     from kg.brief.township import write_briefing
 
-    try:
-        with open_store_from_cli(store_dir, neo4j_uri) as store:
-            briefing = write_briefing(store, township, output, county, year, fmt)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
-    click.echo(f"kg: {briefing.title} → {output}", err=True)
+    with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
+        briefing = write_briefing(store, township, output, county, year, fmt)
+    say(f"{briefing.title} → {output}")
 
 
 @cli.command()
@@ -281,22 +342,18 @@ def brief(township, county, year, fmt, output, store_dir, neo4j_uri):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["neo4j-csv"]), default="neo4j-csv", show_default=True,
               help="neo4j-csv: node and relationship files for `neo4j-admin database import full`.")
+@input_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that extract files  [default: all cores]")
-def export(out_dir, paths, fmt, jobs):
+def export(out_dir, paths, fmt, max_size, jobs):
     """Write the graph of report files or folders as CSV files for a first bulk load into Neo4j."""
     from kg.export.neo4j_csv import export_neo4j_csv, import_command
 
-    try:
-        summary = export_neo4j_csv(paths, out_dir, jobs)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
-    report_errors(summary.errors)
-    click.echo(f"kg: {summary.reports} reports, {summary.nodes} nodes, {summary.relationships} relationships "
-               f"in {len(summary.files)} files → {out_dir}", err=True)
+    apply_input_limits(max_size)
+    summary = export_neo4j_csv(paths, out_dir, jobs)
     click.echo(import_command(summary))
-    if summary.errors:
-        sys.exit(1)
+    finish(summary, f"{summary.reports} reports, {summary.nodes} nodes, {summary.relationships} relationships "
+                    f"in {len(summary.files)} files → {out_dir}")
 
 
 @cli.command()
@@ -307,7 +364,7 @@ def export(out_dir, paths, fmt, jobs):
 @click.option("--threshold", "thresholds", multiple=True, metavar="NAME=VALUE",
               help="Override a linking threshold (addresses_floor, follows_up_floor, recurs_floor, …).")
 @store_options
-def trace(paths, township, county, year, thresholds, store_dir, neo4j_uri):
+def trace(paths, township, county, year, thresholds, store_dir, neo4j_uri, timeout):
     """Follow each shortcoming: its plans (✓/✗), next year's follow-up (→) and recurrence (↻).
 
     With PATHS, the township's reports are read from those files or folders; without, from the
@@ -315,23 +372,20 @@ def trace(paths, township, county, year, thresholds, store_dir, neo4j_uri):
     """
     from kg.link import format_rows, parse_overrides, trace, trace_paths
 
-    try:
-        overrides = parse_overrides(thresholds)
-        if paths:
-            rows, errors = trace_paths(paths, township, county, year, overrides)
-        else:
-            from kg.load.stored import township_reports
+    overrides = parse_overrides(thresholds)
+    if paths:
+        rows, errors = trace_paths(paths, township, county, year, overrides)
+    else:
+        from kg.load.stored import township_reports
 
-            with open_store_from_cli(store_dir, neo4j_uri) as store:
-                reports, missing = township_reports(store, township, county)
-            errors = [f"{path}: loaded into the store but cannot be read again" for path in missing]
-            rows = trace(reports, township, county, year, overrides)
-    except KgError as exc:
-        fail(str(exc), exc.exit_code)
-    click.echo(format_rows(rows))
+        with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
+            reports, missing = township_reports(store, township, county)
+        errors = [f"{path}: loaded into the store but cannot be read again" for path in missing]
+        rows = trace(reports, township, county, year, overrides)
+    click.echo(printable(format_rows(rows)))
     report_errors(errors)
     if errors:
-        sys.exit(1)
+        sys.exit(EXIT_INPUT)
 
 
 def main():  # pragma: no cover - console entry for `python -m kg`

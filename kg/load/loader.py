@@ -9,6 +9,7 @@ replaced, and one left with no relationship by a reload goes too.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from kg.errors import KgError, OntologyError
+from kg.errors import KgError, OntologyError, ReadError, StatementError
 from kg.mapping.graphrows import URI, GraphRows
 from kg.model import Report
 from kg.store.base import Store
@@ -82,6 +83,65 @@ ANY_NODE = "MATCH (n:Resource) RETURN n.uri AS uri LIMIT 1"
 DROP_ORPHANS = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) WHERE NOT (n)--() DELETE n"
 
 
+# ---------------------------------------------------------------- values the store can hold
+
+INT_RANGE = (-(2**63), 2**63 - 1)  # both stores hold 64-bit integers; FalkorDB clamps a larger one silently
+
+
+def storable(value):
+    """`value` as the store can hold it unchanged: a number beyond its range is kept as text, never clamped."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value if INT_RANGE[0] <= value <= INT_RANGE[1] else str(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, str):
+        return _storable_text(value)
+    if isinstance(value, list | tuple):
+        return [storable(v) for v in value]
+    return value
+
+
+def _storable_text(text: str) -> str:
+    if "\x00" in text:  # a NUL ends a string in the store's protocol; it is never meant as text
+        text = text.replace("\x00", "\ufffd")
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        # A file name that is not UTF-8 arrives as escaped bytes: Chinese Windows archives use GB18030.
+        raw = text.encode("utf-8", "surrogateescape") if _escaped_bytes(text) else None
+        if raw is not None:
+            for encoding in ("gb18030", "big5"):
+                try:
+                    return raw.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+        return text.encode("utf-8", "replace" if raw is None else "surrogateescape").decode("utf-8", "replace")
+
+
+def _escaped_bytes(text: str) -> bool:
+    try:
+        text.encode("utf-8", "surrogateescape")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def storable_rows(rows: GraphRows) -> GraphRows:
+    """Every row's values made storable, in place."""
+    for part in rows.nodes.values():
+        for row in part:
+            row[URI] = storable(row[URI])
+            row["props"] = {k: storable(v) for k, v in row["props"].items()}
+    for part in rows.relationships.values():
+        for row in part:
+            row["source"], row["target"] = storable(row["source"]), storable(row["target"])
+            row["props"] = {k: storable(v) for k, v in row["props"].items()}
+    return rows
+
+
 # ---------------------------------------------------------------- one report
 
 def report_statements(rows: GraphRows, report_uri: str, batch: int = BATCH_ROWS) -> list[tuple[str, dict]]:
@@ -109,7 +169,7 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location
     from kg.mapping.rdf import report_iri
     from kg.mapping.rows import report_rows
 
-    rows = report_rows(report, location)
+    rows = storable_rows(report_rows(report, location))
     report_uri = str(report_iri(report.key))
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
@@ -134,6 +194,27 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location
     return rows
 
 
+def remove_report(store: Store, report_uri: str) -> None:
+    """Take every node and relationship a report owns out of the store, and the shared nodes left alone by it."""
+    owned = {"report": report_uri, "prefix": report_uri + "/"}
+    ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
+    store.run(DROP_STALE_NODES, {**owned, "keep": []})
+    shared = [u for u in ends if u != report_uri and not u.startswith(owned["prefix"])]
+    if shared:
+        store.run(DROP_ORPHANS, {"uris": shared})
+
+
+def write_report_or_remove(store: Store, report: Report, batch: int, location: str | None) -> GraphRows:
+    """`write_report`, or, when the store refuses its rows, none of it: no half-written report stays."""
+    from kg.mapping.rdf import report_iri
+
+    try:
+        return write_report(store, report, batch, location)
+    except StatementError:
+        remove_report(store, str(report_iri(report.key)))
+        raise
+
+
 class BatchWriter:
     """New reports' rows gathered into one `UNWIND` per label and type; a report already stored is replaced alone.
 
@@ -146,13 +227,17 @@ class BatchWriter:
         self.nodes: dict[tuple[str, bool], dict[str, dict]] = {}
         self.rels: dict[tuple[str, bool], dict] = {}
         self.reports: dict[str, Report] = {}
+        self.locations: dict[str, str | None] = {}
         self.size = 0
+        #: reports the store refused, each with its error; the caller takes them off
+        self.failed: list[tuple[Report, ReadError]] = []
         # In a store that was empty when this writer began, every node is one it wrote: a report not written
         # through it cannot be there, and the existence read (a round trip per report) is skipped.
         self.was_empty = not store.run_read(ANY_NODE)
         self.written: set[str] = set()
 
-    def write(self, report: Report, location: str | None = None) -> GraphRows:
+    def write(self, report: Report, location: str | None = None) -> GraphRows | None:
+        """Queue (or write) one report's rows; None when the store refused them (then it is in `failed`)."""
         from kg.mapping.rdf import report_iri
         from kg.mapping.rows import report_rows
 
@@ -164,8 +249,8 @@ class BatchWriter:
         maybe_stored = not self.was_empty or key in self.written
         if maybe_stored and self.store.run_read(REPORT_EXISTS, {"report": report_uri}):
             self.flush()
-            return write_report(self.store, report, self.batch, location)
-        rows = report_rows(report, location)
+            return self._alone(report, location)
+        rows = storable_rows(report_rows(report, location))
         prefix = report_uri + "/"
         for label, part in rows.nodes.items():
             for row in part:
@@ -180,6 +265,7 @@ class BatchWriter:
                 ident = row["props"][URI] if keyed else (row["source"], row["target"])
                 self.rels.setdefault((rel_type, keyed), {})[ident] = row
         self.reports[key] = report
+        self.locations[key] = location
         self.written.add(key)
         self.size += rows.node_count() + rows.relationship_count()
         if self.size >= self.batch:
@@ -205,9 +291,31 @@ class BatchWriter:
             statements += [(relationship_statement(rel_type, keyed, ends_known=True), {"rows": c})
                            for c in _chunks(inside, self.batch)]
             statements += [(relationship_statement(rel_type, keyed), {"rows": c}) for c in _chunks(outside, self.batch)]
-        for statement in statements:
-            self.store.run_batch([statement])
-        self.nodes, self.rels, self.reports, self.size = {}, {}, {}, 0
+        pending = [(report, self.locations.get(key)) for key, report in self.reports.items()]
+        self.nodes, self.rels, self.reports, self.locations, self.size = {}, {}, {}, {}, 0
+        try:
+            for statement in statements:
+                self.store.run_batch([statement])
+        except StatementError:
+            # One report's rows were refused: write each alone, so that only that report fails.
+            for report, location in pending:
+                self._alone(report, location)
+            failed = [self._uri(report) for report, _ in self.failed]
+            for uri in failed:  # a later report's link may have merged a bare end of it again
+                remove_report(self.store, uri)
+
+    def _alone(self, report: Report, location: str | None) -> GraphRows | None:
+        try:
+            return write_report_or_remove(self.store, report, self.batch, location)
+        except StatementError as exc:
+            self.failed.append((report, ReadError(report.source.path, f"not loaded: {exc}")))
+            return None
+
+    @staticmethod
+    def _uri(report: Report) -> str:
+        from kg.mapping.rdf import report_iri
+
+        return str(report_iri(report.key))
 
 
 # ---------------------------------------------------------------- many reports
@@ -310,19 +418,38 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
     bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
     writer = BatchWriter(store, batch)
+    counts: dict[str, tuple[int, int]] = {}
+
+    def take_failures() -> None:
+        """Reports the store refused: named in the errors, out of the counts and of the cross-year lookups."""
+        for failed, error in writer.failed:
+            summary.errors.append(error)
+            nodes, relationships = counts.pop(failed.key, (0, 0))
+            summary.reports -= 1
+            summary.nodes -= nodes
+            summary.relationships -= relationships
+            recent.pop(failed.key, None)
+        writer.failed.clear()
+
     try:
         for report in iter_reports(files, summary, hints_for, jobs):
             location = os.path.abspath(report.source.path)
             linked = _linked(report, store, recent, summary.warnings, gone, writer.pending, reread)
-            rows = writer.write(linked, location)
             recent[report.key] = report
+            summary.reports += 1
+            rows = writer.write(linked, location)
+            if rows is not None:
+                counts[report.key] = (rows.node_count(), rows.relationship_count())
+                summary.nodes += rows.node_count()
+                summary.relationships += rows.relationship_count()
+            else:
+                counts[report.key] = (0, 0)
+            take_failures()
             if len(recent) > RECENT:
                 recent.popitem(last=False)
-            summary.reports += 1
-            summary.nodes += rows.node_count()
-            summary.relationships += rows.relationship_count()
             bar.update(summary.reports + len(summary.errors) + len(summary.duplicates) - bar.n)
         writer.flush()
+        take_failures()
         store.checkpoint()
     finally:
         aside.close()
