@@ -7,6 +7,7 @@ without 《》 (学习宪法、行政处罚法). A law's name inside a campaign'
 from __future__ import annotations
 
 from kg.text import lexicon
+from kg.text.spans import Spans
 from kg.extract import campaigns
 from kg.extract.titles import PRC, is_law, law_key, titles
 from kg.model import Law, Section, Source
@@ -28,10 +29,11 @@ def mentions(source: Source) -> list[tuple[int, int, str]]:
     for title in all_titles:
         if is_law(title):
             out.append((title.start + 1, title.end - 1, title.short))
-    blocked = [(t.start, t.end) for t in all_titles]
-    blocked += [(c.evidence.start, c.evidence.end) for c in campaigns.mentions(source)]
+    blocked = Spans((t.start, t.end) for t in all_titles)
+    for campaign in campaigns.mentions(source):
+        blocked.add(campaign.evidence.start, campaign.evidence.end)
     for hit in lexicon.law_matcher().find(text, source.norm):
-        if any(s < hit.end and hit.start < e for s, e in blocked):
+        if blocked.overlaps(hit.start, hit.end):
             continue
         if source.norm[hit.end - 1] == "法" and text[hit.end : hit.end + 1] in _WORD_AFTER_FA:
             continue

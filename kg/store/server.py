@@ -376,10 +376,10 @@ class Server:
         return None
 
 
-# Redis logs e.g. "Failed opening the RDB file graph.rdb (in server root dir /x) for saving: No space left on device"
-# or "Write error saving DB on disk: No space left on device".
-_SAVE_FAILURE = re.compile(r"(?:Failed opening the RDB file.*?for saving|Write error .*?on disk|"
-                           r"Error moving temp DB file.*?|Failed opening .*?rdb.*?): (.+)$")
+# Redis logs e.g. "Failed opening the RDB file graph.rdb (in server root dir /x) for saving: Permission denied"
+# or "Write error while saving DB to the disk(rdbSaveRio): No space left on device": the cause is after the last ": ".
+_SAVE_FAILURE = re.compile(r"(?:Write error|Failed opening|Error moving temp DB file|Failed saving|Can't save)"
+                           r".*:\s*([^:]+?)\s*$")
 
 
 def _quote(path: Path) -> str:
