@@ -20,7 +20,7 @@ EXIT_BUG = 70  # sysexits' EX_SOFTWARE: not the user's doing
 
 def say(message: str) -> None:
     """One line on stderr; text that came from a report or a file name cannot drive the terminal."""
-    click.echo(printable(f"kg: {message}"), err=True)
+    click.echo(printable(f"kg: {message}", one_line=True), err=True)
 
 
 def report_errors(errors: list) -> None:

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from rdflib import Graph
 
 from kg.atomic import replacing
+from kg.text.printable import unicode_escaped
 from kg.errors import KgError
 from kg.intake.counties import township_counties
 from kg.intake.reports import iter_reports
@@ -144,10 +145,11 @@ def extract_to_rdf(
 
 def _write_rdf(handle, paths, summary: Summary, fmt: str, hints_for, jobs, name) -> None:
     try:
+        # Control characters of report text go out as \\u escapes: the same literals, harmless on a terminal.
         if fmt == "nt":
-            handle.writelines(iter_nt_lines(paths, summary, hints_for, jobs))
+            handle.writelines(unicode_escaped(line) for line in iter_nt_lines(paths, summary, hints_for, jobs))
         else:
-            handle.write(serialize(reports_graph(paths, summary, hints_for, jobs), fmt))
+            handle.write(unicode_escaped(serialize(reports_graph(paths, summary, hints_for, jobs), fmt)))
         handle.flush()
     except OSError as exc:
         raise KgError(f"{PurePath(name)}: cannot write: {exc.strerror or exc}") from exc

@@ -10,9 +10,10 @@ import re
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def printable(text: str) -> str:
-    """`text` with every unsafe character shown as a visible escape (\\x1b, \\u202e)."""
-    return _UNSAFE.sub(_escape, text)
+def printable(text: str, one_line: bool = False) -> str:
+    """`text` with every unsafe character shown as a visible escape (\\x1b, \\u202e); `one_line`: newlines and tabs too."""
+    text = _UNSAFE.sub(_escape, text)
+    return text.replace("\n", "\\n").replace("\t", "\\t") if one_line else text
 
 
 def _escape(match: re.Match) -> str:
@@ -22,6 +23,19 @@ def _escape(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+_RAW_IN_DATA = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def unicode_escaped(text: str) -> str:
+    """Serialized RDF or JSON with each unsafe character written as a \\uXXXX escape, which all of them read back.
+
+    Only literals can hold such characters (IRIs are made safe where they are minted), and inside a
+    literal of N-Triples, Turtle, TriG or JSON a \\u escape means the character itself: same data,
+    nothing for a terminal to obey when the file is shown.
+    """
+    return _RAW_IN_DATA.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+
+
 def json_safe(text: str) -> str:
-    """JSON text with the unsafe characters JSON leaves raw (C1, direction marks) written as \\u escapes."""
-    return re.sub("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    """JSON text with every unsafe character written as a \\u escape (C1 and direction marks JSON leaves raw)."""
+    return unicode_escaped(text)
