@@ -5,6 +5,8 @@ Each kind carries the exit code the CLI gives it, following click's own conventi
 3 the store failed or cannot be reached.
 """
 
+from kg.text.printable import text_name
+
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 
 
@@ -26,7 +28,7 @@ class ReadError(KgError):
     def __init__(self, path, reason):
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{text_name(self.path)}: {reason}")  # a GBK name shown as its text
 
     def __reduce__(self):  # rebuilt from both fields when a worker process sends it back
         return type(self), (self.path, self.reason)

@@ -21,6 +21,7 @@ from kg.errors import KgError, OntologyError, ReadError, StatementError
 from kg.mapping.graphrows import URI, GraphRows
 from kg.model import Report
 from kg.store.base import Store
+from kg.text.printable import text_name
 
 # Rows pending before a flush: measured at 1,000/2,000/5,000 on the embedded store, 5,000 cost a third less
 # store time than 1,000 (fewer statements, and shared nodes cited by many reports in the batch merged once).
@@ -106,27 +107,7 @@ def storable(value):
 def _storable_text(text: str) -> str:
     if "\x00" in text:  # a NUL ends a string in the store's protocol; it is never meant as text
         text = text.replace("\x00", "\ufffd")
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        # A file name that is not UTF-8 arrives as escaped bytes: Chinese Windows archives use GB18030.
-        raw = text.encode("utf-8", "surrogateescape") if _escaped_bytes(text) else None
-        if raw is not None:
-            for encoding in ("gb18030", "big5"):
-                try:
-                    return raw.decode(encoding)
-                except UnicodeDecodeError:
-                    continue
-        return text.encode("utf-8", "replace" if raw is None else "surrogateescape").decode("utf-8", "replace")
-
-
-def _escaped_bytes(text: str) -> bool:
-    try:
-        text.encode("utf-8", "surrogateescape")
-        return True
-    except UnicodeEncodeError:
-        return False
+    return text_name(text)  # lone surrogates (a file name that is not UTF-8) cannot be sent
 
 
 def storable_rows(rows: GraphRows) -> GraphRows:

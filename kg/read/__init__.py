@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kg.errors import ReadError
 from kg.model import Source
+from kg.text.printable import text_name
 from kg.text.script import is_traditional, to_simplified
 from kg.text import normalize
 
@@ -85,7 +86,7 @@ def read_source(path: str | os.PathLike) -> Source:
         raise ReadError(path, f"{len(text):,} characters of text, more than the limit of {max_text_length():,}; "
                               "raise it with --max-size if the file is a report")
     fmt = path.suffix.lower().lstrip(".")
-    return make_source(str(path), text, encoding, "html" if fmt == "htm" else fmt, metadata)
+    return make_source(text_name(str(path)), text, encoding, "html" if fmt == "htm" else fmt, metadata)
 
 
 def _kind(mode: int) -> str:

@@ -195,7 +195,9 @@ def _answers(path: Path) -> bool:
         try:
             conn.connect(str(path))
             conn.sendall(b"PING\r\n")
-            return conn.recv(16).startswith(b"+PONG")
+            # Any reply is a live server: one that failed a snapshot answers PING with MISCONF, and one
+            # loading its data with LOADING; neither is deaf, and neither may be killed for a stale one.
+            return conn.recv(16)[:1] in (b"+", b"-")
         except OSError:
             return False
 
@@ -362,7 +364,11 @@ class Server:
         return True
 
     def save_failure(self) -> str | None:
-        """The cause the server's log gives for its last failed snapshot (e.g. No space left on device)."""
+        """Why a snapshot cannot be written: what writing into the data folder now says (No space left on
+        device, Read-only file system…), else what the server's log gave for its last failure."""
+        return _write_probe(self.layout.data) or self._logged_failure()
+
+    def _logged_failure(self) -> str | None:
         try:
             with open(self.layout.logfile, "rb") as handle:
                 handle.seek(max(0, os.fstat(handle.fileno()).st_size - 65536))
@@ -380,6 +386,18 @@ class Server:
 # or "Write error while saving DB to the disk(rdbSaveRio): No space left on device": the cause is after the last ": ".
 _SAVE_FAILURE = re.compile(r"(?:Write error|Failed opening|Error moving temp DB file|Failed saving|Can't save)"
                            r".*:\s*([^:]+?)\s*$")
+
+
+def _write_probe(folder: Path) -> str | None:
+    """The error that writing a small file into `folder` meets now, or None when it can be written."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-") as handle:
+            handle.write(bytes(64 * 1024))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def _quote(path: Path) -> str:

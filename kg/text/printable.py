@@ -39,3 +39,21 @@ def unicode_escaped(text: str) -> str:
 def json_safe(text: str) -> str:
     """JSON text with every unsafe character written as a \\u escape (C1 and direction marks JSON leaves raw)."""
     return unicode_escaped(text)
+
+
+def text_name(name: str) -> str:
+    """A file name as text: one that is not UTF-8 (escaped bytes from os.fsdecode) is read as the GB18030 a
+    Chinese Windows archive wrote it in, so that it can be shown, stored and serialized."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
