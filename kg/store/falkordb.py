@@ -112,11 +112,13 @@ class FalkorDBStore(Store):
     def _schema_exists(self, error: Exception) -> bool:
         return "already indexed" in str(error).lower()
 
-    def checkpoint(self) -> None:
+    def checkpoint(self, timeout: float = 600.0) -> None:
         """Write a snapshot now and wait for it: a load reports success only once its data is on disk.
 
-        A snapshot the server is already writing may predate this load's last writes, so it is waited
-        out and another written. One that cannot be written (a full disk, permissions, an immutable
+        The snapshot is written by a forked child (BGSAVE), as the server's own save points do: a
+        synchronous SAVE would hold the server's main thread while FalkorDB's query threads may wait
+        for it. A snapshot already being written may predate this load's last writes, so it is waited
+        out and another started. One that cannot be written (a full disk, permissions, an immutable
         file) is a StoreError naming the cause; the server keeps the data in memory.
         """
         import time
@@ -124,18 +126,38 @@ class FalkorDBStore(Store):
         from redis.exceptions import ResponseError
 
         connection = self.db.connection
-        for _ in range(600):
+        deadline = time.monotonic() + timeout
+
+        def persistence() -> dict:
+            return retry(lambda: connection.info("persistence"), self._transient, f"{self.server.socket}")
+
+        def wait_idle() -> dict:
+            while True:
+                info = persistence()
+                if not info.get("rdb_bgsave_in_progress"):
+                    return info
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{self.server.layout.data}: the store's snapshot did not end within "
+                                     f"{timeout:.0f} s")
+                time.sleep(0.05)
+
+        while True:
+            wait_idle()
             try:
-                retry(lambda: connection.execute_command("SAVE"), self._transient, f"{self.server.socket}")
-                return
+                retry(lambda: connection.execute_command("BGSAVE"), self._transient, f"{self.server.socket}")
+                break
             except ResponseError as exc:
                 if "in progress" not in str(exc):
-                    cause = self.server.save_failure() or str(exc)
-                    raise StoreError(f"{self.server.layout.data}: the store cannot write its snapshot ({cause}); "
-                                     "nothing written is lost while the store runs: free space or fix the folder's "
-                                     "permissions, then load again") from exc
-            time.sleep(0.1)  # a background snapshot is being written: wait for it, then write ours
-        raise StoreError(f"{self.server.layout.data}: the store's background snapshot did not end within a minute")
+                    raise self._save_error(str(exc)) from exc
+        info = wait_idle()
+        if info.get("rdb_last_bgsave_status") != "ok":
+            raise self._save_error("the background save failed")
+
+    def _save_error(self, reply: str) -> StoreError:
+        cause = self.server.save_failure() or reply
+        return StoreError(f"{self.server.layout.data}: the store cannot write its snapshot ({cause}); nothing "
+                          "written is lost while the store runs: free space or fix the folder's permissions, "
+                          "then load again")
 
     def close(self) -> None:
         db = getattr(self, "db", None)

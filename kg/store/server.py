@@ -123,6 +123,10 @@ class Layout:
         return base / f"kg-{os.getuid()}-{digest}" / "falkordb.sock"
 
 
+# Users of a store's server in this process, and the stores whose stop was handed to the last of them.
+_local_users: dict[Path, int] = {}
+_handed_over: set[Path] = set()
+
 MARKER = "kg-store"  # the file that says a folder is a store kg made, so it may hold its files
 _TITLE_TAG = "kg-store:"
 
@@ -271,13 +275,26 @@ class Server:
         handle = open(self.layout.usersfile, "a")  # noqa: SIM115 - held until release()
         fcntl.flock(handle, fcntl.LOCK_SH)
         self._user = handle
+        _local_users[self.layout.root] = _local_users.get(self.layout.root, 0) + 1
 
     def release(self, stop: bool = False) -> None:
-        """Stop using the server; with `stop`, stop it once no other command uses it (waiting for them)."""
+        """Stop using the server; with `stop`, stop it once no other command uses it (waiting for them).
+
+        Another user in this same process cannot be waited for (it may close later on this very
+        thread): the stop is handed over to it, and the last of them stops the server.
+        """
+        root = self.layout.root
         handle = getattr(self, "_user", None)
         self._user = None
         if handle is not None:
-            handle.close()  # drops this command's shared lock
+            handle.close()  # drops this user's shared lock
+            _local_users[root] = _local_users.get(root, 1) - 1
+        if stop and _local_users.get(root, 0) > 0:
+            _handed_over.add(root)
+            return
+        if not stop and handle is not None and root in _handed_over and not _local_users.get(root, 0):
+            _handed_over.discard(root)
+            stop = True
         if not stop:
             return
         with self._lock(), open(self.layout.usersfile, "a") as users:
@@ -340,7 +357,7 @@ class Server:
         self.process.kill()
         raise StoreError(f"{self.layout.root}: the embedded store did not answer within {timeout:.0f}s")
 
-    def stop(self, timeout: float = 120.0) -> bool:
+    def stop(self, timeout: float = 60.0) -> bool:
         """Shut the server down, saving its data; False when none was running.
 
         The server saves before it exits; when the snapshot cannot be written it refuses to exit, and
