@@ -511,6 +511,24 @@ def test_stopping_a_store_that_cannot_save_leaves_it_running(small_disk):
         filler.unlink()
 
 
+def test_an_immutable_snapshot_is_an_error_with_its_cause_and_loses_nothing(tmp_path):
+    store = tmp_path / "store"
+    assert kg("load", REPORTS / "baishi-2023.txt", "--store", store).exit_code == 0
+    snapshot = store / "data" / "graph.rdb"
+    if subprocess.run(["chattr", "+i", str(snapshot)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here (needs root and a file system that has it)")
+    try:
+        assert kg("db", "start", "--store", store).exit_code == 0
+        result = kg("load", REPORTS / "baishi-2024.txt", "--store", store)
+        assert result.exit_code == 3 and "cannot write its snapshot (Operation not permitted)" in result.stderr
+        stopped = kg("db", "stop", "--store", store)
+        assert stopped.exit_code == 3 and "keeps running with its data in memory" in stopped.stderr
+    finally:
+        subprocess.run(["chattr", "-i", str(snapshot)], check=True)
+    assert kg("db", "stop", "--store", store).stdout.strip() == "kg: store stopped"
+    assert _count_reports(store) == 2
+
+
 # ---------------------------------------------------------------- one file's failure is that file's
 
 def test_numbers_beyond_the_store_are_kept_as_text_not_clamped(tmp_path):
