@@ -131,7 +131,7 @@ INPUTS = {
     "nul-in-report-text": (lambda t: [_report(t / "nul.txt", TEXT.replace("加强组织领导", "加强组织\x00领导"))], 1,
                            "nul.txt: binary file, not text"),
     "html-nested-deep": (lambda t: [_report(t / "deep.html", "<div>" * 50_000 + TEXT + "</div>" * 50_000)], 1,
-                         "deep.html: "),
+                         "deep.html: HTML page holds no Chinese article text"),
     "html-only-script": (lambda t: [_report(t / "s.html", "<html><script>alert(1)</script></html>")], 1,
                          "s.html: HTML page holds no Chinese article text"),
     "output-into-missing-folder": (lambda t: [REPORTS / "baishi-2023.txt", "-o", t / "no" / "out.ttl"], 1,
