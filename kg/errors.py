@@ -1,10 +1,25 @@
-"""The one root error of the library and its kinds; the CLI turns them into one-line messages."""
+"""The one root error of the library and its kinds; the CLI turns them into one-line messages.
+
+Each kind carries the exit code the CLI gives it, following click's own convention for usage:
+0 success, 1 some input could not be used (the rest went through), 2 a usage or query error,
+3 the store failed or cannot be reached.
+"""
+
+from kg.text.printable import text_name
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 
 
 class KgError(Exception):
     """Base of every error the library raises for a user to act on."""
 
-    exit_code = 1
+    exit_code = EXIT_INPUT
+
+
+class UsageError(KgError):
+    """An option or argument that cannot be used as given (a malformed URI, a bad limit)."""
+
+    exit_code = EXIT_USAGE
 
 
 class ReadError(KgError):
@@ -13,7 +28,7 @@ class ReadError(KgError):
     def __init__(self, path, reason):
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{text_name(self.path)}: {reason}")  # a GBK name shown as its text
 
     def __reduce__(self):  # rebuilt from both fields when a worker process sends it back
         return type(self), (self.path, self.reason)
@@ -28,13 +43,25 @@ class OntologyError(KgError):
 
 
 class StoreError(KgError):
-    """The graph store could not be reached or refused a statement."""
+    """The graph store could not be reached, failed, or could not make what it holds durable."""
 
-    exit_code = 2
+    exit_code = EXIT_STORE
+
+
+class StatementError(StoreError):
+    """The store refused one statement (bad Cypher, a value it cannot hold, a timeout): not a store failure."""
+
+    exit_code = EXIT_USAGE
+
+
+class NoStoreError(StoreError):
+    """A command that reads the store was pointed at a folder that holds none."""
 
 
 class QueryError(KgError):
-    """A canned query is unknown or was given bad parameters."""
+    """A canned query is unknown, was given bad parameters, was refused or ran out of time."""
+
+    exit_code = EXIT_USAGE
 
 
 class GoldError(KgError):

@@ -161,6 +161,16 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR first) gets a leading quote."""
+    if cell and cell[0] in "=+-@\t\r" and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")  # -3 or +1.5 are numbers, not formulas
+
+
 BOM = "\ufeff"
 
 
@@ -178,7 +188,7 @@ def format_rows(rows: list[dict], fmt: str = "table", bom: bool = False) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
+        writer.writerows([_spreadsheet_safe(_cell(row.get(c))) for c in columns] for row in rows)
         # Excel reads a CSV file as the machine's legacy code page unless it opens with the mark
         return (BOM if bom else "") + buffer.getvalue().rstrip("\n")
     if fmt != "table":

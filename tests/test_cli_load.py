@@ -31,18 +31,18 @@ def test_a_bad_file_is_one_line_and_the_rest_load(falkordb_server, tmp_path):
     assert "1 reports loaded" in result.stderr
 
 
-def test_unreachable_neo4j_exits_2_without_echoing_the_password(monkeypatch):
+def test_unreachable_neo4j_exits_3_without_echoing_the_password(monkeypatch):
     monkeypatch.setenv("NEO4J_USER", "neo4j")
     monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pw")
     result = CliRunner().invoke(cli, ["load", EXAMPLES, "--neo4j", "bolt://127.0.0.1:1"])
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # the store cannot be reached
     assert "cannot reach Neo4j" in result.stderr and "s3cret-pw" not in result.output + result.stderr
 
 
 def test_the_password_prompt_hides_input():
     result = CliRunner().invoke(cli, ["load", EXAMPLES, "--neo4j", "bolt://127.0.0.1:1"],
                                 input="neo4j\nhidden-pw\n", env={"NEO4J_USER": None, "NEO4J_PASSWORD": None})
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "hidden-pw" not in result.output + result.stderr
 
 

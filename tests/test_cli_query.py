@@ -50,14 +50,14 @@ def test_ad_hoc_read_query(store_dir):
 
 def test_ad_hoc_writes_are_refused(store_dir):
     result = run("--cypher", "MATCH (n) DETACH DELETE n", "--store", store_dir)
-    assert result.exit_code == 1 and "only read queries" in result.stderr
+    assert result.exit_code == 2 and "only read queries" in result.stderr
     assert "云岫镇" in run("township-scorecard", "--store", store_dir).output
 
 
 def test_unknown_query_and_bad_param(store_dir):
     assert "unknown query" in run("nope", "--store", store_dir).stderr
     result = run("laws-ranked", "--param", "bogus=1", "--store", store_dir)
-    assert result.exit_code == 1 and "unknown parameter bogus" in result.stderr
+    assert result.exit_code == 2 and "unknown parameter bogus" in result.stderr
     assert run("--store", store_dir).exit_code == 2
 
 

@@ -119,10 +119,10 @@ def test_a_dry_run_lists_what_would_load_and_never_starts_the_store(tmp_path):
     assert not store.exists()
 
 
-def test_a_store_directory_that_cannot_be_made_is_one_line_and_exit_2(tmp_path):
+def test_a_store_directory_that_cannot_be_made_is_one_line_and_exit_3(tmp_path):
     (tmp_path / "file").write_text("not a directory")
     result = CliRunner().invoke(cli, ["load", str(EXAMPLES / "yunxiu_2023.txt"), "--store", str(tmp_path / "file" / "store")])
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # the store cannot be made: a store failure
     assert result.stderr.strip().count("\n") == 0 and "cannot make the store's directory" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 

@@ -62,7 +62,7 @@ def test_a_failing_neo4j_load_never_prints_the_password(uri, monkeypatch):
     monkeypatch.setenv("NEO4J_USER", "neo4j")
     monkeypatch.setenv("NEO4J_PASSWORD", PASSWORD)
     result = CliRunner().invoke(cli, ["load", str(REPORTS / "baishi-2023.txt"), "--neo4j", uri])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "cannot reach Neo4j" in result.stderr and "Traceback" not in result.stderr
     assert PASSWORD not in result.output + result.stderr
 

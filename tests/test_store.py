@@ -76,7 +76,7 @@ def test_schema_twice_is_fine(store):
 def test_unreachable_neo4j_is_one_clear_error_without_the_password():
     with pytest.raises(StoreError) as caught:
         Neo4jStore("bolt://kgsecretuser:hunter2@127.0.0.1:1", "neo4j", "hunter2")
-    assert caught.value.exit_code == 2
+    assert caught.value.exit_code == 3  # the store cannot be reached
     assert "hunter2" not in str(caught.value) and "cannot reach Neo4j" in str(caught.value)
     assert redact("bolt://u:p@host:7687/x") == "bolt://host:7687/x"
 

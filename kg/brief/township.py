@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.atomic import replacing_path
 from kg.errors import KgError
 from kg.link.follow import confirmation_note
 from kg.viz.data import (
@@ -124,13 +125,13 @@ def write_briefing(store, township: str, output: str | Path, county: str | None 
     briefing = build_briefing(data, year)
     path = Path(output)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "docx":
-            from kg.brief.docx import write_docx
+        with replacing_path(path) as temporary:  # a failed write keeps the earlier briefing whole
+            if fmt == "docx":
+                from kg.brief.docx import write_docx
 
-            write_docx(briefing, path)
-        else:
-            path.write_text(render_html(briefing), encoding="utf-8")
+                write_docx(briefing, temporary)
+            else:
+                temporary.write_text(render_html(briefing), encoding="utf-8")
     except OSError as exc:
         raise KgError(f"{path}: cannot write the briefing: {exc.strerror or exc}") from exc
     return briefing

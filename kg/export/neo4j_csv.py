@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shlex
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -155,5 +156,6 @@ def import_command(summary: ExportSummary, database: str = "neo4j") -> str:
              "--array-delimiter=U+001F", "--multiline-fields=true"]
     for path in summary.files:
         name = Path(path).name
-        parts.append(("--nodes=" if name.startswith("nodes-") else "--relationships=") + path)
+        # Quoted: a folder name with spaces or `$(…)` must stay one argument when the line is pasted.
+        parts.append(("--nodes=" if name.startswith("nodes-") else "--relationships=") + shlex.quote(path))
     return " \\\n  ".join(parts)

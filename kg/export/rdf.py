@@ -12,6 +12,8 @@ from pathlib import PurePath
 
 from rdflib import Graph
 
+from kg.atomic import replacing
+from kg.text.printable import unicode_escaped
 from kg.errors import KgError
 from kg.intake.counties import township_counties
 from kg.intake.reports import iter_reports
@@ -130,19 +132,25 @@ def extract_to_rdf(
     if fmt not in FORMATS:
         raise KgError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
     summary = Summary()
+    if output is None:
+        _write_rdf(sys.stdout, paths, summary, fmt, hints_for, jobs, "-")
+        return summary
     try:
-        handle = sys.stdout if output is None else open(output, "w", encoding="utf-8")  # noqa: SIM115
+        # A run that fails half-way leaves the earlier file as it was, not a cut-off graph.
+        with replacing(output, parents=False) as handle:
+            _write_rdf(handle, paths, summary, fmt, hints_for, jobs, output)
     except OSError as exc:
         raise KgError(f"{PurePath(output)}: cannot write: {exc.strerror or exc}") from exc
+    return summary
+
+
+def _write_rdf(handle, paths, summary: Summary, fmt: str, hints_for, jobs, name) -> None:
     try:
+        # Control characters of report text go out as \\u escapes: the same literals, harmless on a terminal.
         if fmt == "nt":
-            handle.writelines(iter_nt_lines(paths, summary, hints_for, jobs))
+            handle.writelines(unicode_escaped(line) for line in iter_nt_lines(paths, summary, hints_for, jobs))
         else:
-            handle.write(serialize(reports_graph(paths, summary, hints_for, jobs), fmt))
+            handle.write(unicode_escaped(serialize(reports_graph(paths, summary, hints_for, jobs), fmt)))
         handle.flush()
     except OSError as exc:
-        raise KgError(f"{PurePath(output or '-')}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        if handle is not sys.stdout:
-            handle.close()
-    return summary
+        raise KgError(f"{PurePath(name)}: cannot write: {exc.strerror or exc}") from exc

@@ -9,6 +9,7 @@ method or model. A mention overlapping an earlier-trusted one is the same mentio
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache, partial
 
 from kg.text import lexicon
@@ -19,6 +20,7 @@ from kg.model import Campaign, Section, Source
 from kg.model import evidence
 from kg.text import compact
 from kg.text.numerals import parse_chinese
+from kg.text.spans import Spans
 
 DATE_WINDOW = 10  # characters before a day's label searched for the date or month written with it
 TITLE_WINDOW = 20  # characters before a title shape searched for the verb or punctuation that opens the title
@@ -41,6 +43,7 @@ _BARE_DATE = re.compile(
 )
 # “法律五进” enumerates its own 进机关、进乡村…: those parts are not campaigns of their own.
 _N_INTO = re.compile(r"[三四五六七八九]进")
+_CLAUSE_END = re.compile(r"[。；;\n]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff（）()]+$")
 _STOP_IN_TITLE = re.compile(r"[等的和及]")
 
@@ -89,11 +92,11 @@ def _day_mentions(source: Source) -> list[tuple[int, int, str, str]]:
             if same_day or same_month:
                 start = before.start()
         out.append((start, hit.end, day.name, "day"))
-    taken = [(s, e) for s, e, *_ in out]
+    taken = Spans((s, e) for s, e, *_ in out)
     for match in _BARE_DATE.finditer(norm):
         month, date = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         day = by_date.get((int(month), int(date)))
-        if day and not any(s < match.end() and match.start() < e for s, e in taken):
+        if day and not taken.overlaps(match.start(), match.end()):
             out.append((match.start(), match.end(), day.name, "day"))
     return out
 
@@ -113,10 +116,16 @@ def _lexicon_mentions(source: Source) -> list[tuple[int, int, str, str]]:
 
 def _into_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     out = []
-    for match in _patterns()["into"].finditer(source.text):
-        left = source.text[: match.start()]
-        clause = re.split(r"[。；;\n]", left)[-1]
-        if _N_INTO.search(clause):
+    text = source.text
+    # Where each clause begins and where each “五进” ends, found once: a per-match search of the text before
+    # it would make a long text quadratic.
+    clause_starts = [m.end() for m in _CLAUSE_END.finditer(text)]
+    n_into_ends = [m.end() for m in _N_INTO.finditer(text)]
+    for match in _patterns()["into"].finditer(text):
+        before = bisect_right(clause_starts, match.start())
+        clause = clause_starts[before - 1] if before else 0
+        first_n_into = bisect_left(n_into_ends, clause + 2)
+        if first_n_into < len(n_into_ends) and n_into_ends[first_n_into] <= match.start():
             continue
         out.append((match.start(), match.end(), match.group(0), "local"))
     return out
@@ -144,18 +153,16 @@ def _title_shaped(source: Source) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in taken)
-
-
 def mentions(source: Source) -> list[Campaign]:
     """Every campaign mention in reading order, repeats included (laws use them to skip 宪法宣传周)."""
     blocked = [(t.start, t.end) for t in titles(source.text)]
+    taken = Spans(blocked)  # what a new mention must not overlap: titles and the mentions chosen so far
     chosen: list[tuple[int, int, str, str]] = []
     for finder in (_day_mentions, _lexicon_mentions, _into_mentions, _title_shaped):
         for start, end, name, category in finder(source):
-            if not _overlaps((start, end), blocked + [(s, e) for s, e, *_ in chosen]):
+            if not taken.overlaps(start, end):
                 chosen.append((start, end, name, category))
+                taken.add(start, end)
     found = [(s, e, name) for s, e, name, _ in chosen]
     for start, end, name in quoted_campaigns(source.text, blocked, found):
         chosen.append((start, end, name, "local"))

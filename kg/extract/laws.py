@@ -7,6 +7,7 @@ without 《》 (学习宪法、行政处罚法). A law's name inside a campaign'
 from __future__ import annotations
 
 from kg.text import lexicon
+from kg.text.spans import Spans
 from kg.extract import campaigns
 from kg.extract.titles import PRC, after_fa, is_law, law_key, source_titles
 from kg.model import Law, Section, Source
@@ -20,10 +21,11 @@ def mentions(source: Source) -> list[tuple[int, int, str]]:
     for title, seen in both:
         if is_law(seen):
             out.append((title.start + 1, title.end - 1, title.text[len(PRC):] if seen.text.startswith(PRC) else title.text))
-    blocked = [(t.start, t.end) for t, _ in both]
-    blocked += [(c.evidence.start, c.evidence.end) for c in campaigns.mentions(source)]
+    blocked = Spans((t.start, t.end) for t, _ in both)
+    for campaign in campaigns.mentions(source):
+        blocked.add(campaign.evidence.start, campaign.evidence.end)
     for hit in lexicon.law_matcher().find(text, norm):
-        if any(s < hit.end and hit.start < e for s, e in blocked):
+        if blocked.overlaps(hit.start, hit.end):
             continue
         if norm[hit.end - 1] == "法" and text[hit.end : hit.end + 1] in after_fa():
             continue

@@ -14,6 +14,7 @@ from functools import cache, partial
 
 from kg.text import lexicon
 from kg.text.lexicon import either
+from kg.text.spans import Spans
 from kg.extract.titles import known_law
 from kg.text import compact, normalize
 
@@ -92,10 +93,11 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
     quotes = [(m.start(), m.end(), m.group(1).strip()) for m in _QUOTE.finditer(text)]
     # Per quote: True a campaign, False not one, None undecided until its neighbours are known.
     status: list[bool | None] = []
+    blocked_spans, found_spans = Spans(blocked), Spans((s, e) for s, e, _ in found)
     for start, end, inner in quotes:
-        if any(s < end and start < e for s, e in blocked):
+        if blocked_spans.overlaps(start, end):
             status.append(False)
-        elif any(s < end and start < e for s, e, _ in found):
+        elif found_spans.overlaps(start, end):
             status.append(True)
         elif _rejected(inner, _clause_after(text, end)):
             status.append(False)
@@ -117,7 +119,7 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
     accepted: list[tuple[int, int, str]] = []
     keys = {compact(name) for *_, name in found}
     for (start, end, inner), state in zip(quotes, status):
-        if not state or any(s < end and start < e for s, e, _ in found):
+        if not state or found_spans.overlaps(start, end):
             continue
         key = compact(inner)
         if any(key in other and key != other for other in keys):

@@ -68,8 +68,11 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
     """
     from kg.extract.parallel import workers_for
     from kg.extract.stream import iter_outcomes
-    from kg.read import iter_report_paths
+    from kg.read import REPORT_SUFFIXES, folders_without_reports, iter_report_paths
 
+    paths = list(paths)
+    for folder in folders_without_reports(paths):
+        intake.errors.append(ReadError(folder, f"no report files ({' '.join(REPORT_SUFFIXES)}) in this folder"))
     paths = list(iter_report_paths(paths))
     # A worker costs a process and its dictionaries: never more of them than files.
     jobs = workers_for(jobs, len(paths))

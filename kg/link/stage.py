@@ -56,6 +56,10 @@ class Linker:
             else:
                 self._places.pop(place, None)
 
+    def forget(self, key: str) -> None:
+        """Drop a report (one the store refused, say) so that no later report links to it."""
+        self.recent.pop(key, None)
+
     def remembered(self, county: str | None, township: str | None, year: int) -> list[Report]:
         keys = dict.fromkeys(self._places.get((county, township, year), ()))
         return [self.recent[key] for key in keys if key in self.recent]

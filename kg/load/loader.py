@@ -9,6 +9,7 @@ replaced, and one left with no relationship by a reload goes too.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -16,13 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import partial
 
-from kg.errors import KgError, OntologyError
-from kg.link.stage import RECENT, Linker
-from kg.intake.reports import Intake
+from kg.errors import KgError, OntologyError, ReadError, StatementError
 from kg.ids import report_iri, township_iri
+from kg.intake.reports import Intake
+from kg.link.stage import RECENT, Linker
 from kg.mapping.rows import URI, GraphRows, report_rows
 from kg.model import Report
 from kg.store.base import Store
+from kg.text.printable import text_name
 
 # Rows pending before a flush: measured at 1,000/2,000/5,000 on the embedded store, 5,000 cost a third less
 # store time than 1,000 (fewer statements, and shared nodes cited by many reports in the batch merged once).
@@ -82,6 +84,45 @@ DROP_ORPHANS = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) WHERE NOT (n)--() 
 MARK_LOADED = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) SET n.loadedAt = $at"
 
 
+# ---------------------------------------------------------------- values the store can hold
+
+INT_RANGE = (-(2**63), 2**63 - 1)  # both stores hold 64-bit integers; FalkorDB clamps a larger one silently
+
+
+def storable(value):
+    """`value` as the store can hold it unchanged: a number beyond its range is kept as text, never clamped."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value if INT_RANGE[0] <= value <= INT_RANGE[1] else str(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, str):
+        return _storable_text(value)
+    if isinstance(value, list | tuple):
+        return [storable(v) for v in value]
+    return value
+
+
+def _storable_text(text: str) -> str:
+    if "\x00" in text:  # a NUL ends a string in the store's protocol; it is never meant as text
+        text = text.replace("\x00", "\ufffd")
+    return text_name(text)  # lone surrogates (a file name that is not UTF-8) cannot be sent
+
+
+def storable_rows(rows: GraphRows) -> GraphRows:
+    """Every row's values made storable, in place."""
+    for part in rows.nodes.values():
+        for row in part:
+            row[URI] = storable(row[URI])
+            row["props"] = {k: storable(v) for k, v in row["props"].items()}
+    for part in rows.relationships.values():
+        for row in part:
+            row["source"], row["target"] = storable(row["source"]), storable(row["target"])
+            row["props"] = {k: storable(v) for k, v in row["props"].items()}
+    return rows
+
+
 # ---------------------------------------------------------------- one report
 
 def report_statements(rows: GraphRows, report_uri: str, batch: int = BATCH_ROWS) -> list[tuple[str, dict]]:
@@ -106,7 +147,7 @@ def _chunks(rows: list, size: int):
 
 def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location: str | None = None) -> GraphRows:
     """Replace one report's subgraph in the store with its current rows; `location` finds its file again."""
-    rows = report_rows(report, location)
+    rows = storable_rows(report_rows(report, location))
     report_uri = report_iri(report.key)
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
@@ -131,6 +172,25 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location
     return rows
 
 
+def remove_report(store: Store, report_uri: str) -> None:
+    """Take every node and relationship a report owns out of the store, and the shared nodes left alone by it."""
+    owned = {"report": report_uri, "prefix": report_uri + "/"}
+    ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
+    store.run(DROP_STALE_NODES, {**owned, "keep": []})
+    shared = [u for u in ends if u != report_uri and not u.startswith(owned["prefix"])]
+    if shared:
+        store.run(DROP_ORPHANS, {"uris": shared})
+
+
+def write_report_or_remove(store: Store, report: Report, batch: int, location: str | None) -> GraphRows:
+    """`write_report`, or, when the store refuses its rows, none of it: no half-written report stays."""
+    try:
+        return write_report(store, report, batch, location)
+    except StatementError:
+        remove_report(store, report_iri(report.key))
+        raise
+
+
 class BatchWriter:
     """New reports' rows gathered into one `UNWIND` per label and type; a report already stored is replaced alone.
 
@@ -143,13 +203,17 @@ class BatchWriter:
         self.nodes: dict[tuple[str, bool], dict[str, dict]] = {}
         self.rels: dict[tuple[str, bool], dict] = {}
         self.reports: dict[str, Report] = {}
+        self.locations: dict[str, str | None] = {}
         self.size = 0
+        #: reports the store refused, each with its error; the caller takes them off
+        self.failed: list[tuple[Report, ReadError]] = []
         # In a store that was empty when this writer began, every node is one it wrote: a report not written
         # through it cannot be there, and the existence read (a round trip per report) is skipped.
         self.was_empty = not store.run_read(ANY_NODE)
         self.written: set[str] = set()
 
-    def write(self, report: Report, location: str | None = None) -> GraphRows:
+    def write(self, report: Report, location: str | None = None) -> GraphRows | None:
+        """Queue (or write) one report's rows; None when the store refused them (then it is in `failed`)."""
         key = report.key
         report_uri = report_iri(key)
         if key in self.reports:
@@ -158,8 +222,8 @@ class BatchWriter:
         maybe_stored = not self.was_empty or key in self.written
         if maybe_stored and self.store.run_read(REPORT_EXISTS, {"report": report_uri}):
             self.flush()
-            return write_report(self.store, report, self.batch, location)
-        rows = report_rows(report, location)
+            return self._alone(report, location)
+        rows = storable_rows(report_rows(report, location))
         prefix = report_uri + "/"
         for label, part in rows.nodes.items():
             for row in part:
@@ -174,6 +238,7 @@ class BatchWriter:
                 ident = row["props"][URI] if keyed else (row["source"], row["target"])
                 self.rels.setdefault((rel_type, keyed), {})[ident] = row
         self.reports[key] = report
+        self.locations[key] = location
         self.written.add(key)
         self.size += rows.node_count() + rows.relationship_count()
         if self.size >= self.batch:
@@ -199,9 +264,29 @@ class BatchWriter:
             statements += [(relationship_statement(rel_type, keyed, ends_known=True), {"rows": c})
                            for c in _chunks(inside, self.batch)]
             statements += [(relationship_statement(rel_type, keyed), {"rows": c}) for c in _chunks(outside, self.batch)]
-        for statement in statements:
-            self.store.run_batch([statement])
-        self.nodes, self.rels, self.reports, self.size = {}, {}, {}, 0
+        pending = [(report, self.locations.get(key)) for key, report in self.reports.items()]
+        self.nodes, self.rels, self.reports, self.locations, self.size = {}, {}, {}, {}, 0
+        try:
+            for statement in statements:
+                self.store.run_batch([statement])
+        except StatementError:
+            # One report's rows were refused: write each alone, so that only that report fails.
+            for report, location in pending:
+                self._alone(report, location)
+            failed = [self._uri(report) for report, _ in self.failed]
+            for uri in failed:  # a later report's link may have merged a bare end of it again
+                remove_report(self.store, uri)
+
+    def _alone(self, report: Report, location: str | None) -> GraphRows | None:
+        try:
+            return write_report_or_remove(self.store, report, self.batch, location)
+        except StatementError as exc:
+            self.failed.append((report, ReadError(report.source.path, f"not loaded: {exc}")))
+            return None
+
+    @staticmethod
+    def _uri(report: Report) -> str:
+        return report_iri(report.key)
 
 
 # ---------------------------------------------------------------- many reports
@@ -296,14 +381,32 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     writer = BatchWriter(store, batch)
     linker = Linker(keep=RECENT)
     linker.lookup = _store_lookup(store, linker, summary.warnings, gone, writer.pending, reread)
+    counts: dict[str, tuple[int, int]] = {}
+
+    def take_failures() -> None:
+        """Reports the store refused: named in the errors, out of the counts and of the cross-year lookups."""
+        for failed, error in writer.failed:
+            summary.errors.append(error)
+            nodes, relationships = counts.pop(failed.key, (0, 0))
+            summary.reports -= 1
+            summary.nodes -= nodes
+            summary.relationships -= relationships
+            linker.forget(failed.key)
+        writer.failed.clear()
+
     try:
         for report in iter_reports(files, summary, hints_for, jobs, counties):
             location = os.path.abspath(report.source.path)
+            summary.reports += 1
             rows = writer.write(linker.link(report), location)
             loaded.append(report.key)
-            summary.reports += 1
-            summary.nodes += rows.node_count()
-            summary.relationships += rows.relationship_count()
+            if rows is not None:
+                counts[report.key] = (rows.node_count(), rows.relationship_count())
+                summary.nodes += rows.node_count()
+                summary.relationships += rows.relationship_count()
+            else:
+                counts[report.key] = (0, 0)
+            take_failures()
             bar.update(summary.reports + len(summary.errors) + len(summary.duplicates) - bar.n)
         for old_key, report, location in rekeyed:  # stored before their county was known: written again under it
             if report.key not in loaded:
@@ -314,6 +417,7 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
                 summary.warnings.append(f"{report.source.path}: {report.header.township} is now placed in "
                                         f"{report.header.county}, named by another report; key {old_key} → {report.key}")
         writer.flush()
+        take_failures()
         _mark_loaded(store, loaded)
         store.checkpoint()
     finally:

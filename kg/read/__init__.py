@@ -4,15 +4,41 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import ReadError
 from kg.model import Source
+from kg.text.printable import text_name
 from kg.text.script import is_traditional, to_simplified
 from kg.text import normalize
 
 REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".html", ".htm")
+# Reports run to a few megabytes, scanned PDFs to tens; a larger file is a mistake or an attack on memory.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Extraction holds evidence per mention: a text, whatever its file, is bounded too. Reports run to tens of
+# thousands of characters; the default allows 2,000,000 (40,000 per megabyte of the file size limit).
+CHARS_PER_MB = 40_000
+_limits = {"max_bytes": DEFAULT_MAX_BYTES}
+
+
+def limit_file_size(max_bytes: int) -> None:
+    """Files larger than `max_bytes` (.docx unpacking to more, texts longer than its share) are refused, here
+    and in workers forked later."""
+    _limits["max_bytes"] = int(max_bytes)
+
+
+def max_text_length() -> int:
+    return _limits["max_bytes"] * CHARS_PER_MB // (1024 * 1024)
+
+
+def max_file_size() -> int:
+    return _limits["max_bytes"]
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _readers():
@@ -32,13 +58,22 @@ def _readers():
 def read_source(path: str | os.PathLike) -> Source:
     """Read one report file into a Source; raises ReadError naming the file and the reason."""
     path = Path(path)
-    if not path.exists():
-        raise ReadError(path, "no such file")
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
+    except OSError as exc:
+        raise ReadError(path, exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
         raise ReadError(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):  # reading a FIFO or a device would wait or never end
+        raise ReadError(path, f"not a regular file ({_kind(info.st_mode)}); skipped")
     reader = _readers().get(path.suffix.lower())
     if reader is None:
         raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}")
+    if info.st_size > max_file_size():
+        raise ReadError(path, f"{_megabytes(info.st_size)}, larger than the limit of {_megabytes(max_file_size())}; "
+                              "raise it with --max-size if the file is a report")
     try:
         text, encoding, metadata = reader(path)
     except OSError as exc:
@@ -47,8 +82,21 @@ def read_source(path: str | os.PathLike) -> Source:
         raise ReadError(path, "too deeply nested to read") from exc
     if not text.strip():
         raise ReadError(path, "empty file")
+    if len(text) > max_text_length():
+        raise ReadError(path, f"{len(text):,} characters of text, more than the limit of {max_text_length():,}; "
+                              "raise it with --max-size if the file is a report")
     fmt = path.suffix.lower().lstrip(".")
-    return make_source(str(path), text, encoding, "html" if fmt == "htm" else fmt, metadata)
+    return make_source(text_name(str(path)), text, encoding, "html" if fmt == "htm" else fmt, metadata)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def make_source(path: str, text: str, encoding: str, fmt: str = "txt", metadata=()) -> Source:
@@ -67,12 +115,26 @@ def make_source(path: str, text: str, encoding: str, fmt: str = "txt", metadata=
 
 
 def iter_report_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Expand folders recursively into report files, in a stable order; plain files pass as given."""
+    """Expand folders recursively into report files, in a stable order; plain files pass as given.
+
+    A pipe or device with a report's name is passed on too, so that reading names and skips it.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in REPORT_SUFFIXES and not child.name.startswith("."):
+                if (child.suffix.lower() in REPORT_SUFFIXES and not child.name.startswith(".")
+                        and not child.is_dir()):
                     yield child
         else:
             yield path
+
+
+def folders_without_reports(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The folders among `paths` that hold no report file at all: a user expects to hear of them."""
+    empty = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and not any(True for _ in iter_report_paths([path])):
+            empty.append(path)
+    return empty

@@ -19,6 +19,7 @@ def read_docx_file(path: Path) -> tuple[str, str, tuple]:
         raise ReadError(path, "empty file")
     if not zipfile.is_zipfile(path):
         raise ReadError(path, "not a Word .docx file (damaged, or another format renamed .docx)")
+    _refuse_bomb(path)
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises assorted errors for a damaged package
@@ -36,6 +37,23 @@ def read_docx_file(path: Path) -> tuple[str, str, tuple]:
     if title:
         metadata.append(("标题", title))
     return text, "utf-8", tuple(metadata)
+
+
+def _refuse_bomb(path: Path) -> None:
+    """Refuse a package whose parts would unpack beyond the file size limit (a zip bomb), before any is read.
+
+    The sizes are those the archive declares; the zip reader never inflates a part past its declared size.
+    """
+    from kg.read import max_file_size
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReadError(path, f"damaged Word .docx file ({type(exc).__name__})") from exc
+    if unpacked > max_file_size():
+        raise ReadError(path, f"unpacks to {unpacked / 1024 / 1024:.1f} MB, more than the limit of "
+                              f"{max_file_size() / 1024 / 1024:.1f} MB; raise it with --max-size if it is a report")
 
 
 def _table_lines(table) -> list[str]:

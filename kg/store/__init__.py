@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from kg.errors import StoreError
-from kg.store.base import Store
+from kg.store.base import DEFAULT_TIMEOUT, Store
 from kg.store.server import DEFAULT_STORE
 
 BACKENDS = {"falkordb": "kg.store.falkordb:FalkorDBStore", "neo4j": "kg.store.neo4j:Neo4jStore"}
@@ -24,11 +24,16 @@ def backend(name: str) -> type[Store]:
 
 
 def open_store(neo4j_uri: str | None = None, store_dir: str | os.PathLike = DEFAULT_STORE,
-               user: str | None = None, password: str | None = None, database: str | None = None) -> Store:
-    """Neo4j at `neo4j_uri` when given, else the embedded store in `store_dir` (started if need be)."""
+               user: str | None = None, password: str | None = None, database: str | None = None,
+               create: bool = True, timeout: float = DEFAULT_TIMEOUT) -> Store:
+    """Neo4j at `neo4j_uri` when given, else the embedded store in `store_dir` (started if need be).
+
+    `create=False`: a folder holding no store is a NoStoreError, not an empty graph; `timeout`: seconds
+    a read query may run.
+    """
     if neo4j_uri:
-        return backend("neo4j")(neo4j_uri, user, password, database)
-    return backend("default")(store_dir)
+        return backend("neo4j")(neo4j_uri, user, password, database, timeout=timeout)
+    return backend("default")(store_dir, create=create, timeout=timeout)
 
 
 __all__ = ["ALIASES", "BACKENDS", "DEFAULT_STORE", "Store", "backend", "open_store"]

@@ -9,8 +9,10 @@ from collections.abc import Callable
 
 from kg.errors import QueryError, StoreError
 
+DEFAULT_TIMEOUT = 30.0  # seconds a read query may run
+
 # Clauses that change a graph; a read query must hold none of them outside strings and comments.
-_WRITE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH|CALL)\b", re.IGNORECASE)
+_WRITE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE)
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
 
 

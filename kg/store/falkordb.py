@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 
-from kg.errors import StoreError
-from kg.store.base import Store, retry
-from kg.store.server import DEFAULT_STORE, Server
+from pathlib import Path
+
+from kg.errors import NoStoreError, StatementError, StoreError
+from kg.store.base import DEFAULT_TIMEOUT, Store, retry
+from kg.store.server import DEFAULT_STORE, Layout, Server
 
 GRAPH = "kg"
 
@@ -36,12 +38,16 @@ class FalkorDBStore(Store):
 
     name = "falkordb"
 
-    def __init__(self, root: str | os.PathLike = DEFAULT_STORE, graph: str = GRAPH, server: Server | None = None):
+    def __init__(self, root: str | os.PathLike = DEFAULT_STORE, graph: str = GRAPH, server: Server | None = None,
+                 create: bool = True, timeout: float = DEFAULT_TIMEOUT):
         from redis.exceptions import BusyLoadingError, ConnectionError, TimeoutError
 
+        if server is None and not create and not Layout(Path(root).resolve()).is_store():
+            raise NoStoreError(f"no store at {root}; run kg load first")
         self.server = server or Server(root)
+        self.timeout_ms = max(1, round(timeout * 1000))
         self._transient = (BusyLoadingError, ConnectionError, TimeoutError)
-        self.started = self.server.ensure()
+        self.started = self.server.ensure(use=True)
         try:
             from falkordb import FalkorDB
 
@@ -51,29 +57,45 @@ class FalkorDBStore(Store):
             self.close()
             raise
 
-    def _call(self, method, cypher: str, params: dict | None) -> list[dict]:
+    def _call(self, method, cypher: str, params: dict | None, timeout: int | None = None) -> list[dict]:
         from redis.exceptions import ResponseError
 
         try:
-            result = retry(lambda: method(cypher, params or None), self._transient, f"{self.server.socket}")
+            result = retry(lambda: method(cypher, params or None, timeout=timeout), self._transient,
+                           f"{self.server.socket}")
         except ResponseError as exc:
-            raise StoreError(f"FalkorDB refused the statement: {exc}") from exc
+            raise self._refusal(exc) from exc
+        except UnicodeError as exc:  # a value the client cannot send (text with lone surrogates)
+            raise StatementError(f"the store cannot take a value of this statement: {exc}") from exc
         names = [h[1] if isinstance(h, list | tuple) else h for h in (result.header or [])]
         names = [n.decode() if isinstance(n, bytes) else n for n in names]
         return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set or []]
+
+    def _refusal(self, exc: Exception) -> StoreError:
+        """A store failure (it cannot save: MISCONF) ends the command; a refused statement is that statement's."""
+        text = str(exc)
+        if text.startswith("MISCONF") or "unable to persist to disk" in text:
+            cause = self.server.save_failure() or "see its log"
+            return StoreError(f"{self.server.layout.data}: the store cannot write its snapshot ({cause}) and refuses "
+                              "writes until it can; what it held before is kept in memory: free space or fix the "
+                              "folder's permissions, then run the command again")
+        if "timed out" in text.lower():
+            return StatementError(f"the query ran longer than the timeout of {self.timeout_ms / 1000:g} s and was "
+                                  "stopped; the store is unharmed (raise the limit with --timeout)")
+        return StatementError(f"FalkorDB refused the statement: {text}")
 
     def run(self, cypher: str, params: dict | None = None) -> list[dict]:
         return self._call(self.graph.query, cypher, params)
 
     def run_read(self, cypher: str, params: dict | None = None) -> list[dict]:
         try:
-            return self._call(self.graph.ro_query, cypher, params)
-        except StoreError as exc:
+            return self._call(self.graph.ro_query, cypher, params, self.timeout_ms)
+        except StatementError as exc:
             if "empty key" not in str(exc):
                 raise
         # FalkorDB refuses read-only queries on a graph not created yet; its index creates it.
         self.ensure_schema()
-        return self._call(self.graph.ro_query, cypher, params)
+        return self._call(self.graph.ro_query, cypher, params, self.timeout_ms)
 
     def run_batch(self, statements: list[tuple[str, dict]]) -> None:
         # FalkorDB runs each statement atomically; a batch is one UNWIND statement, so that suffices.
@@ -90,20 +112,52 @@ class FalkorDBStore(Store):
     def _schema_exists(self, error: Exception) -> bool:
         return "already indexed" in str(error).lower()
 
-    def checkpoint(self) -> None:
-        """Start a snapshot in the background: one of a large graph takes seconds, and the load is done.
+    def checkpoint(self, timeout: float = 600.0) -> None:
+        """Write a snapshot now and wait for it: a load reports success only once its data is on disk.
 
-        When one is already being written (a save point, or the load before this one), the server's save
-        points write the next within minutes; waiting for it here would hold up every quick load.
+        The snapshot is written by a forked child (BGSAVE), as the server's own save points do: a
+        synchronous SAVE would hold the server's main thread while FalkorDB's query threads may wait
+        for it. A snapshot already being written may predate this load's last writes, so it is waited
+        out and another started. One that cannot be written (a full disk, permissions, an immutable
+        file) is a StoreError naming the cause; the server keeps the data in memory.
         """
+        import time
+
         from redis.exceptions import ResponseError
 
-        try:
-            retry(lambda: self.db.connection.execute_command("BGSAVE", "SCHEDULE"), self._transient,
-                  f"{self.server.socket}")
-        except ResponseError as exc:
-            if "in progress" not in str(exc):
-                raise StoreError(f"{self.server.socket}: the store cannot save a snapshot: {exc}") from exc
+        connection = self.db.connection
+        deadline = time.monotonic() + timeout
+
+        def persistence() -> dict:
+            return retry(lambda: connection.info("persistence"), self._transient, f"{self.server.socket}")
+
+        def wait_idle() -> dict:
+            while True:
+                info = persistence()
+                if not info.get("rdb_bgsave_in_progress"):
+                    return info
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{self.server.layout.data}: the store's snapshot did not end within "
+                                     f"{timeout:.0f} s")
+                time.sleep(0.05)
+
+        while True:
+            wait_idle()
+            try:
+                retry(lambda: connection.execute_command("BGSAVE"), self._transient, f"{self.server.socket}")
+                break
+            except ResponseError as exc:
+                if "in progress" not in str(exc):
+                    raise self._save_error(str(exc)) from exc
+        info = wait_idle()
+        if info.get("rdb_last_bgsave_status") != "ok":
+            raise self._save_error("the background save failed")
+
+    def _save_error(self, reply: str) -> StoreError:
+        cause = self.server.save_failure() or reply
+        return StoreError(f"{self.server.layout.data}: the store cannot write its snapshot ({cause}); nothing "
+                          "written is lost while the store runs: free space or fix the folder's permissions, "
+                          "then load again")
 
     def close(self) -> None:
         db = getattr(self, "db", None)
@@ -111,7 +165,8 @@ class FalkorDBStore(Store):
             with contextlib.suppress(Exception):  # closing a dead connection must not mask the real error
                 db.connection.close()
             self.db = None
-        if self.started:
-            self.server.stop()
-            self.started = False
+        started, self.started = getattr(self, "started", False), False
+        if hasattr(self, "server"):
+            # The command that started the server stops it, once no other command uses it.
+            self.server.release(stop=started)
 

@@ -2,19 +2,51 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
-from kg.errors import StoreError
-from kg.store.base import Store
+from kg.errors import StatementError, StoreError, UsageError
+from kg.store.base import DEFAULT_TIMEOUT, Store
+
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 def redact(uri: str) -> str:
-    """The URI without any user or password written into it."""
-    parts = urlsplit(uri)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
+    """The URI without any user or password written into it; a URI that does not parse shows its scheme only."""
+    try:
+        return check_uri(uri)[0]
+    except UsageError:
+        scheme = uri.split("://", 1)[0] if "://" in uri else ""
+        return f"{scheme}://…" if scheme.isascii() and scheme.replace("+", "").isalnum() else "the --neo4j URI"
+
+
+def check_uri(uri: str) -> tuple[str, str | None, str | None]:
+    """(the URI without credentials, user, password written in it); a malformed URI is a UsageError naming no secret."""
+    shown = "the --neo4j URI"
+    scheme, sep, rest = uri.partition("://")
+    if not sep or scheme.lower() not in SCHEMES:
+        raise UsageError(f"{shown}: not a Neo4j URI; write it as bolt://host:7687 or neo4j://host:7687")
+    shown = f"{scheme}://…"
+    authority, _, after = rest.rpartition("@") if "@" in rest else ("", "", rest)
+    if "#" in after or "/" in authority or "?" in authority or "#" in authority:
+        # A '#', '/' or '?' inside the password ends the host part early: the password would be read as a path.
+        raise UsageError(f"{shown}: the user or password in the URI holds '/', '?' or '#'; write them percent-"
+                         "encoded, or give them in NEO4J_USER and NEO4J_PASSWORD")
+    try:
+        parts = urlsplit(f"{scheme}://{after}")
+        port = parts.port
+    except ValueError as exc:
+        reason = "bad IPv6 address" if "IPv6" in str(exc) else "bad port (a number from 1 to 65535)"
+        raise UsageError(f"{shown}: {reason}") from None
+    if not parts.hostname:
+        raise UsageError(f"{shown}: no host; write it as {scheme}://host:7687")
+    if port == 0:
+        raise UsageError(f"{shown}: bad port (a number from 1 to 65535)")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    if port:
+        host = f"{host}:{port}"
+    clean = urlunsplit((scheme, host, parts.path, parts.query, ""))
+    user, _, password = authority.partition(":")
+    return clean, unquote(user) or None, (unquote(password) if authority and ":" in authority else None)
 
 
 def _plain(value):
@@ -42,14 +74,18 @@ class Neo4jStore(Store):
     name = "neo4j"
     unique_constraints = True
 
-    def __init__(self, uri: str, user: str | None, password: str | None, database: str | None = None):
+    def __init__(self, uri: str, user: str | None, password: str | None, database: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT):
         import neo4j
 
-        self.uri = redact(uri)
+        # Credentials written in the URI never reach the driver's messages: taken out, used when none were given.
+        self.uri, uri_user, uri_password = check_uri(uri)
+        user, password = user or uri_user, password if password is not None else uri_password
         self.database = database
-        auth = (user, password) if user else None
+        self.timeout = timeout
+        auth = (user, password or "") if user else None
         try:
-            self.driver = neo4j.GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=15.0)
+            self.driver = neo4j.GraphDatabase.driver(self.uri, auth=auth, max_transaction_retry_time=15.0)
             self.driver.verify_connectivity()
         except neo4j.exceptions.AuthError:
             raise StoreError(f"{self.uri}: Neo4j refused the user name or password") from None
@@ -66,11 +102,18 @@ class Neo4jStore(Store):
     def _execute(self, read: bool, work):
         import neo4j
 
+        if read:  # the server stops a read that runs too long; writes of a load are not cut off half-way
+            work = neo4j.unit_of_work(timeout=self.timeout)(work)
         try:
             with self._session(read) as session:
                 runner = session.execute_read if read else session.execute_write
                 return runner(work)  # retries transient errors and lost connections itself
         except neo4j.exceptions.Neo4jError as exc:
+            if "timeout" in (exc.code or "").lower() or "TransactionTimedOut" in (exc.code or ""):
+                raise StatementError(f"{self.uri}: the query ran longer than the timeout of {self.timeout:g} s and "
+                                     "was stopped (raise the limit with --timeout)") from exc
+            if (exc.code or "").startswith("Neo.ClientError."):
+                raise StatementError(f"{self.uri}: Neo4j refused the statement: {exc.message or exc.code}") from exc
             raise StoreError(f"{self.uri}: Neo4j refused the statement: {exc.message or exc.code}") from exc
         except neo4j.exceptions.DriverError as exc:
             raise StoreError(f"{self.uri}: {type(exc).__name__}: {exc}") from exc

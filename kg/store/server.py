@@ -7,6 +7,14 @@ statement at the next start (160 s for a log of 200 reports, against 0.5 s for t
 A command that finds no server starts one and stops it when it ends, also on Ctrl-C; on Linux the
 kernel stops it if the command is killed outright. `kg db start` leaves one running, and commands then
 reuse it. A pid or socket left by a crash is cleared.
+
+Only our own server is ever signalled: a pid is trusted when that process is the redis-server of
+this very store, its title naming this store's socket and the token kg wrote into `run/` when it
+started it. A copied store folder, or a pid recycled by another program, is never touched.
+Every command that uses the server holds a shared lock on `run/users`; the command that started it
+stops it only once it holds that lock alone, so two loads on one store both finish.
+A stop saves first: a snapshot that cannot be written is an error, and the server keeps running
+with the data in memory rather than losing it.
 """
 
 from __future__ import annotations
@@ -16,8 +24,11 @@ import ctypes
 import fcntl
 import hashlib
 import os
+import re
+import secrets
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -46,9 +57,11 @@ def binaries() -> tuple[str, str]:
 
 
 def _private_dir(path: Path) -> Path:
+    """A directory of kg's own inside the store (never one a user made): created private, then checked."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        os.chmod(path, 0o700)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if stat.S_IMODE(path.stat().st_mode) != 0o700 and path.stat().st_uid == os.getuid():
+            os.chmod(path, 0o700)
     except OSError as exc:
         raise StoreError(f"{path}: cannot make the store's directory: {exc.strerror or exc}") from None
     info = path.stat()
@@ -80,8 +93,24 @@ class Layout:
         return self.run / "lock"
 
     @property
+    def usersfile(self) -> Path:
+        return self.run / "users"
+
+    @property
+    def tokenfile(self) -> Path:
+        return self.run / "token"
+
+    @property
+    def marker(self) -> Path:
+        return self.root / MARKER
+
+    @property
     def logfile(self) -> Path:
         return self.root / "server.log"
+
+    def is_store(self) -> bool:
+        """True when the folder holds a store (made by kg: the marker, or a snapshot and run folder of old)."""
+        return self.marker.is_file() or (self.data / "graph.rdb").is_file() or self.lockfile.is_file()
 
     @property
     def socket(self) -> Path:
@@ -92,6 +121,35 @@ class Layout:
         digest = hashlib.sha1(str(self.root).encode()).hexdigest()[:12]
         base = Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
         return base / f"kg-{os.getuid()}-{digest}" / "falkordb.sock"
+
+
+# Users of a store's server in this process, and the stores whose stop was handed to the last of them.
+_local_users: dict[Path, int] = {}
+_handed_over: set[Path] = set()
+
+MARKER = "kg-store"  # the file that says a folder is a store kg made, so it may hold its files
+_TITLE_TAG = "kg-store:"
+
+
+def prepare_root(root: Path) -> None:
+    """Make the store's folder, or accept an existing one that is empty or already a store; never chmod a user's folder."""
+    layout = Layout(root)
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"{root}: is a file, not a store folder")
+    if root.is_dir() and not layout.is_store():
+        try:
+            contents = next(iter(os.scandir(root)), None)
+        except OSError as exc:
+            raise StoreError(f"{root}: cannot read the folder: {exc.strerror or exc}") from None
+        if contents is not None:
+            raise StoreError(f"{root}: not empty and not a store; give an empty or new folder to --store")
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not layout.marker.exists():
+            layout.marker.write_text("A township-kg store: the graph snapshot is in data/, the server's socket in run/.\n",
+                                     encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot make the store's directory: {exc.strerror or exc}") from None
 
 
 # A snapshot within 5 minutes of any write, within a minute once 100 writes wait (a long load).
@@ -112,11 +170,27 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    try:  # a recycled pid of another program is not our server
-        with open(f"/proc/{pid}/cmdline", "rb") as handle:
-            return b"redis-server" in handle.read()
-    except OSError:
+    try:  # a zombie is gone for our purposes
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
         return sys.platform != "linux"
+
+
+def _title(token: str) -> str:
+    return f"{_TITLE_TAG}{token}"
+
+
+def _is_ours(pid: int, socket_path: Path, token: str | None) -> bool:
+    """True when `pid` is the redis-server this store started: its title names our socket and our token."""
+    if not token or not _alive(pid):
+        return False
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            title = handle.read().replace(b"\0", b" ").decode("utf-8", "surrogateescape")
+    except OSError:
+        return False  # where there is no /proc (macOS), a pid alone is never trusted
+    return "redis-server" in title and f"{socket_path} {_title(token)}" in title
 
 
 def _answers(path: Path) -> bool:
@@ -125,7 +199,9 @@ def _answers(path: Path) -> bool:
         try:
             conn.connect(str(path))
             conn.sendall(b"PING\r\n")
-            return conn.recv(16).startswith(b"+PONG")
+            # Any reply is a live server: one that failed a snapshot answers PING with MISCONF, and one
+            # loading its data with LOADING; neither is deaf, and neither may be killed for a stale one.
+            return conn.recv(16)[:1] in (b"+", b"-")
         except OSError:
             return False
 
@@ -144,12 +220,19 @@ class Server:
     def socket(self) -> Path:
         return self.layout.socket
 
+    def _token(self) -> str | None:
+        try:
+            return self.layout.tokenfile.read_text(encoding="ascii").strip() or None
+        except (OSError, UnicodeDecodeError):
+            return None
+
     def pid(self) -> int | None:
+        """The pid of this store's own server, or None (no pid file, a dead pid, or a process not ours)."""
         try:
             pid = int(self.layout.pidfile.read_text().strip())
         except (OSError, ValueError):
             return None
-        return pid if _alive(pid) else None
+        return pid if _is_ours(pid, self.socket, self._token()) else None
 
     def running(self, patience: float = 0.0) -> bool:
         """True when our server is alive and answers; a busy one gets `patience` seconds to do so."""
@@ -164,38 +247,89 @@ class Server:
 
     @contextlib.contextmanager
     def _lock(self):
+        prepare_root(self.layout.root)
         _private_dir(self.layout.run)
-        with open(self.layout.lockfile, "w") as handle:
+        with open(self.layout.lockfile, "a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)  # two commands starting at once share one server
             yield
 
-    def ensure(self, detach: bool = False, timeout: float = 30.0) -> bool:
-        """Start the server unless it runs; True when this call started it."""
+    def ensure(self, detach: bool = False, timeout: float = 30.0, use: bool = False) -> bool:
+        """Start the server unless it runs; True when this call started it.
+
+        `use`: hold a shared lock on `run/users` until `release()`, so that the command that started
+        the server does not stop it under this one.
+        """
         with self._lock():
             # A loaded machine can keep a live server from answering at once: never kill one in a hurry.
             if self.running(patience=15.0):
+                if use:
+                    self._use()
                 return False
             self._clear_stale()
             self._start(detach, timeout)
+            if use:
+                self._use()
             return True
 
+    def _use(self) -> None:
+        handle = open(self.layout.usersfile, "a")  # noqa: SIM115 - held until release()
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        self._user = handle
+        _local_users[self.layout.root] = _local_users.get(self.layout.root, 0) + 1
+
+    def release(self, stop: bool = False) -> None:
+        """Stop using the server; with `stop`, stop it once no other command uses it (waiting for them).
+
+        Another user in this same process cannot be waited for (it may close later on this very
+        thread): the stop is handed over to it, and the last of them stops the server.
+        """
+        root = self.layout.root
+        handle = getattr(self, "_user", None)
+        self._user = None
+        if handle is not None:
+            handle.close()  # drops this user's shared lock
+            _local_users[root] = _local_users.get(root, 1) - 1
+        if stop and _local_users.get(root, 0) > 0:
+            _handed_over.add(root)
+            return
+        if not stop and handle is not None and root in _handed_over and not _local_users.get(root, 0):
+            _handed_over.discard(root)
+            stop = True
+        if not stop:
+            return
+        with self._lock(), open(self.layout.usersfile, "a") as users:
+            # New commands wait on the start lock held here; commands already in hold `users` shared.
+            fcntl.flock(users, fcntl.LOCK_EX)
+            self.stop()
+
     def _clear_stale(self) -> None:
+        """Remove what a dead server left; a hung server of ours is killed, any other process never signalled."""
         pid = self.pid()
-        if pid is not None:  # alive but deaf: a hung server of ours
+        if pid is not None:  # ours, alive but deaf
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5)
         for path in (self.layout.pidfile, self.socket):
             with contextlib.suppress(FileNotFoundError):
+                if path == self.socket and _answers(path):
+                    raise StoreError(f"{path}: another server answers on this store's socket; stop it first")
                 path.unlink()
 
     def _start(self, detach: bool, timeout: float) -> None:
         server, module = binaries()
-        _private_dir(self.layout.root)
         _private_dir(self.layout.data)
         _private_dir(self.socket.parent)
+        token = secrets.token_hex(16)
+        try:
+            fd = os.open(self.layout.tokenfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(token + "\n")
+        except OSError as exc:
+            raise StoreError(f"{self.layout.tokenfile}: cannot write: {exc.strerror or exc}") from None
         args = [
             server, "--port", "0", "--bind", "127.0.0.1",
+            # The process title names this store's socket and token: how a later command knows the pid is ours.
+            "--set-proc-title", "yes", "--proc-title-template", f"{{title}} {{unixsocket}} {_title(token)}",
             "--unixsocket", str(self.socket), "--unixsocketperm", "700",
             "--dir", str(self.layout.data), "--dbfilename", "graph.rdb",
             "--appendonly", "yes" if self.appendonly else "no", "--appendfsync", "everysec",
@@ -223,26 +357,85 @@ class Server:
         self.process.kill()
         raise StoreError(f"{self.layout.root}: the embedded store did not answer within {timeout:.0f}s")
 
-    def stop(self, timeout: float = 30.0) -> bool:
-        """Shut the server down, saving its data; False when none was running."""
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Shut the server down, saving its data; False when none was running.
+
+        The server saves before it exits; when the snapshot cannot be written it refuses to exit, and
+        it is left running (its data in memory) with a StoreError that says why: never killed.
+        """
         pid = self.pid()
         if pid is None:
             self._clear_stale()
             return False
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)  # redis saves its data on SIGTERM before it exits
+        reply = _shutdown(self.socket, timeout)
+        if reply is not None:  # refused: the snapshot failed
+            raise StoreError(f"{self.layout.data}: the store cannot save its snapshot ({self.save_failure() or reply}); "
+                             f"it keeps running with its data in memory (pid {pid}): free space or fix the "
+                             f"folder, then run `kg db stop --store {_quote(self.layout.root)}`")
         if self.process is not None:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        elif not _wait_gone(pid, timeout):
-            os.kill(pid, signal.SIGKILL)
-            _wait_gone(pid, 5)
+        _wait_gone(pid, timeout)
         self.process = None
         self._clear_stale()
         return True
+
+    def save_failure(self) -> str | None:
+        """Why a snapshot cannot be written: what writing into the data folder now says (No space left on
+        device, Read-only file system…), else what the server's log gave for its last failure."""
+        return _write_probe(self.layout.data) or self._logged_failure()
+
+    def _logged_failure(self) -> str | None:
+        try:
+            with open(self.layout.logfile, "rb") as handle:
+                handle.seek(max(0, os.fstat(handle.fileno()).st_size - 65536))
+                tail = handle.read().decode("utf-8", "replace").splitlines()
+        except OSError:
+            return None
+        for line in reversed(tail):
+            found = _SAVE_FAILURE.search(line)
+            if found:
+                return found.group(1).strip()
+        return None
+
+
+# Redis logs e.g. "Failed opening the RDB file graph.rdb (in server root dir /x) for saving: Permission denied"
+# or "Write error while saving DB to the disk(rdbSaveRio): No space left on device": the cause is after the last ": ".
+_SAVE_FAILURE = re.compile(r"(?:Write error|Failed opening|Error moving temp DB file|Failed saving|Can't save)"
+                           r".*:\s*([^:]+?)\s*$")
+
+
+def _write_probe(folder: Path) -> str | None:
+    """The error that writing a small file into `folder` meets now, or None when it can be written."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-") as handle:
+            handle.write(bytes(64 * 1024))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+def _quote(path: Path) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
+
+
+def _shutdown(path: Path, timeout: float) -> str | None:
+    """Ask the server at `path` to save and exit: None once it has gone, else its refusal."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.settimeout(timeout)
+        try:
+            conn.connect(str(path))
+            conn.sendall(b"*1\r\n$8\r\nSHUTDOWN\r\n")
+            reply = conn.recv(4096)
+        except OSError:
+            return None  # gone while we asked
+    if reply.startswith(b"-"):
+        return reply[1:].decode("utf-8", "replace").strip()
+    return None
 
 
 def _wait_gone(pid: int, timeout: float) -> bool:

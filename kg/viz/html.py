@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from kg.atomic import replacing
 from kg.errors import KgError
 from kg.viz.graph import CLASSES, RELATIONS, Graph
 
@@ -198,8 +199,9 @@ def render_page(graph: Graph, max_nodes: int = MAX_NODES) -> str:
 def write_page(graph: Graph, path: str | Path, max_nodes: int = MAX_NODES) -> Path:
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_page(graph, max_nodes), encoding="utf-8")
+        page = render_page(graph, max_nodes)
+        with replacing(path) as handle:  # a failed write keeps the earlier page whole
+            handle.write(page)
     except OSError as exc:
         raise KgError(f"{path}: cannot write the page: {exc.strerror or exc}") from exc
     return path
