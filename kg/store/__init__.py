@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 
 from kg.errors import StoreError
-from kg.store.base import DEFAULT_TIMEOUT, Store
-from kg.store.server import DEFAULT_STORE
+from kg.store.base import DEFAULT_STORE, DEFAULT_TIMEOUT, Store
 
 BACKENDS = {"falkordb": "kg.store.falkordb:FalkorDBStore", "neo4j": "kg.store.neo4j:Neo4jStore"}
 ALIASES = {"default": "falkordb", "embedded": "falkordb"}

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from kg.errors import QueryError, StoreError
 
+DEFAULT_STORE = ".kg"  # the embedded store's folder, under the working directory
+
 DEFAULT_TIMEOUT = 30.0  # seconds a read query may run
 
 # Clauses that change a graph; a read query must hold none of them outside strings and comments.

