@@ -7,16 +7,36 @@ through; 2 a usage or query error; 3 the store failed or cannot be reached; 70 a
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
+import os
 import sys
 
 import click
+from click.core import ParameterSource
 
 from kg.errors import EXIT_INPUT, KgError, UsageError
+from kg.queries import format_rows, list_queries, parse_assignments, run_canned
+from kg.read.limits import limit_file_size
+from kg.store import open_store
+from kg.store.uris import check_uri
 from kg.text.printable import json_safe, printable
 
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: not the user's doing
+
+
+def library(module: str, *names: str):
+    """Library functions (`module:name`, or a module and names), imported when a command runs them.
+
+    The stages bring rdflib, jieba and the lexicons with them: `kg --help`, `kg db status` and a query
+    should not wait for what only extraction uses.
+    """
+    if not names:
+        module, name = module.split(":")
+        return getattr(importlib.import_module(module), name)
+    loaded = importlib.import_module(module)
+    return tuple(getattr(loaded, name) for name in names)
 
 
 def say(message: str) -> None:
@@ -96,14 +116,13 @@ def input_options(command):
 
 
 def apply_input_limits(max_size: int | None) -> None:
-    from kg.read import limit_file_size
 
     if max_size is not None:
         limit_file_size(max_size * 1024 * 1024)
 
 
 def dry_run_and_exit(paths, hints_for, warnings) -> None:
-    from kg.intake.reports import dry_run, format_dry_run
+    dry_run, format_dry_run = library("kg.intake.reports", "dry_run", "format_dry_run")
 
     rows, intake = dry_run(paths, hints_for)
     intake.warnings[:0] = warnings
@@ -139,8 +158,8 @@ def finish(summary, line: str) -> None:
               help="Worker processes that extract files  [default: all cores]")
 def extract(paths, output, fmt, township, county, year, manifest, dry_run, max_size, jobs):
     """Read report files or folders (.txt .docx .pdf .html) and write their knowledge graph as RDF."""
-    from kg.export.rdf import extract_to_rdf
-    from kg.intake.manifest import hints_from_options
+    extract_to_rdf = library("kg.export.rdf:extract_to_rdf")
+    hints_from_options = library("kg.intake.manifest:hints_from_options")
 
     apply_input_limits(max_size)
     hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
@@ -162,9 +181,9 @@ def extract(paths, output, fmt, township, county, year, manifest, dry_run, max_s
                    "against its unchanged gold.")
 def eval_(gold_dir, reports_dir, as_json, misses, variants):
     """Score extraction against gold annotations: precision, recall and F1 per field."""
-    from kg.evaluate import evaluate, format_tables
-    from kg.evaluate.misses import format_misses
-    from kg.evaluate.variants import evaluate_variants, format_variants
+    evaluate, format_tables = library("kg.evaluate", "evaluate", "format_tables")
+    format_misses = library("kg.evaluate.misses:format_misses")
+    evaluate_variants, format_variants = library("kg.evaluate.variants", "evaluate_variants", "format_variants")
 
     if variants:
         result = evaluate_variants(gold_dir, reports_dir)
@@ -203,11 +222,8 @@ def open_store_from_cli(store_dir: str, neo4j_uri: str | None, timeout: float = 
 
     `create`: a load makes the embedded store; the commands that only read it refuse a folder holding none.
     """
-    import os
 
-    from click.core import ParameterSource
 
-    from kg.store import open_store
 
     ctx = click.get_current_context()
     if neo4j_uri and ctx.get_parameter_source("store_dir") == ParameterSource.COMMANDLINE:
@@ -218,8 +234,6 @@ def open_store_from_cli(store_dir: str, neo4j_uri: str | None, timeout: float = 
         raise UsageError(NO_EMBEDDED_STORE)
     user = password = None
     if neo4j_uri:
-        from kg.store.neo4j import check_uri
-
         check_uri(neo4j_uri)  # a malformed URI fails before any prompt
         user = os.environ.get("NEO4J_USER") or click.prompt("Neo4j user", default="neo4j", err=True)
         password = os.environ.get("NEO4J_PASSWORD")
@@ -239,8 +253,8 @@ def open_store_from_cli(store_dir: str, neo4j_uri: str | None, timeout: float = 
               help="Worker processes that extract files  [default: all cores]")
 def load(paths, store_dir, neo4j_uri, timeout, batch, township, county, year, manifest, dry_run, max_size, jobs):
     """Load report files or folders into the graph store; loading again replaces each report's subgraph."""
-    from kg.intake.manifest import hints_from_options
-    from kg.load.loader import load_paths
+    hints_from_options = library("kg.intake.manifest:hints_from_options")
+    load_paths = library("kg.load.loader:load_paths")
 
     apply_input_limits(max_size)
     hints_for, warnings = hints_from_options(paths, township, county, year, manifest)
@@ -255,7 +269,6 @@ def load(paths, store_dir, neo4j_uri, timeout, batch, township, county, year, ma
 
 def given_on_command_line(ctx: click.Context, **flags: str) -> list[str]:
     """The flags among `flags` (parameter name → flag as typed) that the user wrote, not defaults or environment."""
-    from click.core import ParameterSource
 
     return [flag for name, flag in flags.items() if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE]
 
@@ -272,7 +285,6 @@ def given_on_command_line(ctx: click.Context, **flags: str) -> list[str]:
 @click.pass_context
 def query(ctx, name, params, fmt, bom, list_, cypher, store_dir, neo4j_uri, timeout):
     """Run a canned query from cypher/ (or ad-hoc read-only Cypher) and print its rows."""
-    from kg.queries import format_rows, list_queries, parse_assignments, run_canned
 
     # An option the chosen mode would not use is refused, so that nobody reads an answer to another question.
     if bom and fmt != "csv":
@@ -303,7 +315,6 @@ def query(ctx, name, params, fmt, bom, list_, cypher, store_dir, neo4j_uri, time
 @store_options
 def reports(township, fmt, store_dir, neo4j_uri, timeout):
     """List the reports the store holds: township, county, year, file, key and load time."""
-    from kg.queries import format_rows, run_canned
 
     with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
         rows = run_canned(store, "reports", {"township": township})
@@ -316,7 +327,7 @@ def reports(township, fmt, store_dir, neo4j_uri, timeout):
 @store_options
 def delete(keys, store_dir, neo4j_uri, timeout):
     """Remove reports by key (kg reports lists them) with their links; a wrong key removes nothing."""
-    from kg.load.delete import delete_reports
+    delete_reports = library("kg.load.delete:delete_reports")
 
     with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
         removed = delete_reports(store, keys)
@@ -337,7 +348,7 @@ def db_store_option(command):
 @db_store_option
 def db_start(store_dir):
     """Start the embedded store and leave it running; commands then reuse it."""
-    from kg.store.server import Server
+    Server = library("kg.store.server:Server")
 
     server = Server(store_dir)
     started = server.ensure(detach=True)
@@ -349,7 +360,7 @@ def db_start(store_dir):
 @db_store_option
 def db_stop(store_dir):
     """Stop the embedded store, saving its data; a store that cannot save keeps running."""
-    from kg.store.server import Server
+    Server = library("kg.store.server:Server")
 
     click.echo("kg: store stopped" if Server(store_dir).stop() else "kg: store was not running")
 
@@ -358,7 +369,7 @@ def db_stop(store_dir):
 @db_store_option
 def db_status(store_dir):
     """Say whether the embedded store is running; exit 1 when it is not."""
-    from kg.store.server import Server
+    Server = library("kg.store.server:Server")
 
     server = Server(store_dir)
     if server.running():
@@ -378,7 +389,7 @@ def db_status(store_dir):
 @store_options
 def viz(view, township, county, year, output, store_dir, neo4j_uri, timeout):
     """Draw a view of the graph as one self-contained HTML page that works offline."""
-    from kg.viz import write_view
+    write_view = library("kg.viz:write_view")
 
     with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
         graph = write_view(store, view, output, township, county, year)
@@ -398,8 +409,8 @@ def viz(view, township, county, year, output, store_dir, neo4j_uri, timeout):
 @store_options
 def brief(township, county, year, fmt, output, store_dir, neo4j_uri, timeout):
     """Write a one-file briefing: on a township (--township), or comparing every township of a county (--county)."""
-    from kg.brief.county import briefing_format, write_county_briefing
-    from kg.brief.township import write_briefing
+    briefing_format, write_county_briefing = library("kg.brief.county", "briefing_format", "write_county_briefing")
+    write_briefing = library("kg.brief.township:write_briefing")
 
     if not township and not county:
         raise UsageError("give --township for a township's briefing, or --county alone for the county's")
@@ -423,7 +434,7 @@ def brief(township, county, year, fmt, output, store_dir, neo4j_uri, timeout):
               help="Worker processes that extract files  [default: all cores]")
 def export(out_dir, paths, fmt, max_size, jobs):
     """Write the graph of report files or folders as CSV files for a first bulk load into Neo4j."""
-    from kg.export.neo4j_csv import export_neo4j_csv, import_command
+    export_neo4j_csv, import_command = library("kg.export.neo4j_csv", "export_neo4j_csv", "import_command")
 
     apply_input_limits(max_size)
     summary = export_neo4j_csv(paths, out_dir, jobs)
@@ -446,19 +457,20 @@ def trace(paths, township, county, year, thresholds, store_dir, neo4j_uri, timeo
     With PATHS, the township's reports are read from those files or folders; without, from the
     reports loaded into the store.
     """
-    from kg.link import format_rows, parse_overrides, trace, trace_paths
+    format_trace, parse_overrides, trace, trace_paths = library(
+        "kg.link", "format_rows", "parse_overrides", "trace", "trace_paths")
 
     overrides = parse_overrides(thresholds)
     if paths:
         rows, errors = trace_paths(paths, township, county, year, overrides)
     else:
-        from kg.load.stored import township_reports
+        township_reports = library("kg.load.stored:township_reports")
 
         with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
             reports, missing = township_reports(store, township, county)
         errors = [f"{path}: loaded into the store but cannot be read again" for path in missing]
         rows = trace(reports, township, county, year, overrides)
-    click.echo(printable(format_rows(rows)))
+    click.echo(printable(format_trace(rows)))
     report_errors(errors)
     if errors:
         sys.exit(EXIT_INPUT)

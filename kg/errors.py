@@ -5,9 +5,25 @@ Each kind carries the exit code the CLI gives it, following click's own conventi
 3 the store failed or cannot be reached.
 """
 
-from kg.text.printable import text_name
-
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
+
+
+def text_name(name: str) -> str:
+    """A file name as text: one that is not UTF-8 (escaped bytes from os.fsdecode) is read as the GB18030 a
+    Chinese Windows archive wrote it in, so that it can be shown, stored and serialized."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 class KgError(Exception):

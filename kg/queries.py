@@ -24,6 +24,9 @@ from pathlib import Path
 
 from kg.errors import QueryError
 from kg.resources import data_dir
+import csv
+import io
+import unicodedata
 
 CYPHER_DIR = data_dir("cypher")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -182,9 +185,6 @@ def format_rows(rows: list[dict], fmt: str = "table", bom: bool = False) -> str:
         return json.dumps(rows, ensure_ascii=False, indent=2)
     columns = list(dict.fromkeys(k for row in rows for k in row))
     if fmt == "csv":
-        import csv
-        import io
-
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
@@ -204,8 +204,6 @@ def format_rows(rows: list[dict], fmt: str = "table", bom: bool = False) -> str:
 
 
 def _width(text: str) -> int:
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -24,6 +24,7 @@ from kg.viz.follow import Chain, Scorecard, chains, scorecard
 from kg.viz.graph import Graph
 from kg.viz.style import ink_of
 from kg.viz.views import chains_graph
+from kg.viz.html import legend, network_payload, script_json, template, vis_assets
 
 FORMATS = ("html", "docx")
 
@@ -99,8 +100,6 @@ def build_briefing(data: TownshipData, year: int | None = None) -> Briefing:
 
 
 def render_html(briefing: Briefing) -> str:
-    from kg.viz.html import legend, network_payload, script_json, template, vis_assets
-
     script, style = vis_assets()
     payload = network_payload(briefing.graph)
     # A status is written in the colour its shortcoming has in the picture, dark enough to read as text.

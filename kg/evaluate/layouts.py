@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kg.structure.markers import CN_DIGITS, line_marker
 from kg.text import compact, normalize
+from kg.text.script import to_traditional
 
 Transform = Callable[[str, dict], tuple[str, dict]]
 
@@ -185,9 +186,7 @@ def full_width_indent(text: str, gold: dict) -> tuple[str, dict]:
 
 def traditional(text: str, gold: dict) -> tuple[str, dict]:
     """The text in traditional characters, as a site's 繁体 switch serves it; the gold's quoted text alike."""
-    from opencc import OpenCC
-
-    convert = OpenCC("s2t").convert
+    convert = to_traditional
     gold = deepcopy(gold)
     for section in gold.get("sections") or []:
         section["heading"] = convert(section["heading"])

@@ -14,6 +14,7 @@ from kg.model import Report
 from kg.read import REPORT_SUFFIXES
 from kg.extract.report import extract_path
 from kg.evaluate.misses import file_misses
+from kg.link import cross_year, link_report
 
 CHAINS_FILE = "chains.json"
 
@@ -52,15 +53,6 @@ def report_path(reports_dir: Path, gold: dict) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
-
-
-def _linking(name: str):
-    """A function of the linking stage, or None while that stage does not provide it."""
-    try:
-        import kg.link as link
-    except ImportError:
-        return None
-    return getattr(link, name, None)
 
 
 def _extract(gold_path: Path, gold: dict, reports_dir: Path, link_report, errors: list[str]) -> Report | None:
@@ -103,7 +95,6 @@ def evaluate(gold_dir, reports_dir, misses: bool = False) -> dict:
     gold_paths = sorted(p for p in gold_dir.glob("*.json") if p.name != CHAINS_FILE)
     if not gold_paths:
         raise GoldError(f"{gold_dir}: no gold .json files")
-    link_report, cross_year = _linking("link_report"), _linking("cross_year")
     errors: list[str] = []
     notes: list[str] = []
     files: list[FileScore] = []
@@ -123,22 +114,13 @@ def evaluate(gold_dir, reports_dir, misses: bool = False) -> dict:
         files.append(FileScore(name, gold, report, matches))
 
     skipped: dict[str, str] = {}
-    if link_report is None:
-        if any(addressed_pairs(f.report) for f in files if f.report is not None):
-            notes.append("links: scored from the links reports carry (kg.link.link_report is not available)")
-        else:
-            skipped["links"] = "not scored: kg.link.link_report is not available and no report carries links"
     chains_path = gold_dir / CHAINS_FILE
     if chains_path.is_file():
         chains = _read_json(chains_path)
         if not isinstance(chains, list):
             raise GoldError(f"{chains_path}: must be a list of chain entries")
-        if cross_year is None:
-            for field in CHAIN_FIELDS:
-                skipped[field] = "not scored: kg.link.cross_year is not available"
-        else:
-            for name, chain_counts in score_chains(chains, files, cross_year, str(chains_path), errors).items():
-                counts.setdefault(name, {}).update(chain_counts)
+        for name, chain_counts in score_chains(chains, files, cross_year, str(chains_path), errors).items():
+            counts.setdefault(name, {}).update(chain_counts)
     result = summarize(counts, skipped, errors, notes)
     if misses:
         result["misses"] = {f.name: file_misses(f.gold, f.report, f.matches) for f in files}

@@ -10,7 +10,8 @@ import tempfile
 from pathlib import Path
 
 from kg.evaluate.layouts import LAYOUTS, Layout
-from kg.evaluate.run import _linking, drop_unannotated, load_gold, report_path, summarize, CHAINS_FILE
+from kg.evaluate.run import CHAINS_FILE, drop_unannotated, load_gold, report_path, summarize
+from kg.link import link_report
 from kg.evaluate.score import FIELDS, Count, score_links, score_report
 from kg.errors import GoldError
 from kg.read import read_source
@@ -25,7 +26,6 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
     gold_paths = sorted(p for p in gold_dir.glob("*.json") if p.name != CHAINS_FILE)[:limit]
     if not gold_paths:
         raise GoldError(f"{gold_dir}: no gold .json files")
-    link_report = _linking("link_report")
     counts: dict[str, dict[str, dict[str, Count]]] = {layout.name: {} for layout in layouts}
     errors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kg-variants-") as tmp:

@@ -23,6 +23,7 @@ from kg.ids import report_iri
 from kg.intake.reports import Intake
 from kg.mapping.rows import RESOURCE, report_rows
 from kg.link.stage import Linker
+from kg.intake.reports import iter_reports
 
 ARRAY_DELIMITER = "\x1f"
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
@@ -90,8 +91,6 @@ def _cell(value) -> str:
 
 def linked_reports(paths: Iterable[str | os.PathLike], intake, jobs: int | None = 1):
     """Each kept report with its themes, within-report links and links to the adjacent years already seen."""
-    from kg.intake.reports import iter_reports
-
     yield from Linker()(iter_reports(paths, intake, None, jobs))
 
 

@@ -15,6 +15,14 @@ from kg.intake.dedupe import Deduper
 from kg.errors import KgError, ReadError
 from kg.structure.hints import Hints, hinted_header
 from kg.model import Report
+from kg.extract.report import header_of
+from kg.read import read_source
+from kg.extract.parallel import ordered_map
+from kg.read import iter_report_paths
+from kg.extract.parallel import workers_for
+from kg.extract.stream import iter_outcomes
+from kg.read import REPORT_SUFFIXES, folders_without_reports, iter_report_paths
+from kg.structure.clues import totals
 
 HintsFor = Callable[[str], "Hints | None"]
 
@@ -36,9 +44,6 @@ def fixed_hints(township: str | None = None, county: str | None = None, year: in
 
 
 def _header_of(task: tuple[str, Hints | None]):
-    from kg.extract.report import header_of
-    from kg.read import read_source
-
     path, hints = task
     try:
         source = read_source(path)
@@ -50,9 +55,6 @@ def _header_of(task: tuple[str, Hints | None]):
 def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = None,
                    jobs: int | None = 1) -> dict[str, frozenset[str]]:
     """A first pass over the headers only, for county inference; unreadable files are left to the main pass."""
-    from kg.extract.parallel import ordered_map
-    from kg.read import iter_report_paths
-
     tasks = ((str(p), hints_for(str(p)) if hints_for else None) for p in iter_report_paths(paths))
     headers = ordered_map(_header_of, tasks, jobs, initializer=None)
     return township_counties(header for header in headers if header is not None)
@@ -66,10 +68,6 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
     `counties` (township → counties, for county inference) replaces the first pass over these files'
     headers, for a caller that knows more, such as the counties a store already holds.
     """
-    from kg.extract.parallel import workers_for
-    from kg.extract.stream import iter_outcomes
-    from kg.read import REPORT_SUFFIXES, folders_without_reports, iter_report_paths
-
     paths = list(paths)
     for folder in folders_without_reports(paths):
         intake.errors.append(ReadError(folder, f"no report files ({' '.join(REPORT_SUFFIXES)}) in this folder"))
@@ -150,8 +148,6 @@ _SHOWN_CLUES, _SHOWN_RIVALS, _EXCERPT = 3, 2, 12
 
 def explain_clues(clues, chosen: dict) -> list[str]:
     """Indented lines: per field the chosen value, its weight and its heaviest clues with an excerpt, then rivals."""
-    from kg.structure.clues import totals
-
     lines = []
     for field, label in _FIELD_LABELS.items():
         ranked = totals(clues, field)

@@ -10,6 +10,9 @@ from kg.errors import OntologyError
 from kg.model import Item, Report, ThemeTag
 from kg.resources import data_dir
 from kg.text import normal_line, normalize, unjoined
+from rdflib import Graph, Namespace
+from rdflib.namespace import RDF
+import ahocorasick
 
 THEMES_TTL = data_dir("ontology") / "themes.ttl"
 THEME_BASE = "https://township-kg.org/id/theme/"
@@ -27,9 +30,6 @@ class Theme:
 @lru_cache(maxsize=4)
 def load_themes(path: str | None = None) -> tuple[Theme, ...]:
     """The concepts of the scheme, each with its labels and keywords."""
-    from rdflib import Graph, Namespace
-    from rdflib.namespace import RDF
-
     skos = Namespace(SKOS)
     ttl = Path(path) if path else THEMES_TTL
     graph = Graph()
@@ -50,8 +50,6 @@ def load_themes(path: str | None = None) -> tuple[Theme, ...]:
 
 @lru_cache(maxsize=4)
 def _automaton(path: str | None = None):
-    import ahocorasick
-
     automaton = ahocorasick.Automaton()
     for theme in load_themes(path):
         for word in theme.keywords:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from kg.errors import KgError
 from kg.ids import report_iri
-from kg.load.loader import DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, REPORT_EXISTS
+from kg.load.statements import DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, REPORT_EXISTS
 
 # A township whose last report went, and then a county whose last township went: a graph that never held
 # the report would not have them either.

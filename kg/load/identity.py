@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from kg.intake.counties import infer_county
 from kg.model import Report
-from kg.load.loader import read_again
+from kg.load.stored import read_again
 
 # From township nodes, far fewer than reports; one a reload left without reports does not count.
 STORED_COUNTIES = ("MATCH (t:Township)-[:IN_COUNTY]->(c:County) WHERE (t)<-[:ABOUT_TOWNSHIP]-(:Report) "

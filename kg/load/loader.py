@@ -25,11 +25,26 @@ from kg.mapping.rows import URI, GraphRows, report_rows
 from kg.model import Report
 from kg.store.base import Store
 from kg.text.printable import text_name
+from kg.structure.hints import Hints
+from kg.extract.report import extract_report
+from kg.read import read_source
+from kg.intake.reports import iter_reports
+from kg.extract.parallel import Aside, workers_for
+from kg.load.delete import delete_report
+from kg.load.statements import (
+    ANY_NODE, DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, MARK_LOADED, REPORT_EXISTS, new_node_statement,
+    node_statement, relationship_statement,
+)
+from kg.load.stored import read_again
+from kg.read import iter_report_paths
+from kg.intake.reports import known_counties
+from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
+from datetime import datetime, timezone
+from tqdm import tqdm
 
 # Rows pending before a flush: measured at 1,000/2,000/5,000 on the embedded store, 5,000 cost a third less
 # store time than 1,000 (fewer statements, and shared nodes cited by many reports in the batch merged once).
 BATCH_ROWS = 5000
-_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 @dataclass
@@ -42,47 +57,6 @@ class LoadSummary(Intake):
 
 
 # ---------------------------------------------------------------- the generated write statements
-
-def _name(name: str) -> str:
-    """A label or type for Cypher text; they come from the ontology, but text is never trusted blindly."""
-    if not _NAME.match(name):
-        raise OntologyError(f"{name!r} cannot be a label or relationship type")
-    return name
-
-
-def node_statement(label: str, owned: bool) -> str:
-    # A node the report owns takes exactly its new properties; a shared node keeps what others set.
-    assign = "=" if owned else "+="
-    return (f"UNWIND $rows AS row MERGE (n:Resource {{uri: row.uri}}) "
-            f"SET n {assign} row.props SET n:{_name(label)}")
-
-
-def new_node_statement(label: str, owned: bool) -> str:
-    # Both labels in the MERGE: adding a label to a matched node costs FalkorDB several times the merge.
-    # Only for reports not in the store, whose nodes exist, if at all, with both labels already.
-    assign = "=" if owned else "+="
-    return f"UNWIND $rows AS row MERGE (n:Resource:{_name(label)} {{uri: row.uri}}) SET n {assign} row.props"
-
-
-def relationship_statement(rel_type: str, keyed: bool, ends_known: bool = False) -> str:
-    # MATCH is cheaper, and right only where both ends are known to be in the store already.
-    find = "MATCH" if ends_known else "MERGE"
-    head = f"UNWIND $rows AS row {find} (a:Resource {{uri: row.source}}) {find} (b:Resource {{uri: row.target}}) "
-    if keyed:  # a relationship made from a kg:Relation node: one per IRI, many may join the same pair
-        return head + f"MERGE (a)-[r:{_name(rel_type)} {{uri: row.props.uri}}]->(b) SET r = row.props"
-    return head + f"MERGE (a)-[:{_name(rel_type)}]->(b)"
-
-
-OWNED = "(n.uri = $report OR n.uri STARTS WITH $prefix)"
-# The report's old relationships go first; their shared ends are returned to check for orphans.
-DROP_RELATIONSHIPS = (f"MATCH (n:Resource)-[r]->(m:Resource) WHERE {OWNED} "
-                      "WITH r, m.uri AS target DELETE r RETURN DISTINCT target")
-DROP_STALE_NODES = f"MATCH (n:Resource) WHERE {OWNED} AND NOT n.uri IN $keep DETACH DELETE n"
-REPORT_EXISTS = "MATCH (n:Resource {uri: $report}) RETURN n.uri AS uri LIMIT 1"
-ANY_NODE = "MATCH (n:Resource) RETURN n.uri AS uri LIMIT 1"
-DROP_ORPHANS = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) WHERE NOT (n)--() DELETE n"
-MARK_LOADED = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) SET n.loadedAt = $at"
-
 
 # ---------------------------------------------------------------- values the store can hold
 
@@ -333,25 +307,6 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
     return found
 
 
-def read_again(row: dict, county: str | None, year: int) -> Report | None:
-    """A stored report extracted again from its file, with the identity it was loaded under."""
-    from kg.structure.hints import Hints
-    from kg.extract.report import extract_report
-    from kg.read import read_source
-
-    # Files loaded before locations were stored have only the path as given, relative to where kg ran.
-    location = row.get("location") or row.get("path")
-    if not location or not os.path.isfile(location):
-        return None
-    try:
-        # The path as given stays the evidence path, so the links are the same whichever year loads first.
-        source = replace(read_source(location), path=row["path"] or location)
-        report = extract_report(source, Hints(row.get("township"), county, year, origin="store"))
-    except KgError:
-        return None
-    return report if report.key == row["key"] else None
-
-
 def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BATCH_ROWS,
                progress: bool | None = None, jobs: int | None = 1, hints_for=None) -> LoadSummary:
     """Load every report under `paths` through the same intake as `kg extract`; a failed file is noted, the rest go on.
@@ -360,12 +315,6 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     copy of a report is dropped, naming the one kept. `jobs` worker processes extract the files (None:
     all cores); the store is written from this one.
     """
-    from tqdm import tqdm
-
-    from kg.intake.reports import iter_reports
-    from kg.extract.parallel import Aside, workers_for
-    from kg.load.delete import delete_report
-    from kg.read import iter_report_paths
 
     files = list(iter_report_paths(paths))
     # With workers extracting, this process only writes: a stored report it must read again goes to a worker too.
@@ -433,9 +382,6 @@ def _join_stored_townships(store: Store, files: list[str], hints_for, jobs: int)
     read again under the county; one whose file is gone stays as it is. The old one leaves the store only
     when the new one is written, so a load that stops early loses nothing.
     """
-    from kg.intake.reports import known_counties
-    from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
-
     in_load = known_counties(files, hints_for, jobs)
     counties = merged(in_load, stored_counties(store))
     rekeyed = []
@@ -447,8 +393,6 @@ def _join_stored_townships(store: Store, files: list[str], hints_for, jobs: int)
 
 
 def _mark_loaded(store: Store, keys: list[str]) -> None:
-    from datetime import datetime, timezone
-
     at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     for chunk in _chunks([report_iri(key) for key in keys], BATCH_ROWS):
         store.run(MARK_LOADED, {"uris": chunk, "at": at})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -13,46 +14,31 @@ from kg.model import Source
 from kg.text.printable import text_name
 from kg.text.script import is_traditional, to_simplified
 from kg.text import normalize
+from kg.read.limits import limit_file_size, max_file_size, max_text_length  # noqa: F401  re-exported
 
 REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".html", ".htm")
-# Reports run to a few megabytes, scanned PDFs to tens; a larger file is a mistake or an attack on memory.
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-# Extraction holds evidence per mention: a text, whatever its file, is bounded too. Reports run to tens of
-# thousands of characters; the default allows 2,000,000 (40,000 per megabyte of the file size limit).
-CHARS_PER_MB = 40_000
-_limits = {"max_bytes": DEFAULT_MAX_BYTES}
-
-
-def limit_file_size(max_bytes: int) -> None:
-    """Files larger than `max_bytes` (.docx unpacking to more, texts longer than its share) are refused, here
-    and in workers forked later."""
-    _limits["max_bytes"] = int(max_bytes)
-
-
-def max_text_length() -> int:
-    return _limits["max_bytes"] * CHARS_PER_MB // (1024 * 1024)
-
-
-def max_file_size() -> int:
-    return _limits["max_bytes"]
-
-
 def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def _readers():
-    from kg.read import docx, html, pdf
-    from kg.read import text as text_reader
+# One reader per suffix, "module:function", imported on first use: a folder of .txt files never loads
+# pdfminer, lxml or python-docx.
+READERS = {
+    ".txt": "kg.read.text:read_text_file",
+    ".docx": "kg.read.docx:read_docx_file",
+    ".doc": "kg.read.docx:refuse_doc",
+    ".pdf": "kg.read.pdf:read_pdf_file",
+    ".html": "kg.read.html:read_html_file",
+    ".htm": "kg.read.html:read_html_file",
+}
 
-    return {
-        ".txt": text_reader.read_text_file,
-        ".docx": docx.read_docx_file,
-        ".doc": docx.refuse_doc,
-        ".pdf": pdf.read_pdf_file,
-        ".html": html.read_html_file,
-        ".htm": html.read_html_file,
-    }
+
+def _reader(suffix: str):
+    target = READERS.get(suffix)
+    if target is None:
+        return None
+    module, name = target.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def read_source(path: str | os.PathLike) -> Source:
@@ -68,7 +54,7 @@ def read_source(path: str | os.PathLike) -> Source:
         raise ReadError(path, "is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):  # reading a FIFO or a device would wait or never end
         raise ReadError(path, f"not a regular file ({_kind(info.st_mode)}); skipped")
-    reader = _readers().get(path.suffix.lower())
+    reader = _reader(path.suffix.lower())
     if reader is None:
         raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}")
     if info.st_size > max_file_size():

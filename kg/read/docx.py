@@ -6,15 +6,15 @@ import zipfile
 from pathlib import Path
 
 from kg.errors import ReadError
+from kg.read.limits import max_file_size
+from docx import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_docx_file(path: Path) -> tuple[str, str, tuple]:
-    from docx import Document
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     if path.stat().st_size == 0:
         raise ReadError(path, "empty file")
     if not zipfile.is_zipfile(path):
@@ -44,8 +44,6 @@ def _refuse_bomb(path: Path) -> None:
 
     The sizes are those the archive declares; the zip reader never inflates a part past its declared size.
     """
-    from kg.read import max_file_size
-
     try:
         with zipfile.ZipFile(path) as package:
             unpacked = sum(info.file_size for info in package.infolist())

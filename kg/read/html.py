@@ -14,6 +14,8 @@ from pathlib import Path
 from kg.errors import ReadError
 from kg.read.text import decode
 from kg.text import lexicon
+import lxml.html
+from lxml import etree
 
 CHARSET_WINDOW = 4096  # bytes at the start of a page searched for its <meta charset>
 MAX_FIELD_LINE = 300  # characters; a longer line is prose that happens to hold a label, not a field row
@@ -66,9 +68,6 @@ _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 
 
 def read_html_file(path: Path) -> tuple[str, str, tuple]:
-    import lxml.html
-    from lxml import etree
-
     data = path.read_bytes()
     if not data.strip():
         raise ReadError(path, "empty file")

@@ -14,6 +14,10 @@ from pathlib import Path
 
 from kg.errors import ReadError
 from kg.text.unwrap import PAGE_NUMBER_RE as _PAGE_NUMBER_RE
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
 _CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
 
@@ -42,11 +46,6 @@ def read_pdf_file(path: Path) -> tuple[str, str, tuple]:
 
 
 def _lines(path: Path) -> tuple[list[_Line], int]:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
     with path.open("rb") as handle:
         head = handle.read(1024)
     if not head.strip():

@@ -6,6 +6,7 @@ import os
 
 from kg.errors import StoreError
 from kg.store.base import DEFAULT_STORE, DEFAULT_TIMEOUT, Store
+import importlib
 
 BACKENDS = {"falkordb": "kg.store.falkordb:FalkorDBStore", "neo4j": "kg.store.neo4j:Neo4jStore"}
 ALIASES = {"default": "falkordb", "embedded": "falkordb"}
@@ -13,8 +14,6 @@ ALIASES = {"default": "falkordb", "embedded": "falkordb"}
 
 def backend(name: str) -> type[Store]:
     """The store class registered under `name` (or an alias of it)."""
-    import importlib
-
     target = BACKENDS.get(ALIASES.get(name, name))
     if target is None:
         raise StoreError(f"unknown store {name!r}; choose one of {', '.join([*ALIASES, *BACKENDS])}")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 
 from pathlib import Path
+
+import falkordb
+from redis import exceptions as redis_errors
 
 from kg.errors import NoStoreError, StatementError, StoreError
 from kg.store.base import DEFAULT_TIMEOUT, Store, retry
@@ -18,13 +22,11 @@ def _plain(value):
     """Client values (nodes, edges, paths) as JSON-ready dicts and lists."""
     if value is None or isinstance(value, str | int | float | bool):
         return value  # most values: no import and no further tests on them
-    from falkordb import Edge, Node, Path
-
-    if isinstance(value, Node):
+    if isinstance(value, falkordb.Node):
         return {"labels": list(value.labels or []), "properties": {k: _plain(v) for k, v in value.properties.items()}}
-    if isinstance(value, Edge):
+    if isinstance(value, falkordb.Edge):
         return {"type": value.relation, "properties": {k: _plain(v) for k, v in value.properties.items()}}
-    if isinstance(value, Path):
+    if isinstance(value, falkordb.Path):
         return {"nodes": [_plain(n) for n in value.nodes()], "relationships": [_plain(e) for e in value.edges()]}
     if isinstance(value, list):
         return [_plain(v) for v in value]
@@ -40,30 +42,24 @@ class FalkorDBStore(Store):
 
     def __init__(self, root: str | os.PathLike = DEFAULT_STORE, graph: str = GRAPH, server: Server | None = None,
                  create: bool = True, timeout: float = DEFAULT_TIMEOUT):
-        from redis.exceptions import BusyLoadingError, ConnectionError, TimeoutError
-
         if server is None and not create and not Layout(Path(root).resolve()).is_store():
             raise NoStoreError(f"no store at {root}; run kg load first")
         self.server = server or Server(root)
         self.timeout_ms = max(1, round(timeout * 1000))
-        self._transient = (BusyLoadingError, ConnectionError, TimeoutError)
+        self._transient = (redis_errors.BusyLoadingError, redis_errors.ConnectionError, redis_errors.TimeoutError)
         self.started = self.server.ensure(use=True)
         try:
-            from falkordb import FalkorDB
-
-            self.db = FalkorDB(unix_socket_path=str(self.server.socket))
+            self.db = falkordb.FalkorDB(unix_socket_path=str(self.server.socket))
             self.graph = self.db.select_graph(graph)
         except Exception:
             self.close()
             raise
 
     def _call(self, method, cypher: str, params: dict | None, timeout: int | None = None) -> list[dict]:
-        from redis.exceptions import ResponseError
-
         try:
             result = retry(lambda: method(cypher, params or None, timeout=timeout), self._transient,
                            f"{self.server.socket}")
-        except ResponseError as exc:
+        except redis_errors.ResponseError as exc:
             raise self._refusal(exc) from exc
         except UnicodeError as exc:  # a value the client cannot send (text with lone surrogates)
             raise StatementError(f"the store cannot take a value of this statement: {exc}") from exc
@@ -123,8 +119,6 @@ class FalkorDBStore(Store):
         """
         import time
 
-        from redis.exceptions import ResponseError
-
         connection = self.db.connection
         deadline = time.monotonic() + timeout
 
@@ -146,7 +140,7 @@ class FalkorDBStore(Store):
             try:
                 retry(lambda: connection.execute_command("BGSAVE"), self._transient, f"{self.server.socket}")
                 break
-            except ResponseError as exc:
+            except redis_errors.ResponseError as exc:
                 if "in progress" not in str(exc):
                     raise self._save_error(str(exc)) from exc
         info = wait_idle()

