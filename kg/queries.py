@@ -29,10 +29,6 @@ import io
 import unicodedata
 
 CYPHER_DIR = data_dir("cypher")
-_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
-_HEADER = re.compile(r"^//\s*(name|zh|en|param):\s*(.*)$")
-_PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -69,6 +65,12 @@ class CannedQuery:
             else:
                 raise QueryError(f"{self.name}: parameter {name} is required (--param {name}=…)")
         return values
+
+
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
+_HEADER = re.compile(r"^//\s*(name|zh|en|param):\s*(.*)$")
+_PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)\s*(.*)$")
 
 
 def coerce(text: str, default: object):

@@ -15,11 +15,9 @@ DROP_EMPTY_TOWNSHIPS = ("UNWIND $uris AS u MATCH (t:Township {uri: u}) WHERE NOT
 DROP_LONE_COUNTIES = "MATCH (c:County) WHERE NOT (c)--() DELETE c"
 
 
-def delete_report(store, key: str) -> None:
-    """Remove one report by key: its nodes, every relationship to or from them, and orphaned shared nodes."""
-    report_uri = report_iri(key)
-    if not store.run_read(REPORT_EXISTS, {"report": report_uri}):
-        raise KgError(f"{key}: no report with this key in the store (kg reports lists them)")
+def remove_report(store, report_uri: str) -> list[str]:
+    """Take every node and relationship a report owns out of the store, and the shared nodes left alone by it;
+    returns the shared nodes it was joined to."""
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
     # DETACH: links other reports made to this one's items go with them.
@@ -27,6 +25,16 @@ def delete_report(store, key: str) -> None:
     shared = [uri for uri in ends if uri != report_uri and not uri.startswith(owned["prefix"])]
     if shared:
         store.run(DROP_ORPHANS, {"uris": shared})
+    return shared
+
+
+def delete_report(store, key: str) -> None:
+    """Remove one report by key: its nodes, every relationship to or from them, and orphaned shared nodes."""
+    report_uri = report_iri(key)
+    if not store.run_read(REPORT_EXISTS, {"report": report_uri}):
+        raise KgError(f"{key}: no report with this key in the store (kg reports lists them)")
+    shared = remove_report(store, report_uri)
+    if shared:
         store.run(DROP_EMPTY_TOWNSHIPS, {"uris": shared})
         store.run(DROP_LONE_COUNTIES)
 

@@ -30,7 +30,7 @@ from kg.extract.report import extract_report
 from kg.read import read_source
 from kg.intake.reports import iter_reports
 from kg.extract.parallel import Aside, workers_for
-from kg.load.delete import delete_report
+from kg.load.delete import delete_report, remove_report
 from kg.load.statements import (
     ANY_NODE, DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, MARK_LOADED, REPORT_EXISTS, new_node_statement,
     node_statement, relationship_statement,
@@ -144,16 +144,6 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location
     if shared_ends:
         store.run(DROP_ORPHANS, {"uris": shared_ends})
     return rows
-
-
-def remove_report(store: Store, report_uri: str) -> None:
-    """Take every node and relationship a report owns out of the store, and the shared nodes left alone by it."""
-    owned = {"report": report_uri, "prefix": report_uri + "/"}
-    ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
-    store.run(DROP_STALE_NODES, {**owned, "keep": []})
-    shared = [u for u in ends if u != report_uri and not u.startswith(owned["prefix"])]
-    if shared:
-        store.run(DROP_ORPHANS, {"uris": shared})
 
 
 def write_report_or_remove(store: Store, report: Report, batch: int, location: str | None) -> GraphRows:
