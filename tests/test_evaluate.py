@@ -210,11 +210,21 @@ def test_a_cut_short_report_is_not_blamed_for_sections_its_text_lacks():
 
 
 def test_a_field_a_cut_short_gold_leaves_out_is_not_scored():
-    g = gold(complete=False)
+    g = gold(complete=False, shortcomings=["执法人员专业能力不足"])
     del g["plans"], g["links"]
     c, _ = score_report(g, report(plans=["加大普法宣传"]))
     drop_unannotated(g, c)
     assert "plans" not in c and "links" not in c and "shortcomings" in c
+
+
+def test_an_opening_whose_gold_lists_no_items_is_scored_on_header_and_sections_only():
+    # A web page cut short is annotated for its header and sections; its empty item lists say only that
+    # the cut came first, so items the reader finds in what is left are not false positives.
+    g = gold(complete=False)
+    c, _ = score_report(g, report(plans=["加大普法宣传"]))
+    drop_unannotated(g, c)
+    assert {"township", "county", "year", "sections"} <= set(c)
+    assert not {"plans", "measures", "shortcomings", "laws", "persons"} & set(c)
 
 
 # --- cross-year chains ----------------------------------------------------------------------------

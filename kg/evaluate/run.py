@@ -74,11 +74,15 @@ def _extract(gold_path: Path, gold: dict, reports_dir: Path, link_report, errors
 
 
 def drop_unannotated(gold: dict, counts: dict[str, Count]) -> None:
-    """A cut-short report's gold may leave a field out: that field is not scored for the file."""
+    """A cut-short report's gold may leave a field out: that field is not scored for the file.
+
+    An opening is annotated for its header and sections; an empty list of items there says only that
+    the opening stops before them, so it is not scored either (the extractor may read items the cut kept).
+    """
     if gold.get("complete", True):
         return
     for name in list(counts):
-        if name not in gold or (name not in HEADER_FIELDS and gold[name] is None):
+        if name not in gold or (name not in HEADER_FIELDS and name != "sections" and not gold[name]):
             del counts[name]
 
 
