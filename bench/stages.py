@@ -60,7 +60,7 @@ def _floor_one(path: str) -> int:
 
 
 def _jieba_ready() -> None:
-    from kg import segment  # the way extraction loads jieba, so that the floor pays the same start-up
+    from kg.text import segment  # the way extraction loads jieba, so that the floor pays the same start-up
 
     segment.default()
 
