@@ -80,7 +80,7 @@ def _add_link(pairs: dict, prev: FileScore, nxt: FileScore, link: Link) -> None:
         pairs["follow_up"][prev.name].update((prev.name, s, nxt.name, measure) for s in earlier)
 
 
-def found_pairs(files: list[FileScore], cross_year, errors: list[str]) -> dict[str, dict[str, set[Pair]]]:
+def found_pairs(files: list[FileScore], pair_links, errors: list[str]) -> dict[str, dict[str, set[Pair]]]:
     """Extracted pairs per field and earlier file, from reports paired by their own township and year."""
     by_place = defaultdict(list)
     for f in files:
@@ -91,7 +91,7 @@ def found_pairs(files: list[FileScore], cross_year, errors: list[str]) -> dict[s
         for prev in earlier_files:
             for nxt in by_place.get((township, year + 1), []):
                 try:
-                    links = cross_year(prev.report, nxt.report)
+                    links = pair_links(prev.report, nxt.report)
                 except Exception as exc:  # a linking bug must not hide the other scores; it is reported
                     errors.append(f"{prev.name} → {nxt.name}: cross-year linking failed: {type(exc).__name__}: {exc}")
                     continue
@@ -102,10 +102,10 @@ def found_pairs(files: list[FileScore], cross_year, errors: list[str]) -> dict[s
     return pairs
 
 
-def score_chains(chains: list, files: list[FileScore], cross_year, where: str,
+def score_chains(chains: list, files: list[FileScore], pair_links, where: str,
                  errors: list[str]) -> dict[str, dict[str, Count]]:
     """Counts of follow_up and recurrence per earlier file."""
-    wanted, found = gold_pairs(chains, files, where), found_pairs(files, cross_year, errors)
+    wanted, found = gold_pairs(chains, files, where), found_pairs(files, pair_links, errors)
     scores: dict[str, dict[str, Count]] = defaultdict(dict)
     for name in CHAIN_FIELDS:
         for file in sorted(set(wanted[name]) | set(found[name])):

@@ -14,7 +14,7 @@ from kg.model import Report
 from kg.read import REPORT_SUFFIXES
 from kg.extract.report import extract_path
 from kg.evaluate.misses import file_misses
-from kg.link import cross_year, link_report
+from kg.link.stage import Linker, links_between
 
 CHAINS_FILE = "chains.json"
 
@@ -108,7 +108,7 @@ def evaluate(gold_dir, reports_dir, misses: bool = False) -> dict:
         name = Path(gold["file"]).name
         if name in counts:
             raise GoldError(f"{gold_path}: a second gold file for {name}")
-        report = _extract(gold_path, gold, reports_dir, link_report, errors)
+        report = _extract(gold_path, gold, reports_dir, Linker(keep=0).link, errors)
         try:
             counts[name], matches = score_report(gold, report)
             counts[name]["links"] = score_links(gold, report, matches)
@@ -123,7 +123,7 @@ def evaluate(gold_dir, reports_dir, misses: bool = False) -> dict:
         chains = _read_json(chains_path)
         if not isinstance(chains, list):
             raise GoldError(f"{chains_path}: must be a list of chain entries")
-        for name, chain_counts in score_chains(chains, files, cross_year, str(chains_path), errors).items():
+        for name, chain_counts in score_chains(chains, files, links_between, str(chains_path), errors).items():
             counts.setdefault(name, {}).update(chain_counts)
     result = summarize(counts, skipped, errors, notes)
     if misses:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.incremental import Lookup, adjacent_links
 from kg.link.within import link_report
-from kg.model import Report
+from kg.model import Link, Report
 
 # Reports remembered: a township's years usually stand near each other in file order, and one
 # report's records are a few hundred KB, so this bounds memory while catching nearly every pair.
@@ -68,3 +68,11 @@ class Linker:
         found = list(self.lookup(county, township, year)) if self.lookup else []
         keys = {r.key for r in found}
         return found + [r for r in self.remembered(county, township, year) if r.key not in keys]
+
+
+def links_between(earlier: Report, later: Report, thresholds: Thresholds = DEFAULT) -> list[Link]:
+    """The links the stage gives `later` back into `earlier` (follow-ups, recurrences), whatever county
+    each names: for a caller that pairs two reports itself, as evaluation pairs its annotated years."""
+    year = earlier.header.year
+    linker = Linker(lambda _county, _township, y: [earlier] if y == year else [], keep=0, thresholds=thresholds)
+    return [link for link in linker.link(later).links if link.target_report == earlier.key != later.key]
