@@ -106,3 +106,18 @@ def test_real_quotes_sorted_into_campaigns_and_not(corpus_texts):
     assert "一会三员一网格" in got and "办、审、定三分离" in got and "大调解" in got
     assert not {"一会", "三员", "一网格", "一站式", "点对点"} & set(got)
     assert "“一站式”" in text and "“点对点”" in text
+
+
+@pytest.mark.parametrize("name", ["yunxiu_2023.txt", "mingping_2024.txt", "lanqiao_2023.txt"])
+def test_a_report_in_traditional_characters_names_the_campaigns_of_its_simplified_twin(name):
+    from conftest import EXAMPLES
+
+    from kg.read import read_source
+    from kg.text.script import to_simplified, to_traditional
+
+    simplified = read_source(EXAMPLES / name)
+    traditional = make_source(name, to_traditional(simplified.text), "utf-8")
+    assert ("script", "traditional") in traditional.metadata
+    found = campaigns.extract(traditional)
+    assert {to_simplified(c.name) for c in found} == {c.name for c in campaigns.extract(simplified)}
+    assert all(c.surface in traditional.text for c in found)  # as the report writes it, for the evidence

@@ -59,3 +59,19 @@ def test_a_real_theme_quote_is_a_law_but_a_constitution_day_is_not(corpus_texts)
     assert "“民法典”" in text and "12.4宪法宣传周" in text
     found = names(text)
     assert "民法典" in found and found.count("宪法") == 1
+
+
+@pytest.mark.parametrize("name", ["yunxiu_2023.txt", "mingping_2024.txt", "lanqiao_2024.txt"])
+def test_a_report_in_traditional_characters_cites_the_laws_and_documents_of_its_simplified_twin(name):
+    from conftest import EXAMPLES
+
+    from kg.extract import documents
+    from kg.ids import law_key  # the identity the graph gives a law: one node whatever script cites it
+    from kg.read import read_source
+    from kg.text.script import to_simplified, to_traditional
+
+    simplified = read_source(EXAMPLES / name)
+    traditional = make_source(name, to_traditional(simplified.text), "utf-8")
+    assert {law_key(law.name) for law in laws.extract(traditional)} == {law_key(law.name) for law in laws.extract(simplified)}
+    assert ({to_simplified(d.title) for d in documents.extract(traditional)}
+            == {d.title for d in documents.extract(simplified)})

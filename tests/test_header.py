@@ -183,3 +183,16 @@ FULL = BODY + "二、存在的问题\n（一）普法不够深入。\n三、下�
 def test_layouts_of_our_own(text, expected):
     header = header_of(text)
     assert (header.township, header.county, header.year) == expected
+
+
+def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the_title():
+    # A county the national table does not hold (a new or a fictional one) is still read from the title,
+    # however many lines of page furniture stand above it.
+    text = ("首页 > 政务公开 > 法治政府建设年度报告\n\n索引号：000000000/2024-00007\n发文日期：2025-01-10\n"
+            "标题：青禾区白露街道办事处关于2024年度法治政府建设情况的报告\n来源：本站\n\n"
+            "青禾区白露街道办事处关于2024年度法治政府建设情况的报告\n"
+            "2024年，白露街道在区委、区政府的领导下，深入推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == ("白露街道", "青禾区", 2024)
+    assert {clue.cue for clue in header.clues if clue.field == "county" and clue.value == "青禾区"} >= {"标题"}

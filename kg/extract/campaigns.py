@@ -19,6 +19,7 @@ from kg.extract.titles import after_fa, titles
 from kg.model import Campaign, Section, Source
 from kg.model import evidence
 from kg.text import compact
+from kg.text.script import to_simplified
 from kg.text.numerals import parse_chinese
 from kg.text.spans import Spans
 
@@ -116,7 +117,7 @@ def _lexicon_mentions(source: Source) -> list[tuple[int, int, str, str]]:
 
 def _into_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     out = []
-    text = source.text
+    text = source.norm  # matched in the simplified form; the name keeps the text's own characters
     # Where each clause begins and where each “五进” ends, found once: a per-match search of the text before
     # it would make a long text quadratic.
     clause_starts = [m.end() for m in _CLAUSE_END.finditer(text)]
@@ -127,14 +128,14 @@ def _into_mentions(source: Source) -> list[tuple[int, int, str, str]]:
         first_n_into = bisect_left(n_into_ends, clause + 2)
         if first_n_into < len(n_into_ends) and n_into_ends[first_n_into] <= match.start():
             continue
-        out.append((match.start(), match.end(), match.group(0), "local"))
+        out.append((match.start(), match.end(), source.text[match.start() : match.end()], "local"))
     return out
 
 
 def _title_shaped(source: Source) -> list[tuple[int, int, str, str]]:
     """“开展了法治宣传月活动、禁毒百日攻坚活动”: the run before the shape, back to a verb or a comma."""
     out = []
-    text = source.text
+    text = source.norm  # matched in the simplified form; the name keeps the text's own characters
     for match in _patterns()["title_shaped"].finditer(text):
         run = _CJK_RUN.search(text, max(0, match.start() - TITLE_WINDOW), match.start())
         if not run:
@@ -145,7 +146,7 @@ def _title_shaped(source: Source) -> list[tuple[int, int, str, str]]:
             start = verbs[-1].end()
         elif run.start() == max(0, match.start() - TITLE_WINDOW):
             continue  # no verb and no punctuation in sight: not a title we can delimit
-        name = text[start : match.end()]
+        name = source.text[start : match.end()]
         stem = text[start : match.start()]
         if len(stem) < 2 or _STOP_IN_TITLE.search(stem):
             continue
@@ -164,7 +165,9 @@ def mentions(source: Source) -> list[Campaign]:
                 chosen.append((start, end, name, category))
                 taken.add(start, end)
     found = [(s, e, name) for s, e, name, _ in chosen]
-    for start, end, name in quoted_campaigns(source.text, blocked, found):
+    # Quotes are read on the simplified text (not `norm`, which straightens “”): same offsets, simplified words.
+    matched = to_simplified(source.text) if ("script", "traditional") in source.metadata else source.text
+    for start, end, name in quoted_campaigns(matched, blocked, found, shown=source.text):
         chosen.append((start, end, name, "local"))
     chosen.sort()
     return [

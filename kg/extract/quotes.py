@@ -88,9 +88,17 @@ def _extend_char_list(text: str, inner: str, end: int) -> tuple[str, int]:
     return inner + tail, end + len(tail)
 
 
-def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, name) of quoted campaigns; `blocked` spans hold none, `found` are campaigns already read."""
-    quotes = [(m.start(), m.end(), m.group(1).strip()) for m in _QUOTE.finditer(text)]
+def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tuple[int, int, str]],
+                     shown: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of quoted campaigns; `blocked` spans hold none, `found` are campaigns already read.
+
+    `text` is read for the words that present a quote (simplified, for a report in traditional characters);
+    names are taken from `shown`, the report's own text at the same offsets.
+    """
+    shown = text if shown is None else shown
+    matches = list(_QUOTE.finditer(text))
+    quotes = [(m.start(), m.end(), m.group(1).strip()) for m in matches]
+    as_shown = [shown[m.start(1) : m.end(1)].strip() for m in matches]
     # Per quote: True a campaign, False not one, None undecided until its neighbours are known.
     status: list[bool | None] = []
     blocked_spans, found_spans = Spans(blocked), Spans((s, e) for s, e, _ in found)
@@ -118,14 +126,14 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
                 status[i] = changed = True
     accepted: list[tuple[int, int, str]] = []
     keys = {compact(name) for *_, name in found}
-    for (start, end, inner), state in zip(quotes, status):
+    for (start, end, inner), state, written in zip(quotes, status, as_shown):
         if not state or found_spans.overlaps(start, end):
             continue
         key = compact(inner)
         if any(key in other and key != other for other in keys):
             continue  # “一会”“三员” after “一会三员一网格”: parts of a name already found
         name, stop = _extend_char_list(text, inner, end)
-        accepted.append((start, stop, name))
+        accepted.append((start, stop, written + shown[end:stop]))
         keys.add(compact(name))
     return accepted
 

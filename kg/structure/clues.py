@@ -156,13 +156,20 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
     return len(place.name) - len(place.suffix) <= 4 and not place.common_word
 
 
-def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None) -> list[Clue]:
-    """Readings of the county: names with a county suffix in the title, organs, addressee, cited titles."""
+def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,
+                 extra_titles: Iterable[tuple[int, int]] = ()) -> list[Clue]:
+    """Readings of the county: names with a county suffix in the title, organs, addressee, cited titles.
+
+    `extra_titles`: other lines shaped like the title (a page repeats it under its breadcrumbs and
+    metadata), read as titles too.
+    """
     norm, table = source.norm, divisions()
     townships = [t for t in townships if t]
+    titles = [span for span in (zones.title, *extra_titles) if span]
     clues = []
     for place in county_names(norm, 0, len(norm)):
-        cue = _in_prose(place, _county_cue(source, zones, place))
+        cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
+        cue = _in_prose(place, cue)
         weak = cue == BODY or len(place.name) - len(place.suffix) == 1 and WEIGHTS[cue] < WEIGHTS[ADDRESSEE]
         # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
         # when the table confirms that the county holds the report's township.

@@ -104,9 +104,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     )
     meta = dict(source.metadata)
     organ = meta.get("发布机构") or None
-    found = clues.township_clues(source, zones, organ, extra_titles=[(t.start, t.end) for t in titles[1:]])
+    extra_titles = [(t.start, t.end) for t in titles[1:]]
+    found = clues.township_clues(source, zones, organ, extra_titles=extra_titles)
     ranked_towns = [value for value, _ in clues.totals(found, "township")][:3]
-    county_found = clues.county_clues(source, zones, ranked_towns, organ)
+    county_found = clues.county_clues(source, zones, ranked_towns, organ, extra_titles=extra_titles)
     county = clues.choose(county_found, "county")
     if county is not None:
         found += clues.pair_clues(county, [value for value, _ in clues.totals(found, "township")])
