@@ -69,6 +69,21 @@ def surnames() -> tuple[str, ...]:
 
 
 @cache
+def _surname_set() -> frozenset[str]:
+    return frozenset(surnames())
+
+
+def _surname_at(norm: str, pos: int) -> str | None:
+    """The surname standing at `pos`, a compound one (欧阳) before a single one (欧): a set lookup, since this
+    is asked at every character that could open a name."""
+    known = _surname_set()
+    for length in (2, 1):
+        if norm[pos : pos + length] in known and len(norm[pos : pos + length]) == length:
+            return norm[pos : pos + length]
+    return None
+
+
+@cache
 def roles() -> dict[str, str]:
     return {row["role"]: row.get("kind", "office") for row in lexicon.table("roles")}
 
@@ -103,7 +118,7 @@ def _as_written(text: str, norm: str, phrase: str, near: int) -> str:
 
 def name_at(norm: str, pos: int) -> str | None:
     """The person's name starting at `pos`, if a surname and one or two given characters stand there."""
-    surname = next((s for s in surnames() if norm.startswith(s, pos)), None)
+    surname = _surname_at(norm, pos)
     if surname is None:
         return None
     given_at = pos + len(surname)

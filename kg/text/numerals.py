@@ -208,9 +208,16 @@ def glued_after(unit: str) -> str:
     return "".join(row.get("glued", "") for row in lexicon.table("units") if row["unit"] == unit)
 
 
+@cache
+def _unit_lengths() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The units by length, longest first: the longest unit at a place wins, as in `units()`."""
+    return tuple((n, frozenset(u for u in units() if len(u) == n)) for n in sorted({len(u) for u in units()}, reverse=True))
+
+
 def _unit_at(text: str, pos: int) -> str | None:
-    for unit in units():
-        if text.startswith(unit, pos):
+    for length, known in _unit_lengths():
+        unit = text[pos : pos + length]
+        if unit in known:
             return unit
     return None
 
