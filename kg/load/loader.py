@@ -28,7 +28,7 @@ from kg.text.printable import text_name
 from kg.structure.hints import Hints
 from kg.extract.report import extract_report
 from kg.read import read_source
-from kg.intake.reports import iter_reports
+from kg.intake.reports import iter_located_reports
 from kg.extract.parallel import Aside, workers_for
 from kg.load.delete import delete_report, remove_report
 from kg.load.statements import (
@@ -36,7 +36,7 @@ from kg.load.statements import (
     node_statement, relationship_statement,
 )
 from kg.load.stored import read_again
-from kg.read import iter_report_paths
+from kg.read import iter_report_files
 from kg.intake.reports import known_counties
 from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
 from datetime import datetime, timezone
@@ -306,7 +306,9 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     all cores); the store is written from this one.
     """
 
-    files = list(iter_report_paths(paths))
+    found = list(iter_report_files(paths))
+    files = [path for path, _name in found]
+    names = {str(path): name for path, name in reversed(found)}  # a file reached twice: its first name
     # With workers extracting, this process only writes: a stored report it must read again goes to a worker too.
     aside = Aside(enabled=workers_for(jobs, len(files)) > 1)
     reread = partial(aside.call, read_again)
@@ -334,8 +336,8 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
         writer.failed.clear()
 
     try:
-        for report in iter_reports(files, summary, hints_for, jobs, counties):
-            location = os.path.abspath(report.source.path)
+        for path, report in iter_located_reports(files, summary, hints_for, jobs, counties, names):
+            location = os.path.abspath(path)
             summary.reports += 1
             rows = writer.write(linker.link(report), location)
             loaded.append(report.key)
