@@ -127,10 +127,10 @@ def dry_run(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = Non
     """What a load would do: one row per kept report (file, format, identity, counts), and the intake."""
     intake = Intake()
     rows = []
-    for report in iter_reports(paths, intake, hints_for):
+    for path, report in iter_located_reports(paths, intake, hints_for):
         header = report.header
         rows.append({
-            "file": report.source.path,
+            "file": path,  # as given, for the user to find; the graph would keep report.source.path
             "format": report.source.fmt,
             "encoding": report.source.encoding,
             "township": header.township,
