@@ -11,36 +11,30 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import partial
 
-from kg.errors import KgError, OntologyError, ReadError, StatementError
-from kg.ids import report_iri, township_iri
-from kg.intake.reports import Intake
-from kg.link.stage import RECENT, Linker
-from kg.mapping.rows import URI, GraphRows, report_rows
-from kg.model import Report
-from kg.store.base import Store
-from kg.text.printable import text_name
-from kg.structure.hints import Hints
-from kg.extract.report import extract_report
-from kg.read import read_source
-from kg.intake.reports import iter_located_reports
+from kg.errors import ReadError, StatementError
 from kg.extract.parallel import Aside, workers_for
+from kg.ids import report_iri, township_iri
+from kg.intake.reports import Intake, iter_located_reports, known_counties
+from kg.link.stage import RECENT, Linker
 from kg.load.delete import delete_report, remove_report
+from kg.load.files import FileIndex
+from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
 from kg.load.statements import (
     ANY_NODE, DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, MARK_LOADED, REPORT_EXISTS, new_node_statement,
     node_statement, relationship_statement,
 )
-from kg.load.files import FileIndex
 from kg.load.stored import located, read_again
+from kg.mapping.rows import URI, GraphRows, report_rows
+from kg.model import Report
 from kg.read import iter_report_files
-from kg.intake.reports import known_counties
-from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
-from datetime import datetime, timezone
+from kg.store.base import Store
+from kg.text.printable import text_name
 from tqdm import tqdm
 
 # Rows pending before a flush: measured at 1,000/2,000/5,000 on the embedded store, 5,000 cost a third less
