@@ -468,7 +468,7 @@ def trace(paths, township, county, year, thresholds, store_dir, neo4j_uri, timeo
 
         with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
             reports, missing = township_reports(store, township, county)
-        errors = [f"{path}: loaded into the store but cannot be read again" for path in missing]
+        errors = list(missing)  # each names the stored file and why it is left out
         rows = trace(reports, township, county, year, overrides)
     click.echo(printable(format_trace(rows)))
     report_errors(errors)

@@ -73,7 +73,6 @@ class KG(DefinedNamespace):
     countyInferred: URIRef
     warning: URIRef
     sourceFile: URIRef
-    sourceLocation: URIRef
     loadedAt: URIRef
     start: URIRef
     end: URIRef

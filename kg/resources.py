@@ -1,7 +1,8 @@
-"""Where the project's data folders (ontology/, cypher/) are: in the checkout, or installed beside the package."""
+"""Where the project's data folders (ontology/, cypher/) are, in the checkout or installed, and its per-user cache."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,3 +16,14 @@ def data_dir(name: str) -> Path:
         return here
     installed = Path(sys.prefix) / "share" / "township-kg" / name
     return installed if installed.is_dir() else here
+
+
+CACHE_ENV = "KG_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """The per-user cache directory: $KG_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache, then township-kg."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "township-kg"

@@ -46,7 +46,8 @@ def test_briefing_from_the_store_quotes_evidence_for_every_claim(examples_store,
     for item in (*briefing.measures, *briefing.plans, *(c.shortcoming for c in briefing.chains)):
         assert item.sentence and item.source.endswith(".txt")
     assert html.count('<blockquote class="ev">') >= len(briefing.measures) + len(briefing.plans) + len(briefing.chains)
-    assert "examples/yunxiu_2023.txt" in html and "examples/yunxiu_2024.txt" in html
+    # the file as the store names it: its path inside the folder loaded, nothing of where that folder is
+    assert "yunxiu_2023.txt</cite>" in html and "yunxiu_2024.txt</cite>" in html and "examples/" not in html
     assert 'id="scorecard"' in html and "已列入下一步计划" in html
     assert re.search(r"@page\s*\{\s*size:\s*A4", html) and "@media print" in html
     assert '"kgClass": "UnplannedShortcoming"' in html or briefing.scorecard.planned == briefing.scorecard.stated
@@ -114,7 +115,7 @@ def test_quotes_say_what_the_heading_does_not(examples_store, tmp_path):
     html = out.read_text(encoding="utf-8")
     root = Path(__file__).resolve().parent.parent
     for item in items:  # each quote is printed and is a sentence of the file it cites
-        assert item.sentence in html and item.sentence in (root / item.source).read_text(encoding="utf-8")
+        assert item.sentence in html and item.sentence in (root / "examples" / item.source).read_text(encoding="utf-8")
 
 
 def test_a_weak_link_shows_its_score_both_texts_and_is_counted_apart(examples_store, tmp_path):

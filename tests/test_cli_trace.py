@@ -81,3 +81,21 @@ def test_trace_from_the_store_works_from_another_directory(tmp_path, monkeypatch
     result = runner.invoke(cli, ["trace", "--township", "澜桥街道", "--store", store])
     assert result.exit_code == 0, result.output
     assert "2023 问题1" in result.output and "2024年落实" in result.output
+
+
+def test_trace_from_the_store_names_a_file_changed_since_its_load_and_leaves_it_out(tmp_path, monkeypatch):
+    import shutil
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("lanqiao_2023.txt", "lanqiao_2024.txt"):
+        shutil.copy(EXAMPLES / name, reports / name)
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["load", str(reports), "--store", store, "--jobs", "1"]).exit_code == 0
+    edited = reports / "lanqiao_2024.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("2024年", "2025年"), encoding="utf-8")
+    result = runner.invoke(cli, ["trace", "--township", "澜桥街道", "--store", store])
+    assert result.exit_code == 1
+    assert f"kg: error: {edited}: changed since it was loaded" in result.stderr
+    assert "2023 问题1" in result.stdout and "2024年落实" not in result.stdout  # the 2023 report alone

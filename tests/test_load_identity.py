@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.load.files import FileIndex
 from kg.load.loader import load_paths
 from kg.store.falkordb import GRAPH, FalkorDBStore
 from kg.store.server import Server
@@ -97,8 +98,26 @@ def test_deleting_a_report_leaves_the_graph_of_never_having_loaded_it(two_years,
 
     assert delete_reports(both, ["青禾县/白石镇/2024/baishi-2024"]) == ["青禾县/白石镇/2024/baishi-2024"]
     assert dump(both) == dump(only_first)
+    assert list(FileIndex.of(both).entries) == ["青禾县/白石镇/2023/baishi-2023"]  # where its file was goes too
     assert delete_reports(both, ["青禾县/白石镇/2023/baishi-2023"])
     assert not both.run_read("MATCH (n) RETURN n.uri AS uri LIMIT 1")
+    assert FileIndex.of(both).entries == {}
+
+
+def test_a_report_keyed_again_under_its_county_is_found_from_another_directory(two_years, fresh, tmp_path,
+                                                                               monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    store = fresh()
+    monkeypatch.chdir(two_years[1].parent)
+    load_paths(store, [two_years[1].name], progress=False)  # 2024 names no county: keyed under none
+    assert list(FileIndex.of(store).entries) == ["_/白石镇/2024/baishi-2024"]
+    monkeypatch.chdir(elsewhere)  # the stored name alone would not find the 2024 file from here
+    summary = load_paths(store, [two_years[0]], progress=False)
+    assert [w for w in summary.warnings if "key _/白石镇/2024/baishi-2024 → 青禾县/白石镇/2024/baishi-2024" in w]
+    index = FileIndex.of(store).entries
+    assert sorted(index) == ["青禾县/白石镇/2023/baishi-2023", "青禾县/白石镇/2024/baishi-2024"]
+    assert index["青禾县/白石镇/2024/baishi-2024"]["path"] == str(two_years[1])
 
 
 @pytest.fixture(scope="module")

@@ -7,16 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT
-from rdflib import Literal, URIRef
 
 from kg.errors import OntologyError
 from oracle_graphrows import graph_rows
 from kg.intake.reports import Intake, iter_reports
 from kg.link import adjacent_links, link_report
-from kg.ids import report_iri
 from kg.mapping.rdf import report_graph
 from kg.mapping.rows import report_rows
-from kg.ontology import KG
 
 
 def _linked_reports(paths: list[Path]):
@@ -30,14 +27,8 @@ def _linked_reports(paths: list[Path]):
         yield replace(linked, links=linked.links + cross)
 
 
-def _via_rdf(report, location):
-    graph = report_graph(report)
-    graph.add((URIRef(report_iri(report.key)), KG.sourceLocation, Literal(location)))
-    return graph_rows(graph)
-
-
-def _assert_same(report, location="/data/reports/a.txt"):
-    direct, via_rdf = report_rows(report, location), _via_rdf(report, location)
+def _assert_same(report):
+    direct, via_rdf = report_rows(report), graph_rows(report_graph(report))
     assert dict(direct.nodes) == dict(via_rdf.nodes), report.key
     assert dict(direct.relationships) == dict(via_rdf.relationships), report.key
 
@@ -59,7 +50,7 @@ def test_rows_equal_the_triples_on_the_samples_and_fixtures():
         _assert_same(report)
 
 
-def test_a_repeated_citation_and_no_location_still_match():
+def test_a_repeated_citation_and_a_repeated_warning_still_match():
     report = next(_linked_reports([EXAMPLES / "lanqiao_2023.txt"]))
     assert report.laws
     doubled = replace(report, laws=report.laws + report.laws[:1], warnings=report.warnings + ("同一警告", "同一警告"))
@@ -67,7 +58,7 @@ def test_a_repeated_citation_and_no_location_still_match():
     assert dict(direct.nodes) == dict(via_rdf.nodes)
     assert dict(direct.relationships) == dict(via_rdf.relationships)
     report_row = direct.nodes["Report"][0]["props"]
-    assert report_row["warning"].count("同一警告") == 1 and "sourceLocation" not in report_row
+    assert report_row["warning"].count("同一警告") == 1
 
 
 def test_a_link_or_theme_tag_given_twice_merges_its_reasons_as_the_triples_do():
@@ -115,12 +106,12 @@ def test_batched_new_reports_land_as_the_same_graph_as_one_at_a_time(falkordb_se
           FalkorDBStore(server=falkordb_server, graph=graph_name + "_single") as single):
         writer = BatchWriter(batched, batch=batch)
         for report in reports:
-            writer.write(report, report.source.path)
-            write_report(single, report, location=report.source.path)
+            writer.write(report)
+            write_report(single, report)
         if batch > 1:
             assert batched.run_read("MATCH (n) RETURN count(n) AS c")[0]["c"] == 0, "nothing is written before the flush"
         writer.flush()
-        writer.write(reports[0], "/moved/here.txt")  # already stored: replaced at once, alone
-        write_report(single, reports[0], location="/moved/here.txt")
+        writer.write(reports[0])  # already stored: replaced at once, alone
+        write_report(single, reports[0])
         assert dump(batched) == dump(single)
         assert any(row["b"].endswith("/gone/shortcoming/9") for row in dump(batched)[1])

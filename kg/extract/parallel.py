@@ -139,15 +139,18 @@ class Aside:
         self.close()
 
 
-def _extract_hinted(task: tuple[str, object]) -> Outcome:
-    path, hints = task
-    return extract_path(path, hints)
+def _extract_hinted(task: tuple[str, object, str | None]) -> Outcome:
+    path, hints, name = task
+    return extract_path(path, hints, name)
 
 
-def iter_outcomes(paths: Iterable[str | os.PathLike], jobs: int | None = None, hints_for=None) -> Iterator[Outcome]:
+def iter_outcomes(paths: Iterable[str | os.PathLike], jobs: int | None = None, hints_for=None,
+                  names=None) -> Iterator[Outcome]:
     """One Outcome per report file under `paths`, in file order, extracted by `jobs` processes.
 
-    `hints_for(path)` runs here, in this process, so that it may be any callable; its hints travel with the path.
+    `hints_for(path)` runs here, in this process, so that it may be any callable; its hints travel with the
+    path, as does its name in `names` (the source path its report keeps).
     """
-    tasks = ((str(p), hints_for(str(p)) if hints_for else None) for p in iter_report_paths(paths))
+    tasks = ((str(p), hints_for(str(p)) if hints_for else None, names.get(str(p)) if names else None)
+             for p in iter_report_paths(paths))
     return ordered_map(_extract_hinted, tasks, jobs)

@@ -70,9 +70,17 @@ def _extract(source: Source) -> Report:
     return report
 
 
-def extract_path(path: str | os.PathLike, hints: Hints | None = None) -> Outcome:
+def extract_path(path: str | os.PathLike, hints: Hints | None = None, name: str | None = None) -> Outcome:
+    """One file extracted; `name` (else the path as given) is the source path its report and evidence keep."""
     try:
-        return Outcome(str(path), report=extract_report(read_source(path), hints))
+        source = read_source(path)
+        if name is not None:
+            source = replace(source, path=name)
+        return Outcome(str(path), report=extract_report(source, hints))
+    except ReadError as exc:
+        if name is not None and exc.path == name:  # an error names the file where the user can find it
+            exc = type(exc)(path, exc.reason)
+        return Outcome(str(path), error=exc)
     except KgError as exc:
         return Outcome(str(path), error=exc)
     except Exception as exc:  # a bug must not stop the other files; the message names the file

@@ -59,8 +59,9 @@ class Deduper:
     by_fingerprint: dict[str, str] = field(default_factory=dict)
     by_claim: dict[tuple, list[tuple[str, str | None]]] = field(default_factory=dict)
 
-    def check(self, report: Report) -> Verdict:
-        path = report.source.path
+    def check(self, report: Report, path: str | None = None) -> Verdict:
+        """Keep or drop `report`, read from `path` (else its source path): notes name files where they are."""
+        path = path or report.source.path
         digest = fingerprint(report)
         if digest in self.by_fingerprint:
             kept = self.by_fingerprint[digest]

@@ -7,7 +7,7 @@ named with its reason and the rest go on; a second copy of a report is dropped, 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from kg.intake.counties import infer_county, township_counties
@@ -21,7 +21,7 @@ from kg.extract.parallel import ordered_map
 from kg.read import iter_report_paths
 from kg.extract.parallel import workers_for
 from kg.extract.stream import iter_outcomes
-from kg.read import REPORT_SUFFIXES, folders_without_reports, iter_report_paths
+from kg.read import REPORT_SUFFIXES, folders_without_reports, iter_report_paths, source_names
 from kg.structure.clues import totals
 
 HintsFor = Callable[[str], "Hints | None"]
@@ -61,16 +61,29 @@ def known_counties(paths: Iterable[str | os.PathLike], hints_for: HintsFor | Non
 
 
 def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor | None = None,
-                 jobs: int | None = 1, counties: dict[str, frozenset[str]] | None = None) -> Iterator[Report]:
+                 jobs: int | None = 1, counties: dict[str, frozenset[str]] | None = None,
+                 names: Mapping[str, str] | None = None) -> Iterator[Report]:
     """Each report to keep, in file order; `intake` (an Intake or anything with its lists) records the rest.
 
     `jobs` worker processes extract (None: all cores); the reports come out the same for any number.
     `counties` (township → counties, for county inference) replaces the first pass over these files'
-    headers, for a caller that knows more, such as the counties a store already holds.
+    headers, for a caller that knows more, such as the counties a store already holds. `names` (file →
+    the source path its report keeps, kg.read.source_names) is for a caller that expanded the folders
+    itself; else each report keeps its path inside the folder given.
     """
+    for _path, report in iter_located_reports(paths, intake, hints_for, jobs, counties, names):
+        yield report
+
+
+def iter_located_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor | None = None,
+                         jobs: int | None = 1, counties: dict[str, frozenset[str]] | None = None,
+                         names: Mapping[str, str] | None = None) -> Iterator[tuple[str, Report]]:
+    """(the file on this machine, its report) for each report to keep, as iter_reports."""
     paths = list(paths)
     for folder in folders_without_reports(paths):
         intake.errors.append(ReadError(folder, f"no report files ({' '.join(REPORT_SUFFIXES)}) in this folder"))
+    if names is None:
+        names = source_names(paths)
     paths = list(iter_report_paths(paths))
     # A worker costs a process and its dictionaries: never more of them than files.
     jobs = workers_for(jobs, len(paths))
@@ -78,7 +91,7 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
         counties = known_counties(paths, hints_for, jobs)
     deduper = Deduper()
     keys: dict[str, str] = {}
-    for outcome in iter_outcomes(paths, hints_for, jobs):
+    for outcome in iter_outcomes(paths, hints_for, jobs, names):
         if outcome.error is not None:
             intake.errors.append(outcome.error)
             continue
@@ -89,8 +102,10 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
                                                          "--township or a manifest row"))
             continue
         report = replace(report, header=infer_county(report.header, counties))
-        intake.warnings.extend(w for w in report.warnings if w.startswith(f"{report.source.path}: "))
-        verdict = deduper.check(report)
+        # The report keeps its name inside the folder; a message names the file as the user gave it.
+        own = f"{report.source.path}: "
+        intake.warnings.extend(outcome.path + w[len(own) - 2:] for w in report.warnings if w.startswith(own))
+        verdict = deduper.check(report, outcome.path)
         if not verdict.keep:
             intake.duplicates.append(verdict.note)
             continue
@@ -105,17 +120,17 @@ def iter_reports(paths: Iterable[str | os.PathLike], intake, hints_for: HintsFor
         keys[report.key] = outcome.path
         if hasattr(intake, "kept"):
             intake.kept.append(outcome.path)
-        yield report
+        yield outcome.path, report
 
 
 def dry_run(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = None) -> tuple[list[dict], Intake]:
     """What a load would do: one row per kept report (file, format, identity, counts), and the intake."""
     intake = Intake()
     rows = []
-    for report in iter_reports(paths, intake, hints_for):
+    for path, report in iter_located_reports(paths, intake, hints_for):
         header = report.header
         rows.append({
-            "file": report.source.path,
+            "file": path,  # as given, for the user to find; the graph would keep report.source.path
             "format": report.source.fmt,
             "encoding": report.source.encoding,
             "township": header.township,

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from kg.errors import KgError
 from kg.ids import report_iri
+from kg.load.files import FileIndex
 from kg.load.statements import DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, REPORT_EXISTS
 
 # A township whose last report went, and then a county whose last township went: a graph that never held
@@ -28,8 +29,9 @@ def remove_report(store, report_uri: str) -> list[str]:
     return shared
 
 
-def delete_report(store, key: str) -> None:
-    """Remove one report by key: its nodes, every relationship to or from them, and orphaned shared nodes."""
+def delete_report(store, key: str, index: FileIndex | None = None) -> None:
+    """Remove one report by key: its nodes, every relationship to or from them, and orphaned shared nodes;
+    and its file from `index` (this machine's record of where the store's files are), when given."""
     report_uri = report_iri(key)
     if not store.run_read(REPORT_EXISTS, {"report": report_uri}):
         raise KgError(f"{key}: no report with this key in the store (kg reports lists them)")
@@ -37,6 +39,8 @@ def delete_report(store, key: str) -> None:
     if shared:
         store.run(DROP_EMPTY_TOWNSHIPS, {"uris": shared})
         store.run(DROP_LONE_COUNTIES)
+    if index is not None:
+        index.remove(key)
 
 
 def delete_reports(store, keys: Iterable[str]) -> list[str]:
@@ -45,6 +49,11 @@ def delete_reports(store, keys: Iterable[str]) -> list[str]:
     missing = [k for k in keys if not store.run_read(REPORT_EXISTS, {"report": report_iri(k)})]
     if missing:
         raise KgError(f"{', '.join(missing)}: no report with this key in the store (kg reports lists them)")
-    for key in keys:
-        delete_report(store, key)
+    index = FileIndex.of(store)
+    try:
+        for key in keys:
+            delete_report(store, key, index)
+    finally:
+        # An entry left for a key no longer stored is never looked up, and a new load of it replaces it.
+        index.save_or_say()
     return keys

@@ -5,13 +5,13 @@ read again under it. Loading year by year, in any order, so builds the graph of 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from kg.intake.counties import infer_county
 from kg.model import Report
-from kg.load.stored import read_again
+from kg.load.files import FileIndex
+from kg.load.stored import find_again
 
 # From township nodes, far fewer than reports; one a reload left without reports does not count.
 STORED_COUNTIES = ("MATCH (t:Township)-[:IN_COUNTY]->(c:County) WHERE (t)<-[:ABOUT_TOWNSHIP]-(:Report) "
@@ -19,7 +19,7 @@ STORED_COUNTIES = ("MATCH (t:Township)-[:IN_COUNTY]->(c:County) WHERE (t)<-[:ABO
 # Reports keyed under a township with no county, for the townships that now have one.
 WITHOUT_COUNTY = ("MATCH (t:Township) WHERE t.name IN $townships AND NOT (t)-[:IN_COUNTY]->(:County) "
                   "MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t) "
-                  "RETURN r.key AS key, r.year AS year, r.sourceFile AS path, r.sourceLocation AS location, "
+                  "RETURN r.key AS key, r.year AS year, r.sourceFile AS path, r.sha256 AS sha256, "
                   "t.name AS township ORDER BY key")
 
 
@@ -30,7 +30,8 @@ class Stale:
     key: str
     year: int | None
     path: str | None
-    location: str | None
+    sha256: str | None
+    location: str | None  # where this machine's index says its file is
     township: str
 
 
@@ -50,28 +51,27 @@ def merged(*maps: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
     return out
 
 
-def stale_reports(store, counties: Mapping[str, frozenset[str]], named: Iterable[str]) -> list[Stale]:
+def stale_reports(store, counties: Mapping[str, frozenset[str]], named: Iterable[str],
+                  index: FileIndex | None = None) -> list[Stale]:
     """Stored reports without a county whose township, one of `named` (by this load), now has exactly one.
 
     Only a load can give a township its county, so only the townships it names need looking at.
+    `index`: where this machine keeps the store's files (else the store's own, read now).
     """
     townships = sorted(town for town in set(named) if len(counties.get(town, ())) == 1)
     if not townships:
         return []
-    return [Stale(row["key"], row["year"], row["path"], row["location"], row["township"])
+    index = FileIndex.of(store) if index is None else index
+    return [Stale(row["key"], row["year"], row["path"], row["sha256"], index.location(row["key"]), row["township"])
             for row in store.run_read(WITHOUT_COUNTY, {"townships": townships})]
 
 
-def read_under_county(stale: Stale, counties: Mapping[str, frozenset[str]]) -> Report | None:
-    """The stale report extracted again from its file, its county inferred as a first load would; None when
-    its file cannot be read any more."""
-    location = stale.location or stale.path
-    if not location or not os.path.isfile(location):
-        return None
-    report = read_again({"key": stale.key, "path": stale.path, "location": location, "township": stale.township},
-                        None, stale.year)
-    if report is None:
-        return None
+def read_under_county(stale: Stale, counties: Mapping[str, frozenset[str]]) -> tuple[str, Report]:
+    """(the file read, the stale report extracted again from it), its county inferred as a first load would;
+    raises ReadError when its file cannot be found or has changed since it was loaded."""
+    row = {"key": stale.key, "path": stale.path, "sha256": stale.sha256, "location": stale.location,
+           "township": stale.township}
+    place, report = find_again(row, None, stale.year)
     # read_again states the township as a hint; a first load would have read it from the text, uninferred.
     header = infer_county(replace(report.header, county=None, county_inferred=False), counties)
-    return replace(report, header=header)
+    return place, replace(report, header=header)

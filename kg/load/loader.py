@@ -11,35 +11,30 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import partial
 
-from kg.errors import KgError, OntologyError, ReadError, StatementError
-from kg.ids import report_iri, township_iri
-from kg.intake.reports import Intake
-from kg.link.stage import RECENT, Linker
-from kg.mapping.rows import URI, GraphRows, report_rows
-from kg.model import Report
-from kg.store.base import Store
-from kg.text.printable import text_name
-from kg.structure.hints import Hints
-from kg.extract.report import extract_report
-from kg.read import read_source
-from kg.intake.reports import iter_reports
+from kg.errors import ReadError, StatementError
 from kg.extract.parallel import Aside, workers_for
+from kg.ids import report_iri, township_iri
+from kg.intake.reports import Intake, iter_located_reports, known_counties
+from kg.link.stage import RECENT, Linker
 from kg.load.delete import delete_report, remove_report
+from kg.load.files import FileIndex
+from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
 from kg.load.statements import (
     ANY_NODE, DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, MARK_LOADED, REPORT_EXISTS, new_node_statement,
     node_statement, relationship_statement,
 )
-from kg.load.stored import read_again
-from kg.read import iter_report_paths
-from kg.intake.reports import known_counties
-from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
-from datetime import datetime, timezone
+from kg.load.stored import located, read_again
+from kg.mapping.rows import URI, GraphRows, report_rows
+from kg.model import Report
+from kg.read import iter_report_files
+from kg.store.base import Store
+from kg.text.printable import text_name
 from tqdm import tqdm
 
 # Rows pending before a flush: measured at 1,000/2,000/5,000 on the embedded store, 5,000 cost a third less
@@ -119,9 +114,9 @@ def _chunks(rows: list, size: int):
         yield rows[start : start + size]
 
 
-def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location: str | None = None) -> GraphRows:
-    """Replace one report's subgraph in the store with its current rows; `location` finds its file again."""
-    rows = storable_rows(report_rows(report, location))
+def write_report(store: Store, report: Report, batch: int = BATCH_ROWS) -> GraphRows:
+    """Replace one report's subgraph in the store with its current rows."""
+    rows = storable_rows(report_rows(report))
     report_uri = report_iri(report.key)
     owned = {"report": report_uri, "prefix": report_uri + "/"}
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
@@ -146,10 +141,10 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS, location
     return rows
 
 
-def write_report_or_remove(store: Store, report: Report, batch: int, location: str | None) -> GraphRows:
+def write_report_or_remove(store: Store, report: Report, batch: int) -> GraphRows:
     """`write_report`, or, when the store refuses its rows, none of it: no half-written report stays."""
     try:
-        return write_report(store, report, batch, location)
+        return write_report(store, report, batch)
     except StatementError:
         remove_report(store, report_iri(report.key))
         raise
@@ -167,7 +162,6 @@ class BatchWriter:
         self.nodes: dict[tuple[str, bool], dict[str, dict]] = {}
         self.rels: dict[tuple[str, bool], dict] = {}
         self.reports: dict[str, Report] = {}
-        self.locations: dict[str, str | None] = {}
         self.size = 0
         #: reports the store refused, each with its error; the caller takes them off
         self.failed: list[tuple[Report, ReadError]] = []
@@ -176,7 +170,7 @@ class BatchWriter:
         self.was_empty = not store.run_read(ANY_NODE)
         self.written: set[str] = set()
 
-    def write(self, report: Report, location: str | None = None) -> GraphRows | None:
+    def write(self, report: Report) -> GraphRows | None:
         """Queue (or write) one report's rows; None when the store refused them (then it is in `failed`)."""
         key = report.key
         report_uri = report_iri(key)
@@ -186,8 +180,8 @@ class BatchWriter:
         maybe_stored = not self.was_empty or key in self.written
         if maybe_stored and self.store.run_read(REPORT_EXISTS, {"report": report_uri}):
             self.flush()
-            return self._alone(report, location)
-        rows = storable_rows(report_rows(report, location))
+            return self._alone(report)
+        rows = storable_rows(report_rows(report))
         prefix = report_uri + "/"
         for label, part in rows.nodes.items():
             for row in part:
@@ -202,7 +196,6 @@ class BatchWriter:
                 ident = row["props"][URI] if keyed else (row["source"], row["target"])
                 self.rels.setdefault((rel_type, keyed), {})[ident] = row
         self.reports[key] = report
-        self.locations[key] = location
         self.written.add(key)
         self.size += rows.node_count() + rows.relationship_count()
         if self.size >= self.batch:
@@ -228,22 +221,22 @@ class BatchWriter:
             statements += [(relationship_statement(rel_type, keyed, ends_known=True), {"rows": c})
                            for c in _chunks(inside, self.batch)]
             statements += [(relationship_statement(rel_type, keyed), {"rows": c}) for c in _chunks(outside, self.batch)]
-        pending = [(report, self.locations.get(key)) for key, report in self.reports.items()]
-        self.nodes, self.rels, self.reports, self.locations, self.size = {}, {}, {}, {}, 0
+        pending = list(self.reports.values())
+        self.nodes, self.rels, self.reports, self.size = {}, {}, {}, 0
         try:
             for statement in statements:
                 self.store.run_batch([statement])
         except StatementError:
             # One report's rows were refused: write each alone, so that only that report fails.
-            for report, location in pending:
-                self._alone(report, location)
+            for report in pending:
+                self._alone(report)
             failed = [self._uri(report) for report, _ in self.failed]
             for uri in failed:  # a later report's link may have merged a bare end of it again
                 remove_report(self.store, uri)
 
-    def _alone(self, report: Report, location: str | None) -> GraphRows | None:
+    def _alone(self, report: Report) -> GraphRows | None:
         try:
-            return write_report_or_remove(self.store, report, self.batch, location)
+            return write_report_or_remove(self.store, report, self.batch)
         except StatementError as exc:
             self.failed.append((report, ReadError(report.source.path, f"not loaded: {exc}")))
             return None
@@ -255,28 +248,29 @@ class BatchWriter:
 
 # ---------------------------------------------------------------- many reports
 
-def _store_lookup(store: Store, linker: Linker, warnings: list[str], gone: set[str], pending, reread):
+def _store_lookup(store: Store, linker: Linker, warnings: list[str], gone: set[str], pending, reread, index):
     """The adjacent years' reports of a township in the store, or in the writer's batch about to be."""
     def lookup(county, township, year):
-        found = stored_reports(store, county, township, year, linker.recent, warnings, gone, reread)
+        found = stored_reports(store, county, township, year, linker.recent, warnings, gone, reread, index)
         keys = {r.key for r in found}
         return found + [r for r in pending(county, township, year) if r.key not in keys]
     return lookup
 
 
 STORED_REPORTS = ("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Resource {uri: $township}) WHERE r.year = $year "
-                  "RETURN r.key AS key, r.sourceFile AS path, r.sourceLocation AS location, t.name AS township "
+                  "RETURN r.key AS key, r.sourceFile AS path, r.sha256 AS sha256, t.name AS township "
                   "ORDER BY path")
 
 
 def stored_reports(store: Store, county: str | None, township: str | None, year: int,
                    recent: dict | None = None, warnings: list[str] | None = None,
-                   gone: set[str] | None = None, reread=None) -> list[Report]:
+                   gone: set[str] | None = None, reread=None, index: FileIndex | None = None) -> list[Report]:
     """The reports the store holds for a township and year: just loaded (`recent`, by key), else read again.
 
-    `reread(row, county, year)` extracts one again (default `read_again`, here). A file that can no
-    longer be read gives no report and one line in `warnings` (once per file in `gone`): its links
-    are lost, the load goes on.
+    `reread(row, county, year)` extracts one again (default `read_again`, here), from where `index`
+    (this machine's, else the store's own) says its file is. A file that can no longer be read, or
+    changed since it was loaded, gives no report and one line in `warnings` (once per file in `gone`):
+    its links are lost, the load goes on.
     """
     if not township:
         return []
@@ -286,14 +280,17 @@ def stored_reports(store: Store, county: str | None, township: str | None, year:
         if recent is not None and row["key"] in recent:
             found.append(recent[row["key"]])
             continue
-        report = (reread or read_again)(row, county, year)
-        if report is not None:
-            found.append(report)
-        elif row["key"] not in gone:
+        if row["key"] in gone:
+            continue
+        if index is None:
+            index = FileIndex.of(store)
+        try:
+            found.append((reread or read_again)(located(row, index), county, year))
+        except ReadError as exc:
             gone.add(row["key"])
             if warnings is not None:
-                warnings.append(f"{row['location'] or row['path']}: the {year} report of {township} in the store "
-                                "can no longer be read; no links to it from this load")
+                warnings.append(f"{text_name(exc.path)}: the {year} report of {township} in the store {exc.reason}; "
+                                "no links to it from this load")
     return found
 
 
@@ -306,38 +303,45 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
     all cores); the store is written from this one.
     """
 
-    files = list(iter_report_paths(paths))
+    found = list(iter_report_files(paths))
+    files = [path for path, _name in found]
+    names = {str(path): name for path, name in reversed(found)}  # a file reached twice: its first name
     # With workers extracting, this process only writes: a stored report it must read again goes to a worker too.
     aside = Aside(enabled=workers_for(jobs, len(files)) > 1)
     reread = partial(aside.call, read_again)
     gone: set[str] = set()
     store.ensure_schema()
-    counties, rekeyed = _join_stored_townships(store, files, hints_for, workers_for(jobs, len(files)))
+    index = FileIndex.of(store)
     summary = LoadSummary()
+    counties, rekeyed = _join_stored_townships(store, files, hints_for, workers_for(jobs, len(files)), index,
+                                               summary.warnings)
     loaded: list[str] = []
     show = sys.stderr.isatty() or len(files) >= 200 if progress is None else progress
     bar = tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, leave=False)
     writer = BatchWriter(store, batch)
     linker = Linker(keep=RECENT)
-    linker.lookup = _store_lookup(store, linker, summary.warnings, gone, writer.pending, reread)
+    linker.lookup = _store_lookup(store, linker, summary.warnings, gone, writer.pending, reread, index)
     counts: dict[str, tuple[int, int]] = {}
+    given: dict[str, str] = {}  # report key → its file as given, for messages
 
     def take_failures() -> None:
         """Reports the store refused: named in the errors, out of the counts and of the cross-year lookups."""
         for failed, error in writer.failed:
-            summary.errors.append(error)
+            summary.errors.append(ReadError(given.get(failed.key, error.path), error.reason))
             nodes, relationships = counts.pop(failed.key, (0, 0))
             summary.reports -= 1
             summary.nodes -= nodes
             summary.relationships -= relationships
             linker.forget(failed.key)
+            index.remove(failed.key)
         writer.failed.clear()
 
     try:
-        for report in iter_reports(files, summary, hints_for, jobs, counties):
-            location = os.path.abspath(report.source.path)
+        for path, report in iter_located_reports(files, summary, hints_for, jobs, counties, names):
+            index.put(report.key, path, report.source.sha256)
+            given[report.key] = path
             summary.reports += 1
-            rows = writer.write(linker.link(report), location)
+            rows = writer.write(linker.link(report))
             loaded.append(report.key)
             if rows is not None:
                 counts[report.key] = (rows.node_count(), rows.relationship_count())
@@ -350,8 +354,9 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
         for old_key, report, location in rekeyed:  # stored before their county was known: written again under it
             if report.key not in loaded:
                 writer.flush()
-                delete_report(store, old_key)
-                writer.write(linker.link(report), location)
+                delete_report(store, old_key, index)
+                index.put(report.key, location, report.source.sha256)
+                writer.write(linker.link(report))
                 loaded.append(report.key)
                 summary.warnings.append(f"{report.source.path}: {report.header.township} is now placed in "
                                         f"{report.header.county}, named by another report; key {old_key} → {report.key}")
@@ -359,26 +364,38 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], batch: int = BA
         take_failures()
         _mark_loaded(store, loaded)
         store.checkpoint()
+    except BaseException:
+        index.save_or_say()  # the reports written so far can be found again; the load's own error is the one to tell
+        raise
     finally:
         aside.close()
         bar.close()
+    unsaved = index.save_or_say()
+    if unsaved:
+        summary.warnings.append(unsaved)
     return summary
 
 
-def _join_stored_townships(store: Store, files: list[str], hints_for, jobs: int):
+def _join_stored_townships(store: Store, files: list[str], hints_for, jobs: int, index: FileIndex,
+                           warnings: list[str]):
     """(township → counties, from these files and the store; stored reports to write again under their county).
 
     A stored report whose township had no county and now has exactly one is returned with its old key,
-    read again under the county; one whose file is gone stays as it is. The old one leaves the store only
-    when the new one is written, so a load that stops early loses nothing.
+    read again under the county, and its file; one whose file is gone or changed stays as it is, named in
+    `warnings`. The old one leaves the store only when the new one is written, so a load that stops early
+    loses nothing.
     """
     in_load = known_counties(files, hints_for, jobs)
     counties = merged(in_load, stored_counties(store))
     rekeyed = []
-    for stale in stale_reports(store, counties, in_load):
-        report = read_under_county(stale, counties)
-        if report is not None and report.header.county:
-            rekeyed.append((stale.key, report, os.path.abspath(stale.location or stale.path)))
+    for stale in stale_reports(store, counties, in_load, index):
+        try:
+            place, report = read_under_county(stale, counties)
+        except ReadError as exc:
+            warnings.append(f"{text_name(exc.path)}: the stored report {stale.key} {exc.reason}; it keeps its key")
+            continue
+        if report.header.county:
+            rekeyed.append((stale.key, report, place))
     return counties, rekeyed
 
 

@@ -108,12 +108,12 @@ class Part:
 
 
 class Scope:
-    """The report being mapped: its record, its IRI, where its file is, and the IRIs its records share."""
+    """The report being mapped: its record, its IRI, and the IRIs its records share."""
 
-    __slots__ = ("report", "key", "node", "location", "sections", "_reports")
+    __slots__ = ("report", "key", "node", "sections", "_reports")
 
-    def __init__(self, report: Report, location: str | None = None):
-        self.report, self.key, self.location = report, report.key, location
+    def __init__(self, report: Report):
+        self.report, self.key = report, report.key
         self.node = ids.report_iri(self.key)
         self.sections = frozenset(section.index for section in report.sections)
         self._reports = {self.key: self.node}

@@ -57,8 +57,8 @@ class _Triples:
         self.graph.add((node, KG.relTarget, URIRef(target)))
 
 
-def report_graph(report: Report, graph: Graph | None = None, location: str | None = None) -> Graph:
+def report_graph(report: Report, graph: Graph | None = None) -> Graph:
     """One report's triples: its township and county, sections, items, the shared nodes it cites, its links."""
     graph = new_graph() if graph is None else graph
-    walk(report, _Triples(graph), location)
+    walk(report, _Triples(graph))
     return graph

@@ -114,11 +114,11 @@ class _Builder:
         return rows
 
 
-def report_rows(report: Report, location: str | None = None) -> GraphRows:
-    """One report's node and relationship rows; `location` is stored as the report's sourceLocation."""
+def report_rows(report: Report) -> GraphRows:
+    """One report's node and relationship rows."""
     _checked()
     builder = _Builder()
-    walk(report, builder, location)
+    walk(report, builder)
     return builder.rows()
 
 

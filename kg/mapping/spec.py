@@ -77,7 +77,8 @@ def _score(score: float) -> float:
 
 
 PARTS: tuple[Part, ...] = (
-    # The report's own node; its record is the Scope: the report, its IRI and where its file was found.
+    # The report's own node; its record is the Scope: the report and its IRI. Where its file is on the loading
+    # machine stays out of the graph (kg.load.files): only its path inside the folder loaded and its hash.
     Part("report", lambda s: (s,), lambda s, i, record: s.node, Node(node_class(KG.Report), (
         Field(KG.key, "key"),
         Field(KG.sourceFile, "report.source.path"),
@@ -91,7 +92,6 @@ PARTS: tuple[Part, ...] = (
         Field(KG.issuer, "report.header.issuer", optional=True),
         Field(KG.addressee, "report.header.addressee", optional=True),
         Field(KG.warning, "report.warnings", optional=True, many=True),
-        Field(KG.sourceLocation, "location", optional=True),  # where `kg load` found the file; not in RDF files
     ))),
     Part("township", lambda s: (s.report.header,) if s.report.header.township else (),
          lambda s, i, header: _township_iri(header.township, header.county),
@@ -156,9 +156,9 @@ PARTS: tuple[Part, ...] = (
 )
 
 
-def walk(report: Report, sink: Sink, location: str | None = None) -> None:
+def walk(report: Report, sink: Sink) -> None:
     """State every node, relationship and relation node of one report to `sink`, part by part."""
-    scope = Scope(report, location)
+    scope = Scope(report)
     for part in PARTS:
         part.state(scope, sink)
 

@@ -105,15 +105,33 @@ def iter_report_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
 
     A pipe or device with a report's name is passed on too, so that reading names and skips it.
     """
+    for path, _name in iter_report_files(paths):
+        yield path
+
+
+def iter_report_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]:
+    """(file, the name the graph keeps for it) for every report file under `paths`, as iter_report_paths.
+
+    The name is the file's path inside the folder given (`2023/a.txt`), or the name of a file given
+    itself: where the files sit on the loading machine never enters the graph.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if (child.suffix.lower() in REPORT_SUFFIXES and not child.name.startswith(".")
                         and not child.is_dir()):
-                    yield child
+                    yield child, text_name(child.relative_to(path).as_posix())
         else:
-            yield path
+            yield path, text_name(path.name)
+
+
+def source_names(paths: Iterable[str | os.PathLike]) -> dict[str, str]:
+    """Each report file under `paths`, spelled as iter_report_paths spells it → the name the graph keeps."""
+    names: dict[str, str] = {}
+    for path, name in iter_report_files(paths):
+        names.setdefault(str(path), name)  # a file reached twice keeps the name of its first mention
+    return names
 
 
 def folders_without_reports(paths: Iterable[str | os.PathLike]) -> list[Path]:

@@ -6,6 +6,7 @@ import re
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from pathlib import Path
 
 from kg.errors import QueryError, StoreError
 
@@ -71,6 +72,10 @@ class Store(ABC):
             except StoreError as exc:
                 if not self._schema_exists(exc.__cause__ or exc):
                     raise
+
+    def files_index(self) -> Path | None:
+        """Where this machine keeps the store's report files (kg.load.files), outside the graph; None: nowhere."""
+        return None
 
     def checkpoint(self) -> None:
         """Make what was written durable now, where the backend does not on every commit."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import time
 
 from pathlib import Path
@@ -51,6 +52,7 @@ class FalkorDBStore(Store):
         try:
             self.db = falkordb.FalkorDB(unix_socket_path=str(self.server.socket))
             self.graph = self.db.select_graph(graph)
+            self.graph_name = graph
         except Exception:
             self.close()
             raise
@@ -79,6 +81,10 @@ class FalkorDBStore(Store):
             return StatementError(f"the query ran longer than the timeout of {self.timeout_ms / 1000:g} s and was "
                                   "stopped; the store is unharmed (raise the limit with --timeout)")
         return StatementError(f"FalkorDB refused the statement: {text}")
+
+    def files_index(self) -> Path:
+        # One index per graph: a store folder may hold several graphs, whose report keys can coincide.
+        return self.server.layout.root / f"files-{re.sub(r'[^A-Za-z0-9._-]', '_', self.graph_name)}.json"
 
     def run(self, cypher: str, params: dict | None = None) -> list[dict]:
         return self._call(self.graph.query, cypher, params)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import neo4j
 from neo4j.graph import Node, Path, Relationship
 
 from kg.errors import StatementError, StoreError
 from kg.store.base import DEFAULT_TIMEOUT, Store
-from kg.store.uris import check_uri, redact  # noqa: F401  redact: re-exported for callers of this backend
+from kg.store.uris import check_uri, files_index_path, redact  # noqa: F401  redact: re-exported for callers of this backend
 
 
 def _plain(value):
@@ -49,6 +51,9 @@ class Neo4jStore(Store):
         except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, ValueError, OSError) as exc:
             # the driver's own message may quote the URI as given, user information and all
             raise StoreError(f"{self.uri}: cannot reach Neo4j ({type(exc).__name__})") from None
+
+    def files_index(self) -> Path:
+        return files_index_path(self.uri, self.database)
 
     def _session(self, read: bool):
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
+
+from kg.resources import cache_dir
 
 from kg.errors import UsageError
 
@@ -46,3 +50,15 @@ def check_uri(uri: str) -> tuple[str, str | None, str | None]:
     clean = urlunsplit((scheme, host, parts.path, parts.query, ""))
     user, _, password = authority.partition(":")
     return clean, unquote(user) or None, (unquote(password) if authority and ":" in authority else None)
+
+
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def files_index_path(uri: str, database: str | None) -> Path:
+    """The file, under the user's cache, where this machine keeps a Neo4j database's report files: by host,
+    port and database only, so no user name or password is ever written to disk."""
+    parts = urlsplit(check_uri(uri)[0])
+    host = _UNSAFE_IN_NAME.sub("_", parts.hostname or "localhost")
+    name = _UNSAFE_IN_NAME.sub("_", database or "default")
+    return cache_dir() / "neo4j" / f"{host}-{parts.port or 7687}" / f"{name}.json"

@@ -17,6 +17,8 @@ import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+
+from kg.resources import CACHE_ENV, cache_dir  # noqa: F401  CACHE_ENV: re-exported, the variable users set
 import time
 
 if "jieba" in sys.modules or "pkg_resources" in sys.modules:
@@ -32,17 +34,8 @@ else:
 
 jieba.setLogLevel(60)  # its start-up chatter goes to stderr on every run
 
-CACHE_ENV = "KG_CACHE_DIR"
 _DIGEST = 32  # bytes of blake2b before the payload: marshal has no checksum of its own
 STALE_DAYS = 30  # tables of another jieba or Python untouched this long go when a new one is written
-
-
-def cache_dir() -> Path:
-    """The per-user cache directory: $KG_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache, then township-kg."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "township-kg"
 
 
 def _dictionary_file() -> Path:
