@@ -51,8 +51,6 @@ class LoadSummary(Intake):
     relationships: int = 0
 
 
-# ---------------------------------------------------------------- the generated write statements
-
 # ---------------------------------------------------------------- values the store can hold
 
 INT_RANGE = (-(2**63), 2**63 - 1)  # both stores hold 64-bit integers; FalkorDB clamps a larger one silently
