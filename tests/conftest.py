@@ -106,3 +106,24 @@ def cli_store_dir(tmp_path_factory):
         yield str(root)
     finally:
         server.stop()
+
+
+@pytest.fixture
+def fresh(falkordb_server, graph_name):
+    """Stores on the test server, each a new graph with no file index, emptied afterwards."""
+    from kg.store.falkordb import FalkorDBStore
+
+    opened = []
+
+    def make():
+        store = FalkorDBStore(server=falkordb_server, graph=f"{graph_name}_{len(opened)}")
+        store.run("MATCH (n) DETACH DELETE n")
+        store.files_index().unlink(missing_ok=True)
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.run("MATCH (n) DETACH DELETE n")
+        store.files_index().unlink(missing_ok=True)
+        store.close()

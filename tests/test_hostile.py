@@ -423,11 +423,12 @@ def _fill(disk: Path) -> None:
         os.close(fd)
 
 
-def _count_reports(store) -> int:
+def _count(root, label: str) -> int:
+    """Nodes of `label` in the embedded store at `root`."""
     from kg.store.falkordb import FalkorDBStore
 
-    with FalkorDBStore(store) as opened:
-        return opened.query("MATCH (r:Report) RETURN count(r) AS c")[0]["c"]
+    with FalkorDBStore(root) as opened:
+        return opened.query(f"MATCH (n:{label}) RETURN count(n) AS c")[0]["c"]
 
 
 def test_a_load_onto_a_full_disk_fails_with_its_cause_and_loses_nothing(small_disk):
@@ -447,7 +448,7 @@ def test_a_load_onto_a_full_disk_fails_with_its_cause_and_loses_nothing(small_di
     for filler in small_disk.glob("filler*"):
         filler.unlink()
     assert kg("db", "stop", "--store", store).exit_code == 0
-    assert _count_reports(store) == 1 + len(list(EXAMPLES.glob("*.txt")))
+    assert _count(store, "Report") == 1 + len(list(EXAMPLES.glob("*.txt")))
 
 
 def test_a_store_refusing_writes_after_a_failed_snapshot_is_a_store_error_not_a_dead_server(small_disk):
@@ -487,14 +488,8 @@ def test_a_command_that_started_the_server_leaves_it_running_when_it_cannot_save
     for filler in small_disk.glob("filler*"):
         filler.unlink()
     assert server.stop()
-    assert _count_laws(small_disk / "store") == 1
+    assert _count(small_disk / "store", "Law") == 1
 
-
-def _count_laws(root) -> int:
-    from kg.store.falkordb import FalkorDBStore
-
-    with FalkorDBStore(root) as opened:
-        return opened.query("MATCH (n:Law) RETURN count(n) AS c")[0]["c"]
 
 
 def test_stopping_a_store_that_cannot_save_leaves_it_running(small_disk):
@@ -526,7 +521,7 @@ def test_an_immutable_snapshot_is_an_error_with_its_cause_and_loses_nothing(tmp_
     finally:
         subprocess.run(["chattr", "-i", str(snapshot)], check=True)
     assert kg("db", "stop", "--store", store).stdout.strip() == "kg: store stopped"
-    assert _count_reports(store) == 2
+    assert _count(store, "Report") == 2
 
 
 # ---------------------------------------------------------------- one file's failure is that file's

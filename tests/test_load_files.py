@@ -31,24 +31,6 @@ def reports(tmp_path) -> Path:
     return folder
 
 
-@pytest.fixture
-def fresh(falkordb_server, graph_name):
-    opened = []
-
-    def make():
-        store = FalkorDBStore(server=falkordb_server, graph=f"{graph_name}_{len(opened)}")
-        store.run("MATCH (n) DETACH DELETE n")
-        store.files_index().unlink(missing_ok=True)
-        opened.append(store)
-        return store
-
-    yield make
-    for store in opened:
-        store.run("MATCH (n) DETACH DELETE n")
-        store.files_index().unlink(missing_ok=True)
-        store.close()
-
-
 def _strings(value):
     if isinstance(value, str):
         yield value

@@ -32,23 +32,6 @@ def two_years(tmp_path) -> list[Path]:
     return [tmp_path / name for name in YEARS]
 
 
-@pytest.fixture
-def fresh(falkordb_server, graph_name):
-    """Stores on the test server, each a new graph, emptied afterwards."""
-    opened = []
-
-    def make():
-        store = FalkorDBStore(server=falkordb_server, graph=f"{graph_name}_{len(opened)}")
-        store.run("MATCH (n) DETACH DELETE n")
-        opened.append(store)
-        return store
-
-    yield make
-    for store in opened:
-        store.run("MATCH (n) DETACH DELETE n")
-        store.close()
-
-
 def test_years_loaded_one_at_a_time_in_any_order_give_the_graph_of_one_load(two_years, fresh):
     together = fresh()
     load_paths(together, two_years, progress=False)
