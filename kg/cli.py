@@ -404,10 +404,12 @@ def viz(view, township, county, year, output, store_dir, neo4j_uri, timeout):
 @click.option("--format", "fmt", type=click.Choice(["html", "docx"]), default=None,
               help="html: one page to open in a browser; docx: a Word file  [default: docx when the output ends "
                    "in .docx, else html]")
+@click.option("--full", is_flag=True,
+              help="Add the appendix to a township's briefing: every measure, metric, law, campaign and plan.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="File to write; replaced only when the briefing is complete.")
 @store_options
-def brief(township, county, year, fmt, output, store_dir, neo4j_uri, timeout):
+def brief(township, county, year, fmt, full, output, store_dir, neo4j_uri, timeout):
     """Write a one-file briefing: on a township (--township), or comparing every township of a county (--county)."""
     briefing_format, write_county_briefing = library("kg.brief.county", "briefing_format", "write_county_briefing")
     write_briefing = library("kg.brief.township:write_briefing")
@@ -416,9 +418,11 @@ def brief(township, county, year, fmt, output, store_dir, neo4j_uri, timeout):
         raise UsageError("give --township for a township's briefing, or --county alone for the county's")
     if not township and year is not None:
         raise UsageError("--year applies to a township's briefing; the county briefing shows every year")
+    if not township and full:
+        raise UsageError("--full applies to a township's briefing; the county briefing has no appendix")
     with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
         if township:
-            briefing = write_briefing(store, township, output, county, year, briefing_format(output, fmt))
+            briefing = write_briefing(store, township, output, county, year, briefing_format(output, fmt), full)
         else:
             briefing = write_county_briefing(store, county, output, fmt)
     say(f"{briefing.title} → {output}")

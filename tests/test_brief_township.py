@@ -38,7 +38,7 @@ def test_a_year_keeps_the_year_before_for_follow_through():
 
 def test_briefing_from_the_store_quotes_evidence_for_every_claim(examples_store, tmp_path):
     out = tmp_path / "brief.html"
-    briefing = write_briefing(examples_store, "云岫镇", out)
+    briefing = write_briefing(examples_store, "云岫镇", out, full=True)
     html = out.read_text(encoding="utf-8")
     assert briefing.county == "栖梧县" and briefing.years == (2023, 2024)
     assert briefing.measures and briefing.laws and briefing.metrics and briefing.chains
@@ -55,7 +55,7 @@ def test_briefing_from_the_store_quotes_evidence_for_every_claim(examples_store,
 
 def test_hostile_report_is_shown_as_text(examples_store, tmp_path):
     out = tmp_path / "brief.html"
-    write_briefing(examples_store, "萤川乡", out)
+    write_briefing(examples_store, "萤川乡", out, full=True)
     html = out.read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     assert "加强组织领导&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
@@ -106,7 +106,7 @@ def test_quotes_say_what_the_heading_does_not(examples_store, tmp_path):
     from kg.extract.evidence import says_only
 
     out = tmp_path / "brief.html"
-    briefing = write_briefing(examples_store, "云岫镇", out)
+    briefing = write_briefing(examples_store, "云岫镇", out, full=True)
     items = [*briefing.measures, *briefing.plans, *(c.shortcoming for c in briefing.chains)]
     repeated = [item.text for item in items if says_only(item.sentence, item.text)]
     # The store holds the heading's own sentence for nearly every item; only items stated in one sentence
@@ -146,3 +146,73 @@ def test_docx_puts_a_weak_link_s_two_texts_in_one_table(examples_store, tmp_path
     assert len(side) == len(weak) >= 1
     assert weak[0].sentence in side[0].rows[1].cells[1].text
     assert "待核实" in "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_the_summary_comes_first_and_the_long_tables_wait_for_full(examples_store, tmp_path):
+    short, full = tmp_path / "brief.html", tmp_path / "full.html"
+    briefing = write_briefing(examples_store, "茗坪乡", short)
+    write_briefing(examples_store, "茗坪乡", full, full=True)
+    page, whole = short.read_text(encoding="utf-8"), full.read_text(encoding="utf-8")
+    card = briefing.scorecard
+    assert 3 <= len(briefing.summary) <= 6
+    assert f"存在问题{card.stated}个，其中{card.planned}个已列入下一步计划" in briefing.summary[0]
+    assert page.index('id="summary"') < page.index('id="scorecard"')
+    assert "附录　四" not in page and 'id="appendix-note"' in page
+    assert "附录　四、主要工作措施" in whole and "六、下一步计划" in whole
+
+
+def test_a_township_briefing_compares_with_its_county_when_the_county_has_several(tmp_path):
+    import shutil
+
+    from conftest import EXAMPLES
+
+    from kg.store import open_store
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    names = ["yunxiu_2023.txt", "yunxiu_2024.txt", "mingping_2023.txt", "mingping_2024.txt"]
+    for name in names:
+        shutil.copy(EXAMPLES / name, folder / name)
+    (folder / "m.csv").write_text("file,township,county,year\n" + "".join(
+        f"{n},{'云岫镇' if n.startswith('yunxiu') else '茗坪乡'},示范县,{n[-8:-4]}\n" for n in names), encoding="utf-8")
+    store_dir = tmp_path / "store"
+    loaded = CliRunner().invoke(cli, ["load", "--store", str(store_dir), "--manifest", str(folder / "m.csv"),
+                                      *[str(folder / n) for n in names]])
+    assert loaded.exit_code == 0, loaded.output
+    with open_store(None, store_dir) as store:
+        briefing = write_briefing(store, "云岫镇", tmp_path / "b.html")
+    assert any(line.startswith("全县2个乡镇（街道）") for line in briefing.summary)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("township", ["云岫镇", "茗坪乡", "澜桥街道"])
+def test_a_township_briefing_prints_on_at_most_four_a4_pages(examples_store, tmp_path, township):
+    import io
+
+    from pdfminer.pdfpage import PDFPage
+
+    from conftest import need_tool
+
+    executable = need_tool("chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    out = tmp_path / "brief.html"
+    write_briefing(examples_store, township, out)
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_context(offline=True).new_page()
+            page.goto(out.resolve().as_uri(), wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            pdf = page.pdf(format="A4")
+        finally:
+            browser.close()
+    assert 1 <= sum(1 for _ in PDFPage.get_pages(io.BytesIO(pdf))) <= 4
+
+
+def test_the_word_briefing_opens_with_the_summary_and_keeps_the_appendix_for_full(examples_store, tmp_path):
+    briefing = write_briefing(examples_store, "云岫镇", tmp_path / "b.docx", fmt="docx")
+    write_briefing(examples_store, "云岫镇", tmp_path / "full.docx", fmt="docx", full=True)
+    short = [p.text for p in Document(str(tmp_path / "b.docx")).paragraphs]
+    whole = [p.text for p in Document(str(tmp_path / "full.docx")).paragraphs]
+    assert short.index("要点") < short.index("一、基本情况") and briefing.summary[0] in short
+    assert not any(text.startswith("附录") for text in short) and "附录　四、主要工作措施" in whole

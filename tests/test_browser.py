@@ -97,7 +97,7 @@ def test_views_draw_offline_and_settle(browser, examples_store, tmp_path, view, 
 
 def test_briefing_draws_offline_and_prints_on_a4(browser, examples_store, tmp_path):
     out = tmp_path / "brief.html"
-    briefing = write_briefing(examples_store, "澜桥街道", out)
+    briefing = write_briefing(examples_store, "澜桥街道", out, full=True)
     visit = check_page(browser, out, "kg-follow")
     assert visit.page.inner_text("#scorecard").count("\n") >= 5
     assert briefing.measures[0].sentence[:20] in visit.page.inner_text("body")
@@ -129,7 +129,7 @@ def test_hostile_report_runs_nothing_and_shows_its_text(browser, examples_store,
     visit.close()
 
     brief = tmp_path / "hostile-brief.html"
-    write_briefing(examples_store, "萤川乡", brief)
+    write_briefing(examples_store, "萤川乡", brief, full=True)
     visit = check_page(browser, brief, "kg-follow", min_ink=500)
     assert '开展普法宣传<img src=x onerror="window.__pwned=1">' in visit.page.inner_text("body")
     visit.close()

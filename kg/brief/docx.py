@@ -54,8 +54,9 @@ def _table(doc, header: list[str], rows: list[list[str]]):
     return table
 
 
-def write_docx(briefing, path: str | Path) -> Path:
-    """Every part of the HTML briefing except the interactive graph, which becomes the follow-through text."""
+def write_docx(briefing, path: str | Path, full: bool = False) -> Path:
+    """The HTML briefing's parts, the 要点 first; the graph becomes the follow-through text; the appendix
+    (measures, metrics, citations, plans) only with `full`."""
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -66,6 +67,10 @@ def write_docx(briefing, path: str | Path) -> Path:
     doc.core_properties.title = clean(briefing.title)
     b = briefing
     doc.add_heading(clean(b.title), level=0)
+    if b.summary:
+        doc.add_heading("要点", level=1)
+        for line in b.summary:
+            doc.add_paragraph(clean(line), style="List Number")
 
     doc.add_heading("一、基本情况", level=1)
     _table(doc, ["乡镇", "所属县（市、区）", "报告年度", "报告份数"],
@@ -96,32 +101,35 @@ def write_docx(briefing, path: str | Path) -> Path:
                 else:
                     _quote(doc, row.sentence, row.source, row.year)
 
-    doc.add_heading("四、主要工作措施", level=1)
-    for m in b.measures:
-        doc.add_paragraph(clean(f"〔{m.year}〕{m.text}" if len(b.years) > 1 else m.text), style="List Number")
-        _quote(doc, m.sentence, m.source, m.year)
-    if b.metrics:
-        doc.add_heading("数据指标", level=2)
-        _table(doc, ["年度", "指标", "数值", "单位", "原文"], [
-            [str(m.year or ""), m.indicator, f"{'约' if m.approximate else ''}{m.value:g}", m.unit, m.sentence]
-            for m in b.metrics
-        ])
+    if full:
+        doc.add_heading("附录　四、主要工作措施", level=1)
+        for m in b.measures:
+            doc.add_paragraph(clean(f"〔{m.year}〕{m.text}" if len(b.years) > 1 else m.text), style="List Number")
+            _quote(doc, m.sentence, m.source, m.year)
+        if b.metrics:
+            doc.add_heading("数据指标", level=2)
+            _table(doc, ["年度", "指标", "数值", "单位", "原文"], [
+                [str(m.year or ""), m.indicator, f"{'约' if m.approximate else ''}{m.value:g}", m.unit, m.sentence]
+                for m in b.metrics
+            ])
 
-    doc.add_heading("五、学习宣传的法律法规与开展的活动", level=1)
-    for title, rows in (("法律法规", b.laws), ("活动与品牌", b.campaigns)):
-        doc.add_heading(title, level=2)
-        if not rows:
-            doc.add_paragraph(f"未识别出{title}。")
-            continue
-        _table(doc, ["名称", "年度", "报告数", "原文"], [
-            [f"《{c.name}》" if c.kind == "Law" else c.name, "、".join(map(str, c.years)), str(c.reports), c.sentence]
-            for c in rows
-        ])
+        doc.add_heading("五、学习宣传的法律法规与开展的活动", level=1)
+        for title, rows in (("法律法规", b.laws), ("活动与品牌", b.campaigns)):
+            doc.add_heading(title, level=2)
+            if not rows:
+                doc.add_paragraph(f"未识别出{title}。")
+                continue
+            _table(doc, ["名称", "年度", "报告数", "原文"], [
+                [f"《{c.name}》" if c.kind == "Law" else c.name, "、".join(map(str, c.years)), str(c.reports), c.sentence]
+                for c in rows
+            ])
 
-    doc.add_heading("六、下一步计划", level=1)
-    for p in b.plans:
-        doc.add_paragraph(clean(f"〔{p.year}〕{p.text}" if len(b.years) > 1 else p.text), style="List Number")
-        _quote(doc, p.sentence, p.source, p.year)
+        doc.add_heading("六、下一步计划", level=1)
+        for p in b.plans:
+            doc.add_paragraph(clean(f"〔{p.year}〕{p.text}" if len(b.years) > 1 else p.text), style="List Number")
+            _quote(doc, p.sentence, p.source, p.year)
+    else:
+        doc.add_paragraph("工作举措、数据指标、法律法规与活动、下一步计划的明细见附录（kg brief --full）。")
     note = doc.add_paragraph("本简报由报告原文自动整理，每项内容均附原文出处，使用前请核对。")
     note.runs[0].font.color.rgb = GREY
     path = Path(path)

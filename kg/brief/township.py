@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from kg.atomic import replacing_path
+from kg.brief.county import build_county
 from kg.errors import KgError
 from kg.link.follow import confirmation_note
 from kg.viz.data import (
@@ -55,6 +57,7 @@ class Briefing:
     plans: tuple[ItemRow, ...]
     scorecard: Scorecard
     graph: Graph
+    summary: tuple[str, ...] = ()  # the 要点: three to six sentences from the figures
 
     @property
     def title(self) -> str:
@@ -74,6 +77,31 @@ def _cited(rows: list[CitationRow], kind: str) -> tuple[Cited, ...]:
         years = tuple(sorted({r.year for r in group if r.year is not None}))
         out.append(Cited(kind, name, years, len({r.report for r in group}), group[0].sentence, group[0].source))
     return tuple(sorted(out, key=lambda c: (-c.reports, c.name)))
+
+
+def summary_of(briefing: Briefing, county: Scorecard | None = None, townships: int = 0) -> tuple[str, ...]:
+    """The 要点: what was stated, planned, followed up and recurring, beside the county's shares when known."""
+    card, share = briefing.scorecard, Scorecard.share
+    span = "、".join(map(str, briefing.years))
+    check = lambda n, what: f"，另有{n}个的{what}关联待核实" if n else ""  # noqa: E731
+    lines = [f"{briefing.township}{span}年报告共陈述存在问题{card.stated}个，其中{card.planned}个已列入下一步计划"
+             f"（{share(card.planned, card.stated)}）{check(card.planned_to_check, '计划')}。"]
+    if card.checkable:
+        lines.append(f"有次年报告可核对的问题{card.checkable}个，次年已见落实{card.followed}个"
+                     f"（{share(card.followed, card.checkable)}）{check(card.followed_to_check, '落实')}，"
+                     f"再次出现{card.recurring}个（{share(card.recurring, card.checkable)}）。")
+    else:
+        lines.append("尚未收录下一年度报告，问题的落实情况暂无法核对。")
+    unplanned = [c.shortcoming.text for c in briefing.chains if not c.planned and not c.state.to_check]
+    if unplanned:
+        lines.append(f"未列入计划的问题{len(unplanned)}个，如“{unplanned[0]}”。")
+    if county is not None and townships > 1:
+        lines.append(f"全县{townships}个乡镇（街道）问题列入计划的比例为{share(county.planned, county.stated)}，"
+                     f"次年落实的比例为{share(county.followed, county.checkable)}；"
+                     f"本乡镇分别为{share(card.planned, card.stated)}和{share(card.followed, card.checkable)}。")
+    lines.append(f"报告共列出工作举措{len(briefing.measures)}项、数据指标{len(briefing.metrics)}项，"
+                 f"引用法律法规{len(briefing.laws)}部，开展活动{len(briefing.campaigns)}项。")
+    return tuple(lines[:6])
 
 
 def build_briefing(data: TownshipData, year: int | None = None) -> Briefing:
@@ -99,21 +127,27 @@ def build_briefing(data: TownshipData, year: int | None = None) -> Briefing:
     )
 
 
-def render_html(briefing: Briefing) -> str:
+def render_html(briefing: Briefing, full: bool = False) -> str:
+    """The briefing as one page; the long tables (measures, metrics, citations, plans) only with `full`."""
     script, style = vis_assets()
     payload = network_payload(briefing.graph)
     # A status is written in the colour its shortcoming has in the picture, dark enough to read as text.
     ink = {"bad": ink_of("UnplannedShortcoming"), "warn": ink_of("UnfollowedShortcoming"), "ok": ink_of("Plan")}
     return template("brief.html.j2").render(
         b=briefing, vis_script=script, vis_style=style, payload=script_json(payload), legend=legend(briefing.graph),
-        ink=ink, confirmation=confirmation_note(),
+        ink=ink, confirmation=confirmation_note(), full=full, today=_today(),
     )
+
+
+def _today() -> str:
+    day = date.today()
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 
 def write_briefing(store, township: str, output: str | Path, county: str | None = None,
-                   year: int | None = None, fmt: str = "html") -> Briefing:
-    """Read the township from `store` and write its briefing as HTML or Word."""
+                   year: int | None = None, fmt: str = "html", full: bool = False) -> Briefing:
+    """Read the township from `store` and write its briefing as HTML or Word; `full` adds the appendix."""
     if fmt not in FORMATS:
         raise KgError(f"{fmt}: unknown briefing format (choose from {', '.join(FORMATS)})")
     data = fetch_township(store_runner(store), township, county)
@@ -122,15 +156,24 @@ def write_briefing(store, township: str, output: str | Path, county: str | None 
         have = "、".join(map(str, data.years)) or "无"
         raise NotFoundError(f"{township}: no report for {year} in the store (years: {have})")
     briefing = build_briefing(data, year)
+    briefing = replace(briefing, summary=summary_of(briefing, *_county_card(store, data.county)))
     path = Path(output)
     try:
         with replacing_path(path) as temporary:  # a failed write keeps the earlier briefing whole
             if fmt == "docx":
                 from kg.brief.docx import write_docx
 
-                write_docx(briefing, temporary)
+                write_docx(briefing, temporary, full)
             else:
-                temporary.write_text(render_html(briefing), encoding="utf-8")
+                temporary.write_text(render_html(briefing, full), encoding="utf-8")
     except OSError as exc:
         raise KgError(f"{path}: cannot write the briefing: {exc.strerror or exc}") from exc
     return briefing
+
+
+def _county_card(store, county: str | None) -> tuple[Scorecard | None, int]:
+    """The county's scorecard over all its townships, and how many there are, for the comparison."""
+    if not county:
+        return None, 0
+    comparison = build_county(store_runner(store), county)
+    return comparison.total, len(comparison.townships)
