@@ -6,13 +6,12 @@ same follow-through rule as the township briefing (`kg.viz.follow`), township by
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
+from kg.atomic import replacing_path
 from kg.errors import KgError
 from kg.link.themes import load_themes
 from kg.viz.data import NotFoundError, RunQuery, fetch_township
@@ -188,20 +187,13 @@ def write_county_briefing(store, county: str, output, fmt: str | None = None, to
     path = Path(output)
     fmt = briefing_format(path, fmt)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written beside the target and moved over it, so a failed run never leaves half a briefing.
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
-            temp = Path(handle.name)
-        try:
+        with replacing_path(path) as temporary:  # a failed write keeps the earlier briefing whole
             if fmt == "docx":
                 from kg.brief.docx import write_county_docx
 
-                write_county_docx(briefing, temp, stamp)
+                write_county_docx(briefing, temporary, stamp)
             else:
-                temp.write_text(render_county_html(briefing, stamp), encoding="utf-8")
-            os.replace(temp, path)
-        finally:
-            temp.unlink(missing_ok=True)
+                temporary.write_text(render_county_html(briefing, stamp), encoding="utf-8")
     except OSError as exc:
         raise KgError(f"{path}: cannot write the briefing: {exc.strerror or exc}") from exc
     return briefing
