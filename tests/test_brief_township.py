@@ -166,7 +166,9 @@ def test_a_township_briefing_compares_with_its_county_when_the_county_has_severa
 
     from conftest import EXAMPLES
 
+    from kg.brief.county import build_county
     from kg.store import open_store
+    from kg.viz.data import store_runner
 
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -181,7 +183,10 @@ def test_a_township_briefing_compares_with_its_county_when_the_county_has_severa
     assert loaded.exit_code == 0, loaded.output
     with open_store(None, store_dir) as store:
         briefing = write_briefing(store, "云岫镇", tmp_path / "b.html")
-    assert any(line.startswith("全县2个乡镇（街道）") for line in briefing.summary)
+        total = build_county(store_runner(store), "示范县").total  # the county briefing's own totals
+    line = next(line for line in briefing.summary if line.startswith("全县2个乡镇（街道）"))
+    assert (f"列入计划的比例为{total.share(total.planned, total.stated)}" in line
+            and f"次年落实的比例为{total.share(total.followed, total.checkable)}" in line)
 
 
 @pytest.mark.browser

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from kg.atomic import replacing_path
-from kg.brief.county import build_county
 from kg.errors import KgError
 from kg.link.follow import confirmation_note
 from kg.viz.data import (
@@ -171,9 +170,16 @@ def write_briefing(store, township: str, output: str | Path, county: str | None 
     return briefing
 
 
+# The scorecard query's columns, as Scorecard's fields: the query applies the same rule (tested equal).
+_CARD_COLUMNS = {"stated": "shortcomings", "planned": "planned", "checkable": "checkable", "followed": "followed_up",
+                 "recurring": "recurring", "planned_to_check": "planned_to_check",
+                 "followed_to_check": "followed_up_to_check", "recurring_to_check": "recurring_to_check"}
+
+
 def _county_card(store, county: str | None) -> tuple[Scorecard | None, int]:
-    """The county's scorecard over all its townships, and how many there are, for the comparison."""
+    """The county's scorecard over all its townships, and how many there are, from one scorecard query."""
     if not county:
         return None, 0
-    comparison = build_county(store_runner(store), county)
-    return comparison.total, len(comparison.townships)
+    rows = [row for row in store_runner(store)("township-scorecard", {}) if row["county"] == county]
+    card = Scorecard(**{field: sum(int(row[column] or 0) for row in rows) for field, column in _CARD_COLUMNS.items()})
+    return card, len(rows)
