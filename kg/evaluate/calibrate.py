@@ -10,7 +10,7 @@ from pathlib import Path
 from kg.evaluate.chains import gold_pairs
 from kg.evaluate.run import CHAINS_FILE, _extract, _read_json, load_gold
 from kg.evaluate.score import FileScore, excused_items, positions, score_report
-from kg.link.stage import Linker, links_between
+from kg.link.stage import links_between
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def _files(gold_dir: Path, reports_dir: Path, errors: list[str]) -> list[FileSco
     files = []
     for gold_path in sorted(p for p in gold_dir.glob("*.json") if p.name != CHAINS_FILE):
         gold = load_gold(gold_path)
-        report = _extract(gold_path, gold, reports_dir, Linker(keep=0).link, errors)
+        report = _extract(gold_path, gold, reports_dir, errors)
         _, matches = score_report(gold, report)
         files.append(FileScore(Path(gold["file"]).name, gold, report, matches))
     return files

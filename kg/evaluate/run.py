@@ -55,7 +55,8 @@ def report_path(reports_dir: Path, gold: dict) -> Path | None:
     return None
 
 
-def _extract(gold_path: Path, gold: dict, reports_dir: Path, link_report, errors: list[str]) -> Report | None:
+def _extract(gold_path: Path, gold: dict, reports_dir: Path, errors: list[str]) -> Report | None:
+    """The gold file's report, extracted and linked within itself (the years are paired by the chains)."""
     path = report_path(reports_dir, gold)
     if path is None:
         errors.append(f"{gold_path}: no report {gold['file']} in {reports_dir}")
@@ -65,11 +66,10 @@ def _extract(gold_path: Path, gold: dict, reports_dir: Path, link_report, errors
         errors.append(str(outcome.error))
         return None
     report = outcome.report
-    if link_report is not None:
-        try:
-            report = link_report(report)
-        except Exception as exc:  # a linking bug must not hide the other scores; it is reported
-            errors.append(f"{path}: linking failed: {type(exc).__name__}: {exc}")
+    try:
+        report = Linker(keep=0).link(report)
+    except Exception as exc:  # a linking bug must not hide the other scores; it is reported
+        errors.append(f"{path}: linking failed: {type(exc).__name__}: {exc}")
     return report
 
 
@@ -108,7 +108,7 @@ def evaluate(gold_dir, reports_dir, misses: bool = False) -> dict:
         name = Path(gold["file"]).name
         if name in counts:
             raise GoldError(f"{gold_path}: a second gold file for {name}")
-        report = _extract(gold_path, gold, reports_dir, Linker(keep=0).link, errors)
+        report = _extract(gold_path, gold, reports_dir, errors)
         try:
             counts[name], matches = score_report(gold, report)
             counts[name]["links"] = score_links(gold, report, matches)
