@@ -44,8 +44,9 @@ def test_unknown_township_and_bad_threshold_fail_with_one_line():
     runner = CliRunner()
     result = runner.invoke(cli, ["trace", "--township", "白云镇", str(FIXTURES)])
     assert result.exit_code == 1 and "no report of 白云镇" in result.output
+    # a bad option is a usage error (2), like click's own, not a bad input file (1)
     result = runner.invoke(cli, ["trace", "--township", "松岭镇", "--threshold", "x=1", str(FIXTURES)])
-    assert result.exit_code == 1 and "unknown threshold" in result.output
+    assert result.exit_code == 2 and "unknown threshold" in result.output
 
 
 def test_trace_reads_the_store_when_given_no_files(cli_store_dir):

@@ -75,6 +75,9 @@ def test_options_name_one_file(tmp_path):
         hints_from_options([reports], township="柳溪乡")
     with pytest.raises(KgError, match="either --manifest or"):
         hints_from_options([reports / "bare.txt"], township="柳溪乡", manifest=tmp_path / "m.csv")
+    # from the command line these are usage errors: exit 2, as click gives for its own
+    result = CliRunner().invoke(cli, ["extract", str(reports), "--township", "柳溪乡", "--format", "nt"])
+    assert result.exit_code == 2 and "list each file" in result.output
 
 
 @pytest.mark.parametrize(("content", "reason"), [

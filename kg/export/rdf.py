@@ -14,7 +14,7 @@ from rdflib import Graph
 
 from kg.atomic import replacing
 from kg.text.printable import unicode_escaped
-from kg.errors import KgError
+from kg.errors import KgError, UsageError
 from kg.intake.counties import township_counties
 from kg.intake.reports import iter_reports
 from kg.ids import report_iri
@@ -75,7 +75,7 @@ def reports_graph(paths: Iterable[str | os.PathLike], summary: Summary, hints_fo
 def serialize(graph: Graph, fmt: str) -> str:
     """Text in one of FORMATS, the same for the same graph (N-Triples lines sorted)."""
     if fmt not in FORMATS:
-        raise KgError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "json-ld":
         text = _sorted_json_ld(graph.serialize(format="json-ld", context=dict(PREFIXES)))
     else:
@@ -130,7 +130,7 @@ def extract_to_rdf(
     graph in memory to group each node's statements.
     """
     if fmt not in FORMATS:
-        raise KgError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
     summary = Summary()
     if output is None:
         _write_rdf(sys.stdout, paths, summary, fmt, hints_for, jobs, "-")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
-from kg.errors import KgError
+from kg.errors import UsageError
 from kg.extract.report import Outcome, extract_path, extract_report
 from kg.read import iter_report_paths, make_source
 from kg.text import segment
@@ -76,7 +76,7 @@ def ordered_map(
     """`map(func, items)` over `jobs` processes, in input order, with bounded memory; `func` must be picklable."""
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
-        raise KgError(f"--jobs must be 1 or more, not {jobs}")
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     items = iter(items)
     if jobs == 1:
         if initializer is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.errors import ManifestError
 from kg.structure.hints import Hints
 from kg.read.text import decode
-from kg.errors import KgError
+from kg.errors import UsageError
 from kg.intake.reports import fixed_hints
 from kg.read import iter_report_paths
 
@@ -104,14 +104,14 @@ def hints_from_options(
     paths, township: str | None = None, county: str | None = None, year: int | None = None,
     manifest: str | os.PathLike | None = None,
 ):
-    """(hints_for, warnings) from `--township/--county/--year` or `--manifest`; a user's mistake raises KgError."""
+    """(hints_for, warnings) from `--township/--county/--year` or `--manifest`; a user's mistake raises UsageError."""
     stated = fixed_hints(township, county, year)
     if stated and manifest:
-        raise KgError("give either --manifest or --township/--county/--year, not both")
+        raise UsageError("give either --manifest or --township/--county/--year, not both")
     if stated:
         files = list(iter_report_paths(paths))
         if len(files) > 1:
-            raise KgError(
+            raise UsageError(
                 f"--township/--county/--year describe one file, but {len(files)} files were given; "
                 "for a folder, list each file's township, county and year in a --manifest CSV"
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import fields, replace
-from kg.errors import KgError
+from kg.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,15 @@ def parse_overrides(pairs: tuple[str, ...] | list[str], base: Thresholds = DEFAU
         name, _, value = pair.partition("=")
         name = name.strip().replace("-", "_")
         if name not in names:
-            raise KgError(f"unknown threshold {name!r}; known: {', '.join(sorted(names))}")
+            raise UsageError(f"unknown threshold {name!r}; known: {', '.join(sorted(names))}")
         if kinds[name] in (bool, "bool"):
             flag = value.strip().lower()
             if flag not in ("true", "false", "1", "0", "yes", "no"):
-                raise KgError(f"threshold {name} needs true or false, not {value!r}")
+                raise UsageError(f"threshold {name} needs true or false, not {value!r}")
             values[name] = flag in ("true", "1", "yes")
             continue
         try:
             values[name] = float(value)
         except ValueError:
-            raise KgError(f"threshold {name} needs a number, not {value!r}") from None
+            raise UsageError(f"threshold {name} needs a number, not {value!r}") from None
     return replace(base, **values)
