@@ -17,7 +17,7 @@ UNWIND firsts + ties AS m
 WITH DISTINCT m
 MATCH (r:Report)-[:STATES]->(m)
 OPTIONAL MATCH (r)-[:ABOUT_TOWNSHIP]->(t:Township)
-RETURN m.indicator AS indicator, m.unit AS unit, t.name AS township, r.year AS year, m.value AS value,
+RETURN m.indicator AS indicator, m.unit AS unit, t.name AS township, r.year AS year, m.value AS value, m.upperValue AS upper,
        m.approximate AS approximate, m.sentence AS sentence
 ORDER BY indicator, unit, township, year, value, approximate, sentence
 LIMIT $limit

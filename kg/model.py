@@ -141,6 +141,7 @@ class Metric:
     unit: str
     approx: bool
     evidence: Evidence
+    upper: float | None = None  # a range's upper bound: 3至5次 is value 3, upper 5
 
 
 @dataclass(frozen=True)

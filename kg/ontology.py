@@ -90,6 +90,7 @@ class KG(DefinedNamespace):
     value: URIRef
     unit: URIRef
     approximate: URIRef
+    upperValue: URIRef
     role: URIRef
     surface: URIRef
     score: URIRef

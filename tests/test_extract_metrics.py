@@ -185,6 +185,7 @@ def test_a_range_is_one_fact_at_its_lower_bound_marked_approximate():
         ("审批", 3, "个工作日", True),
     ]
     assert [source.text[m.evidence.start : m.evidence.end] for m in found] == ["3至5次", "2～3万元", "3-5个工作日"]
+    assert [m.upper for m in found] == [5, 30000, 5]  # the upper bound is kept, with the multiplier applied
 
 
 def test_a_span_of_years_is_a_date_not_a_range():

@@ -12,6 +12,7 @@ from kg.load.loader import graph_counts, load_paths
 from kg.extract.stream import iter_outcomes
 from kg.queries import format_rows, load_queries, parse_query, run_canned
 from kg.store.falkordb import FalkorDBStore
+from kg.viz.data import fetch_township, store_runner
 
 EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "examples")
 REQUIRED = {"township": "云岫镇", "county": "栖梧县"}
@@ -232,3 +233,15 @@ def test_an_index_served_string_range_is_what_the_check_catches(many_townships):
     plain = without_indexes(many_townships, lambda store: store.query(served))
     assert plain == [{"township": "Aoshan Zhen"}]
     assert indexed != plain, "FalkorDB's index now agrees with <= on strings: citation-network may filter in its MATCH"
+
+
+def test_a_range_reads_back_with_both_bounds(fresh, tmp_path):
+    path = tmp_path / "range.txt"
+    path.write_text("青禾县白石镇2023年法治政府建设情况报告\n一、主要工作\n（一）普法宣传。每季度开展送法下乡3至5次，"
+                    "发放资料800份。\n", encoding="utf-8")
+    store = fresh()
+    load_paths(store, [path])
+    rows = run_canned(store, "township-metrics", {"township": "白石镇"})
+    assert [(r["indicator"], r["value"], r["upper"]) for r in rows] == [("发放资料", 800, None), ("每季度开展送法下乡", 3, 5)]
+    shown = {m.indicator: m.number + m.unit for m in fetch_township(store_runner(store), "白石镇").metrics}
+    assert shown == {"每季度开展送法下乡": "3–5次", "发放资料": "800份"}

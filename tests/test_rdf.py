@@ -186,6 +186,20 @@ def test_metric_values_are_decimals_and_flags_booleans():
     assert values["发放宣传资料"].toPython() == 3000
 
 
+def test_a_range_keeps_its_upper_bound_and_passes_the_shapes(tmp_path):
+    from kg.extract.report import extract_report
+
+    path = tmp_path / "range.txt"
+    path.write_text("青禾县白石镇2023年法治政府建设情况报告\n一、主要工作\n（一）普法宣传。每季度开展送法下乡3至5次，"
+                    "投入普法经费2～3万元，发放资料800份。\n", encoding="utf-8")
+    graph = report_graph(extract_report(read_source(path)))
+    bounds = {str(graph.value(m, KG.indicator)): graph.value(m, KG.upperValue) for m in graph.subjects(RDF.type, KG.Metric)}
+    assert {k: v.toPython() if v is not None else None for k, v in bounds.items()} == {
+        "每季度开展送法下乡": 5, "投入普法经费": 30000, "发放资料": None}
+    assert bounds["投入普法经费"].datatype == URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+    assert validate(graph)[0]
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_the_same_input_gives_the_same_text_in_every_process(fmt, tmp_path):
     """Serializations match across processes, whose string hashing differs."""

@@ -109,7 +109,9 @@ def test_a_range_is_one_quantity_at_its_lower_bound():
     [quantity] = find_quantities("开展培训3至5次")
     assert (quantity.value, quantity.unit, quantity.approx) == (3, "次", True)
     assert (quantity.start, quantity.end) == (4, 8)
-    assert [q.value for q in find_quantities("投入3~5万元")] == [30000]
+    assert quantity.upper == 5
+    assert [(q.value, q.upper) for q in find_quantities("投入3~5万元")] == [(30000, 50000)]
+    assert [q.upper for q in find_quantities("培训5次，投入约3万元以上")] == [None, None]  # no range, no upper bound
     assert list(find_quantities("2022-2023年")) == []  # years have no unit: no range of one quantity
 
 

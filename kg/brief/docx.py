@@ -109,7 +109,7 @@ def write_docx(briefing, path: str | Path, full: bool = False) -> Path:
         if b.metrics:
             doc.add_heading("数据指标", level=2)
             _table(doc, ["年度", "指标", "数值", "单位", "原文"], [
-                [str(m.year or ""), m.indicator, f"{'约' if m.approximate else ''}{m.value:g}", m.unit, m.sentence]
+                [str(m.year or ""), m.indicator, m.number, m.unit, m.sentence]
                 for m in b.metrics
             ])
 

@@ -113,6 +113,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
                 unit=counted.unit,
                 approx=counted.approx,
                 evidence=evidence(source.path, text, counted.start, counted.end),
+                upper=counted.upper,
             )
             for counted in ((*pending, quantity) if indicators else ())
             for indicator in indicators

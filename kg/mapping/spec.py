@@ -134,6 +134,7 @@ PARTS: tuple[Part, ...] = (
              Field(KG.value, "value", float),
              Field(KG.unit, "unit"),
              Field(KG.approximate, "approx", bool),
+             Field(KG.upperValue, "upper", float, optional=True),
              *EVIDENCE)),
          object_property(KG.states), FROM_REPORT),
     Part("person", attrgetter("report.persons"), lambda s, i, person: f"{s.node}/person/{i}",

@@ -52,6 +52,7 @@ class Number:
     approx: bool
     chinese: bool
     percent: bool = False  # written 百分之…
+    upper: float | None = None  # a range's upper bound (3至5次: value 3, upper 5)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,10 @@ class Quantity:
     @property
     def approx(self) -> bool:
         return self.number.approx
+
+    @property
+    def upper(self) -> float | None:
+        return self.number.upper
 
 
 def parse_chinese(text: str) -> int | None:
@@ -247,13 +252,13 @@ def find_quantities(text: str):
                 pos += len(unit)
         after = _starts(text, pos, lexicon.words("numeral_marks", "after"))
         if after:
-            number = Number(number.value, number.start, number.end, True, number.chinese, number.percent)
+            number = Number(number.value, number.start, number.end, True, number.chinese, number.percent, number.upper)
             pos += len(after)
         yield Quantity(number, unit, number.start, pos)
 
 
 def _range(text: str, lower: Number, upper: Number | None) -> tuple[Number, str, int] | None:
-    """3至5次: the lower bound with the upper's unit (and multiplier: 3至5万元 is 30000), approximate."""
+    """3至5次: the lower bound with the upper's unit (and multiplier: 3至5万元 is 30000), approximate; the upper kept."""
     if upper is None or upper.percent or lower.chinese != upper.chinese:
         return None
     separator = _starts(text, lower.end, lexicon.words("numeral_marks", "range"))
@@ -268,4 +273,4 @@ def _range(text: str, lower: Number, upper: Number | None) -> tuple[Number, str,
         value = _scaled(value, MULTIPLIERS[multiplier])
     if value > upper.value:
         return None  # 2022-2023: not a range of one quantity
-    return Number(value, lower.start, upper.end, True, lower.chinese, False), unit, upper.end + len(unit)
+    return Number(value, lower.start, upper.end, True, lower.chinese, False, upper.value), unit, upper.end + len(unit)

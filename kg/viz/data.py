@@ -74,6 +74,14 @@ class MetricRow:
     approximate: bool
     sentence: str
     source: str
+    upper: float | None = None  # a range's upper bound (3至5次)
+
+    @property
+    def number(self) -> str:
+        """The number as a reader writes it: 3–5 for a range, 约3000 for an approximate figure."""
+        if self.upper is not None:
+            return f"{self.value:g}–{self.upper:g}"
+        return f"{'约' if self.approximate else ''}{self.value:g}"
 
 
 @dataclass
@@ -181,7 +189,8 @@ def fetch_township(run: RunQuery, township: str, county: str | None = None, year
     ]
     data.metrics = [
         MetricRow(_str(r["report"]), _int(r.get("year")), _str(r["indicator"]), float(r["value"]), _str(r.get("unit")),
-                  bool(r.get("approximate")), _str(r.get("sentence")), _str(r.get("source")))
+                  bool(r.get("approximate")), _str(r.get("sentence")), _str(r.get("source")),
+                  None if r.get("upper") is None else float(r["upper"]))
         for r in run("township-metrics", params)
     ]
     if year is not None:
