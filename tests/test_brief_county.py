@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from conftest import EXAMPLES, ROOT, need_tool
+from printed import page_numbers, pdf_pages
 from kg.brief.county import build_county, render_county_html
 from kg.cli import cli
 from kg.queries import run_canned
@@ -170,15 +171,10 @@ def test_the_page_prints_on_few_a4_pages_with_the_chart_drawn(county, tmp_path):
         finally:
             browser.close()
     assert requests == [page_file.resolve().as_uri()]
-    pages = _pdf_pages(pdf)
-    assert 1 <= pages <= 4
-
-
-def _pdf_pages(pdf: bytes) -> int:
-    from pdfminer.pdfpage import PDFPage
-    import io
-
-    return sum(1 for _ in PDFPage.get_pages(io.BytesIO(pdf)))
+    texts = pdf_pages(pdf)
+    assert 1 <= len(texts) <= 4
+    assert page_numbers(texts) == [[str(n)] for n in range(1, len(texts) + 1)]  # — 1 —, — 2 —, … on each page
+    assert f"{date.today():%Y年%m月%d日}" in texts[0]
 
 
 def test_a_township_briefing_named_docx_is_written_as_word(county_store, tmp_path):

@@ -9,11 +9,16 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 from markupsafe import escape
+from printed import CONTENT_HEIGHT, CONTENT_WIDTH, coloured_pixels, page_numbers, pdf_pages
 from viz_sample import township
 
 from kg.brief.township import build_briefing, write_briefing
+from kg.viz.graph import CLASSES
 from kg.cli import cli
 from kg.viz.data import NotFoundError
+
+
+CLASSES_COLOUR = {name: style.color for name, style in CLASSES.items()}
 
 
 def scorecard_table(doc):
@@ -192,26 +197,48 @@ def test_a_township_briefing_compares_with_its_county_when_the_county_has_severa
 @pytest.mark.browser
 @pytest.mark.parametrize("township", ["云岫镇", "茗坪乡", "澜桥街道"])
 def test_a_township_briefing_prints_on_at_most_four_a4_pages(examples_store, tmp_path, township):
-    import io
-
-    from pdfminer.pdfpage import PDFPage
+    from datetime import date
 
     from conftest import need_tool
+
+    from kg.brief.township import drawing
 
     executable = need_tool("chromium")
     sync_api = pytest.importorskip("playwright.sync_api")
     out = tmp_path / "brief.html"
-    write_briefing(examples_store, township, out)
+    briefing = write_briefing(examples_store, township, out)
     with sync_api.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
         try:
-            page = browser.new_context(offline=True).new_page()
+            # the viewport is the printed page's content box, so what is wider than the page shows as overflow
+            page = browser.new_context(offline=True, viewport={"width": CONTENT_WIDTH, "height": CONTENT_HEIGHT},
+                                       device_scale_factor=2).new_page()
             page.goto(out.resolve().as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
+            assert page.is_visible("#kg-follow") and not page.is_visible("#kg-print-1")  # on screen: the canvas
+            page.emulate_media(media="print")
+            assert not page.is_visible("#kg-follow") and page.is_visible("#kg-print-1")  # printed: the drawing
+            boxes = page.evaluate("() => [...document.querySelectorAll('svg.kg-static')].map(s => {"
+                                  "const r = s.getBoundingClientRect(); return [r.left, r.right, r.height]; })")
+            assert len(boxes) == len(drawing(briefing)) >= 2
+            assert all(left >= 0 and right <= CONTENT_WIDTH and height <= CONTENT_HEIGHT for left, right, height in boxes)
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= CONTENT_WIDTH  # nothing past the margin
+            shots = [page.locator(f"#kg-print-{i}").screenshot() for i in range(1, len(boxes) + 1)]
             pdf = page.pdf(format="A4")
         finally:
             browser.close()
-    assert 1 <= sum(1 for _ in PDFPage.get_pages(io.BytesIO(pdf))) <= 4
+    # the drawing is not blank: each class and relation of the legend is there in its colour
+    from kg.viz.style import relationship_styles
+
+    drawn = {cls.name for cls in briefing.graph.classes_used()} - {"Township"}
+    colours = {CLASSES_COLOUR[name] for name in drawn} | {relationship_styles()["ADDRESSES"].color}
+    for colour in colours:
+        assert sum(coloured_pixels(shot, colour) for shot in shots) >= 100, colour
+    texts = pdf_pages(pdf)
+    assert 1 <= len(texts) <= 4
+    assert page_numbers(texts) == [[str(n)] for n in range(1, len(texts) + 1)]  # — 1 —, — 2 —, … on each page
+    today = date.today()
+    assert f"{today.year}年{today.month}月{today.day}日" in texts[0]  # the date on the first page
 
 
 def test_the_word_briefing_opens_with_the_summary_and_keeps_the_appendix_for_full(examples_store, tmp_path):
