@@ -1,4 +1,4 @@
-"""What a printed page holds: the text of each PDF page, its page-number footer, and a picture's colours."""
+"""What a printed page holds: the text of each PDF page, its page-number footer, a picture's colours; Word's footer."""
 
 from __future__ import annotations
 
@@ -33,3 +33,17 @@ def pdf_pages(pdf: bytes) -> list[str]:
 def page_numbers(pages: list[str]) -> list[list[str]]:
     """The page numbers each page's text holds in the official style."""
     return [FOOTER.findall(text) for text in pages]
+
+
+def word_footer(doc) -> str:
+    """The first section's footer as a reader sees it, each field written as {INSTRUCTION}."""
+    from docx.oxml.ns import qn
+
+    out = []
+    for paragraph in doc.sections[0].footer.paragraphs:
+        for child in paragraph._p:
+            if child.tag == qn("w:fldSimple"):
+                out.append("{" + child.get(qn("w:instr")).strip() + "}")
+            elif child.tag == qn("w:r"):
+                out.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+    return "".join(out)

@@ -176,7 +176,7 @@ def write_briefing(store, township: str, output: str | Path, county: str | None 
             if fmt == "docx":
                 from kg.brief.docx import write_docx
 
-                write_docx(briefing, temporary, full)
+                write_docx(briefing, temporary, full, _today(), drawing(briefing))
             else:
                 temporary.write_text(render_html(briefing, full), encoding="utf-8")
     except OSError as exc:
