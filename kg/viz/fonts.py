@@ -7,9 +7,11 @@ after it has drawn two different characters differently.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -66,21 +68,26 @@ def _simplified(path: str) -> list[Face]:
     return [Face(path, index) for _, index in sorted(faces)]
 
 
-def _fontconfig() -> list[Face]:
+def _fontconfig() -> Iterator[Face]:
+    """fontconfig's best match for each pattern, asked one at a time: the first that draws Chinese ends the search."""
     fc_match = shutil.which("fc-match")
     if fc_match is None:
-        return []
-    faces = []
+        return
     for pattern in PATTERNS:
         try:
             found = subprocess.run([fc_match, "-f", "%{file}|%{index}", pattern], capture_output=True, text=True,
                                    timeout=10, check=False).stdout
         except (OSError, subprocess.SubprocessError):
-            return faces
+            return
         path, _, index = found.partition("|")
         if path and index.isdigit():
-            faces.append(Face(path, int(index)))
-    return faces
+            yield Face(path, int(index))
+
+
+def _known_files() -> Iterator[Face]:
+    for path in KNOWN_FILES:
+        if Path(path).is_file():
+            yield from _simplified(path)
 
 
 def _named(value: str) -> Face:
@@ -91,9 +98,9 @@ def _named(value: str) -> Face:
 @lru_cache(maxsize=4)
 def _find(setting: str | None) -> Face | None:
     if setting:  # the user's choice stands alone: a wrong one is reported, not silently replaced
-        candidates = [_named(setting)]
+        candidates: Iterable[Face] = [_named(setting)]
     else:
-        candidates = _fontconfig() + [face for path in KNOWN_FILES if Path(path).is_file() for face in _simplified(path)]
+        candidates = itertools.chain(_fontconfig(), _known_files())
     return next((face for face in candidates if _draws_chinese(face)), None)
 
 
