@@ -43,6 +43,15 @@ def test_a_year_keeps_the_year_before_for_follow_through():
     assert {c.shortcoming.year for c in briefing.chains} == {2023, 2024}
 
 
+def test_the_printed_drawing_shows_the_years_whose_problems_the_briefing_lists():
+    from kg.brief.township import drawing
+
+    whole, late = drawing(build_briefing(township())), drawing(build_briefing(township(), year=2024))
+    assert [p.title for p in whole] == [p.title for p in late] == ["2023年问题的整改跟踪", "2024年问题的整改跟踪"]
+    early = drawing(build_briefing(township(), year=2023))
+    assert [p.title for p in early] == ["2023年问题的整改跟踪"]  # 2024's problems are not this briefing's
+
+
 def test_briefing_from_the_store_quotes_evidence_for_every_claim(examples_store, tmp_path):
     out = tmp_path / "brief.html"
     briefing = write_briefing(examples_store, "云岫镇", out, full=True)
