@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from docx.oxml.ns import qn
 
 from conftest import EXAMPLES, ROOT, need_tool
+from printed import page_numbers, pdf_pages, word_footer
 from kg.brief.county import build_county, render_county_html
 from kg.cli import cli
 from kg.queries import run_canned
@@ -134,6 +136,9 @@ def test_word_file_holds_the_summary_ranking_and_chart(county_store, county, tmp
     assert [row.cells[1].text for row in ranking.rows[1:-1]] == [row.township for row in county.townships]
     assert ranking.rows[-1].cells[1].text == "全县合计"
     assert any("█" in cell.text for t in doc.tables for row in t.rows for cell in row.cells)
+    assert word_footer(doc) == "— {PAGE} —"  # the page number, in the official style, on every page
+    fonts = {name: doc.styles[name].element.rPr.rFonts.get(qn("w:eastAsia")) for name in ("Normal", "Heading 1")}
+    assert fonts == {"Normal": "仿宋", "Heading 1": "黑体"}
 
 
 def test_the_command_asks_for_a_township_or_a_county(county_store, tmp_path):
@@ -170,15 +175,10 @@ def test_the_page_prints_on_few_a4_pages_with_the_chart_drawn(county, tmp_path):
         finally:
             browser.close()
     assert requests == [page_file.resolve().as_uri()]
-    pages = _pdf_pages(pdf)
-    assert 1 <= pages <= 4
-
-
-def _pdf_pages(pdf: bytes) -> int:
-    from pdfminer.pdfpage import PDFPage
-    import io
-
-    return sum(1 for _ in PDFPage.get_pages(io.BytesIO(pdf)))
+    texts = pdf_pages(pdf)
+    assert 1 <= len(texts) <= 4
+    assert page_numbers(texts) == [[str(n)] for n in range(1, len(texts) + 1)]  # — 1 —, — 2 —, … on each page
+    assert f"{date.today():%Y年%m月%d日}" in texts[0]
 
 
 def test_a_township_briefing_named_docx_is_written_as_word(county_store, tmp_path):

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from docx.shared import Mm
 from markupsafe import escape
+from printed import CONTENT_HEIGHT, CONTENT_WIDTH, coloured_pixels, page_numbers, pdf_pages, word_footer
 from viz_sample import township
 
 from kg.brief.township import build_briefing, write_briefing
+from kg.viz.graph import CLASSES
 from kg.cli import cli
 from kg.viz.data import NotFoundError
+
+
+CLASSES_COLOUR = {name: style.color for name, style in CLASSES.items()}
 
 
 def scorecard_table(doc):
@@ -34,6 +41,15 @@ def test_a_year_keeps_the_year_before_for_follow_through():
     assert briefing.years == (2024,)
     assert {m.year for m in briefing.measures} == {2024}
     assert {c.shortcoming.year for c in briefing.chains} == {2023, 2024}
+
+
+def test_the_printed_drawing_shows_the_years_whose_problems_the_briefing_lists():
+    from kg.brief.township import drawing
+
+    whole, late = drawing(build_briefing(township())), drawing(build_briefing(township(), year=2024))
+    assert [p.title for p in whole] == [p.title for p in late] == ["2023年问题的整改跟踪", "2024年问题的整改跟踪"]
+    early = drawing(build_briefing(township(), year=2023))
+    assert [p.title for p in early] == ["2023年问题的整改跟踪"]  # 2024's problems are not this briefing's
 
 
 def test_briefing_from_the_store_quotes_evidence_for_every_claim(examples_store, tmp_path):
@@ -192,26 +208,46 @@ def test_a_township_briefing_compares_with_its_county_when_the_county_has_severa
 @pytest.mark.browser
 @pytest.mark.parametrize("township", ["云岫镇", "茗坪乡", "澜桥街道"])
 def test_a_township_briefing_prints_on_at_most_four_a4_pages(examples_store, tmp_path, township):
-    import io
-
-    from pdfminer.pdfpage import PDFPage
-
     from conftest import need_tool
+
+    from kg.brief.township import drawing
 
     executable = need_tool("chromium")
     sync_api = pytest.importorskip("playwright.sync_api")
     out = tmp_path / "brief.html"
-    write_briefing(examples_store, township, out)
+    briefing = write_briefing(examples_store, township, out)
     with sync_api.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
         try:
-            page = browser.new_context(offline=True).new_page()
+            # the viewport is the printed page's content box, so what is wider than the page shows as overflow
+            page = browser.new_context(offline=True, viewport={"width": CONTENT_WIDTH, "height": CONTENT_HEIGHT},
+                                       device_scale_factor=2).new_page()
             page.goto(out.resolve().as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
+            assert page.is_visible("#kg-follow") and not page.is_visible("#kg-print-1")  # on screen: the canvas
+            page.emulate_media(media="print")
+            assert not page.is_visible("#kg-follow") and page.is_visible("#kg-print-1")  # printed: the drawing
+            boxes = page.evaluate("() => [...document.querySelectorAll('svg.kg-static')].map(s => {"
+                                  "const r = s.getBoundingClientRect(); return [r.left, r.right, r.height]; })")
+            assert len(boxes) == len(drawing(briefing)) >= 2
+            assert all(left >= 0 and right <= CONTENT_WIDTH and height <= CONTENT_HEIGHT for left, right, height in boxes)
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= CONTENT_WIDTH  # nothing past the margin
+            shots = [page.locator(f"#kg-print-{i}").screenshot() for i in range(1, len(boxes) + 1)]
             pdf = page.pdf(format="A4")
         finally:
             browser.close()
-    assert 1 <= sum(1 for _ in PDFPage.get_pages(io.BytesIO(pdf))) <= 4
+    # the drawing is not blank: each class and relation of the legend is there in its colour
+    from kg.viz.style import relationship_styles
+
+    drawn = {cls.name for cls in briefing.graph.classes_used()} - {"Township"}
+    colours = {CLASSES_COLOUR[name] for name in drawn} | {relationship_styles()["ADDRESSES"].color}
+    for colour in colours:
+        assert sum(coloured_pixels(shot, colour) for shot in shots) >= 100, colour
+    texts = pdf_pages(pdf)
+    assert 1 <= len(texts) <= 4
+    assert page_numbers(texts) == [[str(n)] for n in range(1, len(texts) + 1)]  # — 1 —, — 2 —, … on each page
+    today = date.today()
+    assert f"{today.year}年{today.month}月{today.day}日" in texts[0]  # the date on the first page
 
 
 def test_the_word_briefing_opens_with_the_summary_and_keeps_the_appendix_for_full(examples_store, tmp_path):
@@ -221,3 +257,106 @@ def test_the_word_briefing_opens_with_the_summary_and_keeps_the_appendix_for_ful
     whole = [p.text for p in Document(str(tmp_path / "full.docx")).paragraphs]
     assert short.index("要点") < short.index("一、基本情况") and briefing.summary[0] in short
     assert not any(text.startswith("附录") for text in short) and "附录　四、主要工作措施" in whole
+
+
+def pictures(doc) -> list[bytes]:
+    """The image bytes of each inline picture, in document order."""
+    from docx.oxml.ns import qn
+
+    blips = [shape._inline.find(".//" + qn("a:blip")) for shape in doc.inline_shapes]
+    return [doc.part.related_parts[blip.get(qn("r:embed"))].blob for blip in blips]
+
+
+def test_the_word_briefing_holds_the_graph_picture_the_summary_the_scorecard_and_page_numbers(examples_store, tmp_path):
+    from kg.brief.township import drawing
+    from kg.viz.fonts import chinese_font
+    from kg.viz.style import relationship_styles
+
+    if chinese_font() is None:
+        pytest.skip("no font here draws Chinese (the Word file then says so: tested below)")
+    out = tmp_path / "brief.docx"
+    briefing = write_briefing(examples_store, "云岫镇", out, fmt="docx")
+    doc = Document(str(out))
+    panels = drawing(briefing)
+    shots = pictures(doc)
+    assert len(shots) == len(panels) == 2  # a picture for each year's problems
+    for shape in doc.inline_shapes:
+        assert shape.width <= Mm(170) + 1  # within the page's margins
+    drawn = {cls.name for cls in briefing.graph.classes_used()} - {"Township"}
+    for colour in {CLASSES_COLOUR[name] for name in drawn} | {relationship_styles()["ADDRESSES"].color}:
+        assert sum(coloured_pixels(shot, colour) for shot in shots) >= 200, colour  # drawn, in the legend's colours
+    text = [p.text for p in doc.paragraphs]
+    assert all(line in text for line in briefing.summary) and scorecard_table(doc)
+    assert text.index("三、问题—计划—落实跟踪") < text.index(next(t for t in text if t.startswith("2023年 问题1")))
+    assert word_footer(doc) == "— {PAGE} —"
+    today = date.today()
+    assert text[1] == f"{today.year}年{today.month}月{today.day}日"
+
+
+def test_the_word_briefing_is_set_in_heiti_and_fangsong(examples_store, tmp_path):
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "brief.docx"
+    write_briefing(examples_store, "茗坪乡", out, fmt="docx")
+    doc = Document(str(out))
+    fonts = {name: doc.styles[name].element.rPr.rFonts for name in ("Normal", "Title", "Heading 1", "Heading 2")}
+    assert {name: f.get(qn("w:eastAsia")) for name, f in fonts.items()} == {
+        "Normal": "仿宋", "Title": "黑体", "Heading 1": "黑体", "Heading 2": "黑体"}
+    # a theme font would win over the named one in Word
+    assert not any(f.get(qn(a)) for f in fonts.values() for a in ("w:eastAsiaTheme", "w:asciiTheme"))
+    assert all(doc.styles[name].font.bold for name in ("Title", "Heading 1", "Heading 2"))
+
+
+@pytest.mark.parametrize("setting", ["not-a-font.txt", "DejaVuSans.ttf"])
+def test_without_a_chinese_font_the_word_file_says_the_picture_needs_one(examples_store, tmp_path, monkeypatch,
+                                                                        setting):
+    from kg.viz.fonts import ENVIRONMENT, MISSING
+
+    font = tmp_path / setting
+    if setting.endswith(".txt"):
+        font.write_text("这不是字体文件", encoding="utf-8")
+    else:  # a real font that has no Chinese: it would draw every character as the same box
+        latin = [p for p in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",) if Path(p).is_file()]
+        if not latin:
+            pytest.skip("no DejaVu Sans here")
+        font = Path(latin[0])
+    monkeypatch.setenv(ENVIRONMENT, str(font))
+    out = tmp_path / "brief.docx"
+    briefing = write_briefing(examples_store, "云岫镇", out, fmt="docx")
+    doc = Document(str(out))
+    assert len(doc.inline_shapes) == 0
+    assert [p.text for p in doc.paragraphs].count(MISSING) == 1
+    assert scorecard_table(doc) and briefing.summary[0] in [p.text for p in doc.paragraphs]
+
+
+def test_a_township_without_problems_has_no_picture_and_says_why(examples_store, tmp_path):
+    from dataclasses import replace
+
+    from kg.brief.docx import write_docx
+    from kg.brief.township import drawing, render_html
+
+    briefing = write_briefing(examples_store, "茗坪乡", tmp_path / "b.docx", fmt="docx")
+    bare = replace(briefing, chains=())
+    assert drawing(bare) == ()
+    write_docx(bare, tmp_path / "bare.docx", panels=drawing(bare))
+    doc = Document(str(tmp_path / "bare.docx"))
+    assert len(doc.inline_shapes) == 0 and "报告未陈述存在的问题。" in [p.text for p in doc.paragraphs]
+    page = render_html(bare)
+    assert "kg-print-1" not in page and "报告未陈述存在的问题。" in page
+
+
+def test_the_word_briefing_converts_to_pdf_where_libreoffice_is_installed(examples_store, tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    out = tmp_path / "brief.docx"
+    write_briefing(examples_store, "云岫镇", out, fmt="docx")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], check=True, timeout=300,
+                   capture_output=True)
+    texts = pdf_pages((tmp_path / "brief.pdf").read_bytes())
+    assert 1 <= len(texts) <= 5
+    assert page_numbers(texts) == [[str(n)] for n in range(1, len(texts) + 1)]

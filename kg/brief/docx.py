@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
+from kg.brief.wordstyle import TEXT_WIDTH, briefing_document
 from kg.link.follow import confirmation_note
+from kg.viz.fonts import MISSING, chinese_font
+from kg.viz.png import panel_png
 
-FONT = "宋体"  # what county offices' Word has; East Asian text needs the eastAsia attribute set too
 GREY = RGBColor(0x5F, 0x6A, 0x6A)
+PICTURE_HEIGHT = Mm(230)  # a picture taller than what is left of a page is shrunk to it rather than cut
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean(text) -> str:
     """Text Word can hold: a report may carry control characters that XML forbids."""
     return _NOT_XML.sub("", str(text))
-
-
-def _font(style, name: str = FONT, size: float | None = None) -> None:
-    style.font.name = name
-    if size:
-        style.font.size = Pt(size)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), name)
 
 
 def _quote(doc, sentence: str, source: str, year=None) -> None:
@@ -54,19 +48,28 @@ def _table(doc, header: list[str], rows: list[list[str]]):
     return table
 
 
-def write_docx(briefing, path: str | Path, full: bool = False) -> Path:
-    """The HTML briefing's parts, the 要点 first; the graph becomes the follow-through text; the appendix
-    (measures, metrics, citations, plans) only with `full`."""
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    for name in ("Normal", "Quote", "Title", "Heading 1", "Heading 2"):
-        _font(doc.styles[name], size=10.5 if name == "Normal" else None)
-    doc.core_properties.title = clean(briefing.title)
+def _pictures(doc, panels) -> None:
+    """The follow-through drawing, a picture per panel; without a font that draws Chinese, one line saying so."""
+    if not panels:
+        return  # no problem stated: the section says so in words
+    face = chinese_font()
+    if face is None:
+        note = doc.add_paragraph(MISSING)
+        note.runs[0].font.color.rgb = GREY
+        return
+    for panel in panels:
+        width = min(TEXT_WIDTH, int(PICTURE_HEIGHT * panel.width / panel.height))
+        doc.add_picture(io.BytesIO(panel_png(panel, face)), width=width)
+
+
+def write_docx(briefing, path: str | Path, full: bool = False, today: str = "", panels=()) -> Path:
+    """The HTML briefing's parts, the 要点 first; the graph as pictures of `panels` (kg.viz.static) before the
+    follow-through text; the appendix (measures, metrics, citations, plans) only with `full`."""
+    doc = briefing_document(clean(briefing.title))
     b = briefing
     doc.add_heading(clean(b.title), level=0)
+    if today:
+        doc.add_paragraph(today).alignment = WD_ALIGN_PARAGRAPH.CENTER  # under the title, as on the page
     if b.summary:
         doc.add_heading("要点", level=1)
         for line in b.summary:
@@ -83,6 +86,7 @@ def write_docx(briefing, path: str | Path, full: bool = False) -> Path:
     note.runs[0].font.color.rgb = GREY
 
     doc.add_heading("三、问题—计划—落实跟踪", level=1)
+    _pictures(doc, panels)
     if not b.chains:
         doc.add_paragraph("报告未陈述存在的问题。")
     for index, chain in enumerate(b.chains, 1):
@@ -143,16 +147,10 @@ def _share(part: int, whole: int) -> str:
 
 def write_county_docx(briefing, path: str | Path, today: str) -> Path:
     """The county comparison as Word: the same sections as the page, the theme chart as a table of bars."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
-        _font(doc.styles[name], size=10.5 if name == "Normal" else None)
+    doc = briefing_document(clean(briefing.title))
     b = briefing
-    doc.core_properties.title = clean(b.title)
     doc.add_heading(clean(b.title), level=0)
-    doc.add_paragraph(today)
+    doc.add_paragraph(today).alignment = WD_ALIGN_PARAGRAPH.CENTER  # under the title, as on the page
     doc.add_heading("要点", level=1)
     for line in b.summary():
         doc.add_paragraph(clean(line), style="List Number")

@@ -26,6 +26,8 @@ from kg.viz.graph import Graph
 from kg.viz.style import ink_of
 from kg.viz.views import chains_graph
 from kg.viz.html import legend, network_payload, script_json, template, vis_assets
+from kg.viz.static import Panel, follow_panels
+from kg.viz.svg import panel_svg
 
 FORMATS = ("html", "docx")
 
@@ -126,8 +128,19 @@ def build_briefing(data: TownshipData, year: int | None = None) -> Briefing:
     )
 
 
+def drawing(briefing: Briefing) -> tuple[Panel, ...]:
+    """The follow-through graph laid out for print and Word: a panel for each year whose problems the briefing shows."""
+    years: dict[int, bool] = {}
+    for chain in briefing.chains:
+        if chain.shortcoming.year is not None:
+            years[chain.shortcoming.year] = years.get(chain.shortcoming.year, False) or chain.checkable
+    return follow_panels(briefing.graph, years)
+
+
 def render_html(briefing: Briefing, full: bool = False) -> str:
-    """The briefing as one page; the long tables (measures, metrics, citations, plans) only with `full`."""
+    """The briefing as one page; the long tables (measures, metrics, citations, plans) only with `full`.
+
+    The graph is there twice: the interactive canvas on screen, a fixed SVG drawing when printed."""
     script, style = vis_assets()
     payload = network_payload(briefing.graph)
     # A status is written in the colour its shortcoming has in the picture, dark enough to read as text.
@@ -135,6 +148,7 @@ def render_html(briefing: Briefing, full: bool = False) -> str:
     return template("brief.html.j2").render(
         b=briefing, vis_script=script, vis_style=style, payload=script_json(payload), legend=legend(briefing.graph),
         ink=ink, confirmation=confirmation_note(), full=full, today=_today(),
+        drawings=[panel_svg(panel, f"kg-print-{index}") for index, panel in enumerate(drawing(briefing), 1)],
     )
 
 
@@ -162,7 +176,7 @@ def write_briefing(store, township: str, output: str | Path, county: str | None 
             if fmt == "docx":
                 from kg.brief.docx import write_docx
 
-                write_docx(briefing, temporary, full)
+                write_docx(briefing, temporary, full, _today(), drawing(briefing))
             else:
                 temporary.write_text(render_html(briefing, full), encoding="utf-8")
     except OSError as exc:
