@@ -411,7 +411,7 @@ def viz(view, township, county, year, output, store_dir, neo4j_uri, timeout):
 @store_options
 def brief(township, county, year, fmt, full, output, store_dir, neo4j_uri, timeout):
     """Write a one-file briefing: on a township (--township), or comparing every township of a county (--county)."""
-    briefing_format, write_county_briefing = library("kg.brief.county", "briefing_format", "write_county_briefing")
+    write_county_briefing = library("kg.brief.county:write_county_briefing")
     write_briefing = library("kg.brief.township:write_briefing")
 
     if not township and not county:
@@ -422,7 +422,7 @@ def brief(township, county, year, fmt, full, output, store_dir, neo4j_uri, timeo
         raise UsageError("--full applies to a township's briefing; the county briefing has no appendix")
     with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
         if township:
-            briefing = write_briefing(store, township, output, county, year, briefing_format(output, fmt), full)
+            briefing = write_briefing(store, township, output, county, year, fmt, full)
         else:
             briefing = write_county_briefing(store, county, output, fmt)
     say(f"{briefing.title} → {output}")

@@ -80,7 +80,7 @@ def test_hostile_report_is_shown_as_text(examples_store, tmp_path):
 
 def test_docx_briefing_opens_and_holds_the_scorecard(examples_store, tmp_path):
     out = tmp_path / "brief.docx"
-    briefing = write_briefing(examples_store, "茗坪乡", out, fmt="docx")
+    briefing = write_briefing(examples_store, "茗坪乡", out)  # the .docx suffix says Word, as on the command line
     doc = Document(str(out))
     table = scorecard_table(doc)
     cells = {row.cells[0].text: (row.cells[1].text, row.cells[2].text) for row in table.rows[1:]}

@@ -18,6 +18,7 @@ from kg.viz.data import NotFoundError, RunQuery, fetch_township
 from kg.viz.follow import Scorecard, chains, scorecard
 from kg.viz.html import template
 from kg.viz.data import store_runner
+from kg.brief.township import briefing_format
 
 TOP_THEMES = 8  # bars in the chart: a briefing page holds about this many before it needs a second
 
@@ -170,13 +171,6 @@ def render_county_html(briefing: CountyBriefing, today: str) -> str:
     years_of = {row.township: row.years for row in briefing.townships}
     return template("county.html.j2").render(b=briefing, bars=theme_bars(briefing.themes), share=Scorecard.share,
                                              years_of=years_of, today=today)
-
-
-def briefing_format(output, fmt: str | None) -> str:
-    """The format asked for, else the one the file's suffix names (.docx → Word), else HTML."""
-    if fmt:
-        return fmt
-    return "docx" if str(output).lower().endswith(".docx") else "html"
 
 
 def write_county_briefing(store, county: str, output, fmt: str | None = None, today: date | None = None) -> CountyBriefing:

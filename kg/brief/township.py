@@ -158,9 +158,18 @@ def _today() -> str:
 
 
 
+def briefing_format(output, fmt: str | None) -> str:
+    """The format asked for, else the one the file's suffix names (.docx → Word), else HTML."""
+    if fmt:
+        return fmt
+    return "docx" if str(output).lower().endswith(".docx") else "html"
+
+
 def write_briefing(store, township: str, output: str | Path, county: str | None = None,
-                   year: int | None = None, fmt: str = "html", full: bool = False) -> Briefing:
-    """Read the township from `store` and write its briefing as HTML or Word; `full` adds the appendix."""
+                   year: int | None = None, fmt: str | None = None, full: bool = False) -> Briefing:
+    """Read the township from `store` and write its briefing as HTML or Word (by `fmt`, else by the file's
+    suffix); `full` adds the appendix."""
+    fmt = briefing_format(output, fmt)
     if fmt not in FORMATS:
         raise KgError(f"{fmt}: unknown briefing format (choose from {', '.join(FORMATS)})")
     data = fetch_township(store_runner(store), township, county)
