@@ -172,6 +172,18 @@ def test_a_dry_run_shows_the_clues_behind_township_county_and_year(tmp_path):
     assert "  年份 2022 " in explained and "导语开头" in explained
 
 
+def test_a_dry_run_says_when_the_county_comes_from_the_township_s_other_report():
+    # baishi-2024 never names its county; its 2023 report does, and no other county has a 白石镇
+    paths = [str(REPORTS / "baishi-2023.txt"), str(REPORTS / "baishi-2024.txt")]
+    result = CliRunner().invoke(cli, ["extract", *paths, "--dry-run"])
+    assert result.exit_code == 0, result.output
+    blocks = result.stdout.split("\n" + str(REPORTS))
+    later = next(block for block in blocks if block.startswith("/baishi-2024.txt"))
+    assert "县区 青禾县 由同名乡镇推定" in later
+    given = CliRunner().invoke(cli, ["extract", paths[1], "--county", "青禾县", "--dry-run"])
+    assert "县区 青禾县 来自命令行或清单" in given.stdout
+
+
 NAMELESS = "2023年法治政府建设情况报告\n2023年，我们坚持依法行政。\n一、主要举措和成效\n（一）加强组织领导。成立领导小组。\n"
 
 

@@ -142,6 +142,7 @@ def dry_run(paths: Iterable[str | os.PathLike], hints_for: HintsFor | None = Non
             "plans": len(report.plans),
             "key": report.key,
             "clues": header.clues,
+            "county_inferred": header.county_inferred,
         })
     return rows, intake
 
@@ -153,7 +154,8 @@ def format_dry_run(rows: list[dict]) -> str:
     lines = ["\t".join(columns)]
     for row in rows:
         lines.append("\t".join("-" if row[c] is None else str(row[c]) for c in columns))
-        lines.extend(explain_clues(row.get("clues", ()), {f: row[f] for f in _FIELD_LABELS}))
+        lines.extend(explain_clues(row.get("clues", ()), {f: row[f] for f in _FIELD_LABELS},
+                                   row.get("county_inferred", False)))
     return "\n".join(lines)
 
 
@@ -161,7 +163,12 @@ _FIELD_LABELS = {"township": "乡镇", "county": "县区", "year": "年份"}
 _SHOWN_CLUES, _SHOWN_RIVALS, _EXCERPT = 3, 2, 12
 
 
-def explain_clues(clues, chosen: dict) -> list[str]:
+# A value no clue of the text gave: the county of the one county holding this township, or the user's word.
+INFERRED = "由同名乡镇推定（库中或本批仅一个县有此乡镇）"
+STATED = "来自命令行或清单"
+
+
+def explain_clues(clues, chosen: dict, county_inferred: bool = False) -> list[str]:
     """Indented lines: per field the chosen value, its weight and its heaviest clues with an excerpt, then rivals."""
     lines = []
     for field, label in _FIELD_LABELS.items():
@@ -177,7 +184,10 @@ def explain_clues(clues, chosen: dict) -> list[str]:
             own = sorted((c for c in clues if c.field == field and c.value == value), key=lambda c: -c.weight)
             shown = "；".join(_clue_text(c) for c in own[:_SHOWN_CLUES])
             more = f"；另{len(own) - _SHOWN_CLUES}条" if len(own) > _SHOWN_CLUES else ""
-            source = f"{weights[value]:g}分：{shown}{more}" if value in weights else "来自命令行或清单"
+            if value in weights:
+                source = f"{weights[value]:g}分：{shown}{more}"
+            else:
+                source = INFERRED if field == "county" and county_inferred else STATED
             lines.append(f"  {label} {value} {source}")
         rivals = [(v, w) for v, w in ranked if v != value][:_SHOWN_RIVALS]
         if rivals:
