@@ -98,9 +98,9 @@ def test_identity_options_name_a_single_file_and_refuse_a_folder(cli_server, cli
     assert _loaded(cli_store) == {"notes.txt": ("白云镇", 2022)}
     shutil.copy(path, tmp_path / "more.txt")
     refused = CliRunner().invoke(cli, ["load", str(tmp_path), "--township", "白云镇", *store])
-    assert refused.exit_code == 1 and "for a folder, list each file" in refused.stderr
+    assert refused.exit_code == 2 and "for a folder, list each file" in refused.stderr
     both = CliRunner().invoke(cli, ["load", str(path), "--township", "白云镇", "--manifest", str(path), *store])
-    assert both.exit_code == 1 and "not both" in both.stderr
+    assert both.exit_code == 2 and "not both" in both.stderr
 
 
 def test_a_dry_run_lists_what_would_load_and_never_starts_the_store(tmp_path):
