@@ -127,9 +127,28 @@ def test_a_traditional_page_gives_simplified_names():
     ("桃金县桃溪安镇人民政府", ["桃溪安镇"]),
     ("兴红县新江桥镇人民政府，兴集镇", ["新江桥镇", "兴集镇"]),
     ("开展送法下乡活动，工程款全部经乡财政所审核", []),
+    ("阿拉坦旗巴音塔拉苏木人民政府", ["巴音塔拉苏木"]),  # a banner's name, like a county's, is not the township's
 ])
 def test_where_a_township_name_starts(text, names):
     assert [place.name for place in township_names(text)] == names
+
+
+def test_a_sumu_is_a_township_read_from_its_title_its_page_fields_and_we_the_sumu():
+    # 苏木 is the township of Inner Mongolia, under a 旗; the names here are fictional.
+    text = ("巴音塔拉苏木2023年度法治政府建设工作报告\n来源：阿拉坦旗巴音塔拉苏木  发布时间：2024-01-20\n"
+            "2023年，我苏木在旗委、旗政府的领导下推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == ("巴音塔拉苏木", "阿拉坦旗", 2023)
+    assert any(c.value == "巴音塔拉苏木" and c.cue == "我镇等指代" for c in header.clues)
+
+
+def test_a_sumu_the_national_table_knows_is_confirmed_in_its_banner():
+    text = ("达尔汗苏木人民政府关于2024年度法治政府建设情况的报告\n"
+            "中共达尔罕茂明安联合旗委员会、达尔罕茂明安联合旗人民政府：\n"
+            "2024年，我苏木扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county) == ("达尔汗苏木", "达尔罕茂明安联合旗")
+    assert any(c.field == "township" and c.cue == "区划表:辖该乡镇" for c in header.clues)
 
 
 def test_a_county_whose_name_reads_as_a_verb_is_still_confirmed():

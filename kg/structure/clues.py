@@ -19,6 +19,7 @@ from kg.structure.placenames import PlaceName, county_names, township_names
 from kg.model import evidence
 from kg.text.divisions import divisions
 from kg.text.numerals import parse_digits
+from kg.text.places import TOWN_SUFFIX_PATTERN
 
 # Cue → weight. The labels are shown by `kg extract --dry-run`.
 TITLE, ISSUER, ADDRESSEE, COPIED_TO, METADATA = "标题", "发文机关或落款", "主送", "抄送", "信息公开字段"
@@ -39,7 +40,7 @@ _COUNTY_ORGAN_RE = re.compile(
     r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|依法治)"
 )
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
-_SELF_RE = re.compile(r"(?:我|本|全)(镇|乡|街道)")
+_SELF_RE = re.compile(rf"(?:我|本|全)({TOWN_SUFFIX_PATTERN})")
 _SUBJECT_BEFORE = "，,。；;：:\n"
 _COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
 _METADATA_RE = re.compile(r"(?:发布机构|发布单位|发文机关|来源)\s*[:：]")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kg.model import Header, Source
 from kg.structure import clues
 from kg.model import evidence
+from kg.text.places import TOWN_SUFFIX_PATTERN
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Line:
 
 # 〔 and 【 are normalized to [; some offices write the year in round brackets.
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*\d{1,4}\s*号")
-_ISSUER_RE = re.compile(r"(?:委员会|人民政府|政府|办事处|党委|党工委|街道|镇|乡)$")
+_ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
 _DATE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
 

@@ -13,22 +13,23 @@ from dataclasses import dataclass
 from collections.abc import Iterator
 
 from kg.text.divisions import divisions
+from kg.text.places import TOWN_SUFFIX_PATTERN
 from kg.text.segment import pos_tags
 from kg.text.segment import default
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_TOWN_SUFFIX_RE = re.compile(r"街道|镇|乡")
+_TOWN_SUFFIX_RE = re.compile(TOWN_SUFFIX_PATTERN)
 _COUNTY_SUFFIX_RE = re.compile(r"自治县|自治旗|县|市|区|旗")
 # A suffix followed by one of these is part of a common word (乡村, 镇村, 县城, 市场, 区域), not a name's end.
 _NOT_END = {
-    "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "",
+    "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "", "苏木": "",
     "县": "城域级乡镇长", "市": "场民容貌值级区县长", "区": "域划间别块县长", "旗": "帜舰号手", "自治县": "", "自治旗": "",
 }
 # A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇), not of a name
 # the table does not know.
 _NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村"}
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
-_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市乡镇党政办处")
+_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市旗乡镇党政办处")
 # 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
 # two characters or more follows it.
 _SOFT_STOPS = set("和")
