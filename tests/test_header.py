@@ -204,6 +204,21 @@ def test_layouts_of_our_own(text, expected):
     assert (header.township, header.county, header.year) == expected
 
 
+@pytest.mark.parametrize("block", [
+    "索引号 | 000000/2024-00012 | 分类 | 法治政府建设\n发文机关 | 桐溪县杉坪乡人民政府 | 成文日期 | 2024年1月8日\n",
+    "[ 索引号 ] 000000/2024-00012 [ 发文字号 ]\n[ 发布机构 ] 桐溪县杉坪乡人民政府 [ 有效性 ]\n"
+    "[ 成文日期 ] 2024-01-08 [ 发布日期 ] 2024-02-10\n",
+    "- 发布机构：桐溪县杉坪乡人民政府\n- 公文生成日期：2024-01-08\n",
+], ids=["table-cells", "bracketed-labels", "list"])
+def test_a_page_block_kept_in_the_text_gives_the_county_and_the_year(block):
+    # The title names neither the county nor the year: only the page's 信息公开 fields do.
+    text = block + "杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == ("杉坪乡", "桐溪县", 2023)
+    written = next(c for c in header.clues if c.field == "year" and c.cue == "信息公开字段")
+    assert text[written.evidence.start:written.evidence.end].startswith("2024")
+
+
 def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the_title():
     # A county the national table does not hold (a new or a fictional one) is still read from the title,
     # however many lines of page furniture stand above it.

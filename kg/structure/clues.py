@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kg.model import Clue, Source
 from kg.structure.placenames import PlaceName, county_names, township_names
 from kg.model import evidence
+from kg.text import lexicon
 from kg.text.divisions import divisions
 from kg.text.numerals import parse_digits
 from kg.text.places import TOWN_SUFFIX_PATTERN
@@ -43,7 +44,19 @@ _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如�
 _SELF_RE = re.compile(rf"(?:我|本|全)({TOWN_SUFFIX_PATTERN})")
 _SUBJECT_BEFORE = "，,。；;：:\n"
 _COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
-_METADATA_RE = re.compile(r"(?:发布机构|发布单位|发文机关|来源)\s*[:：]")
+# A 信息公开 field's label ends at its separator: a colon, a table cell's bar or tab, or the bracket round
+# the label ([ 发布机构 ] …).
+_FIELD_END = r"\s*(?:[:：|\t]|[\]】])"
+
+
+def field_re(key: str, *more: str) -> re.Pattern:
+    """A field label of the page lexicon (发布机构, 发文机关, 发布单位 for 发布机构) and `more`, with its separator."""
+    labels = [row["word"] for row in lexicon.table("html_chrome") if row["use"] == "field" and row["key"] == key]
+    return re.compile(lexicon.either(lexicon.longest_first([*labels, *more])) + _FIELD_END)
+
+
+# 来源 names the office that posted the page.
+_METADATA_RE = field_re("发布机构", "来源")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年")
 _RANGE_RE = re.compile(r"[-—–~至到]\s*$")
 
@@ -220,8 +233,12 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
 
 
 def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading: tuple[int, int] | None,
-               signed: tuple[int, int, int] | None, metadata_year: int | None) -> list[Clue]:
-    """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's."""
+               signed: tuple[int, int, int] | None, metadata_year: int | None,
+               written: tuple[int, int, int] | None = None) -> list[Clue]:
+    """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's.
+
+    `written`: (year of work, start, end) from a 成文日期 field kept in the text of a page.
+    """
     norm = source.norm
     clues = []
     for match in _YEAR_RE.finditer(norm, 0, zones.body_end):
@@ -254,6 +271,8 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
         clues.append(_clue(source, "year", year if month >= 10 else year - 1, SIGNED, start, start + 4))
     if metadata_year is not None:
         clues.append(Clue("year", metadata_year, METADATA, 1.0))
+    if written is not None:
+        clues.append(_clue(source, "year", written[0], METADATA, written[1], written[2], weight=1.0))
     return clues
 
 

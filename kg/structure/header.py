@@ -115,7 +115,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     township = clues.choose(found, "township")
 
     first_heading = _line_of_offset(norm, head_end) if head_end < body_end else None
-    year_found = clues.year_clues(source, zones, doc_year, first_heading, _signed(tail), _metadata_year(meta))
+    # A page saved as text keeps its 信息公开 block as lines; a page read as HTML gave it as metadata.
+    written = None if "成文日期" in meta else _written(norm, head_end)
+    year_found = clues.year_clues(source, zones, doc_year, first_heading, _signed(tail), _metadata_year(meta),
+                                  written)
     year = clues.choose(year_found, "year")
     return Header(
         title=source.text[title.start : title.end] if title else None,
@@ -145,12 +148,27 @@ def _signed(tail: list[Line]) -> tuple[int, int, int] | None:
 
 
 _META_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})")
+_WRITTEN_RE = clues.field_re("成文日期")
+_FIELD_DATE_RE = re.compile(r"\s*" + _META_DATE_RE.pattern)
+
+
+def _year_of_work(year: int, month: int) -> int:
+    """Reports are signed late in the year of work or early in the next."""
+    return year if month >= 10 else year - 1
 
 
 def _metadata_year(meta: dict) -> int | None:
-    """The year of work a page's 成文日期 implies: reports are signed late in that year or early in the next."""
+    """The year of work a page's 成文日期 implies."""
     match = _META_DATE_RE.search(meta.get("成文日期", ""))
-    if not match:
-        return None
-    year, month = int(match.group(1)), int(match.group(2))
-    return year if month >= 10 else year - 1
+    return _year_of_work(int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _written(norm: str, head_end: int) -> tuple[int, int, int] | None:
+    """(year of work, start, end of the date) from a 成文日期 field on a line before the first section."""
+    for line in lines_of(norm, 0, head_end):
+        label = _WRITTEN_RE.search(line.text)
+        date = _FIELD_DATE_RE.match(line.text, label.end()) if label else None
+        if date:
+            year = _year_of_work(int(date.group(1)), int(date.group(2)))
+            return year, line.start + date.start(1), line.start + date.end()
+    return None
