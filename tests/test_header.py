@@ -11,7 +11,7 @@ import pytest
 from kg.read import make_source
 from kg.structure import outline as structure
 from kg.structure.clues import choose, totals
-from kg.structure.placenames import county_names, township_names
+from kg.structure.placenames import county_names, slogan_townships, township_names
 
 BODY = "（一）加强组织领导。成立领导小组，定期研究法治工作。\n（二）推进依法行政。规范执法行为。\n"
 
@@ -160,6 +160,30 @@ def test_a_report_that_only_says_we_the_town_has_no_township_rather_than_a_phras
             "一、主要举措和成效\n" + BODY)
     header = header_of(text)
     assert (header.township, header.county) == (None, "柘阳县")
+
+
+@pytest.mark.parametrize(("text", "county", "names"), [
+    ("奋力推进法治束馆建设，", None, ["束馆镇"]),
+    ('为"法治束馆"建设提供保障，', None, ["束馆镇"]),
+    ("奋力谱写梁徐法治建设新篇章，", None, ["梁徐街道"]),
+    ("推进法治政府建设、法治乡村建设和基层法治建设，", None, []),  # words, not names
+    ("推进法治慈溪建设，", None, []),  # a county's own name
+    ("推进法治高岭建设，", None, []),  # 高岭镇 and 高岭乡 are both townships somewhere
+    ("推进法治高岭建设，", "宿松县", ["高岭乡"]),  # the county holds only one of them
+])
+def test_a_bare_name_in_the_rule_of_law_slogan_with_the_one_suffix_the_table_knows(text, county, names):
+    # Real names as the national table holds them: the slogan's bare name is the only place they stand.
+    assert [place.name for place in slogan_townships(text, len(text), county)] == names
+
+
+def test_a_report_naming_itself_only_in_its_slogan_has_that_township_and_others_ignore_the_slogan():
+    bare = header_of("2023年，我镇在县委、县政府的领导下，奋力推进法治束馆建设。现将有关情况报告如下：\n"
+                     "一、主要举措和成效\n" + BODY)
+    assert bare.township == "束馆镇"
+    assert [c.cue for c in bare.clues if c.field == "township"] == ["法治口号中的地名"]
+    named = header_of("2023年，白露镇奋力推进法治束馆建设。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert named.township == "白露镇"
+    assert not any(c.cue == "法治口号中的地名" for c in named.clues)
 
 
 def test_one_character_county_names_stand_only_after_a_boundary():

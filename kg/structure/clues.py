@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
-from kg.structure.placenames import PlaceName, county_names, township_names
+from kg.structure.placenames import PlaceName, county_names, slogan_townships, township_names
 from kg.model import evidence
 from kg.text import lexicon
 from kg.text.divisions import divisions
@@ -27,13 +27,13 @@ TITLE, ISSUER, ADDRESSEE, COPIED_TO, METADATA = "标题", "发文机关或落款
 ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "导语主语", "正文提及", "我镇等指代"
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
-BODY_YEAR = "正文年份"
+BODY_YEAR, SLOGAN = "正文年份", "法治口号中的地名"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
-    BODY_YEAR: 0.25,
+    BODY_YEAR: 0.25, SLOGAN: 1.0,
 }
 
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
@@ -198,6 +198,15 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
+    """Readings of a township the text names only without its suffix, in its 法治…建设 slogan.
+
+    Asked for only when no name with a suffix was found: without it such a report has no township at all.
+    """
+    return [_clue(source, "township", place.name, SLOGAN, place.start, place.end)
+            for place in slogan_townships(source.norm, zones.body_end, county)]
 
 
 def pair_clues(county: str, townships: Iterable[str]) -> list[Clue]:

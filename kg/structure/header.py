@@ -113,6 +113,9 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     if county is not None:
         found += clues.pair_clues(county, [value for value, _ in clues.totals(found, "township")])
     township = clues.choose(found, "township")
+    if township is None:
+        found += clues.slogan_clues(source, zones, county)
+        township = clues.choose(found, "township")
 
     first_heading = _line_of_offset(norm, head_end) if head_end < body_end else None
     # A page saved as text keeps its 信息公开 block as lines; a page read as HTML gave it as metadata.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from collections.abc import Iterator
 
 from kg.text.divisions import divisions
-from kg.text.places import TOWN_SUFFIX_PATTERN
+from kg.text.places import TOWN_SUFFIX_PATTERN, TOWN_SUFFIXES
 from kg.text.segment import pos_tags
 from kg.text.segment import default
 
@@ -198,3 +198,36 @@ def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[
     for place in _names(norm, start, len(norm) if end is None else end, _COUNTY_SUFFIX_RE, table.is_county, 1):
         if not table.is_above_county(place.name):
             yield place
+
+
+# The rule-of-law slogan names the township by its bare name: 法治舒桥建设, 为"法治古镛"建设, 谱写鱼复法治建设新篇章.
+_SLOGAN_RE = re.compile(r'法治"?(?P<after>[\u4e00-\u9fff]{2,3})"?建设|(?P<before>[\u4e00-\u9fff]{2,3})法治建设')
+_COUNTY_SUFFIXES = ("县", "市", "区", "旗")
+
+
+def _bare_name(stem: str) -> bool:
+    """A place's name rather than a word (政府, 乡村, 基层): unknown single characters, or one place word."""
+    words = list(default().cut(stem, HMM=False))
+    return all(len(word) == 1 for word in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS
+
+
+def slogan_townships(norm: str, end: int, county: str | None = None) -> Iterator[PlaceName]:
+    """Townships that norm[:end] names only by the bare name in its rule-of-law slogan, with their suffix.
+
+    The suffix is the one the national table knows for that name, in `county` when it is given; a name
+    with no such suffix or with several, or that is a county's own name (法治慈溪建设), gives nothing.
+    """
+    table = divisions()
+    for match in _SLOGAN_RE.finditer(norm, 0, end):
+        group = "after" if match.group("after") else "before"
+        start, stop = match.span(group)
+        # Before 法治建设 the name's start is unknown (谱写鱼复): its tails, longest first.
+        for begin in range(start, stop - 1) if group == "before" else (start,):
+            stem = norm[begin:stop]
+            if not _bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
+                continue
+            names = [stem + suffix for suffix in TOWN_SUFFIXES
+                     if table.is_township(stem + suffix) and (county is None or table.holds(county, stem + suffix))]
+            if len(names) == 1:
+                yield PlaceName(begin, stop, names[0], names[0][len(stem):], confirmed=True)
+                break
