@@ -102,6 +102,22 @@ def test_year_from_the_report_sentence_the_document_number_and_the_signature_dat
     assert ranged.year == 2023
 
 
+def test_a_title_split_after_its_issuer_and_guan_yu_is_one_title():
+    text = ("柘阳县白露乡人民政府关于2022年度\n法治政府建设情况的报告\n扫一扫在手机打开当前页\n"
+            "2022年，白露乡全面推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.title == "柘阳县白露乡人民政府关于2022年度法治政府建设情况的报告"
+    assert (header.township, header.county, header.year) == ("白露乡", "柘阳县", 2022)
+    assert {c.cue for c in header.clues if c.field == "county"} == {"标题"}
+
+
+def test_a_date_under_the_title_is_the_documents_date_and_gives_the_year_of_work():
+    text = "白露镇法治政府建设工作报告\n2024年1月5日\n一年来，白露镇依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    header = header_of(text)
+    assert header.year == 2023
+    assert [c.cue for c in header.clues if c.field == "year"] == ["标题下日期"]
+
+
 def test_page_metadata_gives_township_and_year_when_the_text_does_not():
     text = "一、主要举措和成效\n" + BODY
     header = header_of(text, "page.html", metadata=(("发布机构", "栖霞乡人民政府"), ("成文日期", "2025-01-06")))

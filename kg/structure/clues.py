@@ -27,13 +27,13 @@ TITLE, ISSUER, ADDRESSEE, COPIED_TO, METADATA = "标题", "发文机关或落款
 ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "导语主语", "正文提及", "我镇等指代"
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
-BODY_YEAR, SLOGAN = "正文年份", "法治口号中的地名"
+BODY_YEAR, SLOGAN, DATED = "正文年份", "法治口号中的地名", "标题下日期"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
-    BODY_YEAR: 0.25, SLOGAN: 1.0,
+    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5,
 }
 
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
@@ -277,7 +277,8 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
     if signed is not None:
         year, month, start = signed
         # Reports are signed at the end of the year of work or early in the next.
-        clues.append(_clue(source, "year", year if month >= 10 else year - 1, SIGNED, start, start + 4))
+        cue = SIGNED if start >= zones.head_end else DATED
+        clues.append(_clue(source, "year", year if month >= 10 else year - 1, cue, start, start + 4))
     if metadata_year is not None:
         clues.append(Clue("year", metadata_year, METADATA, 1.0))
     if written is not None:

@@ -68,6 +68,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     titles = [line for line in head if _TITLE_WORDS.search(line.text) and not line.text.endswith(":")]
     # Without a title word, the first line is the title unless it is an addressee (县委、县政府:).
     title = titles[0] if titles else next((line for line in head if not line.text.endswith(":")), None)
+    title = _whole_title(norm, head, title)
 
     doc_number, doc_year = None, None
     for line in head:
@@ -120,11 +121,12 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     first_heading = _line_of_offset(norm, head_end) if head_end < body_end else None
     # A page saved as text keeps its 信息公开 block as lines; a page read as HTML gave it as metadata.
     written = None if "成文日期" in meta else _written(norm, head_end)
-    year_found = clues.year_clues(source, zones, doc_year, first_heading, _signed(tail), _metadata_year(meta),
-                                  written)
+    # A date under the title is the document's date, as the signature's is.
+    dated = _signed(tail) or _signed([line for line in head if title and line.start > title.start])
+    year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written)
     year = clues.choose(year_found, "year")
     return Header(
-        title=source.text[title.start : title.end] if title else None,
+        title="".join(part.strip() for part in source.text[title.start : title.end].splitlines()) if title else None,
         township=township,
         county=county,
         year=year,
@@ -134,6 +136,19 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         evidence=evidence(source.path, source.text, title.start, title.end) if title else None,
         clues=tuple(found + county_found + year_found),
     )
+
+
+def _whole_title(norm: str, head: list[Line], title: Line | None) -> Line | None:
+    """A title split over two lines (某某关于2023年度法治政府建设 / 工作的报告) as one: the line just above
+    opens the 关于… that the title line closes."""
+    at = head.index(title) if title in head else 0
+    if at == 0:
+        return title
+    above = head[at - 1]
+    if "关于" in above.text and "关于" not in title.text and not above.text.endswith(":") \
+            and not norm[above.end: title.start].strip():
+        return Line(above.start, title.end, above.text + title.text)
+    return title
 
 
 def _line_of_offset(norm: str, pos: int) -> tuple[int, int]:
