@@ -106,7 +106,8 @@ def test_a_title_split_after_its_issuer_and_guan_yu_is_one_title():
     text = ("柘阳县白露乡人民政府关于2022年度\n法治政府建设情况的报告\n扫一扫在手机打开当前页\n"
             "2022年，白露乡全面推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     header = header_of(text)
-    assert header.title == "柘阳县白露乡人民政府关于2022年度法治政府建设情况的报告"
+    assert header.title == "柘阳县白露乡人民政府关于2022年度\n法治政府建设情况的报告"
+    assert header.title == text[header.evidence.start:header.evidence.end]
     assert (header.township, header.county, header.year) == ("白露乡", "柘阳县", 2022)
     assert {c.cue for c in header.clues if c.field == "county"} == {"标题"}
 

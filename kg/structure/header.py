@@ -126,7 +126,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written)
     year = clues.choose(year_found, "year")
     return Header(
-        title="".join(part.strip() for part in source.text[title.start : title.end].splitlines()) if title else None,
+        title=source.text[title.start : title.end] if title else None,
         township=township,
         county=county,
         year=year,
