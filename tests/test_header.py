@@ -203,6 +203,17 @@ def test_a_report_naming_itself_only_in_its_slogan_has_that_township_and_others_
     assert not any(c.cue == "法治口号中的地名" for c in named.clues)
 
 
+def test_a_city_run_into_its_district_is_above_it_even_when_the_table_knows_neither():
+    # 北岸 is a direction word: after a rank it may be a district's name, but only on a line of its own kind.
+    assert [p.name for p in county_names("云州市北岸区白露街道办事处")] == ["北岸区"]
+    assert [p.name for p in county_names("云州市兰亭县")] == ["兰亭县"]
+    text = ("云州市北岸区白露街道办事处关于2022年法治政府建设情况的报告\n"
+            "2022年，白露街道在市东部区开展普法。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county) == ("白露街道", "北岸区")
+    assert {c.value for c in header.clues if c.field == "county"} == {"北岸区"}
+
+
 def test_one_character_county_names_stand_only_after_a_boundary():
     assert [p.name for p in county_names("中共渠县县委、渠县人民政府：")] == ["渠县", "渠县"]
     assert [p.name for p in county_names("省、市和县有关部门")] == []

@@ -40,6 +40,7 @@ _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
 _PLACE_TAGS = ("nr", "ns", "nz")
 _PREFIXES = ("中国共产党", "中共")
+_RANKS = set("县区市旗")  # the last character of a county-level unit's name
 _MAX_STEM = 8
 
 
@@ -97,8 +98,12 @@ def _words(run: str) -> tuple[list[str], bool]:
     return words, bounded
 
 
-def _segmented_stem(words: list[str]) -> str | None:
-    """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end)."""
+def _segmented_stem(words: list[str], after_rank: bool = False) -> str | None:
+    """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end).
+
+    `after_rank`: the words follow a county-level rank (澜州市|北岸区), where one direction word may be a name;
+    as one ordinary word it counts only on a line of its own kind (PlaceName.common_word).
+    """
     if not words:
         return None
     # A name the dictionary does not know falls apart into single characters (白|露): their tags say nothing.
@@ -113,7 +118,7 @@ def _segmented_stem(words: list[str]) -> str | None:
         return None
     # A one-character last word is likely part of an unknown name (桃溪|安); a longer one is a word.
     last = _tag(words[-1]) if len(words[-1]) > 1 else ""
-    if last.startswith(_NOT_LAST_TAGS) or last == "z":
+    if last.startswith(_NOT_LAST_TAGS) and not (after_rank and last == "f" and len(words) == 1) or last == "z":
         return None
     return "".join(words)
 
@@ -173,7 +178,8 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         else:
             if run[-1] in _NOT_AFTER.get(suffix, ""):
                 continue
-            stem = _segmented_stem(words)
+            cut = _cut(run)
+            stem = _segmented_stem(words, after_rank=cut > 0 and run[cut - 1] in _RANKS and "".join(words) == run[cut:])
             if stem is None or len(stem) < min_stem:
                 continue
             name = stem + suffix
@@ -195,9 +201,14 @@ def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[
     One-character stems (渠县, 滑县) are kept; the caller weighs them by where they stand.
     """
     table = divisions()
+    before = None
     for place in _names(norm, start, len(norm) if end is None else end, _COUNTY_SUFFIX_RE, table.is_county, 1):
-        if not table.is_above_county(place.name):
-            yield place
+        # A name run straight into another (澜州市北岸区) is the city above it, known to the table or not.
+        if before is not None and before.end != place.start:
+            yield before
+        before = None if table.is_above_county(place.name) else place
+    if before is not None:
+        yield before
 
 
 # The rule-of-law slogan names the township by its bare name: 法治舒桥建设, 为"法治古镛"建设, 谱写鱼复法治建设新篇章.
