@@ -119,6 +119,30 @@ def test_a_date_under_the_title_is_the_documents_date_and_gives_the_year_of_work
     assert [c.cue for c in header.clues if c.field == "year"] == ["标题下日期"]
 
 
+def test_a_breadcrumb_or_a_date_is_never_the_title():
+    crumbs = header_of("首页 > 政务公开 > 法治政府建设年度报告\n柘阳县白露乡人民政府关于2022年度\n法治政府建设情况的报告\n"
+                       "2022年，白露乡全面推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert crumbs.title.startswith("柘阳县白露乡")
+    assert {c.cue for c in crumbs.clues if c.field == "county"} == {"标题"}
+    # Without a title, a date before the body is the document's date, not a title of its own year.
+    dated = header_of("2024年1月5日\n一年来，白露镇依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert (dated.title, dated.year) == (None, 2023)
+
+
+def test_a_page_block_wrapped_inside_its_date_still_gives_the_year():
+    text = ("发文机关 | 桐溪县杉坪乡人民政府 | 成文日期 | 2024年\n1月8日\n杉坪乡法治政府建设年度报告\n"
+            "一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).year == 2023
+
+
+def test_a_district_whose_name_is_a_direction_word_counts_in_the_addressee_only():
+    text = ("白露街道办事处关于2022年法治政府建设情况的报告\n中共北岸区委、北岸区人民政府：\n"
+            "2022年，白露街道在东部区开展普法。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.county == "北岸区"
+    assert {c.cue for c in header.clues if c.field == "county"} == {"主送"}
+
+
 def test_page_metadata_gives_township_and_year_when_the_text_does_not():
     text = "一、主要举措和成效\n" + BODY
     header = header_of(text, "page.html", metadata=(("发布机构", "栖霞乡人民政府"), ("成文日期", "2025-01-06")))

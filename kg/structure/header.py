@@ -65,9 +65,12 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     norm = source.norm
     head = [line for line in lines_of(norm, 0, head_end) if not is_prose(line)]
     tail = lines_of(norm, tail_start, len(norm))
-    titles = [line for line in head if _TITLE_WORDS.search(line.text) and not line.text.endswith(":")]
+    # A breadcrumb (首页 > … > 法治政府建设年度报告) or a date is never the title.
+    candidates = [line for line in head if not line.text.endswith(":") and ">" not in line.text
+                  and not is_date(line.text)]
+    titles = [line for line in candidates if _TITLE_WORDS.search(line.text)]
     # Without a title word, the first line is the title unless it is an addressee (县委、县政府:).
-    title = titles[0] if titles else next((line for line in head if not line.text.endswith(":")), None)
+    title = titles[0] if titles else next(iter(candidates), None)
     title = _whole_title(norm, head, title)
 
     doc_number, doc_year = None, None
@@ -121,8 +124,9 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     first_heading = _line_of_offset(norm, head_end) if head_end < body_end else None
     # A page saved as text keeps its 信息公开 block as lines; a page read as HTML gave it as metadata.
     written = None if "成文日期" in meta else _written(norm, head_end)
-    # A date under the title is the document's date, as the signature's is.
-    dated = _signed(tail) or _signed([line for line in head if title and line.start > title.start])
+    # A date under the title, or before the body of a text without one, is the document's date, as the
+    # signature's is.
+    dated = _signed(tail) or _signed([line for line in head if title is None or line.start > title.start])
     year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written)
     year = clues.choose(year_found, "year")
     return Header(
@@ -185,8 +189,8 @@ def _written(norm: str, head_end: int) -> tuple[int, int, int] | None:
     """(year of work, start, end of the date) from a 成文日期 field on a line before the first section."""
     for line in lines_of(norm, 0, head_end):
         label = _WRITTEN_RE.search(line.text)
-        date = _FIELD_DATE_RE.match(line.text, label.end()) if label else None
+        # A wrapped page may break the date after its year (2024年 / 1月8日).
+        date = _FIELD_DATE_RE.match(norm, line.start + label.end()) if label else None
         if date:
-            year = _year_of_work(int(date.group(1)), int(date.group(2)))
-            return year, line.start + date.start(1), line.start + date.end()
+            return _year_of_work(int(date.group(1)), int(date.group(2))), date.start(1), date.end()
     return None

@@ -40,7 +40,6 @@ _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
 _PLACE_TAGS = ("nr", "ns", "nz")
 _PREFIXES = ("中国共产党", "中共")
-_RANKS = set("县区市旗")  # the last character of a county-level unit's name
 _MAX_STEM = 8
 
 
@@ -98,12 +97,8 @@ def _words(run: str) -> tuple[list[str], bool]:
     return words, bounded
 
 
-def _segmented_stem(words: list[str], after_rank: bool = False) -> str | None:
-    """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end).
-
-    `after_rank`: the words follow a county-level rank (澜州市|北岸区), where one direction word may be a name;
-    as one ordinary word it counts only on a line of its own kind (PlaceName.common_word).
-    """
+def _segmented_stem(words: list[str]) -> str | None:
+    """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end)."""
     if not words:
         return None
     # A name the dictionary does not know falls apart into single characters (白|露): their tags say nothing.
@@ -116,9 +111,11 @@ def _segmented_stem(words: list[str], after_rank: bool = False) -> str | None:
     # 依法治县, 依法治区: the rule-of-law formula, not a place.
     if words[-1] == "治":
         return None
-    # A one-character last word is likely part of an unknown name (桃溪|安); a longer one is a word.
+    # A one-character last word is likely part of an unknown name (桃溪|安); a longer one is a word. One
+    # direction word alone may be a name (北岸区): as one ordinary word it counts only on a line of its own
+    # kind (PlaceName.common_word).
     last = _tag(words[-1]) if len(words[-1]) > 1 else ""
-    if last.startswith(_NOT_LAST_TAGS) and not (after_rank and last == "f" and len(words) == 1) or last == "z":
+    if last.startswith(_NOT_LAST_TAGS) and not (last == "f" and len(words) == 1) or last == "z":
         return None
     return "".join(words)
 
@@ -178,8 +175,7 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         else:
             if run[-1] in _NOT_AFTER.get(suffix, ""):
                 continue
-            cut = _cut(run)
-            stem = _segmented_stem(words, after_rank=cut > 0 and run[cut - 1] in _RANKS and "".join(words) == run[cut:])
+            stem = _segmented_stem(words)
             if stem is None or len(stem) < min_stem:
                 continue
             name = stem + suffix
