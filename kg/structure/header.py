@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kg.model import Header, Source
 from kg.structure import clues
 from kg.model import evidence
+from kg.text import normalize
 from kg.text.places import TOWN_SUFFIX_PATTERN
 
 
@@ -40,6 +41,12 @@ def lines_of(norm: str, start: int = 0, end: int | None = None) -> list[Line]:
             out.append(Line(left, right, norm[left:right]))
         pos = stop + 1
     return out
+
+
+def doc_number_in(text: str) -> str | None:
+    """The document number (双龙委文〔2024〕9号) a line or a page's 文号 field holds, as written; None for 无 or junk."""
+    match = _DOC_NUMBER_RE.search(normalize(text))
+    return text[match.start(): match.end()].strip() if match else None
 
 
 def is_prose(line: Line) -> bool:
