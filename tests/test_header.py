@@ -208,7 +208,7 @@ def test_a_report_that_only_says_we_the_town_has_no_township_rather_than_a_phras
     ('为"法治束馆"建设提供保障，', None, ["束馆镇"]),
     ("奋力谱写梁徐法治建设新篇章，", None, ["梁徐街道"]),
     ("推进法治政府建设、法治乡村建设和基层法治建设，", None, []),  # words, not names
-    ("推进法治慈溪建设，", None, []),  # a county's own name
+    ("推进法治英德建设，", None, []),  # a county's own name
     ("推进法治高岭建设，", None, []),  # 高岭镇 and 高岭乡 are both townships somewhere
     ("推进法治高岭建设，", "宿松县", ["高岭乡"]),  # the county holds only one of them
 ])

@@ -207,7 +207,7 @@ def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[
         yield before
 
 
-# The rule-of-law slogan names the township by its bare name: 法治舒桥建设, 为"法治古镛"建设, 谱写鱼复法治建设新篇章.
+# The rule-of-law slogan names the township by its bare name: 法治白露建设, 为"法治白露"建设, 谱写白露法治建设新篇章.
 _SLOGAN_RE = re.compile(r'法治"?(?P<after>[\u4e00-\u9fff]{2,3})"?建设|(?P<before>[\u4e00-\u9fff]{2,3})法治建设')
 _COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 
@@ -222,13 +222,13 @@ def slogan_townships(norm: str, end: int, county: str | None = None) -> Iterator
     """Townships that norm[:end] names only by the bare name in its rule-of-law slogan, with their suffix.
 
     The suffix is the one the national table knows for that name, in `county` when it is given; a name
-    with no such suffix or with several, or that is a county's own name (法治慈溪建设), gives nothing.
+    with no such suffix or with several, or that is a county's own name (法治英德建设), gives nothing.
     """
     table = divisions()
     for match in _SLOGAN_RE.finditer(norm, 0, end):
         group = "after" if match.group("after") else "before"
         start, stop = match.span(group)
-        # Before 法治建设 the name's start is unknown (谱写鱼复): its tails, longest first.
+        # Before 法治建设 the name's start is unknown (谱写白露): its tails, longest first.
         for begin in range(start, stop - 1) if group == "before" else (start,):
             stem = norm[begin:stop]
             if not _bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
