@@ -397,7 +397,7 @@ def viz(view, township, county, year, output, store_dir, neo4j_uri, timeout):
 
 
 @cli.command()
-@click.option("--township", help="Township, town or street, with its suffix (镇/乡/街道); without it, the county briefing.")
+@click.option("--township", help="Township, town or street, with its suffix (镇/乡/街道/苏木); without it, the county briefing.")
 @click.option("--county", help="County: alone, every township of it side by side; with --township, tells apart "
                                "townships of the same name.")
 @click.option("--year", type=int, help="Only this year's measures and citations (the follow-through keeps the year before).")
@@ -449,7 +449,7 @@ def export(out_dir, paths, fmt, max_size, jobs):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--township", required=True, help="Township, town or street, with its suffix (镇/乡/街道).")
+@click.option("--township", required=True, help="Township, town or street, with its suffix (镇/乡/街道/苏木).")
 @click.option("--county", help="County, to tell apart townships of the same name.")
 @click.option("--year", type=int, help="Only the shortcomings of this year's report.")
 @click.option("--threshold", "thresholds", multiple=True, metavar="NAME=VALUE",

@@ -45,6 +45,16 @@ def test_renumbering_moves_every_heading_into_the_new_family_and_the_gold_with_i
     assert gold["sections"][0]["heading"].startswith("一、")  # the original gold is left as it was
 
 
+def test_page_chrome_dates_the_page_after_the_year_of_work_instead_of_changing_that_year():
+    # The reader takes a 成文日期 field as a clue to the year: a chrome date from another year would change a fact.
+    text = (LAYOUTS_DIR / "standard.txt").read_text("utf-8")
+    gold = json.loads((LAYOUTS_DIR / "standard.json").read_text("utf-8"))
+    layout = next(layout for layout in LAYOUTS if layout.name == "web-chrome")
+    for year in (2019, 2023):
+        varied, _ = layout.transform(text, {**gold, "year": year})
+        assert f"发文日期：{year + 1}-01-20" in varied.split("\n")
+
+
 def test_every_layout_of_a_report_of_our_own_scores_as_the_report_itself(standard):
     result = evaluate_variants(standard, standard)
     assert result["errors"] == []

@@ -11,7 +11,7 @@ import pytest
 from kg.read import make_source
 from kg.structure import outline as structure
 from kg.structure.clues import choose, totals
-from kg.structure.placenames import county_names, township_names
+from kg.structure.placenames import county_names, slogan_townships, township_names
 
 BODY = "（一）加强组织领导。成立领导小组，定期研究法治工作。\n（二）推进依法行政。规范执法行为。\n"
 
@@ -102,6 +102,47 @@ def test_year_from_the_report_sentence_the_document_number_and_the_signature_dat
     assert ranged.year == 2023
 
 
+def test_a_title_split_after_its_issuer_and_guan_yu_is_one_title():
+    text = ("柘阳县白露乡人民政府关于2022年度\n法治政府建设情况的报告\n扫一扫在手机打开当前页\n"
+            "2022年，白露乡全面推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.title == "柘阳县白露乡人民政府关于2022年度\n法治政府建设情况的报告"
+    assert header.title == text[header.evidence.start:header.evidence.end]
+    assert (header.township, header.county, header.year) == ("白露乡", "柘阳县", 2022)
+    assert {c.cue for c in header.clues if c.field == "county"} == {"标题"}
+
+
+def test_a_date_under_the_title_is_the_documents_date_and_gives_the_year_of_work():
+    text = "白露镇法治政府建设工作报告\n2024年1月5日\n一年来，白露镇依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    header = header_of(text)
+    assert header.year == 2023
+    assert [c.cue for c in header.clues if c.field == "year"] == ["标题下日期"]
+
+
+def test_a_breadcrumb_or_a_date_is_never_the_title():
+    crumbs = header_of("首页 > 政务公开 > 法治政府建设年度报告\n柘阳县白露乡人民政府关于2022年度\n法治政府建设情况的报告\n"
+                       "2022年，白露乡全面推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert crumbs.title.startswith("柘阳县白露乡")
+    assert {c.cue for c in crumbs.clues if c.field == "county"} == {"标题"}
+    # Without a title, a date before the body is the document's date, not a title of its own year.
+    dated = header_of("2024年1月5日\n一年来，白露镇依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert (dated.title, dated.year) == (None, 2023)
+
+
+def test_a_page_block_wrapped_inside_its_date_still_gives_the_year():
+    text = ("发文机关 | 桐溪县杉坪乡人民政府 | 成文日期 | 2024年\n1月8日\n杉坪乡法治政府建设年度报告\n"
+            "一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).year == 2023
+
+
+def test_a_district_whose_name_is_a_direction_word_counts_in_the_addressee_only():
+    text = ("白露街道办事处关于2022年法治政府建设情况的报告\n中共北岸区委、北岸区人民政府：\n"
+            "2022年，白露街道在东部区开展普法。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.county == "北岸区"
+    assert {c.cue for c in header.clues if c.field == "county"} == {"主送"}
+
+
 def test_page_metadata_gives_township_and_year_when_the_text_does_not():
     text = "一、主要举措和成效\n" + BODY
     header = header_of(text, "page.html", metadata=(("发布机构", "栖霞乡人民政府"), ("成文日期", "2025-01-06")))
@@ -127,9 +168,28 @@ def test_a_traditional_page_gives_simplified_names():
     ("桃金县桃溪安镇人民政府", ["桃溪安镇"]),
     ("兴红县新江桥镇人民政府，兴集镇", ["新江桥镇", "兴集镇"]),
     ("开展送法下乡活动，工程款全部经乡财政所审核", []),
+    ("阿拉坦旗巴音塔拉苏木人民政府", ["巴音塔拉苏木"]),  # a banner's name, like a county's, is not the township's
 ])
 def test_where_a_township_name_starts(text, names):
     assert [place.name for place in township_names(text)] == names
+
+
+def test_a_sumu_is_a_township_read_from_its_title_its_page_fields_and_we_the_sumu():
+    # 苏木 is the township of Inner Mongolia, under a 旗; the names here are fictional.
+    text = ("巴音塔拉苏木2023年度法治政府建设工作报告\n来源：阿拉坦旗巴音塔拉苏木  发布时间：2024-01-20\n"
+            "2023年，我苏木在旗委、旗政府的领导下推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == ("巴音塔拉苏木", "阿拉坦旗", 2023)
+    assert any(c.value == "巴音塔拉苏木" and c.cue == "我镇等指代" for c in header.clues)
+
+
+def test_a_sumu_the_national_table_knows_is_confirmed_in_its_banner():
+    text = ("达尔汗苏木人民政府关于2024年度法治政府建设情况的报告\n"
+            "中共达尔罕茂明安联合旗委员会、达尔罕茂明安联合旗人民政府：\n"
+            "2024年，我苏木扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county) == ("达尔汗苏木", "达尔罕茂明安联合旗")
+    assert any(c.field == "township" and c.cue == "区划表:辖该乡镇" for c in header.clues)
 
 
 def test_a_county_whose_name_reads_as_a_verb_is_still_confirmed():
@@ -141,6 +201,41 @@ def test_a_report_that_only_says_we_the_town_has_no_township_rather_than_a_phras
             "一、主要举措和成效\n" + BODY)
     header = header_of(text)
     assert (header.township, header.county) == (None, "柘阳县")
+
+
+@pytest.mark.parametrize(("text", "county", "names"), [
+    ("奋力推进法治束馆建设，", None, ["束馆镇"]),
+    ('为"法治束馆"建设提供保障，', None, ["束馆镇"]),
+    ("奋力谱写梁徐法治建设新篇章，", None, ["梁徐街道"]),
+    ("推进法治政府建设、法治乡村建设和基层法治建设，", None, []),  # words, not names
+    ("推进法治英德建设，", None, []),  # a county's own name
+    ("推进法治高岭建设，", None, []),  # 高岭镇 and 高岭乡 are both townships somewhere
+    ("推进法治高岭建设，", "宿松县", ["高岭乡"]),  # the county holds only one of them
+])
+def test_a_bare_name_in_the_rule_of_law_slogan_with_the_one_suffix_the_table_knows(text, county, names):
+    # Real names as the national table holds them: the slogan's bare name is the only place they stand.
+    assert [place.name for place in slogan_townships(text, len(text), county)] == names
+
+
+def test_a_report_naming_itself_only_in_its_slogan_has_that_township_and_others_ignore_the_slogan():
+    bare = header_of("2023年，我镇在县委、县政府的领导下，奋力推进法治束馆建设。现将有关情况报告如下：\n"
+                     "一、主要举措和成效\n" + BODY)
+    assert bare.township == "束馆镇"
+    assert [c.cue for c in bare.clues if c.field == "township"] == ["法治口号中的地名"]
+    named = header_of("2023年，白露镇奋力推进法治束馆建设。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert named.township == "白露镇"
+    assert not any(c.cue == "法治口号中的地名" for c in named.clues)
+
+
+def test_a_city_run_into_its_district_is_above_it_even_when_the_table_knows_neither():
+    # 北岸 is a direction word: after a rank it may be a district's name, but only on a line of its own kind.
+    assert [p.name for p in county_names("云州市北岸区白露街道办事处")] == ["北岸区"]
+    assert [p.name for p in county_names("云州市兰亭县")] == ["兰亭县"]
+    text = ("云州市北岸区白露街道办事处关于2022年法治政府建设情况的报告\n"
+            "2022年，白露街道在市东部区开展普法。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.county) == ("白露街道", "北岸区")
+    assert {c.value for c in header.clues if c.field == "county"} == {"北岸区"}
 
 
 def test_one_character_county_names_stand_only_after_a_boundary():
@@ -183,6 +278,21 @@ FULL = BODY + "二、存在的问题\n（一）普法不够深入。\n三、下�
 def test_layouts_of_our_own(text, expected):
     header = header_of(text)
     assert (header.township, header.county, header.year) == expected
+
+
+@pytest.mark.parametrize("block", [
+    "索引号 | 000000/2024-00012 | 分类 | 法治政府建设\n发文机关 | 桐溪县杉坪乡人民政府 | 成文日期 | 2024年1月8日\n",
+    "[ 索引号 ] 000000/2024-00012 [ 发文字号 ]\n[ 发布机构 ] 桐溪县杉坪乡人民政府 [ 有效性 ]\n"
+    "[ 成文日期 ] 2024-01-08 [ 发布日期 ] 2024-02-10\n",
+    "- 发布机构：桐溪县杉坪乡人民政府\n- 公文生成日期：2024-01-08\n",
+], ids=["table-cells", "bracketed-labels", "list"])
+def test_a_page_block_kept_in_the_text_gives_the_county_and_the_year(block):
+    # The title names neither the county nor the year: only the page's 信息公开 fields do.
+    text = block + "杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == ("杉坪乡", "桐溪县", 2023)
+    written = next(c for c in header.clues if c.field == "year" and c.cue == "信息公开字段")
+    assert text[written.evidence.start:written.evidence.end].startswith("2024")
 
 
 def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the_title():

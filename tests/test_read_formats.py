@@ -79,6 +79,18 @@ def test_page_fields_fill_what_the_text_leaves_out(tmp_path):
     assert report.header.doc_number == "白政发〔2024〕3号"
 
 
+def test_field_rows_written_with_bars_give_clean_values_and_no_document_number_from_wu(tmp_path):
+    # Some portals print the 信息公开 block as a bar table in one paragraph; 无 is no document number.
+    page = ("<html><body><p>| 发布机构: | 白石镇人民政府 | 成文日期: | 2024-01-10 | ||</p>"
+            "<p>| 文号: | 无 | 主题词: | |||</p><div class='content'>"
+            + "".join(f"<p>{line}</p>" for line in BAISHI.split("\n")) + "</div></body></html>")
+    path = tmp_path / "bars.html"
+    path.write_text(page, encoding="utf-8")
+    source = read_source(path)
+    assert dict(source.metadata) == {"发布机构": "白石镇人民政府", "成文日期": "2024-01-10", "文号": "无"}
+    assert extract_report(source).header.doc_number is None
+
+
 def test_a_traditional_page_is_matched_in_simplified_and_quoted_as_written(tmp_path):
     traditional = OpenCC("s2t").convert(BAISHI)
     source = read_source(write_html(traditional, tmp_path / "big5.html"))

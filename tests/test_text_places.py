@@ -17,6 +17,7 @@ def test_every_body_of_a_township_is_the_township(raw):
 
 @pytest.mark.parametrize(("raw", "name"), [
     ("柳溪街道办事处", "柳溪街道"), ("柳溪乡人民政府", "柳溪乡"), ("新市镇", "新市镇"), ("县城镇", "县城镇"),
+    ("中共塔拉苏木委员会", "塔拉苏木"), ("阿拉坦旗塔拉苏木人民政府", "塔拉苏木"),
 ])
 def test_township_suffixes_are_kept(raw, name):
     assert township_name(raw) == name

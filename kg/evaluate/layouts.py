@@ -167,8 +167,11 @@ def hard_wrap(width: int = 32, page_lines: int = 28) -> Transform:
 def web_chrome(text: str, gold: dict) -> tuple[str, dict]:
     """A page's navigation, a metadata block above the text and page tools below it."""
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    head = ["首页 > 政务公开 > 法治政府建设年度报告", "", f"索引号：000014349/{gold.get('year') or 2024}-00031",
-            "主题分类：综合政务", "发文日期：2025-01-20", f"标题：{title}", "来源：本站  浏览次数：1024",
+    year = gold.get("year") or 2024
+    # The page is dated early in the year after the year of work, as such pages are: a date that
+    # contradicts the report would change its facts, not only its layout.
+    head = ["首页 > 政务公开 > 法治政府建设年度报告", "", f"索引号：000014349/{year}-00031",
+            "主题分类：综合政务", f"发文日期：{year + 1}-01-20", f"标题：{title}", "来源：本站  浏览次数：1024",
             "字体：【大】【中】【小】", ""]
     tail = ["", "【打印本页】【关闭窗口】", "扫一扫在手机打开当前页", "网站地图 | 联系我们 | 隐私声明"]
     return "\n".join(head + [text] + tail), gold

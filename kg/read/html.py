@@ -46,9 +46,9 @@ def _patterns() -> dict[str, re.Pattern]:
     not_separator = "[^_|\\-—–]*"
     return {
         "field": re.compile(
-            rf"""(?P<label>{lexicon.either(lexicon.longest_first(labels))})\s*[:：\t]\s*
-                 (?P<value>[^\t\n]*?)\s*
-                 (?=(?:{lexicon.either(labels)})\s*[:：\t]|\t|\n|$)     # up to the next label or cell""",
+            rf"""(?P<label>{lexicon.either(lexicon.longest_first(labels))})\s*[:：\t|][\s|]*
+                 (?P<value>[^\t\n|]*?)\s*
+                 (?=(?:{lexicon.either(labels)})\s*[:：\t|]|[\t|\n]|$)     # up to the next label or cell (tab or bar)""",
             re.VERBOSE,
         ),
         # A word of the class or id, between separators: nav, top-bar, xglj (相关链接)…

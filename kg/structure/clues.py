@@ -15,23 +15,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
-from kg.structure.placenames import PlaceName, county_names, township_names
+from kg.structure.placenames import PlaceName, county_names, slogan_townships, township_names
 from kg.model import evidence
+from kg.text import lexicon
 from kg.text.divisions import divisions
 from kg.text.numerals import parse_digits
+from kg.text.places import TOWN_SUFFIX_PATTERN
 
 # Cue → weight. The labels are shown by `kg extract --dry-run`.
 TITLE, ISSUER, ADDRESSEE, COPIED_TO, METADATA = "标题", "发文机关或落款", "主送", "抄送", "信息公开字段"
 ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "导语主语", "正文提及", "我镇等指代"
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
-BODY_YEAR = "正文年份"
+BODY_YEAR, SLOGAN, DATED = "正文年份", "法治口号中的地名", "标题下日期"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
-    BODY_YEAR: 0.25,
+    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5,
 }
 
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
@@ -39,10 +41,22 @@ _COUNTY_ORGAN_RE = re.compile(
     r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|依法治)"
 )
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
-_SELF_RE = re.compile(r"(?:我|本|全)(镇|乡|街道)")
+_SELF_RE = re.compile(rf"(?:我|本|全)({TOWN_SUFFIX_PATTERN})")
 _SUBJECT_BEFORE = "，,。；;：:\n"
 _COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
-_METADATA_RE = re.compile(r"(?:发布机构|发布单位|发文机关|来源)\s*[:：]")
+# A 信息公开 field's label ends at its separator: a colon, a table cell's bar or tab, or the bracket round
+# the label ([ 发布机构 ] …).
+_FIELD_END = r"\s*(?:[:：|\t]|[\]】])"
+
+
+def field_re(key: str, *more: str) -> re.Pattern:
+    """A field label of the page lexicon (发布机构, 发文机关, 发布单位 for 发布机构) and `more`, with its separator."""
+    labels = [row["word"] for row in lexicon.table("html_chrome") if row["use"] == "field" and row["key"] == key]
+    return re.compile(lexicon.either(lexicon.longest_first([*labels, *more])) + _FIELD_END)
+
+
+# 来源 names the office that posted the page.
+_METADATA_RE = field_re("发布机构", "来源")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年")
 _RANGE_RE = re.compile(r"[-—–~至到]\s*$")
 
@@ -186,6 +200,15 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     return clues
 
 
+def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
+    """Readings of a township the text names only without its suffix, in its 法治…建设 slogan.
+
+    Asked for only when no name with a suffix was found: without it such a report has no township at all.
+    """
+    return [_clue(source, "township", place.name, SLOGAN, place.start, place.end)
+            for place in slogan_townships(source.norm, zones.body_end, county)]
+
+
 def pair_clues(county: str, townships: Iterable[str]) -> list[Clue]:
     """A clue for each township the table places in the chosen county."""
     table = divisions()
@@ -219,8 +242,12 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
 
 
 def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading: tuple[int, int] | None,
-               signed: tuple[int, int, int] | None, metadata_year: int | None) -> list[Clue]:
-    """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's."""
+               signed: tuple[int, int, int] | None, metadata_year: int | None,
+               written: tuple[int, int, int] | None = None) -> list[Clue]:
+    """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's.
+
+    `written`: (year of work, start, end) from a 成文日期 field kept in the text of a page.
+    """
     norm = source.norm
     clues = []
     for match in _YEAR_RE.finditer(norm, 0, zones.body_end):
@@ -250,9 +277,12 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
     if signed is not None:
         year, month, start = signed
         # Reports are signed at the end of the year of work or early in the next.
-        clues.append(_clue(source, "year", year if month >= 10 else year - 1, SIGNED, start, start + 4))
+        cue = SIGNED if start >= zones.head_end else DATED
+        clues.append(_clue(source, "year", year if month >= 10 else year - 1, cue, start, start + 4))
     if metadata_year is not None:
         clues.append(Clue("year", metadata_year, METADATA, 1.0))
+    if written is not None:
+        clues.append(_clue(source, "year", written[0], METADATA, written[1], written[2], weight=1.0))
     return clues
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from kg.model import Header, Source
 from kg.structure import clues
 from kg.model import evidence
+from kg.text import normalize
+from kg.text.places import TOWN_SUFFIX_PATTERN
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class Line:
 
 # 〔 and 【 are normalized to [; some offices write the year in round brackets.
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*\d{1,4}\s*号")
-_ISSUER_RE = re.compile(r"(?:委员会|人民政府|政府|办事处|党委|党工委|街道|镇|乡)$")
+_ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
 _DATE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
 
@@ -39,6 +41,12 @@ def lines_of(norm: str, start: int = 0, end: int | None = None) -> list[Line]:
             out.append(Line(left, right, norm[left:right]))
         pos = stop + 1
     return out
+
+
+def doc_number_in(text: str) -> str | None:
+    """The document number (双龙委文〔2024〕9号) a line or a page's 文号 field holds, as written; None for 无 or junk."""
+    match = _DOC_NUMBER_RE.search(normalize(text))
+    return text[match.start(): match.end()].strip() if match else None
 
 
 def is_prose(line: Line) -> bool:
@@ -64,9 +72,13 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     norm = source.norm
     head = [line for line in lines_of(norm, 0, head_end) if not is_prose(line)]
     tail = lines_of(norm, tail_start, len(norm))
-    titles = [line for line in head if _TITLE_WORDS.search(line.text) and not line.text.endswith(":")]
+    # A breadcrumb (首页 > … > 法治政府建设年度报告) or a date is never the title.
+    candidates = [line for line in head if not line.text.endswith(":") and ">" not in line.text
+                  and not is_date(line.text)]
+    titles = [line for line in candidates if _TITLE_WORDS.search(line.text)]
     # Without a title word, the first line is the title unless it is an addressee (县委、县政府:).
-    title = titles[0] if titles else next((line for line in head if not line.text.endswith(":")), None)
+    title = titles[0] if titles else next(iter(candidates), None)
+    title = _whole_title(norm, head, title)
 
     doc_number, doc_year = None, None
     for line in head:
@@ -112,9 +124,17 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     if county is not None:
         found += clues.pair_clues(county, [value for value, _ in clues.totals(found, "township")])
     township = clues.choose(found, "township")
+    if township is None:
+        found += clues.slogan_clues(source, zones, county)
+        township = clues.choose(found, "township")
 
     first_heading = _line_of_offset(norm, head_end) if head_end < body_end else None
-    year_found = clues.year_clues(source, zones, doc_year, first_heading, _signed(tail), _metadata_year(meta))
+    # A page saved as text keeps its 信息公开 block as lines; a page read as HTML gave it as metadata.
+    written = None if "成文日期" in meta else _written(norm, head_end)
+    # A date under the title, or before the body of a text without one, is the document's date, as the
+    # signature's is.
+    dated = _signed(tail) or _signed([line for line in head if title is None or line.start > title.start])
+    year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written)
     year = clues.choose(year_found, "year")
     return Header(
         title=source.text[title.start : title.end] if title else None,
@@ -127,6 +147,19 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         evidence=evidence(source.path, source.text, title.start, title.end) if title else None,
         clues=tuple(found + county_found + year_found),
     )
+
+
+def _whole_title(norm: str, head: list[Line], title: Line | None) -> Line | None:
+    """A title split over two lines (某某关于2023年度法治政府建设 / 工作的报告) as one: the line just above
+    opens the 关于… that the title line closes."""
+    at = head.index(title) if title in head else 0
+    if at == 0:
+        return title
+    above = head[at - 1]
+    if "关于" in above.text and "关于" not in title.text and not above.text.endswith(":") \
+            and not norm[above.end: title.start].strip():
+        return Line(above.start, title.end, above.text + title.text)
+    return title
 
 
 def _line_of_offset(norm: str, pos: int) -> tuple[int, int]:
@@ -144,12 +177,27 @@ def _signed(tail: list[Line]) -> tuple[int, int, int] | None:
 
 
 _META_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})")
+_WRITTEN_RE = clues.field_re("成文日期")
+_FIELD_DATE_RE = re.compile(r"\s*" + _META_DATE_RE.pattern)
+
+
+def _year_of_work(year: int, month: int) -> int:
+    """Reports are signed late in the year of work or early in the next."""
+    return year if month >= 10 else year - 1
 
 
 def _metadata_year(meta: dict) -> int | None:
-    """The year of work a page's 成文日期 implies: reports are signed late in that year or early in the next."""
+    """The year of work a page's 成文日期 implies."""
     match = _META_DATE_RE.search(meta.get("成文日期", ""))
-    if not match:
-        return None
-    year, month = int(match.group(1)), int(match.group(2))
-    return year if month >= 10 else year - 1
+    return _year_of_work(int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _written(norm: str, head_end: int) -> tuple[int, int, int] | None:
+    """(year of work, start, end of the date) from a 成文日期 field on a line before the first section."""
+    for line in lines_of(norm, 0, head_end):
+        label = _WRITTEN_RE.search(line.text)
+        # A wrapped page may break the date after its year (2024年 / 1月8日).
+        date = _FIELD_DATE_RE.match(norm, line.start + label.end()) if label else None
+        if date:
+            return _year_of_work(int(date.group(1)), int(date.group(2))), date.start(1), date.end()
+    return None

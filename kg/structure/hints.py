@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kg.model import Header, Report, Source
+from kg.structure.header import doc_number_in
 from kg.text.places import county_name, township_name
 
 
@@ -61,7 +62,5 @@ def hinted_header(source: Source, header: Header, hints: Hints | None = None) ->
 
 def _apply_metadata(source: Source, header: Header) -> Header:
     """The page's 文号 when the text has none; its 发布机构 and 成文日期 are clues read with the header."""
-    number = dict(source.metadata).get("文号")
-    if header.doc_number is None and number and number.strip() not in ("无", "-"):
-        return replace(header, doc_number=number)
-    return header
+    number = doc_number_in(dict(source.metadata).get("文号") or "")
+    return replace(header, doc_number=number) if header.doc_number is None and number else header

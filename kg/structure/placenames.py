@@ -13,22 +13,23 @@ from dataclasses import dataclass
 from collections.abc import Iterator
 
 from kg.text.divisions import divisions
+from kg.text.places import TOWN_SUFFIX_PATTERN, TOWN_SUFFIXES
 from kg.text.segment import pos_tags
 from kg.text.segment import default
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_TOWN_SUFFIX_RE = re.compile(r"街道|镇|乡")
+_TOWN_SUFFIX_RE = re.compile(TOWN_SUFFIX_PATTERN)
 _COUNTY_SUFFIX_RE = re.compile(r"自治县|自治旗|县|市|区|旗")
 # A suffix followed by one of these is part of a common word (乡村, 镇村, 县城, 市场, 区域), not a name's end.
 _NOT_END = {
-    "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "",
+    "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "", "苏木": "",
     "县": "城域级乡镇长", "市": "场民容貌值级区县长", "区": "域划间别块县长", "旗": "帜舰号手", "自治县": "", "自治旗": "",
 }
 # A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇), not of a name
 # the table does not know.
 _NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村"}
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
-_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市乡镇党政办处")
+_STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市旗乡镇党政办处")
 # 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
 # two characters or more follows it.
 _SOFT_STOPS = set("和")
@@ -110,9 +111,11 @@ def _segmented_stem(words: list[str]) -> str | None:
     # 依法治县, 依法治区: the rule-of-law formula, not a place.
     if words[-1] == "治":
         return None
-    # A one-character last word is likely part of an unknown name (桃溪|安); a longer one is a word.
+    # A one-character last word is likely part of an unknown name (桃溪|安); a longer one is a word. One
+    # direction word alone may be a name (北岸区): as one ordinary word it counts only on a line of its own
+    # kind (PlaceName.common_word).
     last = _tag(words[-1]) if len(words[-1]) > 1 else ""
-    if last.startswith(_NOT_LAST_TAGS) or last == "z":
+    if last.startswith(_NOT_LAST_TAGS) and not (last == "f" and len(words) == 1) or last == "z":
         return None
     return "".join(words)
 
@@ -194,6 +197,44 @@ def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[
     One-character stems (渠县, 滑县) are kept; the caller weighs them by where they stand.
     """
     table = divisions()
+    before = None
     for place in _names(norm, start, len(norm) if end is None else end, _COUNTY_SUFFIX_RE, table.is_county, 1):
-        if not table.is_above_county(place.name):
-            yield place
+        # A name run straight into another (澜州市北岸区) is the city above it, known to the table or not.
+        if before is not None and before.end != place.start:
+            yield before
+        before = None if table.is_above_county(place.name) else place
+    if before is not None:
+        yield before
+
+
+# The rule-of-law slogan names the township by its bare name: 法治白露建设, 为"法治白露"建设, 谱写白露法治建设新篇章.
+_SLOGAN_RE = re.compile(r'法治"?(?P<after>[\u4e00-\u9fff]{2,3})"?建设|(?P<before>[\u4e00-\u9fff]{2,3})法治建设')
+_COUNTY_SUFFIXES = ("县", "市", "区", "旗")
+
+
+def _bare_name(stem: str) -> bool:
+    """A place's name rather than a word (政府, 乡村, 基层): unknown single characters, or one place word."""
+    words = list(default().cut(stem, HMM=False))
+    return all(len(word) == 1 for word in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS
+
+
+def slogan_townships(norm: str, end: int, county: str | None = None) -> Iterator[PlaceName]:
+    """Townships that norm[:end] names only by the bare name in its rule-of-law slogan, with their suffix.
+
+    The suffix is the one the national table knows for that name, in `county` when it is given; a name
+    with no such suffix or with several, or that is a county's own name (法治英德建设), gives nothing.
+    """
+    table = divisions()
+    for match in _SLOGAN_RE.finditer(norm, 0, end):
+        group = "after" if match.group("after") else "before"
+        start, stop = match.span(group)
+        # Before 法治建设 the name's start is unknown (谱写白露): its tails, longest first.
+        for begin in range(start, stop - 1) if group == "before" else (start,):
+            stem = norm[begin:stop]
+            if not _bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
+                continue
+            names = [stem + suffix for suffix in TOWN_SUFFIXES
+                     if table.is_township(stem + suffix) and (county is None or table.holds(county, stem + suffix))]
+            if len(names) == 1:
+                yield PlaceName(begin, stop, names[0], names[0][len(stem):], confirmed=True)
+                break

@@ -18,7 +18,10 @@ _BODIES = (
     "政府", "委",
 )
 _PREFIXES = ("中国共产党", "中共")
-_TOWN_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡))")
+# The suffixes of township-level units whose reports these are: a 苏木 is Inner Mongolia's township.
+TOWN_SUFFIXES = ("街道", "苏木", "镇", "乡")
+TOWN_SUFFIX_PATTERN = "|".join(TOWN_SUFFIXES)
+_TOWN_RE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{1,10}}?(?:{TOWN_SUFFIX_PATTERN}))")
 _COUNTY_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,10}?(?:自治县|自治旗|县|市|区|旗))")
 _SPACE_RE = re.compile(r"[\s\u3000]+")
 
@@ -58,7 +61,7 @@ def township_name(raw: str | None) -> str | None:
         match = _TOWN_RE.match(rest)
         if match and match.group("name") == rest:
             return rest
-    if name in ("镇", "乡", "街道", ""):
+    if name in (*TOWN_SUFFIXES, ""):
         return None
     return name
 
