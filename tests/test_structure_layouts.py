@@ -71,3 +71,48 @@ def test_html_tags_left_in_a_text_file_are_not_part_of_headings_or_items():
     assert [s.text for s in rep.shortcomings] == ["学法形式单一", "执法力量不足"]  # 一是 after <p> opens the list
     assert [p.text for p in rep.plans] == ["丰富学法形式", "充实执法力量"]
     assert all(rep.source.text[s.evidence.start : s.evidence.end] == s.heading for s in rep.sections)
+
+
+# --- layouts of the held-out set's kinds, each in a small text of its own -----------------------------
+
+def text_report(text: str):
+    from kg.read import make_source
+
+    return link_report(extract_report(make_source("layout.txt", text, "utf-8")))
+
+
+def test_a_title_with_a_kind_word_is_not_a_section_over_bold_unnumbered_chapters():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作情况报告\n\n青檀镇现将有关情况报告如下。\n"
+        "**工作开展情况**\n一是健全制度。制定学法制度。\n二是规范执法。办理案件12件。\n"
+        "**存在问题**\n一是培训不足，执法人员少。二是宣传单一，形式老旧。\n"
+        "**下步打算**\n一是加强培训。二是创新宣传。\n")
+    assert sections(rep) == [("工作开展情况", "measures"), ("存在问题", "shortcomings"), ("下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert (rep.header.township, rep.header.county) == ("青檀镇", "芦沟县")
+
+
+def test_section_numbers_that_lost_their_comma_keep_a_space():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n现将有关情况报告如下：\n一 主要工作\n（一）健全制度\n制定学法制度。\n"
+        "二 存在问题\n（一）培训不足\n执法人员少。\n三 明年计划\n加强培训。组织轮训。\n创新宣传。开展讲座。\n")
+    assert sections(rep) == [("一 主要工作", "measures"), ("二 存在问题", "shortcomings"), ("三 明年计划", "plans")]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+    # prose that opens with a numeral and a space is no heading
+    assert not text_report("芦沟县青檀镇2022年法治建设工作报告\n一 年来，我镇依法行政。\n").sections
+
+
+def test_plans_written_as_yi_yao_er_yao():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n"
+        "二、存在问题\n（一）培训不足。\n三、下一步打算\n一要加强培训，组织轮训；二要创新宣传，开展讲座；三要统一要求。\n")
+    assert [p.text for p in rep.plans] == ["加强培训，组织轮训", "创新宣传，开展讲座", "统一要求"]
+
+
+def test_bracketed_chapter_titles_over_di_yi_items():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n\n现将有关情况报告如下：\n【主要工作】\n第一，健全制度。制定学法制度。\n"
+        "第二，规范执法。办理案件12件。\n【存在问题】\n第一，培训不足。\n【下步打算】\n第一，加强培训。\n第二，创新宣传。\n")
+    assert sections(rep) == [("【主要工作】", "measures"), ("【存在问题】", "shortcomings"), ("【下步打算】", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]

@@ -53,7 +53,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "change": re.compile(either(_words("change"))),
         "lead": re.compile(
             rf"""(?:
-                [一二三四五六七八九十]+是                  # 一是, 二是: an inline enumeration
+                [一二三四五六七八九十]+[是要]              # 一是, 二要: an inline enumeration
               | \(?[一二三四五六七八九十\d]+\)            # (一), 1): a bracketed item number
               | \d+[.、]                                   # 1. 2、: an item number
               | {either(_words("lead"))}                   # scope and time: 截至目前, 全年, 我镇…

@@ -25,14 +25,15 @@ from kg.model import evidence
 ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcoming", "plans": "plan"}
 
 _CN = "一二三四五六七八九十"
-# 一是/二是 inside a paragraph: after a clause or sentence end, never inside a word (统一是, 唯一是).
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)([{_CN}]{{1,3}})是", re.M)
+# 一是/二是 (or 一要/二要) inside a paragraph: after a clause or sentence end, never inside a word (统一是, 统一要求).
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)([{_CN}]{{1,3}})[是要]", re.M)
 _CLAUSE_END = "。；;！？!?\n"
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
 # A heading line of its own: short, no sentence punctuation, no colon of a lead-in (…报告如下：).
 _PLAIN_HEADING_RE = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
 _TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
+_WHOLE_BRACKET_RE = re.compile(r"^\[[^\[\]]{2,25}\]$")
 
 
 @dataclass(frozen=True)
@@ -164,10 +165,18 @@ def _top_headings(lines):
 
 
 def _is_vocabulary_heading(text: str) -> bool:
-    """A short unnumbered line that names a section kind (存在问题, 下一步打算), with any `**` or tags around it."""
+    """A short unnumbered line that names a section kind (存在问题, 下一步打算), with any `**` or tags around it.
+
+    A title line (…工作情况报告) may carry a kind word too; it heads the document, not a section. A line
+    that is one bracket ([存在问题], 【】 in the text) is such a heading; a bracket opening a line is an item.
+    """
     core = text[decor_end(text, 0) : trim_decor(text, 0, len(text))]
+    if _WHOLE_BRACKET_RE.match(core):
+        core = core[1:-1]
+    elif line_marker(text) is not None:
+        return False
     return (len(core) <= 25 and not re.search(r"[。，,;；]", core) and bool(kinds_named(core))
-            and line_marker(text) is None)
+            and not _TITLE_LINE_RE.search(core))
 
 
 def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
