@@ -116,3 +116,16 @@ def test_bracketed_chapter_titles_over_di_yi_items():
     assert sections(rep) == [("【主要工作】", "measures"), ("【存在问题】", "shortcomings"), ("【下步打算】", "plans")]
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_problems_with_a_causes_sub_part_give_every_problem_and_cause():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。办理案件12件。\n"
+        "二、存在的不足及原因\n（一）存在的不足\n1）培训不足。\n2）宣传单一。\n（二）原因剖析\n1）经费紧张。\n"
+        "三、下一步打算\n（一）加强培训。\n（二）创新宣传。\n")
+    assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一", "经费紧张"]
+    # a measures section keeps its （一） level even when its items name kinds
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、工作开展情况\n（一）主要工作\n1.健全制度。\n（二）工作成效\n1.办理案件12件。\n"
+        "二、存在问题\n（一）培训不足。\n")
+    assert [m.text for m in rep.measures] == ["主要工作", "工作成效"]

@@ -237,7 +237,13 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks = []
-    if len(set(ITEMIZED[k] for k in named)) > 1 and parse_kind == model.PARSE_NUMBERED:
+    # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
+    # title of one (（一）存在的问题 （二）原因分析), whose own numbered lines are then the items. Measures keep
+    # their （一） level, as the gold rules read them.
+    combined = len(set(ITEMIZED[k] for k in named)) > 1 or (
+        kind in ("shortcomings", "plans") and len(items) >= 2
+        and all(_names_item_kind(source.norm, item) for item in items))
+    if combined and parse_kind == model.PARSE_NUMBERED:
         blocks = _split_combined(source, index, items, end, styles, warnings)
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
     out, pairs = [], []
@@ -251,6 +257,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
     return out, pairs
+
+
+def _names_item_kind(norm: str, item: Node) -> bool:
+    return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
 def _split_combined(source, index, items, end, styles, warnings) -> list[Block]:
