@@ -214,6 +214,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         return _nonempty(_clean(text[quantity.end : after_end]))
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
         return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
+    if not _plain(before):
+        return _nonempty(_clean(_label(norm, text, left)))  # 调解纠纷：86件: a figure in a list of labelled lines
     linked = _patterns()["linked"].match(_plain(before))
     if linked:
         subjects = _split_subjects(linked.group("subjects"))
@@ -252,6 +254,20 @@ def _whole_divided(norm: str, text: str, first: Quantity) -> tuple[str, ...]:
     left, right = _clause_before(norm, first.start, 0)
     divided = _patterns()["divided"].match(_plain(text[left:right]))
     return _nonempty(_clean(divided.group("whole"))) if divided else ()
+
+
+def _label(norm: str, text: str, start: int) -> str:
+    """The label before a colon that a figure follows right after ("受理矛盾纠纷：86件"), else ""."""
+    colon = start - 1
+    while colon >= 0 and norm[colon] == " ":
+        colon -= 1
+    if colon < 0 or norm[colon] != ":":
+        return ""
+    left = colon
+    while left > 0 and norm[left - 1] not in _BOUNDARY:
+        left -= 1
+    label = text[left:colon]
+    return label if 0 < len(_plain(label)) <= MAX_INDICATOR else ""
 
 
 def _split_subjects(text: str) -> list[str]:
