@@ -219,7 +219,7 @@ def _names_from(norm: str, pos: int) -> list[tuple[int, str]]:
 def _after_titles(norm: str):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
     for match in _role_re().finditer(norm):
-        names = _names_from(norm, match.end())
+        names = _names_from(norm, match.end()) or _byline(norm, match.end())
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
@@ -230,6 +230,17 @@ def _after_titles(norm: str):
             role = _role_phrase(norm, match.start(), match.end())
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
+
+
+def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
+    """乡党委书记  林某 / 组长：林某（…）: a title, spaces or a colon, then a name that ends the line or has its post in brackets."""
+    start = pos
+    while pos < len(norm) and norm[pos] in " :":
+        pos += 1
+    name = name_at(norm, pos) if pos > start else None
+    if name is None or not (pos + len(name) == len(norm) or norm[pos + len(name)] in "\n("):
+        return []
+    return [(pos, name)]
 
 
 def _before_titles(norm: str):
