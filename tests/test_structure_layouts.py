@@ -129,3 +129,17 @@ def test_problems_with_a_causes_sub_part_give_every_problem_and_cause():
         "芦沟县青檀镇2022年法治建设工作报告\n一、工作开展情况\n（一）主要工作\n1.健全制度。\n（二）工作成效\n1.办理案件12件。\n"
         "二、存在问题\n（一）培训不足。\n")
     assert [m.text for m in rep.measures] == ["主要工作", "工作成效"]
+
+
+def test_work_done_numbered_straight_under_the_preamble_is_a_section_without_heading():
+    rep = text_report(
+        "芦沟区青檀街道2022年法治建设工作总结\n青檀街道主要做了以下工作：\n一、健全制度。制定学法制度。\n"
+        "二、规范执法。办理案件12件。\n存在问题\n1.培训不足。\n2.宣传单一。\n下步打算\n1.加强培训。\n")
+    assert sections(rep) == [("", "measures"), ("存在问题", "shortcomings"), ("下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一"]
+    # numbered sections with items of their own stay sections
+    rep = text_report(
+        "芦沟区青檀街道2022年法治建设工作总结\n一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。\n"
+        "二、存在问题\n（一）培训不足。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在问题", "shortcomings")]

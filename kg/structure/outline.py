@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from kg import model
 from kg.errors import StructureError
-from kg.structure.header import is_date, is_issuer, lines_of, read_header
+from kg.structure.header import Line, is_date, is_issuer, lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
 from kg.structure.markers import (
-    MARKERS as _MARKERS, decor_end, line_marker, number as _number, top_style, trim_decor,
+    MARKERS as _MARKERS, NOT_TOP, decor_end, line_marker, number as _number, top_style, trim_decor,
 )
 from kg.structure.remedies import split_remedies
 from kg.model import Header, Section, Source
@@ -160,8 +160,28 @@ def _top_headings(lines):
         plain = _plain_headings(lines, found, [i for i, line_style, number in marked if line_style == style and number == 1])
         if plain:
             return [lines[i] for i in plain], "plain", lines[found[0]].start
+        later = _headless_first(lines, found, marked)
+        if later:
+            first = lines[found[0]]
+            return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in found], style, None
     return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+
+
+def _headless_first(lines, numbered: list[int], marked) -> list:
+    """Bare headings (存在的不足, 下一步打算) after a numbered run that nothing is nested under: that run is the
+    items of a first section written without a heading, and the bare lines head the sections after it.
+
+    A two-level report puts its work done as （一）（二） straight under the opening prose; numbered sections
+    would have items below them or would number the problems and plans as well.
+    """
+    bare = [i for i, line in enumerate(lines) if i > numbered[-1] and _is_vocabulary_heading(line.text)]
+    if not bare or len(numbered) < 2:
+        return []
+    styles_before = {line_style for i, line_style, _ in marked if i < bare[0] and line_style not in NOT_TOP}
+    if len(styles_before) > 1:
+        return []
+    return [lines[i] for i in bare]
 
 
 def _is_vocabulary_heading(text: str) -> bool:
