@@ -143,3 +143,22 @@ def test_work_done_numbered_straight_under_the_preamble_is_a_section_without_hea
         "芦沟区青檀街道2022年法治建设工作总结\n一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。\n"
         "二、存在问题\n（一）培训不足。\n")
     assert sections(rep) == [("一、主要工作", "measures"), ("二、存在问题", "shortcomings")]
+
+
+def test_items_counted_first_next_last_and_headings_before_a_colon():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n1.制度建设：制定学法制度，全年学法6次。\n"
+        "2.规范执法：办理案件12件。\n二、存在问题\n首先，培训不足，执法人员少。其次，宣传单一。最后，经费紧张。\n"
+        "三、下步打算\n首先，加强培训。然后做好宣传。最后，争取经费。\n")
+    assert [m.text for m in rep.measures] == ["制度建设", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一", "经费紧张"]
+    # 最后 closes a run that began with 首先; 然后 without a comma is prose
+    assert [p.text for p in rep.plans] == ["加强培训", "争取经费"]
+
+
+def test_a_combined_section_whose_halves_open_with_a_lead_in():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题及下步打算\n"
+        "存在的主要问题：一是培训不足；二是宣传单一。\n下一步工作打算：\n1.加强培训。\n2.创新宣传。\n")
+    assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]

@@ -26,8 +26,12 @@ ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcomi
 
 _CN = "一二三四五六七八九十"
 # 一是/二是 (or 一要/二要) inside a paragraph: after a clause or sentence end, never inside a word (统一是, 统一要求).
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)([{_CN}]{{1,3}})[是要]", re.M)
+# 首先，…其次，…最后，… counts the same way, the last word closing the run.
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*)", re.M)
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _CLAUSE_END = "。；;！？!?\n"
+_LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
+_MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
 # A heading line of its own: short, no sentence punctuation, no colon of a lead-in (…报告如下：).
@@ -83,6 +87,8 @@ def clause_end(norm: str, start: int, limit: int) -> int:
     """End of the heading or first clause that starts at `start`: the first 。/；or line end, without `**` or `</b>`."""
     pos = start
     while pos < limit and norm[pos] not in _CLAUSE_END:
+        if norm[pos] == ":" and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
+            break  # 强化组织保障：乡党委……: a short lead phrase before a colon is the heading
         pos += 1
     pos = trim_decor(norm, start, pos)
     while pos > start and norm[pos - 1] in " \t:：":
@@ -265,6 +271,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         and all(_names_item_kind(source.norm, item) for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
         blocks = _split_combined(source, index, items, end, styles, warnings)
+    if combined and not blocks:
+        blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
     out, pairs = [], []
     for block in blocks:
@@ -277,6 +285,26 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
     return out, pairs
+
+
+def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
+    """A combined section whose halves open with a lead-in (存在问题：一是…。 下步打算：一是…): a block per lead-in."""
+    norm = source.norm
+    heads = []
+    for line in lines_of(norm, start, end):
+        colon = line.text.find(":")
+        lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
+        kind = next((k for k in kinds_named(lead) if k in ITEMIZED), None)
+        if kind:
+            heads.append((line.start, line.start + colon + 1, kind))
+    if len({ITEMIZED[kind] for _, _, kind in heads}) < 2:
+        return []
+    blocks = []
+    for pos, (head_start, body_start, kind) in enumerate(heads):
+        stop = heads[pos + 1][0] if pos + 1 < len(heads) else end
+        parse_kind, sub = _itemize(source, index, body_start, _rstrip(norm, head_start, stop), styles, warnings)
+        blocks.append(Block(kind, index, head_start, stop, parse_kind, tuple(sub)))
+    return blocks
 
 
 def _names_item_kind(norm: str, item: Node) -> bool:
@@ -314,8 +342,8 @@ def _itemize(source, index, start, end, styles, warnings):
         # 一是 opens a line, and 二是 may follow in the same paragraph; a new 一是 mid-paragraph is a sub-list.
         spans, last = [], 0
         for match in _INLINE_RE.finditer(norm, start, end):
-            number = _number(match.group(1))
-            line_start = norm.rfind("\n", 0, match.start()) + 1
+            number = _inline_number(match, last)
+            line_start = max(norm.rfind("\n", 0, match.start()) + 1, start)  # a block may open mid-line
             at_line_start = decor_end(norm, line_start) >= match.start()
             if (number == 1 and at_line_start) or (last and number == last + 1):
                 spans.append((match.start(), match.end(), "inline", number))
@@ -327,7 +355,7 @@ def _itemize(source, index, start, end, styles, warnings):
         return model.PARSE_NUMBERED, _nodes(source, index, spans, end, paragraph_ends=False)
     spans, last = [], 0
     for match in _INLINE_RE.finditer(norm, start, end):
-        number = _number(match.group(1))
+        number = _inline_number(match, last)
         if number == 1 or number == last + 1:
             spans.append((match.start(), match.end(), "inline", number))
             last = number
@@ -342,6 +370,14 @@ def _itemize(source, index, start, end, styles, warnings):
     return model.PARSE_FAILED, []
 
 
+
+
+def _inline_number(match: re.Match, last: int) -> int:
+    """The count an inline marker stands for: 二是 → 2, 其次 → 2, 最后 → one after the item before it."""
+    if match.group(1):
+        return _number(match.group(1))
+    word = match.group(2)
+    return _SEQUENCE.get(word, last + 1 if last else 0)
 
 
 def _item_lines(marked, source, warnings):
