@@ -200,3 +200,12 @@ def test_a_bracket_heading_finished_in_the_body_anchors_the_link(tmp_path):
     assert ("plan", 0, "shortcoming", 0) in found
     assert ("plan", 1, "shortcoming", 1) in found
     assert ("plan", 0, "shortcoming", 1) not in found
+
+
+def test_words_that_only_count_items_are_no_terms_of_the_item():
+    from kg.link.terms import terms
+
+    # two items that share only the word numbering them share nothing
+    for marker in ("首先", "其次", "最后", "其一", "二要"):
+        assert marker not in terms(f"{marker}，加强执法人员培训")
+    assert "执法人员" in terms("最后，加强执法人员培训")
