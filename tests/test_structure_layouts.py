@@ -162,3 +162,11 @@ def test_a_combined_section_whose_halves_open_with_a_lead_in():
         "存在的主要问题：一是培训不足；二是宣传单一。\n下一步工作打算：\n1.加强培训。\n2.创新宣传。\n")
     assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一"]
     assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_page_tools_after_a_copied_page_close_the_last_section():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题\n（一）培训不足。\n"
+        "三、明年打算\n加强培训。组织轮训。\n创新宣传。开展讲座。\n\n【打印本页】【关闭窗口】\n扫一扫在手机打开当前页\n")
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+    assert "打印" not in rep.source.text[rep.sections[-1].start : rep.sections[-1].end]

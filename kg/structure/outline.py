@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg import model
+from kg.text import lexicon
 from kg.errors import StructureError
 from kg.structure.header import Line, is_date, is_issuer, lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
@@ -31,6 +33,7 @@ _INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _CLAUSE_END = "。；;！？!?\n"
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
+_MAX_TOOL_LINE = 40  # characters of a line of page tools; a longer line is text
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
@@ -232,7 +235,15 @@ def _is_plain_heading(text: str) -> bool:
 
 
 def _closing_start(lines, after: int) -> int:
-    """Where the closing lines (特此报告, signature, date) begin, or the end of the text if there are none."""
+    """Where the closing lines (特此报告, signature, date) begin, or the end of the text if there are none.
+
+    The tools of a web page the text was copied from (【打印本页】【关闭窗口】) close it too.
+    """
+    kept = len(lines)
+    while kept > 1 and lines[kept - 1].start >= after and _is_page_tool(lines[kept - 1].text):
+        kept -= 1
+    if kept < len(lines):
+        return min(_closing_start(lines[:kept], after), lines[kept].start)
     closing = None
     for line in reversed(lines):
         if line.start < after:
@@ -248,6 +259,15 @@ def _closing_start(lines, after: int) -> int:
     if not any(_CLOSING_RE.match(line.text) or is_date(line.text) for line in run):
         return lines[-1].end
     return closing.start
+
+
+def _is_page_tool(text: str) -> bool:
+    return len(text) <= _MAX_TOOL_LINE and "。" not in text and bool(_page_tools_re().search(text))
+
+
+@lru_cache(maxsize=1)
+def _page_tools_re() -> re.Pattern:
+    return re.compile(lexicon.either(lexicon.words("html_chrome", "page_tool")))
 
 
 def _rstrip(norm: str, start: int, end: int) -> int:
