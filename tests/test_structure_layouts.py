@@ -170,3 +170,13 @@ def test_page_tools_after_a_copied_page_close_the_last_section():
         "三、明年打算\n加强培训。组织轮训。\n创新宣传。开展讲座。\n\n【打印本页】【关闭窗口】\n扫一扫在手机打开当前页\n")
     assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
     assert "打印" not in rep.source.text[rep.sections[-1].start : rep.sections[-1].end]
+
+
+def test_bare_chapter_titles_when_a_later_chapter_has_numbered_sub_parts():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n青檀镇现将有关情况报告如下。\n**工作开展情况**\n一是健全制度。制定学法制度。\n"
+        "二是规范执法。办理案件12件。\n**存在问题和打算**\n（一）存在的问题\n1.培训不足。\n（二）下步打算\n1.加强培训。\n")
+    assert sections(rep) == [("工作开展情况", "measures"), ("存在问题和打算", "shortcomings")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足"]
+    assert [p.text for p in rep.plans] == ["加强培训"]

@@ -220,7 +220,12 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     if body_start is None or body_start >= numbered[0]:
         return []
     plain = [i - 1 for i in firsts if i - 1 > body_start and _is_plain_heading(lines[i - 1].text)]
-    if not plain or plain[0] != numbered[0] - 1:
+    if not plain:
+        return []
+    # A bare heading that names its kind (主要工作及成效 over 一是… lines) heads a section of the same level.
+    named = [i for i in range(body_start + 1, len(lines)) if _is_vocabulary_heading(lines[i].text)]
+    plain = sorted(set(plain) | set(named))
+    if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
         return []
     return plain
 
