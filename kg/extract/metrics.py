@@ -16,7 +16,7 @@ from functools import cache, partial
 from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.extract import persons
-from kg.model import Metric, Person, Section, Source
+from kg.model import Item, Metric, Person, Section, Source
 from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
 from kg.text import segment
@@ -82,11 +82,16 @@ def numbered_terms() -> tuple[str, ...]:
     return lexicon.words("numbered_terms")
 
 
-def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None) -> tuple[Metric, ...]:
-    """Every metric in the report body, in text order; `people` (read when not given) never name an indicator."""
+def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None,
+            plans: tuple[Item, ...] = ()) -> tuple[Metric, ...]:
+    """Every metric in the report body, in text order; `people` (read when not given) never name an indicator.
+
+    `plans` are skipped wherever they stand, as in the plans half of a combined 问题及打算 section.
+    """
     text, norm = source.text, source.norm
     names = tuple(p.name for p in (persons.extract(source, sections) if people is None else people))
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
+    skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
     body_start = _first_line_end(text)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
