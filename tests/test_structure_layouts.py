@@ -180,3 +180,14 @@ def test_bare_chapter_titles_when_a_later_chapter_has_numbered_sub_parts():
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [s.text for s in rep.shortcomings] == ["培训不足"]
     assert [p.text for p in rep.plans] == ["加强培训"]
+
+
+def test_bulleted_items_and_no_repeated_number_warning_for_unnumbered_families():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n● 健全制度。制定学法制度。\n◆ 规范执法。办理案件12件。\n"
+        "二、存在问题\n■ 培训不足，执法人员少。\n■ 宣传单一。\n三、下步打算\n■ 加强培训。\n")
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训"]
+    assert rep.warnings == ()
+    assert report("named_parts.txt").warnings == ()  # 【】 items carry no number to repeat

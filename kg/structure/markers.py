@@ -1,4 +1,4 @@
-"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 第一， 一是 【】) and which of them a document puts on top.
+"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 第一， 一是 【】 ●) and which of them a document puts on top.
 
 Offices number as they please: any family can open the top level, and the same family can sit at a
 different depth in the next report. So the hierarchy is read off the document itself: a family whose
@@ -15,6 +15,7 @@ _CN = CN_DIGITS
 # Markdown or HTML leftovers of a page (`**一、**`, `## 一、`, `<b>一、`) wrap a marker without changing it.
 DECOR = r"(?:\*{1,3}|#{1,6}\s*|>\s*|<[a-zA-Z]{1,6}>\s*)*"
 _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
+BULLETS = "●■◆▪•◇□○★☆▲►"
 MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇)\s*[、.:：]?\s*")),
     # 第一，第二， open items as paragraphs do; they number items, never sections.
@@ -32,10 +33,12 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,80}}\])")),
     # 一是…二是… states items; plans are as often written 一要…二要….
     ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})[是要]")),
+    # ● 健全依法决策机制。: a bullet numbers its item by its order, as a bracket does.
+    ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*")),
 )
-# Families that never hold sections: 一是 runs inside paragraphs, 第一， opens a paragraph, and a bracket
-# line may be page chrome.
-NOT_TOP = ("inline", "bracket", "ordinal")
+# Families that never hold sections: 一是 runs inside paragraphs, 第一， opens a paragraph, a bracket
+# line may be page chrome, and bullets list items.
+NOT_TOP = ("inline", "bracket", "ordinal", "bullet")
 
 
 def line_marker(text: str, styles=None):

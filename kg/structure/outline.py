@@ -417,7 +417,7 @@ def _item_lines(marked, source, warnings):
             sibling = True
             warnings.append(f"{source.text[line.start:line.end][:20]!r}: {line_style} numbering used at the （一） level")
         if sibling:
-            if number in numbers:
+            if number and number in numbers:  # 【】 and ● number by their order: 0 is no number
                 warnings.append(f"{source.text[line.start:line.end][:20]!r}: number {number} repeated")
             numbers.add(number)
             chosen.append(entry)
