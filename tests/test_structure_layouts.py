@@ -191,3 +191,19 @@ def test_bulleted_items_and_no_repeated_number_warning_for_unnumbered_families()
     assert [p.text for p in rep.plans] == ["加强培训"]
     assert rep.warnings == ()
     assert report("named_parts.txt").warnings == ()  # 【】 items carry no number to repeat
+
+
+def test_a_section_number_alone_on_its_line_takes_the_heading_below_it():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n现将有关情况报告如下：\n一、\n主要工作\n（一）健全制度。制定学法制度。\n"
+        "二、\n存在问题\n（一）培训不足。\n三、\n明年计划\n（一）加强培训。\n")
+    assert sections(rep) == [("一、\n主要工作", "measures"), ("二、\n存在问题", "shortcomings"), ("三、\n明年计划", "plans")]
+    assert [p.text for p in rep.plans] == ["加强培训"]
+
+
+def test_items_labelled_with_a_word_and_a_numeral():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "问题一：培训不足，执法人员少。\n问题二：宣传单一。\n三、整改措施\n措施一：加强培训。\n措施二：创新宣传。\n")
+    assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]

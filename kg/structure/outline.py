@@ -124,13 +124,18 @@ def parse(source: Source) -> Outline:
         end = _rstrip(norm, line.start, end)
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading_end = trim_decor(norm, line.start + length, heading_end)
+        body_start = line.end
+        if length and heading_end <= line.start + length:  # 一、 alone on its line: the heading is on the next
+            below = next((other for other in lines if other.start > line.end), None)
+            if below is not None and below.start < end and _is_plain_heading(below.text):
+                heading_end = body_start = below.end
         # From the number (or a bare heading's first word), not from `<p><b>` or `**` before it.
         heading_start = min(decor_end(norm, line.start), line.start + length) if length else decor_end(norm, line.start)
         heading = text[heading_start:heading_end]
         # Kinds are read off the matched form, so full-width or traditional headings classify alike.
-        kind = classify(norm[line.start + length : heading_end], header.year, norm[line.end : end],
+        kind = classify(norm[line.start + length : heading_end], header.year, norm[body_start : end],
                         after_problems="shortcomings" in (s.kind for s in sections))
-        section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], line.end, end,
+        section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
                                                 item_styles, warnings)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
