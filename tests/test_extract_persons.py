@@ -29,6 +29,10 @@ def test_a_byline_or_a_labelled_list_line_names_the_person():
         ("汪思远", "组长"),
         ("欧阳青", "副组长"),
     ]
+    # a labelled list: each title heads the names after its colon, up to the list's punctuation
+    assert people("组长：汪思远；副组长：欧阳青、滕立群；成员：各站所负责人。\n") == [
+        ("汪思远", "组长"), ("欧阳青", "副组长"), ("滕立群", "副组长")]
+    assert people("组长：由镇长担任。\n") == []
     # a title followed by prose is no byline
     assert people("镇党委书记 全面负责，镇长 统筹推进。\n") == []
 
