@@ -58,7 +58,8 @@ def test_a_quoted_local_title_presented_as_an_activity_is_a_campaign():
 
 def test_quoted_idioms_roles_platforms_and_goals_are_not_campaigns():
     text = ("筑牢群众“钱袋子”的防护墙，通过“普法志愿者”宣讲，依托“青山发布”微信公众号推送，"
-            "实现“小事不出村、大事不出镇、矛盾不上交”，打造“一站式”服务，解决“老大难”纠纷，以“一懂两爱”为标准。")
+            "实现“小事不出村、大事不出镇、矛盾不上交”，打造“一站式”服务，解决“老大难”纠纷，以“一懂两爱”为标准，"
+            "推行“线上+线下”法律咨询。")
     assert names(text) == []
 
 
