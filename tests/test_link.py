@@ -209,3 +209,10 @@ def test_words_that_only_count_items_are_no_terms_of_the_item():
     for marker in ("首先", "其次", "最后", "其一", "二要"):
         assert marker not in terms(f"{marker}，加强执法人员培训")
     assert "执法人员" in terms("最后，加强执法人员培训")
+
+
+def test_supervision_and_targeting_are_read_under_their_other_names():
+    from kg.link.terms import terms
+
+    assert "督促检查" in terms("纳入乡党委日常督查范围") and "督促" in terms("强化督导")
+    assert "针对性" in terms("推动普法宣传精准化")
