@@ -138,6 +138,13 @@ def test_work_done_numbered_straight_under_the_preamble_is_a_section_without_hea
     assert sections(rep) == [("", "measures"), ("存在问题", "shortcomings"), ("下步打算", "plans")]
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一"]
+    # the later sections may be numbered in a family of their own
+    rep = text_report(
+        "芦沟区青檀街道2022年法治建设工作总结\n青檀街道主要做了以下工作：\n（一）健全制度。制定学法制度。\n"
+        "（二）规范执法。办理案件12件。\n第一部分 存在问题\n1.培训不足。\n第二部分 下步打算\n1.加强培训。\n")
+    assert sections(rep) == [("", "measures"), ("第一部分 存在问题", "shortcomings"), ("第二部分 下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [p.text for p in rep.plans] == ["加强培训"]
     # numbered sections with items of their own stay sections
     rep = text_report(
         "芦沟区青檀街道2022年法治建设工作总结\n一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。\n"

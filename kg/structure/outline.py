@@ -182,14 +182,23 @@ def _top_headings(lines):
     return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
 
 
+def _names_kind(text: str, style: str | None) -> bool:
+    """A line of a section family (第一部分 存在的不足) whose words name a kind of section."""
+    if style is None or style in NOT_TOP:
+        return False
+    return bool(kinds_named(text[line_marker(text)[2]:]))
+
+
 def _headless_first(lines, numbered: list[int], marked) -> list:
-    """Bare headings (存在的不足, 下一步打算) after a numbered run that nothing is nested under: that run is the
-    items of a first section written without a heading, and the bare lines head the sections after it.
+    """Headings naming a kind (存在的不足, 第一部分 下一步打算) after a numbered run that nothing is nested under:
+    that run is the items of a first section written without a heading, and those lines head the sections after it.
 
     A two-level report puts its work done as （一）（二） straight under the opening prose; numbered sections
     would have items below them or would number the problems and plans as well.
     """
-    bare = [i for i, line in enumerate(lines) if i > numbered[-1] and _is_vocabulary_heading(line.text)]
+    styles = {i: line_style for i, line_style, _ in marked}
+    bare = [i for i, line in enumerate(lines) if i > numbered[-1]
+            and (_is_vocabulary_heading(line.text) or _names_kind(line.text, styles.get(i)))]
     if not bare or len(numbered) < 2:
         return []
     styles_before = {line_style for i, line_style, _ in marked if i < bare[0] and line_style not in NOT_TOP}
