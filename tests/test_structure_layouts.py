@@ -214,3 +214,12 @@ def test_items_labelled_with_a_word_and_a_numeral():
         "问题一：培训不足，执法人员少。\n问题二：宣传单一。\n三、整改措施\n措施一：加强培训。\n措施二：创新宣传。\n")
     assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
     assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_bulleted_section_lines_over_numbered_items():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n青檀镇现将有关情况报告如下。\n◆ 主要工作\n1. 健全制度。制定学法制度。\n"
+        "2. 规范执法。办理案件12件。\n◆ 存在问题\n1. 培训不足。\n◆ 下步打算\n1. 加强培训。\n")
+    assert sections(rep) == [("◆ 主要工作", "measures"), ("◆ 存在问题", "shortcomings"), ("◆ 下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [p.text for p in rep.plans] == ["加强培训"]

@@ -216,8 +216,10 @@ def _is_vocabulary_heading(text: str) -> bool:
     core = text[decor_end(text, 0) : trim_decor(text, 0, len(text))]
     if _WHOLE_BRACKET_RE.match(core):
         core = core[1:-1]
-    elif line_marker(text) is not None:
-        return False
+    else:
+        core = _unnumbered(core)
+        if core is None:
+            return False
     return (len(core) <= 25 and not re.search(r"[。，,;；]", core) and bool(kinds_named(core))
             and not _TITLE_LINE_RE.search(core))
 
@@ -249,8 +251,17 @@ def _is_body_prose(text: str) -> bool:
 
 
 def _is_plain_heading(text: str) -> bool:
-    return (bool(_PLAIN_HEADING_RE.match(text)) and line_marker(text) is None and not _TITLE_LINE_RE.search(text)
-            and not is_issuer(text) and not is_date(text))
+    bare = _unnumbered(text)
+    return (bare is not None and bool(_PLAIN_HEADING_RE.match(bare)) and not _TITLE_LINE_RE.search(bare)
+            and not is_issuer(bare) and not is_date(bare))
+
+
+def _unnumbered(text: str) -> str | None:
+    """A line's words when no number opens it; a bullet (◆ 主要工作) counts as none. None for a numbered line."""
+    found = line_marker(text)
+    if found is None:
+        return text
+    return text[found[2]:] if found[0] == "bullet" else None
 
 
 def _closing_start(lines, after: int) -> int:
