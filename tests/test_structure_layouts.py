@@ -145,6 +145,12 @@ def test_work_done_numbered_straight_under_the_preamble_is_a_section_without_hea
     assert sections(rep) == [("", "measures"), ("第一部分 存在问题", "shortcomings"), ("第二部分 下步打算", "plans")]
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [p.text for p in rep.plans] == ["加强培训"]
+    # section headings standing alone are no items, even when sub-parts below them name kinds
+    rep = text_report(
+        "芦沟区青檀街道2022年法治建设工作总结\n一、主要工作\n● 健全制度。制定学法制度。\n二、存在问题和下步打算\n"
+        "（一）存在问题\n1.培训不足。\n（二）下步打算\n1.加强培训。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在问题和下步打算", "shortcomings")]
+    assert [p.text for p in rep.plans] == ["加强培训"]
     # numbered sections with items of their own stay sections
     rep = text_report(
         "芦沟区青檀街道2022年法治建设工作总结\n一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。\n"

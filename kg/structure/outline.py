@@ -204,6 +204,9 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     styles_before = {line_style for i, line_style, _ in marked if i < bare[0] and line_style not in NOT_TOP}
     if len(styles_before) > 1:
         return []
+    # Items say what was done on their own line (加强组织领导。街道党工委……); a section heading stands alone.
+    if not all("。" in lines[i].text for i in numbered):
+        return []
     return [lines[i] for i in bare]
 
 
