@@ -45,6 +45,12 @@ def test_national_programmes_from_the_lexicon():
     assert names(text) == ["放管服", "双随机、一公开", "一村一法律顾问", "扫黑除恶"]
 
 
+def test_a_campaign_ending_in_fa_before_the_word_zhidu():
+    # 述法制度 is 述法 and its 制度 (no word starts 法制度); 阐述法制建设 and 上述法律 stay plain words
+    assert names("健全领导干部述法制度，班子成员全覆盖。") == ["述法"]
+    assert names("阐述法制建设的意义，落实上述法律规定。") == []
+
+
 def test_a_quoted_local_title_presented_as_an_activity_is_a_campaign():
     text = "打造“青山法治驿站”普法品牌，推行“周三说法”。"
     assert names(text) == ["青山法治驿站", "周三说法"]
@@ -52,7 +58,8 @@ def test_a_quoted_local_title_presented_as_an_activity_is_a_campaign():
 
 def test_quoted_idioms_roles_platforms_and_goals_are_not_campaigns():
     text = ("筑牢群众“钱袋子”的防护墙，通过“普法志愿者”宣讲，依托“青山发布”微信公众号推送，"
-            "实现“小事不出村、大事不出镇、矛盾不上交”，打造“一站式”服务，解决“老大难”纠纷，以“一懂两爱”为标准。")
+            "实现“小事不出村、大事不出镇、矛盾不上交”，打造“一站式”服务，解决“老大难”纠纷，以“一懂两爱”为标准，"
+            "推行“线上+线下”法律咨询。")
     assert names(text) == []
 
 

@@ -34,6 +34,16 @@ def test_count_before_the_noun_takes_the_noun_after():
     ]
 
 
+def test_a_list_of_labelled_figures_takes_each_label():
+    assert facts("全年工作数据如下：\n办理法律援助：12件\n发放宣传资料： 3000余份\n信访积案：0件\n") == [
+        ("办理法律援助", 12, "件", False),
+        ("发放宣传资料", 3000, "份", True),
+        ("信访积案", 0, "件", False),
+    ]
+    # a colon that introduces a sentence leaves the clause after it to say what was counted
+    assert facts("主要成效：全年调解纠纷30件。") == [("调解纠纷", 30, "件", False)]
+
+
 def test_money_percentages_and_chinese_numerals_are_plain_numbers():
     assert facts("争取专项经费20万元，化解率达100%，悬挂横幅四十余条。") == [
         ("争取专项经费", 200000, "元", False),

@@ -23,6 +23,20 @@ def test_title_before_the_name_with_the_words_that_qualify_it():
     ]
 
 
+def test_a_byline_or_a_labelled_list_line_names_the_person():
+    assert people("青禾镇党委书记  滕立群\n组长：汪思远（镇长）\n副组长：欧阳青\n") == [
+        ("滕立群", "青禾镇党委书记"),
+        ("汪思远", "组长"),
+        ("欧阳青", "副组长"),
+    ]
+    # a labelled list: each title heads the names after its colon, up to the list's punctuation
+    assert people("组长：汪思远；副组长：欧阳青、滕立群；成员：各站所负责人。\n") == [
+        ("汪思远", "组长"), ("欧阳青", "副组长"), ("滕立群", "副组长")]
+    assert people("组长：由镇长担任。\n") == []
+    # a title followed by prose is no byline
+    assert people("镇党委书记 全面负责，镇长 统筹推进。\n") == []
+
+
 def test_head_of_a_body_is_named_by_body_and_title():
     assert people("成立以王明为组长的青禾镇法治建设领导小组。") == [("王明", "领导小组组长")]
 

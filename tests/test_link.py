@@ -176,3 +176,43 @@ def test_the_object_rule_can_be_switched_off_and_then_the_field_word_links(field
     assert ("plan", 0, "shortcoming", 0) in pairs(link_report(field_only, loose).links, "addresses")
     with pytest.raises(KgError, match="true or false"):
         parse_overrides(["require_anchor=maybe"])
+
+
+BRACKET_HEADS = """芦沟县青檀镇2023年法治政府建设情况报告
+一、主要工作
+（一）健全制度。制定学法制度。
+二、存在的问题
+【群众参与积极性不高】法治宣传形式单一，吸引力不强。
+【村级调解组织运转不规范】调解台账记录不全。
+三、下一步工作计划
+【从严落实普法责任】改变宣传形式单一、吸引力不强的状况。
+【规范村级调解组织】建立调解台账，开展调解员轮训。
+"""
+
+
+def test_a_bracket_heading_finished_in_the_body_anchors_the_link(tmp_path):
+    path = tmp_path / "qingtan-2023.txt"
+    path.write_text(BRACKET_HEADS, encoding="utf-8")
+    report = read(path)
+    assert [p.text for p in report.plans] == ["从严落实普法责任", "规范村级调解组织"]
+    found = pairs(link_report(report).links, "addresses")
+    # the plan's heading names only the duty; the words finishing its sentence name the publicity it improves
+    assert ("plan", 0, "shortcoming", 0) in found
+    assert ("plan", 1, "shortcoming", 1) in found
+    assert ("plan", 0, "shortcoming", 1) not in found
+
+
+def test_words_that_only_count_items_are_no_terms_of_the_item():
+    from kg.link.terms import terms
+
+    # two items that share only the word numbering them share nothing
+    for marker in ("首先", "其次", "最后", "其一", "二要"):
+        assert marker not in terms(f"{marker}，加强执法人员培训")
+    assert "执法人员" in terms("最后，加强执法人员培训")
+
+
+def test_supervision_and_targeting_are_read_under_their_other_names():
+    from kg.link.terms import terms
+
+    assert "督促检查" in terms("纳入乡党委日常督查范围") and "督促" in terms("强化督导")
+    assert "针对性" in terms("推动普法宣传精准化")

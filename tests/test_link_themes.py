@@ -45,6 +45,13 @@ def test_a_sentence_is_tagged_with_the_themes_its_keywords_name():
     assert "publicity" not in found
 
 
+def test_the_publics_legal_notions_are_a_matter_of_publicity():
+    # 法治观念淡薄 is the same shortfall as 法律意识不强, which publicity takes up
+    assert "publicity" in tag_text("群众法治观念淡薄，遇事习惯上访")
+    # a cadre's awareness is a matter of cadres' study as well
+    assert {"publicity", "cadre-study"} <= set(tag_text("部分村干部法治意识仍然不强"))
+
+
 def test_full_width_text_matches_half_width_keywords():
     assert "legal-services" in tag_text("“一村（社区）一法律顾问”服务效能不高")
 

@@ -241,3 +241,16 @@ def test_every_corpus_report_gives_a_graph_that_conforms(shared):
     assert len(set(graph.subjects(RDF.type, KG.Report))) == summary.reports == len(paths)
     # laws are shared: fewer law nodes than places citing them
     assert 0 < len(set(graph.subjects(RDF.type, KG.Law))) < len(set(graph.subjects(KG.relProperty, KG.cites)))
+
+
+def test_a_section_without_heading_and_a_heading_on_two_lines_conform_to_the_shapes():
+    from kg.extract.report import extract_report
+    from kg.link import link_report
+
+    unseen = Path(__file__).parent / "fixtures" / "unseen"
+    graph = Graph()
+    for name in ("luzhou_2023.txt", "baiyun_2024.txt"):
+        report = link_report(extract_report(read_source(unseen / name)))
+        report_graph(report, graph)
+    assert {str(h) for h in graph.objects(None, KG.heading)} >= {"", "一、\n主要工作开展情况"}
+    conforms(graph)

@@ -71,3 +71,161 @@ def test_html_tags_left_in_a_text_file_are_not_part_of_headings_or_items():
     assert [s.text for s in rep.shortcomings] == ["学法形式单一", "执法力量不足"]  # 一是 after <p> opens the list
     assert [p.text for p in rep.plans] == ["丰富学法形式", "充实执法力量"]
     assert all(rep.source.text[s.evidence.start : s.evidence.end] == s.heading for s in rep.sections)
+
+
+# --- layouts of the held-out set's kinds, each in a small text of its own -----------------------------
+
+def text_report(text: str):
+    from kg.read import make_source
+
+    return link_report(extract_report(make_source("layout.txt", text, "utf-8")))
+
+
+def test_a_title_with_a_kind_word_is_not_a_section_over_bold_unnumbered_chapters():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作情况报告\n\n青檀镇现将有关情况报告如下。\n"
+        "**工作开展情况**\n一是健全制度。制定学法制度。\n二是规范执法。办理案件12件。\n"
+        "**存在问题**\n一是培训不足，执法人员少。二是宣传单一，形式老旧。\n"
+        "**下步打算**\n一是加强培训。二是创新宣传。\n")
+    assert sections(rep) == [("工作开展情况", "measures"), ("存在问题", "shortcomings"), ("下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert (rep.header.township, rep.header.county) == ("青檀镇", "芦沟县")
+
+
+def test_section_numbers_that_lost_their_comma_keep_a_space():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n现将有关情况报告如下：\n一 主要工作\n（一）健全制度\n制定学法制度。\n"
+        "二 存在问题\n（一）培训不足\n执法人员少。\n三 明年计划\n加强培训。组织轮训。\n创新宣传。开展讲座。\n")
+    assert sections(rep) == [("一 主要工作", "measures"), ("二 存在问题", "shortcomings"), ("三 明年计划", "plans")]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+    # prose that opens with a numeral and a space is no heading
+    assert not text_report("芦沟县青檀镇2022年法治建设工作报告\n一 年来，我镇依法行政。\n").sections
+
+
+def test_plans_written_as_yi_yao_er_yao():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n"
+        "二、存在问题\n（一）培训不足。\n三、下一步打算\n一要加强培训，组织轮训；二要创新宣传，开展讲座；三要统一要求。\n")
+    assert [p.text for p in rep.plans] == ["加强培训，组织轮训", "创新宣传，开展讲座", "统一要求"]
+
+
+def test_bracketed_chapter_titles_over_di_yi_items():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n\n现将有关情况报告如下：\n【主要工作】\n第一，健全制度。制定学法制度。\n"
+        "第二，规范执法。办理案件12件。\n【存在问题】\n第一，培训不足。\n【下步打算】\n第一，加强培训。\n第二，创新宣传。\n")
+    assert sections(rep) == [("【主要工作】", "measures"), ("【存在问题】", "shortcomings"), ("【下步打算】", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_problems_with_a_causes_sub_part_give_every_problem_and_cause():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。办理案件12件。\n"
+        "二、存在的不足及原因\n（一）存在的不足\n1）培训不足。\n2）宣传单一。\n（二）原因剖析\n1）经费紧张。\n"
+        "三、下一步打算\n（一）加强培训。\n（二）创新宣传。\n")
+    assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一", "经费紧张"]
+    # a measures section keeps its （一） level even when its items name kinds
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、工作开展情况\n（一）主要工作\n1.健全制度。\n（二）工作成效\n1.办理案件12件。\n"
+        "二、存在问题\n（一）培训不足。\n")
+    assert [m.text for m in rep.measures] == ["主要工作", "工作成效"]
+
+
+def test_work_done_numbered_straight_under_the_preamble_is_a_section_without_heading():
+    rep = text_report(
+        "芦沟区青檀街道2022年法治建设工作总结\n青檀街道主要做了以下工作：\n一、健全制度。制定学法制度。\n"
+        "二、规范执法。办理案件12件。\n存在问题\n1.培训不足。\n2.宣传单一。\n下步打算\n1.加强培训。\n")
+    assert sections(rep) == [("", "measures"), ("存在问题", "shortcomings"), ("下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一"]
+    # the later sections may be numbered in a family of their own
+    rep = text_report(
+        "芦沟区青檀街道2022年法治建设工作总结\n青檀街道主要做了以下工作：\n（一）健全制度。制定学法制度。\n"
+        "（二）规范执法。办理案件12件。\n第一部分 存在问题\n1.培训不足。\n第二部分 下步打算\n1.加强培训。\n")
+    assert sections(rep) == [("", "measures"), ("第一部分 存在问题", "shortcomings"), ("第二部分 下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [p.text for p in rep.plans] == ["加强培训"]
+    # section headings standing alone are no items, even when sub-parts below them name kinds
+    rep = text_report(
+        "芦沟区青檀街道2022年法治建设工作总结\n一、主要工作\n● 健全制度。制定学法制度。\n二、存在问题和下步打算\n"
+        "（一）存在问题\n1.培训不足。\n（二）下步打算\n1.加强培训。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在问题和下步打算", "shortcomings")]
+    assert [p.text for p in rep.plans] == ["加强培训"]
+    # numbered sections with items of their own stay sections
+    rep = text_report(
+        "芦沟区青檀街道2022年法治建设工作总结\n一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。\n"
+        "二、存在问题\n（一）培训不足。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在问题", "shortcomings")]
+
+
+def test_items_counted_first_next_last_and_headings_before_a_colon():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n1.制度建设：制定学法制度，全年学法6次。\n"
+        "2.规范执法：办理案件12件。\n二、存在问题\n首先，培训不足，执法人员少。其次，宣传单一。最后，经费紧张。\n"
+        "三、下步打算\n首先，加强培训。然后做好宣传。最后，争取经费。\n")
+    assert [m.text for m in rep.measures] == ["制度建设", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一", "经费紧张"]
+    # 最后 closes a run that began with 首先; 然后 without a comma is prose
+    assert [p.text for p in rep.plans] == ["加强培训", "争取经费"]
+
+
+def test_a_combined_section_whose_halves_open_with_a_lead_in():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题及下步打算\n"
+        "存在的主要问题：一是培训不足；二是宣传单一。\n下一步工作打算：\n1.加强培训。\n2.创新宣传。\n")
+    assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_page_tools_after_a_copied_page_close_the_last_section():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题\n（一）培训不足。\n"
+        "三、明年打算\n加强培训。组织轮训。\n创新宣传。开展讲座。\n\n【打印本页】【关闭窗口】\n扫一扫在手机打开当前页\n")
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+    assert "打印" not in rep.source.text[rep.sections[-1].start : rep.sections[-1].end]
+
+
+def test_bare_chapter_titles_when_a_later_chapter_has_numbered_sub_parts():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n青檀镇现将有关情况报告如下。\n**工作开展情况**\n一是健全制度。制定学法制度。\n"
+        "二是规范执法。办理案件12件。\n**存在问题和打算**\n（一）存在的问题\n1.培训不足。\n（二）下步打算\n1.加强培训。\n")
+    assert sections(rep) == [("工作开展情况", "measures"), ("存在问题和打算", "shortcomings")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足"]
+    assert [p.text for p in rep.plans] == ["加强培训"]
+
+
+def test_bulleted_items_and_no_repeated_number_warning_for_unnumbered_families():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n● 健全制度。制定学法制度。\n◆ 规范执法。办理案件12件。\n"
+        "二、存在问题\n■ 培训不足，执法人员少。\n■ 宣传单一。\n三、下步打算\n■ 加强培训。\n")
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训"]
+    assert rep.warnings == ()
+    assert report("named_parts.txt").warnings == ()  # 【】 items carry no number to repeat
+
+
+def test_a_section_number_alone_on_its_line_takes_the_heading_below_it():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n现将有关情况报告如下：\n一、\n主要工作\n（一）健全制度。制定学法制度。\n"
+        "二、\n存在问题\n（一）培训不足。\n三、\n明年计划\n（一）加强培训。\n")
+    assert sections(rep) == [("一、\n主要工作", "measures"), ("二、\n存在问题", "shortcomings"), ("三、\n明年计划", "plans")]
+    assert [p.text for p in rep.plans] == ["加强培训"]
+
+
+def test_items_labelled_with_a_word_and_a_numeral():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "问题一：培训不足，执法人员少。\n问题二：宣传单一。\n三、整改措施\n措施一：加强培训。\n措施二：创新宣传。\n")
+    assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_bulleted_section_lines_over_numbered_items():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n青檀镇现将有关情况报告如下。\n◆ 主要工作\n1. 健全制度。制定学法制度。\n"
+        "2. 规范执法。办理案件12件。\n◆ 存在问题\n1. 培训不足。\n◆ 下步打算\n1. 加强培训。\n")
+    assert sections(rep) == [("◆ 主要工作", "measures"), ("◆ 存在问题", "shortcomings"), ("◆ 下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [p.text for p in rep.plans] == ["加强培训"]

@@ -72,3 +72,10 @@ def test_a_header_only_pass_reads_the_wrapped_file_as_extraction_does():
     header = header_of(source)
     assert header == extract_report(source).header
     assert source.text[header.evidence.start : header.evidence.end] == header.title
+
+
+def test_a_bulleted_line_starts_a_paragraph_of_its_own():
+    lines = ["短标题"] + ["这一行有二十个字符这一行有二十个字符这一"] * 6 + ["● 健全制度。", "这一行有二十个字符这一行有二十个字符这一", "完。"]
+    joined = unwrap("\n".join(lines))
+    assert joined is not None
+    assert [line[:2] for line in joined.text.split("\n")] == ["短标", "这一", "● ", "这一"]

@@ -248,7 +248,11 @@ def title_removed(text: str, gold: dict) -> tuple[str, dict]:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or _roles(lines, gold)[first] == "section" or "。" in lines[first] or len(lines[first]) > 60:
         return text, gold  # a page opening that starts with its preamble or first section has no title to remove
-    return "\n".join(lines[:first] + lines[first + 1:]), gold
+    varied = "\n".join(lines[:first] + lines[first + 1:])
+    # The gold rule: a county the text never names is null; the title may have been its only mention.
+    if gold.get("county") and compact(gold["county"]) not in compact(varied):
+        gold = {**gold, "county": None}
+    return varied, gold
 
 
 def county_in_addressee(text: str, gold: dict) -> tuple[str, dict]:

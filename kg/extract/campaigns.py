@@ -107,7 +107,8 @@ def _lexicon_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     for hit in lexicon.campaign_matcher().find(source.text, source.norm):
         name = hit.term.name
         after = source.text[hit.end : hit.end + 1]
-        if source.norm[hit.end - 1] == "法" and after in after_fa():
+        # 普法律师 reads 法律; but no word starts 法制度, so 述法制度 is 述法 and its 制度.
+        if source.norm[hit.end - 1] == "法" and after in after_fa() and not source.norm.startswith("制度", hit.end):
             continue
         if hit.start and source.text[hit.start - 1] in _glued_left().get(name, ""):
             continue

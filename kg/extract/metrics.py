@@ -16,7 +16,7 @@ from functools import cache, partial
 from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.extract import persons
-from kg.model import Metric, Person, Section, Source
+from kg.model import Item, Metric, Person, Section, Source
 from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
 from kg.text import segment
@@ -53,7 +53,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "change": re.compile(either(_words("change"))),
         "lead": re.compile(
             rf"""(?:
-                [一二三四五六七八九十]+是                  # 一是, 二是: an inline enumeration
+                [一二三四五六七八九十]+[是要]              # 一是, 二要: an inline enumeration
               | \(?[一二三四五六七八九十\d]+\)            # (一), 1): a bracketed item number
               | \d+[.、]                                   # 1. 2、: an item number
               | {either(_words("lead"))}                   # scope and time: 截至目前, 全年, 我镇…
@@ -82,11 +82,16 @@ def numbered_terms() -> tuple[str, ...]:
     return lexicon.words("numbered_terms")
 
 
-def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None) -> tuple[Metric, ...]:
-    """Every metric in the report body, in text order; `people` (read when not given) never name an indicator."""
+def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None,
+            plans: tuple[Item, ...] = ()) -> tuple[Metric, ...]:
+    """Every metric in the report body, in text order; `people` (read when not given) never name an indicator.
+
+    `plans` are skipped wherever they stand, as in the plans half of a combined 问题及打算 section.
+    """
     text, norm = source.text, source.norm
     names = tuple(p.name for p in (persons.extract(source, sections) if people is None else people))
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
+    skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
     body_start = _first_line_end(text)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
@@ -215,6 +220,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         return _nonempty(_clean(text[quantity.end : after_end]))
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
         return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
+    if not _plain(before):
+        return _nonempty(_clean(_label(norm, text, left)))  # 调解纠纷：86件: a figure in a list of labelled lines
     linked = _patterns()["linked"].match(_plain(before))
     if linked:
         subjects = _split_subjects(linked.group("subjects"))
@@ -253,6 +260,20 @@ def _whole_divided(norm: str, text: str, first: Quantity) -> tuple[str, ...]:
     left, right = _clause_before(norm, first.start, 0)
     divided = _patterns()["divided"].match(_plain(text[left:right]))
     return _nonempty(_clean(divided.group("whole"))) if divided else ()
+
+
+def _label(norm: str, text: str, start: int) -> str:
+    """The label before a colon that a figure follows right after ("受理矛盾纠纷：86件"), else ""."""
+    colon = start - 1
+    while colon >= 0 and norm[colon] == " ":
+        colon -= 1
+    if colon < 0 or norm[colon] != ":":
+        return ""
+    left = colon
+    while left > 0 and norm[left - 1] not in _BOUNDARY:
+        left -= 1
+    label = text[left:colon]
+    return label if 0 < len(_plain(label)) <= MAX_INDICATOR else ""
 
 
 def _split_subjects(text: str) -> list[str]:

@@ -23,6 +23,7 @@ from kg.text import segment
 _MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ")
 _BOUNDARY = set(",。;:!?\n()\"")
 _NAME_LIST_SEP = "、和"
+_LIST_END = "\n(;,。"  # what closes a labelled list of names (组长：甲；副组长：乙、丙。)
 NAME_SIZES = (3, 2, 4)  # a name read back from the word after it: three characters is the common length, then two, four
 MAX_ROLE_PREFIX = 12  # characters of qualifying words before a title (乡 + 司法所 + 所长); longer runs are a clause
 BODY_WINDOW = 40  # characters after a head's title searched for the body they head (…的青禾镇法治建设领导小组)
@@ -219,7 +220,7 @@ def _names_from(norm: str, pos: int) -> list[tuple[int, str]]:
 def _after_titles(norm: str):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
     for match in _role_re().finditer(norm):
-        names = _names_from(norm, match.end())
+        names = _names_from(norm, match.end()) or _byline(norm, match.end())
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
@@ -230,6 +231,27 @@ def _after_titles(norm: str):
             role = _role_phrase(norm, match.start(), match.end())
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
+
+
+def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
+    """乡党委书记  林某 / 组长：林某（…）/ 副组长：甲、乙；: a title, spaces or a colon, then the names it heads.
+
+    After spaces the name must end the line or have its post in brackets (a byline); after a colon the
+    title labels a list, and each name is followed by the list's punctuation.
+    """
+    start = pos
+    while pos < len(norm) and norm[pos] in " :":
+        pos += 1
+    if pos == start:
+        return []
+    if ":" in norm[start:pos]:
+        names = _names_from(norm, pos)
+        last = names[-1][0] + len(names[-1][1]) if names else pos
+        return names if names and (last == len(norm) or norm[last] in _LIST_END) else []
+    name = name_at(norm, pos)
+    if name is None or not (pos + len(name) == len(norm) or norm[pos + len(name)] in "\n("):
+        return []
+    return [(pos, name)]
 
 
 def _before_titles(norm: str):

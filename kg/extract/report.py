@@ -53,17 +53,18 @@ def _extract(source: Source) -> Report:
     outline = structure.parse(source)
     sections = outline.sections
     people = persons.extract(source, sections)
+    planned = plans.extract(source, outline)
     report = Report(
         source=source,
         header=outline.header,
         sections=sections,
         measures=measures.extract(source, outline),
         shortcomings=shortcomings.extract(source, outline),
-        plans=plans.extract(source, outline),
+        plans=planned,
         laws=laws.extract(source, sections),
         documents=documents.extract(source, sections),
         campaigns=campaigns.extract(source, sections),
-        metrics=metrics.extract(source, sections, people),
+        metrics=metrics.extract(source, sections, people, planned),
         persons=people,
         warnings=outline.warnings,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from kg.text import unjoined
 from kg.link.themes import tag_text
 from kg.model import Item
 
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 HEAD_WEIGHT = 2.0  # a heading names the item's object; its words count more than the body's
 THEME_BONUS = 0.05  # per theme one item's heading names and the other item speaks of
 
@@ -55,6 +57,12 @@ def _profile(kind: str, ordinal: int, heading: str, body: str, extra: str, extra
     # A report's items are profiled for its own links and again beside each adjacent year's report.
     # Callers share the cached profile, so nothing may change it.
     body_rest = body.replace(heading, "", 1) if heading in body else body
+    # A heading that stops before its sentence does (【从严落实…责任】深入推进法治宣传教育，…。) leaves part of
+    # what the item works on to the words that finish the sentence: they name its object as the heading does.
+    at = body.find(heading)
+    finish = body[at + len(heading) :] if at >= 0 and heading else ""
+    end = _SENTENCE_END.search(finish)
+    finish = finish[: end.start()] if end else finish
     # Lines are cut one by one, so the terms of the heading joined to the rest are those of each part.
     head, rest = term_surfaces(heading), term_surfaces(body_rest + "\n" + extra)
     head_terms = frozenset(term for term, _surface in head)
@@ -69,7 +77,7 @@ def _profile(kind: str, ordinal: int, heading: str, body: str, extra: str, extra
         frozenset(tag_text(heading)),
         tag_text(heading + "\n" + body_rest + "\n" + extra),
         {term: tuple(sorted(words)) for term, words in surfaces.items()},
-        (head_terms | frozenset(terms(extra_heads))) - FIELD,
+        (head_terms | frozenset(terms(finish)) | frozenset(terms(extra_heads))) - FIELD,
     )
 
 

@@ -1,4 +1,4 @@
-"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 一是 【】) and which of them a document puts on top.
+"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 第一， 一是 问题一： 【】 ●) and which of them a document puts on top.
 
 Offices number as they please: any family can open the top level, and the same family can sit at a
 different depth in the next report. So the hierarchy is read off the document itself: a family whose
@@ -15,10 +15,14 @@ _CN = CN_DIGITS
 # Markdown or HTML leftovers of a page (`**一、**`, `## 一、`, `<b>一、`) wrap a marker without changing it.
 DECOR = r"(?:\*{1,3}|#{1,6}\s*|>\s*|<[a-zA-Z]{1,6}>\s*)*"
 _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
+BULLETS = "●■◆▪•◇□○★☆▲►"
 MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇)\s*[、.:：]?\s*")),
+    # 第一，第二， open items as paragraphs do; they number items, never sections.
+    ("ordinal", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})\s*[，,、:：]\s*")),
     # A page's ruby or comma artefacts may sit between the numeral and its 、 (一,、).
-    ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})\s*,?\s*[、.]\s*")),
+    # A page that lost the 、 keeps a space (一 主要工作); only a short heading line is read that way, never prose.
+    ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})(?:\s*,?\s*[、.]\s*|\s+(?=[\u4e00-\u9fff\d][^。，,；;：:！？!?]{{1,29}}$))")),
     ("paren_cn", re.compile(rf"{DECOR}\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
     ("paren_num", re.compile(rf"{DECOR}\(\s*(\d{{1,2}})\s*\)\s*[、.]?\s*")),
     # 1.5 is a number, but 1.2023年度… is a heading that starts with a year
@@ -27,10 +31,16 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("circled", re.compile(rf"{DECOR}([\u2460-\u2473])\s*")),
     # 【强化学法】 in the normal form: a bracketed heading numbers itself by its order.
     ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,80}}\])")),
-    ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})是")),
+    # 一是…二是… states items; plans are as often written 一要…二要….
+    ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})[是要]")),
+    # 问题一：…, 措施二：…: a two-character label counts its items.
+    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}([{_CN}]{{1,3}})\s*:\s*")),
+    # ● 健全依法决策机制。: a bullet numbers its item by its order, as a bracket does.
+    ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*")),
 )
-# Families that never hold sections: 一是 runs inside paragraphs, and a bracket line may be page chrome.
-NOT_TOP = ("inline", "bracket")
+# Families that never hold sections: 一是 runs inside paragraphs, 第一， opens a paragraph, a bracket
+# line may be page chrome, and bullets and labels (问题一：) list items.
+NOT_TOP = ("inline", "bracket", "ordinal", "bullet", "labelled")
 
 
 def line_marker(text: str, styles=None):

@@ -13,26 +13,27 @@ from dataclasses import dataclass
 
 from kg import model
 from kg.errors import StructureError
-from kg.structure.header import is_date, is_issuer, lines_of, read_header
+from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
 from kg.structure.markers import (
-    MARKERS as _MARKERS, decor_end, line_marker, number as _number, top_style, trim_decor,
+    MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
 from kg.structure.remedies import split_remedies
+from kg.structure.tops import closing_start, is_plain_heading, top_headings
 from kg.model import Header, Section, Source
 from kg.model import evidence
 
 ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcoming", "plans": "plan"}
 
 _CN = "一二三四五六七八九十"
-# 一是/二是 inside a paragraph: after a clause or sentence end, never inside a word (统一是, 唯一是).
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)([{_CN}]{{1,3}})是", re.M)
+# 一是/二是 (or 一要/二要) inside a paragraph: after a clause or sentence end, never inside a word (统一是, 统一要求).
+# 首先，…其次，…最后，… counts the same way, the last word closing the run.
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*)", re.M)
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _CLAUSE_END = "。；;！？!?\n"
-_CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
+_LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
+_MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-# A heading line of its own: short, no sentence punctuation, no colon of a lead-in (…报告如下：).
-_PLAIN_HEADING_RE = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
-_TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def clause_end(norm: str, start: int, limit: int) -> int:
     """End of the heading or first clause that starts at `start`: the first 。/；or line end, without `**` or `</b>`."""
     pos = start
     while pos < limit and norm[pos] not in _CLAUSE_END:
+        if norm[pos] == ":" and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
+            break  # 强化组织保障：乡党委……: a short lead phrase before a colon is the heading
         pos += 1
     pos = trim_decor(norm, start, pos)
     while pos > start and norm[pos - 1] in " \t:：":
@@ -93,11 +96,11 @@ def parse(source: Source) -> Outline:
     """The outline of one report; raises StructureError when the text has no report structure."""
     norm, text = source.norm, source.text
     lines = lines_of(norm)
-    tops, top, numbered_start = _top_headings(lines)
+    tops, top, numbered_start = top_headings(lines)
     if not tops and not any(_TITLE_WORDS_RE.search(line.text) for line in lines[:5]):
         raise StructureError(source.path, "no report structure (no numbered section headings and no report title)")
     warnings = []
-    tail_start = _closing_start(lines, tops[-1].end if tops else 0)
+    tail_start = closing_start(lines, tops[-1].end if tops else 0)
     head_end = tops[0].start if tops else tail_start
     # The header reader still looks up to the first numbered heading, as it did before bare headings were sections.
     header = read_header(source, max(head_end, numbered_start or 0), tail_start, tail_start)
@@ -114,13 +117,18 @@ def parse(source: Source) -> Outline:
         end = _rstrip(norm, line.start, end)
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading_end = trim_decor(norm, line.start + length, heading_end)
+        body_start = line.end
+        if length and heading_end <= line.start + length:  # 一、 alone on its line: the heading is on the next
+            below = next((other for other in lines if other.start > line.end), None)
+            if below is not None and below.start < end and is_plain_heading(below.text):
+                heading_end = body_start = below.end
         # From the number (or a bare heading's first word), not from `<p><b>` or `**` before it.
         heading_start = min(decor_end(norm, line.start), line.start + length) if length else decor_end(norm, line.start)
         heading = text[heading_start:heading_end]
         # Kinds are read off the matched form, so full-width or traditional headings classify alike.
-        kind = classify(norm[line.start + length : heading_end], header.year, norm[line.end : end],
+        kind = classify(norm[line.start + length : heading_end], header.year, norm[body_start : end],
                         after_problems="shortcomings" in (s.kind for s in sections))
-        section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], line.end, end,
+        section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
                                                 item_styles, warnings)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
@@ -138,83 +146,6 @@ def parse(source: Source) -> Outline:
     return Outline(header, tuple(sections), tuple(nodes), tuple(blocks), tuple(warnings), tuple(pairs))
 
 
-def _top_headings(lines):
-    """(lines that open top-level sections, their family, where the first numbered one starts).
-
-    The document's own top family, one level below bare heading lines when it has them, else bare
-    headings from the section vocabulary.
-    """
-    marked = []
-    for index, line in enumerate(lines):
-        found = line_marker(line.text)
-        if found:
-            marked.append((index, found[0], found[1]))
-    style = top_style(marked)
-    if style is not None:
-        found, last = [], 0
-        for index, line_style, number in marked:
-            if line_style == style and number > last:
-                found.append(index)
-                last = number
-        plain = _plain_headings(lines, found, [i for i, line_style, number in marked if line_style == style and number == 1])
-        if plain:
-            return [lines[i] for i in plain], "plain", lines[found[0]].start
-        return [lines[i] for i in found], style, None
-    return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
-
-
-def _is_vocabulary_heading(text: str) -> bool:
-    """A short unnumbered line that names a section kind (存在问题, 下一步打算), with any `**` or tags around it."""
-    core = text[decor_end(text, 0) : trim_decor(text, 0, len(text))]
-    return (len(core) <= 25 and not re.search(r"[。，,;；]", core) and bool(kinds_named(core))
-            and line_marker(text) is None)
-
-
-def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
-    """Unnumbered heading lines (2023年工作回顾) that each open a run of the numbered family, if the body has them.
-
-    Such a line stands after the opening prose and right before a heading numbered 1; the numbered
-    headings are then one level below it.
-    """
-    if not numbered:
-        return []
-    body_start = next((i for i, line in enumerate(lines) if _is_body_prose(line.text)), None)
-    if body_start is None or body_start >= numbered[0]:
-        return []
-    plain = [i - 1 for i in firsts if i - 1 > body_start and _is_plain_heading(lines[i - 1].text)]
-    if not plain or plain[0] != numbered[0] - 1:
-        return []
-    return plain
-
-
-def _is_body_prose(text: str) -> bool:
-    return "。" in text or text.endswith((":", "：")) or len(text) > 60
-
-
-def _is_plain_heading(text: str) -> bool:
-    return (bool(_PLAIN_HEADING_RE.match(text)) and line_marker(text) is None and not _TITLE_LINE_RE.search(text)
-            and not is_issuer(text) and not is_date(text))
-
-
-def _closing_start(lines, after: int) -> int:
-    """Where the closing lines (特此报告, signature, date) begin, or the end of the text if there are none."""
-    closing = None
-    for line in reversed(lines):
-        if line.start < after:
-            break
-        plain = line_marker(line.text) is None
-        if _CLOSING_RE.match(line.text) or is_date(line.text) or (plain and is_issuer(line.text)):
-            closing = line
-        else:
-            break
-    if closing is None:
-        return lines[-1].end if lines else 0
-    run = [line for line in lines if line.start >= closing.start]
-    if not any(_CLOSING_RE.match(line.text) or is_date(line.text) for line in run):
-        return lines[-1].end
-    return closing.start
-
-
 def _rstrip(norm: str, start: int, end: int) -> int:
     while end > start and norm[end - 1].isspace():
         end -= 1
@@ -228,8 +159,16 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks = []
-    if len(set(ITEMIZED[k] for k in named)) > 1 and parse_kind == model.PARSE_NUMBERED:
+    # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
+    # title of one (（一）存在的问题 （二）原因分析), whose own numbered lines are then the items. Measures keep
+    # their （一） level, as the gold rules read them.
+    combined = len(set(ITEMIZED[k] for k in named)) > 1 or (
+        kind in ("shortcomings", "plans") and len(items) >= 2
+        and all(_names_item_kind(source.norm, item) for item in items))
+    if combined and parse_kind == model.PARSE_NUMBERED:
         blocks = _split_combined(source, index, items, end, styles, warnings)
+    if combined and not blocks:
+        blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
     out, pairs = [], []
     for block in blocks:
@@ -242,6 +181,30 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
     return out, pairs
+
+
+def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
+    """A combined section whose halves open with a lead-in (存在问题：一是…。 下步打算：一是…): a block per lead-in."""
+    norm = source.norm
+    heads = []
+    for line in lines_of(norm, start, end):
+        colon = line.text.find(":")
+        lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
+        kind = next((k for k in kinds_named(lead) if k in ITEMIZED), None)
+        if kind:
+            heads.append((line.start, line.start + colon + 1, kind))
+    if len({ITEMIZED[kind] for _, _, kind in heads}) < 2:
+        return []
+    blocks = []
+    for pos, (head_start, body_start, kind) in enumerate(heads):
+        stop = heads[pos + 1][0] if pos + 1 < len(heads) else end
+        parse_kind, sub = _itemize(source, index, body_start, _rstrip(norm, head_start, stop), styles, warnings)
+        blocks.append(Block(kind, index, head_start, stop, parse_kind, tuple(sub)))
+    return blocks
+
+
+def _names_item_kind(norm: str, item: Node) -> bool:
+    return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
 def _split_combined(source, index, items, end, styles, warnings) -> list[Block]:
@@ -275,8 +238,8 @@ def _itemize(source, index, start, end, styles, warnings):
         # 一是 opens a line, and 二是 may follow in the same paragraph; a new 一是 mid-paragraph is a sub-list.
         spans, last = [], 0
         for match in _INLINE_RE.finditer(norm, start, end):
-            number = _number(match.group(1))
-            line_start = norm.rfind("\n", 0, match.start()) + 1
+            number = _inline_number(match, last)
+            line_start = max(norm.rfind("\n", 0, match.start()) + 1, start)  # a block may open mid-line
             at_line_start = decor_end(norm, line_start) >= match.start()
             if (number == 1 and at_line_start) or (last and number == last + 1):
                 spans.append((match.start(), match.end(), "inline", number))
@@ -288,7 +251,7 @@ def _itemize(source, index, start, end, styles, warnings):
         return model.PARSE_NUMBERED, _nodes(source, index, spans, end, paragraph_ends=False)
     spans, last = [], 0
     for match in _INLINE_RE.finditer(norm, start, end):
-        number = _number(match.group(1))
+        number = _inline_number(match, last)
         if number == 1 or number == last + 1:
             spans.append((match.start(), match.end(), "inline", number))
             last = number
@@ -305,6 +268,14 @@ def _itemize(source, index, start, end, styles, warnings):
 
 
 
+def _inline_number(match: re.Match, last: int) -> int:
+    """The count an inline marker stands for: 二是 → 2, 其次 → 2, 最后 → one after the item before it."""
+    if match.group(1):
+        return _number(match.group(1))
+    word = match.group(2)
+    return _SEQUENCE.get(word, last + 1 if last else 0)
+
+
 def _item_lines(marked, source, warnings):
     """The marked lines at the item level: the first style seen, plus a stray （3） standing in for （三）."""
     style = marked[0][1]
@@ -317,7 +288,7 @@ def _item_lines(marked, source, warnings):
             sibling = True
             warnings.append(f"{source.text[line.start:line.end][:20]!r}: {line_style} numbering used at the （一） level")
         if sibling:
-            if number in numbers:
+            if number and number in numbers:  # 【】 and ● number by their order: 0 is no number
                 warnings.append(f"{source.text[line.start:line.end][:20]!r}: number {number} repeated")
             numbers.add(number)
             chosen.append(entry)

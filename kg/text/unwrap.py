@@ -19,7 +19,7 @@ PAGE_NUMBER_RE = re.compile(
 # A line that opens a numbered heading or item starts a new paragraph, however full the line before it.
 OPENS_ITEM_RE = re.compile(
     r"^[*#\s]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
-    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【)"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【|[●■◆▪•◇□○★☆▲►])"
 )
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.

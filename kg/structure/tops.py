@@ -1,0 +1,174 @@
+"""Which lines head the top-level sections of a report, and where its closing lines begin.
+
+A report's top level is its own numbering family (markers.top_style), one level below bare heading lines
+when it has them (2023年工作回顾), bare headings that name a kind (存在问题, 【下步打算】, ◆ 主要工作) when it
+has no numbering, or a first run of items without a heading (a two-level report) followed by headings
+that name kinds. The closing is 特此报告, the signature and the date, and a copied page's tools.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.structure.header import Line, is_date, is_issuer
+from kg.structure.kinds import kinds_named
+from kg.structure.markers import NOT_TOP, decor_end, line_marker, top_style, trim_decor
+from kg.text import lexicon
+
+# A heading line of its own: short, no sentence punctuation, no colon of a lead-in (…报告如下：).
+_PLAIN_HEADING_RE = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
+_MAX_TOOL_LINE = 40  # characters of a line of page tools; a longer line is text
+_CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
+_TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
+_WHOLE_BRACKET_RE = re.compile(r"^\[[^\[\]]{2,25}\]$")
+
+
+def top_headings(lines):
+    """(lines that open top-level sections, their family, where the first numbered one starts).
+
+    The document's own top family, one level below bare heading lines when it has them, else bare
+    headings from the section vocabulary.
+    """
+    marked = []
+    for index, line in enumerate(lines):
+        found = line_marker(line.text)
+        if found:
+            marked.append((index, found[0], found[1]))
+    style = top_style(marked)
+    if style is not None:
+        found, last = [], 0
+        for index, line_style, number in marked:
+            if line_style == style and number > last:
+                found.append(index)
+                last = number
+        plain = _plain_headings(lines, found, [i for i, line_style, number in marked if line_style == style and number == 1])
+        if plain:
+            return [lines[i] for i in plain], "plain", lines[found[0]].start
+        later = _headless_first(lines, found, marked)
+        if later:
+            first = lines[found[0]]
+            return [Line(first.start, first.start, ""), *later], "vocabulary", None
+        return [lines[i] for i in found], style, None
+    return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+
+
+def _names_kind(text: str, style: str | None) -> bool:
+    """A line of a section family (第一部分 存在的不足) whose words name a kind of section."""
+    if style is None or style in NOT_TOP:
+        return False
+    return bool(kinds_named(text[line_marker(text)[2]:]))
+
+
+def _headless_first(lines, numbered: list[int], marked) -> list:
+    """Headings naming a kind (存在的不足, 第一部分 下一步打算) after a numbered run that nothing is nested under:
+    that run is the items of a first section written without a heading, and those lines head the sections after it.
+
+    A two-level report puts its work done as （一）（二） straight under the opening prose; numbered sections
+    would have items below them or would number the problems and plans as well.
+    """
+    styles = {i: line_style for i, line_style, _ in marked}
+    bare = [i for i, line in enumerate(lines) if i > numbered[-1]
+            and (_is_vocabulary_heading(line.text) or _names_kind(line.text, styles.get(i)))]
+    if not bare or len(numbered) < 2:
+        return []
+    styles_before = {line_style for i, line_style, _ in marked if i < bare[0] and line_style not in NOT_TOP}
+    if len(styles_before) > 1:
+        return []
+    # Items say what was done on their own line (加强组织领导。街道党工委……); a section heading stands alone.
+    if not all("。" in lines[i].text for i in numbered):
+        return []
+    return [lines[i] for i in bare]
+
+
+def _is_vocabulary_heading(text: str) -> bool:
+    """A short unnumbered line that names a section kind (存在问题, 下一步打算), with any `**` or tags around it.
+
+    A title line (…工作情况报告) may carry a kind word too; it heads the document, not a section. A line
+    that is one bracket ([存在问题], 【】 in the text) is such a heading; a bracket opening a line is an item.
+    """
+    core = text[decor_end(text, 0) : trim_decor(text, 0, len(text))]
+    if _WHOLE_BRACKET_RE.match(core):
+        core = core[1:-1]
+    else:
+        core = _unnumbered(core)
+        if core is None:
+            return False
+    return (len(core) <= 25 and not re.search(r"[。，,;；]", core) and bool(kinds_named(core))
+            and not _TITLE_LINE_RE.search(core))
+
+
+def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
+    """Unnumbered heading lines (2023年工作回顾) that each open a run of the numbered family, if the body has them.
+
+    Such a line stands after the opening prose and right before a heading numbered 1; the numbered
+    headings are then one level below it.
+    """
+    if not numbered:
+        return []
+    body_start = next((i for i, line in enumerate(lines) if _is_body_prose(line.text)), None)
+    if body_start is None or body_start >= numbered[0]:
+        return []
+    plain = [i - 1 for i in firsts if i - 1 > body_start and is_plain_heading(lines[i - 1].text)]
+    if not plain:
+        return []
+    # A bare heading that names its kind (主要工作及成效 over 一是… lines) heads a section of the same level.
+    named = [i for i in range(body_start + 1, len(lines)) if _is_vocabulary_heading(lines[i].text)]
+    plain = sorted(set(plain) | set(named))
+    if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
+        return []
+    return plain
+
+
+def _is_body_prose(text: str) -> bool:
+    return "。" in text or text.endswith((":", "：")) or len(text) > 60
+
+
+def is_plain_heading(text: str) -> bool:
+    bare = _unnumbered(text)
+    return (bare is not None and bool(_PLAIN_HEADING_RE.match(bare)) and not _TITLE_LINE_RE.search(bare)
+            and not is_issuer(bare) and not is_date(bare))
+
+
+def _unnumbered(text: str) -> str | None:
+    """A line's words when no number opens it; a bullet (◆ 主要工作) counts as none. None for a numbered line."""
+    found = line_marker(text)
+    if found is None:
+        return text
+    return text[found[2]:] if found[0] == "bullet" else None
+
+
+def closing_start(lines, after: int) -> int:
+    """Where the closing lines (特此报告, signature, date) begin, or the end of the text if there are none.
+
+    The tools of a web page the text was copied from (【打印本页】【关闭窗口】) close it too.
+    """
+    kept = len(lines)
+    while kept > 1 and lines[kept - 1].start >= after and _is_page_tool(lines[kept - 1].text):
+        kept -= 1
+    if kept < len(lines):
+        return min(closing_start(lines[:kept], after), lines[kept].start)
+    closing = None
+    for line in reversed(lines):
+        if line.start < after:
+            break
+        plain = line_marker(line.text) is None
+        if _CLOSING_RE.match(line.text) or is_date(line.text) or (plain and is_issuer(line.text)):
+            closing = line
+        else:
+            break
+    if closing is None:
+        return lines[-1].end if lines else 0
+    run = [line for line in lines if line.start >= closing.start]
+    if not any(_CLOSING_RE.match(line.text) or is_date(line.text) for line in run):
+        return lines[-1].end
+    return closing.start
+
+
+def _is_page_tool(text: str) -> bool:
+    return len(text) <= _MAX_TOOL_LINE and "。" not in text and bool(_page_tools_re().search(text))
+
+
+@lru_cache(maxsize=1)
+def _page_tools_re() -> re.Pattern:
+    return re.compile(lexicon.either(lexicon.words("html_chrome", "page_tool")))
