@@ -218,3 +218,22 @@ def test_follow_through_edges_show_their_score_and_weak_ones_say_so():
     assert weak.caption() == "次年落实 0.20 待核实" and weak.dashed
     plan = edges[(ref(K23, "Shortcoming", 1), ref(K23, "Plan", 1))]
     assert plan.caption() == "列入计划 0.80" and not plan.dashed
+
+
+@pytest.mark.parametrize("args, named", [
+    (["citations", "--year", "2023"], "--year: the citations view"),
+    (["citations", "--township", "澜桥街道"], "--township: the citations view"),
+    (["citations", "--county", "示例县", "--year", "2024"], "--county, --year: the citations view"),
+    (["chains", "--township", "澜桥街道", "--year", "2023"], "--year: the chains view"),
+])
+def test_cli_viz_refuses_an_option_the_view_would_ignore(tmp_path, args, named):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    out = tmp_path / "page.html"
+    # no store here: the refusal comes before one is opened
+    result = CliRunner().invoke(cli, ["viz", *args, "-o", str(out), "--store", str(tmp_path / "none")])
+    assert result.exit_code == 2, result.output
+    assert named in result.output and len(result.output.strip().splitlines()) == 1
+    assert not out.exists()

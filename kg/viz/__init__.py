@@ -8,7 +8,7 @@ from kg.viz.graph import Graph
 from kg.viz.views import VIEWS
 from kg.viz.data import reports_again, store_runner
 from kg.viz.html import write_page
-from kg.viz.views import build_view
+from kg.viz.views import build_view, refuse_ignored
 
 
 def write_view(store, view: str, output: str | Path, township: str | None = None, county: str | None = None,
@@ -20,4 +20,4 @@ def write_view(store, view: str, output: str | Path, township: str | None = None
     return graph
 
 
-__all__ = ["VIEWS", "Graph", "write_view"]
+__all__ = ["VIEWS", "Graph", "refuse_ignored", "write_view"]

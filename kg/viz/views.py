@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from kg.errors import UsageError
 from kg.link.follow import TO_CHECK, confirmation_scores
 from kg.model import Report
 from kg.viz.data import ItemRow, NetworkRow, RunQuery, TownshipData, fetch_network, fetch_township, with_quotes
@@ -12,6 +13,21 @@ from kg.viz.graph import RELATIONS, Edge, Graph, Node, short
 from kg.viz.data import NotFoundError
 
 VIEWS = ("report", "chains", "citations")
+# The inputs each view reads. Any other one given is refused: a picture that silently ignored --year would be
+# taken for that year's.
+VIEW_OPTIONS = {
+    "report": ("township", "county", "year"),
+    "chains": ("township", "county"),
+    "citations": ("top",),
+}
+
+
+def refuse_ignored(view: str, **given) -> None:
+    """Raise a usage error naming each option given (not None) that `view` does not use."""
+    unused = [f"--{name}" for name, value in given.items() if value is not None and name not in VIEW_OPTIONS.get(view, ())]
+    if unused:
+        raise UsageError(f"{', '.join(unused)}: the {view} view does not use {'it' if len(unused) == 1 else 'them'}; "
+                         f"leave {'it' if len(unused) == 1 else 'them'} out")
 
 
 def _place(data: TownshipData) -> str:
@@ -139,10 +155,11 @@ def citations_graph(rows: list[NetworkRow]) -> Graph:
 def build_view(run: RunQuery, view: str, township: str | None = None, county: str | None = None,
                year: int | None = None, reports_for: Callable[[str, str | None], Iterable[Report]] | None = None) -> Graph:
     """One named view from the store behind `run`; `reports_for(township, county)` gives reports read again for quotes."""
-    if view == "citations":
-        return citations_graph(fetch_network(run))
     if view not in VIEWS:
         raise NotFoundError(f"{view}: unknown view (choose from {', '.join(VIEWS)})")
+    refuse_ignored(view, township=township, county=county, year=year)
+    if view == "citations":
+        return citations_graph(fetch_network(run))
     if not township:
         raise NotFoundError(f"{view}: this view needs --township")
     if view == "report":
