@@ -1,0 +1,177 @@
+"""Fixed positions in lanes: each lane a captioned column of rows, so a picture reads left to right and no two
+labels meet.
+
+A force layout puts ninety labels of one report on top of each other; columns wide enough for their widest
+label and rows tall enough for a node with its label under it cannot. Widths are estimated here from the
+characters (a CJK character is one em wide at the page's font size), so the page needs no measuring pass.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from kg.viz.graph import CLASSES, Graph, Heading
+
+FONT = 14  # the page's node label size (kg/viz/html.py)
+HEADING_FONT = 16
+NODE_SIZE = 10  # radius of a dot, diamond or star drawn at a fixed position
+ROW = 56  # a node, its label under it, and a gap
+GAP = 44  # between the widest labels of neighbouring lanes
+BOX_PADDING = 16  # a box holds its label with a margin and a border on each side
+
+
+def text_width(text: str, font: int = FONT) -> float:
+    """Width of a one-line label in canvas pixels: wide (CJK, full-width) characters one em, others about 0.6."""
+    return sum(font if unicodedata.east_asian_width(ch) in "WF" else 0.6 * font for ch in text)
+
+
+@dataclass
+class Lane:
+    """A column: node ids by row (rows may be fractions, for a lane spread beside a longer one)."""
+
+    heading: str = ""
+    rows: dict[str, float] = field(default_factory=dict)
+
+    def put(self, node_id: str, row: float = 0) -> float:
+        """Place `node_id` at the first free row from `row` (kept where it is when already placed)."""
+        if node_id in self.rows:
+            return self.rows[node_id]
+        taken = set(self.rows.values())
+        while row in taken:
+            row += 1
+        self.rows[node_id] = row
+        return row
+
+    def next_row(self) -> float:
+        return math.floor(max(self.rows.values())) + 1 if self.rows else 0
+
+    def stack(self, node_ids) -> None:
+        """Place each of `node_ids` under the lane's last row."""
+        for node_id in node_ids:
+            self.put(node_id, self.next_row())
+
+
+def wrapped(heading: str, node_ids: list[str], per_column: int) -> list[Lane]:
+    """`node_ids` in columns of at most `per_column` rows; only the first column carries the heading."""
+    lanes = []
+    for start in range(0, len(node_ids), max(per_column, 1)):
+        lane = Lane(heading if not lanes else "")
+        lane.stack(node_ids[start:start + per_column])
+        lanes.append(lane)
+    return lanes
+
+
+def node_width(graph: Graph, node_id: str) -> float:
+    node = graph.nodes[node_id]
+    label = text_width(node.label)
+    if CLASSES[node.cls].shape == "box":
+        return label + BOX_PADDING
+    return max(label, 2 * NODE_SIZE)
+
+
+def place(graph: Graph, lanes: list[Lane], gap: float = GAP, row_height: float = ROW) -> None:
+    """Set `graph.positions` and `graph.headings`: lanes left to right, each as wide as its widest label."""
+    x, previous = 0.0, None
+    for lane in lanes:
+        placed = [node_id for node_id in lane.rows if node_id in graph.nodes]
+        if not placed:
+            continue
+        half = max([node_width(graph, n) for n in placed] + [text_width(lane.heading, HEADING_FONT)]) / 2
+        x = 0.0 if previous is None else x + previous + gap + half
+        previous = half
+        if lane.heading:
+            graph.headings.append(Heading(lane.heading, x, -row_height))
+        for node_id in placed:
+            graph.positions[node_id] = (x, round(lane.rows[node_id] * row_height, 1))
+
+
+# A follow-through picture's columns within a year: what answers last year's plans, what is wrong, what is planned.
+TIMELINE_ROLES = {"Measure": (0, "落实举措"), "Plan": (2, "下一步计划")}
+PROBLEM_ROLE = (1, "存在问题")
+
+
+def timeline(graph: Graph, roots: list[str]) -> None:
+    """Year by year in columns; each root (a shortcoming) on a row with what answers it beside it, edge after edge.
+
+    A node reached from one already placed takes its row, or the first free one under it, in its own column;
+    each year's next root starts under that year's last chain.
+    """
+    lanes: dict[tuple[int, int], Lane] = {}
+    children: dict[str, list[str]] = {}
+    for edge in graph.live_edges():
+        children.setdefault(edge.source, []).append(edge.target)
+
+    def column(node_id: str) -> tuple[int, int]:
+        node = graph.nodes[node_id]
+        order, name = TIMELINE_ROLES.get(node.cls, PROBLEM_ROLE)
+        key = (node.year or 0, order)
+        lanes.setdefault(key, Lane(f"{node.year}年 {name}" if node.year else name))
+        return key
+
+    def spread(node_id: str, row: float) -> None:
+        for child in children.get(node_id, ()):
+            lane = lanes[column(child)]
+            if child not in lane.rows:
+                spread(child, lane.put(child, row))
+
+    for root in roots:
+        key = column(root)
+        year = key[0]
+        lane = lanes[key]
+        start = max((lanes[k].next_row() for k in lanes if k[0] == year and k[1] >= 1 and lanes[k] is not lane),
+                    default=0)
+        row = lane.rows[root] if root in lane.rows else lane.put(root, max(start, lane.next_row()))
+        spread(root, row)
+    for node_id in graph.nodes:
+        lane = lanes[column(node_id)]
+        if node_id not in lane.rows:
+            lane.stack([node_id])
+    ordered = [lanes[k] for k in sorted(lanes)]
+    place(graph, ordered)
+    graph.edges = [replace(e, curved=True) if _crosses(ordered, e.source, e.target) else e for e in graph.edges]
+
+
+def _crosses(lanes: list[Lane], source: str, target: str) -> bool:
+    """True when the straight line between two nodes passes near a node of a column between theirs."""
+    where = {node_id: (k, row) for k, lane in enumerate(lanes) for node_id, row in lane.rows.items()}
+    if source not in where or target not in where:
+        return False
+    (a, row_a), (b, row_b) = sorted((where[source], where[target]))
+    for k in range(a + 1, b):
+        row = row_a + (row_b - row_a) * (k - a) / (b - a)
+        if any(abs(other - row) < 0.8 for other in lanes[k].rows.values()):
+            return True
+    return False
+
+
+# Rows of the citations picture: a law's label under it is one line; a township box is lower still.
+CITATION_ROW = 44
+TOWN_ROW = 0.7
+# Townships stand well apart from the laws, so that their edges come in flat and pass under few labels.
+CITATION_GAP = 4 * GAP
+
+
+def citation_lanes(graph: Graph, ranked: list[str], towns: list[str]) -> None:
+    """Cited laws in rank order in a middle column; townships on both sides, each near the laws it cites.
+
+    Each township sits at the mean rank of what it cites (short edges, few crossings), pushed down as far as the
+    township above it needs; townships are dealt alternately left and right, so each side holds half of them.
+    """
+    rank = {node_id: k for k, node_id in enumerate(ranked)}
+    cites: dict[str, list[int]] = {town: [] for town in towns}
+    for edge in graph.live_edges():
+        if edge.source in cites and edge.target in rank:
+            cites[edge.source].append(rank[edge.target])
+    mean = {t: sum(cites[t]) / len(cites[t]) if cites[t] else float(len(ranked)) for t in towns}
+    order = sorted(towns, key=lambda t: (mean[t], t))
+    middle = Lane("法律法规与活动（按引用乡镇数排序）")
+    middle.stack(ranked)
+    left, right = Lane("乡镇（街道）"), Lane("乡镇（街道）")
+    for lane, side in ((left, order[0::2]), (right, order[1::2])):
+        row = -TOWN_ROW
+        for town in side:
+            row = max(mean[town], row + TOWN_ROW)
+            lane.rows[town] = round(row, 3)
+    place(graph, [left, middle, right], CITATION_GAP, CITATION_ROW)
