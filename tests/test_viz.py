@@ -133,7 +133,7 @@ def test_citation_network_joins_townships_citing_the_same_law():
     ])
     degrees = graph.degrees()
     assert degrees["law:宪法"] == 2 and degrees["township:示例县/桃源乡"] == 2
-    assert {(e.width, e.note) for e in graph.live_edges()} == {(3, "2份报告"), (2, "1份报告")}
+    assert {(e.width, e.note) for e in graph.live_edges()} == {(1.5, "2份报告"), (1.0, "1份报告")}
     assert graph.nodes["law:宪法"].details == ("引用乡镇：2 个；引用报告：3 份",)
     assert graph.notice == ""
 

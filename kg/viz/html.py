@@ -55,9 +55,14 @@ def _tooltip(node) -> list[str]:
     return lines + list(node.details)
 
 
-def _options(graph: Graph, count: int) -> dict:
+# From this many edges on, a fixed picture draws them faint, so that labels stay legible; hovering a node
+# still draws its own edges dark.
+FAINT_EDGES = 100
+
+
+def _options(graph: Graph, count: int, edge_count: int = 0) -> dict:
     if graph.positions:
-        return _fixed_options()
+        return _fixed_options(edge_count >= FAINT_EDGES)
     large = count >= LARGE
     physics = {
         "enabled": True,
@@ -85,7 +90,7 @@ def _options(graph: Graph, count: int) -> dict:
     }
 
 
-def _fixed_options() -> dict:
+def _fixed_options(faint: bool = False) -> dict:
     """Nodes stay where kg.viz.lanes put them: no physics, straight edges, one node size, labels at one size."""
     return {
         "autoResize": True,
@@ -94,7 +99,8 @@ def _fixed_options() -> dict:
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"size": NODE_SIZE, "font": {"size": FONT, "face": FONT_FACE}},
         "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            # many arrowheads meeting at one node hide its label; the lanes already say which way edges read
+            "arrows": {"to": {"enabled": not faint, "scaleFactor": 0.5}},
             "smooth": False,
             "font": {"size": 11, "align": "middle", "color": "#555"},
             "color": {"color": "#9aa5b1", "highlight": "#34495e"},
@@ -147,7 +153,7 @@ def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
     nodes += _headings(graph, len(index))
     if len(nodes) >= LARGE and not graph.positions:
         _seed_positions(nodes, edges)
-    return {"nodes": nodes, "edges": edges, "options": _options(graph, len(nodes)), "notice": graph.notice}
+    return {"nodes": nodes, "edges": edges, "options": _options(graph, len(nodes), len(edges)), "notice": graph.notice}
 
 
 def _seed_positions(nodes: list[dict], edges: list[dict]) -> None:

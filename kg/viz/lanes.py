@@ -146,9 +146,10 @@ def _crosses(lanes: list[Lane], source: str, target: str) -> bool:
     return False
 
 
-# Rows of the citations picture: a law's label under it is one line; a township box is lower still.
+# Rows of the citations picture: a law with its one-line label under it, and a township box (36 px high in
+# Chromium at the page's font) with a gap, in those rows.
 CITATION_ROW = 44
-TOWN_ROW = 0.7
+TOWN_ROW = 0.95
 # Townships stand well apart from the laws, so that their edges come in flat and pass under few labels.
 CITATION_GAP = 4 * GAP
 

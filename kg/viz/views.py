@@ -187,7 +187,8 @@ def citations_graph(rows: list[NetworkRow], top: int = TOP) -> Graph:
         graph.add_node(Node(town, "Township", row.township, text=f"{row.county or ''}{row.township}"))
     for kind, name in shown:
         for town, reports in citing[kind, name].items():
-            graph.add_edge(Edge(town, f"{kind.lower()}:{name}", "CITES", width=min(1 + reports, 6),
+            # thin: a county's townships draw hundreds of these across the labels in the middle
+            graph.add_edge(Edge(town, f"{kind.lower()}:{name}", "CITES", width=min(0.5 + 0.5 * reports, 3),
                                 note=f"{reports}份报告"))
     left_out = [KIND_COUNTS.get(kind, "项") for kind, _ in ranked[top:]]
     if left_out:
