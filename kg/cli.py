@@ -382,7 +382,8 @@ def db_status(store_dir):
 @cli.command()
 @click.argument("view", type=click.Choice(["report", "chains", "citations"]))
 @click.option("--township", help="Township, town or street (report and chains views).")
-@click.option("--county", help="County, to tell apart townships of the same name (report and chains views).")
+@click.option("--county", help="County: in the report and chains views, tells apart townships of the same name; "
+                               "in the citations view, only this county's townships.")
 @click.option("--year", type=int, help="Year of the report (report view).")
 @click.option("--top", type=click.IntRange(min=1), metavar="N",
               help="Show the N laws and campaigns cited by most townships (citations view)  [default: 20]")

@@ -12,6 +12,7 @@ from viz_sample import HOSTILE, K23, K24, township
 from kg.extract.evidence import says_only
 from kg.viz.graph import CLASSES, Edge, Graph, Node
 from kg.viz.html import MAX_NODES, network_payload, render_page, script_json
+from kg.viz.data import NotFoundError
 from kg.viz.views import chains_graph, citations_graph, item_id, report_graph
 
 
@@ -257,6 +258,13 @@ def test_views_from_the_store_hold_what_the_reports_say(examples_store, tmp_path
     towns = {n.label for n in network.nodes.values() if n.cls == "Township"}
     assert {"云岫镇", "茗坪乡", "澜桥街道", "萤川乡"} <= towns
     assert network.degrees()["law:宪法"] >= 3  # cited by several townships, drawn as one node
+    county = next(n.text.removesuffix("云岫镇") for n in network.nodes.values() if n.label == "云岫镇")
+    one = write_view(examples_store, "citations", tmp_path / "one.html", county=county)
+    assert all(n.text.startswith(county) for n in one.nodes.values() if n.cls == "Township")
+    assert "云岫镇" in {n.label for n in one.nodes.values()} and len(one.nodes) < len(network.nodes)
+    assert one.title.startswith(county)
+    with pytest.raises(NotFoundError, match="无此县: no township of this county"):
+        write_view(examples_store, "citations", tmp_path / "none.html", county="无此县")
 
 
 def test_cli_viz_writes_a_page_and_names_what_is_missing(cli_store_dir, tmp_path):
@@ -293,7 +301,7 @@ def test_follow_through_edges_show_their_score_and_weak_ones_say_so():
 @pytest.mark.parametrize("args, named", [
     (["citations", "--year", "2023"], "--year: the citations view"),
     (["citations", "--township", "澜桥街道"], "--township: the citations view"),
-    (["citations", "--county", "示例县", "--year", "2024"], "--county, --year: the citations view"),
+    (["citations", "--county", "示例县", "--township", "澜桥街道", "--year", "2024"], "--township, --year: the citations view"),
     (["chains", "--township", "澜桥街道", "--year", "2023"], "--year: the chains view"),
     (["report", "--township", "澜桥街道", "--year", "2023", "--top", "5"], "--top: the report view"),
 ])

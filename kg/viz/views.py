@@ -19,7 +19,7 @@ VIEWS = ("report", "chains", "citations")
 VIEW_OPTIONS = {
     "report": ("township", "county", "year"),
     "chains": ("township", "county"),
-    "citations": ("top",),
+    "citations": ("county", "top"),
 }
 
 
@@ -167,9 +167,11 @@ TOP = 20  # laws and campaigns a citations picture shows by default: a county's 
 KIND_COUNTS = {"Law": "部法律法规", "Campaign": "项活动"}
 
 
-def citations_graph(rows: list[NetworkRow], top: int = TOP) -> Graph:
-    """Townships and the `top` laws and campaigns cited by most of them: the laws ranked in a middle column, the
-    townships on both sides, one edge per township and law as wide as the reports that cite it."""
+def citations_graph(rows: list[NetworkRow], top: int = TOP, county: str | None = None) -> Graph:
+    """Townships (of `county`, when given) and the `top` laws and campaigns cited by most of them: the laws ranked
+    in a middle column, the townships on both sides, one edge per township and law as wide as the reports citing."""
+    if county is not None:
+        rows = [row for row in rows if row.county == county]
     towns: dict[str, NetworkRow] = {}
     citing: dict[tuple[str, str], dict[str, int]] = {}  # (kind, name) → township id → reports
     for row in rows:
@@ -178,7 +180,7 @@ def citations_graph(rows: list[NetworkRow], top: int = TOP) -> Graph:
         citing.setdefault((row.kind, row.name), {})[town] = row.reports
     ranked = sorted(citing, key=lambda k: (-len(citing[k]), -sum(citing[k].values()), k[0], k[1]))
     shown = ranked[:top]
-    graph = Graph("各乡镇引用的法律法规与活动")
+    graph = Graph(f"{county or ''}各乡镇引用的法律法规与活动")
     for kind, name in shown:
         label = f"《{short(name, 14)}》" if kind == "Law" else short(name, ITEM_LABEL)
         count = f"引用乡镇：{len(citing[kind, name])} 个；引用报告：{sum(citing[kind, name].values())} 份"
@@ -190,7 +192,7 @@ def citations_graph(rows: list[NetworkRow], top: int = TOP) -> Graph:
             # thin: a county's townships draw hundreds of these across the labels in the middle
             graph.add_edge(Edge(town, f"{kind.lower()}:{name}", "CITES", width=min(0.5 + 0.5 * reports, 3),
                                 note=f"{reports}份报告"))
-    left_out = [KIND_COUNTS.get(kind, "项") for kind, _ in ranked[top:]]
+    left_out = sorted((KIND_COUNTS.get(kind, "项") for kind, _ in ranked[top:]), key=list(KIND_COUNTS.values()).index)
     if left_out:
         counted = "、".join(f"{left_out.count(word)} {word}" for word in dict.fromkeys(left_out))
         graph.notice = (f"另有 {counted}未显示：图中只有被最多乡镇引用的前 {top} 项"
@@ -209,7 +211,10 @@ def build_view(run: RunQuery, view: str, township: str | None = None, county: st
     if view == "citations":
         if top is not None and top < 1:
             raise UsageError(f"--top {top}: show at least one law or campaign")
-        return citations_graph(fetch_network(run), TOP if top is None else top)
+        rows = fetch_network(run)
+        if county is not None and not any(row.county == county for row in rows):
+            raise NotFoundError(f"{county}: no township of this county cites a law or campaign in the store")
+        return citations_graph(rows, TOP if top is None else top, county)
     if not township:
         raise NotFoundError(f"{view}: this view needs --township")
     if view == "report":
