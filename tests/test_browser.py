@@ -186,6 +186,27 @@ NODE_BOXES = """(id) => {
             colour: n.color ? n.color.background : null};
   });
 }"""
+# Every text drawn on the canvas (node labels, edge captions) and every node's shape other than a box (which holds
+# its label), in canvas pixels. vis-network has no public call for a label's box; its label module keeps the one it
+# drew last (the version pyvis ships is fixed by the lock file).
+TEXTS = """(id) => {
+  const net = window.kgNetworks[id].network, out = [];
+  const add = (kind, owner, text, box) => out.push({kind: kind, owner: owner, text: text, left: box.left,
+                                                    top: box.top, right: box.left + box.width, bottom: box.top + box.height});
+  for (const node of Object.values(net.body.nodes)) {
+    if (!net.body.data.nodes.get(node.id)) { continue; }  // vis-network's own helper nodes
+    const owner = 'node ' + node.id;
+    if (node.options.label) { add('label', owner, node.options.label, node.labelModule.size); }
+    if (!['box', 'text'].includes(node.options.shape)) {
+      const r = node.shape.radius || node.options.size;
+      add('shape', owner, node.options.label, {left: node.x - r, top: node.y - r, width: 2 * r, height: 2 * r});
+    }
+  }
+  for (const edge of Object.values(net.body.edges)) {
+    if (edge.options.label) { add('caption', 'edge ' + edge.id, edge.options.label, edge.labelModule.size); }
+  }
+  return out;
+}"""
 # Each legend entry: its text, the colour its swatch is given, and the centre of the swatch in page pixels.
 SWATCHES = """() => [...document.querySelectorAll('.kg-legend li')].map((li) => {
   const swatch = li.querySelector('.kg-swatch'), r = swatch.getBoundingClientRect();
@@ -211,6 +232,14 @@ def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
             if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
 
 
+def clashing_texts(items: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of texts, or of a text and another node's shape, that overlap (shapes are apart by the node boxes)."""
+    return [(f"{a['kind']} {a['text']}", f"{b['kind']} {b['text']}")
+            for k, a in enumerate(items) for b in items[k + 1:]
+            if a["owner"] != b["owner"] and not a["kind"] == b["kind"] == "shape"
+            and a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+
+
 def rgb(colour: str) -> tuple[int, ...]:
     if colour.startswith("#"):
         return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
@@ -229,6 +258,7 @@ def check_reads(browser, path, graph, width=1280, height=900) -> list[dict]:
     assert overlapping(boxes) == []
     outside = [b["label"] for b in boxes if b["left"] < 0 or b["top"] < 0 or b["right"] > width or b["bottom"] > height]
     assert outside == []
+    assert clashing_texts(visit.page.evaluate(TEXTS, "kg-graph")) == []
     swatches = visit.page.evaluate(SWATCHES)
     nodes = [next(b for b in boxes if b["cls"] == cls.name) for cls in graph.classes_used()]
     png = base64.b64encode(visit.page.screenshot()).decode("ascii")

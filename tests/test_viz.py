@@ -316,3 +316,18 @@ def test_cli_viz_refuses_an_option_the_view_would_ignore(tmp_path, args, named):
     assert result.exit_code == 2, result.output
     assert named in result.output and len(result.output.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_an_edge_between_rows_says_its_caption_in_its_tooltip_only():
+    from kg.viz.data import LinkRow
+
+    data = township().for_year(2023)
+    data.links.append(LinkRow("ADDRESSES", (K23, "Plan", 1), (K23, "Shortcoming", 3), 0.7))  # one plan, two problems
+    graph = report_graph(data)
+    edges = {e.source: e for e in graph.edges}
+    level, slanted = edges[ref(K23, "Shortcoming", 1)], edges[ref(K23, "Shortcoming", 3)]
+    assert graph.positions[level.source][1] == graph.positions[level.target][1] and level.caption() == "列入计划"
+    assert graph.positions[slanted.source][1] != graph.positions[slanted.target][1]
+    assert slanted.caption() == "" and slanted.note == "列入计划"  # drawn across rows it would sit on their labels
+    payload = network_payload(graph)
+    assert any(e["label"] == "" and e["tip"] == ["列入计划"] for e in payload["edges"])

@@ -146,7 +146,7 @@ def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
         said = "；".join(part for part in (edge.label, edge.note) if part)
         net.edges.append({
             "from": index[edge.source], "to": index[edge.target], "label": edge.caption(), "dashes": edge.dashed,
-            "width": edge.width, "tip": [f"{name}：{said}" if said else name],
+            "width": edge.width, "tip": [said if said.startswith(name) else f"{name}：{said}" if said else name],
             **({"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25}} if edge.curved else {}),
         })
     nodes, edges, *_ = net.get_network_data()

@@ -85,6 +85,21 @@ def place(graph: Graph, lanes: list[Lane], gap: float = GAP, row_height: float =
             graph.headings.append(Heading(lane.heading, x, -row_height))
         for node_id in placed:
             graph.positions[node_id] = (x, round(lane.rows[node_id] * row_height, 1))
+    tooltip_captions(graph)
+
+
+def tooltip_captions(graph: Graph) -> None:
+    """An edge that is bent or runs between rows says its caption in its tooltip only: drawn at its middle, the
+    caption would sit on the labels of the rows it crosses. A level straight edge keeps it, between two lanes."""
+    at = graph.positions
+    kept = []
+    for edge in graph.edges:
+        level = edge.source in at and edge.target in at and at[edge.source][1] == at[edge.target][1]
+        caption = edge.caption()
+        if caption and (edge.curved or not level):
+            edge = replace(edge, label="", note="；".join(part for part in (caption, edge.note) if part))
+        kept.append(edge)
+    graph.edges = kept
 
 
 # A follow-through picture's columns within a year: what answers last year's plans, what is wrong, what is planned.
@@ -131,6 +146,7 @@ def timeline(graph: Graph, roots: list[str]) -> None:
     ordered = [lanes[k] for k in sorted(lanes)]
     place(graph, ordered)
     graph.edges = [replace(e, curved=True) if _crosses(ordered, e.source, e.target) else e for e in graph.edges]
+    tooltip_captions(graph)
 
 
 def _crosses(lanes: list[Lane], source: str, target: str) -> bool:
@@ -146,10 +162,10 @@ def _crosses(lanes: list[Lane], source: str, target: str) -> bool:
     return False
 
 
-# Rows of the citations picture: a law with its one-line label under it, and a township box (36 px high in
-# Chromium at the page's font) with a gap, in those rows.
-CITATION_ROW = 44
-TOWN_ROW = 0.95
+# Rows of the citations picture: a law with its one-line label under it clear of the next law's shape, and a
+# township box (36 px high in Chromium at the page's font) with a gap, in those rows.
+CITATION_ROW = 50
+TOWN_ROW = 0.8
 # Townships stand well apart from the laws, so that their edges come in flat and pass under few labels.
 CITATION_GAP = 4 * GAP
 
