@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from kg.errors import UsageError
 from kg.link.follow import TO_CHECK, confirmation_scores
 from kg.model import Report
-from kg.viz.data import ItemRow, NetworkRow, RunQuery, TownshipData, fetch_network, fetch_township, with_quotes
+from kg.viz.data import (ItemRow, NetworkRow, NotFoundError, RunQuery, TownshipData, fetch_network, fetch_township,
+                         with_quotes)
 from kg.viz.follow import chains
 from kg.viz.graph import RELATIONS, Edge, Graph, Node, short
 from kg.viz.lanes import Lane, citation_lanes, place, timeline, wrapped
-from kg.viz.data import NotFoundError
 
 VIEWS = ("report", "chains", "citations")
 # The inputs each view reads. Any other one given is refused: a picture that silently ignored --year would be
@@ -47,6 +48,7 @@ def _item_node(item: ItemRow, cls: str | None = None, label_limit: int = 18) -> 
 # Rows a lane holds before it continues in a column beside it: what a laptop shows at the page's own zoom.
 ROWS_PER_COLUMN = 12
 ITEM_LABEL = 14  # characters of an item's label in lanes; the tooltip has the whole statement
+CITED_KINDS = ("Law", "Document", "Campaign")  # the report view's last lane, in this order, then the metrics
 
 
 def report_graph(data: TownshipData) -> Graph:
@@ -56,14 +58,20 @@ def report_graph(data: TownshipData) -> Graph:
     graph = Graph(f"{_place(data)} {years}年法治政府建设情况报告")
     for item in data.items:
         graph.add_node(_item_node(item, label_limit=ITEM_LABEL))
+    cited: dict[str, list[str]] = {kind: [] for kind in CITED_KINDS}  # node ids by kind, in the lane's order
     for citation in data.citations:
-        if citation.kind not in ("Law", "Campaign", "Document"):
+        if citation.kind not in cited:
             continue
         node_id = f"{citation.kind.lower()}:{citation.name}"
+        if node_id not in graph.nodes:
+            cited[citation.kind].append(node_id)
         label = f"《{short(citation.name, 14)}》" if citation.kind == "Law" else short(citation.name, ITEM_LABEL)
         graph.add_node(Node(node_id, citation.kind, label, citation.name, citation.sentence, citation.source, citation.year))
+    sources = [node_id for kind in CITED_KINDS for node_id in cited[kind]]
     if data.metrics:
-        graph.add_node(_metric_table(data))
+        table = _metric_table(data)
+        graph.add_node(table)
+        sources.append(table.id)
     addressed_by: dict[tuple, list[tuple]] = {}
     for link in data.links:
         if link.relation == "ADDRESSES":
@@ -72,10 +80,8 @@ def report_graph(data: TownshipData) -> Graph:
             addressed_by.setdefault(link.target, []).append(link.source)
     problems, plans = _problem_rows(data, addressed_by)
     rows = max(ROWS_PER_COLUMN, problems.next_row(), plans.next_row())
-    cited = [n for n in graph.nodes for kind in ("law:", "document:", "campaign:", "metrics:") if n.startswith(kind)]
-    cited.sort(key=lambda n: ("law:", "document:", "campaign:", "metrics:").index(n.split(":", 1)[0] + ":"))
     place(graph, [*wrapped("工作措施", [item_id(i) for i in data.of_kind("Measure")], rows), problems, plans,
-                  *wrapped("法规·文件·活动·数据", cited, rows)])
+                  *wrapped("法规·文件·活动·数据", sources, rows)])
     return graph
 
 
@@ -164,7 +170,7 @@ def _drop_shortcut_edges(graph: Graph) -> None:
 
 
 TOP = 20  # laws and campaigns a citations picture shows by default: a county's twenty most cited stay legible
-KIND_COUNTS = {"Law": "部法律法规", "Campaign": "项活动"}
+KIND_COUNTS = {"Law": "部法律法规", "Campaign": "项活动"}  # the kinds citation-network.cypher returns
 
 
 def citations_graph(rows: list[NetworkRow], top: int = TOP, county: str | None = None) -> Graph:
@@ -192,9 +198,9 @@ def citations_graph(rows: list[NetworkRow], top: int = TOP, county: str | None =
             # thin: a county's townships draw hundreds of these across the labels in the middle
             graph.add_edge(Edge(town, f"{kind.lower()}:{name}", "CITES", width=min(0.5 + 0.5 * reports, 3),
                                 note=f"{reports}份报告"))
-    left_out = sorted((KIND_COUNTS.get(kind, "项") for kind, _ in ranked[top:]), key=list(KIND_COUNTS.values()).index)
+    left_out = Counter(kind for kind, _ in ranked[top:])
     if left_out:
-        counted = "、".join(f"{left_out.count(word)} {word}" for word in dict.fromkeys(left_out))
+        counted = "、".join(f"{left_out[kind]} {word}" for kind, word in KIND_COUNTS.items() if left_out[kind])
         graph.notice = (f"另有 {counted}未显示：图中只有被最多乡镇引用的前 {top} 项"
                         f"（共 {len(ranked)} 项，kg viz citations --top 可调整）。")
     citation_lanes(graph, [f"{kind.lower()}:{name}" for kind, name in shown], list(towns))
