@@ -55,8 +55,8 @@ def _tooltip(node) -> list[str]:
     return lines + list(node.details)
 
 
-# From this many edges on, a fixed picture draws them faint, so that labels stay legible; hovering a node
-# still draws its own edges dark.
+# From this many edges on, a fixed picture draws them faint and without arrowheads, so that labels stay legible;
+# hovering or choosing a node draws its own edges dark.
 FAINT_EDGES = 100
 
 
@@ -103,7 +103,7 @@ def _fixed_options(faint: bool = False) -> dict:
             "arrows": {"to": {"enabled": not faint, "scaleFactor": 0.5}},
             "smooth": False,
             "font": {"size": 11, "align": "middle", "color": "#555"},
-            "color": {"color": "#9aa5b1", "highlight": "#34495e"},
+            "color": {"color": "#9aa5b1", "highlight": "#34495e", "hover": "#34495e", "opacity": 0.45 if faint else 1.0},
         },
     }
 
@@ -126,7 +126,7 @@ def _headings(graph: Graph, first_id: int) -> list[dict]:
 
 
 def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
-    """Nodes, edges and options for the page, built with pyvis; node size follows degree."""
+    """Nodes, edges and options for the page, built with pyvis; in a force layout node size follows degree."""
     graph = graph.limited(max_nodes)
     degrees = graph.degrees()
     net = Network(directed=True, cdn_resources="in_line")
