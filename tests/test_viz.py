@@ -331,3 +331,16 @@ def test_an_edge_between_rows_says_its_caption_in_its_tooltip_only():
     assert slanted.caption() == "" and slanted.note == "列入计划"  # drawn across rows it would sit on their labels
     payload = network_payload(graph)
     assert any(e["label"] == "" and e["tip"] == ["列入计划"] for e in payload["edges"])
+
+
+def test_a_picture_in_lanes_gets_a_canvas_no_taller_than_its_lanes():
+    from kg.viz.html import WINDOW, canvas_height
+
+    lanes = network_payload(chains_graph(township()))
+    ys = [n["y"] for n in lanes["nodes"]]
+    height = canvas_height(lanes)
+    assert height == f"min({round(max(ys) - min(ys)) + 140}px, {WINDOW})"
+    assert f'style="height: {height}"' in render_page(chains_graph(township()))
+    force = Graph("力导向")
+    force.add_node(Node("t", "Township", "柳溪镇"))
+    assert canvas_height(network_payload(force)) == WINDOW  # physics decides how far it spreads

@@ -208,6 +208,18 @@ def legend(graph: Graph) -> list[dict]:
     return [{"label": c.label, "color": c.color, "shape": c.shape, "emphasis": c.emphasis} for c in graph.classes_used()]
 
 
+WINDOW = "calc(100vh - 150px)"  # the canvas below the title and legend
+
+
+def canvas_height(payload: dict) -> str:
+    """A canvas as tall as the window, or as its lanes when they are lower: a picture in lanes is never drawn
+    larger than life (vis-network fits at most at zoom 1), so a taller canvas would only add white."""
+    if payload["options"]["physics"]["enabled"] or not payload["nodes"]:
+        return WINDOW
+    ys = [node["y"] for node in payload["nodes"]]
+    return f"min({round(max(ys) - min(ys)) + 140}px, {WINDOW})"  # a label under the lowest row, and a margin
+
+
 def render_page(graph: Graph, max_nodes: int = MAX_NODES) -> str:
     """The whole page for one picture graph."""
     script, style = vis_assets()
@@ -215,6 +227,7 @@ def render_page(graph: Graph, max_nodes: int = MAX_NODES) -> str:
     return template("graph.html.j2").render(
         title=graph.title, vis_script=script, vis_style=style, payload=script_json(payload),
         legend=legend(graph), notice=payload["notice"], count=len(payload["nodes"]), edge_count=len(payload["edges"]),
+        height=canvas_height(payload),
     )
 
 
