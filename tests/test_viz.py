@@ -246,7 +246,12 @@ def test_views_from_the_store_hold_what_the_reports_say(examples_store, tmp_path
     assert all(n.evidence and n.source == "yunxiu_2023.txt"  # its path inside the folder loaded
                for n in report.nodes.values() if n.cls in ("Measure", "Law"))
     [metrics] = [n for n in report.nodes.values() if n.cls == "Metric"]
-    assert len(metrics.details) >= 20 and metrics.source == "yunxiu_2023.txt"
+    total = int(metrics.label.split()[1])  # "数据指标 N 项"
+    assert total > 0 and metrics.source == "yunxiu_2023.txt"
+    # a tooltip lists at most 30 lines, the last then saying how many more there are
+    assert len(metrics.details) == min(total, 30)
+    if total > 30:
+        assert metrics.details[-1].startswith(f"……另有 {total - 29} 项")
     # an item's tooltip quotes what its body says, not its heading again (the files are here to read)
     items = [n for n in report.nodes.values() if n.cls in ("Measure", "Shortcoming", "Plan")]
     repeated = [n.text for n in items if says_only(n.evidence, n.text)]
@@ -344,3 +349,13 @@ def test_a_picture_in_lanes_gets_a_canvas_no_taller_than_its_lanes():
     force = Graph("力导向")
     force.add_node(Node("t", "Township", "柳溪镇"))
     assert canvas_height(network_payload(force)) == WINDOW  # physics decides how far it spreads
+
+
+def test_the_metrics_node_lists_thirty_lines_at_most():
+    from dataclasses import replace
+
+    data = township().for_year(2023)
+    data.metrics = [replace(data.metrics[0], indicator=f"指标{k}", value=k) for k in range(45)]
+    [table] = [n for n in report_graph(data).nodes.values() if n.cls == "Metric"]
+    assert table.label == "数据指标 45 项" and len(table.details) == 30
+    assert table.details[:2] == ("指标0：0件", "指标1：1件") and table.details[-1].startswith("……另有 16 项")

@@ -49,6 +49,7 @@ def _item_node(item: ItemRow, cls: str | None = None, label_limit: int = 18) -> 
 ROWS_PER_COLUMN = 12
 ITEM_LABEL = 14  # characters of an item's label in lanes; the tooltip has the whole statement
 CITED_KINDS = ("Law", "Document", "Campaign")  # the report view's last lane, in this order, then the metrics
+METRICS_LISTED = 30  # lines of the metrics node's tooltip: 30 lines of 20 px fit a laptop's window
 
 
 def report_graph(data: TownshipData) -> Graph:
@@ -103,11 +104,14 @@ def _problem_rows(data: TownshipData, addressed_by: dict[tuple, list[tuple]]) ->
 
 def _metric_table(data: TownshipData) -> Node:
     """The report's metrics as one node: thirty numbers drawn one by one would bury the measures they count."""
-    lines = tuple(f"{m.indicator}：{'约' if m.approximate else ''}{m.value:g}{m.unit}" for m in data.metrics)
+    lines = [f"{m.indicator}：{'约' if m.approximate else ''}{m.value:g}{m.unit}" for m in data.metrics]
+    if len(lines) > METRICS_LISTED:  # a tooltip taller than the window cannot be read to its end
+        more = len(lines) - METRICS_LISTED + 1
+        lines[METRICS_LISTED - 1:] = [f"……另有 {more} 项（kg query township-metrics 列出全部）"]
     sources = sorted({m.source for m in data.metrics if m.source})
     return Node(f"metrics:{'/'.join(sorted({m.report for m in data.metrics}))}", "Metric",
-                f"数据指标 {len(lines)} 项", f"报告给出的数据指标共 {len(lines)} 项（逐项见下）", "",
-                "、".join(sources), data.metrics[0].year, lines)
+                f"数据指标 {len(data.metrics)} 项", f"报告给出的数据指标共 {len(data.metrics)} 项（逐项见下）", "",
+                "、".join(sources), data.metrics[0].year, tuple(lines))
 
 
 def _ref_id(ref: tuple[str, str, int]) -> str:
