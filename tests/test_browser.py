@@ -346,3 +346,14 @@ def visible_notice(browser, path, notice) -> bool:
     shown = visit.page.inner_text(".kg-notice")
     visit.close()
     return shown == notice
+
+
+def test_chains_of_the_longest_followed_township_read(browser, county_store, tmp_path):
+    [longest] = county_store.query("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township) "
+                                   "RETURN t.name AS name, count(r) AS years ORDER BY years DESC, name LIMIT 1")
+    assert longest["years"] >= 4
+    out = tmp_path / "long.html"
+    graph = write_view(county_store, "chains", out, township=longest["name"])
+    boxes = check_reads(browser, out, graph)
+    # years wrap into bands, so the fitted zoom keeps a node with its label at 25 px or more (41 px at zoom 1)
+    assert min(b["bottom"] - b["top"] for b in boxes if b["cls"] in ("Measure", "Plan", "Shortcoming")) >= 25

@@ -359,3 +359,33 @@ def test_the_metrics_node_lists_thirty_lines_at_most():
     [table] = [n for n in report_graph(data).nodes.values() if n.cls == "Metric"]
     assert table.label == "数据指标 45 项" and len(table.details) == 30
     assert table.details[:2] == ("指标0：0件", "指标1：1件") and table.details[-1].startswith("……另有 16 项")
+
+
+def test_chains_of_many_years_wrap_into_bands_no_wider_than_a_window():
+    from viz_sample import item
+
+    from kg.viz.data import LinkRow, ReportInfo, TownshipData
+    from kg.viz.lanes import BAND_WIDTH
+
+    data = TownshipData("柳溪镇", "示例县")
+    for year in range(2016, 2024):
+        key = f"示例县/柳溪镇/{year}/liuxi_{year}"
+        data.reports.append(ReportInfo(key, year, f"柳溪镇{year}年报告", f"examples/liuxi_{year}.txt"))
+        data.items += [item(key, year, "Shortcoming", 1, f"{year}年执法队伍专业能力仍然不足"),
+                       item(key, year, "Plan", 1, f"{year}年加强执法人员专题培训"),
+                       item(key, year, "Measure", 1, f"{year}年组织执法人员专题培训")]
+        data.links.append(LinkRow("ADDRESSES", (key, "Plan", 1), (key, "Shortcoming", 1), 0.8))
+        if year > 2016:
+            data.links.append(LinkRow("FOLLOWS_UP", (key, "Measure", 1), (f"示例县/柳溪镇/{year - 1}/liuxi_{year - 1}",
+                                                                           "Plan", 1), 0.7))
+    graph = chains_graph(data)
+    xs = [x for x, _ in graph.positions.values()]
+    assert max(xs) - min(xs) <= BAND_WIDTH  # between the outermost nodes' centres
+    problems = {n.year: graph.positions[node_id] for node_id, n in graph.nodes.items() if n.cls.endswith("Shortcoming")}
+    assert problems[2023][1] > problems[2016][1]  # later years in a band under the earlier ones
+    bands = sorted({y for _, y in problems.values()})
+    assert len(bands) >= 2
+    # a year's plan and the measure that follows it up the next year stay on one row of one band
+    plans = {n.year: graph.positions[i] for i, n in graph.nodes.items() if n.cls == "Plan"}
+    measures = {n.year: graph.positions[i] for i, n in graph.nodes.items() if n.cls == "Measure"}
+    assert all(plans[year][1] == measures[year + 1][1] for year in range(2016, 2023))

@@ -71,21 +71,29 @@ def node_width(graph: Graph, node_id: str) -> float:
     return max(label, 2 * NODE_SIZE)
 
 
-def place(graph: Graph, lanes: list[Lane], gap: float = GAP, row_height: float = ROW) -> None:
-    """Set `graph.positions` and `graph.headings`: lanes left to right, each as wide as its widest label."""
+def half_width(graph: Graph, lane: Lane) -> float:
+    """Half the width of a lane: of its widest label or its heading."""
+    placed = [node_id for node_id in lane.rows if node_id in graph.nodes]
+    if not placed:
+        return 0.0
+    return max([node_width(graph, n) for n in placed] + [text_width(lane.heading, HEADING_FONT)]) / 2
+
+
+def place(graph: Graph, lanes: list[Lane], gap: float = GAP, row_height: float = ROW, top: float = 0) -> None:
+    """Set `graph.positions` and `graph.headings`: lanes left to right, each as wide as its widest label, their
+    row 0 at row `top` (a band under another), the headings a row above. Call `tooltip_captions` once all is placed."""
     x, previous = 0.0, None
     for lane in lanes:
-        placed = [node_id for node_id in lane.rows if node_id in graph.nodes]
-        if not placed:
+        half = half_width(graph, lane)
+        if not half:
             continue
-        half = max([node_width(graph, n) for n in placed] + [text_width(lane.heading, HEADING_FONT)]) / 2
         x = 0.0 if previous is None else x + previous + gap + half
         previous = half
         if lane.heading:
-            graph.headings.append(Heading(lane.heading, x, -row_height))
-        for node_id in placed:
-            graph.positions[node_id] = (x, round(lane.rows[node_id] * row_height, 1))
-    tooltip_captions(graph)
+            graph.headings.append(Heading(lane.heading, x, (top - 1) * row_height))
+        for node_id in lane.rows:
+            if node_id in graph.nodes:
+                graph.positions[node_id] = (x, round((lane.rows[node_id] + top) * row_height, 1))
 
 
 def tooltip_captions(graph: Graph) -> None:
@@ -143,22 +151,48 @@ def timeline(graph: Graph, roots: list[str]) -> None:
         lane = lanes[column(node_id)]
         if node_id not in lane.rows:
             lane.stack([node_id])
-    ordered = [lanes[k] for k in sorted(lanes)]
-    place(graph, ordered)
-    graph.edges = [replace(e, curved=True) if _crosses(ordered, e.source, e.target) else e for e in graph.edges]
+    # A year's problems and plans, then the next year's measures that answer them, stay together in one band.
+    unit = {key: (key[0] - 1, 3) if key[1] == 0 else key for key in lanes}
+    units: dict[int, list[Lane]] = {}
+    for key in sorted(lanes, key=unit.get):
+        units.setdefault(unit[key][0], []).append(lanes[key])
+    top = 0
+    for band in _bands(graph, list(units.values())):
+        place(graph, band, top=top)
+        top += max(lane.next_row() for lane in band) + 2  # its last row, a gap row, and the next band's headings
+    graph.edges = [replace(e, curved=True) if _crosses(graph, e.source, e.target) else e for e in graph.edges]
     tooltip_captions(graph)
 
 
-def _crosses(lanes: list[Lane], source: str, target: str) -> bool:
-    """True when the straight line between two nodes passes near a node of a column between theirs."""
-    where = {node_id: (k, row) for k, lane in enumerate(lanes) for node_id, row in lane.rows.items()}
-    if source not in where or target not in where:
+# How wide a band of years may grow before the next years go under it: a laptop's window at the page's zoom.
+BAND_WIDTH = 1200
+
+
+def _bands(graph: Graph, units: list[list[Lane]]) -> list[list[Lane]]:
+    """Whole years' lanes in bands no wider than BAND_WIDTH (a year wider still has a band of its own)."""
+    bands: list[list[Lane]] = []
+    width = 0.0
+    for lanes in units:
+        grow = sum(2 * half_width(graph, lane) + GAP for lane in lanes)
+        if bands and width + grow <= BAND_WIDTH + GAP:
+            bands[-1] += lanes
+            width += grow
+        else:
+            bands.append(list(lanes))
+            width = grow
+    return bands
+
+
+def _crosses(graph: Graph, source: str, target: str) -> bool:
+    """True when the straight line between two nodes passes near a node standing between them."""
+    at = graph.positions
+    if source not in at or target not in at:
         return False
-    (a, row_a), (b, row_b) = sorted((where[source], where[target]))
-    for k in range(a + 1, b):
-        row = row_a + (row_b - row_a) * (k - a) / (b - a)
-        if any(abs(other - row) < 0.8 for other in lanes[k].rows.values()):
-            return True
+    (x1, y1), (x2, y2) = sorted((at[source], at[target]))
+    for node_id, (x, y) in at.items():
+        if x1 < x < x2 and node_id not in (source, target):
+            if abs(y - (y1 + (y2 - y1) * (x - x1) / (x2 - x1))) < 0.8 * ROW:
+                return True
     return False
 
 

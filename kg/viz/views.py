@@ -12,7 +12,7 @@ from kg.viz.data import (ItemRow, NetworkRow, NotFoundError, RunQuery, TownshipD
                          with_quotes)
 from kg.viz.follow import chains
 from kg.viz.graph import RELATIONS, Edge, Graph, Node, short
-from kg.viz.lanes import Lane, citation_lanes, place, timeline, wrapped
+from kg.viz.lanes import Lane, citation_lanes, place, timeline, tooltip_captions, wrapped
 
 VIEWS = ("report", "chains", "citations")
 # The inputs each view reads. Any other one given is refused: a picture that silently ignored --year would be
@@ -83,6 +83,7 @@ def report_graph(data: TownshipData) -> Graph:
     rows = max(ROWS_PER_COLUMN, problems.next_row(), plans.next_row())
     place(graph, [*wrapped("工作措施", [item_id(i) for i in data.of_kind("Measure")], rows), problems, plans,
                   *wrapped("法规·文件·活动·数据", sources, rows)])
+    tooltip_captions(graph)
     return graph
 
 
