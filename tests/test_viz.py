@@ -153,6 +153,15 @@ def test_citation_network_shows_the_most_cited_and_says_what_it_left_out():
     assert ys == sorted(ys)  # ranked top to bottom
     sides = {graph.positions[n][0] for n, node in graph.nodes.items() if node.cls == "Township"}
     assert len(sides) == 2 and min(sides) < graph.positions["law:条例0"][0] < max(sides)
+    assert "--county" not in graph.notice  # thirty townships are read at the fitted zoom
+
+
+def test_a_citations_picture_of_many_townships_points_to_one_county():
+    from kg.viz.data import NetworkRow
+
+    rows = [NetworkRow(f"第{t}镇", f"{'东西'[t % 2]}县", "Law", "宪法", 1) for t in range(50)]
+    assert "图中有 50 个乡镇" in citations_graph(rows).notice and "--county" in citations_graph(rows).notice
+    assert citations_graph(rows, county="东县").notice == ""  # 25 of them
 
 
 def test_page_loads_nothing_from_anywhere():

@@ -176,6 +176,7 @@ def _drop_shortcut_edges(graph: Graph) -> None:
 
 TOP = 20  # laws and campaigns a citations picture shows by default: a county's twenty most cited stay legible
 KIND_COUNTS = {"Law": "部法律法规", "Campaign": "项活动"}  # the kinds citation-network.cypher returns
+MANY_TOWNSHIPS = 40  # beyond two columns of twenty, the fitted picture's labels are too small to read
 
 
 def citations_graph(rows: list[NetworkRow], top: int = TOP, county: str | None = None) -> Graph:
@@ -197,17 +198,21 @@ def citations_graph(rows: list[NetworkRow], top: int = TOP, county: str | None =
         count = f"引用乡镇：{len(citing[kind, name])} 个；引用报告：{sum(citing[kind, name].values())} 份"
         graph.add_node(Node(f"{kind.lower()}:{name}", kind, label, name, details=(count,)))
     for town, row in towns.items():
-        graph.add_node(Node(town, "Township", row.township, text=f"{row.county or ''}{row.township}"))
+        graph.add_node(Node(town, "Township", short(row.township, 12), text=f"{row.county or ''}{row.township}"))
     for kind, name in shown:
         for town, reports in citing[kind, name].items():
             # thin: a county's townships draw hundreds of these across the labels in the middle
             graph.add_edge(Edge(town, f"{kind.lower()}:{name}", "CITES", width=min(0.5 + 0.5 * reports, 3),
                                 note=f"{reports}份报告"))
+    notes = []
     left_out = Counter(kind for kind, _ in ranked[top:])
     if left_out:
         counted = "、".join(f"{left_out[kind]} {word}" for kind, word in KIND_COUNTS.items() if left_out[kind])
-        graph.notice = (f"另有 {counted}未显示：图中只有被最多乡镇引用的前 {top} 项"
-                        f"（共 {len(ranked)} 项，kg viz citations --top 可调整）。")
+        notes.append(f"另有 {counted}未显示：图中只有被最多乡镇引用的前 {top} 项"
+                     f"（共 {len(ranked)} 项，kg viz citations --top 可调整）。")
+    if county is None and len(towns) > MANY_TOWNSHIPS:
+        notes.append(f"图中有 {len(towns)} 个乡镇，字会很小：可用 --county 只看一个县。")
+    graph.notice = "".join(notes)
     citation_lanes(graph, [f"{kind.lower()}:{name}" for kind, name in shown], list(towns))
     return graph
 
