@@ -251,7 +251,8 @@ def near(a, b, tolerance: int = 24) -> bool:
 
 
 def check_reads(browser, path, graph, width=1280, height=900) -> list[dict]:
-    """The page's node boxes once drawn: none overlaps another, all inside the viewport, legend colours as drawn."""
+    """The page's node boxes once drawn: none overlaps another, all inside the viewport, no text over another
+    text or a node, and each legend swatch and a node of its class drawn in the class's colour."""
     visit = Visit(browser, path, width, height)
     visit.settle()
     boxes = visit.page.evaluate(NODE_BOXES, "kg-graph")
@@ -264,10 +265,9 @@ def check_reads(browser, path, graph, width=1280, height=900) -> list[dict]:
     png = base64.b64encode(visit.page.screenshot()).decode("ascii")
     points = [p for n in nodes for p in n["fill"]]
     drawn = visit.page.evaluate(PIXELS, [png, points + [s["at"] for s in swatches]])
-    canvas, legend = [], drawn[len(points):]
-    for node in nodes:
-        taken, drawn = drawn[:len(node["fill"])], drawn[len(node["fill"]):]
-        canvas.append(Counter(map(tuple, taken)).most_common(1)[0][0])
+    legend, pixels = drawn[len(points):], iter(drawn[:len(points)])
+    # a node's colour: the one most of its sampled points show
+    canvas = [Counter(tuple(next(pixels)) for _ in node["fill"]).most_common(1)[0][0] for node in nodes]
     assert [s["label"] for s in swatches] == [cls.label for cls in graph.classes_used()]
     for cls, node, swatch, in_canvas, in_legend in zip(graph.classes_used(), nodes, swatches, canvas, legend):
         assert rgb(swatch["css"]) == rgb(node["colour"]) == rgb(cls.color), cls.name
