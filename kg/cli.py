@@ -382,17 +382,21 @@ def db_status(store_dir):
 @cli.command()
 @click.argument("view", type=click.Choice(["report", "chains", "citations"]))
 @click.option("--township", help="Township, town or street (report and chains views).")
-@click.option("--county", help="County, to tell apart townships of the same name.")
+@click.option("--county", help="County: in the report and chains views, tells apart townships of the same name; "
+                               "in the citations view, only this county's townships.")
 @click.option("--year", type=int, help="Year of the report (report view).")
+@click.option("--top", type=click.IntRange(min=1), metavar="N",
+              help="Show the N laws and campaigns cited by most townships (citations view)  [default: 20]")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write; replaced only when the page is complete.")
 @store_options
-def viz(view, township, county, year, output, store_dir, neo4j_uri, timeout):
+def viz(view, township, county, year, top, output, store_dir, neo4j_uri, timeout):
     """Draw a view of the graph as one self-contained HTML page that works offline."""
-    write_view = library("kg.viz:write_view")
+    write_view, refuse_ignored = library("kg.viz", "write_view", "refuse_ignored")
 
+    refuse_ignored(view, township=township, county=county, year=year, top=top)  # before a store is opened for nothing
     with open_store_from_cli(store_dir, neo4j_uri, timeout) as store:
-        graph = write_view(store, view, output, township, county, year)
+        graph = write_view(store, view, output, township, county, year, top)
     say(f"{graph.title}: {len(graph.nodes)} nodes → {output}")
 
 

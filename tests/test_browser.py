@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import importlib.util
+import sys
 import time
+from collections import Counter
 
 import pytest
 
-from conftest import need_tool
+from conftest import ROOT, need_tool
 from pagewait import wait_drawn, wait_frames
 from kg.brief.township import write_briefing
 from kg.viz import write_view
@@ -154,3 +158,202 @@ def test_two_thousand_nodes_stay_usable(browser, tmp_path):
     assert visit.page.evaluate(POSITIONS, "kg-graph") == before
     assert visit.page.evaluate("() => window.kgNetworks['kg-graph'].nodes") == 2500
     visit.close()
+
+
+# ---------------------------------------------------------------- pictures that read
+
+# Each node's box (shape and label) in page pixels, with its class, its fill and where its fill shows.
+NODE_BOXES = """(id) => {
+  const net = window.kgNetworks[id].network;
+  const frame = document.getElementById(id).getBoundingClientRect();
+  const page = (p) => { const d = net.canvasToDOM(p); return {x: frame.left + d.x, y: frame.top + d.y}; };
+  const positions = net.getPositions();
+  return JSON.parse(document.getElementById(id + '-data').textContent).nodes.map((n) => {
+    const b = net.getBoundingBox(n.id), a = page({x: b.left, y: b.top}), z = page({x: b.right, y: b.bottom});
+    // a box carries its label inside: its fill is what most points of its inner part show; another shape
+    // carries its label under it, and its fill shows at its centre
+    const fill = [];
+    if (n.shape === 'box') {
+      for (let i = 1; i < 8; i++) {
+        for (let j = 1; j < 4; j++) {
+          fill.push({x: a.x + (z.x - a.x) * (0.1 + 0.8 * i / 8), y: a.y + (z.y - a.y) * (0.2 + 0.6 * j / 4)});
+        }
+      }
+    } else {
+      fill.push(page(positions[n.id]));
+    }
+    return {label: n.label, cls: n.kgClass, left: a.x, top: a.y, right: z.x, bottom: z.y, fill: fill,
+            colour: n.color ? n.color.background : null};
+  });
+}"""
+# Every text drawn on the canvas (node labels, edge captions) and every node's shape other than a box (which holds
+# its label), in canvas pixels. vis-network has no public call for a label's box; its label module keeps the one it
+# drew last (the version pyvis ships is fixed by the lock file).
+TEXTS = """(id) => {
+  const net = window.kgNetworks[id].network, out = [];
+  const add = (kind, owner, text, box) => out.push({kind: kind, owner: owner, text: text, left: box.left,
+                                                    top: box.top, right: box.left + box.width, bottom: box.top + box.height});
+  for (const node of Object.values(net.body.nodes)) {
+    if (!net.body.data.nodes.get(node.id)) { continue; }  // vis-network's own helper nodes
+    const owner = 'node ' + node.id;
+    if (node.options.label) { add('label', owner, node.options.label, node.labelModule.size); }
+    if (!['box', 'text'].includes(node.options.shape)) {
+      const r = node.shape.radius || node.options.size;
+      add('shape', owner, node.options.label, {left: node.x - r, top: node.y - r, width: 2 * r, height: 2 * r});
+    }
+  }
+  for (const edge of Object.values(net.body.edges)) {
+    if (edge.options.label) { add('caption', 'edge ' + edge.id, edge.options.label, edge.labelModule.size); }
+  }
+  return out;
+}"""
+# Each legend entry: its text, the colour its swatch is given, and the centre of the swatch in page pixels.
+SWATCHES = """() => [...document.querySelectorAll('.kg-legend li')].map((li) => {
+  const swatch = li.querySelector('.kg-swatch'), r = swatch.getBoundingClientRect();
+  return {label: li.textContent.trim(), css: getComputedStyle(swatch).backgroundColor,
+          at: {x: r.left + r.width / 2, y: r.top + r.height / 2}};
+})"""
+# The colours of a screenshot (a PNG, base64) at page points, read back through an image in the page.
+PIXELS = """async ([png, points]) => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  return points.map((p) => Array.from(context.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data.slice(0, 3)));
+}"""
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(a["label"], b["label"]) for k, a in enumerate(boxes) for b in boxes[k + 1:]
+            if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+
+
+def clashing_texts(items: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of texts, or of a text and another node's shape, that overlap (shapes are apart by the node boxes)."""
+    return [(f"{a['kind']} {a['text']}", f"{b['kind']} {b['text']}")
+            for k, a in enumerate(items) for b in items[k + 1:]
+            if a["owner"] != b["owner"] and not a["kind"] == b["kind"] == "shape"
+            and a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+
+
+def rgb(colour: str) -> tuple[int, ...]:
+    if colour.startswith("#"):
+        return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(part) for part in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3])
+
+
+def near(a, b, tolerance: int = 24) -> bool:
+    return max(abs(x - y) for x, y in zip(a, b)) <= tolerance
+
+
+def check_reads(browser, path, graph, width=1280, height=900) -> list[dict]:
+    """The page's node boxes once drawn: none overlaps another, all inside the viewport, no text over another
+    text or a node, and each legend swatch and a node of its class drawn in the class's colour."""
+    visit = Visit(browser, path, width, height)
+    visit.settle()
+    boxes = visit.page.evaluate(NODE_BOXES, "kg-graph")
+    assert overlapping(boxes) == []
+    outside = [b["label"] for b in boxes if b["left"] < 0 or b["top"] < 0 or b["right"] > width or b["bottom"] > height]
+    assert outside == []
+    assert clashing_texts(visit.page.evaluate(TEXTS, "kg-graph")) == []
+    swatches = visit.page.evaluate(SWATCHES)
+    nodes = [next(b for b in boxes if b["cls"] == cls.name) for cls in graph.classes_used()]
+    png = base64.b64encode(visit.page.screenshot()).decode("ascii")
+    points = [p for n in nodes for p in n["fill"]]
+    drawn = visit.page.evaluate(PIXELS, [png, points + [s["at"] for s in swatches]])
+    legend, pixels = drawn[len(points):], iter(drawn[:len(points)])
+    # a node's colour: the one most of its sampled points show
+    canvas = [Counter(tuple(next(pixels)) for _ in node["fill"]).most_common(1)[0][0] for node in nodes]
+    assert [s["label"] for s in swatches] == [cls.label for cls in graph.classes_used()]
+    for cls, node, swatch, in_canvas, in_legend in zip(graph.classes_used(), nodes, swatches, canvas, legend):
+        assert rgb(swatch["css"]) == rgb(node["colour"]) == rgb(cls.color), cls.name
+        assert near(in_canvas, rgb(cls.color)), (cls.name, "drawn", in_canvas, cls.color)
+        assert near(in_legend, rgb(cls.color)), (cls.name, "legend", in_legend, cls.color)
+    visit.close()
+    return boxes
+
+
+SAMPLES = [(town, year) for town in ("云岫镇", "茗坪乡", "澜桥街道") for year in (2023, 2024)]
+
+
+@pytest.mark.parametrize("township, year", SAMPLES)
+def test_report_view_of_each_sample_reads(browser, examples_store, tmp_path, township, year):
+    out = tmp_path / "report.html"
+    graph = write_view(examples_store, "report", out, township=township, year=year)
+    boxes = check_reads(browser, out, graph)
+    assert len(boxes) == len(graph.nodes) + len(graph.headings)
+
+
+@pytest.mark.parametrize("township", ["云岫镇", "茗坪乡", "澜桥街道"])
+def test_chains_view_reads(browser, examples_store, tmp_path, township):
+    out = tmp_path / "chains.html"
+    check_reads(browser, out, write_view(examples_store, "chains", out, township=township))
+
+
+def test_citations_view_reads(browser, examples_store, tmp_path):
+    out = tmp_path / "citations.html"
+    check_reads(browser, out, write_view(examples_store, "citations", out))
+
+
+@pytest.fixture(scope="module")
+def county_store(falkordb_server, tmp_path_factory):
+    """Thirty fictional townships of one county, one to five years each, written by bench/generate.py from the samples."""
+    from kg.load.loader import load_paths
+    from kg.store.falkordb import FalkorDBStore
+
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", generate)  # dataclasses look their module up by name
+    spec.loader.exec_module(generate)
+    folder = tmp_path_factory.mktemp("county")
+    generate.TOWNS_PER_COUNTY = 30  # one county of thirty, not the generator's twenty to a county
+    towns, reports = set(), 0
+    for plan in generate.plans(10_000, 3, 3):  # reports come township by township: up to the thirty-first
+        towns.add(plan.township)
+        if len(towns) > 30:
+            break
+        reports += 1
+    generate.generate(folder, reports, seed=3)
+    store = FalkorDBStore(server=falkordb_server, graph="county30")
+    try:
+        store.run("MATCH (n) DETACH DELETE n")
+        summary = load_paths(store, [folder], progress=False)
+        assert not summary.errors, summary.errors
+        yield store
+    finally:
+        store.close()
+
+
+def test_citations_of_thirty_townships_stay_readable(browser, county_store, tmp_path):
+    out = tmp_path / "county.html"
+    graph = write_view(county_store, "citations", out)
+    towns = [n for n in graph.nodes.values() if n.cls == "Township"]
+    assert len(towns) >= 30
+    assert len(graph.nodes) - len(towns) == 20 and "未显示" in graph.notice  # the top 20, and what was left out
+    assert visible_notice(browser, out, graph.notice)
+    boxes = check_reads(browser, out, graph, 1400, 1000)
+    labels = [b for b in boxes if b["cls"] != "Heading"]
+    # at the fitted zoom a label is still about 10 px high or more: read without zooming in
+    assert min(b["bottom"] - b["top"] for b in labels if b["cls"] == "Township") >= 14
+
+
+def visible_notice(browser, path, notice) -> bool:
+    visit = Visit(browser, path)
+    shown = visit.page.inner_text(".kg-notice")
+    visit.close()
+    return shown == notice
+
+
+def test_chains_of_the_longest_followed_township_read(browser, county_store, tmp_path):
+    [longest] = county_store.query("MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t:Township) "
+                                   "RETURN t.name AS name, count(r) AS years ORDER BY years DESC, name LIMIT 1")
+    assert longest["years"] >= 4
+    out = tmp_path / "long.html"
+    graph = write_view(county_store, "chains", out, township=longest["name"])
+    boxes = check_reads(browser, out, graph)
+    # years wrap into bands, so the fitted zoom keeps a node with its label at 25 px or more (41 px at zoom 1)
+    assert min(b["bottom"] - b["top"] for b in boxes if b["cls"] in ("Measure", "Plan", "Shortcoming")) >= 25

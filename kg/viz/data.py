@@ -226,9 +226,14 @@ def reports_again(store, township: str, county: str | None) -> list[Report]:
     return reports
 
 
+# Rows of township and law the citations picture reads: all of them, for a ranking over every township, up to
+# what a page can hold (kg.viz.html.MAX_NODES townships at ~15 citations each).
+NETWORK_ROWS = 50_000
+
+
 def fetch_network(run: RunQuery) -> list[NetworkRow]:
     """Every township with the laws and campaigns its reports cite, and in how many reports."""
     return [
         NetworkRow(_str(r["township"]), r.get("county") or None, _kind(r["kind"]), _str(r["name"]), int(r["reports"]))
-        for r in run("citation-network", {})
+        for r in run("citation-network", {"limit": NETWORK_ROWS})
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.viz.style import RESOURCE, NodeStyle, node_styles, relationship_styles
 
@@ -25,6 +25,7 @@ class Node:
     evidence: str = ""  # the sentence it was read from
     source: str = ""  # the file it was read from
     year: int | None = None
+    details: tuple[str, ...] = ()  # more tooltip lines, e.g. the rows a table node stands for
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Edge:
     label: str | None = None  # None: the relation's own label, unless it is one of UNLABELLED
     dashed: bool = False
     width: float = 1.0
+    note: str = ""  # said in the tooltip only, where a caption on every edge would clutter the picture
+    curved: bool = False  # bent, where a straight line would cross the nodes of a column between its ends
 
     def caption(self) -> str:
         if self.label is not None:
@@ -42,15 +45,29 @@ class Edge:
         return "" if self.relation in UNLABELLED else RELATIONS.get(self.relation, "")
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A lane's caption, drawn as text above its column."""
+
+    text: str
+    x: float
+    y: float
+
+
 @dataclass
 class Graph:
-    """Nodes by id (the first one added wins) and edges between known nodes."""
+    """Nodes by id (the first one added wins) and edges between known nodes.
+
+    With `positions` (canvas pixels by node id, set by kg.viz.lanes) the picture is drawn where it says, physics
+    off; without, a force layout places the nodes.
+    """
 
     title: str
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
     notice: str = ""
-    layout: str = "force"  # force | timeline
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+    headings: list[Heading] = field(default_factory=list)
 
     def add_node(self, node: Node) -> None:
         if node.cls not in CLASSES:
@@ -62,7 +79,7 @@ class Graph:
 
     def restyle(self, node_id: str, cls: str) -> None:
         node = self.nodes[node_id]
-        self.nodes[node_id] = Node(node.id, cls, node.label, node.text, node.evidence, node.source, node.year)
+        self.nodes[node_id] = replace(node, cls=cls)
 
     def degrees(self) -> Counter:
         counts: Counter = Counter({node_id: 0 for node_id in self.nodes})
@@ -86,8 +103,9 @@ class Graph:
         if len(self.nodes) <= max_nodes:
             return self
         keep = {node_id for node_id, _ in self.degrees().most_common(max_nodes)}
-        graph = Graph(self.title, layout=self.layout)
+        graph = Graph(self.title, headings=self.headings)
         graph.nodes = {k: v for k, v in self.nodes.items() if k in keep}
+        graph.positions = {k: v for k, v in self.positions.items() if k in keep}
         graph.edges = [e for e in self.edges if e.source in keep and e.target in keep]
         graph.notice = (
             f"图中节点过多：共 {len(self.nodes)} 个，只显示连接最多的 {max_nodes} 个。"

@@ -16,10 +16,12 @@ from pathlib import Path
 from kg.atomic import replacing
 from kg.errors import KgError
 from kg.viz.graph import CLASSES, RELATIONS, Graph
+from kg.viz.lanes import FONT, HEADING_FONT, NODE_SIZE
 import pyvis
 from pyvis.network import Network
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+FONT_FACE = "Noto Sans CJK SC, Microsoft YaHei, SimHei, sans-serif"
 MAX_NODES = 3000  # beyond this a browser on an office laptop stops being usable; the page says what it left out
 LARGE = 800  # from here on, cheaper physics and straight edges so the layout settles in seconds
 
@@ -50,34 +52,33 @@ def _tooltip(node) -> list[str]:
         lines.append(f"原文：{node.evidence}")
     if node.source:
         lines.append(f"来源：{node.source}")
-    return lines
+    return lines + list(node.details)
 
 
-def _options(graph: Graph, count: int) -> dict:
+# From this many edges on, a fixed picture draws them faint and without arrowheads, so that labels stay legible;
+# hovering or choosing a node draws its own edges dark.
+FAINT_EDGES = 100
+
+
+def _options(graph: Graph, count: int, edge_count: int = 0) -> dict:
+    if graph.positions:
+        return _fixed_options(edge_count >= FAINT_EDGES)
     large = count >= LARGE
     physics = {
         "enabled": True,
         "stabilization": {"enabled": True, "iterations": 40 if large else 400, "updateInterval": 25, "fit": True},
     }
     layout: dict = {"improvedLayout": not large, "randomSeed": 7}
-    if graph.layout == "timeline":
-        layout["hierarchical"] = {
-            "enabled": True, "direction": "LR", "sortMethod": "directed", "levelSeparation": 220,
-            "nodeSpacing": 90, "shakeTowards": "roots",
-        }
-        physics["solver"] = "hierarchicalRepulsion"
-        physics["hierarchicalRepulsion"] = {"nodeDistance": 120, "avoidOverlap": 1}
-    else:
-        physics["solver"] = "barnesHut" if large else "forceAtlas2Based"
-        physics["barnesHut"] = {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0}
-        physics["forceAtlas2Based"] = {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4}
+    physics["solver"] = "barnesHut" if large else "forceAtlas2Based"
+    physics["barnesHut"] = {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0}
+    physics["forceAtlas2Based"] = {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4}
     return {
         "autoResize": True,
         "layout": layout,
         "physics": physics,
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "hideEdgesOnDrag": large},
         "nodes": {
-            "font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, SimHei, sans-serif"},
+            "font": {"size": FONT, "face": FONT_FACE},
             "scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 12, "max": 22}},
         },
         "edges": {
@@ -89,8 +90,43 @@ def _options(graph: Graph, count: int) -> dict:
     }
 
 
+def _fixed_options(faint: bool = False) -> dict:
+    """Nodes stay where kg.viz.lanes put them: no physics, straight edges, one node size, labels at one size."""
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "nodes": {"size": NODE_SIZE, "font": {"size": FONT, "face": FONT_FACE}},
+        "edges": {
+            # many arrowheads meeting at one node hide its label; the lanes already say which way edges read
+            "arrows": {"to": {"enabled": not faint, "scaleFactor": 0.5}},
+            "smooth": False,
+            "font": {"size": 11, "align": "middle", "color": "#555"},
+            "color": {"color": "#9aa5b1", "highlight": "#34495e", "hover": "#34495e", "opacity": 0.45 if faint else 1.0},
+        },
+    }
+
+
+def _size(graph: Graph, cls, degree: int) -> dict:
+    """Size by degree in a force layout; in lanes one size, a star larger and its border thinner, so that its
+    colour shows when the picture is fitted small (at 10 px and a 4 px border it reads black)."""
+    if not graph.positions:
+        return {"value": degree + 1}
+    return {"size": round(NODE_SIZE * 1.5), "borderWidth": 2.5} if cls.emphasis else {}
+
+
+def _headings(graph: Graph, first_id: int) -> list[dict]:
+    """Lane captions as text nodes of the canvas, so that they move and zoom with their columns."""
+    return [
+        {"id": first_id + k, "label": h.text, "shape": "text", "x": h.x, "y": h.y, "kgClass": "Heading", "tip": [h.text],
+         "font": {"size": HEADING_FONT, "color": "#566573", "face": FONT_FACE}}
+        for k, h in enumerate(graph.headings)
+    ]
+
+
 def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
-    """Nodes, edges and options for the page, built with pyvis; node size follows degree."""
+    """Nodes, edges and options for the page, built with pyvis; in a force layout node size follows degree."""
     graph = graph.limited(max_nodes)
     degrees = graph.degrees()
     net = Network(directed=True, cdn_resources="in_line")
@@ -100,35 +136,24 @@ def network_payload(graph: Graph, max_nodes: int = MAX_NODES) -> dict:
         color = {"background": cls.color, "border": cls.border}
         # a label inside a dark box is drawn in white; other shapes carry it beneath, in the page's text colour
         font = {"color": "#ffffff"} if cls.shape == "box" else {"color": "#1c2833"}
+        where = dict(zip("xy", graph.positions[node_id])) if node_id in graph.positions else {}
         net.add_node(
-            index[node_id], label=node.label, shape=cls.shape, color=color, value=degrees[node_id] + 1,
-            borderWidth=4 if cls.emphasis else 1, font=font, tip=_tooltip(node), kgClass=node.cls,
-            **({"level": node.year} if graph.layout == "timeline" and node.year else {}),
+            index[node_id], label=node.label, shape=cls.shape, color=color, font=font, tip=_tooltip(node),
+            kgClass=node.cls, **{"borderWidth": 4 if cls.emphasis else 1, **_size(graph, cls, degrees[node_id])}, **where,
         )
     for edge in graph.live_edges():
         name = RELATIONS.get(edge.relation, edge.relation)
+        said = "；".join(part for part in (edge.label, edge.note) if part)
         net.edges.append({
             "from": index[edge.source], "to": index[edge.target], "label": edge.caption(), "dashes": edge.dashed,
-            "width": edge.width, "tip": [f"{name}：{edge.label}" if edge.label else name],
+            "width": edge.width, "tip": [said if said.startswith(name) else f"{name}：{said}" if said else name],
+            **({"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25}} if edge.curved else {}),
         })
     nodes, edges, *_ = net.get_network_data()
-    _levels(graph, nodes)
-    if len(nodes) >= LARGE and graph.layout != "timeline":
+    nodes += _headings(graph, len(index))
+    if len(nodes) >= LARGE and not graph.positions:
         _seed_positions(nodes, edges)
-    return {"nodes": nodes, "edges": edges, "options": _options(graph, len(nodes)), "notice": graph.notice}
-
-
-def _levels(graph: Graph, nodes: list[dict]) -> None:
-    """Timeline columns: each year's shortcomings, then its plans, then the next year's measures beside its shortcomings."""
-    if graph.layout != "timeline":
-        return
-    years = sorted({n["level"] for n in nodes if "level" in n})
-    column = {"Township": -1, "Measure": 0, "Shortcoming": 0, "UnplannedShortcoming": 0, "UnfollowedShortcoming": 0, "Plan": 1}
-    for node in nodes:
-        if "level" in node:
-            node["level"] = 2 * years.index(node["level"]) + column.get(node["kgClass"], 0) + 1
-        else:
-            node["level"] = 0
+    return {"nodes": nodes, "edges": edges, "options": _options(graph, len(nodes), len(edges)), "notice": graph.notice}
 
 
 def _seed_positions(nodes: list[dict], edges: list[dict]) -> None:
@@ -183,6 +208,18 @@ def legend(graph: Graph) -> list[dict]:
     return [{"label": c.label, "color": c.color, "shape": c.shape, "emphasis": c.emphasis} for c in graph.classes_used()]
 
 
+WINDOW = "calc(100vh - 150px)"  # the canvas below the title and legend
+
+
+def canvas_height(payload: dict) -> str:
+    """A canvas as tall as the window, or as its lanes when they are lower: a picture in lanes is never drawn
+    larger than life (vis-network fits at most at zoom 1), so a taller canvas would only add white."""
+    if payload["options"]["physics"]["enabled"] or not payload["nodes"]:
+        return WINDOW
+    ys = [node["y"] for node in payload["nodes"]]
+    return f"min({round(max(ys) - min(ys)) + 140}px, {WINDOW})"  # a label under the lowest row, and a margin
+
+
 def render_page(graph: Graph, max_nodes: int = MAX_NODES) -> str:
     """The whole page for one picture graph."""
     script, style = vis_assets()
@@ -190,6 +227,7 @@ def render_page(graph: Graph, max_nodes: int = MAX_NODES) -> str:
     return template("graph.html.j2").render(
         title=graph.title, vis_script=script, vis_style=style, payload=script_json(payload),
         legend=legend(graph), notice=payload["notice"], count=len(payload["nodes"]), edge_count=len(payload["edges"]),
+        height=canvas_height(payload),
     )
 
 
