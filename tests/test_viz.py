@@ -109,6 +109,17 @@ def test_chains_view_marks_unplanned_and_unfollowed_shortcomings():
     assert ref(K23, "Measure", 2) not in graph.nodes  # a measure that follows nothing up is not part of a chain
 
 
+def test_a_recurring_problem_keeps_its_own_year_s_mark():
+    # 2024's problem recurs 2023's; with its own plan gone, it is unplanned, though drawn first as a recurrence
+    data = township()
+    data.links = [link for link in data.links
+                  if not (link.relation == "ADDRESSES" and link.target == (K24, "Shortcoming", 1))]
+    graph = chains_graph(data)
+    assert graph.nodes[ref(K24, "Shortcoming", 1)].cls == "UnplannedShortcoming"
+    assert (ref(K23, "Shortcoming", 3), ref(K24, "Shortcoming", 1), "RECURS") in {
+        (e.source, e.target, e.relation) for e in graph.live_edges()}
+
+
 def test_chains_view_lays_years_out_left_to_right():
     graph = chains_graph(township())
     payload = network_payload(graph)

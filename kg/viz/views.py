@@ -132,7 +132,10 @@ def chains_graph(data: TownshipData) -> Graph:
             cls = "UnplannedShortcoming"
         elif chain.checkable and not chain.followed:
             cls = "UnfollowedShortcoming"
-        graph.add_node(_item_node(s, cls, label_limit=ITEM_LABEL))
+        if item_id(s) in graph.nodes:
+            graph.restyle(item_id(s), cls)  # drawn already as the recurrence of an earlier year's: its own class wins
+        else:
+            graph.add_node(_item_node(s, cls, label_limit=ITEM_LABEL))
         roots.append(item_id(s))
         for plan in chain.plans:
             graph.add_node(_item_node(plan, label_limit=ITEM_LABEL))
