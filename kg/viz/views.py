@@ -105,7 +105,7 @@ def _problem_rows(data: TownshipData, addressed_by: dict[tuple, list[tuple]]) ->
 
 def _metric_table(data: TownshipData) -> Node:
     """The report's metrics as one node: thirty numbers drawn one by one would bury the measures they count."""
-    lines = [f"{m.indicator}：{'约' if m.approximate else ''}{m.value:g}{m.unit}" for m in data.metrics]
+    lines = [f"{m.indicator}：{m.number}{m.unit}" for m in data.metrics]
     if len(lines) > METRICS_LISTED:  # a tooltip taller than the window cannot be read to its end
         more = len(lines) - METRICS_LISTED + 1
         lines[METRICS_LISTED - 1:] = [f"……另有 {more} 项（kg query township-metrics 列出全部）"]
