@@ -187,3 +187,16 @@ def test_a_township_briefing_named_docx_is_written_as_word(county_store, tmp_pat
     result = CliRunner().invoke(cli, ["brief", "--store", str(store_dir), "--township", "云岫镇", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:2] == b"PK" and Document(str(out)).paragraphs
+
+
+@pytest.mark.parametrize(("years", "written"), [
+    ((2016, 2017, 2018, 2019, 2020), "2016—2020"),
+    ((2023, 2024), "2023、2024"),
+    ((2019, 2021, 2022, 2023), "2019、2021—2023"),
+    ((2024, 2022, 2023, 2023), "2022—2024"),
+    ((), ""),
+])
+def test_years_are_written_as_runs(years, written):
+    from kg.viz.html import years_text
+
+    assert years_text(years) == written

@@ -16,7 +16,7 @@ from kg.errors import KgError
 from kg.link.themes import load_themes
 from kg.viz.data import NotFoundError, RunQuery, fetch_township
 from kg.viz.follow import Scorecard, chains, scorecard
-from kg.viz.html import template
+from kg.viz.html import template, years_text
 from kg.viz.data import store_runner
 from kg.brief.township import briefing_format
 
@@ -74,7 +74,7 @@ class CountyBriefing:
     def summary(self) -> list[str]:
         """The 要点: three to six sentences written from the figures, the county first."""
         total, rows = self.total, self.townships
-        span = "、".join(map(str, self.years))
+        span = years_text(self.years)
         lines = [f"本简报汇总{self.county}{len(rows)}个乡镇（街道）{span}年度共{sum(r.reports for r in rows)}份"
                  f"法治政府建设情况报告，共陈述存在问题{total.stated}个，其中{total.planned}个已列入下一步计划"
                  f"（{Scorecard.share(total.planned, total.stated)}）。"]
@@ -100,7 +100,7 @@ class CountyBriefing:
             lines.append(f"多个乡镇共同反映的问题集中在“{top.label}”方面（{len(top.townships)}个乡镇、{top.problems}个问题）。")
         if len(self.missing) == 1:
             name, gaps = self.missing[0]
-            lines.append(f"{name}缺少{'、'.join(map(str, gaps))}年度报告，相关问题的落实情况无法核对。")
+            lines.append(f"{name}缺少{years_text(gaps)}年度报告，相关问题的落实情况无法核对。")
         elif self.missing:
             names = "、".join(name for name, _ in self.missing[:3]) + ("等" if len(self.missing) > 3 else "")
             lines.append(f"{names}{len(self.missing)}个乡镇缺少部分年度报告，相关问题的落实情况无法核对。")

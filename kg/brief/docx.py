@@ -13,6 +13,7 @@ from kg.brief.wordstyle import TEXT_WIDTH, briefing_document
 from kg.link.follow import confirmation_note
 from kg.viz.fonts import MISSING, chinese_font
 from kg.viz.png import panel_png
+from kg.viz.html import years_text
 
 GREY = RGBColor(0x5F, 0x6A, 0x6A)
 PICTURE_HEIGHT = Mm(230)  # a picture taller than what is left of a page is shrunk to it rather than cut
@@ -77,7 +78,7 @@ def write_docx(briefing, path: str | Path, full: bool = False, today: str = "", 
 
     doc.add_heading("一、基本情况", level=1)
     _table(doc, ["乡镇", "所属县（市、区）", "报告年度", "报告份数"],
-           [[b.township, b.county or "未注明", "、".join(map(str, b.years)), str(len(b.reports))]])
+           [[b.township, b.county or "未注明", years_text(b.years), str(len(b.reports))]])
     _table(doc, ["年度", "报告标题", "文件"], [[str(r.year or ""), r.title, r.source] for r in b.reports])
 
     doc.add_heading("二、问题整改评分", level=1)
@@ -124,7 +125,7 @@ def write_docx(briefing, path: str | Path, full: bool = False, today: str = "", 
                 doc.add_paragraph(f"未识别出{title}。")
                 continue
             _table(doc, ["名称", "年度", "报告数", "原文"], [
-                [f"《{c.name}》" if c.kind == "Law" else c.name, "、".join(map(str, c.years)), str(c.reports), c.sentence]
+                [f"《{c.name}》" if c.kind == "Law" else c.name, years_text(c.years), str(c.reports), c.sentence]
                 for c in rows
             ])
 
@@ -156,11 +157,11 @@ def write_county_docx(briefing, path: str | Path, today: str) -> Path:
         doc.add_paragraph(clean(line), style="List Number")
 
     doc.add_heading("一、各乡镇问题整改情况排名", level=1)
-    rows = [[str(i), r.township, "、".join(map(str, r.years)), str(r.reports), str(r.card.stated),
+    rows = [[str(i), r.township, years_text(r.years), str(r.reports), str(r.card.stated),
              _share(r.card.planned, r.card.stated), str(r.card.checkable), _share(r.card.followed, r.card.checkable),
              str(r.card.followed_to_check), _share(r.card.recurring, r.card.checkable)] for i, r in enumerate(b.townships, 1)]
     t = b.total
-    rows.append(["", "全县合计", "、".join(map(str, b.years)), str(sum(r.reports for r in b.townships)), str(t.stated),
+    rows.append(["", "全县合计", years_text(b.years), str(sum(r.reports for r in b.townships)), str(t.stated),
                  _share(t.planned, t.stated), str(t.checkable), _share(t.followed, t.checkable), str(t.followed_to_check),
                  _share(t.recurring, t.checkable)])
     _table(doc, ["序号", "乡镇（街道）", "报告年度", "报告数", "问题数", "列入计划", "可核对", "次年落实", "落实待核实", "再次出现"],
@@ -183,7 +184,7 @@ def write_county_docx(briefing, path: str | Path, today: str) -> Path:
     if b.missing:
         have = {r.township: r.years for r in b.townships}
         _table(doc, ["乡镇（街道）", "已收录年度", "缺少年度"],
-               [[name, "、".join(map(str, have[name])), "、".join(map(str, gaps))] for name, gaps in b.missing])
+               [[name, years_text(have[name]), years_text(gaps)] for name, gaps in b.missing])
     else:
         doc.add_paragraph("各乡镇报告均已收录。")
 

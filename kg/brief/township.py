@@ -25,7 +25,7 @@ from kg.viz.follow import Chain, Scorecard, chains, scorecard
 from kg.viz.graph import Graph
 from kg.viz.style import ink_of
 from kg.viz.views import chains_graph
-from kg.viz.html import legend, network_payload, script_json, template, vis_assets
+from kg.viz.html import legend, network_payload, script_json, template, vis_assets, years_text
 from kg.viz.static import Panel, follow_panels
 from kg.viz.svg import panel_svg
 
@@ -63,7 +63,7 @@ class Briefing:
     @property
     def title(self) -> str:
         place = f"{self.county}{self.township}" if self.county else self.township
-        span = "、".join(map(str, self.years))
+        span = years_text(self.years)
         return f"{place}法治政府建设情况简报（{span}年）" if span else f"{place}法治政府建设情况简报"
 
 
@@ -83,7 +83,7 @@ def _cited(rows: list[CitationRow], kind: str) -> tuple[Cited, ...]:
 def summary_of(briefing: Briefing, county: Scorecard | None = None, townships: int = 0) -> tuple[str, ...]:
     """The 要点: what was stated, planned, followed up and recurring, beside the county's shares when known."""
     card, share = briefing.scorecard, Scorecard.share
-    span = "、".join(map(str, briefing.years))
+    span = years_text(briefing.years)
     check = lambda n, what: f"，另有{n}个的{what}关联待核实" if n else ""  # noqa: E731
     lines = [f"{briefing.township}{span}年报告共陈述存在问题{card.stated}个，其中{card.planned}个已列入下一步计划"
              f"（{share(card.planned, card.stated)}）{check(card.planned_to_check, '计划')}。"]

@@ -195,9 +195,23 @@ def _seed_positions(nodes: list[dict], edges: list[dict]) -> None:
 
 
 @lru_cache(maxsize=1)
+def years_text(years) -> str:
+    """Years as a briefing writes them: a run of three or more as 2016—2024, others with 、 (2019、2021—2023)."""
+    years = sorted(set(years))
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return "、".join(f"{run[0]}—{run[-1]}" if len(run) > 2 else "、".join(map(str, run)) for run in runs)
+
+
 def _environment():
     folder = files("kg.viz") / "templates"
-    return Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(default=True))
+    environment = Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(default=True))
+    environment.filters["years"] = years_text
+    return environment
 
 
 def template(name: str):
