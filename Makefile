@@ -22,6 +22,9 @@ demo: setup
 	$(BIN)/kg extract examples/ -o out/examples.ttl
 	$(BIN)/kg load examples/
 	$(BIN)/kg query township-scorecard
+	$(BIN)/kg brief --township 云岫镇 -o out/云岫镇简报.html
+	$(BIN)/kg brief --township 云岫镇 -o out/云岫镇简报.docx
+	$(BIN)/kg viz chains --township 茗坪乡 -o out/茗坪乡整改跟踪.html
 
 test-deps: setup
 	bash scripts/install-test-deps.sh
