@@ -177,3 +177,39 @@ def write_numbered_docx(text: str, path: Path, *, heading_style: bool = True) ->
             f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
     document.save(str(path))
     return path
+
+
+# Typed numbers a site's editor turns into <ol> lists: level → (its mark, list-style-type).
+_LIST_STYLES = {0: ("、", "cjk-ideographic"), 2: (".", "decimal")}
+
+
+def write_html_lists(text: str, path: Path) -> Path:
+    """The report as a site's editor publishes it: 一、 headings and 1. items as <ol> lists whose numbers
+    the browser draws; each heading's <li> holds its section. A number out of sequence gets value=…"""
+    lines = lines_of(text)
+    out, open_lists, expected = [f"<p>{html.escape(lines[0])}</p>"], [], {}
+    for line in lines[1:]:
+        typed = _typed_number(line)
+        level = typed[0] if typed else None
+        # A number standing alone on its line stays typed: in a list the browser would draw it before the next line.
+        listed = level in _LIST_STYLES and typed[3] == f"%{level + 1}{_LIST_STYLES[level][0]}" and typed[4].strip()
+        while open_lists and (not listed and open_lists[-1] == 2 or listed and open_lists[-1] > level):
+            out.append("</li></ol>")
+            open_lists.pop()
+        if not listed:
+            out.append(f"<p>{html.escape(line)}</p>")
+            continue
+        value, rest = typed[1], typed[4]
+        if open_lists and open_lists[-1] == level:
+            out.append("</li>")
+        else:
+            out.append(f"<ol style='list-style-type: {_LIST_STYLES[level][1]}'>")
+            open_lists.append(level)
+            expected[level] = 1
+        number = f" value='{value}'" if value != expected[level] else ""
+        expected[level] = value + 1
+        out.append(f"<li{number}>{html.escape(rest)}")
+    out.extend("</li></ol>" for _ in open_lists)
+    path.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><div class='TRS_Editor'>"
+                    + "\n".join(out) + "</div></body></html>", encoding="utf-8")
+    return path
