@@ -213,3 +213,35 @@ def write_html_lists(text: str, path: Path) -> Path:
     path.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><div class='TRS_Editor'>"
                     + "\n".join(out) + "</div></body></html>", encoding="utf-8")
     return path
+
+
+def write_paged_pdf(text: str, path: Path, *, head: str = "", per_line: int = 24, pages: int = 2) -> Path:
+    """A PDF as a word processor prints a report: lines broken at the margin (`per_line` characters, a
+    paragraph's first line indented two), spread over `pages` pages, a running head and a — n — footer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    size, leading, left = 16, 28, 72
+    printed = []  # (x offset, characters) of every printed line
+    for paragraph in lines_of(text):
+        paragraph = paragraph.replace("·", "・")  # see write_pdf
+        first, rest = paragraph[:per_line - 2], paragraph[per_line - 2:]
+        printed.append((2 * size, first))
+        printed.extend((0, rest[i:i + per_line]) for i in range(0, len(rest), per_line))
+    page = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    per_page = -(-len(printed) // pages)
+    for number, lines in enumerate((printed[i:i + per_page] for i in range(0, len(printed), per_page)), 1):
+        page.setFont("STSong-Light", 10)
+        if head:
+            page.drawCentredString(width / 2, height - 40, head)
+        page.drawCentredString(width / 2, 36, f"— {number} —")
+        page.setFont("STSong-Light", size)
+        for row, (indent, characters) in enumerate(lines):
+            page.drawString(left + indent, height - 90 - row * leading, characters)
+        page.showPage()
+    page.save()
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from kg.extract.report import extract_report
 from kg.mapping.rdf import report_graph
 from kg.read import iter_report_paths, read_source
 from kg.ontology import KG
-from make_formats import lines_of, write_docx, write_html, write_pdf, write_scanned_pdf
+from make_formats import lines_of, write_docx, write_html, write_paged_pdf, write_pdf, write_scanned_pdf
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -48,6 +49,50 @@ def test_a_long_pdf_over_several_pages_joins_its_wrapped_lines(tmp_path):
     text = "\n".join(lines_of(texts[0].read_text(encoding="utf-8")))
     source = read_source(write_pdf(text + "\n" + text, tmp_path / "long.pdf"))
     assert source.text == text + "\n" + text
+
+
+# A text layer keeps no space between two CJK characters (a justified line spreads them); the reader drops it.
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+FIXTURES = REPORTS.parent
+# Every report of ours but the layout that is itself a PDF's text with its wrapped lines and page furniture.
+TYPED = sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) + \
+    sorted(path for path in (FIXTURES / "layouts").glob("*.txt") if path.stem != "pdf_wrapped")
+
+
+@pytest.mark.parametrize("report", TYPED, ids=lambda path: path.name)
+def test_a_two_page_pdf_with_running_head_and_footer_reads_as_the_typed_report(report, tmp_path):
+    text = "\n".join(_CJK_GAP.sub("", line) for line in lines_of(report.read_text(encoding="utf-8")))
+    path = write_paged_pdf(text, tmp_path / "printed.pdf", head="青禾县人民政府办公室")
+    source = read_source(path)
+    assert source.text == text
+    typed_path = tmp_path / "typed.txt"
+    typed_path.write_text(text, encoding="utf-8")
+    typed, printed = extract_report(read_source(typed_path)), extract_report(source)
+    assert [(s.kind, s.heading) for s in printed.sections] == [(s.kind, s.heading) for s in typed.sections]
+    for kind in ("measures", "shortcomings", "plans"):
+        assert [i.text for i in getattr(printed, kind)] == [i.text for i in getattr(typed, kind)], kind
+    facts = ("title", "township", "county", "year", "doc_number", "issuer", "addressee")
+    assert [getattr(printed.header, f) for f in facts] == [getattr(typed.header, f) for f in facts]
+
+
+def test_a_running_head_at_varying_heights_on_two_pages_is_kept_as_text(tmp_path):
+    # Two pages are too few to tell a header from text unless it sits at one height on both.
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(tmp_path / "two.pdf"), pagesize=A4)
+    for number, top in enumerate((760, 700)):
+        page.setFont("STSong-Light", 16)
+        page.drawString(104, top, "加强普法宣传。")
+        page.drawString(104, top - 30, f"第{number + 1}页的正文写在这里，")
+        page.drawString(72, top - 60, "到这里结束。")
+        page.showPage()
+    page.save()
+    assert read_source(tmp_path / "two.pdf").text.splitlines() == [
+        "加强普法宣传。", "第1页的正文写在这里，到这里结束。", "加强普法宣传。", "第2页的正文写在这里，到这里结束。"]
 
 
 def test_docx_tables_are_read_in_place_one_row_a_line(tmp_path):
