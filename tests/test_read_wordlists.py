@@ -165,3 +165,25 @@ def _facts(header) -> tuple:
 def _written(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_heading_styles_numbered_through_a_list_style_take_their_levels_from_it(tmp_path):
+    # Word's multilevel heading list: the levels name the heading styles (w:pStyle), the styles name only the
+    # list; a second list points at the same levels through a numbering style (numStyleLink / styleLink).
+    levels = (_level(0, "chineseCounting", "%1、", '<w:pStyle w:val="H1"/>')
+              + _level(1, "chineseCounting", "（%2）", '<w:pStyle w:val="H2"/>'))
+    styles = "\n".join(
+        f'<w:style w:type="paragraph" w:styleId="{key}"><w:name w:val="{key}"/><w:pPr><w:numPr>'
+        f'<w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="{level}"/></w:pPr></w:style>'
+        for level, key in enumerate(("H1", "H2"))) + (
+        '\n<w:style w:type="numbering" w:styleId="Outline"><w:name w:val="Outline"/><w:pPr><w:numPr>'
+        '<w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
+    path = _docx(tmp_path / "h.docx", {
+        1: '<w:styleLink w:val="Outline"/>' + levels,
+        2: '<w:numStyleLink w:val="Outline"/>',
+    }, {1: '<w:abstractNumId w:val="1"/>', 2: '<w:abstractNumId w:val="2"/>'}, [
+        ("主要工作", None, None, "H1"), ("组织领导", None, None, "H2"), ("普法宣传", None, None, "H2"),
+        ("存在的问题", None, None, "H1"), ("队伍不足", 2, 1, None), ("下一步计划", 2, 0, None),
+    ], styles)
+    assert read_source(path).text.splitlines() == [
+        "一、主要工作", "（一）组织领导", "（二）普法宣传", "二、存在的问题", "（一）队伍不足", "三、下一步计划"]

@@ -72,44 +72,24 @@ class WordNumbering:
 
     def __init__(self, numbering, styles) -> None:
         # numbering: the w:numbering element (or None); styles: the w:styles element (or None).
-        abstracts: dict[str, dict[int, Level]] = {}
-        style_levels: dict[str, dict[str, int]] = {}  # abstractNum → styleId → the level it numbers
-        numbering_children = list(numbering) if numbering is not None else []
-        for element in numbering_children:
-            if element.tag != _W + "abstractNum":
-                continue
-            key = element.get(_W + "abstractNumId")
-            levels = abstracts.setdefault(key, {})
-            for lvl in element.iterchildren(_W + "lvl"):
-                index = _ilvl(lvl.get(_W + "ilvl"))
-                if index is not None and index not in levels:
-                    levels[index] = _level(lvl)
-                    style = _val(lvl, "pStyle")
-                    if style:
-                        style_levels.setdefault(key, {})[style] = index
-        self._style_levels = style_levels
-        # numId → (abstractNum, its levels with overrides applied, the levels it restarts)
-        self._nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
-        for element in numbering_children:
-            if element.tag != _W + "num":
-                continue
-            key = _val(element, "abstractNumId")
-            if key not in abstracts or element.get(_W + "numId") in self._nums:
-                continue
-            levels, starts = dict(abstracts[key]), {}
-            for override in element.iterchildren(_W + "lvlOverride"):
-                index = _ilvl(override.get(_W + "ilvl"))
-                if index is None:
-                    continue
-                replaced = override.find(_W + "lvl")
-                if replaced is not None:
-                    levels[index] = _level(replaced)
-                start = _int(_val(override, "startOverride"), None)
-                if start is not None and 0 <= start <= MAX_START:
-                    levels[index] = replace(levels.get(index, Level()), start=start)
-                    starts[index] = start
-            self._nums[element.get(_W + "numId")] = (key, levels, starts)
+        children = list(numbering) if numbering is not None else []
         self._styles = _style_numbering(styles)
+        abstracts, self._style_levels, linked = _abstracts(children)
+        nums = {element.get(_W + "numId"): _val(element, "abstractNumId")
+                for element in children if element.tag == _W + "num"}
+        aliases: dict[str, str] = {}  # abstractNum linked to a list style → the abstractNum it counts with
+        for key, style in linked.items():
+            # A list style names a num whose abstractNum holds the levels; lists using the style share them.
+            target = nums.get(self._styles.get(style, (None,))[0])
+            if target in abstracts and target not in linked and not abstracts[key]:
+                abstracts[key], aliases[key] = abstracts[target], target
+        # numId → (the abstractNum it counts with, its levels with overrides applied, the levels it restarts)
+        self._nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
+        for element in children:
+            key = _val(element, "abstractNumId") if element.tag == _W + "num" else None
+            if key in abstracts and element.get(_W + "numId") not in self._nums:
+                levels, starts = _overridden(element, abstracts[key])
+                self._nums[element.get(_W + "numId")] = (aliases.get(key, key), levels, starts)
         self._counters: dict[str, list[int | None]] = {}
         self._begun: set[str] = set()
 
@@ -153,6 +133,45 @@ class WordNumbering:
             ilvl = str(self._style_levels.get(abstract, {}).get(style_id, 0))
         level = _ilvl(ilvl)
         return None if level is None else (num_id, level)
+
+
+def _abstracts(children) -> tuple[dict[str, dict[int, Level]], dict[str, dict[str, int]], dict[str, str]]:
+    """abstractNum → its levels; abstractNum → styleId → the level that style numbers; abstractNum → the
+    list style it takes its levels from (numStyleLink)."""
+    abstracts: dict[str, dict[int, Level]] = {}
+    style_levels: dict[str, dict[str, int]] = {}
+    linked: dict[str, str] = {}
+    for element in children:
+        if element.tag != _W + "abstractNum":
+            continue
+        key = element.get(_W + "abstractNumId")
+        levels = abstracts.setdefault(key, {})
+        if _val(element, "numStyleLink"):
+            linked[key] = _val(element, "numStyleLink")
+        for lvl in element.iterchildren(_W + "lvl"):
+            index = _ilvl(lvl.get(_W + "ilvl"))
+            if index is not None and index not in levels:
+                levels[index] = _level(lvl)
+                if _val(lvl, "pStyle"):
+                    style_levels.setdefault(key, {})[_val(lvl, "pStyle")] = index
+    return abstracts, style_levels, linked
+
+
+def _overridden(num, levels: dict[int, Level]) -> tuple[dict[int, Level], dict[int, int]]:
+    """A w:num's levels after its w:lvlOverride, and the start of each level it begins anew."""
+    levels, starts = dict(levels), {}
+    for override in num.iterchildren(_W + "lvlOverride"):
+        index = _ilvl(override.get(_W + "ilvl"))
+        if index is None:
+            continue
+        replaced = override.find(_W + "lvl")
+        if replaced is not None:
+            levels[index] = _level(replaced)
+        start = _int(_val(override, "startOverride"), None)
+        if start is not None and 0 <= start <= MAX_START:
+            levels[index] = replace(levels.get(index, Level()), start=start)
+            starts[index] = start
+    return levels, starts
 
 
 def _draw(level: Level, levels: dict[int, Level], counters: list[int | None]) -> str:
