@@ -101,6 +101,35 @@ def test_docx_tables_are_read_in_place_one_row_a_line(tmp_path):
     assert read_source(path).text.splitlines() == ["白石镇法治工作台账报告", "一、主要工作", "项目\t数量", "法治讲座\t12场"]
 
 
+def test_docx_text_is_read_as_word_shows_it_with_revisions_accepted(tmp_path):
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def run(text: str, tag: str = "t") -> str:
+        return f"<w:r><w:{tag} xml:space='preserve'>{text}</w:{tag}></w:r>"
+
+    paragraphs = [
+        run("（一）加强") + f"<w:ins w:id='1' w:author='a'>{run('组织')}</w:ins>"
+        + f"<w:del w:id='2' w:author='a'>{run('删去的', 'delText')}</w:del>" + run("领导。"),
+        f"<w:hyperlink>{run('普法')}</w:hyperlink><w:fldSimple w:instr='PAGE'>{run('宣传')}</w:fldSimple>"
+        f"<w:sdt><w:sdtContent>{run('活动')}</w:sdtContent></w:sdt>"
+        f"<w:moveFrom w:id='3' w:author='a'>{run('移走')}</w:moveFrom><w:moveTo w:id='4' w:author='a'>{run('12场')}</w:moveTo>",
+        run("正文") + "<w:r><w:drawing><wp:inline " + nsdecls("wp") + "><a:graphic " + nsdecls("a")
+        + "><a:graphicData uri='x'><w:txbxContent><w:p>" + run("文本框") + "</w:p></w:txbxContent>"
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>" + run("继续。"),
+    ]
+    document = Document()
+    body = document.element.body
+    for xml in paragraphs:
+        body.insert(len(body) - 1, parse_xml(f"<w:p {nsdecls('w')}>{xml}</w:p>"))
+    body.insert(len(body) - 1, parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p>{run('控件里的段落')}</w:p></w:sdtContent></w:sdt>"))
+    document.save(str(tmp_path / "r.docx"))
+    assert read_source(tmp_path / "r.docx").text.splitlines() == [
+        "（一）加强组织领导。", "普法宣传活动12场", "正文继续。", "控件里的段落"]
+
+
 def test_a_government_page_loses_its_chrome_and_keeps_its_fields(tmp_path):
     fields = {"索引号": "QH-2024-0001", "发布机构": "白石镇人民政府", "文号": "白政发〔2024〕3号", "成文日期": "2024-01-10"}
     source = read_source(write_html(BAISHI, tmp_path / "page.html", meta=fields))
