@@ -98,6 +98,17 @@ def test_a_level_override_replaces_the_level_it_names(tmp_path):
     assert read_source(path).text.splitlines() == ["⑴一项", "⑵二项"]
 
 
+def test_a_custom_format_is_drawn_with_its_fallback(tmp_path):
+    custom = ('<w:lvl w:ilvl="0" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+              'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:start w:val="1"/>'
+              '<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w14:format="01, 02, 03, ..."/>'
+              '</mc:Choice><mc:Fallback><w:numFmt w:val="chineseCounting"/></mc:Fallback></mc:AlternateContent>'
+              '<w:lvlText w:val="%1、"/></w:lvl>')
+    path = _docx(tmp_path / "c.docx", {1: custom}, {1: '<w:abstractNumId w:val="1"/>'},
+                 [("主要工作", 1, 0, None), ("存在的问题", 1, 0, None)])
+    assert read_source(path).text.splitlines() == ["一、主要工作", "二、存在的问题"]
+
+
 HOSTILE = {
     "thousand-placeholders": {1: _level(0, "decimal", "%1" * 1000)},
     "absurd-start": {1: '<w:lvl w:ilvl="0"><w:start w:val="99999999999999999999999"/><w:numFmt w:val="chineseCounting"/>'

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from kg.read.counters import WORD_FORMATS, decimal
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 LEVELS = 9  # w:ilvl 0-8; any other level is ignored
 MAX_LEVEL_TEXT = 40  # characters of a w:lvlText; longer is not a label any document draws
 MAX_START = 1_000_000  # a larger w:start is damage, read as the default 1
@@ -54,12 +55,18 @@ def _level(element) -> Level:
     legal = element.find(_W + "isLgl")
     return Level(
         start=start if 0 <= start <= MAX_START else 1,
-        fmt=_val(element, "numFmt") or "decimal",
+        fmt=_val(element, "numFmt") or _fallback_format(element) or "decimal",
         text=_val(element, "lvlText") or "",
         restart_after=restart if restart is None or 0 <= restart <= LEVELS else None,
         legal=legal is not None and legal.get(_W + "val") not in ("0", "false", "off"),
         suffix=_val(element, "suff") or "tab",
     )
+
+
+def _fallback_format(element) -> str | None:
+    """A Word 2010 custom format (w14) comes in mc:AlternateContent; its fallback is what Word 2007 draws."""
+    fallback = element.find(f"{_MC}AlternateContent/{_MC}Fallback/{_W}numFmt")
+    return None if fallback is None else fallback.get(_W + "val")
 
 
 def _ilvl(value: str | None) -> int | None:
