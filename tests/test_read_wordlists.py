@@ -90,12 +90,15 @@ def test_numbers_are_counted_and_restarted_as_word_counts_them(tmp_path):
     ]
 
 
-def test_a_level_override_replaces_the_level_it_names(tmp_path):
-    path = _docx(tmp_path / "o.docx", {1: _level(0, "decimal", "%1.")}, {
+def test_a_level_override_replaces_the_level_it_names_and_defaults_are_the_standards(tmp_path):
+    path = _docx(tmp_path / "o.docx", {1: _level(0, "decimal", "%1.") + '<w:lvl w:ilvl="1"><w:lvlText w:val="%2)"/></w:lvl>'
+                                           + _level(2, "decimal", "%3.", "<w:rPr><w:vanish/></w:rPr>")}, {
         1: '<w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
            + _level(0, "decimalEnclosedParen", "%1") + "</w:lvlOverride>",
-    }, [("一项", 1, 0, None), ("二项", 1, 0, None)])
-    assert read_source(path).text.splitlines() == ["⑴一项", "⑵二项"]
+    }, [("一项", 1, 0, None), ("二项", 1, 0, None), ("细目", 1, 1, None), ("隐去编号", 1, 2, None)])
+    # A level without w:start starts at 0 and one without w:numFmt is decimal, as the standard has it;
+    # a level whose number is hidden (w:vanish) draws none.
+    assert read_source(path).text.splitlines() == ["⑴一项", "⑵二项", "0)细目", "隐去编号"]
 
 
 def test_a_custom_format_is_drawn_with_its_fallback(tmp_path):

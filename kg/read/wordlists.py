@@ -20,7 +20,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 LEVELS = 9  # w:ilvl 0-8; any other level is ignored
 MAX_LEVEL_TEXT = 40  # characters of a w:lvlText; longer is not a label any document draws
-MAX_START = 1_000_000  # a larger w:start is damage, read as the default 1
+MAX_START = 1_000_000  # a larger w:start is damage, read as if left out
 MAX_STYLE_CHAIN = 20  # w:basedOn steps followed; a loop or a longer chain ends there
 _PLACEHOLDER_RE = re.compile(r"%([1-9])")
 _INT_RE = re.compile(r"-?\d{1,9}")
@@ -36,6 +36,7 @@ class Level:
     restart_after: int | None = None  # None: after any higher level; 0: never
     legal: bool = False  # isLgl: every number in the label drawn as decimal
     suffix: str = "tab"
+    hidden: bool = False  # the level's run properties hide the number (w:vanish): counted, not drawn
 
 
 def _val(element, name: str) -> str | None:
@@ -50,16 +51,18 @@ def _int(value: str | None, default: int | None) -> int | None:
 
 
 def _level(element) -> Level:
-    start = _int(_val(element, "start"), 1)
+    start = _int(_val(element, "start"), 0)  # the standard's default when w:start is left out
     restart = _int(_val(element, "lvlRestart"), None)
     legal = element.find(_W + "isLgl")
+    vanish = element.find(f"{_W}rPr/{_W}vanish")
     return Level(
-        start=start if 0 <= start <= MAX_START else 1,
+        start=start if 0 <= start <= MAX_START else 0,
         fmt=_val(element, "numFmt") or _fallback_format(element) or "decimal",
         text=_val(element, "lvlText") or "",
         restart_after=restart if restart is None or 0 <= restart <= LEVELS else None,
         legal=legal is not None and legal.get(_W + "val") not in ("0", "false", "off"),
         suffix=_val(element, "suff") or "tab",
+        hidden=vanish is not None and vanish.get(_W + "val") not in ("0", "false", "off"),
     )
 
 
@@ -120,7 +123,7 @@ class WordNumbering:
             after = levels[deeper].restart_after if deeper in levels else None
             if after is None or ilvl < after:
                 counters[deeper] = None
-        if level.fmt == "bullet":
+        if level.fmt == "bullet" or level.hidden:
             return ""  # a bullet is a mark, not a number the outline could read
         return _draw(level, levels, counters)
 
