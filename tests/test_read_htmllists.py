@@ -41,6 +41,13 @@ def test_list_numbers_are_drawn_as_the_browser_draws_them(tmp_path):
     ]
 
 
+def test_a_list_whose_items_carry_typed_numbers_draws_none_of_its_own(tmp_path):
+    # Sites reset list-style in a stylesheet the saved page does not carry; the typed numbers are what shows.
+    page = _page(tmp_path, "<ol><li>一、主要工作<ol><li><span>（一）</span>加强领导。</li><li>（二）深化普法。</li></ol></li>"
+                           "<li>二、存在的问题</li></ol>")
+    assert read_source(page).text.splitlines()[1:] == ["一、主要工作", "（一）加强领导。", "（二）深化普法。", "二、存在的问题"]
+
+
 def test_an_item_holding_only_a_list_keeps_its_number_on_a_line_of_its_own(tmp_path):
     page = _page(tmp_path, "<ol><li><ol><li>第一项</li></ol></li></ol>")
     assert read_source(page).text.splitlines()[1:] == ["1.", "1.第一项"]

@@ -2,13 +2,22 @@
 
 The style comes from the list's type attribute or its inline list-style(-type), an item's own style
 winning; the count from start, reversed and each item's value, as HTML defines them.
+
+A list whose items already open with a typed number (一、 （一） 1.) draws none: the site's stylesheet,
+which a saved page seldom carries, hides the browser's numbers (reset stylesheets set list-style: none),
+or the page would show every number twice.
 """
 
 from __future__ import annotations
 
 import re
 
+from itertools import islice
+
 from kg.read.counters import CSS_STYLES, HTML_TYPES
+from kg.text.unwrap import OPENS_ITEM_RE
+
+OPENING = 12  # characters of an item's text looked at for a typed number
 
 _STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*([^;\"']*)", re.I)
 _INT_RE = re.compile(r"\s*(-?\d{1,9})\s*$")  # browsers clamp larger values; such a list is not a report's
@@ -35,6 +44,8 @@ def _int(value: str | None) -> int | None:
 def ol_markers(ol) -> dict:
     """Each <li> child of this <ol> → the number drawn before it with its mark (一、 1. iii.), or ""."""
     items = [child for child in ol if isinstance(child.tag, str) and child.tag == "li"]
+    if any(OPENS_ITEM_RE.match(_opening(item)) for item in items):
+        return {}
     backwards = ol.get("reversed") is not None
     step = -1 if backwards else 1
     start = _int(ol.get("start"))
@@ -52,3 +63,13 @@ def ol_markers(ol) -> dict:
             markers[item] = ""
         value += step
     return markers
+
+
+def _opening(item) -> str:
+    """The first characters of an item's text, without reading the rest of a long or deep item."""
+    text = ""
+    for piece in islice(item.itertext(), 50):
+        text += piece.lstrip() if not text else piece
+        if len(text) >= OPENING:
+            break
+    return text[:OPENING]
