@@ -15,12 +15,16 @@ from kg.extract.report import extract_report
 from kg.mapping.rdf import report_graph
 from kg.read import iter_report_paths, read_source
 from kg.ontology import KG
-from make_formats import lines_of, write_docx, write_html, write_paged_pdf, write_pdf, write_scanned_pdf
+from make_formats import (lines_of, write_docx, write_html, write_html_lists, write_numbered_docx, write_paged_pdf,
+                          write_pdf, write_scanned_pdf)
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BAISHI = "\n".join(lines_of((REPORTS / "baishi-2023.txt").read_text(encoding="utf-8")))
 WRITERS = {"docx": write_docx, "pdf": write_pdf, "html": write_html}
+# The same formats as offices and sites make them: numbers drawn by Word or the browser, printed pages.
+SHAPED = {"numbered.docx": write_numbered_docx, "lists.html": write_html_lists,
+          "paged.pdf": lambda text, path: write_paged_pdf(text, path, head="青禾县人民政府办公室")}
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
@@ -196,8 +200,13 @@ def test_the_same_report_in_every_format_gives_the_same_graph(name, tmp_path):
         else:
             WRITERS[fmt](text, path)
         graphs[fmt] = _without_source_file(report_graph(extract_report(read_source(path))))
+    for shape, writer in SHAPED.items():
+        folder = tmp_path / shape
+        folder.mkdir()
+        path = writer(text, folder / f"{stem}.{shape.split('.')[1]}")
+        graphs[shape] = _without_source_file(report_graph(extract_report(read_source(path))))
     assert len(graphs["txt"]) > 50
-    for fmt in WRITERS:
+    for fmt in [*WRITERS, *SHAPED]:
         assert graphs[fmt] == graphs["txt"], fmt
 
 
