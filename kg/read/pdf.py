@@ -19,6 +19,9 @@ from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 _CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+# A section number written without a mark (一 主要工作, 第一部分 工作开展情况) is kept apart from its heading by
+# the space alone; dropping it would make 一主要工作 a sentence.
+_BARE_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}(?:部分|章|篇|节)) +(?=\S)")
 _OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
 
 _ENDS_PARAGRAPH = tuple("。！？；：:;!?")
@@ -62,7 +65,7 @@ def _lines(path: Path) -> tuple[list[_Line], int]:
                     continue
                 for line in box:
                     if isinstance(line, LTTextLine):
-                        text = _CJK_GAP_RE.sub("", line.get_text().strip())
+                        text = _without_gaps(line.get_text().strip())
                         if text:
                             lines.append(_Line(number, line.x0, line.x1, page.height - line.y1, line.height, text))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -76,6 +79,15 @@ def _lines(path: Path) -> tuple[list[_Line], int]:
     # Boxes come in layout-analysis order; top-to-bottom, then left-to-right, is the reading order of a report.
     lines.sort(key=lambda line: (line.page, round(line.top / max(line.height, 1) * 2), line.x0))
     return lines, pages
+
+
+def _without_gaps(text: str) -> str:
+    """The line without the gaps a justified line spreads between CJK characters; a bare section number
+    keeps one space before its heading."""
+    number = _BARE_NUMBER_RE.match(text)
+    if number is None:
+        return _CJK_GAP_RE.sub("", text)
+    return number.group().rstrip() + " " + _CJK_GAP_RE.sub("", text[number.end():])
 
 
 def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
