@@ -201,3 +201,12 @@ def test_heading_styles_numbered_through_a_list_style_take_their_levels_from_it(
     ], styles)
     assert read_source(path).text.splitlines() == [
         "一、主要工作", "（一）组织领导", "（二）普法宣传", "二、存在的问题", "（一）队伍不足", "三、下一步计划"]
+
+
+def test_a_level_override_keeps_the_abstract_levels_restart_as_word_does(tmp_path):
+    levels = _level(0, "decimal", "%1.") + _level(1, "decimalEnclosedCircle", "%2", '<w:lvlRestart w:val="0"/>')
+    path = _docx(tmp_path / "r.docx", {1: levels}, {
+        1: '<w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="1">'
+           + _level(1, "decimalEnclosedParen", "%2") + "</w:lvlOverride>",
+    }, [("甲", 1, 1, None), ("乙", 1, 0, None), ("丙", 1, 1, None)])
+    assert read_source(path).text.splitlines() == ["⑴甲", "1.乙", "⑵丙"]

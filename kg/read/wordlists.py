@@ -175,8 +175,8 @@ def _overridden(num, levels: dict[int, Level]) -> tuple[dict[int, Level], dict[i
         if index is None:
             continue
         replaced = override.find(_W + "lvl")
-        if replaced is not None:
-            levels[index] = _level(replaced)
+        if replaced is not None:  # Word ignores a lvlRestart given here and keeps the abstract level's
+            levels[index] = replace(_level(replaced), restart_after=levels.get(index, Level()).restart_after)
         start = _int(_val(override, "startOverride"), None)
         if start is not None and 0 <= start <= MAX_START:
             levels[index] = replace(levels.get(index, Level()), start=start)
