@@ -87,3 +87,161 @@ def write_html(text: str, path: Path, *, encoding: str = "utf-8", meta: dict[str
 """
     path.write_bytes(page.encode(encoding, "xmlcharrefreplace"))
     return path
+
+
+# Typed list numbers a Word user would leave to automatic numbering: (pattern, level, numFmt, how the
+# number is typed). The mark around the number (、 . （） ) becomes the level's w:lvlText.
+_TYPED_LEVELS = (
+    (r"^()([一二三四五六七八九十]{1,3})([、.．] *)", 0, "chineseCounting"),
+    (r"^([（(])([一二三四五六七八九十]{1,3})([)）] *)", 1, "chineseCounting"),
+    (r"^()(\d{1,2})([.．、](?!\d) *)", 2, "decimal"),
+    (r"^([（(])(\d{1,2})([)）] *)", 3, "decimal"),
+    (r"^()([①-⑳])()", 4, "decimalEnclosedCircle"),
+)
+
+
+def _typed_number(line: str):
+    """(level, value, numFmt, the lvlText, the rest of the line) of a line opening with a typed list number."""
+    import re
+
+    from kg.text.numerals import parse_chinese
+
+    for pattern, level, fmt in _TYPED_LEVELS:
+        match = re.match(pattern, line)
+        if match:
+            opening, raw, closing = match.groups()
+            value = ord(raw) - 0x245F if fmt == "decimalEnclosedCircle" else (
+                int(raw) if raw.isdigit() else parse_chinese(raw))
+            return level, value, fmt, f"{opening}%{level + 1}{closing}", line[match.end():]
+    return None
+
+
+def write_numbered_docx(text: str, path: Path, *, heading_style: bool = True) -> Path:
+    """The report as a Word user numbers it: typed numbers replaced by automatic numbering of one list.
+
+    Top-level headings take their number from the Heading 1 style (the style carries w:numPr), the rest
+    from their own w:numPr; where the typed number is not the one Word would count next, a new w:num
+    with a w:startOverride sets it, as Word's "set numbering value" does.
+    """
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    for definition in list(numbering):  # the template's own lists, so that the ids below are ours alone
+        numbering.remove(definition)
+    rows, formats = [], {}
+    for line in lines_of(text):
+        typed = _typed_number(line)
+        if typed:
+            level, value, fmt, level_text, rest = typed
+            if formats.setdefault(level, (fmt, level_text)) != (fmt, level_text):
+                rows.append((None, None, line))  # another mark at this level: left as typed
+                continue
+            rows.append((level, value, rest))
+        else:
+            rows.append((None, None, line))
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{level_text}"/><w:suff w:val="nothing"/></w:lvl>'
+        for level, (fmt, level_text) in sorted(formats.items()))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="7">{levels}</w:abstractNum>'))
+
+    def new_num(num_id: int, overrides: dict[int, int]) -> str:
+        extra = "".join(f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+                        for lvl, start in overrides.items())
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="7"/>'
+                                   f'{extra}</w:num>'))
+        return str(num_id)
+
+    num_id = new_num(31, {})
+    if heading_style:
+        heading = document.styles["Heading 1"].element.get_or_add_pPr()
+        heading.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    expected: dict[int, int] = {}
+    for level, value, rest in rows:
+        if level is None:
+            document.add_paragraph(rest)
+            continue
+        if value != expected.get(level, 1):
+            num_id = new_num(int(num_id) + 1, {level: value})
+        expected[level] = value + 1
+        for deeper in [k for k in expected if k > level]:
+            del expected[deeper]
+        if level == 0 and heading_style and num_id == "31":
+            document.add_paragraph(rest, style="Heading 1")
+            continue
+        paragraph = document.add_paragraph(rest)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    document.save(str(path))
+    return path
+
+
+# Typed numbers a site's editor turns into <ol> lists: level → (its mark, list-style-type).
+_LIST_STYLES = {0: ("、", "cjk-ideographic"), 2: (".", "decimal")}
+
+
+def write_html_lists(text: str, path: Path) -> Path:
+    """The report as a site's editor publishes it: 一、 headings and 1. items as <ol> lists whose numbers
+    the browser draws; each heading's <li> holds its section. A number out of sequence gets value=…"""
+    lines = lines_of(text)
+    out, open_lists, expected = [f"<p>{html.escape(lines[0])}</p>"], [], {}
+    for line in lines[1:]:
+        typed = _typed_number(line)
+        level = typed[0] if typed else None
+        # A number standing alone on its line stays typed: in a list the browser would draw it before the next line.
+        listed = level in _LIST_STYLES and typed[3] == f"%{level + 1}{_LIST_STYLES[level][0]}" and typed[4].strip()
+        while open_lists and (not listed and open_lists[-1] == 2 or listed and open_lists[-1] > level):
+            out.append("</li></ol>")
+            open_lists.pop()
+        if not listed:
+            out.append(f"<p>{html.escape(line)}</p>")
+            continue
+        value, rest = typed[1], typed[4]
+        if open_lists and open_lists[-1] == level:
+            out.append("</li>")
+        else:
+            out.append(f"<ol style='list-style-type: {_LIST_STYLES[level][1]}'>")
+            open_lists.append(level)
+            expected[level] = 1
+        number = f" value='{value}'" if value != expected[level] else ""
+        expected[level] = value + 1
+        out.append(f"<li{number}>{html.escape(rest)}")
+    out.extend("</li></ol>" for _ in open_lists)
+    path.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><div class='TRS_Editor'>"
+                    + "\n".join(out) + "</div></body></html>", encoding="utf-8")
+    return path
+
+
+def write_paged_pdf(text: str, path: Path, *, head: str = "", per_line: int = 24, pages: int = 2) -> Path:
+    """A PDF as a word processor prints a report: lines broken at the margin (`per_line` characters, a
+    paragraph's first line indented two), spread over `pages` pages, a running head and a — n — footer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    size, leading, left = 16, 28, 72
+    printed = []  # (x offset, characters) of every printed line
+    for paragraph in lines_of(text):
+        paragraph = paragraph.replace("·", "・")  # see write_pdf
+        first, rest = paragraph[:per_line - 2], paragraph[per_line - 2:]
+        printed.append((2 * size, first))
+        printed.extend((0, rest[i:i + per_line]) for i in range(0, len(rest), per_line))
+    page = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    per_page = -(-len(printed) // pages)
+    for number, lines in enumerate((printed[i:i + per_page] for i in range(0, len(printed), per_page)), 1):
+        page.setFont("STSong-Light", 10)
+        if head:
+            page.drawCentredString(width / 2, height - 40, head)
+        page.drawCentredString(width / 2, 36, f"— {number} —")
+        page.setFont("STSong-Light", size)
+        for row, (indent, characters) in enumerate(lines):
+            page.drawString(left + indent, height - 90 - row * leading, characters)
+        page.showPage()
+    page.save()
+    return path

@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from make_formats import write_docx, write_scanned_pdf
+from make_formats import write_docx, write_numbered_docx, write_scanned_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "fixtures" / "reports"
@@ -57,6 +57,20 @@ def assert_clean(result) -> None:
 def _report(path: Path, text: str = TEXT) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _docx_absurd_numbering(path: Path) -> Path:
+    """The report numbered by Word, its list levels then given a thousand placeholders and absurd starts."""
+    from docx import Document
+
+    document = Document(str(write_numbered_docx(TEXT, path)))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for level in document.part.numbering_part.element.iter(w + "lvl"):
+        level.find(w + "lvlText").set(w + "val", "%1%2%3" * 333 + "、")
+        level.find(w + "start").set(w + "val", "9" * 400)
+        level.set(w + "ilvl", str(int(level.get(w + "ilvl")) * 1000))
+    document.save(str(path))
     return path
 
 
@@ -108,6 +122,7 @@ INPUTS = {
                                "characters of text, more than the limit of 40,000"),
     "docx-zip-bomb": (lambda t: ["--max-size", "4", _docx_bomb(t / "bomb.docx")], 1,
                       "MB, more than the limit of 4.0 MB; raise it with --max-size"),
+    "docx-absurd-numbering": (lambda t: [_docx_absurd_numbering(t / "lists.docx")], 0, "1 reports"),
     "png-renamed-docx": (lambda t: [_raw_name(t, b"x.docx", b"\x89PNG\r\n\x1a\n" + bytes(64))], 1,
                          "x.docx: not a Word .docx file (damaged, or another format renamed .docx)"),
     "old-doc": (lambda t: [_raw_name(t, b"x.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64))], 1,

@@ -12,6 +12,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from kg.errors import ReadError
+from kg.read.htmllists import ol_markers
 from kg.read.text import decode
 from kg.text import lexicon
 import lxml.html
@@ -185,25 +186,41 @@ def _title_outside(article, body) -> str | None:
 
 
 def _lines(element, cells: str = "\t") -> list[str]:
-    """Visible text, one line per block element; table cells separated by `cells`."""
+    """Visible text, one line per block element; table cells separated by `cells`; list numbers drawn."""
     parts: list[str] = []
-    _walk(element, parts, cells)
+    _walk(element, parts, cells, [])
     text = "".join(parts)
     lines = (line.strip(" \t\u3000\u00a0") for line in text.split("\n"))
     return [line for line in lines if line]
 
 
-def _walk(element, parts: list[str], cells: str) -> None:
+def _walk(element, parts: list[str], cells: str, pending: list[str]) -> None:
+    """Append the element's text to `parts`; `pending` holds a list number waiting for its item's first text."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _BLOCK_TAGS:
         parts.append("\n")
     if element.text and tag:
-        parts.append(_SPACE_RE.sub(" ", element.text))
+        _emit(parts, _SPACE_RE.sub(" ", element.text), pending)
+    markers = ol_markers(element) if tag == "ol" else {}
     for child in element:
-        _walk(child, parts, cells)
+        marker = markers.get(child)
+        if marker:
+            if pending:  # an item holding only a list: its number stands on a line of its own
+                parts.append("\n" + pending.pop() + "\n")
+            pending.append(marker)
+        _walk(child, parts, cells, pending)
+        if marker and pending:
+            pending.pop()  # an empty item: nothing to number
         if child.tail:
-            parts.append(_SPACE_RE.sub(" ", child.tail))
+            _emit(parts, _SPACE_RE.sub(" ", child.tail), pending)
     if tag in _CELL_TAGS:
         parts.append(cells)
     elif tag in _BLOCK_TAGS:
         parts.append("\n")
+
+
+def _emit(parts: list[str], text: str, pending: list[str]) -> None:
+    if pending and text.strip():
+        parts.append(pending.pop())
+        text = text.lstrip()
+    parts.append(text)

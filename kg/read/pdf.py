@@ -19,9 +19,13 @@ from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 _CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+# A section number written without a mark (一 主要工作, 第一部分 工作开展情况) is kept apart from its heading by
+# the space alone; dropping it would make 一主要工作 a sentence.
+_BARE_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}(?:部分|章|篇|节)) +(?=\S)")
 _OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
 
 _ENDS_PARAGRAPH = tuple("。！？；：:;!?")
+SAME_HEIGHT = 2.0  # points; a running head or footer sits at one height on every page
 
 
 @dataclass
@@ -61,7 +65,7 @@ def _lines(path: Path) -> tuple[list[_Line], int]:
                     continue
                 for line in box:
                     if isinstance(line, LTTextLine):
-                        text = _CJK_GAP_RE.sub("", line.get_text().strip())
+                        text = _without_gaps(line.get_text().strip())
                         if text:
                             lines.append(_Line(number, line.x0, line.x1, page.height - line.y1, line.height, text))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -77,13 +81,30 @@ def _lines(path: Path) -> tuple[list[_Line], int]:
     return lines, pages
 
 
+def _without_gaps(text: str) -> str:
+    """The line without the gaps a justified line spreads between CJK characters; a bare section number
+    keeps one space before its heading."""
+    number = _BARE_NUMBER_RE.match(text)
+    if number is None:
+        return _CJK_GAP_RE.sub("", text)
+    return number.group().rstrip() + " " + _CJK_GAP_RE.sub("", text[number.end():])
+
+
 def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
     """Without page numbers, and without a header or footer line printed on most pages."""
     lines = [line for line in lines if not _PAGE_NUMBER_RE.match(line.text)]
-    if pages < 3:
+    if pages < 2:
         return lines
-    firsts = Counter(line.text for line in _edges(lines))
-    running = {text for text, count in firsts.items() if count >= max(3, pages * 2 // 3)}
+    edges = list(_edges(lines))
+    counts = Counter(line.text for line in edges)
+    heights: dict[str, list[float]] = {}
+    for line in edges:
+        heights.setdefault(line.text, []).append(line.top)
+    # A header printed at the same height on every page is furniture even in a two-page report; at
+    # varying heights it takes three pages to tell it from a line that happens to open two of them.
+    running = {text for text, count in counts.items()
+               if count >= max(3, pages * 2 // 3)
+               or count >= max(2, pages * 2 // 3) and max(heights[text]) - min(heights[text]) <= SAME_HEIGHT}
     return [line for line in lines if line.text not in running]
 
 
