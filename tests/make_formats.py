@@ -245,3 +245,17 @@ def write_paged_pdf(text: str, path: Path, *, head: str = "", per_line: int = 24
         page.showPage()
     page.save()
     return path
+
+
+def assert_reads_as_typed(source, typed_text: str, folder: Path, facts=("township", "county", "year")) -> None:
+    """The report read from another format has the sections, items and header facts of the same text typed."""
+    from kg.extract.report import extract_report
+    from kg.read import read_source
+
+    typed_path = folder / "typed.txt"
+    typed_path.write_text(typed_text, encoding="utf-8")
+    typed, other = extract_report(read_source(typed_path)), extract_report(source)
+    assert [(s.kind, s.heading) for s in other.sections] == [(s.kind, s.heading) for s in typed.sections]
+    for kind in ("measures", "shortcomings", "plans"):
+        assert [i.text for i in getattr(other, kind)] == [i.text for i in getattr(typed, kind)], kind
+    assert [getattr(other.header, f) for f in facts] == [getattr(typed.header, f) for f in facts]

@@ -15,8 +15,8 @@ from kg.extract.report import extract_report
 from kg.mapping.rdf import report_graph
 from kg.read import iter_report_paths, read_source
 from kg.ontology import KG
-from make_formats import (lines_of, write_docx, write_html, write_html_lists, write_numbered_docx, write_paged_pdf,
-                          write_pdf, write_scanned_pdf)
+from make_formats import (assert_reads_as_typed, lines_of, write_docx, write_html, write_html_lists,
+                          write_numbered_docx, write_paged_pdf, write_pdf, write_scanned_pdf)
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -77,14 +77,8 @@ def test_a_two_page_pdf_with_running_head_and_footer_reads_as_the_typed_report(r
     path = write_paged_pdf(typed_text, tmp_path / "printed.pdf", head="青禾县人民政府办公室")
     source = read_source(path)
     assert source.text == "\n".join(_as_printed(line) for line in typed_text.splitlines())
-    typed_path = tmp_path / "typed.txt"
-    typed_path.write_text(typed_text, encoding="utf-8")
-    typed, printed = extract_report(read_source(typed_path)), extract_report(source)
-    assert [(s.kind, s.heading) for s in printed.sections] == [(s.kind, s.heading) for s in typed.sections]
-    for kind in ("measures", "shortcomings", "plans"):
-        assert [i.text for i in getattr(printed, kind)] == [i.text for i in getattr(typed, kind)], kind
-    facts = ("title", "township", "county", "year", "doc_number", "issuer", "addressee")
-    assert [getattr(printed.header, f) for f in facts] == [getattr(typed.header, f) for f in facts]
+    assert_reads_as_typed(source, typed_text, tmp_path,
+                          ("title", "township", "county", "year", "doc_number", "issuer", "addressee"))
 
 
 def test_a_running_head_at_varying_heights_on_two_pages_is_kept_as_text(tmp_path):

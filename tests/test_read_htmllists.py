@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.report import extract_report
 from kg.read import read_source
-from make_formats import lines_of, write_html_lists
+from make_formats import assert_reads_as_typed, lines_of, write_html_lists
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -83,11 +82,4 @@ def test_a_page_with_browser_drawn_numbers_reads_as_the_same_report_typed(report
         return
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert "<ol" in page and "一、" not in page  # the section numbers are the browser's, not the page's
-    typed_path = tmp_path / "typed.txt"
-    typed_path.write_text(text, encoding="utf-8")
-    typed, listed = extract_report(read_source(typed_path)), extract_report(source)
-    assert [(s.kind, s.heading) for s in listed.sections] == [(s.kind, s.heading) for s in typed.sections]
-    for kind in ("measures", "shortcomings", "plans"):
-        assert [i.text for i in getattr(listed, kind)] == [i.text for i in getattr(typed, kind)], kind
-    assert (listed.header.township, listed.header.county, listed.header.year) == \
-        (typed.header.township, typed.header.county, typed.header.year)
+    assert_reads_as_typed(source, text, tmp_path)
