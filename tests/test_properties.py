@@ -99,3 +99,29 @@ def test_finding_numbers_in_any_text_never_raises_and_stays_inside_it(text):
 
     for found in (*find_numbers(text), *find_quantities(text)):
         assert 0 <= found.start < found.end <= len(text)
+
+
+def _sentence_by_hand(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence round text[start:end] found one end mark at a time, as a reader would look for it."""
+    from kg.text import SENTENCE_END, SENTENCE_REACH
+
+    floor, right = max(0, start - SENTENCE_REACH), max(start, end)
+    left = max([floor] + [i + 1 for i in range(floor, start) if text[i] in SENTENCE_END])
+    ceiling = min(len(text), right + SENTENCE_REACH)
+    stop = next((i for i in range(right, ceiling) if text[i] in SENTENCE_END), None)
+    right = ceiling if stop is None else stop + (text[stop] != "\n")
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="法治镇 。！？；!?;\n\u3000a", max_size=1400), st.data())
+def test_a_sentence_is_bounded_by_the_nearest_end_marks_within_reach(text, data):
+    from kg.text import sentence_bounds
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentence_bounds(text, start, end) == _sentence_by_hand(text, start, end)

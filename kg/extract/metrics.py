@@ -30,6 +30,7 @@ MAX_SHARED_SUBJECT = 10  # characters; longer "subjects" of one shared number (A
 # A clause ends at these (in the normal form: full-width punctuation is already half-width).
 _BOUNDARY = set(",。;:!?\n()[]")
 _QUOTES = "\"'“”‘’"
+_NOT_PLAIN_RE = re.compile(rf"[{re.escape(_QUOTES)}\s]")  # \s is str.isspace's set: quotes and spaces go
 _EDGE = "、,，;；:：. "
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to four characters in brackets qualify a noun
@@ -393,7 +394,7 @@ def _tag(token: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return "".join(ch for ch in text if ch not in _QUOTES and not ch.isspace())
+    return _NOT_PLAIN_RE.sub("", text)
 
 
 def _clean(text: str) -> str:

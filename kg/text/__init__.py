@@ -9,6 +9,8 @@ from kg.text.normal import normalize  # noqa: F401 - every stage imports it from
 
 SENTENCE_END = "。！？；!?;\n"
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
+# Everything up to and including the last sentence end of a span (greedy, so the last one).
+_THROUGH_LAST_END_RE = re.compile(r".*[。！？；!?;\n]", re.S)
 
 
 # Stands, in a matched form, for a character the reading joined away (a wrapped line's break, a page
@@ -37,13 +39,13 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
     """The span of the sentence holding text[start:end], ends included, outer spaces trimmed."""
     end = start if end is None else end
     floor = max(0, start - SENTENCE_REACH)
-    left = max(text.rfind(mark, floor, start) for mark in SENTENCE_END) + 1 or floor
-    left = max(left, floor)
+    last = _THROUGH_LAST_END_RE.match(text, floor, start)  # one pass in C where a find per mark took nine
+    left = last.end() if last else floor
     right = max(end, start)
     ceiling = min(len(text), right + SENTENCE_REACH)
-    stops = [found for mark in SENTENCE_END if (found := text.find(mark, right, ceiling)) != -1]
-    right = min(stops) if stops else ceiling
-    if right < len(text) and stops and text[right] != "\n":
+    stop = _SENTENCE_END_RE.search(text, right, ceiling)
+    right = stop.start() if stop else ceiling
+    if stop and text[right] != "\n":
         right += 1
     while left < right and text[left].isspace():
         left += 1
