@@ -229,3 +229,30 @@ def test_bulleted_section_lines_over_numbered_items():
     assert sections(rep) == [("◆ 主要工作", "measures"), ("◆ 存在问题", "shortcomings"), ("◆ 下步打算", "plans")]
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [p.text for p in rep.plans] == ["加强培训"]
+
+
+def test_problems_as_sentences_enumerated_by_another_and_besides_after_a_lead_sentence():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "我镇法治建设虽有进展，但仍存在一些不足。调解员年龄偏大。调解能力不强。此外，普法阵地闲置。同时，台账不全，"
+        "资料缺失。\n三、下步打算\n加强培训。另外，盘活阵地。\n")
+    # the lead sentence is no problem; a sentence without a connective stays with the problem before it
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大", "普法阵地闲置", "台账不全，资料缺失"]
+    assert [p.text for p in rep.plans] == ["加强培训", "盘活阵地"]
+    one = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "调解员年龄偏大，同时调解能力不强。\n")
+    assert [s.text for s in one.shortcomings] == ["调解员年龄偏大，同时调解能力不强"]
+
+
+def test_a_problems_and_remedies_table_read_as_tab_separated_rows():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题及整改措施\n"
+        "问题\t整改措施\n调解员年龄偏大，能力不强\t选聘年轻调解员，开展轮训\n普法阵地闲置\t盘活阵地，每月开放\n"
+        "三、明年安排\n（一）完善制度。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大，能力不强", "普法阵地闲置"]
+    assert [p.text for p in rep.plans] == ["选聘年轻调解员，开展轮训", "盘活阵地，每月开放", "完善制度"]
+    # each row's remedy answers the problem in the same row
+    assert [p.answers for p in rep.plans[:2]] == [0, 1]
+    text = rep.source.text
+    assert all(text[i.evidence.start : i.evidence.end] == i.text for i in rep.shortcomings + rep.plans)

@@ -15,9 +15,12 @@ from kg import model
 from kg.errors import StructureError
 from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
+from kg.structure.nodes import Node
 from kg.structure.markers import (
     MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
+from kg.structure.columns import split_columns
+from kg.structure.connectives import split_connected
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
 from kg.model import Header, Section, Source
@@ -34,22 +37,6 @@ _CLAUSE_END = "。；;！？!?\n"
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-
-
-@dataclass(frozen=True)
-class Node:
-    """A numbered heading: level 1 for sections, 2 for items; `end` closes its whole body."""
-
-    level: int
-    style: str
-    number: int
-    marker: str
-    heading: str
-    start: int  # where the marker starts
-    text_start: int  # where the heading text starts, after the marker
-    text_end: int  # end of the heading, or of the first clause when it has none
-    end: int
-    section: int
 
 
 @dataclass(frozen=True)
@@ -157,8 +144,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
+    if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_PARAGRAPH and len(items) == 1:
+        items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
-    blocks = []
+    blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
     # title of one (（一）存在的问题 （二）原因分析), whose own numbered lines are then the items. Measures keep
     # their （一） level, as the gold rules read them.
@@ -169,8 +158,14 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         blocks = _split_combined(source, index, items, end, styles, warnings)
     if combined and not blocks:
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
+    if combined and not blocks and len(named) == 2:
+        rows = split_columns(source.norm, source.text, index, body_start, end, clause_end)
+        if rows:
+            blocks = [Block(named[column], index, body_start, end, model.PARSE_PARAGRAPH,
+                            tuple(row[column] for row in rows)) for column in (0, 1)]
+            pairs = [(left.start, right.start) for left, right in rows] if named == ["shortcomings", "plans"] else []
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
-    out, pairs = [], []
+    out = []
     for block in blocks:
         if block.kind != "shortcomings" or not block.items:
             out.append(block)
