@@ -38,7 +38,7 @@ WEIGHTS = {
 
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
 _COUNTY_ORGAN_RE = re.compile(
-    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|依法治)"
+    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
 )
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
 _SELF_RE = re.compile(rf"(?:我|本|全)({TOWN_SUFFIX_PATTERN})")
