@@ -256,3 +256,15 @@ def test_a_problems_and_remedies_table_read_as_tab_separated_rows():
     assert [p.answers for p in rep.plans[:2]] == [0, 1]
     text = rep.source.text
     assert all(text[i.evidence.start : i.evidence.end] == i.text for i in rep.shortcomings + rep.plans)
+
+
+def test_an_appendix_of_figures_after_the_signature_closes_the_last_section():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "（一）培训不足。\n三、下步打算\n（一）加强培训。\n（二）创新宣传。\n\n青檀镇人民政府\n2023年1月5日\n\n"
+        "附件：2022年主要指标\n指标\t完成情况\n行政复议案件\t0件\n法律顾问覆盖率\t100%\n")
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+    last = rep.sections[-1]
+    assert rep.source.text[last.start : last.end].endswith("（二）创新宣传。")
+    # the appendix's figures are facts of the report, no longer hidden in the plans
+    assert {(m.indicator, m.value, m.unit) for m in rep.metrics} >= {("行政复议案件", 0, "件"), ("法律顾问覆盖率", 100, "%")}

@@ -22,6 +22,7 @@ _MAX_TOOL_LINE = 40  # characters of a line of page tools; a longer line is text
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
 _WHOLE_BRACKET_RE = re.compile(r"^\[[^\[\]]{2,25}\]$")
+_APPENDIX_RE = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 
 
 def top_headings(lines):
@@ -143,6 +144,13 @@ def closing_start(lines, after: int) -> int:
 
     The tools of a web page the text was copied from (【打印本页】【关闭窗口】) close it too.
     """
+    # An appendix after the signature (附件：…指标完成情况) is no part of the last section: the closing
+    # before it is where the body ends.
+    appendix = next((i for i, line in enumerate(lines) if i and line.start >= after and _APPENDIX_RE.match(line.text)), None)
+    if appendix is not None:
+        signed = closing_start(lines[:appendix], after)
+        if signed < lines[appendix - 1].end:
+            return signed
     kept = len(lines)
     while kept > 1 and lines[kept - 1].start >= after and _is_page_tool(lines[kept - 1].text):
         kept -= 1
