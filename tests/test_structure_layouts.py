@@ -268,3 +268,11 @@ def test_an_appendix_of_figures_after_the_signature_closes_the_last_section():
     assert rep.source.text[last.start : last.end].endswith("（二）创新宣传。")
     # the appendix's figures are facts of the report, no longer hidden in the plans
     assert {(m.indicator, m.value, m.unit) for m in rep.metrics} >= {("行政复议案件", 0, "件"), ("法律顾问覆盖率", 100, "%")}
+
+
+def test_a_remedy_labelled_after_its_problem_in_the_same_item():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "（一）调解台账不全。个别村缺少记录。改进措施：统一台账格式，每季度检查。\n（二）阵地闲置。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解台账不全", "阵地闲置"]
+    assert [(p.text, p.answers) for p in rep.plans] == [("统一台账格式，每季度检查", 0)]
