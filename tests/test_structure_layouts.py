@@ -276,3 +276,15 @@ def test_a_remedy_labelled_after_its_problem_in_the_same_item():
         "（一）调解台账不全。个别村缺少记录。改进措施：统一台账格式，每季度检查。\n（二）阵地闲置。\n")
     assert [s.text for s in rep.shortcomings] == ["调解台账不全", "阵地闲置"]
     assert [(p.text, p.answers) for p in rep.plans] == [("统一台账格式，每季度检查", 0)]
+
+
+def test_problems_numbered_1_2_3_inside_one_paragraph_after_a_lead_in():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "主要表现在：1.调解员年龄偏大，能力不强；2.阵地闲置；(3)台账不全。\n三、下步打算\n（一）加强培训。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大，能力不强", "阵地闲置", "台账不全"]
+    # a number inside a clause, or a lone 1., enumerates nothing
+    one = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "经费只有2.5万元，人员仅1.3名兼职。\n")
+    assert [s.text for s in one.shortcomings] == ["经费只有2.5万元，人员仅1.3名兼职"]

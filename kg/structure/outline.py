@@ -33,6 +33,8 @@ _CN = "一二三四五六七八九十"
 # 首先，…其次，…最后，… counts the same way, the last word closing the run.
 _INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*)", re.M)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
+# 问题主要有：1.…；2.…；3.…: Arabic numbers running inside a paragraph, each after a clause end or colon.
+_INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）])")
 _CLAUSE_END = "。；;！？!?\n"
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
@@ -250,6 +252,8 @@ def _itemize(source, index, start, end, styles, warnings):
         if number == 1 or number == last + 1:
             spans.append((match.start(), match.end(), "inline", number))
             last = number
+    if not spans:
+        spans = _digit_run(norm, start, end)
     if spans:
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=True)
     paragraphs = [line for line in lines_of(norm, start, end)
@@ -261,6 +265,16 @@ def _itemize(source, index, start, end, styles, warnings):
     return model.PARSE_FAILED, []
 
 
+
+
+def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
+    """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
+    spans = []
+    for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
+        number = int(match.group(1) or match.group(2))
+        if number == len(spans) + 1:
+            spans.append((match.end() - len(match.group(0).lstrip()), match.end(), "inline", number))
+    return spans if len(spans) >= 2 else []
 
 
 def _inline_number(match: re.Match, last: int) -> int:
