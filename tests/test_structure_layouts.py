@@ -288,3 +288,15 @@ def test_problems_numbered_1_2_3_inside_one_paragraph_after_a_lead_in():
         "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
         "经费只有2.5万元，人员仅1.3名兼职。\n")
     assert [s.text for s in one.shortcomings] == ["经费只有2.5万元，人员仅1.3名兼职"]
+
+
+def test_problems_under_aspect_titles_and_sections_named_by_duty_and_outlook():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n"
+        "二、主要负责人履职情况\n一是带头学法；二是带头决策。\n三、存在的问题\n（一）外部因素\n1.经费不足。\n2.人员分散。\n"
+        "（二）自身原因\n1.认识不到位。\n四、工作展望\n1.争取经费。\n2.加强教育。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、主要负责人履职情况", "duty"),
+                             ("三、存在的问题", "shortcomings"), ("四、工作展望", "plans")]
+    # the aspect titles are no problems; the numbered lines under them are
+    assert [s.text for s in rep.shortcomings] == ["经费不足", "人员分散", "认识不到位"]
+    assert [p.text for p in rep.plans] == ["争取经费", "加强教育"]

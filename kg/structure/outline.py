@@ -36,6 +36,8 @@ _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 # 问题主要有：1.…；2.…；3.…: Arabic numbers running inside a paragraph, each after a clause end or colon.
 _INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）])")
 _CLAUSE_END = "。；;！？!?\n"
+# The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
+_ASPECT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:方面|原因|因素)")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
@@ -153,11 +155,14 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
     # title of one (（一）存在的问题 （二）原因分析), whose own numbered lines are then the items. Measures keep
     # their （一） level, as the gold rules read them.
-    combined = len(set(ITEMIZED[k] for k in named)) > 1 or (
+    # Sub-parts by aspect (（一）客观方面 （二）主观方面) hold the section's own kind, their numbered lines its items.
+    aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and all(
+        _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items)
+    combined = aspects or len(set(ITEMIZED[k] for k in named)) > 1 or (
         kind in ("shortcomings", "plans") and len(items) >= 2
         and all(_names_item_kind(source.norm, item) for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
-        blocks = _split_combined(source, index, items, end, styles, warnings)
+        blocks = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
     if combined and not blocks:
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
     if combined and not blocks and len(named) == 2:
@@ -204,9 +209,12 @@ def _names_item_kind(norm: str, item: Node) -> bool:
     return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
-def _split_combined(source, index, items, end, styles, warnings) -> list[Block]:
-    """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own."""
-    heads = [(item, kinds_named(source.norm[item.text_start : item.text_end])) for item in items]
+def _split_combined(source, index, items, end, styles, warnings, kind=None) -> list[Block]:
+    """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own.
+
+    `kind`: the kind of every sub-heading, when they are aspects of one kind rather than naming kinds.
+    """
+    heads = [(item, [kind] if kind else kinds_named(source.norm[item.text_start : item.text_end])) for item in items]
     heads = [(item, next(k for k in named if k in ITEMIZED)) for item, named in heads
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:
