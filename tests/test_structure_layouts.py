@@ -281,8 +281,10 @@ def test_a_remedy_labelled_after_its_problem_in_the_same_item():
 def test_problems_numbered_1_2_3_inside_one_paragraph_after_a_lead_in():
     rep = text_report(
         "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
-        "主要表现在：1.调解员年龄偏大，能力不强；2.阵地闲置；(3)台账不全。\n三、下步打算\n（一）加强培训。\n")
+        "主要表现在：1.调解员年龄偏大，能力不强；2.阵地闲置；(3)台账不全。\n三、下步打算\n"
+        "打算如下：①加强培训；②盘活阵地。\n")
     assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大，能力不强", "阵地闲置", "台账不全"]
+    assert [p.text for p in rep.plans] == ["加强培训", "盘活阵地"]
     # a number inside a clause, or a lone 1., enumerates nothing
     one = text_report(
         "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"

@@ -33,8 +33,8 @@ _CN = "一二三四五六七八九十"
 # 首先，…其次，…最后，… counts the same way, the last word closing the run.
 _INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*)", re.M)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
-# 问题主要有：1.…；2.…；3.…: Arabic numbers running inside a paragraph, each after a clause end or colon.
-_INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）])")
+# 问题主要有：1.…；2.…；3.… (or ①…；②…): numbers running inside a paragraph, each after a clause end or colon.
+_INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([①-⑳]))")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 _ASPECT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:方面|原因|因素)")
@@ -279,7 +279,7 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
     """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
     spans = []
     for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
-        number = int(match.group(1) or match.group(2))
+        number = int(match.group(1) or match.group(2)) if match.group(3) is None else ord(match.group(3)) - ord("①") + 1
         if number == len(spans) + 1:
             spans.append((match.end() - len(match.group(0).lstrip()), match.end(), "inline", number))
     return spans if len(spans) >= 2 else []
