@@ -302,3 +302,12 @@ def test_problems_under_aspect_titles_and_sections_named_by_duty_and_outlook():
     # the aspect titles are no problems; the numbered lines under them are
     assert [s.text for s in rep.shortcomings] == ["经费不足", "人员分散", "认识不到位"]
     assert [p.text for p in rep.plans] == ["争取经费", "加强教育"]
+
+
+def test_unnumbered_heading_lines_each_over_the_paragraph_they_head():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "调解队伍力量薄弱\n司法所仅有1名工作人员，调解员多为兼职。\n普法阵地利用不足\n部分阵地常年闲置。\n"
+        "三、下步打算\n加强调解队伍建设。\n盘活普法阵地。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解队伍力量薄弱", "普法阵地利用不足"]
+    assert [p.text for p in rep.plans] == ["加强调解队伍建设", "盘活普法阵地"]

@@ -38,6 +38,7 @@ _INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 _ASPECT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:方面|原因|因素)")
+_SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
@@ -264,6 +265,10 @@ def _itemize(source, index, start, end, styles, warnings):
         spans = _digit_run(norm, start, end)
     if spans:
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=True)
+    headed = _headed_paragraphs(lines_of(norm, start, end))
+    if headed:
+        spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(headed, 1)]
+        return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     paragraphs = [line for line in lines_of(norm, start, end)
                   if not line.text.endswith((":", "：")) and re.search(r"[\u4e00-\u9fff]{4}", line.text)
                   and re.search(r"[。；;]", line.text)]
@@ -273,6 +278,19 @@ def _itemize(source, index, start, end, styles, warnings):
     return model.PARSE_FAILED, []
 
 
+
+
+def _headed_paragraphs(lines) -> list:
+    """Unnumbered heading lines, each over the paragraph it heads (基层法治队伍力量薄弱 / 镇司法所仅有……。).
+
+    Only when the body opens with such a heading and has two or more: a lone short line is a lead-in.
+    """
+    heads = [line for pos, line in enumerate(lines[:-1])
+             if is_plain_heading(line.text) and not _SENTENCE_MARK_RE.search(line.text)
+             and _SENTENCE_MARK_RE.search(lines[pos + 1].text) and not is_plain_heading(lines[pos + 1].text)]
+    if len(heads) < 2 or heads[0] is not lines[0]:
+        return []
+    return heads
 
 
 def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
