@@ -44,6 +44,12 @@ def test_a_table_of_the_leading_group_read_as_tab_separated_rows():
     assert people("对信访积案实行班子成员包案，班子成员轮流领学。\n") == []
 
 
+def test_the_person_in_charge_of_a_team_or_office():
+    assert people("由律师顾问团队负责人汪思远律师带队开展活动。司法所负责人欧阳青带队走访。") == [
+        ("汪思远", "律师顾问团队负责人"), ("欧阳青", "司法所负责人")]
+    assert people("党政主要负责人履行职责，各村负责人、网格员参加培训。") == []
+
+
 def test_head_of_a_body_is_named_by_body_and_title():
     assert people("成立以王明为组长的青禾镇法治建设领导小组。") == [("王明", "领导小组组长")]
 
