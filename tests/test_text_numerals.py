@@ -63,6 +63,7 @@ def test_a_bare_magnitude_with_an_approximation_mark_is_a_round_count():
         (100, "场", True), (1000, "人", True), (10000, "人次", True)]
     # the magnitude of a number before it stays its multiplier, and one without a mark stays a word
     assert [q[:3] for q in quantities("播放量12万余次，开展万名骨干培训")] == [(120000, "次", True)]
+    assert [q[:3] for q in quantities("审查率达到百分之百")] == [(100, "%", False)]
 
 
 def test_unit_lexicon_is_sorted_longest_first():

@@ -154,9 +154,12 @@ def find_numbers(text: str):
                 marked = any(text.endswith(w, 0, match.start()) for w in approx_before()) or _starts(
                     text, match.end(), lexicon.words("numeral_marks", "inside"))
                 after_digit = match.start() > 0 and (text[match.start() - 1].isdigit() or text[match.start() - 1] in CHINESE_CHARS)
-                if not marked or chinese[0] == "亿" or after_digit:  # 12万余: the multiplier of the number before
+                if match.group("pct") and chinese == "百":
+                    chinese = "一百"  # 百分之百
+                elif not marked or chinese[0] == "亿" or after_digit:  # 12万余: the multiplier of the number before
                     continue
-                chinese = "一" + chinese
+                else:
+                    chinese = "一" + chinese
             value = parse_chinese(chinese)
             start_digits = match.start("chinese")
         else:
