@@ -311,3 +311,13 @@ def test_unnumbered_heading_lines_each_over_the_paragraph_they_head():
         "三、下步打算\n加强调解队伍建设。\n盘活普法阵地。\n")
     assert [s.text for s in rep.shortcomings] == ["调解队伍力量薄弱", "普法阵地利用不足"]
     assert [p.text for p in rep.plans] == ["加强调解队伍建设", "盘活普法阵地"]
+
+
+def test_a_table_of_contents_before_the_body_is_not_its_sections():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n目录\n一、主要工作……………1\n二、存在的问题……………3\n三、下步打算……………4\n"
+        "一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。办理案件12件。\n二、存在的问题\n（一）培训不足。\n"
+        "三、下步打算\n（一）加强培训。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在的问题", "shortcomings"), ("三、下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [p.text for p in rep.plans] == ["加强培训"]
