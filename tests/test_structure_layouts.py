@@ -321,3 +321,15 @@ def test_a_table_of_contents_before_the_body_is_not_its_sections():
     assert sections(rep) == [("一、主要工作", "measures"), ("二、存在的问题", "shortcomings"), ("三、下步打算", "plans")]
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [p.text for p in rep.plans] == ["加强培训"]
+
+
+def test_plans_listed_after_a_lead_in_and_separated_by_semicolons():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n（一）培训不足。\n"
+        "三、下步打算\n下一步，我镇将重点做好以下工作：加强执法培训，提升能力；盘活普法阵地；完善调解台账。\n")
+    assert [p.text for p in rep.plans] == ["加强执法培训，提升能力", "盘活普法阵地", "完善调解台账"]
+    # a short heading before a colon is the item's heading, not a lead-in to a list
+    one = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n（一）培训不足。\n"
+        "三、下步打算\n提升群众法治意识：开展送法活动；建好普法阵地。\n")
+    assert [p.text for p in one.plans] == ["提升群众法治意识"]
