@@ -27,6 +27,15 @@ def test_count_after_the_phrase_takes_the_phrase_before():
     ]
 
 
+def test_counts_after_respectively_go_to_the_joined_subjects_in_turn():
+    assert facts("受理行政复议和行政诉讼案件分别为3件、1件，调解、信访、诉讼案件分别为12件、8件和3件。") == [
+        ("受理行政复议", 3, "件", False), ("行政诉讼案件", 1, "件", False),
+        ("调解", 12, "件", False), ("信访", 8, "件", False), ("诉讼案件", 3, "件", False),
+    ]
+    # without 分别 a list of counts keeps what each counts
+    assert facts("发放资料3000份、宣传册500册。") == [("发放资料", 3000, "份", False), ("宣传册", 500, "册", False)]
+
+
 def test_count_before_the_noun_takes_the_noun_after():
     assert facts("截至目前，我镇共建成1个公共法律服务站和12个村级法治文化阵地。") == [
         ("公共法律服务站", 1, "个", False),

@@ -37,6 +37,19 @@ def test_a_byline_or_a_labelled_list_line_names_the_person():
     assert people("镇党委书记 全面负责，镇长 统筹推进。\n") == []
 
 
+def test_a_table_of_the_leading_group_read_as_tab_separated_rows():
+    rows = "职务\t姓名\t单位及职务\n组长\t汪思远\t镇长\n副组长\t欧阳青\t副镇长\n成员\t滕立群\t司法所所长\n"
+    assert [name for name, _ in people(rows)] == ["汪思远", "欧阳青", "滕立群"]
+    # 成员 labels a row or a list, never a name in prose
+    assert people("对信访积案实行班子成员包案，班子成员轮流领学。\n") == []
+
+
+def test_the_person_in_charge_of_a_team_or_office():
+    assert people("由律师顾问团队负责人汪思远律师带队开展活动。司法所负责人欧阳青带队走访。") == [
+        ("汪思远", "律师顾问团队负责人"), ("欧阳青", "司法所负责人")]
+    assert people("党政主要负责人履行职责，各村负责人、网格员参加培训。") == []
+
+
 def test_head_of_a_body_is_named_by_body_and_title():
     assert people("成立以王明为组长的青禾镇法治建设领导小组。") == [("王明", "领导小组组长")]
 

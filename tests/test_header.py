@@ -55,6 +55,11 @@ def test_a_street_office_issuer_line_and_county_from_the_addressee():
     ("按照《2021年青禾县普法依法治理工作要点》要求，", "青禾县"),
     ("在云州市兰亭区委的领导下，", "兰亭区"),
     ("在中共柘阳县委的领导下，", "柘阳县"),
+    # a preposition before the name, and the full name of the county's rule-of-law committee after it
+    ("按照柘阳县全面依法治县委员会办公室的要求，", "柘阳县"),
+    ("根据兰亭区全面依法治区委员会的部署，", "兰亭区"),
+    # where the township lies, in the profile sentence of a 基本情况 part
+    ("白露镇位于柘阳县东北部，", "柘阳县"),
 ])
 def test_county_from_agency_names_cited_documents_and_city_district_pairs(sentence, county):
     text = f"2021年，{sentence}白露镇扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY

@@ -229,3 +229,107 @@ def test_bulleted_section_lines_over_numbered_items():
     assert sections(rep) == [("◆ 主要工作", "measures"), ("◆ 存在问题", "shortcomings"), ("◆ 下步打算", "plans")]
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [p.text for p in rep.plans] == ["加强培训"]
+
+
+def test_problems_as_sentences_enumerated_by_another_and_besides_after_a_lead_sentence():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "我镇法治建设虽有进展，但仍存在一些不足。调解员年龄偏大。调解能力不强。此外，普法阵地闲置。同时，台账不全，"
+        "资料缺失。\n三、下步打算\n加强培训。另外，盘活阵地。\n")
+    # the lead sentence is no problem; a sentence without a connective stays with the problem before it
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大", "普法阵地闲置", "台账不全，资料缺失"]
+    assert [p.text for p in rep.plans] == ["加强培训", "盘活阵地"]
+    one = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "调解员年龄偏大，同时调解能力不强。\n")
+    assert [s.text for s in one.shortcomings] == ["调解员年龄偏大，同时调解能力不强"]
+
+
+def test_a_problems_and_remedies_table_read_as_tab_separated_rows():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题及整改措施\n"
+        "问题\t整改措施\n调解员年龄偏大，能力不强\t选聘年轻调解员，开展轮训\n普法阵地闲置\t盘活阵地，每月开放\n"
+        "三、明年安排\n（一）完善制度。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大，能力不强", "普法阵地闲置"]
+    assert [p.text for p in rep.plans] == ["选聘年轻调解员，开展轮训", "盘活阵地，每月开放", "完善制度"]
+    # each row's remedy answers the problem in the same row
+    assert [p.answers for p in rep.plans[:2]] == [0, 1]
+    text = rep.source.text
+    assert all(text[i.evidence.start : i.evidence.end] == i.text for i in rep.shortcomings + rep.plans)
+
+
+def test_an_appendix_of_figures_after_the_signature_closes_the_last_section():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "（一）培训不足。\n三、下步打算\n（一）加强培训。\n（二）创新宣传。\n\n青檀镇人民政府\n2023年1月5日\n\n"
+        "附件：2022年主要指标\n指标\t完成情况\n行政复议案件\t0件\n法律顾问覆盖率\t100%\n")
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+    last = rep.sections[-1]
+    assert rep.source.text[last.start : last.end].endswith("（二）创新宣传。")
+    # the appendix's figures are facts of the report, no longer hidden in the plans
+    assert {(m.indicator, m.value, m.unit) for m in rep.metrics} >= {("行政复议案件", 0, "件"), ("法律顾问覆盖率", 100, "%")}
+
+
+def test_a_remedy_labelled_after_its_problem_in_the_same_item():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "（一）调解台账不全。个别村缺少记录。改进措施：统一台账格式，每季度检查。\n（二）阵地闲置。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解台账不全", "阵地闲置"]
+    assert [(p.text, p.answers) for p in rep.plans] == [("统一台账格式，每季度检查", 0)]
+
+
+def test_problems_numbered_1_2_3_inside_one_paragraph_after_a_lead_in():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "主要表现在：1.调解员年龄偏大，能力不强；2.阵地闲置；(3)台账不全。\n三、下步打算\n"
+        "打算如下：①加强培训；②盘活阵地。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大，能力不强", "阵地闲置", "台账不全"]
+    assert [p.text for p in rep.plans] == ["加强培训", "盘活阵地"]
+    # a number inside a clause, or a lone 1., enumerates nothing
+    one = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "经费只有2.5万元，人员仅1.3名兼职。\n")
+    assert [s.text for s in one.shortcomings] == ["经费只有2.5万元，人员仅1.3名兼职"]
+
+
+def test_problems_under_aspect_titles_and_sections_named_by_duty_and_outlook():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n"
+        "二、主要负责人履职情况\n一是带头学法；二是带头决策。\n三、存在的问题\n（一）外部因素\n1.经费不足。\n2.人员分散。\n"
+        "（二）自身原因\n1.认识不到位。\n四、工作展望\n1.争取经费。\n2.加强教育。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、主要负责人履职情况", "duty"),
+                             ("三、存在的问题", "shortcomings"), ("四、工作展望", "plans")]
+    # the aspect titles are no problems; the numbered lines under them are
+    assert [s.text for s in rep.shortcomings] == ["经费不足", "人员分散", "认识不到位"]
+    assert [p.text for p in rep.plans] == ["争取经费", "加强教育"]
+
+
+def test_unnumbered_heading_lines_each_over_the_paragraph_they_head():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n"
+        "调解队伍力量薄弱\n司法所仅有1名工作人员，调解员多为兼职。\n普法阵地利用不足\n部分阵地常年闲置。\n"
+        "三、下步打算\n加强调解队伍建设。\n盘活普法阵地。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解队伍力量薄弱", "普法阵地利用不足"]
+    assert [p.text for p in rep.plans] == ["加强调解队伍建设", "盘活普法阵地"]
+
+
+def test_a_table_of_contents_before_the_body_is_not_its_sections():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n目录\n一、主要工作……………1\n二、存在的问题……………3\n三、下步打算……………4\n"
+        "一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。办理案件12件。\n二、存在的问题\n（一）培训不足。\n"
+        "三、下步打算\n（一）加强培训。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在的问题", "shortcomings"), ("三、下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [p.text for p in rep.plans] == ["加强培训"]
+
+
+def test_plans_listed_after_a_lead_in_and_separated_by_semicolons():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n（一）培训不足。\n"
+        "三、下步打算\n下一步，我镇将重点做好以下工作：加强执法培训，提升能力；盘活普法阵地；完善调解台账。\n")
+    assert [p.text for p in rep.plans] == ["加强执法培训，提升能力", "盘活普法阵地", "完善调解台账"]
+    # a short heading before a colon is the item's heading, not a lead-in to a list
+    one = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n（一）培训不足。\n"
+        "三、下步打算\n提升群众法治意识：开展送法活动；建好普法阵地。\n")
+    assert [p.text for p in one.plans] == ["提升群众法治意识"]

@@ -58,6 +58,14 @@ def test_dates_years_and_bare_magnitudes_are_not_quantities():
     assert quantities("三四个村") == []
 
 
+def test_a_bare_magnitude_with_an_approximation_mark_is_a_round_count():
+    assert [q[:3] for q in quantities("开展宣传近百场，培训千余人，覆盖超万人次")] == [
+        (100, "场", True), (1000, "人", True), (10000, "人次", True)]
+    # the magnitude of a number before it stays its multiplier, and one without a mark stays a word
+    assert [q[:3] for q in quantities("播放量12万余次，开展万名骨干培训")] == [(120000, "次", True)]
+    assert [q[:3] for q in quantities("审查率达到百分之百")] == [(100, "%", False)]
+
+
 def test_unit_lexicon_is_sorted_longest_first():
     lengths = [len(u) for u in units()]
     assert lengths == sorted(lengths, reverse=True)

@@ -37,6 +37,9 @@ _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to fo
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
+# 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn.
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?\s*$")
+RESPECTIVELY_WINDOW = 6  # characters before the first count searched for 分别为
 
 
 _words = partial(lexicon.words, "metric_words")  # the words of one use, in file order
@@ -98,6 +101,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     previous: tuple[Quantity, tuple[str, ...]] | None = None
     # 共计3批次120人次参加培训: a count with nothing of its own shares what the count right after it counts.
     waiting: list[Quantity] = []
+    spread: tuple[list[str], int] | None = None  # the subjects of a 分别为 list, and whose turn is next
     for quantity in find_quantities(norm):
         if quantity.start < body_start or any(a <= quantity.start < b for a, b in skipped):
             continue
@@ -106,6 +110,13 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
             continue
         indicators = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
         indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in indicators) if i))
+        spread = _respective(norm, previous, quantity, spread)
+        if spread is not None:
+            subjects, turn = spread
+            if turn == 1 and metrics and metrics[-1].indicator == previous[1][0]:
+                metrics[-1] = replace(metrics[-1], indicator=subjects[0])
+            indicators = (subjects[turn],)
+            spread = (subjects, turn + 1) if turn + 1 < len(subjects) else None
         if waiting and norm[waiting[-1].end : quantity.start].strip() == "":
             pending = waiting
         else:
@@ -229,6 +240,19 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         if all(0 < len(subject) <= MAX_SHARED_SUBJECT for subject in subjects):
             return tuple(subjects)
     return _nonempty(_clean(before))
+
+
+def _respective(norm: str, previous, quantity: Quantity, spread):
+    """(subjects, turn) when this count continues a 分别为 list (A和B分别为3件、1件), else None."""
+    if previous is None or norm[previous[0].end : quantity.start].strip() not in _CONJUNCTIONS:
+        return None
+    if spread is not None:
+        return spread
+    if len(previous[1]) != 1 or not _RESPECTIVELY.search(norm, max(0, previous[0].start - RESPECTIVELY_WINDOW),
+                                                          previous[0].start):
+        return None
+    subjects = _split_subjects(previous[1][0])
+    return (subjects, 1) if len(subjects) >= 2 and all(subjects) else None
 
 
 def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ...]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from kg.model import evidence
 from kg.text import segment
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
-_MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ")
+_MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ", "\t")  # a tab ends a table cell
 _BOUNDARY = set(",。;:!?\n()\"")
 _NAME_LIST_SEP = "、和"
 _LIST_END = "\n(;,。"  # what closes a labelled list of names (组长：甲；副组长：乙、丙。)
@@ -220,12 +220,14 @@ def _names_from(norm: str, pos: int) -> list[tuple[int, str]]:
 def _after_titles(norm: str):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
     for match in _role_re().finditer(norm):
-        names = _names_from(norm, match.end()) or _byline(norm, match.end())
+        kind = roles()[match.group()]
+        # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
+        names = _byline(norm, match.end()) if kind == "label" else _names_from(norm, match.end()) or _byline(norm, match.end())
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
         appointed = _appointed_role(norm, last_end)
-        if roles()[match.group()] == "profession" or len(names) > 1:
+        if kind == "profession" or len(names) > 1:
             role = appointed or match.group()
         else:
             role = _role_phrase(norm, match.start(), match.end())
@@ -234,13 +236,14 @@ def _after_titles(norm: str):
 
 
 def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
-    """乡党委书记  林某 / 组长：林某（…）/ 副组长：甲、乙；: a title, spaces or a colon, then the names it heads.
+    """乡党委书记  林某 / 组长：林某（…）/ 副组长：甲、乙；/ 组长<TAB>林某<TAB>…: a title, spaces, a colon or a
+    table's tab, then the names it heads.
 
-    After spaces the name must end the line or have its post in brackets (a byline); after a colon the
+    After spaces or a tab the name must end the line or its cell, or have its post in brackets (a byline); after a colon the
     title labels a list, and each name is followed by the list's punctuation.
     """
     start = pos
-    while pos < len(norm) and norm[pos] in " :":
+    while pos < len(norm) and norm[pos] in " :\t":  # a tab: the title and the name are cells of a table row
         pos += 1
     if pos == start:
         return []
@@ -249,7 +252,7 @@ def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
         last = names[-1][0] + len(names[-1][1]) if names else pos
         return names if names and (last == len(norm) or norm[last] in _LIST_END) else []
     name = name_at(norm, pos)
-    if name is None or not (pos + len(name) == len(norm) or norm[pos + len(name)] in "\n("):
+    if name is None or not (pos + len(name) == len(norm) or norm[pos + len(name)] in "\n(\t"):
         return []
     return [(pos, name)]
 

@@ -27,18 +27,18 @@ TITLE, ISSUER, ADDRESSEE, COPIED_TO, METADATA = "标题", "发文机关或落款
 ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "导语主语", "正文提及", "我镇等指代"
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
-BODY_YEAR, SLOGAN, DATED = "正文年份", "法治口号中的地名", "标题下日期"
+BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
-    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5,
+    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0,
 }
 
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
 _COUNTY_ORGAN_RE = re.compile(
-    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|依法治)"
+    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
 )
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
 _SELF_RE = re.compile(rf"(?:我|本|全)({TOWN_SUFFIX_PATTERN})")
@@ -157,15 +157,16 @@ _LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE)
 
 def _in_prose(place: PlaceName, cue: str) -> str:
     """A name the table does not know, read only after cutting prose words off its front (不断|规范街道
-    办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind."""
-    return BODY if not place.confirmed and not place.bounded and cue not in _LINE_CUES else cue
+    办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind or
+    after 位于, which cuts the verb off a name that starts right after it."""
+    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED) else cue
 
 
 def _stands_alone(place: PlaceName, cue: str) -> bool:
     """Whether a name counts where it stands: a long stem the table does not know is likely prose
     (祁海东同志任镇党委书记), and one ordinary word a common phrase (充分发挥镇依法治镇领导小组), unless
     it stands on a line of its own kind (title, issuer, metadata, addressee)."""
-    if cue in _LINE_CUES or place.confirmed:
+    if cue in _LINE_CUES or cue == LOCATED or place.confirmed:
         return True
     return len(place.name) - len(place.suffix) <= 4 and not place.common_word
 
@@ -230,6 +231,8 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
         return METADATA
     if _COUNTY_ORGAN_RE.match(norm, place.end):
         return ORGAN
+    if norm.endswith("位于", 0, place.start):  # 溪桥乡位于岚山县东北部: where the township lies
+        return LOCATED
     opening = norm.rfind("《", max(0, place.start - 12), place.start)
     if opening >= 0 and "》" not in norm[opening: place.start] and not re.search(
             r"[^\d年度]", norm[opening + 1: place.start].replace(" ", "")):

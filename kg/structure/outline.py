@@ -15,9 +15,12 @@ from kg import model
 from kg.errors import StructureError
 from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
+from kg.structure.nodes import Node
 from kg.structure.markers import (
     MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
+from kg.structure.columns import split_columns
+from kg.structure.connectives import split_connected, split_listed
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
 from kg.model import Header, Section, Source
@@ -30,26 +33,15 @@ _CN = "一二三四五六七八九十"
 # 首先，…其次，…最后，… counts the same way, the last word closing the run.
 _INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*)", re.M)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
+# 问题主要有：1.…；2.…；3.… (or ①…；②…): numbers running inside a paragraph, each after a clause end or colon.
+_INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([①-⑳]))")
 _CLAUSE_END = "。；;！？!?\n"
+# The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
+_ASPECT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:方面|原因|因素)")
+_SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-
-
-@dataclass(frozen=True)
-class Node:
-    """A numbered heading: level 1 for sections, 2 for items; `end` closes its whole body."""
-
-    level: int
-    style: str
-    number: int
-    marker: str
-    heading: str
-    start: int  # where the marker starts
-    text_start: int  # where the heading text starts, after the marker
-    text_end: int  # end of the heading, or of the first clause when it has none
-    end: int
-    section: int
 
 
 @dataclass(frozen=True)
@@ -157,20 +149,33 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
+    if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_PARAGRAPH and len(items) == 1:
+        items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
+        if len(items) == 1:
+            items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
-    blocks = []
+    blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
     # title of one (（一）存在的问题 （二）原因分析), whose own numbered lines are then the items. Measures keep
     # their （一） level, as the gold rules read them.
-    combined = len(set(ITEMIZED[k] for k in named)) > 1 or (
+    # Sub-parts by aspect (（一）客观方面 （二）主观方面) hold the section's own kind, their numbered lines its items.
+    aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and all(
+        _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items)
+    combined = aspects or len(set(ITEMIZED[k] for k in named)) > 1 or (
         kind in ("shortcomings", "plans") and len(items) >= 2
         and all(_names_item_kind(source.norm, item) for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
-        blocks = _split_combined(source, index, items, end, styles, warnings)
+        blocks = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
     if combined and not blocks:
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
+    if combined and not blocks and len(named) == 2:
+        rows = split_columns(source.norm, source.text, index, body_start, end, clause_end)
+        if rows:
+            blocks = [Block(named[column], index, body_start, end, model.PARSE_PARAGRAPH,
+                            tuple(row[column] for row in rows)) for column in (0, 1)]
+            pairs = [(left.start, right.start) for left, right in rows] if named == ["shortcomings", "plans"] else []
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
-    out, pairs = [], []
+    out = []
     for block in blocks:
         if block.kind != "shortcomings" or not block.items:
             out.append(block)
@@ -207,9 +212,12 @@ def _names_item_kind(norm: str, item: Node) -> bool:
     return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
-def _split_combined(source, index, items, end, styles, warnings) -> list[Block]:
-    """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own."""
-    heads = [(item, kinds_named(source.norm[item.text_start : item.text_end])) for item in items]
+def _split_combined(source, index, items, end, styles, warnings, kind=None) -> list[Block]:
+    """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own.
+
+    `kind`: the kind of every sub-heading, when they are aspects of one kind rather than naming kinds.
+    """
+    heads = [(item, [kind] if kind else kinds_named(source.norm[item.text_start : item.text_end])) for item in items]
     heads = [(item, next(k for k in named if k in ITEMIZED)) for item, named in heads
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:
@@ -255,8 +263,14 @@ def _itemize(source, index, start, end, styles, warnings):
         if number == 1 or number == last + 1:
             spans.append((match.start(), match.end(), "inline", number))
             last = number
+    if not spans:
+        spans = _digit_run(norm, start, end)
     if spans:
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=True)
+    headed = _headed_paragraphs(lines_of(norm, start, end))
+    if headed:
+        spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(headed, 1)]
+        return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     paragraphs = [line for line in lines_of(norm, start, end)
                   if not line.text.endswith((":", "：")) and re.search(r"[\u4e00-\u9fff]{4}", line.text)
                   and re.search(r"[。；;]", line.text)]
@@ -266,6 +280,29 @@ def _itemize(source, index, start, end, styles, warnings):
     return model.PARSE_FAILED, []
 
 
+
+
+def _headed_paragraphs(lines) -> list:
+    """Unnumbered heading lines, each over the paragraph it heads (基层法治队伍力量薄弱 / 镇司法所仅有……。).
+
+    Only when the body opens with such a heading and has two or more: a lone short line is a lead-in.
+    """
+    heads = [line for pos, line in enumerate(lines[:-1])
+             if is_plain_heading(line.text) and not _SENTENCE_MARK_RE.search(line.text)
+             and _SENTENCE_MARK_RE.search(lines[pos + 1].text) and not is_plain_heading(lines[pos + 1].text)]
+    if len(heads) < 2 or heads[0] is not lines[0]:
+        return []
+    return heads
+
+
+def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
+    """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
+    spans = []
+    for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
+        number = int(match.group(1) or match.group(2)) if match.group(3) is None else ord(match.group(3)) - ord("①") + 1
+        if number == len(spans) + 1:
+            spans.append((match.end() - len(match.group(0).lstrip()), match.end(), "inline", number))
+    return spans if len(spans) >= 2 else []
 
 
 def _inline_number(match: re.Match, last: int) -> int:

@@ -92,8 +92,9 @@ def _words(run: str) -> tuple[list[str], bool]:
     # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
     # words of two or more characters are cut as prose; one-character function words are stops already.
     while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _tag(words[0]).startswith(_LEADING_TAGS)):
-        words.pop(0)
-        bounded = False
+        # A preposition (按照, 根据) opens the noun phrase that follows it: the name still starts at a boundary.
+        if _tag(words.pop(0)) != "p":
+            bounded = False
     return words, bounded
 
 

@@ -1,8 +1,8 @@
 """A problem and its remedy in one item (……不够。对此，我们将……): the remedy is a plan of its own, paired with the problem.
 
 Reports that write 存在的问题和下一步打算 as one section often answer each problem where they state it.
-The remedy starts at a sentence that turns to the future (对此/为此/针对这一问题/下一步 … 将); what
-comes after that lead is the plan's first clause.
+The remedy starts at a sentence that turns to the future (对此/为此/针对这一问题/下一步 … 将), or at a
+label (整改措施：); what comes after that lead is the plan's first clause.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ import re
 from dataclasses import replace
 
 _REMEDY_RE = re.compile(
-    r"(?:(?<=[。；;!?！？\n])|^)\s*"
+    r"(?:(?<=[。；;!?！？\n])|^)\s*(?:"
     r"(?:对此|为此|针对(?:这一|这个|这些|上述|以上|此类|该)?(?:问题|不足|情况)?|下一步|今后)\s*,?\s*"
     r"(?:我们|我镇|我乡|我街道|本镇|本乡|街道|镇党委|镇政府)?\s*(?:将|要|拟|计划)\s*"
+    # or a label before the remedy: 整改措施：…, 改进方向：…
+    r"|(?:整改|改进|应对|解决)(?:措施|方向|办法|思路|对策)\s*[:：]\s*)"
 )
 
 

@@ -22,6 +22,8 @@ _MAX_TOOL_LINE = 40  # characters of a line of page tools; a longer line is text
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
 _WHOLE_BRACKET_RE = re.compile(r"^\[[^\[\]]{2,25}\]$")
+_LEADER_RE = re.compile(r"[\s.·…．-]*\d*\s*$")  # 一、基本情况……………1: the dots and page number of a contents line
+_APPENDIX_RE = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 
 
 def top_headings(lines):
@@ -37,6 +39,7 @@ def top_headings(lines):
             marked.append((index, found[0], found[1]))
     style = top_style(marked)
     if style is not None:
+        marked = _without_contents(lines, marked, style)
         found, last = [], 0
         for index, line_style, number in marked:
             if line_style == style and number > last:
@@ -51,6 +54,27 @@ def top_headings(lines):
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in found], style, None
     return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+
+
+def _without_contents(lines, marked, style: str):
+    """The marked lines without a table of contents: a first run of top headings, one line after another with
+    nothing between them, that the body repeats from 1 again (目录 / 一、基本情况 / 二、主要工作 … 一、基本情况)."""
+    firsts = [k for k, (_, line_style, number) in enumerate(marked) if line_style == style and number == 1]
+    if len(firsts) < 2:
+        return marked
+    run = marked[firsts[0] : firsts[1]]
+    indices = [index for index, _, _ in run]
+    if len(run) < 2 or any(b - a != 1 for a, b in zip(indices, indices[1:])) or any(s != style for _, s, _ in run):
+        return marked
+    repeated = [index for index, line_style, _ in marked[firsts[1]:] if line_style == style][: len(run)]
+    if [_entry(lines[i].text) for i in indices] != [_entry(lines[i].text) for i in repeated]:
+        return marked
+    return marked[firsts[1]:]
+
+
+def _entry(text: str) -> str:
+    """A heading as a table of contents lists it: without dot leaders and page number."""
+    return _LEADER_RE.sub("", text)
 
 
 def _names_kind(text: str, style: str | None) -> bool:
@@ -143,6 +167,13 @@ def closing_start(lines, after: int) -> int:
 
     The tools of a web page the text was copied from (【打印本页】【关闭窗口】) close it too.
     """
+    # An appendix after the signature (附件：…指标完成情况) is no part of the last section: the closing
+    # before it is where the body ends.
+    appendix = next((i for i, line in enumerate(lines) if i and line.start >= after and _APPENDIX_RE.match(line.text)), None)
+    if appendix is not None:
+        signed = closing_start(lines[:appendix], after)
+        if signed < lines[appendix - 1].end:
+            return signed
     kept = len(lines)
     while kept > 1 and lines[kept - 1].start >= after and _is_page_tool(lines[kept - 1].text):
         kept -= 1

@@ -150,7 +150,16 @@ def find_numbers(text: str):
         chinese = match.group("chinese")
         if chinese:
             if chinese[0] in "百千万亿":
-                continue  # 万名, 百日, 千家万户: a bare order of magnitude is part of a word
+                # 万名, 百日, 千家万户: a bare order of magnitude is part of a word; 近百场, 千余人 are counts.
+                marked = any(text.endswith(w, 0, match.start()) for w in approx_before()) or _starts(
+                    text, match.end(), lexicon.words("numeral_marks", "inside"))
+                after_digit = match.start() > 0 and (text[match.start() - 1].isdigit() or text[match.start() - 1] in CHINESE_CHARS)
+                if match.group("pct") and chinese == "百":
+                    chinese = "一百"  # 百分之百
+                elif not marked or chinese[0] == "亿" or after_digit:  # 12万余: the multiplier of the number before
+                    continue
+                else:
+                    chinese = "一" + chinese
             value = parse_chinese(chinese)
             start_digits = match.start("chinese")
         else:

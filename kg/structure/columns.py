@@ -1,0 +1,57 @@
+"""A problems-and-remedies table read as text: a row a line, its cells split by tabs (问题<TAB>整改措施).
+
+Tables lose their grid when a document is turned into text, but keep one tab between cells. A combined
+section (存在问题及整改措施) whose heading names two kinds holds them in its columns in the order the
+heading names them; each row is a problem and the remedy that answers it, paired as a remedy written
+inside its problem's own item is (remedies.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.structure.header import lines_of
+from kg.structure.nodes import Node
+
+# A header row: short cells naming the columns (问题 | 整改措施), no clause in them.
+_HEADER_CELL_RE = re.compile(r"[^,，。；;]{1,8}")
+
+
+def split_columns(norm: str, text: str, index: int, start: int, end: int, clause_end) -> list[tuple[Node, Node]]:
+    """(left cell, right cell) item nodes of each two-cell row, header excluded; [] when the body is no such table."""
+    rows, other = [], 0
+    for line in lines_of(norm, start, end):
+        cells = _cells(norm, line.start, line.end)
+        if len(cells) != 2:
+            other += 1
+            continue
+        if not rows and all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells):
+            continue
+        rows.append(cells)
+    if not rows or other > len(rows):  # a stray tab in prose is no table
+        return []
+    pairs = []
+    for number, cells in enumerate(rows, 1):
+        left, right = (Node(2, "column", number, "", "", a, a, clause_end(norm, a, b), b, index) for a, b in cells)
+        pairs.append(tuple(_named(text, node) for node in (left, right)))
+    return pairs
+
+
+def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty tab-separated cell of one line, spaces trimmed."""
+    cells, pos = [], start
+    for part in norm[start:end].split("\t"):
+        a, b = pos, pos + len(part)
+        pos = b + 1
+        while a < b and norm[a].isspace():
+            a += 1
+        while b > a and norm[b - 1].isspace():
+            b -= 1
+        if b > a:
+            cells.append((a, b))
+    return cells
+
+
+def _named(text: str, node: Node) -> Node:
+    return replace(node, heading=text[node.text_start : node.text_end])

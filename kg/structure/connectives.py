@@ -1,0 +1,85 @@
+"""Problems or plans written in one paragraph without numbers: sentences opened by 另外/此外/同时, or
+clauses after a lead-in that announces a list (……做好以下工作：A；B；C。).
+
+Without numbers, these connectives are what enumerates: each sentence one of them opens starts an item,
+and so does the sentence before the first of them. A first sentence that only announces what follows
+(……但仍存在一些不足。) is a lead-in, not an item. Sentences with no connective stay with the item
+before them, as its body. After a lead-in that ends in a colon, each clause up to a semicolon is an item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.structure.nodes import Node
+
+# After a sentence end only: 同时 inside a clause (同时做好……) joins, it does not enumerate.
+_CONNECTIVE_RE = re.compile(r"(?<=[。；;！？!?])[ \t]*(另外|此外|同时|再者|还有|加之|另一方面)\s*[,，]\s*")
+_SENTENCE_END = "。；;！？!?"
+# ……仍存在一些不足。 / ……还存在以下问题： / 主要表现在：: a sentence announcing problems without stating one.
+_LEAD_RE = re.compile(
+    r"(?:(?:存在|有|面临)着?(?:一些|以下|几个|若干|不少|一定的?|诸多|某些|许多)?"
+    r"(?:不足|问题|差距|短板|困难|薄弱环节)(?:和不足|和问题|和困难)?(?:之处)?"
+    r"|主要(?:表现|体现)(?:在|为))[,，]?(?:主要(?:表现|体现)(?:在|为))?\s*$"
+)
+
+
+# 下一步，我镇将重点做好以下工作： / 主要有以下几个方面：: a lead-in announcing a list, not an item heading.
+_LIST_LEAD_RE = re.compile(r"[^。;\n]{0,30}?(?:以下|如下|下列|几个方面|几项|主要有|主要是|包括)[^。;:\n]{0,8}:")
+_MIN_CLAUSE = 4  # characters of a listed item; a shorter run between semicolons is a fragment
+
+
+def split_connected(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
+    """The items of one paragraph node enumerated by connectives, or the node alone when none opens a sentence."""
+    opens = list(_CONNECTIVE_RE.finditer(norm, node.text_start, node.end))
+    if not opens:
+        return [node]
+    first = node.text_start
+    lead_end = _sentence_end(norm, first, opens[0].start())
+    if lead_end < opens[0].start() and _LEAD_RE.search(norm, first, lead_end - 1):
+        first = lead_end
+        while first < opens[0].start() and norm[first].isspace():
+            first += 1
+    starts = [(first, first)] if first < opens[0].start() else []
+    starts += [(match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.end()) for match in opens]
+    nodes = []
+    for pos, (start, text_start) in enumerate(starts):
+        stop = rstrip(norm, start, starts[pos + 1][0] if pos + 1 < len(starts) else node.end)
+        nodes.append(replace(node, style="connective", number=pos + 1, marker=text[start:text_start].strip(),
+                             start=start, text_start=text_start, text_end=clause_end(norm, text_start, stop),
+                             end=stop, heading=""))
+    return [replace(n, heading=text[n.text_start:n.text_end]) for n in nodes]
+
+
+def split_listed(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
+    """The clauses of a list after a lead-in (……做好以下工作：A；B；C。), or the node alone."""
+    lead = _LIST_LEAD_RE.match(norm, node.text_start, node.end)
+    if lead is None:
+        return [node]
+    starts, pos = [], lead.end()
+    while pos < node.end:
+        while pos < node.end and norm[pos].isspace():
+            pos += 1
+        stop = norm.find(";", pos, node.end)
+        starts.append(pos)
+        if stop < 0:
+            break
+        pos = stop + 1
+    if len(starts) < 2 or any(clause_end(norm, a, node.end) - a < _MIN_CLAUSE for a in starts):
+        return [node]
+    nodes = []
+    for number, start in enumerate(starts, 1):
+        stop = rstrip(norm, start, starts[number] if number < len(starts) else node.end)
+        end = clause_end(norm, start, stop)
+        nodes.append(replace(node, style="listed", number=number, marker="", heading=text[start:end], start=start,
+                             text_start=start, text_end=end, end=stop))
+    return nodes
+
+
+def _sentence_end(norm: str, start: int, limit: int) -> int:
+    """Just past the first sentence end after `start`, or `limit`."""
+    for pos in range(start, limit):
+        if norm[pos] in _SENTENCE_END:
+            return pos + 1
+    return limit
