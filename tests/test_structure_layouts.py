@@ -333,3 +333,12 @@ def test_plans_listed_after_a_lead_in_and_separated_by_semicolons():
         "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n（一）培训不足。\n"
         "三、下步打算\n提升群众法治意识：开展送法活动；建好普法阵地。\n")
     assert [p.text for p in one.plans] == ["提升群众法治意识"]
+
+
+def test_problems_labelled_with_arabic_numbers_and_remedies_under_a_rectification_heading():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、问题清单\n"
+        "问题1：培训不足，执法人员少。\n问题2：宣传单一。\n三、整改方向\n1. 加强培训。\n2. 创新宣传。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、问题清单", "shortcomings"), ("三、整改方向", "plans")]
+    assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]

@@ -1,4 +1,4 @@
-"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 第一， 一是 问题一： 【】 ●) and which of them a document puts on top.
+"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 第一， 一是 问题一：/问题1： 【】 ●) and which of them a document puts on top.
 
 Offices number as they please: any family can open the top level, and the same family can sit at a
 different depth in the next report. So the hierarchy is read off the document itself: a family whose
@@ -33,8 +33,8 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,80}}\])")),
     # 一是…二是… states items; plans are as often written 一要…二要….
     ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})[是要]")),
-    # 问题一：…, 措施二：…: a two-character label counts its items.
-    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}([{_CN}]{{1,3}})\s*:\s*")),
+    # 问题一：…, 措施二：…, 问题1：…: a two-character label counts its items, in either kind of numeral.
+    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}([{_CN}]{{1,3}}|\d{{1,2}})\s*:\s*")),
     # ● 健全依法决策机制。: a bullet numbers its item by its order, as a bracket does.
     ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*")),
 )
