@@ -342,3 +342,11 @@ def test_problems_labelled_with_arabic_numbers_and_remedies_under_a_rectificatio
     assert sections(rep) == [("一、主要工作", "measures"), ("二、问题清单", "shortcomings"), ("三、整改方向", "plans")]
     assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
     assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_plans_as_sentences_each_opening_with_must():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题\n（一）培训不足。\n"
+        "三、明年打算\n要加强执法培训，提升能力。要盘活普法阵地。要求各村建立台账。\n")
+    # 要求 opens no plan: it is a demand inside the plan before it
+    assert [p.text for p in rep.plans] == ["加强执法培训，提升能力", "盘活普法阵地"]

@@ -1,5 +1,5 @@
 """Problems or plans written in one paragraph without numbers: sentences opened by 另外/此外/同时, or
-clauses after a lead-in that announces a list (……做好以下工作：A；B；C。).
+clauses after a lead-in that announces a list (……做好以下工作：A；B；C。), or sentences that each open with 要 (要创新……。要完善……。).
 
 Without numbers, these connectives are what enumerates: each sentence one of them opens starts an item,
 and so does the sentence before the first of them. A first sentence that only announces what follows
@@ -28,6 +28,8 @@ _LEAD_RE = re.compile(
 # 下一步，我镇将重点做好以下工作： / 主要有以下几个方面：: a lead-in announcing a list, not an item heading.
 _LIST_LEAD_RE = re.compile(r"[^。;\n]{0,30}?(?:以下|如下|下列|几个方面|几项|主要有|主要是|包括)[^。;:\n]{0,8}:")
 _MIN_CLAUSE = 4  # characters of a listed item; a shorter run between semicolons is a fragment
+# 要创新……。要完善……。: plans as sentences that each open with 要 (要求/要点/要素 are nouns, not an opening).
+_MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
 
 
 def split_connected(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
@@ -74,6 +76,25 @@ def split_listed(norm: str, text: str, node: Node, clause_end, rstrip) -> list[N
         end = clause_end(norm, start, stop)
         nodes.append(replace(node, style="listed", number=number, marker="", heading=text[start:end], start=start,
                              text_start=start, text_end=end, end=stop))
+    return nodes
+
+
+def split_musts(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
+    """A paragraph of sentences each opening with 要: an item per sentence, or the node alone.
+
+    Only when the paragraph itself opens with 要 and another sentence does too: one 要 sentence amid
+    others is prose, not a list.
+    """
+    opens = list(_MUST_RE.finditer(norm, node.text_start, node.end))
+    if len(opens) < 2 or opens[0].start() != node.text_start:
+        return [node]
+    nodes = []
+    for number, match in enumerate(opens, 1):
+        start = match.end() - 1
+        stop = rstrip(norm, start, opens[number].start() if number < len(opens) else node.end)
+        end = clause_end(norm, match.end(), stop)
+        nodes.append(replace(node, style="must", number=number, marker="要", heading=text[match.end():end],
+                             start=start, text_start=match.end(), text_end=end, end=stop))
     return nodes
 
 

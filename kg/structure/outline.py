@@ -20,7 +20,7 @@ from kg.structure.markers import (
     MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
 from kg.structure.columns import split_columns
-from kg.structure.connectives import split_connected, split_listed
+from kg.structure.connectives import split_connected, split_listed, split_musts
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
 from kg.model import Header, Section, Source
@@ -153,6 +153,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
         if len(items) == 1:
             items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
+        if len(items) == 1:
+            items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
