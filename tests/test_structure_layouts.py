@@ -350,3 +350,15 @@ def test_plans_as_sentences_each_opening_with_must():
         "三、明年打算\n要加强执法培训，提升能力。要盘活普法阵地。要求各村建立台账。\n")
     # 要求 opens no plan: it is a demand inside the plan before it
     assert [p.text for p in rep.plans] == ["加强执法培训，提升能力", "盘活普法阵地"]
+
+
+def test_one_family_numbering_sections_and_their_items_told_apart_by_nesting():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n现将有关情况报告如下。\n一、主要工作\n一、健全制度。制定学法制度。\n"
+        "二、规范执法。办理案件12件。\n二、存在问题\n经自查，存在以下问题：\n一、培训不足。\n二、宣传单一。\n"
+        "三、下步打算\n一、加强培训。\n二、创新宣传。\n四、其他事项\n本年度未发生行政机关负责人不出庭应诉的情况。\n")
+    assert sections(rep) == [("一、主要工作", "measures"), ("二、存在问题", "shortcomings"), ("三、下步打算", "plans"),
+                             ("四、其他事项", "other")]
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]

@@ -40,6 +40,9 @@ def top_headings(lines):
     style = top_style(marked)
     if style is not None:
         marked = _without_contents(lines, marked, style)
+        nested = _family_at_two_levels(lines, marked, style)
+        if nested:
+            return [lines[i] for i in nested], "plain", None
         found, last = [], 0
         for index, line_style, number in marked:
             if line_style == style and number > last:
@@ -54,6 +57,33 @@ def top_headings(lines):
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in found], style, None
     return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+
+
+def _family_at_two_levels(lines, marked, style: str) -> list[int]:
+    """The section lines when one family numbers both sections and their items (一、工作情况 / 一、压实责任 /
+    二、推进执法 / 二、存在的问题 / 一、…), told apart only by nesting; [] when the family is used once.
+
+    A line after which the family restarts at 1 heads a section. So does the next section number when it
+    does not continue the items (a section without items).
+    """
+    own = [(index, number) for index, line_style, number in marked if line_style == style]
+    # Next to it, or after a lead sentence only: a heading of another kind between (◆ 存在问题, 贰、存在不足)
+    # makes the 1 the items of that heading's section.
+    def opens_items(i: int, j: int, number: int) -> bool:
+        return number == 1 and all(_is_body_prose(lines[k].text) for k in range(i + 1, j))
+
+    restarts = sum(1 for (i, _), (j, b) in zip(own, own[1:]) if opens_items(i, j, b))
+    if restarts < 2:
+        return []
+    tops, last_top, last_item = [], 0, 0
+    for pos, (index, number) in enumerate(own):
+        heads = pos + 1 < len(own) and opens_items(index, *own[pos + 1])
+        if number == last_top + 1 and (heads or number != last_item + 1):
+            tops.append(index)
+            last_top, last_item = number, 0
+        else:
+            last_item = number
+    return tops if len(tops) >= 2 else []
 
 
 def _without_contents(lines, marked, style: str):
