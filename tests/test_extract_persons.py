@@ -33,6 +33,8 @@ def test_a_byline_or_a_labelled_list_line_names_the_person():
     assert people("组长：汪思远；副组长：欧阳青、滕立群；成员：各站所负责人。\n") == [
         ("汪思远", "组长"), ("欧阳青", "副组长"), ("滕立群", "副组长")]
     assert people("组长：由镇长担任。\n") == []
+    # titled names side by side on one signature line, the fields apart by spaces
+    assert people("镇党委书记：滕立群　　镇长：欧阳青\n") == [("滕立群", "镇党委书记"), ("欧阳青", "镇长")]
     # a title followed by prose is no byline
     assert people("镇党委书记 全面负责，镇长 统筹推进。\n") == []
 

@@ -23,7 +23,9 @@ from kg.text import segment
 _MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ", "\t")  # a tab ends a table cell
 _BOUNDARY = set(",。;:!?\n()\"")
 _NAME_LIST_SEP = "、和"
-_LIST_END = "\n(;,。"  # what closes a labelled list of names (组长：甲；副组长：乙、丙。)
+# What closes a labelled list of names (组长：甲；副组长：乙、丙。); spaces too, as between the fields of a
+# signature line (党工委书记：甲　　办事处主任：乙).
+_LIST_END = "\n(;,。 \t"
 NAME_SIZES = (3, 2, 4)  # a name read back from the word after it: three characters is the common length, then two, four
 MAX_ROLE_PREFIX = 12  # characters of qualifying words before a title (乡 + 司法所 + 所长); longer runs are a clause
 BODY_WINDOW = 40  # characters after a head's title searched for the body they head (…的青禾镇法治建设领导小组)
