@@ -84,6 +84,8 @@ def test_title_shaped_activities_without_quotes():
 
 def test_the_into_family_but_not_the_parts_of_a_five_into_drive():
     assert names("开展送法进企业、法治进校园活动。") == ["送法进企业", "法治进校园"]
+    # the villages and pastures of minority and herding areas are places such drives go into as well
+    assert names("开展送法进村寨活动20场，普法进牧区3次。") == ["送法进村寨", "普法进牧区"]
     assert names("推动“法律七进”，即法律进机关、进乡村、进社区。") == ["法律七进"]
 
 
