@@ -247,3 +247,9 @@ def test_indicators_end_at_clause_boundaries():
     body = "全年开展普法活动12场；其中，进村入户宣讲30次：覆盖群众5000余人，发放资料3000份。"
     for indicator, *_ in facts(body):
         assert not any(mark in indicator for mark in "，。；：,;:"), indicator
+
+
+def test_a_figure_after_a_bare_link_counts_the_subject_of_the_clause_before():
+    # 仅为 names nothing; the verdict 不高 is no part of what was counted
+    assert facts("执法人员持证率不高，仅为75%。") == [("执法人员持证率", 75, "%", False)]
+    assert facts("调解员偏少，只有3名。") == [("调解员", 3, "名", False)]

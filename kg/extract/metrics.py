@@ -73,6 +73,7 @@ def _patterns() -> dict[str, re.Pattern]:
             )$""",
             re.VERBOSE,
         ),
+        "judgement": re.compile(either(_words("judgement")) + "$"),
         "preposition_end": re.compile(either(_words("preposition_end")) + "$"),
         "framing": re.compile(either(_words("framing"))),
         # 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
@@ -218,8 +219,15 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         gap = norm[previous[0].end : quantity.start].strip()
         if (gap in ("", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
             return previous[1]  # 拆除违法建筑2处约380m², 培训5批次14人次: one thing counted twice
-    left, right = _clause_before(norm, quantity.start, previous[0].end if previous else 0)
+    floor = previous[0].end if previous else 0
+    left, right = _clause_before(norm, quantity.start, floor)
     before = text[left:right]
+    if _plain(before) and not _patterns()["trail"].sub("", _plain(before)) and norm[left - 1 : left] == ",":
+        # 持证率不高，仅为75%: a clause that is only the link; the clause before it names what was counted.
+        earlier, _ = _clause_before(norm, left - 1, floor)
+        subject = _patterns()["judgement"].sub("", _plain(text[earlier : left - 1]))
+        if subject:
+            return _nonempty(_clean(subject))
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
         # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
