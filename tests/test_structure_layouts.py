@@ -362,3 +362,13 @@ def test_one_family_numbering_sections_and_their_items_told_apart_by_nesting():
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [s.text for s in rep.shortcomings] == ["培训不足", "宣传单一"]
     assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_items_as_articles_labels_apart_by_spaces_and_wingdings_bullets():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n第一条  健全制度。制定学法制度。\n第二条规范执法。办理案件12件。\n"
+        "二、存在问题\n问题1  培训不足，执法人员少。\n问题2  宣传单一。\n三、下步打算\nØ 加强培训。\n➢ 创新宣传。\n")
+    # the marker is no part of an item's text, whichever way the lines are numbered
+    assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
+    assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]

@@ -15,11 +15,13 @@ _CN = CN_DIGITS
 # Markdown or HTML leftovers of a page (`**一、**`, `## 一、`, `<b>一、`) wrap a marker without changing it.
 DECOR = r"(?:\*{1,3}|#{1,6}\s*|>\s*|<[a-zA-Z]{1,6}>\s*)*"
 _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
-BULLETS = "●■◆▪•◇□○★☆▲►"
+# Ø and ➢ are the bullets a Word list in Wingdings leaves when converted to text.
+BULLETS = "●■◆▪•◇□○★☆▲►Ø➢"
 MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇)\s*[、.:：]?\s*")),
-    # 第一，第二， open items as paragraphs do; they number items, never sections.
-    ("ordinal", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})\s*[，,、:：]\s*")),
+    # 第一，第二， open items as paragraphs do; they number items, never sections. So do 第一条 and 第一项,
+    # with or without a mark or a space after them.
+    ("ordinal", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:\s*[，,、:：]\s*|[条项]\s*[，,、:：]?\s*)")),
     # A page's ruby or comma artefacts may sit between the numeral and its 、 (一,、).
     # A page that lost the 、 keeps a space (一 主要工作); only a short heading line is read that way, never prose.
     ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})(?:\s*,?\s*[、.]\s*|\s+(?=[\u4e00-\u9fff\d][^。，,；;：:！？!?]{{1,29}}$))")),
@@ -34,7 +36,8 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     # 一是…二是… states items; plans are as often written 一要…二要….
     ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})[是要]")),
     # 问题一：…, 措施二：…, 问题1：…: a two-character label counts its items, in either kind of numeral.
-    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}([{_CN}]{{1,3}}|\d{{1,2}})\s*:\s*")),
+    # A space may stand for the colon (问题1  重大决策……).
+    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}([{_CN}]{{1,3}}|\d{{1,2}})(?:\s*:\s*|\s+)")),
     # ● 健全依法决策机制。: a bullet numbers its item by its order, as a bracket does.
     ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*")),
 )
