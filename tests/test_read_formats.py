@@ -66,9 +66,13 @@ def _as_printed(line: str) -> str:
     start = number.end() if number else 0
     return line[:start] + _CJK_GAP.sub("", line[start:])
 FIXTURES = REPORTS.parent
-# Every report of ours but the layout that is itself a PDF's text with its wrapped lines and page furniture.
-TYPED = sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) + \
-    sorted(path for path in (FIXTURES / "layouts").glob("*.txt") if path.stem != "pdf_wrapped")
+# Latin letters and dingbats (Ø, ➢ bullets) the writer's CJK font has no glyph for: a printed copy drops them.
+_UNDRAWN = re.compile("[\u00c0-\u024f\u2700-\u27bf]")
+# Every report of ours but the layout that is itself a PDF's text with its wrapped lines and page furniture,
+# and those holding characters the writer cannot print.
+TYPED = [path for path in sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) +
+         sorted(path for path in (FIXTURES / "layouts").glob("*.txt") if path.stem != "pdf_wrapped")
+         if not _UNDRAWN.search(path.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("report", TYPED, ids=lambda path: path.name)
