@@ -67,8 +67,10 @@ def _as_printed(line: str) -> str:
     return line[:start] + _CJK_GAP.sub("", line[start:])
 FIXTURES = REPORTS.parent
 # Every report of ours but the layout that is itself a PDF's text with its wrapped lines and page furniture.
-TYPED = sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) + \
-    sorted(path for path in (FIXTURES / "layouts").glob("*.txt") if path.stem != "pdf_wrapped")
+# A table typed with tabs is left out: printed, its columns are only gaps on the page, which the PDF reader
+# joins like any space between Chinese characters (reading tables out of a PDF is not done).
+TYPED = [path for path in sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) +
+         sorted((FIXTURES / "layouts").glob("*.txt")) if path.stem != "pdf_wrapped" and "\t" not in path.read_text("utf-8")]
 
 
 @pytest.mark.parametrize("report", TYPED, ids=lambda path: path.name)
