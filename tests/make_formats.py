@@ -112,6 +112,8 @@ def _typed_number(line: str):
             opening, raw, closing = match.groups()
             value = ord(raw) - 0x245F if fmt == "decimalEnclosedCircle" else (
                 int(raw) if raw.isdigit() else parse_chinese(raw))
+            if fmt == "decimal" and not raw.isascii():
+                fmt = "decimalFullWidth"  # １．: Word draws full-width digits from their own format
             return level, value, fmt, f"{opening}%{level + 1}{closing}", line[match.end():]
     return None
 
@@ -197,7 +199,11 @@ def write_html_lists(text: str, path: Path) -> Path:
             out.append("</li></ol>")
             open_lists.pop()
         if not listed:
-            out.append(f"<p>{html.escape(line)}</p>")
+            if "\t" in line:  # a row of a table typed with tabs is a table row on a page
+                cells = "".join(f"<td>{html.escape(cell)}</td>" for cell in line.split("\t"))
+                out.append(f"<table><tr>{cells}</tr></table>")
+            else:
+                out.append(f"<p>{html.escape(line)}</p>")
             continue
         value, rest = typed[1], typed[4]
         if open_lists and open_lists[-1] == level:

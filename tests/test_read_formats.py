@@ -70,9 +70,11 @@ FIXTURES = REPORTS.parent
 _UNDRAWN = re.compile("[\u00c0-\u024f\u2700-\u27bf]")
 # Every report of ours but the layout that is itself a PDF's text with its wrapped lines and page furniture,
 # and those holding characters the writer cannot print.
+# A table typed with tabs is left out: printed, its columns are only gaps on the page, which the PDF reader
+# joins like any space between Chinese characters (reading tables out of a PDF is not done).
 TYPED = [path for path in sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) +
-         sorted(path for path in (FIXTURES / "layouts").glob("*.txt") if path.stem != "pdf_wrapped")
-         if not _UNDRAWN.search(path.read_text(encoding="utf-8"))]
+         sorted((FIXTURES / "layouts").glob("*.txt")) if path.stem != "pdf_wrapped"
+         and "\t" not in path.read_text("utf-8") and not _UNDRAWN.search(path.read_text("utf-8"))]
 
 
 @pytest.mark.parametrize("report", TYPED, ids=lambda path: path.name)
