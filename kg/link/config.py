@@ -22,6 +22,9 @@ class Thresholds:
     recurs_floor: float = 0.25
     # addresses and follows_up need a shared term that a heading names as object or shortfall, not only a field word
     require_anchor: bool = True
+    # problems and plans written as parallel lists: the plan at a problem's place links on a shared theme or word,
+    # and a weak link to a plan its own problem claims is dropped (kg/link/parallel.py)
+    by_position: bool = True
     # A link scoring under these is shown as 待核实 (to be checked) and counted apart from confirmed ones: the
     # lowest scores from which links were right at least nine times in ten on ../shared/gold
     # (scripts/calibrate_links.py measures them; README gives the precision on each side).

@@ -6,12 +6,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.link.config import DEFAULT, Thresholds
+from kg.link.parallel import POSITION_BONUS, continuing, diagonal, realign, runs_parallel
 from kg.link.similarity import compare_weighted, idf_table, profile, weigh
 from kg.link.themes import tag_report
 from kg.model import Link, Report
 
 METHOD = "terms+themes"
 SAME_ITEM = "same-item"  # the report answers the problem with this plan in the problem's own item
+BY_POSITION = METHOD + "+position"  # linked for its place in parallel lists, on a shared theme or word
 
 
 def select(scores: dict[int, float], floor: float, relative: float, eligible=None) -> list[int]:
@@ -44,20 +46,33 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
     plans = {i.ordinal: profile(i, text) for i in plans}
     if not shortcomings or not plans:
         return tuple(paired)
-    idf = idf_table([profile(i, text) for i in measures] + [*shortcomings.values(), *plans.values()])
+    measures = [profile(i, text) for i in measures]
+    idf = idf_table(measures + [*shortcomings.values(), *plans.values()])
+    ongoing = continuing(plans, measures)
     plans = {p: weigh(plan, idf) for p, plan in plans.items()}
     links = list(paired)
     taken = {(link.source_ordinal, link.target_ordinal) for link in paired}
+    matches, chosen = {}, {}
     for s, short in shortcomings.items():
         short = weigh(short, idf)
-        matches = {p: compare_weighted(plan, short) for p, plan in plans.items()}
-        chosen = select({p: m.score for p, m in matches.items()}, thresholds.addresses_floor,
-                        thresholds.addresses_relative, eligible(matches, thresholds))
-        for p in chosen:
+        row = {p: compare_weighted(plan, short) for p, plan in plans.items()}
+        matches.update(((s, p), m) for p, m in row.items())
+        chosen[s] = select({p: m.score for p, m in row.items()}, thresholds.addresses_floor,
+                           thresholds.addresses_relative, eligible(row, thresholds))
+    added = set()
+    scores = {pair: m.score for pair, m in matches.items()}
+    mates = diagonal(sorted(shortcomings), sorted(plans))
+    # Only where the report answers its problems in separate lists: same-item answers have no place to compare.
+    if thresholds.by_position and not paired and len(mates) >= 2 and runs_parallel(chosen, scores, mates):
+        evidence = {(s, p) for (s, p), m in matches.items() if (m.themes or m.terms) and p not in ongoing}
+        chosen, added = realign(chosen, scores, evidence, mates, thresholds.addresses_relative)
+    for s, chosen_plans in chosen.items():
+        for p in chosen_plans:
             if (p, s) in taken:
                 continue
-            m = matches[p]
-            links.append(Link("addresses", key, "plan", p, key, "shortcoming", s, round(m.score, 4), METHOD,
+            m = matches[s, p]
+            score, method = (m.score + POSITION_BONUS, BY_POSITION) if (s, p) in added else (m.score, METHOD)
+            links.append(Link("addresses", key, "plan", p, key, "shortcoming", s, round(score, 4), method,
                               m.themes, m.terms))
     return tuple(links)
 

@@ -1,0 +1,74 @@
+"""Problems and plans written as parallel lists (一是…二是… against 一是…二是…): the plan at a problem's own place.
+
+Reports often answer their problems point by point, the n-th plan taking up the n-th problem in other words
+(统筹推进力度不够 ↔ 健全议事协调机制), so that the words alone are too weak to link them. Whether a report writes
+this way is read from the report itself: from where its plainly worded problems found their plans. Position
+is never evidence alone; it lifts a pair that shares a theme or a word, and it overrules a weak link to a plan
+that its own problem claims far more strongly (投入 in 精力投入不足 against 加大执法装备投入).
+"""
+
+from __future__ import annotations
+
+from kg.link.terms import FIELD
+
+POSITION_BONUS = 0.05  # added to a pair at the same place in parallel lists; it keeps such links 待核实 when weak
+
+
+def diagonal(shortcomings: list[int], plans: list[int]) -> dict[int, int]:
+    """Shortcoming ordinal → the ordinal of the plan at the same place, for the places both lists have."""
+    return dict(zip(shortcomings, plans))
+
+
+def continuing(plans: dict, measures: list) -> set[int]:
+    """Plans whose heading names the object of a measure's heading: they carry on this year's work.
+
+    Such a plan (推行包容审慎柔性执法 after the measure 推行柔性执法) may stand at a problem's place without
+    answering it, so its place alone links it to nothing.
+    """
+    named = frozenset().union(*(m.head_terms for m in measures)) - FIELD
+    return {p for p, plan in plans.items() if plan.head_terms & named}
+
+
+def runs_parallel(chosen: dict[int, list[int]], scores: dict[tuple[int, int], float], mates: dict[int, int]) -> bool:
+    """More problems have their best plan at their own place than elsewhere, and at least one does."""
+    on = off = 0
+    for s, plans in chosen.items():
+        if not plans:
+            continue
+        best = max(plans, key=lambda p: scores[s, p])
+        if mates.get(s) == best:
+            on += 1
+        else:
+            off += 1
+    return on >= 1 and on > off
+
+
+def realign(chosen: dict[int, list[int]], scores: dict[tuple[int, int], float], evidence: set[tuple[int, int]],
+            mates: dict[int, int], relative: float) -> tuple[dict[int, list[int]], set[tuple[int, int]]]:
+    """The links after reading the lists as parallel, and the pairs that were added for their place.
+
+    `evidence` holds the pairs that share a theme or a word at all; `relative` is the share of the plan's
+    score with its own problem under which a link to another problem is dropped.
+    """
+    owner = {p: s for s, p in mates.items()}
+    kept: dict[int, list[int]] = {}
+    for s, plans in chosen.items():
+        kept[s] = [p for p in plans if not _overruled(s, p, chosen, scores, owner, relative)]
+    # A plan another problem already takes is not free to answer this one by its place: the lists have
+    # shifted (a problem with no plan, or a plan for two problems, before it).
+    claimed = {p for plans in kept.values() for p in plans}
+    added = set()
+    for s, plans in kept.items():
+        p = mates.get(s)
+        if not plans and p is not None and p not in claimed and (s, p) in evidence:
+            kept[s] = [p]
+            added.add((s, p))
+    return kept, added
+
+
+def _overruled(s, p, chosen, scores, owner, relative) -> bool:
+    """A link off the diagonal to a plan whose own problem links it with a far higher score."""
+    mine = owner.get(p)
+    if mine is None or mine == s or p not in chosen.get(mine, ()):
+        return False
+    return scores[s, p] < relative * scores[mine, p]
