@@ -45,15 +45,16 @@ def runs_parallel(chosen: dict[int, list[int]], scores: dict[tuple[int, int], fl
 
 def realign(chosen: dict[int, list[int]], scores: dict[tuple[int, int], float], evidence: set[tuple[int, int]],
             mates: dict[int, int], relative: float) -> tuple[dict[int, list[int]], set[tuple[int, int]]]:
-    """The links after reading the lists as parallel, and the pairs that were added for their place.
+    """The links after reading the lists by place, and the pairs that were added for their place.
 
     `evidence` holds the pairs that share a theme or a word at all; `relative` is the share of the plan's
     score with its own problem under which a link to another problem is dropped.
     """
     owner = {p: s for s, p in mates.items()}
-    kept: dict[int, list[int]] = {}
-    for s, plans in chosen.items():
-        kept[s] = [p for p in plans if not _overruled(s, p, chosen, scores, owner, relative)]
+    kept = {s: [p for p in plans if not _overruled(s, p, chosen, scores, owner, relative)]
+            for s, plans in chosen.items()}
+    if not runs_parallel(kept, scores, mates):
+        return kept, set()
     # A plan another problem already takes is not free to answer this one by its place: the lists have
     # shifted (a problem with no plan, or a plan for two problems, before it).
     claimed = {p for plans in kept.values() for p in plans}

@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.parallel import POSITION_BONUS, continuing, diagonal, realign, runs_parallel
+from kg.link.parallel import POSITION_BONUS, continuing, diagonal, realign
 from kg.link.similarity import compare_weighted, idf_table, profile, weigh
 from kg.link.themes import tag_report
 from kg.model import Link, Report
@@ -63,7 +63,7 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
     scores = {pair: m.score for pair, m in matches.items()}
     mates = diagonal(sorted(shortcomings), sorted(plans))
     # Only where the report answers its problems in separate lists: same-item answers have no place to compare.
-    if thresholds.by_position and not paired and len(mates) >= 2 and runs_parallel(chosen, scores, mates):
+    if thresholds.by_position and not paired and len(mates) >= 2:
         evidence = {(s, p) for (s, p), m in matches.items() if (m.themes or m.terms) and p not in ongoing}
         chosen, added = realign(chosen, scores, evidence, mates, thresholds.addresses_relative)
     for s, chosen_plans in chosen.items():

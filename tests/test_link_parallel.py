@@ -1,0 +1,91 @@
+"""Problems and plans written as parallel lists: the plan at a problem's place, on evidence, and only when the report
+writes that way (kg/link/parallel.py). The reports are fictional."""
+
+from __future__ import annotations
+
+from kg.link import Thresholds, link_report
+from kg.link.within import BY_POSITION
+
+from test_link import read
+
+REPORT = """栖霞县{township}2023年法治政府建设情况报告
+
+一、主要工作举措及成效
+（一）加强组织领导。镇党委召开专题会议4次，研究部署法治政府建设工作。
+（二）规范行政执法。全年办理行政处罚案件21件。
+{measure}
+二、存在的问题
+{problems}
+三、下一步工作计划
+{plans}"""
+
+PROBLEMS = """（一）执法人员专业能力不足，持证执法人员仅5名。
+（二）村民法治意识不强，遇事找关系多于找法律。
+（三）镇村两级统筹推进力度不够。
+"""
+ENFORCEMENT = "（{}）加强执法队伍建设，组织执法人员参加专业培训和资格考试。\n"
+PUBLICITY = "（{}）开展送法进村活动，推进普法宣传进农户。\n"
+COORDINATION = "（{}）健全法治建设议事协调机制，定期研究解决重点难点问题。\n"
+
+
+def plans(*lines: str) -> str:
+    return "".join(line.format(n) for line, n in zip(lines, "一二三"))
+
+
+def linked(tmp_path, name, problems, plan_text, measure="", thresholds=None):
+    path = tmp_path / f"{name}-2023.txt"
+    path.write_text(REPORT.format(township=name, measure=measure, problems=problems, plans=plan_text), encoding="utf-8")
+    report = read(path)
+    assert len(report.shortcomings) == 3 and len(report.plans) == 3  # the test is about links, not reading
+    report = link_report(report) if thresholds is None else link_report(report, thresholds)
+    return {(l.target_ordinal, l.source_ordinal): l for l in report.links if l.kind == "addresses"}
+
+
+def test_in_parallel_lists_a_problem_takes_the_plan_at_its_place_on_a_shared_theme(tmp_path):
+    links = linked(tmp_path, "青岩镇", PROBLEMS, plans(ENFORCEMENT, PUBLICITY, COORDINATION))
+    assert (0, 0) in links and links[0, 0].method != BY_POSITION  # worded alike, linked by its words
+    # 法治意识不强 and 送法进村/普法宣传 share no word, only the publicity theme; their place links them.
+    assert links[1, 1].method == BY_POSITION and "publicity" in links[1, 1].themes
+    # 统筹推进力度 and 议事协调机制 share neither word nor theme: place alone is no evidence.
+    assert (2, 2) not in links
+    assert set(links) == {(0, 0), (1, 1)}
+
+
+def test_plans_in_another_order_get_nothing_for_their_place(tmp_path):
+    # The publicity plan stands at the publicity problem's place by chance: the enforcement problem's plan is last,
+    # so the report does not answer point by point and a place means nothing.
+    links = linked(tmp_path, "青石镇", PROBLEMS, plans(COORDINATION, PUBLICITY, ENFORCEMENT))
+    assert (0, 2) in links  # still linked by its words
+    assert not any(l.method == BY_POSITION for l in links.values())
+    assert not any(s == 1 for s, _ in links)
+
+
+def test_a_plan_carrying_on_a_measure_is_not_linked_for_its_place(tmp_path):
+    # The publicity plan continues this year's 送法进村 measure: at the problem's place, it need not answer it.
+    measure = "（三）开展送法进村活动。全年送法进村12场。\n"
+    links = linked(tmp_path, "青溪镇", PROBLEMS, plans(ENFORCEMENT, PUBLICITY, COORDINATION), measure)
+    assert set(links) == {(0, 0)}
+
+
+SHARED_WORD_PROBLEMS = """（一）司法所人少事多，精力投入不足。
+（二）执法装备落后，执法记录仪数量不足。
+（三）村民法治意识不强，遇事找关系多于找法律。
+"""
+SHARED_WORD_PLANS = """（一）完善干部学法制度，把法治教育纳入干部培训。
+（二）加大执法装备投入，为执法人员配齐执法记录仪。
+（三）深入开展普法宣传，推动法律知识进村入户。
+"""
+
+
+def test_an_accidental_shared_word_yields_to_the_plans_own_problem(tmp_path):
+    links = linked(tmp_path, "青枫镇", SHARED_WORD_PROBLEMS, SHARED_WORD_PLANS)
+    # 投入 in 精力投入不足 and in 执法装备投入 is not one object; the equipment plan answers the equipment problem.
+    assert (1, 1) in links and (0, 1) not in links
+    assert links[2, 2].method == BY_POSITION
+    assert 0 not in {s for s, _ in links}
+
+
+def test_the_position_rule_can_be_switched_off(tmp_path):
+    links = linked(tmp_path, "青柳镇", SHARED_WORD_PROBLEMS, SHARED_WORD_PLANS, thresholds=Thresholds(by_position=False))
+    assert (0, 1) in links and "投入" in links[0, 1].terms
+    assert not any(l.method == BY_POSITION for l in links.values())
