@@ -3,7 +3,8 @@ writes that way (kg/link/parallel.py). The reports are fictional."""
 
 from __future__ import annotations
 
-from kg.link import Thresholds, link_report
+from kg.link import Thresholds, link_report, trace
+from kg.link.trace import format_rows
 from kg.link.within import BY_POSITION
 
 from test_link import read
@@ -32,10 +33,14 @@ def plans(*lines: str) -> str:
     return "".join(line.format(n) for line, n in zip(lines, "一二三"))
 
 
-def linked(tmp_path, name, problems, plan_text, measure="", thresholds=None):
+def written(tmp_path, name, problems, plan_text, measure=""):
     path = tmp_path / f"{name}-2023.txt"
     path.write_text(REPORT.format(township=name, measure=measure, problems=problems, plans=plan_text), encoding="utf-8")
-    report = read(path)
+    return read(path)
+
+
+def linked(tmp_path, name, problems, plan_text, measure="", thresholds=None):
+    report = written(tmp_path, name, problems, plan_text, measure)
     assert len(report.shortcomings) == 3 and len(report.plans) == 3  # the test is about links, not reading
     report = link_report(report) if thresholds is None else link_report(report, thresholds)
     return {(l.target_ordinal, l.source_ordinal): l for l in report.links if l.kind == "addresses"}
@@ -89,3 +94,12 @@ def test_the_position_rule_can_be_switched_off(tmp_path):
     links = linked(tmp_path, "青柳镇", SHARED_WORD_PROBLEMS, SHARED_WORD_PLANS, thresholds=Thresholds(by_position=False))
     assert (0, 1) in links and "投入" in links[0, 1].terms
     assert not any(l.method == BY_POSITION for l in links.values())
+
+
+def test_trace_says_which_plan_was_linked_for_its_place(tmp_path):
+    report = written(tmp_path, "青岩镇", PROBLEMS, plans(ENFORCEMENT, PUBLICITY, COORDINATION))
+    rows = trace([report], "青岩镇")
+    assert [bool(row.plans) for row in rows] == [True, True, False]
+    assert not rows[0].plans[0].by_place and rows[1].plans[0].by_place
+    text = format_rows(rows)
+    assert text.count("按序对应") == 2  # the publicity plan's reasons, and the legend that explains the words

@@ -11,6 +11,7 @@ from kg.extract.evidence import content_sentence, says_only
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.follow import FollowThrough, Scorecard, follow_through, relations_of, scorecard
 from kg.link.stage import Linker
+from kg.link.within import BY_POSITION
 from kg.model import Item, Report
 from kg.ontology import ITEM_CLASS, node_label
 from kg.text import normalize, sentences
@@ -29,6 +30,7 @@ class Step:
     score: float
     terms: tuple[str, ...] = ()
     to_check: bool = False  # its link scores under the confirmation score: 待核实
+    by_place: bool = False  # linked for its place in parallel lists, which its few shared words alone do not show
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,9 @@ class TraceRow:
         return out
 
 
-def _step(report: Report, item: Item, score: float, terms=(), to_check: bool = False) -> Step:
-    return Step(report.header.year, item.text, _best_sentence(report, item, terms), score, tuple(terms), to_check)
+def _step(report: Report, item: Item, score: float, terms=(), to_check: bool = False, by_place: bool = False) -> Step:
+    return Step(report.header.year, item.text, _best_sentence(report, item, terms), score, tuple(terms), to_check,
+                by_place)
 
 
 def _best_sentence(report: Report, item: Item, terms) -> str:
@@ -128,7 +131,7 @@ def _rows(report: Report, following: Report | None, thresholds: Thresholds) -> l
             # the best of its links, direct or through a plan: the one that decides whether it is confirmed
             link = max((shown[(ref, end)] for end in (state.shortcoming, *state.plans) if (ref, end) in shown),
                        key=lambda lk: lk.score)
-            out.append(_step(*items[ref], link.score, link.terms, ref in state.to_check))
+            out.append(_step(*items[ref], link.score, link.terms, ref in state.to_check, link.method == BY_POSITION))
         return tuple(sorted(out, key=lambda step: -step.score))
 
     rows = []
@@ -166,11 +169,13 @@ def figures(rows: list[TraceRow]) -> Scorecard:
 
 LEGEND = ("标记：有计划＝下一步计划针对此问题；已落实＝次年举措落实了它（直接或通过其计划）；"
           "未落实＝列入计划但次年报告未见落实；再现＝次年再次出现；次年未收录＝没有下一年度报告，无法核对；"
-          "待核实＝关联分低于确认线，请对照两段原文核实。括号内为关联分与共有词。")
+          "待核实＝关联分低于确认线，请对照两段原文核实；按序对应＝问题与计划逐条对应，同一序位且有共同主题或词语。"
+          "括号内为关联分与共有词。")
 
 
 def _scored(step: Step) -> str:
-    return f"({step.score:.2f}{' 待核实' if step.to_check else ''}; {'、'.join(step.terms)})"
+    reasons = [*step.terms, *(["按序对应"] if step.by_place else [])]
+    return f"({step.score:.2f}{' 待核实' if step.to_check else ''}; {'、'.join(reasons)})"
 
 
 def format_rows(rows: list[TraceRow]) -> str:
