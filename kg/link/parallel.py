@@ -1,17 +1,20 @@
 """Problems and plans written as parallel lists (一是…二是… against 一是…二是…): the plan at a problem's own place.
 
 Reports often answer their problems point by point, the n-th plan taking up the n-th problem in other words
-(统筹推进力度不够 ↔ 健全议事协调机制), so that the words alone are too weak to link them. Whether a report writes
+(村民法治意识不强 ↔ 开展送法进村活动), so that the words alone are too weak to link them. Whether a report writes
 this way is read from the report itself: from where its plainly worded problems found their plans. Position
-is never evidence alone; it lifts a pair that shares a theme or a word, and it overrules a weak link to a plan
-that its own problem claims far more strongly (投入 in 精力投入不足 against 加大执法装备投入).
+is never evidence alone (统筹推进力度不够 and 健全议事协调机制 share neither theme nor word and stay apart); it
+lifts a pair that shares a theme or a word. And a weak link to a plan that the problem at the plan's own place
+claims far more strongly is dropped in any report (投入 in 精力投入不足 against 加大执法装备投入).
 """
 
 from __future__ import annotations
 
 from kg.link.terms import FIELD
 
-POSITION_BONUS = 0.05  # added to a pair at the same place in parallel lists; it keeps such links 待核实 when weak
+# Added to a pair linked for its place: small, so that one with little textual evidence stays under the
+# confirmation score (待核实).
+POSITION_BONUS = 0.05
 
 
 def diagonal(shortcomings: list[int], plans: list[int]) -> dict[int, int]:
