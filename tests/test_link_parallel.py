@@ -103,3 +103,24 @@ def test_trace_says_which_plan_was_linked_for_its_place(tmp_path):
     assert not rows[0].plans[0].by_place and rows[1].plans[0].by_place
     text = format_rows(rows)
     assert text.count("按序对应") == 2  # the publicity plan's reasons, and the legend that explains the words
+
+
+def test_a_briefing_says_which_plan_was_linked_for_its_place(tmp_path, fresh):
+    from docx import Document
+
+    from kg.brief.township import write_briefing
+    from kg.load.loader import load_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    written(folder, "青岩镇", PROBLEMS, plans(ENFORCEMENT, PUBLICITY, COORDINATION))
+    store = fresh()
+    load_paths(store, [folder], progress=False)
+    briefing = write_briefing(store, "青岩镇", tmp_path / "b.html")
+    placed = [(c.shortcoming.text, p.text) for c in briefing.chains for p in c.plans if c.placed(p)]
+    assert placed == [("村民法治意识不强，遇事找关系多于找法律", "开展送法进村活动，推进普法宣传进农户")]
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert html.count("，按序对应") == 1 and "标“按序对应”的计划" in html
+    write_briefing(store, "青岩镇", tmp_path / "b.docx")
+    lines = [p.text for p in Document(str(tmp_path / "b.docx")).paragraphs]
+    assert sum("按序对应）" in line or "按序对应，" in line for line in lines) == 1

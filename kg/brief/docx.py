@@ -99,7 +99,8 @@ def write_docx(briefing, path: str | Path, full: bool = False, today: str = "", 
                 score = chain.score(row)
                 weak = chain.to_check(row)
                 shown = "—" if score is None else f"{score:.2f}"
-                doc.add_paragraph(clean(f"{label}：{row.text}（关联分 {shown}{'，待核实' if weak else ''}）"))
+                placed = "，按序对应" if chain.placed(row) else ""  # linked for its place in parallel lists
+                doc.add_paragraph(clean(f"{label}：{row.text}（关联分 {shown}{placed}{'，待核实' if weak else ''}）"))
                 if weak:  # both texts side by side, so the reader decides
                     _table(doc, [f"问题原文（{s.year}年）", f"{label}原文（{row.year}年）"],
                            [[f"{s.sentence}（{s.source}）", f"{row.sentence}（{row.source}）"]])

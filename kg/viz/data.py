@@ -52,6 +52,7 @@ class LinkRow:
     source: tuple[str, str, int]
     target: tuple[str, str, int]
     score: float | None = None
+    method: str = ""  # how the linker found it (terms+themes, …+position)
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def fetch_township(run: RunQuery, township: str, county: str | None = None, year
     data.links = [
         LinkRow(_str(r["relation"]), (_str(r["from_report"]), _kind(r["from_kind"]), int(r["from_ordinal"])),
                 (_str(r["to_report"]), _kind(r["to_kind"]), int(r["to_ordinal"])),
-                None if r.get("score") is None else float(r["score"]))
+                None if r.get("score") is None else float(r["score"]), _str(r.get("method")))
         for r in run("township-links", params)
     ]
     data.citations = [

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.follow import FollowThrough, Ref, Scorecard, follow_through
 from kg.link.follow import scorecard as count_states
+from kg.link.within import BY_POSITION
 from kg.viz.data import ItemRow, TownshipData
 
 
@@ -19,6 +20,11 @@ class Chain:
     follow_ups: tuple[ItemRow, ...]
     recurs_as: tuple[ItemRow, ...]
     state: FollowThrough
+    by_position: frozenset[Ref] = frozenset()  # plans linked for their place in parallel lists
+
+    def placed(self, row: ItemRow) -> bool:
+        """True when `row` is a plan linked to the shortcoming for standing at its place in parallel lists."""
+        return row.ref in self.by_position
 
     @property
     def planned(self) -> bool:
@@ -59,7 +65,12 @@ def chains(data: TownshipData, thresholds: Thresholds = DEFAULT) -> list[Chain]:
     def rows(refs) -> tuple[ItemRow, ...]:
         return tuple(sorted((items[r] for r in refs), key=lambda r: (r.year or 0, r.kind, r.ordinal)))
 
-    return [Chain(items[state.shortcoming], rows(state.plans), rows(state.follow_ups), rows(state.recurs_as), state)
+    placed: dict[Ref, set[Ref]] = {}
+    for link in data.links:
+        if link.relation == "ADDRESSES" and link.method == BY_POSITION:
+            placed.setdefault(link.target, set()).add(link.source)
+    return [Chain(items[state.shortcoming], rows(state.plans), rows(state.follow_ups), rows(state.recurs_as), state,
+                  frozenset(placed.get(state.shortcoming, ())))
             for state in follow_through([s.ref for s in shortcomings], relations, checkable, thresholds)]
 
 
