@@ -372,3 +372,32 @@ def test_items_as_articles_labels_apart_by_spaces_and_wingdings_bullets():
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
     assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_a_section_under_a_slogan_opening_on_next_year_holds_plans():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、固本培元\n（一）健全制度。制定学法制度。\n二、查漏补缺\n"
+        "（一）培训不足。\n三、行稳致远\n2023年，我镇将做好以下工作：\n（一）分批培训执法人员。\n（二）利用新媒体宣传。\n")
+    assert sections(rep)[2] == ("三、行稳致远", "plans")
+    assert [p.text for p in rep.plans] == ["分批培训执法人员", "利用新媒体宣传"]
+    assert [m.text for m in rep.measures] == ["健全制度"]
+
+
+def test_problems_and_plans_closing_each_topic_of_the_work_done():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、依法决策\n（一）健全制度。制定学法制度。\n（二）聘请顾问。顾问审查合同8件。\n"
+        "存在问题：村级决策程序不全。\n下步打算：将村级事项纳入审查。\n二、普法宣传\n（一）送法上门。开展宣传5场。\n"
+        "存在问题：宣传形式单一。\n下步打算：运用新媒体普法。\n")
+    assert [s.kind for s in rep.sections] == ["measures", "measures"]
+    assert [m.text for m in rep.measures] == ["健全制度", "聘请顾问", "送法上门"]
+    assert [s.text for s in rep.shortcomings] == ["村级决策程序不全", "宣传形式单一"]
+    assert [p.text for p in rep.plans] == ["将村级事项纳入审查", "运用新媒体普法"]
+
+
+def test_problems_listed_at_the_end_of_the_last_measure():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n1.健全制度。制定学法制度。\n"
+        "2.化解纠纷。调解纠纷20件。工作中也存在一些不足：一是培训偏少；二是宣传单一。\n二、2023年目标\n1.培训覆盖率达到100%。\n")
+    assert [m.text for m in rep.measures] == ["健全制度", "化解纠纷"]
+    assert [s.text for s in rep.shortcomings] == ["培训偏少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["培训覆盖率达到100%"]

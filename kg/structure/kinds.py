@@ -21,6 +21,9 @@ SECTIONS_TSV = data_dir("ontology") / "lexicons" / "sections.tsv"
 CUES_TSV = data_dir("ontology") / "lexicons" / "section_cues.tsv"
 KIND_ORDER = ("duty", "shortcomings", "plans", "measures", "other")
 _YEAR_IN_HEADING_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+# A body that opens on a later year than the report's (2023年，我镇将重点做好以下工作：) speaks of the future,
+# whatever its heading says (乘势而上).
+_OPENING_YEAR_RE = re.compile(r"\s*(?:\*\*)?((?:19|20)\d{2})\s*年")
 # Shares of a body's sentences that carry a kind's cues, measured on the shared reports: problem sections
 # run 0.3–1.0 against at most 0.07 for work done; plan sections 0.27–0.88 future wording, most with under
 # 0.2 results.
@@ -80,6 +83,9 @@ def classify(heading: str, report_year: int | None = None, body: str = "", after
     for kind in ("measures", "other"):
         if kind in named:
             return kind
+    opening = _OPENING_YEAR_RE.match(body)
+    if report_year and opening and int(opening.group(1)) > report_year:
+        return "plans"
     return classify_body(body, after_problems) or "measures"
 
 

@@ -19,6 +19,7 @@ from kg.structure.nodes import Node
 from kg.structure.markers import (
     MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
+from kg.structure.asides import aside_heads
 from kg.structure.columns import split_columns
 from kg.structure.connectives import split_connected, split_listed, split_musts
 from kg.structure.remedies import split_remedies
@@ -148,6 +149,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem."""
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
+    if kind in ("measures", "duty"):
+        asides = _split_asides(source, index, kind, body_start, end, styles, warnings)
+        if asides:
+            return asides, []
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
     if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_PARAGRAPH and len(items) == 1:
         items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
@@ -207,6 +212,20 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
         stop = heads[pos + 1][0] if pos + 1 < len(heads) else end
         parse_kind, sub = _itemize(source, index, body_start, _rstrip(norm, head_start, stop), styles, warnings)
         blocks.append(Block(kind, index, head_start, stop, parse_kind, tuple(sub)))
+    return blocks
+
+
+def _split_asides(source, index, kind, start, end, styles, warnings) -> list[Block]:
+    """Work done, then the problems and plans its section tells after lead-ins (存在问题：…), a block for each."""
+    heads = aside_heads(source.norm, start, end)
+    if not heads:
+        return []
+    blocks = []
+    for pos, (head_start, body_start, head_kind) in enumerate([(start, start, kind), *heads]):
+        stop = heads[pos][0] if pos < len(heads) else end
+        stop = _rstrip(source.norm, head_start, stop)
+        parse_kind, items = _itemize(source, index, body_start, stop, styles, warnings)
+        blocks.append(Block(head_kind, index, head_start, stop, parse_kind, tuple(items)))
     return blocks
 
 
