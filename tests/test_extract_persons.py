@@ -159,3 +159,7 @@ def test_a_bracketed_aside_that_is_no_post_names_no_one():
 )
 def test_doctrine_is_never_a_person_and_a_verb_is_never_a_surname(body):
     assert people(body) == []
+
+
+def test_a_title_before_a_name_that_goes_on_to_fulfil_a_duty():
+    assert people("镇长周立群履行第一责任人职责，主持会议4次。") == [("周立群", "镇长")]
