@@ -253,3 +253,8 @@ def test_a_figure_after_a_bare_link_counts_the_subject_of_the_clause_before():
     # 仅为 names nothing; the verdict 不高 is no part of what was counted
     assert facts("执法人员持证率不高，仅为75%。") == [("执法人员持证率", 75, "%", False)]
     assert facts("调解员偏少，只有3名。") == [("调解员", 3, "名", False)]
+
+
+def test_one_read_as_an_article_counts_nothing():
+    got = facts("我镇把执法改革作为全年的一项重点任务，配备执法人员一名，是一个难点。")
+    assert [(value, unit) for _, value, unit, _ in got] == [(1.0, "名")]

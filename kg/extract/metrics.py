@@ -155,6 +155,10 @@ def _zero_fact(norm: str, quantity: Quantity) -> Quantity:
     return quantity
 
 
+# 的, 是 and 为 (作为, 成为) before 一 plus a classifier make it an article: what follows is described, not counted.
+_ARTICLE_BEFORE = "的是为"
+
+
 def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
     """True when the number orders, names or glues into a word rather than counting."""
     number, start, end = quantity.number, quantity.start, quantity.end
@@ -166,6 +170,8 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
             return True  # 十分重视, 三分离
         if after and after in "零〇一二两三四五六七八九十":
             return True  # formulas: 一户一档, 三支一扶, 五个一
+        if number.value == 1 and norm[start - 1 : start] in _ARTICLE_BEFORE and _CJK.match(after):
+            return True  # 作为全年的一项重点任务, 是一个难点: 一 read as "a", not a count
         if number.value != 0:
             for term in numbered_terms():
                 for hit in _occurrences(norm, term, start - len(term), end + len(term)):
