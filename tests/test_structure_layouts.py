@@ -401,3 +401,30 @@ def test_problems_listed_at_the_end_of_the_last_measure():
     assert [m.text for m in rep.measures] == ["健全制度", "化解纠纷"]
     assert [s.text for s in rep.shortcomings] == ["培训偏少", "宣传单一"]
     assert [p.text for p in rep.plans] == ["培训覆盖率达到100%"]
+
+
+def test_problems_and_plans_closing_the_work_done_behind_long_lead_sentences():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要做法\n1.抓学法。学法10次。\n2.抓调解。调解纠纷20件。\n"
+        "在肯定成绩的同时，我们也认识到工作中存在的不足：一是培训偏少；二是宣传单一。"
+        "下一步，我镇将重点做好以下工作：一是分批培训干部；二是运用新媒体宣传。\n")
+    assert [m.text for m in rep.measures] == ["抓学法", "抓调解"]
+    assert [s.text for s in rep.shortcomings] == ["培训偏少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["分批培训干部", "运用新媒体宣传"]
+
+
+def test_a_lead_sentence_naming_problems_it_answers_opens_no_problems():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要做法\n1.抓执法。针对执法中存在的问题，我镇采取以下措施：一是集中培训；"
+        "二是案卷评查。\n2.抓调解。调解纠纷20件。\n二、存在问题\n1.培训偏少。\n")
+    assert [m.text for m in rep.measures] == ["抓执法", "抓调解"]
+    assert [s.text for s in rep.shortcomings] == ["培训偏少"]
+
+
+def test_a_combined_section_told_topic_by_topic_with_problem_and_plan_labels():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题及下步打算\n"
+        "（一）行政执法方面\n问题：执法文书不规范。\n打算：开展文书评查。\n（二）普法宣传方面\n问题：宣传形式单一。\n"
+        "打算：运用新媒体普法。\n")
+    assert [s.text for s in rep.shortcomings] == ["执法文书不规范", "宣传形式单一"]
+    assert [p.text for p in rep.plans] == ["开展文书评查", "运用新媒体普法"]

@@ -66,6 +66,20 @@ def kinds_named(heading: str) -> list[str]:
     return sorted(hits, key=hits.get)
 
 
+@lru_cache(maxsize=1)
+def _lead_labels() -> dict[str, str]:
+    return {row["label"]: row["kind"] for row in read_table(data_dir("ontology") / "lexicons" / "lead_labels.tsv")}
+
+
+def lead_in_kind(lead: str, kinds: tuple[str, ...] = ("shortcomings", "plans")) -> str | None:
+    """The kind among `kinds` a lead-in before a colon names (存在问题：, 下一步，我镇将…：, or a bare 问题：)."""
+    named = next((k for k in kinds_named(lead) if k in kinds), None)
+    if named:
+        return named
+    label = _lead_labels().get(lead.strip())
+    return label if label in kinds else None
+
+
 def classify(heading: str, report_year: int | None = None, body: str = "", after_problems: bool = False) -> str:
     """The kind of a top-level section from its heading, and from its body when the heading names no kind.
 

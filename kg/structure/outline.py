@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kg import model
 from kg.errors import StructureError
 from kg.structure.header import lines_of, read_header
-from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
+from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
@@ -202,7 +202,7 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     for line in lines_of(norm, start, end):
         colon = line.text.find(":")
         lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
-        kind = next((k for k in kinds_named(lead) if k in ITEMIZED), None)
+        kind = lead_in_kind(lead, tuple(ITEMIZED)) if lead else None
         if kind:
             heads.append((line.start, line.start + colon + 1, kind))
     if len({ITEMIZED[kind] for _, _, kind in heads}) < 2:
@@ -247,6 +247,11 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None) -> l
     for pos, (item, kind) in enumerate(heads):
         stop = heads[pos + 1][0].start if pos + 1 < len(heads) else end
         sub_styles = tuple(s for s in styles if s != item.style)
+        # A part told topic by topic (（一）行政执法方面 / 问题：… / 打算：…) holds both kinds behind its labels.
+        labelled = _split_lead_ins(source, index, item.text_end, _rstrip(source.norm, item.start, stop), sub_styles, warnings)
+        if labelled:
+            blocks.extend(labelled)
+            continue
         parse_kind, sub = _itemize(source, index, item.text_end, _rstrip(source.norm, item.start, stop),
                                    sub_styles, warnings)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
