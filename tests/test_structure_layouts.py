@@ -428,3 +428,11 @@ def test_a_combined_section_told_topic_by_topic_with_problem_and_plan_labels():
         "打算：运用新媒体普法。\n")
     assert [s.text for s in rep.shortcomings] == ["执法文书不规范", "宣传形式单一"]
     assert [p.text for p in rep.plans] == ["开展文书评查", "运用新媒体普法"]
+
+
+def test_work_done_as_a_table_of_tasks_gives_a_measure_per_row():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、重点任务完成情况\n序号\t工作任务\t完成情况\n1\t落实学法制度\t学法8次\n"
+        "2\t推进执法公示\t公示信息43条\n二、存在的不足\n一是宣传阵地利用率不高。\n")
+    assert [m.text for m in rep.measures] == ["落实学法制度", "推进执法公示"]
+    assert [s.text for s in rep.shortcomings] == ["宣传阵地利用率不高"]

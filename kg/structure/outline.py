@@ -20,7 +20,7 @@ from kg.structure.markers import (
     MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
 from kg.structure.asides import aside_heads
-from kg.structure.columns import split_columns
+from kg.structure.columns import split_columns, table_items
 from kg.structure.connectives import split_connected, split_listed, split_musts
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
@@ -293,6 +293,9 @@ def _itemize(source, index, start, end, styles, warnings):
         spans = _digit_run(norm, start, end)
     if spans:
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=True)
+    rows = table_items(norm, source.text, index, start, end, clause_end)
+    if rows:
+        return model.PARSE_PARAGRAPH, rows
     headed = _headed_paragraphs(lines_of(norm, start, end))
     if headed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(headed, 1)]
