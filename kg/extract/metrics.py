@@ -88,16 +88,18 @@ def numbered_terms() -> tuple[str, ...]:
 
 
 def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None,
-            plans: tuple[Item, ...] = ()) -> tuple[Metric, ...]:
+            plans: tuple[Item, ...] = (), title_end: int = 0) -> tuple[Metric, ...]:
     """Every metric in the report body, in text order; `people` (read when not given) never name an indicator.
 
     `plans` are skipped wherever they stand, as in the plans half of a combined 问题及打算 section.
+    `title_end`: where the report's own title ends; what stands before it (a compilation's 编者按 about the whole
+    county) is not this report's.
     """
     text, norm = source.text, source.norm
     names = tuple(p.name for p in (persons.extract(source, sections) if people is None else people))
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
-    body_start = _first_line_end(text)
+    body_start = max(_first_line_end(text), title_end)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
     # 共计3批次120人次参加培训: a count with nothing of its own shares what the count right after it counts.
