@@ -436,3 +436,15 @@ def test_work_done_as_a_table_of_tasks_gives_a_measure_per_row():
         "2\t推进执法公示\t公示信息43条\n二、存在的不足\n一是宣传阵地利用率不高。\n")
     assert [m.text for m in rep.measures] == ["落实学法制度", "推进执法公示"]
     assert [s.text for s in rep.shortcomings] == ["宣传阵地利用率不高"]
+
+
+def test_a_topics_own_problem_is_answered_by_the_plan_told_right_after_it():
+    # words shared by neither pair: only the order of the text ties each plan to its problem
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、依法决策\n（一）健全制度。制定学法制度。\n"
+        "存在问题：村级决策程序不全。\n下步打算：由顾问逐项把关。\n二、普法宣传\n（一）送法上门。开展宣传5场。\n"
+        "存在问题：年轻人参与少。\n下步打算：拍摄短视频。\n三、存在问题及下步打算\n（一）执法方面\n问题：文书不规范。\n"
+        "打算：开展案卷评查。\n")
+    pairs = {(link.target_ordinal, link.source_ordinal) for link in rep.links
+             if link.kind == "addresses" and link.source_kind == "plan"}
+    assert {(0, 0), (1, 1), (2, 2)} <= pairs

@@ -152,7 +152,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     if kind in ("measures", "duty"):
         asides = _split_asides(source, index, kind, body_start, end, styles, warnings)
         if asides:
-            return asides, []
+            return asides, _answered(asides)
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
     if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_PARAGRAPH and len(items) == 1:
         items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
@@ -172,9 +172,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         kind in ("shortcomings", "plans") and len(items) >= 2
         and all(_names_item_kind(source.norm, item) for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
-        blocks = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
+        blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
     if combined and not blocks:
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
+        pairs = _answered(blocks)
     if combined and not blocks and len(named) == 2:
         rows = split_columns(source.norm, source.text, index, body_start, end, clause_end)
         if rows:
@@ -233,7 +234,7 @@ def _names_item_kind(norm: str, item: Node) -> bool:
     return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
-def _split_combined(source, index, items, end, styles, warnings, kind=None) -> list[Block]:
+def _split_combined(source, index, items, end, styles, warnings, kind=None) -> tuple[list[Block], list]:
     """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own.
 
     `kind`: the kind of every sub-heading, when they are aspects of one kind rather than naming kinds.
@@ -242,8 +243,8 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None) -> l
     heads = [(item, next(k for k in named if k in ITEMIZED)) for item, named in heads
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:
-        return []
-    blocks = []
+        return [], []
+    blocks, pairs = [], []
     for pos, (item, kind) in enumerate(heads):
         stop = heads[pos + 1][0].start if pos + 1 < len(heads) else end
         sub_styles = tuple(s for s in styles if s != item.style)
@@ -251,11 +252,22 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None) -> l
         labelled = _split_lead_ins(source, index, item.text_end, _rstrip(source.norm, item.start, stop), sub_styles, warnings)
         if labelled:
             blocks.extend(labelled)
+            pairs.extend(_answered(labelled))
             continue
         parse_kind, sub = _itemize(source, index, item.text_end, _rstrip(source.norm, item.start, stop),
                                    sub_styles, warnings)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
-    return blocks
+    return blocks, pairs
+
+
+def _answered(blocks) -> list[tuple[int, int]]:
+    """(problem start, plan start) where one problem is told and the plans right after it answer it, as in a
+    topic's 存在问题：… then 下步打算：…; a run of several problems leaves its plans unassigned."""
+    pairs = []
+    for problems, remedies in zip(blocks, blocks[1:]):
+        if problems.kind == "shortcomings" and remedies.kind == "plans" and len(problems.items) == 1:
+            pairs.extend((problems.items[0].start, plan.start) for plan in remedies.items)
+    return pairs
 
 
 def _itemize(source, index, start, end, styles, warnings):
