@@ -253,3 +253,18 @@ def test_a_figure_after_a_bare_link_counts_the_subject_of_the_clause_before():
     # 仅为 names nothing; the verdict 不高 is no part of what was counted
     assert facts("执法人员持证率不高，仅为75%。") == [("执法人员持证率", 75, "%", False)]
     assert facts("调解员偏少，只有3名。") == [("调解员", 3, "名", False)]
+
+
+def test_one_read_as_an_article_counts_nothing():
+    got = facts("我镇把执法改革作为全年的一项重点任务，配备执法人员一名，是一个难点。")
+    assert [(value, unit) for _, value, unit, _ in got] == [(1.0, "名")]
+
+
+def test_figures_before_the_reports_own_title_in_a_compilation_are_not_its_metrics():
+    from kg.extract.report import extract_report
+
+    text = ("芦沟县2023年度乡镇法治工作交流材料\n编者按：全县12个乡镇均报送了报告，现刊发青檀镇报告如下。\n\n"
+            "青檀镇2023年法治政府建设情况报告\n一、主要工作\n（一）健全制度。全年学法6次。\n")
+    report = extract_report(make_source("compiled.txt", text, "utf-8"))
+    assert report.header.township == "青檀镇"
+    assert [(m.value, m.unit) for m in report.metrics] == [(6.0, "次")]

@@ -159,3 +159,13 @@ def test_a_bracketed_aside_that_is_no_post_names_no_one():
 )
 def test_doctrine_is_never_a_person_and_a_verb_is_never_a_surname(body):
     assert people(body) == []
+
+
+def test_a_title_before_a_name_that_goes_on_to_fulfil_a_duty():
+    assert people("镇长周立群履行第一责任人职责，主持会议4次。") == [("周立群", "镇长")]
+
+
+def test_a_table_whose_header_names_the_person_in_charge_of_each_row():
+    table = "附件：整改清单\n序号\t问题\t整改时限\t责任人\n1\t培训不足\t2024年6月\t周立群\n2\t宣传单一\t2024年3月\t镇司法所\n"
+    # a cell holding an office, not a name, names no one
+    assert people(table) == [("周立群", "责任人")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.structure import outline as structure
@@ -30,6 +30,7 @@ def outline_of(text: str):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
+@example("0.")  # one numbered line and nothing else: no run of numbered items to look after
 def test_the_structure_parser_never_raises_and_every_offset_is_inside_the_text(text):
     source, outline = outline_of(text)
     assert len(source.norm) == len(source.text)

@@ -372,3 +372,79 @@ def test_items_as_articles_labels_apart_by_spaces_and_wingdings_bullets():
     assert [m.text for m in rep.measures] == ["健全制度", "规范执法"]
     assert [s.text for s in rep.shortcomings] == ["培训不足，执法人员少", "宣传单一"]
     assert [p.text for p in rep.plans] == ["加强培训", "创新宣传"]
+
+
+def test_a_section_under_a_slogan_opening_on_next_year_holds_plans():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、固本培元\n（一）健全制度。制定学法制度。\n二、查漏补缺\n"
+        "（一）培训不足。\n三、行稳致远\n2023年，我镇将做好以下工作：\n（一）分批培训执法人员。\n（二）利用新媒体宣传。\n")
+    assert sections(rep)[2] == ("三、行稳致远", "plans")
+    assert [p.text for p in rep.plans] == ["分批培训执法人员", "利用新媒体宣传"]
+    assert [m.text for m in rep.measures] == ["健全制度"]
+
+
+def test_problems_and_plans_closing_each_topic_of_the_work_done():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、依法决策\n（一）健全制度。制定学法制度。\n（二）聘请顾问。顾问审查合同8件。\n"
+        "存在问题：村级决策程序不全。\n下步打算：将村级事项纳入审查。\n二、普法宣传\n（一）送法上门。开展宣传5场。\n"
+        "存在问题：宣传形式单一。\n下步打算：运用新媒体普法。\n")
+    assert [s.kind for s in rep.sections] == ["measures", "measures"]
+    assert [m.text for m in rep.measures] == ["健全制度", "聘请顾问", "送法上门"]
+    assert [s.text for s in rep.shortcomings] == ["村级决策程序不全", "宣传形式单一"]
+    assert [p.text for p in rep.plans] == ["将村级事项纳入审查", "运用新媒体普法"]
+
+
+def test_problems_listed_at_the_end_of_the_last_measure():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n1.健全制度。制定学法制度。\n"
+        "2.化解纠纷。调解纠纷20件。工作中也存在一些不足：一是培训偏少；二是宣传单一。\n二、2023年目标\n1.培训覆盖率达到100%。\n")
+    assert [m.text for m in rep.measures] == ["健全制度", "化解纠纷"]
+    assert [s.text for s in rep.shortcomings] == ["培训偏少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["培训覆盖率达到100%"]
+
+
+def test_problems_and_plans_closing_the_work_done_behind_long_lead_sentences():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要做法\n1.抓学法。学法10次。\n2.抓调解。调解纠纷20件。\n"
+        "在肯定成绩的同时，我们也认识到工作中存在的不足：一是培训偏少；二是宣传单一。"
+        "下一步，我镇将重点做好以下工作：一是分批培训干部；二是运用新媒体宣传。\n")
+    assert [m.text for m in rep.measures] == ["抓学法", "抓调解"]
+    assert [s.text for s in rep.shortcomings] == ["培训偏少", "宣传单一"]
+    assert [p.text for p in rep.plans] == ["分批培训干部", "运用新媒体宣传"]
+
+
+def test_a_lead_sentence_naming_problems_it_answers_opens_no_problems():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要做法\n1.抓执法。针对执法中存在的问题，我镇采取以下措施：一是集中培训；"
+        "二是案卷评查。\n2.抓调解。调解纠纷20件。\n二、存在问题\n1.培训偏少。\n")
+    assert [m.text for m in rep.measures] == ["抓执法", "抓调解"]
+    assert [s.text for s in rep.shortcomings] == ["培训偏少"]
+
+
+def test_a_combined_section_told_topic_by_topic_with_problem_and_plan_labels():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在问题及下步打算\n"
+        "（一）行政执法方面\n问题：执法文书不规范。\n打算：开展文书评查。\n（二）普法宣传方面\n问题：宣传形式单一。\n"
+        "打算：运用新媒体普法。\n")
+    assert [s.text for s in rep.shortcomings] == ["执法文书不规范", "宣传形式单一"]
+    assert [p.text for p in rep.plans] == ["开展文书评查", "运用新媒体普法"]
+
+
+def test_work_done_as_a_table_of_tasks_gives_a_measure_per_row():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、重点任务完成情况\n序号\t工作任务\t完成情况\n1\t落实学法制度\t学法8次\n"
+        "2\t推进执法公示\t公示信息43条\n二、存在的不足\n一是宣传阵地利用率不高。\n")
+    assert [m.text for m in rep.measures] == ["落实学法制度", "推进执法公示"]
+    assert [s.text for s in rep.shortcomings] == ["宣传阵地利用率不高"]
+
+
+def test_a_topics_own_problem_is_answered_by_the_plan_told_right_after_it():
+    # words shared by neither pair: only the order of the text ties each plan to its problem
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n一、依法决策\n（一）健全制度。制定学法制度。\n"
+        "存在问题：村级决策程序不全。\n下步打算：由顾问逐项把关。\n二、普法宣传\n（一）送法上门。开展宣传5场。\n"
+        "存在问题：年轻人参与少。\n下步打算：拍摄短视频。\n三、存在问题及下步打算\n（一）执法方面\n问题：文书不规范。\n"
+        "打算：开展案卷评查。\n")
+    pairs = {(link.target_ordinal, link.source_ordinal) for link in rep.links
+             if link.kind == "addresses" and link.source_kind == "plan"}
+    assert {(0, 0), (1, 1), (2, 2)} <= pairs

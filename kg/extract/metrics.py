@@ -88,16 +88,18 @@ def numbered_terms() -> tuple[str, ...]:
 
 
 def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None,
-            plans: tuple[Item, ...] = ()) -> tuple[Metric, ...]:
+            plans: tuple[Item, ...] = (), title_end: int = 0) -> tuple[Metric, ...]:
     """Every metric in the report body, in text order; `people` (read when not given) never name an indicator.
 
     `plans` are skipped wherever they stand, as in the plans half of a combined 问题及打算 section.
+    `title_end`: where the report's own title ends; what stands before it (a compilation's 编者按 about the whole
+    county) is not this report's.
     """
     text, norm = source.text, source.norm
     names = tuple(p.name for p in (persons.extract(source, sections) if people is None else people))
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
-    body_start = _first_line_end(text)
+    body_start = max(_first_line_end(text), title_end)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
     # 共计3批次120人次参加培训: a count with nothing of its own shares what the count right after it counts.
@@ -155,6 +157,10 @@ def _zero_fact(norm: str, quantity: Quantity) -> Quantity:
     return quantity
 
 
+# 的, 是 and 为 (作为, 成为) before 一 plus a classifier make it an article: what follows is described, not counted.
+_ARTICLE_BEFORE = "的是为"
+
+
 def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
     """True when the number orders, names or glues into a word rather than counting."""
     number, start, end = quantity.number, quantity.start, quantity.end
@@ -166,6 +172,8 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
             return True  # 十分重视, 三分离
         if after and after in "零〇一二两三四五六七八九十":
             return True  # formulas: 一户一档, 三支一扶, 五个一
+        if number.value == 1 and norm[start - 1 : start] in _ARTICLE_BEFORE and _CJK.match(after):
+            return True  # 作为全年的一项重点任务, 是一个难点: 一 read as "a", not a count
         if number.value != 0:
             for term in numbered_terms():
                 for hit in _occurrences(norm, term, start - len(term), end + len(term)):

@@ -100,7 +100,8 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
     """Each named person once, with the role the text gives at their first mention."""
     norm = source.norm
     found = sorted(
-        (*_after_titles(norm), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm)),
+        (*_after_titles(norm), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm),
+         *_table_columns(norm)),
         key=lambda f: f.start,
     )
     doctrine = _doctrine_names(norm)
@@ -257,6 +258,32 @@ def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
     if name is None or not (pos + len(name) == len(norm) or norm[pos + len(name)] in "\n(\t"):
         return []
     return [(pos, name)]
+
+
+def _table_columns(norm: str):
+    """序号<TAB>问题<TAB>…<TAB>责任人 then 1<TAB>…<TAB>李某: a table whose header names a role over a column of names.
+
+    Each row's cell in that column is a person when it holds a name and nothing more.
+    """
+    column, role = None, ""
+    pos = 0
+    for line in norm.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        cells = line.split("\t")
+        if len(cells) < 2:
+            column = None
+            continue
+        heads = [n for n, cell in enumerate(cells) if cell.strip() in roles()]
+        if heads:
+            column, role = heads[0], cells[heads[0]].strip()
+            continue
+        if column is None or column >= len(cells):
+            continue
+        cell = cells[column]
+        at = start + sum(len(c) + 1 for c in cells[:column]) + len(cell) - len(cell.lstrip())
+        name = name_at(norm, at)
+        if name and name == cell.strip():
+            yield _Found(at, at + len(name), name, role)
 
 
 def _before_titles(norm: str):

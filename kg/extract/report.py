@@ -64,7 +64,8 @@ def _extract(source: Source) -> Report:
         laws=laws.extract(source, sections),
         documents=documents.extract(source, sections),
         campaigns=campaigns.extract(source, sections),
-        metrics=metrics.extract(source, sections, people, planned),
+        metrics=metrics.extract(source, sections, people, planned,
+                                outline.header.evidence.end if outline.header.evidence else 0),
         persons=people,
         warnings=outline.warnings,
     )

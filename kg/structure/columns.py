@@ -38,6 +38,29 @@ def split_columns(norm: str, text: str, index: int, start: int, end: int, clause
     return pairs
 
 
+def table_items(norm: str, text: str, index: int, start: int, end: int, clause_end) -> list[Node]:
+    """A body that is a table of tasks (序号<TAB>工作任务<TAB>完成情况): an item per row, its heading the first cell
+    that is more than a row number; [] when the body is no such table."""
+    rows, other, first = [], 0, True
+    for line in lines_of(norm, start, end):
+        cells = _cells(norm, line.start, line.end)
+        if len(cells) < 2:
+            other += 1
+            continue
+        # only the table's first row may be its header: short rows after it (1 落实学法制度 学法8次) are rows
+        if not (first and all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells)):
+            rows.append((line, cells))
+        first = False
+    if len(rows) < 2 or other > len(rows):  # a stray tab in prose is no table
+        return []
+    items = []
+    for number, (line, cells) in enumerate(rows, 1):
+        a, b = next(((a, b) for a, b in cells if not norm[a:b].isdigit()), cells[0])
+        node = Node(2, "row", number, text[line.start : a].strip(), "", line.start, a, clause_end(norm, a, b), line.end, index)
+        items.append(_named(text, node))
+    return items
+
+
 def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each non-empty tab-separated cell of one line, spaces trimmed."""
     cells, pos = [], start

@@ -21,6 +21,9 @@ SECTIONS_TSV = data_dir("ontology") / "lexicons" / "sections.tsv"
 CUES_TSV = data_dir("ontology") / "lexicons" / "section_cues.tsv"
 KIND_ORDER = ("duty", "shortcomings", "plans", "measures", "other")
 _YEAR_IN_HEADING_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+# A body that opens on a later year than the report's (2023年，我镇将重点做好以下工作：) speaks of the future,
+# whatever its heading says (乘势而上).
+_OPENING_YEAR_RE = re.compile(r"\s*(?:\*\*)?((?:19|20)\d{2})\s*年")
 # Shares of a body's sentences that carry a kind's cues, measured on the shared reports: problem sections
 # run 0.3–1.0 against at most 0.07 for work done; plan sections 0.27–0.88 future wording, most with under
 # 0.2 results.
@@ -63,6 +66,20 @@ def kinds_named(heading: str) -> list[str]:
     return sorted(hits, key=hits.get)
 
 
+@lru_cache(maxsize=1)
+def _lead_labels() -> dict[str, str]:
+    return {row["label"]: row["kind"] for row in read_table(data_dir("ontology") / "lexicons" / "lead_labels.tsv")}
+
+
+def lead_in_kind(lead: str, kinds: tuple[str, ...] = ("shortcomings", "plans")) -> str | None:
+    """The kind among `kinds` a lead-in before a colon names (存在问题：, 下一步，我镇将…：, or a bare 问题：)."""
+    named = next((k for k in kinds_named(lead) if k in kinds), None)
+    if named:
+        return named
+    label = _lead_labels().get(lead.strip())
+    return label if label in kinds else None
+
+
 def classify(heading: str, report_year: int | None = None, body: str = "", after_problems: bool = False) -> str:
     """The kind of a top-level section from its heading, and from its body when the heading names no kind.
 
@@ -80,6 +97,9 @@ def classify(heading: str, report_year: int | None = None, body: str = "", after
     for kind in ("measures", "other"):
         if kind in named:
             return kind
+    opening = _OPENING_YEAR_RE.match(body)
+    if report_year and opening and int(opening.group(1)) > report_year:
+        return "plans"
     return classify_body(body, after_problems) or "measures"
 
 

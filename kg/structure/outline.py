@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from kg import model
 from kg.errors import StructureError
 from kg.structure.header import lines_of, read_header
-from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, vocabulary  # noqa: F401 (API)
+from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
-from kg.structure.columns import split_columns
+from kg.structure.asides import aside_heads
+from kg.structure.columns import split_columns, table_items
 from kg.structure.connectives import split_connected, split_listed, split_musts
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
@@ -148,6 +149,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem."""
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
+    if kind in ("measures", "duty"):
+        asides = _split_asides(source, index, kind, body_start, end, styles, warnings)
+        if asides:
+            return asides, _answered(asides)
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
     if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_PARAGRAPH and len(items) == 1:
         items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
@@ -167,9 +172,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         kind in ("shortcomings", "plans") and len(items) >= 2
         and all(_names_item_kind(source.norm, item) for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
-        blocks = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
+        blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
     if combined and not blocks:
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
+        pairs = _answered(blocks)
     if combined and not blocks and len(named) == 2:
         rows = split_columns(source.norm, source.text, index, body_start, end, clause_end)
         if rows:
@@ -197,7 +203,7 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     for line in lines_of(norm, start, end):
         colon = line.text.find(":")
         lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
-        kind = next((k for k in kinds_named(lead) if k in ITEMIZED), None)
+        kind = lead_in_kind(lead, tuple(ITEMIZED)) if lead else None
         if kind:
             heads.append((line.start, line.start + colon + 1, kind))
     if len({ITEMIZED[kind] for _, _, kind in heads}) < 2:
@@ -210,11 +216,25 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     return blocks
 
 
+def _split_asides(source, index, kind, start, end, styles, warnings) -> list[Block]:
+    """Work done, then the problems and plans its section tells after lead-ins (存在问题：…), a block for each."""
+    heads = aside_heads(source.norm, start, end)
+    if not heads:
+        return []
+    blocks = []
+    for pos, (head_start, body_start, head_kind) in enumerate([(start, start, kind), *heads]):
+        stop = heads[pos][0] if pos < len(heads) else end
+        stop = _rstrip(source.norm, head_start, stop)
+        parse_kind, items = _itemize(source, index, body_start, stop, styles, warnings)
+        blocks.append(Block(head_kind, index, head_start, stop, parse_kind, tuple(items)))
+    return blocks
+
+
 def _names_item_kind(norm: str, item: Node) -> bool:
     return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
-def _split_combined(source, index, items, end, styles, warnings, kind=None) -> list[Block]:
+def _split_combined(source, index, items, end, styles, warnings, kind=None) -> tuple[list[Block], list]:
     """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own.
 
     `kind`: the kind of every sub-heading, when they are aspects of one kind rather than naming kinds.
@@ -223,15 +243,31 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None) -> l
     heads = [(item, next(k for k in named if k in ITEMIZED)) for item, named in heads
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:
-        return []
-    blocks = []
+        return [], []
+    blocks, pairs = [], []
     for pos, (item, kind) in enumerate(heads):
         stop = heads[pos + 1][0].start if pos + 1 < len(heads) else end
         sub_styles = tuple(s for s in styles if s != item.style)
+        # A part told topic by topic (（一）行政执法方面 / 问题：… / 打算：…) holds both kinds behind its labels.
+        labelled = _split_lead_ins(source, index, item.text_end, _rstrip(source.norm, item.start, stop), sub_styles, warnings)
+        if labelled:
+            blocks.extend(labelled)
+            pairs.extend(_answered(labelled))
+            continue
         parse_kind, sub = _itemize(source, index, item.text_end, _rstrip(source.norm, item.start, stop),
                                    sub_styles, warnings)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
-    return blocks
+    return blocks, pairs
+
+
+def _answered(blocks) -> list[tuple[int, int]]:
+    """(problem start, plan start) where one problem is told and the plans right after it answer it, as in a
+    topic's 存在问题：… then 下步打算：…; a run of several problems leaves its plans unassigned."""
+    pairs = []
+    for problems, remedies in zip(blocks, blocks[1:]):
+        if problems.kind == "shortcomings" and remedies.kind == "plans" and len(problems.items) == 1:
+            pairs.extend((problems.items[0].start, plan.start) for plan in remedies.items)
+    return pairs
 
 
 def _itemize(source, index, start, end, styles, warnings):
@@ -269,6 +305,9 @@ def _itemize(source, index, start, end, styles, warnings):
         spans = _digit_run(norm, start, end)
     if spans:
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=True)
+    rows = table_items(norm, source.text, index, start, end, clause_end)
+    if rows:
+        return model.PARSE_PARAGRAPH, rows
     headed = _headed_paragraphs(lines_of(norm, start, end))
     if headed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(headed, 1)]

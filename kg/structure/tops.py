@@ -121,10 +121,12 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     A two-level report puts its work done as （一）（二） straight under the opening prose; numbered sections
     would have items below them or would number the problems and plans as well.
     """
+    if len(numbered) < 2:
+        return []
     styles = {i: line_style for i, line_style, _ in marked}
     bare = [i for i, line in enumerate(lines) if i > numbered[-1]
             and (_is_vocabulary_heading(line.text) or _names_kind(line.text, styles.get(i)))]
-    if not bare or len(numbered) < 2:
+    if not bare:
         return []
     styles_before = {line_style for i, line_style, _ in marked if i < bare[0] and line_style not in NOT_TOP}
     if len(styles_before) > 1:

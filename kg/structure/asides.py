@@ -1,0 +1,54 @@
+"""Problems and plans told inside a section of work done, where a report has no sections for them.
+
+Some reports close each topic with its own 存在问题：… and 下步打算：… paragraphs, end their last measure with
+工作中也存在一些不足：一是…；二是…, or close the section with a paragraph of both behind long lead sentences
+(在看到成绩的同时，我们也清醒地认识到存在的不足：一是…。下一步，我镇将着力做好以下工作：一是…). A lead-in naming a
+kind, before a colon at a line's start or after a sentence end, opens a stretch of that kind that runs to the
+next such lead-in or the section's end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.structure.header import lines_of
+from kg.structure.kinds import lead_in_kind
+from kg.structure.markers import decor_end
+
+MAX_LEAD_IN = 12  # characters of a lead-in label (工作中也存在一些不足); a longer clause before a colon is prose
+MAX_LIST_LEAD = 40  # characters of a lead sentence that introduces a 一是… list
+MAX_TIME_CLAUSE = 4  # 下一步, 明年: a clause opening the lead that says only when
+_SENTENCE_END_RE = re.compile(r"[。!?！？]")
+_CLAUSE_SEP_RE = re.compile(r"[,，、;；]")
+# What opens an enumerated list right after the colon: 一是, 首先, 1., （1）, ①.
+_LIST_OPENS_RE = re.compile(r"\s*(?:一[是要]|首先|第一[,，、]|1[.、．]|[(（]1[)）]|①)")
+
+
+def aside_heads(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(lead-in start, body start after its colon, kind) of each problems or plans lead-in in norm[start:end]."""
+    heads = []
+    for line in lines_of(norm, start, end):
+        starts = [decor_end(norm, line.start)]
+        starts += [match.end() for match in _SENTENCE_END_RE.finditer(norm, line.start, line.end)]
+        for lead_start in starts:
+            colon = norm.find(":", lead_start, min(lead_start + MAX_LIST_LEAD + 1, line.end))
+            if colon <= lead_start or _SENTENCE_END_RE.search(norm, lead_start, colon):
+                continue
+            kind = _kind_of_lead(norm[lead_start:colon], _LIST_OPENS_RE.match(norm, colon + 1) is not None)
+            if kind:
+                heads.append((lead_start, colon + 1, kind))
+    return heads
+
+
+def _kind_of_lead(lead: str, opens_list: bool) -> str | None:
+    """A short label names its kind anywhere in it; a long lead sentence before a list, in its last clause or
+    in a time clause opening it (下一步，我镇将…) — so 针对存在的问题，我镇采取以下措施 stays work done."""
+    if len(lead) <= MAX_LEAD_IN and not _CLAUSE_SEP_RE.search(lead):
+        return lead_in_kind(lead)
+    if not opens_list:
+        return None
+    clauses = [c for c in _CLAUSE_SEP_RE.split(lead) if c.strip()]
+    if not clauses:
+        return None
+    opening = clauses[0] if len(clauses[0]) <= MAX_TIME_CLAUSE else ""
+    return lead_in_kind(clauses[-1]) or (lead_in_kind(opening) if opening else None)
