@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from kg.structure import outline as structure  # noqa: E402
 from kg.read import iter_report_paths, read_source  # noqa: E402
 from kg.text import normalize  # noqa: E402
+from kg.read.counters import chinese as cn  # noqa: E402  一 … 九十九, as a writer numbers headings
 
 # Characters common in Chinese place names; none may end a name for the header parser (县, 镇, 的, …).
 SYLLABLES = "青石河山林桥湾坪岭溪龙凤安平清新和兴丰永长高东西南北白黄红金马杨柳桃花竹松梅云岩江湖泉塘沙田庄营口集店铺寨坝洲阳宁顺福华"
@@ -34,7 +35,6 @@ TOWN_SUFFIXES = (("镇", 6), ("乡", 3), ("街道", 1))
 COUNTY_SUFFIXES = (("县", 7), ("区", 2), ("市", 1))
 TOWNS_PER_COUNTY = 20
 FIRST_YEAR = 2016
-CN_DIGITS = "一二三四五六七八九十"
 TITLES = (
     "{county}{town}关于{year}年度法治政府建设情况的报告",
     "{county}{town}人民政府关于{year}年法治政府建设工作情况的报告",
@@ -52,13 +52,6 @@ ITEM_STYLES = {
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # Counts written in digits (12场, 3600余人); not years, dates, numbers in 〔〕, decimals or list markers.
 _COUNT_RE = re.compile(r"(?<![\d.〔\[（(第])(\d{1,5})(?![\d.年月日号、)）%])")
-
-
-def cn(n: int) -> str:
-    if n <= 10:
-        return CN_DIGITS[n - 1]
-    tens, ones = divmod(n, 10)
-    return (CN_DIGITS[tens - 1] if tens > 1 else "") + "十" + (CN_DIGITS[ones - 1] if ones else "")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 
-from kg.structure.markers import CN_DIGITS, line_marker
+from kg.read.counters import chinese as cn_numeral  # 一 … 九十九, as a writer numbers headings
+from kg.structure.markers import line_marker
 from kg.text import compact, normalize
 from kg.text.script import to_traditional
 
@@ -25,13 +26,6 @@ class Layout:
     description: str
     transform: Transform
     encoding: str = "utf-8"
-
-
-def cn_numeral(n: int) -> str:
-    if n <= 10:
-        return CN_DIGITS[n - 1]
-    tens, ones = divmod(n, 10)
-    return (CN_DIGITS[tens - 1] if tens > 1 else "") + "十" + (CN_DIGITS[ones - 1] if ones else "")
 
 
 FAMILIES = {
