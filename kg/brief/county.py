@@ -18,7 +18,7 @@ from kg.viz.data import NotFoundError, RunQuery, fetch_township
 from kg.viz.follow import Scorecard, chains, scorecard
 from kg.viz.html import template, years_text
 from kg.viz.data import store_runner
-from kg.brief.township import briefing_format
+from kg.brief.township import briefing_format, date_text
 
 TOP_THEMES = 8  # bars in the chart: a briefing page holds about this many before it needs a second
 
@@ -176,8 +176,7 @@ def render_county_html(briefing: CountyBriefing, today: str) -> str:
 def write_county_briefing(store, county: str, output, fmt: str | None = None, today: date | None = None) -> CountyBriefing:
     """Read the county's townships from `store` and write their comparison as HTML or Word."""
     briefing = build_county(store_runner(store), county)
-    day = today or date.today()
-    stamp = f"{day.year}年{day.month}月{day.day}日"
+    stamp = date_text(today)
     path = Path(output)
     fmt = briefing_format(path, fmt)
     try:

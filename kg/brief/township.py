@@ -147,13 +147,14 @@ def render_html(briefing: Briefing, full: bool = False) -> str:
     ink = {"bad": ink_of("UnplannedShortcoming"), "warn": ink_of("UnfollowedShortcoming"), "ok": ink_of("Plan")}
     return template("brief.html.j2").render(
         b=briefing, vis_script=script, vis_style=style, payload=script_json(payload), legend=legend(briefing.graph),
-        ink=ink, confirmation=confirmation_note(), full=full, today=_today(),
+        ink=ink, confirmation=confirmation_note(), full=full, today=date_text(),
         drawings=[panel_svg(panel, f"kg-print-{index}") for index, panel in enumerate(drawing(briefing), 1)],
     )
 
 
-def _today() -> str:
-    day = date.today()
+def date_text(day: date | None = None) -> str:
+    """A briefing's date as a Chinese document writes it (2026年12月5日); today when not given."""
+    day = day or date.today()
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -185,7 +186,7 @@ def write_briefing(store, township: str, output: str | Path, county: str | None 
             if fmt == "docx":
                 from kg.brief.docx import write_docx
 
-                write_docx(briefing, temporary, full, _today(), drawing(briefing))
+                write_docx(briefing, temporary, full, date_text(), drawing(briefing))
             else:
                 temporary.write_text(render_html(briefing, full), encoding="utf-8")
     except OSError as exc:
