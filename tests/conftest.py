@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,24 @@ def fresh(falkordb_server, graph_name):
         store.run("MATCH (n) DETACH DELETE n")
         store.files_index().unlink(missing_ok=True)
         store.close()
+
+
+@cache
+def bench_generator():
+    """bench/generate.py as a module (bench/ is no package): the generator of synthetic reports."""
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", module)  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def cli_server(tmp_path_factory, request):
+    """A running store of the module's own for the CLI, kept up so every command of the module reuses it."""
+    from kg.store.server import Server
+
+    server = Server(tmp_path_factory.mktemp(request.module.__name__), appendonly=False)
+    server.ensure()
+    yield server
+    server.stop()

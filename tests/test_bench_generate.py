@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import bench_generator
 
 from kg.structure import outline as structure
 from kg.read import iter_report_paths, read_source
@@ -18,11 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def generate():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", module)  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return bench_generator()
 
 
 def _outlines(folder: Path):

@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import bench_generator
 from kg.errors import KgError
 from kg.extract.parallel import default_jobs, iter_outcomes, ordered_map
 from kg.extract.stream import iter_outcomes as serial_outcomes
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", module)  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Thirty reports recombined from examples/, one empty file and one binary file among them."""
     out = tmp_path_factory.mktemp("corpus")
-    _generator().generate(out, 30, seed=3)
+    bench_generator().generate(out, 30, seed=3)
     (out / "000" / "r000010_empty.txt").write_bytes(b"")
     (out / "000" / "r000020_binary.txt").write_bytes(bytes(range(256)) * 8)
     return out

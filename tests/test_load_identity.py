@@ -17,7 +17,6 @@ from kg.cli import cli
 from kg.load.files import FileIndex
 from kg.load.loader import load_paths
 from kg.store.falkordb import GRAPH, FalkorDBStore
-from kg.store.server import Server
 from storekit import dump
 
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
@@ -101,14 +100,6 @@ def test_a_report_keyed_again_under_its_county_is_found_from_another_directory(t
     index = FileIndex.of(store).entries
     assert sorted(index) == ["青禾县/白石镇/2023/baishi-2023", "青禾县/白石镇/2024/baishi-2024"]
     assert index["青禾县/白石镇/2024/baishi-2024"]["path"] == str(two_years[1])
-
-
-@pytest.fixture(scope="module")
-def cli_server(tmp_path_factory):
-    server = Server(tmp_path_factory.mktemp("identity"), appendonly=False)
-    server.ensure()
-    yield server
-    server.stop()
 
 
 def test_kg_reports_lists_and_kg_delete_removes_by_key(cli_server, two_years):

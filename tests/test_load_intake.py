@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.load.loader import load_paths
 from kg.store.falkordb import GRAPH, FalkorDBStore
-from kg.store.server import Server
 from make_formats import write_docx, write_pdf
 from storekit import dump
 
@@ -19,15 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 REPORTS = Path(__file__).parent / "fixtures" / "reports"
 CROSS_YEAR = "MATCH (a)-[r:FOLLOWS_UP|RECURS]->(b) RETURN count(r) AS c"
-
-
-@pytest.fixture(scope="module")
-def cli_server(tmp_path_factory):
-    """A running store for the CLI (graph `kg`), kept up so every command reuses it."""
-    server = Server(tmp_path_factory.mktemp("load-intake"), appendonly=False)
-    server.ensure()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
