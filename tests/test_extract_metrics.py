@@ -268,3 +268,8 @@ def test_figures_before_the_reports_own_title_in_a_compilation_are_not_its_metri
     report = extract_report(make_source("compiled.txt", text, "utf-8"))
     assert report.header.township == "青檀镇"
     assert [(m.value, m.unit) for m in report.metrics] == [(6.0, "次")]
+
+
+def test_a_saved_pages_own_counters_are_no_facts_of_the_township():
+    body = "浏览：5072次  发布时间：2024-01-10\n点击数: 36\n全年推送普法文章48篇，累计阅读量3.2万次。\n"
+    assert [(i, v, u) for i, v, u, _ in facts(body)] == [("推送普法文章", 48, "篇"), ("阅读量", 32000, "次")]
