@@ -79,3 +79,74 @@ def test_a_bulleted_line_starts_a_paragraph_of_its_own():
     joined = unwrap("\n".join(lines))
     assert joined is not None
     assert [line[:2] for line in joined.text.split("\n")] == ["短标", "这一", "● ", "这一"]
+
+
+def wrapped(paragraphs: list[str], width: int) -> str:
+    """Our own paragraphs cut every `width` characters, as a narrow PDF column breaks them."""
+    lines = []
+    for paragraph in paragraphs:
+        lines += [paragraph[i:i + width] for i in range(0, len(paragraph), width)] or [""]
+    return "\n".join(lines)
+
+
+SHORT = ["松岗乡2023年法治工作报告",
+         "一、主要工作",
+         "（一）办好法律援助。乡司法所全年受理法律援助申请120件，均按期办结。",
+         "（二）开展以案释法。组织镇村干部旁听庭审2次。",
+         "二、存在的问题",
+         "调解员队伍年龄偏大，业务培训不足，难以适应新形势下的调解需要。",
+         "松岗乡人民政府",
+         "2024年1月8日"]
+
+
+def test_a_short_report_that_wraps_only_two_lines_is_joined():
+    text = wrapped(SHORT, 25) + "\n\n第1页 共1页\n"
+    joined = unwrap(text)
+    assert joined is not None
+    assert [line for line in joined.text.split("\n") if line.strip()] == SHORT
+    report = extract_report(make_source("short.txt", text, "utf-8"))
+    assert [(m.value, m.unit) for m in report.metrics][:2] == [(120, "件"), (2, "次")]
+
+
+def test_short_lines_of_one_length_that_end_their_sentences_or_stand_alone_are_not_joined():
+    lines = ["柳岸镇依法行政工作情况", "一、学法情况", "全年组织集中学法六次。", "二、执法情况",
+             "全年办理行政处罚案件九件。", "柳岸镇人民政府", "2024年1月5日"]
+    assert unwrap("\n".join(lines)) is None
+    # two headings of the same, longest length are not a wrap width either
+    lines = ["一、全年依法决策和学法用法情况", "组织学法六次。", "二、全年规范执法和化解纠纷情况", "化解纠纷九件。"]
+    assert unwrap("\n".join(lines)) is None
+
+
+def test_a_wrap_right_after_a_full_stop_is_joined_but_a_paragraph_that_fills_its_line_is_not():
+    width = 20
+    goes_on = "今年我镇新聘法律顾问一名，审核合同八份。另对村规民约逐条审查，提出修改意见。"
+    assert len(goes_on.split("。")[0]) + 1 == width
+    ends = "镇司法所全年排查矛盾纠纷五十六件次，全部化解。"[:width - 1] + "。"
+    assert len(ends) == width
+    text = wrapped(["梨园镇2022年法治政府建设情况报告", goes_on, ends, "三、存在的问题", "其一，普法阵地利用不充分，部分设施闲置。",
+                    "其二，调解卷宗归档不规范。"] + ["法律顾问列席党委会议，对重大事项提出法律意见，全年出具意见书十一份。"] * 3, width)
+    joined = unwrap(text)
+    assert joined is not None
+    lines = joined.text.split("\n")
+    assert goes_on in lines  # joined across the full stop
+    assert ends in lines and "三、存在的问题" in lines  # the heading after a filled line stays a line
+    assert "其二，调解卷宗归档不规范。" in lines  # a series that opens lines goes on opening lines
+
+
+def test_an_issuing_body_as_running_head_is_dropped_but_the_signature_stays():
+    width = 18
+    body = ["北山乡人民政府", "北山乡2024年依法行政工作报告", "全年组织学法十二次，举办讲座四场，覆盖干部群众三千余人次。",
+            "全年办理行政复议答复两件，均在法定期限内答复，未被撤销。"]
+    pages = wrapped(body, width).split("\n")
+    text = "\n".join(pages[:4] + ["", "- 1 -", "北山乡人民政府", ""] + pages[4:]
+                     + ["", "北山乡人民政府", "2025年1月3日", "", "- 2 -"])
+    joined = unwrap(text)
+    assert joined is not None
+    lines = [line for line in joined.text.split("\n") if line.strip()]
+    assert lines == body + ["北山乡人民政府", "2025年1月3日"]
+
+
+def test_a_line_that_opens_with_a_closing_mark_is_the_tail_of_the_line_before():
+    lines = ["短标题"] + ["这一行有二十个字符这一行有二十个字符这一"] * 5 + ["组织法治讲座四场，发放资料三千份，覆盖群众三千余人"] + ["。"]
+    joined = unwrap("\n".join(lines))
+    assert joined is not None and joined.text.endswith("人。")

@@ -22,8 +22,14 @@ OPENS_ITEM_RE = re.compile(
     r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【|[●■◆▪•◇□○★☆▲►])"
 )
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
+# A line never opens with a closing mark or a unit sign: it is the tail of the line before it.
+_NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
 _ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报)$")
+_PROSE_RE = re.compile(r"[，。；：、,;]")
+# Members of a series told in prose: 一是 二要 其一， 第二， 首先 其次.
+_ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[，,、]"
+                         r"|首先|其次|再次|最后)")
 _INDENT = (" ", "\u3000", "\t")
 # A wrapped text has most of its prose lines within a few characters of one width; reports typeset for
 # A4 break at 25–45 characters, a pasted page at up to about 60.
@@ -31,7 +37,13 @@ _MIN_WIDTH, _MAX_WIDTH = 16, 70
 _WIDTH_SLACK = 3
 _WRAPPED_SHARE = 0.5
 _MIN_WRAPPED_LINES = 5
+# A short report may wrap only two lines; two lines cut at the same longest width are rarely chance.
+_FEW_WRAPPED_LINES = 2
 _RUNNING_HEAD_REPEATS = 3
+# A running head is a title or an issuing body: a few characters to a long title.
+_MIN_HEAD, _HEAD_LENGTH = 4, 60
+_DATE_LINE_RE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ０-９]{4}\s*年\s*[\d一二三四五六七八九十０-９]{1,3}\s*月"
+                           r"\s*[\d一二三四五六七八九十０-９]{1,3}\s*日$")
 
 
 @dataclass(frozen=True)
@@ -51,35 +63,72 @@ class Unwrapped:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was hard-wrapped at, or None when its lines do not share one."""
-    lengths = [len(line.strip()) for line in lines if len(line.strip()) >= _MIN_WIDTH]
-    if len(lengths) < _MIN_WRAPPED_LINES:
+    stripped = [line.strip() for line in lines if "\t" not in line]  # a table row is as wide as its cells
+    lengths = [len(line) for line in stripped if len(line) >= _MIN_WIDTH]
+    if not lengths:
         return None
     width = max(Counter(lengths).items(), key=lambda kv: (kv[1], kv[0]))[0]
     near = sum(width - _WIDTH_SLACK <= n <= width for n in lengths)
-    if not _MIN_WIDTH <= width <= _MAX_WIDTH or near < _MIN_WRAPPED_LINES or near < _WRAPPED_SHARE * len(lengths):
+    if _MIN_WIDTH <= width <= _MAX_WIDTH and near >= _MIN_WRAPPED_LINES and near >= _WRAPPED_SHARE * len(lengths):
+        return width
+    return _few_lines_width(stripped)
+
+
+def _few_lines_width(stripped: list[str]) -> int | None:
+    """The width of a short text that wraps only a few lines: those lines are cut mid-sentence at exactly the
+    longest width, and no line runs past it by more than the closing mark a typesetter lets hang."""
+    cut = Counter(len(line) for line in stripped if len(line) >= _MIN_WIDTH and not line.endswith(_ENDS_SENTENCE)
+                  and not _ENDS_TITLE_RE.search(line))
+    shared = [n for n, count in cut.items() if count >= _FEW_WRAPPED_LINES]
+    if not shared:
+        return None
+    width = max(shared)
+    longest = max(len(line) for line in stripped)
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH or longest > width + 1:
         return None
     return width
 
 
 def _furniture(lines: list[str]) -> set[int]:
-    """Indices of page numbers, and of running heads: short lines repeated on most pages or next to a page number."""
+    """Indices of page numbers, and of running heads and feet: short lines next to a page number that the text
+    repeats or that repeat its opening (the title, wrapped or not), and short lines repeated on most pages."""
     stripped = [line.strip() for line in lines]
-    drop = {i for i, line in enumerate(stripped) if line and PAGE_NUMBER_RE.match(line)}
+    numbers = [i for i, line in enumerate(stripped) if line and PAGE_NUMBER_RE.match(line)]
+    drop = set(numbers)
     if len(drop) < 2:
         return drop
-    counts = Counter(line for line in stripped if 0 < len(line) <= 40 and not OPENS_ITEM_RE.match(line))
-    repeated = {text for text, n in counts.items() if n >= _RUNNING_HEAD_REPEATS}
-    for i in sorted(drop):
+    counts = Counter(line for line in stripped if 0 < len(line) <= _HEAD_LENGTH and not OPENS_ITEM_RE.match(line))
+    opening = "".join(line for line in stripped if line)[:2 * _HEAD_LENGTH]
+    for i in numbers:
         for step in (-1, 1):  # the nearest line on either side of a page number, across blank lines
-            j = i + step
-            while 0 <= j < len(lines) and not stripped[j]:
-                j += step
-            if 0 <= j < len(lines) and counts.get(stripped[j], 0) >= 2:
-                repeated.add(stripped[j])
-    for text in repeated:
-        copies = [i for i, line in enumerate(stripped) if line == text]
-        drop.update(copies[1:])  # the first copy of a repeated title is the title itself
+            j = _nearest(stripped, i, step)
+            if j is None or j in drop or _signs_off(stripped, j):
+                continue
+            text = stripped[j]
+            if counts.get(text, 0) >= 2 or (len(text) >= _MIN_HEAD and opening.startswith(text) and j > 0
+                                             and counts.get(text) is not None):
+                drop.add(j)
+    for text, n in counts.items():
+        if n >= _RUNNING_HEAD_REPEATS:
+            copies = [i for i, line in enumerate(stripped) if line == text]
+            # the first copy of a repeated title is the title itself; the one over the date, the signature
+            drop.update(i for i in copies[1:] if not _signs_off(stripped, i))
     return drop
+
+
+def _nearest(stripped: list[str], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(stripped) and not stripped[j]:
+        j += step
+    return j if 0 <= j < len(stripped) else None
+
+
+def _signs_off(stripped: list[str], i: int) -> bool:
+    """Whether line i is a signature: the line after it (page numbers aside) is a date."""
+    j = _nearest(stripped, i, 1)
+    while j is not None and PAGE_NUMBER_RE.match(stripped[j]):
+        j = _nearest(stripped, j, 1)
+    return j is not None and _DATE_LINE_RE.match(stripped[j]) is not None
 
 
 def unwrap(text: str) -> Unwrapped | None:
@@ -97,6 +146,7 @@ def unwrap(text: str) -> Unwrapped | None:
         offsets.append(pos)
         pos += len(line) + 1
     previous = None  # index of the last kept non-blank line
+    opening = None  # index of the first line of the paragraph it belongs to
     pending_break = ""  # the blank lines between it and the next kept line
     crossed_page = False  # a page footer or running head was dropped since it
     for i, line in enumerate(lines):
@@ -108,7 +158,7 @@ def unwrap(text: str) -> Unwrapped | None:
             continue
         # A blank line ends a paragraph, unless it only framed a page break.
         joined = (previous is not None and width is not None and (not pending_break or crossed_page)
-                  and _continues(lines[previous], line, width))
+                  and _continues(lines[previous], line, width, lines[opening]))
         if previous is not None and not joined:
             breaks = "\n" + pending_break
             # the breaks stand for the newline that ended the previous kept line
@@ -117,6 +167,7 @@ def unwrap(text: str) -> Unwrapped | None:
         start = len(line) - len(line.lstrip()) if joined else 0
         out.append(line[start:])
         origin.extend(range(offsets[i] + start, offsets[i] + len(line)))
+        opening = opening if joined else i
         previous, pending_break, crossed_page = i, "", False
     if text.endswith("\n"):
         out.append("\n")
@@ -126,8 +177,26 @@ def unwrap(text: str) -> Unwrapped | None:
     return Unwrapped(joined_text, tuple(origin))
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
-    """Whether `line` carries on the paragraph (or heading) that `previous` was cut from at the wrap width."""
-    full = len(previous.strip()) >= width - _WIDTH_SLACK
-    return (full and not previous.rstrip().endswith(_ENDS_SENTENCE) and not _ENDS_TITLE_RE.search(previous.rstrip())
-            and not line.startswith(_INDENT) and not OPENS_ITEM_RE.match(line))
+def _continues(previous: str, line: str, width: int, opening: str | None = None) -> bool:
+    """Whether `line` carries on the paragraph (or heading) that `previous` was cut from at the wrap width;
+    `opening` is the first line of that paragraph."""
+    if line.count("\t") >= max(previous.count("\t"), 1):  # a table row starts its own line; a cut row's tail
+        return False                                         # holds fewer cells than the row
+    if line.lstrip().startswith(_NEVER_OPENS):
+        return True
+    end = previous.strip()
+    if len(end) < width - _WIDTH_SLACK or (_ENDS_TITLE_RE.search(end) and not _PROSE_RE.search(end)):
+        return False
+    if line.startswith(_INDENT) or OPENS_ITEM_RE.match(line):
+        return False
+    if OPENS_ITEM_RE.match(end) and not _PROSE_RE.search(end) and len(line.strip()) >= width - _WIDTH_SLACK:
+        # a numbered heading that fills the line, then a full line of prose: a wrapped heading's tail is short
+        return False
+    if not end.endswith(_ENDS_SENTENCE):
+        return True
+    # A wrap may fall right after a full stop: a line filled to the width, then a line that goes on in prose.
+    # A heading, a signature or a date after a paragraph that happens to fill its last line has no punctuation,
+    # and a series whose members open lines (一是… / 二是…) goes on opening lines.
+    if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()):
+        return False
+    return len(end) >= width and _PROSE_RE.search(line) is not None
