@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 PAGE_NUMBER_RE = re.compile(
@@ -26,6 +27,7 @@ _ENDS_SENTENCE = tuple("。！？；：:;!?")
 _NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
 _ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报)$")
+_NARROW_RE = re.compile(r"[\x21-\x7e\uff61-\uff9f ]")
 _PROSE_RE = re.compile(r"[，。；：、,;]")
 # Members of a series told in prose: 一是 二要 其一， 第二， 首先 其次.
 _ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[，,、]"
@@ -39,6 +41,7 @@ _WRAPPED_SHARE = 0.5
 _MIN_WRAPPED_LINES = 5
 # A short report may wrap only two lines; two lines cut at the same longest width are rarely chance.
 _FEW_WRAPPED_LINES = 2
+_BEYOND_SHARE = 0.1
 _RUNNING_HEAD_REPEATS = 3
 # A running head is a title or an issuing body: a few characters to a long title.
 _MIN_HEAD, _HEAD_LENGTH = 4, 60
@@ -61,32 +64,65 @@ class Unwrapped:
         return self.origin[offset - 1] + 1 if offset > 0 else self.origin[0]
 
 
+def cells(line: str) -> int:
+    """The width of a line on the page in full-width cells: a half-width letter or digit takes half a cell."""
+    narrow = len(_NARROW_RE.findall(line))
+    return (2 * len(line) - narrow + 1) // 2
+
+
+@dataclass(frozen=True)
+class Column:
+    """The width a text was wrapped at, and how its lines are measured against it."""
+
+    width: int
+    measure: Callable[[str], int] = len
+
+
+def column(lines: list[str]) -> Column | None:
+    """The column the text was hard-wrapped to, or None when its lines do not share one.
+
+    A program that cuts text counts characters; a typeset page fills a width in which a half-width digit
+    takes half a cell. Both are tried, and the one under which more lines reach the width wins."""
+    rows = [line.rstrip() for line in lines if "\t" not in line]  # a table row is as wide as its cells
+    found = [c for c in (_column(rows, len), _column(rows, cells)) if c is not None]
+    if not found:
+        return None
+    return max(found, key=lambda c: c[1])[0]
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was hard-wrapped at, or None when its lines do not share one."""
-    stripped = [line.strip() for line in lines if "\t" not in line]  # a table row is as wide as its cells
-    lengths = [len(line) for line in stripped if len(line) >= _MIN_WIDTH]
+    found = column(lines)
+    return found.width if found else None
+
+
+def _column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int] | None:
+    """The column under one measure, and how many lines reach it."""
+    lengths = [n for n in map(measure, rows) if n >= _MIN_WIDTH]
     if not lengths:
         return None
     width = max(Counter(lengths).items(), key=lambda kv: (kv[1], kv[0]))[0]
     near = sum(width - _WIDTH_SLACK <= n <= width for n in lengths)
     if _MIN_WIDTH <= width <= _MAX_WIDTH and near >= _MIN_WRAPPED_LINES and near >= _WRAPPED_SHARE * len(lengths):
-        return width
-    return _few_lines_width(stripped)
+        # the right measure puts the cut lines on the width itself, not merely near it
+        return Column(width, measure), sum(width - 1 <= n <= width + 1 for n in lengths)
+    return _few_lines_column(rows, measure)
 
 
-def _few_lines_width(stripped: list[str]) -> int | None:
-    """The width of a short text that wraps only a few lines: those lines are cut mid-sentence at exactly the
+def _few_lines_column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int] | None:
+    """The column of a short text that wraps only a few lines: those lines are cut mid-sentence at exactly the
     longest width, and no line runs past it by more than the closing mark a typesetter lets hang."""
-    cut = Counter(len(line) for line in stripped if len(line) >= _MIN_WIDTH and not line.endswith(_ENDS_SENTENCE)
-                  and not _ENDS_TITLE_RE.search(line))
+    cut = Counter(measure(line) for line in rows if measure(line) >= _MIN_WIDTH
+                  and not line.endswith(_ENDS_SENTENCE) and not _ENDS_TITLE_RE.search(line))
     shared = [n for n, count in cut.items() if count >= _FEW_WRAPPED_LINES]
     if not shared:
         return None
     width = max(shared)
-    longest = max(len(line) for line in stripped)
-    if not _MIN_WIDTH <= width <= _MAX_WIDTH or longest > width + 1:
+    lengths = [n for n in map(measure, rows) if n >= _MIN_WIDTH]
+    beyond = sum(n > width + 1 for n in lengths)  # a quote or a letter measured a little wider than it was set
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH or beyond > _BEYOND_SHARE * len(lengths):
         return None
-    return width
+    return Column(width, measure), cut[width] + cut[width - 1]
 
 
 def _furniture(lines: list[str]) -> set[int]:
@@ -132,9 +168,22 @@ def _signs_off(stripped: list[str], i: int) -> bool:
 
 
 def unwrap(text: str) -> Unwrapped | None:
-    """The text with wrapped lines joined and page furniture dropped, or None when it does not look wrapped."""
+    """The text with wrapped lines joined and page furniture dropped, or None when it does not look wrapped.
+
+    Text wrapped twice (a narrow PDF column pasted again into a narrower one) still shows the first column
+    once the second is joined; it is joined again, and its offsets go back through both."""
+    once = _unwrap_once(text)
+    if once is None:
+        return None
+    twice = _unwrap_once(once.text) if column(once.text.split("\n")) is not None else None
+    if twice is None:
+        return once
+    return Unwrapped(twice.text, tuple(once.origin[i] for i in twice.origin))
+
+
+def _unwrap_once(text: str) -> Unwrapped | None:
     lines = text.split("\n")
-    width = wrap_width(lines)
+    width = column(lines)
     page_numbers = sum(bool(line.strip() and PAGE_NUMBER_RE.match(line.strip())) for line in lines)
     if width is None and page_numbers < 2:
         return None
@@ -177,19 +226,20 @@ def unwrap(text: str) -> Unwrapped | None:
     return Unwrapped(joined_text, tuple(origin))
 
 
-def _continues(previous: str, line: str, width: int, opening: str | None = None) -> bool:
+def _continues(previous: str, line: str, col: Column, opening: str | None = None) -> bool:
     """Whether `line` carries on the paragraph (or heading) that `previous` was cut from at the wrap width;
     `opening` is the first line of that paragraph."""
     if line.count("\t") >= max(previous.count("\t"), 1):  # a table row starts its own line; a cut row's tail
         return False                                         # holds fewer cells than the row
     if line.lstrip().startswith(_NEVER_OPENS):
         return True
-    end = previous.strip()
-    if len(end) < width - _WIDTH_SLACK or (_ENDS_TITLE_RE.search(end) and not _PROSE_RE.search(end)):
+    end, width, measure = previous.strip(), col.width, col.measure
+    filled = measure(previous.rstrip())  # an indented first line is full with fewer characters
+    if filled < width - _WIDTH_SLACK or (_ENDS_TITLE_RE.search(end) and not _PROSE_RE.search(end)):
         return False
     if line.startswith(_INDENT) or OPENS_ITEM_RE.match(line):
         return False
-    if OPENS_ITEM_RE.match(end) and not _PROSE_RE.search(end) and len(line.strip()) >= width - _WIDTH_SLACK:
+    if OPENS_ITEM_RE.match(end) and not _PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
         # a numbered heading that fills the line, then a full line of prose: a wrapped heading's tail is short
         return False
     if not end.endswith(_ENDS_SENTENCE):
@@ -199,4 +249,4 @@ def _continues(previous: str, line: str, width: int, opening: str | None = None)
     # and a series whose members open lines (一是… / 二是…) goes on opening lines.
     if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()):
         return False
-    return len(end) >= width and _PROSE_RE.search(line) is not None
+    return filled >= width and _PROSE_RE.search(line) is not None
