@@ -190,3 +190,24 @@ def test_text_wrapped_twice_is_joined_twice_and_its_offsets_go_back_through_both
     joined = unwrap(twice)
     assert joined is not None and joined.text.split("\n") == paragraphs
     assert all(twice[joined.origin[i]] == ch for i, ch in enumerate(joined.text))
+
+
+def test_lines_spaced_by_blank_lines_or_set_in_from_a_margin_are_joined_as_if_they_were_not():
+    paragraphs = ["南溪镇全年组织执法人员学习《中华人民共和国行政处罚法》6次，参训干部210人次。",
+                  "镇公共法律服务站接待群众来访330人次，代写法律文书45份，办结法律援助案件12件。"]
+    plain = typeset(paragraphs, 18, indent="")
+    spaced = "\n\n".join(plain.split("\n"))  # a tool that writes a blank line after every line it extracts
+    joined = unwrap(spaced)
+    assert joined is not None and [line for line in joined.text.split("\n") if line] == paragraphs
+    margin = "\n".join("\u3000\u3000" + line for line in plain.split("\n"))  # every line set in by the same margin
+    joined = unwrap(margin)
+    assert joined is not None and [line.strip() for line in joined.text.split("\n")] == paragraphs
+
+
+def test_a_title_and_a_footer_in_traditional_characters_are_not_taken_for_wrapped_text():
+    text = "\n".join(["汀蘭縣馬坪鎮二〇二三年法治工作報告", "一、主要工作", "全年開展會前學法十二次，組織幹部參加網上學法考試，",
+                     "參考率達到百分之百。", "馬坪鎮人民政府", "", "第1頁 共2頁", "", "鎮村兩級排查化解矛盾糾紛八十六件，化解率九",
+                     "成八。", "", "第2頁 共2頁"])
+    joined = unwrap(text)
+    assert joined is not None and "頁" not in joined.text
+    assert joined.text.split("\n")[0] == "汀蘭縣馬坪鎮二〇二三年法治工作報告"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 PAGE_NUMBER_RE = re.compile(
-    r"^[-—－–\s]*(?:\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)"
+    r"^[-—－–\s]*(?:\d{1,4}|第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)"
     r"[-—－–\s]*$"
 )
 # A line that opens a numbered heading or item starts a new paragraph, however full the line before it.
@@ -26,7 +26,7 @@ _ENDS_SENTENCE = tuple("。！？；：:;!?")
 # A line never opens with a closing mark or a unit sign: it is the tail of the line before it.
 _NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
-_ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报)$")
+_ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报|報告|總結|匯報)$")  # in either script
 _NARROW_RE = re.compile(r"[\x21-\x7e\uff61-\uff9f ]")
 _PROSE_RE = re.compile(r"[，。；：、,;]")
 # Members of a series told in prose: 一是 二要 其一， 第二， 首先 其次.
@@ -42,6 +42,7 @@ _MIN_WRAPPED_LINES = 5
 # A short report may wrap only two lines; two lines cut at the same longest width are rarely chance.
 _FEW_WRAPPED_LINES = 2
 _BEYOND_SHARE = 0.1
+_SPACED_SHARE = 0.9
 _RUNNING_HEAD_REPEATS = 3
 # A running head is a title or an issuing body: a few characters to a long title.
 _MIN_HEAD, _HEAD_LENGTH = 4, 60
@@ -122,7 +123,7 @@ def _few_lines_column(rows: list[str], measure: Callable[[str], int]) -> tuple[C
     beyond = sum(n > width + 1 for n in lengths)  # a quote or a letter measured a little wider than it was set
     if not _MIN_WIDTH <= width <= _MAX_WIDTH or beyond > _BEYOND_SHARE * len(lengths):
         return None
-    return Column(width, measure), cut[width] + cut[width - 1]
+    return Column(width, measure), cut[width - 1] + cut[width] + cut[width + 1]
 
 
 def _furniture(lines: list[str]) -> set[int]:
@@ -183,11 +184,13 @@ def unwrap(text: str) -> Unwrapped | None:
 
 def _unwrap_once(text: str) -> Unwrapped | None:
     lines = text.split("\n")
-    width = column(lines)
+    margin = _margin(lines)
+    width = column([line[margin:] for line in lines])
     page_numbers = sum(bool(line.strip() and PAGE_NUMBER_RE.match(line.strip())) for line in lines)
     if width is None and page_numbers < 2:
         return None
     drop = _furniture(lines)
+    spacing = "\n" if _double_spaced(lines) else ""  # a blank line after every line says nothing of paragraphs
     out: list[str] = []
     origin: list[int] = []
     offsets, pos = [], 0
@@ -206,10 +209,10 @@ def _unwrap_once(text: str) -> Unwrapped | None:
             pending_break += "\n"
             continue
         # A blank line ends a paragraph, unless it only framed a page break.
-        joined = (previous is not None and width is not None and (not pending_break or crossed_page)
-                  and _continues(lines[previous], line, width, lines[opening]))
+        joined = (previous is not None and width is not None and (pending_break == spacing or crossed_page)
+                  and _continues(lines[previous][margin:], line[margin:], width, lines[opening][margin:]))
         if previous is not None and not joined:
-            breaks = "\n" + pending_break
+            breaks = "\n" + pending_break[len(spacing):]
             # the breaks stand for the newline that ended the previous kept line
             out.append(breaks)
             origin.extend([offsets[previous] + len(lines[previous])] * len(breaks))
@@ -224,6 +227,23 @@ def _unwrap_once(text: str) -> Unwrapped | None:
     joined_text = "".join(out)
     origin.append(len(text))
     return Unwrapped(joined_text, tuple(origin))
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether (nearly) every line is followed by a blank line, as some PDF tools space the lines they extract."""
+    filled = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    spaced = sum(not lines[i + 1].strip() for i in filled)
+    return len(filled) >= _MIN_WRAPPED_LINES and spaced >= _SPACED_SHARE * len(filled)
+
+
+def _margin(lines: list[str]) -> int:
+    """The indentation every line shares: a left margin that says nothing of where paragraphs begin."""
+    filled = [line for line in lines if line.strip()]
+    if not filled:
+        return 0
+    shared = min(len(line) - len(line.lstrip()) for line in filled)
+    first = filled[0][:shared]
+    return shared if all(line.startswith(first) for line in filled) else 0
 
 
 def _continues(previous: str, line: str, col: Column, opening: str | None = None) -> bool:
