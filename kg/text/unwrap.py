@@ -104,7 +104,10 @@ def _column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int
         return None
     width = max(Counter(lengths).items(), key=lambda kv: (kv[1], kv[0]))[0]
     near = sum(width - _WIDTH_SLACK <= n <= width for n in lengths)
-    if _MIN_WIDTH <= width <= _MAX_WIDTH and near >= _MIN_WRAPPED_LINES and near >= _WRAPPED_SHARE * len(lengths):
+    # no wrapped line runs past the width but by a hanging mark, or by a character measured wider than it was set
+    beyond = sum(n > width + 1 for n in lengths)
+    if (_MIN_WIDTH <= width <= _MAX_WIDTH and near >= _MIN_WRAPPED_LINES and near >= _WRAPPED_SHARE * len(lengths)
+            and beyond <= _BEYOND_SHARE * len(lengths)):
         # the right measure puts the cut lines on the width itself, not merely near it
         return Column(width, measure), sum(width - 1 <= n <= width + 1 for n in lengths)
     return _few_lines_column(rows, measure)
@@ -120,7 +123,7 @@ def _few_lines_column(rows: list[str], measure: Callable[[str], int]) -> tuple[C
         return None
     width = max(shared)
     lengths = [n for n in map(measure, rows) if n >= _MIN_WIDTH]
-    beyond = sum(n > width + 1 for n in lengths)  # a quote or a letter measured a little wider than it was set
+    beyond = sum(n > width + 1 for n in lengths)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH or beyond > _BEYOND_SHARE * len(lengths):
         return None
     return Column(width, measure), cut[width - 1] + cut[width] + cut[width + 1]
