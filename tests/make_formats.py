@@ -253,6 +253,48 @@ def write_paged_pdf(text: str, path: Path, *, head: str = "", per_line: int = 24
     return path
 
 
+def write_copied_pdf(text: str, path: Path, *, head: str, size: int = 14) -> Path:
+    """Text as a PDF tool copies it out of a page, printed back onto pages: each line of the text a line of the
+    page (a paragraph's full-width indent a shift), each page-number line closing its page at the foot, and
+    `head` printed at the top of every page but the first wherever the text repeats it at a page's start."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from kg.text.unwrap import PAGE_NUMBER_RE
+
+    pages: list[list[str]] = [[]]
+    footers: list[str] = []
+    for line in text.replace("\f", "\n").split("\n"):
+        line = line.rstrip().replace("·", "・")  # see write_pdf
+        if not line.strip():
+            continue
+        if PAGE_NUMBER_RE.match(line.strip()):
+            footers.append(line.strip())
+            pages.append([])
+        elif not (head and line.strip() == head and not pages[-1] and len(pages) > 1):
+            pages[-1].append(line)
+    pages = [lines for lines in pages if lines]
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    leading, left = size * 1.7, 72
+    for number, lines in enumerate(pages):
+        page.setFont("STSong-Light", 10)
+        if number and head:
+            page.drawCentredString(width / 2, height - 40, head)
+        if number < len(footers):
+            page.drawCentredString(width / 2, 36, footers[number])
+        page.setFont("STSong-Light", size)
+        for row, line in enumerate(lines):
+            body = line.lstrip("\u3000 ")
+            page.drawString(left + size * (len(line) - len(body)), height - 90 - row * leading, body)
+        page.showPage()
+    page.save()
+    return path
+
+
 def assert_reads_as_typed(source, typed_text: str, folder: Path, facts=("township", "county", "year")) -> None:
     """The report read from another format has the sections, items and header facts of the same text typed."""
     from kg.extract.report import extract_report

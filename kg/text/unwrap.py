@@ -26,9 +26,9 @@ _ENDS_SENTENCE = tuple("。！？；：:;!?")
 # A line never opens with a closing mark or a unit sign: it is the tail of the line before it.
 _NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
-_ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报|報告|總結|匯報)$")  # in either script
+ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报|報告|總結|匯報)$")  # in either script
 _NARROW_RE = re.compile(r"[\x21-\x7e\uff61-\uff9f ]")
-_PROSE_RE = re.compile(r"[，。；：、,;]")
+PROSE_RE = re.compile(r"[，。；：、,;]")
 # Members of a series told in prose: 一是 二要 其一， 第二， 首先 其次.
 _ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[，,、]"
                          r"|首先|其次|再次|最后)")
@@ -117,7 +117,7 @@ def _few_lines_column(rows: list[str], measure: Callable[[str], int]) -> tuple[C
     """The column of a short text that wraps only a few lines: those lines are cut mid-sentence at exactly the
     longest width, and no line runs past it by more than the closing mark a typesetter lets hang."""
     cut = Counter(measure(line) for line in rows if measure(line) >= _MIN_WIDTH
-                  and not line.endswith(_ENDS_SENTENCE) and not _ENDS_TITLE_RE.search(line))
+                  and not line.endswith(_ENDS_SENTENCE) and not ENDS_TITLE_RE.search(line))
     shared = [n for n, count in cut.items() if count >= _FEW_WRAPPED_LINES]
     if not shared:
         return None
@@ -258,11 +258,11 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
         return True
     end, width, measure = previous.strip(), col.width, col.measure
     filled = measure(previous.rstrip())  # an indented first line is full with fewer characters
-    if filled < width - _WIDTH_SLACK or (_ENDS_TITLE_RE.search(end) and not _PROSE_RE.search(end)):
+    if filled < width - _WIDTH_SLACK or (ENDS_TITLE_RE.search(end) and not PROSE_RE.search(end)):
         return False
     if line.startswith(_INDENT) or OPENS_ITEM_RE.match(line):
         return False
-    if OPENS_ITEM_RE.match(end) and not _PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
+    if OPENS_ITEM_RE.match(end) and not PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
         # a numbered heading that fills the line, then a full line of prose: a wrapped heading's tail is short
         return False
     if not end.endswith(_ENDS_SENTENCE):
@@ -272,4 +272,4 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
     # and a series whose members open lines (一是… / 二是…) goes on opening lines.
     if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()):
         return False
-    return filled >= width and _PROSE_RE.search(line) is not None
+    return filled >= width and PROSE_RE.search(line) is not None
