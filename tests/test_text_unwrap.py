@@ -46,6 +46,7 @@ def test_evidence_offsets_index_the_original_text_of_the_file():
 
 def test_running_text_and_short_lines_are_not_joined():
     assert unwrap((LAYOUTS / "numbered_top.txt").read_text("utf-8")) is None
+    assert unwrap((LAYOUTS / "html_leftovers.txt").read_text("utf-8")) is None  # lines closing a tag were not cut
     lines = ["短标题"] + ["这一行有二十个字符这一行有二十个字符这一"] * 6 + ["完。"]
     joined = unwrap("\n".join(lines))
     assert joined is not None and joined.text.split("\n")[0] == "短标题"
@@ -211,3 +212,27 @@ def test_a_title_and_a_footer_in_traditional_characters_are_not_taken_for_wrappe
     joined = unwrap(text)
     assert joined is not None and "頁" not in joined.text
     assert joined.text.split("\n")[0] == "汀蘭縣馬坪鎮二〇二三年法治工作報告"
+
+
+def test_a_title_over_a_page_that_holds_only_the_date_is_a_running_head_not_a_signature():
+    body = ["东岸乡2022年法治政府建设情况报告", "全年组织集中学法十次，开展送法下乡活动八场，覆盖群众二千余人次。",
+            "东岸乡人民政府"]
+    text = "\n".join(body + ["", "— 1 —", "", "东岸乡2022年法治政府建设情况报告", "2022年12月26日", "", "— 2 —"])
+    joined = unwrap(text)
+    assert joined is not None
+    assert [line for line in joined.text.split("\n") if line.strip()] == [
+        *body, "2022年12月26日"]
+
+
+def test_short_lines_of_a_typed_report_are_no_column_when_its_paragraphs_run_past_them():
+    headings = ["坚持依法决策推进科学民主决策落实", "坚持严格执法推进规范公正文明执法", "坚持普法为民推进法治乡村建设工作",
+                "坚持源头治理推进矛盾纠纷多元化解", "坚持强基固本推进法治队伍建设提质", "坚持问题导向推进法治督察整改落实"]
+    paragraphs = ["全镇上下把法治政府建设摆在全局工作的重要位置，全年召开专题会议四次。",
+                  "组织执法人员参加业务培训三期，开展案卷评查两次，执法行为进一步规范。",
+                  "开展法律进乡村活动十二场，发放宣传资料五千余份，群众法治意识明显增强。",
+                  "镇村两级调解组织全年调处纠纷一百零六件，调解成功率达到百分之九十八。",
+                  "选派司法所干部参加业务轮训，镇村法律顾问全年提供咨询服务三百余人次。",
+                  "对上级督察反馈的三个问题逐项制定整改措施，目前已全部完成整改销号。"]
+    # six unnumbered headings of one length: counted alone, most lines of the text would seem cut at it
+    text = "\n".join(line for pair in zip(headings, paragraphs) for line in pair)
+    assert unwrap(text) is None

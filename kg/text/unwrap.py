@@ -23,6 +23,8 @@ OPENS_ITEM_RE = re.compile(
     r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【|[●■◆▪•◇□○★☆▲►])"
 )
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
+# A line closing a tag, a Markdown table row or emphasis was not cut by a wrap.
+_ENDS_MARKUP = tuple(">|*#]}")
 # A line never opens with a closing mark or a unit sign: it is the tail of the line before it.
 _NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
@@ -41,7 +43,7 @@ _WRAPPED_SHARE = 0.5
 _MIN_WRAPPED_LINES = 5
 # A short report may wrap only two lines; two lines cut at the same longest width are rarely chance.
 _FEW_WRAPPED_LINES = 2
-_BEYOND_SHARE = 0.1
+_BEYOND_SHARE = 0.25  # lines a page adds unwrapped (its chrome, a Markdown line); typed paragraphs run past far more
 _SPACED_SHARE = 0.9
 _RUNNING_HEAD_REPEATS = 3
 # A running head is a title or an issuing body: a few characters to a long title.
@@ -117,7 +119,7 @@ def _few_lines_column(rows: list[str], measure: Callable[[str], int]) -> tuple[C
     """The column of a short text that wraps only a few lines: those lines are cut mid-sentence at exactly the
     longest width, and no line runs past it by more than the closing mark a typesetter lets hang."""
     cut = Counter(measure(line) for line in rows if measure(line) >= _MIN_WIDTH
-                  and not line.endswith(_ENDS_SENTENCE) and not ENDS_TITLE_RE.search(line))
+                  and not line.endswith(_ENDS_SENTENCE + _ENDS_MARKUP) and not ENDS_TITLE_RE.search(line))
     shared = [n for n, count in cut.items() if count >= _FEW_WRAPPED_LINES]
     if not shared:
         return None
@@ -164,7 +166,9 @@ def _nearest(stripped: list[str], i: int, step: int) -> int | None:
 
 
 def _signs_off(stripped: list[str], i: int) -> bool:
-    """Whether line i is a signature: the line after it (page numbers aside) is a date."""
+    """Whether line i is a signature: the line after it (page numbers aside) is a date, and it is no title."""
+    if ENDS_TITLE_RE.search(stripped[i]):
+        return False
     j = _nearest(stripped, i, 1)
     while j is not None and PAGE_NUMBER_RE.match(stripped[j]):
         j = _nearest(stripped, j, 1)
