@@ -236,3 +236,21 @@ def test_short_lines_of_a_typed_report_are_no_column_when_its_paragraphs_run_pas
     # six unnumbered headings of one length: counted alone, most lines of the text would seem cut at it
     text = "\n".join(line for pair in zip(headings, paragraphs) for line in pair)
     assert unwrap(text) is None
+
+
+def test_a_page_number_printed_beside_a_running_foot_or_the_title_goes_with_them():
+    paragraphs = ["全镇共有持证执法人员二十六名，全年开展联合执法检查四十一次，查处违法行为十五起。",
+                  "镇公共法律服务工作站全年接待群众咨询四百余人次，代写法律文书三十八份。"]
+    lines = typeset(paragraphs, 16, indent="").split("\n")
+    foot = "    ".join(["鹤鸣镇党政综合办公室", "第 {} 页"])
+    text = "\n".join(["鹤鸣镇2023年法治工作报告"] + lines[:2] + ["", foot.format(1), ""] + lines[2:]
+                     + ["", foot.format(2)])
+    joined = unwrap(text)  # the page breaks inside the first paragraph
+    assert joined is not None and [line for line in joined.text.split("\n") if line][1:] == paragraphs
+    # the title with the page number, heading the second page alone
+    text = "\n".join(["鹤鸣镇2023年法治工作报告"] + lines[:3] + ["", "鹤鸣镇2023年法治工作报告\u3000\u3000第 2 页", ""]
+                     + lines[3:] + [""])
+    joined = unwrap(text)
+    assert joined is not None and [line for line in joined.text.split("\n") if line] == [
+        "鹤鸣镇2023年法治工作报告", *paragraphs]
+

@@ -17,6 +17,11 @@ PAGE_NUMBER_RE = re.compile(
     r"^[-—－–\s]*(?:\d{1,4}|第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)"
     r"[-—－–\s]*$"
 )
+# A page number printed on one line with a running head or foot, the two kept apart by a wide gap.
+_NUMBER_TOKEN = r"(?:第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|[-—－–]\s*\d+\s*[-—－–]|\d+\s*/\s*\d+)"
+_PAGED_LINE_RE = re.compile(rf"^(?:(?P<before>\S.*?)(?: {{2,}}|\u3000{{2,}}){_NUMBER_TOKEN}|{_NUMBER_TOKEN}(?: {{2,}}|\u3000{{2,}})(?P<after>.*\S))$")
+# Table cells copied apart by a tab or by a run of spaces (a page's layout kept), not the indent before a line.
+_CELL_GAP_RE = re.compile(r"(?<=\S)(?:\t+| {3,})(?=\S)")
 # A line that opens a numbered heading or item starts a new paragraph, however full the line before it.
 OPENS_ITEM_RE = re.compile(
     r"^[*#\s]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
@@ -86,7 +91,7 @@ def column(lines: list[str]) -> Column | None:
 
     A program that cuts text counts characters; a typeset page fills a width in which a half-width digit
     takes half a cell. Both are tried, and the one under which more lines reach the width wins."""
-    rows = [line.rstrip() for line in lines if "\t" not in line]  # a table row is as wide as its cells
+    rows = [line.rstrip() for line in lines if not _CELL_GAP_RE.search(line)]  # a table row is as wide as its cells
     found = [c for c in (_column(rows, len), _column(rows, cells)) if c is not None]
     if not found:
         return None
@@ -135,12 +140,20 @@ def _furniture(lines: list[str]) -> set[int]:
     """Indices of page numbers, and of running heads and feet: short lines next to a page number that the text
     repeats or that repeat its opening (the title, wrapped or not), and short lines repeated on most pages."""
     stripped = [line.strip() for line in lines]
+    counts = Counter(line for line in stripped if 0 < len(line) <= _HEAD_LENGTH and not OPENS_ITEM_RE.match(line))
+    opening = "".join(line for line in stripped if line)[:2 * _HEAD_LENGTH]
     numbers = [i for i, line in enumerate(stripped) if line and PAGE_NUMBER_RE.match(line)]
+    # a head or foot printed beside the number: the same words on several pages, or the title, or a line the
+    # text holds elsewhere (the issuer)
+    beside = {i: match.group("before") or match.group("after")
+              for i, match in ((i, _PAGED_LINE_RE.match(line)) for i, line in enumerate(stripped)) if match}
+    repeated = Counter(beside.values())
+    numbers += [i for i, words in beside.items()
+                if repeated[words] >= 2 or counts.get(words) or (len(words) >= _MIN_HEAD and opening.startswith(words))]
+    numbers.sort()
     drop = set(numbers)
     if len(drop) < 2:
         return drop
-    counts = Counter(line for line in stripped if 0 < len(line) <= _HEAD_LENGTH and not OPENS_ITEM_RE.match(line))
-    opening = "".join(line for line in stripped if line)[:2 * _HEAD_LENGTH]
     for i in numbers:
         for step in (-1, 1):  # the nearest line on either side of a page number, across blank lines
             j = _nearest(stripped, i, step)
@@ -170,7 +183,7 @@ def _signs_off(stripped: list[str], i: int) -> bool:
     if ENDS_TITLE_RE.search(stripped[i]):
         return False
     j = _nearest(stripped, i, 1)
-    while j is not None and PAGE_NUMBER_RE.match(stripped[j]):
+    while j is not None and (PAGE_NUMBER_RE.match(stripped[j]) or _PAGED_LINE_RE.match(stripped[j])):
         j = _nearest(stripped, j, 1)
     return j is not None and _DATE_LINE_RE.match(stripped[j]) is not None
 
@@ -193,10 +206,9 @@ def _unwrap_once(text: str) -> Unwrapped | None:
     lines = text.split("\n")
     margin = _margin(lines)
     width = column([line[margin:] for line in lines])
-    page_numbers = sum(bool(line.strip() and PAGE_NUMBER_RE.match(line.strip())) for line in lines)
-    if width is None and page_numbers < 2:
-        return None
     drop = _furniture(lines)
+    if width is None and len(drop) < 2:
+        return None
     spacing = "\n" if _double_spaced(lines) else ""  # a blank line after every line says nothing of paragraphs
     out: list[str] = []
     origin: list[int] = []
