@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ReadError
-from kg.text.unwrap import ENDS_TITLE_RE, PROSE_RE
+from kg.text.unwrap import DATE_LINE_RE, ENDS_TITLE_RE, NUMBERED_EDGE_RE, PROSE_RE
 from kg.text.unwrap import PAGE_NUMBER_RE as _PAGE_NUMBER_RE
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
@@ -107,6 +107,8 @@ def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
     running = {text for text, count in counts.items()
                if count >= max(3, pages * 2 // 3)
                or count >= max(2, pages * 2 // 3) and max(heights[text]) - min(heights[text]) <= SAME_HEIGHT}
+    # A line over the date is the signature, though it repeats the issuer opening the first page.
+    running -= {line.text for line, after in zip(lines, lines[1:]) if DATE_LINE_RE.match(after.text)}
     # A head over a later page in a smaller type than the text, repeating the title or the issuer the text
     # holds elsewhere, is a running head even when only one page carries it.
     body = Counter(round(line.height) for line in lines).most_common(1)[0][0]
@@ -119,7 +121,17 @@ def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
                                  for line in lines if line.text == title.text and line.page > 1):
         running.discard(title.text)
         heads |= {id(line) for line in lines if line.text == title.text and line.page > 1}
+    heads |= _numbered_edges(edges, lines[0].text)
     return [line for line in lines if line.text not in running and id(line) not in heads]
+
+
+def _numbered_edges(edges: list[_Line], opening: str) -> set[int]:
+    """Page numbers printed on one line with a running foot or head: the words beside the number repeat on the
+    edges of other pages, or are the title."""
+    words = {id(line): match.group("before") or match.group("after")
+             for line in edges if (match := NUMBERED_EDGE_RE.match(line.text))}
+    repeated = Counter(words.values())
+    return {key for key, text in words.items() if repeated[text] >= 2 or text == opening}
 
 
 def _tops(lines: list[_Line]):

@@ -19,6 +19,8 @@ PAGE_NUMBER_RE = re.compile(
 )
 # A page number printed on one line with a running head or foot, the two kept apart by a wide gap.
 _NUMBER_TOKEN = r"(?:第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|[-—－–]\s*\d+\s*[-—－–]|\d+\s*/\s*\d+)"
+# The same at a page's edge once the gap is gone (a PDF line whose spaces between CJK characters were dropped).
+NUMBERED_EDGE_RE = re.compile(rf"^(?:(?P<before>.*?\S)\s*{_NUMBER_TOKEN}|{_NUMBER_TOKEN}\s*(?P<after>\S.*))$")
 _PAGED_LINE_RE = re.compile(rf"^(?:(?P<before>\S.*?)(?: {{2,}}|\u3000{{2,}}){_NUMBER_TOKEN}|{_NUMBER_TOKEN}(?: {{2,}}|\u3000{{2,}})(?P<after>.*\S))$")
 # Table cells copied apart by a tab or by a run of spaces (a page's layout kept), not the indent before a line.
 _CELL_GAP_RE = re.compile(r"(?<=\S)(?:\t+| {3,})(?=\S)")
@@ -53,7 +55,7 @@ _SPACED_SHARE = 0.9
 _RUNNING_HEAD_REPEATS = 3
 # A running head is a title or an issuing body: a few characters to a long title.
 _MIN_HEAD, _HEAD_LENGTH = 4, 60
-_DATE_LINE_RE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ０-９]{4}\s*年\s*[\d一二三四五六七八九十０-９]{1,3}\s*月"
+DATE_LINE_RE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ０-９]{4}\s*年\s*[\d一二三四五六七八九十０-９]{1,3}\s*月"
                            r"\s*[\d一二三四五六七八九十０-９]{1,3}\s*日$")
 
 
@@ -185,7 +187,7 @@ def _signs_off(stripped: list[str], i: int) -> bool:
     j = _nearest(stripped, i, 1)
     while j is not None and (PAGE_NUMBER_RE.match(stripped[j]) or _PAGED_LINE_RE.match(stripped[j])):
         j = _nearest(stripped, j, 1)
-    return j is not None and _DATE_LINE_RE.match(stripped[j]) is not None
+    return j is not None and DATE_LINE_RE.match(stripped[j]) is not None
 
 
 def unwrap(text: str) -> Unwrapped | None:
