@@ -254,3 +254,18 @@ def test_a_page_number_printed_beside_a_running_foot_or_the_title_goes_with_them
     assert joined is not None and [line for line in joined.text.split("\n") if line] == [
         "鹤鸣镇2023年法治工作报告", *paragraphs]
 
+
+
+def test_short_tails_that_repeat_are_text_and_a_series_told_inside_a_paragraph_goes_on_across_a_full_stop():
+    width = 18
+    tails = ["（一）落实学法制度，全年集中学法十次", "。", "（二）规范执法程序，推行执法全程记录", "。",
+             "（三）加强法律服务，村村配备法律顾问", "。"]
+    assert {len(line) for line in tails[::2]} == {width}
+    # the series goes on inside the first line, so the 三是 after a line that ends with its full stop goes on too
+    series = "一是加强培训。二是规范执法程序推行全" + "过程记录，做到有据可查全程留痕可溯。" + "三是深化普法宣传，开展送法下乡。"
+    assert series.index("三是") == 2 * width
+    lines = ["北岭镇2024年依法行政工作报告"] + tails + [
+        series[i:i + width] for i in range(0, len(series), width)]
+    joined = unwrap("\n".join(lines))
+    assert joined is not None
+    assert joined.text.split("\n")[1:] == [tails[0] + "。", tails[2] + "。", tails[4] + "。", series]

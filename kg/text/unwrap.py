@@ -38,9 +38,11 @@ _NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报|報告|總結|匯報)$")  # in either script
 _NARROW_RE = re.compile(r"[\x21-\x7e\uff61-\uff9f ]")
 PROSE_RE = re.compile(r"[，。；：、,;]")
-# Members of a series told in prose: 一是 二要 其一， 第二， 首先 其次.
+# Members of a series told in prose: 一是 二要 其一， 第二， 首先 其次; and one that follows another in a line.
 _ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[，,、]"
                          r"|首先|其次|再次|最后)")
+_INLINE_ORDINAL_RE = re.compile(r"[。；;]\s*(?:[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]{1,2}[，,、]"
+                                r"|第[一二三四五六七八九十]{1,2}[，,、]|其次|再次|最后)")
 _INDENT = (" ", "\u3000", "\t")
 # A wrapped text has most of its prose lines within a few characters of one width; reports typeset for
 # A4 break at 25–45 characters, a pasted page at up to about 60.
@@ -142,7 +144,9 @@ def _furniture(lines: list[str]) -> set[int]:
     """Indices of page numbers, and of running heads and feet: short lines next to a page number that the text
     repeats or that repeat its opening (the title, wrapped or not), and short lines repeated on most pages."""
     stripped = [line.strip() for line in lines]
-    counts = Counter(line for line in stripped if 0 < len(line) <= _HEAD_LENGTH and not OPENS_ITEM_RE.match(line))
+    # a wrapped line's short tail (。, 2次。) repeats by chance; a head or foot is words of its own
+    counts = Counter(line for line in stripped if _MIN_HEAD <= len(line) <= _HEAD_LENGTH
+                     and not OPENS_ITEM_RE.match(line) and not line.startswith(_NEVER_OPENS))
     opening = "".join(line for line in stripped if line)[:2 * _HEAD_LENGTH]
     numbers = [i for i, line in enumerate(stripped) if line and PAGE_NUMBER_RE.match(line)]
     # a head or foot printed beside the number: the same words on several pages, or the title, or a line the
@@ -220,6 +224,7 @@ def _unwrap_once(text: str) -> Unwrapped | None:
         pos += len(line) + 1
     previous = None  # index of the last kept non-blank line
     opening = None  # index of the first line of the paragraph it belongs to
+    inline = False  # whether that paragraph tells a series inside its lines (…。二是…)
     pending_break = ""  # the blank lines between it and the next kept line
     crossed_page = False  # a page footer or running head was dropped since it
     for i, line in enumerate(lines):
@@ -231,7 +236,7 @@ def _unwrap_once(text: str) -> Unwrapped | None:
             continue
         # A blank line ends a paragraph, unless it only framed a page break.
         joined = (previous is not None and width is not None and (pending_break == spacing or crossed_page)
-                  and _continues(lines[previous][margin:], line[margin:], width, lines[opening][margin:]))
+                  and _continues(lines[previous][margin:], line[margin:], width, lines[opening][margin:], inline))
         if previous is not None and not joined:
             breaks = "\n" + pending_break[len(spacing):]
             # the breaks stand for the newline that ended the previous kept line
@@ -241,6 +246,7 @@ def _unwrap_once(text: str) -> Unwrapped | None:
         out.append(line[start:])
         origin.extend(range(offsets[i] + start, offsets[i] + len(line)))
         opening = opening if joined else i
+        inline = (inline and joined) or _INLINE_ORDINAL_RE.search(line) is not None
         previous, pending_break, crossed_page = i, "", False
     if text.endswith("\n"):
         out.append("\n")
@@ -267,9 +273,10 @@ def _margin(lines: list[str]) -> int:
     return shared if all(line.startswith(first) for line in filled) else 0
 
 
-def _continues(previous: str, line: str, col: Column, opening: str | None = None) -> bool:
+def _continues(previous: str, line: str, col: Column, opening: str | None = None, inline: bool = False) -> bool:
     """Whether `line` carries on the paragraph (or heading) that `previous` was cut from at the wrap width;
-    `opening` is the first line of that paragraph."""
+    `opening` is the first line of that paragraph, `inline` whether it goes on from one member of a series to
+    the next inside its lines."""
     if line.count("\t") >= max(previous.count("\t"), 1):  # a table row starts its own line; a cut row's tail
         return False                                         # holds fewer cells than the row
     if line.lstrip().startswith(_NEVER_OPENS):
@@ -288,6 +295,6 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
     # A wrap may fall right after a full stop: a line filled to the width, then a line that goes on in prose.
     # A heading, a signature or a date after a paragraph that happens to fill its last line has no punctuation,
     # and a series whose members open lines (一是… / 二是…) goes on opening lines.
-    if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()):
+    if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()) and not inline:
         return False
     return filled >= width and PROSE_RE.search(line) is not None
