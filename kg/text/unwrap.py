@@ -21,7 +21,8 @@ PAGE_NUMBER_RE = re.compile(
 _NUMBER_TOKEN = r"(?:第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|[-—－–]\s*\d+\s*[-—－–]|\d+\s*/\s*\d+)"
 # The same at a page's edge once the gap is gone (a PDF line whose spaces between CJK characters were dropped).
 NUMBERED_EDGE_RE = re.compile(rf"^(?:(?P<before>.*?\S)\s*{_NUMBER_TOKEN}|{_NUMBER_TOKEN}\s*(?P<after>\S.*))$")
-_PAGED_LINE_RE = re.compile(rf"^(?:(?P<before>\S.*?)(?: {{2,}}|\u3000{{2,}}){_NUMBER_TOKEN}|{_NUMBER_TOKEN}(?: {{2,}}|\u3000{{2,}})(?P<after>.*\S))$")
+_WIDE_GAP = r"(?: {2,}|\u3000{2,})"
+_PAGED_LINE_RE = re.compile(rf"^(?:(?P<before>\S.*?){_WIDE_GAP}{_NUMBER_TOKEN}|{_NUMBER_TOKEN}{_WIDE_GAP}(?P<after>.*\S))$")
 # Table cells copied apart by a tab or by a run of spaces (a page's layout kept), not the indent before a line.
 _CELL_GAP_RE = re.compile(r"(?<=\S)(?:\t+| {3,})(?=\S)")
 # A line that opens a numbered heading or item starts a new paragraph, however full the line before it.
