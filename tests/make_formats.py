@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 _BODY_CLASSES = ("TRS_Editor", "article-content", "zoom")
@@ -248,6 +249,57 @@ def write_paged_pdf(text: str, path: Path, *, head: str = "", per_line: int = 24
         page.setFont("STSong-Light", size)
         for row, (indent, characters) in enumerate(lines):
             page.drawString(left + indent, height - 90 - row * leading, characters)
+        page.showPage()
+    page.save()
+    return path
+
+
+def write_copied_pdf(text: str, path: Path, *, head: str = "", size: int = 14, numbered_heads: bool = False) -> Path:
+    """Text as a PDF tool copies it out of a page, printed back onto pages: each line of the text a line of the
+    page (a paragraph's indent a shift), each page-number line (alone, or beside a running foot) closing its
+    page at the foot, and `head` printed at the top of every page but the first wherever the text repeats it at
+    a page's start. With `numbered_heads`, a line holding a page number beside words opens its page instead."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from kg.text.unwrap import NUMBERED_EDGE_RE, PAGE_NUMBER_RE
+
+    pages: list[list[str]] = [[]]
+    footers: list[str] = []
+    heads: list[str] = [head]
+    for line in text.replace("\f", "\n").split("\n"):
+        line = line.rstrip().replace("·", "・")  # see write_pdf
+        beside = NUMBERED_EDGE_RE.match(line.strip()) and re.search(r"\S(?: {2,}|\u3000{2,})\S", line.strip())
+        if not line.strip():
+            continue
+        if beside and numbered_heads:
+            heads.append(line.strip())
+            pages.append([])
+        elif PAGE_NUMBER_RE.match(line.strip()) or beside:
+            footers.append(line.strip())
+            pages.append([])
+        elif not (head and line.strip() == head and not pages[-1] and len(pages) > 1):
+            pages[-1].append(line)
+    pages = [lines for lines in pages if lines]
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    leading, left = size * 1.7, 72
+    for number, lines in enumerate(pages):
+        page.setFont("STSong-Light", 10)
+        running = heads[min(number, len(heads) - 1)] if numbered_heads else head
+        if number and running:
+            page.drawCentredString(width / 2, height - 40, running)
+        if number < len(footers):
+            page.drawCentredString(width / 2, 36, footers[number])
+        page.setFont("STSong-Light", size)
+        for row, line in enumerate(lines):
+            body = line.lstrip("\u3000 ")
+            indent = line[: len(line) - len(body)]  # a margin or an indent: a shift, half a cell a space
+            page.drawString(left + size * (indent.count("\u3000") + indent.count(" ") / 2), height - 90 - row * leading,
+                            body)
         page.showPage()
     page.save()
     return path

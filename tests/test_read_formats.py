@@ -14,6 +14,7 @@ from kg.errors import ReadError
 from kg.extract.report import extract_report
 from kg.mapping.rdf import report_graph
 from kg.read import iter_report_paths, read_source
+from kg.text.unwrap import unwrap
 from kg.ontology import KG
 from make_formats import (assert_reads_as_typed, lines_of, write_docx, write_html, write_html_lists,
                           write_numbered_docx, write_paged_pdf, write_pdf, write_scanned_pdf)
@@ -66,14 +67,20 @@ def _as_printed(line: str) -> str:
     start = number.end() if number else 0
     return line[:start] + _CJK_GAP.sub("", line[start:])
 FIXTURES = REPORTS.parent
+
+
+def _as_typed(text: str) -> bool:
+    """Whether the text reads as it is typed: no wrapped lines to join, no page furniture to drop."""
+    unwrapped = unwrap(text)
+    return unwrapped is None or unwrapped.text == text
 # Latin letters and dingbats (Ø, ➢ bullets) the writer's CJK font has no glyph for: a printed copy drops them.
 _UNDRAWN = re.compile("[\u00c0-\u024f\u2700-\u27bf]")
-# Every report of ours but the layout that is itself a PDF's text with its wrapped lines and page furniture,
-# and those holding characters the writer cannot print.
+# Every report of ours but those that are themselves a PDF's text with its wrapped lines and page furniture
+# (printed again, their page numbers would go), and those holding characters the writer cannot print.
 # A table typed with tabs is left out: printed, its columns are only gaps on the page, which the PDF reader
 # joins like any space between Chinese characters (reading tables out of a PDF is not done).
 TYPED = [path for path in sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) +
-         sorted((FIXTURES / "layouts").glob("*.txt")) if path.stem != "pdf_wrapped"
+         sorted((FIXTURES / "layouts").glob("*.txt")) if _as_typed(path.read_text("utf-8"))
          and "\t" not in path.read_text("utf-8") and not _UNDRAWN.search(path.read_text("utf-8"))]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ReadError
+from kg.text.unwrap import DATE_LINE_RE, ENDS_TITLE_RE, NUMBERED_EDGE_RE, PROSE_RE
 from kg.text.unwrap import PAGE_NUMBER_RE as _PAGE_NUMBER_RE
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
@@ -26,6 +27,7 @@ _OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]
 
 _ENDS_PARAGRAPH = tuple("。！？；：:;!?")
 SAME_HEIGHT = 2.0  # points; a running head or footer sits at one height on every page
+SMALLER_TYPE = 0.85  # a running head is set smaller than the text it heads
 
 
 @dataclass
@@ -105,7 +107,40 @@ def _drop_page_furniture(lines: list[_Line], pages: int) -> list[_Line]:
     running = {text for text, count in counts.items()
                if count >= max(3, pages * 2 // 3)
                or count >= max(2, pages * 2 // 3) and max(heights[text]) - min(heights[text]) <= SAME_HEIGHT}
-    return [line for line in lines if line.text not in running]
+    # A line over the date is the signature, though it repeats the issuer opening the first page.
+    running -= {line.text for line, after in zip(lines, lines[1:]) if DATE_LINE_RE.match(after.text)}
+    # A head over a later page in a smaller type than the text, repeating the title or the issuer the text
+    # holds elsewhere, is a running head even when only one page carries it.
+    body = Counter(round(line.height) for line in lines).most_common(1)[0][0]
+    texts = Counter(line.text for line in lines)
+    heads = {id(line) for line in _tops(lines) if line.page > 1 and line.height < SMALLER_TYPE * body
+             and texts[line.text] >= 2}
+    # The title opening the first page stays when its copies over the later pages are set smaller: those are heads.
+    title = next((line for line in lines if line.page == 1 and line.text in running), None)
+    if title is not None and all(line.height < SMALLER_TYPE * title.height
+                                 for line in lines if line.text == title.text and line.page > 1):
+        running.discard(title.text)
+        heads |= {id(line) for line in lines if line.text == title.text and line.page > 1}
+    heads |= _numbered_edges(edges, lines[0].text)
+    return [line for line in lines if line.text not in running and id(line) not in heads]
+
+
+def _numbered_edges(edges: list[_Line], opening: str) -> set[int]:
+    """Page numbers printed on one line with a running foot or head: the words beside the number repeat on the
+    edges of other pages, or are the title."""
+    words = {id(line): match.group("before") or match.group("after")
+             for line in edges if (match := NUMBERED_EDGE_RE.match(line.text))}
+    repeated = Counter(words.values())
+    return {key for key, text in words.items() if repeated[text] >= 2 or text == opening}
+
+
+def _tops(lines: list[_Line]):
+    """The first line of every page."""
+    seen = set()
+    for line in lines:
+        if line.page not in seen:
+            seen.add(line.page)
+            yield line
 
 
 def _edges(lines: list[_Line]):
@@ -140,4 +175,6 @@ def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
     # few characters short of the margin; it then still lacks the punctuation that ends a paragraph.
     wrapped = gap <= 1.6 * size or (gap <= 6 * size and not previous.text.endswith(_ENDS_PARAGRAPH))
     indented = line.x0 > left + 0.8 * size
-    return wrapped and not indented and not _OPENS_ITEM_RE.match(line.text)
+    # A title that reaches the margin ends with what it is (…报告) and holds no sentence.
+    title = ENDS_TITLE_RE.search(previous.text) is not None and not PROSE_RE.search(previous.text)
+    return wrapped and not indented and not title and not _OPENS_ITEM_RE.match(line.text)

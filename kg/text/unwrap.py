@@ -10,20 +10,40 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 PAGE_NUMBER_RE = re.compile(
-    r"^[-—－–\s]*(?:\d{1,4}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)"
+    r"^[-—－–\s]*(?:\d{1,4}|第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)"
     r"[-—－–\s]*$"
 )
+# A page number printed on one line with a running head or foot, the two kept apart by a wide gap.
+_NUMBER_TOKEN = r"(?:第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|[-—－–]\s*\d+\s*[-—－–]|\d+\s*/\s*\d+)"
+# The same at a page's edge once the gap is gone (a PDF line whose spaces between CJK characters were dropped).
+NUMBERED_EDGE_RE = re.compile(rf"^(?:(?P<before>.*?\S)\s*{_NUMBER_TOKEN}|{_NUMBER_TOKEN}\s*(?P<after>\S.*))$")
+_WIDE_GAP = r"(?: {2,}|\u3000{2,})"
+_PAGED_LINE_RE = re.compile(rf"^(?:(?P<before>\S.*?){_WIDE_GAP}{_NUMBER_TOKEN}|{_NUMBER_TOKEN}{_WIDE_GAP}(?P<after>.*\S))$")
+# Table cells copied apart by a tab or by a run of spaces (a page's layout kept), not the indent before a line.
+_CELL_GAP_RE = re.compile(r"(?<=\S)(?:\t+| {3,})(?=\S)")
 # A line that opens a numbered heading or item starts a new paragraph, however full the line before it.
 OPENS_ITEM_RE = re.compile(
     r"^[*#\s]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
     r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【|[●■◆▪•◇□○★☆▲►])"
 )
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
+# A line closing a tag, a Markdown table row or emphasis was not cut by a wrap.
+_ENDS_MARKUP = tuple(">|*#]}")
+# A line never opens with a closing mark or a unit sign: it is the tail of the line before it.
+_NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
-_ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报)$")
+ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报|報告|總結|匯報)$")  # in either script
+_NARROW_RE = re.compile(r"[\x21-\x7e\uff61-\uff9f ]")
+PROSE_RE = re.compile(r"[，。；：、,;]")
+# Members of a series told in prose: 一是 二要 其一， 第二， 首先 其次; and one that follows another in a line.
+_ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]{1,2}|第[一二三四五六七八九十]{1,2}[，,、]"
+                         r"|首先|其次|再次|最后)")
+_INLINE_ORDINAL_RE = re.compile(r"[。；;]\s*(?:[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]{1,2}[，,、]"
+                                r"|第[一二三四五六七八九十]{1,2}[，,、]|其次|再次|最后)")
 _INDENT = (" ", "\u3000", "\t")
 # A wrapped text has most of its prose lines within a few characters of one width; reports typeset for
 # A4 break at 25–45 characters, a pasted page at up to about 60.
@@ -31,7 +51,15 @@ _MIN_WIDTH, _MAX_WIDTH = 16, 70
 _WIDTH_SLACK = 3
 _WRAPPED_SHARE = 0.5
 _MIN_WRAPPED_LINES = 5
+# A short report may wrap only two lines; two lines cut at the same longest width are rarely chance.
+_FEW_WRAPPED_LINES = 2
+_BEYOND_SHARE = 0.25  # lines a page adds unwrapped (its chrome, a Markdown line); typed paragraphs run past far more
+_SPACED_SHARE = 0.9
 _RUNNING_HEAD_REPEATS = 3
+# A running head is a title or an issuing body: a few characters to a long title.
+_MIN_HEAD, _HEAD_LENGTH = 4, 60
+DATE_LINE_RE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ０-９]{4}\s*年\s*[\d一二三四五六七八九十０-９]{1,3}\s*月"
+                           r"\s*[\d一二三四五六七八九十０-９]{1,3}\s*日$")
 
 
 @dataclass(frozen=True)
@@ -49,47 +77,146 @@ class Unwrapped:
         return self.origin[offset - 1] + 1 if offset > 0 else self.origin[0]
 
 
+def cells(line: str) -> int:
+    """The width of a line on the page in full-width cells: a half-width letter or digit takes half a cell."""
+    narrow = len(_NARROW_RE.findall(line))
+    return (2 * len(line) - narrow + 1) // 2
+
+
+@dataclass(frozen=True)
+class Column:
+    """The width a text was wrapped at, and how its lines are measured against it."""
+
+    width: int
+    measure: Callable[[str], int] = len
+
+
+def column(lines: list[str]) -> Column | None:
+    """The column the text was hard-wrapped to, or None when its lines do not share one.
+
+    A program that cuts text counts characters; a typeset page fills a width in which a half-width digit
+    takes half a cell. Both are tried, and the one under which more lines reach the width wins."""
+    rows = [line.rstrip() for line in lines if not _CELL_GAP_RE.search(line)]  # a table row is as wide as its cells
+    found = [c for c in (_column(rows, len), _column(rows, cells)) if c is not None]
+    if not found:
+        return None
+    return max(found, key=lambda c: c[1])[0]
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was hard-wrapped at, or None when its lines do not share one."""
-    lengths = [len(line.strip()) for line in lines if len(line.strip()) >= _MIN_WIDTH]
-    if len(lengths) < _MIN_WRAPPED_LINES:
+    found = column(lines)
+    return found.width if found else None
+
+
+def _column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int] | None:
+    """The column under one measure, and how many lines reach it."""
+    lengths = [n for n in map(measure, rows) if n >= _MIN_WIDTH]
+    if not lengths:
         return None
     width = max(Counter(lengths).items(), key=lambda kv: (kv[1], kv[0]))[0]
     near = sum(width - _WIDTH_SLACK <= n <= width for n in lengths)
-    if not _MIN_WIDTH <= width <= _MAX_WIDTH or near < _MIN_WRAPPED_LINES or near < _WRAPPED_SHARE * len(lengths):
+    # no wrapped line runs past the width but by a hanging mark, or by a character measured wider than it was set
+    beyond = sum(n > width + 1 for n in lengths)
+    if (_MIN_WIDTH <= width <= _MAX_WIDTH and near >= _MIN_WRAPPED_LINES and near >= _WRAPPED_SHARE * len(lengths)
+            and beyond <= _BEYOND_SHARE * len(lengths)):
+        # the right measure puts the cut lines on the width itself, not merely near it
+        return Column(width, measure), sum(width - 1 <= n <= width + 1 for n in lengths)
+    return _few_lines_column(rows, measure)
+
+
+def _few_lines_column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int] | None:
+    """The column of a short text that wraps only a few lines: those lines are cut mid-sentence at exactly the
+    longest width, and no line runs past it by more than the closing mark a typesetter lets hang."""
+    cut = Counter(measure(line) for line in rows if measure(line) >= _MIN_WIDTH
+                  and not line.endswith(_ENDS_SENTENCE + _ENDS_MARKUP) and not ENDS_TITLE_RE.search(line))
+    shared = [n for n, count in cut.items() if count >= _FEW_WRAPPED_LINES]
+    if not shared:
         return None
-    return width
+    width = max(shared)
+    lengths = [n for n in map(measure, rows) if n >= _MIN_WIDTH]
+    beyond = sum(n > width + 1 for n in lengths)
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH or beyond > _BEYOND_SHARE * len(lengths):
+        return None
+    return Column(width, measure), cut[width - 1] + cut[width] + cut[width + 1]
 
 
 def _furniture(lines: list[str]) -> set[int]:
-    """Indices of page numbers, and of running heads: short lines repeated on most pages or next to a page number."""
+    """Indices of page numbers, and of running heads and feet: short lines next to a page number that the text
+    repeats or that repeat its opening (the title, wrapped or not), and short lines repeated on most pages."""
     stripped = [line.strip() for line in lines]
-    drop = {i for i, line in enumerate(stripped) if line and PAGE_NUMBER_RE.match(line)}
+    # a wrapped line's short tail (。, 2次。) repeats by chance; a head or foot is words of its own
+    counts = Counter(line for line in stripped if _MIN_HEAD <= len(line) <= _HEAD_LENGTH
+                     and not OPENS_ITEM_RE.match(line) and not line.startswith(_NEVER_OPENS))
+    opening = "".join(line for line in stripped if line)[:2 * _HEAD_LENGTH]
+    numbers = [i for i, line in enumerate(stripped) if line and PAGE_NUMBER_RE.match(line)]
+    # a head or foot printed beside the number: the same words on several pages, or the title, or a line the
+    # text holds elsewhere (the issuer)
+    beside = {i: match.group("before") or match.group("after")
+              for i, match in ((i, _PAGED_LINE_RE.match(line)) for i, line in enumerate(stripped)) if match}
+    repeated = Counter(beside.values())
+    numbers += [i for i, words in beside.items()
+                if repeated[words] >= 2 or counts.get(words) or (len(words) >= _MIN_HEAD and opening.startswith(words))]
+    numbers.sort()
+    drop = set(numbers)
     if len(drop) < 2:
         return drop
-    counts = Counter(line for line in stripped if 0 < len(line) <= 40 and not OPENS_ITEM_RE.match(line))
-    repeated = {text for text, n in counts.items() if n >= _RUNNING_HEAD_REPEATS}
-    for i in sorted(drop):
+    for i in numbers:
         for step in (-1, 1):  # the nearest line on either side of a page number, across blank lines
-            j = i + step
-            while 0 <= j < len(lines) and not stripped[j]:
-                j += step
-            if 0 <= j < len(lines) and counts.get(stripped[j], 0) >= 2:
-                repeated.add(stripped[j])
-    for text in repeated:
-        copies = [i for i, line in enumerate(stripped) if line == text]
-        drop.update(copies[1:])  # the first copy of a repeated title is the title itself
+            j = _nearest(stripped, i, step)
+            if j is None or j in drop or _signs_off(stripped, j):
+                continue
+            text = stripped[j]
+            if counts.get(text, 0) >= 2 or (len(text) >= _MIN_HEAD and opening.startswith(text) and j > 0
+                                             and counts.get(text) is not None):
+                drop.add(j)
+    for text, n in counts.items():
+        if n >= _RUNNING_HEAD_REPEATS:
+            copies = [i for i, line in enumerate(stripped) if line == text]
+            # the first copy of a repeated title is the title itself; the one over the date, the signature
+            drop.update(i for i in copies[1:] if not _signs_off(stripped, i))
     return drop
 
 
+def _nearest(stripped: list[str], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(stripped) and not stripped[j]:
+        j += step
+    return j if 0 <= j < len(stripped) else None
+
+
+def _signs_off(stripped: list[str], i: int) -> bool:
+    """Whether line i is a signature: the line after it (page numbers aside) is a date, and it is no title."""
+    if ENDS_TITLE_RE.search(stripped[i]):
+        return False
+    j = _nearest(stripped, i, 1)
+    while j is not None and (PAGE_NUMBER_RE.match(stripped[j]) or _PAGED_LINE_RE.match(stripped[j])):
+        j = _nearest(stripped, j, 1)
+    return j is not None and DATE_LINE_RE.match(stripped[j]) is not None
+
+
 def unwrap(text: str) -> Unwrapped | None:
-    """The text with wrapped lines joined and page furniture dropped, or None when it does not look wrapped."""
-    lines = text.split("\n")
-    width = wrap_width(lines)
-    page_numbers = sum(bool(line.strip() and PAGE_NUMBER_RE.match(line.strip())) for line in lines)
-    if width is None and page_numbers < 2:
+    """The text with wrapped lines joined and page furniture dropped, or None when it does not look wrapped.
+
+    Text wrapped twice (a narrow PDF column pasted again into a narrower one) still shows the first column
+    once the second is joined; it is joined again, and its offsets go back through both."""
+    once = _unwrap_once(text)
+    if once is None:
         return None
+    twice = _unwrap_once(once.text) if column(once.text.split("\n")) is not None else None
+    if twice is None:
+        return once
+    return Unwrapped(twice.text, tuple(once.origin[i] for i in twice.origin))
+
+
+def _unwrap_once(text: str) -> Unwrapped | None:
+    lines = text.split("\n")
+    margin = _margin(lines)
+    width = column([line[margin:] for line in lines])
     drop = _furniture(lines)
+    if width is None and len(drop) < 2:
+        return None
+    spacing = "\n" if _double_spaced(lines) else ""  # a blank line after every line says nothing of paragraphs
     out: list[str] = []
     origin: list[int] = []
     offsets, pos = [], 0
@@ -97,6 +224,8 @@ def unwrap(text: str) -> Unwrapped | None:
         offsets.append(pos)
         pos += len(line) + 1
     previous = None  # index of the last kept non-blank line
+    opening = None  # index of the first line of the paragraph it belongs to
+    inline = False  # whether that paragraph tells a series inside its lines (…。二是…)
     pending_break = ""  # the blank lines between it and the next kept line
     crossed_page = False  # a page footer or running head was dropped since it
     for i, line in enumerate(lines):
@@ -107,16 +236,18 @@ def unwrap(text: str) -> Unwrapped | None:
             pending_break += "\n"
             continue
         # A blank line ends a paragraph, unless it only framed a page break.
-        joined = (previous is not None and width is not None and (not pending_break or crossed_page)
-                  and _continues(lines[previous], line, width))
+        joined = (previous is not None and width is not None and (pending_break == spacing or crossed_page)
+                  and _continues(lines[previous][margin:], line[margin:], width, lines[opening][margin:], inline))
         if previous is not None and not joined:
-            breaks = "\n" + pending_break
+            breaks = "\n" + pending_break[len(spacing):]
             # the breaks stand for the newline that ended the previous kept line
             out.append(breaks)
             origin.extend([offsets[previous] + len(lines[previous])] * len(breaks))
         start = len(line) - len(line.lstrip()) if joined else 0
         out.append(line[start:])
         origin.extend(range(offsets[i] + start, offsets[i] + len(line)))
+        opening = opening if joined else i
+        inline = (inline and joined) or _INLINE_ORDINAL_RE.search(line) is not None
         previous, pending_break, crossed_page = i, "", False
     if text.endswith("\n"):
         out.append("\n")
@@ -126,8 +257,45 @@ def unwrap(text: str) -> Unwrapped | None:
     return Unwrapped(joined_text, tuple(origin))
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
-    """Whether `line` carries on the paragraph (or heading) that `previous` was cut from at the wrap width."""
-    full = len(previous.strip()) >= width - _WIDTH_SLACK
-    return (full and not previous.rstrip().endswith(_ENDS_SENTENCE) and not _ENDS_TITLE_RE.search(previous.rstrip())
-            and not line.startswith(_INDENT) and not OPENS_ITEM_RE.match(line))
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether (nearly) every line is followed by a blank line, as some PDF tools space the lines they extract."""
+    filled = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    spaced = sum(not lines[i + 1].strip() for i in filled)
+    return len(filled) >= _MIN_WRAPPED_LINES and spaced >= _SPACED_SHARE * len(filled)
+
+
+def _margin(lines: list[str]) -> int:
+    """The indentation every line shares: a left margin that says nothing of where paragraphs begin."""
+    filled = [line for line in lines if line.strip()]
+    if not filled:
+        return 0
+    shared = min(len(line) - len(line.lstrip()) for line in filled)
+    first = filled[0][:shared]
+    return shared if all(line.startswith(first) for line in filled) else 0
+
+
+def _continues(previous: str, line: str, col: Column, opening: str | None = None, inline: bool = False) -> bool:
+    """Whether `line` carries on the paragraph (or heading) that `previous` was cut from at the wrap width;
+    `opening` is the first line of that paragraph, `inline` whether it goes on from one member of a series to
+    the next inside its lines."""
+    if line.count("\t") >= max(previous.count("\t"), 1):  # a table row starts its own line; a cut row's tail
+        return False                                         # holds fewer cells than the row
+    if line.lstrip().startswith(_NEVER_OPENS):
+        return True
+    end, width, measure = previous.strip(), col.width, col.measure
+    filled = measure(previous.rstrip())  # an indented first line is full with fewer characters
+    if filled < width - _WIDTH_SLACK or (ENDS_TITLE_RE.search(end) and not PROSE_RE.search(end)):
+        return False
+    if line.startswith(_INDENT) or OPENS_ITEM_RE.match(line):
+        return False
+    if OPENS_ITEM_RE.match(end) and not PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
+        # a numbered heading that fills the line, then a full line of prose: a wrapped heading's tail is short
+        return False
+    if not end.endswith(_ENDS_SENTENCE):
+        return True
+    # A wrap may fall right after a full stop: a line filled to the width, then a line that goes on in prose.
+    # A heading, a signature or a date after a paragraph that happens to fill its last line has no punctuation,
+    # and a series whose members open lines (一是… / 二是…) goes on opening lines.
+    if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()) and not inline:
+        return False
+    return filled >= width and PROSE_RE.search(line) is not None
