@@ -311,3 +311,30 @@ def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the
     header = header_of(text)
     assert (header.township, header.county, header.year) == ("白露街道", "青禾区", 2024)
     assert {clue.cue for clue in header.clues if clue.field == "county" and clue.value == "青禾区"} >= {"标题"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("岭镇2023年法治政府建设情况报告", ["岭镇"]),  # a one-character name at a line's start
+    ("梧桐县岭镇人民政府", ["岭镇"]),  # or after its county
+    ("加强集镇管理，推进城镇建设，全镇上下", []),  # common words, not one-character names
+    ("东市镇、北区街道", ["东市镇", "北区街道"]),
+])
+def test_one_character_township_names_and_names_holding_a_county_suffix(text, names):
+    assert [place.name for place in township_names(text)] == names
+
+
+def test_a_county_suffix_inside_a_township_name_or_a_common_word_is_no_county():
+    assert [p.name for p in county_names("东市镇人民政府，北区街道办事处")] == []
+    assert [p.name for p in county_names("特区党工委、特区管委会：")] == []  # the word 特区, as 县委 is no name
+    assert [p.name for p in county_names("云台林区人民政府")] == ["云台林区"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("梧桐县人民政府\n首页 > 乡镇信息公开 > 岭镇\n岭镇2022年法治政府建设情况报告\n2022年，岭镇坚持依法行政。"
+     "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY, ("岭镇", "梧桐县", 2022)),
+    ("云台林区政府网\n东市镇2024年法治政府建设工作总结\n林区党委、林区管委会：\n2024年，东市镇在林区党委领导下推进依法行政。"
+     "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY, ("东市镇", "云台林区", 2024)),
+], ids=["one-character-town", "forest-district-and-a-town-holding-shi"])
+def test_pages_of_a_one_character_town_and_of_a_forest_district(text, expected):
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == expected
