@@ -338,3 +338,14 @@ def test_a_county_suffix_inside_a_township_name_or_a_common_word_is_no_county():
 def test_pages_of_a_one_character_town_and_of_a_forest_district(text, expected):
     header = header_of(text)
     assert (header.township, header.county, header.year) == expected
+
+
+@pytest.mark.parametrize(("crumb", "county"), [
+    ("首页 > 云州市人民政府 > 兰亭县人民政府 > 乡镇动态 > 白露乡", "兰亭县"),
+    ("云州市政府网 >> 区县频道 >> 北岸区 >> 白露乡", "北岸区"),
+    ("首页 > 兰亭市人民政府 > 乡镇（街道）> 白露乡", "兰亭市"),  # a county-level city's own portal
+])
+def test_a_breadcrumb_through_two_portals_gives_the_county_nearest_the_township(crumb, county):
+    text = (crumb + "\n白露乡2023年度法治政府建设情况报告\n2023年，白露乡在上级党委、政府的领导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == county

@@ -182,7 +182,10 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     townships = [t for t in townships if t]
     titles = [span for span in (zones.title, *extra_titles) if span]
     clues = []
-    for place in county_names(norm, 0, len(norm)):
+    places = list(county_names(norm, 0, len(norm)))
+    for place in places:
+        if _above_the_next(norm, zones, place, places):
+            continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
         cue = _in_prose(place, cue)
         weak = cue == BODY or len(place.name) - len(place.suffix) == 1 and WEIGHTS[cue] < WEIGHTS[ADDRESSEE]
@@ -199,6 +202,16 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+def _above_the_next(norm: str, zones: Zones, place: PlaceName, places: list[PlaceName]) -> bool:
+    """A city the table does not hold as a county, named before another county-level unit on one line of the
+    header or signature, is the city above it (首页 > 云州市人民政府 > 北岸区人民政府 > …): places are named
+    from the higher down."""
+    if not place.name.endswith("市") or divisions().is_county(place.name) or zones.head_end <= place.start < zones.body_end:
+        return False
+    _, line_end = _line_of(norm, place.start)
+    return any(place.end <= other.start < line_end and other.name != place.name for other in places)
 
 
 def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
