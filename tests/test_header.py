@@ -349,3 +349,12 @@ def test_a_breadcrumb_through_two_portals_gives_the_county_nearest_the_township(
     text = (crumb + "\n白露乡2023年度法治政府建设情况报告\n2023年，白露乡在上级党委、政府的领导下推进依法行政。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).county == county
+
+
+def test_a_page_block_with_labels_and_values_on_alternate_lines_gives_the_year():
+    text = ("索引号\n000000/2024-00009\n发布机构\n杉坪乡人民政府\n成文日期\n2024-01-20\n"
+            "杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.year) == ("杉坪乡", 2023)
+    written = next(c for c in header.clues if c.field == "year" and c.cue == "信息公开字段")
+    assert text[written.evidence.start:written.evidence.end].startswith("2024-01")

@@ -28,12 +28,13 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
+SITE = "网站名称或主办单位"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
-    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0,
+    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
 }
 
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
@@ -49,10 +50,15 @@ _COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
 _FIELD_END = r"\s*(?:[:：|\t]|[\]】])"
 
 
-def field_re(key: str, *more: str) -> re.Pattern:
-    """A field label of the page lexicon (发布机构, 发文机关, 发布单位 for 发布机构) and `more`, with its separator."""
+def field_labels(key: str, *more: str) -> str:
+    """A regex group of the page lexicon's labels for one field (发布机构, 发文机关, 发布单位 for 发布机构) and `more`."""
     labels = [row["word"] for row in lexicon.table("html_chrome") if row["use"] == "field" and row["key"] == key]
-    return re.compile(lexicon.either(lexicon.longest_first([*labels, *more])) + _FIELD_END)
+    return lexicon.either(lexicon.longest_first([*labels, *more]))
+
+
+def field_re(key: str, *more: str) -> re.Pattern:
+    """A field label with its separator."""
+    return re.compile(field_labels(key, *more) + _FIELD_END)
 
 
 # 来源 names the office that posted the page.
@@ -140,7 +146,7 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
         clues.append(_clue(source, "township", place.name, cue, place.start, place.end))
     if metadata_organ:
         for place in township_names(metadata_organ):
-            clues.append(Clue("township", place.name, METADATA, WEIGHTS[METADATA]))
+            clues.append(Clue("township", place.name, METADATA, WEIGHTS[METADATA], page_field=f"发布机构：{metadata_organ}"))
             if place.confirmed:
                 confirmed.add(place.name)
     # 我镇 / 本镇 speak of the last township named before them with the same suffix, in more than a passing mention.
@@ -172,11 +178,12 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,
-                 extra_titles: Iterable[tuple[int, int]] = ()) -> list[Clue]:
+                 extra_titles: Iterable[tuple[int, int]] = (), sites: Iterable[tuple[str, str]] = ()) -> list[Clue]:
     """Readings of the county: names with a county suffix in the title, organs, addressee, cited titles.
 
     `extra_titles`: other lines shaped like the title (a page repeats it under its breadcrumbs and
-    metadata), read as titles too.
+    metadata), read as titles too. `sites`: (label, text) of the page's site name and footer owner (主办单位),
+    which a page read as HTML keeps as metadata once its chrome is dropped.
     """
     norm, table = source.norm, divisions()
     townships = [t for t in townships if t]
@@ -196,7 +203,15 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         clues.append(_clue(source, "county", place.name, cue, place.start, place.end))
     if metadata_organ:
         for place in county_names(metadata_organ):
-            clues.append(Clue("county", place.name, METADATA, WEIGHTS[METADATA]))
+            clues.append(Clue("county", place.name, METADATA, WEIGHTS[METADATA], page_field=f"发布机构：{metadata_organ}"))
+    # The site's name and its owner name one portal: a county they both give counts once.
+    site_names: dict[str, str] = {}
+    for label, text in sites:
+        places = list(county_names(text))
+        for place in places:
+            if not _above_the_next(text, None, place, places):
+                site_names.setdefault(place.name, f"{label}：{text}")
+    clues += [Clue("county", name, SITE, WEIGHTS[SITE], page_field=said) for name, said in site_names.items()]
     for name in {clue.value for clue in clues}:
         held = [town for town in townships if table.holds(name, town)]
         if held:
@@ -204,11 +219,13 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     return clues
 
 
-def _above_the_next(norm: str, zones: Zones, place: PlaceName, places: list[PlaceName]) -> bool:
+def _above_the_next(norm: str, zones: Zones | None, place: PlaceName, places: list[PlaceName]) -> bool:
     """A city the table does not hold as a county, named before another county-level unit on one line of the
     header or signature, is the city above it (首页 > 云州市人民政府 > 北岸区人民政府 > …): places are named
-    from the higher down."""
-    if not place.name.endswith("市") or divisions().is_county(place.name) or zones.head_end <= place.start < zones.body_end:
+    from the higher down. Without zones, norm is one line of page metadata."""
+    if not place.name.endswith("市") or divisions().is_county(place.name):
+        return False
+    if zones is not None and zones.head_end <= place.start < zones.body_end:
         return False
     _, line_end = _line_of(norm, place.start)
     return any(place.end <= other.start < line_end and other.name != place.name for other in places)
@@ -258,10 +275,11 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
 
 
 def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading: tuple[int, int] | None,
-               signed: tuple[int, int, int] | None, metadata_year: int | None,
+               signed: tuple[int, int, int] | None, metadata_year: tuple[int, str] | None,
                written: tuple[int, int, int] | None = None) -> list[Clue]:
     """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's.
 
+    `metadata_year`: (year of work, the date as the page gives it) from a page's 成文日期 metadata.
     `written`: (year of work, start, end) from a 成文日期 field kept in the text of a page.
     """
     norm = source.norm
@@ -296,7 +314,7 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
         cue = SIGNED if start >= zones.head_end else DATED
         clues.append(_clue(source, "year", year if month >= 10 else year - 1, cue, start, start + 4))
     if metadata_year is not None:
-        clues.append(Clue("year", metadata_year, METADATA, 1.0))
+        clues.append(Clue("year", metadata_year[0], METADATA, 1.0, page_field=f"成文日期：{metadata_year[1]}"))
     if written is not None:
         clues.append(_clue(source, "year", written[0], METADATA, written[1], written[2], weight=1.0))
     return clues

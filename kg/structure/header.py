@@ -119,7 +119,8 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     extra_titles = [(t.start, t.end) for t in titles[1:]]
     found = clues.township_clues(source, zones, organ, extra_titles=extra_titles)
     ranked_towns = [value for value, _ in clues.totals(found, "township")][:3]
-    county_found = clues.county_clues(source, zones, ranked_towns, organ, extra_titles=extra_titles)
+    sites = [(key, meta[key]) for key in ("网站", "主办单位") if meta.get(key)]
+    county_found = clues.county_clues(source, zones, ranked_towns, organ, extra_titles=extra_titles, sites=sites)
     county = clues.choose(county_found, "county")
     if county is not None:
         found += clues.pair_clues(county, [value for value, _ in clues.totals(found, "township")])
@@ -186,18 +187,30 @@ def _year_of_work(year: int, month: int) -> int:
     return year if month >= 10 else year - 1
 
 
-def _metadata_year(meta: dict) -> int | None:
-    """The year of work a page's 成文日期 implies."""
+def _metadata_year(meta: dict) -> tuple[int, str] | None:
+    """The year of work a page's 成文日期 implies, and the date as given."""
     match = _META_DATE_RE.search(meta.get("成文日期", ""))
-    return _year_of_work(int(match.group(1)), int(match.group(2))) if match else None
+    return (_year_of_work(int(match.group(1)), int(match.group(2))), meta["成文日期"]) if match else None
 
 
 def _written(norm: str, head_end: int) -> tuple[int, int, int] | None:
     """(year of work, start, end of the date) from a 成文日期 field on a line before the first section."""
-    for line in lines_of(norm, 0, head_end):
-        label = _WRITTEN_RE.search(line.text)
+    lines = lines_of(norm, 0, head_end)
+    for at, line in enumerate(lines):
+        label = _WRITTEN_RE.search(line.text) or _bare_label(line.text)
         # A wrapped page may break the date after its year (2024年 / 1月8日).
         date = _FIELD_DATE_RE.match(norm, line.start + label.end()) if label else None
+        # A block copied from a table with labels and values on alternate lines has the date on the next line.
+        if label and not date and label.end() == len(line.text) and at + 1 < len(lines):
+            date = _FIELD_DATE_RE.match(norm, lines[at + 1].start)
         if date:
             return _year_of_work(int(date.group(1)), int(date.group(2))), date.start(1), date.end()
     return None
+
+
+_BARE_WRITTEN_RE = re.compile(clues.field_labels("成文日期"))
+
+
+def _bare_label(text: str) -> re.Match | None:
+    """A 成文日期 label alone on its line, with no separator: its value is on the next line."""
+    return _BARE_WRITTEN_RE.fullmatch(text)
