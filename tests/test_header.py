@@ -318,6 +318,7 @@ def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the
     ("梧桐县岭镇人民政府", ["岭镇"]),  # or after its county
     ("加强集镇管理，推进城镇建设，全镇上下", []),  # common words, not one-character names
     ("东市镇、北区街道", ["东市镇", "北区街道"]),
+    ("发展路街道、团结桥街道，推进街道建设", ["发展路街道", "团结桥街道"]),  # street offices named after a road
 ])
 def test_one_character_township_names_and_names_holding_a_county_suffix(text, names):
     assert [place.name for place in township_names(text)] == names

@@ -41,6 +41,7 @@ _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 # A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
 _PLACE_TAGS = ("nr", "ns", "nz")
+_ROAD_WORDS = ("路", "街", "巷", "桥")
 _PREFIXES = ("中国共产党", "中共")
 _MAX_STEM = 8
 
@@ -87,8 +88,10 @@ def _cut(run: str, town: bool = False) -> int:
     return cut
 
 
-def _words(run: str, town: bool = False) -> tuple[list[str], bool]:
-    """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose."""
+def _words(run: str, town: bool = False, road: bool = False) -> tuple[list[str], bool]:
+    """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose.
+
+    `road`: the suffix is a street office's (街道), whose name may be a road's."""
     run = run[_cut(run, town):]
     if not run:
         return [], True
@@ -98,6 +101,10 @@ def _words(run: str, town: bool = False) -> tuple[list[str], bool]:
     # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
     # words of two or more characters are cut as prose; one-character function words are stops already.
     while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _tag(words[0]).startswith(_LEADING_TAGS)):
+        # A street office is often named after its road (丰收路街道, 解放路街道): a word before the road's
+        # character is the road's name, not prose, when it starts the run.
+        if road and len(words) == 2 and words[1] in _ROAD_WORDS and bounded:
+            break
         # A preposition (按照, 根据) opens the noun phrase that follows it: the name still starts at a boundary.
         if _tag(words.pop(0)) != "p":
             bounded = False
@@ -174,7 +181,7 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         run = norm[run_start: match.start()]
         if not run:
             continue
-        words, bounded = _words(run, suffix in TOWN_SUFFIXES)
+        words, bounded = _words(run, suffix in TOWN_SUFFIXES, suffix == "街道")
         name = _confirmed(run, suffix, known, min_stem)
         confirmed = name is not None
         if confirmed:
