@@ -359,3 +359,18 @@ def test_a_page_block_with_labels_and_values_on_alternate_lines_gives_the_year()
     assert (header.township, header.year) == ("杉坪乡", 2023)
     written = next(c for c in header.clues if c.field == "year" and c.cue == "信息公开字段")
     assert text[written.evidence.start:written.evidence.end].startswith("2024-01")
+
+
+@pytest.mark.parametrize(("rank", "county"), [("县委、县政府", None), ("区委、区政府", None), ("市委、市政府", "云州市")])
+def test_a_city_portal_is_the_county_only_of_a_report_led_by_the_city(rank, county):
+    # A prefecture's portal posts its townships' reports: a report led by 县委 or 区委 lies below a county or
+    # district that it does not name; one led by 市委 is a county-level city's own.
+    text = ("云州市人民政府\n首页 > 信息公开 > 乡镇\n白露乡2023年度法治政府建设情况报告\n"
+            f"2023年，白露乡在{rank}的领导下推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == county
+
+
+def test_a_city_on_a_page_of_a_report_led_by_the_county_is_not_its_county_even_from_the_site_name():
+    text = "白露乡2023年度法治政府建设情况报告\n2023年，白露乡在县委的领导下推进依法行政。\n一、主要举措和成效\n" + BODY
+    assert header_of(text, metadata=(("网站", "云州市人民政府"),)).county is None
+    assert header_of(text, metadata=(("网站", "兰亭县人民政府"),)).county == "兰亭县"

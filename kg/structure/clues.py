@@ -190,10 +190,15 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     titles = [span for span in (zones.title, *extra_titles) if span]
     clues = []
     places = list(county_names(norm, 0, len(norm)))
+    ranks = _superior_ranks(norm, zones.body_end)
     for place in places:
         if _above_the_next(norm, zones, place, places):
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
+        # A report led by 县委 or 区委 and never by 市委 lies below a county or district, not a city: a city
+        # named outside its title is the prefecture above (the portal the page sits in).
+        if ranks and "市" not in ranks and place.suffix == "市" and cue != TITLE:
+            continue
         cue = _in_prose(place, cue)
         weak = cue == BODY or len(place.name) - len(place.suffix) == 1 and WEIGHTS[cue] < WEIGHTS[ADDRESSEE]
         # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
@@ -209,7 +214,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     for label, text in sites:
         places = list(county_names(text))
         for place in places:
-            if not _above_the_next(text, None, place, places):
+            if not _above_the_next(text, None, place, places) and not (ranks and "市" not in ranks and place.suffix == "市"):
                 site_names.setdefault(place.name, f"{label}：{text}")
     clues += [Clue("county", name, SITE, WEIGHTS[SITE], page_field=said) for name, said in site_names.items()]
     for name in {clue.value for clue in clues}:
@@ -217,6 +222,15 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+# An unnamed superior's rank: 县委、县政府 (after a boundary, so that 南岭县委 is a named one, not a rank).
+_RANK_RE = re.compile(r"(?:^|(?<=[在和与及、，,。；;：:“\s]))(县|区|市|旗)(?:委|人民政府|政府)")
+
+
+def _superior_ranks(norm: str, end: int) -> set[str]:
+    """The ranks (县, 区, 市, 旗) of the unnamed committees and governments a report says it works under."""
+    return {match.group(1) for match in _RANK_RE.finditer(norm, 0, end)}
 
 
 def _above_the_next(norm: str, zones: Zones | None, place: PlaceName, places: list[PlaceName]) -> bool:
