@@ -374,3 +374,14 @@ def test_a_city_on_a_page_of_a_report_led_by_the_county_is_not_its_county_even_f
     text = "白露乡2023年度法治政府建设情况报告\n2023年，白露乡在县委的领导下推进依法行政。\n一、主要举措和成效\n" + BODY
     assert header_of(text, metadata=(("网站", "云州市人民政府"),)).county is None
     assert header_of(text, metadata=(("网站", "兰亭县人民政府"),)).county == "兰亭县"
+
+
+@pytest.mark.parametrize(("line", "title_year", "year"), [
+    ("发布时间：2024年02月03日　来源：杉坪乡", "", 2023),
+    ("日期：2023-12-28 浏览次数：12", "", 2023),  # posted in December: the year just ending
+    ("发布时间：2024-11-05", "2023年度", 2023),  # posted late: the title's year stands
+])
+def test_the_publication_line_gives_the_year_only_when_nothing_else_does(line, title_year, year):
+    text = (f"首页 > 乡镇动态\n杉坪乡{title_year}法治政府建设年度报告\n{line}\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY)
+    assert header_of(text).year == year

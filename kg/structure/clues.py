@@ -28,13 +28,14 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
-SITE = "网站名称或主办单位"
+SITE, PUBLISHED = "网站名称或主办单位", "发布日期"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
     BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
+    PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
 }
 
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
@@ -290,11 +291,13 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
 
 def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading: tuple[int, int] | None,
                signed: tuple[int, int, int] | None, metadata_year: tuple[int, str] | None,
-               written: tuple[int, int, int] | None = None) -> list[Clue]:
+               written: tuple[int, int, int] | None = None,
+               published: tuple[int, int, int] | None = None) -> list[Clue]:
     """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's.
 
     `metadata_year`: (year of work, the date as the page gives it) from a page's 成文日期 metadata.
-    `written`: (year of work, start, end) from a 成文日期 field kept in the text of a page.
+    `written`: (year of work, start, end) from a 成文日期 field kept in the text of a page; `published`: the
+    same from the page's publication line (发布时间：…).
     """
     norm = source.norm
     clues = []
@@ -331,6 +334,8 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
         clues.append(Clue("year", metadata_year[0], METADATA, 1.0, page_field=f"成文日期：{metadata_year[1]}"))
     if written is not None:
         clues.append(_clue(source, "year", written[0], METADATA, written[1], written[2], weight=1.0))
+    if published is not None:
+        clues.append(_clue(source, "year", published[0], PUBLISHED, published[1], published[2]))
     return clues
 
 

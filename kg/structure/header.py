@@ -135,7 +135,8 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     # A date under the title, or before the body of a text without one, is the document's date, as the
     # signature's is.
     dated = _signed(tail) or _signed([line for line in head if title is None or line.start > title.start])
-    year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written)
+    year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written,
+                                  _published(norm, head_end))
     year = clues.choose(year_found, "year")
     return Header(
         title=source.text[title.start : title.end] if title else None,
@@ -209,6 +210,18 @@ def _written(norm: str, head_end: int) -> tuple[int, int, int] | None:
 
 
 _BARE_WRITTEN_RE = re.compile(clues.field_labels("成文日期"))
+# A page's publication line (发布时间：2025-01-15 来源：…); 时间 and 日期 alone only where a label starts.
+_PUBLISHED_RE = re.compile(r"(?:" + clues.field_labels("发布日期", "发布时间") + r"|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]")
+
+
+def _published(norm: str, head_end: int) -> tuple[int, int, int] | None:
+    """(year of work, start, end of the date) from the first publication line before the first section."""
+    for line in lines_of(norm, 0, head_end):
+        label = _PUBLISHED_RE.search(line.text)
+        date = _FIELD_DATE_RE.match(norm, line.start + label.end()) if label else None
+        if date:
+            return _year_of_work(int(date.group(1)), int(date.group(2))), date.start(1), date.end()
+    return None
 
 
 def _bare_label(text: str) -> re.Match | None:
