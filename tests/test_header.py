@@ -385,3 +385,15 @@ def test_the_publication_line_gives_the_year_only_when_nothing_else_does(line, t
     text = (f"首页 > 乡镇动态\n杉坪乡{title_year}法治政府建设年度报告\n{line}\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n"
             "一、主要举措和成效\n" + BODY)
     assert header_of(text).year == year
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("首页 > 乡镇动态 > 杉坪乡2023年法治政府建设工作总结\n来源：杉坪乡\n", "杉坪乡2023年法治政府建设工作总结"),
+    ("杉坪乡2023年\n法治政府建设工作总结\n", "杉坪乡2023年\n法治政府建设工作总结"),
+    ("杉坪乡人民政府关于\n2023年度依法行政\n工作情况的报告\n", "杉坪乡人民政府关于\n2023年度依法行政\n工作情况的报告"),
+    ("主办：桐溪县人民政府\n杉坪乡\n", "杉坪乡"),  # a page's field line is no title
+], ids=["title-in-breadcrumb", "split-after-year", "split-in-three", "field-line"])
+def test_a_title_only_in_the_breadcrumb_or_split_over_lines_is_read_whole(head, title):
+    header = header_of(head + "2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header.title == title
+    assert header.township == "杉坪乡"

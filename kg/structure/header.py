@@ -75,9 +75,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     # A breadcrumb (首页 > … > 法治政府建设年度报告) or a date is never the title.
     candidates = [line for line in head if not line.text.endswith(":") and ">" not in line.text
                   and not is_date(line.text)]
-    titles = [line for line in candidates if _TITLE_WORDS.search(line.text)]
-    # Without a title word, the first line is the title unless it is an addressee (县委、县政府:).
-    title = titles[0] if titles else next(iter(candidates), None)
+    titles = [line for line in candidates if _TITLE_WORDS.search(line.text)] or _crumb_title(head)
+    # Without a title word, the first line is the title unless it is an addressee (县委、县政府:) or a page's
+    # field (主办：…, 来源：…).
+    title = titles[0] if titles else next((line for line in candidates if not _FIELD_LINE_RE.match(line.text)), None)
     title = _whole_title(norm, head, title)
 
     doc_number, doc_year = None, None
@@ -151,17 +152,48 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     )
 
 
+_CRUMB_RE = re.compile(r"\s*(?:>+|»|›)\s*")
+_FIELD_LINE_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,7}[:：]")
+# What a title names first: its township or county, or its year. A title line without any of them is the
+# end of a title whose start is on the line above (观音桥镇2023年度 / 法治政府建设情况报告).
+_SUBJECT_RE = re.compile(rf"(?:19|20)\d{{2}}|[〇零○一二三四五六七八九]{{4}}|{TOWN_SUFFIX_PATTERN}|县|市|区|旗|关于")
+_MAX_TITLE_PART = 30  # characters of a line above that may be a title's first part
+
+
+def _crumb_title(head: list[Line]) -> list[Line]:
+    """A page that shows its title only as the breadcrumb's last step (首页 > 政务公开 > 某乡2024年…报告)."""
+    for line in head:
+        steps = _CRUMB_RE.split(line.text)
+        if len(steps) > 1 and _TITLE_WORDS.search(steps[-1]):
+            start = line.end - len(steps[-1])
+            return [Line(start, line.end, steps[-1])]
+    return []
+
+
 def _whole_title(norm: str, head: list[Line], title: Line | None) -> Line | None:
-    """A title split over two lines (某某关于2023年度法治政府建设 / 工作的报告) as one: the line just above
-    opens the 关于… that the title line closes."""
+    """A title split over lines as one: the line just above opens the 关于… that the title line closes
+    (某某关于2023年度法治政府建设 / 工作的报告), or the title line names no subject and the lines above are
+    short parts of a title (桂坪镇人民政府关于 / 2024年度法治政府建设 / 情况的报告)."""
+    if title is None:
+        return None
     at = head.index(title) if title in head else 0
-    if at == 0:
-        return title
-    above = head[at - 1]
-    if "关于" in above.text and "关于" not in title.text and not above.text.endswith(":") \
-            and not norm[above.end: title.start].strip():
-        return Line(above.start, title.end, above.text + title.text)
-    return title
+    start, text = title, title.text
+    while at > 0:
+        above = head[at - 1]
+        opens = "关于" in above.text and "关于" not in text and not above.text.endswith(":") \
+            and not norm[above.end: start.start].strip()
+        if not opens and (_SUBJECT_RE.search(text) or not _title_part(norm, above, start)):
+            break
+        at -= 1
+        start, text = above, above.text + text
+    return Line(start.start, title.end, text) if start is not title else title
+
+
+def _title_part(norm: str, line: Line, below: Line) -> bool:
+    """A line right above another that may be the first part of a split title: short, one run of words with
+    no sentence mark, field, breadcrumb or date, and no issuing organ of its own."""
+    return (len(line.text) <= _MAX_TITLE_PART and not re.search(r"[\s,，。；;:：>»|]", line.text)
+            and not is_date(line.text) and not is_issuer(line.text) and not norm[line.end: below.start].strip())
 
 
 def _line_of_offset(norm: str, pos: int) -> tuple[int, int]:
