@@ -46,5 +46,6 @@ def test_each_field_holds_its_floor(scores, field):
 
 @pytest.mark.parametrize("field", ITEM_FIELDS)
 def test_no_layout_loses_its_sections_or_items(scores, field):
-    low = {name: s[field]["f1"] for name, s in scores["files"].items() if s[field]["f1"] < FILE_FLOOR}
+    # A page opening (gold `complete: false`) is annotated for its header and sections only: its items are not scored.
+    low = {name: s[field]["f1"] for name, s in scores["files"].items() if field in s and s[field]["f1"] < FILE_FLOOR}
     assert low == {}
