@@ -397,3 +397,12 @@ def test_a_title_only_in_the_breadcrumb_or_split_over_lines_is_read_whole(head, 
     header = header_of(head + "2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header.title == title
     assert header.township == "杉坪乡"
+
+
+def test_a_document_number_in_a_long_line_of_page_fields_is_the_reports():
+    text = ("【索引号】000000/2024-00031【发布机构】杉坪乡人民政府【成文日期】2024年1月9日【文号】杉政发〔2024〕2号【有效性】有效\n"
+            "杉坪乡2023年法治政府建设情况报告\n2023年，杉坪乡依法履职，落实桐溪县委法办〔2023〕5号文件要求。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).doc_number == "杉政发〔2024〕2号"
+    cited = text.split("\n", 1)[1]  # without its field line, the page has no number of its own
+    assert header_of(cited).doc_number is None

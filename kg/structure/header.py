@@ -88,6 +88,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
             doc_number = source.text[line.start + match.start() : line.start + match.end()].strip()
             doc_year = int(match.group(1))
             break
+    else:
+        found = _doc_number_field(norm, head_end)
+        if found:
+            doc_number, doc_year = source.text[found.start(): found.end()].strip(), int(found.group(1))
 
     addressee_line = next(
         (line for line in head
@@ -158,6 +162,24 @@ _FIELD_LINE_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,7}[:：]")
 # end of a title whose start is on the line above (观音桥镇2023年度 / 法治政府建设情况报告).
 _SUBJECT_RE = re.compile(rf"(?:19|20)\d{{2}}|[〇零○一二三四五六七八九]{{4}}|{TOWN_SUFFIX_PATTERN}|县|市|区|旗|关于")
 _MAX_TITLE_PART = 30  # characters of a line above that may be a title's first part
+
+
+_DOC_FIELD_RE = clues.field_re("文号")
+_FIELD_DOC_RE = re.compile(r"\s*" + _DOC_NUMBER_RE.pattern)
+_FIELD_VALUE = 40  # characters after a 文号 label in which its number stands
+
+
+def _doc_number_field(norm: str, head_end: int) -> re.Match | None:
+    """The number after a 文号 label on a page's field line too long to count as a header line
+    (【索引号】…【发布机构】…【文号】盐政〔2023〕1号): the number of this report, not of one the text cites."""
+    for line in lines_of(norm, 0, head_end):
+        label = _DOC_FIELD_RE.search(line.text)
+        if label:
+            at = line.start + label.end()
+            match = _FIELD_DOC_RE.match(norm, at, min(line.end, at + _FIELD_VALUE))
+            if match:
+                return match
+    return None
 
 
 def _crumb_title(head: list[Line]) -> list[Line]:
