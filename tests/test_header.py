@@ -406,3 +406,15 @@ def test_a_document_number_in_a_long_line_of_page_fields_is_the_reports():
     assert header_of(text).doc_number == "杉政发〔2024〕2号"
     cited = text.split("\n", 1)[1]  # without its field line, the page has no number of its own
     assert header_of(cited).doc_number is None
+
+
+def test_a_breadcrumb_step_and_a_page_field_are_clues_of_their_own_not_issuers():
+    text = ("首页 > 乡镇信息公开 > 杉坪乡\n杉坪乡2023年法治政府建设情况报告\n发布机构：杉坪乡人民政府　发布日期：2024-01-20\n"
+            "2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "杉坪乡人民政府\n2024年1月9日\n地址：桐溪县城关镇政府路8号\n")
+    header = header_of(text)
+    assert header.issuer == "杉坪乡人民政府"
+    cues = {clue.cue for clue in header.clues if clue.field == "township" and clue.value == "杉坪乡"}
+    assert {"网页路径", "标题", "发文机关或落款"} <= cues
+    # 政府路 in the footer's address is a road, not the organ of a township 城关镇.
+    assert not any(clue.value == "城关镇" and clue.cue == "机关名称" for clue in header.clues)

@@ -28,7 +28,7 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
-SITE, PUBLISHED = "网站名称或主办单位", "发布日期"
+SITE, PUBLISHED, CRUMB = "网站名称或主办单位", "发布日期", "网页路径"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
@@ -36,9 +36,13 @@ WEIGHTS = {
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
     BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
     PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
+    CRUMB: 3.0,  # the column a page is filed under (首页 > 乡镇信息公开 > 白露乡) says whose page it is
 }
+# A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>).
+CRUMB_RE = re.compile(r"\s*(?<=[\s\u4e00-\u9fff)）\]】])(?:>+|»|›)\s*")
 
-_TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
+# An organ's name, not a road named after it (城关镇政府路8号, an address in a page's footer).
+_TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)(?![路街巷])")
 _COUNTY_ORGAN_RE = re.compile(
     r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
 )
@@ -101,7 +105,9 @@ def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
         return TITLE
     if _within(place.start, zones.issuers):
         return ISSUER
-    line_start, _ = _line_of(norm, place.start)
+    line_start, line_end = _line_of(norm, place.start)
+    if place.start < zones.head_end and CRUMB_RE.search(norm, line_start, line_end):
+        return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA
     if organ_re.match(norm, place.end):
@@ -159,7 +165,7 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
     return clues
 
 
-_LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE)
+_LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE, CRUMB)
 
 
 def _in_prose(place: PlaceName, cue: str) -> str:
@@ -269,9 +275,11 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
         return ISSUER
     if zones.addressee and _within(place.start, [zones.addressee]):
         return ADDRESSEE
-    line_start, _ = _line_of(norm, place.start)
+    line_start, line_end = _line_of(norm, place.start)
     if _COPIED_TO_RE.match(norm, line_start):
         return COPIED_TO
+    if place.start < zones.head_end and CRUMB_RE.search(norm, line_start, line_end):
+        return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA
     if _COUNTY_ORGAN_RE.match(norm, place.end):

@@ -60,7 +60,9 @@ def is_date(text: str) -> bool:
 
 
 def is_issuer(text: str) -> bool:
-    return len(text) <= 30 and "，" not in text and bool(_ISSUER_RE.search(text))
+    """A line naming an issuing organ: not a breadcrumb ending in the township's column, nor a page's field."""
+    return (len(text) <= 30 and not re.search("[，,:：]", text) and not clues.CRUMB_RE.search(text)
+            and bool(_ISSUER_RE.search(text)))
 
 
 def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -> Header:
@@ -73,7 +75,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     head = [line for line in lines_of(norm, 0, head_end) if not is_prose(line)]
     tail = lines_of(norm, tail_start, len(norm))
     # A breadcrumb (首页 > … > 法治政府建设年度报告) or a date is never the title.
-    candidates = [line for line in head if not line.text.endswith(":") and ">" not in line.text
+    candidates = [line for line in head if not line.text.endswith(":") and not clues.CRUMB_RE.search(line.text)
                   and not is_date(line.text)]
     titles = [line for line in candidates if _TITLE_WORDS.search(line.text)] or _crumb_title(head)
     # Without a title word, the first line is the title unless it is an addressee (县委、县政府:) or a page's
@@ -109,6 +111,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
             issuer_spans.append((line.start, line.end))
             if line.text not in issuers:
                 issuers.append(line.text)
+        elif (organ := _organ_field(line)) is not None:
+            issuer_spans.append((organ.start, organ.end))
+            if organ.text not in issuers:
+                issuers.append(organ.text)
 
     zones = clues.Zones(
         title=(title.start, title.end) if title else None,
@@ -156,12 +162,24 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     )
 
 
-_CRUMB_RE = re.compile(r"\s*(?:>+|»|›)\s*")
 _FIELD_LINE_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,7}[:：]")
 # What a title names first: its township or county, or its year. A title line without any of them is the
 # end of a title whose start is on the line above (观音桥镇2023年度 / 法治政府建设情况报告).
 _SUBJECT_RE = re.compile(rf"(?:19|20)\d{{2}}|[〇零○一二三四五六七八九]{{4}}|{TOWN_SUFFIX_PATTERN}|县|市|区|旗|关于")
 _MAX_TITLE_PART = 30  # characters of a line above that may be a title's first part
+
+
+_ORGAN_FIELD_RE = clues.field_re("发布机构")
+_FIELD_VALUE_RE = re.compile(r"\s*([^\s|\[\]]+)")
+
+
+def _organ_field(line: Line) -> Line | None:
+    """The issuing organ a page's field names (发布机构：白露镇人民政府), as a line of its own."""
+    label = _ORGAN_FIELD_RE.search(line.text)
+    value = _FIELD_VALUE_RE.match(line.text, label.end()) if label else None
+    if value is None or not is_issuer(value.group(1)):
+        return None
+    return Line(line.start + value.start(1), line.start + value.end(1), value.group(1))
 
 
 _DOC_FIELD_RE = clues.field_re("文号")
@@ -185,7 +203,7 @@ def _doc_number_field(norm: str, head_end: int) -> re.Match | None:
 def _crumb_title(head: list[Line]) -> list[Line]:
     """A page that shows its title only as the breadcrumb's last step (首页 > 政务公开 > 某乡2024年…报告)."""
     for line in head:
-        steps = _CRUMB_RE.split(line.text)
+        steps = clues.CRUMB_RE.split(line.text)
         if len(steps) > 1 and _TITLE_WORDS.search(steps[-1]):
             start = line.end - len(steps[-1])
             return [Line(start, line.end, steps[-1])]
