@@ -418,3 +418,9 @@ def test_a_breadcrumb_step_and_a_page_field_are_clues_of_their_own_not_issuers()
     assert {"网页路径", "标题", "发文机关或落款"} <= cues
     # 政府路 in the footer's address is a road, not the organ of a township 城关镇.
     assert not any(clue.value == "城关镇" and clue.cue == "机关名称" for clue in header.clues)
+
+
+def test_headlines_of_a_sidebar_saved_above_the_article_are_not_its_subject():
+    text = ("热点新闻\n栖霞镇召开秋季防火工作会议\n栖霞镇开展农村实用技术培训\n栖霞镇举办文艺汇演\n首页 > 信息公开 > 白露镇\n"
+            "2023年，白露镇在县委领导下推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).township == "白露镇"

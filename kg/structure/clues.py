@@ -116,7 +116,10 @@ def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
     if place.start < zones.head_end and _REPORT_LINE_RE.search(sentence):
         return REPORT_LINE
     before = norm[place.start - 1: place.start] if place.start else "\n"
-    if place.start < zones.head_end and (before in _SUBJECT_BEFORE or before == "年"):
+    # A short line above the body that opens with a name and is no title is a headline of the site's other
+    # news (白沙镇召开安全生产工作会议, in a sidebar saved with the page), not the preamble's subject.
+    headline = place.start == line_start and _within(place.start, zones.head)
+    if place.start < zones.head_end and (before in _SUBJECT_BEFORE or before == "年") and not headline:
         return SUBJECT
     return BODY
 
