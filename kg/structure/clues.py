@@ -246,13 +246,18 @@ def _superior_ranks(norm: str, end: int) -> set[str]:
 def _above_the_next(norm: str, zones: Zones | None, place: PlaceName, places: list[PlaceName]) -> bool:
     """A city the table does not hold as a county, named before another county-level unit on one line of the
     header or signature, is the city above it (首页 > 云州市人民政府 > 北岸区人民政府 > …): places are named
-    from the higher down. Without zones, norm is one line of page metadata."""
+    from the higher down. So is one named above a breadcrumb that steps into another county-level unit (a
+    prefecture's portal name over 首页 > 县市区 > 桐江市 > …). Without zones, norm is one line of page metadata."""
     if not place.name.endswith("市") or divisions().is_county(place.name):
         return False
     if zones is not None and zones.head_end <= place.start < zones.body_end:
         return False
     _, line_end = _line_of(norm, place.start)
-    return any(place.end <= other.start < line_end and other.name != place.name for other in places)
+    if any(place.end <= other.start < line_end and other.name != place.name for other in places):
+        return True
+    return zones is not None and place.start < zones.head_end and any(
+        line_end < other.start < zones.head_end and other.name != place.name
+        and CRUMB_RE.search(norm, *_line_of(norm, other.start)) for other in places)
 
 
 def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
