@@ -201,8 +201,8 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     clues = []
     places = list(county_names(norm, 0, len(norm)))
     ranks = _superior_ranks(norm, zones.body_end)
-    for place in places:
-        if _above_the_next(norm, zones, place, places):
+    for at, place in enumerate(places):
+        if _above_the_next(norm, zones, at, places):
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
         # A report led by 县委 or 区委 and never by 市委 lies below a county or district, not a city: a city
@@ -223,8 +223,8 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     site_names: dict[str, str] = {}
     for label, text in sites:
         places = list(county_names(text))
-        for place in places:
-            if not _above_the_next(text, None, place, places) and not (ranks and "市" not in ranks and place.suffix == "市"):
+        for at, place in enumerate(places):
+            if not _above_the_next(text, None, at, places) and not (ranks and "市" not in ranks and place.suffix == "市"):
                 site_names.setdefault(place.name, f"{label}：{text}")
     clues += [Clue("county", name, SITE, WEIGHTS[SITE], page_field=said) for name, said in site_names.items()]
     for name in {clue.value for clue in clues}:
@@ -243,21 +243,28 @@ def _superior_ranks(norm: str, end: int) -> set[str]:
     return {match.group(1) for match in _RANK_RE.finditer(norm, 0, end)}
 
 
-def _above_the_next(norm: str, zones: Zones | None, place: PlaceName, places: list[PlaceName]) -> bool:
+def _above_the_next(norm: str, zones: Zones | None, at: int, places: list[PlaceName]) -> bool:
     """A city the table does not hold as a county, named before another county-level unit on one line of the
     header or signature, is the city above it (首页 > 云州市人民政府 > 北岸区人民政府 > …): places are named
     from the higher down. So is one named above a breadcrumb that steps into another county-level unit (a
-    prefecture's portal name over 首页 > 县市区 > 桐江市 > …). Without zones, norm is one line of page metadata."""
+    prefecture's portal name over 首页 > 县市区 > 桐江市 > …). Without zones, norm is one line of page metadata.
+
+    `places` are in text order and `at` is the city's index: only the names after it on its line, or in the
+    header below it, are looked at.
+    """
+    place = places[at]
     if not place.name.endswith("市") or divisions().is_county(place.name):
         return False
     if zones is not None and zones.head_end <= place.start < zones.body_end:
         return False
     _, line_end = _line_of(norm, place.start)
-    if any(place.end <= other.start < line_end and other.name != place.name for other in places):
-        return True
-    return zones is not None and place.start < zones.head_end and any(
-        line_end < other.start < zones.head_end and other.name != place.name
-        and CRUMB_RE.search(norm, *_line_of(norm, other.start)) for other in places)
+    stop = zones.head_end if zones is not None and place.start < zones.head_end else line_end
+    for other in places[at + 1:]:
+        if other.start >= max(stop, line_end):
+            break
+        if other.name != place.name and (other.start < line_end or CRUMB_RE.search(norm, *_line_of(norm, other.start))):
+            return True
+    return False
 
 
 def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
