@@ -426,3 +426,9 @@ def test_headlines_of_a_sidebar_saved_above_the_article_are_not_its_subject():
     text = ("热点新闻\n栖霞镇召开秋季防火工作会议\n栖霞镇开展农村实用技术培训\n栖霞镇举办文艺汇演\n首页 > 信息公开 > 白露镇\n"
             "2023年，白露镇在县委领导下推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).township == "白露镇"
+
+
+def test_a_document_number_wrapped_inside_a_page_field_is_read_across_the_break():
+    text = ("【发布机构】杉坪乡人民政府【成文日期】2024年1月9日【文号】杉政\n发〔20\n24〕2号【有效性】有效\n"
+            "杉坪乡2023年法治政府建设情况报告\n2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).doc_number == "杉政发〔2024〕2号"

@@ -91,9 +91,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
             doc_year = int(match.group(1))
             break
     else:
-        found = _doc_number_field(norm, head_end)
-        if found:
-            doc_number, doc_year = source.text[found.start(): found.end()].strip(), int(found.group(1))
+        doc_number, doc_year = _doc_number_field(source, head_end)
 
     addressee_line = next(
         (line for line in head
@@ -187,17 +185,23 @@ _FIELD_DOC_RE = re.compile(r"\s*" + _DOC_NUMBER_RE.pattern)
 _FIELD_VALUE = 40  # characters after a 文号 label in which its number stands
 
 
-def _doc_number_field(norm: str, head_end: int) -> re.Match | None:
-    """The number after a 文号 label on a page's field line too long to count as a header line
-    (【索引号】…【发布机构】…【文号】盐政〔2023〕1号): the number of this report, not of one the text cites."""
+def _doc_number_field(source: Source, head_end: int) -> tuple[str | None, int | None]:
+    """(number, year) after a 文号 label on a page's field line too long to count as a header line
+    (【索引号】…【发布机构】…【文号】盐政〔2023〕1号): the number of this report, not of one the text cites.
+
+    A line wrapped inside the number (盐政〔2 / 023〕1号) is read across the break."""
+    norm = source.norm
     for line in lines_of(norm, 0, head_end):
         label = _DOC_FIELD_RE.search(line.text)
         if label:
             at = line.start + label.end()
-            match = _FIELD_DOC_RE.match(norm, at, min(line.end, at + _FIELD_VALUE))
+            end = min(at + _FIELD_VALUE, head_end)
+            # Norm and text share offsets, so the same line breaks come out of both.
+            window, written = norm[at:end].replace("\n", ""), source.text[at:end].replace("\n", "")
+            match = _FIELD_DOC_RE.match(window)
             if match:
-                return match
-    return None
+                return written[match.start(): match.end()].strip(), int(match.group(1))
+    return None, None
 
 
 def _crumb_title(head: list[Line]) -> list[Line]:
