@@ -393,7 +393,7 @@ def test_the_publication_line_gives_the_year_only_when_nothing_else_does(line, t
     ("首页 > 乡镇动态 > 杉坪乡2023年法治政府建设工作总结\n来源：杉坪乡\n", "杉坪乡2023年法治政府建设工作总结"),
     ("杉坪乡2023年\n法治政府建设工作总结\n", "杉坪乡2023年\n法治政府建设工作总结"),
     ("杉坪乡人民政府关于\n2023年度依法行政\n工作情况的报告\n", "杉坪乡人民政府关于\n2023年度依法行政\n工作情况的报告"),
-    ("主办：桐溪县人民政府\n杉坪乡\n", "杉坪乡"),  # a page's field line is no title
+    ("主办：桐溪县人民政府\n杉坪乡依法行政纪实\n", "杉坪乡依法行政纪实"),  # a page's field line is no title
 ], ids=["title-in-breadcrumb", "split-after-year", "split-in-three", "field-line"])
 def test_a_title_only_in_the_breadcrumb_or_split_over_lines_is_read_whole(head, title):
     header = header_of(head + "2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
@@ -432,3 +432,13 @@ def test_a_document_number_wrapped_inside_a_page_field_is_read_across_the_break(
     text = ("【发布机构】杉坪乡人民政府【成文日期】2024年1月9日【文号】杉政\n发〔20\n24〕2号【有效性】有效\n"
             "杉坪乡2023年法治政府建设情况报告\n2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).doc_number == "杉政发〔2024〕2号"
+
+
+def test_a_site_name_above_a_page_whose_title_ran_into_its_chrome_is_no_title():
+    # Chrome and title joined into one long line, as an unwrapped copy may leave them: the site's organ name
+    # above is not the title, so it does not outweigh the report's own word that it lies below a county.
+    text = ("云州市人民政府\n首页 | 新闻中心 | 信息公开 当前位置：首页 > 信息公开 > 乡镇 白露乡2023年法治政府建设情况报告 "
+            "发布时间：2024-01-05 来源：白露乡 浏览量：95\n2023年，白露乡在县委、县政府的领导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.title != "云州市人民政府" and header.county is None

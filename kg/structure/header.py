@@ -78,9 +78,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     candidates = [line for line in head if not line.text.endswith(":") and not clues.CRUMB_RE.search(line.text)
                   and not is_date(line.text)]
     titles = [line for line in candidates if _TITLE_WORDS.search(line.text)] or _crumb_title(head)
-    # Without a title word, the first line is the title unless it is an addressee (县委、县政府:) or a page's
-    # field (主办：…, 来源：…).
-    title = titles[0] if titles else next((line for line in candidates if not _FIELD_LINE_RE.match(line.text)), None)
+    # Without a title word, the first line is the title unless it is an addressee (县委、县政府:), a page's
+    # field (主办：…, 来源：…) or an organ's name alone (a site's name above the page, 云州市人民政府).
+    title = titles[0] if titles else next((line for line in candidates if not _FIELD_LINE_RE.match(line.text)
+                                           and not is_issuer(line.text)), None)
     title = _whole_title(norm, head, title)
 
     doc_number, doc_year = None, None
