@@ -442,3 +442,9 @@ def test_a_site_name_above_a_page_whose_title_ran_into_its_chrome_is_no_title():
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     header = header_of(text)
     assert header.title != "云州市人民政府" and header.county is None
+
+
+def test_a_signature_date_followed_by_page_furniture_still_gives_the_year():
+    text = ("杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "杉坪乡人民政府\n2024年1月6日\n\n第1页 共1页\n")
+    assert header_of(text).year == 2023

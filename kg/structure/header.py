@@ -144,7 +144,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     written = None if "成文日期" in meta else _written(norm, head_end)
     # A date under the title, or before the body of a text without one, is the document's date, as the
     # signature's is.
-    dated = _signed(tail) or _signed([line for line in head if title is None or line.start > title.start])
+    # A signature the outline did not tell from the body (page furniture such as 第1页 共1页 after it) still
+    # dates the report: a lone date among the text's last lines.
+    dated = _signed(tail) or _signed(lines_of(norm, head_end)[-_LAST_LINES:]) \
+        or _signed([line for line in head if title is None or line.start > title.start])
     year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written,
                                   _published(norm, head_end))
     year = clues.choose(year_found, "year")
@@ -244,6 +247,9 @@ def _title_part(norm: str, line: Line, below: Line) -> bool:
 def _line_of_offset(norm: str, pos: int) -> tuple[int, int]:
     end = norm.find("\n", pos)
     return pos, len(norm) if end < 0 else end
+
+
+_LAST_LINES = 4  # lines at a text's end searched for a signature's date the outline did not find
 
 
 def _signed(tail: list[Line]) -> tuple[int, int, int] | None:
