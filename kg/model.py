@@ -52,7 +52,8 @@ class Clue:
     """One reading of a header fact (township, county or year): the value, the cue it came from, its weight.
 
     A header fact is the value whose clues weigh most; the clues stay with it as its evidence.
-    `evidence` is None for a clue read from a format's metadata rather than from the text.
+    `evidence` is None for a clue read from a format's metadata rather than from the text; `page_field`
+    then says which field it was read from (发布机构：白露镇人民政府), for a user checking the choice.
     """
 
     field: str
@@ -60,6 +61,7 @@ class Clue:
     cue: str
     weight: float
     evidence: Evidence | None = None
+    page_field: str | None = None
 
 
 @dataclass(frozen=True)

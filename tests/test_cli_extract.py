@@ -172,6 +172,18 @@ def test_a_dry_run_shows_the_clues_behind_township_county_and_year(tmp_path):
     assert "  年份 2022 " in explained and "导语开头" in explained
 
 
+
+def test_a_dry_run_shows_the_page_field_a_county_was_read_from(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>白露镇2023年法治政府建设报告</title></head><body>"
+        "<div class='content'><p>白露镇2023年法治政府建设报告</p><p>2023年，白露镇在县委领导下推进依法行政。</p>"
+        "<p>一、主要举措和成效</p><p>（一）加强组织领导。成立领导小组。</p></div>"
+        "<div class='footer'>主办单位：柘阳县人民政府办公室</div></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "  县区 柘阳县 2分：网站名称或主办单位 2「主办单位：柘阳县人民政府办公室」" in result.stdout
+
 def test_a_dry_run_says_when_the_county_comes_from_the_township_s_other_report():
     # baishi-2024 never names its county; its 2023 report does, and no other county has a 白石镇
     paths = [str(REPORTS / "baishi-2023.txt"), str(REPORTS / "baishi-2024.txt")]

@@ -31,9 +31,10 @@ def scores():
 
 
 def test_every_held_out_report_has_gold_and_is_read(scores):
-    reports = sorted(p.name for p in UNSEEN.glob("*.txt"))
+    # Most are typed text; some are pages saved from a site (.html), read with their markup.
+    reports = sorted(p.name for p in UNSEEN.iterdir() if p.suffix in (".txt", ".html"))
     assert len(reports) >= 10
-    assert sorted(p.with_suffix(".txt").name for p in UNSEEN.glob("*.json")) == reports
+    assert sorted(p.stem for p in UNSEEN.glob("*.json")) == sorted(Path(name).stem for name in reports)
     assert scores["errors"] == []
     assert sorted(scores["files"]) == reports
 
@@ -45,5 +46,6 @@ def test_each_field_holds_its_floor(scores, field):
 
 @pytest.mark.parametrize("field", ITEM_FIELDS)
 def test_no_layout_loses_its_sections_or_items(scores, field):
-    low = {name: s[field]["f1"] for name, s in scores["files"].items() if s[field]["f1"] < FILE_FLOOR}
+    # A page opening (gold `complete: false`) is annotated for its header and sections only: its items are not scored.
+    low = {name: s[field]["f1"] for name, s in scores["files"].items() if field in s and s[field]["f1"] < FILE_FLOOR}
     assert low == {}

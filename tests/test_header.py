@@ -311,3 +311,140 @@ def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the
     header = header_of(text)
     assert (header.township, header.county, header.year) == ("白露街道", "青禾区", 2024)
     assert {clue.cue for clue in header.clues if clue.field == "county" and clue.value == "青禾区"} >= {"标题"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("岭镇2023年法治政府建设情况报告", ["岭镇"]),  # a one-character name at a line's start
+    ("梧桐县岭镇人民政府", ["岭镇"]),  # or after its county
+    ("加强集镇管理，推进城镇建设，全镇上下", []),  # common words, not one-character names
+    ("东市镇、北区街道", ["东市镇", "北区街道"]),
+    ("发展路街道、团结桥街道，推进街道建设", ["发展路街道", "团结桥街道"]),  # street offices named after a road
+])
+def test_one_character_township_names_and_names_holding_a_county_suffix(text, names):
+    assert [place.name for place in township_names(text)] == names
+
+
+def test_a_county_suffix_inside_a_township_name_or_a_common_word_is_no_county():
+    assert [p.name for p in county_names("东市镇人民政府，北区街道办事处")] == []
+    assert [p.name for p in county_names("特区党工委、特区管委会：")] == []  # the word 特区, as 县委 is no name
+    assert [p.name for p in county_names("云台林区人民政府")] == ["云台林区"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("梧桐县人民政府\n首页 > 乡镇信息公开 > 岭镇\n岭镇2022年法治政府建设情况报告\n2022年，岭镇坚持依法行政。"
+     "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY, ("岭镇", "梧桐县", 2022)),
+    ("云台林区政府网\n东市镇2024年法治政府建设工作总结\n林区党委、林区管委会：\n2024年，东市镇在林区党委领导下推进依法行政。"
+     "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY, ("东市镇", "云台林区", 2024)),
+], ids=["one-character-town", "forest-district-and-a-town-holding-shi"])
+def test_pages_of_a_one_character_town_and_of_a_forest_district(text, expected):
+    header = header_of(text)
+    assert (header.township, header.county, header.year) == expected
+
+
+@pytest.mark.parametrize(("crumb", "county"), [
+    ("首页 > 云州市人民政府 > 兰亭县人民政府 > 乡镇动态 > 白露乡", "兰亭县"),
+    ("云州市政府网 >> 区县频道 >> 北岸区 >> 白露乡", "北岸区"),
+    ("首页 > 兰亭市人民政府 > 乡镇（街道）> 白露乡", "兰亭市"),  # a county-level city's own portal
+    ("云州市人民政府网站\n当前位置：首页 > 区县市 > 兰亭县 > 白露乡", "兰亭县"),  # the prefecture a line above
+    ("兰亭市人民政府\n首页 > 乡镇 > 白露乡", "兰亭市"),  # no county-level unit below the city
+])
+def test_a_breadcrumb_through_two_portals_gives_the_county_nearest_the_township(crumb, county):
+    text = (crumb + "\n白露乡2023年度法治政府建设情况报告\n2023年，白露乡在上级党委、政府的领导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == county
+
+
+def test_a_page_block_with_labels_and_values_on_alternate_lines_gives_the_year():
+    text = ("索引号\n000000/2024-00009\n发布机构\n杉坪乡人民政府\n成文日期\n2024-01-20\n"
+            "杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert (header.township, header.year) == ("杉坪乡", 2023)
+    written = next(c for c in header.clues if c.field == "year" and c.cue == "信息公开字段")
+    assert text[written.evidence.start:written.evidence.end].startswith("2024-01")
+
+
+@pytest.mark.parametrize(("rank", "county"), [("县委、县政府", None), ("区委、区政府", None), ("市委、市政府", "云州市")])
+def test_a_city_portal_is_the_county_only_of_a_report_led_by_the_city(rank, county):
+    # A prefecture's portal posts its townships' reports: a report led by 县委 or 区委 lies below a county or
+    # district that it does not name; one led by 市委 is a county-level city's own.
+    text = ("云州市人民政府\n首页 > 信息公开 > 乡镇\n白露乡2023年度法治政府建设情况报告\n"
+            f"2023年，白露乡在{rank}的领导下推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == county
+
+
+def test_a_city_on_a_page_of_a_report_led_by_the_county_is_not_its_county_even_from_the_site_name():
+    text = "白露乡2023年度法治政府建设情况报告\n2023年，白露乡在县委的领导下推进依法行政。\n一、主要举措和成效\n" + BODY
+    assert header_of(text, metadata=(("网站", "云州市人民政府"),)).county is None
+    assert header_of(text, metadata=(("网站", "兰亭县人民政府"),)).county == "兰亭县"
+
+
+@pytest.mark.parametrize(("line", "title_year", "year"), [
+    ("发布时间：2024年02月03日　来源：杉坪乡", "", 2023),
+    ("日期：2023-12-28 浏览次数：12", "", 2023),  # posted in December: the year just ending
+    ("发布时间：2024-11-05", "2023年度", 2023),  # posted late: the title's year stands
+])
+def test_the_publication_line_gives_the_year_only_when_nothing_else_does(line, title_year, year):
+    text = (f"首页 > 乡镇动态\n杉坪乡{title_year}法治政府建设年度报告\n{line}\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY)
+    assert header_of(text).year == year
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("首页 > 乡镇动态 > 杉坪乡2023年法治政府建设工作总结\n来源：杉坪乡\n", "杉坪乡2023年法治政府建设工作总结"),
+    ("杉坪乡2023年\n法治政府建设工作总结\n", "杉坪乡2023年\n法治政府建设工作总结"),
+    ("杉坪乡人民政府关于\n2023年度依法行政\n工作情况的报告\n", "杉坪乡人民政府关于\n2023年度依法行政\n工作情况的报告"),
+    ("主办：桐溪县人民政府\n杉坪乡依法行政纪实\n", "杉坪乡依法行政纪实"),  # a page's field line is no title
+], ids=["title-in-breadcrumb", "split-after-year", "split-in-three", "field-line"])
+def test_a_title_only_in_the_breadcrumb_or_split_over_lines_is_read_whole(head, title):
+    header = header_of(head + "2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header.title == title
+    assert header.township == "杉坪乡"
+
+
+def test_a_document_number_in_a_long_line_of_page_fields_is_the_reports():
+    text = ("【索引号】000000/2024-00031【发布机构】杉坪乡人民政府【成文日期】2024年1月9日【文号】杉政发〔2024〕2号【有效性】有效\n"
+            "杉坪乡2023年法治政府建设情况报告\n2023年，杉坪乡依法履职，落实桐溪县委法办〔2023〕5号文件要求。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).doc_number == "杉政发〔2024〕2号"
+    cited = text.split("\n", 1)[1]  # without its field line, the page has no number of its own
+    assert header_of(cited).doc_number is None
+
+
+def test_a_breadcrumb_step_and_a_page_field_are_clues_of_their_own_not_issuers():
+    text = ("首页 > 乡镇信息公开 > 杉坪乡\n杉坪乡2023年法治政府建设情况报告\n发布机构：杉坪乡人民政府　发布日期：2024-01-20\n"
+            "2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "杉坪乡人民政府\n2024年1月9日\n地址：桐溪县城关镇政府路8号\n")
+    header = header_of(text)
+    assert header.issuer == "杉坪乡人民政府"
+    cues = {clue.cue for clue in header.clues if clue.field == "township" and clue.value == "杉坪乡"}
+    assert {"网页路径", "标题", "发文机关或落款"} <= cues
+    # 政府路 in the footer's address is a road, not the organ of a township 城关镇.
+    assert not any(clue.value == "城关镇" and clue.cue == "机关名称" for clue in header.clues)
+
+
+def test_headlines_of_a_sidebar_saved_above_the_article_are_not_its_subject():
+    text = ("热点新闻\n栖霞镇召开秋季防火工作会议\n栖霞镇开展农村实用技术培训\n栖霞镇举办文艺汇演\n首页 > 信息公开 > 白露镇\n"
+            "2023年，白露镇在县委领导下推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).township == "白露镇"
+
+
+def test_a_document_number_wrapped_inside_a_page_field_is_read_across_the_break():
+    text = ("【发布机构】杉坪乡人民政府【成文日期】2024年1月9日【文号】杉政\n发〔20\n24〕2号【有效性】有效\n"
+            "杉坪乡2023年法治政府建设情况报告\n2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).doc_number == "杉政发〔2024〕2号"
+
+
+def test_a_site_name_above_a_page_whose_title_ran_into_its_chrome_is_no_title():
+    # Chrome and title joined into one long line, as an unwrapped copy may leave them: the site's organ name
+    # above is not the title, so it does not outweigh the report's own word that it lies below a county.
+    text = ("云州市人民政府\n首页 | 新闻中心 | 信息公开 当前位置：首页 > 信息公开 > 乡镇 白露乡2023年法治政府建设情况报告 "
+            "发布时间：2024-01-05 来源：白露乡 浏览量：95\n2023年，白露乡在县委、县政府的领导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.title != "云州市人民政府" and header.county is None
+
+
+def test_a_signature_date_followed_by_page_furniture_still_gives_the_year():
+    text = ("杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "杉坪乡人民政府\n2024年1月6日\n\n第1页 共1页\n")
+    assert header_of(text).year == 2023

@@ -197,7 +197,8 @@ def explain_clues(clues, chosen: dict, county_inferred: bool = False) -> list[st
 
 def _clue_text(clue) -> str:
     if clue.evidence is None:
-        return f"{clue.cue} {clue.weight:g}"
+        said = f"「{clue.page_field[:2 * _EXCERPT]}」" if clue.page_field else ""
+        return f"{clue.cue} {clue.weight:g}{said}"
     sentence, name = clue.evidence.sentence, str(clue.value)
     at = max(sentence.find(name), 0)
     excerpt = sentence[max(0, at - _EXCERPT): at + len(name) + _EXCERPT].replace("\n", " ")

@@ -43,13 +43,14 @@ def fields() -> dict[str, str]:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The page rules' regexes, built once from ontology/lexicons/html_chrome.tsv."""
-    labels = fields()
+    labels = _spaced(lexicon.longest_first(fields()))
     not_separator = "[^_|\\-—–]*"
     return {
         "field": re.compile(
-            rf"""(?P<label>{lexicon.either(lexicon.longest_first(labels))})\s*[:：\t|][\s|]*
+            rf"""(?P<label>{labels})\s*[:：\t|][\s|]*
                  (?P<value>[^\t\n|]*?)\s*
-                 (?=(?:{lexicon.either(labels)})\s*[:：\t|]|[\t|\n]|$)     # up to the next label or cell (tab or bar)""",
+                 (?=(?:{labels})\s*[:：\t|]|[\t|\n]|$          # up to the next label or cell (tab or bar)
+                    |[ \u3000]+[\u4e00-\u9fff]{{2,6}}[:：])     # or a space and a label we do not know (备案号：)""",
             re.VERBOSE,
         ),
         # A word of the class or id, between separators: nav, top-bar, xglj (相关链接)…
@@ -59,6 +60,15 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"\s*[_|\-—–]\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
         ),
     }
+
+
+def _spaced(labels) -> str:
+    """Labels as a regex group that also matches them spread out with spaces (索 引 号, 文　　号), as sites align them."""
+    return "(?:" + "|".join("[ \u3000]*".join(map(re.escape, label)) for label in labels) + ")"
+
+
+def _label_key(label: str) -> str:
+    return fields()[re.sub("[ \u3000]", "", label)]
 
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
@@ -77,10 +87,14 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
         root = lxml.html.document_fromstring(page)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(path, f"not a readable HTML page ({exc})") from exc
-    page_title = _page_title(root)
+    page_title, site = _page_title(root)
     for element in root.iter(etree.Comment, etree.ProcessingInstruction):
         element.drop_tree() if element.getparent() is not None else None
     metadata = _metadata(root)
+    # The site's name after the <title>'s separator says whose portal this is: often the only place a page
+    # names its county once the chrome is dropped.
+    if site:
+        metadata.setdefault("网站", site)
     _drop_chrome(root)
     body = root.find("body")
     body = root if body is None else body
@@ -108,11 +122,17 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
     return decode(data, path)
 
 
-def _page_title(root) -> str | None:
+def _page_title(root) -> tuple[str | None, str | None]:
+    """The <title> without the site's name after its last separator, and that name."""
     node = root.find(".//title")
     if node is None or not (node.text_content() or "").strip():
-        return None
-    return _patterns()["title_site"].sub("", node.text_content().strip()) or None
+        return None, None
+    text = node.text_content().strip()
+    site = _patterns()["title_site"].search(text)
+    if site is None:
+        return text, None
+    name = re.sub(r"^\s*[_|\-—–]\s*", "", site.group()).strip()
+    return text[: site.start()].strip() or None, name or None
 
 
 def _metadata(root) -> dict[str, str]:
@@ -123,7 +143,7 @@ def _metadata(root) -> dict[str, str]:
             continue
         for match in _patterns()["field"].finditer(line):
             value = match.group("value").strip()
-            key = fields()[match.group("label")]
+            key = _label_key(match.group("label"))
             if value and key not in found and len(value) <= MAX_FIELD_VALUE:
                 found[key] = value
     return found

@@ -28,15 +28,21 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
+SITE, PUBLISHED, CRUMB = "网站名称或主办单位", "发布日期", "网页路径"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
-    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0,
+    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
+    PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
+    CRUMB: 3.0,  # the column a page is filed under (首页 > 乡镇信息公开 > 白露乡) says whose page it is
 }
+# A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>).
+CRUMB_RE = re.compile(r"\s*(?<=[\s\u4e00-\u9fff)）\]】])(?:>+|»|›)\s*")
 
-_TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)")
+# An organ's name, not a road named after it (城关镇政府路8号, an address in a page's footer).
+_TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)(?![路街巷])")
 _COUNTY_ORGAN_RE = re.compile(
     r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
 )
@@ -49,10 +55,15 @@ _COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
 _FIELD_END = r"\s*(?:[:：|\t]|[\]】])"
 
 
-def field_re(key: str, *more: str) -> re.Pattern:
-    """A field label of the page lexicon (发布机构, 发文机关, 发布单位 for 发布机构) and `more`, with its separator."""
+def field_labels(key: str, *more: str) -> str:
+    """A regex group of the page lexicon's labels for one field (发布机构, 发文机关, 发布单位 for 发布机构) and `more`."""
     labels = [row["word"] for row in lexicon.table("html_chrome") if row["use"] == "field" and row["key"] == key]
-    return re.compile(lexicon.either(lexicon.longest_first([*labels, *more])) + _FIELD_END)
+    return lexicon.either(lexicon.longest_first([*labels, *more]))
+
+
+def field_re(key: str, *more: str) -> re.Pattern:
+    """A field label with its separator."""
+    return re.compile(field_labels(key, *more) + _FIELD_END)
 
 
 # 来源 names the office that posted the page.
@@ -94,7 +105,9 @@ def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
         return TITLE
     if _within(place.start, zones.issuers):
         return ISSUER
-    line_start, _ = _line_of(norm, place.start)
+    line_start, line_end = _line_of(norm, place.start)
+    if place.start < zones.head_end and CRUMB_RE.search(norm, line_start, line_end):
+        return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA
     if organ_re.match(norm, place.end):
@@ -103,7 +116,10 @@ def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
     if place.start < zones.head_end and _REPORT_LINE_RE.search(sentence):
         return REPORT_LINE
     before = norm[place.start - 1: place.start] if place.start else "\n"
-    if place.start < zones.head_end and (before in _SUBJECT_BEFORE or before == "年"):
+    # A short line above the body that opens with a name and is no title is a headline of the site's other
+    # news (白沙镇召开安全生产工作会议, in a sidebar saved with the page), not the preamble's subject.
+    headline = place.start == line_start and _within(place.start, zones.head)
+    if place.start < zones.head_end and (before in _SUBJECT_BEFORE or before == "年") and not headline:
         return SUBJECT
     return BODY
 
@@ -140,7 +156,7 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
         clues.append(_clue(source, "township", place.name, cue, place.start, place.end))
     if metadata_organ:
         for place in township_names(metadata_organ):
-            clues.append(Clue("township", place.name, METADATA, WEIGHTS[METADATA]))
+            clues.append(Clue("township", place.name, METADATA, WEIGHTS[METADATA], page_field=f"发布机构：{metadata_organ}"))
             if place.confirmed:
                 confirmed.add(place.name)
     # 我镇 / 本镇 speak of the last township named before them with the same suffix, in more than a passing mention.
@@ -152,7 +168,7 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
     return clues
 
 
-_LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE)
+_LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE, CRUMB)
 
 
 def _in_prose(place: PlaceName, cue: str) -> str:
@@ -172,18 +188,27 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,
-                 extra_titles: Iterable[tuple[int, int]] = ()) -> list[Clue]:
+                 extra_titles: Iterable[tuple[int, int]] = (), sites: Iterable[tuple[str, str]] = ()) -> list[Clue]:
     """Readings of the county: names with a county suffix in the title, organs, addressee, cited titles.
 
     `extra_titles`: other lines shaped like the title (a page repeats it under its breadcrumbs and
-    metadata), read as titles too.
+    metadata), read as titles too. `sites`: (label, text) of the page's site name and footer owner (主办单位),
+    which a page read as HTML keeps as metadata once its chrome is dropped.
     """
     norm, table = source.norm, divisions()
     townships = [t for t in townships if t]
     titles = [span for span in (zones.title, *extra_titles) if span]
     clues = []
-    for place in county_names(norm, 0, len(norm)):
+    places = list(county_names(norm, 0, len(norm)))
+    ranks = _superior_ranks(norm, zones.body_end)
+    for at, place in enumerate(places):
+        if _above_the_next(norm, zones, at, places):
+            continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
+        # A report led by 县委 or 区委 and never by 市委 lies below a county or district, not a city: a city
+        # named outside its title is the prefecture above (the portal the page sits in).
+        if ranks and "市" not in ranks and place.suffix == "市" and cue != TITLE:
+            continue
         cue = _in_prose(place, cue)
         weak = cue == BODY or len(place.name) - len(place.suffix) == 1 and WEIGHTS[cue] < WEIGHTS[ADDRESSEE]
         # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
@@ -193,12 +218,53 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         clues.append(_clue(source, "county", place.name, cue, place.start, place.end))
     if metadata_organ:
         for place in county_names(metadata_organ):
-            clues.append(Clue("county", place.name, METADATA, WEIGHTS[METADATA]))
+            clues.append(Clue("county", place.name, METADATA, WEIGHTS[METADATA], page_field=f"发布机构：{metadata_organ}"))
+    # The site's name and its owner name one portal: a county they both give counts once.
+    site_names: dict[str, str] = {}
+    for label, text in sites:
+        places = list(county_names(text))
+        for at, place in enumerate(places):
+            if not _above_the_next(text, None, at, places) and not (ranks and "市" not in ranks and place.suffix == "市"):
+                site_names.setdefault(place.name, f"{label}：{text}")
+    clues += [Clue("county", name, SITE, WEIGHTS[SITE], page_field=said) for name, said in site_names.items()]
     for name in {clue.value for clue in clues}:
         held = [town for town in townships if table.holds(name, town)]
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+# An unnamed superior's rank: 县委、县政府 (after a boundary, so that 南岭县委 is a named one, not a rank).
+_RANK_RE = re.compile(r"(?:^|(?<=[在和与及、，,。；;：:“\s]))(县|区|市|旗)(?:委|人民政府|政府)")
+
+
+def _superior_ranks(norm: str, end: int) -> set[str]:
+    """The ranks (县, 区, 市, 旗) of the unnamed committees and governments a report says it works under."""
+    return {match.group(1) for match in _RANK_RE.finditer(norm, 0, end)}
+
+
+def _above_the_next(norm: str, zones: Zones | None, at: int, places: list[PlaceName]) -> bool:
+    """A city the table does not hold as a county, named before another county-level unit on one line of the
+    header or signature, is the city above it (首页 > 云州市人民政府 > 北岸区人民政府 > …): places are named
+    from the higher down. So is one named above a breadcrumb that steps into another county-level unit (a
+    prefecture's portal name over 首页 > 县市区 > 桐江市 > …). Without zones, norm is one line of page metadata.
+
+    `places` are in text order and `at` is the city's index: only the names after it on its line, or in the
+    header below it, are looked at.
+    """
+    place = places[at]
+    if not place.name.endswith("市") or divisions().is_county(place.name):
+        return False
+    if zones is not None and zones.head_end <= place.start < zones.body_end:
+        return False
+    _, line_end = _line_of(norm, place.start)
+    stop = zones.head_end if zones is not None and place.start < zones.head_end else line_end
+    for other in places[at + 1:]:
+        if other.start >= max(stop, line_end):
+            break
+        if other.name != place.name and (other.start < line_end or CRUMB_RE.search(norm, *_line_of(norm, other.start))):
+            return True
+    return False
 
 
 def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
@@ -224,9 +290,11 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
         return ISSUER
     if zones.addressee and _within(place.start, [zones.addressee]):
         return ADDRESSEE
-    line_start, _ = _line_of(norm, place.start)
+    line_start, line_end = _line_of(norm, place.start)
     if _COPIED_TO_RE.match(norm, line_start):
         return COPIED_TO
+    if place.start < zones.head_end and CRUMB_RE.search(norm, line_start, line_end):
+        return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA
     if _COUNTY_ORGAN_RE.match(norm, place.end):
@@ -245,11 +313,14 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
 
 
 def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading: tuple[int, int] | None,
-               signed: tuple[int, int, int] | None, metadata_year: int | None,
-               written: tuple[int, int, int] | None = None) -> list[Clue]:
+               signed: tuple[int, int, int] | None, metadata_year: tuple[int, str] | None,
+               written: tuple[int, int, int] | None = None,
+               published: tuple[int, int, int] | None = None) -> list[Clue]:
     """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's.
 
-    `written`: (year of work, start, end) from a 成文日期 field kept in the text of a page.
+    `metadata_year`: (year of work, the date as the page gives it) from a page's 成文日期 metadata.
+    `written`: (year of work, start, end) from a 成文日期 field kept in the text of a page; `published`: the
+    same from the page's publication line (发布时间：…).
     """
     norm = source.norm
     clues = []
@@ -283,9 +354,11 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
         cue = SIGNED if start >= zones.head_end else DATED
         clues.append(_clue(source, "year", year if month >= 10 else year - 1, cue, start, start + 4))
     if metadata_year is not None:
-        clues.append(Clue("year", metadata_year, METADATA, 1.0))
+        clues.append(Clue("year", metadata_year[0], METADATA, 1.0, page_field=f"成文日期：{metadata_year[1]}"))
     if written is not None:
         clues.append(_clue(source, "year", written[0], METADATA, written[1], written[2], weight=1.0))
+    if published is not None:
+        clues.append(_clue(source, "year", published[0], PUBLISHED, published[1], published[2]))
     return clues
 
 

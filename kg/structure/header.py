@@ -60,7 +60,9 @@ def is_date(text: str) -> bool:
 
 
 def is_issuer(text: str) -> bool:
-    return len(text) <= 30 and "，" not in text and bool(_ISSUER_RE.search(text))
+    """A line naming an issuing organ: not a breadcrumb ending in the township's column, nor a page's field."""
+    return (len(text) <= 30 and not re.search("[，,:：]", text) and not clues.CRUMB_RE.search(text)
+            and bool(_ISSUER_RE.search(text)))
 
 
 def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -> Header:
@@ -73,11 +75,13 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     head = [line for line in lines_of(norm, 0, head_end) if not is_prose(line)]
     tail = lines_of(norm, tail_start, len(norm))
     # A breadcrumb (首页 > … > 法治政府建设年度报告) or a date is never the title.
-    candidates = [line for line in head if not line.text.endswith(":") and ">" not in line.text
+    candidates = [line for line in head if not line.text.endswith(":") and not clues.CRUMB_RE.search(line.text)
                   and not is_date(line.text)]
-    titles = [line for line in candidates if _TITLE_WORDS.search(line.text)]
-    # Without a title word, the first line is the title unless it is an addressee (县委、县政府:).
-    title = titles[0] if titles else next(iter(candidates), None)
+    titles = [line for line in candidates if _TITLE_WORDS.search(line.text)] or _crumb_title(head)
+    # Without a title word, the first line is the title unless it is an addressee (县委、县政府:), a page's
+    # field (主办：…, 来源：…) or an organ's name alone (a site's name above the page, 云州市人民政府).
+    title = titles[0] if titles else next((line for line in candidates if not _FIELD_LINE_RE.match(line.text)
+                                           and not is_issuer(line.text)), None)
     title = _whole_title(norm, head, title)
 
     doc_number, doc_year = None, None
@@ -87,6 +91,8 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
             doc_number = source.text[line.start + match.start() : line.start + match.end()].strip()
             doc_year = int(match.group(1))
             break
+    else:
+        doc_number, doc_year = _doc_number_field(source, head_end)
 
     addressee_line = next(
         (line for line in head
@@ -104,6 +110,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
             issuer_spans.append((line.start, line.end))
             if line.text not in issuers:
                 issuers.append(line.text)
+        elif (organ := _organ_field(line)) is not None:
+            issuer_spans.append((organ.start, organ.end))
+            if organ.text not in issuers:
+                issuers.append(organ.text)
 
     zones = clues.Zones(
         title=(title.start, title.end) if title else None,
@@ -119,7 +129,8 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     extra_titles = [(t.start, t.end) for t in titles[1:]]
     found = clues.township_clues(source, zones, organ, extra_titles=extra_titles)
     ranked_towns = [value for value, _ in clues.totals(found, "township")][:3]
-    county_found = clues.county_clues(source, zones, ranked_towns, organ, extra_titles=extra_titles)
+    sites = [(key, meta[key]) for key in ("网站", "主办单位") if meta.get(key)]
+    county_found = clues.county_clues(source, zones, ranked_towns, organ, extra_titles=extra_titles, sites=sites)
     county = clues.choose(county_found, "county")
     if county is not None:
         found += clues.pair_clues(county, [value for value, _ in clues.totals(found, "township")])
@@ -133,8 +144,12 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     written = None if "成文日期" in meta else _written(norm, head_end)
     # A date under the title, or before the body of a text without one, is the document's date, as the
     # signature's is.
-    dated = _signed(tail) or _signed([line for line in head if title is None or line.start > title.start])
-    year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written)
+    # A signature the outline did not tell from the body (page furniture such as 第1页 共1页 after it) still
+    # dates the report: a lone date among the text's last lines.
+    dated = _signed(tail) or _signed(lines_of(norm, head_end)[-_LAST_LINES:]) \
+        or _signed([line for line in head if title is None or line.start > title.start])
+    year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written,
+                                  _published(norm, head_end))
     year = clues.choose(year_found, "year")
     return Header(
         title=source.text[title.start : title.end] if title else None,
@@ -149,22 +164,92 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     )
 
 
+_FIELD_LINE_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,7}[:：]")
+# What a title names first: its township or county, or its year. A title line without any of them is the
+# end of a title whose start is on the line above (观音桥镇2023年度 / 法治政府建设情况报告).
+_SUBJECT_RE = re.compile(rf"(?:19|20)\d{{2}}|[〇零○一二三四五六七八九]{{4}}|{TOWN_SUFFIX_PATTERN}|县|市|区|旗|关于")
+_MAX_TITLE_PART = 30  # characters of a line above that may be a title's first part
+
+
+_ORGAN_FIELD_RE = clues.field_re("发布机构")
+_FIELD_VALUE_RE = re.compile(r"\s*([^\s|\[\]]+)")
+
+
+def _organ_field(line: Line) -> Line | None:
+    """The issuing organ a page's field names (发布机构：白露镇人民政府), as a line of its own."""
+    label = _ORGAN_FIELD_RE.search(line.text)
+    value = _FIELD_VALUE_RE.match(line.text, label.end()) if label else None
+    if value is None or not is_issuer(value.group(1)):
+        return None
+    return Line(line.start + value.start(1), line.start + value.end(1), value.group(1))
+
+
+_DOC_FIELD_RE = clues.field_re("文号")
+_FIELD_DOC_RE = re.compile(r"\s*" + _DOC_NUMBER_RE.pattern)
+_FIELD_VALUE = 40  # characters after a 文号 label in which its number stands
+
+
+def _doc_number_field(source: Source, head_end: int) -> tuple[str | None, int | None]:
+    """(number, year) after a 文号 label on a page's field line too long to count as a header line
+    (【索引号】…【发布机构】…【文号】盐政〔2023〕1号): the number of this report, not of one the text cites.
+
+    A line wrapped inside the number (盐政〔2 / 023〕1号) is read across the break."""
+    norm = source.norm
+    for line in lines_of(norm, 0, head_end):
+        label = _DOC_FIELD_RE.search(line.text)
+        if label:
+            at = line.start + label.end()
+            end = min(at + _FIELD_VALUE, head_end)
+            # Norm and text share offsets, so the same line breaks come out of both.
+            window, written = norm[at:end].replace("\n", ""), source.text[at:end].replace("\n", "")
+            match = _FIELD_DOC_RE.match(window)
+            if match:
+                return written[match.start(): match.end()].strip(), int(match.group(1))
+    return None, None
+
+
+def _crumb_title(head: list[Line]) -> list[Line]:
+    """A page that shows its title only as the breadcrumb's last step (首页 > 政务公开 > 某乡2024年…报告)."""
+    for line in head:
+        steps = clues.CRUMB_RE.split(line.text)
+        if len(steps) > 1 and _TITLE_WORDS.search(steps[-1]):
+            start = line.end - len(steps[-1])
+            return [Line(start, line.end, steps[-1])]
+    return []
+
+
 def _whole_title(norm: str, head: list[Line], title: Line | None) -> Line | None:
-    """A title split over two lines (某某关于2023年度法治政府建设 / 工作的报告) as one: the line just above
-    opens the 关于… that the title line closes."""
+    """A title split over lines as one: the line just above opens the 关于… that the title line closes
+    (某某关于2023年度法治政府建设 / 工作的报告), or the title line names no subject and the lines above are
+    short parts of a title (桂坪镇人民政府关于 / 2024年度法治政府建设 / 情况的报告)."""
+    if title is None:
+        return None
     at = head.index(title) if title in head else 0
-    if at == 0:
-        return title
-    above = head[at - 1]
-    if "关于" in above.text and "关于" not in title.text and not above.text.endswith(":") \
-            and not norm[above.end: title.start].strip():
-        return Line(above.start, title.end, above.text + title.text)
-    return title
+    start, text = title, title.text
+    while at > 0:
+        above = head[at - 1]
+        opens = "关于" in above.text and "关于" not in text and not above.text.endswith(":") \
+            and not norm[above.end: start.start].strip()
+        if not opens and (_SUBJECT_RE.search(text) or not _title_part(norm, above, start)):
+            break
+        at -= 1
+        start, text = above, above.text + text
+    return Line(start.start, title.end, text) if start is not title else title
+
+
+def _title_part(norm: str, line: Line, below: Line) -> bool:
+    """A line right above another that may be the first part of a split title: short, one run of words with
+    no sentence mark, field, breadcrumb or date, and no issuing organ of its own."""
+    return (len(line.text) <= _MAX_TITLE_PART and not re.search(r"[\s,，。；;:：>»|]", line.text)
+            and not is_date(line.text) and not is_issuer(line.text) and not norm[line.end: below.start].strip())
 
 
 def _line_of_offset(norm: str, pos: int) -> tuple[int, int]:
     end = norm.find("\n", pos)
     return pos, len(norm) if end < 0 else end
+
+
+_LAST_LINES = 4  # lines at a text's end searched for a signature's date the outline did not find
 
 
 def _signed(tail: list[Line]) -> tuple[int, int, int] | None:
@@ -186,18 +271,42 @@ def _year_of_work(year: int, month: int) -> int:
     return year if month >= 10 else year - 1
 
 
-def _metadata_year(meta: dict) -> int | None:
-    """The year of work a page's 成文日期 implies."""
+def _metadata_year(meta: dict) -> tuple[int, str] | None:
+    """The year of work a page's 成文日期 implies, and the date as given."""
     match = _META_DATE_RE.search(meta.get("成文日期", ""))
-    return _year_of_work(int(match.group(1)), int(match.group(2))) if match else None
+    return (_year_of_work(int(match.group(1)), int(match.group(2))), meta["成文日期"]) if match else None
 
 
 def _written(norm: str, head_end: int) -> tuple[int, int, int] | None:
     """(year of work, start, end of the date) from a 成文日期 field on a line before the first section."""
-    for line in lines_of(norm, 0, head_end):
-        label = _WRITTEN_RE.search(line.text)
+    lines = lines_of(norm, 0, head_end)
+    for at, line in enumerate(lines):
+        label = _WRITTEN_RE.search(line.text) or _bare_label(line.text)
         # A wrapped page may break the date after its year (2024年 / 1月8日).
+        date = _FIELD_DATE_RE.match(norm, line.start + label.end()) if label else None
+        # A block copied from a table with labels and values on alternate lines has the date on the next line.
+        if label and not date and label.end() == len(line.text) and at + 1 < len(lines):
+            date = _FIELD_DATE_RE.match(norm, lines[at + 1].start)
+        if date:
+            return _year_of_work(int(date.group(1)), int(date.group(2))), date.start(1), date.end()
+    return None
+
+
+_BARE_WRITTEN_RE = re.compile(clues.field_labels("成文日期"))
+# A page's publication line (发布时间：2025-01-15 来源：…); 时间 and 日期 alone only where a label starts.
+_PUBLISHED_RE = re.compile(r"(?:" + clues.field_labels("发布日期", "发布时间") + r"|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]")
+
+
+def _published(norm: str, head_end: int) -> tuple[int, int, int] | None:
+    """(year of work, start, end of the date) from the first publication line before the first section."""
+    for line in lines_of(norm, 0, head_end):
+        label = _PUBLISHED_RE.search(line.text)
         date = _FIELD_DATE_RE.match(norm, line.start + label.end()) if label else None
         if date:
             return _year_of_work(int(date.group(1)), int(date.group(2))), date.start(1), date.end()
     return None
+
+
+def _bare_label(text: str) -> re.Match | None:
+    """A 成文日期 label alone on its line, with no separator: its value is on the next line."""
+    return _BARE_WRITTEN_RE.fullmatch(text)

@@ -21,9 +21,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOWN_SUFFIX_RE = re.compile(TOWN_SUFFIX_PATTERN)
 _COUNTY_SUFFIX_RE = re.compile(r"自治县|自治旗|县|市|区|旗")
 # A suffix followed by one of these is part of a common word (乡村, 镇村, 县城, 市场, 区域), not a name's end.
+# A county suffix right before a township's (新市镇, 城区街道) is inside the township's name.
 _NOT_END = {
     "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "", "苏木": "",
-    "县": "城域级乡镇长", "市": "场民容貌值级区县长", "区": "域划间别块县长", "旗": "帜舰号手", "自治县": "", "自治旗": "",
+    "县": "城域级乡镇长", "市": "场民容貌值级区县长镇乡街", "区": "域划间别块县长镇乡街", "旗": "帜舰号手",
+    "自治县": "", "自治旗": "",
 }
 # A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇), not of a name
 # the table does not know.
@@ -39,6 +41,7 @@ _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 # A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
 _PLACE_TAGS = ("nr", "ns", "nz")
+_ROAD_WORDS = ("路", "街", "巷", "桥")
 _PREFIXES = ("中国共产党", "中共")
 _MAX_STEM = 8
 
@@ -68,11 +71,15 @@ def _tag(word: str) -> str:
     return pos_tags().get(word) or ""
 
 
-def _cut(run: str) -> int:
-    """Where a name can start in the run: after its last stop character or prefix."""
+def _cut(run: str, town: bool = False) -> int:
+    """Where a name can start in the run: after its last stop character or prefix.
+
+    `town`: the run stands before a township's suffix."""
     cut = 0
     for i, ch in enumerate(run):
-        if ch in _STOPS and (ch not in _SOFT_STOPS or len(run) - i - 1 >= 2):
+        # A county's suffix right before the township's, after a character of the name, is in its name (东市镇).
+        inside = town and i == len(run) - 1 and ch in "县市区" and i > 0 and run[i - 1] not in _STOPS
+        if ch in _STOPS and (ch not in _SOFT_STOPS or len(run) - i - 1 >= 2) and not inside:
             cut = i + 1
     for prefix in _PREFIXES:
         at = run.rfind(prefix, cut)
@@ -81,9 +88,11 @@ def _cut(run: str) -> int:
     return cut
 
 
-def _words(run: str) -> tuple[list[str], bool]:
-    """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose."""
-    run = run[_cut(run):]
+def _words(run: str, town: bool = False, road: bool = False) -> tuple[list[str], bool]:
+    """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose.
+
+    `road`: the suffix is a street office's (街道), whose name may be a road's."""
+    run = run[_cut(run, town):]
     if not run:
         return [], True
 
@@ -92,6 +101,10 @@ def _words(run: str) -> tuple[list[str], bool]:
     # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
     # words of two or more characters are cut as prose; one-character function words are stops already.
     while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _tag(words[0]).startswith(_LEADING_TAGS)):
+        # A street office is often named after its road (丰收路街道, 解放路街道): a word before the road's
+        # character is the road's name, not prose, when it starts the run.
+        if road and len(words) == 2 and words[1] in _ROAD_WORDS and bounded:
+            break
         # A preposition (按照, 根据) opens the noun phrase that follows it: the name still starts at a boundary.
         if _tag(words.pop(0)) != "p":
             bounded = False
@@ -119,6 +132,17 @@ def _segmented_stem(words: list[str]) -> str | None:
     if last.startswith(_NOT_LAST_TAGS) and not (last == "f" and len(words) == 1) or last == "z":
         return None
     return "".join(words)
+
+
+def _single_stem(norm: str, match: re.Match, stem: str) -> bool:
+    """Whether a one-character stem the table does not know is a name (沙镇, 渠县) rather than a common word
+    (集镇, 城镇, 林区, 辖区): it stands after a boundary or a county's suffix (桐溪市沙镇), and with its suffix
+    it is no word of the dictionary; a county (渠县) may be one the dictionary files as a place."""
+    before = norm[match.start() - 2: match.start() - 1]
+    if before and _CJK.match(before) and before not in "县市区旗" and not norm.startswith("中共", match.start() - 3):
+        return False
+    tag = _tag(stem + match.group())
+    return not tag or match.group() in _COUNTY_SUFFIXES and tag in _PLACE_TAGS
 
 
 def _confirmed(run: str, suffix: str, known, min_stem: int) -> str | None:
@@ -157,7 +181,7 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         run = norm[run_start: match.start()]
         if not run:
             continue
-        words, bounded = _words(run)
+        words, bounded = _words(run, suffix in TOWN_SUFFIXES, suffix == "街道")
         name = _confirmed(run, suffix, known, min_stem)
         confirmed = name is not None
         if confirmed:
@@ -177,7 +201,7 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
             if run[-1] in _NOT_AFTER.get(suffix, ""):
                 continue
             stem = _segmented_stem(words)
-            if stem is None or len(stem) < min_stem:
+            if stem is None or len(stem) < min_stem or len(stem) == 1 and not _single_stem(norm, match, stem):
                 continue
             name = stem + suffix
             if _tag(stem).startswith(_PROSE_TAGS):
@@ -187,9 +211,9 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
 
 
 def township_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
-    """Every township, town or street office named in norm[start:end]; stems are at least two characters."""
+    """Every township, town or street office named in norm[start:end]; a stem of one character only as _single_stem allows."""
     table = divisions()
-    yield from _names(norm, start, len(norm) if end is None else end, _TOWN_SUFFIX_RE, table.is_township, 2, True)
+    yield from _names(norm, start, len(norm) if end is None else end, _TOWN_SUFFIX_RE, table.is_township, 1, True)
 
 
 def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[PlaceName]:
