@@ -90,3 +90,78 @@ def test_removing_the_title_that_alone_named_the_county_leaves_the_gold_county_n
     assert "芦沟县" not in text and varied["county"] is None and gold["county"] == "芦沟县"
     _, kept = layout.transform("芦沟县青檀镇2022年法治建设工作报告\n中共芦沟县委：\n青檀镇全年工作如下。\n", gold)
     assert kept["county"] == "芦沟县"
+
+
+def _layout(name: str):
+    return next(layout for layout in LAYOUTS if layout.name == name)
+
+
+# A report of our own with a table of contents and a heading whose number stands on a line of its own.
+_CONTENTS_TEXT = """青柳镇2023年法治政府建设情况报告
+
+目  录
+一、主要工作
+二、存在的问题
+三、下一步打算
+
+一、主要工作
+（一）加强学法。镇党委中心组专题学法4次。
+二、
+存在的问题
+（一）执法力量薄弱。
+（二）宣传形式单一。
+三、下一步打算
+（一）充实执法力量。
+"""
+_CONTENTS_GOLD = {
+    "sections": [{"kind": "measures", "heading": "一、主要工作"}, {"kind": "shortcomings", "heading": "二、存在的问题"},
+                 {"kind": "plans", "heading": "三、下一步打算"}],
+    "measures": [{"heading": "加强学法", "section": 0}],
+    "shortcomings": ["执法力量薄弱", "宣传形式单一"], "plans": ["充实执法力量"],
+}
+
+
+def test_renumbering_takes_the_body_headings_not_the_contents_and_renumbers_both():
+    varied, gold = _layout("top-1.-items-(1)").transform(_CONTENTS_TEXT, _CONTENTS_GOLD)
+    lines = varied.split("\n")
+    assert lines[3:6] == ["1.主要工作", "2.存在的问题", "3.下一步打算"]  # the contents, as the body now numbers it
+    assert lines[7:9] == ["1.主要工作", "（1）加强学法。镇党委中心组专题学法4次。"]
+    assert lines[9:11] == ["2.", "存在的问题"]  # the number stays on its own line
+    assert [s["heading"] for s in gold["sections"]] == ["1.主要工作", "2.存在的问题", "3.下一步打算"]
+
+
+def test_combining_merges_a_heading_split_over_two_lines_and_its_contents_entry():
+    varied, gold = _layout("combined-section").transform(_CONTENTS_TEXT, _CONTENTS_GOLD)
+    lines = varied.split("\n")
+    assert lines[3:6] == ["一、主要工作", "二、存在的问题和下一步打算", ""]
+    assert "存在的问题" not in lines and "三、下一步打算" not in lines
+    assert lines[8:15] == ["二、存在的问题和下一步打算", "（一）存在的问题", "1.执法力量薄弱。", "2.宣传形式单一。",
+                           "（二）下一步打算", "1.充实执法力量。", ""]
+    assert [s["heading"] for s in gold["sections"]] == ["一、主要工作", "二、存在的问题和下一步打算"]
+
+
+def test_combining_leaves_a_report_whose_headings_it_cannot_find_as_it_is():
+    gold = {**_CONTENTS_GOLD, "sections": [*_CONTENTS_GOLD["sections"][:2], {"kind": "plans", "heading": "三、明年打算"}]}
+    assert _layout("combined-section").transform(_CONTENTS_TEXT, gold) == (_CONTENTS_TEXT, gold)
+
+
+def test_inlining_problems_keeps_sub_part_titles_and_the_plans_of_a_combined_section_on_their_lines():
+    text = """柏溪乡2022年法治政府建设情况报告
+一、主要工作
+（一）加强学法。全年学法6次。
+二、存在问题和下步打算
+（一）客观方面
+1.财力有限。
+2.地域分散。
+（二）主观方面
+1.认识不到位。
+（三）下步打算
+1.加大投入。
+"""
+    gold = {"sections": [{"kind": "measures", "heading": "一、主要工作"},
+                         {"kind": "shortcomings", "heading": "二、存在问题和下步打算"}],
+            "measures": [{"heading": "加强学法", "section": 0}],
+            "shortcomings": ["财力有限", "地域分散", "认识不到位"], "plans": ["加大投入"]}
+    varied, _ = _layout("problems-inline").transform(text, gold)
+    assert varied.split("\n")[4:] == ["（一）客观方面", "一是财力有限；二是地域分散。", "（二）主观方面", "一是认识不到位。",
+                                      "（三）下步打算", "1.加大投入。", ""]

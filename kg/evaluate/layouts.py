@@ -46,25 +46,68 @@ def _gold_items(gold: dict) -> list[str]:
 
 
 def _roles(lines: list[str], gold: dict) -> list[str | None]:
-    """Per line: "section" (a gold section heading), "item" (a numbered gold item), "other" (another numbered line)."""
+    """Per line: "section" (a gold section heading), "item" (a numbered gold item), "other" (another numbered
+    line), "contents" (a heading as a table of contents lists it).
+
+    A heading whose number stands alone on its line (一、 / 主要工作) marks the number's line "section" and
+    the words below it "heading". The body's headings are the last run that holds them all in order, so a
+    table of contents that lists them first is not taken for them.
+    """
     headings = [compact(s["heading"]) for s in gold.get("sections") or []]
     items = _gold_items(gold)
-    roles: list[str | None] = []
-    next_section = 0
-    for line in lines:
-        key = compact(line)
-        if next_section < len(headings) and headings[next_section] and key.startswith(headings[next_section]):
-            roles.append("section")
-            next_section += 1
+    roles: list[str | None] = [None] * len(lines)
+    found, contents = _heading_lines(lines, headings)
+    for i, span in found.items():
+        roles[i] = "section"
+        if span == 2:
+            roles[i + 1] = "heading"
+    for i in contents:
+        roles[i] = "contents"
+    first = min(found, default=len(lines))
+    for i, line in enumerate(lines):
+        if roles[i] is not None or i < first or not found:
             continue
         marker = line_marker(normalize(line.strip()))
-        if marker is None or marker[0] == "inline" or next_section == 0:
-            roles.append(None)
+        if marker is None or marker[0] == "inline":
             continue
         rest = compact(line.strip()[marker[2]:])
-        is_item = any(item and rest.startswith(item[:8]) for item in items)
-        roles.append("item" if is_item else "other")
+        roles[i] = "item" if any(item and rest.startswith(item[:8]) for item in items) else "other"
     return roles
+
+
+def _heading_lines(lines: list[str], headings: list[str]) -> tuple[dict[int, int], dict[int, int]]:
+    """{line index: 1, or 2 when the heading goes on over the next line} for the gold headings in order, and
+    the same for a table of contents that lists them all before them."""
+    keys = [compact(line) for line in lines]
+
+    def heading_at(i: int, heading: str) -> int:
+        if not heading:
+            return 0
+        if keys[i].startswith(heading):
+            return 1
+        below = next((j for j in range(i + 1, len(lines)) if keys[j]), None)
+        if keys[i] and heading.startswith(keys[i]) and below is not None and (keys[i] + keys[below]).startswith(heading):
+            return 2 if below == i + 1 else 0
+        return 0
+
+    scans = []
+    for start in range(len(lines)):
+        if not headings or not heading_at(start, headings[0]):
+            continue
+        found, next_section, i = {}, 0, start
+        while i < len(lines) and next_section < len(headings):
+            span = heading_at(i, headings[next_section])
+            if span:
+                found[i] = span
+                next_section += 1
+            i += span or 1
+        scans.append(found)
+    whole = [found for found in scans if len(found) == len(headings)]
+    if not whole:
+        return max(scans, key=len, default={}), {}
+    body = whole[-1]
+    contents = next((found for found in whole if max(found) < min(body)), {})
+    return body, contents
 
 
 def _split_marker(line: str) -> tuple[str, str, str]:
@@ -86,8 +129,13 @@ def renumber(top: str, item: str, other: str) -> Transform:
         roles = _roles(lines, gold)
         counters = {"section": 0, "item": 0, "other": 0}
         new_headings = []
+        entries = 0
         for i, (line, role) in enumerate(zip(lines, roles)):
-            if role is None:
+            if role == "contents":  # the contents list the headings as the body numbers them
+                entries += 1
+                indent, _, rest = _split_marker(line)
+                lines[i] = indent + FAMILIES[top](entries) + rest.lstrip()
+            if role not in counters:
                 continue
             counters[role] += 1
             if role == "section":
@@ -97,8 +145,9 @@ def renumber(top: str, item: str, other: str) -> Transform:
             indent, _, rest = _split_marker(line)
             family = {"section": top, "item": item, "other": other}[role]
             lines[i] = indent + FAMILIES[family](counters[role]) + rest.lstrip()
-            if role == "section":
-                new_headings.append(lines[i].strip())
+            if role == "section":  # the gold writes a heading split over two lines as one
+                below = lines[i + 1].strip() if i + 1 < len(roles) and roles[i + 1] == "heading" else ""
+                new_headings.append(lines[i].strip() + below)
         gold = deepcopy(gold)
         for section, heading in zip(gold.get("sections") or [], new_headings):
             section["heading"] = heading
@@ -126,7 +175,7 @@ def markdown_bold(text: str, gold: dict) -> tuple[str, dict]:
     """Headings and item headings in **bold**, as a page saved from a Markdown editor keeps them."""
     lines = text.split("\n")
     for i, role in enumerate(_roles(lines, gold)):
-        if role == "section":
+        if role in ("section", "heading"):
             lines[i] = f"**{lines[i].strip()}**"
         elif role == "item":
             body = lines[i].strip()
@@ -211,8 +260,19 @@ def combined_section(text: str, gold: dict) -> tuple[str, dict]:
     s_index = kinds.index("shortcomings")
     lines = text.split("\n")
     roles = _roles(lines, gold)
-    section_no, item_no, out = -1, 0, []
+    if roles.count("section") < len(sections):
+        return text, gold  # the headings are not all where the gold says: nothing to merge safely
+    section_no, item_no, entry, out = -1, 0, -1, []
     for line, role in zip(lines, roles):
+        if role == "contents":  # the contents list the merged section once
+            entry += 1
+            if entry == s_index + 1:
+                continue
+            if entry == s_index:
+                indent, marker, _ = _split_marker(line)
+                line = f"{indent}{marker}存在的问题和下一步打算"
+        if role == "heading" and section_no in (s_index, s_index + 1):
+            continue  # the words of a heading split over two lines: the merged heading replaces them
         if role == "section":
             section_no += 1
             item_no = 0
@@ -264,7 +324,11 @@ def county_in_addressee(text: str, gold: dict) -> tuple[str, dict]:
 
 
 def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
-    """The problems section as one paragraph 一是…；二是…；… in place of numbered items, each with its whole text."""
+    """The problems of a section as one paragraph 一是…；二是…；… in place of numbered items, each with its whole text.
+
+    Each run of problem lines becomes its own paragraph: a sub-part title over a run (（一）客观方面,
+    （二）原因分析) stays on its line, and so do the plans of a combined section.
+    """
     kinds = [s["kind"] for s in gold.get("sections") or []]
     if "shortcomings" not in kinds:
         return text, gold
@@ -274,21 +338,46 @@ def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
     heads = [i for i, role in enumerate(roles) if role == "section"]
     if index >= len(heads):
         return text, gold
-    start = heads[index] + 1
+    start = heads[index] + 1 + (roles[heads[index] + 1 : heads[index] + 2] == ["heading"])
     stop = heads[index + 1] if index + 1 < len(heads) else _closing(lines, start)
-    intro, problems = [], []
-    for line, role in zip(lines[start:stop], roles[start:stop]):
-        if role == "item":
-            problems.append(_split_marker(line)[2].strip())
-        elif problems and line.strip():
-            problems[-1] += line.strip()
-        elif line.strip():
-            intro.append(line.strip())
-    if not problems:
+    problems = [compact(p)[:8] for p in gold.get("shortcomings") or [] if compact(p)]
+
+    def is_problem(i: int) -> bool:
+        return roles[i] == "item" and compact(_split_marker(lines[i])[2]).startswith(tuple(problems))
+
+    def titles_items(i: int) -> bool:  # （二）原因分析 over items, not a sentence numbered below a problem
+        below = next((j for j in range(i + 1, stop) if lines[j].strip()), None)
+        return below is not None and roles[below] == "item" and not re.search(r"[。；;]", lines[i])
+
+    out, intro, run = [], [], []
+
+    def close_run() -> None:
+        if run:
+            out.append("".join(intro) + "；".join(
+                f"{cn_numeral(n)}是{p.rstrip('。；;')}" for n, p in enumerate(run, 1)) + "。")
+        else:
+            out.extend(intro)
+        intro.clear()
+        run.clear()
+
+    for i in range(start, stop):
+        line = lines[i].strip()
+        if is_problem(i):
+            run.append(_split_marker(lines[i])[2].strip())
+        elif not line:
+            if not run:
+                intro.append(lines[i])
+        elif run and (roles[i] is None or roles[i] == "other" and not titles_items(i)):
+            run[-1] += line  # the rest of a problem's paragraph, or a line numbered below it
+        elif roles[i] is None:
+            intro.append(line)
+        else:  # a sub-part title, or an item of another kind: it keeps its line
+            close_run()
+            out.append(lines[i])
+    close_run()
+    if not any(is_problem(i) for i in range(start, stop)):
         return text, gold  # the problems are not numbered lines (already 一是… or paragraphs)
-    paragraph = "".join(intro) + "；".join(
-        f"{cn_numeral(n)}是{p.rstrip('。；;')}" for n, p in enumerate(problems, 1)) + "。"
-    return "\n".join(lines[:start] + [paragraph] + lines[stop:]), gold
+    return "\n".join(lines[:start] + out + lines[stop:]), gold
 
 
 _CLOSING_LINE_RE = re.compile(
