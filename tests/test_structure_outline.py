@@ -173,3 +173,15 @@ def test_section_kind_from_heading_vocabulary(heading, kind):
 def test_a_heading_naming_next_year_is_a_plan():
     assert structure.classify("五、2025年重点工作", 2024) == "plans"
     assert structure.classify("一、2024年重点工作", 2024) == "measures"
+
+
+def test_the_sub_parts_of_a_combined_section_split_their_paragraphs_as_sections_do():
+    # Problems joined by 另外 after a lead sentence and plans written 要…。要…。, each in one paragraph under its sub-part.
+    outline = outline_of("青岚镇2023年法治政府建设情况报告\n一、工作开展情况\n（一）开展普法宣传。全年十次。\n（二）规范执法。评查案卷8卷。\n"
+                         "二、存在的问题及下一步打算\n（一）存在的问题\n"
+                         "我镇仍存在一些不足。村干部依法办事意识不强。另外，执法人员数量不足，难以满足需要。\n"
+                         "（二）下一步打算\n要加强村干部法治培训。要争取执法编制，充实执法力量。\n"
+                         "青岚镇人民政府\n2024年1月10日\n")
+    assert [s.kind for s in outline.sections] == ["measures", "shortcomings"]
+    assert [n.heading for n in outline.items("shortcoming")] == ["村干部依法办事意识不强", "执法人员数量不足，难以满足需要"]
+    assert [n.heading for n in outline.items("plan")] == ["加强村干部法治培训", "争取执法编制，充实执法力量"]

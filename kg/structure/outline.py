@@ -154,12 +154,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         if asides:
             return asides, _answered(asides)
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
-    if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_PARAGRAPH and len(items) == 1:
-        items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
-        if len(items) == 1:
-            items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
-        if len(items) == 1:
-            items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
+    items = _split_paragraph(source, kind, parse_kind, items)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
@@ -194,6 +189,18 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
     return out, pairs
+
+
+def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
+    """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each."""
+    if kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) != 1:
+        return items
+    items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:
+        items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:
+        items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
+    return items
 
 
 def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
@@ -256,6 +263,8 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None) -> t
             continue
         parse_kind, sub = _itemize(source, index, item.text_end, _rstrip(source.norm, item.start, stop),
                                    sub_styles, warnings)
+        # A sub-part is read as a section of its kind is: its one paragraph may hold several items.
+        sub = _split_paragraph(source, kind, parse_kind, sub)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
     return blocks, pairs
 
