@@ -185,3 +185,21 @@ def test_the_sub_parts_of_a_combined_section_split_their_paragraphs_as_sections_
     assert [s.kind for s in outline.sections] == ["measures", "shortcomings"]
     assert [n.heading for n in outline.items("shortcoming")] == ["村干部依法办事意识不强", "执法人员数量不足，难以满足需要"]
     assert [n.heading for n in outline.items("plan")] == ["加强村干部法治培训", "争取执法编制，充实执法力量"]
+
+
+def test_one_family_restarting_once_right_under_the_first_heading_nests_the_items_under_it():
+    # 一、 numbers the sections and the first section's items; only the first section has items.
+    outline = outline_of("石门街道2024年法治政府建设情况报告\n2024年，街道法治建设取得新进展。\n一、工作开展情况\n"
+                         "一、压实法治责任。全年召开专题会议4次。\n二、推进综合执法。办理案件30件。\n"
+                         "二、存在的问题\n部分社区干部法律素养不高。\n三、下一步打算\n开展社区干部法律培训。\n"
+                         "石门街道办事处\n2025年1月6日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("一、工作开展情况", "measures"), ("二、存在的问题", "shortcomings"), ("三、下一步打算", "plans")]
+    assert [n.heading for n in outline.items("measure")] == ["压实法治责任", "推进综合执法"]
+
+
+def test_a_lone_restart_further_down_leaves_the_family_as_the_sections():
+    outline = outline_of("石门街道2024年法治政府建设情况报告\n2024年，街道法治建设取得新进展。\n一、工作开展情况\n"
+                         "全年召开专题会议4次。\n二、存在的问题\n部分社区干部法律素养不高。\n三、下一步打算\n"
+                         "一、开展社区干部法律培训。\n二、完善执法案卷评查。\n石门街道办事处\n2025年1月6日\n")
+    assert [s.heading for s in outline.sections] == ["一、工作开展情况", "二、存在的问题", "三、下一步打算"]

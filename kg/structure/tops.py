@@ -72,8 +72,10 @@ def _family_at_two_levels(lines, marked, style: str) -> list[int]:
     def opens_items(i: int, j: int, number: int) -> bool:
         return number == 1 and all(_is_body_prose(lines[k].text) for k in range(i + 1, j))
 
-    restarts = sum(1 for (i, _), (j, b) in zip(own, own[1:]) if opens_items(i, j, b))
-    if restarts < 2:
+    restarts = [pos for pos, ((i, _), (j, b)) in enumerate(zip(own, own[1:])) if opens_items(i, j, b)]
+    # One restart tells the levels apart only right under the first line: 一、工作情况 / 一、… 三、… / 二、存在问题
+    # (a later lone restart may be a list of its own, or a second document).
+    if len(restarts) < 2 and restarts != [0]:
         return []
     tops, last_top, last_item = [], 0, 0
     for pos, (index, number) in enumerate(own):
