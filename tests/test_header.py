@@ -278,8 +278,11 @@ FULL = BODY + "二、存在的问题\n（一）普法不够深入。\n三、下�
     ("首页 > 政务公开 > 法治政府建设年度报告\n发布机构：白露镇人民政府  成文日期：2024-01-10\n2023年，我镇坚持依法行政。\n"
      "一、主要举措和成效\n" + FULL, ("白露镇", None, 2023)),
     ("栖霞乡人民政府\n栖霞乡2021年度法治政府建设情况报告\n一、主要举措和成效\n" + FULL, ("栖霞乡", None, 2021)),
+    # No title: the issuer and a date in brackets under it; a report dated in January covers the year before.
+    ("青禾县栖霞乡人民政府\n（2024年1月9日）\n今年以来，栖霞乡坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n"
+     + FULL, ("栖霞乡", "青禾县", 2023)),
 ], ids=["issuer-at-end", "county-level-city", "ethnic-township", "markdown", "neighbours-named", "page-chrome",
-        "issuer-above-title"])
+        "issuer-above-title", "bracketed-date-under-issuer"])
 def test_layouts_of_our_own(text, expected):
     header = header_of(text)
     assert (header.township, header.county, header.year) == expected
