@@ -248,6 +248,15 @@ def test_one_character_county_names_stand_only_after_a_boundary():
     assert [p.name for p in county_names("省、市和县有关部门")] == []
 
 
+def test_a_community_or_scenic_area_before_an_organ_word_is_no_district():
+    # 深化社区依法治理 reads like X区 + 依法治 (an organ's cue); 社区, 辖区, 景区 are words, not districts.
+    assert [p.name for p in county_names("三、深化社区依法治理。加强辖区人民调解，规范景区执法。")] == []
+    assert [p.name for p in county_names("中共江北区城南街道工作委员会")] == ["江北区"]
+    header = header_of("2024年，城南街道深化社区依法治理。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+                       + "江北区人民政府城南街道办事处\n2025年1月15日\n")
+    assert (header.township, header.county, header.year) == ("城南街道", "江北区", 2024)
+
+
 def test_choose_takes_the_heaviest_value_and_none_without_clues():
     header = header_of("青禾县白露乡2023年法治政府建设情况报告\n一、主要举措和成效\n" + BODY)
     assert choose(header.clues, "township") == "白露乡"
