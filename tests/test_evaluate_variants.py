@@ -165,3 +165,19 @@ def test_inlining_problems_keeps_sub_part_titles_and_the_plans_of_a_combined_sec
     varied, _ = _layout("problems-inline").transform(text, gold)
     assert varied.split("\n")[4:] == ["（一）客观方面", "一是财力有限；二是地域分散。", "（二）主观方面", "一是认识不到位。",
                                       "（三）下步打算", "1.加大投入。", ""]
+
+
+def test_removing_the_title_declares_null_or_drops_what_the_title_alone_named():
+    text = "芦沟县青檀镇2022年度述职述法报告\n2022年，本人认真履行法治建设第一责任人职责。\n一、学习宪法和民法典\n"
+    gold = {"county": "芦沟县", "township": "青檀镇", "sections": [], "laws": ["宪法", "民法典"],
+            "campaigns": [["述法", "年终述法"], ["4·15全民国家安全教育日"]], "persons": [{"name": "周启明", "role": "镇长"}]}
+    _, varied = _layout("no-title").transform(text, gold)
+    assert varied["county"] is None and varied["township"] is None  # no reader could give them now
+    assert varied["laws"] == ["宪法", "民法典"]  # the body names them too
+    # 述法 stood in the title only; a spelling the text never had is kept, as is a person it never named
+    assert varied["campaigns"] == [["4·15全民国家安全教育日"]]
+    assert varied["persons"] == gold["persons"]
+    _, kept = _layout("no-title").transform(text.replace("本人", "青檀镇镇长本人"), gold)
+    assert kept["township"] == "青檀镇"
+    _, bare = _layout("no-title").transform(text.replace("本人", "法治青檀建设中本人"), gold)
+    assert bare["township"] == "青檀镇"  # the name without its suffix still names it

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kg.read.counters import chinese as cn_numeral  # 一 … 九十九, as a writer numbers headings
 from kg.structure.markers import line_marker
 from kg.text import compact, normalize
+from kg.text.places import TOWN_SUFFIXES
 from kg.text.script import to_traditional
 
 Transform = Callable[[str, dict], tuple[str, dict]]
@@ -303,10 +304,43 @@ def title_removed(text: str, gold: dict) -> tuple[str, dict]:
     if first is None or _roles(lines, gold)[first] == "section" or "。" in lines[first] or len(lines[first]) > 60:
         return text, gold  # a page opening that starts with its preamble or first section has no title to remove
     varied = "\n".join(lines[:first] + lines[first + 1:])
-    # The gold rule: a county the text never names is null; the title may have been its only mention.
-    if gold.get("county") and compact(gold["county"]) not in compact(varied):
-        gold = {**gold, "county": None}
-    return varied, gold
+    return varied, _named_only_in(text, varied, gold)
+
+
+def _named_only_in(text: str, varied: str, gold: dict) -> dict:
+    """The gold of `varied`, `text` with a line taken out: what only that line named, it no longer names.
+
+    The gold rule makes a county the text never names null; a township whose name (nor its name without
+    镇/乡/街道) the text never gives is null alike, as no reader could give it. Laws, documents, campaigns
+    and persons are listed as the text names them, so those the line alone named go; an entry spelled
+    otherwise than in the text (4·15 for 4.15) is kept, as nothing says where it was named.
+    """
+    before, after = compact(text), compact(varied)
+
+    def lost(*spellings: str) -> bool:
+        keys = [compact(s) for s in spellings if compact(s)]
+        return any(k in before for k in keys) and not any(k in after for k in keys)
+
+    named = {}
+    if gold.get("county") and compact(gold["county"]) not in after:
+        named["county"] = None
+    if gold.get("township") and _stem(gold["township"]) not in after:
+        named["township"] = None
+    for name in ("laws", "documents"):
+        if gold.get(name):
+            named[name] = [entry for entry in gold[name] if not lost(entry)]
+    if gold.get("campaigns"):
+        named["campaigns"] = [node for node in gold["campaigns"] if not lost(*node)]
+    if gold.get("persons"):
+        named["persons"] = [person for person in gold["persons"] if not lost(person["name"])]
+    return {**gold, **{k: v for k, v in named.items() if v != gold.get(k)}}
+
+
+def _stem(township: str) -> str:
+    """新店坪 for 新店坪镇: the name a report may write without its suffix (我们新店坪, 法治新店坪建设)."""
+    name = compact(township)
+    return next((name[: -len(suffix)] for suffix in TOWN_SUFFIXES if name.endswith(suffix) and len(name) > len(suffix)),
+                name)
 
 
 def county_in_addressee(text: str, gold: dict) -> tuple[str, dict]:
