@@ -203,3 +203,25 @@ def test_a_lone_restart_further_down_leaves_the_family_as_the_sections():
                          "全年召开专题会议4次。\n二、存在的问题\n部分社区干部法律素养不高。\n三、下一步打算\n"
                          "一、开展社区干部法律培训。\n二、完善执法案卷评查。\n石门街道办事处\n2025年1月6日\n")
     assert [s.heading for s in outline.sections] == ["一、工作开展情况", "二、存在的问题", "三、下一步打算"]
+
+
+def test_a_body_that_opens_with_a_bare_named_heading_keeps_it_as_the_first_section():
+    # No opening prose: the title, then 2023年工作情况 over its items, then a combined section with sub-parts.
+    outline = outline_of("云岭乡2023年度法治政府建设工作报告\n\n2023年工作情况\n第一条 抓好干部学法。全年学法4次。\n"
+                         "第二条 规范执法。评查案卷8卷。\n存在的问题和下一步打算\n（一）存在的问题\n1.宣传形式单一。\n"
+                         "2.执法人员偏少。\n（二）下一步打算\n1.创新宣传方式。\n2.充实执法力量。\n\n云岭乡人民政府\n2024年1月5日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("2023年工作情况", "measures"), ("存在的问题和下一步打算", "shortcomings")]
+    assert [n.heading for n in outline.items("shortcoming")] == ["宣传形式单一", "执法人员偏少"]
+    assert [n.heading for n in outline.items("plan")] == ["创新宣传方式", "充实执法力量"]
+
+
+def test_numbered_sub_parts_under_a_bare_heading_after_headless_items_are_not_sections():
+    # Two levels: work done as （一）（二） under the opening, then one bare heading whose sub-parts are （一）（二） again.
+    outline = outline_of("鹭洲街道2023年法治政府建设工作总结\n2023年，鹭洲街道持续推进法治建设，主要做了以下工作：\n"
+                         "（一）加强组织领导。全年专题研究法治工作4次。\n（二）强化法律服务。接待法律咨询320人次。\n"
+                         "存在的问题和下一步打算\n（一）存在的问题\n1.社区干部法治意识淡薄。\n2.纠纷化解压力较大。\n"
+                         "（二）下一步打算\n1.加强社区干部培训。\n2.建立纠纷多元化解机制。\n\n鹭洲街道办事处\n2024年1月12日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [("", "measures"), ("存在的问题和下一步打算", "shortcomings")]
+    assert [n.heading for n in outline.items("measure")] == ["加强组织领导", "强化法律服务"]
+    assert [n.heading for n in outline.items("plan")] == ["加强社区干部培训", "建立纠纷多元化解机制"]

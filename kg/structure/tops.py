@@ -126,8 +126,10 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     if len(numbered) < 2:
         return []
     styles = {i: line_style for i, line_style, _ in marked}
-    bare = [i for i, line in enumerate(lines) if i > numbered[-1]
-            and (_is_vocabulary_heading(line.text) or _names_kind(line.text, styles.get(i)))]
+    vocabulary = [i for i, line in enumerate(lines) if i > numbered[-1] and _is_vocabulary_heading(line.text)]
+    # Under a bare heading (存在的问题和下一步打算), numbered lines naming a kind ((一)存在的问题) are its sub-parts.
+    bare = sorted(vocabulary + [i for i, line in enumerate(lines) if i > numbered[-1] and i not in vocabulary
+                                and _names_kind(line.text, styles.get(i)) and not any(v < i for v in vocabulary)])
     if not bare:
         return []
     styles_before = {line_style for i, line_style, _ in marked if i < bare[0] and line_style not in NOT_TOP}
@@ -170,8 +172,9 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     plain = [i - 1 for i in firsts if i - 1 > body_start and is_plain_heading(lines[i - 1].text)]
     if not plain:
         return []
-    # A bare heading that names its kind (主要工作及成效 over 一是… lines) heads a section of the same level.
-    named = [i for i in range(body_start + 1, len(lines)) if _is_vocabulary_heading(lines[i].text)]
+    # A bare heading that names its kind (主要工作及成效 over 一是… lines) heads a section of the same level,
+    # the first one too when the body opens with it rather than with prose (title / 2023年工作情况 / (Ⅰ)…).
+    named = [i for i in range(max(1, body_start - 1), len(lines)) if _is_vocabulary_heading(lines[i].text)]
     plain = sorted(set(plain) | set(named))
     if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
         return []
