@@ -1,7 +1,9 @@
 """Layout transforms of a report: the same content in another numbering, wrapping, page chrome, script or encoding.
 
 Each transform takes a report's text and its gold and returns the text in the new layout with the gold
-in the same spelling (a renumbered heading, traditional characters); what the gold says is unchanged.
+in the same spelling (a renumbered heading, traditional characters); what the gold says is unchanged,
+unless the new layout changes what a careful reader could annotate: then the transform declares the gold
+the annotation rules give (one merged section; a county or township no line names any more is null).
 The gold tells a transform where sections and items stand, so no transform relies on the parser it tests.
 """
 
