@@ -225,3 +225,13 @@ def test_numbered_sub_parts_under_a_bare_heading_after_headless_items_are_not_se
     assert [(s.heading, s.kind) for s in outline.sections] == [("", "measures"), ("存在的问题和下一步打算", "shortcomings")]
     assert [n.heading for n in outline.items("measure")] == ["加强组织领导", "强化法律服务"]
     assert [n.heading for n in outline.items("plan")] == ["加强社区干部培训", "建立纠纷多元化解机制"]
+
+
+def test_item_numbers_are_no_results_when_a_section_is_classified_from_its_body():
+    # 下阶段重点 names no kind; its items (1)(2) plan without stating a figure, so the section is plans.
+    outline = outline_of("水岸镇2023年法治政府建设情况报告\n2023年，水岸镇依法履职。\n1.主要工作\n（1）开展学法4次。\n"
+                         "2.存在的困难和不足\n（1）执法力量不足，有待加强。\n（2）宣传不够深入，有待改进。\n3.下阶段重点\n"
+                         "（1）进一步健全合法性审查机制，推动审查全覆盖。\n（2）进一步加强执法队伍建设，提升执法能力。\n"
+                         "水岸镇人民政府\n2024年1月6日\n")
+    assert [s.kind for s in outline.sections] == ["measures", "shortcomings", "plans"]
+
