@@ -235,3 +235,12 @@ def test_item_numbers_are_no_results_when_a_section_is_classified_from_its_body(
                          "水岸镇人民政府\n2024年1月6日\n")
     assert [s.kind for s in outline.sections] == ["measures", "shortcomings", "plans"]
 
+
+def test_a_table_of_contents_in_plain_text_before_bold_body_headings_is_no_section():
+    outline = outline_of("溪山乡2023年法治政府建设工作报告\n目  录\n一、基本情况\n二、主要工作\n三、存在的问题\n\n"
+                         "**一、基本情况**\n溪山乡总面积80平方公里，辖9个行政村，总人口2.1万人。\n**二、主要工作**\n"
+                         "（一）落实学法制度。专题学法4次。\n**三、存在的问题**\n（一）村干部法治意识淡薄。\n"
+                         "溪山乡人民政府\n2024年1月8日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("一、基本情况", "other"), ("二、主要工作", "measures"), ("三、存在的问题", "shortcomings")]
+

@@ -105,8 +105,9 @@ def _without_contents(lines, marked, style: str):
 
 
 def _entry(text: str) -> str:
-    """A heading as a table of contents lists it: without dot leaders and page number."""
-    return _LEADER_RE.sub("", text)
+    """A heading as a table of contents lists it: without dot leaders and page number, nor the `**` or tags
+    that the body may put round the heading and the contents not."""
+    return _LEADER_RE.sub("", text[decor_end(text, 0) : trim_decor(text, 0, len(text))])
 
 
 def _names_kind(text: str, style: str | None) -> bool:
