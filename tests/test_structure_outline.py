@@ -244,3 +244,8 @@ def test_a_table_of_contents_in_plain_text_before_bold_body_headings_is_no_secti
     assert [(s.heading, s.kind) for s in outline.sections] == [
         ("一、基本情况", "other"), ("二、主要工作", "measures"), ("三、存在的问题", "shortcomings")]
 
+
+def test_plans_written_as_indented_sentences_each_opening_with_yao():
+    outline = outline_of("云栖乡2023年法治政府建设情况报告\n　　2023年，云栖乡依法履职。\n一、主要工作\n　　（一）开展学法。全年4次。\n"
+                         "二、下一步打算\n　　要创新普法宣传方式。要完善法律顾问考核办法。要充实执法力量。\n")
+    assert [n.heading for n in outline.items("plan")] == ["创新普法宣传方式", "完善法律顾问考核办法", "充实执法力量"]
