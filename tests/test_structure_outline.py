@@ -249,3 +249,15 @@ def test_plans_written_as_indented_sentences_each_opening_with_yao():
     outline = outline_of("云栖乡2023年法治政府建设情况报告\n　　2023年，云栖乡依法履职。\n一、主要工作\n　　（一）开展学法。全年4次。\n"
                          "二、下一步打算\n　　要创新普法宣传方式。要完善法律顾问考核办法。要充实执法力量。\n")
     assert [n.heading for n in outline.items("plan")] == ["创新普法宣传方式", "完善法律顾问考核办法", "充实执法力量"]
+
+
+def test_a_sub_part_holding_a_problems_and_remedies_table_gives_both_kinds_paired_by_row():
+    outline = outline_of("白岩乡2023年法治政府建设情况报告\n2023年，白岩乡依法履职。\n一、主要工作\n（一）开展学法。全年4次。\n"
+                         "二、存在的问题和下一步打算\n（一）存在的问题\n问题\t整改措施\n执法人员偏少\t争取执法编制，充实执法力量\n"
+                         "宣传形式单一\t开展以案释法进村活动\n（二）下一步打算\n1.完善法律顾问考核办法。\n"
+                         "白岩乡人民政府\n2024年1月6日\n")
+    assert [n.heading for n in outline.items("shortcoming")] == ["执法人员偏少", "宣传形式单一"]
+    assert [n.heading for n in outline.items("plan")] == ["争取执法编制，充实执法力量", "开展以案释法进村活动", "完善法律顾问考核办法"]
+    starts = {n.heading: n.start for n in outline.items("shortcoming") + outline.items("plan")}
+    assert set(outline.pairs) == {(starts["执法人员偏少"], starts["争取执法编制，充实执法力量"]),
+                                  (starts["宣传形式单一"], starts["开展以案释法进村活动"])}
