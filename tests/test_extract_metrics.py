@@ -268,3 +268,13 @@ def test_figures_before_the_reports_own_title_in_a_compilation_are_not_its_metri
     report = extract_report(make_source("compiled.txt", text, "utf-8"))
     assert report.header.township == "青檀镇"
     assert [(m.value, m.unit) for m in report.metrics] == [(6.0, "次")]
+
+
+def test_a_text_without_a_title_keeps_the_figures_of_its_opening_sentence():
+    opening = "今年以来，青禾镇紧紧围绕县委部署，推进依法行政、普法、调解三项重点工作，现报告如下：\n一、依法行政\n（一）审查合同12份。\n"
+    source = make_source("sample.txt", opening, "utf-8")
+    assert [(m.indicator, m.value, m.unit) for m in metrics.extract(source, ())] == [
+        ("重点工作", 3, "项"), ("审查合同", 12, "份")]
+    # a title line's numbers stay out: its year, and a count in a title such as 三项重点工作
+    titled = make_source("sample.txt", "青禾镇三项重点工作2023年度推进情况报告\n（一）审查合同12份。\n", "utf-8")
+    assert [(m.indicator, m.value) for m in metrics.extract(titled, ())] == [("审查合同", 12)]

@@ -142,10 +142,16 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
 
 
 def _first_line_end(text: str) -> int:
-    """End of the title line: dates and numbers in it are never metrics (0 when the text is one line)."""
+    """End of the title line: dates and numbers in it are never metrics (0 when the text is one line).
+
+    A first line that is a sentence (……三项重点工作，现报告如下：) is the opening of a text without a title: 0.
+    """
     stripped = len(text) - len(text.lstrip())
     newline = text.find("\n", stripped)
-    return 0 if newline < 0 else newline
+    if newline < 0:
+        return 0
+    first = text[stripped:newline].strip()
+    return 0 if "。" in first or first.endswith(("：", ":")) and ("，" in first or "," in first) else newline
 
 
 def _zero_fact(norm: str, quantity: Quantity) -> Quantity:
