@@ -62,14 +62,18 @@ def test_every_layout_of_a_report_of_our_own_scores_as_the_report_itself(standar
     # Every field, metrics too: the plans half of a combined section states no facts (每季度一次 is planned).
     assert {name: d for name, d in result["drops"].items() if d} == {}
     assert result["layouts"]["original"]["shortcomings"]["f1"] == 1.0
+    # The title names the county, and the body names it too: only the merged section changes the gold.
+    assert result["declared"] == {"combined-section": {"sections": 1}}
 
 
 def test_the_command_prints_one_row_per_layout(standard):
     result = CliRunner().invoke(cli, ["eval", "--variants", str(standard), str(standard)])
     assert result.exit_code == 0, result.output
-    rows = [line.split()[0] for line in result.stdout.splitlines()[1:] if line.strip() and not line.startswith("*")]
+    table = result.stdout.split("\n\n")[0]  # the rows, then the notes after a blank line
+    rows = [line.split()[0] for line in table.splitlines()[1:]]
     assert rows == [layout.name for layout in LAYOUTS]
     assert "layouts within it on every field:" in result.stdout
+    assert "  combined-section: sections 1" in result.stdout.splitlines()  # the gold it changed, said aloud
     as_json = json.loads(CliRunner().invoke(cli, ["eval", "--variants", "--json", str(standard), str(standard)]).stdout)
     assert set(as_json["layouts"]) == set(rows)
 

@@ -18,6 +18,8 @@ from kg.read import read_source
 from kg.extract.report import extract_path
 
 TOLERANCE = 0.02
+# Fields whose gold a layout may declare changed (a title that alone named the county, two sections merged).
+DECLARED_FIELDS = ("township", "county", "year", "doc_number", "sections", "laws", "documents", "campaigns", "persons")
 
 
 def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOUTS, limit: int | None = None) -> dict:
@@ -27,6 +29,7 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
     if not gold_paths:
         raise GoldError(f"{gold_dir}: no gold .json files")
     counts: dict[str, dict[str, dict[str, Count]]] = {layout.name: {} for layout in layouts}
+    declared: dict[str, dict[str, int]] = {layout.name: {} for layout in layouts}
     errors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kg-variants-") as tmp:
         for gold_path in gold_paths:
@@ -38,6 +41,8 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
             text = read_source(path).text
             for layout in layouts:
                 varied, varied_gold = layout.transform(text, gold)
+                for field, n in _declared(gold, varied_gold).items():
+                    declared[layout.name][field] = declared[layout.name].get(field, 0) + n
                 folder = Path(tmp) / layout.name.replace("/", "_")
                 folder.mkdir(exist_ok=True)
                 target = folder / Path(gold["file"]).with_suffix(".txt").name
@@ -57,7 +62,22 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
     drops = {name: {f: round(original[f]["f1"] - s[f]["f1"], 4) for f in s if f in original
                     and original[f]["f1"] - s[f]["f1"] > 1e-9} for name, s in scores.items()}
     return {"layouts": scores, "drops": drops, "errors": errors,
+            "declared": {name: fields for name, fields in declared.items() if fields},
             "descriptions": {layout.name: layout.description for layout in layouts}}
+
+
+def _declared(gold: dict, varied: dict) -> dict[str, int]:
+    """{field: entries} the layout's gold no longer holds: a fact made null, entries merged or dropped."""
+    out = {}
+    for field in DECLARED_FIELDS:
+        before, after = gold.get(field), varied.get(field)
+        if isinstance(before, list):
+            lost = len(before) - len(after or [])
+        else:
+            lost = int(before is not None and after is None)
+        if lost > 0:
+            out[field] = lost
+    return out
 
 
 def format_variants(result: dict) -> str:
@@ -80,4 +100,9 @@ def format_variants(result: dict) -> str:
     lines.append("")
     lines.append(f"* more than {TOLERANCE} below the original; layouts within it on every field: "
                  f"{len(scores) - len(over)} of {len(scores)}")
+    declared = result.get("declared") or {}
+    if declared:
+        lines.append("gold entries a layout takes away, as the annotation rules read the new text (scored as such):")
+        for name, fields in declared.items():
+            lines.append(f"  {name}: " + ", ".join(f"{field} {n}" for field, n in fields.items()))
     return "\n".join(lines)
