@@ -185,3 +185,14 @@ def test_removing_the_title_declares_null_or_drops_what_the_title_alone_named():
     assert kept["township"] == "青檀镇"
     _, bare = _layout("no-title").transform(text.replace("本人", "法治青檀建设中本人"), gold)
     assert bare["township"] == "青檀镇"  # the name without its suffix still names it
+
+
+def test_a_line_below_a_measure_that_reads_like_a_later_plan_stays_at_its_own_level():
+    text = ("苇塘镇2023年法治政府建设情况报告\n一、主要工作\n（一）创新普法形式\n1.开展主题普法。宣讲12场。\n"
+            "2.推进精准普法。宣讲26场。\n二、存在的问题\n（一）普法针对性不强。\n三、下一步打算\n（一）推进精准普法。\n")
+    gold = {"sections": [{"kind": "measures", "heading": "一、主要工作"}, {"kind": "shortcomings", "heading": "二、存在的问题"},
+                         {"kind": "plans", "heading": "三、下一步打算"}],
+            "measures": [{"heading": "创新普法形式", "section": 0}], "shortcomings": ["普法针对性不强"], "plans": ["推进精准普法"]}
+    varied, _ = _layout("top-1.-items-(1)").transform(text, gold)
+    assert varied.split("\n")[1:5] == ["1.主要工作", "（1）创新普法形式", "①开展主题普法。宣讲12场。", "②推进精准普法。宣讲26场。"]
+    assert varied.split("\n")[-2] == "（1）推进精准普法。"

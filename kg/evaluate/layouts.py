@@ -43,9 +43,21 @@ FAMILIES = {
 
 # --- where the gold's sections and items stand ------------------------------------------------
 
-def _gold_items(gold: dict) -> list[str]:
-    items = [m["heading"] if isinstance(m, dict) else m for m in gold.get("measures") or []]
-    return [compact(t) for t in items + list(gold.get("shortcomings") or []) + list(gold.get("plans") or []) if t]
+def _gold_items(gold: dict, section: int) -> list[str]:
+    """The gold items of one section: its own measures, or the problems and plans of a problems or plans section.
+
+    A line numbered below a measure may read as a plan further on (2.推进精准普法 under a measure, （四）推进精准普法
+    among the plans): it is no item of the measures section.
+    """
+    sections = gold.get("sections") or []
+    kind = sections[section]["kind"] if section < len(sections) else None
+    measures = [m for m in gold.get("measures") or []]
+    if kind in ("measures", "duty"):
+        texts = [m["heading"] for m in measures if isinstance(m, dict) and m.get("section") == section]
+    else:
+        texts = [m["heading"] if isinstance(m, dict) else m for m in measures] if kind not in ("shortcomings", "plans") else []
+        texts += list(gold.get("shortcomings") or []) + list(gold.get("plans") or [])
+    return [compact(t) for t in texts if t]
 
 
 def _roles(lines: list[str], gold: dict) -> list[str | None]:
@@ -57,7 +69,6 @@ def _roles(lines: list[str], gold: dict) -> list[str | None]:
     table of contents that lists them first is not taken for them.
     """
     headings = [compact(s["heading"]) for s in gold.get("sections") or []]
-    items = _gold_items(gold)
     roles: list[str | None] = [None] * len(lines)
     found, contents = _heading_lines(lines, headings)
     for i, span in found.items():
@@ -67,14 +78,18 @@ def _roles(lines: list[str], gold: dict) -> list[str | None]:
     for i in contents:
         roles[i] = "contents"
     first = min(found, default=len(lines))
+    section, items = -1, []
     for i, line in enumerate(lines):
+        if roles[i] == "section":
+            section += 1
+            items = [item[:8] for item in _gold_items(gold, section)]
         if roles[i] is not None or i < first or not found:
             continue
         marker = line_marker(normalize(line.strip()))
         if marker is None or marker[0] == "inline":
             continue
         rest = compact(line.strip()[marker[2]:])
-        roles[i] = "item" if any(item and rest.startswith(item[:8]) for item in items) else "other"
+        roles[i] = "item" if rest.startswith(tuple(items)) and items else "other"
     return roles
 
 
