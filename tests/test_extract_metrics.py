@@ -253,6 +253,10 @@ def test_a_figure_after_a_bare_link_counts_the_subject_of_the_clause_before():
     # 仅为 names nothing; the verdict 不高 is no part of what was counted
     assert facts("执法人员持证率不高，仅为75%。") == [("执法人员持证率", 75, "%", False)]
     assert facts("调解员偏少，只有3名。") == [("调解员", 3, "名", False)]
+    # the same in traditional characters: the link is matched in the simplified form, the subject kept as written
+    traditional = make_source("sample.txt", "青禾鎮2023年度法治政府建設情況報告\n執法人員持證率不高，僅爲75%。鎮裏開展法治講座12場，"
+                              "組織幹部學法8次。", "utf-8")
+    assert [(m.indicator, m.value) for m in metrics.extract(traditional, ())][0] == ("執法人員持證率", 75)
 
 
 def test_one_read_as_an_article_counts_nothing():

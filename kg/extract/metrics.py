@@ -236,7 +236,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
     before = text[left:right]
-    if _plain(before) and not _patterns()["trail"].sub("", _plain(before)) and norm[left - 1 : left] == ",":
+    # The link words are matched in the simplified form: 僅爲 in a traditional text is 仅为.
+    if _plain(before) and not _patterns()["trail"].sub("", _plain(norm[left:right])) and norm[left - 1 : left] == ",":
         # 持证率不高，仅为75%: a clause that is only the link; the clause before it names what was counted.
         earlier, _ = _clause_before(norm, left - 1, floor)
         subject = _patterns()["judgement"].sub("", _plain(text[earlier : left - 1]))
