@@ -196,3 +196,12 @@ def test_a_line_below_a_measure_that_reads_like_a_later_plan_stays_at_its_own_le
     varied, _ = _layout("top-1.-items-(1)").transform(text, gold)
     assert varied.split("\n")[1:5] == ["1.主要工作", "（1）创新普法形式", "①开展主题普法。宣讲12场。", "②推进精准普法。宣讲26场。"]
     assert varied.split("\n")[-2] == "（1）推进精准普法。"
+
+
+def test_traditional_keeps_the_simplified_spellings_of_a_campaign_beside_the_traditional_ones():
+    gold = {"sections": [], "campaigns": [["扫黑除恶", "扫黑除恶常态化斗争"], ["枫桥经验"]], "laws": ["宪法"]}
+    text, varied = _layout("traditional").transform("开展扫黑除恶常态化斗争，坚持发展新时代枫桥经验，学习宪法。", gold)
+    assert "掃黑除惡常態化鬥爭" in text
+    assert varied["campaigns"] == [["掃黑除惡", "掃黑除惡常態化鬥爭", "扫黑除恶", "扫黑除恶常态化斗争"], ["楓橋經驗", "枫桥经验"]]
+    assert varied["laws"] == ["憲法"]  # quoted text is quoted as written
+    assert gold["campaigns"][0] == ["扫黑除恶", "扫黑除恶常态化斗争"]
