@@ -7,6 +7,7 @@ from kg.extract import metrics
 from kg.model import Evidence, Section
 from kg.read import make_source
 from kg.text import compact
+from kg.text.script import to_traditional
 
 TITLE = "青禾镇2023年度法治政府建设情况报告\n"
 
@@ -282,3 +283,12 @@ def test_a_text_without_a_title_keeps_the_figures_of_its_opening_sentence():
     # a title line's numbers stay out: its year, and a count in a title such as 三项重点工作
     titled = make_source("sample.txt", "青禾镇三项重点工作2023年度推进情况报告\n（一）审查合同12份。\n", "utf-8")
     assert [(m.indicator, m.value) for m in metrics.extract(titled, ())] == [("审查合同", 12)]
+
+
+def test_a_traditional_text_gives_the_indicators_of_its_simplified_reading_in_its_own_characters():
+    simplified = "年终考核时对9名站所负责人进行述法评议。依托乡综治中心和全乡52个网格，开展矛盾排查。"
+    assert facts(simplified) == [("站所负责人", 9, "名", False), ("网格", 52, "个", False)]
+    source, found = extract(to_traditional(simplified))
+    assert ("script", "traditional") in source.metadata
+    # the words that end a counted noun are read in the simplified form; the indicator keeps the text's characters
+    assert [(m.indicator, m.value, m.unit) for m in found] == [("站所負責人", 9, "名"), ("網格", 52, "个")]  # units in one spelling

@@ -20,6 +20,7 @@ from kg.model import Item, Metric, Person, Section, Source
 from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
 from kg.text import segment
+from kg.text.script import to_simplified
 
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
@@ -39,6 +40,7 @@ _CONJUNCTIONS = ("、", "和", "及", "与")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 # 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn.
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?\s*$")
+AS_WRITTEN_WINDOW = 200  # characters either side of a figure whose spelling an indicator takes in a traditional text
 RESPECTIVELY_WINDOW = 6  # characters before the first count searched for 分别为
 
 
@@ -95,8 +97,14 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     `title_end`: where the report's own title ends; what stands before it (a compilation's 编者按 about the whole
     county) is not this report's.
     """
-    text, norm = source.text, source.norm
+    # A traditional text is read in its simplified form, as its norm is (the same length, so the same offsets):
+    # the words and tags that find an indicator are simplified; the indicator is then spelled as written.
+    shown, norm = source.text, source.norm
+    traditional = ("script", "traditional") in source.metadata
+    text = to_simplified(shown) if traditional else shown
     names = tuple(p.name for p in (persons.extract(source, sections) if people is None else people))
+    if traditional:
+        names = tuple(to_simplified(name) for name in names)
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
     body_start = max(_first_line_end(text), title_end)
@@ -128,17 +136,24 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         previous = (quantity, indicators)
         metrics.extend(
             Metric(
-                indicator=indicator,
+                indicator=_as_written(indicator, text, shown, counted.start) if traditional else indicator,
                 value=counted.value,
                 unit=counted.unit,
                 approx=counted.approx,
-                evidence=evidence(source.path, text, counted.start, counted.end),
+                evidence=evidence(source.path, shown, counted.start, counted.end),
                 upper=counted.upper,
             )
             for counted in ((*pending, quantity) if indicators else ())
             for indicator in indicators
         )
     return tuple(metrics)
+
+
+def _as_written(indicator: str, read: str, shown: str, near: int) -> str:
+    """The indicator read in the simplified form, in the characters the text writes around `near`."""
+    lo, hi = max(0, near - AS_WRITTEN_WINDOW), near + AS_WRITTEN_WINDOW
+    written = dict(zip(read[lo:hi], shown[lo:hi]))
+    return "".join(written.get(ch, ch) for ch in indicator)
 
 
 def _first_line_end(text: str) -> int:
