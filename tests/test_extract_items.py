@@ -134,3 +134,63 @@ def test_a_plans_section_with_no_body_gives_no_plans_and_says_so():
     outline = structure.parse(source)
     assert plans.extract(source, outline) == ()
     assert outline.sections[1].parse == "empty"
+
+
+# --- item text carries no numbering or markup ---------------------------------------------------
+
+_BARE_HEADINGS = """溪桥镇2023年法治政府建设情况报告
+一、主要工作
+{open}规范执法程序{close}
+全年办理行政处罚案件14件，全部经法制审核。
+{open}推进法律顾问全覆盖{close}
+为12个村聘请法律顾问，提供咨询300余次。
+二、存在的问题
+{open}执法力量不足{close}
+执法队仅有执法人员4名。
+{open}普法形式单一{close}
+仍以发放资料为主。
+三、下一步计划
+{open}充实执法力量{close}
+争取增加执法编制。
+{open}创新普法形式{close}
+利用短视频开展普法。
+"""
+
+
+@pytest.mark.parametrize("open_, close", [("**", "**"), ("### ", ""), ("<b>", "</b>")])
+def test_a_bare_heading_line_loses_its_markdown_or_html_around_the_text(open_, close):
+    _, found, problems, plans_ = extract_all("x.txt", _BARE_HEADINGS.format(open=open_, close=close))
+    assert [m.text for m in found] == ["规范执法程序", "推进法律顾问全覆盖"]
+    assert [p.text for p in problems] == ["执法力量不足", "普法形式单一"]
+    assert [p.text for p in plans_] == ["充实执法力量", "创新普法形式"]
+
+
+def test_a_bullet_before_a_number_is_one_marker():
+    text = ("云台乡2022年法治政府建设工作报告\n一、主要做法\n● 1. 健全依法决策机制。重大事项均经集体讨论。\n"
+            "● 2. 深化法治宣传教育。开展宣讲20场。\n二、存在问题\n● 1. 村级法律顾问作用发挥不充分。\n"
+            "三、工作打算\n● 1. 完善法律顾问考核办法。\n")
+    _, found, problems, plans_ = extract_all("y.txt", text)
+    assert [m.text for m in found] == ["健全依法决策机制", "深化法治宣传教育"]
+    assert [p.text for p in problems] == ["村级法律顾问作用发挥不充分"]
+    assert [p.text for p in plans_] == ["完善法律顾问考核办法"]
+
+
+def _reports(root) -> list:
+    return sorted(root.glob("fixtures/unseen/*.txt")) + sorted(root.glob("fixtures/layouts/**/*.txt"))
+
+
+def test_no_item_of_any_fixture_report_starts_with_a_marker_or_markup():
+    """Scoring lets one text contain the other, so a number or `**` left at an item's start scores as a
+    match; this holds every report we wrote to item texts a reader would copy."""
+    from pathlib import Path
+    from kg.extract.report import extract_path
+    from kg.structure.markers import decor_end, line_marker
+    left = []
+    for path in _reports(Path(__file__).parent):
+        report = extract_path(path).report
+        for item in (*report.measures, *report.shortcomings, *report.plans):
+            text = item.text.strip()
+            if line_marker(text) or decor_end(text, 0) or text[:1] in "*#<[【":
+                left.append(f"{path.name}: {text[:20]}")
+    assert len(_reports(Path(__file__).parent)) > 60
+    assert left == []

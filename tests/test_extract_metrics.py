@@ -292,3 +292,8 @@ def test_a_traditional_text_gives_the_indicators_of_its_simplified_reading_in_it
     assert ("script", "traditional") in source.metadata
     # the words that end a counted noun are read in the simplified form; the indicator keeps the text's characters
     assert [(m.indicator, m.value, m.unit) for m in found] == [("站所負責人", 9, "名"), ("網格", 52, "个")]  # units in one spelling
+
+
+def test_a_saved_pages_own_counters_are_no_facts_of_the_township():
+    body = "浏览：5072次  发布时间：2024-01-10\n点击数: 36\n全年推送普法文章48篇，累计阅读量3.2万次。\n"
+    assert [(i, v, u) for i, v, u, _ in facts(body)] == [("推送普法文章", 48, "篇"), ("阅读量", 32000, "次")]

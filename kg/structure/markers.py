@@ -39,7 +39,8 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     # A space may stand for the colon (问题1  重大决策……).
     ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}([{_CN}]{{1,3}}|\d{{1,2}})(?:\s*:\s*|\s+)")),
     # ● 健全依法决策机制。: a bullet numbers its item by its order, as a bracket does.
-    ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*")),
+    # A bullet before a number (● 1. …) is one marker: the number is no part of the heading.
+    ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*(?:(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[、.]\s*(?!\d))?")),
 )
 # Families that never hold sections: 一是 runs inside paragraphs, 第一， opens a paragraph, a bracket
 # line may be page chrome, and bullets and labels (问题一：) list items.

@@ -410,6 +410,8 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
     norm, text = source.norm, source.text
     nodes = []
     for pos, (start, text_start, style, number) in enumerate(spans):
+        if style == "paragraph":  # a bare heading line keeps its `**`, `###` or `<b>` around no marker
+            text_start = min(decor_end(norm, text_start), end)
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
         stop = spans[pos + 1][0] if pos + 1 < len(spans) else end
@@ -418,6 +420,8 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
             stop = end if line_end < 0 else line_end
         stop = _rstrip(norm, start, stop)
         text_end = clause_end(norm, text_start, stop)
+        if style == "paragraph":
+            text_end = trim_decor(norm, text_start, text_end)
         if style == "bracket":  # 【强化学法】全年……: the bracket holds the heading
             close = norm.find("]", text_start, stop)
             text_end = close if close > 0 else text_end
