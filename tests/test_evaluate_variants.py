@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.evaluate.layouts import LAYOUTS
+from kg.evaluate.layouts import LAYOUTS, Layout
 from kg.evaluate.variants import TOLERANCE, evaluate_variants
 
 LAYOUTS_DIR = Path(__file__).parent / "fixtures" / "layouts"
@@ -205,3 +205,22 @@ def test_traditional_keeps_the_simplified_spellings_of_a_campaign_beside_the_tra
     assert varied["campaigns"] == [["掃黑除惡", "掃黑除惡常態化鬥爭", "扫黑除恶", "扫黑除恶常态化斗争"], ["楓橋經驗", "枫桥经验"]]
     assert varied["laws"] == ["憲法"]  # quoted text is quoted as written
     assert gold["campaigns"][0] == ["扫黑除恶", "扫黑除恶常态化斗争"]
+
+
+def test_misses_list_per_layout_only_what_the_original_does_not_miss(standard):
+    # A layout of our own that drops the first problem: that problem is its one added miss.
+    def drop_first_problem(text: str, gold: dict) -> tuple[str, dict]:
+        return "\n".join(line for line in text.split("\n") if not line.startswith("（一）执法人员专业能力不足")), gold
+
+    dropped = Layout("drop-first-problem", "the first problem left out", drop_first_problem)
+    result = evaluate_variants(standard, standard, layouts=(LAYOUTS[0], LAYOUTS[1], dropped), misses=True)
+    assert set(result["misses"]) == {"drop-first-problem"}  # the renumbered layout adds none
+    added = result["misses"]["drop-first-problem"]["standard.txt"]
+    assert added["shortcomings"]["missed"] == ["执法人员专业能力不足"]
+    assert "shortcomings" in result["drops"]["drop-first-problem"]
+
+
+def test_the_command_with_misses_says_when_no_layout_adds_one(standard):
+    result = CliRunner().invoke(cli, ["eval", "--variants", "--misses", str(standard), str(standard)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith("no layout misses anything the original does not")
