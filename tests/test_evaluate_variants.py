@@ -224,3 +224,14 @@ def test_the_command_with_misses_says_when_no_layout_adds_one(standard):
     result = CliRunner().invoke(cli, ["eval", "--variants", "--misses", str(standard), str(standard)])
     assert result.exit_code == 0, result.output
     assert result.stdout.rstrip().endswith("no layout misses anything the original does not")
+
+
+def test_a_miss_the_original_has_too_is_not_added_by_the_traditional_layout(standard):
+    # The original misses whatever it misses in simplified spelling; the same miss in traditional is no new one.
+    gold = json.loads((standard / "standard.json").read_text("utf-8"))
+    gold["campaigns"] = [*gold.get("campaigns", []), ["无人提及的专项行动"]]
+    (standard / "standard.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+    traditional = next(layout for layout in LAYOUTS if layout.name == "traditional")
+    result = evaluate_variants(standard, standard, layouts=(LAYOUTS[0], traditional), misses=True)
+    assert result["layouts"]["original"]["campaigns"]["f1"] < 1.0  # the original misses it
+    assert "campaigns" not in result["misses"].get("traditional", {}).get("standard.txt", {})

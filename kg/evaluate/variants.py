@@ -11,6 +11,8 @@ from pathlib import Path
 
 from kg.evaluate.layouts import LAYOUTS, Layout
 from kg.evaluate.misses import file_misses, format_misses
+from kg.text import compact
+from kg.text.script import to_simplified
 from kg.evaluate.run import CHAINS_FILE, drop_unannotated, load_gold, report_path, summarize
 from kg.link import link_report
 from kg.evaluate.score import FIELDS, Count, score_links, score_report
@@ -87,7 +89,7 @@ def _added_misses(missed: dict[str, dict[str, dict]], original: str) -> dict[str
         for file, fields in files.items():
             base = missed[original].get(file, {})
             for field, entry in fields.items():
-                new = {kind: [label for label in labels if label not in base.get(field, {}).get(kind, [])]
+                new = {kind: [label for label in labels if not _among(label, base.get(field, {}).get(kind, []))]
                        for kind, labels in entry.items()}
                 if any(new.values()):
                     added.setdefault(name, {}).setdefault(file, {})[field] = new
@@ -106,6 +108,16 @@ def _declared(gold: dict, varied: dict) -> dict[str, int]:
         if lost > 0:
             out[field] = lost
     return out
+
+
+def _among(label: str, labels: list[str]) -> bool:
+    """Whether the original has the same miss: one of the label's spellings (a | b) in any script or punctuation."""
+    forms = _forms(label)
+    return any(forms & _forms(other) for other in labels)
+
+
+def _forms(label: str) -> set[str]:
+    return {compact(to_simplified(form)) for form in label.split(" | ")}
 
 
 def format_variant_misses(result: dict) -> str:
