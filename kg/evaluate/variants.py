@@ -63,10 +63,12 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
                 elif link_report is not None:
                     report = link_report(report)
                 file_counts, matches = score_report(varied_gold, report)
-                if misses:
-                    missed[layout.name][target.name] = file_misses(varied_gold, report, matches)
                 file_counts["links"] = score_links(varied_gold, report, matches)
                 drop_unannotated(varied_gold, file_counts)
+                if misses:  # the fields scored: a cut-short page's unannotated fields are not
+                    missed[layout.name][target.name] = {field: entry for field, entry in
+                                                        file_misses(varied_gold, report, matches).items()
+                                                        if field in file_counts}
                 counts[layout.name][target.name] = file_counts
     scores = {name: summarize(by_file, {}, [], [])["micro"] for name, by_file in counts.items()}
     original = scores[layouts[0].name]
