@@ -235,3 +235,20 @@ def test_a_miss_the_original_has_too_is_not_added_by_the_traditional_layout(stan
     result = evaluate_variants(standard, standard, layouts=(LAYOUTS[0], traditional), misses=True)
     assert result["layouts"]["original"]["campaigns"]["f1"] < 1.0  # the original misses it
     assert "campaigns" not in result["misses"].get("traditional", {}).get("standard.txt", {})
+
+
+@pytest.mark.parametrize(("head", "kept"), [
+    ("岚川县枫口镇文件\n枫口委发〔2024〕3号\n关于枫口镇2023年度法治政府建设情况的报告\n县委、县政府：\n",
+     ["岚川县枫口镇文件", "枫口委发〔2024〕3号", "县委、县政府："]),
+    ("首页 > 政务公开 > 法治政府建设年度报告\n枫口镇人民政府关于2023年度法治政府建设\n工作的报告\n",
+     ["首页 > 政务公开 > 法治政府建设年度报告"]),
+    ("岚川县枫口镇\n2023年法治政府建设情况报告\n", []),
+    ("县委、县政府：\n", ["县委、县政府："]),  # no title: the page is left as it is
+], ids=["under-issuer-and-number", "broken-after-jianshe", "broken-after-the-place", "addressee-only"])
+def test_removing_the_title_takes_the_title_lines_and_nothing_above_them(head, kept):
+    body = "2023年，枫口镇依法履职。\n一、主要工作\n（一）开展学法。全年4次。\n"
+    gold = {"county": "岚川县", "township": "枫口镇", "sections": [{"kind": "measures", "heading": "一、主要工作"}],
+            "measures": [{"heading": "开展学法", "section": 0}]}
+    varied, _ = _layout("no-title").transform(head + body, gold)
+    assert varied.split("\n")[: len(kept)] == kept
+    assert varied.endswith(body) and len(varied.split("\n")) == len(kept) + len(body.split("\n"))

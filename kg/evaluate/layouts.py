@@ -316,13 +316,36 @@ def combined_section(text: str, gold: dict) -> tuple[str, dict]:
 
 
 def title_removed(text: str, gold: dict) -> tuple[str, dict]:
-    """Without its title line, as a page whose title sits in the page chrome only."""
+    """Without its title line, as a page whose title sits in the page chrome only.
+
+    The title is the first line above the first section that names the document (…报告, …总结): an issuer,
+    a document number, an addressee or a breadcrumb above it stays. A title broken over two lines (关于…建设 /
+    工作的报告; 某县某镇 / 2023年…报告) goes whole.
+    """
     lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or _roles(lines, gold)[first] == "section" or "。" in lines[first] or len(lines[first]) > 60:
-        return text, gold  # a page opening that starts with its preamble or first section has no title to remove
-    varied = "\n".join(lines[:first] + lines[first + 1:])
+    roles = _roles(lines, gold)
+    first_section = next((i for i, role in enumerate(roles) if role == "section"), len(lines))
+    title = next((i for i in range(first_section) if _TITLE_RE.search(lines[i]) and _is_title_shaped(lines[i])), None)
+    if title is None:
+        return text, gold  # a page that opens with its preamble or first section has no title to remove
+    gone = {title}
+    above = lines[title - 1].strip() if title else ""
+    if above and _is_title_shaped(above) and not _TITLE_RE.search(above) and (
+            "关于" in above or _PLACE_LINE_RE.fullmatch(above)):
+        gone.add(title - 1)
+    varied = "\n".join(line for i, line in enumerate(lines) if i not in gone)
     return varied, _named_only_in(text, varied, gold)
+
+
+_TITLE_RE = re.compile(r"报告|总结|汇报")
+# A line that is only a place's name, the first half of a title broken after it (青篁县黄石镇 / 2023年…报告).
+_PLACE_LINE_RE = re.compile(r"[\u4e00-\u9fff]{2,16}(?:镇|乡|街道|苏木)")
+
+
+def _is_title_shaped(line: str) -> bool:
+    """One line of a heading: no sentence, no colon of an addressee or a field, no breadcrumb."""
+    line = line.strip()
+    return bool(line) and len(line) <= 60 and not re.search(r"[。：:>]", line)
 
 
 def _named_only_in(text: str, varied: str, gold: dict) -> dict:
