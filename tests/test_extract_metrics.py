@@ -297,3 +297,10 @@ def test_a_traditional_text_gives_the_indicators_of_its_simplified_reading_in_it
 def test_a_saved_pages_own_counters_are_no_facts_of_the_township():
     body = "浏览：5072次  发布时间：2024-01-10\n点击数: 36\n全年推送普法文章48篇，累计阅读量3.2万次。\n"
     assert [(i, v, u) for i, v, u, _ in facts(body)] == [("推送普法文章", 48, "篇"), ("阅读量", 32000, "次")]
+
+
+def test_an_editors_note_speaks_for_the_compilation_even_without_the_reports_own_title():
+    text = ("芦沟县2023年度乡镇法治工作交流材料\n编者按：全县12个乡镇均报送了报告，现刊发青檀镇报告如下。\n\n"
+            "2023年，青檀镇依法履职。\n一、主要工作\n（一）健全制度。全年学法6次。\n")
+    source = make_source("compiled.txt", text, "utf-8")
+    assert [(m.value, m.unit) for m in metrics.extract(source, ())] == [(6.0, "次")]

@@ -84,6 +84,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
         "divided": re.compile(rf"^(?:将|把)?(?P<whole>.+?){either(_words('divide'))}(?:为|成)$"),
         "linked": re.compile(rf"^(?P<subjects>.+?[、和及与].+?){either(_words('shared'))}$"),
+        "editor_note": re.compile(rf"^[ \t*]*(?:{either(_words('editor_note'))})\s*[:：].*$", re.M),
     }
 
 
@@ -110,6 +111,8 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         names = tuple(to_simplified(name) for name in names)
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
+    # An editor's note before a compiled report counts for the compilation, wherever the report's title is.
+    skipped += [match.span() for match in _patterns()["editor_note"].finditer(norm)]
     body_start = max(_first_line_end(text), title_end)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
