@@ -323,3 +323,13 @@ def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the
     header = header_of(text)
     assert (header.township, header.county, header.year) == ("白露街道", "青禾区", 2024)
     assert {clue.cue for clue in header.clues if clue.field == "county" and clue.value == "青禾区"} >= {"标题"}
+
+
+def test_a_publisher_field_is_page_metadata_not_the_issuer_and_the_body_outweighs_it():
+    # Without a title, the page's 发布机构 field names the township with another suffix than the report does.
+    text = ("• 索 引 号:000000/2024-00009\n  • 发布机构:青檀乡\n  • 成文日期:\n发布日期:2025-03-06 信息来源: 浏览次数:\n\n"
+            "2024年,在县委、县政府的正确领导下,青檀镇坚持依法行政,我镇全年学法12次。\n\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.township == "青檀镇"
+    field = next(c for c in header.clues if c.field == "township" and c.value == "青檀乡")
+    assert field.cue == "信息公开字段"

@@ -62,7 +62,8 @@ def is_date(text: str) -> bool:
 
 
 def is_issuer(text: str) -> bool:
-    return len(text) <= 30 and "，" not in text and bool(_ISSUER_RE.search(text))
+    """A line naming the issuing organ alone; a labelled field (发布机构:王河乡) is a page's metadata, not a signature."""
+    return len(text) <= 30 and "，" not in text and ":" not in text and "：" not in text and bool(_ISSUER_RE.search(text))
 
 
 def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -> Header:
