@@ -14,9 +14,9 @@ from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 
+from kg.evaluate.lineroles import line_roles, split_marker
 from kg.read.counters import chinese as cn_numeral  # 一 … 九十九, as a writer numbers headings
-from kg.structure.markers import line_marker
-from kg.text import compact, normalize
+from kg.text import compact
 from kg.text.places import TOWN_SUFFIXES
 from kg.text.script import to_traditional
 
@@ -41,102 +41,6 @@ FAMILIES = {
 }
 
 
-# --- where the gold's sections and items stand ------------------------------------------------
-
-def _gold_items(gold: dict, section: int) -> list[str]:
-    """The gold items of one section: its own measures, or the problems and plans of a problems or plans section.
-
-    A line numbered below a measure may read as a plan further on (2.推进精准普法 under a measure, （四）推进精准普法
-    among the plans): it is no item of the measures section.
-    """
-    sections = gold.get("sections") or []
-    kind = sections[section]["kind"] if section < len(sections) else None
-    measures = [m for m in gold.get("measures") or []]
-    if kind in ("measures", "duty"):
-        texts = [m["heading"] for m in measures if isinstance(m, dict) and m.get("section") == section]
-    else:
-        texts = [m["heading"] if isinstance(m, dict) else m for m in measures] if kind not in ("shortcomings", "plans") else []
-        texts += list(gold.get("shortcomings") or []) + list(gold.get("plans") or [])
-    return [compact(t) for t in texts if t]
-
-
-def _roles(lines: list[str], gold: dict) -> list[str | None]:
-    """Per line: "section" (a gold section heading), "item" (a numbered gold item), "other" (another numbered
-    line), "contents" (a heading as a table of contents lists it).
-
-    A heading whose number stands alone on its line (一、 / 主要工作) marks the number's line "section" and
-    the words below it "heading". The body's headings are the last run that holds them all in order, so a
-    table of contents that lists them first is not taken for them.
-    """
-    headings = [compact(s["heading"]) for s in gold.get("sections") or []]
-    roles: list[str | None] = [None] * len(lines)
-    found, contents = _heading_lines(lines, headings)
-    for i, span in found.items():
-        roles[i] = "section"
-        if span == 2:
-            roles[i + 1] = "heading"
-    for i in contents:
-        roles[i] = "contents"
-    first = min(found, default=len(lines))
-    section, items = -1, []
-    for i, line in enumerate(lines):
-        if roles[i] == "section":
-            section += 1
-            items = [item[:8] for item in _gold_items(gold, section)]
-        if roles[i] is not None or i < first or not found:
-            continue
-        marker = line_marker(normalize(line.strip()))
-        if marker is None or marker[0] == "inline":
-            continue
-        rest = compact(line.strip()[marker[2]:])
-        roles[i] = "item" if rest.startswith(tuple(items)) and items else "other"
-    return roles
-
-
-def _heading_lines(lines: list[str], headings: list[str]) -> tuple[dict[int, int], dict[int, int]]:
-    """{line index: 1, or 2 when the heading goes on over the next line} for the gold headings in order, and
-    the same for a table of contents that lists them all before them."""
-    keys = [compact(line) for line in lines]
-
-    def heading_at(i: int, heading: str) -> int:
-        if not heading:
-            return 0
-        if keys[i].startswith(heading):
-            return 1
-        below = next((j for j in range(i + 1, len(lines)) if keys[j]), None)
-        if keys[i] and heading.startswith(keys[i]) and below is not None and (keys[i] + keys[below]).startswith(heading):
-            return 2 if below == i + 1 else 0
-        return 0
-
-    scans = []
-    for start in range(len(lines)):
-        if not headings or not heading_at(start, headings[0]):
-            continue
-        found, next_section, i = {}, 0, start
-        while i < len(lines) and next_section < len(headings):
-            span = heading_at(i, headings[next_section])
-            if span:
-                found[i] = span
-                next_section += 1
-            i += span or 1
-        scans.append(found)
-    whole = [found for found in scans if len(found) == len(headings)]
-    if not whole:
-        return max(scans, key=len, default={}), {}
-    body = whole[-1]
-    contents = next((found for found in whole if max(found) < min(body)), {})
-    return body, contents
-
-
-def _split_marker(line: str) -> tuple[str, str, str]:
-    """(indentation, marker, rest) of a numbered line."""
-    body = line.lstrip()
-    indent = line[: len(line) - len(body)]
-    marker = line_marker(normalize(body))
-    length = marker[2] if marker else 0
-    return indent, body[:length], body[length:]
-
-
 # --- the transforms -----------------------------------------------------------------------------
 
 def renumber(top: str, item: str, other: str) -> Transform:
@@ -144,14 +48,14 @@ def renumber(top: str, item: str, other: str) -> Transform:
 
     def apply(text: str, gold: dict) -> tuple[str, dict]:
         lines = text.split("\n")
-        roles = _roles(lines, gold)
+        roles = line_roles(lines, gold)
         counters = {"section": 0, "item": 0, "other": 0}
         new_headings = []
         entries = 0
         for i, (line, role) in enumerate(zip(lines, roles)):
             if role == "contents":  # the contents list the headings as the body numbers them
                 entries += 1
-                indent, _, rest = _split_marker(line)
+                indent, _, rest = split_marker(line)
                 lines[i] = indent + FAMILIES[top](entries) + rest.lstrip()
             if role not in counters:
                 continue
@@ -160,7 +64,7 @@ def renumber(top: str, item: str, other: str) -> Transform:
                 counters["item"] = counters["other"] = 0
             elif role == "item":
                 counters["other"] = 0
-            indent, _, rest = _split_marker(line)
+            indent, _, rest = split_marker(line)
             family = {"section": top, "item": item, "other": other}[role]
             lines[i] = indent + FAMILIES[family](counters[role]) + rest.lstrip()
             if role == "section":  # the gold writes a heading split over two lines as one
@@ -177,10 +81,10 @@ def renumber(top: str, item: str, other: str) -> Transform:
 def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
     """Item headings in 【】 in place of their numbers: （一）加强领导。… → 【加强领导】…"""
     lines = text.split("\n")
-    for i, role in enumerate(_roles(lines, gold)):
+    for i, role in enumerate(line_roles(lines, gold)):
         if role != "item":
             continue
-        indent, _, rest = _split_marker(lines[i])
+        indent, _, rest = split_marker(lines[i])
         cut = re.search(r"[。；;]", rest)
         head, tail = (rest[: cut.start()], rest[cut.end():]) if cut else (rest, "")
         if len(head) > 30 and "，" in head:  # a bracket holds a short heading: the rest of a long clause follows it
@@ -192,7 +96,7 @@ def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
 def markdown_bold(text: str, gold: dict) -> tuple[str, dict]:
     """Headings and item headings in **bold**, as a page saved from a Markdown editor keeps them."""
     lines = text.split("\n")
-    for i, role in enumerate(_roles(lines, gold)):
+    for i, role in enumerate(line_roles(lines, gold)):
         if role in ("section", "heading"):
             lines[i] = f"**{lines[i].strip()}**"
         elif role == "item":
@@ -278,7 +182,7 @@ def combined_section(text: str, gold: dict) -> tuple[str, dict]:
         return text, gold
     s_index = kinds.index("shortcomings")
     lines = text.split("\n")
-    roles = _roles(lines, gold)
+    roles = line_roles(lines, gold)
     if roles.count("section") < len(sections):
         return text, gold  # the headings are not all where the gold says: nothing to merge safely
     section_no, item_no, entry, out = -1, 0, -1, []
@@ -288,7 +192,7 @@ def combined_section(text: str, gold: dict) -> tuple[str, dict]:
             if entry == s_index + 1:
                 continue
             if entry == s_index:
-                indent, marker, _ = _split_marker(line)
+                indent, marker, _ = split_marker(line)
                 line = f"{indent}{marker}存在的问题和下一步打算"
         if role == "heading" and section_no in (s_index, s_index + 1):
             continue  # the words of a heading split over two lines: the merged heading replaces them
@@ -296,20 +200,20 @@ def combined_section(text: str, gold: dict) -> tuple[str, dict]:
             section_no += 1
             item_no = 0
             if section_no == s_index:
-                indent, marker, _ = _split_marker(line)
+                indent, marker, _ = split_marker(line)
                 out += [f"{indent}{marker}存在的问题和下一步打算", f"{indent}（一）存在的问题"]
                 continue
             if section_no == s_index + 1:
-                indent, _, _ = _split_marker(line)
+                indent, _, _ = split_marker(line)
                 out.append(f"{indent}（二）下一步打算")
                 continue
         elif role in ("item", "other") and section_no in (s_index, s_index + 1):
             item_no += role == "item"
-            indent, _, rest = _split_marker(line)
+            indent, _, rest = split_marker(line)
             line = f"{indent}{item_no}.{rest.lstrip()}" if role == "item" else f"{indent}{rest.lstrip()}"
         out.append(line)
     gold = deepcopy(gold)
-    marker = _split_marker(sections[s_index]["heading"])[1]
+    marker = split_marker(sections[s_index]["heading"])[1]
     gold["sections"][s_index] = {"kind": "shortcomings", "heading": f"{marker}存在的问题和下一步打算"}
     del gold["sections"][s_index + 1]
     return "\n".join(out), gold
@@ -323,7 +227,7 @@ def title_removed(text: str, gold: dict) -> tuple[str, dict]:
     工作的报告; 某县某镇 / 2023年…报告) goes whole.
     """
     lines = text.split("\n")
-    roles = _roles(lines, gold)
+    roles = line_roles(lines, gold)
     first_section = next((i for i, role in enumerate(roles) if role == "section"), len(lines))
     title = next((i for i in range(first_section) if _TITLE_RE.search(lines[i]) and _is_title_shaped(lines[i])), None)
     if title is None:
@@ -409,7 +313,7 @@ def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
         return text, gold
     index = kinds.index("shortcomings")
     lines = text.split("\n")
-    roles = _roles(lines, gold)
+    roles = line_roles(lines, gold)
     heads = [i for i, role in enumerate(roles) if role == "section"]
     if index >= len(heads):
         return text, gold
@@ -418,7 +322,7 @@ def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
     problems = [compact(p)[:8] for p in gold.get("shortcomings") or [] if compact(p)]
 
     def is_problem(i: int) -> bool:
-        return roles[i] == "item" and compact(_split_marker(lines[i])[2]).startswith(tuple(problems))
+        return roles[i] == "item" and compact(split_marker(lines[i])[2]).startswith(tuple(problems))
 
     def titles_items(i: int) -> bool:  # （二）原因分析 over items, not a sentence numbered below a problem
         below = next((j for j in range(i + 1, stop) if lines[j].strip()), None)
@@ -438,7 +342,7 @@ def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
     for i in range(start, stop):
         line = lines[i].strip()
         if is_problem(i):
-            run.append(_split_marker(lines[i])[2].strip())
+            run.append(split_marker(lines[i])[2].strip())
         elif not line:
             if not run:
                 intro.append(lines[i])
