@@ -172,7 +172,8 @@ def _first_line_end(text: str) -> int:
     if newline < 0:
         return 0
     first = text[stripped:newline].strip()
-    return 0 if "。" in first or first.endswith(("：", ":")) and ("，" in first or "," in first) else newline
+    sentence = "。" in first or (first.endswith(("：", ":")) and ("，" in first or "," in first))
+    return 0 if sentence else newline
 
 
 def _zero_fact(norm: str, quantity: Quantity) -> Quantity:

@@ -129,8 +129,8 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     styles = {i: line_style for i, line_style, _ in marked}
     vocabulary = [i for i, line in enumerate(lines) if i > numbered[-1] and _is_vocabulary_heading(line.text)]
     # Under a bare heading (存在的问题和下一步打算), numbered lines naming a kind ((一)存在的问题) are its sub-parts.
-    bare = sorted(vocabulary + [i for i, line in enumerate(lines) if i > numbered[-1] and i not in vocabulary
-                                and _names_kind(line.text, styles.get(i)) and not any(v < i for v in vocabulary)])
+    first_bare = vocabulary[0] if vocabulary else len(lines)
+    bare = sorted(vocabulary + [i for i in range(numbered[-1] + 1, first_bare) if _names_kind(lines[i].text, styles.get(i))])
     if not bare:
         return []
     styles_before = {line_style for i, line_style, _ in marked if i < bare[0] and line_style not in NOT_TOP}
