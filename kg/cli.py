@@ -178,16 +178,20 @@ def extract(paths, output, fmt, township, county, year, manifest, dry_run, max_s
               help="Also list, per file and field, the gold entries missed (-) and the extracted ones matching none (+).")
 @click.option("--variants", is_flag=True,
               help="Score every report in each layout of the invariance harness (renumbered, wrapped, traditional, …) "
-                   "against its unchanged gold.")
+                   "against its gold; with --misses, list what each layout misses that the report as it is does not.")
 def eval_(gold_dir, reports_dir, as_json, misses, variants):
     """Score extraction against gold annotations: precision, recall and F1 per field."""
     evaluate, format_tables = library("kg.evaluate", "evaluate", "format_tables")
     format_misses = library("kg.evaluate.misses:format_misses")
-    evaluate_variants, format_variants = library("kg.evaluate.variants", "evaluate_variants", "format_variants")
+    evaluate_variants, format_variants, format_variant_misses = library(
+        "kg.evaluate.variants", "evaluate_variants", "format_variants", "format_variant_misses")
 
     if variants:
-        result = evaluate_variants(gold_dir, reports_dir)
+        result = evaluate_variants(gold_dir, reports_dir, misses=misses)
         text = json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_variants(result)
+        if misses and not as_json:
+            text += "\n\nmisses a layout adds (- gold entry not found, + extracted entry matching no gold entry)\n" \
+                + format_variant_misses(result)
     else:
         result = evaluate(gold_dir, reports_dir, misses=misses)
         text = json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_tables(result)

@@ -17,6 +17,7 @@ REPORTS = Path(__file__).parent / "fixtures" / "reports"
 BAD = {
     "empty.txt": "empty file",
     "binary.txt": "binary file, not text",
+    "cut-utf16.txt": "damaged text: not valid UTF-16 after its byte-order mark",
     "scan.pdf": "PDF has no text layer (1 page of images, e.g. a scan); run OCR on it first",
     "renamed.docx": "not a Word .docx file (damaged, or another format renamed .docx)",
     "old.doc": "old binary Word .doc format is not read; save it as .docx or .txt",
@@ -36,6 +37,7 @@ def mixed(tmp_path) -> Path:
     write_html(OpenCC("s2t").convert(text["qinghe-2023"]).replace("2023", "2022"), root / "qinghe-2022.html")
     (root / "empty.txt").write_bytes(b"")
     (root / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    (root / "cut-utf16.txt").write_bytes(text["qinghe-2023"].encode("utf-16")[:-1])  # cut mid-character
     write_scanned_pdf(root / "scan.pdf")
     (root / "renamed.docx").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64))

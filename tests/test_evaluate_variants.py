@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.evaluate.layouts import LAYOUTS
+from kg.evaluate.layouts import LAYOUTS, Layout
 from kg.evaluate.variants import TOLERANCE, evaluate_variants
 
 LAYOUTS_DIR = Path(__file__).parent / "fixtures" / "layouts"
@@ -62,14 +62,18 @@ def test_every_layout_of_a_report_of_our_own_scores_as_the_report_itself(standar
     # Every field, metrics too: the plans half of a combined section states no facts (每季度一次 is planned).
     assert {name: d for name, d in result["drops"].items() if d} == {}
     assert result["layouts"]["original"]["shortcomings"]["f1"] == 1.0
+    # The title names the county, and the body names it too: only the merged section changes the gold.
+    assert result["declared"] == {"combined-section": {"sections": 1}}
 
 
 def test_the_command_prints_one_row_per_layout(standard):
     result = CliRunner().invoke(cli, ["eval", "--variants", str(standard), str(standard)])
     assert result.exit_code == 0, result.output
-    rows = [line.split()[0] for line in result.stdout.splitlines()[1:] if line.strip() and not line.startswith("*")]
+    table = result.stdout.split("\n\n")[0]  # the rows, then the notes after a blank line
+    rows = [line.split()[0] for line in table.splitlines()[1:]]
     assert rows == [layout.name for layout in LAYOUTS]
     assert "layouts within it on every field:" in result.stdout
+    assert "  combined-section: sections 1" in result.stdout.splitlines()  # the gold it changed, said aloud
     as_json = json.loads(CliRunner().invoke(cli, ["eval", "--variants", "--json", str(standard), str(standard)]).stdout)
     assert set(as_json["layouts"]) == set(rows)
 
@@ -90,3 +94,161 @@ def test_removing_the_title_that_alone_named_the_county_leaves_the_gold_county_n
     assert "芦沟县" not in text and varied["county"] is None and gold["county"] == "芦沟县"
     _, kept = layout.transform("芦沟县青檀镇2022年法治建设工作报告\n中共芦沟县委：\n青檀镇全年工作如下。\n", gold)
     assert kept["county"] == "芦沟县"
+
+
+def _layout(name: str):
+    return next(layout for layout in LAYOUTS if layout.name == name)
+
+
+# A report of our own with a table of contents and a heading whose number stands on a line of its own.
+_CONTENTS_TEXT = """青柳镇2023年法治政府建设情况报告
+
+目  录
+一、主要工作
+二、存在的问题
+三、下一步打算
+
+一、主要工作
+（一）加强学法。镇党委中心组专题学法4次。
+二、
+存在的问题
+（一）执法力量薄弱。
+（二）宣传形式单一。
+三、下一步打算
+（一）充实执法力量。
+"""
+_CONTENTS_GOLD = {
+    "sections": [{"kind": "measures", "heading": "一、主要工作"}, {"kind": "shortcomings", "heading": "二、存在的问题"},
+                 {"kind": "plans", "heading": "三、下一步打算"}],
+    "measures": [{"heading": "加强学法", "section": 0}],
+    "shortcomings": ["执法力量薄弱", "宣传形式单一"], "plans": ["充实执法力量"],
+}
+
+
+def test_renumbering_takes_the_body_headings_not_the_contents_and_renumbers_both():
+    varied, gold = _layout("top-1.-items-(1)").transform(_CONTENTS_TEXT, _CONTENTS_GOLD)
+    lines = varied.split("\n")
+    assert lines[3:6] == ["1.主要工作", "2.存在的问题", "3.下一步打算"]  # the contents, as the body now numbers it
+    assert lines[7:9] == ["1.主要工作", "（1）加强学法。镇党委中心组专题学法4次。"]
+    assert lines[9:11] == ["2.", "存在的问题"]  # the number stays on its own line
+    assert [s["heading"] for s in gold["sections"]] == ["1.主要工作", "2.存在的问题", "3.下一步打算"]
+
+
+def test_combining_merges_a_heading_split_over_two_lines_and_its_contents_entry():
+    varied, gold = _layout("combined-section").transform(_CONTENTS_TEXT, _CONTENTS_GOLD)
+    lines = varied.split("\n")
+    assert lines[3:6] == ["一、主要工作", "二、存在的问题和下一步打算", ""]
+    assert "存在的问题" not in lines and "三、下一步打算" not in lines
+    assert lines[8:15] == ["二、存在的问题和下一步打算", "（一）存在的问题", "1.执法力量薄弱。", "2.宣传形式单一。",
+                           "（二）下一步打算", "1.充实执法力量。", ""]
+    assert [s["heading"] for s in gold["sections"]] == ["一、主要工作", "二、存在的问题和下一步打算"]
+
+
+def test_combining_leaves_a_report_whose_headings_it_cannot_find_as_it_is():
+    gold = {**_CONTENTS_GOLD, "sections": [*_CONTENTS_GOLD["sections"][:2], {"kind": "plans", "heading": "三、明年打算"}]}
+    assert _layout("combined-section").transform(_CONTENTS_TEXT, gold) == (_CONTENTS_TEXT, gold)
+
+
+def test_inlining_problems_keeps_sub_part_titles_and_the_plans_of_a_combined_section_on_their_lines():
+    text = """柏溪乡2022年法治政府建设情况报告
+一、主要工作
+（一）加强学法。全年学法6次。
+二、存在问题和下步打算
+（一）客观方面
+1.财力有限。
+2.地域分散。
+（二）主观方面
+1.认识不到位。
+（三）下步打算
+1.加大投入。
+"""
+    gold = {"sections": [{"kind": "measures", "heading": "一、主要工作"},
+                         {"kind": "shortcomings", "heading": "二、存在问题和下步打算"}],
+            "measures": [{"heading": "加强学法", "section": 0}],
+            "shortcomings": ["财力有限", "地域分散", "认识不到位"], "plans": ["加大投入"]}
+    varied, _ = _layout("problems-inline").transform(text, gold)
+    assert varied.split("\n")[4:] == ["（一）客观方面", "一是财力有限；二是地域分散。", "（二）主观方面", "一是认识不到位。",
+                                      "（三）下步打算", "1.加大投入。", ""]
+
+
+def test_removing_the_title_declares_null_or_drops_what_the_title_alone_named():
+    text = "芦沟县青檀镇2022年度述职述法报告\n2022年，本人认真履行法治建设第一责任人职责。\n一、学习宪法和民法典\n"
+    gold = {"county": "芦沟县", "township": "青檀镇", "sections": [], "laws": ["宪法", "民法典"],
+            "campaigns": [["述法", "年终述法"], ["4·15全民国家安全教育日"]], "persons": [{"name": "周启明", "role": "镇长"}]}
+    _, varied = _layout("no-title").transform(text, gold)
+    assert varied["county"] is None and varied["township"] is None  # no reader could give them now
+    assert varied["laws"] == ["宪法", "民法典"]  # the body names them too
+    # 述法 stood in the title only; a spelling the text never had is kept, as is a person it never named
+    assert varied["campaigns"] == [["4·15全民国家安全教育日"]]
+    assert varied["persons"] == gold["persons"]
+    _, kept = _layout("no-title").transform(text.replace("本人", "青檀镇镇长本人"), gold)
+    assert kept["township"] == "青檀镇"
+    _, bare = _layout("no-title").transform(text.replace("本人", "法治青檀建设中本人"), gold)
+    assert bare["township"] == "青檀镇"  # the name without its suffix still names it
+
+
+def test_a_line_below_a_measure_that_reads_like_a_later_plan_stays_at_its_own_level():
+    text = ("苇塘镇2023年法治政府建设情况报告\n一、主要工作\n（一）创新普法形式\n1.开展主题普法。宣讲12场。\n"
+            "2.推进精准普法。宣讲26场。\n二、存在的问题\n（一）普法针对性不强。\n三、下一步打算\n（一）推进精准普法。\n")
+    gold = {"sections": [{"kind": "measures", "heading": "一、主要工作"}, {"kind": "shortcomings", "heading": "二、存在的问题"},
+                         {"kind": "plans", "heading": "三、下一步打算"}],
+            "measures": [{"heading": "创新普法形式", "section": 0}], "shortcomings": ["普法针对性不强"], "plans": ["推进精准普法"]}
+    varied, _ = _layout("top-1.-items-(1)").transform(text, gold)
+    assert varied.split("\n")[1:5] == ["1.主要工作", "（1）创新普法形式", "①开展主题普法。宣讲12场。", "②推进精准普法。宣讲26场。"]
+    assert varied.split("\n")[-2] == "（1）推进精准普法。"
+
+
+def test_traditional_keeps_the_simplified_spellings_of_a_campaign_beside_the_traditional_ones():
+    gold = {"sections": [], "campaigns": [["扫黑除恶", "扫黑除恶常态化斗争"], ["枫桥经验"]], "laws": ["宪法"]}
+    text, varied = _layout("traditional").transform("开展扫黑除恶常态化斗争，坚持发展新时代枫桥经验，学习宪法。", gold)
+    assert "掃黑除惡常態化鬥爭" in text
+    assert varied["campaigns"] == [["掃黑除惡", "掃黑除惡常態化鬥爭", "扫黑除恶", "扫黑除恶常态化斗争"], ["楓橋經驗", "枫桥经验"]]
+    assert varied["laws"] == ["憲法"]  # quoted text is quoted as written
+    assert gold["campaigns"][0] == ["扫黑除恶", "扫黑除恶常态化斗争"]
+
+
+def test_misses_list_per_layout_only_what_the_original_does_not_miss(standard):
+    # A layout of our own that drops the first problem: that problem is its one added miss.
+    def drop_first_problem(text: str, gold: dict) -> tuple[str, dict]:
+        return "\n".join(line for line in text.split("\n") if not line.startswith("（一）执法人员专业能力不足")), gold
+
+    dropped = Layout("drop-first-problem", "the first problem left out", drop_first_problem)
+    result = evaluate_variants(standard, standard, layouts=(LAYOUTS[0], LAYOUTS[1], dropped), misses=True)
+    assert set(result["misses"]) == {"drop-first-problem"}  # the renumbered layout adds none
+    added = result["misses"]["drop-first-problem"]["standard.txt"]
+    assert added["shortcomings"]["missed"] == ["执法人员专业能力不足"]
+    assert "shortcomings" in result["drops"]["drop-first-problem"]
+
+
+def test_the_command_with_misses_says_when_no_layout_adds_one(standard):
+    result = CliRunner().invoke(cli, ["eval", "--variants", "--misses", str(standard), str(standard)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith("no layout misses anything the original does not")
+
+
+def test_a_miss_the_original_has_too_is_not_added_by_the_traditional_layout(standard):
+    # The original misses whatever it misses in simplified spelling; the same miss in traditional is no new one.
+    gold = json.loads((standard / "standard.json").read_text("utf-8"))
+    gold["campaigns"] = [*gold.get("campaigns", []), ["无人提及的专项行动"]]
+    (standard / "standard.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+    traditional = next(layout for layout in LAYOUTS if layout.name == "traditional")
+    result = evaluate_variants(standard, standard, layouts=(LAYOUTS[0], traditional), misses=True)
+    assert result["layouts"]["original"]["campaigns"]["f1"] < 1.0  # the original misses it
+    assert "campaigns" not in result["misses"].get("traditional", {}).get("standard.txt", {})
+
+
+@pytest.mark.parametrize(("head", "kept"), [
+    ("岚川县枫口镇文件\n枫口委发〔2024〕3号\n关于枫口镇2023年度法治政府建设情况的报告\n县委、县政府：\n",
+     ["岚川县枫口镇文件", "枫口委发〔2024〕3号", "县委、县政府："]),
+    ("首页 > 政务公开 > 法治政府建设年度报告\n枫口镇人民政府关于2023年度法治政府建设\n工作的报告\n",
+     ["首页 > 政务公开 > 法治政府建设年度报告"]),
+    ("岚川县枫口镇\n2023年法治政府建设情况报告\n", []),
+    ("县委、县政府：\n", ["县委、县政府："]),  # no title: the page is left as it is
+], ids=["under-issuer-and-number", "broken-after-jianshe", "broken-after-the-place", "addressee-only"])
+def test_removing_the_title_takes_the_title_lines_and_nothing_above_them(head, kept):
+    body = "2023年，枫口镇依法履职。\n一、主要工作\n（一）开展学法。全年4次。\n"
+    gold = {"county": "岚川县", "township": "枫口镇", "sections": [{"kind": "measures", "heading": "一、主要工作"}],
+            "measures": [{"heading": "开展学法", "section": 0}]}
+    varied, _ = _layout("no-title").transform(head + body, gold)
+    assert varied.split("\n")[: len(kept)] == kept
+    assert varied.endswith(body) and len(varied.split("\n")) == len(kept) + len(body.split("\n"))

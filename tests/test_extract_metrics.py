@@ -7,6 +7,7 @@ from kg.extract import metrics
 from kg.model import Evidence, Section
 from kg.read import make_source
 from kg.text import compact
+from kg.text.script import to_traditional
 
 TITLE = "青禾镇2023年度法治政府建设情况报告\n"
 
@@ -253,6 +254,10 @@ def test_a_figure_after_a_bare_link_counts_the_subject_of_the_clause_before():
     # 仅为 names nothing; the verdict 不高 is no part of what was counted
     assert facts("执法人员持证率不高，仅为75%。") == [("执法人员持证率", 75, "%", False)]
     assert facts("调解员偏少，只有3名。") == [("调解员", 3, "名", False)]
+    # the same in traditional characters: the link is matched in the simplified form, the subject kept as written
+    traditional = make_source("sample.txt", "青禾鎮2023年度法治政府建設情況報告\n執法人員持證率不高，僅爲75%。鎮裏開展法治講座12場，"
+                              "組織幹部學法8次。", "utf-8")
+    assert [(m.indicator, m.value) for m in metrics.extract(traditional, ())][0] == ("執法人員持證率", 75)
 
 
 def test_one_read_as_an_article_counts_nothing():
@@ -270,6 +275,32 @@ def test_figures_before_the_reports_own_title_in_a_compilation_are_not_its_metri
     assert [(m.value, m.unit) for m in report.metrics] == [(6.0, "次")]
 
 
+def test_a_text_without_a_title_keeps_the_figures_of_its_opening_sentence():
+    opening = "今年以来，青禾镇紧紧围绕县委部署，推进依法行政、普法、调解三项重点工作，现报告如下：\n一、依法行政\n（一）审查合同12份。\n"
+    source = make_source("sample.txt", opening, "utf-8")
+    assert [(m.indicator, m.value, m.unit) for m in metrics.extract(source, ())] == [
+        ("重点工作", 3, "项"), ("审查合同", 12, "份")]
+    # a title line's numbers stay out: its year, and a count in a title such as 三项重点工作
+    titled = make_source("sample.txt", "青禾镇三项重点工作2023年度推进情况报告\n（一）审查合同12份。\n", "utf-8")
+    assert [(m.indicator, m.value) for m in metrics.extract(titled, ())] == [("审查合同", 12)]
+
+
+def test_a_traditional_text_gives_the_indicators_of_its_simplified_reading_in_its_own_characters():
+    simplified = "年终考核时对9名站所负责人进行述法评议。依托乡综治中心和全乡52个网格，开展矛盾排查。"
+    assert facts(simplified) == [("站所负责人", 9, "名", False), ("网格", 52, "个", False)]
+    source, found = extract(to_traditional(simplified))
+    assert ("script", "traditional") in source.metadata
+    # the words that end a counted noun are read in the simplified form; the indicator keeps the text's characters
+    assert [(m.indicator, m.value, m.unit) for m in found] == [("站所負責人", 9, "名"), ("網格", 52, "个")]  # units in one spelling
+
+
 def test_a_saved_pages_own_counters_are_no_facts_of_the_township():
     body = "浏览：5072次  发布时间：2024-01-10\n点击数: 36\n全年推送普法文章48篇，累计阅读量3.2万次。\n"
     assert [(i, v, u) for i, v, u, _ in facts(body)] == [("推送普法文章", 48, "篇"), ("阅读量", 32000, "次")]
+
+
+def test_an_editors_note_speaks_for_the_compilation_even_without_the_reports_own_title():
+    text = ("芦沟县2023年度乡镇法治工作交流材料\n编者按：全县12个乡镇均报送了报告，现刊发青檀镇报告如下。\n\n"
+            "2023年，青檀镇依法履职。\n一、主要工作\n（一）健全制度。全年学法6次。\n")
+    source = make_source("compiled.txt", text, "utf-8")
+    assert [(m.value, m.unit) for m in metrics.extract(source, ())] == [(6.0, "次")]

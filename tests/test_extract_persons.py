@@ -169,3 +169,10 @@ def test_a_table_whose_header_names_the_person_in_charge_of_each_row():
     table = "附件：整改清单\n序号\t问题\t整改时限\t责任人\n1\t培训不足\t2024年6月\t周立群\n2\t宣传单一\t2024年3月\t镇司法所\n"
     # a cell holding an office, not a name, names no one
     assert people(table) == [("周立群", "责任人")]
+
+
+def test_a_table_with_blank_lines_between_its_rows_still_names_each_rows_person():
+    table = ("附件：整改清单\n\n序号\t问题\t整改时限\t责任人\n\n1\t培训不足\t2024年6月\t周立群\n\n"
+             "2\t宣传单一\t2024年3月\t吴秀兰\n\n镇司法所负责整改的督促检查。\n\n3\t台账不全\t2024年5月\t孙志远\n")
+    # prose after the table ends it: a later tab-separated line is no row of it
+    assert people(table) == [("周立群", "责任人"), ("吴秀兰", "责任人")]

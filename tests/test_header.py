@@ -248,6 +248,15 @@ def test_one_character_county_names_stand_only_after_a_boundary():
     assert [p.name for p in county_names("省、市和县有关部门")] == []
 
 
+def test_a_community_or_scenic_area_before_an_organ_word_is_no_district():
+    # 深化社区依法治理 reads like X区 + 依法治 (an organ's cue); 社区, 辖区, 景区 are words, not districts.
+    assert [p.name for p in county_names("三、深化社区依法治理。加强辖区人民调解，规范景区执法。")] == []
+    assert [p.name for p in county_names("中共江北区城南街道工作委员会")] == ["江北区"]
+    header = header_of("2024年，城南街道深化社区依法治理。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+                       + "江北区人民政府城南街道办事处\n2025年1月15日\n")
+    assert (header.township, header.county, header.year) == ("城南街道", "江北区", 2024)
+
+
 def test_choose_takes_the_heaviest_value_and_none_without_clues():
     header = header_of("青禾县白露乡2023年法治政府建设情况报告\n一、主要举措和成效\n" + BODY)
     assert choose(header.clues, "township") == "白露乡"
@@ -278,8 +287,11 @@ FULL = BODY + "二、存在的问题\n（一）普法不够深入。\n三、下�
     ("首页 > 政务公开 > 法治政府建设年度报告\n发布机构：白露镇人民政府  成文日期：2024-01-10\n2023年，我镇坚持依法行政。\n"
      "一、主要举措和成效\n" + FULL, ("白露镇", None, 2023)),
     ("栖霞乡人民政府\n栖霞乡2021年度法治政府建设情况报告\n一、主要举措和成效\n" + FULL, ("栖霞乡", None, 2021)),
+    # No title: the issuer and a date in brackets under it; a report dated in January covers the year before.
+    ("青禾县栖霞乡人民政府\n（2024年1月9日）\n今年以来，栖霞乡坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n"
+     + FULL, ("栖霞乡", "青禾县", 2023)),
 ], ids=["issuer-at-end", "county-level-city", "ethnic-township", "markdown", "neighbours-named", "page-chrome",
-        "issuer-above-title"])
+        "issuer-above-title", "bracketed-date-under-issuer"])
 def test_layouts_of_our_own(text, expected):
     header = header_of(text)
     assert (header.township, header.county, header.year) == expected
@@ -417,7 +429,7 @@ def test_a_breadcrumb_step_and_a_page_field_are_clues_of_their_own_not_issuers()
     header = header_of(text)
     assert header.issuer == "杉坪乡人民政府"
     cues = {clue.cue for clue in header.clues if clue.field == "township" and clue.value == "杉坪乡"}
-    assert {"网页路径", "标题", "发文机关或落款"} <= cues
+    assert {"网页路径", "标题", "信息公开字段"} <= cues  # the field weighs as a page field, not as an issuer line
     # 政府路 in the footer's address is a road, not the organ of a township 城关镇.
     assert not any(clue.value == "城关镇" and clue.cue == "机关名称" for clue in header.clues)
 
@@ -448,3 +460,11 @@ def test_a_signature_date_followed_by_page_furniture_still_gives_the_year():
     text = ("杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
             + "杉坪乡人民政府\n2024年1月6日\n\n第1页 共1页\n")
     assert header_of(text).year == 2023
+def test_a_publisher_field_is_page_metadata_not_the_issuer_and_the_body_outweighs_it():
+    # Without a title, the page's 发布机构 field names the township with another suffix than the report does.
+    text = ("• 索 引 号:000000/2024-00009\n  • 发布机构:青檀乡\n  • 成文日期:\n发布日期:2025-03-06 信息来源: 浏览次数:\n\n"
+            "2024年,在县委、县政府的正确领导下,青檀镇坚持依法行政,我镇全年学法12次。\n\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.township == "青檀镇"
+    field = next(c for c in header.clues if c.field == "township" and c.value == "青檀乡")
+    assert field.cue == "信息公开字段"

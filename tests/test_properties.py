@@ -70,7 +70,7 @@ def test_decoding_any_bytes_gives_text_or_a_read_error(data):
     try:
         text, encoding = decode(data, "prop.txt")
     except ReadError as exc:
-        assert "binary" in str(exc)
+        assert "binary" in str(exc) or "byte-order mark" in str(exc)  # no text, or cut short behind its BOM
         return
     assert isinstance(text, str) and encoding
 

@@ -173,3 +173,91 @@ def test_section_kind_from_heading_vocabulary(heading, kind):
 def test_a_heading_naming_next_year_is_a_plan():
     assert structure.classify("五、2025年重点工作", 2024) == "plans"
     assert structure.classify("一、2024年重点工作", 2024) == "measures"
+
+
+def test_the_sub_parts_of_a_combined_section_split_their_paragraphs_as_sections_do():
+    # Problems joined by 另外 after a lead sentence and plans written 要…。要…。, each in one paragraph under its sub-part.
+    outline = outline_of("青岚镇2023年法治政府建设情况报告\n一、工作开展情况\n（一）开展普法宣传。全年十次。\n（二）规范执法。评查案卷8卷。\n"
+                         "二、存在的问题及下一步打算\n（一）存在的问题\n"
+                         "我镇仍存在一些不足。村干部依法办事意识不强。另外，执法人员数量不足，难以满足需要。\n"
+                         "（二）下一步打算\n要加强村干部法治培训。要争取执法编制，充实执法力量。\n"
+                         "青岚镇人民政府\n2024年1月10日\n")
+    assert [s.kind for s in outline.sections] == ["measures", "shortcomings"]
+    assert [n.heading for n in outline.items("shortcoming")] == ["村干部依法办事意识不强", "执法人员数量不足，难以满足需要"]
+    assert [n.heading for n in outline.items("plan")] == ["加强村干部法治培训", "争取执法编制，充实执法力量"]
+
+
+def test_one_family_restarting_once_right_under_the_first_heading_nests_the_items_under_it():
+    # 一、 numbers the sections and the first section's items; only the first section has items.
+    outline = outline_of("石门街道2024年法治政府建设情况报告\n2024年，街道法治建设取得新进展。\n一、工作开展情况\n"
+                         "一、压实法治责任。全年召开专题会议4次。\n二、推进综合执法。办理案件30件。\n"
+                         "二、存在的问题\n部分社区干部法律素养不高。\n三、下一步打算\n开展社区干部法律培训。\n"
+                         "石门街道办事处\n2025年1月6日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("一、工作开展情况", "measures"), ("二、存在的问题", "shortcomings"), ("三、下一步打算", "plans")]
+    assert [n.heading for n in outline.items("measure")] == ["压实法治责任", "推进综合执法"]
+
+
+def test_a_lone_restart_further_down_leaves_the_family_as_the_sections():
+    outline = outline_of("石门街道2024年法治政府建设情况报告\n2024年，街道法治建设取得新进展。\n一、工作开展情况\n"
+                         "全年召开专题会议4次。\n二、存在的问题\n部分社区干部法律素养不高。\n三、下一步打算\n"
+                         "一、开展社区干部法律培训。\n二、完善执法案卷评查。\n石门街道办事处\n2025年1月6日\n")
+    assert [s.heading for s in outline.sections] == ["一、工作开展情况", "二、存在的问题", "三、下一步打算"]
+
+
+def test_a_body_that_opens_with_a_bare_named_heading_keeps_it_as_the_first_section():
+    # No opening prose: the title, then 2023年工作情况 over its items, then a combined section with sub-parts.
+    outline = outline_of("云岭乡2023年度法治政府建设工作报告\n\n2023年工作情况\n第一条 抓好干部学法。全年学法4次。\n"
+                         "第二条 规范执法。评查案卷8卷。\n存在的问题和下一步打算\n（一）存在的问题\n1.宣传形式单一。\n"
+                         "2.执法人员偏少。\n（二）下一步打算\n1.创新宣传方式。\n2.充实执法力量。\n\n云岭乡人民政府\n2024年1月5日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("2023年工作情况", "measures"), ("存在的问题和下一步打算", "shortcomings")]
+    assert [n.heading for n in outline.items("shortcoming")] == ["宣传形式单一", "执法人员偏少"]
+    assert [n.heading for n in outline.items("plan")] == ["创新宣传方式", "充实执法力量"]
+
+
+def test_numbered_sub_parts_under_a_bare_heading_after_headless_items_are_not_sections():
+    # Two levels: work done as （一）（二） under the opening, then one bare heading whose sub-parts are （一）（二） again.
+    outline = outline_of("鹭洲街道2023年法治政府建设工作总结\n2023年，鹭洲街道持续推进法治建设，主要做了以下工作：\n"
+                         "（一）加强组织领导。全年专题研究法治工作4次。\n（二）强化法律服务。接待法律咨询320人次。\n"
+                         "存在的问题和下一步打算\n（一）存在的问题\n1.社区干部法治意识淡薄。\n2.纠纷化解压力较大。\n"
+                         "（二）下一步打算\n1.加强社区干部培训。\n2.建立纠纷多元化解机制。\n\n鹭洲街道办事处\n2024年1月12日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [("", "measures"), ("存在的问题和下一步打算", "shortcomings")]
+    assert [n.heading for n in outline.items("measure")] == ["加强组织领导", "强化法律服务"]
+    assert [n.heading for n in outline.items("plan")] == ["加强社区干部培训", "建立纠纷多元化解机制"]
+
+
+def test_item_numbers_are_no_results_when_a_section_is_classified_from_its_body():
+    # 下阶段重点 names no kind; its items (1)(2) plan without stating a figure, so the section is plans.
+    outline = outline_of("水岸镇2023年法治政府建设情况报告\n2023年，水岸镇依法履职。\n1.主要工作\n（1）开展学法4次。\n"
+                         "2.存在的困难和不足\n（1）执法力量不足，有待加强。\n（2）宣传不够深入，有待改进。\n3.下阶段重点\n"
+                         "（1）进一步健全合法性审查机制，推动审查全覆盖。\n（2）进一步加强执法队伍建设，提升执法能力。\n"
+                         "水岸镇人民政府\n2024年1月6日\n")
+    assert [s.kind for s in outline.sections] == ["measures", "shortcomings", "plans"]
+
+
+def test_a_table_of_contents_in_plain_text_before_bold_body_headings_is_no_section():
+    outline = outline_of("溪山乡2023年法治政府建设工作报告\n目  录\n一、基本情况\n二、主要工作\n三、存在的问题\n\n"
+                         "**一、基本情况**\n溪山乡总面积80平方公里，辖9个行政村，总人口2.1万人。\n**二、主要工作**\n"
+                         "（一）落实学法制度。专题学法4次。\n**三、存在的问题**\n（一）村干部法治意识淡薄。\n"
+                         "溪山乡人民政府\n2024年1月8日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("一、基本情况", "other"), ("二、主要工作", "measures"), ("三、存在的问题", "shortcomings")]
+
+
+def test_plans_written_as_indented_sentences_each_opening_with_yao():
+    outline = outline_of("云栖乡2023年法治政府建设情况报告\n　　2023年，云栖乡依法履职。\n一、主要工作\n　　（一）开展学法。全年4次。\n"
+                         "二、下一步打算\n　　要创新普法宣传方式。要完善法律顾问考核办法。要充实执法力量。\n")
+    assert [n.heading for n in outline.items("plan")] == ["创新普法宣传方式", "完善法律顾问考核办法", "充实执法力量"]
+
+
+def test_a_sub_part_holding_a_problems_and_remedies_table_gives_both_kinds_paired_by_row():
+    outline = outline_of("白岩乡2023年法治政府建设情况报告\n2023年，白岩乡依法履职。\n一、主要工作\n（一）开展学法。全年4次。\n"
+                         "二、存在的问题和下一步打算\n（一）存在的问题\n问题\t整改措施\n执法人员偏少\t争取执法编制，充实执法力量\n"
+                         "宣传形式单一\t开展以案释法进村活动\n（二）下一步打算\n1.完善法律顾问考核办法。\n"
+                         "白岩乡人民政府\n2024年1月6日\n")
+    assert [n.heading for n in outline.items("shortcoming")] == ["执法人员偏少", "宣传形式单一"]
+    assert [n.heading for n in outline.items("plan")] == ["争取执法编制，充实执法力量", "开展以案释法进村活动", "完善法律顾问考核办法"]
+    starts = {n.heading: n.start for n in outline.items("shortcoming") + outline.items("plan")}
+    assert set(outline.pairs) == {(starts["执法人员偏少"], starts["争取执法编制，充实执法力量"]),
+                                  (starts["宣传形式单一"], starts["开展以案释法进村活动"])}

@@ -1,7 +1,9 @@
 """Layout transforms of a report: the same content in another numbering, wrapping, page chrome, script or encoding.
 
 Each transform takes a report's text and its gold and returns the text in the new layout with the gold
-in the same spelling (a renumbered heading, traditional characters); what the gold says is unchanged.
+in the same spelling (a renumbered heading, traditional characters); what the gold says is unchanged,
+unless the new layout changes what a careful reader could annotate: then the transform declares the gold
+the annotation rules give (one merged section; a county or township no line names any more is null).
 The gold tells a transform where sections and items stand, so no transform relies on the parser it tests.
 """
 
@@ -12,9 +14,10 @@ from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 
+from kg.evaluate.lineroles import line_roles, split_marker
 from kg.read.counters import chinese as cn_numeral  # 一 … 九十九, as a writer numbers headings
-from kg.structure.markers import line_marker
-from kg.text import compact, normalize
+from kg.text import compact
+from kg.text.places import TOWN_SUFFIXES
 from kg.text.script import to_traditional
 
 Transform = Callable[[str, dict], tuple[str, dict]]
@@ -38,44 +41,6 @@ FAMILIES = {
 }
 
 
-# --- where the gold's sections and items stand ------------------------------------------------
-
-def _gold_items(gold: dict) -> list[str]:
-    items = [m["heading"] if isinstance(m, dict) else m for m in gold.get("measures") or []]
-    return [compact(t) for t in items + list(gold.get("shortcomings") or []) + list(gold.get("plans") or []) if t]
-
-
-def _roles(lines: list[str], gold: dict) -> list[str | None]:
-    """Per line: "section" (a gold section heading), "item" (a numbered gold item), "other" (another numbered line)."""
-    headings = [compact(s["heading"]) for s in gold.get("sections") or []]
-    items = _gold_items(gold)
-    roles: list[str | None] = []
-    next_section = 0
-    for line in lines:
-        key = compact(line)
-        if next_section < len(headings) and headings[next_section] and key.startswith(headings[next_section]):
-            roles.append("section")
-            next_section += 1
-            continue
-        marker = line_marker(normalize(line.strip()))
-        if marker is None or marker[0] == "inline" or next_section == 0:
-            roles.append(None)
-            continue
-        rest = compact(line.strip()[marker[2]:])
-        is_item = any(item and rest.startswith(item[:8]) for item in items)
-        roles.append("item" if is_item else "other")
-    return roles
-
-
-def _split_marker(line: str) -> tuple[str, str, str]:
-    """(indentation, marker, rest) of a numbered line."""
-    body = line.lstrip()
-    indent = line[: len(line) - len(body)]
-    marker = line_marker(normalize(body))
-    length = marker[2] if marker else 0
-    return indent, body[:length], body[length:]
-
-
 # --- the transforms -----------------------------------------------------------------------------
 
 def renumber(top: str, item: str, other: str) -> Transform:
@@ -83,22 +48,28 @@ def renumber(top: str, item: str, other: str) -> Transform:
 
     def apply(text: str, gold: dict) -> tuple[str, dict]:
         lines = text.split("\n")
-        roles = _roles(lines, gold)
+        roles = line_roles(lines, gold)
         counters = {"section": 0, "item": 0, "other": 0}
         new_headings = []
+        entries = 0
         for i, (line, role) in enumerate(zip(lines, roles)):
-            if role is None:
+            if role == "contents":  # the contents list the headings as the body numbers them
+                entries += 1
+                indent, _, rest = split_marker(line)
+                lines[i] = indent + FAMILIES[top](entries) + rest.lstrip()
+            if role not in counters:
                 continue
             counters[role] += 1
             if role == "section":
                 counters["item"] = counters["other"] = 0
             elif role == "item":
                 counters["other"] = 0
-            indent, _, rest = _split_marker(line)
+            indent, _, rest = split_marker(line)
             family = {"section": top, "item": item, "other": other}[role]
             lines[i] = indent + FAMILIES[family](counters[role]) + rest.lstrip()
-            if role == "section":
-                new_headings.append(lines[i].strip())
+            if role == "section":  # the gold writes a heading split over two lines as one
+                below = lines[i + 1].strip() if i + 1 < len(roles) and roles[i + 1] == "heading" else ""
+                new_headings.append(lines[i].strip() + below)
         gold = deepcopy(gold)
         for section, heading in zip(gold.get("sections") or [], new_headings):
             section["heading"] = heading
@@ -110,10 +81,10 @@ def renumber(top: str, item: str, other: str) -> Transform:
 def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
     """Item headings in 【】 in place of their numbers: （一）加强领导。… → 【加强领导】…"""
     lines = text.split("\n")
-    for i, role in enumerate(_roles(lines, gold)):
+    for i, role in enumerate(line_roles(lines, gold)):
         if role != "item":
             continue
-        indent, _, rest = _split_marker(lines[i])
+        indent, _, rest = split_marker(lines[i])
         cut = re.search(r"[。；;]", rest)
         head, tail = (rest[: cut.start()], rest[cut.end():]) if cut else (rest, "")
         if len(head) > 30 and "，" in head:  # a bracket holds a short heading: the rest of a long clause follows it
@@ -125,8 +96,8 @@ def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
 def markdown_bold(text: str, gold: dict) -> tuple[str, dict]:
     """Headings and item headings in **bold**, as a page saved from a Markdown editor keeps them."""
     lines = text.split("\n")
-    for i, role in enumerate(_roles(lines, gold)):
-        if role == "section":
+    for i, role in enumerate(line_roles(lines, gold)):
+        if role in ("section", "heading"):
             lines[i] = f"**{lines[i].strip()}**"
         elif role == "item":
             body = lines[i].strip()
@@ -192,7 +163,8 @@ def traditional(text: str, gold: dict) -> tuple[str, dict]:
             measure["heading"] = convert(measure["heading"])
     for name in ("shortcomings", "plans", "laws", "documents"):
         gold[name] = [convert(x) for x in gold.get(name) or []]
-    gold["campaigns"] = [[convert(x) for x in node] for node in gold.get("campaigns") or []]
+    # A node lists the forms a tool would plausibly normalise to: the simplified ones stay beside the text's own.
+    gold["campaigns"] = [list(dict.fromkeys([convert(x) for x in node] + node)) for node in gold.get("campaigns") or []]
     for person in gold.get("persons") or []:
         person["name"] = convert(person["name"])
     for metric in gold.get("metrics") or []:
@@ -210,43 +182,110 @@ def combined_section(text: str, gold: dict) -> tuple[str, dict]:
         return text, gold
     s_index = kinds.index("shortcomings")
     lines = text.split("\n")
-    roles = _roles(lines, gold)
-    section_no, item_no, out = -1, 0, []
+    roles = line_roles(lines, gold)
+    if roles.count("section") < len(sections):
+        return text, gold  # the headings are not all where the gold says: nothing to merge safely
+    section_no, item_no, entry, out = -1, 0, -1, []
     for line, role in zip(lines, roles):
+        if role == "contents":  # the contents list the merged section once
+            entry += 1
+            if entry == s_index + 1:
+                continue
+            if entry == s_index:
+                indent, marker, _ = split_marker(line)
+                line = f"{indent}{marker}存在的问题和下一步打算"
+        if role == "heading" and section_no in (s_index, s_index + 1):
+            continue  # the words of a heading split over two lines: the merged heading replaces them
         if role == "section":
             section_no += 1
             item_no = 0
             if section_no == s_index:
-                indent, marker, _ = _split_marker(line)
+                indent, marker, _ = split_marker(line)
                 out += [f"{indent}{marker}存在的问题和下一步打算", f"{indent}（一）存在的问题"]
                 continue
             if section_no == s_index + 1:
-                indent, _, _ = _split_marker(line)
+                indent, _, _ = split_marker(line)
                 out.append(f"{indent}（二）下一步打算")
                 continue
         elif role in ("item", "other") and section_no in (s_index, s_index + 1):
             item_no += role == "item"
-            indent, _, rest = _split_marker(line)
+            indent, _, rest = split_marker(line)
             line = f"{indent}{item_no}.{rest.lstrip()}" if role == "item" else f"{indent}{rest.lstrip()}"
         out.append(line)
     gold = deepcopy(gold)
-    marker = _split_marker(sections[s_index]["heading"])[1]
+    marker = split_marker(sections[s_index]["heading"])[1]
     gold["sections"][s_index] = {"kind": "shortcomings", "heading": f"{marker}存在的问题和下一步打算"}
     del gold["sections"][s_index + 1]
     return "\n".join(out), gold
 
 
 def title_removed(text: str, gold: dict) -> tuple[str, dict]:
-    """Without its title line, as a page whose title sits in the page chrome only."""
+    """Without its title line, as a page whose title sits in the page chrome only.
+
+    The title is the first line above the first section that names the document (…报告, …总结): an issuer,
+    a document number, an addressee or a breadcrumb above it stays. A title broken over two lines (关于…建设 /
+    工作的报告; 某县某镇 / 2023年…报告) goes whole.
+    """
     lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or _roles(lines, gold)[first] == "section" or "。" in lines[first] or len(lines[first]) > 60:
-        return text, gold  # a page opening that starts with its preamble or first section has no title to remove
-    varied = "\n".join(lines[:first] + lines[first + 1:])
-    # The gold rule: a county the text never names is null; the title may have been its only mention.
-    if gold.get("county") and compact(gold["county"]) not in compact(varied):
-        gold = {**gold, "county": None}
-    return varied, gold
+    roles = line_roles(lines, gold)
+    first_section = next((i for i, role in enumerate(roles) if role == "section"), len(lines))
+    title = next((i for i in range(first_section) if _TITLE_RE.search(lines[i]) and _is_title_shaped(lines[i])), None)
+    if title is None:
+        return text, gold  # a page that opens with its preamble or first section has no title to remove
+    gone = {title}
+    above = lines[title - 1].strip() if title else ""
+    if above and _is_title_shaped(above) and not _TITLE_RE.search(above) and (
+            "关于" in above or _PLACE_LINE_RE.fullmatch(above)):
+        gone.add(title - 1)
+    varied = "\n".join(line for i, line in enumerate(lines) if i not in gone)
+    return varied, _named_only_in(text, varied, gold)
+
+
+_TITLE_RE = re.compile(r"报告|总结|汇报")
+# A line that is only a place's name, the first half of a title broken after it (青篁县黄石镇 / 2023年…报告).
+_PLACE_LINE_RE = re.compile(r"[\u4e00-\u9fff]{2,16}(?:镇|乡|街道|苏木)")
+
+
+def _is_title_shaped(line: str) -> bool:
+    """One line of a heading: no sentence, no colon of an addressee or a field, no breadcrumb."""
+    line = line.strip()
+    return bool(line) and len(line) <= 60 and not re.search(r"[。：:>]", line)
+
+
+def _named_only_in(text: str, varied: str, gold: dict) -> dict:
+    """The gold of `varied`, `text` with a line taken out: what only that line named, it no longer names.
+
+    The gold rule makes a county the text never names null; a township whose name (nor its name without
+    镇/乡/街道) the text never gives is null alike, as no reader could give it. Laws, documents, campaigns
+    and persons are listed as the text names them, so those the line alone named go; an entry spelled
+    otherwise than in the text (4·15 for 4.15) is kept, as nothing says where it was named.
+    """
+    before, after = compact(text), compact(varied)
+
+    def lost(*spellings: str) -> bool:
+        keys = [compact(s) for s in spellings if compact(s)]
+        return any(k in before for k in keys) and not any(k in after for k in keys)
+
+    named = {}
+    if gold.get("county") and compact(gold["county"]) not in after:
+        named["county"] = None
+    if gold.get("township") and _stem(gold["township"]) not in after:
+        named["township"] = None
+    for name in ("laws", "documents"):
+        if gold.get(name):
+            named[name] = [entry for entry in gold[name] if not lost(entry)]
+    if gold.get("campaigns"):
+        named["campaigns"] = [node for node in gold["campaigns"] if not lost(*node)]
+    if gold.get("persons"):
+        named["persons"] = [person for person in gold["persons"] if not lost(person["name"])]
+    return {**gold, **{k: v for k, v in named.items() if v != gold.get(k)}}
+
+
+def _stem(township: str) -> str:
+    """新店坪 for 新店坪镇: the name a report may write without its suffix (我们新店坪, 法治新店坪建设)."""
+    name = compact(township)
+    return next((name[: -len(suffix)] for suffix in TOWN_SUFFIXES if name.endswith(suffix) and len(name) > len(suffix)),
+                name)
 
 
 def county_in_addressee(text: str, gold: dict) -> tuple[str, dict]:
@@ -264,31 +303,60 @@ def county_in_addressee(text: str, gold: dict) -> tuple[str, dict]:
 
 
 def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
-    """The problems section as one paragraph 一是…；二是…；… in place of numbered items, each with its whole text."""
+    """The problems of a section as one paragraph 一是…；二是…；… in place of numbered items, each with its whole text.
+
+    Each run of problem lines becomes its own paragraph: a sub-part title over a run (（一）客观方面,
+    （二）原因分析) stays on its line, and so do the plans of a combined section.
+    """
     kinds = [s["kind"] for s in gold.get("sections") or []]
     if "shortcomings" not in kinds:
         return text, gold
     index = kinds.index("shortcomings")
     lines = text.split("\n")
-    roles = _roles(lines, gold)
+    roles = line_roles(lines, gold)
     heads = [i for i, role in enumerate(roles) if role == "section"]
     if index >= len(heads):
         return text, gold
-    start = heads[index] + 1
+    start = heads[index] + 1 + (roles[heads[index] + 1 : heads[index] + 2] == ["heading"])
     stop = heads[index + 1] if index + 1 < len(heads) else _closing(lines, start)
-    intro, problems = [], []
-    for line, role in zip(lines[start:stop], roles[start:stop]):
-        if role == "item":
-            problems.append(_split_marker(line)[2].strip())
-        elif problems and line.strip():
-            problems[-1] += line.strip()
-        elif line.strip():
-            intro.append(line.strip())
-    if not problems:
+    problems = [compact(p)[:8] for p in gold.get("shortcomings") or [] if compact(p)]
+
+    def is_problem(i: int) -> bool:
+        return roles[i] == "item" and compact(split_marker(lines[i])[2]).startswith(tuple(problems))
+
+    def titles_items(i: int) -> bool:  # （二）原因分析 over items, not a sentence numbered below a problem
+        below = next((j for j in range(i + 1, stop) if lines[j].strip()), None)
+        return below is not None and roles[below] == "item" and not re.search(r"[。；;]", lines[i])
+
+    out, intro, run = [], [], []
+
+    def close_run() -> None:
+        if run:
+            out.append("".join(intro) + "；".join(
+                f"{cn_numeral(n)}是{p.rstrip('。；;')}" for n, p in enumerate(run, 1)) + "。")
+        else:
+            out.extend(intro)
+        intro.clear()
+        run.clear()
+
+    for i in range(start, stop):
+        line = lines[i].strip()
+        if is_problem(i):
+            run.append(split_marker(lines[i])[2].strip())
+        elif not line:
+            if not run:
+                intro.append(lines[i])
+        elif run and (roles[i] is None or roles[i] == "other" and not titles_items(i)):
+            run[-1] += line  # the rest of a problem's paragraph, or a line numbered below it
+        elif roles[i] is None:
+            intro.append(line)
+        else:  # a sub-part title, or an item of another kind: it keeps its line
+            close_run()
+            out.append(lines[i])
+    close_run()
+    if not any(is_problem(i) for i in range(start, stop)):
         return text, gold  # the problems are not numbered lines (already 一是… or paragraphs)
-    paragraph = "".join(intro) + "；".join(
-        f"{cn_numeral(n)}是{p.rstrip('。；;')}" for n, p in enumerate(problems, 1)) + "。"
-    return "\n".join(lines[:start] + [paragraph] + lines[stop:]), gold
+    return "\n".join(lines[:start] + out + lines[stop:]), gold
 
 
 _CLOSING_LINE_RE = re.compile(

@@ -10,6 +10,9 @@ import tempfile
 from pathlib import Path
 
 from kg.evaluate.layouts import LAYOUTS, Layout
+from kg.evaluate.misses import file_misses, format_misses
+from kg.text import compact
+from kg.text.script import to_simplified
 from kg.evaluate.run import CHAINS_FILE, drop_unannotated, load_gold, report_path, summarize
 from kg.link import link_report
 from kg.evaluate.score import FIELDS, Count, score_links, score_report
@@ -18,15 +21,24 @@ from kg.read import read_source
 from kg.extract.report import extract_path
 
 TOLERANCE = 0.02
+# Fields whose gold a layout may declare changed (a title that alone named the county, two sections merged).
+DECLARED_FIELDS = ("township", "county", "year", "doc_number", "sections", "laws", "documents", "campaigns", "persons")
 
 
-def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOUTS, limit: int | None = None) -> dict:
-    """{"layouts": {name: micro scores}, "drops": {name: {field: F1 below the original}}, "errors": [...]}."""
+def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOUTS, limit: int | None = None,
+                      misses: bool = False) -> dict:
+    """{"layouts": {name: micro scores}, "drops": {name: {field: F1 below the original}}, "errors": [...]}.
+
+    With `misses`, also {"misses": {layout: {file: {field: {"missed": [...], "unmatched": [...]}}}}}: the entries a
+    layout misses, or reads without a gold match, that the report as it is (the first layout) does not.
+    """
     gold_dir, reports_dir = Path(gold_dir), Path(reports_dir)
     gold_paths = sorted(p for p in gold_dir.glob("*.json") if p.name != CHAINS_FILE)[:limit]
     if not gold_paths:
         raise GoldError(f"{gold_dir}: no gold .json files")
     counts: dict[str, dict[str, dict[str, Count]]] = {layout.name: {} for layout in layouts}
+    declared: dict[str, dict[str, int]] = {layout.name: {} for layout in layouts}
+    missed: dict[str, dict[str, dict]] = {layout.name: {} for layout in layouts}
     errors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kg-variants-") as tmp:
         for gold_path in gold_paths:
@@ -38,6 +50,8 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
             text = read_source(path).text
             for layout in layouts:
                 varied, varied_gold = layout.transform(text, gold)
+                for field, n in _declared(gold, varied_gold).items():
+                    declared[layout.name][field] = declared[layout.name].get(field, 0) + n
                 folder = Path(tmp) / layout.name.replace("/", "_")
                 folder.mkdir(exist_ok=True)
                 target = folder / Path(gold["file"]).with_suffix(".txt").name
@@ -51,13 +65,70 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
                 file_counts, matches = score_report(varied_gold, report)
                 file_counts["links"] = score_links(varied_gold, report, matches)
                 drop_unannotated(varied_gold, file_counts)
+                if misses:  # the fields scored: a cut-short page's unannotated fields are not
+                    missed[layout.name][target.name] = {field: entry for field, entry in
+                                                        file_misses(varied_gold, report, matches).items()
+                                                        if field in file_counts}
                 counts[layout.name][target.name] = file_counts
     scores = {name: summarize(by_file, {}, [], [])["micro"] for name, by_file in counts.items()}
     original = scores[layouts[0].name]
     drops = {name: {f: round(original[f]["f1"] - s[f]["f1"], 4) for f in s if f in original
                     and original[f]["f1"] - s[f]["f1"] > 1e-9} for name, s in scores.items()}
-    return {"layouts": scores, "drops": drops, "errors": errors,
-            "descriptions": {layout.name: layout.description for layout in layouts}}
+    result = {"layouts": scores, "drops": drops, "errors": errors,
+              "declared": {name: fields for name, fields in declared.items() if fields},
+              "descriptions": {layout.name: layout.description for layout in layouts}}
+    if misses:
+        result["misses"] = _added_misses(missed, layouts[0].name)
+    return result
+
+
+def _added_misses(missed: dict[str, dict[str, dict]], original: str) -> dict[str, dict[str, dict]]:
+    """Per layout and file, the missed and unmatched entries that the original layout does not have."""
+    added = {}
+    for name, files in missed.items():
+        if name == original:
+            continue
+        for file, fields in files.items():
+            base = missed[original].get(file, {})
+            for field, entry in fields.items():
+                new = {kind: [label for label in labels if not _among(label, base.get(field, {}).get(kind, []))]
+                       for kind, labels in entry.items()}
+                if any(new.values()):
+                    added.setdefault(name, {}).setdefault(file, {})[field] = new
+    return added
+
+
+def _declared(gold: dict, varied: dict) -> dict[str, int]:
+    """{field: entries} the layout's gold no longer holds: a fact made null, entries merged or dropped."""
+    out = {}
+    for field in DECLARED_FIELDS:
+        before, after = gold.get(field), varied.get(field)
+        if isinstance(before, list):
+            lost = len(before) - len(after or [])
+        else:
+            lost = int(before is not None and after is None)
+        if lost > 0:
+            out[field] = lost
+    return out
+
+
+def _among(label: str, labels: list[str]) -> bool:
+    """Whether the original has the same miss: one of the label's spellings (a | b) in any script or punctuation."""
+    forms = _forms(label)
+    return any(forms & _forms(other) for other in labels)
+
+
+def _forms(label: str) -> set[str]:
+    return {compact(to_simplified(form)) for form in label.split(" | ")}
+
+
+def format_variant_misses(result: dict) -> str:
+    """The misses each layout adds over the original, layout by layout, as `kg eval --misses` prints them."""
+    lines = []
+    for name, files in (result.get("misses") or {}).items():
+        lines.append(f"{name}:")
+        lines.extend("  " + line for line in format_misses({"misses": files}).split("\n"))
+    return "\n".join(lines) if lines else "no layout misses anything the original does not"
 
 
 def format_variants(result: dict) -> str:
@@ -80,4 +151,9 @@ def format_variants(result: dict) -> str:
     lines.append("")
     lines.append(f"* more than {TOLERANCE} below the original; layouts within it on every field: "
                  f"{len(scores) - len(over)} of {len(scores)}")
+    declared = result.get("declared") or {}
+    if declared:
+        lines.append("gold entries a layout takes away, as the annotation rules read the new text (scored as such):")
+        for name, fields in declared.items():
+            lines.append(f"  {name}: " + ", ".join(f"{field} {n}" for field, n in fields.items()))
     return "\n".join(lines)

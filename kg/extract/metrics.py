@@ -20,6 +20,7 @@ from kg.model import Item, Metric, Person, Section, Source
 from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
 from kg.text import segment
+from kg.text.script import to_simplified
 
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
@@ -42,6 +43,7 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?\s*$")
 # A saved page's own counters (浏览：5072次, 点击数：36) count what the page did, not the township; the colon of a
 # field tells them from a report's own 累计阅读量3.2万次.
 _PAGE_COUNTER = re.compile(r"(?:浏览|点击|阅读|访问)(?:次数|人次|量|数)?\s*[:：]\s*$")
+AS_WRITTEN_WINDOW = 200  # characters either side of a figure whose spelling an indicator takes in a traditional text
 RESPECTIVELY_WINDOW = 6  # characters before the first count searched for 分别为
 
 
@@ -82,6 +84,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
         "divided": re.compile(rf"^(?:将|把)?(?P<whole>.+?){either(_words('divide'))}(?:为|成)$"),
         "linked": re.compile(rf"^(?P<subjects>.+?[、和及与].+?){either(_words('shared'))}$"),
+        "editor_note": re.compile(rf"^[ \t*]*(?:{either(_words('editor_note'))})\s*[:：].*$", re.M),
     }
 
 
@@ -98,10 +101,18 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     `title_end`: where the report's own title ends; what stands before it (a compilation's 编者按 about the whole
     county) is not this report's.
     """
-    text, norm = source.text, source.norm
+    # A traditional text is read in its simplified form, as its norm is (the same length, so the same offsets):
+    # the words and tags that find an indicator are simplified; the indicator is then spelled as written.
+    shown, norm = source.text, source.norm
+    traditional = ("script", "traditional") in source.metadata
+    text = to_simplified(shown) if traditional else shown
     names = tuple(p.name for p in (persons.extract(source, sections) if people is None else people))
+    if traditional:
+        names = tuple(to_simplified(name) for name in names)
     skipped = [(s.start, s.end) for s in sections if s.kind in SKIPPED_SECTIONS]
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
+    # An editor's note before a compiled report counts for the compilation, wherever the report's title is.
+    skipped += [match.span() for match in _patterns()["editor_note"].finditer(norm)]
     body_start = max(_first_line_end(text), title_end)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
@@ -131,11 +142,11 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         previous = (quantity, indicators)
         metrics.extend(
             Metric(
-                indicator=indicator,
+                indicator=_as_written(indicator, text, shown, counted.start) if traditional else indicator,
                 value=counted.value,
                 unit=counted.unit,
                 approx=counted.approx,
-                evidence=evidence(source.path, text, counted.start, counted.end),
+                evidence=evidence(source.path, shown, counted.start, counted.end),
                 upper=counted.upper,
             )
             for counted in ((*pending, quantity) if indicators else ())
@@ -144,11 +155,25 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     return tuple(metrics)
 
 
+def _as_written(indicator: str, read: str, shown: str, near: int) -> str:
+    """The indicator read in the simplified form, in the characters the text writes around `near`."""
+    lo, hi = max(0, near - AS_WRITTEN_WINDOW), near + AS_WRITTEN_WINDOW
+    written = dict(zip(read[lo:hi], shown[lo:hi]))
+    return "".join(written.get(ch, ch) for ch in indicator)
+
+
 def _first_line_end(text: str) -> int:
-    """End of the title line: dates and numbers in it are never metrics (0 when the text is one line)."""
+    """End of the title line: dates and numbers in it are never metrics (0 when the text is one line).
+
+    A first line that is a sentence (……三项重点工作，现报告如下：) is the opening of a text without a title: 0.
+    """
     stripped = len(text) - len(text.lstrip())
     newline = text.find("\n", stripped)
-    return 0 if newline < 0 else newline
+    if newline < 0:
+        return 0
+    first = text[stripped:newline].strip()
+    sentence = "。" in first or (first.endswith(("：", ":")) and ("，" in first or "," in first))
+    return 0 if sentence else newline
 
 
 def _zero_fact(norm: str, quantity: Quantity) -> Quantity:
@@ -238,7 +263,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
     before = text[left:right]
-    if _plain(before) and not _patterns()["trail"].sub("", _plain(before)) and norm[left - 1 : left] == ",":
+    # The link words are matched in the simplified form: 僅爲 in a traditional text is 仅为.
+    if _plain(before) and not _patterns()["trail"].sub("", _plain(norm[left:right])) and norm[left - 1 : left] == ",":
         # 持证率不高，仅为75%: a clause that is only the link; the clause before it names what was counted.
         earlier, _ = _clause_before(norm, left - 1, floor)
         subject = _patterns()["judgement"].sub("", _plain(text[earlier : left - 1]))

@@ -269,6 +269,8 @@ def _table_columns(norm: str):
     pos = 0
     for line in norm.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue  # a blank line between rows, as a document exported with spacing has: the table goes on
         cells = line.split("\t")
         if len(cells) < 2:
             column = None

@@ -17,7 +17,10 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     """Bytes → (text, encoding name); raises ReadError for binary data."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:  # a file cut short mid-character, or other bytes behind a BOM
+                raise ReadError(path, f"damaged text: not valid {name.upper()} after its byte-order mark") from exc
     if b"\x00" in data[:4096]:
         raise ReadError(path, "binary file, not text")
     try:

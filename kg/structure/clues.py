@@ -369,7 +369,7 @@ def _year_number(token: str) -> int:
 
 def _is_dated_line(text: str) -> bool:
     return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体)\s*[:：]?", text)) or bool(
-        re.fullmatch(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*", text))
+        re.fullmatch(r"\s*(\()?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?(1)\))\s*", text))
 
 
 def totals(clues: Iterable[Clue], field: str) -> list[tuple[object, float]]:

@@ -38,6 +38,15 @@ def split_columns(norm: str, text: str, index: int, start: int, end: int, clause
     return pairs
 
 
+def header_cells(norm: str, start: int, end: int) -> list[str]:
+    """The cells of the first line of norm[start:end] when it is a table's header row (问题 | 整改措施), else []."""
+    line = next(iter(lines_of(norm, start, end)), None)
+    cells = _cells(norm, line.start, line.end) if line else []
+    if len(cells) < 2 or not all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells):
+        return []
+    return [norm[a:b] for a, b in cells]
+
+
 def table_items(norm: str, text: str, index: int, start: int, end: int, clause_end) -> list[Node]:
     """A body that is a table of tasks (序号<TAB>工作任务<TAB>完成情况): an item per row, its heading the first cell
     that is more than a row number; [] when the body is no such table."""

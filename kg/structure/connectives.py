@@ -85,8 +85,11 @@ def split_musts(norm: str, text: str, node: Node, clause_end, rstrip) -> list[No
     Only when the paragraph itself opens with 要 and another sentence does too: one 要 sentence amid
     others is prose, not a list.
     """
-    opens = list(_MUST_RE.finditer(norm, node.text_start, node.end))
-    if len(opens) < 2 or opens[0].start() != node.text_start:
+    # From the line's start when only indentation stands before the paragraph: 要 opens a line after it.
+    line_start = norm.rfind("\n", 0, node.text_start) + 1
+    since = line_start if not norm[line_start : node.text_start].strip() else node.text_start
+    opens = list(_MUST_RE.finditer(norm, since, node.end))
+    if len(opens) < 2 or opens[0].end() - 1 != node.text_start:
         return [node]
     nodes = []
     for number, match in enumerate(opens, 1):

@@ -22,7 +22,9 @@ class Line:
 # 〔 and 【 are normalized to [; some offices write the year in round brackets.
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*\d{1,4}\s*号")
 _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
-_DATE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+# A date line, also in round brackets as it stands under a title ((2024年1月8日)).
+_DATE_RE = re.compile(
+    r"^\s*(?P<open>\()?(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*(?(open)\))\s*$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
 
 
@@ -60,7 +62,8 @@ def is_date(text: str) -> bool:
 
 
 def is_issuer(text: str) -> bool:
-    """A line naming an issuing organ: not a breadcrumb ending in the township's column, nor a page's field."""
+    """A line naming an issuing organ alone: not a breadcrumb ending in the township's column, nor a page's
+    labelled field (发布机构:王河乡), which is metadata, not a signature."""
     return (len(text) <= 30 and not re.search("[，,:：]", text) and not clues.CRUMB_RE.search(text)
             and bool(_ISSUER_RE.search(text)))
 
@@ -111,7 +114,8 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
             if line.text not in issuers:
                 issuers.append(line.text)
         elif (organ := _organ_field(line)) is not None:
-            issuer_spans.append((organ.start, organ.end))
+            # The organ a page's field names is the issuer shown, but weighs as a page field does (信息公开字段),
+            # not as the report's own issuer line: the report's words outweigh the page's.
             if organ.text not in issuers:
                 issuers.append(organ.text)
 
@@ -257,7 +261,7 @@ def _signed(tail: list[Line]) -> tuple[int, int, int] | None:
     for line in tail:
         match = _DATE_RE.match(line.text)
         if match:
-            return int(match.group(1)), int(match.group(2)), line.start
+            return int(match.group("year")), int(match.group("month")), line.start
     return None
 
 

@@ -20,7 +20,7 @@ from kg.structure.markers import (
     MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
 from kg.structure.asides import aside_heads
-from kg.structure.columns import split_columns, table_items
+from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.connectives import split_connected, split_listed, split_musts
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
@@ -154,12 +154,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         if asides:
             return asides, _answered(asides)
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
-    if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_PARAGRAPH and len(items) == 1:
-        items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
-        if len(items) == 1:
-            items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
-        if len(items) == 1:
-            items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
+    items = _split_paragraph(source, kind, parse_kind, items)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
@@ -177,11 +172,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
         pairs = _answered(blocks)
     if combined and not blocks and len(named) == 2:
-        rows = split_columns(source.norm, source.text, index, body_start, end, clause_end)
-        if rows:
-            blocks = [Block(named[column], index, body_start, end, model.PARSE_PARAGRAPH,
-                            tuple(row[column] for row in rows)) for column in (0, 1)]
-            pairs = [(left.start, right.start) for left, right in rows] if named == ["shortcomings", "plans"] else []
+        blocks, pairs = _column_blocks(source, index, named, body_start, end)
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
     out = []
     for block in blocks:
@@ -194,6 +185,35 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
     return out, pairs
+
+
+def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
+    """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each."""
+    if kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) != 1:
+        return items
+    items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:
+        items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:
+        items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
+    return items
+
+
+def _column_blocks(source, index, kinds, start, end) -> tuple[list[Block], list]:
+    """A two-column table of problems and remedies: a block per column, of the kinds in `kinds`, rows paired."""
+    rows = split_columns(source.norm, source.text, index, start, end, clause_end)
+    if not rows:
+        return [], []
+    blocks = [Block(kinds[column], index, start, end, model.PARSE_PARAGRAPH, tuple(row[column] for row in rows))
+              for column in (0, 1)]
+    return blocks, [(left.start, right.start) for left, right in rows] if kinds == ["shortcomings", "plans"] else []
+
+
+def _header_kinds(source, start, end) -> list[str]:
+    """The kinds a two-column table's header names (问题 | 整改措施), [] for any other body."""
+    cells = header_cells(source.norm, start, end)
+    kinds = [lead_in_kind(cell, ("shortcomings", "plans")) for cell in cells]
+    return kinds if len(cells) == 2 and None not in kinds and len(set(kinds)) == 2 else []
 
 
 def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
@@ -254,8 +274,18 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None) -> t
             blocks.extend(labelled)
             pairs.extend(_answered(labelled))
             continue
+        # A sub-part holding a table whose header names both kinds (问题 | 整改措施): one block per column.
+        columns = _header_kinds(source, item.text_end, stop)
+        tabled, paired = _column_blocks(source, index, columns, item.text_end, _rstrip(source.norm, item.start, stop)) \
+            if columns else ([], [])
+        if tabled:
+            blocks.extend(tabled)
+            pairs.extend(paired)
+            continue
         parse_kind, sub = _itemize(source, index, item.text_end, _rstrip(source.norm, item.start, stop),
                                    sub_styles, warnings)
+        # A sub-part is read as a section of its kind is: its one paragraph may hold several items.
+        sub = _split_paragraph(source, kind, parse_kind, sub)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
     return blocks, pairs
 

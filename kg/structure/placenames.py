@@ -27,9 +27,9 @@ _NOT_END = {
     "县": "城域级乡镇长", "市": "场民容貌值级区县长镇乡街", "区": "域划间别块县长镇乡街", "旗": "帜舰号手",
     "自治县": "", "自治旗": "",
 }
-# A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇), not of a name
-# the table does not know.
-_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村"}
+# A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇, 社区, 辖区, 景区), not
+# of a name the table does not know.
+_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧"}
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
 _STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市旗乡镇党政办处")
 # 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of

@@ -72,8 +72,10 @@ def _family_at_two_levels(lines, marked, style: str) -> list[int]:
     def opens_items(i: int, j: int, number: int) -> bool:
         return number == 1 and all(_is_body_prose(lines[k].text) for k in range(i + 1, j))
 
-    restarts = sum(1 for (i, _), (j, b) in zip(own, own[1:]) if opens_items(i, j, b))
-    if restarts < 2:
+    restarts = [pos for pos, ((i, _), (j, b)) in enumerate(zip(own, own[1:])) if opens_items(i, j, b)]
+    # One restart tells the levels apart only right under the first line: 一、工作情况 / 一、… 三、… / 二、存在问题
+    # (a later lone restart may be a list of its own, or a second document).
+    if len(restarts) < 2 and restarts != [0]:
         return []
     tops, last_top, last_item = [], 0, 0
     for pos, (index, number) in enumerate(own):
@@ -103,8 +105,9 @@ def _without_contents(lines, marked, style: str):
 
 
 def _entry(text: str) -> str:
-    """A heading as a table of contents lists it: without dot leaders and page number."""
-    return _LEADER_RE.sub("", text)
+    """A heading as a table of contents lists it: without dot leaders and page number, nor the `**` or tags
+    that the body may put round the heading and the contents not."""
+    return _LEADER_RE.sub("", text[decor_end(text, 0) : trim_decor(text, 0, len(text))])
 
 
 def _names_kind(text: str, style: str | None) -> bool:
@@ -124,8 +127,10 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     if len(numbered) < 2:
         return []
     styles = {i: line_style for i, line_style, _ in marked}
-    bare = [i for i, line in enumerate(lines) if i > numbered[-1]
-            and (_is_vocabulary_heading(line.text) or _names_kind(line.text, styles.get(i)))]
+    vocabulary = [i for i, line in enumerate(lines) if i > numbered[-1] and _is_vocabulary_heading(line.text)]
+    # Under a bare heading (存在的问题和下一步打算), numbered lines naming a kind ((一)存在的问题) are its sub-parts.
+    first_bare = vocabulary[0] if vocabulary else len(lines)
+    bare = sorted(vocabulary + [i for i in range(numbered[-1] + 1, first_bare) if _names_kind(lines[i].text, styles.get(i))])
     if not bare:
         return []
     styles_before = {line_style for i, line_style, _ in marked if i < bare[0] and line_style not in NOT_TOP}
@@ -168,8 +173,9 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     plain = [i - 1 for i in firsts if i - 1 > body_start and is_plain_heading(lines[i - 1].text)]
     if not plain:
         return []
-    # A bare heading that names its kind (主要工作及成效 over 一是… lines) heads a section of the same level.
-    named = [i for i in range(body_start + 1, len(lines)) if _is_vocabulary_heading(lines[i].text)]
+    # A bare heading that names its kind (主要工作及成效 over 一是… lines) heads a section of the same level,
+    # the first one too when the body opens with it rather than with prose (title / 2023年工作情况 / (Ⅰ)…).
+    named = [i for i in range(max(1, body_start - 1), len(lines)) if _is_vocabulary_heading(lines[i].text)]
     plain = sorted(set(plain) | set(named))
     if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
         return []
