@@ -252,3 +252,13 @@ def test_removing_the_title_takes_the_title_lines_and_nothing_above_them(head, k
     varied, _ = _layout("no-title").transform(head + body, gold)
     assert varied.split("\n")[: len(kept)] == kept
     assert varied.endswith(body) and len(varied.split("\n")) == len(kept) + len(body.split("\n"))
+
+
+def test_traditional_gold_quotes_take_the_characters_the_converted_text_gives_them():
+    # Conversion reads words in context: a line cut inside 复议 converts 复 alone, and the gold must say what
+    # the converted text says, or a reader that reads the law right is scored wrong.
+    from kg.evaluate.layouts import traditional
+    text = "青禾镇2023年法治政府建设情况报告\n组织学习《中华人民共和国行政复\n议法》。\n"
+    converted, gold = traditional(text, {"laws": ["中华人民共和国行政复议法"], "sections": []})
+    start = converted.index("《") + 1
+    assert gold["laws"] == [converted[start:converted.index("》")].replace("\n", "")]

@@ -154,7 +154,14 @@ def full_width_indent(text: str, gold: dict) -> tuple[str, dict]:
 
 def traditional(text: str, gold: dict) -> tuple[str, dict]:
     """The text in traditional characters, as a site's 繁体 switch serves it; the gold's quoted text alike."""
-    convert = to_traditional
+    converted = to_traditional(text)
+
+    def convert(quoted: str) -> str:
+        # Conversion reads words in context (复议 → 複議, a lone 复 → 復), and a line cut inside a word changes
+        # the context: a quote takes the characters the converted text gives it where the text holds it.
+        span = _span_across_breaks(text, quoted) if len(converted) == len(text) else None
+        return re.sub(r"\s+", "", converted[span[0]:span[1]]) if span else to_traditional(quoted)
+
     gold = deepcopy(gold)
     for section in gold.get("sections") or []:
         section["heading"] = convert(section["heading"])
@@ -171,7 +178,16 @@ def traditional(text: str, gold: dict) -> tuple[str, dict]:
         metric["indicator"] = convert(metric["indicator"])  # units are read into one spelling; indicators are quoted
     if gold.get("doc_number"):
         gold["doc_number"] = convert(gold["doc_number"])
-    return convert(text), gold
+    return converted, gold
+
+
+def _span_across_breaks(text: str, quoted: str) -> tuple[int, int] | None:
+    """Where `quoted` stands in `text`, white space allowed between its characters (a wrapped line)."""
+    chars = [c for c in quoted if not c.isspace()]
+    if not chars:
+        return None
+    match = re.search(r"\s*".join(map(re.escape, chars)), text)
+    return match.span() if match else None
 
 
 def combined_section(text: str, gold: dict) -> tuple[str, dict]:
