@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -165,6 +166,19 @@ def test_a_bare_heading_line_loses_its_markdown_or_html_around_the_text(open_, c
     assert [p.text for p in plans_] == ["充实执法力量", "创新普法形式"]
 
 
+@pytest.mark.parametrize("mark", ["（Ⅰ）", "Ⅰ、", "(a) ", "A. ", "1.1 ", "⑴", "㈠", "——"])
+def test_a_mark_the_outline_numbered_another_way_is_no_part_of_the_item(mark):
+    second = {"（Ⅰ）": "（Ⅱ）", "Ⅰ、": "Ⅱ、", "(a) ": "(b) ", "A. ": "B. ", "1.1 ": "1.2 ", "⑴": "⑵", "㈠": "㈡",
+              "——": "——"}[mark]
+    text = (f"云台乡2022年法治政府建设工作报告\n一、主要做法\n{mark}健全依法决策机制。重大事项均经集体讨论。\n"
+            f"{second}深化法治宣传教育。开展宣讲20场。\n二、存在问题\n村级法律顾问作用发挥不充分。\n"
+            "三、工作打算\n完善法律顾问考核办法。\n")
+    source, found, _, _ = extract_all("z.txt", text)
+    assert [m.text for m in found] == ["健全依法决策机制", "深化法治宣传教育"]
+    first = found[0].evidence
+    assert source.text[first.start:first.end] == "健全依法决策机制"
+
+
 def test_a_bullet_before_a_number_is_one_marker():
     text = ("云台乡2022年法治政府建设工作报告\n一、主要做法\n● 1. 健全依法决策机制。重大事项均经集体讨论。\n"
             "● 2. 深化法治宣传教育。开展宣讲20场。\n二、存在问题\n● 1. 村级法律顾问作用发挥不充分。\n"
@@ -190,7 +204,8 @@ def test_no_item_of_any_fixture_report_starts_with_a_marker_or_markup():
         report = extract_path(path).report
         for item in (*report.measures, *report.shortcomings, *report.plans):
             text = item.text.strip()
-            if line_marker(text) or decor_end(text, 0) or text[:1] in "*#<[【":
+            if (line_marker(text) or decor_end(text, 0) or text[:1] in "*#<[【(（—ⅠⅡⅢⅣⅤ⑴⑵㈠㈡①②"
+                    or re.match(r"[A-Za-z0-9](?!\d{3}年)", text)):
                 left.append(f"{path.name}: {text[:20]}")
     assert len(_reports(Path(__file__).parent)) > 60
     assert left == []

@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.model import Item, Source
 from kg.model import evidence
+
+# A number or mark the outline read the item by but left before its heading, when it numbered the item some
+# other way (by its line, a run, a label): （Ⅰ） Ⅱ、 (a) A. 1.1 ⑴ ㈠ ① —— ** ##. An item's text is what a reader
+# would copy, without it.
+_LEFTOVER_MARK_RE = re.compile(
+    r"\s*(?:[(（]\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[A-Za-z]|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}\s*[、.．]|[A-Za-z]\s*[.．、)）](?=\s*[\u4e00-\u9fff])|\d{1,2}(?:[.．]\d{1,2})+\s*[、.．]?"
+    r"|[\u2474-\u2487\u3220-\u3229\u2460-\u2473]|—{1,2}|\*{1,3}|#{1,6})\s*")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _leftover_mark(heading: str) -> int:
+    """Length of a leftover mark before the heading's words, 0 when there is none (or nothing after it)."""
+    match = _LEFTOVER_MARK_RE.match(heading)
+    return match.end() if match and _CJK_RE.search(heading, match.end()) else 0
 
 
 def _named(outline, kind: str):
@@ -19,12 +36,13 @@ def collect(source: Source, outline, kind: str) -> tuple[Item, ...]:
         answers = {remedy: problem_ordinals.get(problem) for problem, remedy in outline.pairs}
     items = []
     for node in _named(outline, kind):
+        skip = _leftover_mark(node.heading)
         items.append(Item(
             kind=kind,
-            text=node.heading,
+            text=node.heading[skip:],
             section=node.section,
             ordinal=len(items),
-            evidence=evidence(source.path, source.text, node.text_start, node.text_end),
+            evidence=evidence(source.path, source.text, node.text_start + skip, node.text_end),
             body_start=node.start,
             body_end=node.end,
             answers=answers.get(node.start),
