@@ -273,3 +273,32 @@ def test_figures_before_the_reports_own_title_in_a_compilation_are_not_its_metri
 def test_a_saved_pages_own_counters_are_no_facts_of_the_township():
     body = "浏览：5072次  发布时间：2024-01-10\n点击数: 36\n全年推送普法文章48篇，累计阅读量3.2万次。\n"
     assert [(i, v, u) for i, v, u, _ in facts(body)] == [("推送普法文章", 48, "篇"), ("阅读量", 32000, "次")]
+
+
+def test_changes_after_respectively_go_to_the_joined_subjects_with_their_verb():
+    assert facts("盗窃案件、诈骗案件同比分别下降31%、9%。") == [
+        ("盗窃案件同比下降", 31, "%", False), ("诈骗案件同比下降", 9, "%", False),
+    ]
+    assert facts("全年撤销或变更的复议决定分别为2件、1件。") == [
+        ("撤销", 2, "件", False), ("变更的复议决定", 1, "件", False),
+    ]
+
+
+def test_a_change_written_in_chinese_numerals_keeps_the_thing_counted():
+    assert facts("越级信访由上年同期的二十一件减少到七件。") == [("越级信访", 21, "件", False), ("越级信访", 7, "件", False)]
+
+
+def test_what_a_township_has_is_the_noun_after_the_number():
+    assert facts("本街道下辖14个居委会，设有6个片区。") == [("居委会", 14, "个", False), ("片区", 6, "个", False)]
+    # an action before a short noun still names what was counted
+    assert facts("开展专项审计19个村。") == [("开展专项审计", 19, "个", False)]
+
+
+def test_boards_major_classes_and_thresholds_crossed():
+    assert facts("新设法治公示栏15面，问题清单梳理为4大类20项，短视频播放量突破3万次。") == [
+        ("新设法治公示栏", 15, "面", False),
+        ("问题清单梳理为", 4, "大类", False),
+        ("问题清单梳理为", 20, "项", False),
+        ("短视频播放量", 30000, "次", True),
+    ]
+    assert facts("村部占地面积约300平方米。") == [("村部占地面积", 300, "平方米", True)]

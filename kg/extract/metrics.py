@@ -17,7 +17,7 @@ from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.extract import persons
 from kg.model import Item, Metric, Person, Section, Source
-from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
+from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
 from kg.text import segment
 
@@ -37,8 +37,11 @@ _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to fo
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
-# 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn.
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?\s*$")
+# 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn; so do the changes
+# after 分别下降 (刑事案件、治安案件同比分别下降22%、15%).
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|下降|上升|增长|提高|降低|减少|增加)?\s*$")
+# 不予处罚或从轻处罚的案件分别为34件、19件: before 分别, 或 joins the subjects as 和 does.
+_RESPECTIVE_CONJUNCTIONS = (*("、", "和", "及", "与"), "或")
 # A saved page's own counters (浏览：5072次, 点击数：36) count what the page did, not the township; the colon of a
 # field tells them from a report's own 累计阅读量3.2万次.
 _PAGE_COUNTER = re.compile(r"(?:浏览|点击|阅读|访问)(?:次数|人次|量|数)?\s*[:：]\s*$")
@@ -72,7 +75,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "trail": re.compile(
             rf"""(?:
                 {either(_words("trail"))}                  # 分别为, 达到, 共计…
-              | 由(?:上年|去年|上一年)?的?                  # 由上年的27件降至11件: the start of a change
+              | 由(?:上年|去年|上一年)?(?:同期)?的?          # 由上年(同期)的27件降至11件: the start of a change
             )$""",
             re.VERBOSE,
         ),
@@ -275,8 +278,20 @@ def _respective(norm: str, previous, quantity: Quantity, spread):
     if len(previous[1]) != 1 or not _RESPECTIVELY.search(norm, max(0, previous[0].start - RESPECTIVELY_WINDOW),
                                                           previous[0].start):
         return None
-    subjects = _split_subjects(previous[1][0])
+    subjects = _respective_subjects(previous[1][0])
     return (subjects, 1) if len(subjects) >= 2 and all(subjects) else None
+
+
+def _respective_subjects(indicator: str) -> list[str]:
+    """刑事案件、治安案件同比分别下降 → 刑事案件同比下降, 治安案件同比下降: each subject with the words the list shares."""
+    cut = indicator.rfind("分别")
+    if cut < 0:
+        return _split_subjects(indicator, _RESPECTIVE_CONJUNCTIONS)
+    head, verb = indicator[:cut], indicator[cut + len("分别") :]
+    compare = next((word for word in _words("compare") if head.endswith(word)), "")
+    subjects = _split_subjects(head[: len(head) - len(compare)], _RESPECTIVE_CONJUNCTIONS)
+    shared = compare + ("" if verb in ("为", "是", "有") else verb)
+    return [subject + shared if subject else subject for subject in subjects]
 
 
 def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ...]) -> tuple[str, ...]:
@@ -325,11 +340,11 @@ def _label(norm: str, text: str, start: int) -> str:
     return label if 0 < len(_plain(label)) <= MAX_INDICATOR else ""
 
 
-def _split_subjects(text: str) -> list[str]:
+def _split_subjects(text: str, conjunctions: tuple[str, ...] = _CONJUNCTIONS) -> list[str]:
     """及时受理率、按期办结率 → two subjects; 和/及/与 split only as words of their own (及时 stays whole)."""
     parts, current = [], ""
     for token in lexicon.tokens(text):
-        if token in _CONJUNCTIONS:
+        if token in conjunctions:
             parts.append(current)
             current = ""
         else:
@@ -347,6 +362,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if not before or _patterns()["preposition_end"].search(before) or before[-1] in "、,的":
         return False
     closes_clause = after_end >= len(norm) or norm[after_end] in _BOUNDARY or norm[after_end] == "、"
+    if before.endswith(_words("possess")):
+        return False  # 下辖9个社区，: what the township has is the noun after the number, however short
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
@@ -405,6 +422,9 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
     for word in approx_before():
         if norm.startswith(word, pos) and norm[pos + len(word) : pos + len(word) + 1].isdigit():
             return pos  # 2处约380m²: a second quantity of the same thing, no noun between
+    change = _patterns()["change"].match(norm, pos)
+    if change and change.end() < len(norm) and norm[change.end()] in CHINESE_CHARS:
+        return pos  # 由上年的十八件下降至九件: the words after the unit lead to the next number, written in words
     stop = pos
     while stop < len(norm) and stop - pos < NOUN_WINDOW:
         aside = _ASIDE.match(norm, stop)
