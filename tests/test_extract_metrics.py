@@ -302,3 +302,7 @@ def test_boards_major_classes_and_thresholds_crossed():
         ("短视频播放量", 30000, "次", True),
     ]
     assert facts("村部占地面积约300平方米。") == [("村部占地面积", 300, "平方米", True)]
+
+
+def test_a_linking_word_before_the_number_leaves_the_noun_before_it_counted():
+    assert facts("全镇网格员共计86人参加业务培训。") == [("全镇网格员", 86, "人", False)]

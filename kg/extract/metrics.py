@@ -367,7 +367,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
-    last = lexicon.tokens(before)[-1:]
+    # 成员共计318人参加…: a linking word (共计, 达到) before the number is no verb; the noun before it is what was counted.
+    last = lexicon.tokens(_patterns()["trail"].sub("", before) or before)[-1:]
     # 干部95人参加考试, 事项32项逐项明确: a verb or adverb after the unit, a noun before the number
     # (社区各有一名签约律师: a verb before the number leaves the noun after it as what is counted).
     verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
