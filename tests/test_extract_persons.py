@@ -169,3 +169,29 @@ def test_a_table_whose_header_names_the_person_in_charge_of_each_row():
     table = "附件：整改清单\n序号\t问题\t整改时限\t责任人\n1\t培训不足\t2024年6月\t周立群\n2\t宣传单一\t2024年3月\t镇司法所\n"
     # a cell holding an office, not a name, names no one
     assert people(table) == [("周立群", "责任人")]
+
+
+def test_names_before_their_number_and_profession_are_each_a_person():
+    assert people("镇政府聘请石桥律师事务所宋嘉文、白露两名律师担任村居法律顾问。") == [
+        ("宋嘉文", "村居法律顾问"), ("白露", "村居法律顾问")]
+
+
+def test_a_labelled_list_whose_names_carry_their_posts_in_brackets():
+    assert people("副组长：汪思远（镇长）、欧阳青（副镇长）\n") == [("汪思远", "副组长"), ("欧阳青", "副组长")]
+
+
+def test_both_after_a_name_ends_it():
+    assert people("镇党委书记滕立群、镇长汪思远均在全县述法会上作述法报告。") == [
+        ("滕立群", "镇党委书记"), ("汪思远", "镇长")]
+    # named once in full elsewhere, the same person followed by 都 is not a third character longer
+    assert [name for name, _ in people("镇长汪思远主持会议。镇党委书记滕立群和镇长汪思远都参加了旁听。")] == ["汪思远", "滕立群"]
+
+
+def test_a_name_followed_straight_by_what_the_person_does():
+    assert people("合同均经镇法律顾问、律师白嘉禾审核把关。") == [("白嘉禾", "律师")]
+    # a title after the name is a post given, not an act: 任 before it is the verb
+    assert people("由街道党工委书记、办事处主任任双组长。") == []
+
+
+def test_a_title_joined_to_another_title_opens_no_name():
+    assert [name for name, _ in people("镇法律顾问宋律师和公职律师白嘉禾同志参与接访。")] == ["白嘉禾"]
