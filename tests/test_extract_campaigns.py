@@ -130,3 +130,17 @@ def test_a_report_in_traditional_characters_names_the_campaigns_of_its_simplifie
     found = campaigns.extract(traditional)
     assert {to_simplified(c.name) for c in found} == {c.name for c in campaigns.extract(simplified)}
     assert all(c.surface in traditional.text for c in found)  # as the report writes it, for the evidence
+
+
+def test_service_reforms_and_a_village_method_from_the_lexicon():
+    text = "全面推行村级事务“四议两公开”，政务服务实行“好差评”，“一次办好”事项扩大到88项。"
+    assert names(text) == ["四议两公开", "好差评", "一次办好"]
+
+
+def test_a_quoted_place_name_set_as_a_building_goal_is_no_campaign():
+    assert names("围绕“法治青禾”建设目标，推进依法行政。") == []
+    assert names("围绕“法治青禾”开展宣传活动。") == ["法治青禾"]
+
+
+def test_publicity_into_village_groups():
+    assert names("组织普法小分队开展送法进村组活动。") == ["送法进村组"]
