@@ -292,6 +292,8 @@ def test_what_a_township_has_is_the_noun_after_the_number():
     assert facts("本街道下辖14个居委会，设有6个片区。") == [("居委会", 14, "个", False), ("片区", 6, "个", False)]
     # an action before a short noun still names what was counted
     assert facts("开展专项审计19个村。") == [("开展专项审计", 19, "个", False)]
+    # in traditional characters alike: the words are looked up in the simplified normal form
+    assert facts("本街道下轄14個居委會，設有6個片區。") == [("居委會", 14, "个", False), ("片區", 6, "个", False)]
 
 
 def test_boards_major_classes_and_thresholds_crossed():

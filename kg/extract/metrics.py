@@ -255,7 +255,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     else:
         after_end = _phrase_after(norm, quantity.end, quantity.unit)
     after = norm[quantity.end : after_end]
-    if after and (quantity.value == 0 or not _counts_before(norm, before, after, after_end, quantity.end, quantity.unit)):
+    if after and (quantity.value == 0 or not _counts_before(norm, norm[left:right], after, after_end, quantity.end, quantity.unit)):
         return _nonempty(_clean(text[quantity.end : after_end]))
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
         return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
