@@ -195,3 +195,15 @@ def test_a_name_followed_straight_by_what_the_person_does():
 
 def test_a_title_joined_to_another_title_opens_no_name():
     assert [name for name, _ in people("镇法律顾问宋律师和公职律师白嘉禾同志参与接访。")] == ["白嘉禾"]
+
+
+def test_people_counted_after_their_names_as_comrades_or_with_deng():
+    assert people("工作专班由滕立群、欧阳青两位同志具体负责日常调度。") == [
+        ("滕立群", "具体负责日常调度"), ("欧阳青", "具体负责日常调度")]
+    assert [name for name, _ in people("聘请宋嘉文、白露等4名律师为村居法律顾问。")] == ["宋嘉文", "白露"]
+
+
+def test_a_given_name_that_is_a_word_or_opens_with_an_old_state():
+    # 光明 and 海燕 are words, 吴国 an old state: before a bracket, 、 or a passive 被 they are names
+    assert people("镇长吴国华（苗族）主持会议，司法所所长陈光明被评为先进个人。") == [
+        ("吴国华", "镇长"), ("陈光明", "司法所所长")]

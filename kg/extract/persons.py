@@ -63,8 +63,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "body": re.compile(rf"的[^,。;:!?\n]*?({either(_words('body'))})"),
         "bracketed": re.compile(rf"\((?P<role>[\u4e00-\u9fff]{{2,{MAX_POST}}})\)"),
         "doctrine": re.compile(either(_words("doctrine_after"))),
-        # 吴某、郑某两名律师担任…: after the names, how many they are and their profession.
-        "counted": re.compile(rf"(?:[两二三四五六七八九十]|\d{{1,2}})名({either(_words('title_after'))})"),
+        "task": re.compile(rf"(?:具体)?负责[^,。;:!?\n]{{2,{MAX_POST}}}?(?=[,。;:!?\n]|$)"),
+        # 吴某、郑某两名律师担任…, 甲、乙等5名律师, 甲、乙两位同志负责…: after the names, how many they are and what.
+        "counted": re.compile(rf"等?(?:[两二三四五六七八九十]|\d{{1,2}})[名位]({either((*_words('title_after'), '同志'))})"),
     }
 
 
@@ -143,8 +144,9 @@ def name_at(norm: str, pos: int) -> str | None:
         given = candidate[len(surname) :]
         if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
             continue
-        if _is_common_word(candidate) or _is_common_word(candidate[: len(surname) + 1]):
-            continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name
+        opening = candidate[: len(surname) + 1]
+        if _is_common_word(candidate) or (_is_common_word(opening) and not _is_place(opening)):
+            continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name (but 魏国强, 吴国华 are names)
         rest = norm[pos + len(candidate) :]
         if rest.startswith(_words("doctrine_after")):
             return None
@@ -193,6 +195,11 @@ def _is_common_word(word: str) -> bool:
     tags, frequencies = _dictionary()
     tag = tags.get(word)
     return len(word) > 1 and tag is not None and not tag.startswith("nr") and frequencies.get(word, 0) >= COMMON_WORD_FREQUENCY
+
+
+def _is_place(word: str) -> bool:
+    """An old state or a place (魏国, 吴国, 秦国) opening a three-character name is the start of a given name."""
+    return _dictionary()[0].get(word, "") == "ns"
 
 
 @cache
@@ -335,12 +342,18 @@ def _before_titles(norm: str):
     yield from _counted_before(norm)
 
 
+def _task(norm: str, pos: int) -> str:
+    """负责日常协调: what people named without a title are put in charge of, up to the clause's end."""
+    match = _patterns()["task"].match(norm, pos)
+    return match.group() if match else ""
+
+
 def _counted_before(norm: str):
     """吴某、郑某两名律师担任镇村法律顾问: names joined by 、 or 和, then their number and profession."""
     for match in _patterns()["counted"].finditer(norm):
-        role = _appointed_role(norm, match.end()) or match.group(1)
+        role = _appointed_role(norm, match.end()) or _task(norm, match.end()) or match.group(1)
         end, names = match.start(), []
-        while (pos := _name_ending_at(norm, end)) is not None:
+        while (pos := _name_ending_at(norm, end, at_clause_start=True)) is not None:
             names.insert(0, _Found(pos, end, norm[pos:end], role))
             if pos == 0 or norm[pos - 1] not in _NAME_LIST_SEP:
                 break
@@ -373,6 +386,8 @@ def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int |
     sizes = NAME_SIZES
     if at_clause_start:
         opens = [size for size in NAME_SIZES if end - size == 0 or _opens_clause(norm[end - size - 1 : end - size])]
+        # ，由马俊、…: both readings open the clause; the one that starts with the preposition is the longer one.
+        opens.sort(key=lambda size: norm[end - size] in lexicon.chars("person_words", "preposition"))
         sizes = (*opens, *(size for size in NAME_SIZES if size not in opens))
     for size in sizes:
         pos = end - size
