@@ -308,3 +308,21 @@ def test_boards_major_classes_and_thresholds_crossed():
 
 def test_a_linking_word_before_the_number_leaves_the_noun_before_it_counted():
     assert facts("全镇网格员共计86人参加业务培训。") == [("全镇网格员", 86, "人", False)]
+
+
+def test_a_closing_clause_of_only_a_total_counts_what_the_clause_before_names():
+    assert facts("各村均落实了专职网格员，共计41人。") == [("各村均落实了专职网格员", 41, "人", False)]
+
+
+def test_rates_of_one_figure_are_named_by_their_subjects_however_long():
+    assert facts("行政执法案卷评查优良率、整改率均为100%。") == [
+        ("行政执法案卷评查优良率", 100, "%", False), ("整改率", 100, "%", False)]
+
+
+def test_people_before_their_count_leave_the_noun_after_as_what_was_counted():
+    source = make_source("sample.txt", TITLE + "司法所所长欧阳青带领宋嘉文、白露等4名调解员，深入各村化解纠纷。", "utf-8")
+    assert [(m.indicator, m.value, m.unit) for m in metrics.extract(source, ())] == [("调解员", 4, "名")]
+
+
+def test_a_percentage_in_words_with_a_decimal():
+    assert facts("案件办结率达到百分之九十六点二。") == [("案件办结率", 96.2, "%", False)]

@@ -117,8 +117,12 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         quantity = _zero_fact(norm, quantity)
         if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start):
             continue
-        indicators = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
-        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in indicators) if i))
+        named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
+        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in named) if i))
+        if named and not indicators:
+            # 舒某、龙某等5名律师: only people stood before the number, so what follows it is what was counted.
+            after = _clean(text[quantity.end : _phrase_after(norm, quantity.end, quantity.unit)])
+            indicators = _nonempty(after) if _without_names(after, names) == after else ()
         spread = _respective(norm, previous, quantity, spread)
         if spread is not None:
             subjects, turn = spread
@@ -241,10 +245,16 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
     before = text[left:right]
-    if _plain(before) and not _patterns()["trail"].sub("", _plain(before)) and norm[left - 1 : left] == ",":
-        # 持证率不高，仅为75%: a clause that is only the link; the clause before it names what was counted.
-        earlier, _ = _clause_before(norm, left - 1, floor)
-        subject = _patterns()["judgement"].sub("", _plain(text[earlier : left - 1]))
+    # 持证率不高，仅为75%; 配备专职调解员，共计69人。: a clause that is only the link (its lead words already
+    # skipped), the count closing it; the clause before names what was counted.
+    start = left
+    while start > floor and norm[start - 1] not in _BOUNDARY:
+        start -= 1
+    link_only = not _patterns()["trail"].sub("", _plain(before)) and norm[start - 1 : start] == ","
+    closes = norm[quantity.end : quantity.end + 1] in _BOUNDARY or quantity.end == len(norm)
+    if link_only and (_plain(before) or closes):
+        earlier, _ = _clause_before(norm, start - 1, floor)
+        subject = _patterns()["judgement"].sub("", _plain(text[earlier : start - 1]))
         if subject:
             return _nonempty(_clean(subject))
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
@@ -264,7 +274,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     linked = _patterns()["linked"].match(_plain(before))
     if linked:
         subjects = _split_subjects(linked.group("subjects"))
-        if all(0 < len(subject) <= MAX_SHARED_SUBJECT for subject in subjects):
+        # A rate is named by its subject however long (规范性文件合法性审查率、备案率均为100%); other long parts are clauses.
+        if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
     return _nonempty(_clean(before))
 
@@ -308,7 +319,9 @@ def _without_names(indicator: str, names: tuple[str, ...]) -> str:
     cut = max((indicator.rfind(name) + len(name) for name in names if name in indicator), default=-1)
     if cut < 0:
         return indicator
-    rest = indicator[cut:]
+    rest = indicator[cut:].lstrip("、和及与")
+    if rest.startswith("等"):
+        rest = rest[1:]  # 舒某、龙某等5名律师: 等 closes the names, it is nothing counted
     act = next((word for word in lexicon.words("person_words", "act") if len(word) > 1 and rest.startswith(word)), "")
     return _clean(rest[len(act) :])
 

@@ -31,6 +31,7 @@ _NUMBER_RE = re.compile(
     (?:
         (?P<arabic>(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?)        # 25000, 25,000, 12.6 (not the tail of 1.2.3)
       | (?P<chinese>[零〇一二两三四五六七八九十百千万亿]+)      # 一百二十, 两千, 二〇二二
+        (?:点(?P<fraction>[零〇一二三四五六七八九]+))?           # 九十四点五: decimals digit by digit
     )
     """,
     re.VERBOSE,
@@ -161,6 +162,9 @@ def find_numbers(text: str):
                 else:
                     chinese = "一" + chinese
             value = parse_chinese(chinese)
+            fraction = match.group("fraction")
+            if value is not None and fraction:
+                value += float("0." + "".join(str(_DIGITS[ch]) for ch in fraction))
             start_digits = match.start("chinese")
         else:
             value = parse_arabic(match.group("arabic"))
