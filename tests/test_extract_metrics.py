@@ -312,6 +312,8 @@ def test_a_linking_word_before_the_number_leaves_the_noun_before_it_counted():
 
 def test_a_closing_clause_of_only_a_total_counts_what_the_clause_before_names():
     assert facts("各村均落实了专职网格员，共计41人。") == [("各村均落实了专职网格员", 41, "人", False)]
+    # a line break after the count may be a wrap in mid-sentence: the clause before is another matter
+    assert "修订议事规则" not in [indicator for indicator, *_ in facts("修订议事规则，全年6项\n重大事项全部经集体讨论。")]
 
 
 def test_rates_of_one_figure_are_named_by_their_subjects_however_long():

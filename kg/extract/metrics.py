@@ -251,7 +251,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     while start > floor and norm[start - 1] not in _BOUNDARY:
         start -= 1
     link_only = not _patterns()["trail"].sub("", _plain(before)) and norm[start - 1 : start] == ","
-    closes = norm[quantity.end : quantity.end + 1] in _BOUNDARY or quantity.end == len(norm)
+    # Punctuation closes the clause; a line break may be a wrap in mid-sentence (全年5项\n重大决策…).
+    closes = quantity.end == len(norm) or norm[quantity.end] in ",。;!?"
     if link_only and (_plain(before) or closes):
         earlier, _ = _clause_before(norm, start - 1, floor)
         subject = _patterns()["judgement"].sub("", _plain(text[earlier : start - 1]))
