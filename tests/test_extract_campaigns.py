@@ -144,3 +144,7 @@ def test_a_quoted_place_name_set_as_a_building_goal_is_no_campaign():
 
 def test_publicity_into_village_groups():
     assert names("组织普法小分队开展送法进村组活动。") == ["送法进村组"]
+
+
+def test_a_quoted_team_the_township_sets_up_is_a_campaign():
+    assert names("镇司法所组建“石桥法律服务队”，走进企业开展服务。") == ["石桥法律服务队"]
