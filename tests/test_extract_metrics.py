@@ -328,3 +328,20 @@ def test_people_before_their_count_leave_the_noun_after_as_what_was_counted():
 
 def test_a_percentage_in_words_with_a_decimal():
     assert facts("案件办结率达到百分之九十六点二。") == [("案件办结率", 96.2, "%", False)]
+
+
+def test_more_verbs_of_change_shares_and_multiples():
+    assert facts("审批时限由15个工作日缩短至7个工作日。") == [
+        ("审批时限", 15, "个工作日", False), ("审批时限", 7, "个工作日", False)]
+    assert facts("婚姻纠纷、债务纠纷分别占比41%、22%。") == [
+        ("婚姻纠纷占比", 41, "%", False), ("债务纠纷占比", 22, "%", False)]
+    assert facts("法律咨询量是上年的2.5倍。") == [("法律咨询量是上年的", 2.5, "倍", False)]
+
+
+def test_a_covered_count_is_of_the_noun_after_it():
+    assert facts("巡回宣讲覆盖9个村。") == [("村", 9, "个", False)]
+
+
+def test_shang_before_an_order_of_magnitude_is_an_approximate_count():
+    assert facts("开展入户走访上千次，线上答疑120人次。") == [
+        ("开展入户走访", 1000, "次", True), ("线上答疑", 120, "人次", False)]

@@ -39,7 +39,7 @@ _CONJUNCTIONS = ("、", "和", "及", "与")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 # 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn; so do the changes
 # after 分别下降 (刑事案件、治安案件同比分别下降22%、15%).
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|下降|上升|增长|提高|降低|减少|增加)?\s*$")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占比|占|下降|上升|增长|提高|降低|减少|增加)?\s*$")
 # 不予处罚或从轻处罚的案件分别为34件、19件: before 分别, 或 joins the subjects as 和 does.
 _RESPECTIVE_CONJUNCTIONS = (*("、", "和", "及", "与"), "或")
 # A saved page's own counters (浏览：5072次, 点击数：36) count what the page did, not the township; the colon of a
