@@ -207,3 +207,8 @@ def test_a_given_name_that_is_a_word_or_opens_with_an_old_state():
     # 光明 and 海燕 are words, 吴国 an old state: before a bracket, 、 or a passive 被 they are names
     assert people("镇长吴国华（苗族）主持会议，司法所所长陈光明被评为先进个人。") == [
         ("吴国华", "镇长"), ("陈光明", "司法所所长")]
+
+
+def test_a_professor_and_names_followed_by_suo():
+    assert people("邀请法学院教授白嘉禾作专题辅导。") == [("白嘉禾", "教授")]
+    assert [name for name, _ in people("网格长宋嘉文、欧阳青所在网格获评先进。")] == ["宋嘉文", "欧阳青"]
