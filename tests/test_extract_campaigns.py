@@ -148,3 +148,8 @@ def test_publicity_into_village_groups():
 
 def test_a_quoted_team_the_township_sets_up_is_a_campaign():
     assert names("镇司法所组建“石桥法律服务队”，走进企业开展服务。") == ["石桥法律服务队"]
+
+
+def test_an_honour_title_won_a_counter_reform_and_office_rules_that_are_no_campaigns():
+    assert names("石桥村获评市级“法治示范村居”，政务大厅推行“一窗通办”。") == ["法治示范村居", "一窗通办"]
+    assert names("大厅实行“首问负责制”和“限时办结制”。") == []
