@@ -153,3 +153,9 @@ def test_a_quoted_team_the_township_sets_up_is_a_campaign():
 def test_an_honour_title_won_a_counter_reform_and_office_rules_that_are_no_campaigns():
     assert names("石桥村获评市级“法治示范村居”，政务大厅推行“一窗通办”。") == ["法治示范村居", "一窗通办"]
     assert names("大厅实行“首问负责制”和“限时办结制”。") == []
+
+
+def test_a_quoted_team_or_studio_is_a_named_practice_wherever_it_stands():
+    assert names("“红枫调解工作室”负责人欧阳青带领“银发宣讲团”进村。") == ["红枫调解工作室", "银发宣讲团"]
+    # a quoted role is still no campaign
+    assert names("选聘“法治宣传员”12名。") == []
