@@ -311,3 +311,10 @@ def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the
     header = header_of(text)
     assert (header.township, header.county, header.year) == ("白露街道", "青禾区", 2024)
     assert {clue.cue for clue in header.clues if clue.field == "county" and clue.value == "青禾区"} >= {"标题"}
+
+
+@pytest.mark.parametrize("between", [" ", "\u3000\u3000", ""])
+def test_two_issuers_on_one_line_are_two_issuers(between):
+    text = (f"中共望溪镇委员会{between}望溪镇人民政府\n关于2023年度法治政府建设情况的报告\n"
+            "2023年，我镇坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).issuer == "中共望溪镇委员会、望溪镇人民政府"
