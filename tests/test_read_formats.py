@@ -249,3 +249,15 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
         target.write_bytes(b"x")
     names = [p.relative_to(tmp_path).as_posix() for p in iter_report_paths([tmp_path])]
     assert names == ["a.txt", "b/c.docx", "b/d/e.pdf", "f.html", "g.HTM"]
+
+
+def test_a_series_told_inside_a_paragraph_goes_on_across_a_wrap_after_a_full_stop(tmp_path):
+    # the paragraph's first line (22 characters after its indent) ends with a full stop; （二） opens the next
+    first = "班子带头履职。（一）带头学法全年共计十二次。"
+    assert len(first) == 22
+    paragraph = first + "（二）带头决策，重大事项均经合法性审查。（三）带头接访化解信访事项。"
+    text = "青禾镇2023年法治政府建设情况报告\n一、主要举措\n" + paragraph + "\n（一）下一段落另起一行。"
+    source = read_source(write_paged_pdf(text, tmp_path / "series.pdf"))
+    assert paragraph in source.text.splitlines()
+    # an indented first line opening with an item marker still starts a paragraph of its own
+    assert "（一）下一段落另起一行。" in source.text.splitlines()
