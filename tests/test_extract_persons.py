@@ -212,3 +212,13 @@ def test_a_given_name_that_is_a_word_or_opens_with_an_old_state():
 def test_a_professor_and_names_followed_by_suo():
     assert people("邀请法学院教授白嘉禾作专题辅导。") == [("白嘉禾", "教授")]
     assert [name for name, _ in people("网格长宋嘉文、欧阳青所在网格获评先进。")] == ["宋嘉文", "欧阳青"]
+
+
+def test_names_in_parts_joined_by_a_middle_dot_and_an_aside_between_title_and_name():
+    assert people("乡党委书记（兼乡长）买买提·艾山同志主持会议，乡党委副书记古丽娜·托合提具体负责普法。") == [
+        ("买买提·艾山", "乡党委书记（兼乡长）"), ("古丽娜·托合提", "乡党委副书记")]
+    assert people("镇长助理（挂职）许诺牵头组建服务小组。") == [("许诺", "镇长助理（挂职）")]
+
+
+def test_a_lawyer_acting_for_someone_keeps_the_profession_as_role():
+    assert people("法律援助律师白嘉禾为困难群众代理案件5件。") == [("白嘉禾", "律师")]

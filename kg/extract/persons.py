@@ -165,6 +165,22 @@ def _name_ends_before(rest: str) -> bool:
     return rest[:1] in lexicon.chars("person_words", "all_of") and rest[1:].startswith(_follow())
 
 
+# 艾力·吐尔逊, 阿依古丽·买买提: a name written in parts joined by a middle dot has no surname of the list.
+_DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
+
+
+def _dotted_name_at(norm: str, pos: int) -> str | None:
+    """A name in parts joined by a middle dot standing at `pos` (after a title), when the text goes on as after a name."""
+    match = _DOTTED_NAME_RE.match(norm, pos)
+    if match is None:
+        return None
+    dot = pos + next(i for i, c in enumerate(match.group()) if c in "·•・")
+    for end in range(dot + 2, match.end() + 1):  # the shortest reading the text goes on after (…吐尔逊同志坚持)
+        if _name_ends_before(norm[end:]):
+            return norm[pos:end]
+    return None
+
+
 def _all_of_a_list(norm: str, pos: int, at: int) -> bool:
     """True when a name joined to another (、 or 和 before it) is followed at `at` by 均/都 and then an act."""
     return (pos > 0 and norm[pos - 1] in _NAME_LIST_SEP and norm[at : at + 1] in lexicon.chars("person_words", "all_of")
@@ -252,7 +268,7 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
     """
     out = []
     while True:
-        name = name_at(norm, pos)
+        name = name_at(norm, pos) or _dotted_name_at(norm, pos)
         if name is None:
             return out
         out.append((pos, name))
@@ -273,16 +289,20 @@ def _after_titles(norm: str):
         if norm[match.end() : match.end() + 1] in _CONJOINED:
             continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
         kind = roles()[match.group()]
+        # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
+        aside = _patterns()["bracketed"].match(norm, match.end())
+        at = aside.end() if aside else match.end()
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
-        names = _byline(norm, match.end()) if kind == "label" else _names_from(norm, match.end()) or _byline(norm, match.end())
+        names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at)
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
         appointed = _appointed_role(norm, last_end)
         if kind == "profession" or len(names) > 1:
-            role = appointed or match.group()
+            # 律师某某为困难群众代理案件: 为 there is "for", not an appointment; a post ends with a title.
+            role = appointed if appointed and appointed.endswith(_roles_longest_first()) else match.group()
         else:
-            role = _role_phrase(norm, match.start(), match.end())
+            role = _role_phrase(norm, match.start(), at)
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
 
