@@ -345,3 +345,7 @@ def test_a_covered_count_is_of_the_noun_after_it():
 def test_shang_before_an_order_of_magnitude_is_an_approximate_count():
     assert facts("开展入户走访上千次，线上答疑120人次。") == [
         ("开展入户走访", 1000, "次", True), ("线上答疑", 120, "人次", False)]
+
+
+def test_two_counts_of_one_act_joined_by_a_comma_of_enumeration():
+    assert facts("组织网格员培训3轮、五批次。") == [("组织网格员培训", 3, "轮", False), ("组织网格员培训", 5, "批次", False)]

@@ -240,8 +240,9 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     """What the quantity counts; two or more when one number serves coordinated subjects (A、B均为100%)."""
     if previous is not None:
         gap = norm[previous[0].end : quantity.start].strip()
-        if (gap in ("", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
-            return previous[1]  # 拆除违法建筑2处约380m², 培训5批次14人次: one thing counted twice
+        # 拆除违法建筑2处约380m², 培训5批次14人次, 学法4轮、三批次: one thing counted twice
+        if (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
+            return previous[1]
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
     before = text[left:right]
