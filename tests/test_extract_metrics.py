@@ -349,3 +349,12 @@ def test_shang_before_an_order_of_magnitude_is_an_approximate_count():
 
 def test_two_counts_of_one_act_joined_by_a_comma_of_enumeration():
     assert facts("组织网格员培训3轮、五批次。") == [("组织网格员培训", 3, "轮", False), ("组织网格员培训", 5, "批次", False)]
+
+
+def test_a_change_from_what_it_was_before_and_a_threshold_that_qualifies_a_count():
+    assert facts("审批时限由原来的10个工作日压缩为4个工作日。") == [
+        ("审批时限", 10, "个工作日", False), ("审批时限", 4, "个工作日", False)]
+    assert facts("受理标的额在50万元以上的案件6件，5万元以下的小额纠纷均当场调处。") == [
+        ("受理标的额在50万元以上的案件", 6, "件", False)]
+    # a bound closing its clause is still a fact
+    assert facts("参与人数300人以上。") == [("参与人数", 300, "人", True)]

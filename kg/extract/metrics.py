@@ -75,7 +75,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "trail": re.compile(
             rf"""(?:
                 {either(_words("trail"))}                  # 分别为, 达到, 共计…
-              | 由(?:上年|去年|上一年)?(?:同期)?的?          # 由上年(同期)的27件降至11件: the start of a change
+              | 由(?:上年|去年|上一年|原来|以前)?(?:同期)?的?  # 由上年(同期)的27件降至11件: the start of a change
             )$""",
             re.VERBOSE,
         ),
@@ -191,7 +191,24 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
                         return True
     if after and after in glued_after(quantity.unit):
         return True
+    if _threshold(norm, end):
+        return True
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
+
+
+_BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以上, 左右) are the quantity's approximation marks
+
+
+def _threshold(norm: str, end: int) -> bool:
+    """涉及金额在10万元以上的纠纷7件: a bound that qualifies what is counted next is no fact of its own."""
+    bound = next((mark for mark in (*_words_after(), *_BOUNDS) if norm.startswith(mark, end)), "")
+    closed = norm[:end].endswith(_words_after())  # 以上 may already be inside the quantity
+    return bool(bound or closed) and norm.startswith("的", end + len(bound))
+
+
+@cache
+def _words_after() -> tuple[str, ...]:
+    return lexicon.words("numeral_marks", "after")
 
 
 def _framing(norm: str, quantity: Quantity) -> bool:
