@@ -159,3 +159,7 @@ def test_a_quoted_team_or_studio_is_a_named_practice_wherever_it_stands():
     assert names("“红枫调解工作室”负责人欧阳青带领“银发宣讲团”进村。") == ["红枫调解工作室", "银发宣讲团"]
     # a quoted role is still no campaign
     assert names("选聘“法治宣传员”12名。") == []
+
+
+def test_a_quoted_name_the_township_builds_is_a_campaign():
+    assert names("全镇建成“20分钟公共法律服务圈”。") == ["20分钟公共法律服务圈"]
