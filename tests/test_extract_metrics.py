@@ -358,3 +358,7 @@ def test_a_change_from_what_it_was_before_and_a_threshold_that_qualifies_a_count
         ("受理标的额在50万元以上的案件", 6, "件", False)]
     # a bound closing its clause is still a fact
     assert facts("参与人数300人以上。") == [("参与人数", 300, "人", True)]
+
+
+def test_rates_sharing_a_figure_in_traditional_script_keep_their_own_characters():
+    assert facts("執法人員持證率、案卷合格率均為100%。") == [("執法人員持證率", 100, "%", False), ("案卷合格率", 100, "%", False)]

@@ -290,9 +290,11 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
     if not _plain(before):
         return _nonempty(_clean(_label(norm, text, left)))  # 调解纠纷：86件: a figure in a list of labelled lines
-    linked = _patterns()["linked"].match(_plain(before))
+    # Matched on the normal form (均為 in traditional script reads 均为); the subjects keep the text's own characters.
+    plain, plain_norm = _plain(before), _plain(norm[left:right])
+    linked = _patterns()["linked"].match(plain_norm) if len(plain_norm) == len(plain) else None
     if linked:
-        subjects = _split_subjects(linked.group("subjects"))
+        subjects = _split_like(plain[: linked.end("subjects")], plain_norm[: linked.end("subjects")])
         # A rate is named by its subject however long (规范性文件合法性审查率、备案率均为100%); other long parts are clauses.
         if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
@@ -370,6 +372,17 @@ def _label(norm: str, text: str, start: int) -> str:
         left -= 1
     label = text[left:colon]
     return label if 0 < len(_plain(label)) <= MAX_INDICATOR else ""
+
+
+def _split_like(text: str, norm: str) -> list[str]:
+    """`text` cut into subjects where its normal form `norm` (same length) splits: 執法人員持證率、… as 执法人员持证率、…."""
+    parts, start, pos = [], 0, 0
+    for token in lexicon.tokens(norm):
+        if token in _CONJUNCTIONS:
+            parts.append(text[start:pos])
+            start = pos + len(token)
+        pos += len(token)
+    return [_clean(part) for part in (*parts, text[start:])]
 
 
 def _split_subjects(text: str, conjunctions: tuple[str, ...] = _CONJUNCTIONS) -> list[str]:
