@@ -222,3 +222,11 @@ def test_names_in_parts_joined_by_a_middle_dot_and_an_aside_between_title_and_na
 
 def test_a_lawyer_acting_for_someone_keeps_the_profession_as_role():
     assert people("法律援助律师白嘉禾为困难群众代理案件5件。") == [("白嘉禾", "律师")]
+
+
+def test_committee_members_ranks_village_cadres_and_volunteers_before_a_name():
+    assert people("党委委员、组织委员白露负责干部学法，四级调研员宋嘉文带队检查。") == [
+        ("白露", "党委委员、组织委员"), ("宋嘉文", "四级调研员")]
+    assert people("驻村干部欧阳青、普法志愿者滕立群深入村组宣讲。") == [("欧阳青", "驻村干部"), ("滕立群", "志愿者")]
+    # a committee named as a body heads no one
+    assert people("成立依法治镇委员会，委员会办公室设在司法所。") == []
