@@ -362,3 +362,8 @@ def test_a_change_from_what_it_was_before_and_a_threshold_that_qualifies_a_count
 
 def test_rates_sharing_a_figure_in_traditional_script_keep_their_own_characters():
     assert facts("執法人員持證率、案卷合格率均為100%。") == [("執法人員持證率", 100, "%", False), ("案卷合格率", 100, "%", False)]
+
+
+def test_a_level_reached_after_a_change_is_of_the_thing_compared():
+    assert facts("群众满意率较上年提高1.5个百分点，达到96.2%。") == [
+        ("群众满意率较上年提高", 1.5, "个百分点", False), ("群众满意率", 96.2, "%", False)]

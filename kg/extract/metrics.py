@@ -276,6 +276,11 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         subject = _patterns()["judgement"].sub("", _plain(text[earlier : start - 1]))
         if subject:
             return _nonempty(_clean(subject))
+        if previous is not None and previous[1] and previous[0].end == start - 1:
+            # 成功率较上年提升2.3个百分点，达到97.6%: the clause before ends on its own count; its subject is this one's.
+            subject = _before_comparison(previous[1][0])
+            if subject:
+                return (subject,)
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
         # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
@@ -299,6 +304,15 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
     return _nonempty(_clean(before))
+
+
+_COMPARISON_RE = re.compile(r"同比|环比|较|比上年|比去年")
+
+
+def _before_comparison(indicator: str) -> str:
+    """调解成功率较2022年提升 → 调解成功率: the thing compared, without the comparison ("" when none is made)."""
+    match = _COMPARISON_RE.search(indicator)
+    return _clean(indicator[: match.start()]) if match and match.start() > 0 else ""
 
 
 def _respective(norm: str, previous, quantity: Quantity, spread):
