@@ -223,8 +223,11 @@ def write_html_lists(text: str, path: Path) -> Path:
 
 
 def write_paged_pdf(text: str, path: Path, *, head: str = "", per_line: int = 24, pages: int = 2) -> Path:
-    """A PDF as a word processor prints a report: lines broken at the margin (`per_line` characters, a
-    paragraph's first line indented two), spread over `pages` pages, a running head and a — n — footer."""
+    """A PDF as a word processor prints a report: lines broken at the margin (`per_line` full-width characters
+    wide, a paragraph's first line indented two), spread over `pages` pages, a running head and a — n — footer.
+
+    The margin is a width, not a count: a line holding half-width digits takes more characters before it breaks,
+    as a word processor fills it, so a wrapped line always reaches the margin."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -235,9 +238,14 @@ def write_paged_pdf(text: str, path: Path, *, head: str = "", per_line: int = 24
     printed = []  # (x offset, characters) of every printed line
     for paragraph in lines_of(text):
         paragraph = paragraph.replace("·", "・")  # see write_pdf
-        first, rest = paragraph[:per_line - 2], paragraph[per_line - 2:]
-        printed.append((2 * size, first))
-        printed.extend((0, rest[i:i + per_line]) for i in range(0, len(rest), per_line))
+        indent, line, used = 2 * size, "", 0.0
+        for character in paragraph:
+            width = pdfmetrics.stringWidth(character, "STSong-Light", size)
+            if line and indent + used + width > per_line * size + 0.01:
+                printed.append((indent, line))
+                indent, line, used = 0, "", 0.0
+            line, used = line + character, used + width
+        printed.append((indent, line))
     page = canvas.Canvas(str(path), pagesize=A4)
     width, height = A4
     per_page = -(-len(printed) // pages)

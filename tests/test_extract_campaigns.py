@@ -130,3 +130,36 @@ def test_a_report_in_traditional_characters_names_the_campaigns_of_its_simplifie
     found = campaigns.extract(traditional)
     assert {to_simplified(c.name) for c in found} == {c.name for c in campaigns.extract(simplified)}
     assert all(c.surface in traditional.text for c in found)  # as the report writes it, for the evidence
+
+
+def test_service_reforms_and_a_village_method_from_the_lexicon():
+    text = "全面推行村级事务“四议两公开”，政务服务实行“好差评”，“一次办好”事项扩大到88项。"
+    assert names(text) == ["四议两公开", "好差评", "一次办好"]
+
+
+def test_a_quoted_place_name_set_as_a_building_goal_is_no_campaign():
+    assert names("围绕“法治青禾”建设目标，推进依法行政。") == []
+    assert names("围绕“法治青禾”开展宣传活动。") == ["法治青禾"]
+
+
+def test_publicity_into_village_groups():
+    assert names("组织普法小分队开展送法进村组活动。") == ["送法进村组"]
+
+
+def test_a_quoted_team_the_township_sets_up_is_a_campaign():
+    assert names("镇司法所组建“石桥法律服务队”，走进企业开展服务。") == ["石桥法律服务队"]
+
+
+def test_an_honour_title_won_a_counter_reform_and_office_rules_that_are_no_campaigns():
+    assert names("石桥村获评市级“法治示范村居”，政务大厅推行“一窗通办”。") == ["法治示范村居", "一窗通办"]
+    assert names("大厅实行“首问负责制”和“限时办结制”。") == []
+
+
+def test_a_quoted_team_or_studio_is_a_named_practice_wherever_it_stands():
+    assert names("“红枫调解工作室”负责人欧阳青带领“银发宣讲团”进村。") == ["红枫调解工作室", "银发宣讲团"]
+    # a quoted role is still no campaign
+    assert names("选聘“法治宣传员”12名。") == []
+
+
+def test_a_quoted_name_the_township_builds_is_a_campaign():
+    assert names("全镇建成“20分钟公共法律服务圈”。") == ["20分钟公共法律服务圈"]

@@ -304,3 +304,95 @@ def test_an_editors_note_speaks_for_the_compilation_even_without_the_reports_own
             "2023年，青檀镇依法履职。\n一、主要工作\n（一）健全制度。全年学法6次。\n")
     source = make_source("compiled.txt", text, "utf-8")
     assert [(m.value, m.unit) for m in metrics.extract(source, ())] == [(6.0, "次")]
+def test_changes_after_respectively_go_to_the_joined_subjects_with_their_verb():
+    assert facts("盗窃案件、诈骗案件同比分别下降31%、9%。") == [
+        ("盗窃案件同比下降", 31, "%", False), ("诈骗案件同比下降", 9, "%", False),
+    ]
+    assert facts("全年撤销或变更的复议决定分别为2件、1件。") == [
+        ("撤销", 2, "件", False), ("变更的复议决定", 1, "件", False),
+    ]
+
+
+def test_a_change_written_in_chinese_numerals_keeps_the_thing_counted():
+    assert facts("越级信访由上年同期的二十一件减少到七件。") == [("越级信访", 21, "件", False), ("越级信访", 7, "件", False)]
+
+
+def test_what_a_township_has_is_the_noun_after_the_number():
+    assert facts("本街道下辖14个居委会，设有6个片区。") == [("居委会", 14, "个", False), ("片区", 6, "个", False)]
+    # an action before a short noun still names what was counted
+    assert facts("开展专项审计19个村。") == [("开展专项审计", 19, "个", False)]
+    # in traditional characters alike: the words are looked up in the simplified normal form
+    assert facts("本街道下轄14個居委會，設有6個片區。") == [("居委會", 14, "个", False), ("片區", 6, "个", False)]
+
+
+def test_boards_major_classes_and_thresholds_crossed():
+    assert facts("新设法治公示栏15面，问题清单梳理为4大类20项，短视频播放量突破3万次。") == [
+        ("新设法治公示栏", 15, "面", False),
+        ("问题清单梳理为", 4, "大类", False),
+        ("问题清单梳理为", 20, "项", False),
+        ("短视频播放量", 30000, "次", True),
+    ]
+    assert facts("村部占地面积约300平方米。") == [("村部占地面积", 300, "平方米", True)]
+
+
+def test_a_linking_word_before_the_number_leaves_the_noun_before_it_counted():
+    assert facts("全镇网格员共计86人参加业务培训。") == [("全镇网格员", 86, "人", False)]
+
+
+def test_a_closing_clause_of_only_a_total_counts_what_the_clause_before_names():
+    assert facts("各村均落实了专职网格员，共计41人。") == [("各村均落实了专职网格员", 41, "人", False)]
+    # a line break after the count may be a wrap in mid-sentence: the clause before is another matter
+    assert "修订议事规则" not in [indicator for indicator, *_ in facts("修订议事规则，全年6项\n重大事项全部经集体讨论。")]
+
+
+def test_rates_of_one_figure_are_named_by_their_subjects_however_long():
+    assert facts("行政执法案卷评查优良率、整改率均为100%。") == [
+        ("行政执法案卷评查优良率", 100, "%", False), ("整改率", 100, "%", False)]
+
+
+def test_people_before_their_count_leave_the_noun_after_as_what_was_counted():
+    source = make_source("sample.txt", TITLE + "司法所所长欧阳青带领宋嘉文、白露等4名调解员，深入各村化解纠纷。", "utf-8")
+    assert [(m.indicator, m.value, m.unit) for m in metrics.extract(source, ())] == [("调解员", 4, "名")]
+
+
+def test_a_percentage_in_words_with_a_decimal():
+    assert facts("案件办结率达到百分之九十六点二。") == [("案件办结率", 96.2, "%", False)]
+
+
+def test_more_verbs_of_change_shares_and_multiples():
+    assert facts("审批时限由15个工作日缩短至7个工作日。") == [
+        ("审批时限", 15, "个工作日", False), ("审批时限", 7, "个工作日", False)]
+    assert facts("婚姻纠纷、债务纠纷分别占比41%、22%。") == [
+        ("婚姻纠纷占比", 41, "%", False), ("债务纠纷占比", 22, "%", False)]
+    assert facts("法律咨询量是上年的2.5倍。") == [("法律咨询量是上年的", 2.5, "倍", False)]
+
+
+def test_a_covered_count_is_of_the_noun_after_it():
+    assert facts("巡回宣讲覆盖9个村。") == [("村", 9, "个", False)]
+
+
+def test_shang_before_an_order_of_magnitude_is_an_approximate_count():
+    assert facts("开展入户走访上千次，线上答疑120人次。") == [
+        ("开展入户走访", 1000, "次", True), ("线上答疑", 120, "人次", False)]
+
+
+def test_two_counts_of_one_act_joined_by_a_comma_of_enumeration():
+    assert facts("组织网格员培训3轮、五批次。") == [("组织网格员培训", 3, "轮", False), ("组织网格员培训", 5, "批次", False)]
+
+
+def test_a_change_from_what_it_was_before_and_a_threshold_that_qualifies_a_count():
+    assert facts("审批时限由原来的10个工作日压缩为4个工作日。") == [
+        ("审批时限", 10, "个工作日", False), ("审批时限", 4, "个工作日", False)]
+    assert facts("受理标的额在50万元以上的案件6件，5万元以下的小额纠纷均当场调处。") == [
+        ("受理标的额在50万元以上的案件", 6, "件", False)]
+    # a bound closing its clause is still a fact
+    assert facts("参与人数300人以上。") == [("参与人数", 300, "人", True)]
+
+
+def test_rates_sharing_a_figure_in_traditional_script_keep_their_own_characters():
+    assert facts("執法人員持證率、案卷合格率均為100%。") == [("執法人員持證率", 100, "%", False), ("案卷合格率", 100, "%", False)]
+
+
+def test_a_level_reached_after_a_change_is_of_the_thing_compared():
+    assert facts("群众满意率较上年提高1.5个百分点，达到96.2%。") == [
+        ("群众满意率较上年提高", 1.5, "个百分点", False), ("群众满意率", 96.2, "%", False)]

@@ -176,3 +176,62 @@ def test_a_table_with_blank_lines_between_its_rows_still_names_each_rows_person(
              "2\t宣传单一\t2024年3月\t吴秀兰\n\n镇司法所负责整改的督促检查。\n\n3\t台账不全\t2024年5月\t孙志远\n")
     # prose after the table ends it: a later tab-separated line is no row of it
     assert people(table) == [("周立群", "责任人"), ("吴秀兰", "责任人")]
+def test_names_before_their_number_and_profession_are_each_a_person():
+    assert people("镇政府聘请石桥律师事务所宋嘉文、白露两名律师担任村居法律顾问。") == [
+        ("宋嘉文", "村居法律顾问"), ("白露", "村居法律顾问")]
+
+
+def test_a_labelled_list_whose_names_carry_their_posts_in_brackets():
+    assert people("副组长：汪思远（镇长）、欧阳青（副镇长）\n") == [("汪思远", "副组长"), ("欧阳青", "副组长")]
+
+
+def test_both_after_a_name_ends_it():
+    assert people("镇党委书记滕立群、镇长汪思远均在全县述法会上作述法报告。") == [
+        ("滕立群", "镇党委书记"), ("汪思远", "镇长")]
+    # named once in full elsewhere, the same person followed by 都 is not a third character longer
+    assert [name for name, _ in people("镇长汪思远主持会议。镇党委书记滕立群和镇长汪思远都参加了旁听。")] == ["汪思远", "滕立群"]
+
+
+def test_a_name_followed_straight_by_what_the_person_does():
+    assert people("合同均经镇法律顾问、律师白嘉禾审核把关。") == [("白嘉禾", "律师")]
+    # a title after the name is a post given, not an act: 任 before it is the verb
+    assert people("由街道党工委书记、办事处主任任双组长。") == []
+
+
+def test_a_title_joined_to_another_title_opens_no_name():
+    assert [name for name, _ in people("镇法律顾问宋律师和公职律师白嘉禾同志参与接访。")] == ["白嘉禾"]
+
+
+def test_people_counted_after_their_names_as_comrades_or_with_deng():
+    assert people("工作专班由滕立群、欧阳青两位同志具体负责日常调度。") == [
+        ("滕立群", "具体负责日常调度"), ("欧阳青", "具体负责日常调度")]
+    assert [name for name, _ in people("聘请宋嘉文、白露等4名律师为村居法律顾问。")] == ["宋嘉文", "白露"]
+
+
+def test_a_given_name_that_is_a_word_or_opens_with_an_old_state():
+    # 光明 and 海燕 are words, 吴国 an old state: before a bracket, 、 or a passive 被 they are names
+    assert people("镇长吴国华（苗族）主持会议，司法所所长陈光明被评为先进个人。") == [
+        ("吴国华", "镇长"), ("陈光明", "司法所所长")]
+
+
+def test_a_professor_and_names_followed_by_suo():
+    assert people("邀请法学院教授白嘉禾作专题辅导。") == [("白嘉禾", "教授")]
+    assert [name for name, _ in people("网格长宋嘉文、欧阳青所在网格获评先进。")] == ["宋嘉文", "欧阳青"]
+
+
+def test_names_in_parts_joined_by_a_middle_dot_and_an_aside_between_title_and_name():
+    assert people("乡党委书记（兼乡长）买买提·艾山同志主持会议，乡党委副书记古丽娜·托合提具体负责普法。") == [
+        ("买买提·艾山", "乡党委书记（兼乡长）"), ("古丽娜·托合提", "乡党委副书记")]
+    assert people("镇长助理（挂职）许诺牵头组建服务小组。") == [("许诺", "镇长助理（挂职）")]
+
+
+def test_a_lawyer_acting_for_someone_keeps_the_profession_as_role():
+    assert people("法律援助律师白嘉禾为困难群众代理案件5件。") == [("白嘉禾", "律师")]
+
+
+def test_committee_members_ranks_village_cadres_and_volunteers_before_a_name():
+    assert people("党委委员、组织委员白露负责干部学法，四级调研员宋嘉文带队检查。") == [
+        ("白露", "党委委员、组织委员"), ("宋嘉文", "四级调研员")]
+    assert people("驻村干部欧阳青、普法志愿者滕立群深入村组宣讲。") == [("欧阳青", "驻村干部"), ("滕立群", "志愿者")]
+    # a committee named as a body heads no one
+    assert people("成立依法治镇委员会，委员会办公室设在司法所。") == []

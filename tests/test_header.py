@@ -468,3 +468,8 @@ def test_a_publisher_field_is_page_metadata_not_the_issuer_and_the_body_outweigh
     assert header.township == "青檀镇"
     field = next(c for c in header.clues if c.field == "township" and c.value == "青檀乡")
     assert field.cue == "信息公开字段"
+@pytest.mark.parametrize("between", [" ", "\u3000\u3000", ""])
+def test_two_issuers_on_one_line_are_two_issuers(between):
+    text = (f"中共望溪镇委员会{between}望溪镇人民政府\n关于2023年度法治政府建设情况的报告\n"
+            "2023年，我镇坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).issuer == "中共望溪镇委员会、望溪镇人民政府"

@@ -284,3 +284,13 @@ def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path,
     report = extract_report(read_source(path))
     assert (report.header.township, report.header.county, report.header.year) == ("白石乡", "桃金县", 2023)
     assert report.header.doc_number == "白政发〔2024〕1号"
+def test_a_series_told_inside_a_paragraph_goes_on_across_a_wrap_after_a_full_stop(tmp_path):
+    # the paragraph's first line (22 characters after its indent) ends with a full stop; （二） opens the next
+    first = "班子带头履职。（一）带头学法全年共计十二次。"
+    assert len(first) == 22
+    paragraph = first + "（二）带头决策，重大事项均经合法性审查。（三）带头接访化解信访事项。"
+    text = "青禾镇2023年法治政府建设情况报告\n一、主要举措\n" + paragraph + "\n（一）下一段落另起一行。"
+    source = read_source(write_paged_pdf(text, tmp_path / "series.pdf"))
+    assert paragraph in source.text.splitlines()
+    # an indented first line opening with an item marker still starts a paragraph of its own
+    assert "（一）下一段落另起一行。" in source.text.splitlines()

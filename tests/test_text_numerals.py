@@ -129,3 +129,17 @@ def test_a_share_is_a_percentage():
     [half] = find_quantities("二分之一的社区")
     assert (half.value, half.approx) == (50, False)
     assert [q.value for q in find_quantities("百分之九十五")] == [95]
+
+
+def test_chinese_numerals_with_a_decimal_point_in_words():
+    from kg.text.numerals import find_quantities
+    assert [(q.value, q.unit) for q in find_quantities("增长百分之十二点五，挽回损失三点二万元")] == [(12.5, "%"), (32000.0, "元")]
+    # 点 not followed by a digit is a word (两点工作, 一点一滴 has no unit)
+    assert [(q.value, q.unit) for q in find_quantities("抓好两点工作")] == []
+
+
+def test_shang_makes_a_bare_order_of_magnitude_a_number():
+    from kg.text.numerals import find_quantities
+    [hundred] = find_quantities("走访群众上百户")
+    assert (hundred.value, hundred.unit, hundred.approx, hundred.start) == (100, "户", True, 4)
+    assert [q.value for q in find_quantities("百日攻坚，千家万户")] == []

@@ -17,7 +17,7 @@ from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.extract import persons
 from kg.model import Item, Metric, Person, Section, Source
-from kg.text.numerals import Quantity, approx_before, find_quantities, glued_after, unit_kinds
+from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
 from kg.text import segment
 from kg.text.script import to_simplified
@@ -38,8 +38,11 @@ _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to fo
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
-# 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn.
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?\s*$")
+# 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn; so do the changes
+# after 分别下降 (刑事案件、治安案件同比分别下降22%、15%).
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占比|占|下降|上升|增长|提高|降低|减少|增加)?\s*$")
+# 不予处罚或从轻处罚的案件分别为34件、19件: before 分别, 或 joins the subjects as 和 does.
+_RESPECTIVE_CONJUNCTIONS = (*("、", "和", "及", "与"), "或")
 # A saved page's own counters (浏览：5072次, 点击数：36) count what the page did, not the township; the colon of a
 # field tells them from a report's own 累计阅读量3.2万次.
 _PAGE_COUNTER = re.compile(r"(?:浏览|点击|阅读|访问)(?:次数|人次|量|数)?\s*[:：]\s*$")
@@ -74,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "trail": re.compile(
             rf"""(?:
                 {either(_words("trail"))}                  # 分别为, 达到, 共计…
-              | 由(?:上年|去年|上一年)?的?                  # 由上年的27件降至11件: the start of a change
+              | 由(?:上年|去年|上一年|原来|以前)?(?:同期)?的?  # 由上年(同期)的27件降至11件: the start of a change
             )$""",
             re.VERBOSE,
         ),
@@ -125,8 +128,12 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         quantity = _zero_fact(norm, quantity)
         if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start):
             continue
-        indicators = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
-        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in indicators) if i))
+        named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
+        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in named) if i))
+        if named and not indicators:
+            # 舒某、龙某等5名律师: only people stood before the number, so what follows it is what was counted.
+            after = _clean(text[quantity.end : _phrase_after(norm, quantity.end, quantity.unit)])
+            indicators = _nonempty(after) if _without_names(after, names) == after else ()
         spread = _respective(norm, previous, quantity, spread)
         if spread is not None:
             subjects, turn = spread
@@ -209,7 +216,24 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
                         return True
     if after and after in glued_after(quantity.unit):
         return True
+    if _threshold(norm, end):
+        return True
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
+
+
+_BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以上, 左右) are the quantity's approximation marks
+
+
+def _threshold(norm: str, end: int) -> bool:
+    """涉及金额在10万元以上的纠纷7件: a bound that qualifies what is counted next is no fact of its own."""
+    bound = next((mark for mark in (*_words_after(), *_BOUNDS) if norm.startswith(mark, end)), "")
+    closed = norm[:end].endswith(_words_after())  # 以上 may already be inside the quantity
+    return bool(bound or closed) and norm.startswith("的", end + len(bound))
+
+
+@cache
+def _words_after() -> tuple[str, ...]:
+    return lexicon.words("numeral_marks", "after")
 
 
 def _framing(norm: str, quantity: Quantity) -> bool:
@@ -258,18 +282,30 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     """What the quantity counts; two or more when one number serves coordinated subjects (A、B均为100%)."""
     if previous is not None:
         gap = norm[previous[0].end : quantity.start].strip()
-        if (gap in ("", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
-            return previous[1]  # 拆除违法建筑2处约380m², 培训5批次14人次: one thing counted twice
+        # 拆除违法建筑2处约380m², 培训5批次14人次, 学法4轮、三批次: one thing counted twice
+        if (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
+            return previous[1]
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
     before = text[left:right]
-    # The link words are matched in the simplified form: 僅爲 in a traditional text is 仅为.
-    if _plain(before) and not _patterns()["trail"].sub("", _plain(norm[left:right])) and norm[left - 1 : left] == ",":
-        # 持证率不高，仅为75%: a clause that is only the link; the clause before it names what was counted.
-        earlier, _ = _clause_before(norm, left - 1, floor)
-        subject = _patterns()["judgement"].sub("", _plain(text[earlier : left - 1]))
+    # 持证率不高，仅为75%; 配备专职调解员，共计69人。: a clause that is only the link (its lead words already
+    # skipped), the count closing it; the clause before names what was counted.
+    start = left
+    while start > floor and norm[start - 1] not in _BOUNDARY:
+        start -= 1
+    link_only = not _patterns()["trail"].sub("", _plain(before)) and norm[start - 1 : start] == ","
+    # Punctuation closes the clause; a line break may be a wrap in mid-sentence (全年5项\n重大决策…).
+    closes = quantity.end == len(norm) or norm[quantity.end] in ",。;!?"
+    if link_only and (_plain(before) or closes):
+        earlier, _ = _clause_before(norm, start - 1, floor)
+        subject = _patterns()["judgement"].sub("", _plain(text[earlier : start - 1]))
         if subject:
             return _nonempty(_clean(subject))
+        if previous is not None and previous[1] and previous[0].end == start - 1:
+            # 成功率较上年提升2.3个百分点，达到97.6%: the clause before ends on its own count; its subject is this one's.
+            subject = _before_comparison(previous[1][0])
+            if subject:
+                return (subject,)
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
         # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
@@ -278,18 +314,30 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     else:
         after_end = _phrase_after(norm, quantity.end, quantity.unit)
     after = norm[quantity.end : after_end]
-    if after and (quantity.value == 0 or not _counts_before(norm, before, after, after_end, quantity.end, quantity.unit)):
+    if after and (quantity.value == 0 or not _counts_before(norm, norm[left:right], after, after_end, quantity.end, quantity.unit)):
         return _nonempty(_clean(text[quantity.end : after_end]))
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
         return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
     if not _plain(before):
         return _nonempty(_clean(_label(norm, text, left)))  # 调解纠纷：86件: a figure in a list of labelled lines
-    linked = _patterns()["linked"].match(_plain(before))
+    # Matched on the normal form (均為 in traditional script reads 均为); the subjects keep the text's own characters.
+    plain, plain_norm = _plain(before), _plain(norm[left:right])
+    linked = _patterns()["linked"].match(plain_norm) if len(plain_norm) == len(plain) else None
     if linked:
-        subjects = _split_subjects(linked.group("subjects"))
-        if all(0 < len(subject) <= MAX_SHARED_SUBJECT for subject in subjects):
+        subjects = _split_like(plain[: linked.end("subjects")], plain_norm[: linked.end("subjects")])
+        # A rate is named by its subject however long (规范性文件合法性审查率、备案率均为100%); other long parts are clauses.
+        if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
     return _nonempty(_clean(before))
+
+
+_COMPARISON_RE = re.compile(r"同比|环比|较|比上年|比去年")
+
+
+def _before_comparison(indicator: str) -> str:
+    """调解成功率较2022年提升 → 调解成功率: the thing compared, without the comparison ("" when none is made)."""
+    match = _COMPARISON_RE.search(indicator)
+    return _clean(indicator[: match.start()]) if match and match.start() > 0 else ""
 
 
 def _respective(norm: str, previous, quantity: Quantity, spread):
@@ -301,8 +349,20 @@ def _respective(norm: str, previous, quantity: Quantity, spread):
     if len(previous[1]) != 1 or not _RESPECTIVELY.search(norm, max(0, previous[0].start - RESPECTIVELY_WINDOW),
                                                           previous[0].start):
         return None
-    subjects = _split_subjects(previous[1][0])
+    subjects = _respective_subjects(previous[1][0])
     return (subjects, 1) if len(subjects) >= 2 and all(subjects) else None
+
+
+def _respective_subjects(indicator: str) -> list[str]:
+    """刑事案件、治安案件同比分别下降 → 刑事案件同比下降, 治安案件同比下降: each subject with the words the list shares."""
+    cut = indicator.rfind("分别")
+    if cut < 0:
+        return _split_subjects(indicator, _RESPECTIVE_CONJUNCTIONS)
+    head, verb = indicator[:cut], indicator[cut + len("分别") :]
+    compare = next((word for word in _words("compare") if head.endswith(word)), "")
+    subjects = _split_subjects(head[: len(head) - len(compare)], _RESPECTIVE_CONJUNCTIONS)
+    shared = compare + ("" if verb in ("为", "是", "有") else verb)
+    return [subject + shared if subject else subject for subject in subjects]
 
 
 def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ...]) -> tuple[str, ...]:
@@ -319,7 +379,9 @@ def _without_names(indicator: str, names: tuple[str, ...]) -> str:
     cut = max((indicator.rfind(name) + len(name) for name in names if name in indicator), default=-1)
     if cut < 0:
         return indicator
-    rest = indicator[cut:]
+    rest = indicator[cut:].lstrip("、和及与")
+    if rest.startswith("等"):
+        rest = rest[1:]  # 舒某、龙某等5名律师: 等 closes the names, it is nothing counted
     act = next((word for word in lexicon.words("person_words", "act") if len(word) > 1 and rest.startswith(word)), "")
     return _clean(rest[len(act) :])
 
@@ -351,11 +413,22 @@ def _label(norm: str, text: str, start: int) -> str:
     return label if 0 < len(_plain(label)) <= MAX_INDICATOR else ""
 
 
-def _split_subjects(text: str) -> list[str]:
+def _split_like(text: str, norm: str) -> list[str]:
+    """`text` cut into subjects where its normal form `norm` (same length) splits: 執法人員持證率、… as 执法人员持证率、…."""
+    parts, start, pos = [], 0, 0
+    for token in lexicon.tokens(norm):
+        if token in _CONJUNCTIONS:
+            parts.append(text[start:pos])
+            start = pos + len(token)
+        pos += len(token)
+    return [_clean(part) for part in (*parts, text[start:])]
+
+
+def _split_subjects(text: str, conjunctions: tuple[str, ...] = _CONJUNCTIONS) -> list[str]:
     """及时受理率、按期办结率 → two subjects; 和/及/与 split only as words of their own (及时 stays whole)."""
     parts, current = [], ""
     for token in lexicon.tokens(text):
-        if token in _CONJUNCTIONS:
+        if token in conjunctions:
             parts.append(current)
             current = ""
         else:
@@ -373,10 +446,13 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if not before or _patterns()["preposition_end"].search(before) or before[-1] in "、,的":
         return False
     closes_clause = after_end >= len(norm) or norm[after_end] in _BOUNDARY or norm[after_end] == "、"
+    if before.endswith(_words("possess")):
+        return False  # 下辖9个社区，: what the township has is the noun after the number, however short
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
-    last = lexicon.tokens(before)[-1:]
+    # 成员共计318人参加…: a linking word (共计, 达到) before the number is no verb; the noun before it is what was counted.
+    last = lexicon.tokens(_patterns()["trail"].sub("", before) or before)[-1:]
     # 干部95人参加考试, 事项32项逐项明确: a verb or adverb after the unit, a noun before the number
     # (社区各有一名签约律师: a verb before the number leaves the noun after it as what is counted).
     verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
@@ -431,6 +507,9 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
     for word in approx_before():
         if norm.startswith(word, pos) and norm[pos + len(word) : pos + len(word) + 1].isdigit():
             return pos  # 2处约380m²: a second quantity of the same thing, no noun between
+    change = _patterns()["change"].match(norm, pos)
+    if change and change.end() < len(norm) and norm[change.end()] in CHINESE_CHARS:
+        return pos  # 由上年的十八件下降至九件: the words after the unit lead to the next number, written in words
     stop = pos
     while stop < len(norm) and stop - pos < NOUN_WINDOW:
         aside = _ASIDE.match(norm, stop)

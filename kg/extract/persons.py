@@ -23,6 +23,7 @@ from kg.text import segment
 _MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ", "\t")  # a tab ends a table cell
 _BOUNDARY = set(",。;:!?\n()\"")
 _NAME_LIST_SEP = "、和"
+_CONJOINED = tuple("和与及")  # after a title these join another title or body, however often 和 is a surname
 # What closes a labelled list of names (组长：甲；副组长：乙、丙。); spaces too, as between the fields of a
 # signature line (党工委书记：甲　　办事处主任：乙).
 _LIST_END = "\n(;,。 \t"
@@ -62,6 +63,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "body": re.compile(rf"的[^,。;:!?\n]*?({either(_words('body'))})"),
         "bracketed": re.compile(rf"\((?P<role>[\u4e00-\u9fff]{{2,{MAX_POST}}})\)"),
         "doctrine": re.compile(either(_words("doctrine_after"))),
+        "task": re.compile(rf"(?:具体)?负责[^,。;:!?\n]{{2,{MAX_POST}}}?(?=[,。;:!?\n]|$)"),
+        # 吴某、郑某两名律师担任…, 甲、乙等5名律师, 甲、乙两位同志负责…: after the names, how many they are and what.
+        "counted": re.compile(rf"等?(?:[两二三四五六七八九十]|\d{{1,2}})[名位]({either((*_words('title_after'), '同志'))})"),
     }
 
 
@@ -105,8 +109,11 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
         key=lambda f: f.start,
     )
     doctrine = _doctrine_names(norm)
+    names = {item.name for item in found}
     seen: dict[str, Person] = {}
     for item in found:
+        if item.name[:-1] in names and item.name[-1] in lexicon.chars("person_words", "all_of"):
+            continue  # 乡长罗娟均在…: 罗娟 named elsewhere, so 均 is the adverb "both", not a third character
         if item.name not in seen and item.name not in doctrine:
             name = source.text[item.start : item.end]
             role = _as_written(source.text, norm, item.role, item.start)
@@ -131,20 +138,64 @@ def name_at(norm: str, pos: int) -> str | None:
     candidates = [norm[pos : given_at + n] for n in (2, 1) if given_at + n <= len(norm)]
     if len(candidates) == 2 and norm.startswith(_multi_char_acts(), given_at + 1):
         candidates.reverse()  # 文博担任组长: the act 担任 starts inside the longer reading, so the name is 文博
+    elif len(candidates) == 2 and _all_of_a_list(norm, pos, given_at + 1):
+        candidates.reverse()  # 何某、罗娟均在…: 均 says "both", so the list's last name ends before it
     for candidate in candidates:
         given = candidate[len(surname) :]
         if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
             continue
-        if _is_common_word(candidate) or _is_common_word(candidate[: len(surname) + 1]):
-            continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name
+        opening = candidate[: len(surname) + 1]
+        if _is_common_word(candidate) or (_is_common_word(opening) and not _is_place(opening)):
+            continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name (but 魏国强, 吴国华 are names)
         rest = norm[pos + len(candidate) :]
         if rest.startswith(_words("doctrine_after")):
             return None
         if _is_common_word(given) and not rest.startswith(_words("act")):
             continue  # 全覆盖，: a word; 李建国亲自…: a name, for a person acts next
-        if not rest or rest.startswith(_follow()):
+        if _name_ends_before(rest):
             return candidate
     return None
+
+
+def _name_ends_before(rest: str) -> bool:
+    """True when the text after a name reads as what follows a name: an act, punctuation, a verb, 均 and an act,
+    or the number of the people just named (两名律师)."""
+    if not rest or rest.startswith(_follow()) or _verb_follows(rest) or _patterns()["counted"].match(rest):
+        return True
+    return rest[:1] in lexicon.chars("person_words", "all_of") and rest[1:].startswith(_follow())
+
+
+# 艾力·吐尔逊, 阿依古丽·买买提: a name written in parts joined by a middle dot has no surname of the list.
+_DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
+
+
+def _dotted_name_at(norm: str, pos: int) -> str | None:
+    """A name in parts joined by a middle dot standing at `pos` (after a title), when the text goes on as after a name."""
+    match = _DOTTED_NAME_RE.match(norm, pos)
+    if match is None:
+        return None
+    dot = pos + next(i for i, c in enumerate(match.group()) if c in "·•・")
+    for end in range(dot + 2, match.end() + 1):  # the shortest reading the text goes on after (…吐尔逊同志坚持)
+        if _name_ends_before(norm[end:]):
+            return norm[pos:end]
+    return None
+
+
+def _all_of_a_list(norm: str, pos: int, at: int) -> bool:
+    """True when a name joined to another (、 or 和 before it) is followed at `at` by 均/都 and then an act."""
+    return (pos > 0 and norm[pos - 1] in _NAME_LIST_SEP and norm[at : at + 1] in lexicon.chars("person_words", "all_of")
+            and norm[at + 1 :].startswith(_follow()))
+
+
+VERB_WINDOW = 6  # characters after a name segmented to see whether a verb of two or more characters opens them
+
+
+def _verb_follows(rest: str) -> bool:
+    """律师陈某审查把关: a name may be followed straight by what the person does, a verb of the dictionary."""
+    first = lexicon.tokens(rest[:VERB_WINDOW])[:1]
+    if not first or len(first[0]) < 2 or first[0] in roles():
+        return False  # 主任任双组长: the dictionary tags 组长 a verb, but a title names a post, not an act
+    return _dictionary()[0].get(first[0], "") in ("v", "vn")
 
 
 @cache
@@ -160,6 +211,11 @@ def _is_common_word(word: str) -> bool:
     tags, frequencies = _dictionary()
     tag = tags.get(word)
     return len(word) > 1 and tag is not None and not tag.startswith("nr") and frequencies.get(word, 0) >= COMMON_WORD_FREQUENCY
+
+
+def _is_place(word: str) -> bool:
+    """An old state or a place (魏国, 吴国, 秦国) opening a three-character name is the start of a given name."""
+    return _dictionary()[0].get(word, "") == "ns"
 
 
 @cache
@@ -205,15 +261,22 @@ def _appointed_role(norm: str, pos: int) -> str | None:
     return match.group("role") if match else None
 
 
-def _names_from(norm: str, pos: int) -> list[tuple[int, str]]:
-    """One name at `pos` and the names joined to it by 、 or 和 (律师张某、李某担任…)."""
+def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str]]:
+    """One name at `pos` and the names joined to it by 、 or 和 (律师张某、李某担任…).
+
+    With `posts`, each name of a labelled list may carry its post in brackets before the 、 (副组长：甲（镇长）、乙（…）).
+    """
     out = []
     while True:
-        name = name_at(norm, pos)
+        name = name_at(norm, pos) or _dotted_name_at(norm, pos)
         if name is None:
             return out
         out.append((pos, name))
         pos += len(name)
+        if posts and norm.startswith("(", pos):
+            close = norm.find(")", pos, pos + MAX_POST + 2)
+            if close > 0 and norm[close + 1 : close + 2] in tuple(_NAME_LIST_SEP):
+                pos = close + 1
         if pos < len(norm) and norm[pos] in _NAME_LIST_SEP:
             pos += 1
         else:
@@ -223,17 +286,23 @@ def _names_from(norm: str, pos: int) -> list[tuple[int, str]]:
 def _after_titles(norm: str):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
     for match in _role_re().finditer(norm):
+        if norm[match.end() : match.end() + 1] in _CONJOINED:
+            continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
         kind = roles()[match.group()]
+        # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
+        aside = _patterns()["bracketed"].match(norm, match.end())
+        at = aside.end() if aside else match.end()
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
-        names = _byline(norm, match.end()) if kind == "label" else _names_from(norm, match.end()) or _byline(norm, match.end())
+        names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at)
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
         appointed = _appointed_role(norm, last_end)
         if kind == "profession" or len(names) > 1:
-            role = appointed or match.group()
+            # 律师某某为困难群众代理案件: 为 there is "for", not an appointment; a post ends with a title.
+            role = appointed if appointed and appointed.endswith(_roles_longest_first()) else match.group()
         else:
-            role = _role_phrase(norm, match.start(), match.end())
+            role = _role_phrase(norm, match.start(), at)
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
 
@@ -251,7 +320,7 @@ def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
     if pos == start:
         return []
     if ":" in norm[start:pos]:
-        names = _names_from(norm, pos)
+        names = _names_from(norm, pos, posts=True)
         last = names[-1][0] + len(names[-1][1]) if names else pos
         return names if names and (last == len(norm) or norm[last] in _LIST_END) else []
     name = name_at(norm, pos)
@@ -292,6 +361,26 @@ def _before_titles(norm: str):
     """赵某律师担任镇政府法律顾问: a name before a profession, appointed to a post."""
     for title in _words("title_after"):
         yield from _named_before(norm, re.escape(title), appointment_after_marker=False)
+    yield from _counted_before(norm)
+
+
+def _task(norm: str, pos: int) -> str:
+    """负责日常协调: what people named without a title are put in charge of, up to the clause's end."""
+    match = _patterns()["task"].match(norm, pos)
+    return match.group() if match else ""
+
+
+def _counted_before(norm: str):
+    """吴某、郑某两名律师担任镇村法律顾问: names joined by 、 or 和, then their number and profession."""
+    for match in _patterns()["counted"].finditer(norm):
+        role = _appointed_role(norm, match.end()) or _task(norm, match.end()) or match.group(1)
+        end, names = match.start(), []
+        while (pos := _name_ending_at(norm, end, at_clause_start=True)) is not None:
+            names.insert(0, _Found(pos, end, norm[pos:end], role))
+            if pos == 0 or norm[pos - 1] not in _NAME_LIST_SEP:
+                break
+            end = pos - 1
+        yield from names
 
 
 def _comrades(norm: str):
@@ -319,6 +408,8 @@ def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int |
     sizes = NAME_SIZES
     if at_clause_start:
         opens = [size for size in NAME_SIZES if end - size == 0 or _opens_clause(norm[end - size - 1 : end - size])]
+        # ，由马俊、…: both readings open the clause; the one that starts with the preposition is the longer one.
+        opens.sort(key=lambda size: norm[end - size] in lexicon.chars("person_words", "preposition"))
         sizes = (*opens, *(size for size in NAME_SIZES if size not in opens))
     for size in sizes:
         pos = end - size

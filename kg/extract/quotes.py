@@ -46,6 +46,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "not_text": re.compile(either(_words("not_ending")) + "$|的模范"),
         "role_end": re.compile(either(_words("role_ending")) + "$"),
+        "team_end": re.compile(either(_words("team_ending")) + "$"),
     }
 
 
@@ -145,4 +146,6 @@ def _presented(text: str, start: int, end: int, inner: str) -> bool:
     if after.startswith("的") and not patterns["kind_after"].match(after) and len(compact(inner)) <= 3:
         return False  # “点对点”的…服务: a trait of something else
     before = _clause_before(text, start)
-    return bool(patterns["verb_before"].search(before) or patterns["kind_after"].match(after) or patterns["kind_at_end"].search(after))
+    # “老周调解工作室”, “红袖标调解队”: a team or studio with a name of its own is a named practice wherever it stands.
+    return bool(patterns["verb_before"].search(before) or patterns["kind_after"].match(after) or patterns["kind_at_end"].search(after)
+                or patterns["team_end"].search(inner))

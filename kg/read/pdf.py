@@ -158,13 +158,28 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     left = min(line.x0 for line in lines)
     paragraphs: list[str] = []
     previous = None
+    inline = False  # whether the paragraph tells a series inside its lines (…。（一）带头学法。…)
     for line in lines:
-        if previous is not None and _continues(previous, line, left, right):
+        joined = previous is not None and (_continues(previous, line, left, right)
+                                           or inline and _resumes_series(previous, line, left, right))
+        if joined:
             paragraphs[-1] += line.text
         else:
             paragraphs.append(line.text)
+        inline = (inline and joined) or _INLINE_ITEM_RE.search(line.text) is not None
         previous = line
     return paragraphs
+
+
+# A member of a series told inside a paragraph, after a full stop: …职责。（一）带头学法。 / …；二是….
+_INLINE_ITEM_RE = re.compile(r"[。；;]\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)")
+
+
+def _resumes_series(previous: _Line, line: _Line, left: float, right: float) -> bool:
+    """A wrap right after a full stop, before the next member of a series the paragraph tells inside its lines:
+    the line above reaches the margin and this one is not indented as a paragraph's first line is."""
+    size = max(previous.height, 1.0)
+    return right - previous.x1 <= 1.6 * size and line.x0 <= left + 0.8 * size and _OPENS_ITEM_RE.match(line.text) is not None
 
 
 def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:

@@ -68,6 +68,17 @@ def is_issuer(text: str) -> bool:
             and bool(_ISSUER_RE.search(text)))
 
 
+# Where a second issuer starts on the line of the first: after the first's name (中共某镇委员会 某镇人民政府, or with
+# the space lost, as a printed copy loses it).
+_ISSUER_BREAK_RE = re.compile(r"(?:(?<=委员会)|(?<=人民政府)|(?<=办事处)|(?<=党工委))[ \u3000]*(?=\S)")
+
+
+def _issuer_names(text: str) -> list[str]:
+    """The issuers one line names: two bodies side by side are two issuers, each a name of its own."""
+    parts = [part for part in _ISSUER_BREAK_RE.split(text) if part]
+    return parts if len(parts) > 1 and all(is_issuer(part) for part in parts) else [text]
+
+
 def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -> Header:
     """Header facts from the lines before the first section, the signature after the last, and the body.
 
@@ -111,8 +122,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     for line in head + tail:
         if line is not title and is_issuer(line.text):
             issuer_spans.append((line.start, line.end))
-            if line.text not in issuers:
-                issuers.append(line.text)
+            issuers.extend(name for name in _issuer_names(line.text) if name not in issuers)
         elif (organ := _organ_field(line)) is not None:
             # The organ a page's field names is the issuer shown, but weighs as a page field does (信息公开字段),
             # not as the report's own issuer line: the report's words outweigh the page's.

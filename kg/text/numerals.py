@@ -31,6 +31,7 @@ _NUMBER_RE = re.compile(
     (?:
         (?P<arabic>(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?)        # 25000, 25,000, 12.6 (not the tail of 1.2.3)
       | (?P<chinese>[零〇一二两三四五六七八九十百千万亿]+)      # 一百二十, 两千, 二〇二二
+        (?:点(?P<fraction>[零〇一二三四五六七八九]+))?           # 九十四点五: decimals digit by digit
     )
     """,
     re.VERBOSE,
@@ -144,15 +145,21 @@ def _starts(text: str, pos: int, words) -> str | None:
     return None
 
 
+def _order_of(text: str, start: int) -> bool:
+    """上百次, 上千人, 上万份: 上 before a bare order of magnitude says "some", as 近 does."""
+    return start > 0 and text[start - 1] == "上" and text[start : start + 1] in "百千万"
+
+
 def find_numbers(text: str):
     """Yield every number in `text` with its multiplier and approximation marks, left to right."""
     for match in _NUMBER_RE.finditer(text):
         chinese = match.group("chinese")
+        above = False
         if chinese:
             if chinese[0] in "百千万亿":
                 # 万名, 百日, 千家万户: a bare order of magnitude is part of a word; 近百场, 千余人 are counts.
                 marked = any(text.endswith(w, 0, match.start()) for w in approx_before()) or _starts(
-                    text, match.end(), lexicon.words("numeral_marks", "inside"))
+                    text, match.end(), lexicon.words("numeral_marks", "inside")) or _order_of(text, match.start())
                 after_digit = match.start() > 0 and (text[match.start() - 1].isdigit() or text[match.start() - 1] in CHINESE_CHARS)
                 if match.group("pct") and chinese == "百":
                     chinese = "一百"  # 百分之百
@@ -161,7 +168,11 @@ def find_numbers(text: str):
                 else:
                     chinese = "一" + chinese
             value = parse_chinese(chinese)
-            start_digits = match.start("chinese")
+            above = _order_of(text, match.start("chinese"))  # 上百: 上 belongs to the number, as 近 would
+            fraction = match.group("fraction")
+            if value is not None and fraction:
+                value += float("0." + "".join(str(_DIGITS[ch]) for ch in fraction))
+            start_digits = match.start("chinese") - above
         else:
             value = parse_arabic(match.group("arabic"))
             start_digits = match.start("arabic")
@@ -179,9 +190,9 @@ def find_numbers(text: str):
             inside = _starts(text, pos, lexicon.words("numeral_marks", "inside"))
             if inside:
                 approx, pos = True, pos + len(inside)
-        start = match.start()
+        start = match.start() - above
         before = next((w for w in approx_before() if text.endswith(w, 0, start)), None)
-        if before:
+        if before or above:
             approx = True
         percent = bool(match.group("pct"))
         if match.group("den"):
