@@ -473,3 +473,21 @@ def test_two_issuers_on_one_line_are_two_issuers(between):
     text = (f"中共望溪镇委员会{between}望溪镇人民政府\n关于2023年度法治政府建设情况的报告\n"
             "2023年，我镇坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).issuer == "中共望溪镇委员会、望溪镇人民政府"
+
+
+@pytest.mark.parametrize(("sentence", "county"), [
+    ("认真落实岚溪县委、县政府决策部署", "岚溪县"),  # a set phrase of verbs before a name the table does not know
+    ("贯彻瓯江县委、县政府的工作要求", "瓯江县"),
+    ("白露乡隶属于蓉北区，辖9个村", "蓉北区"),  # the county the township belongs to
+    ("白露乡地处岚溪县西南部", "岚溪县"),
+])
+def test_a_county_named_as_the_object_of_a_verb_or_as_where_the_township_belongs(sentence, county):
+    text = (f"白露乡2023年法治政府建设情况报告\n2023年，白露乡{sentence}，推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == county
+
+
+def test_a_verb_before_a_committee_with_no_name_gives_no_county():
+    text = ("白露乡2023年法治政府建设情况报告\n2023年，白露乡认真落实县委、县政府决策部署，推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county is None

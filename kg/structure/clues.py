@@ -46,6 +46,8 @@ _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|
 _COUNTY_ORGAN_RE = re.compile(
     r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
 )
+# Where the township lies or to which county it belongs (位于, 地处, 隶属于): the county named next is its own.
+_LOCATED_RE = re.compile(r"(?:位于|地处|隶属于|隶属|属于)$")
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
 _SELF_RE = re.compile(rf"(?:我|本|全)({TOWN_SUFFIX_PATTERN})")
 _SUBJECT_BEFORE = "，,。；;：:\n"
@@ -299,7 +301,7 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
         return METADATA
     if _COUNTY_ORGAN_RE.match(norm, place.end):
         return ORGAN
-    if norm.endswith("位于", 0, place.start):  # 溪桥乡位于岚山县东北部: where the township lies
+    if _LOCATED_RE.search(norm, max(0, place.start - 3), place.start):  # 溪桥乡位于岚山县东北部, 隶属于蓉西区
         return LOCATED
     opening = norm.rfind("《", max(0, place.start - 12), place.start)
     if opening >= 0 and "》" not in norm[opening: place.start] and not re.search(

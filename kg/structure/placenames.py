@@ -36,7 +36,7 @@ _STOPS = set("的地得在与及和了对将把被由从向为是等各全我本
 # two characters or more follows it.
 _SOFT_STOPS = set("和")
 # Segmenter tags of words that stand before a name in prose (结合, 深入, 根据) or inside prose.
-_LEADING_TAGS = ("v", "vn", "vd", "d", "ad", "p", "c", "u", "r", "i", "l", "y", "e", "o", "zg")
+_LEADING_TAGS = ("v", "vn", "vd", "d", "ad", "p", "c", "u", "r", "i", "l", "y", "e", "o", "z", "zg")
 _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 # A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
@@ -108,7 +108,20 @@ def _words(run: str, town: bool = False, road: bool = False) -> tuple[list[str],
         # A preposition (按照, 根据) opens the noun phrase that follows it: the name still starts at a boundary.
         if _tag(words.pop(0)) != "p":
             bounded = False
+    # So does a verb or a set phrase of verbs (认真落实, 贯彻) before what the dictionary cannot cut (瓯|南) or
+    # knows as a place (赣北): the name is its object, and starts where the verb ends.
+    if not bounded and _object_of_verb(run, words):
+        bounded = True
     return words, bounded
+
+
+def _object_of_verb(run: str, words: list[str]) -> bool:
+    """Whether `words`, the end of `run`, follow a cut verb word and are a name's stem: unknown characters or a place."""
+    stem = "".join(words)
+    cut = run[: len(run) - len(stem)]
+    before = list(default().cut(cut, HMM=False)) if cut else []
+    return (bool(before) and len(before[-1]) > 1 and _tag(before[-1]).startswith(("v", "z"))
+            and 2 <= len(stem) <= 3 and (all(len(w) == 1 for w in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS))
 
 
 def _segmented_stem(words: list[str]) -> str | None:
