@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from kg.structure.nodes import Node
 
-# After a sentence end only: 同时 inside a clause (同时做好……) joins, it does not enumerate.
-_CONNECTIVE_RE = re.compile(r"(?<=[。；;！？!?])[ \t]*(另外|此外|同时|再者|还有|加之|另一方面)\s*[,，]\s*")
+# After a sentence end only: 同时 inside a clause (同时做好……) joins, it does not enumerate. 其次/再次/最后
+# enumerate here too when no 首先 opened the run (……不足。A。同时，B。最后，C。).
+_CONNECTIVE_RE = re.compile(r"(?<=[。；;！？!?])[ \t]*(另外|此外|同时|再者|还有|加之|另一方面|其次|再次|最后)\s*[,，]\s*")
 _SENTENCE_END = "。；;！？!?"
 # ……仍存在一些不足。 / ……还存在以下问题： / 主要表现在：: a sentence announcing problems without stating one.
 _LEAD_RE = re.compile(

@@ -89,11 +89,14 @@ def trim_decor(text: str, start: int, end: int) -> int:
     return match.start() if match and match.end() == end else end
 
 
-def top_style(marked: list[tuple[int, str, int]]) -> str | None:
-    """The family of the top level among (line index, style, number) entries, in line order."""
+def top_style(marked: list[tuple[int, str, int]], also: tuple[str, ...] = ()) -> str | None:
+    """The family of the top level among (line index, style, number) entries, in line order.
+
+    `also`: families of NOT_TOP that this document uses for sections all the same (第一项 重点工作 on a line of its own).
+    """
     styles = []
     for _, style, _ in marked:
-        if style not in styles and style not in NOT_TOP:
+        if style not in styles and (style not in NOT_TOP or style in also):
             styles.append(style)
     if not styles:
         return None

@@ -43,6 +43,9 @@ _SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
+# A year before a colon labels an item by when it is due (2025年：…, 2026年度：…); it names no content.
+_YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}\s*年度?\s*[:：]\s*")
+_BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{4}")  # a phrase that can name an item, not a stray label
 
 
 @dataclass(frozen=True)
@@ -282,12 +285,14 @@ def _itemize(source, index, start, end, styles, warnings):
             marked.append((line, *marker))
     if marked and marked[0][1] == "inline":
         # 一是 opens a line, and 二是 may follow in the same paragraph; a new 一是 mid-paragraph is a sub-list.
+        # The first 一是 of the block may follow a lead sentence (……还存在一些差距。一是…), the run going on
+        # in the next paragraph (三是…): nothing was counted before it that it could be a sub-list of.
         spans, last = [], 0
         for match in _INLINE_RE.finditer(norm, start, end):
             number = _inline_number(match, last)
             line_start = max(norm.rfind("\n", 0, match.start()) + 1, start)  # a block may open mid-line
             at_line_start = decor_end(norm, line_start) >= match.start()
-            if (number == 1 and at_line_start) or (last and number == last + 1):
+            if (number == 1 and (at_line_start or not spans)) or (last and number == last + 1):
                 spans.append((match.start(), match.end(), "inline", number))
                 last = number
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=False)
@@ -315,6 +320,10 @@ def _itemize(source, index, start, end, styles, warnings):
     paragraphs = [line for line in lines_of(norm, start, end)
                   if not line.text.endswith((":", "：")) and re.search(r"[\u4e00-\u9fff]{4}", line.text)
                   and re.search(r"[。；;]", line.text)]
+    bare = _bare_lines(lines_of(norm, start, end), paragraphs)
+    if bare:
+        spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(bare, 1)]
+        return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     if paragraphs:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
@@ -334,6 +343,18 @@ def _headed_paragraphs(lines) -> list:
     if len(heads) < 2 or heads[0] is not lines[0]:
         return []
     return heads
+
+
+def _bare_lines(lines, paragraphs) -> list:
+    """Short phrases on lines of their own, each an item (健全学法制度 / 充实执法力量), after any lead sentence.
+
+    Two or more such lines that no sentence follows are a list: lines alike in shape are siblings, so none of
+    them is the heading of the others. A sentence after them makes them headings of what follows, or prose.
+    """
+    bare = [line for line in lines if is_plain_heading(line.text) and _BARE_ITEM_RE.search(line.text)]
+    if len(bare) < 2 or any(line.start > bare[0].start for line in paragraphs):
+        return []
+    return bare
 
 
 def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
@@ -382,6 +403,9 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
     for pos, (start, text_start, style, number) in enumerate(spans):
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
+        label = _YEAR_LABEL_RE.match(norm, text_start, end)
+        if label:  # 2025年：完善……: the year numbers the item as a marker does; the heading follows it
+            text_start = label.end()
         stop = spans[pos + 1][0] if pos + 1 < len(spans) else end
         if paragraph_ends and pos + 1 == len(spans):
             line_end = norm.find("\n", text_start, end)

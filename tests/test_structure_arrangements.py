@@ -1,0 +1,87 @@
+"""Problems and plans arranged in ways the numbering rules alone do not reach: reports of our own, each a small layout."""
+
+from __future__ import annotations
+
+from kg.extract.report import extract_report
+from kg.link import link_report
+from kg.read import make_source
+
+TITLE = "芦沟县青檀镇2022年法治建设工作报告\n"
+WORK = "一、主要工作\n（一）健全制度。制定学法制度，全年学法6次。\n（二）规范执法。办理案件12件。\n"
+
+
+def text_report(text: str):
+    return link_report(extract_report(make_source("layout.txt", text, "utf-8")))
+
+
+def texts(items):
+    return [item.text for item in items]
+
+
+def test_the_first_yishi_may_follow_a_lead_sentence_and_the_run_go_on_in_the_next_paragraph():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n工作中仍有一些短板。一是培训次数偏少，覆盖不全。二是宣传阵地闲置。\n"
+        "三是调解台账不全。\n三、下步打算\n（一）增加培训。\n")
+    assert texts(rep.shortcomings) == ["培训次数偏少，覆盖不全", "宣传阵地闲置", "调解台账不全"]
+
+
+def test_last_and_next_enumerate_sentences_of_a_problems_paragraph_without_a_first():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n我镇工作还存在一些不足。台账管理粗放。其次，执法车辆老旧。最后，村级阵地利用率低。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧", "村级阵地利用率低"]
+    # 最后 inside a clause (……，最后形成合力) is prose
+    one = text_report(TITLE + WORK + "二、存在的问题\n部门协作不畅，最后形成合力的机制缺失。\n")
+    assert texts(one.shortcomings) == ["部门协作不畅，最后形成合力的机制缺失"]
+
+
+def test_short_phrases_on_lines_of_their_own_are_items_alike():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年打算\n我镇将围绕短板补齐弱项。\n"
+        "完善台账管理办法\n更新执法车辆装备\n盘活村级法治阵地\n")
+    assert texts(rep.plans) == ["完善台账管理办法", "更新执法车辆装备", "盘活村级法治阵地"]
+    # phrases with a sentence after them head what follows, as before
+    headed = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年打算\n完善台账管理办法\n年内修订台账制度。\n"
+        "更新执法车辆装备\n申请专项资金。\n")
+    assert texts(headed.plans) == ["完善台账管理办法", "更新执法车辆装备"]
+
+
+def test_a_year_before_a_colon_labels_an_item_it_does_not_name_it():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、今后工作目标\n2023年：修订台账制度，实现村级全覆盖。\n"
+        "2024年度：更新执法车辆装备。\n")
+    assert texts(rep.plans) == ["修订台账制度，实现村级全覆盖", "更新执法车辆装备"]
+    text = rep.source.text
+    assert all(text[p.evidence.start : p.evidence.end] == p.text for p in rep.plans)
+
+
+def test_causes_and_countermeasures_as_sub_parts_of_a_problems_section():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题及对策\n（一）主要问题\n1.台账不全。\n（二）原因剖析\n1.人员流动频繁。\n"
+        "（三）对策建议\n1.修订台账制度。\n2.稳定人员队伍。\n")
+    assert [s.kind for s in rep.sections] == ["measures", "shortcomings"]
+    assert texts(rep.shortcomings) == ["台账不全", "人员流动频繁"]
+    assert texts(rep.plans) == ["修订台账制度", "稳定人员队伍"]
+
+
+def test_problems_before_the_work_done_are_read_from_what_the_body_says():
+    rep = text_report(
+        TITLE + "一、自查发现的情况\n自查中发现：（1）合同审查不规范；（2）积案化解缓慢；（3）阵地建设滞后。\n"
+        "二、针对问题开展的工作\n（一）规范合同审查。审查合同20份。\n（二）化解积案。化解积案4件。\n三、明年打算\n1.健全审查机制。\n")
+    assert [s.kind for s in rep.sections] == ["shortcomings", "measures", "plans"]
+    assert texts(rep.shortcomings) == ["合同审查不规范", "积案化解缓慢", "阵地建设滞后"]
+
+
+def test_ordinal_heading_lines_number_the_sections():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n青檀镇现将有关情况报告如下。\n第一项 主要工作\n（一）健全制度。制定学法制度。\n"
+        "（二）规范执法。办理案件12件。\n第二项 存在问题\n1.台账不全。下一步将修订台账制度。\n2.阵地闲置。\n")
+    assert [(s.heading, s.kind) for s in rep.sections] == [("第一项 主要工作", "measures"), ("第二项 存在问题", "shortcomings")]
+    assert texts(rep.measures) == ["健全制度", "规范执法"]
+    assert texts(rep.shortcomings) == ["台账不全", "阵地闲置"]
+    assert texts(rep.plans) == ["修订台账制度"]
+    # 第一，第二， opening paragraphs of prose stay items
+    prose = text_report(
+        TITLE + "一、主要工作\n第一，健全制度。制定学法制度。\n第二，规范执法。办理案件12件。\n二、存在问题\n（一）台账不全。\n")
+    assert [s.heading for s in prose.sections] == ["一、主要工作", "二、存在问题"]
+    assert texts(prose.measures) == ["健全制度", "规范执法"]
