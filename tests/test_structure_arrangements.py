@@ -85,3 +85,47 @@ def test_ordinal_heading_lines_number_the_sections():
         TITLE + "一、主要工作\n第一，健全制度。制定学法制度。\n第二，规范执法。办理案件12件。\n二、存在问题\n（一）台账不全。\n")
     assert [s.heading for s in prose.sections] == ["一、主要工作", "二、存在问题"]
     assert texts(prose.measures) == ["健全制度", "规范执法"]
+
+
+def test_a_list_after_a_lead_sentence_or_a_lead_that_counts_its_items():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n成绩之外也有差距。具体表现为：台账管理粗放；执法车辆老旧；阵地利用率低。\n"
+        "三、明年打算\n明年重点做好四项工作：修订台账；更新车辆；盘活阵地；培训队伍。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧", "阵地利用率低"]
+    assert texts(rep.plans) == ["修订台账", "更新车辆", "盘活阵地", "培训队伍"]
+    # a short heading before a colon is one item with its body, not a list
+    one = text_report(TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年打算\n加强队伍建设：选派人员参加培训；配齐执法装备。\n")
+    assert texts(one.plans) == ["加强队伍建设"]
+
+
+def test_sentences_that_open_alike_are_items_by_word_or_by_topic_frame():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n在调解工作中，台账记录不全。在执法工作中，文书说理不足，程序意识弱。\n"
+        "三、明年打算\n坚持培训先行，组织全员轮训。每季度一次。坚持装备保障，更新执法车辆。\n")
+    assert texts(rep.shortcomings) == ["在调解工作中，台账记录不全", "在执法工作中，文书说理不足，程序意识弱"]
+    assert texts(rep.plans) == ["坚持培训先行，组织全员轮训", "坚持装备保障，更新执法车辆"]
+    # sentences that open differently are one item's body
+    one = text_report(TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年打算\n加强培训。组织轮训。\n")
+    assert texts(one.plans) == ["加强培训"]
+
+
+def test_aspects_named_by_a_frame_of_place_hold_the_problems():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）在调解工作中\n1.台账不全。\n2.调解员偏少。\n（二）执法领域\n1.车辆老旧。\n"
+        "三、明年打算\n（一）完善台账。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "调解员偏少", "车辆老旧"]
+
+
+def test_labels_of_time_and_of_order_number_their_items():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n问题之一：台账不全。\n问题之二：车辆老旧。\n三、明年打算\n上半年：修订台账制度。\n"
+        "第三季度：更新执法车辆。\n10月底前：完成阵地改造。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "更新执法车辆", "完成阵地改造"]
+
+
+def test_a_markdown_table_of_tasks_gives_a_plan_a_row():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年打算\n| 序号 | 任务 | 责任单位 |\n|:---|:---:|---|\n"
+        "| 1 | 修订台账制度 | 司法所 |\n| 2 | 更新执法车辆 | 执法队 |\n")
+    assert texts(rep.plans) == ["修订台账制度", "更新执法车辆"]

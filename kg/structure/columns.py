@@ -16,6 +16,9 @@ from kg.structure.nodes import Node
 
 # A header row: short cells naming the columns (问题 | 整改措施), no clause in them.
 _HEADER_CELL_RE = re.compile(r"[^,，。；;]{1,8}")
+# Cells of a row: a tab, or the bar of a Markdown table (| 1 | 落实学法制度 |); the split keeps every position.
+_CELL_SEP_RE = re.compile(r"[\t|]")
+_RULE_ROW_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
 
 
 def split_columns(norm: str, text: str, index: int, start: int, end: int, clause_end) -> list[tuple[Node, Node]]:
@@ -62,9 +65,15 @@ def table_items(norm: str, text: str, index: int, start: int, end: int, clause_e
 
 
 def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty tab-separated cell of one line, spaces trimmed."""
+    """(start, end) of each non-empty cell of one line, split by tabs or by a Markdown table's bars, spaces trimmed.
+
+    A Markdown rule row (| --- | --- |) has no cells.
+    """
+    line = norm[start:end]
+    if _RULE_ROW_RE.fullmatch(line):
+        return []
     cells, pos = [], start
-    for part in norm[start:end].split("\t"):
+    for part in _CELL_SEP_RE.split(line):
         a, b = pos, pos + len(part)
         pos = b + 1
         while a < b and norm[a].isspace():

@@ -26,11 +26,20 @@ _LEAD_RE = re.compile(
 )
 
 
-# 下一步，我镇将重点做好以下工作： / 主要有以下几个方面：: a lead-in announcing a list, not an item heading.
-_LIST_LEAD_RE = re.compile(r"[^。;\n]{0,30}?(?:以下|如下|下列|几个方面|几项|主要有|主要是|包括)[^。;:\n]{0,8}:")
+# 下一步，我镇将重点做好以下工作： / 主要有以下几个方面： / 重点抓好三个方面工作： / 具体来看：: a lead-in announcing
+# a list, not an item heading; a sentence may come before it (……仍有差距。具体来看：A；B；C。).
+_LIST_LEAD_RE = re.compile(
+    r"(?:[^。;:\n]{0,60}[。!?！？]\s*)?[^。;\n]{0,30}?"
+    r"(?:以下|如下|下列|几个方面|几项|主要有|主要是|包括|具体|表现|体现"
+    r"|[一二三四五六七八九十两几\d]{1,2}(?:个方面|个问题|项|点|条))[^。;:\n]{0,8}:")
 _MIN_CLAUSE = 4  # characters of a listed item; a shorter run between semicolons is a fragment
 # 要创新……。要完善……。: plans as sentences that each open with 要 (要求/要点/要素 are nouns, not an opening).
 _MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
+# Where each sentence of a paragraph may open, for sentences that open alike (着力…。着力…。).
+_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[。！？!?]))[ \t]*(?=[\u4e00-\u9fff])", re.M)
+# A topic frame before the first comma: 在依法决策方面， / 在执法监督上， / 针对……问题，: its first character and
+# last two make the frame that sibling sentences share while the words inside differ.
+_FRAME_RE = re.compile(r"([\u4e00-\u9fff])[^，,。；;:\n]{1,8}?([\u4e00-\u9fff]{2})[,，]")
 
 
 def split_connected(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
@@ -97,6 +106,45 @@ def split_musts(norm: str, text: str, node: Node, clause_end, rstrip) -> list[No
         nodes.append(replace(node, style="must", number=number, marker="要", heading=text[match.end():end],
                              start=start, text_start=match.end(), text_end=end, end=stop))
     return nodes
+
+
+def split_openers(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
+    """Sentences of one paragraph that open alike, by a word (着力…。着力…。) or by a topic frame (在决策方面，…。
+    在执法方面，…。): an item each, the sentences after one that opens otherwise staying with it; or the node alone.
+
+    The opening is read off the paragraph, not from a list of words: the first sentence (after a lead-in that
+    announces problems) sets it, and at least one more sentence must share it.
+    """
+    starts = [match.end() for match in _SENTENCE_START_RE.finditer(norm, node.text_start, node.end)]
+    if len(starts) > 2 and _LEAD_RE.search(norm, starts[0], starts[1] - 1):
+        starts = starts[1:]
+    if len(starts) < 2:
+        return [node]
+    keys = [_opening_keys(norm, start, node.end) for start in starts]
+    best, count = None, 1
+    for key in keys[0]:
+        shared = sum(key in other for other in keys)
+        if shared > count:
+            best, count = key, shared
+    if best is None:
+        return [node]
+    opened = [start for start, own in zip(starts, keys) if best in own]
+    nodes = []
+    for number, start in enumerate(opened, 1):
+        stop = rstrip(norm, start, opened[number] if number < len(opened) else node.end)
+        end = clause_end(norm, start, stop)
+        nodes.append(replace(node, style="opening", number=number, marker="", heading=text[start:end], start=start,
+                             text_start=start, text_end=end, end=stop))
+    return nodes
+
+
+def _opening_keys(norm: str, start: int, limit: int) -> set:
+    """How a sentence opens: its first two characters, and the frame of a short topic phrase before a comma."""
+    keys = {norm[start : start + 2]}
+    frame = _FRAME_RE.match(norm, start, limit)
+    if frame:
+        keys.add((frame.group(1), frame.group(2)))
+    return keys
 
 
 def _sentence_end(norm: str, start: int, limit: int) -> int:

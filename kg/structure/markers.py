@@ -35,9 +35,9 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,80}}\])")),
     # 一是…二是… states items; plans are as often written 一要…二要….
     ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})[是要]")),
-    # 问题一：…, 措施二：…, 问题1：…: a two-character label counts its items, in either kind of numeral.
-    # A space may stand for the colon (问题1  重大决策……).
-    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}([{_CN}]{{1,3}}|\d{{1,2}})(?:\s*:\s*|\s+)")),
+    # 问题一：…, 措施二：…, 问题1：…, 短板之一：…: a two-character label counts its items, in either kind of
+    # numeral. A space may stand for the colon (问题1  重大决策……).
+    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}之?([{_CN}]{{1,3}}|\d{{1,2}})(?:\s*:\s*|\s+)")),
     # ● 健全依法决策机制。: a bullet numbers its item by its order, as a bracket does.
     ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*")),
 )

@@ -21,7 +21,7 @@ from kg.structure.markers import (
 )
 from kg.structure.asides import aside_heads
 from kg.structure.columns import split_columns, table_items
-from kg.structure.connectives import split_connected, split_listed, split_musts
+from kg.structure.connectives import split_connected, split_listed, split_musts, split_openers
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
 from kg.model import Header, Section, Source
@@ -38,13 +38,17 @@ _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([①-⑳]))")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
-_ASPECT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:方面|原因|因素)")
+# A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
+_ASPECT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:方面|原因|因素|领域|层面)|在[\u4e00-\u9fff]{2,8}[上中]")
 _SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-# A year before a colon labels an item by when it is due (2025年：…, 2026年度：…); it names no content.
-_YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}\s*年度?\s*[:：]\s*")
+# A time before a colon labels an item by when it is due (2025年：…, 2026年度：…, 一季度：…, 下半年：…, 6月底前：…);
+# it names no content.
+_YEAR_LABEL_RE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)"
+    r"\s*[:：]\s*")
 _BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{4}")  # a phrase that can name an item, not a stray label
 
 
@@ -163,6 +167,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
         if len(items) == 1:
             items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
+        if len(items) == 1:
+            items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
