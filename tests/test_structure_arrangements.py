@@ -129,3 +129,44 @@ def test_a_markdown_table_of_tasks_gives_a_plan_a_row():
         TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年打算\n| 序号 | 任务 | 责任单位 |\n|:---|:---:|---|\n"
         "| 1 | 修订台账制度 | 司法所 |\n| 2 | 更新执法车辆 | 执法队 |\n")
     assert texts(rep.plans) == ["修订台账制度", "更新执法车辆"]
+
+
+def test_circled_numbers_and_numbered_clauses_run_inside_a_paragraph():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n工作中还有以下短板①台账不全；②车辆老旧；③阵地闲置。\n"
+        "三、明年打算\n明年我镇将：一、修订台账制度；二、更新执法车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧", "阵地闲置"]
+    assert texts(rep.plans) == ["修订台账制度", "更新执法车辆"]
+
+
+def test_clauses_after_a_sentence_announcing_problems_and_sentences_opening_with_one_word():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n与先进乡镇相比仍有差距。台账管理粗放；执法车辆老旧；阵地闲置。\n"
+        "三、明年打算\n拟修订台账制度。拟更新执法车辆。拟盘活法治阵地。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧", "阵地闲置"]
+    assert texts(rep.plans) == ["拟修订台账制度", "拟更新执法车辆", "拟盘活法治阵地"]
+
+
+def test_sentences_that_each_state_a_problem_are_a_problem_each():
+    rep = text_report(TITLE + WORK + "二、存在的问题\n台账管理仍不规范。执法车辆老旧，保障不足。调解员队伍薄弱。\n")
+    assert texts(rep.shortcomings) == ["台账管理仍不规范", "执法车辆老旧，保障不足", "调解员队伍薄弱"]
+    # one problem explained over a second sentence stays one
+    one = text_report(TITLE + WORK + "二、存在的问题\n执法力量薄弱。全镇仅有3名执法人员，难以满足需要。\n")
+    assert texts(one.shortcomings) == ["执法力量薄弱"]
+
+
+def test_problem_and_countermeasure_lines_in_a_section_named_for_both():
+    rep = text_report(
+        TITLE + WORK + "二、问题和对策\n问题：台账不全。\n对策：修订台账制度。\n问题：车辆老旧。\n对策：申请更新车辆。\n")
+    assert [s.kind for s in rep.sections] == ["measures", "shortcomings"]
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+
+
+def test_a_wide_table_gives_the_columns_its_header_names():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及整改措施\n| 序号 | 问题 | 整改措施 | 责任单位 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 台账不全 | 修订台账制度 | 司法所 |\n| 2 | 车辆老旧 | 申请更新车辆 | 执法队 |\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+    assert [p.answers for p in rep.plans] == [0, 1]

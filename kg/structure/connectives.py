@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
+from kg.structure.kinds import cues
 from kg.structure.nodes import Node
 
 # After a sentence end only: 同时 inside a clause (同时做好……) joins, it does not enumerate. 其次/再次/最后
@@ -67,9 +69,13 @@ def split_connected(norm: str, text: str, node: Node, clause_end, rstrip) -> lis
 def split_listed(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
     """The clauses of a list after a lead-in (……做好以下工作：A；B；C。), or the node alone."""
     lead = _LIST_LEAD_RE.match(norm, node.text_start, node.end)
-    if lead is None:
-        return [node]
-    starts, pos = [], lead.end()
+    if lead is not None:
+        pos = lead.end()
+    else:  # ……还有差距。A；B；C。: a sentence announcing problems leads the list without a colon
+        pos = _sentence_end(norm, node.text_start, node.end)
+        if pos >= node.end or norm[pos - 1] in ";；" or not _LEAD_RE.search(norm, node.text_start, pos - 1):
+            return [node]
+    starts = []
     while pos < node.end:
         while pos < node.end and norm[pos].isspace():
             pos += 1
@@ -126,6 +132,11 @@ def split_openers(norm: str, text: str, node: Node, clause_end, rstrip) -> list[
         shared = sum(key in other for other in keys)
         if shared > count:
             best, count = key, shared
+    # One character is weak evidence (加强…。加大…。 may be one plan and its body): it counts only when every
+    # sentence, three or more, opens with it (将完善……。将推行……。将组织……。).
+    if best is None and len(starts) >= 3 and all(norm[start] == norm[starts[0]] for start in starts):
+        best = norm[starts[0]]
+        keys = [{norm[start]} for start in starts]
     if best is None:
         return [node]
     opened = [start for start, own in zip(starts, keys) if best in own]
@@ -136,6 +147,37 @@ def split_openers(norm: str, text: str, node: Node, clause_end, rstrip) -> list[
         nodes.append(replace(node, style="opening", number=number, marker="", heading=text[start:end], start=start,
                              text_start=start, text_end=end, end=stop))
     return nodes
+
+
+def split_stated(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
+    """A problems paragraph of sentences that each state a problem, with nothing else to enumerate them
+    (……落实滞后。……案件积压。……互动性不强。): an item per sentence, or the node alone.
+
+    Most sentences (two in three) must carry a problem word: one problem explained over two sentences
+    (执法力量薄弱。全镇仅有3名执法人员，难以满足需要。) stays one item.
+    """
+    starts = [match.end() for match in _SENTENCE_START_RE.finditer(norm, node.text_start, node.end)]
+    if len(starts) > 2 and _LEAD_RE.search(norm, starts[0], starts[1] - 1):
+        starts = starts[1:]
+    if len(starts) < 2:
+        return [node]
+    ends = [*starts[1:], node.end]
+    stating = sum(bool(_problem_words().search(norm, a, b)) for a, b in zip(starts, ends))
+    if stating * 3 < len(starts) * 2:
+        return [node]
+    nodes = []
+    for number, (start, stop) in enumerate(zip(starts, ends), 1):
+        stop = rstrip(norm, start, stop)
+        end = clause_end(norm, start, stop)
+        nodes.append(replace(node, style="stated", number=number, marker="", heading=text[start:end], start=start,
+                             text_start=start, text_end=end, end=stop))
+    return nodes
+
+
+@lru_cache(maxsize=1)
+def _problem_words() -> re.Pattern:
+    """The body cues of a problems section (不足, 不够, 滞后 …) as one pattern."""
+    return re.compile("|".join(re.escape(cue) for cue, kind in cues() if kind == "shortcomings"))
 
 
 def _opening_keys(norm: str, start: int, limit: int) -> set:

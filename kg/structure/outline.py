@@ -21,7 +21,7 @@ from kg.structure.markers import (
 )
 from kg.structure.asides import aside_heads
 from kg.structure.columns import split_columns, table_items
-from kg.structure.connectives import split_connected, split_listed, split_musts, split_openers
+from kg.structure.connectives import split_connected, split_listed, split_musts, split_openers, split_stated
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
 from kg.model import Header, Section, Source
@@ -35,7 +35,10 @@ _CN = "一二三四五六七八九十"
 _INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*)", re.M)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 # 问题主要有：1.…；2.…；3.… (or ①…；②…): numbers running inside a paragraph, each after a clause end or colon.
-_INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([①-⑳]))")
+# 一、…；二、… runs the same way after 我镇将：. A circled number is a marker wherever it stands, so a run of them
+# may start straight after the words that announce it (存在以下不足①…；②…).
+_INLINE_DIGIT_RE = re.compile(
+    r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([一二三四五六七八九十]{1,2})、)|([①-⑳])")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 # A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
@@ -169,6 +172,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
         if len(items) == 1:
             items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
+        if len(items) == 1 and kind == "shortcomings":
+            items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
@@ -186,7 +191,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
         pairs = _answered(blocks)
     if combined and not blocks and len(named) == 2:
-        rows = split_columns(source.norm, source.text, index, body_start, end, clause_end)
+        rows = split_columns(source.norm, source.text, index, body_start, end, clause_end,
+                             lambda cell: lead_in_kind(cell, tuple(ITEMIZED)))
         if rows:
             blocks = [Block(named[column], index, body_start, end, model.PARSE_PARAGRAPH,
                             tuple(row[column] for row in rows)) for column in (0, 1)]
@@ -367,7 +373,8 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
     """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
     spans = []
     for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
-        number = int(match.group(1) or match.group(2)) if match.group(3) is None else ord(match.group(3)) - ord("①") + 1
+        digits, cn, circled = match.group(1) or match.group(2), match.group(3), match.group(4)
+        number = int(digits) if digits else _number(cn) if cn else ord(circled) - ord("①") + 1
         if number == len(spans) + 1:
             spans.append((match.end() - len(match.group(0).lstrip()), match.end(), "inline", number))
     return spans if len(spans) >= 2 else []
