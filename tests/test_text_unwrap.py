@@ -79,3 +79,11 @@ def test_a_bulleted_line_starts_a_paragraph_of_its_own():
     joined = unwrap("\n".join(lines))
     assert joined is not None
     assert [line[:2] for line in joined.text.split("\n")] == ["短标", "这一", "● ", "这一"]
+
+
+def test_rows_of_a_markdown_table_are_never_joined_as_wrapped_lines():
+    row = "| 执法人员培训形式单一，需要改进 | 采取案例教学等方式开展培训 | 2023年6月 |"
+    prose = "今年以来，青石镇统筹推进法治政府建设，各项工作取得明显成效，现报告有关情况"
+    text = "\n".join([prose] * 6 + ["| 问题 | 措施 | 时限 |", "| --- | --- | --- |", row, row, row]) + "\n"
+    joined = unwrap(text)
+    assert joined is not None and joined.text.count("\n| 执法人员") == 3

@@ -25,6 +25,9 @@ _ENDS_SENTENCE = tuple("。！？；：:;!?")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
 _ENDS_TITLE_RE = re.compile(r"(?:报告|总结|汇报)$")
 _INDENT = (" ", "\u3000", "\t")
+# A whole row of a Markdown table (| a | b |) ends its line, and a line opening with a bar starts a row; a row
+# cut at the wrap width (| a | b…) still joins its rest.
+_MARKDOWN_ROW_RE = re.compile(r"\|.*\|")
 # A wrapped text has most of its prose lines within a few characters of one width; reports typeset for
 # A4 break at 25–45 characters, a pasted page at up to about 60.
 _MIN_WIDTH, _MAX_WIDTH = 16, 70
@@ -130,4 +133,5 @@ def _continues(previous: str, line: str, width: int) -> bool:
     """Whether `line` carries on the paragraph (or heading) that `previous` was cut from at the wrap width."""
     full = len(previous.strip()) >= width - _WIDTH_SLACK
     return (full and not previous.rstrip().endswith(_ENDS_SENTENCE) and not _ENDS_TITLE_RE.search(previous.rstrip())
-            and not line.startswith(_INDENT) and not OPENS_ITEM_RE.match(line))
+            and not line.startswith(_INDENT) and not OPENS_ITEM_RE.match(line)
+            and not _MARKDOWN_ROW_RE.fullmatch(previous.strip()) and not line.lstrip().startswith("|"))
