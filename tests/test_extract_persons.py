@@ -169,3 +169,9 @@ def test_a_table_whose_header_names_the_person_in_charge_of_each_row():
     table = "附件：整改清单\n序号\t问题\t整改时限\t责任人\n1\t培训不足\t2024年6月\t周立群\n2\t宣传单一\t2024年3月\t镇司法所\n"
     # a cell holding an office, not a name, names no one
     assert people(table) == [("周立群", "责任人")]
+
+
+def test_a_post_in_brackets_after_a_name_that_is_also_a_word():
+    # 建华 and 卫国 are words too; a post in brackets after them, as an act would, shows a person
+    assert people("以镇长张建华（镇党委副书记）为组长，统筹推进。") == [("张建华", "镇长")]
+    assert people("实现全覆盖（全镇）。") == []
