@@ -130,3 +130,9 @@ def test_a_report_in_traditional_characters_names_the_campaigns_of_its_simplifie
     found = campaigns.extract(traditional)
     assert {to_simplified(c.name) for c in found} == {c.name for c in campaigns.extract(simplified)}
     assert all(c.surface in traditional.text for c in found)  # as the report writes it, for the evidence
+
+
+def test_straight_quotes_pair_along_a_line_as_curly_ones_do():
+    assert names('深化"月学一法"机制，推行"周二说法"制度。') == ["月学一法", "周二说法"]
+    # an idiom in straight quotes is still no campaign
+    assert names('破解"老大难"问题。') == []
