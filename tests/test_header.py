@@ -311,3 +311,9 @@ def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the
     header = header_of(text)
     assert (header.township, header.county, header.year) == ("白露街道", "青禾区", 2024)
     assert {clue.cue for clue in header.clues if clue.field == "county" and clue.value == "青禾区"} >= {"标题"}
+
+
+@pytest.mark.parametrize("issuer_line", ["芦溪县石门镇人民政府（2023年12月20日）", "芦溪县石门镇人民政府  2023年12月20日"])
+def test_an_issuer_line_with_its_date_after_it_names_the_county(issuer_line):
+    header = header_of(f"石门镇2023年法治政府建设情况报告\n\n{issuer_line}\n\n一、主要工作\n（一）健全制度。学法6次。\n")
+    assert (header.township, header.county) == ("石门镇", "芦溪县")

@@ -24,6 +24,8 @@ _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s
 _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
 _DATE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
+# An issuer with its date on the same line, after a space or in brackets (the normal form writes （ as ().
+_DATED_ISSUER_RE = re.compile(r"(.+?)\s*\(?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*\)?$")
 
 
 def lines_of(norm: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -63,6 +65,14 @@ def is_issuer(text: str) -> bool:
     return len(text) <= 30 and "，" not in text and bool(_ISSUER_RE.search(text))
 
 
+def _issuer_of(text: str) -> str | None:
+    """The issuer a line names, also when its date follows it on the line (…人民政府（2023年12月22日）)."""
+    if is_issuer(text):
+        return text
+    dated = _DATED_ISSUER_RE.match(text)
+    return dated.group(1) if dated and is_issuer(dated.group(1)) else None
+
+
 def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -> Header:
     """Header facts from the lines before the first section, the signature after the last, and the body.
 
@@ -100,10 +110,11 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         if prefix and is_issuer(prefix):
             issuers.append(prefix)
     for line in head + tail:
-        if line is not title and is_issuer(line.text):
-            issuer_spans.append((line.start, line.end))
-            if line.text not in issuers:
-                issuers.append(line.text)
+        issuer = _issuer_of(line.text)
+        if line is not title and issuer:
+            issuer_spans.append((line.start, line.start + len(issuer)))
+            if issuer not in issuers:
+                issuers.append(issuer)
 
     zones = clues.Zones(
         title=(title.start, title.end) if title else None,
