@@ -170,3 +170,17 @@ def test_a_wide_table_gives_the_columns_its_header_names():
     assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
     assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
     assert [p.answers for p in rep.plans] == [0, 1]
+
+
+def test_sentences_are_read_from_an_indented_paragraph_too():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年打算\n\u3000\u3000拟修订台账制度。拟更新执法车辆。拟盘活法治阵地。\n")
+    assert texts(rep.plans) == ["拟修订台账制度", "拟更新执法车辆", "拟盘活法治阵地"]
+
+
+def test_an_issuer_or_date_line_under_the_title_after_an_addressee_heads_no_section():
+    for under_title in ("芦沟县青檀镇人民政府（2022年12月20日）", "芦沟县青檀镇人民政府\n（2022年12月20日）"):
+        rep = text_report(
+            "青檀镇2022年法治建设工作报告\n县委、县政府：\n\n" + under_title + "\n\n" + WORK + "二、存在的问题\n（一）台账不全。\n")
+        assert [s.heading for s in rep.sections] == ["一、主要工作", "二、存在的问题"]
+        assert texts(rep.measures) == ["健全制度", "规范执法"]

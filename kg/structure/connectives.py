@@ -38,7 +38,7 @@ _MIN_CLAUSE = 4  # characters of a listed item; a shorter run between semicolons
 # 要创新……。要完善……。: plans as sentences that each open with 要 (要求/要点/要素 are nouns, not an opening).
 _MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
 # Where each sentence of a paragraph may open, for sentences that open alike (着力…。着力…。).
-_SENTENCE_START_RE = re.compile(r"(?:^|(?<=[。！？!?]))[ \t]*(?=[\u4e00-\u9fff])", re.M)
+_SENTENCE_START_RE = re.compile(r"(?<=[。！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")  # past any indent
 # A topic frame before the first comma: 在依法决策方面， / 在执法监督上， / 针对……问题，: its first character and
 # last two make the frame that sibling sentences share while the words inside differ.
 _FRAME_RE = re.compile(r"([\u4e00-\u9fff])[^，,。；;:\n]{1,8}?([\u4e00-\u9fff]{2})[,，]")
@@ -121,7 +121,7 @@ def split_openers(norm: str, text: str, node: Node, clause_end, rstrip) -> list[
     The opening is read off the paragraph, not from a list of words: the first sentence (after a lead-in that
     announces problems) sets it, and at least one more sentence must share it.
     """
-    starts = [match.end() for match in _SENTENCE_START_RE.finditer(norm, node.text_start, node.end)]
+    starts = _sentence_starts(norm, node)
     if len(starts) > 2 and _LEAD_RE.search(norm, starts[0], starts[1] - 1):
         starts = starts[1:]
     if len(starts) < 2:
@@ -156,7 +156,7 @@ def split_stated(norm: str, text: str, node: Node, clause_end, rstrip) -> list[N
     Most sentences (two in three) must carry a problem word: one problem explained over two sentences
     (执法力量薄弱。全镇仅有3名执法人员，难以满足需要。) stays one item.
     """
-    starts = [match.end() for match in _SENTENCE_START_RE.finditer(norm, node.text_start, node.end)]
+    starts = _sentence_starts(norm, node)
     if len(starts) > 2 and _LEAD_RE.search(norm, starts[0], starts[1] - 1):
         starts = starts[1:]
     if len(starts) < 2:
@@ -178,6 +178,15 @@ def split_stated(norm: str, text: str, node: Node, clause_end, rstrip) -> list[N
 def _problem_words() -> re.Pattern:
     """The body cues of a problems section (不足, 不够, 滞后 …) as one pattern."""
     return re.compile("|".join(re.escape(cue) for cue, kind in cues() if kind == "shortcomings"))
+
+
+def _sentence_starts(norm: str, node: Node) -> list[int]:
+    """Where the sentences of a node's text begin: its own start, then after each sentence end or line break."""
+    starts = [node.text_start]
+    for match in _SENTENCE_START_RE.finditer(norm, node.text_start, node.end):
+        if match.end() > starts[-1]:
+            starts.append(match.end())
+    return starts
 
 
 def _opening_keys(norm: str, start: int, limit: int) -> set:

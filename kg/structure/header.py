@@ -22,7 +22,8 @@ class Line:
 # 〔 and 【 are normalized to [; some offices write the year in round brackets.
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*\d{1,4}\s*号")
 _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
-_DATE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+# A date line, also in brackets as it stands under a title ((2022年12月26日) in the normal form).
+_DATE_RE = re.compile(r"^\s*\(?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*\)?\s*$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
 # An issuer with its date on the same line, after a space or in brackets (the normal form writes （ as ().
 _DATED_ISSUER_RE = re.compile(r"(.+?)\s*\(?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*\)?$")
@@ -62,15 +63,20 @@ def is_date(text: str) -> bool:
 
 
 def is_issuer(text: str) -> bool:
+    """A line naming the issuing body, alone or with its date after it."""
+    return _issuer_of(text) is not None
+
+
+def _names_body(text: str) -> bool:
     return len(text) <= 30 and "，" not in text and bool(_ISSUER_RE.search(text))
 
 
 def _issuer_of(text: str) -> str | None:
     """The issuer a line names, also when its date follows it on the line (…人民政府（2023年12月22日）)."""
-    if is_issuer(text):
+    if _names_body(text):
         return text
     dated = _DATED_ISSUER_RE.match(text)
-    return dated.group(1) if dated and is_issuer(dated.group(1)) else None
+    return dated.group(1) if dated and _names_body(dated.group(1)) else None
 
 
 def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -> Header:
