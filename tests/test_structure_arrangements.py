@@ -184,3 +184,37 @@ def test_an_issuer_or_date_line_under_the_title_after_an_addressee_heads_no_sect
             "青檀镇2022年法治建设工作报告\n县委、县政府：\n\n" + under_title + "\n\n" + WORK + "二、存在的问题\n（一）台账不全。\n")
         assert [s.heading for s in rep.sections] == ["一、主要工作", "二、存在的问题"]
         assert texts(rep.measures) == ["健全制度", "规范执法"]
+
+
+def test_any_symbol_of_the_font_bullets_items_and_sections():
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n◎ 主要工作\n1.健全制度。制定学法制度。\n2.规范执法。办理案件12件。\n"
+        "◎ 存在问题\n（1）台账不全。\n（2）车辆老旧。\n◎ 下步打算\n✔ 修订台账制度\n✔ 更新执法车辆\n")
+    assert [s.heading for s in rep.sections] == ["◎ 主要工作", "◎ 存在问题", "◎ 下步打算"]
+    assert texts(rep.measures) == ["健全制度", "规范执法"]
+    assert texts(rep.plans) == ["修订台账制度", "更新执法车辆"]
+
+
+def test_titles_grouping_problems_by_aspect_or_plans_by_time_are_no_items():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）队伍建设方面存在的不足\n1.调解员偏少。\n（二）制度执行方面的问题\n1.台账不全。\n"
+        "三、明年打算\n（一）短期任务\n1.修订台账制度。\n（二）长期任务\n1.充实调解队伍。\n")
+    assert texts(rep.shortcomings) == ["调解员偏少", "台账不全"]
+    assert texts(rep.plans) == ["修订台账制度", "充实调解队伍"]
+
+
+def test_counted_problem_and_countermeasure_labels_in_a_section_named_for_both():
+    rep = text_report(
+        TITLE + WORK + "二、问题和对策\n问题1：台账不全。\n对策1：修订台账制度。\n问题2：车辆老旧。\n对策2：申请更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+
+
+def test_after_the_problems_a_section_that_states_no_result_is_plans():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、努力的路径\n（一）修订台账管理办法。\n（二）开展调解员轮训。\n")
+    assert [s.kind for s in rep.sections] == ["measures", "shortcomings", "plans"]
+    # a section after the problems that counts what was done stays work done
+    done = text_report(
+        TITLE + "一、存在的问题\n（一）台账不全。\n二、针对问题开展的工作\n（一）修订台账。修订制度3项。\n（二）开展轮训。培训调解员40人次。\n")
+    assert [s.kind for s in done.sections] == ["shortcomings", "measures"]

@@ -118,6 +118,9 @@ def classify_body(body: str, after_problems: bool = False) -> str | None:
     # (加强…, 健全…), so only a section after the problems, where plans stand, is read as plans.
     if after_problems and share["plans"] >= _PLAN_SHARE and share["measures"] < _RESULT_SHARE:
         return "plans"
+    # After the problems, a body that states no result at all (开展…培训 / 规范…程序) is what is to be done.
+    if after_problems and share["measures"] == 0 and len(spans) >= 2:
+        return "plans"
     return None
 
 

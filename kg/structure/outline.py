@@ -42,7 +42,12 @@ _INLINE_DIGIT_RE = re.compile(
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 # A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
-_ASPECT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:方面|原因|因素|领域|层面)|在[\u4e00-\u9fff]{2,8}[上中]")
+# So does a title that groups plans by time (近期目标, 长远任务) and one that says its aspect holds problems
+# (思想认识方面的问题, 工作机制方面存在的不足).
+_ASPECT_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:方面|领域|层面)(?:存在)?(?:的)?(?:问题|不足|短板)?|[\u4e00-\u9fff]{0,4}(?:原因|因素)"
+    r"|在[\u4e00-\u9fff]{2,8}[上中]|(?:近期|短期|中期|长期|长远|远期|当前|今后)(?:目标|任务|打算|重点)")
+_COUNTED_RE = re.compile(r"之?(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
 _SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
@@ -218,7 +223,8 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     for line in lines_of(norm, start, end):
         colon = line.text.find(":")
         lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
-        kind = lead_in_kind(lead, tuple(ITEMIZED)) if lead else None
+        # 问题一：/对策一：, 问题2：: a count after the label leaves it the label it is
+        kind = lead_in_kind(_COUNTED_RE.sub("", lead), tuple(ITEMIZED)) if lead else None
         if kind:
             heads.append((line.start, line.start + colon + 1, kind))
     if len({ITEMIZED[kind] for _, _, kind in heads}) < 2:

@@ -56,6 +56,10 @@ def top_headings(lines):
         later = _headless_first(lines, found, marked)
         if later:
             first = lines[found[0]]
+            # A heading naming its kind right over the run (◎ 工作开展情况 with no preamble before it) heads it.
+            over = lines[found[0] - 1] if found[0] > 0 else None
+            if over is not None and _is_vocabulary_heading(over.text):
+                return [over, *later], "vocabulary", None
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in found], style, None
     return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
