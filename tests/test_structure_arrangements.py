@@ -218,3 +218,31 @@ def test_after_the_problems_a_section_that_states_no_result_is_plans():
     done = text_report(
         TITLE + "一、存在的问题\n（一）台账不全。\n二、针对问题开展的工作\n（一）修订台账。修订制度3项。\n（二）开展轮训。培训调解员40人次。\n")
     assert [s.kind for s in done.sections] == ["shortcomings", "measures"]
+
+
+def test_a_combined_section_told_in_two_unlabelled_paragraphs():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及努力方向\n工作中仍有不足。一是台账不全；二是车辆老旧。\n"
+        "今后，我镇将着力抓好以下几项工作：一是修订台账制度；二是申请更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+
+
+def test_problems_closing_the_work_done_behind_a_sentence_that_says_they_exist():
+    rep = text_report(
+        TITLE + WORK + "同时也应看到，我镇工作中还面临一些困难：一是台账不全；二是车辆老旧。\n二、明年打算\n（一）修订台账制度。\n")
+    assert [s.kind for s in rep.sections] == ["measures", "plans"]
+    assert texts(rep.measures) == ["健全制度", "规范执法"]
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    # a lead that only refers to problems opens work done
+    done = text_report(
+        TITLE + WORK + "为解决群众反映的有关问题：一是增设窗口；二是延长服务时间。\n二、明年打算\n（一）修订台账制度。\n")
+    assert texts(done.shortcomings) == []
+
+
+def test_remedy_labels_inside_inline_problems_stay_their_remedies():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及整改措施\n一是台账不全。整改措施：修订台账制度；二是车辆老旧。整改措施：申请更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+    assert [p.answers for p in rep.plans] == [0, 1]

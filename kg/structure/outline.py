@@ -202,6 +202,12 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             blocks = [Block(named[column], index, body_start, end, model.PARSE_PARAGRAPH,
                             tuple(row[column] for row in rows)) for column in (0, 1)]
             pairs = [(left.start, right.start) for left, right in rows] if named == ["shortcomings", "plans"] else []
+    if combined and not blocks and parse_kind != model.PARSE_NUMBERED:
+        # Halves told without labels (……一是…。 / 下一步，我镇将重点做好以下工作：一是…): a lead sentence before a
+        # list turns the section to the kind it names, as it does inside a section of work done. Items carry
+        # their own remedies (（一）……。整改措施：…, 一是……。整改措施：…), which split_remedies reads.
+        blocks = _split_asides(source, index, kind, body_start, end, styles, warnings, paragraphs=True)
+        pairs = _answered(blocks)
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
     out = []
     for block in blocks:
@@ -237,9 +243,14 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     return blocks
 
 
-def _split_asides(source, index, kind, start, end, styles, warnings) -> list[Block]:
-    """Work done, then the problems and plans its section tells after lead-ins (存在问题：…), a block for each."""
+def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=False) -> list[Block]:
+    """Work done, then the problems and plans its section tells after lead-ins (存在问题：…), a block for each.
+
+    `paragraphs`: only lead-ins that open a paragraph count; a label inside an item (……。整改措施：…) is its remedy.
+    """
     heads = aside_heads(source.norm, start, end)
+    if paragraphs and any(decor_end(source.norm, source.norm.rfind("\n", 0, head) + 1) < head for head, _, _ in heads):
+        return []
     if not heads:
         return []
     blocks = []
