@@ -246,3 +246,27 @@ def test_remedy_labels_inside_inline_problems_stay_their_remedies():
     assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
     assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
     assert [p.answers for p in rep.plans] == [0, 1]
+
+
+def test_kind_labels_inside_numbered_items_are_markers_and_countermeasures_are_remedies():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题和对策\n1.问题：台账不全，资料缺失。对策：修订台账制度。\n2.问题：车辆老旧。对策：申请更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全，资料缺失", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+    assert [p.answers for p in rep.plans] == [0, 1]
+
+
+def test_a_list_announced_inside_the_sentence_that_opens_it():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n成绩虽有，但仍存在一些问题，比如，台账管理粗放；执法车辆老旧；阵地闲置。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧", "阵地闲置"]
+
+
+def test_problems_listed_with_enumeration_commas_inside_one_sentence():
+    rep = text_report(TITLE + WORK + "二、存在的问题\n我镇仍存在台账管理比较粗放、执法车辆严重老旧、法治阵地长期闲置等问题。\n")
+    assert texts(rep.shortcomings) == ["台账管理比较粗放", "执法车辆严重老旧", "法治阵地长期闲置"]
+    text = rep.source.text
+    assert all(text[s.evidence.start : s.evidence.end] == s.text for s in rep.shortcomings)
+    # fields listed as nouns are one problem
+    one = text_report(TITLE + WORK + "二、存在的问题\n我镇在执法、宣传、调解等方面还有不足。\n")
+    assert len(one.shortcomings) == 1

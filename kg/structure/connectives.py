@@ -35,6 +35,13 @@ _LIST_LEAD_RE = re.compile(
     r"(?:以下|如下|下列|几个方面|几项|主要有|主要是|包括|具体|表现|体现"
     r"|[一二三四五六七八九十两几\d]{1,2}(?:个方面|个问题|项|点|条))[^。;:\n]{0,8}:")
 _MIN_CLAUSE = 4  # characters of a listed item; a shorter run between semicolons is a fragment
+_DISCOURSE_CLAUSE = 4  # characters of a clause such as 具体来说 or 比如 between a lead and its list
+_COMMA_RE = re.compile(r"[,，]")
+# 存在A、B、C等问题 / 还有A、B等方面的不足: a list of problems inside the sentence that says they exist.
+_ENUMERATED_RE = re.compile(
+    r"(?:存在|[还仍也尚]有|面临)着?(?P<list>[^。;:!?！？\n]{8,160}?)等(?:方面的?)?(?:问题|不足|短板|薄弱环节|困难|差距)")
+_LIST_SEP_RE = re.compile(r"、")
+_MIN_PART = 4  # characters of a listed problem; a shorter part is a noun naming a field
 # 要创新……。要完善……。: plans as sentences that each open with 要 (要求/要点/要素 are nouns, not an opening).
 _MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
 # Where each sentence of a paragraph may open, for sentences that open alike (着力…。着力…。).
@@ -69,12 +76,9 @@ def split_connected(norm: str, text: str, node: Node, clause_end, rstrip) -> lis
 def split_listed(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
     """The clauses of a list after a lead-in (……做好以下工作：A；B；C。), or the node alone."""
     lead = _LIST_LEAD_RE.match(norm, node.text_start, node.end)
-    if lead is not None:
-        pos = lead.end()
-    else:  # ……还有差距。A；B；C。: a sentence announcing problems leads the list without a colon
-        pos = _sentence_end(norm, node.text_start, node.end)
-        if pos >= node.end or norm[pos - 1] in ";；" or not _LEAD_RE.search(norm, node.text_start, pos - 1):
-            return [node]
+    pos = lead.end() if lead is not None else _announced_at(norm, node)
+    if pos is None:
+        return [node]
     starts = []
     while pos < node.end:
         while pos < node.end and norm[pos].isspace():
@@ -93,6 +97,26 @@ def split_listed(norm: str, text: str, node: Node, clause_end, rstrip) -> list[N
         nodes.append(replace(node, style="listed", number=number, marker="", heading=text[start:end], start=start,
                              text_start=start, text_end=end, end=stop))
     return nodes
+
+
+def _announced_at(norm: str, node: Node) -> int | None:
+    """Where a list of ；-clauses begins after words announcing problems without a colon: a sentence
+    (……还有差距。A；B；C。) or clauses of the first one (……但还存在不少问题，具体来说，A；B；C。), passing
+    a short discourse clause (具体来说, 比如) after them; None when nothing announces the list."""
+    end = _sentence_end(norm, node.text_start, node.end)
+    if end < node.end and norm[end - 1] not in ";；" and _LEAD_RE.search(norm, node.text_start, end - 1):
+        return end
+    first = norm.find(";", node.text_start, node.end)
+    if first < 0:
+        return None
+    bounds = [node.text_start, *(m.end() for m in _COMMA_RE.finditer(norm, node.text_start, first)), first + 1]
+    for lead in range(len(bounds) - 3, -1, -1):  # never the clause right before the first ；, the first item
+        if _LEAD_RE.search(norm, bounds[lead], bounds[lead + 1] - 1):
+            item = lead + 1
+            while item < len(bounds) - 2 and bounds[item + 1] - 1 - bounds[item] <= _DISCOURSE_CLAUSE:
+                item += 1
+            return bounds[item]
+    return None
 
 
 def split_musts(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
@@ -171,6 +195,28 @@ def split_stated(norm: str, text: str, node: Node, clause_end, rstrip) -> list[N
         end = clause_end(norm, start, stop)
         nodes.append(replace(node, style="stated", number=number, marker="", heading=text[start:end], start=start,
                              text_start=start, text_end=end, end=stop))
+    return nodes
+
+
+def split_enumerated(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
+    """Problems listed with 、 inside one sentence (还存在A、B、C等问题。): an item per listed part, or the node alone.
+
+    Every part must be a phrase of its own (执法队伍专业化程度不高); a list of nouns (执法、宣传等方面的问题)
+    names fields, not problems.
+    """
+    listed = _ENUMERATED_RE.search(norm, node.text_start, node.end)
+    if listed is None:
+        return [node]
+    bounds = [listed.start("list"), *(m.end() for m in _LIST_SEP_RE.finditer(norm, listed.start("list"), listed.end("list"))),
+              listed.end("list") + 1]
+    parts = [(a, b - 1) for a, b in zip(bounds, bounds[1:])]
+    if len(parts) < 2 or any(b - a < _MIN_PART for a, b in parts):
+        return [node]
+    nodes = []
+    for number, (start, end) in enumerate(parts, 1):
+        stop = parts[number][0] - 1 if number < len(parts) else node.end
+        nodes.append(replace(node, style="enumerated", number=number, marker="", heading=text[start:end], start=start,
+                             text_start=start, text_end=end, end=rstrip(norm, start, stop)))
     return nodes
 
 

@@ -21,7 +21,7 @@ from kg.structure.markers import (
 )
 from kg.structure.asides import aside_heads
 from kg.structure.columns import split_columns, table_items
-from kg.structure.connectives import split_connected, split_listed, split_musts, split_openers, split_stated
+from kg.structure.connectives import split_connected, split_listed, split_enumerated, split_musts, split_openers, split_stated
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
 from kg.model import Header, Section, Source
@@ -57,6 +57,7 @@ _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
 _YEAR_LABEL_RE = re.compile(
     r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)"
     r"\s*[:：]\s*")
+_SHORT_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[:：]\s*")
 _BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{4}")  # a phrase that can name an item, not a stray label
 
 
@@ -177,6 +178,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
             items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
         if len(items) == 1:
             items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
+        if len(items) == 1 and kind == "shortcomings":
+            items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip)
         if len(items) == 1 and kind == "shortcomings":
             items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
@@ -386,6 +389,12 @@ def _bare_lines(lines, paragraphs) -> list:
     return bare
 
 
+def _kind_label(norm: str, start: int, end: int) -> re.Match | None:
+    """A label before a colon that only names the item's kind (问题：…, 措施：…, 不足：…), or None."""
+    label = _SHORT_LABEL_RE.match(norm, start, end)
+    return label if label and lead_in_kind(label.group(1), tuple(ITEMIZED)) else None
+
+
 def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
     """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
     spans = []
@@ -433,8 +442,8 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
     for pos, (start, text_start, style, number) in enumerate(spans):
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
-        label = _YEAR_LABEL_RE.match(norm, text_start, end)
-        if label:  # 2025年：完善……: the year numbers the item as a marker does; the heading follows it
+        label = _YEAR_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
+        if label:  # 2025年：完善……, 问题：……: a label says when or what kind; the heading follows it
             text_start = label.end()
         stop = spans[pos + 1][0] if pos + 1 < len(spans) else end
         if paragraph_ends and pos + 1 == len(spans):
