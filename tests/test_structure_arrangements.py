@@ -270,3 +270,16 @@ def test_problems_listed_with_enumeration_commas_inside_one_sentence():
     # fields listed as nouns are one problem
     one = text_report(TITLE + WORK + "二、存在的问题\n我镇在执法、宣传、调解等方面还有不足。\n")
     assert len(one.shortcomings) == 1
+
+
+def test_item_numbers_are_no_figures_of_work_done():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、努力的路径\n（1）修订台账管理办法\n（2）开展调解员轮训\n")
+    assert [s.kind for s in rep.sections] == ["measures", "shortcomings", "plans"]
+
+
+def test_a_remedy_after_a_bracketed_problem_heading():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及改进措施\n【台账不全】下一步将修订台账制度。\n【车辆老旧】下一步将申请更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]

@@ -37,9 +37,10 @@ _LIST_LEAD_RE = re.compile(
 _MIN_CLAUSE = 4  # characters of a listed item; a shorter run between semicolons is a fragment
 _DISCOURSE_CLAUSE = 4  # characters of a clause such as 具体来说 or 比如 between a lead and its list
 _COMMA_RE = re.compile(r"[,，]")
-# 存在A、B、C等问题 / 还有A、B等方面的不足: a list of problems inside the sentence that says they exist.
+# 存在A、B、C等问题 / 还有A、B等方面的不足: a list of problems inside the sentence that says they exist (a line
+# break inside it is a wrapped line's).
 _ENUMERATED_RE = re.compile(
-    r"(?:存在|[还仍也尚]有|面临)着?(?P<list>[^。;:!?！？\n]{8,160}?)等(?:方面的?)?(?:问题|不足|短板|薄弱环节|困难|差距)")
+    r"(?:存在|[还仍也尚]有|面临)着?(?P<list>[^。;:!?！？]{8,160}?)等(?:方面的?)?(?:问题|不足|短板|薄弱环节|困难|差距)")
 _LIST_SEP_RE = re.compile(r"、")
 _MIN_PART = 4  # characters of a listed problem; a shorter part is a noun naming a field
 # 要创新……。要完善……。: plans as sentences that each open with 要 (要求/要点/要素 are nouns, not an opening).

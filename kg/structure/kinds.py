@@ -30,7 +30,8 @@ _OPENING_YEAR_RE = re.compile(r"\s*(?:\*\*)?((?:19|20)\d{2})\s*年")
 _PROBLEM_SHARE = 0.4
 _PLAN_SHARE = 0.25
 _RESULT_SHARE = 0.2
-_RESULT_NUMBER_RE = re.compile(r"\d+(?!\d|\s*年)")
+# A figure states a result; an item's number ((1), 1., 2、) and a year do not.
+_RESULT_NUMBER_RE = re.compile(r"(?<![(（\d])\d+(?!\d|\s*年|\s*[)）.、．](?!\d))")
 _PROFILE_CUES = 2
 
 
