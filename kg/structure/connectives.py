@@ -5,6 +5,10 @@ Without numbers, these connectives are what enumerates: each sentence one of the
 and so does the sentence before the first of them. A first sentence that only announces what follows
 (……但仍存在一些不足。) is a lead-in, not an item. Sentences with no connective stay with the item
 before them, as its body. After a lead-in that ends in a colon, each clause up to a semicolon is an item.
+
+Where no word enumerates, the paragraph's own shape may: sentences that open alike (着力…。着力…。, 在决策方面，…。
+在执法方面，…。), problems listed with 、 in the sentence that says they exist, or sentences that each state a
+problem. The splitters are tried in turn, and each leaves the paragraph whole unless its shape is there.
 """
 
 from __future__ import annotations
