@@ -283,3 +283,39 @@ def test_a_remedy_after_a_bracketed_problem_heading():
         TITLE + WORK + "二、存在问题及改进措施\n【台账不全】下一步将修订台账制度。\n【车辆老旧】下一步将申请更新车辆。\n")
     assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
     assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+
+
+def test_items_running_on_after_the_heading_colon_on_its_line():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题：一是台账不全；二是车辆老旧。\n三、明年打算：一是修订台账制度；二是申请更新车辆。\n")
+    assert [(s.heading, s.kind) for s in rep.sections][1:] == [("二、存在问题", "shortcomings"), ("三、明年打算", "plans")]
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+
+
+def test_a_cause_column_belongs_to_its_problem_and_the_remedy_column_is_the_plan():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及整改措施\n问题\t原因\t整改措施\n台账不全\t人员流动\t修订台账制度\n"
+        "车辆老旧\t经费不足\t申请更新车辆\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+
+
+def test_problems_and_plans_told_as_the_last_parts_of_the_work_done():
+    rep = text_report(
+        TITLE + "一、主要工作\n（一）健全制度。制定学法制度。\n（二）规范执法。办理案件12件。\n（三）存在问题\n1.台账不全。\n"
+        "2.车辆老旧。\n（四）明年打算\n1.修订台账制度。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇长带头学法。\n")
+    assert texts(rep.measures) == ["健全制度", "规范执法", "镇长带头学法"]
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度"]
+    # a part reporting what was done about problems is a measure
+    done = text_report(
+        TITLE + "一、主要工作\n（一）健全制度。制定学法制度。\n（二）存在问题整改情况\n1.整改台账问题3个。\n")
+    assert texts(done.measures) == ["健全制度", "存在问题整改情况"]
+    assert done.shortcomings == ()
+
+
+def test_a_connective_after_a_counted_run_adds_its_last_item():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n首先，台账不全。其次，车辆老旧。此外，经费紧张。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧", "经费紧张"]

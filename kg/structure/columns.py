@@ -40,7 +40,11 @@ def split_columns(norm: str, text: str, index: int, start: int, end: int, clause
         rows.append(cells)
     columns = (0, 1)
     if header is not None and len(header) > 2 and column_kind is not None:
-        named = [n for n, (a, b) in enumerate(header) if column_kind(norm[a:b])]
+        # the first column of each kind: a cause column (问题 | 原因 | 整改措施) belongs to its row's problem
+        first: dict[str, int] = {}
+        for n, (a, b) in enumerate(header):
+            first.setdefault(column_kind(norm[a:b]), n)
+        named = sorted(n for kind, n in first.items() if kind)
         columns = tuple(named[:2]) if len(named) >= 2 else columns
     width = len(header) if header is not None else 2
     rows = [cells for cells in rows if len(cells) == width]

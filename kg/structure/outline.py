@@ -57,6 +57,10 @@ _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
 _YEAR_LABEL_RE = re.compile(
     r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)"
     r"\s*[:：]\s*")
+# A heading that ends in a colon with its body after it on the same line: the heading is short and plain.
+_RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)")
+# Words of a title that reports work done (存在问题整改情况, 问题整改成效): such a part is a measure.
+_DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
 _SHORT_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[:：]\s*")
 _BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{4}")  # a phrase that can name an item, not a stray label
 
@@ -127,6 +131,9 @@ def parse(source: Source) -> Outline:
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading_end = trim_decor(norm, line.start + length, heading_end)
         body_start = line.end
+        run_on = _RUN_ON_HEADING_RE.match(norm, line.start + length, line.end)
+        if run_on:  # 二、存在的问题：一是…；二是…: the body goes on after the heading's colon, on its own line
+            heading_end, body_start = run_on.end(1), run_on.end()
         if length and heading_end <= line.start + length:  # 一、 alone on its line: the heading is on the next
             below = next((other for other in lines if other.start > line.end), None)
             if below is not None and below.start < end and is_plain_heading(below.text):
@@ -170,6 +177,14 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         if asides:
             return asides, _answered(asides)
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
+    if kind in ("measures", "duty") and parse_kind == model.PARSE_NUMBERED:
+        told = _split_told_parts(source, index, kind, body_start, end, items, styles, warnings)
+        if told:
+            return told, _answered(told)
+    if (kind in ("shortcomings", "plans") and parse_kind == model.PARSE_INLINE and len(items) >= 2
+            and items[0].marker.startswith("首先")):
+        # 首先…其次…再次…。此外，…: a connective after the counted run adds its last item, as it would a paragraph's
+        items = [*items[:-1], *split_connected(source.norm, source.text, items[-1], clause_end, _rstrip)]
     if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_PARAGRAPH and len(items) == 1:
         items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
         if len(items) == 1:
@@ -263,6 +278,32 @@ def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=
         parse_kind, items = _itemize(source, index, body_start, stop, styles, warnings)
         blocks.append(Block(head_kind, index, head_start, stop, parse_kind, tuple(items)))
     return blocks
+
+
+def _split_told_parts(source, index, kind, start, end, items, styles, warnings) -> list[Block]:
+    """A section of work done whose last numbered parts are titled for problems or plans ((四)存在的不足 /
+    (五)下一步打算), each with its own numbered lines: a block for the work done and one for each such part."""
+    norm = source.norm
+    heads = [(pos, item, told) for pos, item in enumerate(items) if (told := _told_kind(norm, item))]
+    if not heads or heads[0][0] == 0:
+        return []
+    first = heads[0][1]
+    blocks = [Block(kind, index, start, first.start, model.PARSE_NUMBERED, tuple(items[: heads[0][0]]))]
+    for n, (_, item, told) in enumerate(heads):
+        stop = _rstrip(norm, item.start, heads[n + 1][1].start if n + 1 < len(heads) else end)
+        sub_styles = tuple(style for style in styles if style != item.style)
+        parse_kind, sub = _itemize(source, index, item.text_end, stop, sub_styles, warnings)
+        blocks.append(Block(told, index, item.start, stop, parse_kind, tuple(sub)))
+    return blocks
+
+
+def _told_kind(norm: str, item: Node) -> str | None:
+    """The kind a part's bare title names (存在的不足, 下一步打算) when the part is told below it, not done."""
+    title = norm[item.text_start : item.text_end]
+    line_end = norm.find("\n", item.text_end)
+    if len(title) > _MAX_LEAD_IN or _DONE_RE.search(title) or norm[item.text_end : line_end if line_end >= 0 else None].strip():
+        return None
+    return next((k for k in kinds_named(title) if k in ("shortcomings", "plans")), None)
 
 
 def _names_item_kind(norm: str, item: Node) -> bool:
