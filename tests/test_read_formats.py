@@ -67,8 +67,8 @@ def _as_printed(line: str) -> str:
         return _CJK_GAP.sub("", line)
     return number.group().rstrip() + " " + _CJK_GAP.sub("", line[number.end():])
 FIXTURES = REPORTS.parent
-# Latin letters, dingbats (Ø, ➢ bullets) and ▶ the writer's CJK font has no glyph for: a printed copy drops them.
-_UNDRAWN = re.compile("[\u00c0-\u024f\u25b6\u2700-\u27bf]")
+# Latin letters, dingbats (Ø, ➢ bullets), • and ▶ the writer's CJK font has no glyph for: a printed copy drops them.
+_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u25b6\u2700-\u27bf]")
 # Every report of ours but the layout that is itself a PDF's text with its wrapped lines and page furniture,
 # and those holding characters the writer cannot print.
 # A table typed with tabs or as Markdown rows is left out: printed, its columns are only gaps on the page, which

@@ -319,3 +319,27 @@ def test_a_connective_after_a_counted_run_adds_its_last_item():
     rep = text_report(
         TITLE + WORK + "二、存在的问题\n首先，台账不全。其次，车辆老旧。此外，经费紧张。\n")
     assert texts(rep.shortcomings) == ["台账不全", "车辆老旧", "经费紧张"]
+
+
+def test_clauses_of_one_sentence_that_open_alike():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年打算\n"
+        "在台账管理上，将修订台账制度；在车辆保障上，将申请更新车辆；在阵地建设上，将盘活法治阵地。\n")
+    assert texts(rep.plans) == ["在台账管理上，将修订台账制度", "在车辆保障上，将申请更新车辆", "在阵地建设上，将盘活法治阵地"]
+
+
+def test_table_rows_whose_first_cell_names_their_kind():
+    rep = text_report(
+        TITLE + WORK + "二、问题与整改\n项目\t说明\n问题\t台账不全\n措施\t修订台账制度\n问题\t车辆老旧\n措施\t申请更新车辆\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+
+
+def test_a_run_opening_straight_after_its_announcing_words_or_bulleted_inside_a_paragraph():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n短板主要有1.台账不全；2.车辆老旧。\n三、明年打算\n重点工作：• 修订台账制度；• 申请更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+    # a decimal or a lone 1. in prose starts no run
+    one = text_report(TITLE + WORK + "二、存在的问题\n执法车辆使用已超1.5倍年限，第1.2批更新未到位。\n")
+    assert len(one.shortcomings) == 1

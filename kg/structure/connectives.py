@@ -51,6 +51,7 @@ _MIN_PART = 4  # characters of a listed problem; a shorter part is a noun naming
 _MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
 # Where each sentence of a paragraph may open, for sentences that open alike (着力…。着力…。).
 _SENTENCE_START_RE = re.compile(r"(?<=[。！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")  # past any indent
+_CLAUSE_START_RE = re.compile(r"(?<=[。；;！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")
 # A topic frame before the first comma: 在依法决策方面， / 在执法监督上， / 针对……问题，: its first character and
 # last two make the frame that sibling sentences share while the words inside differ.
 _FRAME_RE = re.compile(r"([\u4e00-\u9fff])[^，,。；;:\n]{1,8}?([\u4e00-\u9fff]{2})[,，]")
@@ -150,7 +151,13 @@ def split_openers(norm: str, text: str, node: Node, clause_end, rstrip) -> list[
     The opening is read off the paragraph, not from a list of words: the first sentence (after a lead-in that
     announces problems) sets it, and at least one more sentence must share it.
     """
-    starts = _sentence_starts(norm, node)
+    nodes = _split_opening(norm, text, node, clause_end, rstrip, _sentence_starts(norm, node))
+    if len(nodes) == 1:  # 在…方面，将…；在…方面，将…。: clauses of one sentence may open alike as sentences do
+        nodes = _split_opening(norm, text, node, clause_end, rstrip, _clause_starts(norm, node))
+    return nodes
+
+
+def _split_opening(norm: str, text: str, node: Node, clause_end, rstrip, starts: list[int]) -> list[Node]:
     if len(starts) > 2 and _LEAD_RE.search(norm, starts[0], starts[1] - 1):
         starts = starts[1:]
     if len(starts) < 2:
@@ -235,6 +242,15 @@ def _sentence_starts(norm: str, node: Node) -> list[int]:
     """Where the sentences of a node's text begin: its own start, then after each sentence end or line break."""
     starts = [node.text_start]
     for match in _SENTENCE_START_RE.finditer(norm, node.text_start, node.end):
+        if match.end() > starts[-1]:
+            starts.append(match.end())
+    return starts
+
+
+def _clause_starts(norm: str, node: Node) -> list[int]:
+    """Where the ；-clauses of a node's text begin."""
+    starts = [node.text_start]
+    for match in _CLAUSE_START_RE.finditer(norm, node.text_start, node.end):
         if match.end() > starts[-1]:
             starts.append(match.end())
     return starts

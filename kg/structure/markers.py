@@ -18,7 +18,8 @@ _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
 # Ø and ➢ are the bullets a Word list in Wingdings leaves when converted to text.
 # Besides these, any arrow, geometric shape, symbol or dingbat (▶ √ ◎ ✔ → ❶) opening a line is one: offices
 # pick their bullets from the whole symbol font.
-BULLETS = "●■◆▪•◇□○★☆▲►Ø➢\u2190-\u21ff\u221a\u25a0-\u25ff\u2600-\u27bf"
+# • and ・ are · in the normal form that lines are matched in.
+BULLETS = "●■◆▪•·◇□○★☆▲►Ø➢\u2190-\u21ff\u221a\u25a0-\u25ff\u2600-\u27bf"
 MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇)\s*[、.:：]?\s*")),
     # 第一，第二， open items as paragraphs do; they number items, never sections. So do 第一条 and 第一项,

@@ -17,7 +17,7 @@ from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
-    MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
+    BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
 from kg.structure.asides import aside_heads
 from kg.structure.columns import split_columns, table_items
@@ -37,8 +37,11 @@ _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 # 问题主要有：1.…；2.…；3.… (or ①…；②…): numbers running inside a paragraph, each after a clause end or colon.
 # 一、…；二、… runs the same way after 我镇将：. A circled number is a marker wherever it stands, so a run of them
 # may start straight after the words that announce it (存在以下不足①…；②…).
+# A run may also open with a 1. right after the words that announce it (主要问题有1.…；2.…), and a bullet repeated
+# inside a paragraph (存在问题：• …；• …) counts its items by their order.
 _INLINE_DIGIT_RE = re.compile(
-    r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([一二三四五六七八九十]{1,2})、)|([①-⑳])")
+    r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([一二三四五六七八九十]{1,2})、|([" + BULLETS + r"]))"
+    r"|([①-⑳])|(?<=[\u4e00-\u9fff])(1)[.、．](?=[\u4e00-\u9fff])")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 # A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
@@ -210,7 +213,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         and all(_names_item_kind(source.norm, item) for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
         blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
-    if combined and not blocks:
+    if (combined or kind in ("shortcomings", "plans")) and not blocks:
+        # Labels of both kinds (问题：…/对策：…, or 问题<TAB>… rows) split a section whose heading names one
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
         pairs = _answered(blocks)
     if combined and not blocks and len(named) == 2:
@@ -245,7 +249,8 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     norm = source.norm
     heads = []
     for line in lines_of(norm, start, end):
-        colon = line.text.find(":")
+        # A table row whose first cell names its kind (问题<TAB>……, 措施<TAB>……) leads in as a label does.
+        colon = min((pos for pos in (line.text.find(":"), line.text.find("\t")) if pos > 0), default=-1)
         lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
         # 问题一：/对策一：, 问题2：: a count after the label leaves it the label it is
         kind = lead_in_kind(_COUNTED_RE.sub("", lead), tuple(ITEMIZED)) if lead else None
@@ -256,7 +261,11 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     blocks = []
     for pos, (head_start, body_start, kind) in enumerate(heads):
         stop = heads[pos + 1][0] if pos + 1 < len(heads) else end
-        parse_kind, sub = _itemize(source, index, body_start, _rstrip(norm, head_start, stop), styles, warnings)
+        body_end = _rstrip(norm, head_start, stop)
+        parse_kind, sub = _itemize(source, index, body_start, body_end, styles, warnings)
+        if parse_kind == model.PARSE_FAILED:  # a bare phrase after its label (问题<TAB>学法针对性不强) is the item
+            parse_kind, sub = model.PARSE_PARAGRAPH, _nodes(source, index, [(body_start, body_start, "paragraph", 1)],
+                                                            body_end, paragraph_ends=False)
         blocks.append(Block(kind, index, head_start, stop, parse_kind, tuple(sub)))
     return blocks
 
@@ -440,8 +449,11 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
     """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
     spans = []
     for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
-        digits, cn, circled = match.group(1) or match.group(2), match.group(3), match.group(4)
-        number = int(digits) if digits else _number(cn) if cn else ord(circled) - ord("①") + 1
+        digits, cn, bullet, circled = match.group(1) or match.group(2) or match.group(6), match.group(3), match.group(4), match.group(5)
+        if bullet:
+            number = len(spans) + 1
+        else:
+            number = int(digits) if digits else _number(cn) if cn else ord(circled) - ord("①") + 1
         if number == len(spans) + 1:
             spans.append((match.end() - len(match.group(0).lstrip()), match.end(), "inline", number))
     return spans if len(spans) >= 2 else []
