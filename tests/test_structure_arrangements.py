@@ -343,3 +343,28 @@ def test_a_run_opening_straight_after_its_announcing_words_or_bulleted_inside_a_
     # a decimal or a lone 1. in prose starts no run
     one = text_report(TITLE + WORK + "二、存在的问题\n执法车辆使用已超1.5倍年限，第1.2批更新未到位。\n")
     assert len(one.shortcomings) == 1
+
+
+def test_counted_ordinals_and_label_frames_inside_a_paragraph():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n问题有两个。第一个问题是台账不全。第二个短板是车辆老旧。\n"
+        "三、明年打算\n上半年：修订台账制度。下半年：申请更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+
+
+def test_a_question_heading_about_gaps_and_causes_beside_problems():
+    rep = text_report(
+        TITLE + WORK + "二、工作中还有哪些不足\n（一）存在的问题\n1.台账不全。\n（二）深层原因\n1.人员流动频繁。\n"
+        "三、明年打算\n（一）修订台账制度。\n")
+    assert [s.kind for s in rep.sections] == ["measures", "shortcomings", "plans"]
+    assert texts(rep.shortcomings) == ["台账不全", "人员流动频繁"]
+
+
+def test_topics_holding_their_problem_and_plan_labels_inline():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及下步打算\n（一）台账管理。问题是台账不全；打算是修订台账制度。\n"
+        "（二）执法保障。问题是车辆老旧；打算是申请更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
+    assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
+    assert [p.answers for p in rep.plans] == [0, 1]

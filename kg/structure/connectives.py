@@ -51,6 +51,7 @@ _MIN_PART = 4  # characters of a listed problem; a shorter part is a noun naming
 _MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
 # Where each sentence of a paragraph may open, for sentences that open alike (着力…。着力…。).
 _SENTENCE_START_RE = re.compile(r"(?<=[。！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")  # past any indent
+_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,4}\s*:\s*")  # 近期：, 第一步：: a short label before a colon
 _CLAUSE_START_RE = re.compile(r"(?<=[。；;！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")
 # A topic frame before the first comma: 在依法决策方面， / 在执法监督上， / 针对……问题，: its first character and
 # last two make the frame that sibling sentences share while the words inside differ.
@@ -179,9 +180,11 @@ def _split_opening(norm: str, text: str, node: Node, clause_end, rstrip, starts:
     nodes = []
     for number, start in enumerate(opened, 1):
         stop = rstrip(norm, start, opened[number] if number < len(opened) else node.end)
-        end = clause_end(norm, start, stop)
-        nodes.append(replace(node, style="opening", number=number, marker="", heading=text[start:end], start=start,
-                             text_start=start, text_end=end, end=stop))
+        label = _LABEL_RE.match(norm, start, stop) if best == ":" else None
+        text_start = label.end() if label else start  # the label marks the item; the heading follows it
+        end = clause_end(norm, text_start, stop)
+        nodes.append(replace(node, style="opening", number=number, marker=text[start:text_start].strip(),
+                             heading=text[text_start:end], start=start, text_start=text_start, text_end=end, end=stop))
     return nodes
 
 
@@ -240,16 +243,21 @@ def _problem_words() -> re.Pattern:
 
 def _sentence_starts(norm: str, node: Node) -> list[int]:
     """Where the sentences of a node's text begin: its own start, then after each sentence end or line break."""
-    starts = [node.text_start]
+    starts = [_first_start(norm, node)]
     for match in _SENTENCE_START_RE.finditer(norm, node.text_start, node.end):
         if match.end() > starts[-1]:
             starts.append(match.end())
     return starts
 
 
+def _first_start(norm: str, node: Node) -> int:
+    """Where the node's first sentence opens: before a label its item was given (上半年：), so siblings can share it."""
+    return node.start if node.start < node.text_start and _LABEL_RE.fullmatch(norm, node.start, node.text_start) else node.text_start
+
+
 def _clause_starts(norm: str, node: Node) -> list[int]:
     """Where the ；-clauses of a node's text begin."""
-    starts = [node.text_start]
+    starts = [_first_start(norm, node)]
     for match in _CLAUSE_START_RE.finditer(norm, node.text_start, node.end):
         if match.end() > starts[-1]:
             starts.append(match.end())
@@ -257,11 +265,14 @@ def _clause_starts(norm: str, node: Node) -> list[int]:
 
 
 def _opening_keys(norm: str, start: int, limit: int) -> set:
-    """How a sentence opens: its first two characters, and the frame of a short topic phrase before a comma."""
+    """How a sentence opens: its first two characters, the frame of a short topic phrase before a comma, and a
+    short label before a colon (近期：…。中期：…。), whatever its words."""
     keys = {norm[start : start + 2]}
     frame = _FRAME_RE.match(norm, start, limit)
     if frame:
         keys.add((frame.group(1), frame.group(2)))
+    if _LABEL_RE.match(norm, start, limit):
+        keys.add(":")
     return keys
 
 

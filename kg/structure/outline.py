@@ -32,7 +32,9 @@ ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcomi
 _CN = "一二三四五六七八九十"
 # 一是/二是 (or 一要/二要) inside a paragraph: after a clause or sentence end, never inside a word (统一是, 统一要求).
 # 首先，…其次，…最后，… counts the same way, the last word closing the run.
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*)", re.M)
+# 第一个问题是…，第二个问题是… counts the same way too.
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*"
+                        rf"|第([{_CN}]{{1,3}})(?:个|项|点|条)[\u4e00-\u9fff]{{0,3}}?是)", re.M)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 # 问题主要有：1.…；2.…；3.… (or ①…；②…): numbers running inside a paragraph, each after a clause end or colon.
 # 一、…；二、… runs the same way after 我镇将：. A circled number is a marker wherever it stands, so a run of them
@@ -64,6 +66,8 @@ _YEAR_LABEL_RE = re.compile(
 _RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)")
 # Words of a title that reports work done (存在问题整改情况, 问题整改成效): such a part is a measure.
 _DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
+# A label inside a paragraph, after a sentence or clause: 问题是…；打算是…, or 问题：….
+_INLINE_LABEL_RE = re.compile(r"(?:(?<=[。；;\n])|^)[^\S\n]*([\u4e00-\u9fff]{2,4})(?:是|\s*:)\s*", re.M)
 _SHORT_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[:：]\s*")
 _BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{4}")  # a phrase that can name an item, not a stray label
 
@@ -208,11 +212,17 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     # Sub-parts by aspect (（一）客观方面 （二）主观方面) hold the section's own kind, their numbered lines its items.
     aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and all(
         _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items)
+    # Sub-parts that name a kind or an aspect (（一）存在问题 / （二）产生原因) split the section alike.
     combined = aspects or len(set(ITEMIZED[k] for k in named)) > 1 or (
         kind in ("shortcomings", "plans") and len(items) >= 2
-        and all(_names_item_kind(source.norm, item) for item in items))
+        and all(_names_item_kind(source.norm, item) or _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end)
+                for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
-        blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
+        blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None,
+                                        aspect_kind=kind)
+        if not blocks and len(named) == 2:
+            blocks = _split_topics(source, index, items, end, styles, warnings)
+            pairs = _answered(blocks)
     if (combined or kind in ("shortcomings", "plans")) and not blocks:
         # Labels of both kinds (问题：…/对策：…, or 问题<TAB>… rows) split a section whose heading names one
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
@@ -319,12 +329,19 @@ def _names_item_kind(norm: str, item: Node) -> bool:
     return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
-def _split_combined(source, index, items, end, styles, warnings, kind=None) -> tuple[list[Block], list]:
+def _split_combined(source, index, items, end, styles, warnings, kind=None, aspect_kind=None) -> tuple[list[Block], list]:
     """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own.
 
     `kind`: the kind of every sub-heading, when they are aspects of one kind rather than naming kinds.
+    `aspect_kind`: the kind of a sub-heading that names an aspect (产生原因) beside others that name kinds.
     """
-    heads = [(item, [kind] if kind else kinds_named(source.norm[item.text_start : item.text_end])) for item in items]
+    def named_by(item):
+        title = source.norm[item.text_start : item.text_end]
+        named = kinds_named(title)
+        if not any(k in ITEMIZED for k in named) and aspect_kind and _ASPECT_RE.fullmatch(title):
+            return [aspect_kind]
+        return named
+    heads = [(item, [kind] if kind else named_by(item)) for item in items]
     heads = [(item, next(k for k in named if k in ITEMIZED)) for item, named in heads
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:
@@ -343,6 +360,29 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None) -> t
                                    sub_styles, warnings)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
     return blocks, pairs
+
+
+def _split_topics(source, index, items, end, styles, warnings) -> list[Block]:
+    """A combined section told topic by topic with its labels inside each topic's paragraph ((一)关于执法。问题是…；
+    打算是…。): a block per label; the topic titles are no items. [] unless every topic holds a label."""
+    norm = source.norm
+    heads = []
+    for pos, item in enumerate(items):
+        stop = items[pos + 1].start if pos + 1 < len(items) else end
+        found = [(m.start(1), m.end(), kind) for m in _INLINE_LABEL_RE.finditer(norm, item.text_end, stop)
+                 if (kind := lead_in_kind(m.group(1), tuple(ITEMIZED)))]
+        if not found:
+            return []
+        heads.extend((*head, stop) for head in found)
+    if len({ITEMIZED[kind] for _, _, kind, _ in heads}) < 2:
+        return []
+    blocks = []
+    for pos, (head_start, body_start, kind, topic_end) in enumerate(heads):
+        stop = min(heads[pos + 1][0], topic_end) if pos + 1 < len(heads) else topic_end
+        body_end = _rstrip(norm, head_start, stop)
+        node = _nodes(source, index, [(body_start, body_start, "paragraph", 1)], body_end, paragraph_ends=False)
+        blocks.append(Block(kind, index, head_start, stop, model.PARSE_PARAGRAPH, tuple(node)))
+    return blocks
 
 
 def _answered(blocks) -> list[tuple[int, int]]:
@@ -461,8 +501,8 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
 
 def _inline_number(match: re.Match, last: int) -> int:
     """The count an inline marker stands for: 二是 → 2, 其次 → 2, 最后 → one after the item before it."""
-    if match.group(1):
-        return _number(match.group(1))
+    if match.group(1) or match.group(3):
+        return _number(match.group(1) or match.group(3))
     word = match.group(2)
     return _SEQUENCE.get(word, last + 1 if last else 0)
 
