@@ -19,6 +19,8 @@ def names(text: str) -> list[str]:
 
 @pytest.mark.parametrize("written", ["4月15日全民国家安全教育日", "“4.15”全民国家安全教育日", "4·15国家安全教育日",
                                      "全民国家安全教育日", "“4·15”"])
+
+
 def test_every_form_of_a_day_is_one_canonical_node(written):
     [day] = found(f"利用{written}开展宣传。")
     assert day.name == "4·15全民国家安全教育日"
@@ -163,3 +165,9 @@ def test_a_quoted_team_or_studio_is_a_named_practice_wherever_it_stands():
 
 def test_a_quoted_name_the_township_builds_is_a_campaign():
     assert names("全镇建成“20分钟公共法律服务圈”。") == ["20分钟公共法律服务圈"]
+
+
+def test_straight_quotes_pair_along_a_line_as_curly_ones_do():
+    assert names('深化"月学一法"机制，推行"周二说法"制度。') == ["月学一法", "周二说法"]
+    # an idiom in straight quotes is still no campaign
+    assert names('破解"老大难"问题。') == []

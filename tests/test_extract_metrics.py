@@ -304,6 +304,8 @@ def test_an_editors_note_speaks_for_the_compilation_even_without_the_reports_own
             "2023年，青檀镇依法履职。\n一、主要工作\n（一）健全制度。全年学法6次。\n")
     source = make_source("compiled.txt", text, "utf-8")
     assert [(m.value, m.unit) for m in metrics.extract(source, ())] == [(6.0, "次")]
+
+
 def test_changes_after_respectively_go_to_the_joined_subjects_with_their_verb():
     assert facts("盗窃案件、诈骗案件同比分别下降31%、9%。") == [
         ("盗窃案件同比下降", 31, "%", False), ("诈骗案件同比下降", 9, "%", False),

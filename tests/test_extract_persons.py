@@ -91,6 +91,8 @@ def test_each_person_once_with_the_first_role():
         "领导小组组长单位负责统筹。",
     ],
 )
+
+
 def test_doctrine_unnamed_office_holders_and_ordinary_words_are_not_persons(body):
     assert people(body) == []
 
@@ -141,6 +143,8 @@ def test_posts_held_together_are_one_role_but_a_post_given_to_someone_else_is_no
         ("由司法所所长韩志远牵头，组建调解队伍。", [("韩志远", "司法所所长")]),
     ],
 )
+
+
 def test_names_followed_or_led_by_their_role(body, expected):
     assert people(body) == expected
 
@@ -157,6 +161,8 @@ def test_a_bracketed_aside_that_is_no_post_names_no_one():
         "党政综合办主任任副主任，负责日常工作。",
     ],
 )
+
+
 def test_doctrine_is_never_a_person_and_a_verb_is_never_a_surname(body):
     assert people(body) == []
 
@@ -176,6 +182,8 @@ def test_a_table_with_blank_lines_between_its_rows_still_names_each_rows_person(
              "2\t宣传单一\t2024年3月\t吴秀兰\n\n镇司法所负责整改的督促检查。\n\n3\t台账不全\t2024年5月\t孙志远\n")
     # prose after the table ends it: a later tab-separated line is no row of it
     assert people(table) == [("周立群", "责任人"), ("吴秀兰", "责任人")]
+
+
 def test_names_before_their_number_and_profession_are_each_a_person():
     assert people("镇政府聘请石桥律师事务所宋嘉文、白露两名律师担任村居法律顾问。") == [
         ("宋嘉文", "村居法律顾问"), ("白露", "村居法律顾问")]
@@ -235,3 +243,9 @@ def test_committee_members_ranks_village_cadres_and_volunteers_before_a_name():
     assert people("驻村干部欧阳青、普法志愿者滕立群深入村组宣讲。") == [("欧阳青", "驻村干部"), ("滕立群", "志愿者")]
     # a committee named as a body heads no one
     assert people("成立依法治镇委员会，委员会办公室设在司法所。") == []
+
+
+def test_a_post_in_brackets_after_a_name_that_is_also_a_word():
+    # 建华 and 卫国 are words too; a post in brackets after them, as an act would, shows a person
+    assert people("以镇长张建华（镇党委副书记）为组长，统筹推进。") == [("张建华", "镇长")]
+    assert people("实现全覆盖（全镇）。") == []

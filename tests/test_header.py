@@ -61,6 +61,8 @@ def test_a_street_office_issuer_line_and_county_from_the_addressee():
     # where the township lies, in the profile sentence of a 基本情况 part
     ("白露镇位于柘阳县东北部，", "柘阳县"),
 ])
+
+
 def test_county_from_agency_names_cited_documents_and_city_district_pairs(sentence, county):
     text = f"2021年，{sentence}白露镇扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
     assert header_of(text).county == county
@@ -175,6 +177,8 @@ def test_a_traditional_page_gives_simplified_names():
     ("开展送法下乡活动，工程款全部经乡财政所审核", []),
     ("阿拉坦旗巴音塔拉苏木人民政府", ["巴音塔拉苏木"]),  # a banner's name, like a county's, is not the township's
 ])
+
+
 def test_where_a_township_name_starts(text, names):
     assert [place.name for place in township_names(text)] == names
 
@@ -217,6 +221,8 @@ def test_a_report_that_only_says_we_the_town_has_no_township_rather_than_a_phras
     ("推进法治高岭建设，", None, []),  # 高岭镇 and 高岭乡 are both townships somewhere
     ("推进法治高岭建设，", "宿松县", ["高岭乡"]),  # the county holds only one of them
 ])
+
+
 def test_a_bare_name_in_the_rule_of_law_slogan_with_the_one_suffix_the_table_knows(text, county, names):
     # Real names as the national table holds them: the slogan's bare name is the only place they stand.
     assert [place.name for place in slogan_townships(text, len(text), county)] == names
@@ -292,6 +298,8 @@ FULL = BODY + "二、存在的问题\n（一）普法不够深入。\n三、下�
      + FULL, ("栖霞乡", "青禾县", 2023)),
 ], ids=["issuer-at-end", "county-level-city", "ethnic-township", "markdown", "neighbours-named", "page-chrome",
         "issuer-above-title", "bracketed-date-under-issuer"])
+
+
 def test_layouts_of_our_own(text, expected):
     header = header_of(text)
     assert (header.township, header.county, header.year) == expected
@@ -303,6 +311,8 @@ def test_layouts_of_our_own(text, expected):
     "[ 成文日期 ] 2024-01-08 [ 发布日期 ] 2024-02-10\n",
     "- 发布机构：桐溪县杉坪乡人民政府\n- 公文生成日期：2024-01-08\n",
 ], ids=["table-cells", "bracketed-labels", "list"])
+
+
 def test_a_page_block_kept_in_the_text_gives_the_county_and_the_year(block):
     # The title names neither the county nor the year: only the page's 信息公开 fields do.
     text = block + "杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
@@ -332,6 +342,8 @@ def test_a_page_that_repeats_its_title_under_breadcrumbs_gives_the_county_of_the
     ("东市镇、北区街道", ["东市镇", "北区街道"]),
     ("发展路街道、团结桥街道，推进街道建设", ["发展路街道", "团结桥街道"]),  # street offices named after a road
 ])
+
+
 def test_one_character_township_names_and_names_holding_a_county_suffix(text, names):
     assert [place.name for place in township_names(text)] == names
 
@@ -348,6 +360,8 @@ def test_a_county_suffix_inside_a_township_name_or_a_common_word_is_no_county():
     ("云台林区政府网\n东市镇2024年法治政府建设工作总结\n林区党委、林区管委会：\n2024年，东市镇在林区党委领导下推进依法行政。"
      "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY, ("东市镇", "云台林区", 2024)),
 ], ids=["one-character-town", "forest-district-and-a-town-holding-shi"])
+
+
 def test_pages_of_a_one_character_town_and_of_a_forest_district(text, expected):
     header = header_of(text)
     assert (header.township, header.county, header.year) == expected
@@ -360,6 +374,8 @@ def test_pages_of_a_one_character_town_and_of_a_forest_district(text, expected):
     ("云州市人民政府网站\n当前位置：首页 > 区县市 > 兰亭县 > 白露乡", "兰亭县"),  # the prefecture a line above
     ("兰亭市人民政府\n首页 > 乡镇 > 白露乡", "兰亭市"),  # no county-level unit below the city
 ])
+
+
 def test_a_breadcrumb_through_two_portals_gives_the_county_nearest_the_township(crumb, county):
     text = (crumb + "\n白露乡2023年度法治政府建设情况报告\n2023年，白露乡在上级党委、政府的领导下推进依法行政。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
@@ -395,6 +411,8 @@ def test_a_city_on_a_page_of_a_report_led_by_the_county_is_not_its_county_even_f
     ("日期：2023-12-28 浏览次数：12", "", 2023),  # posted in December: the year just ending
     ("发布时间：2024-11-05", "2023年度", 2023),  # posted late: the title's year stands
 ])
+
+
 def test_the_publication_line_gives_the_year_only_when_nothing_else_does(line, title_year, year):
     text = (f"首页 > 乡镇动态\n杉坪乡{title_year}法治政府建设年度报告\n{line}\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n"
             "一、主要举措和成效\n" + BODY)
@@ -407,6 +425,8 @@ def test_the_publication_line_gives_the_year_only_when_nothing_else_does(line, t
     ("杉坪乡人民政府关于\n2023年度依法行政\n工作情况的报告\n", "杉坪乡人民政府关于\n2023年度依法行政\n工作情况的报告"),
     ("主办：桐溪县人民政府\n杉坪乡依法行政纪实\n", "杉坪乡依法行政纪实"),  # a page's field line is no title
 ], ids=["title-in-breadcrumb", "split-after-year", "split-in-three", "field-line"])
+
+
 def test_a_title_only_in_the_breadcrumb_or_split_over_lines_is_read_whole(head, title):
     header = header_of(head + "2023年，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header.title == title
@@ -460,6 +480,8 @@ def test_a_signature_date_followed_by_page_furniture_still_gives_the_year():
     text = ("杉坪乡法治政府建设年度报告\n一年来，杉坪乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
             + "杉坪乡人民政府\n2024年1月6日\n\n第1页 共1页\n")
     assert header_of(text).year == 2023
+
+
 def test_a_publisher_field_is_page_metadata_not_the_issuer_and_the_body_outweighs_it():
     # Without a title, the page's 发布机构 field names the township with another suffix than the report does.
     text = ("• 索 引 号:000000/2024-00009\n  • 发布机构:青檀乡\n  • 成文日期:\n发布日期:2025-03-06 信息来源: 浏览次数:\n\n"
@@ -468,6 +490,8 @@ def test_a_publisher_field_is_page_metadata_not_the_issuer_and_the_body_outweigh
     assert header.township == "青檀镇"
     field = next(c for c in header.clues if c.field == "township" and c.value == "青檀乡")
     assert field.cue == "信息公开字段"
+
+
 @pytest.mark.parametrize("between", [" ", "\u3000\u3000", ""])
 def test_two_issuers_on_one_line_are_two_issuers(between):
     text = (f"中共望溪镇委员会{between}望溪镇人民政府\n关于2023年度法治政府建设情况的报告\n"
@@ -481,6 +505,8 @@ def test_two_issuers_on_one_line_are_two_issuers(between):
     ("白露乡隶属于蓉北区，辖9个村", "蓉北区"),  # the county the township belongs to
     ("白露乡地处岚溪县西南部", "岚溪县"),
 ])
+
+
 def test_a_county_named_as_the_object_of_a_verb_or_as_where_the_township_belongs(sentence, county):
     text = (f"白露乡2023年法治政府建设情况报告\n2023年，白露乡{sentence}，推进依法行政。现将有关情况报告如下：\n"
             "一、主要举措和成效\n" + BODY)
@@ -491,3 +517,9 @@ def test_a_verb_before_a_committee_with_no_name_gives_no_county():
     text = ("白露乡2023年法治政府建设情况报告\n2023年，白露乡认真落实县委、县政府决策部署，推进依法行政。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).county is None
+
+
+@pytest.mark.parametrize("issuer_line", ["芦溪县石门镇人民政府（2023年12月20日）", "芦溪县石门镇人民政府  2023年12月20日"])
+def test_an_issuer_line_with_its_date_after_it_names_the_county(issuer_line):
+    header = header_of(f"石门镇2023年法治政府建设情况报告\n\n{issuer_line}\n\n一、主要工作\n（一）健全制度。学法6次。\n")
+    assert (header.township, header.county) == ("石门镇", "芦溪县")

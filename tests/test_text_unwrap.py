@@ -269,3 +269,11 @@ def test_short_tails_that_repeat_are_text_and_a_series_told_inside_a_paragraph_g
     joined = unwrap("\n".join(lines))
     assert joined is not None
     assert joined.text.split("\n")[1:] == [tails[0] + "。", tails[2] + "。", tails[4] + "。", series]
+
+
+def test_rows_of_a_markdown_table_are_never_joined_as_wrapped_lines():
+    row = "| 执法人员培训形式单一，需要改进 | 采取案例教学等方式开展培训 | 2023年6月 |"
+    prose = "今年以来，青石镇统筹推进法治政府建设，各项工作取得明显成效，现报告有关情况"
+    text = "\n".join([prose] * 6 + ["| 问题 | 措施 | 时限 |", "| --- | --- | --- |", row, row, row]) + "\n"
+    joined = unwrap(text)
+    assert joined is not None and joined.text.count("\n| 执法人员") == 3

@@ -8,12 +8,13 @@ from kg.model import Item, Source
 from kg.model import evidence
 
 # A number or mark the outline read the item by but left before its heading, when it numbered the item some
-# other way (by its line, a run, a label): （Ⅰ） Ⅱ、 (a) A. 1.1 ⑴ ㈠ ① —— ** ##. An item's text is what a reader
-# would copy, without it.
+# other way (by its line, a run, a label): （Ⅰ） Ⅱ、 (a) A. 1.1 ⑴ ⒈ ㈠ ① 第一， 其一， —— ** ##.
+# An item's text is what a reader would copy, without it.
 _LEFTOVER_MARK_RE = re.compile(
     r"\s*(?:[(（]\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[A-Za-z]|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
     r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}\s*[、.．]|[A-Za-z]\s*[.．、)）](?=\s*[\u4e00-\u9fff])|\d{1,2}(?:[.．]\d{1,2})+\s*[、.．]?"
-    r"|[\u2474-\u2487\u3220-\u3229\u2460-\u2473]|—{1,2}|\*{1,3}|#{1,6})\s*")
+    r"|[\u2474-\u249b\u3220-\u3229\u2460-\u2473]|—{1,2}|\*{1,3}|#{1,6}"
+    r"|第[一二三四五六七八九十]{1,3}\s*[,，、:：]|其[一二三四五六七八九十]{1,3}\s*[,，、:：])\s*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 

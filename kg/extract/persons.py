@@ -150,8 +150,8 @@ def name_at(norm: str, pos: int) -> str | None:
         rest = norm[pos + len(candidate) :]
         if rest.startswith(_words("doctrine_after")):
             return None
-        if _is_common_word(given) and not rest.startswith(_words("act")):
-            continue  # 全覆盖，: a word; 李建国亲自…: a name, for a person acts next
+        if _is_common_word(given) and not (rest.startswith(_words("act")) or _bracketed_post(rest)):
+            continue  # 全覆盖，: a word; 李建国亲自… or 李建国（镇党委副书记）: a name, for a person acts or holds a post next
         if _name_ends_before(rest):
             return candidate
     return None
@@ -259,6 +259,12 @@ def _appointed_role(norm: str, pos: int) -> str | None:
             pos += len(title)
     match = _patterns()["appoint"].match(norm, pos)
     return match.group("role") if match else None
+
+
+def _bracketed_post(rest: str) -> bool:
+    """Whether `rest` opens with a post in brackets (（乡党委副书记）), as only a person's name is followed by."""
+    match = _patterns()["bracketed"].match(rest)
+    return match is not None and _role_re().search(match.group("role")) is not None
 
 
 def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str]]:

@@ -22,7 +22,8 @@ MAX_QUOTE = 40  # characters; a longer quotation is a citation of prose, not a n
 CONTEXT = 20  # characters before and after a quote read as the clause that presents it
 SHORT_ROLE = 6  # characters; a quote this short ending like a role word (…员, …师) names a role
 MAX_FORMULA_PARTS = 4  # a quote listing this many parts is a goal or duty formula (“小事不出村、大事不出镇…”)
-_QUOTE = re.compile(rf"“([^“”\n]{{2,{MAX_QUOTE}}})”")
+# Curly quotes, or straight ones paired in order along a line, as a text typed without a Chinese keyboard has them.
+_QUOTE = re.compile(rf"“([^“”\n]{{2,{MAX_QUOTE}}})”|\"([^\"“”\n]{{2,{MAX_QUOTE}}})\"")
 
 
 _words = partial(lexicon.words, "quote_words")  # the words of one use, in file order
@@ -74,11 +75,11 @@ def _rejected(inner: str, after: str) -> bool:
 
 
 def _clause_before(text: str, start: int) -> str:
-    return re.split(r"[。；;！？\n，,、”]", text[max(0, start - CONTEXT) : start])[-1]
+    return re.split(r"[。；;！？\n，,、”\"]", text[max(0, start - CONTEXT) : start])[-1]
 
 
 def _clause_after(text: str, end: int) -> str:
-    return re.split(r"[。；;！？\n，,、“]", text[end : end + CONTEXT])[0]
+    return re.split(r"[。；;！？\n，,、“\"]", text[end : end + CONTEXT])[0]
 
 
 def _extend_char_list(text: str, inner: str, end: int) -> tuple[str, int]:
@@ -98,8 +99,8 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
     """
     shown = text if shown is None else shown
     matches = list(_QUOTE.finditer(text))
-    quotes = [(m.start(), m.end(), m.group(1).strip()) for m in matches]
-    as_shown = [shown[m.start(1) : m.end(1)].strip() for m in matches]
+    quotes = [(m.start(), m.end(), m.group(m.lastindex).strip()) for m in matches]
+    as_shown = [shown[m.start(m.lastindex) : m.end(m.lastindex)].strip() for m in matches]
     # Per quote: True a campaign, False not one, None undecided until its neighbours are known.
     status: list[bool | None] = []
     blocked_spans, found_spans = Spans(blocked), Spans((s, e) for s, e, _ in found)

@@ -22,7 +22,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 _CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 # A section number written without a mark (一 主要工作, 第一部分 工作开展情况) is kept apart from its heading by
 # the space alone; dropping it would make 一主要工作 a sentence.
-_BARE_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}(?:部分|章|篇|节)) +(?=\S)")
+_BARE_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}(?:部分|章|篇|节|项|条)) +(?=\S)")
 _OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
 
 _ENDS_PARAGRAPH = tuple("。！？；：:;!?")

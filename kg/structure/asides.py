@@ -20,6 +20,10 @@ MAX_LIST_LEAD = 40  # characters of a lead sentence that introduces a 一是… 
 MAX_TIME_CLAUSE = 4  # 下一步, 明年: a clause opening the lead that says only when
 _SENTENCE_END_RE = re.compile(r"[。!?！？]")
 _CLAUSE_SEP_RE = re.compile(r"[,，、;；]")
+# ……仍存在短板 / 还有一些不足 / 面临不少困难: a last clause saying that problems exist, before their list
+# (为解决有关问题 says nothing of the kind).
+_HAS_PROBLEMS_RE = re.compile(
+    r"(?:存在|[还仍也尚]有|面临)着?[^,，。]{0,6}?(?:不足|问题|差距|短板|困难|薄弱环节|弱项)(?:和不足|和问题|和短板)?$")
 # What opens an enumerated list right after the colon: 一是, 首先, 1., （1）, ①.
 _LIST_OPENS_RE = re.compile(r"\s*(?:一[是要]|首先|第一[,，、]|1[.、．]|[(（]1[)）]|①)")
 
@@ -51,4 +55,7 @@ def _kind_of_lead(lead: str, opens_list: bool) -> str | None:
     if not clauses:
         return None
     opening = clauses[0] if len(clauses[0]) <= MAX_TIME_CLAUSE else ""
-    return lead_in_kind(clauses[-1]) or (lead_in_kind(opening) if opening else None)
+    named = lead_in_kind(clauses[-1]) or (lead_in_kind(opening) if opening else None)
+    if named is None and _HAS_PROBLEMS_RE.search(clauses[-1]):
+        return "shortcomings"
+    return named

@@ -16,24 +16,44 @@ from kg.structure.nodes import Node
 
 # A header row: short cells naming the columns (问题 | 整改措施), no clause in them.
 _HEADER_CELL_RE = re.compile(r"[^,，。；;]{1,8}")
+# Cells of a row: a tab, or the bar of a Markdown table (| 1 | 落实学法制度 |); the split keeps every position.
+_CELL_SEP_RE = re.compile(r"[\t|]")
+_RULE_ROW_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
 
 
-def split_columns(norm: str, text: str, index: int, start: int, end: int, clause_end) -> list[tuple[Node, Node]]:
-    """(left cell, right cell) item nodes of each two-cell row, header excluded; [] when the body is no such table."""
-    rows, other = [], 0
+def split_columns(norm: str, text: str, index: int, start: int, end: int, clause_end,
+                  column_kind=None) -> list[tuple[Node, Node]]:
+    """(left cell, right cell) item nodes of each row, header excluded; [] when the body is no such table.
+
+    A row of two cells gives both. A wider table (存在问题 | 整改措施 | 完成时限) gives the first two columns whose
+    header cell names a kind (`column_kind`: header text → kind or None), so a deadline or a number column is left out.
+    """
+    rows, other, header = [], 0, None
     for line in lines_of(norm, start, end):
         cells = _cells(norm, line.start, line.end)
-        if len(cells) != 2:
+        if len(cells) < 2:
             other += 1
             continue
-        if not rows and all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells):
+        if header is None and not rows and all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells):
+            header = cells
             continue
         rows.append(cells)
+    columns = (0, 1)
+    if header is not None and len(header) > 2 and column_kind is not None:
+        # the first column of each kind: a cause column (问题 | 原因 | 整改措施) belongs to its row's problem
+        first: dict[str, int] = {}
+        for n, (a, b) in enumerate(header):
+            first.setdefault(column_kind(norm[a:b]), n)
+        named = sorted(n for kind, n in first.items() if kind)
+        columns = tuple(named[:2]) if len(named) >= 2 else columns
+    width = len(header) if header is not None else 2
+    rows = [cells for cells in rows if len(cells) == width]
     if not rows or other > len(rows):  # a stray tab in prose is no table
         return []
     pairs = []
     for number, cells in enumerate(rows, 1):
-        left, right = (Node(2, "column", number, "", "", a, a, clause_end(norm, a, b), b, index) for a, b in cells)
+        left, right = (Node(2, "column", number, "", "", a, a, clause_end(norm, a, b), b, index)
+                       for a, b in (cells[column] for column in columns))
         pairs.append(tuple(_named(text, node) for node in (left, right)))
     return pairs
 
@@ -71,9 +91,15 @@ def table_items(norm: str, text: str, index: int, start: int, end: int, clause_e
 
 
 def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty tab-separated cell of one line, spaces trimmed."""
+    """(start, end) of each non-empty cell of one line, split by tabs or by a Markdown table's bars, spaces trimmed.
+
+    A Markdown rule row (| --- | --- |) has no cells.
+    """
+    line = norm[start:end]
+    if _RULE_ROW_RE.fullmatch(line):
+        return []
     cells, pos = [], start
-    for part in norm[start:end].split("\t"):
+    for part in _CELL_SEP_RE.split(line):
         a, b = pos, pos + len(part)
         pos = b + 1
         while a < b and norm[a].isspace():

@@ -26,6 +26,8 @@ _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党
 _DATE_RE = re.compile(
     r"^\s*(?P<open>\()?(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*(?(open)\))\s*$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
+# An issuer with its date on the same line, after a space or in brackets (the normal form writes （ as ().
+_DATED_ISSUER_RE = re.compile(r"(.+?)\s*\(?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*\)?$")
 
 
 def lines_of(norm: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -62,8 +64,12 @@ def is_date(text: str) -> bool:
 
 
 def is_issuer(text: str) -> bool:
-    """A line naming an issuing organ alone: not a breadcrumb ending in the township's column, nor a page's
-    labelled field (发布机构:王河乡), which is metadata, not a signature."""
+    """A line naming the issuing body, alone or with its date after it: not a breadcrumb ending in the
+    township's column, nor a page's labelled field (发布机构:王河乡), which is metadata, not a signature."""
+    return _issuer_of(text) is not None
+
+
+def _names_body(text: str) -> bool:
     return (len(text) <= 30 and not re.search("[，,:：]", text) and not clues.CRUMB_RE.search(text)
             and bool(_ISSUER_RE.search(text)))
 
@@ -77,6 +83,14 @@ def _issuer_names(text: str) -> list[str]:
     """The issuers one line names: two bodies side by side are two issuers, each a name of its own."""
     parts = [part for part in _ISSUER_BREAK_RE.split(text) if part]
     return parts if len(parts) > 1 and all(is_issuer(part) for part in parts) else [text]
+
+
+def _issuer_of(text: str) -> str | None:
+    """The issuer a line names, also when its date follows it on the line (…人民政府（2023年12月22日）)."""
+    if _names_body(text):
+        return text
+    dated = _DATED_ISSUER_RE.match(text)
+    return dated.group(1) if dated and _names_body(dated.group(1)) else None
 
 
 def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -> Header:
@@ -120,9 +134,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         if prefix and is_issuer(prefix):
             issuers.append(prefix)
     for line in head + tail:
-        if line is not title and is_issuer(line.text):
-            issuer_spans.append((line.start, line.end))
-            issuers.extend(name for name in _issuer_names(line.text) if name not in issuers)
+        issuer = _issuer_of(line.text)
+        if line is not title and issuer:
+            issuer_spans.append((line.start, line.start + len(issuer)))
+            issuers.extend(name for name in _issuer_names(issuer) if name not in issuers)
         elif (organ := _organ_field(line)) is not None:
             # The organ a page's field names is the issuer shown, but weighs as a page field does (信息公开字段),
             # not as the report's own issuer line: the report's words outweigh the page's.

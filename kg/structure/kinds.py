@@ -30,8 +30,8 @@ _OPENING_YEAR_RE = re.compile(r"\s*(?:\*\*)?((?:19|20)\d{2})\s*年")
 _PROBLEM_SHARE = 0.4
 _PLAN_SHARE = 0.25
 _RESULT_SHARE = 0.2
-# A figure, not a year nor an item's number ((1), 1., 1、 count nothing).
-_RESULT_NUMBER_RE = re.compile(r"(?<![\d(（])\d+(?![\d)）、.．]|\s*年)")
+# A figure states a result; an item's number ((1), 1., 2、) and a year do not.
+_RESULT_NUMBER_RE = re.compile(r"(?<![(（\d])\d+(?!\d|\s*年|\s*[)）.、．](?!\d))")
 _PROFILE_CUES = 2
 
 
@@ -118,6 +118,9 @@ def classify_body(body: str, after_problems: bool = False) -> str | None:
     # Plans are written as things to strengthen and state no results yet; so is much of the work done
     # (加强…, 健全…), so only a section after the problems, where plans stand, is read as plans.
     if after_problems and share["plans"] >= _PLAN_SHARE and share["measures"] < _RESULT_SHARE:
+        return "plans"
+    # After the problems, a body that states no result at all (开展…培训 / 规范…程序) is what is to be done.
+    if after_problems and share["measures"] == 0 and len(spans) >= 2:
         return "plans"
     return None
 

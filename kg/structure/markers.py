@@ -16,7 +16,10 @@ _CN = CN_DIGITS
 DECOR = r"(?:\*{1,3}|#{1,6}\s*|>\s*|<[a-zA-Z]{1,6}>\s*)*"
 _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
 # Ø and ➢ are the bullets a Word list in Wingdings leaves when converted to text.
-BULLETS = "●■◆▪•◇□○★☆▲►Ø➢"
+# Besides these, any arrow, geometric shape, symbol or dingbat (▶ √ ◎ ✔ → ❶) opening a line is one: offices
+# pick their bullets from the whole symbol font.
+# • and ・ are · in the normal form that lines are matched in.
+BULLETS = "●■◆▪•·◇□○★☆▲►Ø➢\u2190-\u21ff\u221a\u25a0-\u25ff\u2600-\u27bf"
 MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇)\s*[、.:：]?\s*")),
     # 第一，第二， open items as paragraphs do; they number items, never sections. So do 第一条 and 第一项,
@@ -35,9 +38,9 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,80}}\])")),
     # 一是…二是… states items; plans are as often written 一要…二要….
     ("inline", re.compile(rf"{DECOR}([{_CN}]{{1,3}})[是要]")),
-    # 问题一：…, 措施二：…, 问题1：…: a two-character label counts its items, in either kind of numeral.
-    # A space may stand for the colon (问题1  重大决策……).
-    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}([{_CN}]{{1,3}}|\d{{1,2}})(?:\s*:\s*|\s+)")),
+    # 问题一：…, 措施二：…, 问题1：…, 短板之一：…: a two-character label counts its items, in either kind of
+    # numeral. A space may stand for the colon (问题1  重大决策……).
+    ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}之?([{_CN}]{{1,3}}|\d{{1,2}})(?:\s*:\s*|\s+)")),
     # ● 健全依法决策机制。: a bullet numbers its item by its order, as a bracket does.
     # A bullet before a number (● 1. …) is one marker: the number is no part of the heading.
     ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*(?:(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[、.]\s*(?!\d))?")),
@@ -90,11 +93,14 @@ def trim_decor(text: str, start: int, end: int) -> int:
     return match.start() if match and match.end() == end else end
 
 
-def top_style(marked: list[tuple[int, str, int]]) -> str | None:
-    """The family of the top level among (line index, style, number) entries, in line order."""
+def top_style(marked: list[tuple[int, str, int]], also: tuple[str, ...] = ()) -> str | None:
+    """The family of the top level among (line index, style, number) entries, in line order.
+
+    `also`: families of NOT_TOP that this document uses for sections all the same (第一项 重点工作 on a line of its own).
+    """
     styles = []
     for _, style, _ in marked:
-        if style not in styles and style not in NOT_TOP:
+        if style not in styles and (style not in NOT_TOP or style in also):
             styles.append(style)
     if not styles:
         return None

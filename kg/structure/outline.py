@@ -17,11 +17,13 @@ from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
-    MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
+    BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
-from kg.structure.connectives import split_connected, split_listed, split_musts
+from kg.structure.connectives import (
+    split_connected, split_enumerated, split_listed, split_musts, split_openers, split_stated,
+)
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
 from kg.model import Header, Section, Source
@@ -32,17 +34,44 @@ ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcomi
 _CN = "一二三四五六七八九十"
 # 一是/二是 (or 一要/二要) inside a paragraph: after a clause or sentence end, never inside a word (统一是, 统一要求).
 # 首先，…其次，…最后，… counts the same way, the last word closing the run.
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*)", re.M)
+# 第一个问题是…，第二个问题是… counts the same way too.
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;：:，,！？!?\s*])|^)(?:([{_CN}]{{1,3}})[是要]|(首先|其次|再次|最后)[,，]\s*"
+                        rf"|第([{_CN}]{{1,3}})(?:个|项|点|条)[\u4e00-\u9fff]{{0,3}}?是)", re.M)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 # 问题主要有：1.…；2.…；3.… (or ①…；②…): numbers running inside a paragraph, each after a clause end or colon.
-_INLINE_DIGIT_RE = re.compile(r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([①-⑳]))")
+# 一、…；二、… runs the same way after 我镇将：. A circled number is a marker wherever it stands, so a run of them
+# may start straight after the words that announce it (存在以下不足①…；②…).
+# A run may also open with a 1. right after the words that announce it (主要问题有1.…；2.…), and a bullet repeated
+# inside a paragraph (存在问题：• …；• …) counts its items by their order.
+_INLINE_DIGIT_RE = re.compile(
+    r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([一二三四五六七八九十]{1,2})、|([" + BULLETS + r"]))"
+    r"|([①-⑳])|(?<=[\u4e00-\u9fff])(1)[.、．](?=[\u4e00-\u9fff])")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
-_ASPECT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:方面|原因|因素)")
+# A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
+# So does a title that groups plans by time (近期目标, 长远任务) and one that says its aspect holds problems
+# (思想认识方面的问题, 工作机制方面存在的不足).
+_ASPECT_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:方面|领域|层面)(?:存在)?(?:的)?(?:问题|不足|短板)?|[\u4e00-\u9fff]{0,4}(?:原因|因素)"
+    r"|在[\u4e00-\u9fff]{2,8}[上中]|(?:近期|短期|中期|长期|长远|远期|当前|今后)(?:目标|任务|打算|重点)")
+_COUNTED_RE = re.compile(r"之?(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
 _SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
+# A time before a colon labels an item by when it is due (2025年：…, 2026年度：…, 一季度：…, 下半年：…, 6月底前：…);
+# it names no content.
+_YEAR_LABEL_RE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)"
+    r"\s*[:：]\s*")
+# A heading that ends in a colon with its body after it on the same line: the heading is short and plain.
+_RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)")
+# Words of a title that reports work done (存在问题整改情况, 问题整改成效): such a part is a measure.
+_DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
+# A label inside a paragraph, after a sentence or clause: 问题是…；打算是…, or 问题：….
+_INLINE_LABEL_RE = re.compile(r"(?:(?<=[。；;\n])|^)[^\S\n]*([\u4e00-\u9fff]{2,4})(?:是|\s*:)\s*", re.M)
+_SHORT_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[:：]\s*")
+_BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{4}")  # a phrase that can name an item, not a stray label
 
 
 @dataclass(frozen=True)
@@ -111,6 +140,9 @@ def parse(source: Source) -> Outline:
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading_end = trim_decor(norm, line.start + length, heading_end)
         body_start = line.end
+        run_on = _RUN_ON_HEADING_RE.match(norm, line.start + length, line.end)
+        if run_on:  # 二、存在的问题：一是…；二是…: the body goes on after the heading's colon, on its own line
+            heading_end, body_start = run_on.end(1), run_on.end()
         if length and heading_end <= line.start + length:  # 一、 alone on its line: the heading is on the next
             below = next((other for other in lines if other.start > line.end), None)
             if below is not None and below.start < end and is_plain_heading(below.text):
@@ -154,6 +186,14 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         if asides:
             return asides, _answered(asides)
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
+    if kind in ("measures", "duty") and parse_kind == model.PARSE_NUMBERED:
+        told = _split_told_parts(source, index, kind, body_start, end, items, styles, warnings)
+        if told:
+            return told, _answered(told)
+    if (kind in ("shortcomings", "plans") and parse_kind == model.PARSE_INLINE and len(items) >= 2
+            and items[0].marker.startswith("首先")):
+        # 首先…其次…再次…。此外，…: a connective after the counted run adds its last item, as it would a paragraph's
+        items = [*items[:-1], *split_connected(source.norm, source.text, items[-1], clause_end, _rstrip)]
     items = _split_paragraph(source, kind, parse_kind, items)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
@@ -163,16 +203,29 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     # Sub-parts by aspect (（一）客观方面 （二）主观方面) hold the section's own kind, their numbered lines its items.
     aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and all(
         _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items)
+    # Sub-parts that name a kind or an aspect (（一）存在问题 / （二）产生原因) split the section alike.
     combined = aspects or len(set(ITEMIZED[k] for k in named)) > 1 or (
         kind in ("shortcomings", "plans") and len(items) >= 2
-        and all(_names_item_kind(source.norm, item) for item in items))
+        and all(_names_item_kind(source.norm, item) or _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end)
+                for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
-        blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None)
-    if combined and not blocks:
+        blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None,
+                                        aspect_kind=kind)
+        if not blocks and len(named) == 2:
+            blocks = _split_topics(source, index, items, end, styles, warnings)
+            pairs = _answered(blocks)
+    if (combined or kind in ("shortcomings", "plans")) and not blocks:
+        # Labels of both kinds (问题：…/对策：…, or 问题<TAB>… rows) split a section whose heading names one
         blocks = _split_lead_ins(source, index, body_start, end, styles, warnings)
         pairs = _answered(blocks)
     if combined and not blocks and len(named) == 2:
         blocks, pairs = _column_blocks(source, index, named, body_start, end)
+    if combined and not blocks and parse_kind != model.PARSE_NUMBERED:
+        # Halves told without labels (……一是…。 / 下一步，我镇将重点做好以下工作：一是…): a lead sentence before a
+        # list turns the section to the kind it names, as it does inside a section of work done. Items carry
+        # their own remedies (（一）……。整改措施：…, 一是……。整改措施：…), which split_remedies reads.
+        blocks = _split_asides(source, index, kind, body_start, end, styles, warnings, paragraphs=True)
+        pairs = _answered(blocks)
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
     out = []
     for block in blocks:
@@ -196,12 +249,19 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
         items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:
         items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:
+        items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1 and kind == "shortcomings":
+        items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1 and kind == "shortcomings":
+        items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
     return items
 
 
 def _column_blocks(source, index, kinds, start, end) -> tuple[list[Block], list]:
     """A two-column table of problems and remedies: a block per column, of the kinds in `kinds`, rows paired."""
-    rows = split_columns(source.norm, source.text, index, start, end, clause_end)
+    rows = split_columns(source.norm, source.text, index, start, end, clause_end,
+                         lambda cell: lead_in_kind(cell, tuple(ITEMIZED)))
     if not rows:
         return [], []
     blocks = [Block(kinds[column], index, start, end, model.PARSE_PARAGRAPH, tuple(row[column] for row in rows))
@@ -221,9 +281,11 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     norm = source.norm
     heads = []
     for line in lines_of(norm, start, end):
-        colon = line.text.find(":")
+        # A table row whose first cell names its kind (问题<TAB>……, 措施<TAB>……) leads in as a label does.
+        colon = min((pos for pos in (line.text.find(":"), line.text.find("\t")) if pos > 0), default=-1)
         lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
-        kind = lead_in_kind(lead, tuple(ITEMIZED)) if lead else None
+        # 问题一：/对策一：, 问题2：: a count after the label leaves it the label it is
+        kind = lead_in_kind(_COUNTED_RE.sub("", lead), tuple(ITEMIZED)) if lead else None
         if kind:
             heads.append((line.start, line.start + colon + 1, kind))
     if len({ITEMIZED[kind] for _, _, kind in heads}) < 2:
@@ -231,14 +293,23 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
     blocks = []
     for pos, (head_start, body_start, kind) in enumerate(heads):
         stop = heads[pos + 1][0] if pos + 1 < len(heads) else end
-        parse_kind, sub = _itemize(source, index, body_start, _rstrip(norm, head_start, stop), styles, warnings)
+        body_end = _rstrip(norm, head_start, stop)
+        parse_kind, sub = _itemize(source, index, body_start, body_end, styles, warnings)
+        if parse_kind == model.PARSE_FAILED:  # a bare phrase after its label (问题<TAB>学法针对性不强) is the item
+            parse_kind, sub = model.PARSE_PARAGRAPH, _nodes(source, index, [(body_start, body_start, "paragraph", 1)],
+                                                            body_end, paragraph_ends=False)
         blocks.append(Block(kind, index, head_start, stop, parse_kind, tuple(sub)))
     return blocks
 
 
-def _split_asides(source, index, kind, start, end, styles, warnings) -> list[Block]:
-    """Work done, then the problems and plans its section tells after lead-ins (存在问题：…), a block for each."""
+def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=False) -> list[Block]:
+    """Work done, then the problems and plans its section tells after lead-ins (存在问题：…), a block for each.
+
+    `paragraphs`: only lead-ins that open a paragraph count; a label inside an item (……。整改措施：…) is its remedy.
+    """
     heads = aside_heads(source.norm, start, end)
+    if paragraphs and any(decor_end(source.norm, source.norm.rfind("\n", 0, head) + 1) < head for head, _, _ in heads):
+        return []
     if not heads:
         return []
     blocks = []
@@ -250,16 +321,49 @@ def _split_asides(source, index, kind, start, end, styles, warnings) -> list[Blo
     return blocks
 
 
+def _split_told_parts(source, index, kind, start, end, items, styles, warnings) -> list[Block]:
+    """A section of work done whose last numbered parts are titled for problems or plans ((四)存在的不足 /
+    (五)下一步打算), each with its own numbered lines: a block for the work done and one for each such part."""
+    norm = source.norm
+    heads = [(pos, item, told) for pos, item in enumerate(items) if (told := _told_kind(norm, item))]
+    if not heads or heads[0][0] == 0:
+        return []
+    first = heads[0][1]
+    blocks = [Block(kind, index, start, first.start, model.PARSE_NUMBERED, tuple(items[: heads[0][0]]))]
+    for n, (_, item, told) in enumerate(heads):
+        stop = _rstrip(norm, item.start, heads[n + 1][1].start if n + 1 < len(heads) else end)
+        sub_styles = tuple(style for style in styles if style != item.style)
+        parse_kind, sub = _itemize(source, index, item.text_end, stop, sub_styles, warnings)
+        blocks.append(Block(told, index, item.start, stop, parse_kind, tuple(sub)))
+    return blocks
+
+
+def _told_kind(norm: str, item: Node) -> str | None:
+    """The kind a part's bare title names (存在的不足, 下一步打算) when the part is told below it, not done."""
+    title = norm[item.text_start : item.text_end]
+    line_end = norm.find("\n", item.text_end)
+    if len(title) > _MAX_LEAD_IN or _DONE_RE.search(title) or norm[item.text_end : line_end if line_end >= 0 else None].strip():
+        return None
+    return next((k for k in kinds_named(title) if k in ("shortcomings", "plans")), None)
+
+
 def _names_item_kind(norm: str, item: Node) -> bool:
     return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
-def _split_combined(source, index, items, end, styles, warnings, kind=None) -> tuple[list[Block], list]:
+def _split_combined(source, index, items, end, styles, warnings, kind=None, aspect_kind=None) -> tuple[list[Block], list]:
     """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own.
 
     `kind`: the kind of every sub-heading, when they are aspects of one kind rather than naming kinds.
+    `aspect_kind`: the kind of a sub-heading that names an aspect (产生原因) beside others that name kinds.
     """
-    heads = [(item, [kind] if kind else kinds_named(source.norm[item.text_start : item.text_end])) for item in items]
+    def named_by(item):
+        title = source.norm[item.text_start : item.text_end]
+        named = kinds_named(title)
+        if not any(k in ITEMIZED for k in named) and aspect_kind and _ASPECT_RE.fullmatch(title):
+            return [aspect_kind]
+        return named
+    heads = [(item, [kind] if kind else named_by(item)) for item in items]
     heads = [(item, next(k for k in named if k in ITEMIZED)) for item, named in heads
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:
@@ -290,6 +394,29 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None) -> t
     return blocks, pairs
 
 
+def _split_topics(source, index, items, end, styles, warnings) -> list[Block]:
+    """A combined section told topic by topic with its labels inside each topic's paragraph ((一)关于执法。问题是…；
+    打算是…。): a block per label; the topic titles are no items. [] unless every topic holds a label."""
+    norm = source.norm
+    heads = []
+    for pos, item in enumerate(items):
+        stop = items[pos + 1].start if pos + 1 < len(items) else end
+        found = [(m.start(1), m.end(), kind) for m in _INLINE_LABEL_RE.finditer(norm, item.text_end, stop)
+                 if (kind := lead_in_kind(m.group(1), tuple(ITEMIZED)))]
+        if not found:
+            return []
+        heads.extend((*head, stop) for head in found)
+    if len({ITEMIZED[kind] for _, _, kind, _ in heads}) < 2:
+        return []
+    blocks = []
+    for pos, (head_start, body_start, kind, topic_end) in enumerate(heads):
+        stop = min(heads[pos + 1][0], topic_end) if pos + 1 < len(heads) else topic_end
+        body_end = _rstrip(norm, head_start, stop)
+        node = _nodes(source, index, [(body_start, body_start, "paragraph", 1)], body_end, paragraph_ends=False)
+        blocks.append(Block(kind, index, head_start, stop, model.PARSE_PARAGRAPH, tuple(node)))
+    return blocks
+
+
 def _answered(blocks) -> list[tuple[int, int]]:
     """(problem start, plan start) where one problem is told and the plans right after it answer it, as in a
     topic's 存在问题：… then 下步打算：…; a run of several problems leaves its plans unassigned."""
@@ -312,12 +439,14 @@ def _itemize(source, index, start, end, styles, warnings):
             marked.append((line, *marker))
     if marked and marked[0][1] == "inline":
         # 一是 opens a line, and 二是 may follow in the same paragraph; a new 一是 mid-paragraph is a sub-list.
+        # The first 一是 of the block may follow a lead sentence (……还存在一些差距。一是…), the run going on
+        # in the next paragraph (三是…): nothing was counted before it that it could be a sub-list of.
         spans, last = [], 0
         for match in _INLINE_RE.finditer(norm, start, end):
             number = _inline_number(match, last)
             line_start = max(norm.rfind("\n", 0, match.start()) + 1, start)  # a block may open mid-line
             at_line_start = decor_end(norm, line_start) >= match.start()
-            if (number == 1 and at_line_start) or (last and number == last + 1):
+            if (number == 1 and (at_line_start or not spans)) or (last and number == last + 1):
                 spans.append((match.start(), match.end(), "inline", number))
                 last = number
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=False)
@@ -345,6 +474,10 @@ def _itemize(source, index, start, end, styles, warnings):
     paragraphs = [line for line in lines_of(norm, start, end)
                   if not line.text.endswith((":", "：")) and re.search(r"[\u4e00-\u9fff]{4}", line.text)
                   and re.search(r"[。；;]", line.text)]
+    bare = _bare_lines(lines_of(norm, start, end), paragraphs)
+    if bare:
+        spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(bare, 1)]
+        return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     if paragraphs:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
@@ -366,11 +499,33 @@ def _headed_paragraphs(lines) -> list:
     return heads
 
 
+def _bare_lines(lines, paragraphs) -> list:
+    """Short phrases on lines of their own, each an item (健全学法制度 / 充实执法力量), after any lead sentence.
+
+    Two or more such lines that no sentence follows are a list: lines alike in shape are siblings, so none of
+    them is the heading of the others. A sentence after them makes them headings of what follows, or prose.
+    """
+    bare = [line for line in lines if is_plain_heading(line.text) and _BARE_ITEM_RE.search(line.text)]
+    if len(bare) < 2 or any(line.start > bare[0].start for line in paragraphs):
+        return []
+    return bare
+
+
+def _kind_label(norm: str, start: int, end: int) -> re.Match | None:
+    """A label before a colon that only names the item's kind (问题：…, 措施：…, 不足：…), or None."""
+    label = _SHORT_LABEL_RE.match(norm, start, end)
+    return label if label and lead_in_kind(label.group(1), tuple(ITEMIZED)) else None
+
+
 def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
     """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
     spans = []
     for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
-        number = int(match.group(1) or match.group(2)) if match.group(3) is None else ord(match.group(3)) - ord("①") + 1
+        digits, cn, bullet, circled = match.group(1) or match.group(2) or match.group(6), match.group(3), match.group(4), match.group(5)
+        if bullet:
+            number = len(spans) + 1
+        else:
+            number = int(digits) if digits else _number(cn) if cn else ord(circled) - ord("①") + 1
         if number == len(spans) + 1:
             spans.append((match.end() - len(match.group(0).lstrip()), match.end(), "inline", number))
     return spans if len(spans) >= 2 else []
@@ -378,8 +533,8 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
 
 def _inline_number(match: re.Match, last: int) -> int:
     """The count an inline marker stands for: 二是 → 2, 其次 → 2, 最后 → one after the item before it."""
-    if match.group(1):
-        return _number(match.group(1))
+    if match.group(1) or match.group(3):
+        return _number(match.group(1) or match.group(3))
     word = match.group(2)
     return _SEQUENCE.get(word, last + 1 if last else 0)
 
@@ -414,6 +569,9 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
             text_start = min(decor_end(norm, text_start), end)
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
+        label = _YEAR_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
+        if label:  # 2025年：完善……, 问题：……: a label says when or what kind; the heading follows it
+            text_start = label.end()
         stop = spans[pos + 1][0] if pos + 1 < len(spans) else end
         if paragraph_ends and pos + 1 == len(spans):
             line_end = norm.find("\n", text_start, end)

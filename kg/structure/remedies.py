@@ -11,11 +11,11 @@ import re
 from dataclasses import replace
 
 _REMEDY_RE = re.compile(
-    r"(?:(?<=[。；;!?！？\n])|^)\s*(?:"
+    r"(?:(?<=[。；;!?！？\n\]])|^)\s*(?:"  # after a sentence, or after a 【】 heading ([ ] in the normal form)
     r"(?:对此|为此|针对(?:这一|这个|这些|上述|以上|此类|该)?(?:问题|不足|情况)?|下一步|今后)\s*,?\s*"
     r"(?:我们|我镇|我乡|我街道|本镇|本乡|街道|镇党委|镇政府)?\s*(?:将|要|拟|计划)\s*"
-    # or a label before the remedy: 整改措施：…, 改进方向：…
-    r"|(?:整改|改进|应对|解决)(?:措施|方向|办法|思路|对策)\s*[:：]\s*)"
+    # or a label before the remedy: 整改措施：…, 改进方向：…, or 措施：/对策： alone
+    r"|(?:整改|改进|应对|解决)(?:措施|方向|办法|思路|对策)\s*[:：]\s*|(?:措施|对策)\s*[:：]\s*)"
 )
 
 

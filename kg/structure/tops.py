@@ -23,6 +23,8 @@ _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报�
 _TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
 _WHOLE_BRACKET_RE = re.compile(r"^\[[^\[\]]{2,25}\]$")
 _LEADER_RE = re.compile(r"[\s.·…．-]*\d*\s*$")  # 一、基本情况……………1: the dots and page number of a contents line
+# Item families a document may use for its sections instead, when their lines are bare headings.
+_HEADING_FAMILIES = ("ordinal",)
 _APPENDIX_RE = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 
 
@@ -37,7 +39,7 @@ def top_headings(lines):
         found = line_marker(line.text)
         if found:
             marked.append((index, found[0], found[1]))
-    style = top_style(marked)
+    style = top_style(marked, _heading_families(lines, marked))
     if style is not None:
         marked = _without_contents(lines, marked, style)
         nested = _family_at_two_levels(lines, marked, style)
@@ -54,9 +56,27 @@ def top_headings(lines):
         later = _headless_first(lines, found, marked)
         if later:
             first = lines[found[0]]
+            # A heading naming its kind right over the run (◎ 工作开展情况 with no preamble before it) heads it.
+            over = lines[found[0] - 1] if found[0] > 0 else None
+            if over is not None and _is_vocabulary_heading(over.text):
+                return [over, *later], "vocabulary", None
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in found], style, None
     return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+
+
+def _heading_families(lines, marked) -> tuple[str, ...]:
+    """Families that usually open items or paragraphs (第一，) but here number bare heading lines once through
+    (第一项 重点工作 / 第二项 存在问题): then they number the sections."""
+    families = []
+    for family in _HEADING_FAMILIES:
+        own = [(index, number) for index, style, number in marked if style == family]
+        if len(own) < 2 or [number for _, number in own] != list(range(1, len(own) + 1)):
+            continue
+        words = [lines[index].text[line_marker(lines[index].text)[2]:] for index, _ in own]
+        if all(is_plain_heading(text) for text in words):
+            families.append(family)
+    return tuple(families)
 
 
 def _family_at_two_levels(lines, marked, style: str) -> list[int]:

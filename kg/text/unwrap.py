@@ -45,6 +45,9 @@ _ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[是要]|
 _INLINE_ORDINAL_RE = re.compile(r"[。；;]\s*(?:[一二三四五六七八九十]{1,2}[是要]|其[一二三四五六七八九十]{1,2}[，,、]"
                                 r"|第[一二三四五六七八九十]{1,2}[，,、]|其次|再次|最后)")
 _INDENT = (" ", "\u3000", "\t")
+# A whole row of a Markdown table (| a | b |) ends its line, and a line opening with a bar starts a row; a row
+# cut at the wrap width (| a | b…) still joins its rest.
+_MARKDOWN_ROW_RE = re.compile(r"\|.*\|")
 # A wrapped text has most of its prose lines within a few characters of one width; reports typeset for
 # A4 break at 25–45 characters, a pasted page at up to about 60.
 _MIN_WIDTH, _MAX_WIDTH = 16, 70
@@ -280,6 +283,8 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
     the next inside its lines."""
     if line.count("\t") >= max(previous.count("\t"), 1):  # a table row starts its own line; a cut row's tail
         return False                                         # holds fewer cells than the row
+    if _MARKDOWN_ROW_RE.fullmatch(previous.strip()) or line.lstrip().startswith("|"):
+        return False
     if line.lstrip().startswith(_NEVER_OPENS):
         return True
     end, width, measure = previous.strip(), col.width, col.measure
