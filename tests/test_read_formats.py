@@ -304,3 +304,12 @@ def test_a_series_told_inside_a_paragraph_goes_on_across_a_wrap_after_a_full_sto
     assert paragraph in source.text.splitlines()
     # an indented first line opening with an item marker still starts a paragraph of its own
     assert "（一）下一段落另起一行。" in source.text.splitlines()
+
+
+def test_a_numbered_series_after_a_word_goes_on_across_a_wrap_after_its_semicolon(tmp_path):
+    # 问题主要有1.…；2.…: the page's first line of the paragraph ends right after the ；, and 2. opens the next
+    first = "问题主要有1." + "学" * 15 + "；"
+    paragraph = first + "2.执法记录仪使用不规范；3.宣传栏内容陈旧。"
+    text = "青禾镇2023年法治政府建设情况报告\n一、存在的问题\n" + paragraph + "\n二、下一步打算\n加强培训。"
+    source = read_source(write_paged_pdf(text, tmp_path / "numbered.pdf"))
+    assert paragraph in source.text.splitlines()

@@ -171,8 +171,10 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     return paragraphs
 
 
-# A member of a series told inside a paragraph, after a full stop: …职责。（一）带头学法。 / …；二是….
-_INLINE_ITEM_RE = re.compile(r"[。；;]\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)")
+# A member of a series told inside a paragraph, mid-line: …职责。（一）带头学法。 / …；二是… / ①…；②… /
+# 主要问题有1.…；2.… (a number after a word, never one that opens its line).
+_INLINE_ITEM_RE = re.compile(r"[。；;：:]\s*(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}是|[\u2460-\u2473])"
+                             r"|[\u4e00-\u9fff。；;：:]\s*\d{1,2}[.、．](?=[\u4e00-\u9fff])")
 
 
 def _resumes_series(previous: _Line, line: _Line, left: float, right: float) -> bool:

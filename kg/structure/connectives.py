@@ -157,7 +157,7 @@ def split_openers(norm: str, text: str, node: Node, clause_end, rstrip) -> list[
     """
     nodes = _split_opening(norm, text, node, clause_end, rstrip, _sentence_starts(norm, node))
     if len(nodes) == 1:  # 在…方面，将…；在…方面，将…。: clauses of one sentence may open alike as sentences do
-        nodes = _split_opening(norm, text, node, clause_end, rstrip, _clause_starts(norm, node))
+        nodes = _split_opening(norm, text, node, clause_end, rstrip, _sentence_starts(norm, node, _CLAUSE_START_RE))
     return nodes
 
 
@@ -244,10 +244,11 @@ def _problem_words() -> re.Pattern:
     return re.compile("|".join(re.escape(cue) for cue, kind in cues() if kind == "shortcomings"))
 
 
-def _sentence_starts(norm: str, node: Node) -> list[int]:
-    """Where the sentences of a node's text begin: its own start, then after each sentence end or line break."""
+def _sentence_starts(norm: str, node: Node, boundary: re.Pattern = _SENTENCE_START_RE) -> list[int]:
+    """Where the sentences of a node's text begin: its own start, then after each sentence end or line break
+    (or after each `boundary`, as after each ；)."""
     starts = [_first_start(norm, node)]
-    for match in _SENTENCE_START_RE.finditer(norm, node.text_start, node.end):
+    for match in boundary.finditer(norm, node.text_start, node.end):
         if match.end() > starts[-1]:
             starts.append(match.end())
     return starts
@@ -256,15 +257,6 @@ def _sentence_starts(norm: str, node: Node) -> list[int]:
 def _first_start(norm: str, node: Node) -> int:
     """Where the node's first sentence opens: before a label its item was given (上半年：), so siblings can share it."""
     return node.start if node.start < node.text_start and _LABEL_RE.fullmatch(norm, node.start, node.text_start) else node.text_start
-
-
-def _clause_starts(norm: str, node: Node) -> list[int]:
-    """Where the ；-clauses of a node's text begin."""
-    starts = [_first_start(norm, node)]
-    for match in _CLAUSE_START_RE.finditer(norm, node.text_start, node.end):
-        if match.end() > starts[-1]:
-            starts.append(match.end())
-    return starts
 
 
 def _opening_keys(norm: str, start: int, limit: int) -> set:
