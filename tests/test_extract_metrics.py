@@ -398,3 +398,11 @@ def test_rates_sharing_a_figure_in_traditional_script_keep_their_own_characters(
 def test_a_level_reached_after_a_change_is_of_the_thing_compared():
     assert facts("群众满意率较上年提高1.5个百分点，达到96.2%。") == [
         ("群众满意率较上年提高", 1.5, "个百分点", False), ("群众满意率", 96.2, "%", False)]
+
+
+def test_visits_of_vessels_and_heads_of_livestock_are_units_of_their_own():
+    # the longer unit wins over 艘 and 次; Chinese numerals before a two-character unit too
+    assert facts("全年组织海上巡航八十航次，登临检查船只960艘次，出动执法车辆35车次。") == [
+        ("组织海上巡航", 80, "航次", False), ("登临检查船只", 960, "艘次", False), ("出动执法车辆", 35, "车次", False),
+    ]
+    assert facts("全村牛羊存栏约1.5万头只。") == [("全村牛羊存栏", 15000, "头只", True)]

@@ -249,3 +249,26 @@ def test_a_post_in_brackets_after_a_name_that_is_also_a_word():
     # 建华 and 卫国 are words too; a post in brackets after them, as an act would, shows a person
     assert people("以镇长张建华（镇党委副书记）为组长，统筹推进。") == [("张建华", "镇长")]
     assert people("实现全覆盖（全镇）。") == []
+
+
+def test_names_without_a_surname_are_read_where_a_name_is_expected():
+    # Tibetan and Mongolian names are parts of a name with no family name; 白 opens other names as a surname
+    assert people("格桑旺姆（副镇长）分管司法工作，驻村第一书记拉巴次仁同志任联络员，宣讲员白玛德吉等9人进村宣讲，"
+                  "调解员巴特尔主持调解。") == [
+        ("格桑旺姆", "副镇长"), ("拉巴次仁", "驻村第一书记"), ("白玛德吉", "宣讲员"), ("巴特尔", "调解员"),
+    ]
+    # read back from 同志, the second part alone (次仁) is not taken for the name
+    assert people("乡人大主席团主席索朗次仁同志任副组长。") == [("索朗次仁", "乡人大主席团主席")]
+    # the parts alone do not make a name where none is expected
+    assert people("全镇推广扎西德勒民俗节和格桑花广场舞。") == []
+
+
+def test_a_column_headed_with_names_gives_each_row_its_post():
+    table = "姓名\t职务\t联系片区\n马腾飞\t镇党委副书记\t北片\n钱大江\t副镇长\t南片\n"
+    assert people("包片领导名单：\n" + table) == [("马腾飞", "镇党委副书记"), ("钱大江", "副镇长")]
+
+
+def test_a_name_whose_opening_is_a_word_before_an_act_or_an_adverb_and_a_verb():
+    assert people("由村委会主任石头生具体负责，镇综治中心主任高山青经常深入村组排查。") == [
+        ("石头生", "村委会主任"), ("高山青", "镇综治中心主任"),
+    ]

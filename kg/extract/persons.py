@@ -128,7 +128,12 @@ def _as_written(text: str, norm: str, phrase: str, near: int) -> str:
 
 
 def name_at(norm: str, pos: int) -> str | None:
-    """The person's name starting at `pos`, if a surname and one or two given characters stand there."""
+    """The person's name starting at `pos`: a surname and one or two given characters, or parts of a name of a
+    tradition without surnames (白玛央金: 白 is a surname too, but 白玛 is a part)."""
+    return _name_with_surname(norm, pos) or _name_of_parts(norm, pos)
+
+
+def _name_with_surname(norm: str, pos: int) -> str | None:
     surname = _surname_at(norm, pos)
     if surname is None:
         return None
@@ -145,15 +150,42 @@ def name_at(norm: str, pos: int) -> str | None:
         if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
             continue
         opening = candidate[: len(surname) + 1]
-        if _is_common_word(candidate) or (_is_common_word(opening) and not _is_place(opening)):
-            continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name (but 魏国强, 吴国华 are names)
         rest = norm[pos + len(candidate) :]
+        if _is_common_word(candidate) or (_is_common_word(opening) and not _is_place(opening) and not _acts_next(rest)):
+            continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name (but 魏国强, 吴国华 are names)
         if rest.startswith(_words("doctrine_after")):
             return None
         if _is_common_word(given) and not (rest.startswith(_words("act")) or _bracketed_post(rest)):
             continue  # 全覆盖，: a word; 李建国亲自… or 李建国（镇党委副书记）: a name, for a person acts or holds a post next
         if _name_ends_before(rest):
             return candidate
+    return None
+
+
+def _acts_next(rest: str) -> bool:
+    """站长黄土根具体负责…: an act of two or more characters, or a post in brackets, right after a name whose opening is a
+    word (黄土) shows a name there; one character (与, 为) does not, since it may go on an ordinary word (全程参与)."""
+    return rest.startswith(_multi_char_acts()) or _bracketed_post(rest)
+
+
+MAX_PARTS_NAME = 8  # characters of a name of two parts at most (额尔德尼 + 巴特尔 is seven)
+
+
+@cache
+def _name_parts() -> tuple[str, ...]:
+    return lexicon.longest_first(lexicon.words("name_parts"))
+
+
+def _name_of_parts(norm: str, pos: int) -> str | None:
+    """扎西多吉, 达瓦, 其其格: a name of one or two parts of a tradition without family names, standing at `pos`,
+    the longer reading first, when the text goes on as after a name."""
+    first = next((part for part in _name_parts() if norm.startswith(part, pos)), None)
+    if first is None:
+        return None
+    second = next((part for part in _name_parts() if norm.startswith(part, pos + len(first))), None)
+    for name in ((first + second) if second else None, first):
+        if name and _name_ends_before(norm[pos + len(name) :]) and not norm.startswith(_words("doctrine_after"), pos + len(name)):
+            return name
     return None
 
 
@@ -192,7 +224,10 @@ VERB_WINDOW = 6  # characters after a name segmented to see whether a verb of tw
 
 def _verb_follows(rest: str) -> bool:
     """律师陈某审查把关: a name may be followed straight by what the person does, a verb of the dictionary."""
-    first = lexicon.tokens(rest[:VERB_WINDOW])[:1]
+    words = lexicon.tokens(rest[:VERB_WINDOW])[:2]
+    if len(words) == 2 and len(words[0]) > 1 and _dictionary()[0].get(words[0], "") == "d":
+        words = words[1:]  # 洛桑丹增常年深入牧场: an adverb of two characters may stand between the name and its verb
+    first = words[:1]
     if not first or len(first[0]) < 2 or first[0] in roles():
         return False  # 主任任双组长: the dictionary tags 组长 a verb, but a title names a post, not an act
     return _dictionary()[0].get(first[0], "") in ("v", "vn")
@@ -329,6 +364,8 @@ def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
         names = _names_from(norm, pos, posts=True)
         last = names[-1][0] + len(names[-1][1]) if names else pos
         return names if names and (last == len(norm) or norm[last] in _LIST_END) else []
+    if "\t" in norm[start:pos] and "\t" in norm[norm.rfind("\n", 0, start) + 1 : start]:
+        return []  # 姓名<TAB>职务<TAB>片区: a post in a later cell of a row is followed by another field, not by a name
     name = name_at(norm, pos)
     if name is None or not (pos + len(name) == len(norm) or norm[pos + len(name)] in "\n(\t"):
         return []
@@ -340,7 +377,7 @@ def _table_columns(norm: str):
 
     Each row's cell in that column is a person when it holds a name and nothing more.
     """
-    column, role = None, ""
+    column, role, posts = None, "", None
     pos = 0
     for line in norm.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -350,17 +387,38 @@ def _table_columns(norm: str):
         if len(cells) < 2:
             column = None
             continue
-        heads = [n for n, cell in enumerate(cells) if cell.strip() in roles()]
-        if heads:
-            column, role = heads[0], cells[heads[0]].strip()
+        named = [n for n, cell in enumerate(cells) if cell.strip() in _words("name_column")]
+        # under a 姓名 header a row's post cell (镇长) is data, not the header of another table
+        heads = [] if column is not None and not role else [n for n, cell in enumerate(cells) if cell.strip() in roles()]
+        if heads or named:
+            # 姓名<TAB>职务: a column headed 姓名 holds the names, and each row's post is in the column headed 职务
+            column = (named or heads)[0]
+            role = "" if named else cells[column].strip()
+            posts = next((n for n, cell in enumerate(cells) if cell.strip() in _words("post_column")), None)
             continue
         if column is None or column >= len(cells):
             continue
         cell = cells[column]
         at = start + sum(len(c) + 1 for c in cells[:column]) + len(cell) - len(cell.lstrip())
-        name = name_at(norm, at)
+        name = name_at(norm, at) or _name_in_cell(norm, at)
         if name and name == cell.strip():
-            yield _Found(at, at + len(name), name, role)
+            post = cells[posts].strip() if posts is not None and posts < len(cells) else role
+            yield _Found(at, at + len(name), name, post or role)
+
+
+def _name_in_cell(norm: str, pos: int) -> str | None:
+    """A cell under a names column that holds a surname and one to three characters and nothing more (朱大海): a
+    given name that is a word (大海) needs no act after it there, since the column says what the cell holds."""
+    surname = _surname_at(norm, pos)
+    if surname is None:
+        return None
+    end = pos + len(surname)
+    while end < len(norm) and end - pos < 4 and "\u4e00" <= norm[end] <= "\u9fff":
+        end += 1
+    given = norm[pos + len(surname) : end]
+    if not given or norm[end : end + 1] not in ("\t", "\n", ""):
+        return None
+    return norm[pos:end]
 
 
 def _before_titles(norm: str):
@@ -420,8 +478,16 @@ def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int |
     for size in sizes:
         pos = end - size
         if pos >= 0 and name_at(norm, pos) == norm[pos:end]:
-            return pos
+            return _first_part_before(norm, pos, end)
     return None
+
+
+def _first_part_before(norm: str, pos: int, end: int) -> int:
+    """拉巴次仁同志: read back from its end, a name (巴次仁, 次仁) may be the tail of a longer name of parts."""
+    for start in range(max(0, end - MAX_PARTS_NAME), pos):
+        if _name_of_parts(norm, start) == norm[start:end]:
+            return start
+    return pos
 
 
 def _opens_clause(char: str) -> bool:
