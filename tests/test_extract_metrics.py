@@ -406,3 +406,10 @@ def test_visits_of_vessels_and_heads_of_livestock_are_units_of_their_own():
         ("组织海上巡航", 80, "航次", False), ("登临检查船只", 960, "艘次", False), ("出动执法车辆", 35, "车次", False),
     ]
     assert facts("全村牛羊存栏约1.5万头只。") == [("全村牛羊存栏", 15000, "头只", True)]
+
+
+def test_people_counted_under_their_title_are_counted_as_that_title():
+    # the names are never the indicator; with only 人 after the number, the title before the names is what was counted
+    assert facts("调解员罗小军、马兰等12人常驻调解室，镇司法所聘请律师6名。") == [
+        ("调解员", 12, "人", False), ("镇司法所聘请律师", 6, "名", False),
+    ]

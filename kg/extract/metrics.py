@@ -134,6 +134,9 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
             # 舒某、龙某等5名律师: only people stood before the number, so what follows it is what was counted.
             after = _clean(text[quantity.end : _phrase_after(norm, quantity.end, quantity.unit)])
             indicators = _nonempty(after) if _without_names(after, names) == after else ()
+            title = _title_over_names(named[0], names)
+            if title and (not after or _tag((lexicon.tokens(after) or [""])[0]).startswith("v")):
+                indicators = (title,)  # 宣讲员甲、乙等17人深入牧场: a verb after 人, so the title counts them
         spread = _respective(norm, previous, quantity, spread)
         if spread is not None:
             subjects, turn = spread
@@ -386,6 +389,15 @@ def _without_names(indicator: str, names: tuple[str, ...]) -> str:
     return _clean(rest[len(act) :])
 
 
+def _title_over_names(indicator: str, names: tuple[str, ...]) -> str:
+    """宣讲员甲、乙等 → 宣讲员: the title written before a list of names closed by 等, or nothing."""
+    if not indicator.endswith("等"):
+        return ""
+    first = min((indicator.find(name) for name in names if name in indicator), default=-1)
+    title = indicator[:first] if first > 0 else ""
+    return _clean(title) if title.endswith(persons.roles_longest_first()) else ""
+
+
 def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[str, ...]], quantity: Quantity) -> bool:
     """True when only the previous count's noun stands between the two counts (5个方面22项)."""
     gap = norm[previous[0].end : quantity.start]
@@ -458,6 +470,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
     if unit_kinds().get(unit) == "money" and first:
         verb_after = verb_after or _tag(first[0]).startswith("v")  # 投入资金12.6万元建设…: money is spent on the verb
+    if before.endswith("等") and verb_after:
+        return True  # 讲座、咨询等20场开展…, 甲、乙等17人深入…: 等 closes the list that was counted, a verb follows
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS

@@ -287,6 +287,11 @@ def _roles_longest_first() -> tuple[str, ...]:
     return lexicon.longest_first(roles())
 
 
+def roles_longest_first() -> tuple[str, ...]:
+    """Every title, longest first, for other readers that ask whether a phrase ends with one."""
+    return _roles_longest_first()
+
+
 def _appointed_role(norm: str, pos: int) -> str | None:
     """The post after 担任/任/为 at `pos` (after the name and an optional 同志/律师)."""
     for title in _words("title_after"):
