@@ -413,3 +413,13 @@ def test_people_counted_under_their_title_are_counted_as_that_title():
     assert facts("调解员罗小军、马兰等12人常驻调解室，镇司法所聘请律师6名。") == [
         ("调解员", 12, "人", False), ("镇司法所聘请律师", 6, "名", False),
     ]
+
+
+def test_figures_that_define_a_quoted_method_are_no_facts():
+    assert facts("镇里推行“三色”管理法，即80%的事项当场办结、15%的事项限时办结，全年办结事项420件。") == [
+        ("办结事项", 420, "件", False),
+    ]
+    # after a target reached, the figures after 即 are what was reached
+    assert facts("“两个100%”目标如期实现，即合同审查率、文件备案率均达100%。") == [
+        ("合同审查率", 100, "%", False), ("文件备案率", 100, "%", False),
+    ]

@@ -87,6 +87,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
         "divided": re.compile(rf"^(?:将|把)?(?P<whole>.+?){either(_words('divide'))}(?:为|成)$"),
         "linked": re.compile(rf"^(?P<subjects>.+?[、和及与].+?){either(_words('shared'))}$"),
+        # "721"工作法,即70%的问题…: a quoted label, a few words, a comma, then the words that say what it means
+        "definition": re.compile(rf'"[^"\n]{{1,16}}"[^,。;\n"]{{0,8}},{either(_words("define"))}'),
+        "attain": re.compile(either(_words("attain"))),
         "editor_note": re.compile(rf"^[ \t*]*(?:{either(_words('editor_note'))})\s*[:：].*$", re.M),
     }
 
@@ -219,9 +222,25 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
                         return True
     if after and after in glued_after(quantity.unit):
         return True
-    if _threshold(norm, end):
+    if _threshold(norm, end) or _defines_label(norm, start):
         return True
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
+
+
+DEFINITION_WINDOW = 80  # characters before a figure searched for the label its sentence defines
+
+
+def _defines_label(norm: str, start: int) -> bool:
+    """推行"721"工作法，即70%的问题用服务手段解决、20%…: figures that say what a quoted method means, in the sentence
+    after its 即 and up to the clause's end, are no facts; 即…均达100% after a target reached states them as facts."""
+    floor = max(0, start - DEFINITION_WINDOW)
+    sentence = max(norm.rfind(mark, floor, start) for mark in "。;!?\n") + 1
+    defined = None
+    for defined in _patterns()["definition"].finditer(norm, max(sentence, floor), start):
+        pass
+    # the meaning runs on through parts joined by 、 up to the clause's end; a comma opens a clause of its own
+    return (defined is not None and "," not in norm[defined.end() : start]
+            and not _patterns()["attain"].search(norm, defined.end(), start))
 
 
 _BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以上, 左右) are the quantity's approximation marks
