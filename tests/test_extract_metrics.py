@@ -219,10 +219,9 @@ def test_decimals_with_wan_and_yi_are_plain_numbers():
     ]
 
 
-def test_a_share_written_as_a_fraction_is_a_percentage_of_what_follows():
-    assert facts("三分之二的村建成法治文化广场，四分之一的社区配备专职调解员。") == [
-        ("村建成法治文化广场", 66.67, "%", True),
-        ("社区配备专职调解员", 25, "%", False),
+def test_a_share_written_as_a_fraction_has_no_classifier_but_a_percentage_in_words_counts():
+    assert facts("三分之二的村建成法治文化广场，四分之一的社区配备专职调解员，调解成功率百分之九十六。") == [
+        ("调解成功率", 96, "%", False),
     ]
 
 
