@@ -272,3 +272,25 @@ def test_a_name_whose_opening_is_a_word_before_an_act_or_an_adverb_and_a_verb():
     assert people("由村委会主任石头生具体负责，镇综治中心主任高山青经常深入村组排查。") == [
         ("石头生", "村委会主任"), ("高山青", "镇综治中心主任"),
     ]
+
+
+def test_a_two_character_name_padded_with_spaces_is_one_name():
+    assert people("副镇长李  明分管司法工作。\n组长：王  芳（镇长）\n") == [("李明", "副镇长"), ("王芳", "组长")]
+
+
+def test_a_note_before_the_post_in_brackets_and_an_aside_after_a_title():
+    assert people("黄小燕（女，镇司法所所长）主持调解，镇人大主席（兼）何立新任副组长。") == [
+        ("黄小燕", "镇司法所所长"), ("何立新", "镇人大主席（兼）"),
+    ]
+
+
+def test_a_name_no_list_knows_is_read_from_its_frame_after_a_title():
+    assert people("嘎查达额日登其木格同志带头调解，苏木党委书记仁钦扎布、苏木达孟根其其格分别主持，"
+                  "派出所所长白天带队巡查，副乡长扎西积极协调。") == [
+        ("额日登其木格", "嘎查达"), ("仁钦扎布", "苏木党委书记"), ("孟根其其格", "苏木达"),
+        ("白天", "派出所所长"), ("扎西", "副乡长"),
+    ]
+    # common words framed the same way are no names
+    assert people("全面落实法律顾问制度、公职律师制度，组建民警或辅警、网格员队伍。") == []
+    # a title inside a longer word (法律顾问团) frames no name, nor does a profession after the run
+    assert people("街道法律顾问团由江城某律师事务所主任律师许青牵头。") == [("许青", "律师")]

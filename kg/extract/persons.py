@@ -61,7 +61,9 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "head": re.compile(rf"以(?=\S{{2,4}}为{either(_words('head_title'))})"),
         "body": re.compile(rf"的[^,。;:!?\n]*?({either(_words('body'))})"),
-        "bracketed": re.compile(rf"\((?P<role>[\u4e00-\u9fff]{{2,{MAX_POST}}})\)"),
+        # 罗某（女，镇妇联主席）: a short note (sex, people) and a comma may stand before the post in the bracket
+        "bracketed": re.compile(rf"\((?:[\u4e00-\u9fff]{{1,6}},)?(?P<role>[\u4e00-\u9fff]{{2,{MAX_POST}}})\)"),
+        "aside": re.compile(rf"\([\u4e00-\u9fff]{{1,{MAX_POST}}}\)"),  # 主席（兼）, 镇长助理（挂职）: an aside on a post
         "doctrine": re.compile(either(_words("doctrine_after"))),
         "task": re.compile(rf"(?:具体)?负责[^,。;:!?\n]{{2,{MAX_POST}}}?(?=[,。;:!?\n]|$)"),
         # 吴某、郑某两名律师担任…, 甲、乙等5名律师, 甲、乙两位同志负责…: after the names, how many they are and what.
@@ -115,7 +117,7 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
         if item.name[:-1] in names and item.name[-1] in lexicon.chars("person_words", "all_of"):
             continue  # 乡长罗娟均在…: 罗娟 named elsewhere, so 均 is the adverb "both", not a third character
         if item.name not in seen and item.name not in doctrine:
-            name = source.text[item.start : item.end]
+            name = "".join(source.text[item.start : item.end].split())  # 温  强 is 温强; the evidence keeps the spaces
             role = _as_written(source.text, norm, item.role, item.start)
             seen[item.name] = Person(name, role, evidence(source.path, source.text, item.start, item.end))
     return tuple(seen.values())
@@ -133,11 +135,24 @@ def name_at(norm: str, pos: int) -> str | None:
     return _name_with_surname(norm, pos) or _name_of_parts(norm, pos)
 
 
+MAX_PAD = 3  # spaces a typist puts inside a two-character name to line it up with three-character ones (温  强)
+
+
 def _name_with_surname(norm: str, pos: int) -> str | None:
     surname = _surname_at(norm, pos)
     if surname is None:
         return None
     given_at = pos + len(surname)
+    pad = len(norm[given_at : given_at + MAX_PAD + 1]) - len(norm[given_at : given_at + MAX_PAD + 1].lstrip(" "))
+    if 0 < pad <= MAX_PAD and len(surname) == 1:
+        given = norm[given_at + pad : given_at + pad + 1]
+        if given and "\u4e00" <= given <= "\u9fff" and given not in lexicon.chars("person_words", "not_in_name"):
+            end = given_at + pad + 1
+            if _name_ends_before(norm[end:]):
+                return norm[pos:end]  # 镇长温  强任组长: a two-character name padded with spaces
+        return None
+    if given_at < len(norm) and norm[given_at] == " ":
+        return None
     if norm.startswith(_roles_longest_first(), given_at):
         return None  # 主任任副主任: 任 is the verb before a post, not a surname
     candidates = [norm[pos : given_at + n] for n in (2, 1) if given_at + n <= len(norm)]
@@ -225,7 +240,7 @@ VERB_WINDOW = 6  # characters after a name segmented to see whether a verb of tw
 def _verb_follows(rest: str) -> bool:
     """律师陈某审查把关: a name may be followed straight by what the person does, a verb of the dictionary."""
     words = lexicon.tokens(rest[:VERB_WINDOW])[:2]
-    if len(words) == 2 and len(words[0]) > 1 and _dictionary()[0].get(words[0], "") == "d":
+    if len(words) == 2 and len(words[0]) > 1 and _dictionary()[0].get(words[0], "") in ("d", "ad"):
         words = words[1:]  # 洛桑丹增常年深入牧场: an adverb of two characters may stand between the name and its verb
     first = words[:1]
     if not first or len(first[0]) < 2 or first[0] in roles():
@@ -336,10 +351,10 @@ def _after_titles(norm: str):
             continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
         kind = roles()[match.group()]
         # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
-        aside = _patterns()["bracketed"].match(norm, match.end())
+        aside = _patterns()["aside"].match(norm, match.end())
         at = aside.end() if aside else match.end()
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
-        names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at)
+        names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
@@ -351,6 +366,38 @@ def _after_titles(norm: str):
             role = _role_phrase(norm, match.start(), at)
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
+
+
+MAX_FRAMED = 6  # characters of a name read from its frame alone (图门吉日嘎拉 is six)
+
+
+def _framed(norm: str, pos: int) -> list[tuple[int, str]]:
+    """A name no list knows, read from what frames it right after a title: 主席乌日娜同志, 书记朝鲁门、苏木达某某,
+    书记夏天带头 (an act of two characters after it). No common word may stand in the run, except one a name may be
+    (a time word or one tagged a name: 夏天)."""
+    for size in range(2, MAX_FRAMED + 1):
+        span, rest = norm[pos : pos + size], norm[pos + size :]
+        if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_framed") for ch in span):
+            return []
+        if _role_re().search(span) or any(act in span for act in _multi_char_acts()):
+            return []  # 主任带队: an act or a title is no part of a name
+        if any(_is_common_word(word) and not _name_like_word(word) for word in lexicon.tokens(span)):
+            continue  # 法律顾问制度、公职律师…: a common word (制度, 辅警) is no name, whatever frames it
+        if rest.startswith("同志") and not rest.startswith(_words("doctrine_after")):
+            return [(pos, span)]
+        if rest.startswith("、") and _role_re().search(norm, pos + size + 1, pos + size + 1 + MAX_ROLE_PREFIX + 4):
+            return [(pos, span)]  # 书记朝鲁门、苏木达…: a second title after 、 shows the first run was a name
+        acted = rest.startswith(_multi_char_acts()) and not rest.startswith((*_words("title_after"), "同志"))
+        if acted and (size > 2 or _surname_at(norm, pos)):
+            return [(pos, span)]  # 苏木达孟根其其格分别主持, 所长白天带队: an act of two characters right after the run
+    return []
+
+
+def _name_like_word(word: str) -> bool:
+    """夏天, 杨帆: a dictionary word may be a given name after a title when it is a time word or tagged a name, not a
+    noun, verb or adverb (全程, 单位, 亲自)."""
+    tag = _dictionary()[0].get(word, "")
+    return tag == "" or tag == "t" or tag.startswith("nr")
 
 
 def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
