@@ -412,6 +412,7 @@ def test_people_counted_under_their_title_are_counted_as_that_title():
     assert facts("调解员罗小军、马兰等12人常驻调解室，镇司法所聘请律师6名。") == [
         ("调解员", 12, "人", False), ("镇司法所聘请律师", 6, "名", False),
     ]
+    assert facts("驻村干部孙立、韩梅等十五名同志轮流值守。") == [("驻村干部", 15, "名", False)]
 
 
 def test_figures_that_define_a_quoted_method_are_no_facts():

@@ -138,8 +138,10 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
             after = _clean(text[quantity.end : _phrase_after(norm, quantity.end, quantity.unit)])
             indicators = _nonempty(after) if _without_names(after, names) == after else ()
             title = _title_over_names(named[0], names)
-            if title and (not after or _tag((lexicon.tokens(after) or [""])[0]).startswith("v")):
-                indicators = (title,)  # 宣讲员甲、乙等17人深入牧场: a verb after 人, so the title counts them
+            if title and (not after or after.startswith("同志") or _tag((lexicon.tokens(after) or [""])[0]).startswith("v")):
+                # 宣讲员甲、乙等17人深入牧场, 包村干部甲、乙等26名同志分片包村: a verb or 同志 after the count, which
+                # name no kind of people, so the title before the names counts them
+                indicators = (title,)
         spread = _respective(norm, previous, quantity, spread)
         if spread is not None:
             subjects, turn = spread
@@ -492,8 +494,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
     if unit_kinds().get(unit) == "money" and first:
         verb_after = verb_after or _tag(first[0]).startswith("v")  # 投入资金12.6万元建设…: money is spent on the verb
-    if before.endswith("等") and verb_after:
-        return True  # 讲座、咨询等20场开展…, 甲、乙等17人深入…: 等 closes the list that was counted, a verb follows
+    if before.endswith("等") and (verb_after or norm.startswith("同志", unit_end)):
+        # 讲座、咨询等20场开展…, 甲、乙等17人深入…, 甲、乙等26名同志…: 等 closes the list that was counted; a verb or
+        # 同志, which names no kind of people, follows
+        return True
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
