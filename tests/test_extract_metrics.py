@@ -424,3 +424,12 @@ def test_figures_that_define_a_quoted_method_are_no_facts():
     reached = facts("“两个100%”目标如期实现，即合同审查率、文件备案率均达100%。")
     assert [(value, unit) for _, value, unit, _ in reached] == [(100, "%"), (100, "%")]
     assert reached[0][0].endswith("合同审查率") and reached[1][0] == "文件备案率"
+
+
+def test_counts_after_respectively_in_traditional_script_go_to_each_subject():
+    body = "受理行政复议、行政诉讼和信访案件分别为3件、1件和12件。"
+    simplified = facts(body)
+    source = make_source("sample.txt", to_traditional(TITLE + body), "utf-8")
+    traditional = [(m.indicator, m.value, m.unit) for m in metrics.extract(source, ())]
+    assert [(to_traditional(i), v, u) for i, v, u, _ in simplified] == traditional
+    assert len({i for i, _, _ in traditional}) == 3

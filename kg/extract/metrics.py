@@ -145,8 +145,14 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         spread = _respective(norm, previous, quantity, spread)
         if spread is not None:
             subjects, turn = spread
-            if turn == 1 and metrics and metrics[-1].indicator == previous[1][0]:
-                metrics[-1] = replace(metrics[-1], indicator=subjects[0])
+            # the metric of the count before, named by the whole list, takes the list's first subject; its indicator
+            # is already spelled as written, so the list is compared in the text's own characters (traditional)
+            whole = previous[1][0] if previous[1] else None
+            if whole and traditional:
+                whole = _as_written(whole, text, shown, previous[0].start)
+            if turn == 1 and metrics and metrics[-1].evidence.start == previous[0].start and metrics[-1].indicator == whole:
+                first = subjects[0]
+                metrics[-1] = replace(metrics[-1], indicator=_as_written(first, text, shown, previous[0].start) if traditional else first)
             indicators = (subjects[turn],)
             spread = (subjects, turn + 1) if turn + 1 < len(subjects) else None
         if waiting and norm[waiting[-1].end : quantity.start].strip() == "":
