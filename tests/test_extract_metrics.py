@@ -433,3 +433,9 @@ def test_counts_after_respectively_in_traditional_script_go_to_each_subject():
     traditional = [(m.indicator, m.value, m.unit) for m in metrics.extract(source, ())]
     assert [(to_traditional(i), v, u) for i, v, u, _ in simplified] == traditional
     assert len({i for i, _, _ in traditional}) == 3
+
+
+def test_people_named_after_a_glossed_title_are_counted_as_that_title():
+    found = facts("聘请寨老（民间调解人）杨石岩、吴国九等8人参与调解。")
+    assert [(value, unit) for _, value, unit, _ in found] == [(8, "人")]
+    assert found[0][0].endswith("调解人")

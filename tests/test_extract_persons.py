@@ -294,3 +294,20 @@ def test_a_name_no_list_knows_is_read_from_its_frame_after_a_title():
     assert people("全面落实法律顾问制度、公职律师制度，组建民警或辅警、网格员队伍。") == []
     # a title inside a longer word (法律顾问团) frames no name, nor does a profession after the run
     assert people("街道法律顾问团由江城某律师事务所主任律师许青牵头。") == [("许青", "律师")]
+
+
+def test_a_name_before_a_profession_and_what_the_person_does():
+    assert people("镇政府法律顾问、明远律师事务所合伙人周海明律师审核合同30份。") == [("周海明", "律师")]
+    # a name read back from 律师 must start a word: 法律顾问钱律师 names no 顾问钱
+    assert people("街道聘请的法律顾问钱律师全程参与重大决策论证。") == []
+
+
+def test_a_later_name_of_a_list_and_names_after_a_glossed_title():
+    assert people("宣讲员赵小妹、钱妈福生被评为先进个人。") == [("赵小妹", "宣讲员"), ("钱妈福生", "宣讲员")]
+    assert people("聘请寨老（民间调解人）杨石岩、吴国九等8人参与调解。") == [("杨石岩", "调解人"), ("吴国九", "调解人")]
+
+
+def test_yi_family_names_of_two_characters():
+    assert people("乡长吉木阿依主持会议，海来拉博同志任副组长。") == [("吉木阿依", "乡长"), ("海来拉博", "副组长")]
+    # 长孙 is a family name of two characters too, but not where 长 ends a title
+    assert people("副镇长孙立平同志任副组长。") == [("孙立平", "副镇长")]

@@ -137,7 +137,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
             # 舒某、龙某等5名律师: only people stood before the number, so what follows it is what was counted.
             after = _clean(text[quantity.end : _phrase_after(norm, quantity.end, quantity.unit)])
             indicators = _nonempty(after) if _without_names(after, names) == after else ()
-            title = _title_over_names(named[0], names)
+            title = _title_over_names(named[0], names) or _glossed_title_before(norm, text, named[0], quantity.start, names)
             if title and (not after or after.startswith("同志") or _tag((lexicon.tokens(after) or [""])[0]).startswith("v")):
                 # 宣讲员甲、乙等17人深入牧场, 包村干部甲、乙等26名同志分片包村: a verb or 同志 after the count, which
                 # name no kind of people, so the title before the names counts them
@@ -425,7 +425,21 @@ def _title_over_names(indicator: str, names: tuple[str, ...]) -> str:
         return ""
     first = min((indicator.find(name) for name in names if name in indicator), default=-1)
     title = indicator[:first] if first > 0 else ""
+    # 德古（民间调解人）甲、乙等: the title may gloss a local word in brackets
+    title = title.rstrip("）)")
     return _clean(title) if title.endswith(persons.roles_longest_first()) else ""
+
+
+def _glossed_title_before(norm: str, text: str, indicator: str, before: int, names: tuple[str, ...]) -> str:
+    """聘请德古（民间调解人）甲、乙等12人: names closed by 等 right after a bracket that glosses their title; the clause
+    read before the count starts after the bracket, so the title is read back from it."""
+    at = text.rfind(indicator, max(0, before - MAX_INDICATOR * 2), before)
+    if at <= 0 or not indicator.endswith("等") or norm[at - 1] != ")":
+        return ""
+    start = at - 1
+    while start > 0 and norm[start - 1] not in _BOUNDARY:
+        start -= 1
+    return _title_over_names(text[start:at] + indicator, names)
 
 
 def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[str, ...]], quantity: Quantity) -> bool:

@@ -180,6 +180,8 @@ def _name_with_surname(norm: str, pos: int) -> str | None:
 def _acts_next(rest: str) -> bool:
     """站长黄土根具体负责…: an act of two or more characters, or a post in brackets, right after a name whose opening is a
     word (黄土) shows a name there; one character (与, 为) does not, since it may go on an ordinary word (全程参与)."""
+    if rest.startswith((*_words("title_after"), "同志")):
+        return False  # 法律顾问赵律师: a profession after the run is no act; the run may be a word and a surname (顾问赵)
     return rest.startswith(_multi_char_acts()) or _bracketed_post(rest)
 
 
@@ -330,6 +332,9 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
     out = []
     while True:
         name = name_at(norm, pos) or _dotted_name_at(norm, pos)
+        if name is None and out and norm[pos - 1] == "、":
+            # 调解员许某、黄妈祖生被评为…: a later name of the list, read from what follows it as after a title
+            name = next((span for _, span in _framed(norm, pos)), None)
         if name is None:
             return out
         out.append((pos, name))
@@ -353,6 +358,8 @@ def _after_titles(norm: str):
         # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
         aside = _patterns()["aside"].match(norm, match.end())
         at = aside.end() if aside else match.end()
+        if norm.startswith(")", at) and norm.rfind("(", max(0, match.start() - MAX_POST), match.start()) >= 0:
+            at += 1  # 德古（民间调解人）甲、乙: a title glossing a local word in brackets; the names follow the bracket
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
         names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
         if not names:
@@ -511,8 +518,30 @@ def _named_before(norm: str, marker: str, appointment_after_marker: bool):
         if pos is None:
             continue
         role = _appointed_role(norm, match.end() if appointment_after_marker else match.start())
+        if not role and not appointment_after_marker and _acts(norm[match.end() :]) and _starts_a_word(norm, pos, match.end()):
+            role = match.group()  # …合伙人陈某律师审核合同: a profession after the name, then what the person does
         if role:
             yield _Found(pos, match.start(), norm[pos : match.start()], role)
+
+
+WORD_WINDOW = 6  # characters before a name segmented to see whether the name starts a word
+
+
+def _starts_a_word(norm: str, pos: int, end: int) -> bool:
+    """法律顾问赵律师: a name read back from its end must start where a word starts, not inside one (顾问); the text is
+    segmented from a little before the name to `end`."""
+    left = max(0, pos - WORD_WINDOW)
+    offset = left
+    for token in lexicon.tokens(norm[left:end]):
+        if offset == pos:
+            return True
+        offset += len(token)
+    return offset == pos
+
+
+def _acts(rest: str) -> bool:
+    """Whether `rest` opens with what a person does: an act of two or more characters, or a verb of the dictionary."""
+    return rest.startswith(_multi_char_acts()) or _verb_follows(rest)
 
 
 def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int | None:
@@ -527,6 +556,12 @@ def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int |
         # ，由马俊、…: both readings open the clause; the one that starts with the preposition is the longer one.
         opens.sort(key=lambda size: norm[end - size] in lexicon.chars("person_words", "preposition"))
         sizes = (*opens, *(size for size in NAME_SIZES if size not in opens))
+    longest = end - max(NAME_SIZES)
+    if (longest >= 0 and len(_surname_at(norm, longest) or "") == 2 and name_at(norm, longest) == norm[longest:end]
+            and _starts_a_word(norm, longest, end) and not norm.endswith(_roles_longest_first(), 0, longest + 1)):
+        # 海来拉博同志: a family name of two characters (海来) before 来拉博, which reads as a name too; but in
+        # 镇长孙某同志 the 长 of 镇长 starts no word, so 长孙 is no family name there
+        return longest
     for size in sizes:
         pos = end - size
         if pos >= 0 and name_at(norm, pos) == norm[pos:end]:
