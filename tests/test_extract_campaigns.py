@@ -171,3 +171,11 @@ def test_straight_quotes_pair_along_a_line_as_curly_ones_do():
     assert names('深化"月学一法"机制，推行"周二说法"制度。') == ["月学一法", "周二说法"]
     # an idiom in straight quotes is still no campaign
     assert names('破解"老大难"问题。') == []
+
+
+def test_a_quote_naming_the_team_or_studio_after_it_and_a_style_of_model_to_be_created():
+    got = names("社区在居委会设立“老街坊”调解室，退休教师在“解心结”工作室坐班；镇里推进“枫桥式”派出所创建，"
+                "打造“一站式”服务大厅。")
+    assert "解心结" in got and "枫桥式派出所创建" in got
+    # a style that describes a service (一站式) is still an adjective, and a room that is no team (调解室) names nothing
+    assert "一站式" not in got and "老街坊" not in got

@@ -219,10 +219,9 @@ def test_decimals_with_wan_and_yi_are_plain_numbers():
     ]
 
 
-def test_a_share_written_as_a_fraction_is_a_percentage_of_what_follows():
-    assert facts("三分之二的村建成法治文化广场，四分之一的社区配备专职调解员。") == [
-        ("村建成法治文化广场", 66.67, "%", True),
-        ("社区配备专职调解员", 25, "%", False),
+def test_a_share_written_as_a_fraction_has_no_classifier_but_a_percentage_in_words_counts():
+    assert facts("三分之二的村建成法治文化广场，四分之一的社区配备专职调解员，调解成功率百分之九十六。") == [
+        ("调解成功率", 96, "%", False),
     ]
 
 
@@ -398,3 +397,45 @@ def test_rates_sharing_a_figure_in_traditional_script_keep_their_own_characters(
 def test_a_level_reached_after_a_change_is_of_the_thing_compared():
     assert facts("群众满意率较上年提高1.5个百分点，达到96.2%。") == [
         ("群众满意率较上年提高", 1.5, "个百分点", False), ("群众满意率", 96.2, "%", False)]
+
+
+def test_visits_of_vessels_and_heads_of_livestock_are_units_of_their_own():
+    # the longer unit wins over 艘 and 次; Chinese numerals before a two-character unit too
+    assert facts("全年组织海上巡航八十航次，登临检查船只960艘次，出动执法车辆35车次。") == [
+        ("组织海上巡航", 80, "航次", False), ("登临检查船只", 960, "艘次", False), ("出动执法车辆", 35, "车次", False),
+    ]
+    assert facts("全村牛羊存栏约1.5万头只。") == [("全村牛羊存栏", 15000, "头只", True)]
+
+
+def test_people_counted_under_their_title_are_counted_as_that_title():
+    # the names are never the indicator; with only 人 after the number, the title before the names is what was counted
+    assert facts("调解员罗小军、马兰等12人常驻调解室，镇司法所聘请律师6名。") == [
+        ("调解员", 12, "人", False), ("镇司法所聘请律师", 6, "名", False),
+    ]
+    assert facts("驻村干部孙立、韩梅等十五名同志轮流值守。") == [("驻村干部", 15, "名", False)]
+
+
+def test_figures_that_define_a_quoted_method_are_no_facts():
+    assert facts("镇里推行“三色”管理法，即80%的事项当场办结、15%的事项限时办结，全年办结事项420件。") == [
+        ("办结事项", 420, "件", False),
+    ]
+    # after a target reached, the figures after 即 are what was reached (即 may stay on the first subject, as in
+    # 即办件占比 it is part of the word)
+    reached = facts("“两个100%”目标如期实现，即合同审查率、文件备案率均达100%。")
+    assert [(value, unit) for _, value, unit, _ in reached] == [(100, "%"), (100, "%")]
+    assert reached[0][0].endswith("合同审查率") and reached[1][0] == "文件备案率"
+
+
+def test_counts_after_respectively_in_traditional_script_go_to_each_subject():
+    body = "受理行政复议、行政诉讼和信访案件分别为3件、1件和12件。"
+    simplified = facts(body)
+    source = make_source("sample.txt", to_traditional(TITLE + body), "utf-8")
+    traditional = [(m.indicator, m.value, m.unit) for m in metrics.extract(source, ())]
+    assert [(to_traditional(i), v, u) for i, v, u, _ in simplified] == traditional
+    assert len({i for i, _, _ in traditional}) == 3
+
+
+def test_people_named_after_a_glossed_title_are_counted_as_that_title():
+    found = facts("聘请寨老（民间调解人）杨石岩、吴国九等8人参与调解。")
+    assert [(value, unit) for _, value, unit, _ in found] == [(8, "人")]
+    assert found[0][0].endswith("调解人")

@@ -249,3 +249,65 @@ def test_a_post_in_brackets_after_a_name_that_is_also_a_word():
     # 建华 and 卫国 are words too; a post in brackets after them, as an act would, shows a person
     assert people("以镇长张建华（镇党委副书记）为组长，统筹推进。") == [("张建华", "镇长")]
     assert people("实现全覆盖（全镇）。") == []
+
+
+def test_names_without_a_surname_are_read_where_a_name_is_expected():
+    # Tibetan and Mongolian names are parts of a name with no family name; 白 opens other names as a surname
+    assert people("格桑旺姆（副镇长）分管司法工作，驻村第一书记拉巴次仁同志任联络员，宣讲员白玛德吉等9人进村宣讲，"
+                  "调解员巴特尔主持调解。") == [
+        ("格桑旺姆", "副镇长"), ("拉巴次仁", "驻村第一书记"), ("白玛德吉", "宣讲员"), ("巴特尔", "调解员"),
+    ]
+    # read back from 同志, the second part alone (次仁) is not taken for the name
+    assert people("乡人大主席团主席索朗次仁同志任副组长。") == [("索朗次仁", "乡人大主席团主席")]
+    # the parts alone do not make a name where none is expected
+    assert people("全镇推广扎西德勒民俗节和格桑花广场舞。") == []
+
+
+def test_a_column_headed_with_names_gives_each_row_its_post():
+    table = "姓名\t职务\t联系片区\n马腾飞\t镇党委副书记\t北片\n钱大江\t副镇长\t南片\n"
+    assert people("包片领导名单：\n" + table) == [("马腾飞", "镇党委副书记"), ("钱大江", "副镇长")]
+
+
+def test_a_name_whose_opening_is_a_word_before_an_act_or_an_adverb_and_a_verb():
+    assert people("由村委会主任石头生具体负责，镇综治中心主任高山青经常深入村组排查。") == [
+        ("石头生", "村委会主任"), ("高山青", "镇综治中心主任"),
+    ]
+
+
+def test_a_two_character_name_padded_with_spaces_is_one_name():
+    assert people("副镇长李  明分管司法工作。\n组长：王  芳（镇长）\n") == [("李明", "副镇长"), ("王芳", "组长")]
+
+
+def test_a_note_before_the_post_in_brackets_and_an_aside_after_a_title():
+    assert people("黄小燕（女，镇司法所所长）主持调解，镇人大主席（兼）何立新任副组长。") == [
+        ("黄小燕", "镇司法所所长"), ("何立新", "镇人大主席（兼）"),
+    ]
+
+
+def test_a_name_no_list_knows_is_read_from_its_frame_after_a_title():
+    assert people("嘎查达额日登其木格同志带头调解，苏木党委书记仁钦扎布、苏木达孟根其其格分别主持，"
+                  "派出所所长白天带队巡查，副乡长扎西积极协调。") == [
+        ("额日登其木格", "嘎查达"), ("仁钦扎布", "苏木党委书记"), ("孟根其其格", "苏木达"),
+        ("白天", "派出所所长"), ("扎西", "副乡长"),
+    ]
+    # common words framed the same way are no names
+    assert people("全面落实法律顾问制度、公职律师制度，组建民警或辅警、网格员队伍。") == []
+    # a title inside a longer word (法律顾问团) frames no name, nor does a profession after the run
+    assert people("街道法律顾问团由江城某律师事务所主任律师许青牵头。") == [("许青", "律师")]
+
+
+def test_a_name_before_a_profession_and_what_the_person_does():
+    assert people("镇政府法律顾问、明远律师事务所合伙人周海明律师审核合同30份。") == [("周海明", "律师")]
+    # a name read back from 律师 must start a word: 法律顾问钱律师 names no 顾问钱
+    assert people("街道聘请的法律顾问钱律师全程参与重大决策论证。") == []
+
+
+def test_a_later_name_of_a_list_and_names_after_a_glossed_title():
+    assert people("宣讲员赵小妹、钱妈福生被评为先进个人。") == [("赵小妹", "宣讲员"), ("钱妈福生", "宣讲员")]
+    assert people("聘请寨老（民间调解人）杨石岩、吴国九等8人参与调解。") == [("杨石岩", "调解人"), ("吴国九", "调解人")]
+
+
+def test_yi_family_names_of_two_characters():
+    assert people("乡长吉木阿依主持会议，海来拉博同志任副组长。") == [("吉木阿依", "乡长"), ("海来拉博", "副组长")]
+    # 长孙 is a family name of two characters too, but not where 长 ends a title
+    assert people("副镇长孙立平同志任副组长。") == [("孙立平", "副镇长")]

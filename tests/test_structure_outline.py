@@ -261,3 +261,9 @@ def test_a_sub_part_holding_a_problems_and_remedies_table_gives_both_kinds_paire
     starts = {n.heading: n.start for n in outline.items("shortcoming") + outline.items("plan")}
     assert set(outline.pairs) == {(starts["执法人员偏少"], starts["争取执法编制，充实执法力量"]),
                                   (starts["宣传形式单一"], starts["开展以案释法进村活动"])}
+
+
+def test_a_profile_that_gives_altitude_and_residents_is_no_work_done():
+    outline = outline_of("岭上乡2023年法治政府建设情况报告\n2023年，岭上乡依法履职。\n一、基本情况\n"
+                         "全乡平均海拔2100米，常住人口约8000人，耕地面积1.2万亩。\n二、主要工作\n（一）开展学法。全年4次。\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [("一、基本情况", "other"), ("二、主要工作", "measures")]

@@ -87,6 +87,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
         "divided": re.compile(rf"^(?:将|把)?(?P<whole>.+?){either(_words('divide'))}(?:为|成)$"),
         "linked": re.compile(rf"^(?P<subjects>.+?[、和及与].+?){either(_words('shared'))}$"),
+        # "721"工作法,即70%的问题…: a quoted label, a few words, a comma, then the words that say what it means
+        "definition": re.compile(rf'"[^"\n]{{1,16}}"[^,。;\n"]{{0,8}},{either(_words("define"))}'),
+        "attain": re.compile(either(_words("attain"))),
         "editor_note": re.compile(rf"^[ \t*]*(?:{either(_words('editor_note'))})\s*[:：].*$", re.M),
     }
 
@@ -134,11 +137,22 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
             # 舒某、龙某等5名律师: only people stood before the number, so what follows it is what was counted.
             after = _clean(text[quantity.end : _phrase_after(norm, quantity.end, quantity.unit)])
             indicators = _nonempty(after) if _without_names(after, names) == after else ()
+            title = _title_over_names(named[0], names) or _glossed_title_before(norm, text, named[0], quantity.start, names)
+            if title and (not after or after.startswith("同志") or _tag((lexicon.tokens(after) or [""])[0]).startswith("v")):
+                # 宣讲员甲、乙等17人深入牧场, 包村干部甲、乙等26名同志分片包村: a verb or 同志 after the count, which
+                # name no kind of people, so the title before the names counts them
+                indicators = (title,)
         spread = _respective(norm, previous, quantity, spread)
         if spread is not None:
             subjects, turn = spread
-            if turn == 1 and metrics and metrics[-1].indicator == previous[1][0]:
-                metrics[-1] = replace(metrics[-1], indicator=subjects[0])
+            # the metric of the count before, named by the whole list, takes the list's first subject; its indicator
+            # is already spelled as written, so the list is compared in the text's own characters (traditional)
+            whole = previous[1][0] if previous[1] else None
+            if whole and traditional:
+                whole = _as_written(whole, text, shown, previous[0].start)
+            if turn == 1 and metrics and metrics[-1].evidence.start == previous[0].start and metrics[-1].indicator == whole:
+                first = subjects[0]
+                metrics[-1] = replace(metrics[-1], indicator=_as_written(first, text, shown, previous[0].start) if traditional else first)
             indicators = (subjects[turn],)
             spread = (subjects, turn + 1) if turn + 1 < len(subjects) else None
         if waiting and norm[waiting[-1].end : quantity.start].strip() == "":
@@ -216,9 +230,28 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
                         return True
     if after and after in glued_after(quantity.unit):
         return True
-    if _threshold(norm, end):
+    if _threshold(norm, end) or _defines_label(norm, start):
         return True
+    if "分之" in norm[start:end] and not _PER_HUNDRED.search(norm, start, end):
+        return True  # 三分之二的社区: a share has no classifier (百分之九十 is a percentage)
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
+
+
+_PER_HUNDRED = re.compile("[百千]分之")
+DEFINITION_WINDOW = 80  # characters before a figure searched for the label its sentence defines
+
+
+def _defines_label(norm: str, start: int) -> bool:
+    """推行"721"工作法，即70%的问题用服务手段解决、20%…: figures that say what a quoted method means, in the sentence
+    after its 即 and up to the clause's end, are no facts; 即…均达100% after a target reached states them as facts."""
+    floor = max(0, start - DEFINITION_WINDOW)
+    sentence = max(norm.rfind(mark, floor, start) for mark in "。;!?\n") + 1
+    defined = None
+    for defined in _patterns()["definition"].finditer(norm, max(sentence, floor), start):
+        pass
+    # the meaning runs on through parts joined by 、 up to the clause's end; a comma opens a clause of its own
+    return (defined is not None and "," not in norm[defined.end() : start]
+            and not _patterns()["attain"].search(norm, defined.end(), start))
 
 
 _BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以上, 左右) are the quantity's approximation marks
@@ -386,6 +419,29 @@ def _without_names(indicator: str, names: tuple[str, ...]) -> str:
     return _clean(rest[len(act) :])
 
 
+def _title_over_names(indicator: str, names: tuple[str, ...]) -> str:
+    """宣讲员甲、乙等 → 宣讲员: the title written before a list of names closed by 等, or nothing."""
+    if not indicator.endswith("等"):
+        return ""
+    first = min((indicator.find(name) for name in names if name in indicator), default=-1)
+    title = indicator[:first] if first > 0 else ""
+    # 德古（民间调解人）甲、乙等: the title may gloss a local word in brackets
+    title = title.rstrip("）)")
+    return _clean(title) if title.endswith(persons.roles_longest_first()) else ""
+
+
+def _glossed_title_before(norm: str, text: str, indicator: str, before: int, names: tuple[str, ...]) -> str:
+    """聘请德古（民间调解人）甲、乙等12人: names closed by 等 right after a bracket that glosses their title; the clause
+    read before the count starts after the bracket, so the title is read back from it."""
+    at = text.rfind(indicator, max(0, before - MAX_INDICATOR * 2), before)
+    if at <= 0 or not indicator.endswith("等") or norm[at - 1] != ")":
+        return ""
+    start = at - 1
+    while start > 0 and norm[start - 1] not in _BOUNDARY:
+        start -= 1
+    return _title_over_names(text[start:at] + indicator, names)
+
+
 def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[str, ...]], quantity: Quantity) -> bool:
     """True when only the previous count's noun stands between the two counts (5个方面22项)."""
     gap = norm[previous[0].end : quantity.start]
@@ -458,6 +514,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
     if unit_kinds().get(unit) == "money" and first:
         verb_after = verb_after or _tag(first[0]).startswith("v")  # 投入资金12.6万元建设…: money is spent on the verb
+    if before.endswith("等") and (verb_after or norm.startswith("同志", unit_end)):
+        # 讲座、咨询等20场开展…, 甲、乙等17人深入…, 甲、乙等26名同志…: 等 closes the list that was counted; a verb or
+        # 同志, which names no kind of people, follows
+        return True
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS

@@ -61,7 +61,9 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "head": re.compile(rf"以(?=\S{{2,4}}为{either(_words('head_title'))})"),
         "body": re.compile(rf"的[^,。;:!?\n]*?({either(_words('body'))})"),
-        "bracketed": re.compile(rf"\((?P<role>[\u4e00-\u9fff]{{2,{MAX_POST}}})\)"),
+        # 罗某（女，镇妇联主席）: a short note (sex, people) and a comma may stand before the post in the bracket
+        "bracketed": re.compile(rf"\((?:[\u4e00-\u9fff]{{1,6}},)?(?P<role>[\u4e00-\u9fff]{{2,{MAX_POST}}})\)"),
+        "aside": re.compile(rf"\([\u4e00-\u9fff]{{1,{MAX_POST}}}\)"),  # 主席（兼）, 镇长助理（挂职）: an aside on a post
         "doctrine": re.compile(either(_words("doctrine_after"))),
         "task": re.compile(rf"(?:具体)?负责[^,。;:!?\n]{{2,{MAX_POST}}}?(?=[,。;:!?\n]|$)"),
         # 吴某、郑某两名律师担任…, 甲、乙等5名律师, 甲、乙两位同志负责…: after the names, how many they are and what.
@@ -115,7 +117,7 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
         if item.name[:-1] in names and item.name[-1] in lexicon.chars("person_words", "all_of"):
             continue  # 乡长罗娟均在…: 罗娟 named elsewhere, so 均 is the adverb "both", not a third character
         if item.name not in seen and item.name not in doctrine:
-            name = source.text[item.start : item.end]
+            name = "".join(source.text[item.start : item.end].split())  # 温  强 is 温强; the evidence keeps the spaces
             role = _as_written(source.text, norm, item.role, item.start)
             seen[item.name] = Person(name, role, evidence(source.path, source.text, item.start, item.end))
     return tuple(seen.values())
@@ -128,11 +130,29 @@ def _as_written(text: str, norm: str, phrase: str, near: int) -> str:
 
 
 def name_at(norm: str, pos: int) -> str | None:
-    """The person's name starting at `pos`, if a surname and one or two given characters stand there."""
+    """The person's name starting at `pos`: a surname and one or two given characters, or parts of a name of a
+    tradition without surnames (白玛央金: 白 is a surname too, but 白玛 is a part)."""
+    return _name_with_surname(norm, pos) or _name_of_parts(norm, pos)
+
+
+MAX_PAD = 3  # spaces a typist puts inside a two-character name to line it up with three-character ones (温  强)
+
+
+def _name_with_surname(norm: str, pos: int) -> str | None:
     surname = _surname_at(norm, pos)
     if surname is None:
         return None
     given_at = pos + len(surname)
+    pad = len(norm[given_at : given_at + MAX_PAD + 1]) - len(norm[given_at : given_at + MAX_PAD + 1].lstrip(" "))
+    if 0 < pad <= MAX_PAD and len(surname) == 1:
+        given = norm[given_at + pad : given_at + pad + 1]
+        if given and "\u4e00" <= given <= "\u9fff" and given not in lexicon.chars("person_words", "not_in_name"):
+            end = given_at + pad + 1
+            if _name_ends_before(norm[end:]):
+                return norm[pos:end]  # 镇长温  强任组长: a two-character name padded with spaces
+        return None
+    if given_at < len(norm) and norm[given_at] == " ":
+        return None
     if norm.startswith(_roles_longest_first(), given_at):
         return None  # 主任任副主任: 任 is the verb before a post, not a surname
     candidates = [norm[pos : given_at + n] for n in (2, 1) if given_at + n <= len(norm)]
@@ -145,15 +165,44 @@ def name_at(norm: str, pos: int) -> str | None:
         if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
             continue
         opening = candidate[: len(surname) + 1]
-        if _is_common_word(candidate) or (_is_common_word(opening) and not _is_place(opening)):
-            continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name (but 魏国强, 吴国华 are names)
         rest = norm[pos + len(candidate) :]
+        if _is_common_word(candidate) or (_is_common_word(opening) and not _is_place(opening) and not _acts_next(rest)):
+            continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name (but 魏国强, 吴国华 are names)
         if rest.startswith(_words("doctrine_after")):
             return None
         if _is_common_word(given) and not (rest.startswith(_words("act")) or _bracketed_post(rest)):
             continue  # 全覆盖，: a word; 李建国亲自… or 李建国（镇党委副书记）: a name, for a person acts or holds a post next
         if _name_ends_before(rest):
             return candidate
+    return None
+
+
+def _acts_next(rest: str) -> bool:
+    """站长黄土根具体负责…: an act of two or more characters, or a post in brackets, right after a name whose opening is a
+    word (黄土) shows a name there; one character (与, 为) does not, since it may go on an ordinary word (全程参与)."""
+    if rest.startswith((*_words("title_after"), "同志")):
+        return False  # 法律顾问赵律师: a profession after the run is no act; the run may be a word and a surname (顾问赵)
+    return rest.startswith(_multi_char_acts()) or _bracketed_post(rest)
+
+
+MAX_PARTS_NAME = 8  # characters of a name of two parts at most (额尔德尼 + 巴特尔 is seven)
+
+
+@cache
+def _name_parts() -> tuple[str, ...]:
+    return lexicon.longest_first(lexicon.words("name_parts"))
+
+
+def _name_of_parts(norm: str, pos: int) -> str | None:
+    """扎西多吉, 达瓦, 其其格: a name of one or two parts of a tradition without family names, standing at `pos`,
+    the longer reading first, when the text goes on as after a name."""
+    first = next((part for part in _name_parts() if norm.startswith(part, pos)), None)
+    if first is None:
+        return None
+    second = next((part for part in _name_parts() if norm.startswith(part, pos + len(first))), None)
+    for name in ((first + second) if second else None, first):
+        if name and _name_ends_before(norm[pos + len(name) :]) and not norm.startswith(_words("doctrine_after"), pos + len(name)):
+            return name
     return None
 
 
@@ -192,7 +241,10 @@ VERB_WINDOW = 6  # characters after a name segmented to see whether a verb of tw
 
 def _verb_follows(rest: str) -> bool:
     """律师陈某审查把关: a name may be followed straight by what the person does, a verb of the dictionary."""
-    first = lexicon.tokens(rest[:VERB_WINDOW])[:1]
+    words = lexicon.tokens(rest[:VERB_WINDOW])[:2]
+    if len(words) == 2 and len(words[0]) > 1 and _dictionary()[0].get(words[0], "") in ("d", "ad"):
+        words = words[1:]  # 洛桑丹增常年深入牧场: an adverb of two characters may stand between the name and its verb
+    first = words[:1]
     if not first or len(first[0]) < 2 or first[0] in roles():
         return False  # 主任任双组长: the dictionary tags 组长 a verb, but a title names a post, not an act
     return _dictionary()[0].get(first[0], "") in ("v", "vn")
@@ -252,6 +304,11 @@ def _roles_longest_first() -> tuple[str, ...]:
     return lexicon.longest_first(roles())
 
 
+def roles_longest_first() -> tuple[str, ...]:
+    """Every title, longest first, for other readers that ask whether a phrase ends with one."""
+    return _roles_longest_first()
+
+
 def _appointed_role(norm: str, pos: int) -> str | None:
     """The post after 担任/任/为 at `pos` (after the name and an optional 同志/律师)."""
     for title in _words("title_after"):
@@ -275,6 +332,9 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
     out = []
     while True:
         name = name_at(norm, pos) or _dotted_name_at(norm, pos)
+        if name is None and out and norm[pos - 1] == "、":
+            # 调解员许某、黄妈祖生被评为…: a later name of the list, read from what follows it as after a title
+            name = next((span for _, span in _framed(norm, pos)), None)
         if name is None:
             return out
         out.append((pos, name))
@@ -296,10 +356,12 @@ def _after_titles(norm: str):
             continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
         kind = roles()[match.group()]
         # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
-        aside = _patterns()["bracketed"].match(norm, match.end())
+        aside = _patterns()["aside"].match(norm, match.end())
         at = aside.end() if aside else match.end()
+        if norm.startswith(")", at) and norm.rfind("(", max(0, match.start() - MAX_POST), match.start()) >= 0:
+            at += 1  # 德古（民间调解人）甲、乙: a title glossing a local word in brackets; the names follow the bracket
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
-        names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at)
+        names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
@@ -311,6 +373,38 @@ def _after_titles(norm: str):
             role = _role_phrase(norm, match.start(), at)
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
+
+
+MAX_FRAMED = 6  # characters of a name read from its frame alone (图门吉日嘎拉 is six)
+
+
+def _framed(norm: str, pos: int) -> list[tuple[int, str]]:
+    """A name no list knows, read from what frames it right after a title: 主席乌日娜同志, 书记朝鲁门、苏木达某某,
+    书记夏天带头 (an act of two characters after it). No common word may stand in the run, except one a name may be
+    (a time word or one tagged a name: 夏天)."""
+    for size in range(2, MAX_FRAMED + 1):
+        span, rest = norm[pos : pos + size], norm[pos + size :]
+        if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_framed") for ch in span):
+            return []
+        if _role_re().search(span) or any(act in span for act in _multi_char_acts()):
+            return []  # 主任带队: an act or a title is no part of a name
+        if any(_is_common_word(word) and not _name_like_word(word) for word in lexicon.tokens(span)):
+            continue  # 法律顾问制度、公职律师…: a common word (制度, 辅警) is no name, whatever frames it
+        if rest.startswith("同志") and not rest.startswith(_words("doctrine_after")):
+            return [(pos, span)]
+        if rest.startswith("、") and _role_re().search(norm, pos + size + 1, pos + size + 1 + MAX_ROLE_PREFIX + 4):
+            return [(pos, span)]  # 书记朝鲁门、苏木达…: a second title after 、 shows the first run was a name
+        acted = rest.startswith(_multi_char_acts()) and not rest.startswith((*_words("title_after"), "同志"))
+        if acted and (size > 2 or _surname_at(norm, pos)):
+            return [(pos, span)]  # 苏木达孟根其其格分别主持, 所长白天带队: an act of two characters right after the run
+    return []
+
+
+def _name_like_word(word: str) -> bool:
+    """夏天, 杨帆: a dictionary word may be a given name after a title when it is a time word or tagged a name, not a
+    noun, verb or adverb (全程, 单位, 亲自)."""
+    tag = _dictionary()[0].get(word, "")
+    return tag == "" or tag == "t" or tag.startswith("nr")
 
 
 def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
@@ -329,6 +423,8 @@ def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
         names = _names_from(norm, pos, posts=True)
         last = names[-1][0] + len(names[-1][1]) if names else pos
         return names if names and (last == len(norm) or norm[last] in _LIST_END) else []
+    if "\t" in norm[start:pos] and "\t" in norm[norm.rfind("\n", 0, start) + 1 : start]:
+        return []  # 姓名<TAB>职务<TAB>片区: a post in a later cell of a row is followed by another field, not by a name
     name = name_at(norm, pos)
     if name is None or not (pos + len(name) == len(norm) or norm[pos + len(name)] in "\n(\t"):
         return []
@@ -340,7 +436,7 @@ def _table_columns(norm: str):
 
     Each row's cell in that column is a person when it holds a name and nothing more.
     """
-    column, role = None, ""
+    column, role, posts = None, "", None
     pos = 0
     for line in norm.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -350,17 +446,38 @@ def _table_columns(norm: str):
         if len(cells) < 2:
             column = None
             continue
-        heads = [n for n, cell in enumerate(cells) if cell.strip() in roles()]
-        if heads:
-            column, role = heads[0], cells[heads[0]].strip()
+        named = [n for n, cell in enumerate(cells) if cell.strip() in _words("name_column")]
+        # under a 姓名 header a row's post cell (镇长) is data, not the header of another table
+        heads = [] if column is not None and not role else [n for n, cell in enumerate(cells) if cell.strip() in roles()]
+        if heads or named:
+            # 姓名<TAB>职务: a column headed 姓名 holds the names, and each row's post is in the column headed 职务
+            column = (named or heads)[0]
+            role = "" if named else cells[column].strip()
+            posts = next((n for n, cell in enumerate(cells) if cell.strip() in _words("post_column")), None)
             continue
         if column is None or column >= len(cells):
             continue
         cell = cells[column]
         at = start + sum(len(c) + 1 for c in cells[:column]) + len(cell) - len(cell.lstrip())
-        name = name_at(norm, at)
+        name = name_at(norm, at) or _name_in_cell(norm, at)
         if name and name == cell.strip():
-            yield _Found(at, at + len(name), name, role)
+            post = cells[posts].strip() if posts is not None and posts < len(cells) else role
+            yield _Found(at, at + len(name), name, post or role)
+
+
+def _name_in_cell(norm: str, pos: int) -> str | None:
+    """A cell under a names column that holds a surname and one to three characters and nothing more (朱大海): a
+    given name that is a word (大海) needs no act after it there, since the column says what the cell holds."""
+    surname = _surname_at(norm, pos)
+    if surname is None:
+        return None
+    end = pos + len(surname)
+    while end < len(norm) and end - pos < 4 and "\u4e00" <= norm[end] <= "\u9fff":
+        end += 1
+    given = norm[pos + len(surname) : end]
+    if not given or norm[end : end + 1] not in ("\t", "\n", ""):
+        return None
+    return norm[pos:end]
 
 
 def _before_titles(norm: str):
@@ -401,8 +518,30 @@ def _named_before(norm: str, marker: str, appointment_after_marker: bool):
         if pos is None:
             continue
         role = _appointed_role(norm, match.end() if appointment_after_marker else match.start())
+        if not role and not appointment_after_marker and _acts(norm[match.end() :]) and _starts_a_word(norm, pos, match.end()):
+            role = match.group()  # …合伙人陈某律师审核合同: a profession after the name, then what the person does
         if role:
             yield _Found(pos, match.start(), norm[pos : match.start()], role)
+
+
+WORD_WINDOW = 6  # characters before a name segmented to see whether the name starts a word
+
+
+def _starts_a_word(norm: str, pos: int, end: int) -> bool:
+    """法律顾问赵律师: a name read back from its end must start where a word starts, not inside one (顾问); the text is
+    segmented from a little before the name to `end`."""
+    left = max(0, pos - WORD_WINDOW)
+    offset = left
+    for token in lexicon.tokens(norm[left:end]):
+        if offset == pos:
+            return True
+        offset += len(token)
+    return offset == pos
+
+
+def _acts(rest: str) -> bool:
+    """Whether `rest` opens with what a person does: an act of two or more characters, or a verb of the dictionary."""
+    return rest.startswith(_multi_char_acts()) or _verb_follows(rest)
 
 
 def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int | None:
@@ -417,11 +556,25 @@ def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int |
         # ，由马俊、…: both readings open the clause; the one that starts with the preposition is the longer one.
         opens.sort(key=lambda size: norm[end - size] in lexicon.chars("person_words", "preposition"))
         sizes = (*opens, *(size for size in NAME_SIZES if size not in opens))
+    longest = end - max(NAME_SIZES)
+    if (longest >= 0 and len(_surname_at(norm, longest) or "") == 2 and name_at(norm, longest) == norm[longest:end]
+            and _starts_a_word(norm, longest, end) and not norm.endswith(_roles_longest_first(), 0, longest + 1)):
+        # 海来拉博同志: a family name of two characters (海来) before 来拉博, which reads as a name too; but in
+        # 镇长孙某同志 the 长 of 镇长 starts no word, so 长孙 is no family name there
+        return longest
     for size in sizes:
         pos = end - size
         if pos >= 0 and name_at(norm, pos) == norm[pos:end]:
-            return pos
+            return _first_part_before(norm, pos, end)
     return None
+
+
+def _first_part_before(norm: str, pos: int, end: int) -> int:
+    """拉巴次仁同志: read back from its end, a name (巴次仁, 次仁) may be the tail of a longer name of parts."""
+    for start in range(max(0, end - MAX_PARTS_NAME), pos):
+        if _name_of_parts(norm, start) == norm[start:end]:
+            return start
+    return pos
 
 
 def _opens_clause(char: str) -> bool:

@@ -48,6 +48,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "not_text": re.compile(either(_words("not_ending")) + "$|的模范"),
         "role_end": re.compile(either(_words("role_ending")) + "$"),
         "team_end": re.compile(either(_words("team_ending")) + "$"),
+        # “和事佬”工作室, “老娘舅”调解工作室: a team or studio named by the quote before it
+        "team_after": re.compile(rf"^[\u4e00-\u9fff]{{0,4}}?{either(_words('team_ending'))}"),
+        # “枫桥式”派出所创建, “枫桥式”街道评选: a model title whose 式 describes what is created
+        "model_after": re.compile(rf"^[\u4e00-\u9fff]{{1,6}}?{either(_words('model_after'))}"),
     }
 
 
@@ -67,7 +71,9 @@ def _rejected(inner: str, after: str) -> bool:
         return True
     if known_law(inner):  # “民法典” as a theme is a law cited, not a campaign
         return True
-    if inner.endswith("式") or (len(compact(inner)) <= 3 and inner.endswith("化")):
+    if inner.endswith("式") and not patterns["model_after"].match(after):
+        return True  # “一站式”服务: an adjective, unless the clause goes on to create a model of that style
+    if len(compact(inner)) <= 3 and inner.endswith("化"):
         return True
     if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner):  # a goal, duty or order formula
         return True
@@ -88,6 +94,12 @@ def _extend_char_list(text: str, inner: str, end: int) -> tuple[str, int]:
         return inner, end
     tail = _TRAILING_KIND.sub("", _clause_after(text, end))
     return inner + tail, end + len(tail)
+
+
+def _extend_model(text: str, inner: str, end: int) -> tuple[str, int]:
+    """“枫桥式”司法所创建 names 枫桥式司法所创建: a quoted style needs what is created after it."""
+    model = _patterns()["model_after"].match(_clause_after(text, end)) if inner.endswith("式") else None
+    return (inner + model.group(), end + model.end()) if model else (inner, end)
 
 
 def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tuple[int, int, str]],
@@ -134,7 +146,7 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
         key = compact(inner)
         if any(key in other and key != other for other in keys):
             continue  # “一会”“三员” after “一会三员一网格”: parts of a name already found
-        name, stop = _extend_char_list(text, inner, end)
+        name, stop = _extend_model(text, *_extend_char_list(text, inner, end))
         accepted.append((start, stop, written + shown[end:stop]))
         keys.add(compact(name))
     return accepted
@@ -149,4 +161,5 @@ def _presented(text: str, start: int, end: int, inner: str) -> bool:
     before = _clause_before(text, start)
     # “老周调解工作室”, “红袖标调解队”: a team or studio with a name of its own is a named practice wherever it stands.
     return bool(patterns["verb_before"].search(before) or patterns["kind_after"].match(after) or patterns["kind_at_end"].search(after)
-                or patterns["team_end"].search(inner))
+                or patterns["team_end"].search(inner) or patterns["team_after"].match(after)
+                or (inner.endswith("式") and patterns["model_after"].match(after)))
