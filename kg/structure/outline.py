@@ -19,6 +19,7 @@ from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
+from kg.structure.alike import split_alike
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.connectives import (
@@ -255,6 +256,8 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
         items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1 and kind == "shortcomings":
         items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:  # no shape the splitters know: the cut whose pieces each state the kind, most alike
+        items = split_alike(source.norm, source.text, items[0], kind, clause_end, _rstrip)
     return items
 
 
