@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.structure.kinds import cues
+from kg.structure.kinds import states_shortfall
 from kg.structure.nodes import Node
 from kg.text.lexicon import either, longest_first, words
 
@@ -103,14 +103,13 @@ def _letters(norm: str, start: int, end: int) -> int:
 def _states(norm: str, start: int, end: int, kind: str) -> bool:
     """Whether a piece states a shortfall anywhere (problems) or opens with an intention (plans)."""
     if kind == "shortcomings":
-        return bool(_shortfall_re().search(norm, start, end))
+        return states_shortfall(norm, start, end)
     return bool(_intention_re().match(norm, start, end))
 
 
-@lru_cache(maxsize=1)
-def _shortfall_re() -> re.Pattern:
-    forms = [cue for cue, kind in cues() if kind == "shortcomings"] + list(words("statement_words", "shortfall"))
-    return re.compile(either(longest_first(forms)))
+def opens_plan(text: str) -> bool:
+    """Whether a phrase opens with a verb of intention (建立…, 将推行…)."""
+    return bool(_intention_re().match(text))
 
 
 @lru_cache(maxsize=1)

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from kg import model
 from kg.errors import StructureError
+from kg.structure.groups import group_titles
 from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
-from kg.structure.alike import split_alike
+from kg.structure.alike import opens_plan, split_alike
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.connectives import (
@@ -202,8 +203,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     # title of one (（一）存在的问题 （二）原因分析), whose own numbered lines are then the items. Measures keep
     # their （一） level, as the gold rules read them.
     # Sub-parts by aspect (（一）客观方面 （二）主观方面) hold the section's own kind, their numbered lines its items.
-    aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and all(
-        _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items)
+    # So are titles of any wording that state nothing and group numbered lines of their own (（一）决策环节).
+    aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and (all(
+        _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items) or (
+        parse_kind == model.PARSE_NUMBERED and group_titles(source.norm, items, end, styles, kind, opens_plan)))
     # Sub-parts that name a kind or an aspect (（一）存在问题 / （二）产生原因) split the section alike.
     combined = aspects or len(set(ITEMIZED[k] for k in named)) > 1 or (
         kind in ("shortcomings", "plans") and len(items) >= 2
