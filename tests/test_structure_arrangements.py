@@ -368,3 +368,16 @@ def test_topics_holding_their_problem_and_plan_labels_inline():
     assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
     assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
     assert [p.answers for p in rep.plans] == [0, 1]
+
+
+def test_a_lone_heading_over_one_paragraph_heads_an_item_when_the_document_heads_its_paragraphs_so():
+    rep = text_report(
+        TITLE + "一、主要工作\n规范执法\n全年办理案件12件，均按程序办结。\n深化普法\n开展送法下乡活动8场。\n"
+        "二、存在的问题\n参与渠道偏窄\n公众参与重大决策的渠道不多，听证运用少。\n三、下步打算\n拓宽渠道\n开通网上征集专栏。\n")
+    assert texts(rep.shortcomings) == ["参与渠道偏窄"]
+    assert texts(rep.plans) == ["拓宽渠道"]
+    # where no section heads paragraphs with bare lines, a lone short line stays a lead-in
+    lead = text_report(
+        TITLE + "一、主要工作\n全年办理案件12件，开展送法下乡8场。\n二、存在的问题\n对照要求\n"
+        "公众参与重大决策的渠道不多，听证运用少。\n")
+    assert texts(lead.shortcomings) == ["公众参与重大决策的渠道不多，听证运用少"]

@@ -133,6 +133,11 @@ def parse(source: Source) -> Outline:
     # Items may use any family but the top one; 第一部分 holds sections, never items, unless it is the top.
     item_styles = tuple(s for s, _ in _MARKERS if s != top and (s != "part" or top == "part"))
 
+    # A document that heads two paragraphs of one section with bare lines heads its items that way: then a lone
+    # heading over one paragraph elsewhere is an item heading too, not a lead-in.
+    heads_paragraphs = any(
+        _headed_paragraphs(lines_of(norm, line.end, tops[pos + 1].start if pos + 1 < len(tops) else tail_start))
+        for pos, line in enumerate(tops))
     sections, nodes, blocks, pairs = [], [], [], []
     for index, line in enumerate(tops):
         style, number, length = (line_marker(line.text, (top,)) if top in dict(_MARKERS) else None) or (
@@ -156,7 +161,7 @@ def parse(source: Source) -> Outline:
         kind = classify(norm[line.start + length : heading_end], header.year, norm[body_start : end],
                         after_problems="shortcomings" in (s.kind for s in sections))
         section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
-                                                item_styles, warnings)
+                                                item_styles, warnings, heads_paragraphs)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
             evidence=evidence(source.path, text, heading_start, heading_end),
@@ -179,7 +184,8 @@ def _rstrip(norm: str, start: int, end: int) -> int:
     return end
 
 
-def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> tuple[list[Block], list]:
+def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
+            heads_paragraphs=False) -> tuple[list[Block], list]:
     """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem."""
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
@@ -187,7 +193,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         asides = _split_asides(source, index, kind, body_start, end, styles, warnings)
         if asides:
             return asides, _answered(asides)
-    parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
+    parse_kind, items = _itemize(source, index, body_start, end, styles, warnings, heads_paragraphs)
     if kind in ("measures", "duty") and parse_kind == model.PARSE_NUMBERED:
         told = _split_told_parts(source, index, kind, body_start, end, items, styles, warnings)
         if told:
@@ -433,7 +439,7 @@ def _answered(blocks) -> list[tuple[int, int]]:
     return pairs
 
 
-def _itemize(source, index, start, end, styles, warnings):
+def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=False):
     """(how the items were found, item nodes) for the body norm[start:end] of one block."""
     norm = source.norm
     if not norm[start:end].strip():
@@ -473,7 +479,7 @@ def _itemize(source, index, start, end, styles, warnings):
     rows = table_items(norm, source.text, index, start, end, clause_end)
     if rows:
         return model.PARSE_PARAGRAPH, rows
-    headed = _headed_paragraphs(lines_of(norm, start, end))
+    headed = _headed_paragraphs(lines_of(norm, start, end), lone=heads_paragraphs)
     if headed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(headed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
@@ -492,14 +498,17 @@ def _itemize(source, index, start, end, styles, warnings):
 
 
 
-def _headed_paragraphs(lines) -> list:
+def _headed_paragraphs(lines, lone=False) -> list:
     """Unnumbered heading lines, each over the paragraph it heads (基层法治队伍力量薄弱 / 镇司法所仅有……。).
 
-    Only when the body opens with such a heading and has two or more: a lone short line is a lead-in.
+    Only when the body opens with such a heading and has two or more: a lone short line is a lead-in, unless
+    `lone` (the document heads its paragraphs this way elsewhere) and the body is that line and one paragraph.
     """
     heads = [line for pos, line in enumerate(lines[:-1])
              if is_plain_heading(line.text) and not _SENTENCE_MARK_RE.search(line.text)
              and _SENTENCE_MARK_RE.search(lines[pos + 1].text) and not is_plain_heading(lines[pos + 1].text)]
+    if lone and len(heads) == 1 and len(lines) == 2 and heads[0] is lines[0]:
+        return heads
     if len(heads) < 2 or heads[0] is not lines[0]:
         return []
     return heads
