@@ -381,3 +381,20 @@ def test_a_lone_heading_over_one_paragraph_heads_an_item_when_the_document_heads
         TITLE + "一、主要工作\n全年办理案件12件，开展送法下乡8场。\n二、存在的问题\n对照要求\n"
         "公众参与重大决策的渠道不多，听证运用少。\n")
     assert texts(lead.shortcomings) == ["公众参与重大决策的渠道不多，听证运用少"]
+
+
+def test_rows_of_a_problem_and_its_remedy_joined_by_an_arrow_under_a_heading_naming_problems_only():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及改进\n台账管理粗放 ⇒ 修订台账管理办法\n执法车辆老旧，保障不足 ⇒ 申请专项资金更新车辆\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧，保障不足"]
+    assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]
+    # rows whose right cells open no plan are problems with their causes, not remedies
+    causes = text_report(TITLE + WORK + "二、存在的问题\n台账管理粗放 → 人员流动频繁\n执法车辆老旧 → 经费来源单一\n")
+    assert texts(causes.plans) == []
+
+
+def test_plans_each_after_a_label_naming_who_acts():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n党政办：修订台账管理办法。农业服务中心：开展执法车辆排查。"
+        "各村(居)：更新普法宣传栏。\n")
+    assert texts(rep.plans) == ["修订台账管理办法", "开展执法车辆排查", "更新普法宣传栏"]

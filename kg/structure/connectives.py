@@ -52,7 +52,8 @@ _MIN_PART = 4  # characters of a listed problem; a shorter part is a noun naming
 _MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
 # Where each sentence of a paragraph may open, for sentences that open alike (着力…。着力…。).
 _SENTENCE_START_RE = re.compile(r"(?<=[。！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")  # past any indent
-_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,4}\s*:\s*")  # 近期：, 第一步：: a short label before a colon
+# 近期：, 第一步：, 综合执法队：, 各村(社区)：: a short label before a colon, naming a time or who is to act
+_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:\([\u4e00-\u9fff]{1,4}\))?\s*:\s*")
 _CLAUSE_START_RE = re.compile(r"(?<=[。；;！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")
 # A topic frame before the first comma: 在依法决策方面， / 在执法监督上， / 针对……问题，: its first character and
 # last two make the frame that sibling sentences share while the words inside differ.

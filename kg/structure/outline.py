@@ -230,6 +230,14 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         pairs = _answered(blocks)
     if combined and not blocks and len(named) == 2:
         blocks, pairs = _column_blocks(source, index, named, body_start, end)
+    if kind == "shortcomings" and not blocks and len(named) < 2:
+        # Rows of a problem and its remedy under a heading that names problems only (问题与改进): the right cells
+        # open plans (争取…, 开展…) and the left ones do not, so the table holds both kinds whatever the heading says.
+        blocks, pairs = _column_blocks(source, index, ["shortcomings", "plans"], body_start, end, header_names=True)
+        rows = list(zip(*(block.items for block in blocks)))
+        opens = [[opens_plan(source.norm[cell.text_start : cell.text_end]) for cell in row] for row in rows]
+        if rows and not (sum(right for _, right in opens) * 3 >= len(rows) * 2 and not any(left for left, _ in opens)):
+            blocks, pairs = [], []
     if combined and not blocks and parse_kind != model.PARSE_NUMBERED:
         # Halves told without labels (……一是…。 / 下一步，我镇将重点做好以下工作：一是…): a lead sentence before a
         # list turns the section to the kind it names, as it does inside a section of work done. Items carry
@@ -270,10 +278,10 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
     return items
 
 
-def _column_blocks(source, index, kinds, start, end) -> tuple[list[Block], list]:
+def _column_blocks(source, index, kinds, start, end, header_names=False) -> tuple[list[Block], list]:
     """A two-column table of problems and remedies: a block per column, of the kinds in `kinds`, rows paired."""
     rows = split_columns(source.norm, source.text, index, start, end, clause_end,
-                         lambda cell: lead_in_kind(cell, tuple(ITEMIZED)))
+                         lambda cell: lead_in_kind(cell, tuple(ITEMIZED)), header_names)
     if not rows:
         return [], []
     blocks = [Block(kinds[column], index, start, end, model.PARSE_PARAGRAPH, tuple(row[column] for row in rows))
