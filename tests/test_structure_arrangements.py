@@ -398,3 +398,30 @@ def test_plans_each_after_a_label_naming_who_acts():
         TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n党政办：修订台账管理办法。农业服务中心：开展执法车辆排查。"
         "各村(居)：更新普法宣传栏。\n")
     assert texts(rep.plans) == ["修订台账管理办法", "开展执法车辆排查", "更新普法宣传栏"]
+
+
+def test_plans_as_clauses_opening_alike_with_any_word_after_a_long_lead():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n新的一年，我们将围绕“四个再”持续用力：再细化台账管理办法；"
+        "再充实执法车辆保障；再盘活村级法治阵地。\n")
+    assert texts(rep.plans) == ["再细化台账管理办法", "再充实执法车辆保障", "再盘活村级法治阵地"]
+
+
+def test_problems_numbered_with_the_numerals_of_amounts():
+    rep = text_report(TITLE + WORK + "二、存在的问题\n壹、台账管理粗放。\n贰、执法车辆老旧。\n叁、阵地闲置。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧", "阵地闲置"]
+
+
+def test_markdown_task_and_dash_lines_are_items():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n- [x] 台账管理粗放\n- [ ] 执法车辆老旧\n三、下步打算\n- 修订台账管理办法\n- 更新执法车辆\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆"]
+
+
+def test_a_paragraph_answering_the_problem_before_it_is_its_plan():
+    rep = text_report(
+        TITLE + WORK + "二、问题及整改\n台账管理粗放，底数不清。\n对此，我乡将修订台账管理办法。\n执法车辆老旧，保障不足。\n"
+        "为此，我乡将申请专项资金更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放，底数不清", "执法车辆老旧，保障不足"]
+    assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]

@@ -48,7 +48,10 @@ def split_alike(norm: str, text: str, node: Node, kind: str, clause_end, rstrip)
         # open with a known one and none may report a result.
         if kind == "shortcomings" and stating < len(pieces):
             continue
-        if kind == "plans" and (stating * 3 < len(pieces) * 2
+        # Three or more pieces opening with the same character (更加注重…；更加突出…, 再细化…；再充实…) open alike
+        # whatever the word: the shape says they are siblings, as split_openers reads sentences.
+        alike_openings = len(pieces) >= 3 and len({norm[a] for a, _ in pieces}) == 1
+        if kind == "plans" and ((stating * 3 < len(pieces) * 2 and not alike_openings)
                                 or any(_RESULT_RE.search(norm, a, b) for a, b in pieces)):
             continue
         lengths = [b - a for a, b in pieces]
