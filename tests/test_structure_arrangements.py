@@ -425,3 +425,26 @@ def test_a_paragraph_answering_the_problem_before_it_is_its_plan():
         "为此，我乡将申请专项资金更新车辆。\n")
     assert texts(rep.shortcomings) == ["台账管理粗放，底数不清", "执法车辆老旧，保障不足"]
     assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]
+
+
+def test_a_two_column_table_aligned_with_runs_of_spaces():
+    rep = text_report(
+        TITLE + WORK + "二、问题及对策\n问题                    对策\n台账管理粗放            修订台账管理办法\n"
+        "执法车辆老旧            申请专项资金更新车辆\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]
+
+
+def test_bracketed_numbers_running_in_one_line_with_nothing_between_items():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n表现在：（1）台账管理粗放，底数不清（2）执法车辆老旧（3）村级阵地闲置。\n"
+        "三、下步打算\n我乡将(1)修订台账管理办法(2)更新执法车辆。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放，底数不清", "执法车辆老旧", "村级阵地闲置"]
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆"]
+
+
+def test_plans_listed_with_commas_of_enumeration_inside_one_sentence():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n明年我乡将抓好修订台账管理办法、更新执法车辆装备、"
+        "盘活村级法治阵地等重点任务。\n")
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆装备", "盘活村级法治阵地"]

@@ -16,9 +16,10 @@ from kg.structure.nodes import Node
 
 # A header row: short cells naming the columns (问题 | 整改措施), no clause in them.
 _HEADER_CELL_RE = re.compile(r"[^,，。；;]{1,8}")
-# Cells of a row: a tab, or the bar of a Markdown table (| 1 | 落实学法制度 |), or an arrow between two cells
+# Cells of a row: a tab, the bar of a Markdown table (| 1 | 落实学法制度 |), or an arrow between two cells
 # (执法力量不足 → 充实执法队伍); an arrow opening a line is a bullet, not a separator.
-_CELL_SEP_RE = re.compile(r"[\t|]|(?<=\S)[ \t]*(?:->|[→⇒➔➜➝])[ \t]*(?=\S)")
+# A run of three or more spaces inside a line parts cells as a tab does (a table aligned with spaces).
+_CELL_SEP_RE = re.compile(r"[\t|]|(?<=\S)[ \t]*(?:->|[→⇒➔➜➝])[ \t]*(?=\S)|(?<=\S) {3,}(?=\S)")
 _RULE_ROW_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
 
 

@@ -47,7 +47,9 @@ _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 # inside a paragraph (存在问题：• …；• …) counts its items by their order.
 _INLINE_DIGIT_RE = re.compile(
     r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([一二三四五六七八九十]{1,2})、|([" + BULLETS + r"]))"
-    r"|([①-⑳])|(?<=[\u4e00-\u9fff])(1)[.、．](?=[\u4e00-\u9fff])")
+    r"|([①-⑳])|(?<=[\u4e00-\u9fff])(1)[.、．](?=[\u4e00-\u9fff])"
+    # a bracketed number marks itself, so a run of them may go on with nothing before each (…滞后（2）矛盾…)
+    r"|[(（](\d{1,2})[)）](?=[\u4e00-\u9fff])")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 # A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
@@ -269,8 +271,8 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
         items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:
         items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1 and kind == "shortcomings":
-        items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:
+        items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip, kind)
     if len(items) == 1 and kind == "shortcomings":
         items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:  # no shape the splitters know: the cut whose pieces each state the kind, most alike
@@ -544,7 +546,8 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
     """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
     spans = []
     for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
-        digits, cn, bullet, circled = match.group(1) or match.group(2) or match.group(6), match.group(3), match.group(4), match.group(5)
+        digits = match.group(1) or match.group(2) or match.group(6) or match.group(7)
+        cn, bullet, circled = match.group(3), match.group(4), match.group(5)
         if bullet:
             number = len(spans) + 1
         else:
