@@ -448,3 +448,33 @@ def test_plans_listed_with_commas_of_enumeration_inside_one_sentence():
         TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n明年我乡将抓好修订台账管理办法、更新执法车辆装备、"
         "盘活村级法治阵地等重点任务。\n")
     assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆装备", "盘活村级法治阵地"]
+
+
+def test_rows_split_by_a_bar_whose_left_cell_opens_like_a_verb_by_chance():
+    rep = text_report(
+        TITLE + WORK + "二、问题和打算\n申报材料审核把关不严｜建立申报材料二次审核制度\n台账管理粗放｜修订台账管理办法\n"
+        "执法车辆老旧｜争取专项资金更新车辆\n")
+    assert texts(rep.shortcomings) == ["申报材料审核把关不严", "台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["建立申报材料二次审核制度", "修订台账管理办法", "争取专项资金更新车辆"]
+
+
+def test_labels_in_brackets_naming_the_kind_lead_their_lines_in():
+    rep = text_report(
+        TITLE + WORK + "二、问题及改进\n【不足】台账管理粗放。\n【对策】修订台账管理办法。\n【不足】执法车辆老旧。\n"
+        "【对策】申请专项资金更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]
+
+
+def test_problems_as_semicolon_clauses_most_stating_a_shortfall_and_plans_after_a_lead_of_intent():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n其一是台账管理粗放；其次是执法车辆老旧，保障不足；再次是村级阵地建设有待加强。\n"
+        "三、下步打算\n围绕上述问题，我乡将：立足台账管理，修订管理办法；着眼车辆保障，申请专项资金；放眼阵地建设，盘活闲置场所。\n")
+    assert len(rep.shortcomings) == 3
+    assert texts(rep.plans) == ["立足台账管理，修订管理办法", "着眼车辆保障，申请专项资金", "放眼阵地建设，盘活闲置场所"]
+
+
+def test_lines_opening_with_a_span_of_months_are_plans_by_that_label():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年安排\n2月至4月  修订台账管理办法\n5—8月  更新执法车辆装备\n")
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆装备"]

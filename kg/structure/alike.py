@@ -27,6 +27,7 @@ _MIN_ALIKE = 0.3  # shortest piece over longest: below it one piece is a stateme
 _INTENTION_REACH = 4  # characters before the opening word of a plan: 同时, 我镇将, 还要
 # A piece that only announces what follows: it ends in a colon, or on the name of a category
 # (……还存在三个方面的问题。 / 下一步重点抓好以下工作).
+_INTENT_LEAD_RE = re.compile(r"将|要|拟|计划|打算|重点(?:抓好|做好)")
 # Marks of work already done (已建成, 累计, 完成了): a piece holding one reports, it does not plan.
 _RESULT_RE = re.compile(r"已|累计|了[，,。；;]|完成了")
 _LEAD_END_RE = re.compile(r"(?:问题|不足|差距|短板|困难|薄弱环节|方面|工作|任务|以下|如下|几点)\s*$")
@@ -36,6 +37,8 @@ def split_alike(norm: str, text: str, node: Node, kind: str, clause_end, rstrip)
     """The pieces of one paragraph node that each state a problem or a plan, cut where they are most alike; or
     the node alone."""
     body_start = _past_lead(norm, node.text_start, node.end)
+    # A lead before the colon that says what will be done (我镇将：, 重点抓好：) makes every piece after it a plan.
+    intended = body_start > node.text_start and bool(_INTENT_LEAD_RE.search(norm, node.text_start, body_start))
     best, best_score = None, 0.0
     for ends in _CUTS:
         pieces = _pieces(norm, body_start, node.end, ends)
@@ -43,10 +46,12 @@ def split_alike(norm: str, text: str, node: Node, kind: str, clause_end, rstrip)
             pieces = pieces[1:]
         if len(pieces) < 2 or any(_letters(norm, a, b) < _MIN_PIECE for a, b in pieces):
             continue
-        stating = sum(_states(norm, a, b, kind) for a, b in pieces)
-        # Every problem states its shortfall; plans open with verbs no list holds all of, so two in three must
-        # open with a known one and none may report a result.
-        if kind == "shortcomings" and stating < len(pieces):
+        stating = len(pieces) if kind == "plans" and intended else sum(_states(norm, a, b, kind) for a, b in pieces)
+        # Every problem states its shortfall, or two in three do where ；-clauses part them (a semicolon
+        # enumerates, a full stop may end an explanation); plans open with verbs no list holds all of, so two in
+        # three must open with a known one and none may report a result.
+        clauses = ends != _CUTS[0] and any(norm.find(mark, a, b + 1) >= 0 for a, b in pieces for mark in ";；")
+        if kind == "shortcomings" and (stating * 3 < len(pieces) * 2 if clauses else stating < len(pieces)):
             continue
         # Three or more pieces opening with the same character (更加注重…；更加突出…, 再细化…；再充实…) open alike
         # whatever the word: the shape says they are siblings, as split_openers reads sentences.

@@ -65,9 +65,11 @@ _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
 # A time before a colon labels an item by when it is due (2025年：…, 2026年度：…, 一季度：…, 下半年：…, 6月底前：…);
 # it names no content.
+# A span of months labels it too (1—3月  …), with a colon or with a gap of spaces after it.
 _YEAR_LABEL_RE = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)"
-    r"\s*[:：]\s*")
+    r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?"
+    r"|\d{1,2}\s*月?\s*[—–~至到-]+\s*\d{1,2}\s*月(?:份|底)?)"
+    r"(?:\s*[:：]\s*|[ \t]{2,})")
 # A heading that ends in a colon with its body after it on the same line: the heading is short and plain.
 _RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)")
 # Words of a title that reports work done (存在问题整改情况, 问题整改成效): such a part is a measure.
@@ -234,11 +236,13 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         blocks, pairs = _column_blocks(source, index, named, body_start, end)
     if kind == "shortcomings" and not blocks and len(named) < 2:
         # Rows of a problem and its remedy under a heading that names problems only (问题与改进): the right cells
-        # open plans (争取…, 开展…) and the left ones do not, so the table holds both kinds whatever the heading says.
+        # open plans (争取…, 开展…), two in three at least, and the left ones mostly do not (依申请公开… opens like
+        # 申请… by chance), so the table holds both kinds whatever the heading says.
         blocks, pairs = _column_blocks(source, index, ["shortcomings", "plans"], body_start, end, header_names=True)
         rows = list(zip(*(block.items for block in blocks)))
         opens = [[opens_plan(source.norm[cell.text_start : cell.text_end]) for cell in row] for row in rows]
-        if rows and not (sum(right for _, right in opens) * 3 >= len(rows) * 2 and not any(left for left, _ in opens)):
+        left, right = sum(row[0] for row in opens), sum(row[1] for row in opens)
+        if rows and not (right * 3 >= len(rows) * 2 and left * 2 <= len(rows) and left < right):
             blocks, pairs = [], []
     if combined and not blocks and parse_kind != model.PARSE_NUMBERED:
         # Halves told without labels (……一是…。 / 下一步，我镇将重点做好以下工作：一是…): a lead sentence before a
@@ -306,6 +310,11 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
         # A table row whose first cell names its kind (问题<TAB>……, 措施<TAB>……) leads in as a label does.
         colon = min((pos for pos in (line.text.find(":"), line.text.find("\t")) if pos > 0), default=-1)
         lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
+        # A label in brackets ([问题]…, [措施]… in the normal form of 【】) leads in as one before a colon does.
+        opening = decor_end(line.text, 0)
+        close = line.text.find("]", opening)
+        if line.text.startswith("[", opening) and 0 < close - opening <= _MAX_LEAD_IN:
+            lead, colon = line.text[opening + 1 : close], close
         # 问题一：/对策一：, 问题2：: a count after the label leaves it the label it is
         kind = lead_in_kind(_COUNTED_RE.sub("", lead), tuple(ITEMIZED)) if lead else None
         if kind:
@@ -502,6 +511,11 @@ def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=False
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     if paragraphs:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
+        return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
+    # Lines of no sentence that each open with a time label (1—3月  制定…, 2025年：建成…) are items by that label.
+    timed = [line for line in lines_of(norm, start, end) if _YEAR_LABEL_RE.match(norm, line.start, line.end)]
+    if len(timed) >= 2:
+        spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(timed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     return model.PARSE_FAILED, []
 
