@@ -28,6 +28,7 @@ from kg.structure.connectives import (
 )
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
+from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
 
@@ -59,17 +60,9 @@ _ASPECT_RE = re.compile(
     r"[\u4e00-\u9fff]{0,6}(?:方面|领域|层面)(?:存在)?(?:的)?(?:问题|不足|短板)?|[\u4e00-\u9fff]{0,4}(?:原因|因素)"
     r"|在[\u4e00-\u9fff]{2,8}[上中]|(?:近期|短期|中期|长期|长远|远期|当前|今后)(?:目标|任务|打算|重点)")
 _COUNTED_RE = re.compile(r"之?(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
-_SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-# A time before a colon labels an item by when it is due (2025年：…, 2026年度：…, 一季度：…, 下半年：…, 6月底前：…);
-# it names no content.
-# A span of months labels it too (1—3月  …), with a colon or with a gap of spaces after it.
-_YEAR_LABEL_RE = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?"
-    r"|\d{1,2}\s*月?\s*[—–~至到-]+\s*\d{1,2}\s*月(?:份|底)?)"
-    r"(?:\s*[:：]\s*|[ \t]{2,})")
 # A heading that ends in a colon with its body after it on the same line: the heading is short and plain.
 _RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)")
 # Words of a title that reports work done (存在问题整改情况, 问题整改成效): such a part is a measure.
@@ -77,7 +70,6 @@ _DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
 # A label inside a paragraph, after a sentence or clause: 问题是…；打算是…, or 问题：….
 _INLINE_LABEL_RE = re.compile(r"(?:(?<=[。；;\n])|^)[^\S\n]*([\u4e00-\u9fff]{2,4})(?:是|\s*:)\s*", re.M)
 _SHORT_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[:：]\s*")
-_BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{4}")  # a phrase that can name an item, not a stray label
 
 
 @dataclass(frozen=True)
@@ -140,7 +132,7 @@ def parse(source: Source) -> Outline:
     # A document that heads two paragraphs of one section with bare lines heads its items that way: then a lone
     # heading over one paragraph elsewhere is an item heading too, not a lead-in.
     heads_paragraphs = any(
-        _headed_paragraphs(lines_of(norm, line.end, tops[pos + 1].start if pos + 1 < len(tops) else tail_start))
+        headed_paragraphs(lines_of(norm, line.end, tops[pos + 1].start if pos + 1 < len(tops) else tail_start))
         for pos, line in enumerate(tops))
     sections, nodes, blocks, pairs = [], [], [], []
     for index, line in enumerate(tops):
@@ -498,56 +490,25 @@ def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=False
     rows = table_items(norm, source.text, index, start, end, clause_end)
     if rows:
         return model.PARSE_PARAGRAPH, rows
-    headed = _headed_paragraphs(lines_of(norm, start, end), lone=heads_paragraphs)
+    headed = headed_paragraphs(lines_of(norm, start, end), lone=heads_paragraphs)
     if headed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(headed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     paragraphs = [line for line in lines_of(norm, start, end)
                   if not line.text.endswith((":", "：")) and re.search(r"[\u4e00-\u9fff]{4}", line.text)
                   and re.search(r"[。；;]", line.text)]
-    bare = _bare_lines(lines_of(norm, start, end), paragraphs)
+    bare = bare_lines(lines_of(norm, start, end), paragraphs)
     if bare:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(bare, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     if paragraphs:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
-    # Lines of no sentence that each open with a time label (1—3月  制定…, 2025年：建成…) are items by that label.
-    timed = [line for line in lines_of(norm, start, end) if _YEAR_LABEL_RE.match(norm, line.start, line.end)]
-    if len(timed) >= 2:
+    timed = timed_lines(norm, lines_of(norm, start, end))
+    if timed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(timed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     return model.PARSE_FAILED, []
-
-
-
-
-def _headed_paragraphs(lines, lone=False) -> list:
-    """Unnumbered heading lines, each over the paragraph it heads (基层法治队伍力量薄弱 / 镇司法所仅有……。).
-
-    Only when the body opens with such a heading and has two or more: a lone short line is a lead-in, unless
-    `lone` (the document heads its paragraphs this way elsewhere) and the body is that line and one paragraph.
-    """
-    heads = [line for pos, line in enumerate(lines[:-1])
-             if is_plain_heading(line.text) and not _SENTENCE_MARK_RE.search(line.text)
-             and _SENTENCE_MARK_RE.search(lines[pos + 1].text) and not is_plain_heading(lines[pos + 1].text)]
-    if lone and len(heads) == 1 and len(lines) == 2 and heads[0] is lines[0]:
-        return heads
-    if len(heads) < 2 or heads[0] is not lines[0]:
-        return []
-    return heads
-
-
-def _bare_lines(lines, paragraphs) -> list:
-    """Short phrases on lines of their own, each an item (健全学法制度 / 充实执法力量), after any lead sentence.
-
-    Two or more such lines that no sentence follows are a list: lines alike in shape are siblings, so none of
-    them is the heading of the others. A sentence after them makes them headings of what follows, or prose.
-    """
-    bare = [line for line in lines if is_plain_heading(line.text) and _BARE_ITEM_RE.search(line.text)]
-    if len(bare) < 2 or any(line.start > bare[0].start for line in paragraphs):
-        return []
-    return bare
 
 
 def _kind_label(norm: str, start: int, end: int) -> re.Match | None:
@@ -609,7 +570,7 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
             text_start = min(decor_end(norm, text_start), end)
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
-        label = _YEAR_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
+        label = TIME_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
         if label:  # 2025年：完善……, 问题：……: a label says when or what kind; the heading follows it
             text_start = label.end()
         stop = spans[pos + 1][0] if pos + 1 < len(spans) else end
