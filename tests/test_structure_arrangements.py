@@ -478,3 +478,18 @@ def test_lines_opening_with_a_span_of_months_are_plans_by_that_label():
     rep = text_report(
         TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年安排\n2月至4月  修订台账管理办法\n5—8月  更新执法车辆装备\n")
     assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆装备"]
+
+
+def test_items_numbered_in_square_brackets_padded_digits_and_stems():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n01 台账管理粗放。\n02 执法车辆老旧。\n三、下步打算\n[1] 修订台账管理办法。\n"
+        "[2] 更新执法车辆。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆"]
+    stems = text_report(TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n（甲）落实经费。\n（乙）压实责任。\n")
+    assert texts(stems.plans) == ["落实经费", "压实责任"]
+
+
+def test_a_short_title_before_a_dash_heads_its_item():
+    rep = text_report(TITLE + WORK + "二、存在的问题\n台账管理粗放——底数不清，更新滞后。\n执法车辆老旧——保障不足。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
