@@ -97,7 +97,7 @@ _TYPED_LEVELS = (
     (r"^([（(])([一二三四五六七八九十]{1,3})([)）] *)", 1, "chineseCounting"),
     (r"^()(\d{1,2})([.．、](?!\d) *)", 2, "decimal"),
     (r"^([（(])(\d{1,2})([)）] *)", 3, "decimal"),
-    (r"^()([①-⑳])()", 4, "decimalEnclosedCircle"),
+    (r"^()([①-⑳])( *)", 4, "decimalEnclosedCircle"),
 )
 
 

@@ -76,11 +76,13 @@ def _as_typed(text: str) -> bool:
     unwrapped = unwrap(text)
     return unwrapped is None or unwrapped.text == text
 # Latin letters, dingbats (Ø, ➢ bullets), • and ▶ the writer's CJK font has no glyph for: a printed copy drops them.
-_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u25b6\u2700-\u27bf]")
+_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u24b6-\u24e9\u25b6\u2700-\u27bf]")  # Ⓐ Ⓑ too
 # Every report of ours but those that are themselves a PDF's text with its wrapped lines and page furniture
 # (printed again, their page numbers would go), and those holding characters the writer cannot print.
 # A table typed with tabs or as Markdown rows is left out: printed, its columns are only gaps on the page, which
-# the PDF reader joins like any space between Chinese characters (reading tables out of a PDF is not done).
+# the PDF reader joins like any space between Chinese characters (reading tables out of a PDF is not done). So is
+# text aligned with runs of spaces (a table, or 1—3月  制定… with a gap after its label), for the same reason.
+_SPACED = re.compile(r"\S {2,}\S")
 # A web page's opening (gold `complete: false`, with its site's chrome) is read as saved, never printed.
 _MARKDOWN_ROW = re.compile(r"^\|", re.M)
 
@@ -93,6 +95,7 @@ def _page_opening(path) -> bool:
 TYPED = [path for path in sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) +
          sorted((FIXTURES / "layouts").glob("*.txt")) if _as_typed(path.read_text("utf-8"))
          and "\t" not in path.read_text("utf-8") and not _MARKDOWN_ROW.search(path.read_text("utf-8"))
+         and not _SPACED.search(path.read_text("utf-8"))
          and not _UNDRAWN.search(path.read_text("utf-8")) and not _page_opening(path)]
 
 

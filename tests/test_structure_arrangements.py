@@ -368,3 +368,128 @@ def test_topics_holding_their_problem_and_plan_labels_inline():
     assert texts(rep.shortcomings) == ["台账不全", "车辆老旧"]
     assert texts(rep.plans) == ["修订台账制度", "申请更新车辆"]
     assert [p.answers for p in rep.plans] == [0, 1]
+
+
+def test_a_lone_heading_over_one_paragraph_heads_an_item_when_the_document_heads_its_paragraphs_so():
+    rep = text_report(
+        TITLE + "一、主要工作\n规范执法\n全年办理案件12件，均按程序办结。\n深化普法\n开展送法下乡活动8场。\n"
+        "二、存在的问题\n参与渠道偏窄\n公众参与重大决策的渠道不多，听证运用少。\n三、下步打算\n拓宽渠道\n开通网上征集专栏。\n")
+    assert texts(rep.shortcomings) == ["参与渠道偏窄"]
+    assert texts(rep.plans) == ["拓宽渠道"]
+    # where no section heads paragraphs with bare lines, a lone short line stays a lead-in
+    lead = text_report(
+        TITLE + "一、主要工作\n全年办理案件12件，开展送法下乡8场。\n二、存在的问题\n对照要求\n"
+        "公众参与重大决策的渠道不多，听证运用少。\n")
+    assert texts(lead.shortcomings) == ["公众参与重大决策的渠道不多，听证运用少"]
+
+
+def test_rows_of_a_problem_and_its_remedy_joined_by_an_arrow_under_a_heading_naming_problems_only():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及改进\n台账管理粗放 ⇒ 修订台账管理办法\n执法车辆老旧，保障不足 ⇒ 申请专项资金更新车辆\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧，保障不足"]
+    assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]
+    # rows whose right cells open no plan are problems with their causes, not remedies
+    causes = text_report(TITLE + WORK + "二、存在的问题\n台账管理粗放 → 人员流动频繁\n执法车辆老旧 → 经费来源单一\n")
+    assert texts(causes.plans) == []
+
+
+def test_plans_each_after_a_label_naming_who_acts():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n党政办：修订台账管理办法。农业服务中心：开展执法车辆排查。"
+        "各村(居)：更新普法宣传栏。\n")
+    assert texts(rep.plans) == ["修订台账管理办法", "开展执法车辆排查", "更新普法宣传栏"]
+
+
+def test_plans_as_clauses_opening_alike_with_any_word_after_a_long_lead():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n新的一年，我们将围绕“四个再”持续用力：再细化台账管理办法；"
+        "再充实执法车辆保障；再盘活村级法治阵地。\n")
+    assert texts(rep.plans) == ["再细化台账管理办法", "再充实执法车辆保障", "再盘活村级法治阵地"]
+
+
+def test_problems_numbered_with_the_numerals_of_amounts():
+    rep = text_report(TITLE + WORK + "二、存在的问题\n壹、台账管理粗放。\n贰、执法车辆老旧。\n叁、阵地闲置。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧", "阵地闲置"]
+
+
+def test_markdown_task_and_dash_lines_are_items():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n- [x] 台账管理粗放\n- [ ] 执法车辆老旧\n三、下步打算\n- 修订台账管理办法\n- 更新执法车辆\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆"]
+
+
+def test_a_paragraph_answering_the_problem_before_it_is_its_plan():
+    rep = text_report(
+        TITLE + WORK + "二、问题及整改\n台账管理粗放，底数不清。\n对此，我乡将修订台账管理办法。\n执法车辆老旧，保障不足。\n"
+        "为此，我乡将申请专项资金更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放，底数不清", "执法车辆老旧，保障不足"]
+    assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]
+
+
+def test_a_two_column_table_aligned_with_runs_of_spaces():
+    rep = text_report(
+        TITLE + WORK + "二、问题及对策\n问题                    对策\n台账管理粗放            修订台账管理办法\n"
+        "执法车辆老旧            申请专项资金更新车辆\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]
+
+
+def test_bracketed_numbers_running_in_one_line_with_nothing_between_items():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n表现在：（1）台账管理粗放，底数不清（2）执法车辆老旧（3）村级阵地闲置。\n"
+        "三、下步打算\n我乡将(1)修订台账管理办法(2)更新执法车辆。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放，底数不清", "执法车辆老旧", "村级阵地闲置"]
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆"]
+
+
+def test_plans_listed_with_commas_of_enumeration_inside_one_sentence():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n明年我乡将抓好修订台账管理办法、更新执法车辆装备、"
+        "盘活村级法治阵地等重点任务。\n")
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆装备", "盘活村级法治阵地"]
+
+
+def test_rows_split_by_a_bar_whose_left_cell_opens_like_a_verb_by_chance():
+    rep = text_report(
+        TITLE + WORK + "二、问题和打算\n申报材料审核把关不严｜建立申报材料二次审核制度\n台账管理粗放｜修订台账管理办法\n"
+        "执法车辆老旧｜争取专项资金更新车辆\n")
+    assert texts(rep.shortcomings) == ["申报材料审核把关不严", "台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["建立申报材料二次审核制度", "修订台账管理办法", "争取专项资金更新车辆"]
+
+
+def test_labels_in_brackets_naming_the_kind_lead_their_lines_in():
+    rep = text_report(
+        TITLE + WORK + "二、问题及改进\n【不足】台账管理粗放。\n【对策】修订台账管理办法。\n【不足】执法车辆老旧。\n"
+        "【对策】申请专项资金更新车辆。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["修订台账管理办法", "申请专项资金更新车辆"]
+
+
+def test_problems_as_semicolon_clauses_most_stating_a_shortfall_and_plans_after_a_lead_of_intent():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n其一是台账管理粗放；其次是执法车辆老旧，保障不足；再次是村级阵地建设有待加强。\n"
+        "三、下步打算\n围绕上述问题，我乡将：立足台账管理，修订管理办法；着眼车辆保障，申请专项资金；放眼阵地建设，盘活闲置场所。\n")
+    assert len(rep.shortcomings) == 3
+    assert texts(rep.plans) == ["立足台账管理，修订管理办法", "着眼车辆保障，申请专项资金", "放眼阵地建设，盘活闲置场所"]
+
+
+def test_lines_opening_with_a_span_of_months_are_plans_by_that_label():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、明年安排\n2月至4月  修订台账管理办法\n5—8月  更新执法车辆装备\n")
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆装备"]
+
+
+def test_items_numbered_in_square_brackets_padded_digits_and_stems():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n01 台账管理粗放。\n02 执法车辆老旧。\n三、下步打算\n[1] 修订台账管理办法。\n"
+        "[2] 更新执法车辆。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+    assert texts(rep.plans) == ["修订台账管理办法", "更新执法车辆"]
+    stems = text_report(TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n（甲）落实经费。\n（乙）压实责任。\n")
+    assert texts(stems.plans) == ["落实经费", "压实责任"]
+
+
+def test_a_short_title_before_a_dash_heads_its_item():
+    rep = text_report(TITLE + WORK + "二、存在的问题\n台账管理粗放——底数不清，更新滞后。\n执法车辆老旧——保障不足。\n")
+    assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]

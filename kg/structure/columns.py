@@ -16,15 +16,19 @@ from kg.structure.nodes import Node
 
 # A header row: short cells naming the columns (问题 | 整改措施), no clause in them.
 _HEADER_CELL_RE = re.compile(r"[^,，。；;]{1,8}")
-# Cells of a row: a tab, or the bar of a Markdown table (| 1 | 落实学法制度 |); the split keeps every position.
-_CELL_SEP_RE = re.compile(r"[\t|]")
+# Cells of a row: a tab, the bar of a Markdown table (| 1 | 落实学法制度 |), or an arrow between two cells
+# (执法力量不足 → 充实执法队伍); an arrow opening a line is a bullet, not a separator.
+# A run of three or more spaces inside a line parts cells as a tab does (a table aligned with spaces).
+_CELL_SEP_RE = re.compile(r"[\t|]|(?<=\S)[ \t]*(?:->|[→⇒➔➜➝])[ \t]*(?=\S)|(?<=\S) {3,}(?=\S)")
 _RULE_ROW_RE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
 
 
 def split_columns(norm: str, text: str, index: int, start: int, end: int, clause_end,
-                  column_kind=None) -> list[tuple[Node, Node]]:
+                  column_kind=None, header_names=False) -> list[tuple[Node, Node]]:
     """(left cell, right cell) item nodes of each row, header excluded; [] when the body is no such table.
 
+    `header_names`: a first row of short cells is the header only when one of them names a kind (`column_kind`),
+    since rows of short problems and remedies (台账粗放 → 修订办法) are short too.
     A row of two cells gives both. A wider table (存在问题 | 整改措施 | 完成时限) gives the first two columns whose
     header cell names a kind (`column_kind`: header text → kind or None), so a deadline or a number column is left out.
     """
@@ -34,7 +38,8 @@ def split_columns(norm: str, text: str, index: int, start: int, end: int, clause
         if len(cells) < 2:
             other += 1
             continue
-        if header is None and not rows and all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells):
+        if header is None and not rows and all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells) and not (
+                header_names and column_kind is not None and not any(column_kind(norm[a:b]) for a, b in cells)):
             header = cells
             continue
         rows.append(cells)
@@ -98,10 +103,9 @@ def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     line = norm[start:end]
     if _RULE_ROW_RE.fullmatch(line):
         return []
-    cells, pos = [], start
-    for part in _CELL_SEP_RE.split(line):
-        a, b = pos, pos + len(part)
-        pos = b + 1
+    bounds = [(start + m.start(), start + m.end()) for m in _CELL_SEP_RE.finditer(line)]
+    cells = []
+    for (_, a), (b, _) in zip([(start, start), *bounds], [*bounds, (end, end)]):
         while a < b and norm[a].isspace():
             a += 1
         while b > a and norm[b - 1].isspace():

@@ -26,7 +26,8 @@ _CONNECTIVE_RE = re.compile(r"(?<=[。；;！？!?])[ \t]*(另外|此外|同时|
 _SENTENCE_END = "。；;！？!?"
 # ……仍存在一些不足。 / ……还存在以下问题： / 主要表现在：: a sentence announcing problems without stating one.
 _LEAD_RE = re.compile(
-    r"(?:(?:存在|有|面临)着?(?:一些|以下|几个|若干|不少|一定的?|诸多|某些|许多)?"
+    r"(?:(?:存在|有|面临)着?(?:一些|以下|几个|若干|不少|一定的?|诸多|某些|许多"
+    r"|[一二三四五六七八九十两几\d]{1,2}(?:个|项|点|处)(?:方面的?)?)?"
     r"(?:不足|问题|差距|短板|困难|薄弱环节)(?:和不足|和问题|和困难)?(?:之处)?"
     r"|主要(?:表现|体现)(?:在|为))[,，]?(?:主要(?:表现|体现)(?:在|为))?\s*$"
 )
@@ -45,13 +46,18 @@ _COMMA_RE = re.compile(r"[,，]")
 # break inside it is a wrapped line's).
 _ENUMERATED_RE = re.compile(
     r"(?:存在|[还仍也尚]有|面临)着?(?P<list>[^。;:!?！？]{8,160}?)等(?:方面的?)?(?:问题|不足|短板|薄弱环节|困难|差距)")
+# 做好A、B、C三项工作 / 抓好A、B等重点任务: plans listed inside the sentence that says they will be done.
+_PLANNED_RE = re.compile(
+    r"(?:做好|抓好|推进|落实|突出|聚焦|完成)(?P<list>[^。;:!?！？]{8,160}?)"
+    r"(?:[一二三四五六七八九十两几\d]{1,2}(?:项|个方面|件|个)|等)(?:重点|主要)?(?:工作|任务|事项|方面)")
 _LIST_SEP_RE = re.compile(r"、")
 _MIN_PART = 4  # characters of a listed problem; a shorter part is a noun naming a field
 # 要创新……。要完善……。: plans as sentences that each open with 要 (要求/要点/要素 are nouns, not an opening).
 _MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
 # Where each sentence of a paragraph may open, for sentences that open alike (着力…。着力…。).
 _SENTENCE_START_RE = re.compile(r"(?<=[。！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")  # past any indent
-_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,4}\s*:\s*")  # 近期：, 第一步：: a short label before a colon
+# 近期：, 第一步：, 综合执法队：, 各村(社区)：: a short label before a colon, naming a time or who is to act
+_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:\([\u4e00-\u9fff]{1,4}\))?\s*:\s*")
 _CLAUSE_START_RE = re.compile(r"(?<=[。；;！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")
 # A topic frame before the first comma: 在依法决策方面， / 在执法监督上， / 针对……问题，: its first character and
 # last two make the frame that sibling sentences share while the words inside differ.
@@ -216,13 +222,14 @@ def split_stated(norm: str, text: str, node: Node, clause_end, rstrip) -> list[N
     return nodes
 
 
-def split_enumerated(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
-    """Problems listed with 、 inside one sentence (还存在A、B、C等问题。): an item per listed part, or the node alone.
+def split_enumerated(norm: str, text: str, node: Node, clause_end, rstrip, kind: str = "shortcomings") -> list[Node]:
+    """Problems listed with 、 inside one sentence (还存在A、B、C等问题。), or plans (做好A、B、C三项工作): an item per
+    listed part, or the node alone.
 
     Every part must be a phrase of its own (执法队伍专业化程度不高); a list of nouns (执法、宣传等方面的问题)
     names fields, not problems.
     """
-    listed = _ENUMERATED_RE.search(norm, node.text_start, node.end)
+    listed = (_ENUMERATED_RE if kind == "shortcomings" else _PLANNED_RE).search(norm, node.text_start, node.end)
     if listed is None:
         return [node]
     bounds = [listed.start("list"), *(m.end() for m in _LIST_SEP_RE.finditer(norm, listed.start("list"), listed.end("list"))),

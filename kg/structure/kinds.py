@@ -15,7 +15,7 @@ from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
 from kg.text import sentences
-from kg.text.lexicon import read_table
+from kg.text.lexicon import either, longest_first, read_table, words
 
 SECTIONS_TSV = data_dir("ontology") / "lexicons" / "sections.tsv"
 CUES_TSV = data_dir("ontology") / "lexicons" / "section_cues.tsv"
@@ -125,7 +125,20 @@ def classify_body(body: str, after_problems: bool = False) -> str | None:
     return None
 
 
+def states_shortfall(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] states a shortfall: a body cue of problems or a word that says one (偏低, 老化)."""
+    return bool(_shortfall_re().search(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=1)
+def _shortfall_re() -> re.Pattern:
+    forms = [cue for cue, kind in cues() if kind == "shortcomings"] + list(words("statement_words", "shortfall"))
+    return re.compile(either(longest_first(forms)))
+
+
 def _speaks_of(kind: str, sentence: str) -> bool:
     if kind == "measures" and _RESULT_NUMBER_RE.search(sentence):
         return True
+    if kind == "shortcomings":
+        return states_shortfall(sentence)
     return any(cue in sentence for cue, k in cues() if k == kind)

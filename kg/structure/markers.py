@@ -12,6 +12,8 @@ import re
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN = CN_DIGITS
+_CAPITAL = "壹贰叁肆伍陆柒捌玖拾"  # the numerals of amounts in words, which some offices number with too
+_STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems count too: （甲）（乙）（丙）
 # Markdown or HTML leftovers of a page (`**一、**`, `## 一、`, `<b>一、`) wrap a marker without changing it.
 DECOR = r"(?:\*{1,3}|#{1,6}\s*|>\s*|<[a-zA-Z]{1,6}>\s*)*"
 _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
@@ -28,12 +30,17 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     # A page's ruby or comma artefacts may sit between the numeral and its 、 (一,、).
     # A page that lost the 、 keeps a space (一 主要工作); only a short heading line is read that way, never prose.
     ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})(?:\s*,?\s*[、.]\s*|\s+(?=[\u4e00-\u9fff\d][^。，,；;：:！？!?]{{1,29}}$))")),
+    ("capital", re.compile(rf"{DECOR}([{_CAPITAL}]{{1,2}})\s*[、.]\s*")),
     ("paren_cn", re.compile(rf"{DECOR}\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
+    ("paren_stem", re.compile(rf"{DECOR}\(\s*([{_STEMS}])\s*\)\s*[、.]?\s*")),
     ("paren_num", re.compile(rf"{DECOR}\(\s*(\d{{1,2}})\s*\)\s*[、.]?\s*")),
     # 1.5 is a number, but 1.2023年度… is a heading that starts with a year
     ("num", re.compile(rf"{DECOR}(\d{{1,2}})\s*[、.](?:(?!\d)|(?=\d{{4}}\s*年))\s*")),
     ("num_paren", re.compile(rf"{DECOR}(\d{{1,2}})\s*\)\s*")),
     ("circled", re.compile(rf"{DECOR}([\u2460-\u2473])\s*")),
+    # [1] [2], and 01 02 before words with a space: numbers as a list or a slide writes them.
+    ("square_num", re.compile(rf"{DECOR}\[\s*(\d{{1,2}})\s*\]\s*")),
+    ("padded", re.compile(rf"{DECOR}0([1-9])\s+(?=[\u4e00-\u9fff])")),
     # 【强化学法】 in the normal form: a bracketed heading numbers itself by its order.
     ("bracket", re.compile(rf"{DECOR}\[(?=[^\]]{{2,80}}\])")),
     # 一是…二是… states items; plans are as often written 一要…二要….
@@ -43,7 +50,9 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("labelled", re.compile(rf"{DECOR}[\u4e00-\u9fff]{{2}}之?([{_CN}]{{1,3}}|\d{{1,2}})(?:\s*:\s*|\s+)")),
     # ● 健全依法决策机制。: a bullet numbers its item by its order, as a bracket does.
     # A bullet before a number (● 1. …) is one marker: the number is no part of the heading.
-    ("bullet", re.compile(rf"{DECOR}[{BULLETS}]\s*(?:(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[、.]\s*(?!\d))?")),
+    # A Markdown list item (- 完善…) or task (- [ ] 完善…) is a bullet too, when words follow it (a page's - 3 - is no item).
+    ("bullet", re.compile(rf"{DECOR}(?:[{BULLETS}]\s*(?:(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[、.]\s*(?!\d))?"
+                          r"|-[ \t]+(?:\[[ xX]?\][ \t]*)?(?=[\u4e00-\u9fff]))")),
 )
 # Families that never hold sections: 一是 runs inside paragraphs, 第一， opens a paragraph, a bracket
 # line may be page chrome, and bullets and labels (问题一：) list items.
@@ -68,6 +77,10 @@ def _number(token: str) -> int:
         return ord(token) - 0x2460 + 1
     if token.isdecimal():
         return int(token)
+    if token[0] in _STEMS:
+        return _STEMS.index(token[0]) + 1
+    if token[0] in _CAPITAL:
+        return _number("".join(_CN[_CAPITAL.index(ch)] for ch in token))
     if token == "十":
         return 10
     if "十" in token:

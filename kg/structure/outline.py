@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 from kg import model
 from kg.errors import StructureError
+from kg.structure.groups import group_titles
 from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
+from kg.structure.alike import opens_plan, split_alike
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.connectives import (
@@ -26,6 +28,7 @@ from kg.structure.connectives import (
 )
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
+from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
 
@@ -45,7 +48,9 @@ _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 # inside a paragraph (存在问题：• …；• …) counts its items by their order.
 _INLINE_DIGIT_RE = re.compile(
     r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([一二三四五六七八九十]{1,2})、|([" + BULLETS + r"]))"
-    r"|([①-⑳])|(?<=[\u4e00-\u9fff])(1)[.、．](?=[\u4e00-\u9fff])")
+    r"|([①-⑳])|(?<=[\u4e00-\u9fff])(1)[.、．](?=[\u4e00-\u9fff])"
+    # a bracketed number marks itself, so a run of them may go on with nothing before each (…滞后（2）矛盾…)
+    r"|[(（](\d{1,2})[)）](?=[\u4e00-\u9fff])")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 # A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
@@ -55,15 +60,9 @@ _ASPECT_RE = re.compile(
     r"[\u4e00-\u9fff]{0,6}(?:方面|领域|层面)(?:存在)?(?:的)?(?:问题|不足|短板)?|[\u4e00-\u9fff]{0,4}(?:原因|因素)"
     r"|在[\u4e00-\u9fff]{2,8}[上中]|(?:近期|短期|中期|长期|长远|远期|当前|今后)(?:目标|任务|打算|重点)")
 _COUNTED_RE = re.compile(r"之?(?:[一二三四五六七八九十]{1,3}|\d{1,2})$")
-_SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-# A time before a colon labels an item by when it is due (2025年：…, 2026年度：…, 一季度：…, 下半年：…, 6月底前：…);
-# it names no content.
-_YEAR_LABEL_RE = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)"
-    r"\s*[:：]\s*")
 # A heading that ends in a colon with its body after it on the same line: the heading is short and plain.
 _RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)")
 # Words of a title that reports work done (存在问题整改情况, 问题整改成效): such a part is a measure.
@@ -71,7 +70,6 @@ _DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
 # A label inside a paragraph, after a sentence or clause: 问题是…；打算是…, or 问题：….
 _INLINE_LABEL_RE = re.compile(r"(?:(?<=[。；;\n])|^)[^\S\n]*([\u4e00-\u9fff]{2,4})(?:是|\s*:)\s*", re.M)
 _SHORT_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[:：]\s*")
-_BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{4}")  # a phrase that can name an item, not a stray label
 
 
 @dataclass(frozen=True)
@@ -107,6 +105,8 @@ def clause_end(norm: str, start: int, limit: int) -> int:
     while pos < limit and norm[pos] not in _CLAUSE_END:
         if norm[pos] == ":" and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
             break  # 强化组织保障：乡党委……: a short lead phrase before a colon is the heading
+        if norm.startswith("--", pos) and pos > start and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
+            break  # 执法协同机制不健全——与……: a short title before a dash heads what explains it, as before a colon
         pos += 1
     pos = trim_decor(norm, start, pos)
     while pos > start and norm[pos - 1] in " \t:：":
@@ -131,6 +131,11 @@ def parse(source: Source) -> Outline:
     # Items may use any family but the top one; 第一部分 holds sections, never items, unless it is the top.
     item_styles = tuple(s for s, _ in _MARKERS if s != top and (s != "part" or top == "part"))
 
+    # A document that heads two paragraphs of one section with bare lines heads its items that way: then a lone
+    # heading over one paragraph elsewhere is an item heading too, not a lead-in.
+    heads_paragraphs = any(
+        headed_paragraphs(lines_of(norm, line.end, tops[pos + 1].start if pos + 1 < len(tops) else tail_start))
+        for pos, line in enumerate(tops))
     sections, nodes, blocks, pairs = [], [], [], []
     for index, line in enumerate(tops):
         style, number, length = (line_marker(line.text, (top,)) if top in dict(_MARKERS) else None) or (
@@ -154,7 +159,7 @@ def parse(source: Source) -> Outline:
         kind = classify(norm[line.start + length : heading_end], header.year, norm[body_start : end],
                         after_problems="shortcomings" in (s.kind for s in sections))
         section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
-                                                item_styles, warnings)
+                                                item_styles, warnings, heads_paragraphs)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
             evidence=evidence(source.path, text, heading_start, heading_end),
@@ -177,7 +182,8 @@ def _rstrip(norm: str, start: int, end: int) -> int:
     return end
 
 
-def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> tuple[list[Block], list]:
+def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
+            heads_paragraphs=False) -> tuple[list[Block], list]:
     """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem."""
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
@@ -185,7 +191,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         asides = _split_asides(source, index, kind, body_start, end, styles, warnings)
         if asides:
             return asides, _answered(asides)
-    parse_kind, items = _itemize(source, index, body_start, end, styles, warnings)
+    parse_kind, items = _itemize(source, index, body_start, end, styles, warnings, heads_paragraphs)
     if kind in ("measures", "duty") and parse_kind == model.PARSE_NUMBERED:
         told = _split_told_parts(source, index, kind, body_start, end, items, styles, warnings)
         if told:
@@ -201,8 +207,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
     # title of one (（一）存在的问题 （二）原因分析), whose own numbered lines are then the items. Measures keep
     # their （一） level, as the gold rules read them.
     # Sub-parts by aspect (（一）客观方面 （二）主观方面) hold the section's own kind, their numbered lines its items.
-    aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and all(
-        _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items)
+    # So are titles of any wording that state nothing and group numbered lines of their own (（一）决策环节).
+    aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and (all(
+        _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items) or (
+        parse_kind == model.PARSE_NUMBERED and group_titles(source.norm, items, end, styles, kind, opens_plan)))
     # Sub-parts that name a kind or an aspect (（一）存在问题 / （二）产生原因) split the section alike.
     combined = aspects or len(set(ITEMIZED[k] for k in named)) > 1 or (
         kind in ("shortcomings", "plans") and len(items) >= 2
@@ -220,6 +228,16 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings) -> 
         pairs = _answered(blocks)
     if combined and not blocks and len(named) == 2:
         blocks, pairs = _column_blocks(source, index, named, body_start, end)
+    if kind == "shortcomings" and not blocks and len(named) < 2:
+        # Rows of a problem and its remedy under a heading that names problems only (问题与改进): the right cells
+        # open plans (争取…, 开展…), two in three at least, and the left ones mostly do not (依申请公开… opens like
+        # 申请… by chance), so the table holds both kinds whatever the heading says.
+        blocks, pairs = _column_blocks(source, index, ["shortcomings", "plans"], body_start, end, header_names=True)
+        rows = list(zip(*(block.items for block in blocks)))
+        opens = [[opens_plan(source.norm[cell.text_start : cell.text_end]) for cell in row] for row in rows]
+        left, right = sum(row[0] for row in opens), sum(row[1] for row in opens)
+        if rows and not (right * 3 >= len(rows) * 2 and left * 2 <= len(rows) and left < right):
+            blocks, pairs = [], []
     if combined and not blocks and parse_kind != model.PARSE_NUMBERED:
         # Halves told without labels (……一是…。 / 下一步，我镇将重点做好以下工作：一是…): a lead sentence before a
         # list turns the section to the kind it names, as it does inside a section of work done. Items carry
@@ -251,17 +269,19 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
         items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:
         items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1 and kind == "shortcomings":
-        items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:
+        items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip, kind)
     if len(items) == 1 and kind == "shortcomings":
         items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
+    if len(items) == 1:  # no shape the splitters know: the cut whose pieces each state the kind, most alike
+        items = split_alike(source.norm, source.text, items[0], kind, clause_end, _rstrip)
     return items
 
 
-def _column_blocks(source, index, kinds, start, end) -> tuple[list[Block], list]:
+def _column_blocks(source, index, kinds, start, end, header_names=False) -> tuple[list[Block], list]:
     """A two-column table of problems and remedies: a block per column, of the kinds in `kinds`, rows paired."""
     rows = split_columns(source.norm, source.text, index, start, end, clause_end,
-                         lambda cell: lead_in_kind(cell, tuple(ITEMIZED)))
+                         lambda cell: lead_in_kind(cell, tuple(ITEMIZED)), header_names)
     if not rows:
         return [], []
     blocks = [Block(kinds[column], index, start, end, model.PARSE_PARAGRAPH, tuple(row[column] for row in rows))
@@ -284,6 +304,11 @@ def _split_lead_ins(source, index, start, end, styles, warnings) -> list[Block]:
         # A table row whose first cell names its kind (问题<TAB>……, 措施<TAB>……) leads in as a label does.
         colon = min((pos for pos in (line.text.find(":"), line.text.find("\t")) if pos > 0), default=-1)
         lead = line.text[decor_end(line.text, 0) : colon] if 0 < colon <= _MAX_LEAD_IN else ""
+        # A label in brackets ([问题]…, [措施]… in the normal form of 【】) leads in as one before a colon does.
+        opening = decor_end(line.text, 0)
+        close = line.text.find("]", opening)
+        if line.text.startswith("[", opening) and 0 < close - opening <= _MAX_LEAD_IN:
+            lead, colon = line.text[opening + 1 : close], close
         # 问题一：/对策一：, 问题2：: a count after the label leaves it the label it is
         kind = lead_in_kind(_COUNTED_RE.sub("", lead), tuple(ITEMIZED)) if lead else None
         if kind:
@@ -427,7 +452,7 @@ def _answered(blocks) -> list[tuple[int, int]]:
     return pairs
 
 
-def _itemize(source, index, start, end, styles, warnings):
+def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=False):
     """(how the items were found, item nodes) for the body norm[start:end] of one block."""
     norm = source.norm
     if not norm[start:end].strip():
@@ -467,48 +492,25 @@ def _itemize(source, index, start, end, styles, warnings):
     rows = table_items(norm, source.text, index, start, end, clause_end)
     if rows:
         return model.PARSE_PARAGRAPH, rows
-    headed = _headed_paragraphs(lines_of(norm, start, end))
+    headed = headed_paragraphs(lines_of(norm, start, end), lone=heads_paragraphs)
     if headed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(headed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     paragraphs = [line for line in lines_of(norm, start, end)
                   if not line.text.endswith((":", "：")) and re.search(r"[\u4e00-\u9fff]{4}", line.text)
                   and re.search(r"[。；;]", line.text)]
-    bare = _bare_lines(lines_of(norm, start, end), paragraphs)
+    bare = bare_lines(lines_of(norm, start, end), paragraphs)
     if bare:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(bare, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     if paragraphs:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
+    timed = timed_lines(norm, lines_of(norm, start, end))
+    if timed:
+        spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(timed, 1)]
+        return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     return model.PARSE_FAILED, []
-
-
-
-
-def _headed_paragraphs(lines) -> list:
-    """Unnumbered heading lines, each over the paragraph it heads (基层法治队伍力量薄弱 / 镇司法所仅有……。).
-
-    Only when the body opens with such a heading and has two or more: a lone short line is a lead-in.
-    """
-    heads = [line for pos, line in enumerate(lines[:-1])
-             if is_plain_heading(line.text) and not _SENTENCE_MARK_RE.search(line.text)
-             and _SENTENCE_MARK_RE.search(lines[pos + 1].text) and not is_plain_heading(lines[pos + 1].text)]
-    if len(heads) < 2 or heads[0] is not lines[0]:
-        return []
-    return heads
-
-
-def _bare_lines(lines, paragraphs) -> list:
-    """Short phrases on lines of their own, each an item (健全学法制度 / 充实执法力量), after any lead sentence.
-
-    Two or more such lines that no sentence follows are a list: lines alike in shape are siblings, so none of
-    them is the heading of the others. A sentence after them makes them headings of what follows, or prose.
-    """
-    bare = [line for line in lines if is_plain_heading(line.text) and _BARE_ITEM_RE.search(line.text)]
-    if len(bare) < 2 or any(line.start > bare[0].start for line in paragraphs):
-        return []
-    return bare
 
 
 def _kind_label(norm: str, start: int, end: int) -> re.Match | None:
@@ -521,7 +523,8 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
     """Spans of a run 1. 2. … inside a paragraph, counted from 1; none unless it reaches 2 (a lone 1. is prose)."""
     spans = []
     for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
-        digits, cn, bullet, circled = match.group(1) or match.group(2) or match.group(6), match.group(3), match.group(4), match.group(5)
+        digits = match.group(1) or match.group(2) or match.group(6) or match.group(7)
+        cn, bullet, circled = match.group(3), match.group(4), match.group(5)
         if bullet:
             number = len(spans) + 1
         else:
@@ -569,7 +572,7 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
             text_start = min(decor_end(norm, text_start), end)
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
-        label = _YEAR_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
+        label = TIME_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
         if label:  # 2025年：完善……, 问题：……: a label says when or what kind; the heading follows it
             text_start = label.end()
         stop = spans[pos + 1][0] if pos + 1 < len(spans) else end

@@ -1,6 +1,7 @@
 """A problem and its remedy in one item (……不够。对此，我们将……): the remedy is a plan of its own, paired with the problem.
 
 Reports that write 存在的问题和下一步打算 as one section often answer each problem where they state it.
+A paragraph of its own may answer the problem before it the same way.
 The remedy starts at a sentence that turns to the future (对此/为此/针对这一问题/下一步 … 将), or at a
 label (整改措施：); what comes after that lead is the plan's first clause.
 """
@@ -23,6 +24,18 @@ def split_remedies(norm: str, text: str, items, clause_end, rstrip) -> tuple[lis
     """(problem nodes cut before their remedy, remedy nodes, (problem start, remedy start) pairs)."""
     problems, remedies, pairs = [], [], []
     for node in items:
+        # A paragraph of its own that opens with the turn (针对这一问题，我镇将…) answers the problem before it.
+        # From the line's start when only an indent stands before the text, so the turn opens a line.
+        line_start = norm.rfind("\n", 0, node.text_start) + 1
+        since = line_start if not norm[line_start : node.text_start].strip() else node.text_start
+        opening = _REMEDY_RE.match(norm, since, node.end) if problems else None
+        if opening is not None and node.text_start < opening.end() < node.end:
+            heading_end = clause_end(norm, opening.end(), node.end)
+            remedies.append(replace(node, style="remedy", number=len(remedies) + 1,
+                                    marker=text[node.text_start:opening.end()].strip(), heading=text[opening.end():heading_end],
+                                    text_start=opening.end(), text_end=heading_end))
+            pairs.append((problems[-1].start, node.start))
+            continue
         match = _REMEDY_RE.search(norm, node.text_end, node.end)
         if match is None or match.end() >= node.end:
             problems.append(node)

@@ -28,7 +28,9 @@ _CELL_GAP_RE = re.compile(r"(?<=\S)(?:\t+| {3,})(?=\S)")
 # A line that opens a numbered heading or item starts a new paragraph, however full the line before it.
 OPENS_ITEM_RE = re.compile(
     r"^[*#\s]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
-    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【|[●■◆▪•◇□○★☆▲►])"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【|[●■◆▪•◇□○★☆▲►]"
+    # a Markdown list item or task (- 完善…, - [ ] 完善…), and items numbered 壹、贰、
+    r"|-[ \t]+(?=\[|[\u4e00-\u9fff])|[壹贰叁肆伍陆柒捌玖拾]{1,2}\s*[、.．])"
 )
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
 # A line closing a tag, a Markdown table row or emphasis was not cut by a wrap.

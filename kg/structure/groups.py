@@ -1,0 +1,41 @@
+"""Titles that group the items of a problems or plans section (（一）决策环节 / （二）执法环节, （一）镇机关 /
+（二）村（社区）), each over its own numbered lines: the lines are the items, the titles are none.
+
+Aspect words (方面, 原因, 近期目标) name such titles in outline.py; this reads them off their shape instead, so a
+grouping no word list holds is seen too: every title is alone on its line, short, states no problem (or opens no
+plan), and has numbered lines of another style below it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.structure.header import lines_of
+from kg.structure.kinds import kinds_named, states_shortfall
+from kg.structure.markers import line_marker
+from kg.structure.nodes import Node
+
+_ITEM_KINDS = ("measures", "duty", "shortcomings", "plans")
+_MAX_TITLE = 12  # characters of a group title; a longer one is a statement
+_SENTENCE_MARK_RE = re.compile(r"[。；;，,！？!?:]")
+
+
+def group_titles(norm: str, items: list[Node], end: int, styles, kind: str, opens_plan) -> bool:
+    """Whether every item of a section is a group title over numbered lines of its own (two or more items)."""
+    if len(items) < 2:
+        return False
+    for pos, item in enumerate(items):
+        title = norm[item.text_start : item.text_end]
+        line_end = norm.find("\n", item.text_end)
+        rest = norm[item.text_end : line_end if line_end >= 0 else end]
+        # A title naming a kind (（三）对策措施) splits a combined section instead, as outline.py reads it.
+        if (rest.strip() or len(title) > _MAX_TITLE or _SENTENCE_MARK_RE.search(title)
+                or any(k in _ITEM_KINDS for k in kinds_named(title))
+                or (kind == "shortcomings" and states_shortfall(title))
+                or (kind == "plans" and opens_plan(title))):
+            return False
+        stop = items[pos + 1].start if pos + 1 < len(items) else end
+        below = (line_marker(line.text, styles) for line in lines_of(norm, item.text_end, stop))
+        if not any(found and found[0] != item.style for found in below):
+            return False
+    return True
