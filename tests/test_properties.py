@@ -31,6 +31,8 @@ def outline_of(text: str):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 @example("0.")  # one numbered line and nothing else: no run of numbered items to look after
+@example(">1、")  # Markdown left before a section's number: the node starts where its heading does
+@example("1、 。0")  # a heading that ends before the space after its number
 def test_the_structure_parser_never_raises_and_every_offset_is_inside_the_text(text):
     source, outline = outline_of(text)
     assert len(source.norm) == len(source.text)

@@ -165,8 +165,10 @@ def parse(source: Source) -> Outline:
             evidence=evidence(source.path, text, heading_start, heading_end),
             start=line.start, end=end, parse=section_blocks[0].parse,
         ))
-        nodes.append(Node(1, style, number, text[line.start : line.start + length], heading,
-                          line.start, line.start + length, heading_end, end, index))
+        # The node starts where its heading does, past Markdown or HTML leftovers (**一、, >1、) before the number.
+        nodes.append(Node(1, style, number, text[heading_start : line.start + length], heading,
+                          heading_start, max(heading_start, min(line.start + length, heading_end)), heading_end, end,
+                          index))
         pairs.extend(section_pairs)
         for block in section_blocks:
             nodes.extend(block.items)
