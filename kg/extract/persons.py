@@ -32,6 +32,13 @@ MAX_ROLE_PREFIX = 12  # characters of qualifying words before a title (乡 + 司
 BODY_WINDOW = 40  # characters after a head's title searched for the body they head (…的青禾镇法治建设领导小组)
 ROLE_SEARCH_BEFORE, ROLE_SEARCH_AFTER = 40, 80  # window around a name where its role phrase is written
 MAX_POST = 16  # characters of a post after 担任 or in brackets (村（居）法律顾问); a longer run is a clause
+# Characters after a name that any test of what follows it reads (a post in brackets, 等5名律师, an act): a window,
+# not the rest of the report, so that each test costs the same wherever the name stands.
+AFTER_WINDOW = 32
+
+
+def _after(norm: str, end: int) -> str:
+    return norm[end : end + AFTER_WINDOW]
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,7 @@ def _name_with_surname(norm: str, pos: int) -> str | None:
         given = norm[given_at + pad : given_at + pad + 1]
         if given and "\u4e00" <= given <= "\u9fff" and given not in lexicon.chars("person_words", "not_in_name"):
             end = given_at + pad + 1
-            if _name_ends_before(norm[end:]):
+            if _name_ends_before(_after(norm, end)):
                 return norm[pos:end]  # 镇长温  强任组长: a two-character name padded with spaces
         return None
     if given_at < len(norm) and norm[given_at] == " ":
@@ -165,7 +172,7 @@ def _name_with_surname(norm: str, pos: int) -> str | None:
         if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
             continue
         opening = candidate[: len(surname) + 1]
-        rest = norm[pos + len(candidate) :]
+        rest = _after(norm, pos + len(candidate))
         if _is_common_word(candidate) or (_is_common_word(opening) and not _is_place(opening) and not _acts_next(rest)):
             continue  # 全程参与, 单位负责: an ordinary word, not a surname and a given name (but 魏国强, 吴国华 are names)
         if rest.startswith(_words("doctrine_after")):
@@ -189,19 +196,22 @@ MAX_PARTS_NAME = 8  # characters of a name of two parts at most (额尔德尼 + 
 
 
 @cache
-def _name_parts() -> tuple[str, ...]:
-    return lexicon.longest_first(lexicon.words("name_parts"))
+def _name_parts() -> re.Pattern:
+    """The name parts as one pattern, longest first, so that a match at a position is the longest part there."""
+    return re.compile("|".join(map(re.escape, lexicon.longest_first(lexicon.words("name_parts")))))
 
 
 def _name_of_parts(norm: str, pos: int) -> str | None:
     """扎西多吉, 达瓦, 其其格: a name of one or two parts of a tradition without family names, standing at `pos`,
     the longer reading first, when the text goes on as after a name."""
-    first = next((part for part in _name_parts() if norm.startswith(part, pos)), None)
-    if first is None:
+    match = _name_parts().match(norm, pos)
+    if match is None:
         return None
-    second = next((part for part in _name_parts() if norm.startswith(part, pos + len(first))), None)
+    first = match.group()
+    following = _name_parts().match(norm, pos + len(first))
+    second = following.group() if following else None
     for name in ((first + second) if second else None, first):
-        if name and _name_ends_before(norm[pos + len(name) :]) and not norm.startswith(_words("doctrine_after"), pos + len(name)):
+        if name and _name_ends_before(_after(norm, pos + len(name))) and not norm.startswith(_words("doctrine_after"), pos + len(name)):
             return name
     return None
 
@@ -225,7 +235,7 @@ def _dotted_name_at(norm: str, pos: int) -> str | None:
         return None
     dot = pos + next(i for i, c in enumerate(match.group()) if c in "·•・")
     for end in range(dot + 2, match.end() + 1):  # the shortest reading the text goes on after (…吐尔逊同志坚持)
-        if _name_ends_before(norm[end:]):
+        if _name_ends_before(_after(norm, end)):
             return norm[pos:end]
     return None
 
@@ -233,7 +243,7 @@ def _dotted_name_at(norm: str, pos: int) -> str | None:
 def _all_of_a_list(norm: str, pos: int, at: int) -> bool:
     """True when a name joined to another (、 or 和 before it) is followed at `at` by 均/都 and then an act."""
     return (pos > 0 and norm[pos - 1] in _NAME_LIST_SEP and norm[at : at + 1] in lexicon.chars("person_words", "all_of")
-            and norm[at + 1 :].startswith(_follow()))
+            and norm.startswith(_follow(), at + 1))
 
 
 VERB_WINDOW = 6  # characters after a name segmented to see whether a verb of two or more characters opens them
@@ -253,6 +263,11 @@ def _verb_follows(rest: str) -> bool:
 @cache
 def _multi_char_acts() -> tuple[str, ...]:
     return tuple(word for word in _words("act") if len(word) > 1)
+
+
+@cache
+def _multi_char_acts_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _multi_char_acts())))
 
 
 COMMON_WORD_FREQUENCY = 100  # jieba's counts: 全程 361, 单位 17532; rare words (海东 9) may be given names
@@ -383,20 +398,22 @@ def _framed(norm: str, pos: int) -> list[tuple[int, str]]:
     书记夏天带头 (an act of two characters after it). No common word may stand in the run, except one a name may be
     (a time word or one tagged a name: 夏天)."""
     for size in range(2, MAX_FRAMED + 1):
-        span, rest = norm[pos : pos + size], norm[pos + size :]
+        span, rest = norm[pos : pos + size], _after(norm, pos + size)
         if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_framed") for ch in span):
             return []
-        if _role_re().search(span) or any(act in span for act in _multi_char_acts()):
+        if _role_re().search(span) or _multi_char_acts_re().search(span):
             return []  # 主任带队: an act or a title is no part of a name
+        framed = ((rest.startswith("同志") and not rest.startswith(_words("doctrine_after")))
+                  # 书记朝鲁门、苏木达…: a second title after 、 shows the first run was a name
+                  or (rest.startswith("、") and _role_re().search(norm, pos + size + 1, pos + size + 1 + MAX_ROLE_PREFIX + 4)))
+        # 苏木达孟根其其格分别主持, 所长白天带队: an act of two characters right after the run
+        acted = (rest.startswith(_multi_char_acts()) and not rest.startswith((*_words("title_after"), "同志"))
+                 and (size > 2 or _surname_at(norm, pos)))
+        if not (framed or acted):
+            continue
         if any(_is_common_word(word) and not _name_like_word(word) for word in lexicon.tokens(span)):
             continue  # 法律顾问制度、公职律师…: a common word (制度, 辅警) is no name, whatever frames it
-        if rest.startswith("同志") and not rest.startswith(_words("doctrine_after")):
-            return [(pos, span)]
-        if rest.startswith("、") and _role_re().search(norm, pos + size + 1, pos + size + 1 + MAX_ROLE_PREFIX + 4):
-            return [(pos, span)]  # 书记朝鲁门、苏木达…: a second title after 、 shows the first run was a name
-        acted = rest.startswith(_multi_char_acts()) and not rest.startswith((*_words("title_after"), "同志"))
-        if acted and (size > 2 or _surname_at(norm, pos)):
-            return [(pos, span)]  # 苏木达孟根其其格分别主持, 所长白天带队: an act of two characters right after the run
+        return [(pos, span)]
     return []
 
 
@@ -518,7 +535,7 @@ def _named_before(norm: str, marker: str, appointment_after_marker: bool):
         if pos is None:
             continue
         role = _appointed_role(norm, match.end() if appointment_after_marker else match.start())
-        if not role and not appointment_after_marker and _acts(norm[match.end() :]) and _starts_a_word(norm, pos, match.end()):
+        if not role and not appointment_after_marker and _acts(_after(norm, match.end())) and _starts_a_word(norm, pos, match.end()):
             role = match.group()  # …合伙人陈某律师审核合同: a profession after the name, then what the person does
         if role:
             yield _Found(pos, match.start(), norm[pos : match.start()], role)

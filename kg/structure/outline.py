@@ -105,7 +105,7 @@ def clause_end(norm: str, start: int, limit: int) -> int:
     while pos < limit and norm[pos] not in _CLAUSE_END:
         if norm[pos] == ":" and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
             break  # 强化组织保障：乡党委……: a short lead phrase before a colon is the heading
-        if norm.startswith("--", pos) and pos > start and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
+        if norm[pos] == "-" and norm.startswith("--", pos) and pos > start and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
             break  # 执法协同机制不健全——与……: a short title before a dash heads what explains it, as before a colon
         pos += 1
     pos = trim_decor(norm, start, pos)

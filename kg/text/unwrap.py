@@ -116,7 +116,8 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def _column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int] | None:
     """The column under one measure, and how many lines reach it."""
-    lengths = [n for n in map(measure, rows) if n >= _MIN_WIDTH]
+    measured = [(row, n) for row, n in zip(rows, map(measure, rows)) if n >= _MIN_WIDTH]  # each row measured once
+    lengths = [n for _, n in measured]
     if not lengths:
         return None
     width = max(Counter(lengths).items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -127,19 +128,21 @@ def _column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int
             and beyond <= _BEYOND_SHARE * len(lengths)):
         # the right measure puts the cut lines on the width itself, not merely near it
         return Column(width, measure), sum(width - 1 <= n <= width + 1 for n in lengths)
-    return _few_lines_column(rows, measure)
+    return _few_lines_column(measured, measure)
 
 
-def _few_lines_column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int] | None:
+def _few_lines_column(measured: list[tuple[str, int]], measure: Callable[[str], int]) -> tuple[Column, int] | None:
     """The column of a short text that wraps only a few lines: those lines are cut mid-sentence at exactly the
-    longest width, and no line runs past it by more than the closing mark a typesetter lets hang."""
-    cut = Counter(measure(line) for line in rows if measure(line) >= _MIN_WIDTH
-                  and not line.endswith(_ENDS_SENTENCE + _ENDS_MARKUP) and not ENDS_TITLE_RE.search(line))
+    longest width, and no line runs past it by more than the closing mark a typesetter lets hang.
+
+    `measured`: the rows of at least the least width, each with its measure."""
+    cut = Counter(n for line, n in measured
+                  if not line.endswith(_ENDS_SENTENCE + _ENDS_MARKUP) and not ENDS_TITLE_RE.search(line))
     shared = [n for n, count in cut.items() if count >= _FEW_WRAPPED_LINES]
     if not shared:
         return None
     width = max(shared)
-    lengths = [n for n in map(measure, rows) if n >= _MIN_WIDTH]
+    lengths = [n for _, n in measured]
     beyond = sum(n > width + 1 for n in lengths)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH or beyond > _BEYOND_SHARE * len(lengths):
         return None
