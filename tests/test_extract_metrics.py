@@ -219,8 +219,11 @@ def test_decimals_with_wan_and_yi_are_plain_numbers():
     ]
 
 
-def test_a_share_written_as_a_fraction_has_no_classifier_but_a_percentage_in_words_counts():
+def test_a_share_written_as_a_fraction_is_a_percentage_of_what_follows():
+    # The issue lists fractions (三分之二) among the quantities a report states: a share reads as a percentage.
     assert facts("三分之二的村建成法治文化广场，四分之一的社区配备专职调解员，调解成功率百分之九十六。") == [
+        ("村建成法治文化广场", 66.67, "%", True),
+        ("社区配备专职调解员", 25, "%", False),
         ("调解成功率", 96, "%", False),
     ]
 

@@ -232,12 +232,9 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
         return True
     if _threshold(norm, end) or _defines_label(norm, start):
         return True
-    if "分之" in norm[start:end] and not _PER_HUNDRED.search(norm, start, end):
-        return True  # 三分之二的社区: a share has no classifier (百分之九十 is a percentage)
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
 
 
-_PER_HUNDRED = re.compile("[百千]分之")
 DEFINITION_WINDOW = 80  # characters before a figure searched for the label its sentence defines
 
 
