@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg import model
 from kg.errors import StructureError
@@ -132,10 +133,14 @@ def parse(source: Source) -> Outline:
     item_styles = tuple(s for s, _ in _MARKERS if s != top and (s != "part" or top == "part"))
 
     # A document that heads two paragraphs of one section with bare lines heads its items that way: then a lone
-    # heading over one paragraph elsewhere is an item heading too, not a lead-in.
-    heads_paragraphs = any(
-        headed_paragraphs(lines_of(norm, line.end, tops[pos + 1].start if pos + 1 < len(tops) else tail_start))
-        for pos, line in enumerate(tops))
+    # heading over one paragraph elsewhere is an item heading too, not a lead-in. Asked only of a section that is
+    # one such heading and one paragraph, and then read once for the whole document.
+    @cache
+    def heads_paragraphs() -> bool:
+        return any(
+            headed_paragraphs(lines_of(norm, line.end, tops[pos + 1].start if pos + 1 < len(tops) else tail_start))
+            for pos, line in enumerate(tops))
+
     sections, nodes, blocks, pairs = [], [], [], []
     for index, line in enumerate(tops):
         style, number, length = (line_marker(line.text, (top,)) if top in dict(_MARKERS) else None) or (
@@ -185,7 +190,7 @@ def _rstrip(norm: str, start: int, end: int) -> int:
 
 
 def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
-            heads_paragraphs=False) -> tuple[list[Block], list]:
+            heads_paragraphs=lambda: False) -> tuple[list[Block], list]:
     """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem."""
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
@@ -454,13 +459,14 @@ def _answered(blocks) -> list[tuple[int, int]]:
     return pairs
 
 
-def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=False):
+def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=lambda: False):
     """(how the items were found, item nodes) for the body norm[start:end] of one block."""
     norm = source.norm
     if not norm[start:end].strip():
         return model.PARSE_EMPTY, []
+    body_lines = lines_of(norm, start, end)
     marked = []
-    for line in lines_of(norm, start, end):
+    for line in body_lines:
         marker = line_marker(line.text, styles)
         if marker:
             marked.append((line, *marker))
@@ -494,21 +500,23 @@ def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=False
     rows = table_items(norm, source.text, index, start, end, clause_end)
     if rows:
         return model.PARSE_PARAGRAPH, rows
-    headed = headed_paragraphs(lines_of(norm, start, end), lone=heads_paragraphs)
+    headed = headed_paragraphs(body_lines)
+    if not headed and len(body_lines) == 2 and heads_paragraphs():
+        headed = headed_paragraphs(body_lines, lone=True)
     if headed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(headed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
-    paragraphs = [line for line in lines_of(norm, start, end)
+    paragraphs = [line for line in body_lines
                   if not line.text.endswith((":", "：")) and re.search(r"[\u4e00-\u9fff]{4}", line.text)
                   and re.search(r"[。；;]", line.text)]
-    bare = bare_lines(lines_of(norm, start, end), paragraphs)
+    bare = bare_lines(body_lines, paragraphs)
     if bare:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(bare, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     if paragraphs:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
-    timed = timed_lines(norm, lines_of(norm, start, end))
+    timed = timed_lines(norm, body_lines)
     if timed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(timed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
