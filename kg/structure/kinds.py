@@ -58,13 +58,22 @@ def _pairs(path: Path, column: str) -> tuple[tuple[str, str], ...]:
 
 
 def kinds_named(heading: str) -> list[str]:
-    """Section kinds whose vocabulary occurs in a heading, in the order they occur."""
+    """Section kinds whose vocabulary occurs in a heading, in the order they occur (each at its earliest phrase)."""
     hits = {}
-    for phrase, kind in vocabulary():
-        pos = heading.find(phrase)
-        if pos >= 0:
-            hits[kind] = min(pos, hits.get(kind, pos))
+    for kind, pattern in _kind_patterns():
+        match = pattern.search(heading)
+        if match:
+            hits[kind] = match.start()
     return sorted(hits, key=hits.get)
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """One pattern per kind over its phrases: its first match is where the kind's earliest phrase starts."""
+    phrases: dict[str, list[str]] = {}
+    for phrase, kind in vocabulary():
+        phrases.setdefault(kind, []).append(phrase)
+    return tuple((kind, re.compile("|".join(map(re.escape, group)))) for kind, group in phrases.items())
 
 
 @lru_cache(maxsize=1)
