@@ -224,6 +224,15 @@ def test_every_canned_query_gives_the_same_rows_without_its_indexes(many_townshi
     assert any(row["township"] == "Aoshan Zhen" for row in indexed[("citation-network", '{"limit": 1}')])
 
 
+def test_indexes_serve_as_soon_as_the_schema_is_made(many_townships):
+    # FalkorDB builds an index over existing nodes in the background; a query in the meantime scans instead.
+    # ensure_schema waits the build out, so what follows a load (and the check below) meets built indexes.
+    without_indexes(many_townships, lambda store: None)
+    statuses = many_townships.run("CALL db.indexes() YIELD status RETURN status")
+    assert len(statuses) == len(many_townships.schema_statements())
+    assert {row["status"] for row in statuses} == {"OPERATIONAL"}
+
+
 def test_an_index_served_string_range_is_what_the_check_catches(many_townships):
     # Why citation-network compares a projected name: the same bound straight on t.name goes through the index.
     served = ("MATCH (lawful:Township)<-[:ABOUT_TOWNSHIP]-(:Report)-[:CITES]->(:Law) "

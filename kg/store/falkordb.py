@@ -114,6 +114,16 @@ class FalkorDBStore(Store):
     def _schema_exists(self, error: Exception) -> bool:
         return "already indexed" in str(error).lower()
 
+    def ensure_schema(self, timeout: float = 60.0) -> None:
+        """Make the indexes and wait until they serve: FalkorDB builds an index over existing nodes in the
+        background, and a query run meanwhile scans instead, so a reader right after a load would be slow."""
+        super().ensure_schema()
+        deadline = time.monotonic() + timeout
+        while any(row["status"] != "OPERATIONAL" for row in self.run("CALL db.indexes() YIELD status RETURN status")):
+            if time.monotonic() > deadline:
+                return  # still correct, only slower: queries scan until the index is built
+            time.sleep(0.05)
+
     def checkpoint(self, timeout: float = 600.0) -> None:
         """Write a snapshot now and wait for it: a load reports success only once its data is on disk.
 
