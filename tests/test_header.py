@@ -373,6 +373,8 @@ def test_pages_of_a_one_character_town_and_of_a_forest_district(text, expected):
     ("首页 > 兰亭市人民政府 > 乡镇（街道）> 白露乡", "兰亭市"),  # a county-level city's own portal
     ("云州市人民政府网站\n当前位置：首页 > 区县市 > 兰亭县 > 白露乡", "兰亭县"),  # the prefecture a line above
     ("兰亭市人民政府\n首页 > 乡镇 > 白露乡", "兰亭市"),  # no county-level unit below the city
+    ("您的位置：首页 → 兰亭县 → 基层动态 → 白露乡", "兰亭县"),  # steps drawn as arrows
+    ("云州市政务网\n首页 / 各区县 / 北岸区 / 白露乡", "北岸区"),  # steps set apart by spaced slashes
 ])
 
 

@@ -38,8 +38,10 @@ WEIGHTS = {
     PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
     CRUMB: 3.0,  # the column a page is filed under (首页 > 乡镇信息公开 > 白露乡) says whose page it is
 }
-# A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>).
-CRUMB_RE = re.compile(r"\s*(?<=[\s\u4e00-\u9fff)）\]】])(?:>+|»|›)\s*")
+# A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>). Sites also
+# step with arrows (首页 → 乡镇之窗) and with slashes set apart by spaces (首页 / 区县频道); a slash between
+# words or figures (人/次, 2024/01/05) is no step.
+CRUMB_RE = re.compile(r"\s*(?<=[\s\u4e00-\u9fff)）\]】])(?:>+|»|›|→|(?<=\s)/(?=\s))\s*")
 
 # An organ's name, not a road named after it (城关镇政府路8号, an address in a page's footer).
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)(?![路街巷])")
