@@ -171,7 +171,8 @@ def test_a_government_page_loses_its_chrome_and_keeps_its_fields(tmp_path):
     for chrome in ("首页", "当前位置", "分享到", "相关链接", "主办单位", "索引号", "var nav"):
         assert chrome not in source.text
     # The footer's owner and the site's name in the <title> are kept too: they may be all that names the county.
-    assert dict(source.metadata) == {**fields, "主办单位": "青禾县人民政府办公室", "网站": "青禾县人民政府门户网站"}
+    assert dict(source.metadata) == {**fields, "主办单位": "青禾县人民政府办公室", "网站": "青禾县人民政府门户网站",
+                                     "网页路径": "当前位置：首页 > 政务公开 > 法治政府建设"}
 
 
 def test_a_gb2312_page_with_another_article_class_is_read(tmp_path):
@@ -280,7 +281,12 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
     ("<title>白石乡法治政府建设年度报告_桃金县人民政府网</title>", ""),
     ("<title>白石乡法治政府建设年度报告</title>", "<div class='footer'>主办单位：桃金县人民政府办公室　备案号：某00001号</div>"),
     ("<title>白石乡法治政府建设年度报告_云州市桃金县人民政府</title>", "<div id='bottom'>版权所有：云州市人民政府</div>"),
-], ids=["site-in-title", "owner-in-footer", "prefecture-above-county"])
+    # A prefecture's portal in the <title>, the county only in a breadcrumb the chrome drops.
+    ("<title>白石乡法治政府建设年度报告-云州市人民政府</title>",
+     "<div class='crumb'>首页 &gt; 各县（市）&gt; 桃金县 &gt; 镇乡之窗 &gt; 白石乡</div>"),
+    # No site in the <title>: the portal's logo names it.
+    ("<title>白石乡法治政府建设年度报告</title>", "<div class='site-logo'><img src='l.png' alt='桃金县人民政府'></div>"),
+], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

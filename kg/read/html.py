@@ -92,10 +92,15 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
         element.drop_tree() if element.getparent() is not None else None
     metadata = _metadata(root)
     # The site's name after the <title>'s separator says whose portal this is: often the only place a page
-    # names its county once the chrome is dropped.
+    # names its county once the chrome is dropped. A <title> without it leaves the logo's alt text to say it.
+    site = site or _logo_name(root)
     if site:
         metadata.setdefault("网站", site)
-    _drop_chrome(root)
+    crumb = _drop_chrome(root)
+    # The breadcrumb steps through the portals the page sits in (首页 > Y市 > Y市Z县 > 乡镇): dropped with the
+    # chrome, it is kept as a field, since it may be the only place that names the county.
+    if crumb:
+        metadata.setdefault("网页路径", crumb)
     body = root.find("body")
     body = root if body is None else body
     article = _article(body)
@@ -149,18 +154,47 @@ def _metadata(root) -> dict[str, str]:
     return found
 
 
-def _drop_chrome(root) -> None:
+def _drop_chrome(root) -> str | None:
+    """Drop the site's chrome; the text of the first breadcrumb dropped with it, if any."""
+    crumb = None
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
+            crumb = crumb or _crumb(element)
             element.drop_tree()
     for element in list(root.iter()):
         if element.getparent() is None or not isinstance(element.tag, str) or element.tag == "body":
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if _patterns()["chrome"].search(names) and not _holds_article(element):
+            crumb = crumb or _crumb(element)
             element.drop_tree()
         elif element.tag == "table" and _is_field_table(element):
             element.drop_tree()
+    return crumb
+
+
+MAX_CRUMB = 160  # characters of a breadcrumb: a longer run of steps is a menu or a list of links
+# A breadcrumb's steps: >, », ›, → between words, or a slash with spaces round it (首页 / 政务公开 / …).
+_CRUMB_STEP_RE = re.compile(r"\s*(?:>+|»|›|→)\s*|\s/\s")
+
+
+def _crumb(element) -> str | None:
+    """The element's text when it is a breadcrumb: short, and at least two steps deep."""
+    text = _SPACE_RE.sub(" ", element.text_content()).strip()
+    if len(text) > MAX_CRUMB or len(_CRUMB_STEP_RE.findall(text)) < 2 or not _CJK_RE.search(text):
+        return None
+    return text
+
+
+def _logo_name(root) -> str | None:
+    """The site's name as the alt text of an image (the portal's logo: <img alt="Y县人民政府">), when one
+    names a site: its last word is a site word (人民政府, 门户网站, 政府网)."""
+    ends = tuple(_words("site_word"))
+    for image in root.iter("img"):
+        alt = _SPACE_RE.sub("", image.get("alt") or "")
+        if _CJK_RE.search(alt) and len(alt) <= MAX_FIELD_VALUE and alt.endswith(ends):
+            return alt
+    return None
 
 
 def _holds_article(element) -> bool:

@@ -196,8 +196,8 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     """Readings of the county: names with a county suffix in the title, organs, addressee, cited titles.
 
     `extra_titles`: other lines shaped like the title (a page repeats it under its breadcrumbs and
-    metadata), read as titles too. `sites`: (label, text) of the page's site name and footer owner (主办单位),
-    which a page read as HTML keeps as metadata once its chrome is dropped.
+    metadata), read as titles too. `sites`: (label, text) of the page's site name, footer owner (主办单位) and
+    breadcrumb (网页路径, the label CRUMB), which a page read as HTML keeps as metadata once its chrome is dropped.
     """
     norm, table = source.norm, divisions()
     townships = [t for t in townships if t]
@@ -223,14 +223,18 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     if metadata_organ:
         for place in county_names(metadata_organ):
             clues.append(Clue("county", place.name, METADATA, WEIGHTS[METADATA], page_field=f"发布机构：{metadata_organ}"))
-    # The site's name and its owner name one portal: a county they both give counts once.
-    site_names: dict[str, str] = {}
+    # The site's name, its owner and the breadcrumb a page read as HTML kept name one portal: a county they give
+    # counts once, as the strongest of them says it (the breadcrumb's column, 网页路径, as one in the text does).
+    site_names: dict[str, tuple[str, str]] = {}
     for label, text in sites:
+        cue = CRUMB if label == CRUMB else SITE
         places = list(county_names(text))
         for at, place in enumerate(places):
             if not _above_the_next(text, None, at, places) and not (ranks and "市" not in ranks and place.suffix == "市"):
-                site_names.setdefault(place.name, f"{label}：{text}")
-    clues += [Clue("county", name, SITE, WEIGHTS[SITE], page_field=said) for name, said in site_names.items()]
+                said = site_names.get(place.name)
+                if said is None or WEIGHTS[cue] > WEIGHTS[said[1]]:
+                    site_names[place.name] = (f"{label}：{text}", cue)
+    clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()]
     for name in {clue.value for clue in clues}:
         held = [town for town in townships if table.holds(name, town)]
         if held:
