@@ -68,6 +68,16 @@ def test_county_from_agency_names_cited_documents_and_city_district_pairs(senten
     assert header_of(text).county == county
 
 
+@pytest.mark.parametrize("firm", ["柘阳县明理律师事务所", "柘阳县公证处", "柘阳县东关法律服务所"])
+def test_a_county_named_only_in_the_legal_service_body_the_township_engages_is_its_county(firm):
+    body = BODY.replace("成立领导小组", f"与{firm}签订常年法律顾问合同，成立领导小组")
+    text = "白露镇2021年法治政府建设情况报告\n2021年，在县委、县政府的领导下，我镇推进依法行政。\n一、主要举措和成效\n" + body
+    header = header_of(text)
+    assert header.county == "柘阳县"
+    # It says less than an organ of a county: the addressee's county outweighs it.
+    assert header_of("兰亭县人民政府：\n" + text).county == "兰亭县"
+
+
 def test_county_from_the_copied_to_line_of_the_signature():
     text = ("白露镇2021年法治政府建设情况报告\n2021年，我镇扎实推进法治政府建设。\n一、主要举措和成效\n" + BODY +
             "白露镇人民政府\n2022年1月10日\n抄送：柘阳县司法局。\n")
