@@ -322,3 +322,16 @@ def test_a_numbered_series_after_a_word_goes_on_across_a_wrap_after_its_semicolo
     text = "青禾镇2023年法治政府建设情况报告\n一、存在的问题\n" + paragraph + "\n二、下一步打算\n加强培训。"
     source = read_source(write_paged_pdf(text, tmp_path / "numbered.pdf"))
     assert paragraph in source.text.splitlines()
+
+
+def test_a_row_of_field_labels_over_a_row_of_values_gives_each_column_its_field(tmp_path):
+    # Some portals print the 信息公开 block as a grid: labels in the first row, their values in the row below.
+    page = ("<html><body><table><tr><th>索 引 号</th><th>发布机构</th><th>成文日期</th><th>文号</th></tr>"
+            "<tr><td>QH-2025-0007</td><td>白石镇人民政府</td><td>2025-01-08</td><td>白政发〔2025〕2号</td></tr></table>"
+            "<div class='content'>" + "".join(f"<p>{line}</p>" for line in BAISHI.split("\n")) + "</div></body></html>")
+    path = tmp_path / "grid.html"
+    path.write_text(page, encoding="utf-8")
+    source = read_source(path)
+    assert dict(source.metadata) == {"索引号": "QH-2025-0007", "发布机构": "白石镇人民政府", "成文日期": "2025-01-08",
+                                     "文号": "白政发〔2025〕2号"}
+    assert extract_report(source).header.doc_number == "白政发〔2025〕2号"

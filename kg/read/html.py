@@ -142,15 +142,36 @@ def _page_title(root) -> tuple[str | None, str | None]:
 
 def _metadata(root) -> dict[str, str]:
     """The 信息公开 fields: label and value, whether in one cell, in two cells, or in a line of text."""
-    found: dict[str, str] = {}
+    found = _column_fields(root)
     for line in _lines(root, cells="\t"):
         if len(line) > MAX_FIELD_LINE:
             continue
         for match in _patterns()["field"].finditer(line):
             value = match.group("value").strip()
             key = _label_key(match.group("label"))
-            if value and key not in found and len(value) <= MAX_FIELD_VALUE:
+            # A label is no value: a row of labels alone (索引号 | 主题分类 | 发文机关 …) has its values below.
+            if value and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields():
                 found[key] = value
+    return found
+
+
+def _bare(label: str) -> str:
+    return re.sub(r"[ \u3000:：]", "", label)
+
+
+def _column_fields(root) -> dict[str, str]:
+    """Fields of a table that gives a row of labels over a row of their values, one column a field."""
+    found: dict[str, str] = {}
+    for table in root.iter("table"):
+        rows = [[_SPACE_RE.sub(" ", cell.text_content()).strip() for cell in row.iter("td", "th")]
+                for row in table.iter("tr")]
+        for labels, values in zip(rows, rows[1:]):
+            if len(labels) < 2 or len(labels) != len(values) or not all(_bare(label) in fields() for label in labels):
+                continue
+            for label, value in zip(labels, values):
+                key = fields()[_bare(label)]
+                if value and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields():
+                    found[key] = value
     return found
 
 
