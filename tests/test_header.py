@@ -248,6 +248,15 @@ def test_a_report_naming_itself_only_in_its_slogan_has_that_township_and_others_
     assert not any(c.cue == "法治口号中的地名" for c in named.clues)
 
 
+@pytest.mark.parametrize(("opening", "township"), [
+    ("2023年，人民街深入推进依法行政，", "人民街道"),  # the table's 人民街道, named by its street alone
+    ("2023年，桐花街深入推进依法行政，", None),  # a street the table knows no office of is only a street
+])
+def test_a_street_office_named_by_its_street_alone_is_read_only_as_the_table_knows_it(opening, township):
+    text = opening + "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).township == township
+
+
 def test_a_city_run_into_its_district_is_above_it_even_when_the_table_knows_neither():
     # 北岸 is a direction word: after a rank it may be a district's name, but only on a line of its own kind.
     assert [p.name for p in county_names("云州市北岸区白露街道办事处")] == ["北岸区"]

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
-from kg.structure.placenames import PlaceName, county_names, slogan_townships, township_names
+from kg.structure.placenames import PlaceName, county_names, short_street_offices, slogan_townships, township_names
 from kg.model import evidence
 from kg.text import lexicon
 from kg.text.divisions import divisions
@@ -28,13 +28,14 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
+SHORT_STREET = "街道简称"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
-    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
+    BODY_YEAR: 0.25, SLOGAN: 1.0, SHORT_STREET: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
     PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
     CRUMB: 3.0,  # the column a page is filed under (首页 > 乡镇信息公开 > 白露乡) says whose page it is
     # A law firm or notary office a township engages is named after the county it works in (聘请Y县某某律师事务所):
@@ -281,12 +282,16 @@ def _above_the_next(norm: str, zones: Zones | None, at: int, places: list[PlaceN
 
 
 def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
-    """Readings of a township the text names only without its suffix, in its 法治…建设 slogan.
+    """Readings of a township the text names only without its suffix: in its 法治…建设 slogan, or a street
+    office by its short name (某某街 for the table's 某某街道).
 
     Asked for only when no name with a suffix was found: without it such a report has no township at all.
     """
-    return [_clue(source, "township", place.name, SLOGAN, place.start, place.end)
-            for place in slogan_townships(source.norm, zones.body_end, county)]
+    found = [_clue(source, "township", place.name, SLOGAN, place.start, place.end)
+             for place in slogan_townships(source.norm, zones.body_end, county)]
+    # A street office that calls itself by its street alone (鹤龙街坚持…), as the table confirms, reads the same way.
+    return found + [_clue(source, "township", place.name, SHORT_STREET, place.start, place.end)
+                    for place in short_street_offices(source.norm, zones.body_end, county)]
 
 
 def pair_clues(county: str, townships: Iterable[str]) -> list[Clue]:
