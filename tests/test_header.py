@@ -394,6 +394,8 @@ def test_pages_of_a_one_character_town_and_of_a_forest_district(text, expected):
     ("兰亭市人民政府\n首页 > 乡镇 > 白露乡", "兰亭市"),  # no county-level unit below the city
     ("您的位置：首页 → 兰亭县 → 基层动态 → 白露乡", "兰亭县"),  # steps drawn as arrows
     ("云州市政务网\n首页 / 各区县 / 北岸区 / 白露乡", "北岸区"),  # steps set apart by spaced slashes
+    ("云州市政务网\n首页 - 各区县 - 北岸区 - 白露乡", "北岸区"),  # or by spaced dashes
+    ("云州市人民政府门户网站\n当前位置：首页 区县频道 北岸区 白露乡", "北岸区"),  # or only by spaces, after its label
 ])
 
 
@@ -401,6 +403,13 @@ def test_a_breadcrumb_through_two_portals_gives_the_county_nearest_the_township(
     text = (crumb + "\n白露乡2023年度法治政府建设情况报告\n2023年，白露乡在上级党委、政府的领导下推进依法行政。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).county == county
+
+
+def test_one_bar_between_a_title_and_its_site_is_no_breadcrumb():
+    text = ("白露乡2023年度法治政府建设情况报告 | 兰亭县人民政府\n2023年，白露乡在县委的领导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.title.startswith("白露乡2023年度") and (header.township, header.county) == ("白露乡", "兰亭县")
 
 
 def test_a_page_block_with_labels_and_values_on_alternate_lines_gives_the_year():

@@ -46,6 +46,18 @@ WEIGHTS = {
 # step with arrows (首页 → 乡镇之窗) and with slashes set apart by spaces (首页 / 区县频道); a slash between
 # words or figures (人/次, 2024/01/05) is no step.
 CRUMB_RE = re.compile(r"\s*(?<=[\s\u4e00-\u9fff)）\]】])(?:>+|»|›|→|(?<=\s)/(?=\s))\s*")
+# A breadcrumb also shows as a line led by its label (当前位置：首页 区县 Y区), whatever separates its steps, or as
+# steps apart by a dash or bar with spaces round it, two or more (首页 - 区县 - Y区); one such mark is a title's
+# site part (关于…的报告 | Y县人民政府), not a path.
+_CRUMB_LABEL_RE = re.compile(r"\s*您?(?:当前|现在|目前)?(?:所在|的)?位置\s*[:：]")
+_SPACED_STEP_RE = re.compile(r"\s[|\-—–]+\s")
+
+
+def is_crumb(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] is a breadcrumb line (首页 > 信息公开 > 白露乡)."""
+    end = len(text) if end is None else end
+    return bool(CRUMB_RE.search(text, start, end) or _CRUMB_LABEL_RE.match(text, start, end)
+                or len(_SPACED_STEP_RE.findall(text, start, end)) >= 2)
 
 # An organ's name, not a road named after it (城关镇政府路8号, an address in a page's footer).
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)(?![路街巷])")
@@ -116,7 +128,7 @@ def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
     if _within(place.start, zones.issuers):
         return ISSUER
     line_start, line_end = _line_of(norm, place.start)
-    if place.start < zones.head_end and CRUMB_RE.search(norm, line_start, line_end):
+    if place.start < zones.head_end and is_crumb(norm, line_start, line_end):
         return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA
@@ -276,7 +288,7 @@ def _above_the_next(norm: str, zones: Zones | None, at: int, places: list[PlaceN
     for other in places[at + 1:]:
         if other.start >= max(stop, line_end):
             break
-        if other.name != place.name and (other.start < line_end or CRUMB_RE.search(norm, *_line_of(norm, other.start))):
+        if other.name != place.name and (other.start < line_end or is_crumb(norm, *_line_of(norm, other.start))):
             return True
     return False
 
@@ -311,7 +323,7 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
     line_start, line_end = _line_of(norm, place.start)
     if _COPIED_TO_RE.match(norm, line_start):
         return COPIED_TO
-    if place.start < zones.head_end and CRUMB_RE.search(norm, line_start, line_end):
+    if place.start < zones.head_end and is_crumb(norm, line_start, line_end):
         return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA

@@ -70,7 +70,7 @@ def is_issuer(text: str) -> bool:
 
 
 def _names_body(text: str) -> bool:
-    return (len(text) <= 30 and not re.search("[，,:：]", text) and not clues.CRUMB_RE.search(text)
+    return (len(text) <= 30 and not re.search("[，,:：]", text) and not clues.is_crumb(text)
             and bool(_ISSUER_RE.search(text)))
 
 
@@ -103,7 +103,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     head = [line for line in lines_of(norm, 0, head_end) if not is_prose(line)]
     tail = lines_of(norm, tail_start, len(norm))
     # A breadcrumb (首页 > … > 法治政府建设年度报告) or a date is never the title.
-    candidates = [line for line in head if not line.text.endswith(":") and not clues.CRUMB_RE.search(line.text)
+    candidates = [line for line in head if not line.text.endswith(":") and not clues.is_crumb(line.text)
                   and not is_date(line.text)]
     titles = [line for line in candidates if _TITLE_WORDS.search(line.text)] or _crumb_title(head)
     # Without a title word, the first line is the title unless it is an addressee (县委、县政府:), a page's
