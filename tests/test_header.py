@@ -405,6 +405,23 @@ def test_a_breadcrumb_through_two_portals_gives_the_county_nearest_the_township(
     assert header_of(text).county == county
 
 
+def test_a_document_number_may_write_di_before_its_serial():
+    text = ("白露乡人民政府关于2023年度法治政府建设情况的报告\n白政发〔2024〕第7号\n兰亭县人民政府：\n"
+            "2023年，白露乡推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).doc_number == "白政发〔2024〕第7号"
+
+
+@pytest.mark.parametrize(("addressee", "county"), [
+    ("中共阳泉市矿区委员会：", "矿区"),  # a district named by one character, right after its prefecture
+    ("晋城市城区人民政府：", "城区"),
+])
+def test_a_one_character_district_right_after_its_prefecture_is_the_county(addressee, county):
+    text = addressee + "\n2023年，白露街道推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county == county
+    # The same character after a word that is no prefecture is prose (市和县 names no 和县).
+    assert [p.name for p in county_names("按照省、市和县的部署")] == []
+
+
 def test_one_bar_between_a_title_and_its_site_is_no_breadcrumb():
     text = ("白露乡2023年度法治政府建设情况报告 | 兰亭县人民政府\n2023年，白露乡在县委的领导下推进依法行政。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)

@@ -252,7 +252,10 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
                 said = site_names.get(place.name)
                 if said is None or WEIGHTS[cue] > WEIGHTS[said[1]]:
                     site_names[place.name] = (f"{label}：{text}", cue)
-    clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()]
+    # A breadcrumb kept as a field that the text also holds (a page whose path stayed in its article) counts once.
+    in_text = {clue.value for clue in clues if clue.cue == CRUMB}
+    clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()
+              if not (cue == CRUMB and name in in_text)]
     for name in {clue.value for clue in clues}:
         held = [town for town in townships if table.holds(name, town)]
         if held:

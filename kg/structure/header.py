@@ -20,7 +20,8 @@ class Line:
 
 
 # 〔 and 【 are normalized to [; some offices write the year in round brackets.
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*\d{1,4}\s*号")
+# Some write 第 before the serial (石政发〔2025〕第3号).
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*第?\s*\d{1,4}\s*号")
 _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
 # A date line, also in round brackets as it stands under a title ((2024年1月8日)).
 _DATE_RE = re.compile(
