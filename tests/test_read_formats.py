@@ -286,7 +286,13 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
      "<div class='crumb'>首页 &gt; 各县（市）&gt; 桃金县 &gt; 镇乡之窗 &gt; 白石乡</div>"),
     # No site in the <title>: the portal's logo names it.
     ("<title>白石乡法治政府建设年度报告</title>", "<div class='site-logo'><img src='l.png' alt='桃金县人民政府'></div>"),
-], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only"])
+    # A breadcrumb whose steps are list items, its separators drawn by style.
+    ("<title>白石乡法治政府建设年度报告</title>",
+     "<ol class='breadcrumbs'><li><a href='/'>首页</a></li><li><a href='/tj'>桃金县</a></li><li>白石乡</li></ol>"),
+    # The 信息公开 block as a definition list, the county only in the organ's name.
+    ("<title>白石乡法治政府建设年度报告</title>", "<dl><dt>发布机构：</dt><dd>桃金县白石乡人民政府</dd></dl>"),
+], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
+        "breadcrumb-of-list-items", "definition-list"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

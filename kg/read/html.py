@@ -55,6 +55,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         # A word of the class or id, between separators: nav, top-bar, xglj (相关链接)…
         "chrome": re.compile(rf"(?:^|[\s_-]){lexicon.either(_words('chrome_name'))}(?:$|[\s_-])", re.I),
+        "crumb": re.compile(rf"(?:^|[\s_-]){lexicon.either(_words('crumb_name'))}(?:$|[\s_-])", re.I),
         # 关于…的报告_某某县人民政府网: the site's name after the last separator.
         "title_site": re.compile(
             rf"\s*[_|\-—–]\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
@@ -143,6 +144,8 @@ def _page_title(root) -> tuple[str | None, str | None]:
 def _metadata(root) -> dict[str, str]:
     """The 信息公开 fields: label and value, whether in one cell, in two cells, or in a line of text."""
     found = _column_fields(root)
+    for key, value in _definition_fields(root).items():
+        found.setdefault(key, value)
     for line in _lines(root, cells="\t"):
         if len(line) > MAX_FIELD_LINE:
             continue
@@ -157,6 +160,21 @@ def _metadata(root) -> dict[str, str]:
 
 def _bare(label: str) -> str:
     return re.sub(r"[ \u3000:：]", "", label)
+
+
+def _definition_fields(root) -> dict[str, str]:
+    """Fields of a definition list: each <dt> a label, the <dd> after it its value (<dt>发布机构：</dt><dd>…</dd>)."""
+    found: dict[str, str] = {}
+    for term in root.iter("dt"):
+        value = term.getnext()
+        label = _bare(term.text_content())
+        if value is None or value.tag != "dd" or label not in fields():
+            continue
+        text = _SPACE_RE.sub(" ", value.text_content()).strip()
+        key = fields()[label]
+        if text and key not in found and len(text) <= MAX_FIELD_VALUE and _bare(text) not in fields():
+            found[key] = text
+    return found
 
 
 def _column_fields(root) -> dict[str, str]:
@@ -200,11 +218,19 @@ _CRUMB_STEP_RE = re.compile(r"\s*(?:>+|»|›|→)\s*|\s/\s")
 
 
 def _crumb(element) -> str | None:
-    """The element's text when it is a breadcrumb: short, and at least two steps deep."""
+    """The element's text when it is a breadcrumb: short, and at least two steps deep. An element named as a
+    breadcrumb may draw its separators with style alone: its list items or links are its steps."""
     text = _SPACE_RE.sub(" ", element.text_content()).strip()
-    if len(text) > MAX_CRUMB or len(_CRUMB_STEP_RE.findall(text)) < 2 or not _CJK_RE.search(text):
+    if len(text) > MAX_CRUMB or not _CJK_RE.search(text):
         return None
-    return text
+    if len(_CRUMB_STEP_RE.findall(text)) >= 2:
+        return text
+    if not _patterns()["crumb"].search(f"{element.get('class', '')} {element.get('id', '')}"):
+        return None
+    steps = [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("li")] or \
+            [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("a")]
+    steps = [step for step in steps if step]
+    return " > ".join(steps) if len(steps) >= 2 else None
 
 
 def _logo_name(root) -> str | None:
