@@ -422,6 +422,21 @@ def test_a_one_character_district_right_after_its_prefecture_is_the_county(addre
     assert [p.name for p in county_names("按照省、市和县的部署")] == []
 
 
+def test_the_day_a_page_was_viewed_above_its_site_is_no_year_of_work():
+    text = ("今天是2024年2月3日 星期六\n兰亭县人民政府网\n白露乡法治政府建设工作报告\n发布时间：2024-02-02\n"
+            "一年来，白露乡推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).year == 2023
+
+
+def test_a_county_run_into_the_townships_name_in_a_footer_address_is_its_county():
+    text = ("白露乡2023年度法治政府建设情况报告\n2023年，白露乡在县委的领导下推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY + "白露乡人民政府\n2024年1月6日\n地址：兰亭县白露乡政府街1号　电话：0000-0000000\n")
+    assert header_of(text).county == "兰亭县"
+    # A county run into another township (a visit to 柘阳县石门镇) says nothing of this one's.
+    other = text.replace("地址：兰亭县白露乡政府街1号", "组织干部赴柘阳县石门镇学习")
+    assert header_of(other).county is None
+
+
 def test_one_bar_between_a_title_and_its_site_is_no_breadcrumb():
     text = ("白露乡2023年度法治政府建设情况报告 | 兰亭县人民政府\n2023年，白露乡在县委的领导下推进依法行政。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)

@@ -28,7 +28,7 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
-SHORT_STREET = "街道简称"
+SHORT_STREET, TOWN_PAIR = "街道简称", "县乡连写"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
@@ -36,6 +36,7 @@ WEIGHTS = {
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
     BODY_YEAR: 0.25, SLOGAN: 1.0, SHORT_STREET: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
+    TOWN_PAIR: 3.0,  # a county run straight into the report's township (Y县Z乡人民政府大院) says where it lies
     PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
     CRUMB: 3.0,  # the column a page is filed under (首页 > 乡镇信息公开 > 白露乡) says whose page it is
     # A law firm or notary office a township engages is named after the county it works in (聘请Y县某某律师事务所):
@@ -232,6 +233,10 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if ranks and "市" not in ranks and place.suffix == "市" and cue != TITLE:
             continue
         cue = _in_prose(place, cue)
+        # Anywhere in the text, even a footer's address (联系地址：Y县Z乡人民政府大院), a county written right before
+        # the report's own township names that township's county, as 市 before 区 names the district's city.
+        if cue == BODY and townships and norm.startswith(townships[0], place.end):
+            cue = TOWN_PAIR
         weak = cue == BODY or len(place.name) - len(place.suffix) == 1 and WEIGHTS[cue] < WEIGHTS[ADDRESSEE]
         # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
         # when the table confirms that the county holds the report's township.
@@ -403,7 +408,8 @@ def _year_number(token: str) -> int:
 
 
 def _is_dated_line(text: str) -> bool:
-    return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体)\s*[:：]?", text)) or bool(
+    # 今天是2025年1月15日 星期三: the day the page was viewed, shown above its site's name.
+    return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体|今天|星期)\s*[:：]?", text)) or bool(
         re.fullmatch(r"\s*(\()?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?(1)\))\s*", text))
 
 
