@@ -291,8 +291,12 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
      "<ol class='breadcrumbs'><li><a href='/'>首页</a></li><li><a href='/tj'>桃金县</a></li><li>白石乡</li></ol>"),
     # The 信息公开 block as a definition list, the county only in the organ's name.
     ("<title>白石乡法治政府建设年度报告</title>", "<dl><dt>发布机构：</dt><dd>桃金县白石乡人民政府</dd></dl>"),
+    # The site's name as the page's head states it for its content system.
+    ("<meta name='SiteName' content='桃金县人民政府'><title>白石乡法治政府建设年度报告</title>", ""),
+    # The site's name before the report's title, which itself holds 政府 (法治政府).
+    ("<title>桃金县人民政府-白石乡法治政府建设年度报告</title>", ""),
 ], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
-        "breadcrumb-of-list-items", "definition-list"])
+        "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

@@ -60,6 +60,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_site": re.compile(
             rf"\s*[_|\-—–]\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
         ),
+        # 某某县人民政府-关于…的报告: some sites put their name first.
+        "site_title": re.compile(
+            rf"^{not_separator}{lexicon.either(_words('site_word'))}{not_separator}?\s*[_|\-—–]\s*"
+        ),
     }
 
 
@@ -76,6 +80,7 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
                "ul", "ol", "blockquote", "pre", "main", "dd", "dt", "dl", "center", "hr", "tbody", "thead"}
 _CELL_TAGS = {"td", "th"}
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_REPORT_WORD_RE = re.compile(r"报告|总结")
 _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 
 
@@ -94,7 +99,7 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
     metadata = _metadata(root)
     # The site's name after the <title>'s separator says whose portal this is: often the only place a page
     # names its county once the chrome is dropped. A <title> without it leaves the logo's alt text to say it.
-    site = site or _logo_name(root)
+    site = site or _meta_site(root) or _logo_name(root)
     if site:
         metadata.setdefault("网站", site)
     crumb = _drop_chrome(root)
@@ -134,6 +139,11 @@ def _page_title(root) -> tuple[str | None, str | None]:
     if node is None or not (node.text_content() or "").strip():
         return None, None
     text = node.text_content().strip()
+    # The site's name first (某某县人民政府-某乡…报告): the part after it is a report's title, the part before
+    # none; a title that holds 政府 (法治政府) is not the site's name for that.
+    first = _patterns()["site_title"].match(text)
+    if first is not None and _REPORT_WORD_RE.search(text, first.end()) and not _REPORT_WORD_RE.search(first.group()):
+        return text[first.end():].strip(), re.sub(r"\s*[_|\-—–]\s*$", "", first.group()).strip() or None
     site = _patterns()["title_site"].search(text)
     if site is None:
         return text, None
@@ -231,6 +241,16 @@ def _crumb(element) -> str | None:
             [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("a")]
     steps = [step for step in steps if step]
     return " > ".join(steps) if len(steps) >= 2 else None
+
+
+def _meta_site(root) -> str | None:
+    """The site's name as content management systems state it in the page's head (<meta name="SiteName" …>)."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "sitename":
+            name = _SPACE_RE.sub(" ", meta.get("content") or "").strip()
+            if _CJK_RE.search(name) and len(name) <= MAX_FIELD_VALUE:
+                return name
+    return None
 
 
 def _logo_name(root) -> str | None:
