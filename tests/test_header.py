@@ -437,6 +437,20 @@ def test_a_county_run_into_the_townships_name_in_a_footer_address_is_its_county(
     assert header_of(other).county is None
 
 
+def test_a_county_alone_on_the_line_above_a_split_title_opens_the_title():
+    text = ("兰亭县\n白露乡2023年度\n法治政府建设工作报告\n2023年，白露乡在县委的领导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.title == "兰亭县\n白露乡2023年度\n法治政府建设工作报告"
+    assert (header.township, header.county) == ("白露乡", "兰亭县")
+
+
+def test_the_district_in_the_offices_address_is_its_county():
+    text = ("白露街道2023年度法治政府建设情况报告\n2023年，白露街道在区委的领导下推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY + "白露街道办事处\n2024年1月6日\n通讯地址：柘湾区人民路6号\n")
+    assert header_of(text).county == "柘湾区"
+
+
 def test_one_bar_between_a_title_and_its_site_is_no_breadcrumb():
     text = ("白露乡2023年度法治政府建设情况报告 | 兰亭县人民政府\n2023年，白露乡在县委的领导下推进依法行政。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)

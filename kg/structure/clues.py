@@ -28,7 +28,7 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
-SHORT_STREET, TOWN_PAIR = "街道简称", "县乡连写"
+SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
@@ -37,6 +37,7 @@ WEIGHTS = {
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
     BODY_YEAR: 0.25, SLOGAN: 1.0, SHORT_STREET: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
     TOWN_PAIR: 3.0,  # a county run straight into the report's township (Y县Z乡人民政府大院) says where it lies
+    ADDRESS: 2.0,  # the office's address (地址：Y区滨江路18号) says where it is, as page chrome does
     PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
     CRUMB: 3.0,  # the column a page is filed under (首页 > 乡镇信息公开 > 白露乡) says whose page it is
     # A law firm or notary office a township engages is named after the county it works in (聘请Y县某某律师事务所):
@@ -65,6 +66,8 @@ _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|
 _COUNTY_ORGAN_RE = re.compile(
     r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
 )
+# An address field: the county it names is where the office stands.
+_ADDRESS_RE = re.compile(r"地\s*址\s*[:：]")
 # A legal service body named after its county: a law firm, notary office or legal service office (Y县正衡律师事务所).
 _FIRM_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:律师事务所|公证处|法律服务所)")
 # Where the township lies or to which county it belongs (位于, 地处, 隶属于): the county named next is its own.
@@ -339,6 +342,8 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
         return ORGAN
     if _FIRM_RE.match(norm, place.end, line_end):
         return FIRM
+    if _ADDRESS_RE.search(norm, line_start, place.start):
+        return ADDRESS
     if _LOCATED_RE.search(norm, max(0, place.start - 3), place.start):  # 溪桥乡位于岚山县东北部, 隶属于蓉西区
         return LOCATED
     opening = norm.rfind("《", max(0, place.start - 12), place.start)

@@ -155,7 +155,8 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         tail=tuple((line.start, line.end) for line in tail),
     )
     meta = dict(source.metadata)
-    organ = meta.get("发布机构") or None
+    # A page that names no 发布机构 may name the office it comes from (信息来源), read as a 来源 line in a text is.
+    organ = meta.get("发布机构") or meta.get("来源") or None
     extra_titles = [(t.start, t.end) for t in titles[1:]]
     found = clues.township_clues(source, zones, organ, extra_titles=extra_titles)
     ranked_towns = [value for value, _ in clues.totals(found, "township")][:3]
@@ -199,6 +200,9 @@ _FIELD_LINE_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,7}[:：]")
 # end of a title whose start is on the line above (观音桥镇2023年度 / 法治政府建设情况报告).
 _SUBJECT_RE = re.compile(rf"(?:19|20)\d{{2}}|[〇零○一二三四五六七八九]{{4}}|{TOWN_SUFFIX_PATTERN}|县|市|区|旗|关于")
 _MAX_TITLE_PART = 30  # characters of a line above that may be a title's first part
+# A county alone on the line above a title is the title's first line (Y县 / Z乡2024年度 / …报告); a city alone
+# there may be the portal's name, so only the suffixes of counties and districts.
+_COUNTY_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:自治县|自治旗|县|区|旗)")
 
 
 _ORGAN_FIELD_RE = clues.field_re("发布机构")
@@ -258,8 +262,8 @@ def _whole_title(norm: str, head: list[Line], title: Line | None) -> Line | None
     start, text = title, title.text
     while at > 0:
         above = head[at - 1]
-        opens = "关于" in above.text and "关于" not in text and not above.text.endswith(":") \
-            and not norm[above.end: start.start].strip()
+        opens = ("关于" in above.text and "关于" not in text and not above.text.endswith(":")
+                 or _COUNTY_ALONE_RE.fullmatch(above.text)) and not norm[above.end: start.start].strip()
         if not opens and (_SUBJECT_RE.search(text) or not _title_part(norm, above, start)):
             break
         at -= 1
