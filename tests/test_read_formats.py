@@ -295,8 +295,16 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
     ("<meta name='SiteName' content='桃金县人民政府'><title>白石乡法治政府建设年度报告</title>", ""),
     # The site's name before the report's title, which itself holds 政府 (法治政府).
     ("<title>桃金县人民政府-白石乡法治政府建设年度报告</title>", ""),
+    # A footer that names the owner before 主办, and one before 版权所有.
+    ("<title>白石乡法治政府建设年度报告</title>", "<div class='footer'>桃金县人民政府办公室主办　网站标识码：0000000009</div>"),
+    ("<title>白石乡法治政府建设年度报告</title>", "<div class='copyright'>桃金县人民政府 版权所有</div>"),
+    # The office the page comes from in a 信息来源 cell of the 信息公开 table.
+    ("<title>白石乡法治政府建设年度报告</title>",
+     "<table><tr><td>索引号</td><td>TJ-0001</td><td>发布日期</td><td>2024-01-12</td></tr>"
+     "<tr><td>信息来源</td><td>桃金县白石乡人民政府</td></tr></table>"),
 ], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
-        "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title"])
+        "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title", "owner-before-zhuban",
+        "owner-before-copyright", "source-cell"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

@@ -156,6 +156,9 @@ def _metadata(root) -> dict[str, str]:
     found = _column_fields(root)
     for key, value in _definition_fields(root).items():
         found.setdefault(key, value)
+    owner = _owner_before_label(root)
+    if owner:
+        found.setdefault("主办单位", owner)
     for line in _lines(root, cells="\t"):
         if len(line) > MAX_FIELD_LINE:
             continue
@@ -170,6 +173,21 @@ def _metadata(root) -> dict[str, str]:
 
 def _bare(label: str) -> str:
     return re.sub(r"[ \u3000:：]", "", label)
+
+
+# A footer that names the site's owner before the word (Y县人民政府办公室主办, Y县人民政府 版权所有): the owner starts
+# where the line or a space does and the word ends it.
+_OWNER_BEFORE_RE = re.compile(r"(?:^|(?<=[\s|]))([\u4e00-\u9fff（）()]{4,40}?)\s*(?:主办|版权所有)(?=$|[\s|，,。])")
+
+
+def _owner_before_label(root) -> str | None:
+    """The site's owner a footer names before 主办 or 版权所有 rather than after a label."""
+    for line in _lines(root, cells="\t"):
+        if len(line) <= MAX_FIELD_LINE:
+            match = _OWNER_BEFORE_RE.search(line)
+            if match:
+                return match.group(1)
+    return None
 
 
 def _definition_fields(root) -> dict[str, str]:
