@@ -177,13 +177,16 @@ def _bare(label: str) -> str:
 
 # A footer that names the site's owner before the word (Y县人民政府办公室主办, Y县人民政府 版权所有): the owner starts
 # where the line or a space does and the word ends it.
-_OWNER_BEFORE_RE = re.compile(r"(?:^|(?<=[\s|]))([\u4e00-\u9fff（）()]{4,40}?)\s*(?:主办|版权所有)(?=$|[\s|，,。])")
+# The owner is an office: its name ends as an organ's does (…人民政府, …办公室, …中心, …局, …委员会).
+_OWNER_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s|]))([\u4e00-\u9fff（）()]{4,40}?(?:政府|办公室|中心|局|委员会))\s*(?:主办|版权所有)(?=$|[\s|])")
+MAX_OWNER_LINE = 100  # characters; a sentence of the article (本次活动由…主办) is no footer
 
 
 def _owner_before_label(root) -> str | None:
     """The site's owner a footer names before 主办 or 版权所有 rather than after a label."""
     for line in _lines(root, cells="\t"):
-        if len(line) <= MAX_FIELD_LINE:
+        if len(line) <= MAX_OWNER_LINE and "。" not in line:
             match = _OWNER_BEFORE_RE.search(line)
             if match:
                 return match.group(1)
