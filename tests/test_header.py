@@ -68,6 +68,16 @@ def test_county_from_agency_names_cited_documents_and_city_district_pairs(senten
     assert header_of(text).county == county
 
 
+@pytest.mark.parametrize("firm", ["柘阳县明理律师事务所", "柘阳县公证处", "柘阳县东关法律服务所"])
+def test_a_county_named_only_in_the_legal_service_body_the_township_engages_is_its_county(firm):
+    body = BODY.replace("成立领导小组", f"与{firm}签订常年法律顾问合同，成立领导小组")
+    text = "白露镇2021年法治政府建设情况报告\n2021年，在县委、县政府的领导下，我镇推进依法行政。\n一、主要举措和成效\n" + body
+    header = header_of(text)
+    assert header.county == "柘阳县"
+    # It says less than an organ of a county: the addressee's county outweighs it.
+    assert header_of("兰亭县人民政府：\n" + text).county == "兰亭县"
+
+
 def test_county_from_the_copied_to_line_of_the_signature():
     text = ("白露镇2021年法治政府建设情况报告\n2021年，我镇扎实推进法治政府建设。\n一、主要举措和成效\n" + BODY +
             "白露镇人民政府\n2022年1月10日\n抄送：柘阳县司法局。\n")
@@ -238,6 +248,15 @@ def test_a_report_naming_itself_only_in_its_slogan_has_that_township_and_others_
     assert not any(c.cue == "法治口号中的地名" for c in named.clues)
 
 
+@pytest.mark.parametrize(("opening", "township"), [
+    ("2023年，人民街深入推进依法行政，", "人民街道"),  # the table's 人民街道, named by its street alone
+    ("2023年，桐花街深入推进依法行政，", None),  # a street the table knows no office of is only a street
+])
+def test_a_street_office_named_by_its_street_alone_is_read_only_as_the_table_knows_it(opening, township):
+    text = opening + "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).township == township
+
+
 def test_a_city_run_into_its_district_is_above_it_even_when_the_table_knows_neither():
     # 北岸 is a direction word: after a rank it may be a district's name, but only on a line of its own kind.
     assert [p.name for p in county_names("云州市北岸区白露街道办事处")] == ["北岸区"]
@@ -373,6 +392,10 @@ def test_pages_of_a_one_character_town_and_of_a_forest_district(text, expected):
     ("首页 > 兰亭市人民政府 > 乡镇（街道）> 白露乡", "兰亭市"),  # a county-level city's own portal
     ("云州市人民政府网站\n当前位置：首页 > 区县市 > 兰亭县 > 白露乡", "兰亭县"),  # the prefecture a line above
     ("兰亭市人民政府\n首页 > 乡镇 > 白露乡", "兰亭市"),  # no county-level unit below the city
+    ("您的位置：首页 → 兰亭县 → 基层动态 → 白露乡", "兰亭县"),  # steps drawn as arrows
+    ("云州市政务网\n首页 / 各区县 / 北岸区 / 白露乡", "北岸区"),  # steps set apart by spaced slashes
+    ("云州市政务网\n首页 - 各区县 - 北岸区 - 白露乡", "北岸区"),  # or by spaced dashes
+    ("云州市人民政府门户网站\n当前位置：首页 区县频道 北岸区 白露乡", "北岸区"),  # or only by spaces, after its label
 ])
 
 
@@ -380,6 +403,59 @@ def test_a_breadcrumb_through_two_portals_gives_the_county_nearest_the_township(
     text = (crumb + "\n白露乡2023年度法治政府建设情况报告\n2023年，白露乡在上级党委、政府的领导下推进依法行政。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).county == county
+
+
+def test_a_document_number_may_write_di_before_its_serial():
+    text = ("白露乡人民政府关于2023年度法治政府建设情况的报告\n白政发〔2024〕第7号\n兰亭县人民政府：\n"
+            "2023年，白露乡推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).doc_number == "白政发〔2024〕第7号"
+
+
+@pytest.mark.parametrize(("addressee", "county"), [
+    ("中共阳泉市矿区委员会：", "矿区"),  # a district named by one character, right after its prefecture
+    ("晋城市城区人民政府：", "城区"),
+])
+def test_a_one_character_district_right_after_its_prefecture_is_the_county(addressee, county):
+    text = addressee + "\n2023年，白露街道推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county == county
+    # The same character after a word that is no prefecture is prose (市和县 names no 和县).
+    assert [p.name for p in county_names("按照省、市和县的部署")] == []
+
+
+def test_the_day_a_page_was_viewed_above_its_site_is_no_year_of_work():
+    text = ("今天是2024年2月3日 星期六\n兰亭县人民政府网\n白露乡法治政府建设工作报告\n发布时间：2024-02-02\n"
+            "一年来，白露乡推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).year == 2023
+
+
+def test_a_county_run_into_the_townships_name_in_a_footer_address_is_its_county():
+    text = ("白露乡2023年度法治政府建设情况报告\n2023年，白露乡在县委的领导下推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY + "白露乡人民政府\n2024年1月6日\n地址：兰亭县白露乡政府街1号　电话：0000-0000000\n")
+    assert header_of(text).county == "兰亭县"
+    # A county run into another township (a visit to 柘阳县石门镇) says nothing of this one's.
+    other = text.replace("地址：兰亭县白露乡政府街1号", "组织干部赴柘阳县石门镇学习")
+    assert header_of(other).county is None
+
+
+def test_a_county_alone_on_the_line_above_a_split_title_opens_the_title():
+    text = ("兰亭县\n白露乡2023年度\n法治政府建设工作报告\n2023年，白露乡在县委的领导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.title == "兰亭县\n白露乡2023年度\n法治政府建设工作报告"
+    assert (header.township, header.county) == ("白露乡", "兰亭县")
+
+
+def test_the_district_in_the_offices_address_is_its_county():
+    text = ("白露街道2023年度法治政府建设情况报告\n2023年，白露街道在区委的领导下推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n" + BODY + "白露街道办事处\n2024年1月6日\n通讯地址：柘湾区人民路6号\n")
+    assert header_of(text).county == "柘湾区"
+
+
+def test_one_bar_between_a_title_and_its_site_is_no_breadcrumb():
+    text = ("白露乡2023年度法治政府建设情况报告 | 兰亭县人民政府\n2023年，白露乡在县委的领导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.title.startswith("白露乡2023年度") and (header.township, header.county) == ("白露乡", "兰亭县")
 
 
 def test_a_page_block_with_labels_and_values_on_alternate_lines_gives_the_year():

@@ -171,7 +171,8 @@ def test_a_government_page_loses_its_chrome_and_keeps_its_fields(tmp_path):
     for chrome in ("首页", "当前位置", "分享到", "相关链接", "主办单位", "索引号", "var nav"):
         assert chrome not in source.text
     # The footer's owner and the site's name in the <title> are kept too: they may be all that names the county.
-    assert dict(source.metadata) == {**fields, "主办单位": "青禾县人民政府办公室", "网站": "青禾县人民政府门户网站"}
+    assert dict(source.metadata) == {**fields, "主办单位": "青禾县人民政府办公室", "网站": "青禾县人民政府门户网站",
+                                     "网页路径": "当前位置：首页 > 政务公开 > 法治政府建设"}
 
 
 def test_a_gb2312_page_with_another_article_class_is_read(tmp_path):
@@ -280,7 +281,30 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
     ("<title>白石乡法治政府建设年度报告_桃金县人民政府网</title>", ""),
     ("<title>白石乡法治政府建设年度报告</title>", "<div class='footer'>主办单位：桃金县人民政府办公室　备案号：某00001号</div>"),
     ("<title>白石乡法治政府建设年度报告_云州市桃金县人民政府</title>", "<div id='bottom'>版权所有：云州市人民政府</div>"),
-], ids=["site-in-title", "owner-in-footer", "prefecture-above-county"])
+    # A prefecture's portal in the <title>, the county only in a breadcrumb the chrome drops.
+    ("<title>白石乡法治政府建设年度报告-云州市人民政府</title>",
+     "<div class='crumb'>首页 &gt; 各县（市）&gt; 桃金县 &gt; 镇乡之窗 &gt; 白石乡</div>"),
+    # No site in the <title>: the portal's logo names it.
+    ("<title>白石乡法治政府建设年度报告</title>", "<div class='site-logo'><img src='l.png' alt='桃金县人民政府'></div>"),
+    # A breadcrumb whose steps are list items, its separators drawn by style.
+    ("<title>白石乡法治政府建设年度报告</title>",
+     "<ol class='breadcrumbs'><li><a href='/'>首页</a></li><li><a href='/tj'>桃金县</a></li><li>白石乡</li></ol>"),
+    # The 信息公开 block as a definition list, the county only in the organ's name.
+    ("<title>白石乡法治政府建设年度报告</title>", "<dl><dt>发布机构：</dt><dd>桃金县白石乡人民政府</dd></dl>"),
+    # The site's name as the page's head states it for its content system.
+    ("<meta name='SiteName' content='桃金县人民政府'><title>白石乡法治政府建设年度报告</title>", ""),
+    # The site's name before the report's title, which itself holds 政府 (法治政府).
+    ("<title>桃金县人民政府-白石乡法治政府建设年度报告</title>", ""),
+    # A footer that names the owner before 主办, and one before 版权所有.
+    ("<title>白石乡法治政府建设年度报告</title>", "<div class='footer'>桃金县人民政府办公室主办　网站标识码：0000000009</div>"),
+    ("<title>白石乡法治政府建设年度报告</title>", "<div class='copyright'>桃金县人民政府 版权所有</div>"),
+    # The office the page comes from in a 信息来源 cell of the 信息公开 table.
+    ("<title>白石乡法治政府建设年度报告</title>",
+     "<table><tr><td>索引号</td><td>TJ-0001</td><td>发布日期</td><td>2024-01-12</td></tr>"
+     "<tr><td>信息来源</td><td>桃金县白石乡人民政府</td></tr></table>"),
+], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
+        "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title", "owner-before-zhuban",
+        "owner-before-copyright", "source-cell"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):
@@ -316,3 +340,16 @@ def test_a_numbered_series_after_a_word_goes_on_across_a_wrap_after_its_semicolo
     text = "青禾镇2023年法治政府建设情况报告\n一、存在的问题\n" + paragraph + "\n二、下一步打算\n加强培训。"
     source = read_source(write_paged_pdf(text, tmp_path / "numbered.pdf"))
     assert paragraph in source.text.splitlines()
+
+
+def test_a_row_of_field_labels_over_a_row_of_values_gives_each_column_its_field(tmp_path):
+    # Some portals print the 信息公开 block as a grid: labels in the first row, their values in the row below.
+    page = ("<html><body><table><tr><th>索 引 号</th><th>发布机构</th><th>成文日期</th><th>文号</th></tr>"
+            "<tr><td>QH-2025-0007</td><td>白石镇人民政府</td><td>2025-01-08</td><td>白政发〔2025〕2号</td></tr></table>"
+            "<div class='content'>" + "".join(f"<p>{line}</p>" for line in BAISHI.split("\n")) + "</div></body></html>")
+    path = tmp_path / "grid.html"
+    path.write_text(page, encoding="utf-8")
+    source = read_source(path)
+    assert dict(source.metadata) == {"索引号": "QH-2025-0007", "发布机构": "白石镇人民政府", "成文日期": "2025-01-08",
+                                     "文号": "白政发〔2025〕2号"}
+    assert extract_report(source).header.doc_number == "白政发〔2025〕2号"

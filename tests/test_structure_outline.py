@@ -159,6 +159,7 @@ def test_year_falls_back_to_the_document_number_and_chinese_numeral_years_are_re
         ("一、2023年度推进法治政府建设的主要举措和成效", "measures"),
         ("二、组织有保障、工作有实效", "measures"),
         ("三、党政主要负责人履行推进法治建设第一责任人职责情况", "duty"),
+        ("二、班子成员履行法治建设职责情况", "duty"),
         ("四、存在的不足和原因", "shortcomings"),
         ("五、存在的短板", "shortcomings"),
         ("六、下步打算", "plans"),

@@ -55,9 +55,14 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         # A word of the class or id, between separators: nav, top-bar, xglj (相关链接)…
         "chrome": re.compile(rf"(?:^|[\s_-]){lexicon.either(_words('chrome_name'))}(?:$|[\s_-])", re.I),
+        "crumb": re.compile(rf"(?:^|[\s_-]){lexicon.either(_words('crumb_name'))}(?:$|[\s_-])", re.I),
         # 关于…的报告_某某县人民政府网: the site's name after the last separator.
         "title_site": re.compile(
             rf"\s*[_|\-—–]\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
+        ),
+        # 某某县人民政府-关于…的报告: some sites put their name first.
+        "site_title": re.compile(
+            rf"^{not_separator}{lexicon.either(_words('site_word'))}{not_separator}?\s*[_|\-—–]\s*"
         ),
     }
 
@@ -75,6 +80,7 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
                "ul", "ol", "blockquote", "pre", "main", "dd", "dt", "dl", "center", "hr", "tbody", "thead"}
 _CELL_TAGS = {"td", "th"}
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_REPORT_WORD_RE = re.compile(r"报告|总结")
 _SPACE_RE = re.compile(r"[ \t\r\n\f]+")
 
 
@@ -92,10 +98,15 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
         element.drop_tree() if element.getparent() is not None else None
     metadata = _metadata(root)
     # The site's name after the <title>'s separator says whose portal this is: often the only place a page
-    # names its county once the chrome is dropped.
+    # names its county once the chrome is dropped. A <title> without it leaves the logo's alt text to say it.
+    site = site or _meta_site(root) or _logo_name(root)
     if site:
         metadata.setdefault("网站", site)
-    _drop_chrome(root)
+    crumb = _drop_chrome(root)
+    # The breadcrumb steps through the portals the page sits in (首页 > Y市 > Y市Z县 > 乡镇): dropped with the
+    # chrome, it is kept as a field, since it may be the only place that names the county.
+    if crumb:
+        metadata.setdefault("网页路径", crumb)
     body = root.find("body")
     body = root if body is None else body
     article = _article(body)
@@ -128,6 +139,11 @@ def _page_title(root) -> tuple[str | None, str | None]:
     if node is None or not (node.text_content() or "").strip():
         return None, None
     text = node.text_content().strip()
+    # The site's name first (某某县人民政府-某乡…报告): the part after it is a report's title, the part before
+    # none; a title that holds 政府 (法治政府) is not the site's name for that.
+    first = _patterns()["site_title"].match(text)
+    if first is not None and _REPORT_WORD_RE.search(text, first.end()) and not _REPORT_WORD_RE.search(first.group()):
+        return text[first.end():].strip(), re.sub(r"\s*[_|\-—–]\s*$", "", first.group()).strip() or None
     site = _patterns()["title_site"].search(text)
     if site is None:
         return text, None
@@ -137,30 +153,136 @@ def _page_title(root) -> tuple[str | None, str | None]:
 
 def _metadata(root) -> dict[str, str]:
     """The 信息公开 fields: label and value, whether in one cell, in two cells, or in a line of text."""
-    found: dict[str, str] = {}
+    found = _column_fields(root)
+    for key, value in _definition_fields(root).items():
+        found.setdefault(key, value)
+    owner = _owner_before_label(root)
+    if owner:
+        found.setdefault("主办单位", owner)
     for line in _lines(root, cells="\t"):
         if len(line) > MAX_FIELD_LINE:
             continue
         for match in _patterns()["field"].finditer(line):
             value = match.group("value").strip()
             key = _label_key(match.group("label"))
-            if value and key not in found and len(value) <= MAX_FIELD_VALUE:
+            # A label is no value: a row of labels alone (索引号 | 主题分类 | 发文机关 …) has its values below.
+            if value and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields():
                 found[key] = value
     return found
 
 
-def _drop_chrome(root) -> None:
+def _bare(label: str) -> str:
+    return re.sub(r"[ \u3000:：]", "", label)
+
+
+# A footer that names the site's owner before the word (Y县人民政府办公室主办, Y县人民政府 版权所有): the owner starts
+# where the line or a space does and the word ends it.
+# The owner is an office: its name ends as an organ's does (…人民政府, …办公室, …中心, …局, …委员会).
+_OWNER_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s|]))([\u4e00-\u9fff（）()]{4,40}?(?:政府|办公室|中心|局|委员会))\s*(?:主办|版权所有)(?=$|[\s|])")
+MAX_OWNER_LINE = 100  # characters; a sentence of the article (本次活动由…主办) is no footer
+
+
+def _owner_before_label(root) -> str | None:
+    """The site's owner a footer names before 主办 or 版权所有 rather than after a label."""
+    for line in _lines(root, cells="\t"):
+        if len(line) <= MAX_OWNER_LINE and "。" not in line:
+            match = _OWNER_BEFORE_RE.search(line)
+            if match:
+                return match.group(1)
+    return None
+
+
+def _definition_fields(root) -> dict[str, str]:
+    """Fields of a definition list: each <dt> a label, the <dd> after it its value (<dt>发布机构：</dt><dd>…</dd>)."""
+    found: dict[str, str] = {}
+    for term in root.iter("dt"):
+        value = term.getnext()
+        label = _bare(term.text_content())
+        if value is None or value.tag != "dd" or label not in fields():
+            continue
+        text = _SPACE_RE.sub(" ", value.text_content()).strip()
+        key = fields()[label]
+        if text and key not in found and len(text) <= MAX_FIELD_VALUE and _bare(text) not in fields():
+            found[key] = text
+    return found
+
+
+def _column_fields(root) -> dict[str, str]:
+    """Fields of a table that gives a row of labels over a row of their values, one column a field."""
+    found: dict[str, str] = {}
+    for table in root.iter("table"):
+        rows = [[_SPACE_RE.sub(" ", cell.text_content()).strip() for cell in row.iter("td", "th")]
+                for row in table.iter("tr")]
+        for labels, values in zip(rows, rows[1:]):
+            if len(labels) < 2 or len(labels) != len(values) or not all(_bare(label) in fields() for label in labels):
+                continue
+            for label, value in zip(labels, values):
+                key = fields()[_bare(label)]
+                if value and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields():
+                    found[key] = value
+    return found
+
+
+def _drop_chrome(root) -> str | None:
+    """Drop the site's chrome; the text of the first breadcrumb dropped with it, if any."""
+    crumb = None
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
+            crumb = crumb or _crumb(element)
             element.drop_tree()
     for element in list(root.iter()):
         if element.getparent() is None or not isinstance(element.tag, str) or element.tag == "body":
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if _patterns()["chrome"].search(names) and not _holds_article(element):
+            crumb = crumb or _crumb(element)
             element.drop_tree()
         elif element.tag == "table" and _is_field_table(element):
             element.drop_tree()
+    return crumb
+
+
+MAX_CRUMB = 160  # characters of a breadcrumb: a longer run of steps is a menu or a list of links
+# A breadcrumb's steps: >, », ›, → between words, or a slash with spaces round it (首页 / 政务公开 / …).
+_CRUMB_STEP_RE = re.compile(r"\s*(?:>+|»|›|→)\s*|\s/\s")
+
+
+def _crumb(element) -> str | None:
+    """The element's text when it is a breadcrumb: short, and at least two steps deep. An element named as a
+    breadcrumb may draw its separators with style alone: its list items or links are its steps."""
+    text = _SPACE_RE.sub(" ", element.text_content()).strip()
+    if len(text) > MAX_CRUMB or not _CJK_RE.search(text):
+        return None
+    if len(_CRUMB_STEP_RE.findall(text)) >= 2:
+        return text
+    if not _patterns()["crumb"].search(f"{element.get('class', '')} {element.get('id', '')}"):
+        return None
+    steps = [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("li")] or \
+            [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("a")]
+    steps = [step for step in steps if step]
+    return " > ".join(steps) if len(steps) >= 2 else None
+
+
+def _meta_site(root) -> str | None:
+    """The site's name as content management systems state it in the page's head (<meta name="SiteName" …>)."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "sitename":
+            name = _SPACE_RE.sub(" ", meta.get("content") or "").strip()
+            if _CJK_RE.search(name) and len(name) <= MAX_FIELD_VALUE:
+                return name
+    return None
+
+
+def _logo_name(root) -> str | None:
+    """The site's name as the alt text of an image (the portal's logo: <img alt="Y县人民政府">), when one
+    names a site: its last word is a site word (人民政府, 门户网站, 政府网)."""
+    ends = tuple(_words("site_word"))
+    for image in root.iter("img"):
+        alt = _SPACE_RE.sub("", image.get("alt") or "")
+        if _CJK_RE.search(alt) and len(alt) <= MAX_FIELD_VALUE and alt.endswith(ends):
+            return alt
+    return None
 
 
 def _holds_article(element) -> bool:

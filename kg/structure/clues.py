@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
-from kg.structure.placenames import PlaceName, county_names, slogan_townships, township_names
+from kg.structure.placenames import PlaceName, county_names, short_street_offices, slogan_townships, township_names
 from kg.model import evidence
 from kg.text import lexicon
 from kg.text.divisions import divisions
@@ -28,24 +28,48 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
-SITE, PUBLISHED, CRUMB = "网站名称或主办单位", "发布日期", "网页路径"
+SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
+SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
-    BODY_YEAR: 0.25, SLOGAN: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
+    BODY_YEAR: 0.25, SLOGAN: 1.0, SHORT_STREET: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
+    TOWN_PAIR: 3.0,  # a county run straight into the report's township (Y县Z乡人民政府大院) says where it lies
+    ADDRESS: 2.0,  # the office's address (地址：Y区滨江路18号) says where it is, as page chrome does
     PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
     CRUMB: 3.0,  # the column a page is filed under (首页 > 乡镇信息公开 > 白露乡) says whose page it is
+    # A law firm or notary office a township engages is named after the county it works in (聘请Y县某某律师事务所):
+    # less than an organ of the county says, more than a passing mention.
+    FIRM: 2.0,
 }
-# A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>).
-CRUMB_RE = re.compile(r"\s*(?<=[\s\u4e00-\u9fff)）\]】])(?:>+|»|›)\s*")
+# A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>). Sites also
+# step with arrows (首页 → 乡镇之窗) and with slashes set apart by spaces (首页 / 区县频道); a slash between
+# words or figures (人/次, 2024/01/05) is no step.
+CRUMB_RE = re.compile(r"\s*(?<=[\s\u4e00-\u9fff)）\]】])(?:>+|»|›|→|(?<=\s)/(?=\s))\s*")
+# A breadcrumb also shows as a line led by its label (当前位置：首页 区县 Y区), whatever separates its steps, or as
+# steps apart by a dash or bar with spaces round it, two or more (首页 - 区县 - Y区); one such mark is a title's
+# site part (关于…的报告 | Y县人民政府), not a path.
+_CRUMB_LABEL_RE = re.compile(r"\s*您?(?:当前|现在|目前)?(?:所在|的)?位置\s*[:：]")
+_SPACED_STEP_RE = re.compile(r"\s[|\-—–]+\s")
+
+
+def is_crumb(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] is a breadcrumb line (首页 > 信息公开 > 白露乡)."""
+    end = len(text) if end is None else end
+    return bool(CRUMB_RE.search(text, start, end) or _CRUMB_LABEL_RE.match(text, start, end)
+                or len(_SPACED_STEP_RE.findall(text, start, end)) >= 2)
 
 # An organ's name, not a road named after it (城关镇政府路8号, an address in a page's footer).
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)(?![路街巷])")
 _COUNTY_ORGAN_RE = re.compile(
     r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
 )
+# An address field: the county it names is where the office stands.
+_ADDRESS_RE = re.compile(r"地\s*址\s*[:：]")
+# A legal service body named after its county: a law firm, notary office or legal service office (Y县正衡律师事务所).
+_FIRM_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:律师事务所|公证处|法律服务所)")
 # Where the township lies or to which county it belongs (位于, 地处, 隶属于): the county named next is its own.
 _LOCATED_RE = re.compile(r"(?:位于|地处|隶属于|隶属|属于)$")
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
@@ -108,7 +132,7 @@ def _place_cue(source: Source, zones: Zones, place: PlaceName, organ_re) -> str:
     if _within(place.start, zones.issuers):
         return ISSUER
     line_start, line_end = _line_of(norm, place.start)
-    if place.start < zones.head_end and CRUMB_RE.search(norm, line_start, line_end):
+    if place.start < zones.head_end and is_crumb(norm, line_start, line_end):
         return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA
@@ -194,8 +218,8 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     """Readings of the county: names with a county suffix in the title, organs, addressee, cited titles.
 
     `extra_titles`: other lines shaped like the title (a page repeats it under its breadcrumbs and
-    metadata), read as titles too. `sites`: (label, text) of the page's site name and footer owner (主办单位),
-    which a page read as HTML keeps as metadata once its chrome is dropped.
+    metadata), read as titles too. `sites`: (label, text) of the page's site name, footer owner (主办单位) and
+    breadcrumb (网页路径, the label CRUMB), which a page read as HTML keeps as metadata once its chrome is dropped.
     """
     norm, table = source.norm, divisions()
     townships = [t for t in townships if t]
@@ -212,6 +236,10 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if ranks and "市" not in ranks and place.suffix == "市" and cue != TITLE:
             continue
         cue = _in_prose(place, cue)
+        # Anywhere in the text, even a footer's address (联系地址：Y县Z乡人民政府大院), a county written right before
+        # the report's own township names that township's county, as 市 before 区 names the district's city.
+        if cue == BODY and townships and norm.startswith(townships[0], place.end):
+            cue = TOWN_PAIR
         weak = cue == BODY or len(place.name) - len(place.suffix) == 1 and WEIGHTS[cue] < WEIGHTS[ADDRESSEE]
         # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
         # when the table confirms that the county holds the report's township.
@@ -221,14 +249,21 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     if metadata_organ:
         for place in county_names(metadata_organ):
             clues.append(Clue("county", place.name, METADATA, WEIGHTS[METADATA], page_field=f"发布机构：{metadata_organ}"))
-    # The site's name and its owner name one portal: a county they both give counts once.
-    site_names: dict[str, str] = {}
+    # The site's name, its owner and the breadcrumb a page read as HTML kept name one portal: a county they give
+    # counts once, as the strongest of them says it (the breadcrumb's column, 网页路径, as one in the text does).
+    site_names: dict[str, tuple[str, str]] = {}
     for label, text in sites:
+        cue = CRUMB if label == CRUMB else SITE
         places = list(county_names(text))
         for at, place in enumerate(places):
             if not _above_the_next(text, None, at, places) and not (ranks and "市" not in ranks and place.suffix == "市"):
-                site_names.setdefault(place.name, f"{label}：{text}")
-    clues += [Clue("county", name, SITE, WEIGHTS[SITE], page_field=said) for name, said in site_names.items()]
+                said = site_names.get(place.name)
+                if said is None or WEIGHTS[cue] > WEIGHTS[said[1]]:
+                    site_names[place.name] = (f"{label}：{text}", cue)
+    # A breadcrumb kept as a field that the text also holds (a page whose path stayed in its article) counts once.
+    in_text = {clue.value for clue in clues if clue.cue == CRUMB}
+    clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()
+              if not (cue == CRUMB and name in in_text)]
     for name in {clue.value for clue in clues}:
         held = [town for town in townships if table.holds(name, town)]
         if held:
@@ -264,18 +299,22 @@ def _above_the_next(norm: str, zones: Zones | None, at: int, places: list[PlaceN
     for other in places[at + 1:]:
         if other.start >= max(stop, line_end):
             break
-        if other.name != place.name and (other.start < line_end or CRUMB_RE.search(norm, *_line_of(norm, other.start))):
+        if other.name != place.name and (other.start < line_end or is_crumb(norm, *_line_of(norm, other.start))):
             return True
     return False
 
 
 def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
-    """Readings of a township the text names only without its suffix, in its 法治…建设 slogan.
+    """Readings of a township the text names only without its suffix: in its 法治…建设 slogan, or a street
+    office by its short name (某某街 for the table's 某某街道).
 
     Asked for only when no name with a suffix was found: without it such a report has no township at all.
     """
-    return [_clue(source, "township", place.name, SLOGAN, place.start, place.end)
-            for place in slogan_townships(source.norm, zones.body_end, county)]
+    found = [_clue(source, "township", place.name, SLOGAN, place.start, place.end)
+             for place in slogan_townships(source.norm, zones.body_end, county)]
+    # A street office that calls itself by its street alone (鹤龙街坚持…), as the table confirms, reads the same way.
+    return found + [_clue(source, "township", place.name, SHORT_STREET, place.start, place.end)
+                    for place in short_street_offices(source.norm, zones.body_end, county)]
 
 
 def pair_clues(county: str, townships: Iterable[str]) -> list[Clue]:
@@ -295,12 +334,16 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
     line_start, line_end = _line_of(norm, place.start)
     if _COPIED_TO_RE.match(norm, line_start):
         return COPIED_TO
-    if place.start < zones.head_end and CRUMB_RE.search(norm, line_start, line_end):
+    if place.start < zones.head_end and is_crumb(norm, line_start, line_end):
         return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
         return METADATA
     if _COUNTY_ORGAN_RE.match(norm, place.end):
         return ORGAN
+    if _FIRM_RE.match(norm, place.end, line_end):
+        return FIRM
+    if _ADDRESS_RE.search(norm, line_start, place.start):
+        return ADDRESS
     if _LOCATED_RE.search(norm, max(0, place.start - 3), place.start):  # 溪桥乡位于岚山县东北部, 隶属于蓉西区
         return LOCATED
     opening = norm.rfind("《", max(0, place.start - 12), place.start)
@@ -370,7 +413,8 @@ def _year_number(token: str) -> int:
 
 
 def _is_dated_line(text: str) -> bool:
-    return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体)\s*[:：]?", text)) or bool(
+    # 今天是2025年1月15日 星期三: the day the page was viewed, shown above its site's name.
+    return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体|今天|星期)\s*[:：]?", text)) or bool(
         re.fullmatch(r"\s*(\()?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?(1)\))\s*", text))
 
 

@@ -20,7 +20,8 @@ class Line:
 
 
 # 〔 and 【 are normalized to [; some offices write the year in round brackets.
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*\d{1,4}\s*号")
+# Some write 第 before the serial (石政发〔2025〕第3号).
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*第?\s*\d{1,4}\s*号")
 _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
 # A date line, also in round brackets as it stands under a title ((2024年1月8日)).
 _DATE_RE = re.compile(
@@ -70,7 +71,7 @@ def is_issuer(text: str) -> bool:
 
 
 def _names_body(text: str) -> bool:
-    return (len(text) <= 30 and not re.search("[，,:：]", text) and not clues.CRUMB_RE.search(text)
+    return (len(text) <= 30 and not re.search("[，,:：]", text) and not clues.is_crumb(text)
             and bool(_ISSUER_RE.search(text)))
 
 
@@ -103,7 +104,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     head = [line for line in lines_of(norm, 0, head_end) if not is_prose(line)]
     tail = lines_of(norm, tail_start, len(norm))
     # A breadcrumb (首页 > … > 法治政府建设年度报告) or a date is never the title.
-    candidates = [line for line in head if not line.text.endswith(":") and not clues.CRUMB_RE.search(line.text)
+    candidates = [line for line in head if not line.text.endswith(":") and not clues.is_crumb(line.text)
                   and not is_date(line.text)]
     titles = [line for line in candidates if _TITLE_WORDS.search(line.text)] or _crumb_title(head)
     # Without a title word, the first line is the title unless it is an addressee (县委、县政府:), a page's
@@ -154,11 +155,12 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         tail=tuple((line.start, line.end) for line in tail),
     )
     meta = dict(source.metadata)
-    organ = meta.get("发布机构") or None
+    # A page that names no 发布机构 may name the office it comes from (信息来源), read as a 来源 line in a text is.
+    organ = meta.get("发布机构") or meta.get("来源") or None
     extra_titles = [(t.start, t.end) for t in titles[1:]]
     found = clues.township_clues(source, zones, organ, extra_titles=extra_titles)
     ranked_towns = [value for value, _ in clues.totals(found, "township")][:3]
-    sites = [(key, meta[key]) for key in ("网站", "主办单位") if meta.get(key)]
+    sites = [(key, meta[key]) for key in ("网站", "主办单位", clues.CRUMB) if meta.get(key)]
     county_found = clues.county_clues(source, zones, ranked_towns, organ, extra_titles=extra_titles, sites=sites)
     county = clues.choose(county_found, "county")
     if county is not None:
@@ -198,6 +200,9 @@ _FIELD_LINE_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,7}[:：]")
 # end of a title whose start is on the line above (观音桥镇2023年度 / 法治政府建设情况报告).
 _SUBJECT_RE = re.compile(rf"(?:19|20)\d{{2}}|[〇零○一二三四五六七八九]{{4}}|{TOWN_SUFFIX_PATTERN}|县|市|区|旗|关于")
 _MAX_TITLE_PART = 30  # characters of a line above that may be a title's first part
+# A county alone on the line above a title is the title's first line (Y县 / Z乡2024年度 / …报告); a city alone
+# there may be the portal's name, so only the suffixes of counties and districts.
+_COUNTY_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:自治县|自治旗|县|区|旗)")
 
 
 _ORGAN_FIELD_RE = clues.field_re("发布机构")
@@ -257,8 +262,8 @@ def _whole_title(norm: str, head: list[Line], title: Line | None) -> Line | None
     start, text = title, title.text
     while at > 0:
         above = head[at - 1]
-        opens = "关于" in above.text and "关于" not in text and not above.text.endswith(":") \
-            and not norm[above.end: start.start].strip()
+        opens = ("关于" in above.text and "关于" not in text and not above.text.endswith(":")
+                 or _COUNTY_ALONE_RE.fullmatch(above.text)) and not norm[above.end: start.start].strip()
         if not opens and (_SUBJECT_RE.search(text) or not _title_part(norm, above, start)):
             break
         at -= 1

@@ -167,6 +167,17 @@ def _confirmed(run: str, suffix: str, known, min_stem: int) -> str | None:
     return None
 
 
+_MAX_PREFECTURE = 8  # characters of a prefecture's name with its 市, 州 or 盟
+
+
+def _after_prefecture(norm: str, pos: int) -> bool:
+    """Whether the text just before pos is the full name of a prefecture the table knows (阳泉市 before 郊区)."""
+    if norm[pos - 1: pos] not in ("市", "州", "盟"):
+        return False
+    table = divisions()
+    return any(table.is_above_county(norm[pos - size: pos]) for size in range(3, min(_MAX_PREFECTURE, pos) + 1))
+
+
 def _extended(words: list[str], stem: str) -> str | None:
     """溪龙坝 for the table's 龙坝, 银杏大街 for its 大街, 新江桥 for its 江桥: characters before a known stem
     belong to the name when the words they make are unknown single characters, place-like names, or a
@@ -205,9 +216,10 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
             longer = _extended(words, stem) if bounded else None
             if longer is not None:
                 name, confirmed = longer + suffix, False
-            # 和县 in 市和县, 全县 in 全县: a one-character stem stands only after a boundary.
+            # 和县 in 市和县, 全县 in 全县: a one-character stem stands only after a boundary, or right after the
+            # prefecture it lies in (阳泉市郊区, 某市城区: districts named by one character and 区).
             elif len(stem) == 1 and _CJK.match(norm[match.start() - 2: match.start() - 1] or " ") \
-                    and not norm.startswith("中共", match.start() - 3):
+                    and not norm.startswith("中共", match.start() - 3) and not _after_prefecture(norm, match.start() - 1):
                 continue
             bounded = True
         else:
@@ -276,3 +288,19 @@ def slogan_townships(norm: str, end: int, county: str | None = None) -> Iterator
             if len(names) == 1:
                 yield PlaceName(begin, stop, names[0], names[0][len(stem):], confirmed=True)
                 break
+
+
+# A street office named short, by its street (鹤龙街 for 鹤龙街道), as offices of some cities name themselves: a name
+# of two to four characters that opens a clause (after punctuation, a space or a line's start) before 街 not followed
+# by 道.
+_SHORT_STREET_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)街(?!道)")
+
+
+def short_street_offices(norm: str, end: int, county: str | None = None) -> Iterator[PlaceName]:
+    """Street offices that norm[:end] names only by the short form 某某街, as the table's 某某街道 (in `county` when
+    it is given). A short form the table does not know as a street office gives nothing: 某某街 alone is a street."""
+    table = divisions()
+    for match in _SHORT_STREET_RE.finditer(norm, 0, end):
+        name = match.group(1) + "街道"
+        if table.is_township(name) and (county is None or table.holds(county, name)):
+            yield PlaceName(match.start(1), match.end(), name, "街道", confirmed=True)
