@@ -16,7 +16,8 @@ from kg import model
 from kg.errors import StructureError
 from kg.structure.groups import group_titles
 from kg.structure.header import lines_of, read_header
-from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
+from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
+from kg.structure.sectionkind import classify, part_kind
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
@@ -162,7 +163,8 @@ def parse(source: Source) -> Outline:
         heading = text[heading_start:heading_end]
         # Kinds are read off the matched form, so full-width or traditional headings classify alike.
         kind = classify(norm[line.start + length : heading_end], header.year, norm[body_start : end],
-                        after_problems="shortcomings" in (s.kind for s in sections))
+                        after_problems="shortcomings" in (s.kind for s in sections),
+                        after_plans="plans" in (s.kind for s in sections))
         section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
                                                 item_styles, warnings, heads_paragraphs)
         sections.append(Section(
@@ -400,6 +402,9 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None, aspe
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:
         return [], []
+    if kind == "shortcomings":  # titles of no kind (（一）哪里还弱 / （二）怎么来补): a later one may hold the plans
+        heads = [(item, part_kind(source.norm[item.text_end : heads[pos + 1][0].start if pos + 1 < len(heads) else end])
+                  if pos else head_kind) for pos, (item, head_kind) in enumerate(heads)]
     blocks, pairs = [], []
     for pos, (item, kind) in enumerate(heads):
         stop = heads[pos + 1][0].start if pos + 1 < len(heads) else end

@@ -1,0 +1,171 @@
+"""The kind of a top-level section, weighed from its heading, what its body states, and where it stands.
+
+A heading names its kind most of the time (存在的问题, 下一步打算), and then it decides, unless the body plainly
+says otherwise: work done under a heading that names the shortfalls it remedied (补齐短板弱项，取得新成效), plans
+after the problems under a heading that names those problems (针对上述问题和不足的改进措施). A heading that names no
+kind (回顾篇, 家底怎么样？, “进”字发力) is decided by its body: problems are written with 不足/有待/薄弱, plans state
+what is to be done and no results yet, requests ask those above (建议县里…), a profile gives area and population.
+Where the body alone does not settle it, a word of the heading that leans one way (看差距, 哪些地方还不够, 再出发)
+counts if the body bears it out. Reports put problems after the work done and plans after the problems; a section
+after the plans is rarely work done.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg import model
+from kg.errors import StructureError
+from kg.resources import data_dir
+from kg.structure.content import Reading, read_body, states_no_shortfall
+from kg.structure.kinds import kinds_named
+from kg.text.lexicon import read_table
+
+HINTS_TSV = data_dir("ontology") / "lexicons" / "section_hints.tsv"
+_YEAR_IN_HEADING_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+# A body that opens on a later year than the report's (2023年，我镇将重点做好以下工作：) speaks of the future,
+# whatever its heading says (乘势而上).
+_OPENING_YEAR_RE = re.compile(r"\s*(?:\*\*)?((?:19|20)\d{2})\s*年")
+# Shares of a body's sentences that carry a kind's cues, measured on the shared reports: problem sections
+# run 0.3–1.0 against at most 0.07 for work done; plan sections 0.27–0.88 future wording, most with under
+# 0.2 results.
+_PROBLEM_SHARE = 0.4
+_PLAN_SHARE = 0.25
+_RESULT_SHARE = 0.2
+_PROFILE_CUES = 2
+# A body contradicts its heading only when it is plain about it: not one sentence states a shortfall and a third
+# or more state results (work done; item headings state neither), or half open on what is to be done, at most a
+# third state a result and fewer than _PROBLEM_SHARE a shortfall (plans, after the problems were told).
+_CONTRARY_SHARE = 0.5
+_FEW_RESULTS = 1 / 3
+_REQUEST_SHARE = 0.5
+# A body of problems and their remedies: a quarter of its sentences state shortfalls, and with those opening on
+# what is to be done they make most of it.
+_SOME_PROBLEMS = 0.25
+_MOSTLY = 0.6
+# A share of one or two sentences says too little against a heading (执法车辆已超年限，…未到位。).
+_CONTRARY_SENTENCES = 3
+
+
+def classify(heading: str, report_year: int | None = None, body: str = "", after_problems: bool = False,
+             after_plans: bool = False) -> str:
+    """The kind of a top-level section from its heading and its body.
+
+    `after_problems`, `after_plans`: a section of that kind comes before this one.
+    """
+    named = kinds_named(heading)
+    if "duty" in named:
+        return "duty"
+    stated = next((kind for kind in ("shortcomings", "plans") if kind in named), None)
+    if stated == "shortcomings":  # only a problems heading has been seen over another kind's body
+        # Before the problems, only a body without a word of shortfall can be work done: most are ruled out at once.
+        if not after_problems and not states_no_shortfall(body):
+            return "shortcomings"
+        return _unless_contradicted(read_body(body), after_problems)
+    if stated:
+        return stated
+    years = [int(y) for y in _YEAR_IN_HEADING_RE.findall(heading)]
+    if report_year and years and min(years) > report_year:
+        return "plans"
+    if report_year and years and max(years) <= report_year:
+        return "measures" if "other" not in named else "other"
+    for kind in ("measures", "other"):
+        if kind in named:
+            return kind
+    opening = _OPENING_YEAR_RE.match(body)
+    if report_year and opening and int(opening.group(1)) > report_year:
+        return "plans"
+    reading = read_body(body)
+    return _from_body(reading, after_problems, after_plans) or _leaning(heading, reading)
+
+
+def classify_body(body: str, after_problems: bool = False) -> str | None:
+    """The kind a section's body speaks for (shortcomings, plans, other), or None when it reads as work done."""
+    return _from_body(read_body(body), after_problems)
+
+
+def _from_body(reading: Reading, after_problems: bool, after_plans: bool = False) -> str | None:
+    if not reading.sentences:
+        return None
+    if reading.profile >= _PROFILE_CUES and reading.profile >= reading.sentences / 2:
+        return "other"
+    if reading.requests >= _REQUEST_SHARE:
+        return "other"
+    if reading.problems >= _PROBLEM_SHARE:
+        return "shortcomings"
+    # After the plans, a body that states neither a result nor an intention (a note on the figures, a closing
+    # word) is no part of the work done or of the plans.
+    if after_plans and not (reading.results or reading.intentions or reading.opens_intention):
+        return "other"
+    # Before any problems, a body that states no result but shortfalls and what is to be done about them is a
+    # problems section told with its remedies (……不规范。 / 推行……。): its parts are read apart below.
+    if (not after_problems and reading.results == 0 and reading.problems >= _SOME_PROBLEMS
+            and reading.problems + reading.opens_intention >= _MOSTLY):
+        return "shortcomings"
+    # Plans are written as things to strengthen and state no results yet; so is much of the work done
+    # (加强…, 健全…), so only a section after the problems, where plans stand, is read as plans.
+    if after_problems and reading.intentions >= _PLAN_SHARE and reading.results < _RESULT_SHARE:
+        return "plans"
+    # After the problems, a body that states no result at all (开展…培训 / 规范…程序) is what is to be done.
+    if after_problems and reading.results == 0 and reading.sentences >= 2:
+        return "plans"
+    return None
+
+
+def _unless_contradicted(reading: Reading, after_problems: bool) -> str:
+    """Problems, as the heading names them, unless the body plainly states work done or plans."""
+    if (not after_problems and reading.sentences >= _CONTRARY_SENTENCES and not (reading.problems or reading.limits)
+            and reading.results >= _FEW_RESULTS):
+        return "measures"
+    if (after_problems and reading.problems < _PROBLEM_SHARE and reading.results <= _FEW_RESULTS
+            and reading.opens_intention >= _CONTRARY_SHARE):
+        return "plans"
+    return "shortcomings"
+
+
+def part_kind(body: str) -> str:
+    """The kind of a later part of a problems section whose title names none: plans when its lines read as plans
+    (half open on what is to be done, few results, few shortfalls), else problems as the section says."""
+    reading = read_body(body)
+    if (reading.problems < _PROBLEM_SHARE and reading.results <= _FEW_RESULTS
+            and reading.opens_intention >= _CONTRARY_SHARE):
+        return "plans"
+    return "shortcomings"
+
+
+def _leaning(heading: str, reading: Reading) -> str:
+    """A heading silent on its kind, and a body that alone does not settle it: the heading's leaning if the body
+    bears it out, else work done."""
+    support = {
+        "shortcomings": reading.problems if reading.results < _CONTRARY_SHARE else 0.0,
+        "plans": reading.opens_intention if reading.results <= _FEW_RESULTS else 0.0,
+        "other": reading.requests,
+        "measures": reading.results,
+    }
+    leaning = [kind for kind in hinted(heading) if support[kind] > 0]
+    if leaning:
+        return max(leaning, key=lambda kind: support[kind])  # the first named wins a tie
+    return "measures"
+
+
+def hinted(heading: str) -> list[str]:
+    """Kinds a heading leans towards by its words (差距, 再出发), in the order they occur."""
+    hits: dict[str, int] = {}
+    for kind, pattern in _hint_patterns():
+        match = pattern.search(heading)
+        if match:
+            hits[kind] = match.start()
+    return sorted(hits, key=hits.get)
+
+
+@lru_cache(maxsize=1)
+def _hint_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    groups: dict[str, list[str]] = {}
+    for row in read_table(HINTS_TSV):
+        hint, kind = row["hint"], row["kind"]
+        if kind not in model.SECTION_KINDS:
+            raise StructureError(HINTS_TSV, f"unknown section kind {kind!r} for {hint!r}")
+        groups.setdefault(kind, []).append(hint)
+    return tuple((kind, re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))))
+                 for kind, words in groups.items())
