@@ -6,6 +6,7 @@ from kg.extract.report import extract_report
 from kg.read import make_source
 from kg.structure.content import read_body
 from kg.structure.sectionkind import classify, hinted
+from kg.text import normalize
 
 TITLE = "柳河县石门镇2024年法治政府建设情况报告\n现将有关情况报告如下。\n"
 
@@ -79,7 +80,8 @@ def test_a_slogan_after_the_problems_whose_figures_are_targets_is_plans():
 def test_a_silent_section_after_the_plans_that_states_no_result_is_other():
     body = "本报告所列工作由党政办汇总，各站所分别核对。如有出入，以站所台账为准。\n"
     assert classify("五、附言", 2024, body, after_problems=True, after_plans=True) == "other"
-    assert classify("五、附言", 2024, "全年办理案件25件，调解纠纷40件。\n", after_plans=True) == "measures"
+    # A run of results after the plans is work done still.
+    assert classify("五、附言", 2024, "全年办理案件25件。调解纠纷40件。\n", after_plans=True) == "measures"
 
 
 def test_parts_of_a_problems_section_titled_for_no_kind_are_read_from_their_lines():
@@ -90,3 +92,62 @@ def test_parts_of_a_problems_section_titled_for_no_kind_are_read_from_their_line
     assert kinds(rep) == ["measures", "shortcomings"]
     assert [s.text for s in rep.shortcomings] == ["村级调解记录不规范", "执法人员缺乏办案经验"]
     assert [p.text for p in rep.plans] == ["推行统一的调解文书格式", "建立新老执法人员结对制度"]
+
+
+def test_volumes_numbered_upper_middle_lower_are_the_sections():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n现将有关情况报告如下。\n上篇 做了什么\n1.修订议事规则。全年议事20次。\n"
+        "2.规范执法。办理案件15件。\n中篇 缺了什么\n1.调解员力量薄弱。\n2.村规民约修订滞后。\n"
+        "下篇 补些什么\n1.招募年轻调解员。\n2.组织修订村规民约。\n")
+    assert [(s.heading, s.kind) for s in rep.sections] == [
+        ("上篇 做了什么", "measures"), ("中篇 缺了什么", "shortcomings"), ("下篇 补些什么", "plans")]
+    assert [m.text for m in rep.measures] == ["修订议事规则", "规范执法"]
+
+
+def test_a_plans_word_over_results_opening_the_report_is_work_done():
+    body = "（一）学法安排全部落实。全年学法10次。\n（二）执法安排完成。办理案件32件，全部公示。\n（三）宣传安排超额完成。开展宣传15场。\n"
+    assert classify("一、年初工作安排落实情况", 2024, body) == "measures"
+    # After the work done, the same heading over the same body is a plans heading read as written.
+    assert classify("一、年初工作安排落实情况", 2024, body, after_work=True) == "plans"
+
+
+def test_a_silent_section_between_the_work_done_and_the_plans_that_states_a_shortfall_is_problems():
+    rep = report(
+        TITLE + "一、这一年\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+        "二、心里的账\n（一）村级调解室有的常年锁门。\n（二）普法讲座听众多为老人，年轻人参与少。\n（三）执法记录仪配备不足。\n"
+        "三、下一步打算\n（一）落实调解室值班。\n（二）开展线上普法。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert len(rep.shortcomings) == 3
+    # With no plans after it, nothing places it between: it stays work done.
+    alone = report(TITLE + "一、这一年\n（一）规范执法。办理案件25件。\n"
+                   "二、心里的账\n（一）村级调解室有的常年锁门。\n（二）普法讲座听众多为老人。\n（三）执法记录仪配备不足。\n")
+    assert kinds(alone) == ["measures", "measures"]
+
+
+def test_a_body_that_opens_by_naming_its_kind_decides_a_silent_heading():
+    duty = "乡长甲认真履行推进法治建设第一责任人职责，亲自部署法治工作。\n（一）带头学法。全年领学4次。\n"
+    assert classify("二、乡长亲自抓", 2024, duty) == "duty"
+    plans = "下一步，我乡将抓好两件事：\n1.充实调解力量。\n2.规范执法程序。\n"
+    assert classify("三、往前走", 2024, plans) == "plans"
+    # An item opening the body speaks for itself, not for the section.
+    item = normalize("（一）履行第一责任人职责。乡党委书记带头述法。\n（二）规范执法。办理案件12件。\n")
+    assert classify("一、抓落实", 2024, item) == "measures"
+
+
+def test_a_note_after_the_plans_with_a_date_is_other():
+    note = "本报告数据统计截至11月30日，全年数据以县统计局公布为准。\n"
+    assert classify("五、有关说明", 2024, note, after_problems=True, after_plans=True) == "other"
+
+
+def test_a_word_of_results_setting_off_a_shortfall_does_not_lead():
+    body = "取得成绩的同时，问题也不少。\n（一）调解员年龄偏大。\n（二）执法车辆有2辆已超年限。\n（三）宣传阵地管理没人负责。\n"
+    assert classify("二、成效之下的短处", 2024, body) == "shortcomings"
+
+
+def test_clauses_stating_low_rates_and_acute_conflicts_are_problems_each():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、存在的问题\n村级法律服务室利用率低；征地拆迁矛盾突出，信访量居高不下；部分干部学法积极性不够。\n"
+        "三、下一步打算\n（一）推行预约服务。\n")
+    assert [s.text for s in rep.shortcomings] == [
+        "村级法律服务室利用率低", "征地拆迁矛盾突出，信访量居高不下", "部分干部学法积极性不够"]

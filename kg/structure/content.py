@@ -16,8 +16,8 @@ from kg.structure.markers import line_marker
 from kg.text import sentences
 from kg.text.lexicon import either, longest_first
 
-# A figure states a result; an item's number ((1), 1., 2、) and a year do not.
-_RESULT_NUMBER_RE = re.compile(r"(?<![(（\d])\d+(?!\d|\s*年|\s*[)）.、．](?!\d))")
+# A figure states a result; an item's number ((1), 1., 2、) and a date (2023年, 12月25日) do not.
+_RESULT_NUMBER_RE = re.compile(r"(?<![(（\d])\d+(?!\d|\s*[年月日号]|\s*[)）.、．](?!\d))")
 # A figure that is aimed at (争取新增5名, 不少于3次) or a range (1至2项) is a target, not a result.
 _TARGET_RE = re.compile(
     r"(?:争取|力争|确保|目标|计划|拟|预计|不少于|不低于|至少)[^，。；,;：:]{0,12}?\d+"
@@ -56,7 +56,7 @@ def read_body(body: str) -> Reading:
         return Reading()
     counts = [0, 0, 0, 0, 0, 0]
     for sentence in spans:
-        opening = _after_marker(sentence)
+        opening = after_marker(sentence)
         flags = (_states_problem(sentence), _intends(sentence), opens_plan(opening), _states_result(opening),
                  bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)))
         for pos, flag in enumerate(flags):
@@ -73,9 +73,23 @@ def states_no_shortfall(body: str) -> bool:
     return not states_shortfall(bare) and not _LIMITING_RE.search(bare)
 
 
-def _after_marker(sentence: str) -> str:
-    found = line_marker(sentence)
+def after_marker(sentence: str) -> str:
+    """A sentence without the item number that opens it (（一）, 1., 一是)."""
+    found = line_marker(sentence) if may_open_with_marker(sentence) else None
     return sentence[found[2]:] if found else sentence
+
+
+def may_open_with_marker(sentence: str) -> bool:
+    """Whether a sentence may open with a numbering marker: most open with a word, which none of them is.
+
+    Labels (问题一：) are let go: what follows them is read the same with them or without.
+    """
+    first = sentence[:1]
+    return bool(first) and (not "\u4e00" <= first <= "\u9fff" or first in _MARKER_IDEOGRAPHS)
+
+
+# Ideographs that open a numbering marker: numerals, 第, capital numerals, heavenly stems, 上中下篇.
+_MARKER_IDEOGRAPHS = frozenset("一二三四五六七八九十第壹贰叁肆伍陆柒捌玖拾甲乙丙丁戊己庚辛壬癸上中下")
 
 
 def _states_problem(sentence: str) -> bool:

@@ -17,7 +17,7 @@ from kg.errors import StructureError
 from kg.structure.groups import group_titles
 from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
-from kg.structure.sectionkind import classify, part_kind
+from kg.structure.sectionkind import classify, classify_all, part_kind  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
@@ -142,7 +142,7 @@ def parse(source: Source) -> Outline:
             headed_paragraphs(lines_of(norm, line.end, tops[pos + 1].start if pos + 1 < len(tops) else tail_start))
             for pos, line in enumerate(tops))
 
-    sections, nodes, blocks, pairs = [], [], [], []
+    spans = []  # (style, number, marker length, heading start, heading end, body start, end) of each section
     for index, line in enumerate(tops):
         style, number, length = (line_marker(line.text, (top,)) if top in dict(_MARKERS) else None) or (
             "plain", index + 1, 0)
@@ -160,11 +160,16 @@ def parse(source: Source) -> Outline:
                 heading_end = body_start = below.end
         # From the number (or a bare heading's first word), not from `<p><b>` or `**` before it.
         heading_start = min(decor_end(norm, line.start), line.start + length) if length else decor_end(norm, line.start)
+        spans.append((style, number, length, heading_start, heading_end, body_start, end))
+    # Kinds are read off the matched form, so full-width or traditional headings classify alike; each section's
+    # kind weighs the kinds of those around it.
+    kinds = classify_all([(norm[line.start + span[2] : span[4]], norm[span[5] : span[6]])
+                          for line, span in zip(tops, spans)], header.year)
+
+    sections, nodes, blocks, pairs = [], [], [], []
+    for index, (line, kind) in enumerate(zip(tops, kinds)):
+        style, number, length, heading_start, heading_end, body_start, end = spans[index]
         heading = text[heading_start:heading_end]
-        # Kinds are read off the matched form, so full-width or traditional headings classify alike.
-        kind = classify(norm[line.start + length : heading_end], header.year, norm[body_start : end],
-                        after_problems="shortcomings" in (s.kind for s in sections),
-                        after_plans="plans" in (s.kind for s in sections))
         section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
                                                 item_styles, warnings, heads_paragraphs)
         sections.append(Section(

@@ -18,8 +18,10 @@ from functools import lru_cache
 from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
-from kg.structure.content import Reading, read_body, states_no_shortfall
-from kg.structure.kinds import kinds_named
+from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall
+from kg.structure.kinds import kinds_named, vocabulary
+from kg.structure.markers import line_marker
+from kg.text import sentences
 from kg.text.lexicon import read_table
 
 HINTS_TSV = data_dir("ontology") / "lexicons" / "section_hints.tsv"
@@ -49,35 +51,98 @@ _CONTRARY_SENTENCES = 3
 
 
 def classify(heading: str, report_year: int | None = None, body: str = "", after_problems: bool = False,
-             after_plans: bool = False) -> str:
+             after_plans: bool = False, after_work: bool = False) -> str:
     """The kind of a top-level section from its heading and its body.
 
-    `after_problems`, `after_plans`: a section of that kind comes before this one.
+    `after_problems`, `after_plans`, `after_work`: a section of problems, of plans, of work done (or duty) comes
+    before this one.
     """
+    return _decide(heading, report_year, body, after_problems, after_plans, after_work)[0]
+
+
+def classify_all(parts, report_year: int | None = None) -> list[str]:
+    """The kinds of a report's top-level sections, given as (heading, body) in order.
+
+    Each is decided in turn, knowing the kinds before it; then a section that nothing settled (it fell to work
+    done) and that stands after the work done and before the plans is problems, where its body states one.
+    """
+    kinds, settled = [], []
+    for heading, body in parts:
+        kind, sure = _decide(heading, report_year, body, "shortcomings" in kinds, "plans" in kinds,
+                             "measures" in kinds or "duty" in kinds)
+        kinds.append(kind)
+        settled.append(sure)
+    for pos, (heading, body) in enumerate(parts):
+        if settled[pos] or "shortcomings" in kinds[:pos] or "plans" not in kinds[pos + 1:]:
+            continue
+        if "measures" not in kinds[:pos] and "duty" not in kinds[:pos]:
+            continue
+        reading = read_body(body)
+        if reading.problems > 0 and reading.results <= _FEW_RESULTS:
+            kinds[pos] = "shortcomings"
+    return kinds
+
+
+def _decide(heading: str, report_year: int | None, body: str, after_problems: bool, after_plans: bool,
+            after_work: bool) -> tuple[str, bool]:
+    """(kind, whether evidence settled it rather than the fall-back to work done)."""
     named = kinds_named(heading)
     if "duty" in named:
-        return "duty"
+        return "duty", True
     stated = next((kind for kind in ("shortcomings", "plans") if kind in named), None)
     if stated == "shortcomings":  # only a problems heading has been seen over another kind's body
         # Before the problems, only a body without a word of shortfall can be work done: most are ruled out at once.
         if not after_problems and not states_no_shortfall(body):
-            return "shortcomings"
-        return _unless_contradicted(read_body(body), after_problems)
+            return "shortcomings", True
+        return _unless_contradicted(read_body(body), after_problems), True
+    if stated == "plans" and not (after_work or after_problems):
+        # Plans never open a report: before any work done, a plans word over results (年度工作计划执行情况) is work done.
+        reading = read_body(body)
+        if reading.sentences >= _CONTRARY_SENTENCES and reading.results >= _CONTRARY_SHARE and not reading.problems:
+            return "measures", True
     if stated:
-        return stated
+        return stated, True
     years = [int(y) for y in _YEAR_IN_HEADING_RE.findall(heading)]
     if report_year and years and min(years) > report_year:
-        return "plans"
+        return "plans", True
     if report_year and years and max(years) <= report_year:
-        return "measures" if "other" not in named else "other"
+        return ("measures" if "other" not in named else "other"), True
     for kind in ("measures", "other"):
         if kind in named:
-            return kind
+            return kind, True
     opening = _OPENING_YEAR_RE.match(body)
     if report_year and opening and int(opening.group(1)) > report_year:
-        return "plans"
+        return "plans", True
+    # A body that opens by naming its kind (下一阶段，我镇将…, 镇党委书记…履行…第一责任人职责) is of that kind.
+    lead = _lead_kind(body)
+    if lead:
+        return lead, True
     reading = read_body(body)
-    return _from_body(reading, after_problems, after_plans) or _leaning(heading, reading)
+    found = _from_body(reading, after_problems, after_plans)
+    if found:
+        return found, True
+    return _leaning(heading, reading)
+
+
+def _lead_kind(body: str) -> str | None:
+    """The duty or plans a body's first sentence names at its opening (下一步，…) or, for duty, anywhere in it;
+    None when the body opens with an item, whose words are the item's own."""
+    first = next(iter(sentences(body)), None)
+    if first is None:
+        return None
+    sentence = body[first[0] : first[1]].strip()
+    if not sentence or (may_open_with_marker(sentence) and line_marker(sentence)):
+        return None
+    named = kinds_named(sentence)
+    if "duty" in named:
+        return "duty"
+    if "plans" in named and _opens_on_plans(sentence):
+        return "plans"
+    return None
+
+
+def _opens_on_plans(sentence: str) -> bool:
+    return any(sentence.startswith(phrase) for phrase, kind in vocabulary() if kind == "plans")
 
 
 def classify_body(body: str, after_problems: bool = False) -> str | None:
@@ -94,9 +159,10 @@ def _from_body(reading: Reading, after_problems: bool, after_plans: bool = False
         return "other"
     if reading.problems >= _PROBLEM_SHARE:
         return "shortcomings"
-    # After the plans, a body that states neither a result nor an intention (a note on the figures, a closing
+    # After the plans, a body that states no intention and no run of results (a note on the figures, a closing
     # word) is no part of the work done or of the plans.
-    if after_plans and not (reading.results or reading.intentions or reading.opens_intention):
+    if (after_plans and not (reading.intentions or reading.opens_intention)
+            and not (reading.results >= _CONTRARY_SHARE and reading.sentences >= 2)):
         return "other"
     # Before any problems, a body that states no result but shortfalls and what is to be done about them is a
     # problems section told with its remedies (……不规范。 / 推行……。): its parts are read apart below.
@@ -134,9 +200,9 @@ def part_kind(body: str) -> str:
     return "shortcomings"
 
 
-def _leaning(heading: str, reading: Reading) -> str:
+def _leaning(heading: str, reading: Reading) -> tuple[str, bool]:
     """A heading silent on its kind, and a body that alone does not settle it: the heading's leaning if the body
-    bears it out, else work done."""
+    bears it out (settled), else work done by default (not settled)."""
     support = {
         "shortcomings": reading.problems if reading.results < _CONTRARY_SHARE else 0.0,
         "plans": reading.opens_intention if reading.results <= _FEW_RESULTS else 0.0,
@@ -144,9 +210,11 @@ def _leaning(heading: str, reading: Reading) -> str:
         "measures": reading.results,
     }
     leaning = [kind for kind in hinted(heading) if support[kind] > 0]
+    # A word of results beside another kind's sets it off (成绩背后的隐忧, 成效之下的短板): the other kind leads.
+    leaning = [kind for kind in leaning if kind != "measures"] or leaning
     if leaning:
-        return max(leaning, key=lambda kind: support[kind])  # the first named wins a tie
-    return "measures"
+        return max(leaning, key=lambda kind: support[kind]), True  # the first named wins a tie
+    return "measures", False
 
 
 def hinted(heading: str) -> list[str]:
