@@ -87,7 +87,7 @@ def test_a_silent_section_after_the_plans_that_states_no_result_is_other():
 def test_parts_of_a_problems_section_titled_for_no_kind_are_read_from_their_lines():
     rep = report(
         TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
-        "二、回头看\n（一）症在何处\n1.村级调解记录不规范。\n2.执法人员缺乏办案经验。\n"
+        "二、差距与方向\n（一）症在何处\n1.村级调解记录不规范。\n2.执法人员缺乏办案经验。\n"
         "（二）药往哪下\n1.推行统一的调解文书格式。\n2.建立新老执法人员结对制度。\n")
     assert kinds(rep) == ["measures", "shortcomings"]
     assert [s.text for s in rep.shortcomings] == ["村级调解记录不规范", "执法人员缺乏办案经验"]
@@ -151,3 +151,19 @@ def test_clauses_stating_low_rates_and_acute_conflicts_are_problems_each():
         "三、下一步打算\n（一）推行预约服务。\n")
     assert [s.text for s in rep.shortcomings] == [
         "村级法律服务室利用率低", "征地拆迁矛盾突出，信访量居高不下", "部分干部学法积极性不够"]
+
+
+def test_work_done_that_mentions_a_shortfall_or_leans_by_a_word_stays_work_done():
+    # Descriptive work headings around a report's own problems section: a shortfall named on the way is no problem
+    # section, wherever the section stands.
+    rep = report(
+        TITLE + "一、健全学法制度\n（一）落实会前学法。班子成员轮流领学。\n"
+        "二、推进执法规范\n（一）统一执法文书。过去文书格式不统一，今年由司法所统一制发范本。\n（二）推行说理式执法。\n"
+        "三、存在问题\n（一）执法力量薄弱。\n四、下步打算\n（一）充实执法力量。\n")
+    assert kinds(rep) == ["measures", "measures", "shortcomings", "plans"]
+    # A word leaning to plans over work done that opens on what was strengthened and counts its results.
+    body = "（一）加强学法。全年学法8次。\n（二）推进执法公示。公示案件20件。\n（三）完善调解网络。\n"
+    assert classify("一、围绕年度目标抓落实", 2024, normalize(body)) == "measures"
+    # Work done that opens on what was strengthened and names a shortfall after it is no problems section.
+    body = "（一）加强学法培训。组织镇村干部分批培训。\n（二）完善调解网络。以往调解力量薄弱，今年聘请专职调解员。\n"
+    assert classify("一、固基础", 2024, normalize(body)) == "measures"

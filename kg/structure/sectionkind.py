@@ -42,10 +42,8 @@ _PROFILE_CUES = 2
 _CONTRARY_SHARE = 0.5
 _FEW_RESULTS = 1 / 3
 _REQUEST_SHARE = 0.5
-# A body of problems and their remedies: a quarter of its sentences state shortfalls, and with those opening on
-# what is to be done they make most of it.
+# A quarter of a body's sentences stating shortfalls bears out a heading that leans to problems.
 _SOME_PROBLEMS = 0.25
-_MOSTLY = 0.6
 # A share of one or two sentences says too little against a heading (执法车辆已超年限，…未到位。).
 _CONTRARY_SENTENCES = 3
 
@@ -63,8 +61,9 @@ def classify(heading: str, report_year: int | None = None, body: str = "", after
 def classify_all(parts, report_year: int | None = None) -> list[str]:
     """The kinds of a report's top-level sections, given as (heading, body) in order.
 
-    Each is decided in turn, knowing the kinds before it; then a section that nothing settled (it fell to work
-    done) and that stands after the work done and before the plans is problems, where its body states one.
+    Each is decided in turn, knowing the kinds before it; then, in a report with no problems section, the section
+    right before the plans that nothing settled (it fell to work done) and that follows the work done is problems,
+    where its body states one.
     """
     kinds, settled = [], []
     for heading, body in parts:
@@ -72,12 +71,10 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
                              "measures" in kinds or "duty" in kinds)
         kinds.append(kind)
         settled.append(sure)
-    for pos, (heading, body) in enumerate(parts):
-        if settled[pos] or "shortcomings" in kinds[:pos] or "plans" not in kinds[pos + 1:]:
-            continue
-        if "measures" not in kinds[:pos] and "duty" not in kinds[:pos]:
-            continue
-        reading = read_body(body)
+    # Only the section right before the first plans, in a report with no problems section of its own.
+    pos = kinds.index("plans") - 1 if "plans" in kinds and "shortcomings" not in kinds else -1
+    if pos > 0 and not settled[pos] and ("measures" in kinds[:pos] or "duty" in kinds[:pos]):
+        reading = read_body(parts[pos][1])
         if reading.problems > 0 and reading.results <= _FEW_RESULTS:
             kinds[pos] = "shortcomings"
     return kinds
@@ -121,7 +118,7 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     found = _from_body(reading, after_problems, after_plans)
     if found:
         return found, True
-    return _leaning(heading, reading)
+    return _leaning(heading, reading, after_problems)
 
 
 def _lead_kind(body: str) -> str | None:
@@ -164,11 +161,6 @@ def _from_body(reading: Reading, after_problems: bool, after_plans: bool = False
     if (after_plans and not (reading.intentions or reading.opens_intention)
             and not (reading.results >= _CONTRARY_SHARE and reading.sentences >= 2)):
         return "other"
-    # Before any problems, a body that states no result but shortfalls and what is to be done about them is a
-    # problems section told with its remedies (……不规范。 / 推行……。): its parts are read apart below.
-    if (not after_problems and reading.results == 0 and reading.problems >= _SOME_PROBLEMS
-            and reading.problems + reading.opens_intention >= _MOSTLY):
-        return "shortcomings"
     # Plans are written as things to strengthen and state no results yet; so is much of the work done
     # (加强…, 健全…), so only a section after the problems, where plans stand, is read as plans.
     if after_problems and reading.intentions >= _PLAN_SHARE and reading.results < _RESULT_SHARE:
@@ -200,12 +192,18 @@ def part_kind(body: str) -> str:
     return "shortcomings"
 
 
-def _leaning(heading: str, reading: Reading) -> tuple[str, bool]:
+def _leaning(heading: str, reading: Reading, after_problems: bool) -> tuple[str, bool]:
     """A heading silent on its kind, and a body that alone does not settle it: the heading's leaning if the body
-    bears it out (settled), else work done by default (not settled)."""
+    bears it out (settled), else work done by default (not settled).
+
+    Work done opens on what was strengthened (加强…, 推进…) as plans do, so before the problems a body bears out
+    plans only when it states no result at all; and it bears out problems when a quarter of it states shortfalls.
+    """
+    plans_borne = reading.results <= _FEW_RESULTS if after_problems else reading.results == 0
     support = {
-        "shortcomings": reading.problems if reading.results < _CONTRARY_SHARE else 0.0,
-        "plans": reading.opens_intention if reading.results <= _FEW_RESULTS else 0.0,
+        "shortcomings": reading.problems if _SOME_PROBLEMS <= reading.problems and reading.results < _CONTRARY_SHARE
+        else 0.0,
+        "plans": reading.opens_intention if plans_borne and reading.opens_intention >= _CONTRARY_SHARE else 0.0,
         "other": reading.requests,
         "measures": reading.results,
     }
