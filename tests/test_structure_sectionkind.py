@@ -167,3 +167,26 @@ def test_work_done_that_mentions_a_shortfall_or_leans_by_a_word_stays_work_done(
     # Work done that opens on what was strengthened and names a shortfall after it is no problems section.
     body = "（一）加强学法培训。组织镇村干部分批培训。\n（二）完善调解网络。以往调解力量薄弱，今年聘请专职调解员。\n"
     assert classify("一、固基础", 2024, normalize(body)) == "measures"
+
+
+def test_a_past_year_over_what_it_lacked_is_problems():
+    body = "1.村级调解员流失较多，队伍不稳。\n2.执法文书制作不规范。\n3.群众来访多集中在集镇。\n"
+    assert classify("二、2024年的不足", 2024, body) == "shortcomings"
+    # A past year alone still places work done.
+    assert classify("二、2024年", 2024, "1.修订议事规则。\n2.办理案件15件。\n") == "measures"
+
+
+def test_a_heading_leaning_to_the_leader_over_a_body_opening_on_the_leader_is_the_duty_section():
+    body = "乡党委书记甲把法治工作列入党委会议程，年底带头述法，全年协调解决信访积案4件。\n"
+    assert classify("五、书记抓法治", 2024, body, after_problems=True, after_plans=True) == "duty"
+    # The same heading over work done by others stays work done.
+    assert classify("一、书记挂帅 全员参与", 2024, "1.修订学法制度。全年学法8次。\n2.办理案件15件。\n") == "measures"
+
+
+def test_lessons_drawn_are_other_and_their_items_no_measures():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、几点体会\n（一）制度落实是根本。制度定了，关键在执行。\n（二）群众参与是法治乡村的动力。村民议事让群众成了主角。\n"
+        "三、存在的问题\n（一）调解力量薄弱。\n四、下步打算\n（一）充实调解力量。\n")
+    assert kinds(rep) == ["measures", "other", "shortcomings", "plans"]
+    assert [m.text for m in rep.measures] == ["规范执法"]

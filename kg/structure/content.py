@@ -31,6 +31,8 @@ _REQUEST_RE = re.compile(r"(?:建议|恳请|请求|提请|希望)")
 # Words that limit what was done (仅为75%, 只有2名, 尚未开展, 难以覆盖): a sentence with one may state a shortfall in
 # words no lexicon lists, so a heading naming problems is not overruled where they occur.
 _LIMITING_RE = re.compile(r"仅|只有|尚未|未能|难以|不到|不够|偏")
+# A lesson drawn (领导重视是关键, 队伍建设是…的基础): what a thing is to the work, not what was done or is lacking.
+_LESSON_RE = re.compile(r"是(?:[^，。；,;]{0,12}的)?(?:关键|基础|根本|保障|前提|核心|动力|根本保证|生命线|法宝)")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
 
 
@@ -45,6 +47,7 @@ class Reading:
     opens_intention: float = 0.0  # open with a verb of intention (建立…, 推行…), past any item number
     results: float = 0.0  # state a result: a figure past any item number that is no target, or a word of the past (已, 累计)
     requests: float = 0.0  # open with a request to those above (建议……)
+    lessons: float = 0.0  # draw a lesson (……是关键, ……是…的基础)
     profile: int = 0  # profile words (位于, 总面积, 户籍人口)
 
 
@@ -54,17 +57,17 @@ def read_body(body: str) -> Reading:
     spans = [s for s in spans if len(s) > _MIN_SENTENCE]
     if not spans:
         return Reading()
-    counts = [0, 0, 0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0, 0, 0]
     for sentence in spans:
         opening = after_marker(sentence)
         flags = (_states_problem(sentence), _intends(sentence), opens_plan(opening), _states_result(opening),
-                 bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)))
+                 bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)), bool(_LESSON_RE.search(sentence)))
         for pos, flag in enumerate(flags):
             counts[pos] += flag
     n = len(spans)
     profile = sum(body.count(cue) for cue, kind in cues() if kind == "other")
-    problems, intentions, opens, results, requests, limits = (count / n for count in counts)
-    return Reading(n, problems, limits, intentions, opens, results, requests, profile)
+    problems, intentions, opens, results, requests, limits, lessons = (count / n for count in counts)
+    return Reading(n, problems, limits, intentions, opens, results, requests, lessons, profile)
 
 
 def states_no_shortfall(body: str) -> bool:

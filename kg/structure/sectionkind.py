@@ -46,6 +46,8 @@ _REQUEST_SHARE = 0.5
 _SOME_PROBLEMS = 0.25
 # A share of one or two sentences says too little against a heading (执法车辆已超年限，…未到位。).
 _CONTRARY_SENTENCES = 3
+# A body opening on the township's leader (镇党委书记X把法治建设…, 乡长X带头…), past any item number or white space.
+_LEADER_OPENING_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）])?[^，。；,;\n]{0,12}?(?:书记|镇长|乡长|主任|一把手|主要负责人|主要领导)")
 
 
 def classify(heading: str, report_year: int | None = None, body: str = "", after_problems: bool = False,
@@ -103,6 +105,11 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     if report_year and years and min(years) > report_year:
         return "plans", True
     if report_year and years and max(years) <= report_year:
+        # A past year over what that year lacked (2023年的短板): the year places it, the body says it is problems.
+        if "other" not in named and "shortcomings" in hinted(heading):
+            reading = read_body(body)
+            if reading.problems >= _SOME_PROBLEMS and reading.results < _CONTRARY_SHARE:
+                return "shortcomings", True
         return ("measures" if "other" not in named else "other"), True
     for kind in ("measures", "other"):
         if kind in named:
@@ -114,6 +121,9 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     lead = _lead_kind(body)
     if lead:
         return lead, True
+    # A heading that leans to the leader's duty (一把手抓法治) over a body that opens on the leader is the duty section.
+    if "duty" in hinted(heading) and _LEADER_OPENING_RE.match(body):
+        return "duty", True
     reading = read_body(body)
     found = _from_body(reading, after_problems, after_plans)
     if found:
@@ -204,7 +214,10 @@ def _leaning(heading: str, reading: Reading, after_problems: bool) -> tuple[str,
         "shortcomings": reading.problems if _SOME_PROBLEMS <= reading.problems and reading.results < _CONTRARY_SHARE
         else 0.0,
         "plans": reading.opens_intention if plans_borne and reading.opens_intention >= _CONTRARY_SHARE else 0.0,
-        "other": reading.requests,
+        # Requests to those above, or lessons drawn (领导重视是关键) for half the body, with few shortfalls.
+        "other": 1.0 if reading.requests >= _REQUEST_SHARE or (
+            reading.lessons >= _CONTRARY_SHARE and reading.problems < _SOME_PROBLEMS) else 0.0,
+        "duty": 0.0,  # read from the body's opening on the leader, above
         "measures": reading.results,
     }
     leaning = [kind for kind in hinted(heading) if support[kind] > 0]
