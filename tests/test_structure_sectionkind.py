@@ -190,3 +190,26 @@ def test_lessons_drawn_are_other_and_their_items_no_measures():
         "三、存在的问题\n（一）调解力量薄弱。\n四、下步打算\n（一）充实调解力量。\n")
     assert kinds(rep) == ["measures", "other", "shortcomings", "plans"]
     assert [m.text for m in rep.measures] == ["规范执法"]
+
+
+def test_a_report_without_headings_reads_its_paragraphs_as_one_section_without_a_heading():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n全年工作情况报告如下：\n"
+        "健全议事规则。镇党委修订议事规则，全年议事20次。\n规范行政执法。执法队办理案件15件。\n"
+        "工作中还存在一些不足：一是调解员年龄偏大；二是执法装备不足。\n"
+        "下一步，我镇将重点做好以下工作：一是招募年轻调解员；二是配齐执法装备。\n石门镇人民政府\n2025年1月8日\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [("measures", "")]
+    assert [m.text for m in rep.measures] == ["健全议事规则", "规范行政执法"]
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大", "执法装备不足"]
+    assert [p.text for p in rep.plans] == ["招募年轻调解员", "配齐执法装备"]
+    # Without a line handing over to the body, a text with no headings stays without sections.
+    assert not report("柳河县石门镇2024年法治政府建设情况报告\n石门镇依法行政。\n").sections
+
+
+def test_a_turn_to_the_remedies_that_opens_a_count_of_its_own_makes_each_counted_item_a_plan():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、看短处\n我们也看到一些不足。一是调解台账不全。二是执法车辆老旧，难以满足需要。\n"
+        "为此，我们将在明年，一是统一调解台账格式；二是申请更新执法车辆。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解台账不全", "执法车辆老旧，难以满足需要"]
+    assert [p.text for p in rep.plans] == ["统一调解台账格式", "申请更新执法车辆"]

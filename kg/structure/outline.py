@@ -29,7 +29,7 @@ from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers, split_stated,
 )
 from kg.structure.remedies import split_remedies
-from kg.structure.tops import closing_start, is_plain_heading, top_headings
+from kg.structure.tops import closing_start, headless_body, is_plain_heading, top_headings
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
@@ -124,6 +124,9 @@ def parse(source: Source) -> Outline:
     if not tops and not any(_TITLE_WORDS_RE.search(line.text) for line in lines[:5]):
         raise StructureError(source.path, "no report structure (no numbered section headings and no report title)")
     warnings = []
+    if not tops:  # no headings at all: the body after the hand-over line is one section without a heading
+        headless = headless_body(lines, closing_start(lines, 0))
+        tops = [headless] if headless is not None else []
     tail_start = closing_start(lines, tops[-1].end if tops else 0)
     head_end = tops[0].start if tops else tail_start
     # The header reader still looks up to the first numbered heading, as it did before bare headings were sections.

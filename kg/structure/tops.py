@@ -65,6 +65,24 @@ def top_headings(lines):
     return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
 
 
+# The line that hands over to the body (现将有关情况报告如下。/ 报告如下：).
+_HAND_OVER_RE = re.compile(r"如下\s*[。:：]?\s*$")
+_MIN_HEADLESS_PARAGRAPHS = 3
+
+
+def headless_body(lines, end: int):
+    """The start of the body of a report that has no headings at all, as one section without a heading: the line
+    after the one that hands over to it (…现将情况报告如下。), when prose paragraphs follow it; else None."""
+    for pos, line in enumerate(lines[:8]):
+        if line.start >= end or not _HAND_OVER_RE.search(line.text):
+            continue
+        paragraphs = [other for other in lines[pos + 1:] if other.start < end and _is_body_prose(other.text)]
+        if len(paragraphs) >= _MIN_HEADLESS_PARAGRAPHS:
+            first = paragraphs[0]
+            return Line(first.start, first.start, "")
+    return None
+
+
 def _heading_families(lines, marked) -> tuple[str, ...]:
     """Families that usually open items or paragraphs (第一，) but here number bare heading lines once through
     (第一项 重点工作 / 第二项 存在问题): then they number the sections."""
