@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.structure.alike import opens_plan
-from kg.structure.kinds import cues, states_shortfall
+from kg.structure.kinds import cues, shortfall_match, states_shortfall
 from kg.structure.markers import line_marker
 from kg.text import sentences
 from kg.text.lexicon import either, longest_first
@@ -26,6 +26,8 @@ _TARGET_RE = re.compile(
 _REMEDIED_RE = re.compile(
     r"(?:补齐|补足|补强|补上|弥补|破解|克服|解决|整改|针对|聚焦|围绕)[^，。；,;]{0,10}?"
     r"(?:短板|不足|问题|弱项|差距|薄弱环节|难题|堵点|痛点)")
+_REMEDY_VERB_RE = re.compile(r"补齐|补足|补强|补上|弥补|破解|克服|解决|整改|针对|聚焦|围绕")
+_REMEDY_REACH = 16  # a verb (2), what it reaches over (10), a word of shortfall inside the object (4)
 # A request to those above (建议县里……, 恳请上级……) asks for something; the township neither did it nor plans it.
 _REQUEST_RE = re.compile(r"(?:建议|恳请|请求|提请|希望)")
 # Words that limit what was done (仅为75%, 只有2名, 尚未开展, 难以覆盖): a sentence with one may state a shortfall in
@@ -71,8 +73,18 @@ def read_body(body: str) -> Reading:
 
 
 def states_no_shortfall(body: str) -> bool:
-    """Whether no part of a body states or hints at a shortfall: one pass over it, before reading it by sentence."""
-    bare = _REMEDIED_RE.sub("", body) if _REMEDIED_RE.search(body) else body
+    """Whether no part of a body states or hints at a shortfall, before reading it by sentence.
+
+    Most bodies under a problems heading state one early, with no remedy verb just before it: that word settles it,
+    for a remedied span (解决……问题) opens with its verb at most _REMEDY_REACH characters before any word inside it.
+    """
+    hits = [m.start() for m in (shortfall_match(body), _LIMITING_RE.search(body)) if m]
+    if not hits:
+        return True
+    first = min(hits)
+    if not _REMEDY_VERB_RE.search(body, max(0, first - _REMEDY_REACH), first + 1):
+        return False
+    bare = _REMEDIED_RE.sub("", body)
     return not states_shortfall(bare) and not _LIMITING_RE.search(bare)
 
 

@@ -79,6 +79,11 @@ def states_shortfall(text: str, start: int = 0, end: int | None = None) -> bool:
     return bool(_shortfall_re().search(text, start, len(text) if end is None else end))
 
 
+def shortfall_match(text: str):
+    """The first word of a shortfall in a text, as a match, or None."""
+    return _shortfall_re().search(text)
+
+
 @lru_cache(maxsize=1)
 def _shortfall_re() -> re.Pattern:
     forms = [cue for cue, kind in cues() if kind == "shortcomings"] + list(words("statement_words", "shortfall"))
