@@ -47,7 +47,7 @@ class Reading:
     limits: float = 0.0  # limit what was done (仅, 尚未, 难以)
     intentions: float = 0.0  # carry a word of what is to be done (进一步, 加强, 力争)
     opens_intention: float = 0.0  # open with a verb of intention (建立…, 推行…), past any item number
-    results: float = 0.0  # state a result: a figure past any item number that is no target, or a word of the past (已, 累计)
+    results: float = 0.0  # state a result: a figure (past any item number, no target) or a word of the past (已)
     requests: float = 0.0  # open with a request to those above (建议……)
     lessons: float = 0.0  # draw a lesson (……是关键, ……是…的基础)
     profile: int = 0  # profile words (位于, 总面积, 户籍人口)
@@ -63,7 +63,8 @@ def read_body(body: str) -> Reading:
     for sentence in spans:
         opening = after_marker(sentence)
         flags = (_states_problem(sentence), _intends(sentence), opens_plan(opening), _states_result(opening),
-                 bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)), bool(_LESSON_RE.search(sentence)))
+                 bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)),
+                 bool(_LESSON_RE.search(sentence)))
         for pos, flag in enumerate(flags):
             counts[pos] += flag
     n = len(spans)

@@ -49,7 +49,8 @@ def split_remedies(norm: str, text: str, items, clause_end, rstrip) -> tuple[lis
             continue
         lead = match.start() + len(norm[match.start():match.end()]) - len(norm[match.start():match.end()].lstrip())
         following = items[pos + 1] if pos + 1 < len(items) else None
-        if following is not None and following.number == 1 and not _STATEMENT_END_RE.search(norm, match.end(), node.end):
+        opens_count = following is not None and following.number == 1
+        if opens_count and not _STATEMENT_END_RE.search(norm, match.end(), node.end):
             # The turn ends the item with a phrase only (对此，我们将在新的一年里，), and a new count starts after it.
             problems.append(replace(node, end=rstrip(norm, node.start, lead)))
             listed = True
