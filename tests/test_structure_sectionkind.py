@@ -213,3 +213,23 @@ def test_a_turn_to_the_remedies_that_opens_a_count_of_its_own_makes_each_counted
         "为此，我们将在明年，一是统一调解台账格式；二是申请更新执法车辆。\n")
     assert [s.text for s in rep.shortcomings] == ["调解台账不全", "执法车辆老旧，难以满足需要"]
     assert [p.text for p in rep.plans] == ["统一调解台账格式", "申请更新执法车辆"]
+
+
+def test_a_body_opening_on_the_time_to_come_is_plans_and_places_the_problems_before_it():
+    rep = report(
+        TITLE + "一、这一年\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+        "二、过坎\n眼下还有几道坎：一是调解员青黄不接；二是执法车辆老化；三是群众来访多在集镇。\n"
+        "三、上山\n来年，我们将重点做好两件事：一是招募年轻调解员；二是更新执法车辆。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [p.text for p in rep.plans] == ["招募年轻调解员", "更新执法车辆"]
+    # 将 without a time before it opens work done as often (镇党委将…纳入…).
+    assert classify("一、抓统筹", 2024, "镇党委将法治建设纳入年度考核，全年考核村级班子13个。\n") == "measures"
+
+
+def test_a_heading_framed_as_the_later_headings_heads_the_first_section():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n现将有关情况报告如下。\n【这一年】\n1.规范执法。办理案件25件。\n"
+        "2.深化调解。化解纠纷60件。\n【存在不足】\n1.调解员年龄偏大。\n【下步打算】\n1.招募年轻调解员。\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [
+        ("measures", "【这一年】"), ("shortcomings", "【存在不足】"), ("plans", "【下步打算】")]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]

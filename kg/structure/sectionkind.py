@@ -143,13 +143,19 @@ def _lead_kind(body: str) -> str | None:
     named = kinds_named(sentence)
     if "duty" in named:
         return "duty"
-    if "plans" in named and _opens_on_plans(sentence):
+    if ("plans" in named and _opens_on_plans(sentence)) or _FUTURE_OPENING_RE.match(sentence):
         return "plans"
     return None
 
 
 def _opens_on_plans(sentence: str) -> bool:
     return any(sentence.startswith(phrase) for phrase, kind in vocabulary() if kind == "plans")
+
+
+# A body opening on the time to come and what the township will do then (接下来，我镇将…; 新的一年，我们要…). 将 alone
+# opens work done as often (镇党委将法治建设纳入…): the time word comes first.
+_FUTURE_OPENING_RE = re.compile(
+    r"(?:接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|未来)[^。；;]{0,12}?(?:将|要|拟|计划|打算)")
 
 
 def classify_body(body: str, after_problems: bool = False) -> str | None:

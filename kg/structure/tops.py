@@ -58,7 +58,7 @@ def top_headings(lines):
             first = lines[found[0]]
             # A heading naming its kind right over the run (◎ 工作开展情况 with no preamble before it) heads it.
             over = lines[found[0] - 1] if found[0] > 0 else None
-            if over is not None and _is_vocabulary_heading(over.text):
+            if over is not None and (_is_vocabulary_heading(over.text) or _shaped_like(over.text, later)):
                 return [over, *later], "vocabulary", None
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in found], style, None
@@ -178,6 +178,22 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     if not all("。" in lines[i].text for i in numbered):
         return []
     return [lines[i] for i in bare]
+
+
+def _shaped_like(text: str, headings) -> bool:
+    """A heading line that names no kind (【年度回顾】) but is framed as every heading after it is (【短板弱项】,
+    【来年打算】): one bracket, or one pair of `**`, round a short phrase."""
+    frame = _frame(text)
+    return frame is not None and is_plain_heading(_FRAMED_RE[frame].match(text.strip()).group(1)) and all(
+        _frame(line.text) == frame for line in headings)
+
+
+_FRAMED_RE = {"bracket": re.compile(r"^\[([^\[\]]{2,25})\]$"), "bold": re.compile(r"^\*\*([^*]{2,25})\*\*$")}
+
+
+def _frame(text: str) -> str | None:
+    stripped = text.strip()
+    return next((name for name, pattern in _FRAMED_RE.items() if pattern.match(stripped)), None)
 
 
 def _is_vocabulary_heading(text: str) -> bool:
