@@ -93,6 +93,15 @@ def test_sections_match_on_kind_as_well_as_heading():
     assert counts(g, report(sections=[("plans", "三、存在的问题和不足")]), "sections") == (0, 1, 1)
 
 
+def test_a_section_without_a_heading_is_neither_found_nor_missed():
+    # The gold lists headed sections only; work told before any heading (or in a report with none) is read as a
+    # section without one, which the gold cannot list.
+    g = gold(sections=[{"kind": "shortcomings", "heading": "存在的不足"}])
+    found = report(sections=[("measures", ""), ("shortcomings", "存在的不足")])
+    assert counts(g, found, "sections") == (1, 0, 0)
+    assert counts(gold(sections=[]), report(sections=[("measures", "")]), "sections") == (0, 0, 0)
+
+
 def test_persons_match_on_name_whatever_the_role_and_a_name_is_one_person():
     g = gold(persons=[{"name": "张翼", "role": "领导小组组长"}])
     found = (Person(name="张翼", role="组长", evidence=EV), Person(name="李明", role="法律顾问", evidence=EV),

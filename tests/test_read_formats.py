@@ -106,7 +106,7 @@ def test_a_two_page_pdf_with_running_head_and_footer_reads_as_the_typed_report(r
     source = read_source(path)
     assert source.text == "\n".join(_as_printed(line) for line in typed_text.splitlines())
     assert_reads_as_typed(source, typed_text, tmp_path,
-                          ("title", "township", "county", "year", "doc_number", "issuer", "addressee"))
+                          ("title", "township", "county", "year", "doc_number", "issuer", "addressee"), printed=True)
 
 
 def test_a_running_head_at_varying_heights_on_two_pages_is_kept_as_text(tmp_path):

@@ -53,7 +53,8 @@ def file_misses(gold: dict, report: Report | None, matches: dict[str, dict[int, 
         field_matches = matches.get(name, {})
         matched = set(field_matches.values())
         missed = [label for i, label in enumerate(wanted) if i not in field_matches and i not in excused.get(name, ())]
-        unmatched = [label for j, label in enumerate(found) if j not in matched]
+        unmatched = [label for j, label in enumerate(found) if j not in matched
+                     and not (name == "sections" and not report.sections[j].heading.strip())]  # as the score counts
         if missed or unmatched:
             out[name] = {"missed": missed, "unmatched": unmatched}
     return out

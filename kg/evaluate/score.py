@@ -105,7 +105,7 @@ def _match_sections(gold: dict, report: Report) -> dict[int, int]:
     edges = {
         (i, j): jaccard(g["heading"], s.heading)
         for i, g in enumerate(wanted) for j, s in enumerate(report.sections)
-        if g["kind"] == s.kind and texts_match(g["heading"], s.heading)
+        if s.heading.strip() and g["kind"] == s.kind and texts_match(g["heading"], s.heading)
     }
     return assign(len(wanted), len(report.sections), edges)
 
@@ -159,7 +159,14 @@ def _found_count(name: str, report: Report) -> int:
         return len(_distinct(getattr(x, "title", None) or x.name for x in getattr(report, name)))
     if name == "campaigns":
         return len(_campaign_forms(report))
+    if name == "sections":  # the gold lists headed sections only: work told before any heading, or a report
+        return len(headed_sections(report))  # with none, is a section without one, neither found nor missed
     return len(getattr(report, name))
+
+
+def headed_sections(report: Report) -> list:
+    """The sections that have a heading, as the gold lists them."""
+    return [section for section in report.sections if section.heading.strip()]
 
 
 def excused_items(gold: dict, report: Report | None) -> dict[str, set[int]]:

@@ -1,4 +1,4 @@
-"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 第一， 一是 问题一：/问题1： 【】 ●) and which of them a document puts on top.
+"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 上篇 第一， 一是 问题一：/问题1： 【】 ●) and which of them a document puts on top.
 
 Offices number as they please: any family can open the top level, and the same family can sit at a
 different depth in the next report. So the hierarchy is read off the document itself: a family whose
@@ -14,6 +14,7 @@ CN_DIGITS = "一二三四五六七八九十"
 _CN = CN_DIGITS
 _CAPITAL = "壹贰叁肆伍陆柒捌玖拾"  # the numerals of amounts in words, which some offices number with too
 _STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems count too: （甲）（乙）（丙）
+_VOLUMES = "上中下"
 # Markdown or HTML leftovers of a page (`**一、**`, `## 一、`, `<b>一、`) wrap a marker without changing it.
 DECOR = r"(?:\*{1,3}|#{1,6}\s*|>\s*|<[a-zA-Z]{1,6}>\s*)*"
 _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
@@ -24,6 +25,8 @@ _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
 BULLETS = "●■◆▪•·◇□○★☆▲►Ø➢\u2190-\u21ff\u221a\u25a0-\u25ff\u2600-\u27bf"
 MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇)\s*[、.:：]?\s*")),
+    # 上篇 / 中篇 / 下篇: a report in two or three volumes numbers them by their place.
+    ("volume", re.compile(rf"{DECOR}([{_VOLUMES}])篇\s*[、.:：]?\s*")),
     # 第一，第二， open items as paragraphs do; they number items, never sections. So do 第一条 and 第一项,
     # with or without a mark or a space after them.
     ("ordinal", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:\s*[，,、:：]\s*|[条项]\s*[，,、:：]?\s*)")),
@@ -77,6 +80,8 @@ def _number(token: str) -> int:
         return ord(token) - 0x2460 + 1
     if token.isdecimal():
         return int(token)
+    if token in _VOLUMES:
+        return _VOLUMES.index(token) + 1
     if token[0] in _STEMS:
         return _STEMS.index(token[0]) + 1
     if token[0] in _CAPITAL:

@@ -16,7 +16,8 @@ from kg import model
 from kg.errors import StructureError
 from kg.structure.groups import group_titles
 from kg.structure.header import lines_of, read_header
-from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
+from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
+from kg.structure.sectionkind import classify, classify_all, part_kind  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
@@ -28,7 +29,7 @@ from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers, split_stated,
 )
 from kg.structure.remedies import split_remedies
-from kg.structure.tops import closing_start, is_plain_heading, top_headings
+from kg.structure.tops import closing_start, headless_body, is_plain_heading, top_headings
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
@@ -123,6 +124,9 @@ def parse(source: Source) -> Outline:
     if not tops and not any(_TITLE_WORDS_RE.search(line.text) for line in lines[:5]):
         raise StructureError(source.path, "no report structure (no numbered section headings and no report title)")
     warnings = []
+    if not tops:  # no headings at all: the body after the hand-over line is one section without a heading
+        headless = headless_body(lines, closing_start(lines, 0))
+        tops = [headless] if headless is not None else []
     tail_start = closing_start(lines, tops[-1].end if tops else 0)
     head_end = tops[0].start if tops else tail_start
     # The header reader still looks up to the first numbered heading, as it did before bare headings were sections.
@@ -141,7 +145,7 @@ def parse(source: Source) -> Outline:
             headed_paragraphs(lines_of(norm, line.end, tops[pos + 1].start if pos + 1 < len(tops) else tail_start))
             for pos, line in enumerate(tops))
 
-    sections, nodes, blocks, pairs = [], [], [], []
+    spans = []  # (style, number, marker length, heading start, heading end, body start, end) of each section
     for index, line in enumerate(tops):
         style, number, length = (line_marker(line.text, (top,)) if top in dict(_MARKERS) else None) or (
             "plain", index + 1, 0)
@@ -159,10 +163,16 @@ def parse(source: Source) -> Outline:
                 heading_end = body_start = below.end
         # From the number (or a bare heading's first word), not from `<p><b>` or `**` before it.
         heading_start = min(decor_end(norm, line.start), line.start + length) if length else decor_end(norm, line.start)
+        spans.append((style, number, length, heading_start, heading_end, body_start, end))
+    # Kinds are read off the matched form, so full-width or traditional headings classify alike; each section's
+    # kind weighs the kinds of those around it.
+    kinds = classify_all([(norm[line.start + span[2] : span[4]], norm[span[5] : span[6]])
+                          for line, span in zip(tops, spans)], header.year)
+
+    sections, nodes, blocks, pairs = [], [], [], []
+    for index, (line, kind) in enumerate(zip(tops, kinds)):
+        style, number, length, heading_start, heading_end, body_start, end = spans[index]
         heading = text[heading_start:heading_end]
-        # Kinds are read off the matched form, so full-width or traditional headings classify alike.
-        kind = classify(norm[line.start + length : heading_end], header.year, norm[body_start : end],
-                        after_problems="shortcomings" in (s.kind for s in sections))
         section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
                                                 item_styles, warnings, heads_paragraphs)
         sections.append(Section(
@@ -400,6 +410,9 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None, aspe
              if any(k in ITEMIZED for k in named)]
     if len(heads) < 2:
         return [], []
+    if kind == "shortcomings":  # titles of no kind (（一）哪里还弱 / （二）怎么来补): a later one may hold the plans
+        heads = [(item, part_kind(source.norm[item.text_end : heads[pos + 1][0].start if pos + 1 < len(heads) else end])
+                  if pos else head_kind) for pos, (item, head_kind) in enumerate(heads)]
     blocks, pairs = [], []
     for pos, (item, kind) in enumerate(heads):
         stop = heads[pos + 1][0].start if pos + 1 < len(heads) else end

@@ -20,10 +20,17 @@ _REMEDY_RE = re.compile(
 )
 
 
+_STATEMENT_END_RE = re.compile(r"[。；;!?！？]")
+
+
 def split_remedies(norm: str, text: str, items, clause_end, rstrip) -> tuple[list, list, list[tuple[int, int]]]:
     """(problem nodes cut before their remedy, remedy nodes, (problem start, remedy start) pairs)."""
     problems, remedies, pairs = [], [], []
-    for node in items:
+    listed = False  # a turn to the remedies that introduces a list of its own (对此，我们将：一是…；二是…)
+    for pos, node in enumerate(items):
+        if listed:  # every item of that list is a plan; which problem each takes up is for the linker to read
+            remedies.append(replace(node, style="remedy", number=len(remedies) + 1))
+            continue
         # A paragraph of its own that opens with the turn (针对这一问题，我镇将…) answers the problem before it.
         # From the line's start when only an indent stands before the text, so the turn opens a line.
         line_start = norm.rfind("\n", 0, node.text_start) + 1
@@ -41,6 +48,13 @@ def split_remedies(norm: str, text: str, items, clause_end, rstrip) -> tuple[lis
             problems.append(node)
             continue
         lead = match.start() + len(norm[match.start():match.end()]) - len(norm[match.start():match.end()].lstrip())
+        following = items[pos + 1] if pos + 1 < len(items) else None
+        opens_count = following is not None and following.number == 1
+        if opens_count and not _STATEMENT_END_RE.search(norm, match.end(), node.end):
+            # The turn ends the item with a phrase only (对此，我们将在新的一年里，), and a new count starts after it.
+            problems.append(replace(node, end=rstrip(norm, node.start, lead)))
+            listed = True
+            continue
         heading_start = match.end()
         heading_end = clause_end(norm, heading_start, node.end)
         remedy = replace(node, style="remedy", number=len(remedies) + 1, marker=text[lead:heading_start],

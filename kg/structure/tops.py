@@ -58,11 +58,29 @@ def top_headings(lines):
             first = lines[found[0]]
             # A heading naming its kind right over the run (◎ 工作开展情况 with no preamble before it) heads it.
             over = lines[found[0] - 1] if found[0] > 0 else None
-            if over is not None and _is_vocabulary_heading(over.text):
+            if over is not None and (_is_vocabulary_heading(over.text) or _shaped_like(over.text, later)):
                 return [over, *later], "vocabulary", None
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in found], style, None
     return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+
+
+# The line that hands over to the body (现将有关情况报告如下。/ 报告如下：).
+_HAND_OVER_RE = re.compile(r"如下\s*[。:：]?\s*$")
+_MIN_HEADLESS_PARAGRAPHS = 3
+
+
+def headless_body(lines, end: int):
+    """The start of the body of a report that has no headings at all, as one section without a heading: the line
+    after the one that hands over to it (…现将情况报告如下。), when prose paragraphs follow it; else None."""
+    for pos, line in enumerate(lines[:8]):
+        if line.start >= end or not _HAND_OVER_RE.search(line.text):
+            continue
+        paragraphs = [other for other in lines[pos + 1:] if other.start < end and _is_body_prose(other.text)]
+        if len(paragraphs) >= _MIN_HEADLESS_PARAGRAPHS:
+            first = paragraphs[0]
+            return Line(first.start, first.start, "")
+    return None
 
 
 def _heading_families(lines, marked) -> tuple[str, ...]:
@@ -160,6 +178,22 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     if not all("。" in lines[i].text for i in numbered):
         return []
     return [lines[i] for i in bare]
+
+
+def _shaped_like(text: str, headings) -> bool:
+    """A heading line that names no kind (【年度回顾】) but is framed as every heading after it is (【短板弱项】,
+    【来年打算】): one bracket, or one pair of `**`, round a short phrase."""
+    frame = _frame(text)
+    return frame is not None and is_plain_heading(_FRAMED_RE[frame].match(text.strip()).group(1)) and all(
+        _frame(line.text) == frame for line in headings)
+
+
+_FRAMED_RE = {"bracket": re.compile(r"^\[([^\[\]]{2,25})\]$"), "bold": re.compile(r"^\*\*([^*]{2,25})\*\*$")}
+
+
+def _frame(text: str) -> str | None:
+    stripped = text.strip()
+    return next((name for name, pattern in _FRAMED_RE.items() if pattern.match(stripped)), None)
 
 
 def _is_vocabulary_heading(text: str) -> bool:

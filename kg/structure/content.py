@@ -1,0 +1,129 @@
+"""What the sentences under a heading state: shortfalls, intentions, results, requests, a profile of the place.
+
+A section's kind is read from this when its heading names none or names one its body contradicts
+(补齐短板 over work done, 问题和不足的改进措施 over plans). Each sentence is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.structure.alike import opens_plan
+from kg.structure.kinds import cues, shortfall_match, states_shortfall
+from kg.structure.markers import line_marker
+from kg.text import sentences
+from kg.text.lexicon import either, longest_first
+
+# A figure states a result; an item's number ((1), 1., 2、) and a date (2023年, 12月25日) do not.
+_RESULT_NUMBER_RE = re.compile(r"(?<![(（\d])\d+(?!\d|\s*[年月日号]|\s*[)）.、．](?!\d))")
+# A figure that is aimed at (争取新增5名, 不少于3次) or a range (1至2项) is a target, not a result.
+_TARGET_RE = re.compile(
+    r"(?:争取|力争|确保|目标|计划|拟|预计|不少于|不低于|至少)[^，。；,;：:]{0,12}?\d+"
+    r"|\d+(?:\.\d+)?\s*(?:至|到|~|～|—|-)\s*\d+")
+# A shortfall named as the object of a remedy (补齐执法力量短板, 解决……问题) is what was fixed, not one stated.
+_REMEDIED_RE = re.compile(
+    r"(?:补齐|补足|补强|补上|弥补|破解|克服|解决|整改|针对|聚焦|围绕)[^，。；,;]{0,10}?"
+    r"(?:短板|不足|问题|弱项|差距|薄弱环节|难题|堵点|痛点)")
+_REMEDY_VERB_RE = re.compile(r"补齐|补足|补强|补上|弥补|破解|克服|解决|整改|针对|聚焦|围绕")
+_REMEDY_REACH = 16  # a verb (2), what it reaches over (10), a word of shortfall inside the object (4)
+# A request to those above (建议县里……, 恳请上级……) asks for something; the township neither did it nor plans it.
+_REQUEST_RE = re.compile(r"(?:建议|恳请|请求|提请|希望)")
+# Words that limit what was done (仅为75%, 只有2名, 尚未开展, 难以覆盖): a sentence with one may state a shortfall in
+# words no lexicon lists, so a heading naming problems is not overruled where they occur.
+_LIMITING_RE = re.compile(r"仅|只有|尚未|未能|难以|不到|不够|偏")
+# A lesson drawn (领导重视是关键, 队伍建设是…的基础): what a thing is to the work, not what was done or is lacking.
+_LESSON_RE = re.compile(r"是(?:[^，。；,;]{0,12}的)?(?:关键|基础|根本|保障|前提|核心|动力|根本保证|生命线|法宝)")
+_MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Shares of a body's sentences by what they state, and its count of profile words."""
+
+    sentences: int = 0
+    problems: float = 0.0  # state a shortfall (not one named as what a remedy fixes)
+    limits: float = 0.0  # limit what was done (仅, 尚未, 难以)
+    intentions: float = 0.0  # carry a word of what is to be done (进一步, 加强, 力争)
+    opens_intention: float = 0.0  # open with a verb of intention (建立…, 推行…), past any item number
+    results: float = 0.0  # state a result: a figure (past any item number, no target) or a word of the past (已)
+    requests: float = 0.0  # open with a request to those above (建议……)
+    lessons: float = 0.0  # draw a lesson (……是关键, ……是…的基础)
+    profile: int = 0  # profile words (位于, 总面积, 户籍人口)
+
+
+def read_body(body: str) -> Reading:
+    """The reading of a section's body, one pass over its sentences."""
+    spans = [body[s:e].strip() for s, e in sentences(body)]
+    spans = [s for s in spans if len(s) > _MIN_SENTENCE]
+    if not spans:
+        return Reading()
+    counts = [0, 0, 0, 0, 0, 0, 0]
+    for sentence in spans:
+        opening = after_marker(sentence)
+        flags = (_states_problem(sentence), _intends(sentence), opens_plan(opening), _states_result(opening),
+                 bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)),
+                 bool(_LESSON_RE.search(sentence)))
+        for pos, flag in enumerate(flags):
+            counts[pos] += flag
+    n = len(spans)
+    profile = sum(body.count(cue) for cue, kind in cues() if kind == "other")
+    problems, intentions, opens, results, requests, limits, lessons = (count / n for count in counts)
+    return Reading(n, problems, limits, intentions, opens, results, requests, lessons, profile)
+
+
+def states_no_shortfall(body: str) -> bool:
+    """Whether no part of a body states or hints at a shortfall, before reading it by sentence.
+
+    Most bodies under a problems heading state one early, with no remedy verb just before it: that word settles it,
+    for a remedied span (解决……问题) opens with its verb at most _REMEDY_REACH characters before any word inside it.
+    """
+    hits = [m.start() for m in (shortfall_match(body), _LIMITING_RE.search(body)) if m]
+    if not hits:
+        return True
+    first = min(hits)
+    if not _REMEDY_VERB_RE.search(body, max(0, first - _REMEDY_REACH), first + 1):
+        return False
+    bare = _REMEDIED_RE.sub("", body)
+    return not states_shortfall(bare) and not _LIMITING_RE.search(bare)
+
+
+def after_marker(sentence: str) -> str:
+    """A sentence without the item number that opens it (（一）, 1., 一是)."""
+    found = line_marker(sentence) if may_open_with_marker(sentence) else None
+    return sentence[found[2]:] if found else sentence
+
+
+def may_open_with_marker(sentence: str) -> bool:
+    """Whether a sentence may open with a numbering marker: most open with a word, which none of them is.
+
+    Labels (问题一：) are let go: what follows them is read the same with them or without.
+    """
+    first = sentence[:1]
+    return bool(first) and (not "\u4e00" <= first <= "\u9fff" or first in _MARKER_IDEOGRAPHS)
+
+
+# Ideographs that open a numbering marker: numerals, 第, capital numerals, heavenly stems, 上中下篇.
+_MARKER_IDEOGRAPHS = frozenset("一二三四五六七八九十第壹贰叁肆伍陆柒捌玖拾甲乙丙丁戊己庚辛壬癸上中下")
+
+
+def _states_problem(sentence: str) -> bool:
+    if not states_shortfall(sentence):
+        return False
+    return states_shortfall(_REMEDIED_RE.sub("", sentence)) if _REMEDIED_RE.search(sentence) else True
+
+
+def _intends(sentence: str) -> bool:
+    return bool(_cue_re("plans").search(sentence))
+
+
+def _states_result(sentence: str) -> bool:
+    if _cue_re("measures").search(sentence):
+        return True
+    return bool(_RESULT_NUMBER_RE.search(_TARGET_RE.sub("", sentence) if _TARGET_RE.search(sentence) else sentence))
+
+
+@lru_cache(maxsize=4)
+def _cue_re(kind: str) -> re.Pattern:
+    return re.compile(either(longest_first(cue for cue, k in cues() if k == kind)))

@@ -1,0 +1,256 @@
+"""The kind of a top-level section, weighed from its heading, what its body states, and where it stands.
+
+A heading names its kind most of the time (存在的问题, 下一步打算), and then it decides, unless the body plainly
+says otherwise: work done under a heading that names the shortfalls it remedied (补齐短板弱项，取得新成效), plans
+after the problems under a heading that names those problems (针对上述问题和不足的改进措施). A heading that names no
+kind (回顾篇, 家底怎么样？, “进”字发力) is decided by its body: problems are written with 不足/有待/薄弱, plans state
+what is to be done and no results yet, requests ask those above (建议县里…), a profile gives area and population.
+Where the body alone does not settle it, a word of the heading that leans one way (看差距, 哪些地方还不够, 再出发)
+counts if the body bears it out. Reports put problems after the work done and plans after the problems; a section
+after the plans is rarely work done.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg import model
+from kg.errors import StructureError
+from kg.resources import data_dir
+from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall
+from kg.structure.kinds import kinds_named, vocabulary
+from kg.structure.markers import line_marker
+from kg.text import sentences
+from kg.text.lexicon import read_table
+
+HINTS_TSV = data_dir("ontology") / "lexicons" / "section_hints.tsv"
+_YEAR_IN_HEADING_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+# A body that opens on a later year than the report's (2023年，我镇将重点做好以下工作：) speaks of the future,
+# whatever its heading says (乘势而上).
+_OPENING_YEAR_RE = re.compile(r"\s*(?:\*\*)?((?:19|20)\d{2})\s*年")
+# Shares of a body's sentences that carry a kind's cues, measured on the shared reports: problem sections
+# run 0.3–1.0 against at most 0.07 for work done; plan sections 0.27–0.88 future wording, most with under
+# 0.2 results.
+_PROBLEM_SHARE = 0.4
+_PLAN_SHARE = 0.25
+_RESULT_SHARE = 0.2
+_PROFILE_CUES = 2
+# A body contradicts its heading only when it is plain about it: not one sentence states a shortfall and a third
+# or more state results (work done; item headings state neither), or half open on what is to be done, at most a
+# third state a result and fewer than _PROBLEM_SHARE a shortfall (plans, after the problems were told).
+_CONTRARY_SHARE = 0.5
+_FEW_RESULTS = 1 / 3
+_REQUEST_SHARE = 0.5
+# A quarter of a body's sentences stating shortfalls bears out a heading that leans to problems.
+_SOME_PROBLEMS = 0.25
+# A share of one or two sentences says too little against a heading (执法车辆已超年限，…未到位。).
+_CONTRARY_SENTENCES = 3
+# A body opening on the township's leader (镇党委书记X把法治建设…, 乡长X带头…), past any item number or white space.
+_LEADER_OPENING_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）])?[^，。；,;\n]{0,12}?(?:书记|镇长|乡长|主任|一把手|主要负责人|主要领导)")
+
+
+def classify(heading: str, report_year: int | None = None, body: str = "", after_problems: bool = False,
+             after_plans: bool = False, after_work: bool = False) -> str:
+    """The kind of a top-level section from its heading and its body.
+
+    `after_problems`, `after_plans`, `after_work`: a section of problems, of plans, of work done (or duty) comes
+    before this one.
+    """
+    return _decide(heading, report_year, body, after_problems, after_plans, after_work)[0]
+
+
+def classify_all(parts, report_year: int | None = None) -> list[str]:
+    """The kinds of a report's top-level sections, given as (heading, body) in order.
+
+    Each is decided in turn, knowing the kinds before it; then, in a report with no problems section, the section
+    right before the plans that nothing settled (it fell to work done) and that follows the work done is problems,
+    where its body states one.
+    """
+    kinds, settled = [], []
+    for heading, body in parts:
+        kind, sure = _decide(heading, report_year, body, "shortcomings" in kinds, "plans" in kinds,
+                             "measures" in kinds or "duty" in kinds)
+        kinds.append(kind)
+        settled.append(sure)
+    # Only the section right before the first plans, in a report with no problems section of its own.
+    pos = kinds.index("plans") - 1 if "plans" in kinds and "shortcomings" not in kinds else -1
+    if pos > 0 and not settled[pos] and ("measures" in kinds[:pos] or "duty" in kinds[:pos]):
+        reading = read_body(parts[pos][1])
+        if reading.problems > 0 and reading.results <= _FEW_RESULTS:
+            kinds[pos] = "shortcomings"
+    return kinds
+
+
+def _decide(heading: str, report_year: int | None, body: str, after_problems: bool, after_plans: bool,
+            after_work: bool) -> tuple[str, bool]:
+    """(kind, whether evidence settled it rather than the fall-back to work done)."""
+    named = kinds_named(heading)
+    if "duty" in named:
+        return "duty", True
+    stated = next((kind for kind in ("shortcomings", "plans") if kind in named), None)
+    if stated == "shortcomings":  # only a problems heading has been seen over another kind's body
+        # Before the problems, only a body without a word of shortfall can be work done: most are ruled out at once.
+        if not after_problems and not states_no_shortfall(body):
+            return "shortcomings", True
+        return _unless_contradicted(read_body(body), after_problems), True
+    if stated == "plans" and not (after_work or after_problems):
+        # Plans never open a report: before any work done, a plans word over results (年度工作计划执行情况) is work done.
+        reading = read_body(body)
+        if reading.sentences >= _CONTRARY_SENTENCES and reading.results >= _CONTRARY_SHARE and not reading.problems:
+            return "measures", True
+    if stated:
+        return stated, True
+    years = [int(y) for y in _YEAR_IN_HEADING_RE.findall(heading)]
+    if report_year and years and min(years) > report_year:
+        return "plans", True
+    if report_year and years and max(years) <= report_year:
+        # A past year over what that year lacked (2023年的短板): the year places it, the body says it is problems.
+        if "other" not in named and "shortcomings" in hinted(heading):
+            reading = read_body(body)
+            if reading.problems >= _SOME_PROBLEMS and reading.results < _CONTRARY_SHARE:
+                return "shortcomings", True
+        return ("measures" if "other" not in named else "other"), True
+    for kind in ("measures", "other"):
+        if kind in named:
+            return kind, True
+    opening = _OPENING_YEAR_RE.match(body)
+    if report_year and opening and int(opening.group(1)) > report_year:
+        return "plans", True
+    # A body that opens by naming its kind (下一阶段，我镇将…, 镇党委书记…履行…第一责任人职责) is of that kind.
+    lead = _lead_kind(body)
+    if lead:
+        return lead, True
+    # A heading that leans to the leader's duty (一把手抓法治) over a body that opens on the leader is the duty section.
+    if "duty" in hinted(heading) and _LEADER_OPENING_RE.match(body):
+        return "duty", True
+    reading = read_body(body)
+    found = _from_body(reading, after_problems, after_plans)
+    if found:
+        return found, True
+    return _leaning(heading, reading, after_problems)
+
+
+def _lead_kind(body: str) -> str | None:
+    """The duty or plans a body's first sentence names at its opening (下一步，…) or, for duty, anywhere in it;
+    None when the body opens with an item, whose words are the item's own."""
+    first = next(iter(sentences(body)), None)
+    if first is None:
+        return None
+    sentence = body[first[0] : first[1]].strip()
+    if not sentence or (may_open_with_marker(sentence) and line_marker(sentence)):
+        return None
+    named = kinds_named(sentence)
+    if "duty" in named:
+        return "duty"
+    if ("plans" in named and _opens_on_plans(sentence)) or _FUTURE_OPENING_RE.match(sentence):
+        return "plans"
+    return None
+
+
+def _opens_on_plans(sentence: str) -> bool:
+    return any(sentence.startswith(phrase) for phrase, kind in vocabulary() if kind == "plans")
+
+
+# A body opening on the time to come and what the township will do then (接下来，我镇将…; 新的一年，我们要…). 将 alone
+# opens work done as often (镇党委将法治建设纳入…): the time word comes first.
+_FUTURE_OPENING_RE = re.compile(
+    r"(?:接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|未来)[^。；;]{0,12}?(?:将|要|拟|计划|打算)")
+
+
+def classify_body(body: str, after_problems: bool = False) -> str | None:
+    """The kind a section's body speaks for (shortcomings, plans, other), or None when it reads as work done."""
+    return _from_body(read_body(body), after_problems)
+
+
+def _from_body(reading: Reading, after_problems: bool, after_plans: bool = False) -> str | None:
+    if not reading.sentences:
+        return None
+    if reading.profile >= _PROFILE_CUES and reading.profile >= reading.sentences / 2:
+        return "other"
+    if reading.requests >= _REQUEST_SHARE:
+        return "other"
+    if reading.problems >= _PROBLEM_SHARE:
+        return "shortcomings"
+    # After the plans, a body that states no intention and no run of results (a note on the figures, a closing
+    # word) is no part of the work done or of the plans.
+    if (after_plans and not (reading.intentions or reading.opens_intention)
+            and not (reading.results >= _CONTRARY_SHARE and reading.sentences >= 2)):
+        return "other"
+    # Plans are written as things to strengthen and state no results yet; so is much of the work done
+    # (加强…, 健全…), so only a section after the problems, where plans stand, is read as plans.
+    if after_problems and reading.intentions >= _PLAN_SHARE and reading.results < _RESULT_SHARE:
+        return "plans"
+    # After the problems, a body that states no result at all (开展…培训 / 规范…程序) is what is to be done.
+    if after_problems and reading.results == 0 and reading.sentences >= 2:
+        return "plans"
+    return None
+
+
+def _unless_contradicted(reading: Reading, after_problems: bool) -> str:
+    """Problems, as the heading names them, unless the body plainly states work done or plans."""
+    if (not after_problems and reading.sentences >= _CONTRARY_SENTENCES and not (reading.problems or reading.limits)
+            and reading.results >= _FEW_RESULTS):
+        return "measures"
+    if (after_problems and reading.problems < _PROBLEM_SHARE and reading.results <= _FEW_RESULTS
+            and reading.opens_intention >= _CONTRARY_SHARE):
+        return "plans"
+    return "shortcomings"
+
+
+def part_kind(body: str) -> str:
+    """The kind of a later part of a problems section whose title names none: plans when its lines read as plans
+    (half open on what is to be done, few results, few shortfalls), else problems as the section says."""
+    reading = read_body(body)
+    if (reading.problems < _PROBLEM_SHARE and reading.results <= _FEW_RESULTS
+            and reading.opens_intention >= _CONTRARY_SHARE):
+        return "plans"
+    return "shortcomings"
+
+
+def _leaning(heading: str, reading: Reading, after_problems: bool) -> tuple[str, bool]:
+    """A heading silent on its kind, and a body that alone does not settle it: the heading's leaning if the body
+    bears it out (settled), else work done by default (not settled).
+
+    Work done opens on what was strengthened (加强…, 推进…) as plans do, so before the problems a body bears out
+    plans only when it states no result at all; and it bears out problems when a quarter of it states shortfalls.
+    """
+    plans_borne = reading.results <= _FEW_RESULTS if after_problems else reading.results == 0
+    support = {
+        "shortcomings": reading.problems if _SOME_PROBLEMS <= reading.problems and reading.results < _CONTRARY_SHARE
+        else 0.0,
+        "plans": reading.opens_intention if plans_borne and reading.opens_intention >= _CONTRARY_SHARE else 0.0,
+        # Requests to those above, or lessons drawn (领导重视是关键) for half the body, with few shortfalls.
+        "other": 1.0 if reading.requests >= _REQUEST_SHARE or (
+            reading.lessons >= _CONTRARY_SHARE and reading.problems < _SOME_PROBLEMS) else 0.0,
+        "duty": 0.0,  # read from the body's opening on the leader, above
+        "measures": reading.results,
+    }
+    leaning = [kind for kind in hinted(heading) if support[kind] > 0]
+    # A word of results beside another kind's sets it off (成绩背后的隐忧, 成效之下的短板): the other kind leads.
+    leaning = [kind for kind in leaning if kind != "measures"] or leaning
+    if leaning:
+        return max(leaning, key=lambda kind: support[kind]), True  # the first named wins a tie
+    return "measures", False
+
+
+def hinted(heading: str) -> list[str]:
+    """Kinds a heading leans towards by its words (差距, 再出发), in the order they occur."""
+    hits: dict[str, int] = {}
+    for kind, pattern in _hint_patterns():
+        match = pattern.search(heading)
+        if match:
+            hits[kind] = match.start()
+    return sorted(hits, key=hits.get)
+
+
+@lru_cache(maxsize=1)
+def _hint_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    groups: dict[str, list[str]] = {}
+    for row in read_table(HINTS_TSV):
+        hint, kind = row["hint"], row["kind"]
+        if kind not in model.SECTION_KINDS:
+            raise StructureError(HINTS_TSV, f"unknown section kind {kind!r} for {hint!r}")
+        groups.setdefault(kind, []).append(hint)
+    return tuple((kind, re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))))
+                 for kind, words in groups.items())

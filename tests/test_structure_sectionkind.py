@@ -1,0 +1,235 @@
+"""A section's kind weighed from its heading, what its body states and where it stands: layouts of our own wording."""
+
+from __future__ import annotations
+
+from kg.extract.report import extract_report
+from kg.read import make_source
+from kg.structure.content import read_body
+from kg.structure.sectionkind import classify, hinted
+from kg.text import normalize
+
+TITLE = "柳河县石门镇2024年法治政府建设情况报告\n现将有关情况报告如下。\n"
+
+
+def report(text: str):
+    return extract_report(make_source("kinds.txt", text, "utf-8"))
+
+
+def kinds(rep):
+    return [section.kind for section in rep.sections]
+
+
+def test_work_done_under_a_heading_that_names_the_weak_spots_it_mended():
+    rep = report(
+        TITLE + "一、聚焦薄弱环节，依法行政迈上新台阶\n（一）执法队伍补强。全年招录执法人员6名，培训42人次。\n"
+        "（二）调解网络补全。新建村调解室9个，化解纠纷130件。\n"
+        "二、存在的问题\n（一）调解员年龄偏大，力量薄弱。\n（二）执法装备不足。\n"
+        "三、下一步打算\n（一）招募年轻调解员。\n（二）配齐执法装备。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [m.text for m in rep.measures] == ["执法队伍补强", "调解网络补全"]
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大，力量薄弱", "执法装备不足"]
+
+
+def test_plans_after_the_problems_under_a_heading_that_names_the_problems():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、存在的问题\n1.执法文书不规范。\n2.普法覆盖不够广。\n"
+        "三、存在问题的改进路径\n1.推行执法文书范本，按月抽查。\n2.组建村级普法小分队，进组入户宣讲。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [p.text for p in rep.plans] == ["推行执法文书范本，按月抽查", "组建村级普法小分队，进组入户宣讲"]
+    assert not rep.shortcomings[2:]
+
+
+def test_a_heading_naming_problems_keeps_them_when_the_body_states_them():
+    # A body that states its shortfalls keeps the heading's word, whatever figures it quotes.
+    assert classify("二、存在的问题", 2024, "1.持证率偏低，仅为70%。\n2.村级调解员只有12名，力量薄弱。\n") == "shortcomings"
+    # Figures that limit (仅, 只有, 尚未) state shortfalls in words no list holds: the heading is not overruled.
+    limited = "1.台账管理粗放，全年仅归档12卷。\n2.执法车辆只有2辆，已使用9年。\n3.村级调解室尚未挂牌的有3个。\n"
+    assert classify("二、存在的问题", 2024, limited) == "shortcomings"
+    # A heading naming problems over plans before any problems were told stays a problems section.
+    assert classify("二、存在问题整改", 2024, "1.推行执法文书范本。\n2.建立回访制度。\n") == "shortcomings"
+
+
+def test_a_silent_heading_leans_as_its_words_do_where_the_body_bears_it_out():
+    body = "1.村务决策程序执行打折扣。\n2.法律顾问每月到村时间有限。\n3.群众学法主动性不强。\n"
+    assert read_body(body).problems < 0.4  # the body alone does not decide
+    assert classify("三、短处在哪里", 2024, body) == "shortcomings"
+    # The same body under a heading that leans nowhere is work done, the reader's default.
+    assert classify("三、一年来", 2024, body) == "measures"
+    assert hinted("二、看差距 再出发") == ["shortcomings", "plans"]
+
+
+def test_requests_to_those_above_are_neither_problems_nor_plans():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n1.执法力量不足。\n"
+        "三、下一步打算\n1.充实执法力量。\n"
+        "四、几点请求\n（一）恳请县里加大对乡镇执法编制的支持，解决人员不足的问题。\n（二）建议县司法局每年组织乡镇执法人员轮训。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans", "other"]
+    assert [s.text for s in rep.shortcomings] == ["执法力量不足"]
+    assert [p.text for p in rep.plans] == ["充实执法力量"]
+
+
+def test_a_slogan_after_the_problems_whose_figures_are_targets_is_plans():
+    body = "1.争取年内新增专职调解员3名。\n2.组织执法人员轮训，确保持证率不低于95%。\n3.修订村规民约。\n"
+    assert read_body(body).results == 0  # figures aimed at are no results
+    assert classify("三、“实”字托底", 2024, body, after_problems=True) == "plans"
+    # Before any problems were told, the same body stays work done: plans stand after the problems.
+    assert classify("三、“实”字托底", 2024, body) == "measures"
+
+
+def test_a_silent_section_after_the_plans_that_states_no_result_is_other():
+    body = "本报告所列工作由党政办汇总，各站所分别核对。如有出入，以站所台账为准。\n"
+    assert classify("五、附言", 2024, body, after_problems=True, after_plans=True) == "other"
+    # A run of results after the plans is work done still.
+    assert classify("五、附言", 2024, "全年办理案件25件。调解纠纷40件。\n", after_plans=True) == "measures"
+
+
+def test_parts_of_a_problems_section_titled_for_no_kind_are_read_from_their_lines():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、差距与方向\n（一）症在何处\n1.村级调解记录不规范。\n2.执法人员缺乏办案经验。\n"
+        "（二）药往哪下\n1.推行统一的调解文书格式。\n2.建立新老执法人员结对制度。\n")
+    assert kinds(rep) == ["measures", "shortcomings"]
+    assert [s.text for s in rep.shortcomings] == ["村级调解记录不规范", "执法人员缺乏办案经验"]
+    assert [p.text for p in rep.plans] == ["推行统一的调解文书格式", "建立新老执法人员结对制度"]
+
+
+def test_volumes_numbered_upper_middle_lower_are_the_sections():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n现将有关情况报告如下。\n上篇 做了什么\n1.修订议事规则。全年议事20次。\n"
+        "2.规范执法。办理案件15件。\n中篇 缺了什么\n1.调解员力量薄弱。\n2.村规民约修订滞后。\n"
+        "下篇 补些什么\n1.招募年轻调解员。\n2.组织修订村规民约。\n")
+    assert [(s.heading, s.kind) for s in rep.sections] == [
+        ("上篇 做了什么", "measures"), ("中篇 缺了什么", "shortcomings"), ("下篇 补些什么", "plans")]
+    assert [m.text for m in rep.measures] == ["修订议事规则", "规范执法"]
+
+
+def test_a_plans_word_over_results_opening_the_report_is_work_done():
+    body = "（一）学法安排全部落实。全年学法10次。\n（二）执法安排完成。办理案件32件，全部公示。\n（三）宣传安排超额完成。开展宣传15场。\n"
+    assert classify("一、年初工作安排落实情况", 2024, body) == "measures"
+    # After the work done, the same heading over the same body is a plans heading read as written.
+    assert classify("一、年初工作安排落实情况", 2024, body, after_work=True) == "plans"
+
+
+def test_a_silent_section_between_the_work_done_and_the_plans_that_states_a_shortfall_is_problems():
+    rep = report(
+        TITLE + "一、这一年\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+        "二、心里的账\n（一）村级调解室有的常年锁门。\n（二）普法讲座听众多为老人，年轻人参与少。\n（三）执法记录仪配备不足。\n"
+        "三、下一步打算\n（一）落实调解室值班。\n（二）开展线上普法。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert len(rep.shortcomings) == 3
+    # With no plans after it, nothing places it between: it stays work done.
+    alone = report(TITLE + "一、这一年\n（一）规范执法。办理案件25件。\n"
+                   "二、心里的账\n（一）村级调解室有的常年锁门。\n（二）普法讲座听众多为老人。\n（三）执法记录仪配备不足。\n")
+    assert kinds(alone) == ["measures", "measures"]
+
+
+def test_a_body_that_opens_by_naming_its_kind_decides_a_silent_heading():
+    duty = "乡长甲认真履行推进法治建设第一责任人职责，亲自部署法治工作。\n（一）带头学法。全年领学4次。\n"
+    assert classify("二、乡长亲自抓", 2024, duty) == "duty"
+    plans = "下一步，我乡将抓好两件事：\n1.充实调解力量。\n2.规范执法程序。\n"
+    assert classify("三、往前走", 2024, plans) == "plans"
+    # An item opening the body speaks for itself, not for the section.
+    item = normalize("（一）履行第一责任人职责。乡党委书记带头述法。\n（二）规范执法。办理案件12件。\n")
+    assert classify("一、抓落实", 2024, item) == "measures"
+
+
+def test_a_note_after_the_plans_with_a_date_is_other():
+    note = "本报告数据统计截至11月30日，全年数据以县统计局公布为准。\n"
+    assert classify("五、有关说明", 2024, note, after_problems=True, after_plans=True) == "other"
+
+
+def test_a_word_of_results_setting_off_a_shortfall_does_not_lead():
+    body = "取得成绩的同时，问题也不少。\n（一）调解员年龄偏大。\n（二）执法车辆有2辆已超年限。\n（三）宣传阵地管理没人负责。\n"
+    assert classify("二、成效之下的短处", 2024, body) == "shortcomings"
+
+
+def test_clauses_stating_low_rates_and_acute_conflicts_are_problems_each():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、存在的问题\n村级法律服务室利用率低；征地拆迁矛盾突出，信访量居高不下；部分干部学法积极性不够。\n"
+        "三、下一步打算\n（一）推行预约服务。\n")
+    assert [s.text for s in rep.shortcomings] == [
+        "村级法律服务室利用率低", "征地拆迁矛盾突出，信访量居高不下", "部分干部学法积极性不够"]
+
+
+def test_work_done_that_mentions_a_shortfall_or_leans_by_a_word_stays_work_done():
+    # Descriptive work headings around a report's own problems section: a shortfall named on the way is no problem
+    # section, wherever the section stands.
+    rep = report(
+        TITLE + "一、健全学法制度\n（一）落实会前学法。班子成员轮流领学。\n"
+        "二、推进执法规范\n（一）统一执法文书。过去文书格式不统一，今年由司法所统一制发范本。\n（二）推行说理式执法。\n"
+        "三、存在问题\n（一）执法力量薄弱。\n四、下步打算\n（一）充实执法力量。\n")
+    assert kinds(rep) == ["measures", "measures", "shortcomings", "plans"]
+    # A word leaning to plans over work done that opens on what was strengthened and counts its results.
+    body = "（一）加强学法。全年学法8次。\n（二）推进执法公示。公示案件20件。\n（三）完善调解网络。\n"
+    assert classify("一、围绕年度目标抓落实", 2024, normalize(body)) == "measures"
+    # Work done that opens on what was strengthened and names a shortfall after it is no problems section.
+    body = "（一）加强学法培训。组织镇村干部分批培训。\n（二）完善调解网络。以往调解力量薄弱，今年聘请专职调解员。\n"
+    assert classify("一、固基础", 2024, normalize(body)) == "measures"
+
+
+def test_a_past_year_over_what_it_lacked_is_problems():
+    body = "1.村级调解员流失较多，队伍不稳。\n2.执法文书制作不规范。\n3.群众来访多集中在集镇。\n"
+    assert classify("二、2024年的不足", 2024, body) == "shortcomings"
+    # A past year alone still places work done.
+    assert classify("二、2024年", 2024, "1.修订议事规则。\n2.办理案件15件。\n") == "measures"
+
+
+def test_a_heading_leaning_to_the_leader_over_a_body_opening_on_the_leader_is_the_duty_section():
+    body = "乡党委书记甲把法治工作列入党委会议程，年底带头述法，全年协调解决信访积案4件。\n"
+    assert classify("五、书记抓法治", 2024, body, after_problems=True, after_plans=True) == "duty"
+    # The same heading over work done by others stays work done.
+    assert classify("一、书记挂帅 全员参与", 2024, "1.修订学法制度。全年学法8次。\n2.办理案件15件。\n") == "measures"
+
+
+def test_lessons_drawn_are_other_and_their_items_no_measures():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、几点体会\n（一）制度落实是根本。制度定了，关键在执行。\n（二）群众参与是法治乡村的动力。村民议事让群众成了主角。\n"
+        "三、存在的问题\n（一）调解力量薄弱。\n四、下步打算\n（一）充实调解力量。\n")
+    assert kinds(rep) == ["measures", "other", "shortcomings", "plans"]
+    assert [m.text for m in rep.measures] == ["规范执法"]
+
+
+def test_a_report_without_headings_reads_its_paragraphs_as_one_section_without_a_heading():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n全年工作情况报告如下：\n"
+        "健全议事规则。镇党委修订议事规则，全年议事20次。\n规范行政执法。执法队办理案件15件。\n"
+        "工作中还存在一些不足：一是调解员年龄偏大；二是执法装备不足。\n"
+        "下一步，我镇将重点做好以下工作：一是招募年轻调解员；二是配齐执法装备。\n石门镇人民政府\n2025年1月8日\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [("measures", "")]
+    assert [m.text for m in rep.measures] == ["健全议事规则", "规范行政执法"]
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大", "执法装备不足"]
+    assert [p.text for p in rep.plans] == ["招募年轻调解员", "配齐执法装备"]
+    # Without a line handing over to the body, a text with no headings stays without sections.
+    assert not report("柳河县石门镇2024年法治政府建设情况报告\n石门镇依法行政。\n").sections
+
+
+def test_a_turn_to_the_remedies_that_opens_a_count_of_its_own_makes_each_counted_item_a_plan():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、看短处\n我们也看到一些不足。一是调解台账不全。二是执法车辆老旧，难以满足需要。\n"
+        "为此，我们将在明年，一是统一调解台账格式；二是申请更新执法车辆。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解台账不全", "执法车辆老旧，难以满足需要"]
+    assert [p.text for p in rep.plans] == ["统一调解台账格式", "申请更新执法车辆"]
+
+
+def test_a_body_opening_on_the_time_to_come_is_plans_and_places_the_problems_before_it():
+    rep = report(
+        TITLE + "一、这一年\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+        "二、过坎\n眼下还有几道坎：一是调解员青黄不接；二是执法车辆老化；三是群众来访多在集镇。\n"
+        "三、上山\n来年，我们将重点做好两件事：一是招募年轻调解员；二是更新执法车辆。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [p.text for p in rep.plans] == ["招募年轻调解员", "更新执法车辆"]
+    # 将 without a time before it opens work done as often (镇党委将…纳入…).
+    assert classify("一、抓统筹", 2024, "镇党委将法治建设纳入年度考核，全年考核村级班子13个。\n") == "measures"
+
+
+def test_a_heading_framed_as_the_later_headings_heads_the_first_section():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n现将有关情况报告如下。\n【这一年】\n1.规范执法。办理案件25件。\n"
+        "2.深化调解。化解纠纷60件。\n【存在不足】\n1.调解员年龄偏大。\n【下步打算】\n1.招募年轻调解员。\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [
+        ("measures", "【这一年】"), ("shortcomings", "【存在不足】"), ("plans", "【下步打算】")]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
