@@ -36,13 +36,13 @@ _LEAD_END_RE = re.compile(r"(?:问题|不足|差距|短板|困难|薄弱环节|�
 def split_alike(norm: str, text: str, node: Node, kind: str, clause_end, rstrip) -> list[Node]:
     """The pieces of one paragraph node that each state a problem or a plan, cut where they are most alike; or
     the node alone."""
-    body_start = _past_lead(norm, node.text_start, node.end)
+    body_start = past_lead(norm, node.text_start, node.end)
     # A lead before the colon that says what will be done (我镇将：, 重点抓好：) makes every piece after it a plan.
     intended = body_start > node.text_start and bool(_INTENT_LEAD_RE.search(norm, node.text_start, body_start))
     best, best_score = None, 0.0
     for ends in _CUTS:
         pieces = _pieces(norm, body_start, node.end, ends)
-        if len(pieces) > 2 and _is_lead(norm, *pieces[0]):
+        if len(pieces) > 2 and is_lead(norm, *pieces[0]):
             pieces = pieces[1:]
         if len(pieces) < 2 or any(_letters(norm, a, b) < _MIN_PIECE for a, b in pieces):
             continue
@@ -74,7 +74,7 @@ def split_alike(norm: str, text: str, node: Node, kind: str, clause_end, rstrip)
     return nodes
 
 
-def _past_lead(norm: str, start: int, end: int) -> int:
+def past_lead(norm: str, start: int, end: int) -> int:
     """Past a lead-in before a colon on the paragraph's first sentence (我镇将：, 主要问题有：)."""
     first_end = min((pos for pos in (norm.find(mark, start, end) for mark in "。；;") if pos >= 0), default=end)
     colon = norm.find(":", start, first_end)
@@ -100,7 +100,7 @@ def _pieces(norm: str, start: int, end: int, ends: str) -> list[tuple[int, int]]
     return pieces
 
 
-def _is_lead(norm: str, start: int, end: int) -> bool:
+def is_lead(norm: str, start: int, end: int) -> bool:
     return norm[end - 1 : end] == ":" or bool(_LEAD_END_RE.search(norm, start, end))
 
 
@@ -112,6 +112,11 @@ def _states(norm: str, start: int, end: int, kind: str) -> bool:
     """Whether a piece states a shortfall anywhere (problems) or opens with an intention (plans)."""
     if kind == "shortcomings":
         return states_shortfall(norm, start, end)
+    return bool(_intention_re().match(norm, start, end))
+
+
+def intention_at(norm: str, start: int, end: int) -> bool:
+    """Whether norm[start:end] opens with a verb of intention."""
     return bool(_intention_re().match(norm, start, end))
 
 

@@ -9,7 +9,7 @@ and the item level of a section is the first other marker style that opens a lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg import model
@@ -24,6 +24,7 @@ from kg.structure.markers import (
 from kg.structure.alike import opens_plan, split_alike
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
+from kg.structure.cuts import best_cut, blank_blocks, field_heading
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers, split_stated,
 )
@@ -208,6 +209,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         # 首先…其次…再次…。此外，…: a connective after the counted run adds its last item, as it would a paragraph's
         items = [*items[:-1], *split_connected(source.norm, source.text, items[-1], clause_end, _rstrip)]
     items = _split_paragraph(source, kind, parse_kind, items)
+    items = _regrouped(source, kind, parse_kind, items, body_start, end)
+    items = [_past_label(source, kind, item) for item in items]
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
@@ -245,11 +248,14 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         left, right = sum(row[0] for row in opens), sum(row[1] for row in opens)
         if rows and not (right * 3 >= len(rows) * 2 and left * 2 <= len(rows) and left < right):
             blocks, pairs = [], []
-    if combined and not blocks and parse_kind != model.PARSE_NUMBERED:
+    if (combined or kind in ("shortcomings", "plans")) and not blocks and parse_kind != model.PARSE_NUMBERED:
         # Halves told without labels (……一是…。 / 下一步，我镇将重点做好以下工作：一是…): a lead sentence before a
         # list turns the section to the kind it names, as it does inside a section of work done. Items carry
         # their own remedies (（一）……。整改措施：…, 一是……。整改措施：…), which split_remedies reads.
+        # Under a heading that names one kind, a half counts only when its lead names the other.
         blocks = _split_asides(source, index, kind, body_start, end, styles, warnings, paragraphs=True)
+        if not combined and all(block.kind == kind for block in blocks):
+            blocks = []
         pairs = _answered(blocks)
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
     out = []
@@ -282,7 +288,45 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
         items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:  # no shape the splitters know: the cut whose pieces each state the kind, most alike
         items = split_alike(source.norm, source.text, items[0], kind, clause_end, _rstrip)
+    if len(items) == 1:  # nor that: the best scored way of cutting it, if any reads as a list of the kind
+        pieces = best_cut(source.norm, items[0].start, items[0].end, kind)
+        items = _cut_nodes(source, items[0], pieces) if pieces else items
     return items
+
+
+def _regrouped(source, kind, parse_kind, items, start, end) -> list[Node]:
+    """Lines taken one item each while blank lines group them (a heading sentence over its explanation): the
+    groups, when they read better as items of the kind than the lines do."""
+    if (kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) < 2
+            or not blank_blocks(source.norm, start, end)):
+        return items
+    pieces = best_cut(source.norm, start, end, kind, own=[(item.start, item.end) for item in items])
+    return _cut_nodes(source, items[0], pieces) if pieces else items
+
+
+def _past_label(source, kind, item: Node) -> Node:
+    """A problem or plan whose heading is only a label (〔队伍〕…, 时间节点：…；工作任务：…): the text it labels."""
+    if kind not in ("shortcomings", "plans") or item.text_end - item.text_start > 6:
+        return item  # a heading longer than a label says something itself
+    norm = source.norm
+    line_end = norm.find("\n", item.text_end, item.end)
+    found = field_heading(norm, (item.text_start, item.text_end), item.end if line_end < 0 else line_end, kind)
+    if not found:
+        return item
+    start, stop = found
+    end = clause_end(norm, start, stop)
+    return replace(item, heading=source.text[start:end], text_start=start, text_end=end)
+
+
+def _cut_nodes(source, node: Node, pieces) -> list[Node]:
+    """Item nodes for the pieces of a cut, in the place of `node`."""
+    norm, nodes = source.norm, []
+    for number, (start, stop) in enumerate(pieces, 1):
+        stop = _rstrip(norm, start, stop)
+        end = clause_end(norm, start, stop)
+        nodes.append(replace(node, style="cut", number=number, marker="", heading=source.text[start:end], start=start,
+                             text_start=start, text_end=end, end=stop))
+    return nodes
 
 
 def _column_blocks(source, index, kinds, start, end, header_names=False) -> tuple[list[Block], list]:
@@ -339,7 +383,7 @@ def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=
 
     `paragraphs`: only lead-ins that open a paragraph count; a label inside an item (……。整改措施：…) is its remedy.
     """
-    heads = aside_heads(source.norm, start, end)
+    heads = aside_heads(source.norm, start, end, unlisted=paragraphs)
     if paragraphs and any(decor_end(source.norm, source.norm.rfind("\n", 0, head) + 1) < head for head, _, _ in heads):
         return []
     if not heads:
@@ -349,6 +393,8 @@ def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=
         stop = heads[pos][0] if pos < len(heads) else end
         stop = _rstrip(source.norm, head_start, stop)
         parse_kind, items = _itemize(source, index, body_start, stop, styles, warnings)
+        if paragraphs:  # each half a paragraph of its own: its items may run together as any paragraph's do
+            items = _split_paragraph(source, head_kind, parse_kind, items)
         blocks.append(Block(head_kind, index, head_start, stop, parse_kind, tuple(items)))
     return blocks
 
@@ -483,6 +529,11 @@ def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=lambd
                 spans.append((match.start(), match.end(), "inline", number))
                 last = number
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=False)
+    if len(marked) == 1 and marked[0][0].start == start:
+        # One marked line that opens the body and runs its list on (（1）…；（2）…；（3）…): the run's numbers
+        spans = _digit_run(norm, start, end)
+        if spans:
+            return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=True)
     if marked:
         chosen = _item_lines(marked, source, warnings)
         spans = [(line.start, line.start + length, style, number) for line, style, number, length in chosen]
@@ -582,6 +633,11 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
             text_start = min(decor_end(norm, text_start), end)
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
+        if norm.startswith("\n", text_start) and style != "paragraph":
+            # A number alone on its line (（一） / 组织……): the item is the line below it
+            stop_at = spans[pos + 1][0] if pos + 1 < len(spans) else end
+            while text_start < stop_at and norm[text_start].isspace():
+                text_start += 1
         label = TIME_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
         if label:  # 2025年：完善……, 问题：……: a label says when or what kind; the heading follows it
             text_start = label.end()

@@ -1,0 +1,191 @@
+"""Ways to cut the body of a problems or plans block into items, and a score for how much a cut's pieces look
+like items of that kind.
+
+A report lists its problems and plans in more ways than rules for each way can follow: sentences or ；-clauses
+of one paragraph, clauses of one sentence opening alike (更加注重…，更加突出…), blocks of lines parted by blank
+lines, lines. Each way is a candidate; a candidate counts when it has a plausible number of pieces (2–10), none
+a fragment, and two in three of them state the kind (a shortfall anywhere in a problem, an intention at the
+opening of a plan, or pieces that open alike). The best scores highest on the share that states the kind plus
+how alike the pieces are in length. Before scoring, a piece that only explains the one before it
+(原因在于…, 究其原因…) joins it, and a lead before the list (……存在以下问题：) is left out.
+
+The splitters of connectives.py and alike.py run first; this reads what they leave whole, and a body whose
+lines the outline took one item each while blank lines group them (a heading sentence over its explanation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.structure.alike import intention_at, is_lead, past_lead
+from kg.structure.kinds import states_shortfall
+
+Span = tuple[int, int]
+
+_MIN_PIECE = 6  # characters of a statement; a shorter piece is a fragment
+_MIN_ITEMS, _MAX_ITEMS = 2, 10
+_MIN_STATING = 2 / 3  # share of pieces that must state the kind
+_ALIKE_WEIGHT = 0.5
+_OWN_BONUS = 0.05  # ties go to the cut the document's own marks made
+_FRAME_MIN = 3  # clauses of one sentence opening with the same two characters: a run of items
+_FRAME_REACH = 6  # characters a lead may hold before the first opening of the run (我乡将更加注重…)
+# A sentence that explains the one before it belongs to it: the cause of a problem, an example.
+_EXPLAINS_RE = re.compile(
+    r"\s*(?:原因(?:在于|是|主要是|主要在于)|究其原因|主要(?:是由于|原因是|在于)|这(?:是因为|主要是|导致)|之所以|"
+    r"比如|例如|如[^\u4e00-\u9fff]|其中[,，])")
+# Work already done (已建成, 累计): a piece holding it reports, it does not plan.
+_RESULT_RE = re.compile(r"已|累计|完成了")
+_SENTENCE_ENDS = "。！？!?"
+_CLAUSE_ENDS = "。；;！？!?"
+_COMMA_ENDS = "。；;！？!?,，"
+
+
+def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None = None) -> list[Span] | None:
+    """The pieces of norm[start:end] that best read as items of `kind`, or None when no cut reads as two or
+    more items (or the document's own cut `own` reads best)."""
+    best, best_score = None, 0.0
+    if own:
+        best, best_score = None, _score(norm, own, kind) + _OWN_BONUS
+    for pieces in _candidates(norm, start, end):
+        score = _score(norm, pieces, kind)
+        if score > best_score:
+            best, best_score = pieces, score
+    return best
+
+
+def blank_blocks(norm: str, start: int, end: int) -> list[Span]:
+    """Stretches of consecutive lines parted by blank lines, when at least one holds two lines or more."""
+    blocks, block_start, lines_in, pos, multi = [], None, 0, start, False
+    while pos < end:
+        line_end = norm.find("\n", pos, end)
+        line_end = end if line_end < 0 else line_end
+        if norm[pos:line_end].strip():
+            if block_start is None:
+                block_start, lines_in = pos, 0
+            lines_in += 1
+            last_end = line_end
+        elif block_start is not None:
+            blocks.append((block_start, last_end))
+            multi = multi or lines_in > 1
+            block_start = None
+        pos = line_end + 1
+    if block_start is not None:
+        blocks.append((block_start, last_end))
+        multi = multi or lines_in > 1
+    return blocks if multi and len(blocks) >= _MIN_ITEMS else []
+
+
+def _candidates(norm: str, start: int, end: int):
+    body = past_lead(norm, start, end)
+    yield blank_blocks(norm, start, end)
+    for ends in (_SENTENCE_ENDS, _CLAUSE_ENDS):
+        yield _explained(norm, _dropped_lead(norm, _pieces(norm, body, end, ends)))
+    yield _framed(norm, _pieces(norm, body, end, _COMMA_ENDS))
+
+
+def _pieces(norm: str, start: int, end: int, ends: str) -> list[Span]:
+    """(start, end) of each piece of norm[start:end] cut after the characters in `ends`, blanks left out."""
+    pieces, piece_start = [], start
+    for pos in range(start, end + 1):
+        if pos == end or norm[pos] in ends or norm[pos] == "\n":
+            a, b = piece_start, pos
+            while a < b and norm[a].isspace():
+                a += 1
+            if b > a:
+                pieces.append((a, b))
+            piece_start = pos + 1
+    return pieces
+
+
+def _dropped_lead(norm: str, pieces: list[Span]) -> list[Span]:
+    return pieces[1:] if len(pieces) > 2 and is_lead(norm, *pieces[0]) else pieces
+
+
+def _explained(norm: str, pieces: list[Span]) -> list[Span]:
+    """Pieces with each explaining piece (原因在于…) joined to the one before it."""
+    out = []
+    for a, b in pieces:
+        if out and _EXPLAINS_RE.match(norm, a, b):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _framed(norm: str, clauses: list[Span]) -> list[Span]:
+    """Clauses of one sentence that open with the same two characters, three or more (更加注重…，更加突出…), each
+    an item reaching to the next; the opening of the first may follow a short lead in its clause (我乡将更加…),
+    and clauses after the last that open otherwise close the sentence (不断提升…), no item."""
+    if len(clauses) < _FRAME_MIN:
+        return []
+    key, count = Counter(norm[a : a + 2] for a, _ in clauses).most_common(1)[0]
+    if count < _FRAME_MIN - 1 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
+        return []
+    starts = [n for n, (a, _) in enumerate(clauses) if norm.startswith(key, a)]
+    if starts[-1] - starts[0] + 1 != len(starts):
+        return []  # the openings must follow each other: a run, not words that recur
+    items = list(clauses[starts[0] : starts[-1] + 1])
+    if starts[0] > 0:
+        a, b = clauses[starts[0] - 1]
+        found = norm.find(key, a, min(b, a + _FRAME_REACH + len(key)))
+        if found >= 0:
+            items.insert(0, (found, b))
+    return items if len(items) >= _FRAME_MIN else []
+
+
+def _score(norm: str, pieces: list[Span], kind: str) -> float:
+    """Share of the pieces that state the kind plus how alike they are; 0 for no plausible list."""
+    if not _MIN_ITEMS <= len(pieces) <= _MAX_ITEMS:
+        return 0.0
+    if any(_letters(norm, a, b) < _MIN_PIECE for a, b in pieces):
+        return 0.0
+    if kind == "plans" and any(_RESULT_RE.search(norm, a, b) for a, b in pieces):
+        return 0.0
+    alike_openings = len(pieces) >= _FRAME_MIN and len({norm[a : a + 2] for a, _ in pieces}) == 1
+    if kind == "shortcomings":
+        stating = sum(states_shortfall(norm, a, b) for a, b in pieces)
+    else:
+        stating = len(pieces) if alike_openings else sum(intention_at(norm, a, b) for a, b in pieces)
+    share = stating / len(pieces)
+    if share < _MIN_STATING:
+        return 0.0
+    lengths = [b - a for a, b in pieces]
+    return share + _ALIKE_WEIGHT * min(lengths) / max(lengths)
+
+
+def _letters(norm: str, start: int, end: int) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in norm[start:end])
+
+
+_FIELD_RE = re.compile(r"([\u4e00-\u9fff]{1,6})\s*:\s*")
+_MAX_LABEL = 6  # characters of a label (时间节点, 工作任务); a longer heading says something itself
+_MAX_BARE_LABEL = 2  # characters of a label that names a topic only (〔队伍〕, 【制度】)
+_MIN_FIELDS = 2  # labelled fields on one line beside the first (时间节点：…；工作任务：…；责任人：…)
+
+
+def field_heading(norm: str, head: Span, line_end: int, kind: str) -> Span | None:
+    """The part of an item's line that states the item, when its heading `head` is only a label: a topic of two
+    characters before the text (〔队伍〕执法人员…), or the first of several labelled fields (时间节点：3月底前；
+    工作任务：…；责任人：…). The field that states the kind wins, else the longest; None when the heading is more
+    than a label."""
+    a, b = head
+    if b - a > _MAX_LABEL or _letters(norm, a, b) == 0 or _states(norm, a, b, kind):
+        return None
+    rest = b
+    while rest < line_end and norm[rest] in "]〕】）):： \t":
+        rest += 1
+    fields = [field for field in _pieces(norm, rest, line_end, _CLAUSE_ENDS) if _letters(norm, *field)]
+    labelled = sum(bool(_FIELD_RE.match(norm, *field)) for field in fields)
+    if not fields or (_letters(norm, a, b) > _MAX_BARE_LABEL and labelled < _MIN_FIELDS):
+        return None
+    values = []
+    for fa, fb in fields:
+        label = _FIELD_RE.match(norm, fa, fb)
+        values.append((label.end() if label else fa, fb))
+    stating = [value for value in values if _states(norm, *value, kind)]
+    return max(stating or values, key=lambda value: value[1] - value[0])
+
+
+def _states(norm: str, start: int, end: int, kind: str) -> bool:
+    return states_shortfall(norm, start, end) if kind == "shortcomings" else intention_at(norm, start, end)

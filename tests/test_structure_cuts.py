@@ -1,0 +1,74 @@
+"""The scored cut of a problems or plans body: the way of cutting it whose pieces read best as items of the kind."""
+
+from __future__ import annotations
+
+from test_structure_arrangements import TITLE, WORK, text_report, texts
+
+from kg.structure.cuts import best_cut, blank_blocks, field_heading
+
+PLAN_STUB = "三、下步打算\n（一）补齐短板。\n"
+PROBLEM_STUB = "二、存在的问题\n（一）台账不全。\n"
+
+
+def test_each_problem_followed_by_its_cause_is_one_item():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n调解卷宗归档不及时。究其原因，调解员多为兼职，精力有限。网格员法律知识欠缺。"
+        "这主要是由于培训次数少、内容浅。普法活动形式单一。原因是经费不足，只能发放资料。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["调解卷宗归档不及时", "网格员法律知识欠缺", "普法活动形式单一"]
+
+
+def test_plans_as_clauses_of_one_sentence_opening_alike_after_a_lead_and_before_a_closing():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n明年，我镇将着重抓好调解员轮训，着重抓好执法记录仪配备，"
+        "着重抓好村规民约修订，为乡村振兴提供法治保障。\n")
+    assert texts(rep.plans) == ["着重抓好调解员轮训", "着重抓好执法记录仪配备", "着重抓好村规民约修订"]
+
+
+def test_words_that_recur_without_forming_a_run_are_no_list():
+    norm = "深化调解工作，深化普法宣传，做好信访接待，深化执法监督。"
+    assert best_cut(norm, 0, len(norm), "plans") is None
+
+
+def test_heading_sentences_each_over_their_explanation_grouped_by_blank_lines():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n\n法治讲堂覆盖面不广。\n偏远的三个村全年仅举办一次讲堂，群众参与少。\n\n"
+        "执法记录设备老化。\n现有记录仪多数购置于五年前，续航时间短。\n\n村规民约修订滞后。\n部分条款与现行法律不一致。\n\n"
+        + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["法治讲堂覆盖面不广", "执法记录设备老化", "村规民约修订滞后"]
+
+
+def test_blank_lines_after_every_line_group_nothing():
+    norm = "调解员队伍不稳定。\n\n执法记录设备老化。\n\n村规民约修订滞后。\n"
+    assert blank_blocks(norm, 0, len(norm)) == []
+
+
+def test_a_topic_label_in_brackets_gives_way_to_the_problem_it_labels():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n〔人员〕司法所仅有工作人员1名，力量薄弱。\n〔设施〕村级调解室设施陈旧。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["司法所仅有工作人员1名，力量薄弱", "村级调解室设施陈旧"]
+
+
+def test_plan_lines_of_labelled_fields_give_the_task():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n完成时限：5月；具体事项：修订全部村规民约；牵头单位：司法所。\n"
+        "完成时限：9月；具体事项：开展执法案卷集中评查；牵头单位：综合执法办。\n")
+    assert texts(rep.plans) == ["修订全部村规民约", "开展执法案卷集中评查"]
+
+
+def test_a_heading_that_states_the_item_is_kept_whatever_follows():
+    norm = "强化学法：每月组织一次集中学法。"
+    assert field_heading(norm, (0, 4), len(norm), "plans") is None
+
+
+def test_numbers_alone_on_their_lines_head_the_line_below():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n1.\n组织全体执法人员参加年度轮训。\n2.\n为每个村配齐一名法律顾问。\n")
+    assert texts(rep.plans) == ["组织全体执法人员参加年度轮训", "为每个村配齐一名法律顾问"]
+
+
+def test_a_section_named_for_problems_whose_second_paragraph_plans():
+    rep = text_report(
+        TITLE + WORK + "二、存在的不足\n经过梳理，我镇仍存在以下不足：调解队伍力量单薄；执法文书不够规范；普法阵地闲置。\n"
+        "为补齐短板，我们将：（1）招募退休干部充实调解队伍；（2）开展执法文书专项评查；（3）重新启用普法阵地。\n")
+    assert texts(rep.shortcomings) == ["调解队伍力量单薄", "执法文书不够规范", "普法阵地闲置"]
+    assert texts(rep.plans) == ["招募退休干部充实调解队伍", "开展执法文书专项评查", "重新启用普法阵地"]
