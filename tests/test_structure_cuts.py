@@ -25,7 +25,7 @@ def test_plans_as_clauses_of_one_sentence_opening_alike_after_a_lead_and_before_
 
 
 def test_words_that_recur_without_forming_a_run_are_no_list():
-    norm = "深化调解工作，深化普法宣传，做好信访接待，深化执法监督。"
+    norm = "深化调解工作，做好信访接待，落实值班制度，深化普法宣传，深化执法监督。"
     assert best_cut(norm, 0, len(norm), "plans") is None
 
 
@@ -72,3 +72,45 @@ def test_a_section_named_for_problems_whose_second_paragraph_plans():
         "为补齐短板，我们将：（1）招募退休干部充实调解队伍；（2）开展执法文书专项评查；（3）重新启用普法阵地。\n")
     assert texts(rep.shortcomings) == ["调解队伍力量单薄", "执法文书不够规范", "普法阵地闲置"]
     assert texts(rep.plans) == ["招募退休干部充实调解队伍", "开展执法文书专项评查", "重新启用普法阵地"]
+
+
+def test_clauses_opening_with_one_word_after_different_characters_are_a_run():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n总体看，我镇既有调解员队伍不稳定的情况，又有执法记录仪配备不足的情况，"
+        "还有普法阵地内容陈旧的情况。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["既有调解员队伍不稳定的情况", "又有执法记录仪配备不足的情况", "还有普法阵地内容陈旧的情况"]
+
+
+def test_a_run_keeps_a_short_clause_between_its_openings_with_the_item_before():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n我镇的差距主要在于：部分村调解室无人值守，形同虚设，部分站所执法文书不规范，"
+        "部分干部学法不深。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["部分村调解室无人值守，形同虚设", "部分站所执法文书不规范", "部分干部学法不深"]
+
+
+def test_plans_quoted_from_a_directive_start_inside_the_quotation():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n市委对我们的期望是“必须让调解走在诉讼前面，必须让执法带着温度，"
+        "必须让普法贴近生活”，我镇将对照落实。\n")
+    assert [t.rstrip("”") for t in texts(rep.plans)] == ["必须让调解走在诉讼前面", "必须让执法带着温度", "必须让普法贴近生活"]
+
+
+def test_plans_led_by_the_month_they_are_due_drop_the_month():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n3月底前，完成村规民约审查。6月底前，为各村配备调解记录本。"
+        "9月底前，评选一批守法示范户。\n")
+    assert texts(rep.plans) == ["完成村规民约审查", "为各村配备调解记录本", "评选一批守法示范户"]
+
+
+def test_labelled_plans_two_to_a_line_apart_by_spaces():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n抓调解：建立纠纷台账    抓执法：推行执法公示\n抓普法：开展送法上门\n")
+    assert texts(rep.plans) == ["抓调解", "抓执法", "抓普法"]
+
+
+def test_remedy_lines_in_the_future_alternating_with_problems_are_plans():
+    rep = text_report(
+        TITLE + WORK + "二、问题与对策\n村级调解室设施陈旧。\n拟争取专项资金更新村级调解室设施。\n"
+        "执法人员持证率偏低。\n拟组织未持证人员参加资格考试。\n")
+    assert texts(rep.shortcomings) == ["村级调解室设施陈旧", "执法人员持证率偏低"]
+    assert texts(rep.plans) == ["争取专项资金更新村级调解室设施", "组织未持证人员参加资格考试"]

@@ -29,13 +29,19 @@ _MIN_STATING = 2 / 3  # share of pieces that must state the kind
 _ALIKE_WEIGHT = 0.5
 _OWN_BONUS = 0.05  # ties go to the cut the document's own marks made
 _FRAME_MIN = 3  # clauses of one sentence opening with the same two characters: a run of items
-_FRAME_REACH = 6  # characters a lead may hold before the first opening of the run (我乡将更加注重…)
+_MAX_GAP = 1  # clauses between two openings of a run that continue the item before (……，学用脱节，)
 # A sentence that explains the one before it belongs to it: the cause of a problem, an example.
 _EXPLAINS_RE = re.compile(
     r"\s*(?:原因(?:在于|是|主要是|主要在于)|究其原因|主要(?:是由于|原因是|在于)|这(?:是因为|主要是|导致)|之所以|"
     r"比如|例如|如[^\u4e00-\u9fff]|其中[,，])")
 # Work already done (已建成, 累计): a piece holding it reports, it does not plan.
 _RESULT_RE = re.compile(r"已|累计|完成了")
+_CELL_RE = re.compile(r"\S(?:[^\n \t\u3000]|[ \t\u3000](?![ \t\u3000]))*")
+# A time before a comma labels a plan by when it is due (一季度，…, 6月底前，…), as one before a colon does; a
+# year does not (2025年，我镇将… opens a lead).
+TIME_LEAD_RE = re.compile(
+    r"\s*(?:第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)\s*[,，:]\s*")
+_FIELD_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*:\s*")
 _SENTENCE_ENDS = "。！？!?"
 _CLAUSE_ENDS = "。；;！？!?"
 _COMMA_ENDS = "。；;！？!?,，"
@@ -79,6 +85,7 @@ def blank_blocks(norm: str, start: int, end: int) -> list[Span]:
 def _candidates(norm: str, start: int, end: int):
     body = past_lead(norm, start, end)
     yield blank_blocks(norm, start, end)
+    yield _cells(norm, start, end)
     for ends in (_SENTENCE_ENDS, _CLAUSE_ENDS):
         yield _explained(norm, _dropped_lead(norm, _pieces(norm, body, end, ends)))
     yield _framed(norm, _pieces(norm, body, end, _COMMA_ENDS))
@@ -98,6 +105,13 @@ def _pieces(norm: str, start: int, end: int, ends: str) -> list[Span]:
     return pieces
 
 
+def _cells(norm: str, start: int, end: int) -> list[Span]:
+    """Stretches of lines parted by runs of spaces (强队伍：…    严程序：…), when a line holds two or more."""
+    cells = [(m.start(), m.end()) for m in _CELL_RE.finditer(norm, start, end)]
+    lines = len({norm.count("\n", start, a) for a, _ in cells})
+    return cells if len(cells) > lines else []
+
+
 def _dropped_lead(norm: str, pieces: list[Span]) -> list[Span]:
     return pieces[1:] if len(pieces) > 2 and is_lead(norm, *pieces[0]) else pieces
 
@@ -114,24 +128,57 @@ def _explained(norm: str, pieces: list[Span]) -> list[Span]:
 
 
 def _framed(norm: str, clauses: list[Span]) -> list[Span]:
-    """Clauses of one sentence that open with the same two characters, three or more (更加注重…，更加突出…), each
-    an item reaching to the next; the opening of the first may follow a short lead in its clause (我乡将更加…),
-    and clauses after the last that open otherwise close the sentence (不断提升…), no item."""
-    if len(clauses) < _FRAME_MIN:
+    """Clauses of one sentence that open alike, three or more: with the same two characters (更加注重…，更加突出…)
+    or the same word after one character each (既有…，也有…，还有…). Each is an item reaching to the next, a short
+    clause between them (……，学用脱节，) belonging to the one before; the opening of the first may stand inside
+    the clause before the run, after a lead or a quotation mark (我乡将更加…, 提出“要把…), and clauses after the
+    last that open otherwise close the sentence (不断提升…), no item."""
+    if len(clauses) < _FRAME_MIN - 1:
         return []
-    key, count = Counter(norm[a : a + 2] for a, _ in clauses).most_common(1)[0]
-    if count < _FRAME_MIN - 1 or not all("\u4e00" <= ch <= "\u9fff" for ch in key):
+    run = _run(norm, clauses)
+    if not run:
         return []
-    starts = [n for n, (a, _) in enumerate(clauses) if norm.startswith(key, a)]
-    if starts[-1] - starts[0] + 1 != len(starts):
-        return []  # the openings must follow each other: a run, not words that recur
-    items = list(clauses[starts[0] : starts[-1] + 1])
+    opens, starts = run
+    items = [(clauses[n][0], clauses[m - 1][1]) for n, m in zip(starts, starts[1:])]
+    items.append(clauses[starts[-1]])
     if starts[0] > 0:
         a, b = clauses[starts[0] - 1]
-        found = norm.find(key, a, min(b, a + _FRAME_REACH + len(key)))
+        found = next((pos for pos in range(a, b) if opens(norm, pos, b)), -1)
         if found >= 0:
             items.insert(0, (found, b))
     return items if len(items) >= _FRAME_MIN else []
+
+
+def _run(norm: str, clauses: list[Span]):
+    """(test of the shared opening at a position, indexes of the clauses opening with it) of the longest run, or
+    None."""
+    keys = Counter()
+    for a, _ in clauses:
+        if _cjk(norm, a, a + 2):
+            keys[("pair", norm[a : a + 2])] += 1
+            keys[("word", norm[a + 1])] += 1
+    best = None
+    for (shape, key), count in keys.most_common():
+        if count < _FRAME_MIN - 1:
+            break
+        if shape == "pair":
+            def opens(text, pos, end, key=key):
+                return text.startswith(key, pos, end)
+        else:
+            def opens(text, pos, end, key=key):
+                return pos + 2 <= end and text[pos + 1] == key and _cjk(text, pos, pos + 1)
+        starts = [n for n, (a, b) in enumerate(clauses) if opens(norm, a, b)]
+        if shape == "word" and len({norm[clauses[n][0]] for n in starts}) < len(starts):
+            continue  # the same first character too: a pair, counted as one
+        if any(m - n > _MAX_GAP + 1 for n, m in zip(starts, starts[1:])):
+            continue  # openings far apart are words that recur, not a run
+        if best is None or len(starts) > len(best[1]):
+            best = (opens, starts)
+    return best
+
+
+def _cjk(norm: str, start: int, end: int) -> bool:
+    return end <= len(norm) and all("\u4e00" <= ch <= "\u9fff" for ch in norm[start:end])
 
 
 def _score(norm: str, pieces: list[Span], kind: str) -> float:
@@ -143,15 +190,27 @@ def _score(norm: str, pieces: list[Span], kind: str) -> float:
     if kind == "plans" and any(_RESULT_RE.search(norm, a, b) for a, b in pieces):
         return 0.0
     alike_openings = len(pieces) >= _FRAME_MIN and len({norm[a : a + 2] for a, _ in pieces}) == 1
+    # a plan labelled by when it is due is a plan whatever its verb
+    timed = sum(bool(TIME_LEAD_RE.match(norm, a, b)) for a, b in pieces)
+    pieces = [(label_end(norm, a, b), b) for a, b in pieces]
     if kind == "shortcomings":
         stating = sum(states_shortfall(norm, a, b) for a, b in pieces)
+        # siblings by their shape (有的…，有的…，有的…) once one of them states a shortfall
+        stating = len(pieces) if alike_openings and stating else stating
     else:
-        stating = len(pieces) if alike_openings else sum(intention_at(norm, a, b) for a, b in pieces)
+        stating = len(pieces) if alike_openings or timed == len(pieces) else sum(
+            intention_at(norm, a, b) for a, b in pieces)
     share = stating / len(pieces)
     if share < _MIN_STATING:
         return 0.0
     lengths = [b - a for a, b in pieces]
     return share + _ALIKE_WEIGHT * min(lengths) / max(lengths)
+
+
+def label_end(norm: str, start: int, end: int) -> int:
+    """Past a label before an item's text: a time (一季度，) or a short phrase before a colon (强队伍：)."""
+    label = TIME_LEAD_RE.match(norm, start, end) or _FIELD_LABEL_RE.match(norm, start, end)
+    return label.end() if label and label.end() < end else start
 
 
 def _letters(norm: str, start: int, end: int) -> int:

@@ -24,7 +24,7 @@ from kg.structure.markers import (
 from kg.structure.alike import opens_plan, split_alike
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
-from kg.structure.cuts import best_cut, blank_blocks, field_heading
+from kg.structure.cuts import TIME_LEAD_RE, best_cut, blank_blocks, field_heading
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers, split_stated,
 )
@@ -200,6 +200,12 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         if asides:
             return asides, _answered(asides)
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings, heads_paragraphs)
+    if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_FAILED:
+        # nothing the outline reads as items (phrases apart by runs of spaces): the best scored cut, if any
+        pieces = best_cut(source.norm, body_start, end, kind)
+        if pieces:
+            empty = Node(2, "cut", 1, "", "", body_start, body_start, body_start, end, index)
+            parse_kind, items = model.PARSE_PARAGRAPH, _cut_nodes(source, empty, pieces)
     if kind in ("measures", "duty") and parse_kind == model.PARSE_NUMBERED:
         told = _split_told_parts(source, index, kind, body_start, end, items, styles, warnings)
         if told:
@@ -323,6 +329,8 @@ def _cut_nodes(source, node: Node, pieces) -> list[Node]:
     norm, nodes = source.norm, []
     for number, (start, stop) in enumerate(pieces, 1):
         stop = _rstrip(norm, start, stop)
+        timed = TIME_LEAD_RE.match(norm, start, stop)  # 一季度，修订……: the time says when; the plan follows it
+        start = timed.end() if timed else start
         end = clause_end(norm, start, stop)
         nodes.append(replace(node, style="cut", number=number, marker="", heading=source.text[start:end], start=start,
                              text_start=start, text_end=end, end=stop))
