@@ -9,8 +9,10 @@ opening of a plan, or pieces that open alike). The best scores highest on the sh
 how alike the pieces are in length. Before scoring, a piece that only explains the one before it
 (原因在于…, 究其原因…) joins it, and a lead before the list (……存在以下问题：) is left out.
 
-The splitters of connectives.py and alike.py run first; this reads what they leave whole, and a body whose
-lines the outline took one item each while blank lines group them (a heading sentence over its explanation).
+The splitters of connectives.py run first; this reads what they leave whole, a body whose lines the outline took
+one item each while blank lines group them (a heading sentence over its explanation), and a body where the
+outline found no items at all. An explanation after a problem (全镇仅有3名执法人员，难以满足需要。) states nothing
+of its own, so such a paragraph stays whole: a wrong cut costs more than a missed one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.structure.alike import intention_at, is_lead, past_lead
+from kg.structure.alike import intends, intention_at, is_lead, past_lead
 from kg.structure.kinds import states_shortfall
 
 Span = tuple[int, int]
@@ -35,7 +37,7 @@ _EXPLAINS_RE = re.compile(
     r"\s*(?:原因(?:在于|是|主要是|主要在于)|究其原因|主要(?:是由于|原因是|在于)|这(?:是因为|主要是|导致)|之所以|"
     r"比如|例如|如[^\u4e00-\u9fff]|其中[,，])")
 # Work already done (已建成, 累计): a piece holding it reports, it does not plan.
-_RESULT_RE = re.compile(r"已|累计|完成了")
+_RESULT_RE = re.compile(r"已|累计|了[，,。；;]|完成了")
 _CELL_RE = re.compile(r"\S(?:[^\n \t\u3000]|[ \t\u3000](?![ \t\u3000]))*")
 # A time before a comma labels a plan by when it is due (一季度，…, 6月底前，…), as one before a colon does; a
 # year does not (2025年，我镇将… opens a lead).
@@ -53,8 +55,11 @@ def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None 
     best, best_score = None, 0.0
     if own:
         best, best_score = None, _score(norm, own, kind) + _OWN_BONUS
+    # A lead before a colon that says what will be done (我镇将：, 重点抓好：) makes every piece after it a plan.
+    body = past_lead(norm, start, end)
+    intended = kind == "plans" and body > start and bool(intends(norm, start, body))
     for pieces in _candidates(norm, start, end):
-        score = _score(norm, pieces, kind)
+        score = _score(norm, pieces, kind, intended)
         if score > best_score:
             best, best_score = pieces, score
     return best
@@ -181,7 +186,7 @@ def _cjk(norm: str, start: int, end: int) -> bool:
     return end <= len(norm) and all("\u4e00" <= ch <= "\u9fff" for ch in norm[start:end])
 
 
-def _score(norm: str, pieces: list[Span], kind: str) -> float:
+def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False) -> float:
     """Share of the pieces that state the kind plus how alike they are; 0 for no plausible list."""
     if not _MIN_ITEMS <= len(pieces) <= _MAX_ITEMS:
         return 0.0
@@ -198,7 +203,7 @@ def _score(norm: str, pieces: list[Span], kind: str) -> float:
         # siblings by their shape (有的…，有的…，有的…) once one of them states a shortfall
         stating = len(pieces) if alike_openings and stating else stating
     else:
-        stating = len(pieces) if alike_openings or timed == len(pieces) else sum(
+        stating = len(pieces) if intended or alike_openings or timed == len(pieces) else sum(
             intention_at(norm, a, b) for a, b in pieces)
     share = stating / len(pieces)
     if share < _MIN_STATING:

@@ -21,7 +21,7 @@ from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
-from kg.structure.alike import opens_plan, split_alike
+from kg.structure.alike import opens_plan
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.cuts import TIME_LEAD_RE, best_cut, blank_blocks, field_heading
@@ -292,9 +292,7 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
         items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip, kind)
     if len(items) == 1 and kind == "shortcomings":
         items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1:  # no shape the splitters know: the cut whose pieces each state the kind, most alike
-        items = split_alike(source.norm, source.text, items[0], kind, clause_end, _rstrip)
-    if len(items) == 1:  # nor that: the best scored way of cutting it, if any reads as a list of the kind
+    if len(items) == 1:  # no shape the splitters know: the best scored way of cutting it, if any reads as a list
         pieces = best_cut(source.norm, items[0].start, items[0].end, kind)
         items = _cut_nodes(source, items[0], pieces) if pieces else items
     return items
