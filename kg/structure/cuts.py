@@ -44,6 +44,9 @@ _CELL_RE = re.compile(r"\S(?:[^\n \t\u3000]|[ \t\u3000](?![ \t\u3000]))*")
 TIME_LEAD_RE = re.compile(
     r"\s*(?:第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)\s*[,，:]\s*")
 _FIELD_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*:\s*")
+_MODALS = "要将"
+# 要/将 before a verb, not in a word (要求, 要点, 将来)
+_MODAL_RE = re.compile(r"[要将](?![求点素来近])(?=[\u4e00-\u9fff])")
 _SENTENCE_ENDS = "。！？!?"
 _CLAUSE_ENDS = "。；;！？!?"
 _COMMA_ENDS = "。；;！？!?,，"
@@ -210,6 +213,16 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False) -> 
         return 0.0
     lengths = [b - a for a, b in pieces]
     return share + _ALIKE_WEIGHT * min(lengths) / max(lengths)
+
+
+def shared_modal(norm: str, pieces: list[Span]) -> str:
+    """要 or 将 when every piece of a cut opens with it before a verb (要健全…。要落实…。): a marker, as 一要 is."""
+    if len(pieces) < _MIN_ITEMS:
+        return ""
+    first = norm[pieces[0][0]]
+    if first not in _MODALS or any(not _MODAL_RE.match(norm, a, b) or norm[a] != first for a, b in pieces):
+        return ""
+    return first
 
 
 def label_end(norm: str, start: int, end: int) -> int:

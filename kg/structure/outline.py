@@ -24,9 +24,9 @@ from kg.structure.markers import (
 from kg.structure.alike import opens_plan
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
-from kg.structure.cuts import TIME_LEAD_RE, best_cut, blank_blocks, field_heading
+from kg.structure.cuts import TIME_LEAD_RE, best_cut, blank_blocks, field_heading, shared_modal
 from kg.structure.connectives import (
-    split_connected, split_enumerated, split_listed, split_musts, split_openers, split_stated,
+    split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, is_plain_heading, top_headings
@@ -71,6 +71,7 @@ _RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(
 _DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
 # A label inside a paragraph, after a sentence or clause: 问题是…；打算是…, or 问题：….
 _INLINE_LABEL_RE = re.compile(r"(?:(?<=[。；;\n])|^)[^\S\n]*([\u4e00-\u9fff]{2,4})(?:是|\s*:)\s*", re.M)
+_PIECE_END = "。；;！？!?"
 _SHORT_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[:：]\s*")
 
 
@@ -290,8 +291,6 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
         items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:
         items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip, kind)
-    if len(items) == 1 and kind == "shortcomings":
-        items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:  # no shape the splitters know: the best scored way of cutting it, if any reads as a list
         pieces = best_cut(source.norm, items[0].start, items[0].end, kind)
         items = _cut_nodes(source, items[0], pieces) if pieces else items
@@ -325,13 +324,15 @@ def _past_label(source, kind, item: Node) -> Node:
 def _cut_nodes(source, node: Node, pieces) -> list[Node]:
     """Item nodes for the pieces of a cut, in the place of `node`."""
     norm, nodes = source.norm, []
+    modal = shared_modal(norm, pieces)
     for number, (start, stop) in enumerate(pieces, 1):
         stop = _rstrip(norm, start, stop)
+        stop += stop < len(norm) and norm[stop] in _PIECE_END  # an item's evidence keeps the mark that ends it
         timed = TIME_LEAD_RE.match(norm, start, stop)  # 一季度，修订……: the time says when; the plan follows it
-        start = timed.end() if timed else start
-        end = clause_end(norm, start, stop)
-        nodes.append(replace(node, style="cut", number=number, marker="", heading=source.text[start:end], start=start,
-                             text_start=start, text_end=end, end=stop))
+        text_start = timed.end() if timed else start + len(modal)  # 要…。要…。: the 要 opens each as 一要 does
+        end = clause_end(norm, text_start, stop)
+        nodes.append(replace(node, style="cut", number=number, marker=modal, heading=source.text[text_start:end],
+                             start=start, text_start=text_start, text_end=end, end=stop))
     return nodes
 
 
