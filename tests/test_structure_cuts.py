@@ -114,3 +114,55 @@ def test_remedy_lines_in_the_future_alternating_with_problems_are_plans():
         "执法人员持证率偏低。\n拟组织未持证人员参加资格考试。\n")
     assert texts(rep.shortcomings) == ["村级调解室设施陈旧", "执法人员持证率偏低"]
     assert texts(rep.plans) == ["争取专项资金更新村级调解室设施", "组织未持证人员参加资格考试"]
+
+
+def test_short_phrases_after_a_colon_each_stating_a_problem():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n归纳起来有：调解人员偏少，办案经费不足，台账管理缺乏规范。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["调解人员偏少", "办案经费不足", "台账管理缺乏规范"]
+
+
+def test_a_closing_sentence_about_the_list_is_no_item():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n法律顾问考核办法尚未出台；村级调解台账不够规范；普法资料更新不及时。以上问题，"
+        "我们将高度重视。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["法律顾问考核办法尚未出台", "村级调解台账不够规范", "普法资料更新不及时"]
+
+
+def test_each_problem_followed_by_a_sentence_of_its_figures():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n调解员队伍不够稳定。今年新换调解员7名。执法案卷质量参差不齐。抽查的20卷中有5卷需整改。"
+        "普法覆盖面不广。参与活动的青年仅200人次。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["调解员队伍不够稳定", "执法案卷质量参差不齐", "普法覆盖面不广"]
+
+
+def test_plans_as_sentences_each_opening_with_its_aim_before_a_comma():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n瞄准调解提质，每季度开展一次调解员轮训。立足执法规范，推行执法文书模板。"
+        "着眼普法实效，每年评估一次普法效果。\n")
+    assert texts(rep.plans) == ["瞄准调解提质，每季度开展一次调解员轮训", "立足执法规范，推行执法文书模板",
+                                "着眼普法实效，每年评估一次普法效果"]
+
+
+def test_plans_in_one_sentence_after_the_turn_to_the_future_in_a_combined_section():
+    rep = text_report(
+        TITLE + WORK + "二、问题和打算\n一是调解台账不够规范；二是普法阵地利用率不高。下一步，我镇将逐步规范调解台账，"
+        "充分利用普法阵地，持续开展法治培训。\n")
+    assert texts(rep.shortcomings) == ["调解台账不够规范", "普法阵地利用率不高"]
+    assert texts(rep.plans) == ["逐步规范调解台账", "充分利用普法阵地", "持续开展法治培训"]
+
+
+def test_a_splitters_cut_gives_way_to_one_that_reads_better():
+    # 部分… opens two of the three problems; the third states one too, with figures after each
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n部分村调解室利用率不高。全年平均接待仅4次。执法人员持证比例偏低。持证人员仅占55%。"
+        "部分村法治宣传栏内容陈旧。半数以上宣传栏三年未更新。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["部分村调解室利用率不高", "执法人员持证比例偏低", "部分村法治宣传栏内容陈旧"]
+
+
+def test_blocks_of_labelled_lines_under_a_problems_list_heading():
+    rep = text_report(
+        TITLE + WORK + "二、问题清单\n\n问题描述：村规民约备案不全\n整改措施：逐村补齐备案材料\n\n"
+        "问题描述：调解卷宗归档滞后\n整改措施：每月集中归档一次\n")
+    assert texts(rep.shortcomings) == ["村规民约备案不全", "调解卷宗归档滞后"]
+    assert texts(rep.plans) == ["逐村补齐备案材料", "每月集中归档一次"]

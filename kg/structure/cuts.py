@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kg.structure.alike import intends, intention_at, is_lead, past_lead
 from kg.structure.kinds import states_shortfall
@@ -44,6 +45,14 @@ _CELL_RE = re.compile(r"\S(?:[^\n \t\u3000]|[ \t\u3000](?![ \t\u3000]))*")
 TIME_LEAD_RE = re.compile(
     r"\s*(?:第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)\s*[,，:]\s*")
 _FIELD_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*:\s*")
+# A last piece that speaks of the list as a whole: no item of it.
+_CLOSING_RE = re.compile(r"\s*(?:这些|上述|以上|总的来看|总体来看|总之|对此|对于这些)")
+_OPENING_COMMA_RE = re.compile(r"[\u4e00-\u9fff]{4,8}[,，]")
+# Tokens that open item lines as a marker does, when every sibling line opens with one of the same shape.
+_TOKEN_SHAPES = (
+    ("bracket", re.compile(r"\s*[\[〔(][\u4e00-\u9fff]{1,4}[\]〕)]\s*")),
+    ("number", re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t\u3000]+")),
+)
 _MODALS = "要将"
 # 要/将 before a verb, not in a word (要求, 要点, 将来)
 _MODAL_RE = re.compile(r"[要将](?![求点素来近])(?=[\u4e00-\u9fff])")
@@ -52,20 +61,32 @@ _CLAUSE_ENDS = "。；;！？!?"
 _COMMA_ENDS = "。；;！？!?,，"
 
 
-def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None = None) -> list[Span] | None:
+def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None = None,
+             intended: bool = False) -> list[Span] | None:
     """The pieces of norm[start:end] that best read as items of `kind`, or None when no cut reads as two or
-    more items (or the document's own cut `own` reads best)."""
+    more items (or the document's own cut `own` reads best). `intended`: what stands before the body says it
+    will be done (……我镇将), so every piece of it is a plan."""
     best, best_score = None, 0.0
     if own:
-        best, best_score = None, _score(norm, own, kind) + _OWN_BONUS
+        # A cut of the document's own shape that the score cannot read (its words unknown to the lexicons) stands.
+        best_score = _score(norm, own, kind) + _OWN_BONUS
+        if best_score == _OWN_BONUS:
+            return None
     # A lead before a colon that says what will be done (我镇将：, 重点抓好：) makes every piece after it a plan.
     body = past_lead(norm, start, end)
-    intended = kind == "plans" and body > start and bool(intends(norm, start, body))
-    for pieces in _candidates(norm, start, end):
+    intended = kind == "plans" and (intended or (body > start and bool(intends(norm, start, body))))
+    for pieces in _candidates(norm, start, end, kind, listed=body > start or intended):
+        if own and _same_cut(pieces, own):
+            continue  # the document's cut again, without its markers: it stands as it was read
         score = _score(norm, pieces, kind, intended)
         if score > best_score:
             best, best_score = pieces, score
     return best
+
+
+def _same_cut(pieces: list[Span], own: list[Span]) -> bool:
+    """Whether two cuts part the body at the same places (their pieces end together, give or take a mark)."""
+    return len(pieces) == len(own) and all(abs(b - own_b) <= 1 for (_, b), (_, own_b) in zip(pieces, own))
 
 
 def blank_blocks(norm: str, start: int, end: int) -> list[Span]:
@@ -90,27 +111,38 @@ def blank_blocks(norm: str, start: int, end: int) -> list[Span]:
     return blocks if multi and len(blocks) >= _MIN_ITEMS else []
 
 
-def _candidates(norm: str, start: int, end: int):
+def _candidates(norm: str, start: int, end: int, kind: str, listed: bool):
+    """Each way of cutting the body; `listed`: a lead before a colon, or one saying what will be done, announces a
+    list, so the clauses of one sentence may be its items."""
     body = past_lead(norm, start, end)
     yield blank_blocks(norm, start, end)
     yield _cells(norm, start, end)
     for ends in (_SENTENCE_ENDS, _CLAUSE_ENDS):
-        yield _explained(norm, _dropped_lead(norm, _pieces(norm, body, end, ends)))
-    yield _framed(norm, _pieces(norm, body, end, _COMMA_ENDS))
+        pieces = _closed(norm, _dropped_lead(norm, _pieces(norm, body, end, ends)))
+        yield _explained(norm, pieces)
+        yield _grouped(norm, pieces, kind)
+    commas = _closed(norm, _pieces(norm, body, end, _COMMA_ENDS))
+    yield _framed(norm, commas)
+    # The clauses of one sentence are items only where no sentence or ；-clause parts the list: a comma inside
+    # an item (加强培训，提升能力；建立制度，…) is no boundary of one.
+    if listed and len(pieces) < _MIN_ITEMS:
+        yield commas
 
 
 def _pieces(norm: str, start: int, end: int, ends: str) -> list[Span]:
-    """(start, end) of each piece of norm[start:end] cut after the characters in `ends`, blanks left out."""
-    pieces, piece_start = [], start
-    for pos in range(start, end + 1):
-        if pos == end or norm[pos] in ends or norm[pos] == "\n":
-            a, b = piece_start, pos
-            while a < b and norm[a].isspace():
-                a += 1
-            if b > a:
-                pieces.append((a, b))
-            piece_start = pos + 1
+    """(start, end) of each piece of norm[start:end] cut after the characters in `ends` and at line ends, blanks
+    left out."""
+    pieces = []
+    for found in _piece_re(ends).finditer(norm, start, end):
+        pieces.append((found.start(), found.end()))
     return pieces
+
+
+@lru_cache(maxsize=8)
+def _piece_re(ends: str) -> re.Pattern:
+    """A piece: from its first non-blank character up to (not including) the next of `ends` or a line end."""
+    stop = re.escape(ends + "\n")
+    return re.compile(r"[^\s%s][^%s]*" % (stop, stop))
 
 
 def _cells(norm: str, start: int, end: int) -> list[Span]:
@@ -122,6 +154,26 @@ def _cells(norm: str, start: int, end: int) -> list[Span]:
 
 def _dropped_lead(norm: str, pieces: list[Span]) -> list[Span]:
     return pieces[1:] if len(pieces) > 2 and is_lead(norm, *pieces[0]) else pieces
+
+
+def _closed(norm: str, pieces: list[Span]) -> list[Span]:
+    """Pieces without a closing one that speaks of the list as a whole (这些问题，需要…, 总的来看，…)."""
+    return pieces[:-1] if len(pieces) > 2 and _CLOSING_RE.match(norm, *pieces[-1]) else pieces
+
+
+def _grouped(norm: str, pieces: list[Span], kind: str) -> list[Span]:
+    """Pieces gathered from each one that states the kind over those after it that do not (a problem, then the
+    figures that show it), when every group holds the same number of pieces, two or more: a regular alternation."""
+    if kind != "shortcomings" or len(pieces) < 2 * _MIN_ITEMS:
+        return []
+    stating = [states_shortfall(norm, a, b) for a, b in pieces]
+    if not stating[0]:
+        return []
+    starts = [n for n, flag in enumerate(stating) if flag]
+    sizes = {m - n for n, m in zip(starts, [*starts[1:], len(pieces)])}
+    if len(starts) < _MIN_ITEMS or len(sizes) != 1 or sizes == {1}:
+        return []
+    return [(pieces[n][0], pieces[m - 1][1]) for n, m in zip(starts, [*starts[1:], len(pieces)])]
 
 
 def _explained(norm: str, pieces: list[Span]) -> list[Span]:
@@ -197,11 +249,14 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False) -> 
         return 0.0
     if kind == "plans" and any(_RESULT_RE.search(norm, a, b) for a, b in pieces):
         return 0.0
-    alike_openings = len(pieces) >= _FRAME_MIN and len({norm[a : a + 2] for a, _ in pieces}) == 1
+    alike_openings = len(pieces) >= _FRAME_MIN and (len({norm[a : a + 2] for a, _ in pieces}) == 1 or (
+        kind == "plans" and all(_framed_opening(norm, a, b) for a, b in pieces)))
     # a plan labelled by when it is due is a plan whatever its verb
     timed = sum(bool(TIME_LEAD_RE.match(norm, a, b)) for a, b in pieces)
     pieces = [(label_end(norm, a, b), b) for a, b in pieces]
     if kind == "shortcomings":
+        if any(_holds_list(norm, a, b) for a, b in pieces):
+            return 0.0  # a piece whose ；-clauses each state a problem is a list, not one item
         stating = sum(states_shortfall(norm, a, b) for a, b in pieces)
         # siblings by their shape (有的…，有的…，有的…) once one of them states a shortfall
         stating = len(pieces) if alike_openings and stating else stating
@@ -223,6 +278,21 @@ def shared_modal(norm: str, pieces: list[Span]) -> str:
     if first not in _MODALS or any(not _MODAL_RE.match(norm, a, b) or norm[a] != first for a, b in pieces):
         return ""
     return first
+
+
+def _holds_list(norm: str, start: int, end: int) -> bool:
+    """Whether a piece holds two or more ；-clauses that each state a shortfall."""
+    if norm.find("；", start, end) < 0 and norm.find(";", start, end) < 0:
+        return False
+    clauses = _pieces(norm, start, end, "；;")
+    return len(clauses) >= _MIN_ITEMS and all(states_shortfall(norm, a, b) for a, b in clauses)
+
+
+def _framed_opening(norm: str, start: int, end: int) -> bool:
+    """Whether a piece opens with a short phrase of its own before a comma (紧盯执法规范，…): a plan framed as its
+    aim, as the others beside it are."""
+    comma = _OPENING_COMMA_RE.match(norm, start, end)
+    return comma is not None and comma.end() < end
 
 
 def label_end(norm: str, start: int, end: int) -> int:
@@ -262,6 +332,16 @@ def field_heading(norm: str, head: Span, line_end: int, kind: str) -> Span | Non
         values.append((label.end() if label else fa, fb))
     stating = [value for value in values if _states(norm, *value, kind)]
     return max(stating or values, key=lambda value: value[1] - value[0])
+
+
+def leading_token(norm: str, start: int, end: int) -> tuple[str, int] | None:
+    """(shape, end) of a token opening an item line that numbers or labels it: a short label in brackets
+    (【督】, [规]) or a number before a gap of spaces (1　…); None when the line opens with its text."""
+    for shape, pattern in _TOKEN_SHAPES:
+        found = pattern.match(norm, start, end)
+        if found and found.end() < end:
+            return shape, found.end()
+    return None
 
 
 def _states(norm: str, start: int, end: int, kind: str) -> bool:

@@ -24,7 +24,7 @@ from kg.structure.markers import (
 from kg.structure.alike import opens_plan
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
-from kg.structure.cuts import TIME_LEAD_RE, best_cut, blank_blocks, field_heading, shared_modal
+from kg.structure.cuts import TIME_LEAD_RE, best_cut, blank_blocks, field_heading, leading_token, shared_modal
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
@@ -217,7 +217,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         items = [*items[:-1], *split_connected(source.norm, source.text, items[-1], clause_end, _rstrip)]
     items = _split_paragraph(source, kind, parse_kind, items)
     items = _regrouped(source, kind, parse_kind, items, body_start, end)
-    items = [_past_label(source, kind, item) for item in items]
+    items = _past_tokens(source, kind, [_past_label(source, kind, item) for item in items])
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
@@ -272,6 +272,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
             continue
         problems, remedies, found = split_remedies(source.norm, source.text, block.items, clause_end, _rstrip)
         out.append(Block(block.kind, index, block.start, block.end, block.parse, tuple(problems)))
+        if len(remedies) == 1:  # one turn to the future (下一步，我镇将A，B，C。) may name several plans
+            pieces = best_cut(source.norm, remedies[0].text_start, remedies[0].end, "plans", intended=True)
+            if pieces:  # plans for the section as a whole, no longer the answer of the problem before
+                remedies, found = _cut_nodes(source, remedies[0], pieces), []
         if remedies:
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
@@ -282,6 +286,7 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
     """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each."""
     if kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) != 1:
         return items
+    paragraph = items[0]
     items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:
         items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
@@ -291,10 +296,11 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
         items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
     if len(items) == 1:
         items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip, kind)
-    if len(items) == 1:  # no shape the splitters know: the best scored way of cutting it, if any reads as a list
-        pieces = best_cut(source.norm, items[0].start, items[0].end, kind)
-        items = _cut_nodes(source, items[0], pieces) if pieces else items
-    return items
+    # The splitter's cut is one candidate of the score, and the paragraph whole another: the best scored way of
+    # cutting it wins, ties going to the splitter (a shape the document marks).
+    own = [(item.text_start, item.end) for item in items] if len(items) > 1 else None
+    pieces = best_cut(source.norm, paragraph.start, paragraph.end, kind, own=own)
+    return _cut_nodes(source, paragraph, pieces) if pieces else items
 
 
 def _regrouped(source, kind, parse_kind, items, start, end) -> list[Node]:
@@ -305,6 +311,22 @@ def _regrouped(source, kind, parse_kind, items, start, end) -> list[Node]:
         return items
     pieces = best_cut(source.norm, start, end, kind, own=[(item.start, item.end) for item in items])
     return _cut_nodes(source, items[0], pieces) if pieces else items
+
+
+def _past_tokens(source, kind, items: list[Node]) -> list[Node]:
+    """Problem or plan lines that each open with a token of one shape (【督】…, 1　…): a marker no list names, as
+    a repeated glyph is; the item is the text after it."""
+    if kind not in ("shortcomings", "plans") or len(items) < 2 or any(item.style != "paragraph" for item in items):
+        return items
+    tokens = [leading_token(source.norm, item.text_start, item.end) for item in items]
+    if any(token is None for token in tokens) or len({shape for shape, _ in tokens}) != 1:
+        return items
+    out = []
+    for item, (_, start) in zip(items, tokens):
+        end = clause_end(source.norm, start, item.end)
+        out.append(replace(item, marker=source.text[item.text_start:start].strip(), heading=source.text[start:end],
+                           text_start=start, text_end=end))
+    return out
 
 
 def _past_label(source, kind, item: Node) -> Node:
