@@ -166,3 +166,50 @@ def test_blocks_of_labelled_lines_under_a_problems_list_heading():
         "问题描述：调解卷宗归档滞后\n整改措施：每月集中归档一次\n")
     assert texts(rep.shortcomings) == ["村规民约备案不全", "调解卷宗归档滞后"]
     assert texts(rep.plans) == ["逐村补齐备案材料", "每月集中归档一次"]
+
+
+def test_comma_phrases_after_a_lead_sentence_ending_in_a_full_stop():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n对照要求，我镇仍有差距。调解人员偏少，台账管理粗放不规范，办案经费不足。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["调解人员偏少", "台账管理粗放不规范", "办案经费不足"]
+
+
+def test_plans_counted_inside_one_sentence_after_a_time_clause():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n明年，第一，修订调解工作制度；第二，组织调解员集中轮训；"
+        "第三，在各村公示调解员名单。\n")
+    assert texts(rep.plans) == ["修订调解工作制度", "组织调解员集中轮训", "在各村公示调解员名单"]
+
+
+def test_plans_as_one_hand_and_the_other_in_one_sentence():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n今后，镇政府一方面要完善调解员补贴办法，稳定调解队伍；"
+        "另一方面要建立调解案件回访制度。\n")
+    assert texts(rep.plans) == ["完善调解员补贴办法，稳定调解队伍", "建立调解案件回访制度"]
+
+
+def test_comma_clauses_framed_by_one_word_after_the_same_character():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n总结起来，全镇在调解工作上力量不足，在执法工作上程序不严，在普法工作上形式单一。\n"
+        + PLAN_STUB)
+    assert texts(rep.shortcomings)[1:] == ["在执法工作上程序不严", "在普法工作上形式单一"]
+    assert texts(rep.shortcomings)[0].endswith("在调解工作上力量不足")
+
+
+def test_problems_on_one_line_apart_by_bars():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n调解经费不足｜执法车辆老化｜普法资料陈旧\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["调解经费不足", "执法车辆老化", "普法资料陈旧"]
+
+
+def test_problems_listed_with_commas_of_enumeration_closed_by_and():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n经查摆，问题集中在调解台账记录不全、执法文书格式不统一及普法资料更新滞后。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["调解台账记录不全", "执法文书格式不统一", "普法资料更新滞后"]
+
+
+def test_plan_titles_over_bulleted_steps_are_the_plans():
+    rep = text_report(
+        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n完善调解工作制度\n● 修订调解员考核办法\n● 每季度通报调解情况\n"
+        "加强执法队伍建设\n● 组织执法人员轮训\n")
+    assert texts(rep.plans) == ["完善调解工作制度", "加强执法队伍建设"]

@@ -32,6 +32,7 @@ _MIN_STATING = 2 / 3  # share of pieces that must state the kind
 _ALIKE_WEIGHT = 0.5
 _OWN_BONUS = 0.05  # ties go to the cut the document's own marks made
 _FRAME_MIN = 3  # clauses of one sentence opening with the same two characters: a run of items
+_FRAME_SPAN = 10  # characters from a clause's first to the word that frames it (在依法决策方面)
 _MAX_GAP = 1  # clauses between two openings of a run that continue the item before (……，学用脱节，)
 # A sentence that explains the one before it belongs to it: the cause of a problem, an example.
 _EXPLAINS_RE = re.compile(
@@ -39,7 +40,8 @@ _EXPLAINS_RE = re.compile(
     r"比如|例如|如[^\u4e00-\u9fff]|其中[,，])")
 # Work already done (已建成, 累计): a piece holding it reports, it does not plan.
 _RESULT_RE = re.compile(r"已|累计|了[，,。；;]|完成了")
-_CELL_RE = re.compile(r"\S(?:[^\n \t\u3000]|[ \t\u3000](?![ \t\u3000]))*")
+# A cell: text up to a run of two spaces, a bar (｜ is | in the normal form) or a line end.
+_CELL_RE = re.compile(r"[^\s|](?:[^\n \t\u3000|]|[ \t\u3000](?![ \t\u3000|]))*")
 # A time before a comma labels a plan by when it is due (一季度，…, 6月底前，…), as one before a colon does; a
 # year does not (2025年，我镇将… opens a lead).
 TIME_LEAD_RE = re.compile(
@@ -53,6 +55,21 @@ _TOKEN_SHAPES = (
     ("bracket", re.compile(r"\s*[\[〔(][\u4e00-\u9fff]{1,4}[\]〕)]\s*")),
     ("number", re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t\u3000]+")),
 )
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u3000]*\n")
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+_LIST_SEP_RE = re.compile(r"、")
+_LAST_JOIN_RE = re.compile(r"(?:以及|和|及)")
+# The verb that introduces a list inside its sentence (问题主要在于A、B和C, 表现为A、B及C).
+_INTRO_RE = re.compile(r"(?:在于|表现为|主要是|包括|集中在)")
+_NUMERALS = "一二三四五六七八九十"
+# Counting tokens by family: 第一，/第二、, 其一，/其二, 一方面/另一方面; the first may follow a lead in its clause
+# (下一步，第一，…), the others open a clause.
+_COUNTERS = tuple(re.compile(pattern) for pattern in (
+    r"(?:(?<=[。;；,，:：\n])|^)\s*(第[一二三四五六七八九十])[,，、:：]",
+    r"(?:(?<=[。;；,，:：\n])|^)\s*(其[一二三四五六七八九十])[,，、:：是]",
+    r"(?:(?<=[。;；,，:：\n])|(?<=[\u4e00-\u9fff]))(另一|一)方面",
+))
 _MODALS = "要将"
 # 要/将 before a verb, not in a word (要求, 要点, 将来)
 _MODAL_RE = re.compile(r"[要将](?![求点素来近])(?=[\u4e00-\u9fff])")
@@ -66,6 +83,8 @@ def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None 
     """The pieces of norm[start:end] that best read as items of `kind`, or None when no cut reads as two or
     more items (or the document's own cut `own` reads best). `intended`: what stands before the body says it
     will be done (……我镇将), so every piece of it is a plan."""
+    if end - start < _MIN_ITEMS * _MIN_PIECE:
+        return None  # too short to hold two items
     best, best_score = None, 0.0
     if own:
         # A cut of the document's own shape that the score cannot read (its words unknown to the lexicons) stands.
@@ -91,6 +110,8 @@ def _same_cut(pieces: list[Span], own: list[Span]) -> bool:
 
 def blank_blocks(norm: str, start: int, end: int) -> list[Span]:
     """Stretches of consecutive lines parted by blank lines, when at least one holds two lines or more."""
+    if not _BLANK_LINE_RE.search(norm, start, end):
+        return []
     blocks, block_start, lines_in, pos, multi = [], None, 0, start, False
     while pos < end:
         line_end = norm.find("\n", pos, end)
@@ -121,12 +142,59 @@ def _candidates(norm: str, start: int, end: int, kind: str, listed: bool):
         pieces = _closed(norm, _dropped_lead(norm, _pieces(norm, body, end, ends)))
         yield _explained(norm, pieces)
         yield _grouped(norm, pieces, kind)
+    # A lead sentence (……还有一些短板。) announces a list as a lead before a colon does.
+    sentences = _pieces(norm, body, end, _SENTENCE_ENDS)
+    if len(sentences) >= _MIN_ITEMS and is_lead(norm, *sentences[0]):
+        body, listed = sentences[1][0], True
+    yield _counted(norm, body, end)
+    if len(sentences) == 1 or (listed and len(_pieces(norm, body, end, _SENTENCE_ENDS)) == 1):
+        yield _enumerated(norm, *_pieces(norm, body, end, _SENTENCE_ENDS)[0])
     commas = _closed(norm, _pieces(norm, body, end, _COMMA_ENDS))
     yield _framed(norm, commas)
     # The clauses of one sentence are items only where no sentence or ；-clause parts the list: a comma inside
     # an item (加强培训，提升能力；建立制度，…) is no boundary of one.
-    if listed and len(pieces) < _MIN_ITEMS:
+    if listed and len(_pieces(norm, body, end, _CLAUSE_ENDS)) < _MIN_ITEMS:
         yield commas
+
+
+def _counted(norm: str, start: int, end: int) -> list[Span]:
+    """Pieces opened by tokens that count 1, 2, 3… inside the text (第一，…；第二，…, 其一…其二…, 一方面…另一方面…),
+    however the count is written, each after a clause or sentence boundary or the lead before the first."""
+    for family in _COUNTERS:
+        tokens, expected = [], 1
+        for found in family.finditer(norm, start, end):
+            if _count_of(found.group(1)) == expected:
+                tokens.append((found.start(1), found.end()))
+                expected += 1
+        if len(tokens) >= _MIN_ITEMS:  # each piece is the text after its token, up to the next token
+            return [(after, stop) for (_, after), (stop, _) in zip(tokens, [*tokens[1:], (end, end)])]
+    return []
+
+
+def _enumerated(norm: str, start: int, end: int) -> list[Span]:
+    """Phrases of one sentence listed with 、 and closed by 和/及 (……在于A、B和C。), three or more, the first past
+    the verb that introduces them."""
+    seps = [found.start() for found in _LIST_SEP_RE.finditer(norm, start, end)]
+    if len(seps) < _FRAME_MIN - 2:
+        return []
+    last = None
+    for found in _LAST_JOIN_RE.finditer(norm, seps[-1] + 1, end):
+        last = found
+    if last is None:
+        return []
+    bounds = [start, *seps, last.start()]
+    parts = [(a + (1 if n else 0), b) for n, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+    parts.append((last.end(), end))
+    intro = None
+    for intro in _INTRO_RE.finditer(norm, *parts[0]):
+        pass
+    if intro is not None:
+        parts[0] = (intro.end(), parts[0][1])
+    return parts if len(parts) >= _FRAME_MIN else []
+
+
+def _count_of(token: str) -> int:
+    return 2 if token == "另一" else _NUMERALS.find(token[-1]) + 1
 
 
 def _pieces(norm: str, start: int, end: int, ends: str) -> list[Span]:
@@ -146,14 +214,15 @@ def _piece_re(ends: str) -> re.Pattern:
 
 
 def _cells(norm: str, start: int, end: int) -> list[Span]:
-    """Stretches of lines parted by runs of spaces (强队伍：…    严程序：…), when a line holds two or more."""
+    """Stretches of lines parted by runs of spaces or bars (强队伍：…    严程序：…, A｜B｜C), when a line holds two
+    or more."""
     cells = [(m.start(), m.end()) for m in _CELL_RE.finditer(norm, start, end)]
     lines = len({norm.count("\n", start, a) for a, _ in cells})
     return cells if len(cells) > lines else []
 
 
 def _dropped_lead(norm: str, pieces: list[Span]) -> list[Span]:
-    return pieces[1:] if len(pieces) > 2 and is_lead(norm, *pieces[0]) else pieces
+    return pieces[1:] if len(pieces) >= _MIN_ITEMS and is_lead(norm, *pieces[0]) else pieces
 
 
 def _closed(norm: str, pieces: list[Span]) -> list[Span]:
@@ -213,10 +282,14 @@ def _run(norm: str, clauses: list[Span]):
     """(test of the shared opening at a position, indexes of the clauses opening with it) of the longest run, or
     None."""
     keys = Counter()
-    for a, _ in clauses:
+    firsts = Counter(norm[a] for a, _ in clauses)
+    for a, b in clauses:
         if _cjk(norm, a, a + 2):
             keys[("pair", norm[a : a + 2])] += 1
             keys[("word", norm[a + 1])] += 1
+            if firsts[norm[a]] >= _FRAME_MIN - 1:
+                # a frame: the same first character and a word shortly after it (在决策方面…，在执法方面…)
+                keys.update({("frame", (norm[a], norm[i : i + 2])) for i in range(a + 2, min(b - 1, a + _FRAME_SPAN))})
     best = None
     for (shape, key), count in keys.most_common():
         if count < _FRAME_MIN - 1:
@@ -224,9 +297,12 @@ def _run(norm: str, clauses: list[Span]):
         if shape == "pair":
             def opens(text, pos, end, key=key):
                 return text.startswith(key, pos, end)
-        else:
+        elif shape == "word":
             def opens(text, pos, end, key=key):
                 return pos + 2 <= end and text[pos + 1] == key and _cjk(text, pos, pos + 1)
+        else:
+            def opens(text, pos, end, key=key):
+                return text[pos] == key[0] and text.find(key[1], pos + 2, min(end, pos + _FRAME_SPAN + 1)) >= 0
         starts = [n for n, (a, b) in enumerate(clauses) if opens(norm, a, b)]
         if shape == "word" and len({norm[clauses[n][0]] for n in starts}) < len(starts):
             continue  # the same first character too: a pair, counted as one
@@ -238,7 +314,7 @@ def _run(norm: str, clauses: list[Span]):
 
 
 def _cjk(norm: str, start: int, end: int) -> bool:
-    return end <= len(norm) and all("\u4e00" <= ch <= "\u9fff" for ch in norm[start:end])
+    return end <= len(norm) and _CJK_RUN_RE.fullmatch(norm, start, end) is not None
 
 
 def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False) -> float:
@@ -302,7 +378,7 @@ def label_end(norm: str, start: int, end: int) -> int:
 
 
 def _letters(norm: str, start: int, end: int) -> int:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in norm[start:end])
+    return len(_CJK_CHAR_RE.findall(norm, start, end))
 
 
 _FIELD_RE = re.compile(r"([\u4e00-\u9fff]{1,6})\s*:\s*")

@@ -14,9 +14,9 @@ from functools import cache
 
 from kg import model
 from kg.errors import StructureError
-from kg.structure.groups import group_titles
+from kg.structure.groups import group_titles, stating_titles
 from kg.structure.header import lines_of, read_header
-from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
+from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, classify, kinds_named, lead_in_kind, states_shortfall, vocabulary  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
@@ -207,6 +207,13 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         if pieces:
             empty = Node(2, "cut", 1, "", "", body_start, body_start, body_start, end, index)
             parse_kind, items = model.PARSE_PARAGRAPH, _cut_nodes(source, empty, pieces)
+    if (kind in ("shortcomings", "plans") and parse_kind == model.PARSE_NUMBERED and items
+            and source.norm[body_start : items[0].start].strip()):  # a line before the first marked one
+        states = opens_plan if kind == "plans" else states_shortfall
+        titles = stating_titles(lines_of(source.norm, body_start, end), styles, kind, states)
+        if titles:  # unmarked titles that state the kind over marked steps: the titles are the items
+            spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(titles, 1)]
+            parse_kind, items = model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     if kind in ("measures", "duty") and parse_kind == model.PARSE_NUMBERED:
         told = _split_told_parts(source, index, kind, body_start, end, items, styles, warnings)
         if told:
