@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_structure_arrangements import TITLE, WORK, text_report, texts
 
-from kg.structure.cuts import best_cut, blank_blocks, field_heading
+from kg.structure.cuts import best_cut, blank_blocks
 
 PLAN_STUB = "三、下步打算\n（一）补齐短板。\n"
 PROBLEM_STUB = "二、存在的问题\n（一）台账不全。\n"
@@ -40,24 +40,6 @@ def test_heading_sentences_each_over_their_explanation_grouped_by_blank_lines():
 def test_blank_lines_after_every_line_group_nothing():
     norm = "调解员队伍不稳定。\n\n执法记录设备老化。\n\n村规民约修订滞后。\n"
     assert blank_blocks(norm, 0, len(norm)) == []
-
-
-def test_a_topic_label_in_brackets_gives_way_to_the_problem_it_labels():
-    rep = text_report(
-        TITLE + WORK + "二、存在的问题\n〔人员〕司法所仅有工作人员1名，力量薄弱。\n〔设施〕村级调解室设施陈旧。\n" + PLAN_STUB)
-    assert texts(rep.shortcomings) == ["司法所仅有工作人员1名，力量薄弱", "村级调解室设施陈旧"]
-
-
-def test_plan_lines_of_labelled_fields_give_the_task():
-    rep = text_report(
-        TITLE + WORK + PROBLEM_STUB + "三、下步打算\n完成时限：5月；具体事项：修订全部村规民约；牵头单位：司法所。\n"
-        "完成时限：9月；具体事项：开展执法案卷集中评查；牵头单位：综合执法办。\n")
-    assert texts(rep.plans) == ["修订全部村规民约", "开展执法案卷集中评查"]
-
-
-def test_a_heading_that_states_the_item_is_kept_whatever_follows():
-    norm = "强化学法：每月组织一次集中学法。"
-    assert field_heading(norm, (0, 4), len(norm), "plans") is None
 
 
 def test_numbers_alone_on_their_lines_head_the_line_below():

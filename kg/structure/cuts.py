@@ -1,30 +1,30 @@
 """Ways to cut the body of a problems or plans block into items, and a score for how much a cut's pieces look
 like items of that kind.
 
-A report lists its problems and plans in more ways than rules for each way can follow: sentences or ；-clauses
-of one paragraph, clauses of one sentence opening alike (更加注重…，更加突出…), blocks of lines parted by blank
-lines, lines. Each way is a candidate; a candidate counts when it has a plausible number of pieces (2–10), none
-a fragment, and two in three of them state the kind (a shortfall anywhere in a problem, an intention at the
-opening of a plan, or pieces that open alike). The best scores highest on the share that states the kind plus
-how alike the pieces are in length. Before scoring, a piece that only explains the one before it
-(原因在于…, 究其原因…) joins it, and a lead before the list (……存在以下问题：) is left out.
+A report lists its problems and plans in more ways than rules for each way can follow, so each way is a
+candidate: blocks parted by blank lines, cells parted by spaces or bars, sentences, ；-clauses, pieces opened by
+tokens that count (第一，/其一/一方面), phrases listed with 、 and 和, clauses of one sentence that open alike or
+are framed alike (更加注重…，更加突出…; 在决策方面…，在执法方面…), and the clauses of a sentence announced as a list.
+A piece that only explains the one before it (原因在于…), or the figures after a problem, join it; a lead before
+the list and a closing piece about it are left out. A candidate counts with 2–10 pieces, none a fragment, two in
+three stating the kind (a shortfall anywhere; an intention at the opening, past a label), or all opening alike;
+its score is that share plus half the ratio of its shortest piece to its longest.
 
-The splitters of connectives.py run first; this reads what they leave whole, a body whose lines the outline took
-one item each while blank lines group them (a heading sentence over its explanation), and a body where the
-outline found no items at all. An explanation after a problem (全镇仅有3名执法人员，难以满足需要。) states nothing
-of its own, so such a paragraph stays whole: a wrong cut costs more than a missed one.
+The splitters of connectives.py offer their cut as one more candidate, which wins ties and stands when the score
+cannot read it (its words unknown to the lexicons). An explanation after a problem (全镇仅有3名执法人员，难以满足
+需要。) states nothing of its own, so such a paragraph stays whole: a wrong cut costs more than a missed one.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from kg.structure.alike import intends, intention_at, is_lead, past_lead
 from kg.structure.kinds import states_shortfall
-
-Span = tuple[int, int]
+from kg.structure.labels import TIME_LEAD_RE, label_end
+from kg.structure.spans import CLAUSE_ENDS, COMMA_ENDS, SENTENCE_ENDS, Span, is_cjk, letters
+from kg.structure.spans import pieces as pieces_of
 
 _MIN_PIECE = 6  # characters of a statement; a shorter piece is a fragment
 _MIN_ITEMS, _MAX_ITEMS = 2, 10
@@ -42,22 +42,10 @@ _EXPLAINS_RE = re.compile(
 _RESULT_RE = re.compile(r"已|累计|了[，,。；;]|完成了")
 # A cell: text up to a run of two spaces, a bar (｜ is | in the normal form) or a line end.
 _CELL_RE = re.compile(r"[^\s|](?:[^\n \t\u3000|]|[ \t\u3000](?![ \t\u3000|]))*")
-# A time before a comma labels a plan by when it is due (一季度，…, 6月底前，…), as one before a colon does; a
-# year does not (2025年，我镇将… opens a lead).
-TIME_LEAD_RE = re.compile(
-    r"\s*(?:第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)\s*[,，:]\s*")
-_FIELD_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*:\s*")
 # A last piece that speaks of the list as a whole: no item of it.
 _CLOSING_RE = re.compile(r"\s*(?:这些|上述|以上|总的来看|总体来看|总之|对此|对于这些)")
 _OPENING_COMMA_RE = re.compile(r"[\u4e00-\u9fff]{4,8}[,，]")
-# Tokens that open item lines as a marker does, when every sibling line opens with one of the same shape.
-_TOKEN_SHAPES = (
-    ("bracket", re.compile(r"\s*[\[〔(][\u4e00-\u9fff]{1,4}[\]〕)]\s*")),
-    ("number", re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t\u3000]+")),
-)
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u3000]*\n")
-_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
-_CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 _LIST_SEP_RE = re.compile(r"、")
 _LAST_JOIN_RE = re.compile(r"(?:以及|和|及)")
 # The verb that introduces a list inside its sentence (问题主要在于A、B和C, 表现为A、B及C).
@@ -70,12 +58,6 @@ _COUNTERS = tuple(re.compile(pattern) for pattern in (
     r"(?:(?<=[。;；,，:：\n])|^)\s*(其[一二三四五六七八九十])[,，、:：是]",
     r"(?:(?<=[。;；,，:：\n])|(?<=[\u4e00-\u9fff]))(另一|一)方面",
 ))
-_MODALS = "要将"
-# 要/将 before a verb, not in a word (要求, 要点, 将来)
-_MODAL_RE = re.compile(r"[要将](?![求点素来近])(?=[\u4e00-\u9fff])")
-_SENTENCE_ENDS = "。！？!?"
-_CLAUSE_ENDS = "。；;！？!?"
-_COMMA_ENDS = "。；;！？!?,，"
 
 
 def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None = None,
@@ -138,22 +120,22 @@ def _candidates(norm: str, start: int, end: int, kind: str, listed: bool):
     body = past_lead(norm, start, end)
     yield blank_blocks(norm, start, end)
     yield _cells(norm, start, end)
-    for ends in (_SENTENCE_ENDS, _CLAUSE_ENDS):
-        pieces = _closed(norm, _dropped_lead(norm, _pieces(norm, body, end, ends)))
+    for ends in (SENTENCE_ENDS, CLAUSE_ENDS):
+        pieces = _closed(norm, _dropped_lead(norm, pieces_of(norm, body, end, ends)))
         yield _explained(norm, pieces)
         yield _grouped(norm, pieces, kind)
     # A lead sentence (……还有一些短板。) announces a list as a lead before a colon does.
-    sentences = _pieces(norm, body, end, _SENTENCE_ENDS)
+    sentences = pieces_of(norm, body, end, SENTENCE_ENDS)
     if len(sentences) >= _MIN_ITEMS and is_lead(norm, *sentences[0]):
         body, listed = sentences[1][0], True
     yield _counted(norm, body, end)
-    if len(sentences) == 1 or (listed and len(_pieces(norm, body, end, _SENTENCE_ENDS)) == 1):
-        yield _enumerated(norm, *_pieces(norm, body, end, _SENTENCE_ENDS)[0])
-    commas = _closed(norm, _pieces(norm, body, end, _COMMA_ENDS))
+    if len(sentences) == 1 or (listed and len(pieces_of(norm, body, end, SENTENCE_ENDS)) == 1):
+        yield _enumerated(norm, *pieces_of(norm, body, end, SENTENCE_ENDS)[0])
+    commas = _closed(norm, pieces_of(norm, body, end, COMMA_ENDS))
     yield _framed(norm, commas)
     # The clauses of one sentence are items only where no sentence or ；-clause parts the list: a comma inside
     # an item (加强培训，提升能力；建立制度，…) is no boundary of one.
-    if listed and len(_pieces(norm, body, end, _CLAUSE_ENDS)) < _MIN_ITEMS:
+    if listed and len(pieces_of(norm, body, end, CLAUSE_ENDS)) < _MIN_ITEMS:
         yield commas
 
 
@@ -195,22 +177,6 @@ def _enumerated(norm: str, start: int, end: int) -> list[Span]:
 
 def _count_of(token: str) -> int:
     return 2 if token == "另一" else _NUMERALS.find(token[-1]) + 1
-
-
-def _pieces(norm: str, start: int, end: int, ends: str) -> list[Span]:
-    """(start, end) of each piece of norm[start:end] cut after the characters in `ends` and at line ends, blanks
-    left out."""
-    pieces = []
-    for found in _piece_re(ends).finditer(norm, start, end):
-        pieces.append((found.start(), found.end()))
-    return pieces
-
-
-@lru_cache(maxsize=8)
-def _piece_re(ends: str) -> re.Pattern:
-    """A piece: from its first non-blank character up to (not including) the next of `ends` or a line end."""
-    stop = re.escape(ends + "\n")
-    return re.compile(r"[^\s%s][^%s]*" % (stop, stop))
 
 
 def _cells(norm: str, start: int, end: int) -> list[Span]:
@@ -284,7 +250,7 @@ def _run(norm: str, clauses: list[Span]):
     keys = Counter()
     firsts = Counter(norm[a] for a, _ in clauses)
     for a, b in clauses:
-        if _cjk(norm, a, a + 2):
+        if is_cjk(norm, a, a + 2):
             keys[("pair", norm[a : a + 2])] += 1
             keys[("word", norm[a + 1])] += 1
             if firsts[norm[a]] >= _FRAME_MIN - 1:
@@ -299,7 +265,7 @@ def _run(norm: str, clauses: list[Span]):
                 return text.startswith(key, pos, end)
         elif shape == "word":
             def opens(text, pos, end, key=key):
-                return pos + 2 <= end and text[pos + 1] == key and _cjk(text, pos, pos + 1)
+                return pos + 2 <= end and text[pos + 1] == key and is_cjk(text, pos, pos + 1)
         else:
             def opens(text, pos, end, key=key):
                 return text[pos] == key[0] and text.find(key[1], pos + 2, min(end, pos + _FRAME_SPAN + 1)) >= 0
@@ -313,15 +279,11 @@ def _run(norm: str, clauses: list[Span]):
     return best
 
 
-def _cjk(norm: str, start: int, end: int) -> bool:
-    return end <= len(norm) and _CJK_RUN_RE.fullmatch(norm, start, end) is not None
-
-
 def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False) -> float:
     """Share of the pieces that state the kind plus how alike they are; 0 for no plausible list."""
     if not _MIN_ITEMS <= len(pieces) <= _MAX_ITEMS:
         return 0.0
-    if any(_letters(norm, a, b) < _MIN_PIECE for a, b in pieces):
+    if any(letters(norm, a, b) < _MIN_PIECE for a, b in pieces):
         return 0.0
     if kind == "plans" and any(_RESULT_RE.search(norm, a, b) for a, b in pieces):
         return 0.0
@@ -346,21 +308,11 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False) -> 
     return share + _ALIKE_WEIGHT * min(lengths) / max(lengths)
 
 
-def shared_modal(norm: str, pieces: list[Span]) -> str:
-    """要 or 将 when every piece of a cut opens with it before a verb (要健全…。要落实…。): a marker, as 一要 is."""
-    if len(pieces) < _MIN_ITEMS:
-        return ""
-    first = norm[pieces[0][0]]
-    if first not in _MODALS or any(not _MODAL_RE.match(norm, a, b) or norm[a] != first for a, b in pieces):
-        return ""
-    return first
-
-
 def _holds_list(norm: str, start: int, end: int) -> bool:
     """Whether a piece holds two or more ；-clauses that each state a shortfall."""
     if norm.find("；", start, end) < 0 and norm.find(";", start, end) < 0:
         return False
-    clauses = _pieces(norm, start, end, "；;")
+    clauses = pieces_of(norm, start, end, "；;")
     return len(clauses) >= _MIN_ITEMS and all(states_shortfall(norm, a, b) for a, b in clauses)
 
 
@@ -369,56 +321,3 @@ def _framed_opening(norm: str, start: int, end: int) -> bool:
     aim, as the others beside it are."""
     comma = _OPENING_COMMA_RE.match(norm, start, end)
     return comma is not None and comma.end() < end
-
-
-def label_end(norm: str, start: int, end: int) -> int:
-    """Past a label before an item's text: a time (一季度，) or a short phrase before a colon (强队伍：)."""
-    label = TIME_LEAD_RE.match(norm, start, end) or _FIELD_LABEL_RE.match(norm, start, end)
-    return label.end() if label and label.end() < end else start
-
-
-def _letters(norm: str, start: int, end: int) -> int:
-    return len(_CJK_CHAR_RE.findall(norm, start, end))
-
-
-_FIELD_RE = re.compile(r"([\u4e00-\u9fff]{1,6})\s*:\s*")
-_MAX_LABEL = 6  # characters of a label (时间节点, 工作任务); a longer heading says something itself
-_MAX_BARE_LABEL = 2  # characters of a label that names a topic only (〔队伍〕, 【制度】)
-_MIN_FIELDS = 2  # labelled fields on one line beside the first (时间节点：…；工作任务：…；责任人：…)
-
-
-def field_heading(norm: str, head: Span, line_end: int, kind: str) -> Span | None:
-    """The part of an item's line that states the item, when its heading `head` is only a label: a topic of two
-    characters before the text (〔队伍〕执法人员…), or the first of several labelled fields (时间节点：3月底前；
-    工作任务：…；责任人：…). The field that states the kind wins, else the longest; None when the heading is more
-    than a label."""
-    a, b = head
-    if b - a > _MAX_LABEL or _letters(norm, a, b) == 0 or _states(norm, a, b, kind):
-        return None
-    rest = b
-    while rest < line_end and norm[rest] in "]〕】）):： \t":
-        rest += 1
-    fields = [field for field in _pieces(norm, rest, line_end, _CLAUSE_ENDS) if _letters(norm, *field)]
-    labelled = sum(bool(_FIELD_RE.match(norm, *field)) for field in fields)
-    if not fields or (_letters(norm, a, b) > _MAX_BARE_LABEL and labelled < _MIN_FIELDS):
-        return None
-    values = []
-    for fa, fb in fields:
-        label = _FIELD_RE.match(norm, fa, fb)
-        values.append((label.end() if label else fa, fb))
-    stating = [value for value in values if _states(norm, *value, kind)]
-    return max(stating or values, key=lambda value: value[1] - value[0])
-
-
-def leading_token(norm: str, start: int, end: int) -> tuple[str, int] | None:
-    """(shape, end) of a token opening an item line that numbers or labels it: a short label in brackets
-    (【督】, [规]) or a number before a gap of spaces (1　…); None when the line opens with its text."""
-    for shape, pattern in _TOKEN_SHAPES:
-        found = pattern.match(norm, start, end)
-        if found and found.end() < end:
-            return shape, found.end()
-    return None
-
-
-def _states(norm: str, start: int, end: int, kind: str) -> bool:
-    return states_shortfall(norm, start, end) if kind == "shortcomings" else intention_at(norm, start, end)

@@ -24,7 +24,8 @@ from kg.structure.markers import (
 from kg.structure.alike import opens_plan
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
-from kg.structure.cuts import TIME_LEAD_RE, best_cut, blank_blocks, field_heading, leading_token, shared_modal
+from kg.structure.cuts import best_cut, blank_blocks
+from kg.structure.labels import cut_nodes, past_label, past_tokens
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
@@ -71,7 +72,6 @@ _RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(
 _DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
 # A label inside a paragraph, after a sentence or clause: 问题是…；打算是…, or 问题：….
 _INLINE_LABEL_RE = re.compile(r"(?:(?<=[。；;\n])|^)[^\S\n]*([\u4e00-\u9fff]{2,4})(?:是|\s*:)\s*", re.M)
-_PIECE_END = "。；;！？!?"
 _SHORT_LABEL_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*[:：]\s*")
 
 
@@ -206,7 +206,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         pieces = best_cut(source.norm, body_start, end, kind)
         if pieces:
             empty = Node(2, "cut", 1, "", "", body_start, body_start, body_start, end, index)
-            parse_kind, items = model.PARSE_PARAGRAPH, _cut_nodes(source, empty, pieces)
+            parse_kind, items = model.PARSE_PARAGRAPH, cut_nodes(source, empty, pieces, clause_end, _rstrip)
     if (kind in ("shortcomings", "plans") and parse_kind == model.PARSE_NUMBERED and items
             and source.norm[body_start : items[0].start].strip()):  # a line before the first marked one
         states = opens_plan if kind == "plans" else states_shortfall
@@ -224,7 +224,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         items = [*items[:-1], *split_connected(source.norm, source.text, items[-1], clause_end, _rstrip)]
     items = _split_paragraph(source, kind, parse_kind, items)
     items = _regrouped(source, kind, parse_kind, items, body_start, end)
-    items = _past_tokens(source, kind, [_past_label(source, kind, item) for item in items])
+    items = past_tokens(source, kind, [past_label(source, kind, item, clause_end) for item in items], clause_end)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
@@ -282,7 +282,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         if len(remedies) == 1:  # one turn to the future (下一步，我镇将A，B，C。) may name several plans
             pieces = best_cut(source.norm, remedies[0].text_start, remedies[0].end, "plans", intended=True)
             if pieces:  # plans for the section as a whole, no longer the answer of the problem before
-                remedies, found = _cut_nodes(source, remedies[0], pieces), []
+                remedies, found = cut_nodes(source, remedies[0], pieces, clause_end, _rstrip), []
         if remedies:
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
@@ -307,7 +307,7 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
     # cutting it wins, ties going to the splitter (a shape the document marks).
     own = [(item.text_start, item.end) for item in items] if len(items) > 1 else None
     pieces = best_cut(source.norm, paragraph.start, paragraph.end, kind, own=own)
-    return _cut_nodes(source, paragraph, pieces) if pieces else items
+    return cut_nodes(source, paragraph, pieces, clause_end, _rstrip) if pieces else items
 
 
 def _regrouped(source, kind, parse_kind, items, start, end) -> list[Node]:
@@ -317,52 +317,7 @@ def _regrouped(source, kind, parse_kind, items, start, end) -> list[Node]:
             or not blank_blocks(source.norm, start, end)):
         return items
     pieces = best_cut(source.norm, start, end, kind, own=[(item.start, item.end) for item in items])
-    return _cut_nodes(source, items[0], pieces) if pieces else items
-
-
-def _past_tokens(source, kind, items: list[Node]) -> list[Node]:
-    """Problem or plan lines that each open with a token of one shape (【督】…, 1　…): a marker no list names, as
-    a repeated glyph is; the item is the text after it."""
-    if kind not in ("shortcomings", "plans") or len(items) < 2 or any(item.style != "paragraph" for item in items):
-        return items
-    tokens = [leading_token(source.norm, item.text_start, item.end) for item in items]
-    if any(token is None for token in tokens) or len({shape for shape, _ in tokens}) != 1:
-        return items
-    out = []
-    for item, (_, start) in zip(items, tokens):
-        end = clause_end(source.norm, start, item.end)
-        out.append(replace(item, marker=source.text[item.text_start:start].strip(), heading=source.text[start:end],
-                           text_start=start, text_end=end))
-    return out
-
-
-def _past_label(source, kind, item: Node) -> Node:
-    """A problem or plan whose heading is only a label (〔队伍〕…, 时间节点：…；工作任务：…): the text it labels."""
-    if kind not in ("shortcomings", "plans") or item.text_end - item.text_start > 6:
-        return item  # a heading longer than a label says something itself
-    norm = source.norm
-    line_end = norm.find("\n", item.text_end, item.end)
-    found = field_heading(norm, (item.text_start, item.text_end), item.end if line_end < 0 else line_end, kind)
-    if not found:
-        return item
-    start, stop = found
-    end = clause_end(norm, start, stop)
-    return replace(item, heading=source.text[start:end], text_start=start, text_end=end)
-
-
-def _cut_nodes(source, node: Node, pieces) -> list[Node]:
-    """Item nodes for the pieces of a cut, in the place of `node`."""
-    norm, nodes = source.norm, []
-    modal = shared_modal(norm, pieces)
-    for number, (start, stop) in enumerate(pieces, 1):
-        stop = _rstrip(norm, start, stop)
-        stop += stop < len(norm) and norm[stop] in _PIECE_END  # an item's evidence keeps the mark that ends it
-        timed = TIME_LEAD_RE.match(norm, start, stop)  # 一季度，修订……: the time says when; the plan follows it
-        text_start = timed.end() if timed else start + len(modal)  # 要…。要…。: the 要 opens each as 一要 does
-        end = clause_end(norm, text_start, stop)
-        nodes.append(replace(node, style="cut", number=number, marker=modal, heading=source.text[text_start:end],
-                             start=start, text_start=text_start, text_end=end, end=stop))
-    return nodes
+    return cut_nodes(source, items[0], pieces, clause_end, _rstrip) if pieces else items
 
 
 def _column_blocks(source, index, kinds, start, end, header_names=False) -> tuple[list[Block], list]:
