@@ -294,17 +294,16 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
     if kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) != 1:
         return items
     paragraph = items[0]
-    items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
+    # Words that enumerate (另外，…; ……：A；B；C; 要…。要…。) are the document's own marks: their cut stands.
+    for split in (split_connected, split_listed, split_musts):
+        items = split(source.norm, source.text, paragraph, clause_end, _rstrip)
+        if len(items) > 1:
+            return items
+    # Openings alike and 、 lists are read off the words, which may be alike by chance: their cut is one candidate
+    # of the score beside the others, the paragraph whole another, ties going to the splitter.
+    items = split_openers(source.norm, source.text, paragraph, clause_end, _rstrip)
     if len(items) == 1:
-        items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1:
-        items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1:
-        items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1:
-        items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip, kind)
-    # The splitter's cut is one candidate of the score, and the paragraph whole another: the best scored way of
-    # cutting it wins, ties going to the splitter (a shape the document marks).
+        items = split_enumerated(source.norm, source.text, paragraph, clause_end, _rstrip, kind)
     own = [(item.text_start, item.end) for item in items] if len(items) > 1 else None
     pieces = best_cut(source.norm, paragraph.start, paragraph.end, kind, own=own)
     return cut_nodes(source, paragraph, pieces, clause_end, _rstrip) if pieces else items
