@@ -10,8 +10,8 @@ the list and a closing piece about it are left out. A candidate counts with 2–
 three stating the kind (a shortfall anywhere; an intention at the opening, past a label), or all opening alike;
 its score is that share plus half the ratio of its shortest piece to its longest.
 
-The splitters of connectives.py offer their cut as one more candidate, which wins ties and stands when the score
-cannot read it (its words unknown to the lexicons). An explanation after a problem (全镇仅有3名执法人员，难以满足
+The splitters of connectives.py that read a cut off the words (openings alike, 、 lists) offer it as one more
+candidate, which wins ties and stands when the score cannot read it (its words unknown to the lexicons). An explanation after a problem (全镇仅有3名执法人员，难以满足
 需要。) states nothing of its own, so such a paragraph stays whole: a wrong cut costs more than a missed one.
 """
 
