@@ -24,12 +24,17 @@ _CLAUSE_SEP_RE = re.compile(r"[,，、;；]")
 # (为解决有关问题 says nothing of the kind).
 _HAS_PROBLEMS_RE = re.compile(
     r"(?:存在|[还仍也尚]有|面临)着?[^,，。]{0,6}?(?:不足|问题|差距|短板|困难|薄弱环节|弱项)(?:和不足|和问题|和短板)?$")
+# 我镇将 / 我们要 / 我街道拟: a last clause that says only who will do what follows, before the plans' list.
+_WILL_RE = re.compile(r"\s*(?:我[\u4e00-\u9fff]{1,2}|我们)?(?:将|要|拟|计划)\s*")
 # What opens an enumerated list right after the colon: 一是, 首先, 1., （1）, ①.
 _LIST_OPENS_RE = re.compile(r"\s*(?:一[是要]|首先|第一[,，、]|1[.、．]|[(（]1[)）]|①)")
 
 
-def aside_heads(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(lead-in start, body start after its colon, kind) of each problems or plans lead-in in norm[start:end]."""
+def aside_heads(norm: str, start: int, end: int, unlisted: bool = False) -> list[tuple[int, int, str]]:
+    """(lead-in start, body start after its colon, kind) of each problems or plans lead-in in norm[start:end].
+
+    `unlisted`: a long lead sentence counts before a list with no marks too (……还存在以下问题：A；B；C。), as in a
+    section whose heading names both kinds, where each paragraph is one half."""
     heads = []
     for line in lines_of(norm, start, end):
         starts = [decor_end(norm, line.start)]
@@ -38,7 +43,7 @@ def aside_heads(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
             colon = norm.find(":", lead_start, min(lead_start + MAX_LIST_LEAD + 1, line.end))
             if colon <= lead_start or _SENTENCE_END_RE.search(norm, lead_start, colon):
                 continue
-            kind = _kind_of_lead(norm[lead_start:colon], _LIST_OPENS_RE.match(norm, colon + 1) is not None)
+            kind = _kind_of_lead(norm[lead_start:colon], unlisted or _LIST_OPENS_RE.match(norm, colon + 1) is not None)
             if kind:
                 heads.append((lead_start, colon + 1, kind))
     return heads
@@ -58,4 +63,6 @@ def _kind_of_lead(lead: str, opens_list: bool) -> str | None:
     named = lead_in_kind(clauses[-1]) or (lead_in_kind(opening) if opening else None)
     if named is None and _HAS_PROBLEMS_RE.search(clauses[-1]):
         return "shortcomings"
+    if named is None and _WILL_RE.fullmatch(clauses[-1]):
+        return "plans"
     return named

@@ -7,17 +7,16 @@ and so does the sentence before the first of them. A first sentence that only an
 before them, as its body. After a lead-in that ends in a colon, each clause up to a semicolon is an item.
 
 Where no word enumerates, the paragraph's own shape may: sentences that open alike (着力…。着力…。, 在决策方面，…。
-在执法方面，…。), problems listed with 、 in the sentence that says they exist, or sentences that each state a
-problem. The splitters are tried in turn, and each leaves the paragraph whole unless its shape is there.
+在执法方面，…。), or problems listed with 、 in the sentence that says they exist. The splitters are tried in turn, and each leaves
+the paragraph whole unless its shape is there; what they all leave whole goes to the scored cut of cuts.py
+(sentences that each state a problem are one of its candidates).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
-from kg.structure.kinds import cues
 from kg.structure.nodes import Node
 
 # After a sentence end only: 同时 inside a clause (同时做好……) joins, it does not enumerate. 其次/再次/最后
@@ -197,31 +196,6 @@ def _split_opening(norm: str, text: str, node: Node, clause_end, rstrip, starts:
     return nodes
 
 
-def split_stated(norm: str, text: str, node: Node, clause_end, rstrip) -> list[Node]:
-    """A problems paragraph of sentences that each state a problem, with nothing else to enumerate them
-    (……落实滞后。……案件积压。……互动性不强。): an item per sentence, or the node alone.
-
-    Most sentences (two in three) must carry a problem word: one problem explained over two sentences
-    (执法力量薄弱。全镇仅有3名执法人员，难以满足需要。) stays one item.
-    """
-    starts = _sentence_starts(norm, node)
-    if len(starts) > 2 and _LEAD_RE.search(norm, starts[0], starts[1] - 1):
-        starts = starts[1:]
-    if len(starts) < 2:
-        return [node]
-    ends = [*starts[1:], node.end]
-    stating = sum(bool(_problem_words().search(norm, a, b)) for a, b in zip(starts, ends))
-    if stating * 3 < len(starts) * 2:
-        return [node]
-    nodes = []
-    for number, (start, stop) in enumerate(zip(starts, ends), 1):
-        stop = rstrip(norm, start, stop)
-        end = clause_end(norm, start, stop)
-        nodes.append(replace(node, style="stated", number=number, marker="", heading=text[start:end], start=start,
-                             text_start=start, text_end=end, end=stop))
-    return nodes
-
-
 def split_enumerated(norm: str, text: str, node: Node, clause_end, rstrip, kind: str = "shortcomings") -> list[Node]:
     """Problems listed with 、 inside one sentence (还存在A、B、C等问题。), or plans (做好A、B、C三项工作): an item per
     listed part, or the node alone.
@@ -243,12 +217,6 @@ def split_enumerated(norm: str, text: str, node: Node, clause_end, rstrip, kind:
         nodes.append(replace(node, style="enumerated", number=number, marker="", heading=text[start:end], start=start,
                              text_start=start, text_end=end, end=rstrip(norm, start, stop)))
     return nodes
-
-
-@lru_cache(maxsize=1)
-def _problem_words() -> re.Pattern:
-    """The body cues of a problems section (不足, 不够, 滞后 …) as one pattern."""
-    return re.compile("|".join(re.escape(cue) for cue, kind in cues() if kind == "shortcomings"))
 
 
 def _sentence_starts(norm: str, node: Node, boundary: re.Pattern = _SENTENCE_START_RE) -> list[int]:

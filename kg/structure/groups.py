@@ -39,3 +39,27 @@ def group_titles(norm: str, items: list[Node], end: int, styles, kind: str, open
         if not any(found and found[0] != item.style for found in below):
             return False
     return True
+
+
+def stating_titles(lines, styles, kind: str, states) -> list:
+    """Unmarked lines that each state an item of the kind, over marked lines of their steps (规范文件制定程序 /
+    · 制发前…征求意见 / · 建立…反馈制度): the titles are the items, two or more, the body opening with one.
+
+    The converse of group_titles: a title that states nothing groups the items below it; one that states a
+    problem or a plan is the item, and what is marked below it says how.
+    """
+    titles, under = [], False
+    for line in lines:
+        marked = line_marker(line.text, styles)
+        if marked:
+            if not titles:
+                return []
+            under = True
+            continue
+        if len(line.text) > _MAX_STEP_TITLE or _SENTENCE_MARK_RE.search(line.text) or not states(line.text):
+            return []
+        titles.append(line)
+    return titles if len(titles) >= 2 and under else []
+
+
+_MAX_STEP_TITLE = 20  # characters of a title line over its steps; a longer line is a statement

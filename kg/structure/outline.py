@@ -9,24 +9,26 @@ and the item level of a section is the first other marker style that opens a lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg import model
 from kg.errors import StructureError
-from kg.structure.groups import group_titles
+from kg.structure.groups import group_titles, stating_titles
 from kg.structure.header import lines_of, read_header
-from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, kinds_named, lead_in_kind, vocabulary  # noqa: F401 (API)
+from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, kinds_named, lead_in_kind, states_shortfall, vocabulary  # noqa: F401 (API)
 from kg.structure.sectionkind import classify, classify_all, part_kind  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
-from kg.structure.alike import opens_plan, split_alike
+from kg.structure.alike import opens_plan
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
+from kg.structure.cuts import best_cut, blank_blocks
+from kg.structure.labels import cut_nodes, past_label, past_tokens
 from kg.structure.connectives import (
-    split_connected, split_enumerated, split_listed, split_musts, split_openers, split_stated,
+    split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import closing_start, headless_body, is_plain_heading, top_headings
@@ -209,6 +211,19 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         if asides:
             return asides, _answered(asides)
     parse_kind, items = _itemize(source, index, body_start, end, styles, warnings, heads_paragraphs)
+    if kind in ("shortcomings", "plans") and parse_kind == model.PARSE_FAILED:
+        # nothing the outline reads as items (phrases apart by runs of spaces): the best scored cut, if any
+        pieces = best_cut(source.norm, body_start, end, kind)
+        if pieces:
+            empty = Node(2, "cut", 1, "", "", body_start, body_start, body_start, end, index)
+            parse_kind, items = model.PARSE_PARAGRAPH, cut_nodes(source, empty, pieces, clause_end, _rstrip)
+    if (kind in ("shortcomings", "plans") and parse_kind == model.PARSE_NUMBERED and items
+            and source.norm[body_start : items[0].start].strip()):  # a line before the first marked one
+        states = opens_plan if kind == "plans" else states_shortfall
+        titles = stating_titles(lines_of(source.norm, body_start, end), styles, kind, states)
+        if titles:  # unmarked titles that state the kind over marked steps: the titles are the items
+            spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(titles, 1)]
+            parse_kind, items = model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
     if kind in ("measures", "duty") and parse_kind == model.PARSE_NUMBERED:
         told = _split_told_parts(source, index, kind, body_start, end, items, styles, warnings)
         if told:
@@ -218,6 +233,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         # 首先…其次…再次…。此外，…: a connective after the counted run adds its last item, as it would a paragraph's
         items = [*items[:-1], *split_connected(source.norm, source.text, items[-1], clause_end, _rstrip)]
     items = _split_paragraph(source, kind, parse_kind, items)
+    items = _regrouped(source, kind, parse_kind, items, body_start, end)
+    items = past_tokens(source, kind, [past_label(source, kind, item, clause_end) for item in items], clause_end)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
     blocks, pairs = [], []
     # Sub-parts: the heading names two kinds (问题及打算), or every item of a problems or plans section is the
@@ -255,11 +272,14 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         left, right = sum(row[0] for row in opens), sum(row[1] for row in opens)
         if rows and not (right * 3 >= len(rows) * 2 and left * 2 <= len(rows) and left < right):
             blocks, pairs = [], []
-    if combined and not blocks and parse_kind != model.PARSE_NUMBERED:
+    if (combined or kind in ("shortcomings", "plans")) and not blocks and parse_kind != model.PARSE_NUMBERED:
         # Halves told without labels (……一是…。 / 下一步，我镇将重点做好以下工作：一是…): a lead sentence before a
         # list turns the section to the kind it names, as it does inside a section of work done. Items carry
         # their own remedies (（一）……。整改措施：…, 一是……。整改措施：…), which split_remedies reads.
+        # Under a heading that names one kind, a half counts only when its lead names the other.
         blocks = _split_asides(source, index, kind, body_start, end, styles, warnings, paragraphs=True)
+        if not combined and all(block.kind == kind for block in blocks):
+            blocks = []
         pairs = _answered(blocks)
     blocks = blocks or [Block(kind, index, body_start, end, parse_kind, tuple(items))]
     out = []
@@ -269,6 +289,10 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
             continue
         problems, remedies, found = split_remedies(source.norm, source.text, block.items, clause_end, _rstrip)
         out.append(Block(block.kind, index, block.start, block.end, block.parse, tuple(problems)))
+        if len(remedies) == 1:  # one turn to the future (下一步，我镇将A，B，C。) may name several plans
+            pieces = best_cut(source.norm, remedies[0].text_start, remedies[0].end, "plans", intended=True)
+            if pieces:  # plans for the section as a whole, no longer the answer of the problem before
+                remedies, found = cut_nodes(source, remedies[0], pieces, clause_end, _rstrip), []
         if remedies:
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
@@ -279,20 +303,30 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
     """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each."""
     if kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) != 1:
         return items
-    items = split_connected(source.norm, source.text, items[0], clause_end, _rstrip)
+    paragraph = items[0]
+    # Words that enumerate (另外，…; ……：A；B；C; 要…。要…。) are the document's own marks: their cut stands.
+    for split in (split_connected, split_listed, split_musts):
+        items = split(source.norm, source.text, paragraph, clause_end, _rstrip)
+        if len(items) > 1:
+            return items
+    # Openings alike and 、 lists are read off the words, which may be alike by chance: their cut is one candidate
+    # of the score beside the others, the paragraph whole another, ties going to the splitter.
+    items = split_openers(source.norm, source.text, paragraph, clause_end, _rstrip)
     if len(items) == 1:
-        items = split_listed(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1:
-        items = split_musts(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1:
-        items = split_openers(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1:
-        items = split_enumerated(source.norm, source.text, items[0], clause_end, _rstrip, kind)
-    if len(items) == 1 and kind == "shortcomings":
-        items = split_stated(source.norm, source.text, items[0], clause_end, _rstrip)
-    if len(items) == 1:  # no shape the splitters know: the cut whose pieces each state the kind, most alike
-        items = split_alike(source.norm, source.text, items[0], kind, clause_end, _rstrip)
-    return items
+        items = split_enumerated(source.norm, source.text, paragraph, clause_end, _rstrip, kind)
+    own = [(item.text_start, item.end) for item in items] if len(items) > 1 else None
+    pieces = best_cut(source.norm, paragraph.start, paragraph.end, kind, own=own)
+    return cut_nodes(source, paragraph, pieces, clause_end, _rstrip) if pieces else items
+
+
+def _regrouped(source, kind, parse_kind, items, start, end) -> list[Node]:
+    """Lines taken one item each while blank lines group them (a heading sentence over its explanation): the
+    groups, when they read better as items of the kind than the lines do."""
+    if (kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) < 2
+            or not blank_blocks(source.norm, start, end)):
+        return items
+    pieces = best_cut(source.norm, start, end, kind, own=[(item.start, item.end) for item in items])
+    return cut_nodes(source, items[0], pieces, clause_end, _rstrip) if pieces else items
 
 
 def _column_blocks(source, index, kinds, start, end, header_names=False) -> tuple[list[Block], list]:
@@ -349,7 +383,7 @@ def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=
 
     `paragraphs`: only lead-ins that open a paragraph count; a label inside an item (……。整改措施：…) is its remedy.
     """
-    heads = aside_heads(source.norm, start, end)
+    heads = aside_heads(source.norm, start, end, unlisted=paragraphs)
     if paragraphs and any(decor_end(source.norm, source.norm.rfind("\n", 0, head) + 1) < head for head, _, _ in heads):
         return []
     if not heads:
@@ -359,6 +393,8 @@ def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=
         stop = heads[pos][0] if pos < len(heads) else end
         stop = _rstrip(source.norm, head_start, stop)
         parse_kind, items = _itemize(source, index, body_start, stop, styles, warnings)
+        if paragraphs:  # each half a paragraph of its own: its items may run together as any paragraph's do
+            items = _split_paragraph(source, head_kind, parse_kind, items)
         blocks.append(Block(head_kind, index, head_start, stop, parse_kind, tuple(items)))
     return blocks
 
@@ -496,6 +532,11 @@ def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=lambd
                 spans.append((match.start(), match.end(), "inline", number))
                 last = number
         return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=False)
+    if len(marked) == 1 and marked[0][0].start == start:
+        # One marked line that opens the body and runs its list on (（1）…；（2）…；（3）…): the run's numbers
+        spans = _digit_run(norm, start, end)
+        if spans:
+            return model.PARSE_INLINE, _nodes(source, index, spans, end, paragraph_ends=True)
     if marked:
         chosen = _item_lines(marked, source, warnings)
         spans = [(line.start, line.start + length, style, number) for line, style, number, length in chosen]
@@ -595,6 +636,11 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
             text_start = min(decor_end(norm, text_start), end)
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
+        if norm.startswith("\n", text_start) and style != "paragraph":
+            # A number alone on its line (（一） / 组织……): the item is the line below it
+            stop_at = spans[pos + 1][0] if pos + 1 < len(spans) else end
+            while text_start < stop_at and norm[text_start].isspace():
+                text_start += 1
         label = TIME_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
         if label:  # 2025年：完善……, 问题：……: a label says when or what kind; the heading follows it
             text_start = label.end()

@@ -21,15 +21,28 @@ _REMEDY_RE = re.compile(
 
 
 _STATEMENT_END_RE = re.compile(r"[。；;!?！？]")
+# A paragraph in the future tense with nothing before its verb (将通过…, 拟于…): in a section whose paragraphs
+# alternate between such and others, each answers the problem before it.
+_FUTURE_RE = re.compile(r"\s*(?:将|拟)(?=[\u4e00-\u9fff])")
+_MIN_ALTERNATIONS = 2
 
 
 def split_remedies(norm: str, text: str, items, clause_end, rstrip) -> tuple[list, list, list[tuple[int, int]]]:
     """(problem nodes cut before their remedy, remedy nodes, (problem start, remedy start) pairs)."""
     problems, remedies, pairs = [], [], []
     listed = False  # a turn to the remedies that introduces a list of its own (对此，我们将：一是…；二是…)
+    alternating = (len(items) >= 2 * _MIN_ALTERNATIONS and len(items) % 2 == 0
+                   and all(_FUTURE_RE.match(norm, node.text_start, node.end) for node in items[1::2])
+                   and not any(_FUTURE_RE.match(norm, node.text_start, node.end) for node in items[::2]))
     for pos, node in enumerate(items):
         if listed:  # every item of that list is a plan; which problem each takes up is for the linker to read
             remedies.append(replace(node, style="remedy", number=len(remedies) + 1))
+            continue
+        if alternating and pos % 2:
+            opening = _FUTURE_RE.match(norm, node.text_start, node.end)
+            remedies.append(replace(node, style="remedy", number=len(remedies) + 1, marker=text[node.text_start:opening.end()].strip(),
+                                    heading=text[opening.end():node.text_end], text_start=opening.end()))
+            pairs.append((problems[-1].start, node.start))
             continue
         # A paragraph of its own that opens with the turn (针对这一问题，我镇将…) answers the problem before it.
         # From the line's start when only an indent stands before the text, so the turn opens a line.
