@@ -18,6 +18,7 @@ from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.model import evidence
 from kg.text import segment
+from kg.extract import person_frames
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
 _MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ", "\t")  # a tab ends a table cell
@@ -118,6 +119,7 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
         key=lambda f: f.start,
     )
     doctrine = _doctrine_names(norm)
+    found = _with_framed(found, norm)
     names = {item.name for item in found}
     seen: dict[str, Person] = {}
     for item in found:
@@ -128,6 +130,15 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
             role = _as_written(source.text, norm, item.role, item.start)
             seen[item.name] = Person(name, role, evidence(source.path, source.text, item.start, item.end))
     return tuple(seen.values())
+
+
+def _with_framed(found: list[_Found], norm: str) -> list[_Found]:
+    """The rules' names, then each name a frame ties to a person (person_frames) that no rule read there."""
+    names = {item.name for item in found}
+    spans = [(item.start, item.end) for item in found]
+    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm)
+             if name not in names and not any(start < e and s < end for s, e in spans)]
+    return sorted((*found, *extra), key=lambda f: f.start) if extra else found
 
 
 def _as_written(text: str, norm: str, phrase: str, near: int) -> str:
@@ -219,9 +230,17 @@ def _name_of_parts(norm: str, pos: int) -> str | None:
 def _name_ends_before(rest: str) -> bool:
     """True when the text after a name reads as what follows a name: an act, punctuation, a verb, 均 and an act,
     or the number of the people just named (两名律师)."""
+    if rest.startswith(_profession_words()):
+        return False  # 由广信律师事务所: 律师 opens the name of a firm there, not the title after a name
     if not rest or rest.startswith(_follow()) or _verb_follows(rest) or _patterns()["counted"].match(rest):
         return True
     return rest[:1] in lexicon.chars("person_words", "all_of") and rest[1:].startswith(_follow())
+
+
+@cache
+def _profession_words() -> tuple[str, ...]:
+    """Words a profession opens (律师事务所, 法官助理): after them the profession is no title after a name."""
+    return tuple(title + tail for title in _words("title_after") for tail in _words("not_after_profession"))
 
 
 # 艾力·吐尔逊, 阿依古丽·买买提: a name written in parts joined by a middle dot has no surname of the list.
@@ -231,8 +250,8 @@ _DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6
 def _dotted_name_at(norm: str, pos: int) -> str | None:
     """A name in parts joined by a middle dot standing at `pos` (after a title), when the text goes on as after a name."""
     match = _DOTTED_NAME_RE.match(norm, pos)
-    if match is None:
-        return None
+    if match is None or norm.startswith(_roles_longest_first(), pos):
+        return None  # 、乡长努尔兰·别克: the title of the next name of a list is no part of that name
     dot = pos + next(i for i, c in enumerate(match.group()) if c in "·•・")
     for end in range(dot + 2, match.end() + 1):  # the shortest reading the text goes on after (…吐尔逊同志坚持)
         if _name_ends_before(_after(norm, end)):
@@ -376,7 +395,8 @@ def _after_titles(norm: str):
         if norm.startswith(")", at) and norm.rfind("(", max(0, match.start() - MAX_POST), match.start()) >= 0:
             at += 1  # 德古（民间调解人）甲、乙: a title glossing a local word in brackets; the names follow the bracket
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
-        names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
+        names = _byline(norm, at) if kind == "label" else (_names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
+                                                            or person_frames.after_title(norm, at))
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
