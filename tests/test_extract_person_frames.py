@@ -60,3 +60,37 @@ def test_the_score_prefers_the_span_the_dictionary_cuts_cleanly():
     # a word after the title scores below any frame's help
     word = normalize("乡长高度重视依法行政。")
     assert person_score.best_from(word, word.index("高"), 3.0) is None
+
+
+def test_sign_off_labels_titles_before_a_colon_and_padded_names():
+    assert people("审稿人：柏青松　　校对人：喻晴\n") == [("柏青松", "审稿人"), ("喻晴", "校对人")]
+    assert people("乡法律服务所（主任：卜少华）负责日常接待。\n") == [("卜少华", "乡法律服务所主任")]
+    assert people("（执笔：宁  娟）\n") == [("宁娟", "执笔")]
+
+
+def test_a_form_of_address_or_comrade_after_names_ties_each_of_a_list():
+    assert people("由柏青松、宁桂芝同志组成督导组。\n") == [("柏青松", ""), ("宁桂芝", "")]
+    assert people("乡文化站卜少华女士常年义务讲法。\n") == [("卜少华", "乡文化站女士")]
+    # doctrine after 同志 is no person of the text
+    assert people("坚持以习近平同志为核心的党中央领导。\n") == []
+
+
+def test_names_before_a_count_and_what_they_are():
+    assert people("柏青松、喻晴两位副乡长分别联系片区。\n") == [("柏青松", "副乡长"), ("喻晴", "副乡长")]
+    assert people("乡政府为戚少鹏等9名老干部颁发证书。\n") == [("戚少鹏", "老干部")]
+    # a count after a word names no one
+    assert people("全乡执法人员18名全部持证。\n") == []
+
+
+def test_an_appointment_to_a_post_that_ends_in_a_title():
+    assert people("聘请城南律师事务所滕玥为乡政府法律顾问，服务期两年。\n") == [("滕玥", "乡政府法律顾问")]
+    assert people("积极推动乡村振兴为民办实事。\n") == []
+
+
+def test_who_a_person_is_before_the_name_and_a_profile():
+    assert people("村医宁桂芝主动参与调解。\n") == [("宁桂芝", "村医")]
+    assert people("村民戚少鹏说：“有事找调解室。”\n") == [("戚少鹏", "村民")]
+    # a party to a case, named 某某, is no actor; 群众 before a word names no one
+    assert people("村民柏某某与邻居发生纠纷，群众信访事项按期办结。\n") == []
+    assert people("调解员 宁桂芝，女，1958年生，退休教师。\n") == [("宁桂芝", "调解员")]
+    assert people("典型人物：卜少华，男，1966年生，长期扎根基层。\n") == [("卜少华", "")]

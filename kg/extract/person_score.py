@@ -9,14 +9,15 @@ best one when it scores enough.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from kg.text import lexicon
 from kg.text import segment
 
 THRESHOLD = 4.0  # a frame's weight plus the name's own score; a word after a title (高度, 全面) scores below it
-SEGMENT_MARGIN = 4  # characters either side of a span segmented to see whether a word runs across its ends
+MAX_WORD = 4  # characters of the longest word looked up across an end of a span
 COMMON_WORD_FREQUENCY = 100  # jieba's counts: a word this frequent, not tagged a name, is a word and no name
+GIVEN_WORD_FREQUENCY = 3000  # jieba's count above which a given part after a surname is a word going on the sentence
 NAME_TAG_FREQUENCY = 1000  # the dictionary tags some everyday words as names (顾问 1,697); a given name is rarer (玉兰 229)
 MAX_DOTTED_PART = 6  # characters of one part of a name joined by a middle dot (古丽娜尔)
 _DOTS = "·•・"
@@ -58,6 +59,17 @@ def _common_word(word: str, times_are_names: bool = False) -> bool:
     return not tag.startswith("nr") or frequency >= NAME_TAG_FREQUENCY
 
 
+@cache
+def _titles() -> tuple[str, ...]:
+    return (*(row["role"] for row in lexicon.table("roles")), *lexicon.words("person_words", "profession_after"))
+
+
+def _everyday_word(word: str) -> bool:
+    """A given part that goes on the sentence is a word of every report (群众 17,849, 全面 9,321, 部署 3,333); words that
+    are given names as often (光明 1,219, 文华 1,074, 建军 170) are rarer than that."""
+    return _dictionary()[1].get(word, 0) >= GIVEN_WORD_FREQUENCY and _dictionary()[0].get(word) != "t"
+
+
 def _shape(span: str, end_free: bool = True) -> float | None:
     """How much the span looks like a name by itself, or None when it cannot be one.
 
@@ -71,12 +83,12 @@ def _shape(span: str, end_free: bool = True) -> float | None:
     for length in (2, 1):
         surname, given = span[:length], span[length:]
         if surname in _surnames() and 1 <= len(given) <= 2:
-            if any(ch in _not_in_name() for ch in given):
-                return None
+            if any(ch in _not_in_name() for ch in given) or given.startswith(_titles()):
+                return None  # 赵律师, 王主任: a surname and a title name nobody
             score = 2.0 if length == 2 else 1.0
             if length == 1 and surname in _stops():
                 score -= 2.0  # 由广信律师事务所, 主任任副主任, 和公职律师: a surname only rarely, a function word often
-            if end_free and len(given) == 2 and _common_word(given, times_are_names=True):
+            if end_free and len(given) == 2 and _everyday_word(given):
                 score -= 2.0  # 向群众: a surname before a word is a preposition before it, unless the frame is strong
             elif len(given) == 2 and _common_word(span[: length + 1]) and _dictionary()[0].get(span[: length + 1]) != "ns":
                 score -= 2.0  # 任务一: the surname and the first given character are a word (黄土根 needs a strong frame)
@@ -89,31 +101,21 @@ def _shape(span: str, end_free: bool = True) -> float | None:
 
 
 def _boundaries(norm: str, start: int, end: int, free: tuple[int, ...]) -> float:
-    """+1 when the dictionary segments the text with a word boundary at each free end of the span (one no frame
-    fixes), -2 when a word runs across one (高度重视 after a title: 高度 is a word, 高度重 runs into 重视).
+    """+1 when no word of the dictionary runs across a free end of the span (one no frame fixes), -2 when one does
+    (高度重视 after a title: 度重 is no word, but in 全面负责 a span 全面负 would cut 负责).
 
     An end a frame fixes is not asked: the dictionary may join a name to the title after it (闵学|军警|官)."""
-    if not free:
-        return 1.0
-    if all(_cut_by_text(norm, side, side == start) for side in free):
-        return 1.0
-    # one window for every span of a frame: from the furthest start a name can have to past its furthest end
-    reach = 2 * MAX_DOTTED_PART
-    fixed_end = start in free  # a frame after the name fixes its end; one before it fixes its start
-    left = (end - reach if fixed_end else start) - SEGMENT_MARGIN
-    right = (end if fixed_end else start + reach) + SEGMENT_MARGIN
-    cuts = _cuts(norm, max(0, left), min(len(norm), right))
-    return 1.0 if all(side in cuts or _cut_by_text(norm, side, side == start) for side in free) else -2.0
+    return 1.0 if all(_cut_by_text(norm, side, side == start) or not _crossed(norm, side) for side in free) else -2.0
 
 
-@lru_cache(maxsize=64)
-def _cuts(norm: str, left: int, right: int) -> frozenset[int]:
-    """Where the dictionary cuts norm[left:right], as offsets into norm; the spans of one frame share a window."""
-    cuts, offset = {left}, left
-    for token in segment.default().lcut(norm[left:right]):
-        offset += len(token)
-        cuts.add(offset)
-    return frozenset(cuts)
+def _crossed(norm: str, side: int) -> bool:
+    """Whether a common word of two to four characters runs across `side` (a handful of lookups, no segmenting)."""
+    frequencies = _dictionary()[1]
+    for left in range(max(0, side - MAX_WORD + 1), side):
+        for right in range(side + 1, min(len(norm), left + MAX_WORD) + 1):
+            if frequencies.get(norm[left:right], 0) >= COMMON_WORD_FREQUENCY:
+                return True
+    return False
 
 
 def _cut_by_text(norm: str, side: int, opening: bool) -> bool:
@@ -147,6 +149,8 @@ def best_from(norm: str, start: int, weight: float, ends: tuple[int, ...] | None
     """The best-scoring name that starts at `start` (a frame before it), when frame and name together pass."""
     if not _may_open_name(norm, start):
         return None  # 书记，/ 主任带队: most titles are followed by punctuation or a word no name opens with
+    if not ends and (padded := _padded_end(norm, start)):
+        return norm[start:padded] if 1.0 + 1.0 + weight >= THRESHOLD else None  # a surname and a closed end
     spans = []
     for end in ends or _ends_after(norm, start):
         value = score(norm, start, end, () if ends else (end,), THRESHOLD - weight)
@@ -162,6 +166,8 @@ def best_before(norm: str, end: int, weight: float) -> int | None:
     """Where the best-scoring name that ends at `end` (a frame after it) starts, when frame and name pass."""
     spans = []
     for start in _starts_before(norm, end):
+        if not _may_open_name(norm, start):
+            continue
         value = score(norm, start, end, (start,), THRESHOLD - weight)
         if value is not None:
             spans.append((value, end - start == 3, start))
@@ -171,13 +177,40 @@ def best_before(norm: str, end: int, weight: float) -> int | None:
     return start if value + weight >= THRESHOLD else None
 
 
+MAX_PAD = 3  # spaces a typist puts inside a two-character name to line it up with three-character ones (周  静)
+
+
+def _padded_end(norm: str, start: int) -> int | None:
+    """The end of a two-character name padded with spaces (周  静) standing at `start`, closed after its given character."""
+    if norm[start] not in _surnames():
+        return None
+    given = _skip(norm, start + 1)
+    if not 0 < given - start - 1 <= MAX_PAD or given >= len(norm) or not is_han(norm[given]) or norm[given] in _not_in_name():
+        return None
+    end = given + 1
+    return end if end >= len(norm) or norm[end] in _CLOSERS else None
+
+
+def _skip(norm: str, pos: int) -> int:
+    while pos < len(norm) and norm[pos] == " ":
+        pos += 1
+    return pos
+
+
+def may_end_name(norm: str, end: int) -> bool:
+    """Whether some name can end at `end`: a cheap test before a frame reads names back from there."""
+    return any(_may_open_name(norm, start) for start in _starts_before(norm, end))
+
+
 def _may_open_name(norm: str, start: int) -> bool:
     """Whether a name can start at `start`: a family name, a part of a name of a tradition without them, or a name in
-    parts with a middle dot close after."""
-    if start >= len(norm) or not is_han(norm[start]):
+    parts with a middle dot close after. Asked at every frame, so plain tests in the order of their cost."""
+    if start >= len(norm) or not "\u4e00" <= norm[start] <= "\u9fff":
         return False
-    return (norm[start] in _surnames() or norm[start : start + 2] in _surnames() or _name_parts().match(norm, start) is not None
-            or any(dot in norm[start : start + MAX_DOTTED_PART + 1] for dot in _DOTS))
+    if norm[start] in _surnames() or norm[start : start + 2] in _surnames() or _name_parts().match(norm, start):
+        return True
+    window = norm[start : start + MAX_DOTTED_PART + 1]
+    return "·" in window or "•" in window or "・" in window
 
 
 def _ends_after(norm: str, start: int) -> tuple[int, ...]:

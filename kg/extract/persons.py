@@ -94,10 +94,11 @@ def _surname_at(norm: str, pos: int) -> str | None:
     """The surname standing at `pos`, a compound one (欧阳) before a single one (欧): a set lookup, since this
     is asked at every character that could open a name."""
     known = _surname_set()
-    for length in (2, 1):
-        if norm[pos : pos + length] in known and len(norm[pos : pos + length]) == length:
-            return norm[pos : pos + length]
-    return None
+    two = norm[pos : pos + 2]
+    if len(two) == 2 and two in known:
+        return two
+    one = norm[pos : pos + 1]
+    return one if one and one in known else None
 
 
 @cache
@@ -136,7 +137,8 @@ def _with_framed(found: list[_Found], norm: str) -> list[_Found]:
     """The rules' names, then each name a frame ties to a person (person_frames) that no rule read there."""
     names = {item.name for item in found}
     spans = [(item.start, item.end) for item in found]
-    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm)
+    read = frozenset(edge for span in spans for edge in span)
+    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read)
              if name not in names and not any(start < e and s < end for s, e in spans)]
     return sorted((*found, *extra), key=lambda f: f.start) if extra else found
 
@@ -417,10 +419,13 @@ def _framed(norm: str, pos: int) -> list[tuple[int, str]]:
     """A name no list knows, read from what frames it right after a title: 主席乌日娜同志, 书记朝鲁门、苏木达某某,
     书记夏天带头 (an act of two characters after it). No common word may stand in the run, except one a name may be
     (a time word or one tagged a name: 夏天)."""
+    barred = lexicon.chars("person_words", "not_in_framed")
     for size in range(2, MAX_FRAMED + 1):
-        span, rest = norm[pos : pos + size], _after(norm, pos + size)
-        if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_framed") for ch in span):
+        # the run grows by one character a step: only the new ones are tested (two at the first step)
+        if any(not "\u4e00" <= ch <= "\u9fff" or ch in barred for ch in norm[pos + max(0, size - 2) : pos + size]) \
+                or pos + size > len(norm):
             return []
+        span, rest = norm[pos : pos + size], _after(norm, pos + size)
         if _role_re().search(span) or _multi_char_acts_re().search(span):
             return []  # 主任带队: an act or a title is no part of a name
         framed = ((rest.startswith("同志") and not rest.startswith(_words("doctrine_after")))
