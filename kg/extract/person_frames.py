@@ -66,7 +66,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?=[{_first_characters()}])"  # one class test at each position before the alternatives are tried
             rf"(?:(?P<award>被评为\"(?P<title>[^\"\n]{{2,{MAX_AWARD}}})\"的(?:{kinds})?)"
             rf"|(?P<kind>{kinds})"
-            rf"|(?P<address>{either(lexicon.longest_first((*_words('profession_after'), '同志')))})"
+            # a form of address is found by its last character with the rest behind it: 法 and 民 open too many words
+            rf"|(?P<address>{'|'.join(f'(?<={re.escape(w[:-1])}){re.escape(w[-1])}' for w in _addresses())})"
             rf"|(?P<appoint>{either(lexicon.longest_first(_words('appoint')))})"
             # the post must end with a title's last character, tested in the scan rather than after it
             rf"(?=(?P<post>[^{_CLAUSE_END}]{{0,{MAX_POST - 1}}}[{_last_characters()}])[{_CLAUSE_END}])"
@@ -86,8 +87,15 @@ def _last_characters() -> str:
 
 def _first_characters() -> str:
     """The characters an anchor can open with, as a regex class's contents."""
-    words = (*_words("kind_of_person"), *_words("profession_after"), "同志", *_words("appoint"), "被")
-    return "".join(sorted({re.escape(word[0]) for word in words})) + r"名位人男女:"
+    words = (*_words("kind_of_person"), *_words("appoint"), "被")
+    lasts = {re.escape(word[-1]) for word in _addresses()}
+    return "".join(sorted({re.escape(word[0]) for word in words} | lasts)) + r"名位人男女:"
+
+
+@cache
+def _addresses() -> tuple[str, ...]:
+    """Professions and forms of address written after a name, longest first (检察官 before 警官's 官)."""
+    return lexicon.longest_first((*_words("profession_after"), "同志"))
 
 
 def _qualifiers(norm: str, pos: int) -> str:
@@ -200,7 +208,8 @@ def _rows(norm: str, read: frozenset[int]):
 
 def _addressed(norm: str, match: re.Match, read: frozenset[int]):
     """X警官, X老师, X女士, X同志: a profession or a form of address right after the name."""
-    at, word = match.start(), match.group()
+    word = next(word for word in _addresses() if norm.endswith(word, 0, match.end()))
+    at = match.end() - len(word)
     if norm.startswith(_words("not_after_profession"), match.end()) or norm.startswith(_words("doctrine_after"), at):
         return
     for start, end in _names_back(norm, at, STRONG, read):
