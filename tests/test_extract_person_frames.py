@@ -94,3 +94,8 @@ def test_who_a_person_is_before_the_name_and_a_profile():
     assert people("村民柏某某与邻居发生纠纷，群众信访事项按期办结。\n") == []
     assert people("调解员 宁桂芝，女，1958年生，退休教师。\n") == [("宁桂芝", "调解员")]
     assert people("典型人物：卜少华，男，1966年生，长期扎根基层。\n") == [("卜少华", "")]
+
+
+def test_a_name_in_parts_after_a_title_ends_before_the_act_that_follows_it():
+    assert people("乡长热依拉·阿布都主持召开专题会，副乡长买买提·吐尔洪坚持每周督办。\n") == [
+        ("热依拉·阿布都", "乡长"), ("买买提·吐尔洪", "副乡长")]

@@ -77,7 +77,11 @@ def _shape(span: str, end_free: bool = True) -> float | None:
     go on the sentence (向群众); a frame after it (…任组长, …警官) closes it as a name."""
     if _DOTS[0] in span or any(dot in span for dot in _DOTS[1:]):
         parts = re.split(f"[{_DOTS}]", span)
-        return 2.0 if len(parts) == 2 and all(0 < len(p) <= MAX_DOTTED_PART and all(map(is_han, p)) for p in parts) else None
+        if len(parts) != 2 or not all(0 < len(p) <= MAX_DOTTED_PART and all(map(is_han, p)) for p in parts):
+            return None
+        # 努尔兰·别克主持: the part after the dot ends before an everyday word (主持), as a name holds none
+        last = parts[1]
+        return None if any(_everyday_word(last[i : i + 2]) for i in range(len(last) - 1)) else 2.0
     if not all(map(is_han, span)):
         return None
     for length in (2, 1):

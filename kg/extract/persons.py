@@ -245,22 +245,6 @@ def _profession_words() -> tuple[str, ...]:
     return tuple(title + tail for title in _words("title_after") for tail in _words("not_after_profession"))
 
 
-# 艾力·吐尔逊, 阿依古丽·买买提: a name written in parts joined by a middle dot has no surname of the list.
-_DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
-
-
-def _dotted_name_at(norm: str, pos: int) -> str | None:
-    """A name in parts joined by a middle dot standing at `pos` (after a title), when the text goes on as after a name."""
-    match = _DOTTED_NAME_RE.match(norm, pos)
-    if match is None or norm.startswith(_roles_longest_first(), pos):
-        return None  # 、乡长努尔兰·别克: the title of the next name of a list is no part of that name
-    dot = pos + next(i for i, c in enumerate(match.group()) if c in "·•・")
-    for end in range(dot + 2, match.end() + 1):  # the shortest reading the text goes on after (…吐尔逊同志坚持)
-        if _name_ends_before(_after(norm, end)):
-            return norm[pos:end]
-    return None
-
-
 def _all_of_a_list(norm: str, pos: int, at: int) -> bool:
     """True when a name joined to another (、 or 和 before it) is followed at `at` by 均/都 and then an act."""
     return (pos > 0 and norm[pos - 1] in _NAME_LIST_SEP and norm[at : at + 1] in lexicon.chars("person_words", "all_of")
@@ -367,7 +351,7 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
     """
     out = []
     while True:
-        name = name_at(norm, pos) or _dotted_name_at(norm, pos)
+        name = name_at(norm, pos)
         if name is None and out and norm[pos - 1] == "、":
             # 调解员许某、黄妈祖生被评为…: a later name of the list, read from what follows it as after a title
             name = next((span for _, span in _framed(norm, pos)), None)
