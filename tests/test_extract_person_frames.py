@@ -97,5 +97,9 @@ def test_who_a_person_is_before_the_name_and_a_profile():
 
 
 def test_a_name_in_parts_after_a_title_ends_before_the_act_that_follows_it():
-    assert people("乡长热依拉·阿布都主持召开专题会，副乡长买买提·吐尔洪坚持每周督办。\n") == [
-        ("热依拉·阿布都", "乡长"), ("买买提·吐尔洪", "副乡长")]
+    assert people("乡长热依拉·阿布都主持召开专题会，副乡长买买提·吐尔洪坚持每周督办，宣讲员努尔·沙吾提带领宣讲队进村。\n") == [
+        ("热依拉·阿布都", "乡长"), ("买买提·吐尔洪", "副乡长"), ("努尔·沙吾提", "宣讲员")]
+
+
+def test_an_appointment_after_a_form_of_address_gives_the_role():
+    assert people("喻晴同志为乡政府法律顾问，全年审核合同。\n") == [("喻晴", "乡政府法律顾问")]

@@ -60,6 +60,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # lines are found by their newline, a literal the scan skips to (a title's first line is neither)
         "speech": re.compile(rf"\n(?P<name>[^\s:,。]{{2,13}}):(?=[\u4e00-\u9fff][^\n]{{{MIN_SPEECH},}}?[,。])"),
         "row": re.compile(rf"\n{opens}(?P<label>{either(roles)}) {{2,}}(?=\S)"),
+        "post_after": re.compile(rf"{either(lexicon.longest_first(_words('appoint')))}(?P<post>[^{_CLAUSE_END}]{{1,{MAX_POST}}})"
+                                 rf"(?=[{_CLAUSE_END}])"),
         # Every other anchor of the frames in one scan of the text, each alternative a group; the post after a verb
         # of appointment is looked at, not consumed, so that a name inside it is still an anchor's.
         "anchor": re.compile(
@@ -212,8 +214,15 @@ def _addressed(norm: str, match: re.Match, read: frozenset[int]):
     at = match.end() - len(word)
     if norm.startswith(_words("not_after_profession"), match.end()) or norm.startswith(_words("doctrine_after"), at):
         return
+    post = _post_after(norm, match.end())  # 王某同志为驻村法律顾问: the post appointed after the address is the role
     for start, end in _names_back(norm, at, STRONG, read):
-        yield start, end, norm[start:end], _qualifiers(norm, start) + ("" if word == "同志" else word)
+        yield start, end, norm[start:end], post or _qualifiers(norm, start) + ("" if word == "同志" else word)
+
+
+def _post_after(norm: str, pos: int) -> str:
+    """The post a verb of appointment right at `pos` gives, when it ends in a title (担任村法律顾问), else nothing."""
+    match = _patterns()["post_after"].match(norm, pos)
+    return match.group("post") if match and match.group("post").endswith(_roles()) else ""
 
 
 def _appointed(norm: str, match: re.Match, read: frozenset[int]):

@@ -60,6 +60,13 @@ def _common_word(word: str, times_are_names: bool = False) -> bool:
 
 
 @cache
+def _act_re() -> re.Pattern:
+    """The acts of two or more characters a person does after their name (带领, 主持), as one pattern."""
+    acts = lexicon.longest_first(word for word in lexicon.words("person_words", "act") if len(word) > 1)
+    return re.compile("|".join(map(re.escape, acts)))
+
+
+@cache
 def _titles() -> tuple[str, ...]:
     return (*(row["role"] for row in lexicon.table("roles")), *lexicon.words("person_words", "profession_after"))
 
@@ -79,9 +86,12 @@ def _shape(span: str, end_free: bool = True) -> float | None:
         parts = re.split(f"[{_DOTS}]", span)
         if len(parts) != 2 or not all(0 < len(p) <= MAX_DOTTED_PART and all(map(is_han, p)) for p in parts):
             return None
-        # 努尔兰·别克主持: the part after the dot ends before an everyday word (主持), as a name holds none
+        # 努尔兰·别克主持, 古丽娜尔·吐尔逊带领: the part after the dot ends before what the person does (an act of
+        # person_words, or any everyday word), as a name holds neither
         last = parts[1]
-        return None if any(_everyday_word(last[i : i + 2]) for i in range(len(last) - 1)) else 2.0
+        if _act_re().search(last) or any(_everyday_word(last[i : i + 2]) for i in range(len(last) - 1)):
+            return None
+        return 2.0
     if not all(map(is_han, span)):
         return None
     for length in (2, 1):
