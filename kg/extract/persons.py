@@ -18,6 +18,7 @@ from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.model import evidence
 from kg.text import segment
+from kg.extract import person_frames
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
 _MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ", "\t")  # a tab ends a table cell
@@ -93,10 +94,11 @@ def _surname_at(norm: str, pos: int) -> str | None:
     """The surname standing at `pos`, a compound one (欧阳) before a single one (欧): a set lookup, since this
     is asked at every character that could open a name."""
     known = _surname_set()
-    for length in (2, 1):
-        if norm[pos : pos + length] in known and len(norm[pos : pos + length]) == length:
-            return norm[pos : pos + length]
-    return None
+    two = norm[pos : pos + 2]
+    if len(two) == 2 and two in known:
+        return two
+    one = norm[pos : pos + 1]
+    return one if one and one in known else None
 
 
 @cache
@@ -118,6 +120,7 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
         key=lambda f: f.start,
     )
     doctrine = _doctrine_names(norm)
+    found = _with_framed(found, norm)
     names = {item.name for item in found}
     seen: dict[str, Person] = {}
     for item in found:
@@ -128,6 +131,16 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
             role = _as_written(source.text, norm, item.role, item.start)
             seen[item.name] = Person(name, role, evidence(source.path, source.text, item.start, item.end))
     return tuple(seen.values())
+
+
+def _with_framed(found: list[_Found], norm: str) -> list[_Found]:
+    """The rules' names, then each name a frame ties to a person (person_frames) that no rule read there."""
+    names = {item.name for item in found}
+    spans = [(item.start, item.end) for item in found]
+    read = frozenset(edge for span in spans for edge in span)
+    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read)
+             if name not in names and not any(start < e and s < end for s, e in spans)]
+    return sorted((*found, *extra), key=lambda f: f.start) if extra else found
 
 
 def _as_written(text: str, norm: str, phrase: str, near: int) -> str:
@@ -219,25 +232,17 @@ def _name_of_parts(norm: str, pos: int) -> str | None:
 def _name_ends_before(rest: str) -> bool:
     """True when the text after a name reads as what follows a name: an act, punctuation, a verb, 均 and an act,
     or the number of the people just named (两名律师)."""
+    if rest.startswith(_profession_words()):
+        return False  # 由广信律师事务所: 律师 opens the name of a firm there, not the title after a name
     if not rest or rest.startswith(_follow()) or _verb_follows(rest) or _patterns()["counted"].match(rest):
         return True
     return rest[:1] in lexicon.chars("person_words", "all_of") and rest[1:].startswith(_follow())
 
 
-# 艾力·吐尔逊, 阿依古丽·买买提: a name written in parts joined by a middle dot has no surname of the list.
-_DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
-
-
-def _dotted_name_at(norm: str, pos: int) -> str | None:
-    """A name in parts joined by a middle dot standing at `pos` (after a title), when the text goes on as after a name."""
-    match = _DOTTED_NAME_RE.match(norm, pos)
-    if match is None:
-        return None
-    dot = pos + next(i for i, c in enumerate(match.group()) if c in "·•・")
-    for end in range(dot + 2, match.end() + 1):  # the shortest reading the text goes on after (…吐尔逊同志坚持)
-        if _name_ends_before(_after(norm, end)):
-            return norm[pos:end]
-    return None
+@cache
+def _profession_words() -> tuple[str, ...]:
+    """Words a profession opens (律师事务所, 法官助理): after them the profession is no title after a name."""
+    return tuple(title + tail for title in _words("title_after") for tail in _words("not_after_profession"))
 
 
 def _all_of_a_list(norm: str, pos: int, at: int) -> bool:
@@ -346,7 +351,7 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
     """
     out = []
     while True:
-        name = name_at(norm, pos) or _dotted_name_at(norm, pos)
+        name = name_at(norm, pos)
         if name is None and out and norm[pos - 1] == "、":
             # 调解员许某、黄妈祖生被评为…: a later name of the list, read from what follows it as after a title
             name = next((span for _, span in _framed(norm, pos)), None)
@@ -376,7 +381,8 @@ def _after_titles(norm: str):
         if norm.startswith(")", at) and norm.rfind("(", max(0, match.start() - MAX_POST), match.start()) >= 0:
             at += 1  # 德古（民间调解人）甲、乙: a title glossing a local word in brackets; the names follow the bracket
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
-        names = _byline(norm, at) if kind == "label" else _names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
+        names = _byline(norm, at) if kind == "label" else (_names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
+                                                            or person_frames.after_title(norm, at))
         if not names:
             continue
         last_end = names[-1][0] + len(names[-1][1])
@@ -397,10 +403,13 @@ def _framed(norm: str, pos: int) -> list[tuple[int, str]]:
     """A name no list knows, read from what frames it right after a title: 主席乌日娜同志, 书记朝鲁门、苏木达某某,
     书记夏天带头 (an act of two characters after it). No common word may stand in the run, except one a name may be
     (a time word or one tagged a name: 夏天)."""
+    barred = lexicon.chars("person_words", "not_in_framed")
     for size in range(2, MAX_FRAMED + 1):
-        span, rest = norm[pos : pos + size], _after(norm, pos + size)
-        if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_framed") for ch in span):
+        # the run grows by one character a step: only the new ones are tested (two at the first step)
+        if any(not "\u4e00" <= ch <= "\u9fff" or ch in barred for ch in norm[pos + max(0, size - 2) : pos + size]) \
+                or pos + size > len(norm):
             return []
+        span, rest = norm[pos : pos + size], _after(norm, pos + size)
         if _role_re().search(span) or _multi_char_acts_re().search(span):
             return []  # 主任带队: an act or a title is no part of a name
         framed = ((rest.startswith("同志") and not rest.startswith(_words("doctrine_after")))

@@ -1,0 +1,272 @@
+"""Frames that tie a span to a person whatever follows it, each with its weight: the name in it is scored.
+
+Before the name (its start is fixed, its end scored):
+- a label and a colon: 负责人：X, 起草人：X, （执笔：X）, 所长：X, and the body in brackets before: 综治中心（负责人：X）;
+- an award: 被评为“…”的（村民）X;
+- who a person is, a word that is no title: 村民X, 居民代表X, 村医X;
+- a line's opening and a colon before a sentence: X：以前…。 (a speaker quoted in the report);
+- a table row written with spaces: 成员    X    所长.
+After it (its end is fixed, its start scored; names joined by 、 before it are read back too):
+- a profession or a form of address: X警官, X老师, X教授, X女士, X同志;
+- an appointment to a post: X任组长, Y、Z任副组长, X为镇政府法律顾问;
+- a count of the people just named: X、Y两位副镇长, X等12名退休干部, X、Y二人;
+- a profile: X，女，1961年生.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, partial
+
+from kg.text import lexicon
+from kg.text import segment
+from kg.text.lexicon import either
+from kg.extract import person_score
+
+_words = partial(lexicon.words, "person_words")
+MAX_QUALIFIER = 12  # characters of the body before a bracket or a name that qualify the role (区人民法院)
+MAX_AWARD = 24  # characters of an award's title in quotes
+MIN_SPEECH = 8  # characters of a sentence after a speaker's colon
+MAX_POST = 16  # characters of a post after 任/为 (乡政府法律顾问); a longer run is a clause
+MAX_LABEL = 8  # characters before a colon searched for a label
+STRONG = 3.0  # a frame that says a person stands there: the name needs only a fair score
+TITLE = 2.0  # a title or a kind of person before the span: only a clean cut after it closes the name
+SPEECH = 2.0  # a line's opening and a colon is a weaker tie: headings and labels open lines too
+_SPACES = " "
+_CLAUSE_END = ",。;:!?、\n"
+_NUMERALS = "0123456789两二三四五六七八九十"
+MAX_COUNT = 4  # numerals of a count before its classifier (等126名)
+
+
+@cache
+def _roles() -> tuple[str, ...]:
+    return lexicon.longest_first(row["role"] for row in lexicon.table("roles"))
+
+
+@cache
+def _labels() -> tuple[str, ...]:
+    """Labels before a colon and a name: the sign-off words and every title (所长：X)."""
+    return lexicon.longest_first((*_words("colon_label"), *_roles()))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    roles = _roles()
+    # a class of the titles' first characters before the list of titles: most positions fail on one character test
+    opens = "(?=[" + "".join(sorted({re.escape(role[0]) for role in roles})) + "])"
+    kinds = either(lexicon.longest_first(_words("kind_of_person")))
+    return {
+        # the speech is a sentence: it opens with a character and holds a comma or a full stop (索引号：****** is a field)
+        # lines are found by their newline, a literal the scan skips to (a title's first line is neither)
+        "speech": re.compile(rf"\n(?P<name>[^\s:,。]{{2,13}}):(?=[\u4e00-\u9fff][^\n]{{{MIN_SPEECH},}}?[,。])"),
+        "row": re.compile(rf"\n{opens}(?P<label>{either(roles)}) {{2,}}(?=\S)"),
+        "post_after": re.compile(rf"{either(lexicon.longest_first(_words('appoint')))}(?P<post>[^{_CLAUSE_END}]{{1,{MAX_POST}}})"
+                                 rf"(?=[{_CLAUSE_END}])"),
+        # Every other anchor of the frames in one scan of the text, each alternative a group; the post after a verb
+        # of appointment is looked at, not consumed, so that a name inside it is still an anchor's.
+        "anchor": re.compile(
+            rf"(?=[{_first_characters()}])"  # one class test at each position before the alternatives are tried
+            rf"(?:(?P<award>被评为\"(?P<title>[^\"\n]{{2,{MAX_AWARD}}})\"的(?:{kinds})?)"
+            rf"|(?P<kind>{kinds})"
+            # a form of address is found by its last character with the rest behind it: 法 and 民 open too many words
+            rf"|(?P<address>{'|'.join(f'(?<={re.escape(w[:-1])}){re.escape(w[-1])}' for w in _addresses())})"
+            rf"|(?P<appoint>{either(lexicon.longest_first(_words('appoint')))})"
+            # the post must end with a title's last character, tested in the scan rather than after it
+            rf"(?=(?P<post>[^{_CLAUSE_END}]{{0,{MAX_POST - 1}}}[{_last_characters()}])[{_CLAUSE_END}])"
+            # a count is found by its classifier after a numeral (digits are too common a first character to scan for);
+            # the numerals and 等 before it are read back by the handler
+            rf"|(?P<count>(?<=[{_NUMERALS}])[名位]|(?<=[两二三])人)"
+            rf"|(?P<profile>(?<=,)[男女],)"
+            rf"|(?P<colon>:))"
+        ),
+    }
+
+
+def _last_characters() -> str:
+    """The characters a title ends with, as a regex class's contents."""
+    return "".join(sorted({re.escape(role[-1]) for role in _roles()}))
+
+
+def _first_characters() -> str:
+    """The characters an anchor can open with, as a regex class's contents."""
+    words = (*_words("kind_of_person"), *_words("appoint"), "被")
+    lasts = {re.escape(word[-1]) for word in _addresses()}
+    return "".join(sorted({re.escape(word[0]) for word in words} | lasts)) + r"名位人男女:"
+
+
+@cache
+def _addresses() -> tuple[str, ...]:
+    """Professions and forms of address written after a name, longest first (检察官 before 警官's 官)."""
+    return lexicon.longest_first((*_words("profession_after"), "同志"))
+
+
+def _qualifiers(norm: str, pos: int) -> str:
+    """The words before `pos` back to the clause's start (区人民法院 before 鲍某法官), kept as part of the role."""
+    stops = lexicon.chars("person_words", "role_left_stop")
+    left = pos
+    while left > 0 and pos - left < MAX_QUALIFIER and person_score.is_han(norm[left - 1]) and norm[left - 1] not in stops:
+        left -= 1
+    return norm[left:pos]
+
+
+def _skip_spaces(norm: str, pos: int, most: int = 3) -> int:
+    end = pos
+    while end < len(norm) and end - pos < most and norm[end] == _SPACES:
+        end += 1
+    return end
+
+
+def found(norm: str, read: frozenset[int] = frozenset()):
+    """(start, end, name, role) for each name a frame ties to a person.
+
+    `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…)."""
+    handlers = _handlers()
+    for match in _patterns()["anchor"].finditer(norm):
+        yield from handlers[_group(match)](norm, match, read)
+    yield from _speakers(norm, read)
+    yield from _rows(norm, read)
+
+
+def _group(match: re.Match) -> str:
+    """The alternative that matched; the last group closed may be one inside it (an award's title, a post)."""
+    if match.lastgroup in _handlers():
+        return match.lastgroup
+    return "award" if match.group("award") is not None else "appoint"
+
+
+@cache
+def _handlers() -> dict:
+    return {"award": _awarded, "kind": _kinds, "address": _addressed, "appoint": _appointed, "count": _counted,
+            "profile": _profiles, "colon": _labelled}
+
+
+def after_title(norm: str, pos: int) -> list[tuple[int, str]]:
+    """人大主席伍国栋全面负责, 部长祁连山牵头, 调解员 方某，…: a name after a title that no rule read, when the span
+    scores as a name and the dictionary cuts the text after it; a word after the title (高度重视, 亲自部署) scores too low."""
+    start = _skip_spaces(norm, pos, 2)
+    name = person_score.best_from(norm, start, TITLE)
+    return [(start, name)] if name else []
+
+
+def _names_back(norm: str, end: int, weight: float, read: frozenset[int]):
+    """The name ending at `end` and those joined to it by 、 before it (甲、乙任副组长): (start, end) each; none when a
+    rule read the name there (and so the list it ends)."""
+    if end in read or not person_score.may_end_name(norm, end):
+        return
+    while (start := person_score.best_before(norm, end, weight)) is not None:
+        yield start, end
+        if start == 0 or norm[start - 1] != "、":
+            return
+        end = start - 1
+
+
+def _labelled(norm: str, match: re.Match, read: frozenset[int]):
+    colon = match.start()
+    before = norm[max(0, colon - MAX_LABEL) : colon]
+    # one test in C for any label; which label, only where there is one
+    label = next(word for word in _labels() if before.endswith(word)) if before.endswith(_labels()) else None
+    if label is None and before.endswith("人") and len(before) >= 3 and all(map(person_score.is_han, before[-3:])):
+        label = before[-3:]  # 起草人, 审核人, 记录人: a sign-off word of a verb and 人
+    if label is None:
+        return
+    start = _skip_spaces(norm, colon + 1)
+    name = None if start in read else person_score.best_from(norm, start, STRONG)
+    if name:
+        at = colon - len(label)
+        body = _qualifiers(norm, at - 1) if at > 0 and norm[at - 1] == "(" else ""
+        yield start, start + len(name), name, body + label
+
+
+def _awarded(norm: str, match: re.Match, read: frozenset[int]):
+    name = None if match.end() in read else person_score.best_from(norm, match.end(), STRONG)
+    if name:
+        yield match.end(), match.end() + len(name), name, match.group("title")
+
+
+def _kinds(norm: str, match: re.Match, read: frozenset[int]):
+    start = match.end()
+    name = None if start in read else person_score.best_from(norm, start, TITLE)
+    if name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
+        yield start, start + len(name), name, match.group()
+
+
+def _speakers(norm: str, read: frozenset[int]):
+    for match in _patterns()["speech"].finditer(norm):
+        start, end = match.start("name"), match.end("name")
+        if person_score.best_from(norm, start, SPEECH, ends=(end,)):
+            yield start, end, norm[start:end], ""
+
+
+def _rows(norm: str, read: frozenset[int]):
+    for match in _patterns()["row"].finditer(norm):
+        start = match.end()
+        stop = norm.find("  ", start, start + 2 * person_score.MAX_DOTTED_PART + 2)
+        if stop < 0:
+            continue  # a row's name cell ends where the next cell's spaces begin
+        if person_score.best_from(norm, start, STRONG, ends=(stop,)):
+            post = norm[stop:].lstrip(" ").split("\n", 1)[0].strip()
+            yield start, stop, norm[start:stop], post or match.group("label")
+
+
+def _addressed(norm: str, match: re.Match, read: frozenset[int]):
+    """X警官, X老师, X女士, X同志: a profession or a form of address right after the name."""
+    word = next(word for word in _addresses() if norm.endswith(word, 0, match.end()))
+    at = match.end() - len(word)
+    if norm.startswith(_words("not_after_profession"), match.end()) or norm.startswith(_words("doctrine_after"), at):
+        return
+    post = _post_after(norm, match.end())  # 王某同志为驻村法律顾问: the post appointed after the address is the role
+    for start, end in _names_back(norm, at, STRONG, read):
+        yield start, end, norm[start:end], post or _qualifiers(norm, start) + ("" if word == "同志" else word)
+
+
+def _post_after(norm: str, pos: int) -> str:
+    """The post a verb of appointment right at `pos` gives, when it ends in a title (担任村法律顾问), else nothing."""
+    match = _patterns()["post_after"].match(norm, pos)
+    return match.group("post") if match and match.group("post").endswith(_roles()) else ""
+
+
+def _appointed(norm: str, match: re.Match, read: frozenset[int]):
+    """X任组长, Y、Z任副组长, X为镇政府法律顾问: names before a verb of appointment and a post ending in a title."""
+    post = match.group("post")
+    if not post.endswith(_roles()):
+        return
+    end = match.start() - (2 if norm.endswith("同志", 0, match.start()) else 0)
+    for start, stop_at in _names_back(norm, end, STRONG, read):
+        yield start, stop_at, norm[start:stop_at], post
+
+
+def _counted(norm: str, match: re.Match, read: frozenset[int]):
+    """X、Y两位副镇长, X等12名退休干部, X、Y二人: names followed by how many they are and, mostly, what."""
+    at = match.start()
+    end = at
+    while end > 0 and at - end < MAX_COUNT and norm[end - 1] in _NUMERALS:
+        end -= 1
+    etc = end > 0 and norm[end - 1] == "等"
+    end -= 1 if etc else 0
+    after = norm[match.end() : match.end() + MAX_QUALIFIER]
+    titled = after.startswith(_roles())
+    if not (etc or titled or (match.group() == "人" and at - end == 1)):
+        return  # 执法人员18名: a count after a word, not after names
+    if end in read or not person_score.may_end_name(norm, end):
+        return
+    role = next(role for role in _roles() if after.startswith(role)) if titled else _nouns(after)
+    for start, stop in _names_back(norm, end, STRONG, read):
+        yield start, stop, norm[start:stop], role
+
+
+def _nouns(text: str) -> str:
+    """退休干部颁发…: the nouns a count goes on with, up to the first word that is none, as the people's role."""
+    words = segment.default().lcut(text)
+    tags = segment.pos_tags()
+    out = ""
+    for word in words[:3]:
+        if not tags.get(word, "").startswith(("n", "v")) or (out and not tags.get(word, "").startswith("n")):
+            break
+        out += word
+    return out
+
+
+def _profiles(norm: str, match: re.Match, read: frozenset[int]):
+    """方某，女，1961年生，退休教师: a name before a profile's sex."""
+    for start, end in _names_back(norm, match.start() - 1, STRONG, read):
+        yield start, end, norm[start:end], _qualifiers(norm, start).strip()

@@ -1,0 +1,105 @@
+"""Frames that tie a scored span to a person: labels, professions after the name, appointments, awards, speakers,
+rows written with spaces, and a title before a name the rules read no act after. Sentences of our own."""
+
+from __future__ import annotations
+
+from kg.extract import person_score, persons
+from kg.read import make_source
+from kg.text.normal import normalize
+
+TITLE = "松台乡2024年法治政府建设情况报告\n"
+
+
+def people(body: str) -> list[tuple[str, str]]:
+    source = make_source("sample.txt", TITLE + body, "utf-8")
+    return [(p.name, p.role) for p in persons.extract(source, ())]
+
+
+def test_a_label_and_a_colon_name_the_person_and_the_body_before_the_bracket():
+    assert people("乡矛盾调处中心（负责人：柏青松）每周开放五天。\n") == [("柏青松", "乡矛盾调处中心负责人")]
+    assert people("承办科室：党政办\n联系人：喻晴　　电话：0731-5550123\n") == [("喻晴", "联系人")]
+    # a label before something other than a name is no person
+    assert people("联系人：各村治保主任，电话另行通知。\n") == []
+
+
+def test_a_profession_after_the_name_ties_it_and_the_words_before_qualify_it():
+    assert people("乡派出所戚少鹏警官每月进村宣讲两次。\n") == [("戚少鹏", "乡派出所警官")]
+    assert people("请市师范学院滕玥老师给学生上法治课。\n") == [("滕玥", "市师范学院老师")]
+    assert people("农业大学房思远教授讲解土地承包法。\n") == [("房思远", "农业大学教授")]
+    # a profession that opens a longer word (律师事务所, 老师们) follows no name
+    assert people("邀请城南律师事务所为村民讲法，老师们积极参加。\n") == []
+
+
+def test_names_before_an_appointment_to_a_post_each_take_the_post():
+    assert people("专班由柏青松任组长，喻晴、卜少华任副组长，成员由各站所长组成。\n") == [
+        ("柏青松", "组长"), ("喻晴", "副组长"), ("卜少华", "副组长")]
+
+
+def test_an_award_before_the_name_ties_it_even_with_a_kind_of_person_between():
+    assert people("被评为“全市最美调解员”的居民宁桂芝，坚持上门调解。\n") == [("宁桂芝", "全市最美调解员")]
+
+
+def test_a_line_that_opens_with_a_name_and_a_colon_quotes_a_speaker_and_other_openings_do_not():
+    assert people("群众说法摘录：\n宁桂芝：过去有事不知道找谁，如今到调处中心就能说清楚。\n") == [("宁桂芝", "")]
+    assert people("任务一：完成全乡干部学法考试，参考率达到百分之百。\n周一：集中学习法律法规和政策文件。\n") == []
+
+
+def test_a_table_row_written_with_spaces_names_the_person_and_the_post_in_the_next_cell():
+    assert people("副组长    司徒兰    副乡长\n成员    上官文    乡武装部长\n") == [("司徒兰", "副乡长"), ("上官文", "乡武装部长")]
+
+
+def test_a_title_before_a_name_that_no_rule_closes_is_kept_when_the_name_scores_and_a_word_is_not():
+    assert people("乡人大主席伍明远统筹推进普法工作。\n") == [("伍明远", "乡人大主席")]
+    assert people("乡长高度重视，书记亲自部署，法律顾问由城南律师事务所派驻。\n") == []
+
+
+def test_the_score_prefers_the_span_the_dictionary_cuts_cleanly():
+    text = normalize("乡人大主席伍明远统筹推进普法工作。")
+    start = text.index("伍")
+    assert person_score.best_from(text, start, 2.0) == "伍明远"
+    # a word after the title scores below any frame's help
+    word = normalize("乡长高度重视依法行政。")
+    assert person_score.best_from(word, word.index("高"), 3.0) is None
+
+
+def test_sign_off_labels_titles_before_a_colon_and_padded_names():
+    assert people("审稿人：柏青松　　校对人：喻晴\n") == [("柏青松", "审稿人"), ("喻晴", "校对人")]
+    assert people("乡法律服务所（主任：卜少华）负责日常接待。\n") == [("卜少华", "乡法律服务所主任")]
+    assert people("（执笔：宁  娟）\n") == [("宁娟", "执笔")]
+
+
+def test_a_form_of_address_or_comrade_after_names_ties_each_of_a_list():
+    assert people("由柏青松、宁桂芝同志组成督导组。\n") == [("柏青松", ""), ("宁桂芝", "")]
+    assert people("乡文化站卜少华女士常年义务讲法。\n") == [("卜少华", "乡文化站女士")]
+    # doctrine after 同志 is no person of the text
+    assert people("坚持以习近平同志为核心的党中央领导。\n") == []
+
+
+def test_names_before_a_count_and_what_they_are():
+    assert people("柏青松、喻晴两位副乡长分别联系片区。\n") == [("柏青松", "副乡长"), ("喻晴", "副乡长")]
+    assert people("乡政府为戚少鹏等9名老干部颁发证书。\n") == [("戚少鹏", "老干部")]
+    # a count after a word names no one
+    assert people("全乡执法人员18名全部持证。\n") == []
+
+
+def test_an_appointment_to_a_post_that_ends_in_a_title():
+    assert people("聘请城南律师事务所滕玥为乡政府法律顾问，服务期两年。\n") == [("滕玥", "乡政府法律顾问")]
+    assert people("积极推动乡村振兴为民办实事。\n") == []
+
+
+def test_who_a_person_is_before_the_name_and_a_profile():
+    assert people("村医宁桂芝主动参与调解。\n") == [("宁桂芝", "村医")]
+    assert people("村民戚少鹏说：“有事找调解室。”\n") == [("戚少鹏", "村民")]
+    # a party to a case, named 某某, is no actor; 群众 before a word names no one
+    assert people("村民柏某某与邻居发生纠纷，群众信访事项按期办结。\n") == []
+    assert people("调解员 宁桂芝，女，1958年生，退休教师。\n") == [("宁桂芝", "调解员")]
+    assert people("典型人物：卜少华，男，1966年生，长期扎根基层。\n") == [("卜少华", "")]
+
+
+def test_a_name_in_parts_after_a_title_ends_before_the_act_that_follows_it():
+    assert people("乡长热依拉·阿布都主持召开专题会，副乡长买买提·吐尔洪坚持每周督办，宣讲员努尔·沙吾提带领宣讲队进村。\n") == [
+        ("热依拉·阿布都", "乡长"), ("买买提·吐尔洪", "副乡长"), ("努尔·沙吾提", "宣讲员")]
+
+
+def test_an_appointment_after_a_form_of_address_gives_the_role():
+    assert people("喻晴同志为乡政府法律顾问，全年审核合同。\n") == [("喻晴", "乡政府法律顾问")]
