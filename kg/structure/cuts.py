@@ -255,8 +255,9 @@ def _run(norm: str, clauses: list[Span]):
             keys[("word", norm[a + 1])] += 1
             if firsts[norm[a]] >= _FRAME_MIN - 1:
                 # a frame: the same first character and a word shortly after it (在决策方面…，在执法方面…)
-                keys.update({("frame", (norm[a], norm[i : i + 2])) for i in range(a + 2, min(b - 1, a + _FRAME_SPAN))})
-    best = None
+                # once per clause, in reading order: most_common breaks ties by first insertion, so no set here
+                keys.update(dict.fromkeys(("frame", (norm[a], norm[i : i + 2])) for i in range(a + 2, min(b - 1, a + _FRAME_SPAN))).keys())
+    best, best_reach = None, 0
     for (shape, key), count in keys.most_common():
         if count < _FRAME_MIN - 1:
             break
@@ -274,8 +275,12 @@ def _run(norm: str, clauses: list[Span]):
             continue  # the same first character too: a pair, counted as one
         if any(m - n > _MAX_GAP + 1 for n, m in zip(starts, starts[1:])):
             continue  # openings far apart are words that recur, not a run
-        if best is None or len(starts) > len(best[1]):
-            best = (opens, starts)
+        # How far the run reaches, counting the clause before it when the opening stands inside it (全镇在…，在…，在…):
+        # of tied openings (在…法工 and 在…工作 both open the last two), the one that takes in the first clause wins.
+        before = clauses[starts[0] - 1] if starts and starts[0] > 0 else None
+        reach = len(starts) + (before is not None and any(opens(norm, pos, before[1]) for pos in range(*before)))
+        if best is None or reach > best_reach:
+            best, best_reach = (opens, starts), reach
     return best
 
 
