@@ -179,3 +179,7 @@ def test_a_quote_naming_the_team_or_studio_after_it_and_a_style_of_model_to_be_c
     assert "解心结" in got and "枫桥式派出所创建" in got
     # a style that describes a service (一站式) is still an adjective, and a room that is no team (调解室) names nothing
     assert "一站式" not in got and "老街坊" not in got
+
+
+def test_a_quoted_room_of_reasoning_or_council_is_a_named_practice():
+    assert names("在村部开辟“板凳说理室”，每月在“院坝议事厅”商量村务。") == ["板凳说理室", "院坝议事厅"]

@@ -442,3 +442,45 @@ def test_people_named_after_a_glossed_title_are_counted_as_that_title():
     found = facts("聘请寨老（民间调解人）杨石岩、吴国九等8人参与调解。")
     assert [(value, unit) for _, value, unit, _ in found] == [(8, "人")]
     assert found[0][0].endswith("调解人")
+
+
+def test_session_numbers_of_a_sitting_body_are_ordinals_not_counts():
+    # 届 before, 全会 or 会议 after: the fourth, fifth session; siblings joined by 、 or 和 share the shape
+    assert facts("镇党委传达学习市委九届六次全会和区委五届三次、四次全会精神，召开党委会议8次。") == [
+        ("召开党委会议", 8, "次", False),
+    ]
+    assert facts("列席县十七届人大二次会议，全年召开2次全体会议。") == [("全体会议", 2, "次", False)]
+
+
+def test_a_duration_before_a_service_name_gives_its_hours_not_time_spent():
+    assert facts("开通24小时法律咨询热线，建成7×24小时自助服务站，志愿者累计服务360小时。") == [
+        ("志愿者累计服务", 360, "小时", False),
+    ]
+
+
+def test_an_event_count_run_into_the_next_clause_counts_the_event():
+    assert facts("全年召开常务会议6次专题研究行政执法工作。") == [("召开常务会议", 6, "次", False)]
+    # a count before the event it counts still takes the noun after it
+    assert facts("全年开展6次专题讲座。") == [("专题讲座", 6, "次", False)]
+    # the words after a count that lead straight into the next figure are that figure's own
+    assert facts("印制普法挂历800余本法治书签1200张。") == [
+        ("印制普法挂历", 800, "本", True), ("法治书签", 1200, "张", False),
+    ]
+
+
+def test_a_bound_count_before_de_counts_the_noun_after_it():
+    assert facts("每个网格落实不少于1名的兼职网格员，社区配足至少3人的普法志愿者。") == [
+        ("兼职网格员", 1, "名", False), ("普法志愿者", 3, "人", False),
+    ]
+    # a bound that qualifies what a later figure counts is still no fact of its own
+    assert [(value, unit) for _, value, unit, _ in facts("调处标的不少于5万元的纠纷9件。")] == [(9, "件")]
+
+
+def test_a_count_after_a_list_mark_with_its_own_noun_is_its_own_thing():
+    assert facts("为执法中队配置对讲机6部、3只执法记录仪和2辆巡逻车。") == [
+        ("为执法中队配置对讲机", 6, "部", False), ("执法记录仪", 3, "只", False), ("巡逻车", 2, "辆", False),
+    ]
+
+
+def test_an_office_rule_of_telling_once_is_no_count():
+    assert facts("服务窗口坚持一次告知、限时办结，窗口办理事项1500余件。") == [("窗口办理事项", 1500, "件", True)]

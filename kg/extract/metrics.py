@@ -15,7 +15,7 @@ from functools import cache, partial
 
 from kg.text import lexicon
 from kg.text.lexicon import either
-from kg.extract import persons
+from kg.extract import counted as shape, persons
 from kg.model import Item, Metric, Person, Section, Source
 from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
@@ -215,6 +215,9 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
     number, start, end = quantity.number, quantity.start, quantity.end
     if start > 0 and norm[start - 1] in "第每":
         return True
+    if shape.session_ordinal(norm, quantity) or (
+            unit_kinds().get(quantity.unit) == "time" and shape.names_hours(norm, quantity, _phrase_after(norm, end, quantity.unit))):
+        return True  # 十三届四次全会, 24小时自助服务区: an ordinal, a service's hours
     after = norm[end : end + 1]
     if number.chinese:
         if quantity.unit == "分":
@@ -230,7 +233,7 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
                         return True
     if after and after in glued_after(quantity.unit):
         return True
-    if _threshold(norm, end) or _defines_label(norm, start):
+    if _threshold(norm, end) or _defines_label(norm, start) or shape.bound_qualifies_later_figure(norm, quantity, _clause_end(norm, end)):
         return True
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
 
@@ -313,7 +316,9 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if previous is not None:
         gap = norm[previous[0].end : quantity.start].strip()
         # 拆除违法建筑2处约380m², 培训5批次14人次, 学法4轮、三批次: one thing counted twice
-        if (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
+        # 记录仪4台、2只录音笔: a noun after the second count's unit is a thing of its own
+        own = gap == "、" and _phrase_after(norm, quantity.end, quantity.unit) > quantity.end
+        if (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1] and not own:
             return previous[1]
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
@@ -339,6 +344,9 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
         # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
+    bounded = shape.counted_after_bound(norm, quantity, _clause_end(norm, quantity.end))
+    if bounded:
+        return _nonempty(_clean(text[bounded[0] : bounded[1]]))  # 配齐不少于3人的调解员: the noun after 的 is counted
     if quantity.value == 0:
         after_end = _clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:
@@ -501,6 +509,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     closes_clause = after_end >= len(norm) or norm[after_end] in _BOUNDARY or norm[after_end] == "、"
     if before.endswith(_words("possess")):
         return False  # 下辖9个社区，: what the township has is the noun after the number, however short
+    if shape.counts_event_before(before, unit) or shape.runs_into_next_figure(norm, after_end):
+        return True  # 召开会议5次研究…, 发放手册600册律师讲座3次: the words after belong to the next clause or figure
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
