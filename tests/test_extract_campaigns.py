@@ -183,3 +183,9 @@ def test_a_quote_naming_the_team_or_studio_after_it_and_a_style_of_model_to_be_c
 
 def test_a_quoted_room_of_reasoning_or_council_is_a_named_practice():
     assert names("在村部开辟“板凳说理室”，每月在“院坝议事厅”商量村务。") == ["板凳说理室", "院坝议事厅"]
+
+
+def test_a_quoted_formula_names_a_model_only_with_its_kind_after_it():
+    assert names("推广“2+N”联调机制，组建“1+1+X”帮教小组。") == ["2+N"]
+    # a formula of working days and weekends describes a duty roster, no model
+    assert names("窗口实行“6+1”轮岗。") == []

@@ -484,3 +484,36 @@ def test_a_count_after_a_list_mark_with_its_own_noun_is_its_own_thing():
 
 def test_an_office_rule_of_telling_once_is_no_count():
     assert facts("服务窗口坚持一次告知、限时办结，窗口办理事项1500余件。") == [("窗口办理事项", 1500, "件", True)]
+
+
+def test_the_scale_of_a_score_and_the_field_of_a_ranking_are_no_facts_of_the_township():
+    assert facts("群众安全感测评得分92.4分（满分100分），在全市38个乡镇中名列第5位。") == [
+        ("群众安全感测评得分", 92.4, "分", False),
+    ]
+
+
+def test_round_the_clock_hours_before_a_duty_are_no_time_spent():
+    assert facts("司法所实行24小时轮值，全年志愿服务时长达860小时。") == [("志愿服务时长", 860, "小时", False)]
+
+
+def test_an_age_before_the_counted_people_belongs_to_their_noun():
+    assert facts("走访辖区800余名70岁以上独居老人。") == [("70岁以上独居老人", 800, "名", True)]
+
+
+def test_a_summing_word_after_a_list_mark_joins_two_counts_of_one_thing():
+    assert facts("举办网格员轮训4期、累计210人次。") == [("举办网格员轮训", 4, "期", False), ("举办网格员轮训", 210, "人次", False)]
+
+
+def test_members_introduced_by_you_and_a_per_person_range_count_the_noun_after():
+    assert facts("成立由9名退休法官、检察官组成的顾问团。") == [("退休法官", 9, "名", False)]
+    assert facts("驻村干部每人包联3至4个组。") == [("组", 3, "个", True)]
+
+
+def test_figures_in_a_text_table_take_their_unit_from_the_column_header():
+    body = ("各村调解情况如下：\n村名\t排查（次）\t化解（件）\t化解率（%）\n东岭村\t12\t40\t97.5\n"
+            "西岭村\t10\t35\t100\n合计\t\t75\t98.7\n\n下一段文字没有表格。\n")
+    assert facts(body) == [
+        ("东岭村排查", 12, "次", False), ("东岭村化解", 40, "件", False), ("东岭村化解率", 97.5, "%", False),
+        ("西岭村排查", 10, "次", False), ("西岭村化解", 35, "件", False), ("西岭村化解率", 100, "%", False),
+        ("合计化解", 75, "件", False), ("合计化解率", 98.7, "%", False),
+    ]

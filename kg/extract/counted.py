@@ -52,11 +52,48 @@ def _name_suffixes() -> tuple[str, ...]:
     return lexicon.longest_first(_words("name_suffix"))
 
 
+ROUND_THE_CLOCK = 24  # hours: 24小时 written before what it qualifies (24小时值班, 7×24小时在线) says "at any hour"
+
+
 def names_hours(norm: str, quantity: Quantity, phrase_end: int) -> bool:
-    """24小时自助服务区: a duration right before a noun phrase that ends as a place or service is named gives its hours."""
+    """24小时自助服务区, 24小时值班: a duration right before a service names its hours; it is no time spent."""
     if unit_kinds().get(quantity.unit) != "time" or phrase_end <= quantity.end:
         return False
+    if quantity.unit == "小时" and quantity.value == ROUND_THE_CLOCK and not quantity.approx:
+        return True
     return norm[quantity.end : phrase_end].endswith(_name_suffixes())
+
+
+# 得分96.5分（满分100分）: a bracket holding a figure of the unit just written before it gives the scale.
+_BRACKET_LEAD = re.compile(r"\(([\u4e00-\u9fff]{0,3})$")
+# 在全区14个街道中排名第2位, 在全县12个乡镇中率先…: the field a ranking is made in, not the township's own fact.
+_RANKED_AMONG = re.compile(r"[\u4e00-\u9fff()]{0,10}?中(?:排名|位列|名列|排|居|率先|第)")
+
+
+def scale_or_field(norm: str, quantity: Quantity) -> bool:
+    """True for the scale of a score just given (（满分100分）) or the field of a ranking (全区14个街道中排名第2)."""
+    lead = _BRACKET_LEAD.search(norm, max(0, quantity.start - 4), quantity.start)
+    if lead and norm[: lead.start()].endswith(quantity.unit) and norm.startswith(")", quantity.end):
+        return True
+    return bool(_RANKED_AMONG.match(norm, quantity.end))
+
+
+# 1.2万名60岁以上老人: an age before the noun qualifies it; the counted noun runs on after it.
+_AGE = re.compile(r"\d{1,3}周?岁(?:及?以上|以下)?")
+
+
+def qualifier_end(norm: str, pos: int) -> int:
+    """Where the noun starts after an age that qualifies it (60岁以上老人 → 老人); `pos` when there is none."""
+    age = _AGE.match(norm, pos)
+    return age.end() if age else pos
+
+
+# 培训3批次、共86人次: a list mark and a word of summing between two counts join two counts of one thing.
+_SAME_THING_GAP = re.compile(r"[、,]?(?:共|共计|合计|累计)")
+
+
+def joins_same_thing(gap: str) -> bool:
+    return bool(_SAME_THING_GAP.fullmatch(gap))
 
 
 def runs_into_next_figure(norm: str, phrase_end: int) -> bool:
@@ -71,6 +108,11 @@ def runs_into_next_figure(norm: str, phrase_end: int) -> bool:
 @cache
 def _event_nouns() -> tuple[str, ...]:
     return lexicon.longest_first(_words("event_noun"))
+
+
+def per_unit(before: str) -> bool:
+    """每人联系2至3个村: a clause that opens per person or per place counts what follows the number, however short."""
+    return "每" in before
 
 
 def counts_event_before(before: str, unit: str) -> bool:
