@@ -189,3 +189,7 @@ def test_a_quoted_formula_names_a_model_only_with_its_kind_after_it():
     assert names("推广“2+N”联调机制，组建“1+1+X”帮教小组。") == ["2+N"]
     # a formula of working days and weekends describes a duty roster, no model
     assert names("窗口实行“6+1”轮岗。") == []
+
+
+def test_a_rhythm_of_work_and_a_generic_office_rule_are_no_campaigns():
+    assert names("领导小组实行“周研判、月调度”，窗口推行“容缺受理”，镇里开展“院落说事”活动。") == ["院落说事"]

@@ -59,6 +59,8 @@ _LINKERS = re.compile(r"^[、，,及和与\s]*$")
 _CHAR_LIST = re.compile(r"^[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){1,5}$")
 # 先审查、后上会, 先调解后诉讼: a rule of order for a procedure, not a named activity.
 _ORDER_RULE = re.compile(r"^先[\u4e00-\u9fff]{1,6}[、，,]?后[\u4e00-\u9fff]{1,6}$")
+# 周研判、月调度、季通报: a rhythm of work, each part opening with its period, is how work is run, no named activity.
+_RHYTHM = re.compile(r"^[日周旬月季年][\u4e00-\u9fff]{1,4}(?:[、，,][日周旬月季年][\u4e00-\u9fff]{1,4})+$")
 _TRAILING_KIND = re.compile(r"(制度|机制|模式|工作)$")
 # “3+X”, “1+3+N”: a formula of numbers and letters; it names a model only with its kind after it (“3+X”网格工作模式),
 # while a formula of hours or staff alone (“5+2”值班) describes how something is run.
@@ -78,7 +80,7 @@ def _rejected(inner: str, after: str) -> bool:
         return True  # “一站式”服务: an adjective, unless the clause goes on to create a model of that style
     if len(compact(inner)) <= 3 and inner.endswith("化"):
         return True
-    if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner):  # a goal, duty or order formula
+    if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner) or _RHYTHM.match(inner):  # a goal, duty, order or rhythm formula
         return True
     return bool(patterns["not_after"].match(after))
 
