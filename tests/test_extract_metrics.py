@@ -517,3 +517,9 @@ def test_figures_in_a_text_table_take_their_unit_from_the_column_header():
         ("西岭村排查", 10, "次", False), ("西岭村化解", 35, "件", False), ("西岭村化解率", 100, "%", False),
         ("合计化解", 75, "件", False), ("合计化解率", 98.7, "%", False),
     ]
+
+
+def test_lu_counts_channels_but_not_in_a_road_or_all_the_way():
+    assert facts("新装高清探头36路，一路护航企业发展，沿路口设置提示牌5块。") == [
+        ("新装高清探头", 36, "路", False), ("沿路口设置提示牌", 5, "块", False),
+    ]
