@@ -193,3 +193,7 @@ def test_a_quoted_formula_names_a_model_only_with_its_kind_after_it():
 
 def test_a_rhythm_of_work_and_a_generic_office_rule_are_no_campaigns():
     assert names("领导小组实行“周研判、月调度”，窗口推行“容缺受理”，镇里开展“院落说事”活动。") == ["院落说事"]
+
+
+def test_a_quote_of_roles_joined_by_plus_names_who_takes_part_not_a_practice():
+    assert names("推行“律师+调解员+网格员”联合巡逻，开展“法润万家”活动。") == ["法润万家"]

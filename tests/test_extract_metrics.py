@@ -523,3 +523,26 @@ def test_lu_counts_channels_but_not_in_a_road_or_all_the_way():
     assert facts("新装高清探头36路，一路护航企业发展，沿路口设置提示牌5块。") == [
         ("新装高清探头", 36, "路", False), ("沿路口设置提示牌", 5, "块", False),
     ]
+
+
+def test_a_meeting_held_on_a_topic_owns_its_count_before_the_next_clause():
+    assert facts("全年举办村务联席会议专门讨论征地补偿3场形成会议纪要。") == [("举办村务联席会议专门讨论征地补偿", 3, "场", False)]
+
+
+def test_a_bound_after_a_share_with_no_later_figure_is_a_fact_of_its_own():
+    assert facts("半数以上的社区建起调解室。")[:0] == []  # 半数 has no numeral: nothing to read
+    assert facts("五分之四以上的网格配齐了兼职律师。") == [("网格配齐了兼职律师", 80, "%", True)]
+    # with a later figure in the clause the bound still qualifies what that figure counts
+    assert [(v, u) for _, v, u, _ in facts("标的额在20万元以上的合同46份。")] == [(46, "份")]
+
+
+def test_a_range_after_a_preposition_tied_by_de_counts_the_noun_after():
+    assert facts("为4至6人的巡查小组配发对讲机。") == [("巡查小组", 4, "人", True)]
+
+
+def test_a_table_whose_unit_is_a_column_of_its_own_and_a_first_column_named_danwei():
+    assert facts("主要指标：\n项目　数量　单位\n培训执法人员　64　人次\n审查合同　31　份\n") == [
+        ("培训执法人员", 64, "人次", False), ("审查合同", 31, "份", False),
+    ]
+    # 单位 heading the first column names the offices in it, and the units stand in brackets
+    assert facts("单位 | 受理（件） | 办结（件）\n东坪村 | 9 | 8\n") == [("东坪村受理", 9, "件", False), ("东坪村办结", 8, "件", False)]

@@ -116,13 +116,30 @@ def per_unit(before: str) -> bool:
 
 
 def counts_event_before(before: str, unit: str) -> bool:
-    """召开党委会议5次研究部署…: 次 after an event (会议, 讲座) counts that event; the words after are the next clause."""
-    return unit in _words("event_unit") and before.endswith(_event_nouns())
+    """召开党委会议5次研究部署…: 次 after an event (会议, 讲座) counts that event; the words after are the next clause.
+
+    The event may be followed by its topic (召开党委会议专题研究法治工作4次) when the clause opens by holding it.
+    """
+    if unit not in _words("event_unit"):
+        return False
+    if before.endswith(_event_nouns()):
+        return True
+    return before.startswith(_hold_verbs()) and any(noun in before for noun in _event_nouns())
 
 
-def _bounded_noun(norm: str, quantity: Quantity, clause_end: int) -> tuple[int, int, bool] | None:
-    """不少于3人的调解员: (start, end) of what follows 的 after a bounded count, and whether a later figure stands in it."""
-    if not norm.startswith("的", quantity.end) or not any(norm.endswith(word, 0, quantity.start) for word in _words("bound_before")):
+@cache
+def _hold_verbs() -> tuple[str, ...]:
+    return _words("hold_verb")
+
+
+def _bounded_noun(norm: str, quantity: Quantity, clause_end: int, linked: bool = False) -> tuple[int, int, bool] | None:
+    """不少于3人的调解员: (start, end) of what follows 的 after a bounded count, and whether a later figure stands in it.
+
+    `linked`: only a preposition stands before the count (为3-5人的调解小组), which leads to the noun as a bound does.
+    """
+    if not norm.startswith("的", quantity.end):
+        return None
+    if not linked and not any(norm.endswith(word, 0, quantity.start) for word in _words("bound_before")):
         return None
     start = quantity.end + 1
     if clause_end <= start:
@@ -130,9 +147,9 @@ def _bounded_noun(norm: str, quantity: Quantity, clause_end: int) -> tuple[int, 
     return start, clause_end, any(ch.isdigit() for ch in norm[start:clause_end])
 
 
-def counted_after_bound(norm: str, quantity: Quantity, clause_end: int) -> tuple[int, int] | None:
+def counted_after_bound(norm: str, quantity: Quantity, clause_end: int, linked: bool = False) -> tuple[int, int] | None:
     """配齐不少于3人的调解员: a bound, a count, then 的 and a noun that closes the clause: the span of that noun."""
-    noun = _bounded_noun(norm, quantity, clause_end)
+    noun = _bounded_noun(norm, quantity, clause_end, linked)
     return None if noun is None or noun[2] else noun[:2]
 
 
@@ -140,3 +157,8 @@ def bound_qualifies_later_figure(norm: str, quantity: Quantity, clause_end: int)
     """标的不少于5万元的纠纷9件: the bound says which things the later figure counts; it states no fact of its own."""
     noun = _bounded_noun(norm, quantity, clause_end)
     return noun is not None and noun[2]
+
+
+def figure_later_in_clause(norm: str, pos: int, clause_end: int) -> bool:
+    """True when another figure with a unit stands between `pos` and the clause's end (…以上的纠纷7件)."""
+    return next(find_quantities(norm[pos:clause_end]), None) is not None

@@ -236,7 +236,7 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
                         return True
     if after and after in glued_after(quantity.unit):
         return True
-    if _threshold(norm, end) or _defines_label(norm, start) or shape.bound_qualifies_later_figure(norm, quantity, _clause_end(norm, end)):
+    if _threshold(norm, end, quantity.unit) or _defines_label(norm, start) or shape.bound_qualifies_later_figure(norm, quantity, _clause_end(norm, end)):
         return True
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
 
@@ -260,11 +260,15 @@ def _defines_label(norm: str, start: int) -> bool:
 _BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以上, 左右) are the quantity's approximation marks
 
 
-def _threshold(norm: str, end: int) -> bool:
+def _threshold(norm: str, end: int, unit: str = "") -> bool:
     """涉及金额在10万元以上的纠纷7件: a bound that qualifies what is counted next is no fact of its own."""
     bound = next((mark for mark in (*_words_after(), *_BOUNDS) if norm.startswith(mark, end)), "")
     closed = norm[:end].endswith(_words_after())  # 以上 may already be inside the quantity
-    return bool(bound or closed) and norm.startswith("的", end + len(bound))
+    if not (bound or closed) or not norm.startswith("的", end + len(bound)):
+        return False
+    # 三分之二以上的村建成…: a share with no figure after it in its clause states a fact of its own (5万元以下的纠纷
+    # names a kind of case, whatever follows)
+    return unit != "%" or shape.figure_later_in_clause(norm, end, _clause_end(norm, end))
 
 
 @cache
@@ -347,9 +351,11 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
         # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
-    bounded = shape.counted_after_bound(norm, quantity, _clause_end(norm, quantity.end))
-    if bounded:
-        return _nonempty(_clean(text[bounded[0] : bounded[1]]))  # 配齐不少于3人的调解员: the noun after 的 is counted
+    linked = bool(_patterns()["preposition_end"].fullmatch(_plain(norm[left:right])))
+    bounded = shape.counted_after_bound(norm, quantity, _clause_end(norm, quantity.end), linked)
+    if bounded:  # 配齐不少于3人的调解员: the noun after 的 is counted, up to a verb that follows it
+        noun_end = _phrase_after(norm, bounded[0], quantity.unit)
+        return _nonempty(_clean(text[bounded[0] : noun_end if noun_end > bounded[0] else bounded[1]]))
     if quantity.value == 0:
         after_end = _clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:

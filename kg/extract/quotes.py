@@ -82,6 +82,9 @@ def _rejected(inner: str, after: str) -> bool:
         return True
     if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner) or _RHYTHM.match(inner):  # a goal, duty, order or rhythm formula
         return True
+    parts = inner.split("+")
+    if len(parts) > 1 and all(patterns["role_end"].search(part) for part in parts):
+        return True  # “队员+网格员+志愿者”: who takes part, not a named practice
     return bool(patterns["not_after"].match(after))
 
 

@@ -31,11 +31,16 @@ def _unit_header() -> re.Pattern:
     return re.compile(rf"\((?:万|亿)?({lexicon.either(units())})\)(?=[ \t\u3000|]|$)", re.M)
 
 
+# 指标  完成值  单位: a header whose own column holds each row's unit
+_UNIT_COLUMN = re.compile(r"(?:^|(?<=[ \t\u3000|]))(?:计量)?单位(?=[ \t\u3000|]|$)", re.M)
+
+
 def extract(source_path: str, shown: str, norm: str) -> list[Metric]:
     """Every figure in the text's tables whose header gives a unit, in text order."""
     found: list[Metric] = []
     done = -1  # the end of the last table read: a header's further units are already taken
-    for hit in _unit_header().finditer(norm):
+    hits = sorted([*_unit_header().finditer(norm), *_UNIT_COLUMN.finditer(norm)], key=lambda m: m.start())
+    for hit in hits:
         if hit.start() < done:
             continue
         line_start = norm.rfind("\n", 0, hit.start()) + 1
@@ -44,12 +49,18 @@ def extract(source_path: str, shown: str, norm: str) -> list[Metric]:
         if len(header) < MIN_CELLS:
             continue
         columns = [_column(cell) for _, cell in header]
+        # 单位 is also "the unit of work" (单位 | 受理（件）): it names a unit column only in a header that gives no unit
+        # in brackets, and never as the first column, which holds the rows' labels
+        unit_column = None if any(columns) else next(
+            (i for i, (_, cell) in enumerate(header) if i > 0 and _UNIT_COLUMN.fullmatch(cell)), None)
+        if unit_column is None and not any(columns):
+            continue
         done = line_end
         pos = line_end + 1
         while pos < len(norm):
             end = _line_end(norm, pos)
             cells = [(m.start(), m.group()) for m in _CELL.finditer(norm, pos, end)]
-            row = _row(cells, columns)
+            row = _row(cells, columns) if unit_column is None else _row_with_unit(cells, len(header), unit_column)
             if row is None:
                 break
             found.extend(Metric(indicator=f"{shown[label[0] : label[0] + len(label[1])]}{name}", value=value, unit=unit,
@@ -93,3 +104,19 @@ def _row(cells: list[tuple[int, str]], columns: list[tuple[str, str] | None]):
             value, unit = value * (10**4 if unit[0] == "万" else 10**8), unit[1:]
         figures.append((name, unit, value, start, len(written)))
     return (labels[0], figures) if figures else None
+
+
+def _row_with_unit(cells: list[tuple[int, str]], width: int, unit_column: int):
+    """行政复议案件  3  件: a row of a table whose unit is a column of its own: (label cell, [(“”, unit, value, …)])."""
+    if len(cells) != width:
+        return None
+    unit = cells[unit_column][1]
+    if unit not in units():
+        return None
+    rest = [cell for i, cell in enumerate(cells) if i != unit_column]
+    labels = [cell for cell in rest if not _NUMBER.fullmatch(cell[1])]
+    numbers = [cell for cell in rest if _NUMBER.fullmatch(cell[1])]
+    if len(labels) != 1 or len(numbers) != 1:
+        return None
+    start, written = numbers[0]
+    return labels[0], [("", unit, float(written.replace(",", "")), start, len(written))]
