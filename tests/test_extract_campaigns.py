@@ -179,3 +179,21 @@ def test_a_quote_naming_the_team_or_studio_after_it_and_a_style_of_model_to_be_c
     assert "解心结" in got and "枫桥式派出所创建" in got
     # a style that describes a service (一站式) is still an adjective, and a room that is no team (调解室) names nothing
     assert "一站式" not in got and "老街坊" not in got
+
+
+def test_a_quoted_room_of_reasoning_or_council_is_a_named_practice():
+    assert names("在村部开辟“板凳说理室”，每月在“院坝议事厅”商量村务。") == ["板凳说理室", "院坝议事厅"]
+
+
+def test_a_quoted_formula_names_a_model_only_with_its_kind_after_it():
+    assert names("推广“2+N”联调机制，组建“1+1+X”帮教小组。") == ["2+N"]
+    # a formula of working days and weekends describes a duty roster, no model
+    assert names("窗口实行“6+1”轮岗。") == []
+
+
+def test_a_rhythm_of_work_and_a_generic_office_rule_are_no_campaigns():
+    assert names("领导小组实行“周研判、月调度”，窗口推行“容缺受理”，镇里开展“院落说事”活动。") == ["院落说事"]
+
+
+def test_a_quote_of_roles_joined_by_plus_names_who_takes_part_not_a_practice():
+    assert names("推行“律师+调解员+网格员”联合巡逻，开展“法润万家”活动。") == ["法润万家"]

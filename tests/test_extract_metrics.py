@@ -442,3 +442,107 @@ def test_people_named_after_a_glossed_title_are_counted_as_that_title():
     found = facts("聘请寨老（民间调解人）杨石岩、吴国九等8人参与调解。")
     assert [(value, unit) for _, value, unit, _ in found] == [(8, "人")]
     assert found[0][0].endswith("调解人")
+
+
+def test_session_numbers_of_a_sitting_body_are_ordinals_not_counts():
+    # 届 before, 全会 or 会议 after: the fourth, fifth session; siblings joined by 、 or 和 share the shape
+    assert facts("镇党委传达学习市委九届六次全会和区委五届三次、四次全会精神，召开党委会议8次。") == [
+        ("召开党委会议", 8, "次", False),
+    ]
+    assert facts("列席县十七届人大二次会议，全年召开2次全体会议。") == [("全体会议", 2, "次", False)]
+
+
+def test_a_duration_before_a_service_name_gives_its_hours_not_time_spent():
+    assert facts("开通24小时法律咨询热线，建成7×24小时自助服务站，志愿者累计服务360小时。") == [
+        ("志愿者累计服务", 360, "小时", False),
+    ]
+
+
+def test_an_event_count_run_into_the_next_clause_counts_the_event():
+    assert facts("全年召开常务会议6次专题研究行政执法工作。") == [("召开常务会议", 6, "次", False)]
+    # a count before the event it counts still takes the noun after it
+    assert facts("全年开展6次专题讲座。") == [("专题讲座", 6, "次", False)]
+    # the words after a count that lead straight into the next figure are that figure's own
+    assert facts("印制普法挂历800余本法治书签1200张。") == [
+        ("印制普法挂历", 800, "本", True), ("法治书签", 1200, "张", False),
+    ]
+
+
+def test_a_bound_count_before_de_counts_the_noun_after_it():
+    assert facts("每个网格落实不少于1名的兼职网格员，社区配足至少3人的普法志愿者。") == [
+        ("兼职网格员", 1, "名", False), ("普法志愿者", 3, "人", False),
+    ]
+    # a bound that qualifies what a later figure counts is still no fact of its own
+    assert [(value, unit) for _, value, unit, _ in facts("调处标的不少于5万元的纠纷9件。")] == [(9, "件")]
+
+
+def test_a_count_after_a_list_mark_with_its_own_noun_is_its_own_thing():
+    assert facts("为执法中队配置对讲机6部、3只执法记录仪和2辆巡逻车。") == [
+        ("为执法中队配置对讲机", 6, "部", False), ("执法记录仪", 3, "只", False), ("巡逻车", 2, "辆", False),
+    ]
+
+
+def test_an_office_rule_of_telling_once_is_no_count():
+    assert facts("服务窗口坚持一次告知、限时办结，窗口办理事项1500余件。") == [("窗口办理事项", 1500, "件", True)]
+
+
+def test_the_scale_of_a_score_and_the_field_of_a_ranking_are_no_facts_of_the_township():
+    assert facts("群众安全感测评得分92.4分（满分100分），在全市38个乡镇中名列第5位。") == [
+        ("群众安全感测评得分", 92.4, "分", False),
+    ]
+
+
+def test_round_the_clock_hours_before_a_duty_are_no_time_spent():
+    assert facts("司法所实行24小时轮值，全年志愿服务时长达860小时。") == [("志愿服务时长", 860, "小时", False)]
+
+
+def test_an_age_before_the_counted_people_belongs_to_their_noun():
+    assert facts("走访辖区800余名70岁以上独居老人。") == [("70岁以上独居老人", 800, "名", True)]
+
+
+def test_a_summing_word_after_a_list_mark_joins_two_counts_of_one_thing():
+    assert facts("举办网格员轮训4期、累计210人次。") == [("举办网格员轮训", 4, "期", False), ("举办网格员轮训", 210, "人次", False)]
+
+
+def test_members_introduced_by_you_and_a_per_person_range_count_the_noun_after():
+    assert facts("成立由9名退休法官、检察官组成的顾问团。") == [("退休法官", 9, "名", False)]
+    assert facts("驻村干部每人包联3至4个组。") == [("组", 3, "个", True)]
+
+
+def test_figures_in_a_text_table_take_their_unit_from_the_column_header():
+    body = ("各村调解情况如下：\n村名\t排查（次）\t化解（件）\t化解率（%）\n东岭村\t12\t40\t97.5\n"
+            "西岭村\t10\t35\t100\n合计\t\t75\t98.7\n\n下一段文字没有表格。\n")
+    assert facts(body) == [
+        ("东岭村排查", 12, "次", False), ("东岭村化解", 40, "件", False), ("东岭村化解率", 97.5, "%", False),
+        ("西岭村排查", 10, "次", False), ("西岭村化解", 35, "件", False), ("西岭村化解率", 100, "%", False),
+        ("合计化解", 75, "件", False), ("合计化解率", 98.7, "%", False),
+    ]
+
+
+def test_lu_counts_channels_but_not_in_a_road_or_all_the_way():
+    assert facts("新装高清探头36路，一路护航企业发展，沿路口设置提示牌5块。") == [
+        ("新装高清探头", 36, "路", False), ("沿路口设置提示牌", 5, "块", False),
+    ]
+
+
+def test_a_meeting_held_on_a_topic_owns_its_count_before_the_next_clause():
+    assert facts("全年举办村务联席会议专门讨论征地补偿3场形成会议纪要。") == [("举办村务联席会议专门讨论征地补偿", 3, "场", False)]
+
+
+def test_a_bound_after_a_share_with_no_later_figure_is_a_fact_of_its_own():
+    assert facts("半数以上的社区建起调解室。")[:0] == []  # 半数 has no numeral: nothing to read
+    assert facts("五分之四以上的网格配齐了兼职律师。") == [("网格配齐了兼职律师", 80, "%", True)]
+    # with a later figure in the clause the bound still qualifies what that figure counts
+    assert [(v, u) for _, v, u, _ in facts("标的额在20万元以上的合同46份。")] == [(46, "份")]
+
+
+def test_a_range_after_a_preposition_tied_by_de_counts_the_noun_after():
+    assert facts("为4至6人的巡查小组配发对讲机。") == [("巡查小组", 4, "人", True)]
+
+
+def test_a_table_whose_unit_is_a_column_of_its_own_and_a_first_column_named_danwei():
+    assert facts("主要指标：\n项目　数量　单位\n培训执法人员　64　人次\n审查合同　31　份\n") == [
+        ("培训执法人员", 64, "人次", False), ("审查合同", 31, "份", False),
+    ]
+    # 单位 heading the first column names the offices in it, and the units stand in brackets
+    assert facts("单位 | 受理（件） | 办结（件）\n东坪村 | 9 | 8\n") == [("东坪村受理", 9, "件", False), ("东坪村办结", 8, "件", False)]

@@ -15,7 +15,7 @@ from functools import cache, partial
 
 from kg.text import lexicon
 from kg.text.lexicon import either
-from kg.extract import persons
+from kg.extract import counted as shape, persons, tablefigures
 from kg.model import Item, Metric, Person, Section, Source
 from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
@@ -173,7 +173,10 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
             for counted in ((*pending, quantity) if indicators else ())
             for indicator in indicators
         )
-    return tuple(metrics)
+    # 受理（件） over rows of bare numbers: figures whose unit only a table's header gives, merged in text order
+    tabled = [m for m in tablefigures.extract(source.path, shown, norm)
+              if m.evidence.start >= body_start and not any(a <= m.evidence.start < b for a, b in skipped)]
+    return tuple(sorted((*metrics, *tabled), key=lambda m: m.evidence.start)) if tabled else tuple(metrics)
 
 
 def _as_written(indicator: str, read: str, shown: str, near: int) -> str:
@@ -215,6 +218,9 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
     number, start, end = quantity.number, quantity.start, quantity.end
     if start > 0 and norm[start - 1] in "第每":
         return True
+    if shape.session_ordinal(norm, quantity) or shape.scale_or_field(norm, quantity) or (
+            unit_kinds().get(quantity.unit) == "time" and shape.names_hours(norm, quantity, _phrase_after(norm, end, quantity.unit))):
+        return True  # 十三届四次全会, 24小时自助服务区: an ordinal, a service's hours
     after = norm[end : end + 1]
     if number.chinese:
         if quantity.unit == "分":
@@ -230,7 +236,7 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
                         return True
     if after and after in glued_after(quantity.unit):
         return True
-    if _threshold(norm, end) or _defines_label(norm, start):
+    if _threshold(norm, end, quantity.unit) or _defines_label(norm, start) or shape.bound_qualifies_later_figure(norm, quantity, _clause_end(norm, end)):
         return True
     return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
 
@@ -254,11 +260,15 @@ def _defines_label(norm: str, start: int) -> bool:
 _BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以上, 左右) are the quantity's approximation marks
 
 
-def _threshold(norm: str, end: int) -> bool:
+def _threshold(norm: str, end: int, unit: str = "") -> bool:
     """涉及金额在10万元以上的纠纷7件: a bound that qualifies what is counted next is no fact of its own."""
     bound = next((mark for mark in (*_words_after(), *_BOUNDS) if norm.startswith(mark, end)), "")
     closed = norm[:end].endswith(_words_after())  # 以上 may already be inside the quantity
-    return bool(bound or closed) and norm.startswith("的", end + len(bound))
+    if not (bound or closed) or not norm.startswith("的", end + len(bound)):
+        return False
+    # 三分之二以上的村建成…: a share with no figure after it in its clause states a fact of its own (5万元以下的纠纷
+    # names a kind of case, whatever follows)
+    return unit != "%" or shape.figure_later_in_clause(norm, end, _clause_end(norm, end))
 
 
 @cache
@@ -313,7 +323,9 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if previous is not None:
         gap = norm[previous[0].end : quantity.start].strip()
         # 拆除违法建筑2处约380m², 培训5批次14人次, 学法4轮、三批次: one thing counted twice
-        if (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
+        # 记录仪4台、2只录音笔: a noun after the second count's unit is a thing of its own
+        own = gap == "、" and _phrase_after(norm, quantity.end, quantity.unit) > quantity.end
+        if (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap) or shape.joins_same_thing(gap)) and previous[1] and not own:
             return previous[1]
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
@@ -339,6 +351,11 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
         # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
+    linked = bool(_patterns()["preposition_end"].fullmatch(_plain(norm[left:right])))
+    bounded = shape.counted_after_bound(norm, quantity, _clause_end(norm, quantity.end), linked)
+    if bounded:  # 配齐不少于3人的调解员: the noun after 的 is counted, up to a verb that follows it
+        noun_end = _phrase_after(norm, bounded[0], quantity.unit)
+        return _nonempty(_clean(text[bounded[0] : noun_end if noun_end > bounded[0] else bounded[1]]))
     if quantity.value == 0:
         after_end = _clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:
@@ -501,6 +518,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     closes_clause = after_end >= len(norm) or norm[after_end] in _BOUNDARY or norm[after_end] == "、"
     if before.endswith(_words("possess")):
         return False  # 下辖9个社区，: what the township has is the noun after the number, however short
+    if shape.counts_event_before(before, unit) or shape.runs_into_next_figure(norm, after_end):
+        return True  # 召开会议5次研究…, 发放手册600册律师讲座3次: the words after belong to the next clause or figure
+    if shape.per_unit(before):
+        return False  # 每人联系2至3个村: a per-person count counts the noun after it
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
@@ -556,6 +577,9 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
     """End of the counted noun phrase that starts right after a unit (== pos when there is none)."""
     if pos >= len(norm) or norm[pos] in lexicon.chars("metric_words", "stop_char"):
         return pos  # 重大事项15件均经集体讨论: an adverb after the unit, so no noun follows
+    noun = shape.qualifier_end(norm, pos)
+    if noun > pos:
+        return max(_phrase_after(norm, noun, unit), noun) if noun < len(norm) and _CJK.match(norm[noun]) else pos
     if norm[pos] == '"':
         close = norm.find('"', pos + 1, pos + NOUN_WINDOW)
         return close + 1 if close > pos + 1 else pos

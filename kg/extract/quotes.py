@@ -59,7 +59,12 @@ _LINKERS = re.compile(r"^[、，,及和与\s]*$")
 _CHAR_LIST = re.compile(r"^[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){1,5}$")
 # 先审查、后上会, 先调解后诉讼: a rule of order for a procedure, not a named activity.
 _ORDER_RULE = re.compile(r"^先[\u4e00-\u9fff]{1,6}[、，,]?后[\u4e00-\u9fff]{1,6}$")
+# 周研判、月调度、季通报: a rhythm of work, each part opening with its period, is how work is run, no named activity.
+_RHYTHM = re.compile(r"^[日周旬月季年][\u4e00-\u9fff]{1,4}(?:[、，,][日周旬月季年][\u4e00-\u9fff]{1,4})+$")
 _TRAILING_KIND = re.compile(r"(制度|机制|模式|工作)$")
+# “3+X”, “1+3+N”: a formula of numbers and letters; it names a model only with its kind after it (“3+X”网格工作模式),
+# while a formula of hours or staff alone (“5+2”值班) describes how something is run.
+_FORMULA = re.compile(r"[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+")
 
 
 def _rejected(inner: str, after: str) -> bool:
@@ -67,7 +72,7 @@ def _rejected(inner: str, after: str) -> bool:
     if key in lexicon.not_campaigns() or compact(inner) in lexicon.not_campaigns():
         return True
     patterns = _patterns()
-    if len(compact(inner)) <= 2 or patterns["not_text"].search(inner) or (len(inner) <= SHORT_ROLE and patterns["role_end"].search(inner)):
+    if (len(compact(inner)) <= 2 and not _FORMULA.fullmatch(inner)) or patterns["not_text"].search(inner) or (len(inner) <= SHORT_ROLE and patterns["role_end"].search(inner)):
         return True
     if known_law(inner):  # “民法典” as a theme is a law cited, not a campaign
         return True
@@ -75,8 +80,11 @@ def _rejected(inner: str, after: str) -> bool:
         return True  # “一站式”服务: an adjective, unless the clause goes on to create a model of that style
     if len(compact(inner)) <= 3 and inner.endswith("化"):
         return True
-    if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner):  # a goal, duty or order formula
+    if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner) or _RHYTHM.match(inner):  # a goal, duty, order or rhythm formula
         return True
+    parts = inner.split("+")
+    if len(parts) > 1 and all(patterns["role_end"].search(part) for part in parts):
+        return True  # “队员+网格员+志愿者”: who takes part, not a named practice
     return bool(patterns["not_after"].match(after))
 
 
@@ -158,6 +166,8 @@ def _presented(text: str, start: int, end: int, inner: str) -> bool:
     patterns = _patterns()
     if after.startswith("的") and not patterns["kind_after"].match(after) and len(compact(inner)) <= 3:
         return False  # “点对点”的…服务: a trait of something else
+    if _FORMULA.fullmatch(inner):
+        return bool(patterns["kind_after"].match(after) or patterns["kind_at_end"].search(after) or patterns["team_after"].match(after))
     before = _clause_before(text, start)
     # “老周调解工作室”, “红袖标调解队”: a team or studio with a name of its own is a named practice wherever it stands.
     return bool(patterns["verb_before"].search(before) or patterns["kind_after"].match(after) or patterns["kind_at_end"].search(after)

@@ -1,0 +1,164 @@
+"""What the shape around a figure says: whether it counts anything, and on which side the counted thing stands.
+
+A number with a unit is a count only when what follows it is counted and the clause states it. Some numbers are
+ordinals or parts of a name (十三届四次全会: the fourth session; 24小时自助服务区: the service's hours), and some
+counts stand in clauses run together without punctuation (召开党委会议5次研究部署…). Each check here runs on one
+figure already found, reads a few characters around it, and costs nothing on a figure it does not concern.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, partial
+
+from kg.text import lexicon
+from kg.text.numerals import Quantity, find_quantities, unit_kinds
+
+_words = partial(lexicon.words, "metric_words")
+
+_NUMERAL = r"[零〇一二两三四五六七八九十\d]+"
+# 十三届四次、五次全会: sibling ordinals joined by 、 or 和 share the 届 before the first and the 全会 after the last.
+_SIBLINGS_BEFORE = re.compile(rf"(?:{_NUMERAL}次[、和])+$")
+_SIBLINGS_AFTER = re.compile(rf"(?:[、和]{_NUMERAL}次)*")
+# 县委十三届四次, 十四届人大二次: 届 just before the ordinal, or before a short name of the body that sits.
+_TERM_BEFORE = re.compile(r"届[\u4e00-\u9fff]{0,3}$")
+SIBLING_WINDOW = 16  # characters before a figure searched for the sibling ordinals ahead of it
+NEXT_FIGURE_WINDOW = 12  # characters read for the figure that a phrase runs into
+
+
+def session_ordinal(norm: str, quantity: Quantity) -> bool:
+    """十三届四次全会, 四次、五次全会, 十四届人大二次会议: N次 numbers a session of a sitting body; it counts nothing.
+
+    全会 is always numbered, so N次全会 is an ordinal by itself; 会议 only when 届 stands before it (召开3次会议 counts).
+    """
+    if quantity.unit != "次":
+        return False
+    siblings = _SIBLINGS_AFTER.match(norm, quantity.end)
+    after = siblings.end() if siblings else quantity.end
+    session = next((word for word in _words("session_after") if norm.startswith(word, after)), "")
+    if not session:
+        return False
+    if session == "全会":
+        return True
+    head = quantity.start
+    chain = _SIBLINGS_BEFORE.search(norm, max(0, head - SIBLING_WINDOW), head)
+    if chain:
+        head = chain.start()
+    return bool(_TERM_BEFORE.search(norm, max(0, head - 4), head))
+
+
+@cache
+def _name_suffixes() -> tuple[str, ...]:
+    return lexicon.longest_first(_words("name_suffix"))
+
+
+ROUND_THE_CLOCK = 24  # hours: 24小时 written before what it qualifies (24小时值班, 7×24小时在线) says "at any hour"
+
+
+def names_hours(norm: str, quantity: Quantity, phrase_end: int) -> bool:
+    """24小时自助服务区, 24小时值班: a duration right before a service names its hours; it is no time spent."""
+    if unit_kinds().get(quantity.unit) != "time" or phrase_end <= quantity.end:
+        return False
+    if quantity.unit == "小时" and quantity.value == ROUND_THE_CLOCK and not quantity.approx:
+        return True
+    return norm[quantity.end : phrase_end].endswith(_name_suffixes())
+
+
+# 得分96.5分（满分100分）: a bracket holding a figure of the unit just written before it gives the scale.
+_BRACKET_LEAD = re.compile(r"\(([\u4e00-\u9fff]{0,3})$")
+# 在全区14个街道中排名第2位, 在全县12个乡镇中率先…: the field a ranking is made in, not the township's own fact.
+_RANKED_AMONG = re.compile(r"[\u4e00-\u9fff()]{0,10}?中(?:排名|位列|名列|排|居|率先|第)")
+
+
+def scale_or_field(norm: str, quantity: Quantity) -> bool:
+    """True for the scale of a score just given (（满分100分）) or the field of a ranking (全区14个街道中排名第2)."""
+    lead = _BRACKET_LEAD.search(norm, max(0, quantity.start - 4), quantity.start)
+    if lead and norm[: lead.start()].endswith(quantity.unit) and norm.startswith(")", quantity.end):
+        return True
+    return bool(_RANKED_AMONG.match(norm, quantity.end))
+
+
+# 1.2万名60岁以上老人: an age before the noun qualifies it; the counted noun runs on after it.
+_AGE = re.compile(r"\d{1,3}周?岁(?:及?以上|以下)?")
+
+
+def qualifier_end(norm: str, pos: int) -> int:
+    """Where the noun starts after an age that qualifies it (60岁以上老人 → 老人); `pos` when there is none."""
+    age = _AGE.match(norm, pos)
+    return age.end() if age else pos
+
+
+# 培训3批次、共86人次: a list mark and a word of summing between two counts join two counts of one thing.
+_SAME_THING_GAP = re.compile(r"[、,]?(?:共|共计|合计|累计)")
+
+
+def joins_same_thing(gap: str) -> bool:
+    return bool(_SAME_THING_GAP.fullmatch(gap))
+
+
+def runs_into_next_figure(norm: str, phrase_end: int) -> bool:
+    """发放宣传手册600余册律师进村讲座3次: the words after a unit lead straight into the next figure, so they are its own."""
+    if phrase_end >= len(norm):
+        return False
+    window = norm[phrase_end : phrase_end + NEXT_FIGURE_WINDOW]
+    first = next(find_quantities(window), None)
+    return first is not None and first.start == 0
+
+
+@cache
+def _event_nouns() -> tuple[str, ...]:
+    return lexicon.longest_first(_words("event_noun"))
+
+
+def per_unit(before: str) -> bool:
+    """每人联系2至3个村: a clause that opens per person or per place counts what follows the number, however short."""
+    return "每" in before
+
+
+def counts_event_before(before: str, unit: str) -> bool:
+    """召开党委会议5次研究部署…: 次 after an event (会议, 讲座) counts that event; the words after are the next clause.
+
+    The event may be followed by its topic (召开党委会议专题研究法治工作4次) when the clause opens by holding it.
+    """
+    if unit not in _words("event_unit"):
+        return False
+    if before.endswith(_event_nouns()):
+        return True
+    return before.startswith(_hold_verbs()) and any(noun in before for noun in _event_nouns())
+
+
+@cache
+def _hold_verbs() -> tuple[str, ...]:
+    return _words("hold_verb")
+
+
+def _bounded_noun(norm: str, quantity: Quantity, clause_end: int, linked: bool = False) -> tuple[int, int, bool] | None:
+    """不少于3人的调解员: (start, end) of what follows 的 after a bounded count, and whether a later figure stands in it.
+
+    `linked`: only a preposition stands before the count (为3-5人的调解小组), which leads to the noun as a bound does.
+    """
+    if not norm.startswith("的", quantity.end):
+        return None
+    if not linked and not any(norm.endswith(word, 0, quantity.start) for word in _words("bound_before")):
+        return None
+    start = quantity.end + 1
+    if clause_end <= start:
+        return None
+    return start, clause_end, any(ch.isdigit() for ch in norm[start:clause_end])
+
+
+def counted_after_bound(norm: str, quantity: Quantity, clause_end: int, linked: bool = False) -> tuple[int, int] | None:
+    """配齐不少于3人的调解员: a bound, a count, then 的 and a noun that closes the clause: the span of that noun."""
+    noun = _bounded_noun(norm, quantity, clause_end, linked)
+    return None if noun is None or noun[2] else noun[:2]
+
+
+def bound_qualifies_later_figure(norm: str, quantity: Quantity, clause_end: int) -> bool:
+    """标的不少于5万元的纠纷9件: the bound says which things the later figure counts; it states no fact of its own."""
+    noun = _bounded_noun(norm, quantity, clause_end)
+    return noun is not None and noun[2]
+
+
+def figure_later_in_clause(norm: str, pos: int, clause_end: int) -> bool:
+    """True when another figure with a unit stands between `pos` and the clause's end (…以上的纠纷7件)."""
+    return next(find_quantities(norm[pos:clause_end]), None) is not None
