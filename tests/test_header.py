@@ -599,3 +599,44 @@ def test_a_verb_before_a_committee_with_no_name_gives_no_county():
 def test_an_issuer_line_with_its_date_after_it_names_the_county(issuer_line):
     header = header_of(f"石门镇2023年法治政府建设情况报告\n\n{issuer_line}\n\n一、主要工作\n（一）健全制度。学法6次。\n")
     assert (header.township, header.county) == ("石门镇", "芦溪县")
+
+
+@pytest.mark.parametrize("sentence", [
+    "深入学习省委五届九次全会和市委三届六次全会精神，",
+    "认真落实区委全会和市委经济工作会议部署，",
+])
+def test_a_county_never_starts_inside_a_word_such_as_quanhui(sentence):
+    # 全 is a stop character, but 全会 is one word: 会和市 is no name.
+    assert [place.name for place in county_names(sentence)] == []
+    text = "2024年，竹岭街道" + sentence + "依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county is None
+
+
+@pytest.mark.parametrize(("sentence", "county"), [
+    ("及时传达省、苍梧州市和云溪市的有关会议精神", "云溪市"),
+    ("认真学习省委、兰川市委和梅岭县委有关会议要求", "梅岭县"),
+])
+def test_the_last_superior_in_a_list_from_the_province_down_is_the_county(sentence, county):
+    text = "2023年，桂岭镇" + sentence + "。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county == county
+
+
+def test_cities_listed_without_the_province_are_neighbours_not_superiors():
+    text = "2023年，桂岭镇与苍梧州市、云溪市开展交流。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county is None
+
+
+def test_a_direction_word_district_counts_in_the_office_address():
+    text = ("竹岭街道2022年法治政府建设情况报告\n2022年，竹岭街道依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "竹岭街道办事处\n2023年1月6日\n联系地址：南湾区望江路6号\n")
+    assert header_of(text).county == "南湾区"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("青萝县城关镇人民政府", ["青萝县"]),
+    ("在青萝县城北片区开展", ["青萝县"]),
+    ("加快推进县城建设，全县城乡统筹", []),
+    ("老县城改造", []),
+])
+def test_a_county_before_cheng_is_its_seat_not_the_word_xiancheng(text, names):
+    assert [place.name for place in county_names(text)] == names

@@ -30,6 +30,7 @@ HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开�
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
 SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
+CHAIN = "上级逐级列举"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
@@ -43,6 +44,9 @@ WEIGHTS = {
     # A law firm or notary office a township engages is named after the county it works in (聘请Y县某某律师事务所):
     # less than an organ of the county says, more than a passing mention.
     FIRM: 2.0,
+    # The superiors listed from the province down (传达学习省、X市和Y市会议精神): the last, lowest is the county above the
+    # township, as an organ of it says.
+    CHAIN: 3.0,
 }
 # A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>). Sites also
 # step with arrows (首页 → 乡镇之窗) and with slashes set apart by spaces (首页 / 区县频道); a slash between
@@ -208,7 +212,7 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
     """Whether a name counts where it stands: a long stem the table does not know is likely prose
     (祁海东同志任镇党委书记), and one ordinary word a common phrase (充分发挥镇依法治镇领导小组), unless
     it stands on a line of its own kind (title, issuer, metadata, addressee)."""
-    if cue in _LINE_CUES or cue == LOCATED or place.confirmed:
+    if cue in _LINE_CUES or cue in (LOCATED, ADDRESS) or place.confirmed:
         return True
     return len(place.name) - len(place.suffix) <= 4 and not place.common_word
 
@@ -230,7 +234,12 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     for at, place in enumerate(places):
         if _above_the_next(norm, zones, at, places):
             continue
+        chain = _chain_rank(norm, at, places)
+        if chain == "above":
+            continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
+        if chain == "lowest" and cue == BODY:
+            cue = CHAIN
         # A report led by 县委 or 区委 and never by 市委 lies below a county or district, not a city: a city
         # named outside its title is the prefecture above (the portal the page sits in).
         if ranks and "市" not in ranks and place.suffix == "市" and cue != TITLE:
@@ -302,6 +311,32 @@ def _above_the_next(norm: str, zones: Zones | None, at: int, places: list[PlaceN
         if other.name != place.name and (other.start < line_end or is_crumb(norm, *_line_of(norm, other.start))):
             return True
     return False
+
+
+# Superiors joined in a list (X市、Y市 / X市委和Y市委), and the province's rank that opens such a list from the top.
+_JOIN_RE = re.compile(r"(?:委|人民政府|政府)?[、和及与]")
+_PROVINCE_RE = re.compile(r"省(?:委|人民政府|政府)?[、和及与]$")
+
+
+def _chain_rank(norm: str, at: int, places: list[PlaceName]) -> str | None:
+    """Where places[at] stands in a list of superiors that opens with the province (省、X市和Y市): "above" for a
+    city with a lower unit after it, "lowest" for the last, None outside such a list. Neighbours listed without
+    the province (与X市、Y市交流) are no chain of command."""
+    def joined(i: int) -> bool:
+        return 0 <= i < len(places) - 1 and bool(_JOIN_RE.fullmatch(norm, places[i].end, places[i + 1].start))
+
+    first = at
+    while joined(first - 1):
+        first -= 1
+    last = at
+    while joined(last):
+        last += 1
+    if first == last or not _PROVINCE_RE.search(norm, max(0, places[first].start - 6), places[first].start):
+        return None
+    if at < last:
+        above = places[at].suffix == "市" and not divisions().is_county(places[at].name)
+        return "above" if above else None
+    return "lowest"
 
 
 def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
