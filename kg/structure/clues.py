@@ -30,7 +30,7 @@ HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开�
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
 SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
-CHAIN = "上级逐级列举"
+CHAIN, PAGE_LINE = "上级逐级列举", "网页短行"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
@@ -47,7 +47,19 @@ WEIGHTS = {
     # The superiors listed from the province down (传达学习省、X市和Y市会议精神): the last, lowest is the county above the
     # township, as an organ of it says.
     CHAIN: 3.0,
+    # Any short line of a page's opening or close that names one county-level unit (a column tag, a reporter's credit,
+    # a 所属地区 field, an 印发 line): the page's chrome belongs to the county the township lies in, but says it
+    # less than a field whose label the lexicon knows.
+    PAGE_LINE: 1.5,
 }
+# A page line that points to other pages (上一篇：…, 相关链接) names other places, not the page's own.
+_LINK_LINE_RE = re.compile(r"\s*(?:上一[篇条页]|下一[篇条页]|相关(?:链接|阅读|文章|新闻)|友情链接|推荐阅读)")
+MAX_PAGE_LINE = 40  # characters of a line of chrome: a longer line is prose
+
+
+def is_link_line(text: str) -> bool:
+    """Whether a line points to another page (上一篇：某乡…报告): its names and title are that page's."""
+    return bool(_LINK_LINE_RE.match(text.strip()))
 # A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>). Sites also
 # step with arrows (首页 → 乡镇之窗) and with slashes set apart by spaces (首页 / 区县频道); a slash between
 # words or figures (人/次, 2024/01/05) is no step.
@@ -212,7 +224,7 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
     """Whether a name counts where it stands: a long stem the table does not know is likely prose
     (祁海东同志任镇党委书记), and one ordinary word a common phrase (充分发挥镇依法治镇领导小组), unless
     it stands on a line of its own kind (title, issuer, metadata, addressee)."""
-    if cue in _LINE_CUES or cue in (LOCATED, ADDRESS) or place.confirmed:
+    if cue in _LINE_CUES or cue in (LOCATED, ADDRESS, TOWN_PAIR) or place.confirmed:
         return True
     return len(place.name) - len(place.suffix) <= 4 and not place.common_word
 
@@ -231,15 +243,18 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     clues = []
     places = list(county_names(norm, 0, len(norm)))
     ranks = _superior_ranks(norm, zones.body_end)
+    # A city the text itself puts above another unit, on a line of the header or in a list from the province down,
+    # is the city above wherever it is named (a portal's name on the first line, 所属地区：X市 Y市 below it).
+    above = {place.name for at, place in enumerate(places)
+             if _above_the_next(norm, zones, at, places) or _chain_rank(norm, at, places) == "above"}
     for at, place in enumerate(places):
-        if _above_the_next(norm, zones, at, places):
-            continue
-        chain = _chain_rank(norm, at, places)
-        if chain == "above":
+        if place.name in above:
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
-        if chain == "lowest" and cue == BODY:
+        if cue == BODY and _chain_rank(norm, at, places) == "lowest":
             cue = CHAIN
+        elif cue == BODY and _on_page_line(norm, zones, place, places, above):
+            cue = PAGE_LINE
         # A report led by 县委 or 区委 and never by 市委 lies below a county or district, not a city: a city
         # named outside its title is the prefecture above (the portal the page sits in).
         if ranks and "市" not in ranks and place.suffix == "市" and cue != TITLE:
@@ -311,6 +326,22 @@ def _above_the_next(norm: str, zones: Zones | None, at: int, places: list[PlaceN
         if other.name != place.name and (other.start < line_end or is_crumb(norm, *_line_of(norm, other.start))):
             return True
     return False
+
+
+def _on_page_line(norm: str, zones: Zones, place: PlaceName, places: list[PlaceName], above: set[str]) -> bool:
+    """Whether the place stands on a line of the page: above the title, or a short line with no sentence above
+    the first section or below the signature's start; no link to other pages, and naming no other county-level
+    unit (a neighbour list)."""
+    if zones.head_end <= place.start < zones.body_end:
+        return False
+    start, end = _line_of(norm, place.start)
+    line = norm[start:end]
+    # Above the document's title every line is the page's, a note of its editor (编者按：…) as well as a column tag.
+    above_title = zones.title is not None and end <= zones.title[0]
+    if not above_title and (len(line.strip()) > MAX_PAGE_LINE or any(mark in line for mark in "。；;")) \
+            or is_link_line(line):
+        return False
+    return all(other.name == place.name or other.name in above for other in places if start <= other.start < end)
 
 
 # Superiors joined in a list (X市、Y市 / X市委和Y市委), and the province's rank that opens such a list from the top.

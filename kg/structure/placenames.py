@@ -36,7 +36,7 @@ _STOPS = set("的地得在与及和了对将把被由从向为是等各全我本
 # two characters or more follows it.
 _SOFT_STOPS = set("和")
 # Segmenter tags of words that stand before a name in prose (结合, 深入, 根据) or inside prose.
-_LEADING_TAGS = ("v", "vn", "vd", "d", "ad", "p", "c", "u", "r", "i", "l", "y", "e", "o", "z", "zg")
+_LEADING_TAGS = ("v", "vn", "vd", "d", "ad", "p", "c", "u", "r", "i", "l", "y", "e", "o", "z", "zg", "t")
 _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 # A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
@@ -118,8 +118,9 @@ def _words(run: str, town: bool = False, road: bool = False, after_number: bool 
         # character is the road's name, not prose, when it starts the run.
         if road and len(words) == 2 and words[1] in _ROAD_WORDS and bounded:
             break
-        # A preposition (按照, 根据) opens the noun phrase that follows it: the name still starts at a boundary.
-        if _tag(words.pop(0)) != "p":
+        # A preposition (按照, 根据) opens the noun phrase that follows it, and a time word (近期, 今年) ends
+        # where the sentence's subject starts: the name still starts at a boundary.
+        if _tag(words.pop(0)) not in ("p", "t"):
             bounded = False
     # So does a verb or a set phrase of verbs (认真落实, 贯彻) before what the dictionary cannot cut (瓯|南) or
     # knows as a place (赣北): the name is its object, and starts where the verb ends.
@@ -212,10 +213,11 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
     for match in suffix_re.finditer(norm, start, end):
         suffix = match.group()
         following = norm[match.end(): match.end() + 1]
-        if following and following in _NOT_END.get(suffix, ""):
+        if following and following in _NOT_END.get(suffix, "") and not (suffix == "县" and norm.startswith("乡镇", match.end())):
             continue
         # 县城 is the county seat: a name before it is the county's own (柘阳县城南片区), prose is not (推进县城建设).
-        seat = suffix == "县" and following == "城"
+        # So are 县乡镇, the county's townships (某某县乡镇专栏), against 县乡 of 县乡两级.
+        seat = suffix == "县" and (following == "城" or norm.startswith("乡镇", match.end()))
         run_start = _run_before(norm, match.start(), start)
         run = norm[run_start: match.start()]
         if not run:
