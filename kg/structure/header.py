@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kg.model import Header, Source
 from kg.structure import clues
+from kg.structure.yearclues import year_clues
 from kg.model import evidence
 from kg.text import normalize
 from kg.text.places import TOWN_SUFFIX_PATTERN
@@ -179,7 +180,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     # dates the report: a lone date among the text's last lines.
     dated = _signed(tail) or _signed(lines_of(norm, head_end)[-_LAST_LINES:]) \
         or _signed([line for line in head if title is None or line.start > title.start])
-    year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written,
+    year_found = year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written,
                                   _published(norm, head_end))
     year = clues.choose(year_found, "year")
     return Header(
