@@ -1,4 +1,6 @@
-"""Scored readings of a report's township and county, each with the text it was read from (the year: kg.structure.yearclues).
+"""Scored readings of a report's township and county, each with the text it was read from.
+
+The year's readings are in kg.structure.yearclues; the cues and weights of all three are here.
 
 Every place a report may state a fact gives a clue with a weight for how much that place says:
 the title and the issuing organ say most, a passing mention in the body least. A fact is the value
