@@ -599,3 +599,81 @@ def test_a_verb_before_a_committee_with_no_name_gives_no_county():
 def test_an_issuer_line_with_its_date_after_it_names_the_county(issuer_line):
     header = header_of(f"石门镇2023年法治政府建设情况报告\n\n{issuer_line}\n\n一、主要工作\n（一）健全制度。学法6次。\n")
     assert (header.township, header.county) == ("石门镇", "芦溪县")
+
+
+@pytest.mark.parametrize("sentence", [
+    "深入学习省委五届九次全会和市委三届六次全会精神，",
+    "认真落实区委全会和市委经济工作会议部署，",
+])
+def test_a_county_never_starts_inside_a_word_such_as_quanhui(sentence):
+    # 全 is a stop character, but 全会 is one word: 会和市 is no name.
+    assert [place.name for place in county_names(sentence)] == []
+    text = "2024年，竹岭街道" + sentence + "依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county is None
+
+
+@pytest.mark.parametrize(("sentence", "county"), [
+    ("及时传达省、苍梧州市和云溪市的有关会议精神", "云溪市"),
+    ("认真学习省委、兰川市委和梅岭县委有关会议要求", "梅岭县"),
+])
+def test_the_last_superior_in_a_list_from_the_province_down_is_the_county(sentence, county):
+    text = "2023年，桂岭镇" + sentence + "。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county == county
+
+
+def test_cities_listed_without_the_province_are_neighbours_not_superiors():
+    text = "2023年，桂岭镇与苍梧州市、云溪市开展交流。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county is None
+
+
+def test_a_direction_word_district_counts_in_the_office_address():
+    text = ("竹岭街道2022年法治政府建设情况报告\n2022年，竹岭街道依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "竹岭街道办事处\n2023年1月6日\n联系地址：南湾区望江路6号\n")
+    assert header_of(text).county == "南湾区"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("青萝县城关镇人民政府", ["青萝县"]),
+    ("在青萝县城北片区开展", ["青萝县"]),
+    ("加快推进县城建设，全县城乡统筹", []),
+    ("老县城改造", []),
+])
+def test_a_county_before_cheng_is_its_seat_not_the_word_xiancheng(text, names):
+    assert [place.name for place in county_names(text)] == names
+
+
+@pytest.mark.parametrize("line", [
+    "【桃金县乡镇法治政府建设专栏】",  # a column tag (and 县 before 乡镇, the county's townships)
+    "（桃金县新闻中心记者　吴越　通讯员　郑和平）",  # a reporter's credit
+    "所在区划：鹭州市　桃金县　　浏览量：36",  # a field whose label no lexicon holds, the city above first
+    "编者按：近期桃金县各乡镇陆续公开本单位年度法治政府建设报告，现予转载，请社会各界监督。",  # a note above the title
+])
+def test_a_page_line_above_the_report_naming_one_county_gives_it(line):
+    text = line + "\n白石乡2024年法治政府建设情况报告\n2024年，白石乡在县委、县政府领导下依法履职。现将有关情况报告如下：\n" \
+           "一、主要举措和成效\n" + BODY
+    header = header_of(text)
+    assert header.county == "桃金县"
+    assert "网页短行" in {c.cue for c in header.clues if c.field == "county" and c.value == "桃金县"}
+
+
+@pytest.mark.parametrize("line", [
+    "上一篇：桃金县白沙乡2024年法治政府建设情况报告",  # a link to another page
+    "桃金县　梅川县　柳江区　政务公开联播",  # a neighbour list
+])
+def test_a_page_line_pointing_elsewhere_or_listing_neighbours_gives_no_county(line):
+    text = line + "\n白石乡2024年法治政府建设情况报告\n2024年，白石乡在县委、县政府领导下依法履职。现将有关情况报告如下：\n" \
+           "一、主要举措和成效\n" + BODY
+    assert header_of(text).county is None
+
+
+def test_a_city_the_page_puts_above_a_county_is_never_the_county_though_named_alone_first():
+    text = ("鹭州市人民政府门户网站\n白石镇2024年法治政府建设情况报告\n所在区划：鹭州市　桃源口市\n"
+            "2024年，白石镇在市委、市政府领导下依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == "桃源口市"
+
+
+def test_a_county_whose_name_is_a_common_word_counts_when_run_into_the_township():
+    # 海棠 is a word (a flower); run into the report's own township, it is the township's county.
+    text = ("白石乡2023年法治政府建设情况报告\n2023年，白石乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "白石乡人民政府\n2024年1月9日\n海棠县白石乡党政办公室　　2024年1月9日印发\n")
+    assert header_of(text).county == "海棠县"

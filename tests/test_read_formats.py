@@ -302,9 +302,14 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
     ("<title>白石乡法治政府建设年度报告</title>",
      "<table><tr><td>索引号</td><td>TJ-0001</td><td>发布日期</td><td>2024-01-12</td></tr>"
      "<tr><td>信息来源</td><td>桃金县白石乡人民政府</td></tr></table>"),
+    # The keywords the page's head gives its search engines.
+    ("<meta name='keywords' content='桃金县，白石乡，依法行政'><title>白石乡法治政府建设年度报告</title>", ""),
+    # The site's name as masthead text, not a link, in a chrome-named block placed after the article.
+    ("<title>白石乡法治政府建设年度报告</title>",
+     "<div id='top-bar'><span>桃金县人民政府</span><a href='http://example.org'>邻县人民政府</a></div>"),
 ], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
         "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title", "owner-before-zhuban",
-        "owner-before-copyright", "source-cell"])
+        "owner-before-copyright", "source-cell", "keywords-meta", "masthead-text"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

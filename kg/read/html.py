@@ -99,9 +99,12 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
     metadata = _metadata(root)
     # The site's name after the <title>'s separator says whose portal this is: often the only place a page
     # names its county once the chrome is dropped. A <title> without it leaves the logo's alt text to say it.
-    site = site or _meta_site(root) or _logo_name(root)
+    site = site or _meta_site(root) or _logo_name(root) or _masthead_name(root)
     if site:
         metadata.setdefault("网站", site)
+    keywords = _meta_content(root, "keywords")
+    if keywords:
+        metadata.setdefault("关键词", keywords)
     crumb = _drop_chrome(root)
     # The breadcrumb steps through the portals the page sits in (首页 > Y市 > Y市Z县 > 乡镇): dropped with the
     # chrome, it is kept as a field, since it may be the only place that names the county.
@@ -264,13 +267,41 @@ def _crumb(element) -> str | None:
     return " > ".join(steps) if len(steps) >= 2 else None
 
 
+def _meta_content(root, name: str) -> str | None:
+    """A <meta name=…>'s content when it holds Chinese and is short enough to be a field, not a page's text."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == name:
+            content = _SPACE_RE.sub(" ", meta.get("content") or "").strip()
+            if _CJK_RE.search(content) and len(content) <= MAX_FIELD_VALUE:
+                return content
+    return None
+
+
 def _meta_site(root) -> str | None:
     """The site's name as content management systems state it in the page's head (<meta name="SiteName" …>)."""
-    for meta in root.iter("meta"):
-        if (meta.get("name") or "").lower() == "sitename":
-            name = _SPACE_RE.sub(" ", meta.get("content") or "").strip()
-            if _CJK_RE.search(name) and len(name) <= MAX_FIELD_VALUE:
-                return name
+    return _meta_content(root, "sitename")
+
+
+MAX_SITE_NAME = 24  # characters of a site's name in a masthead (某某自治县人民政府门户网站)
+
+
+def _masthead_name(root) -> str | None:
+    """The site's name as the text of the page's masthead (<header><div class="site-title">Y县人民政府</div>): a
+    short piece of text inside a <header> or an element named as chrome, outside any link (links lead to other
+    sites), whose last word is a site word."""
+    ends = tuple(_words("site_word"))
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("a", "title", "head", "script", "style"):
+            continue
+        text = _SPACE_RE.sub("", element.text or "")
+        if not text or len(text) > MAX_SITE_NAME or not _CJK_RE.search(text) or not text.endswith(ends):
+            continue
+        chain = list(element.iterancestors()) + [element]
+        if any(node.tag == "a" for node in chain):
+            continue
+        if any(node.tag == "header" or _patterns()["chrome"].search(f"{node.get('class', '')} {node.get('id', '')}")
+               for node in chain if isinstance(node.tag, str) and node.tag != "body"):
+            return text
     return None
 
 

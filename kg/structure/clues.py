@@ -1,4 +1,6 @@
-"""Scored readings of a report's township, county and year, each with the text it was read from.
+"""Scored readings of a report's township and county, each with the text it was read from.
+
+The year's readings are in kg.structure.yearclues; the cues and weights of all three are here.
 
 Every place a report may state a fact gives a clue with a weight for how much that place says:
 the title and the issuing organ say most, a passing mention in the body least. A fact is the value
@@ -19,7 +21,6 @@ from kg.structure.placenames import PlaceName, county_names, short_street_office
 from kg.model import evidence
 from kg.text import lexicon
 from kg.text.divisions import divisions
-from kg.text.numerals import parse_digits
 from kg.text.places import TOWN_SUFFIX_PATTERN
 
 # Cue → weight. The labels are shown by `kg extract --dry-run`.
@@ -30,6 +31,7 @@ HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开�
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
 SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
+CHAIN, PAGE_LINE = "上级逐级列举", "网页短行"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
@@ -43,7 +45,22 @@ WEIGHTS = {
     # A law firm or notary office a township engages is named after the county it works in (聘请Y县某某律师事务所):
     # less than an organ of the county says, more than a passing mention.
     FIRM: 2.0,
+    # The superiors listed from the province down (传达学习省、X市和Y市会议精神): the last, lowest is the county above the
+    # township, as an organ of it says.
+    CHAIN: 3.0,
+    # Any short line of a page's opening or close that names one county-level unit (a column tag, a reporter's credit,
+    # a 所属地区 field, an 印发 line): the page's chrome belongs to the county the township lies in, but says it
+    # less than a field whose label the lexicon knows.
+    PAGE_LINE: 1.5,
 }
+# A page line that points to other pages (上一篇：…, 相关链接) names other places, not the page's own.
+_LINK_LINE_RE = re.compile(r"\s*(?:上一[篇条页]|下一[篇条页]|相关(?:链接|阅读|文章|新闻)|友情链接|推荐阅读)")
+MAX_PAGE_LINE = 40  # characters of a line of chrome: a longer line is prose
+
+
+def is_link_line(text: str) -> bool:
+    """Whether a line points to another page (上一篇：某乡…报告): its names and title are that page's."""
+    return bool(_LINK_LINE_RE.match(text.strip()))
 # A breadcrumb's step separators, after a word or a space: not the end of a tag left in a text (<p>). Sites also
 # step with arrows (首页 → 乡镇之窗) and with slashes set apart by spaces (首页 / 区县频道); a slash between
 # words or figures (人/次, 2024/01/05) is no step.
@@ -94,8 +111,6 @@ def field_re(key: str, *more: str) -> re.Pattern:
 
 # 来源 names the office that posted the page.
 _METADATA_RE = field_re("发布机构", "来源")
-_YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年")
-_RANGE_RE = re.compile(r"[-—–~至到]\s*$")
 
 
 @dataclass(frozen=True)
@@ -208,7 +223,7 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
     """Whether a name counts where it stands: a long stem the table does not know is likely prose
     (祁海东同志任镇党委书记), and one ordinary word a common phrase (充分发挥镇依法治镇领导小组), unless
     it stands on a line of its own kind (title, issuer, metadata, addressee)."""
-    if cue in _LINE_CUES or cue == LOCATED or place.confirmed:
+    if cue in _LINE_CUES or cue in (LOCATED, ADDRESS, TOWN_PAIR) or place.confirmed:
         return True
     return len(place.name) - len(place.suffix) <= 4 and not place.common_word
 
@@ -227,10 +242,18 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     clues = []
     places = list(county_names(norm, 0, len(norm)))
     ranks = _superior_ranks(norm, zones.body_end)
+    # A city the text itself puts above another unit, on a line of the header or in a list from the province down,
+    # is the city above wherever it is named (a portal's name on the first line, 所属地区：X市 Y市 below it).
+    above = {place.name for at, place in enumerate(places)
+             if _above_the_next(norm, zones, at, places) or _chain_rank(norm, at, places) == "above"}
     for at, place in enumerate(places):
-        if _above_the_next(norm, zones, at, places):
+        if place.name in above:
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
+        if cue == BODY and _chain_rank(norm, at, places) == "lowest":
+            cue = CHAIN
+        elif cue == BODY and _on_page_line(norm, zones, place, places, above):
+            cue = PAGE_LINE
         # A report led by 县委 or 区委 and never by 市委 lies below a county or district, not a city: a city
         # named outside its title is the prefecture above (the portal the page sits in).
         if ranks and "市" not in ranks and place.suffix == "市" and cue != TITLE:
@@ -304,6 +327,48 @@ def _above_the_next(norm: str, zones: Zones | None, at: int, places: list[PlaceN
     return False
 
 
+def _on_page_line(norm: str, zones: Zones, place: PlaceName, places: list[PlaceName], above: set[str]) -> bool:
+    """Whether the place stands on a line of the page: above the title, or a short line with no sentence above
+    the first section or below the signature's start; no link to other pages, and naming no other county-level
+    unit (a neighbour list)."""
+    if zones.head_end <= place.start < zones.body_end:
+        return False
+    start, end = _line_of(norm, place.start)
+    line = norm[start:end]
+    # Above the document's title every line is the page's, a note of its editor (编者按：…) as well as a column tag.
+    above_title = zones.title is not None and end <= zones.title[0]
+    if not above_title and (len(line.strip()) > MAX_PAGE_LINE or any(mark in line for mark in "。；;")) \
+            or is_link_line(line):
+        return False
+    return all(other.name == place.name or other.name in above for other in places if start <= other.start < end)
+
+
+# Superiors joined in a list (X市、Y市 / X市委和Y市委), and the province's rank that opens such a list from the top.
+_JOIN_RE = re.compile(r"(?:委|人民政府|政府)?[、和及与]")
+_PROVINCE_RE = re.compile(r"省(?:委|人民政府|政府)?[、和及与]$")
+
+
+def _chain_rank(norm: str, at: int, places: list[PlaceName]) -> str | None:
+    """Where places[at] stands in a list of superiors that opens with the province (省、X市和Y市): "above" for a
+    city with a lower unit after it, "lowest" for the last, None outside such a list. Neighbours listed without
+    the province (与X市、Y市交流) are no chain of command."""
+    def joined(i: int) -> bool:
+        return 0 <= i < len(places) - 1 and bool(_JOIN_RE.fullmatch(norm, places[i].end, places[i + 1].start))
+
+    first = at
+    while joined(first - 1):
+        first -= 1
+    last = at
+    while joined(last):
+        last += 1
+    if first == last or not _PROVINCE_RE.search(norm, max(0, places[first].start - 6), places[first].start):
+        return None
+    if at < last:
+        above = places[at].suffix == "市" and not divisions().is_county(places[at].name)
+        return "above" if above else None
+    return "lowest"
+
+
 def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
     """Readings of a township the text names only without its suffix: in its 法治…建设 slogan, or a street
     office by its short name (某某街 for the table's 某某街道).
@@ -355,67 +420,6 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
     if norm[max(0, place.start - 1): place.start] == "市":
         return CITY_PAIR
     return BODY
-
-
-def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading: tuple[int, int] | None,
-               signed: tuple[int, int, int] | None, metadata_year: tuple[int, str] | None,
-               written: tuple[int, int, int] | None = None,
-               published: tuple[int, int, int] | None = None) -> list[Clue]:
-    """Readings of the year of work: the title's, the preamble's, a heading's, the document number's, the date's.
-
-    `metadata_year`: (year of work, the date as the page gives it) from a page's 成文日期 metadata.
-    `written`: (year of work, start, end) from a 成文日期 field kept in the text of a page; `published`: the
-    same from the page's publication line (发布时间：…).
-    """
-    norm = source.norm
-    clues = []
-    for match in _YEAR_RE.finditer(norm, 0, zones.body_end):
-        pos = match.start()
-        if _RANGE_RE.search(norm, max(0, pos - 2), pos) or re.match(r"\s*[-—–~至到]", norm[match.end(): match.end() + 2]):
-            continue  # (2021—2025年): a span of years, not the year of work
-        year = _year_number(match.group(1))
-        line_start, line_end = _line_of(norm, pos)
-        if zones.title and _within(pos, [zones.title]):
-            cue = TITLE
-        elif pos < zones.head_end and _within(pos, zones.head) and not _is_dated_line(norm[line_start:line_end]):
-            cue = HEAD_LINE
-        elif pos < zones.head_end and _REPORT_LINE_RE.search(norm, _sentence_start(norm, pos), _sentence_end(norm, pos)):
-            cue = REPORT_LINE
-        elif pos < zones.head_end and (pos == line_start or norm[pos - 1] in _SUBJECT_BEFORE) \
-                and re.match(r"[,，]|以来|度[,，]", norm[match.end(): match.end() + 3]):
-            cue = OPENING
-        elif first_heading and first_heading[0] <= pos < first_heading[1]:
-            cue = FIRST_HEADING
-        elif _within(pos, zones.head):
-            continue  # a date or publication line
-        else:
-            cue = BODY_YEAR
-        clues.append(_clue(source, "year", year, cue, match.start(), match.end()))
-    if doc_year is not None:
-        clues.append(Clue("year", doc_year - 1, DOC_NUMBER, WEIGHTS[DOC_NUMBER]))
-    if signed is not None:
-        year, month, start = signed
-        # Reports are signed at the end of the year of work or early in the next.
-        cue = SIGNED if start >= zones.head_end else DATED
-        clues.append(_clue(source, "year", year if month >= 10 else year - 1, cue, start, start + 4))
-    if metadata_year is not None:
-        clues.append(Clue("year", metadata_year[0], METADATA, 1.0, page_field=f"成文日期：{metadata_year[1]}"))
-    if written is not None:
-        clues.append(_clue(source, "year", written[0], METADATA, written[1], written[2], weight=1.0))
-    if published is not None:
-        clues.append(_clue(source, "year", published[0], PUBLISHED, published[1], published[2]))
-    return clues
-
-
-def _year_number(token: str) -> int:
-    """2022 for 2022 and for 二〇二二."""
-    return int(token) if token.isascii() else parse_digits(token)
-
-
-def _is_dated_line(text: str) -> bool:
-    # 今天是2025年1月15日 星期三: the day the page was viewed, shown above its site's name.
-    return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体|今天|星期)\s*[:：]?", text)) or bool(
-        re.fullmatch(r"\s*(\()?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?(1)\))\s*", text))
 
 
 def totals(clues: Iterable[Clue], field: str) -> list[tuple[object, float]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kg.model import Header, Source
 from kg.structure import clues
+from kg.structure.yearclues import year_clues
 from kg.model import evidence
 from kg.text import normalize
 from kg.text.places import TOWN_SUFFIX_PATTERN
@@ -103,9 +104,9 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     norm = source.norm
     head = [line for line in lines_of(norm, 0, head_end) if not is_prose(line)]
     tail = lines_of(norm, tail_start, len(norm))
-    # A breadcrumb (首页 > … > 法治政府建设年度报告) or a date is never the title.
+    # A breadcrumb (首页 > … > 法治政府建设年度报告), a date or a link to another page (上一篇：…) is never the title.
     candidates = [line for line in head if not line.text.endswith(":") and not clues.is_crumb(line.text)
-                  and not is_date(line.text)]
+                  and not is_date(line.text) and not clues.is_link_line(line.text)]
     titles = [line for line in candidates if _TITLE_WORDS.search(line.text)] or _crumb_title(head)
     # Without a title word, the first line is the title unless it is an addressee (县委、县政府:), a page's
     # field (主办：…, 来源：…) or an organ's name alone (a site's name above the page, 云州市人民政府).
@@ -160,7 +161,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     extra_titles = [(t.start, t.end) for t in titles[1:]]
     found = clues.township_clues(source, zones, organ, extra_titles=extra_titles)
     ranked_towns = [value for value, _ in clues.totals(found, "township")][:3]
-    sites = [(key, meta[key]) for key in ("网站", "主办单位", clues.CRUMB) if meta.get(key)]
+    sites = [(key, meta[key]) for key in ("网站", "主办单位", "关键词", clues.CRUMB) if meta.get(key)]
     county_found = clues.county_clues(source, zones, ranked_towns, organ, extra_titles=extra_titles, sites=sites)
     county = clues.choose(county_found, "county")
     if county is not None:
@@ -179,7 +180,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     # dates the report: a lone date among the text's last lines.
     dated = _signed(tail) or _signed(lines_of(norm, head_end)[-_LAST_LINES:]) \
         or _signed([line for line in head if title is None or line.start > title.start])
-    year_found = clues.year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written,
+    year_found = year_clues(source, zones, doc_year, first_heading, dated, _metadata_year(meta), written,
                                   _published(norm, head_end))
     year = clues.choose(year_found, "year")
     return Header(

@@ -24,7 +24,7 @@ _COUNTY_SUFFIX_RE = re.compile(r"自治县|自治旗|县|市|区|旗")
 # A county suffix right before a township's (新市镇, 城区街道) is inside the township's name.
 _NOT_END = {
     "乡": "村镇贤土情愁音里亲下长", "镇": "村街域区长", "街道": "", "苏木": "",
-    "县": "城域级乡镇长", "市": "场民容貌值级区县长镇乡街", "区": "域划间别块县长镇乡街", "旗": "帜舰号手",
+    "县": "域级乡镇长", "市": "场民容貌值级区县长镇乡街", "区": "域划间别块县长镇乡街", "旗": "帜舰号手",
     "自治县": "", "自治旗": "",
 }
 # A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇, 社区, 辖区, 景区), not
@@ -36,7 +36,7 @@ _STOPS = set("的地得在与及和了对将把被由从向为是等各全我本
 # two characters or more follows it.
 _SOFT_STOPS = set("和")
 # Segmenter tags of words that stand before a name in prose (结合, 深入, 根据) or inside prose.
-_LEADING_TAGS = ("v", "vn", "vd", "d", "ad", "p", "c", "u", "r", "i", "l", "y", "e", "o", "z", "zg")
+_LEADING_TAGS = ("v", "vn", "vd", "d", "ad", "p", "c", "u", "r", "i", "l", "y", "e", "o", "z", "zg", "t")
 _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 # A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
@@ -71,16 +71,29 @@ def _tag(word: str) -> str:
     return pos_tags().get(word) or ""
 
 
-def _cut(run: str, town: bool = False) -> int:
+_NUMERALS = set("0123456789〇零○一二三四五六七八九十百千")
+
+
+def _cut(run: str, town: bool = False, after_number: bool = False) -> int:
     """Where a name can start in the run: after its last stop character or prefix.
 
-    `town`: the run stands before a township's suffix."""
+    `town`: the run stands before a township's suffix; `after_number`: a figure stands right before the run."""
     cut = 0
     for i, ch in enumerate(run):
         # A county's suffix right before the township's, after a character of the name, is in its name (东市镇).
         inside = town and i == len(run) - 1 and ch in "县市区" and i > 0 and run[i - 1] not in _STOPS
         if ch in _STOPS and (ch not in _SOFT_STOPS or len(run) - i - 1 >= 2) and not inside:
             cut = i + 1
+    # A stop character may open a word that runs on past it (全会, 会和市 in 全会和市委): a name starts at a word's
+    # start, so the cut moves to the end of that word. Not after a figure, whose unit closes it (2021年|青禾县).
+    unit = after_number if cut == 1 else run[cut - 2] in _NUMERALS if cut > 1 else False
+    if 0 < cut < len(run) and not unit:
+        at = 0
+        for word in default().cut(run, HMM=False):
+            if at < cut < at + len(word):
+                cut = at + len(word)
+                break
+            at += len(word)
     for prefix in _PREFIXES:
         at = run.rfind(prefix, cut)
         if at >= 0:
@@ -88,11 +101,11 @@ def _cut(run: str, town: bool = False) -> int:
     return cut
 
 
-def _words(run: str, town: bool = False, road: bool = False) -> tuple[list[str], bool]:
+def _words(run: str, town: bool = False, road: bool = False, after_number: bool = False) -> tuple[list[str], bool]:
     """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose.
 
     `road`: the suffix is a street office's (街道), whose name may be a road's."""
-    run = run[_cut(run, town):]
+    run = run[_cut(run, town, after_number):]
     if not run:
         return [], True
 
@@ -105,8 +118,9 @@ def _words(run: str, town: bool = False, road: bool = False) -> tuple[list[str],
         # character is the road's name, not prose, when it starts the run.
         if road and len(words) == 2 and words[1] in _ROAD_WORDS and bounded:
             break
-        # A preposition (按照, 根据) opens the noun phrase that follows it: the name still starts at a boundary.
-        if _tag(words.pop(0)) != "p":
+        # A preposition (按照, 根据) opens the noun phrase that follows it, and a time word (近期, 今年) ends
+        # where the sentence's subject starts: the name still starts at a boundary.
+        if _tag(words.pop(0)) not in ("p", "t"):
             bounded = False
     # So does a verb or a set phrase of verbs (认真落实, 贯彻) before what the dictionary cannot cut (瓯|南) or
     # knows as a place (赣北): the name is its object, and starts where the verb ends.
@@ -199,13 +213,17 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
     for match in suffix_re.finditer(norm, start, end):
         suffix = match.group()
         following = norm[match.end(): match.end() + 1]
-        if following and following in _NOT_END.get(suffix, ""):
+        if following and following in _NOT_END.get(suffix, "") and not (suffix == "县" and norm.startswith("乡镇", match.end())):
             continue
+        # 县城 is the county seat: a name before it is the county's own (柘阳县城南片区), prose is not (推进县城建设).
+        # So are 县乡镇, the county's townships (某某县乡镇专栏), against 县乡 of 县乡两级.
+        seat = suffix == "县" and (following == "城" or norm.startswith("乡镇", match.end()))
         run_start = _run_before(norm, match.start(), start)
         run = norm[run_start: match.start()]
         if not run:
             continue
-        words, bounded = _words(run, suffix in TOWN_SUFFIXES, suffix == "街道")
+        after_number = norm[run_start - 1: run_start] in _NUMERALS if run_start else False
+        words, bounded = _words(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number)
         name = _confirmed(run, suffix, known, min_stem)
         confirmed = name is not None
         if confirmed:
@@ -232,6 +250,8 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
             if _tag(stem).startswith(_PROSE_TAGS):
                 bounded = False
         common = not confirmed and len(words) == 1 and len(words[0]) > 1 and _tag(words[0]) not in ("", *_PLACE_TAGS)
+        if seat and not confirmed and (not bounded or common or len(name) - len(suffix) < 2):
+            continue
         yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed, bounded, common)
 
 
