@@ -311,3 +311,14 @@ def test_yi_family_names_of_two_characters():
     assert people("乡长吉木阿依主持会议，海来拉博同志任副组长。") == [("吉木阿依", "乡长"), ("海来拉博", "副组长")]
     # 长孙 is a family name of two characters too, but not where 长 ends a title
     assert people("副镇长孙立平同志任副组长。") == [("孙立平", "副镇长")]
+
+
+def test_a_name_written_before_the_office_it_holds():
+    # the leaders named before their posts inside 以…为 and 由…任, and a head between the body and the title
+    assert people("成立以萧定邦书记为组长、闻若溪乡长为副组长的依法治乡领导小组。") == [
+        ("萧定邦", "书记"), ("闻若溪", "乡长")]
+    assert people("例会由褚云鹤副乡长召集，乡农技站卜兰芝站长列席。") == [
+        ("褚云鹤", "副乡长"), ("卜兰芝", "乡农技站站长")]
+    # what stands before a title is often what the title is of: a place, a word, a count, a longer word's head
+    assert people("苏木党委书记全面负责，配齐法治副校长，甲村调解委员会主任到场，两位副乡长参加。") == []
+    assert people("深入学习习近平总书记重要讲话精神。") == []

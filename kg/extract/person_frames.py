@@ -8,6 +8,7 @@ Before the name (its start is fixed, its end scored):
 - a table row written with spaces: 成员    X    所长.
 After it (its end is fixed, its start scored; names joined by 、 before it are read back too):
 - a profession or a form of address: X警官, X老师, X教授, X女士, X同志;
+- an office title: 以X书记为组长, 司法所X所长带队, 包片领导X副镇长 (the titles are found once, by persons.py's scan);
 - an appointment to a post: X任组长, Y、Z任副组长, X为镇政府法律顾问;
 - a count of the people just named: X、Y两位副镇长, X等12名退休干部, X、Y二人;
 - a profile: X，女，1961年生.
@@ -116,10 +117,12 @@ def _skip_spaces(norm: str, pos: int, most: int = 3) -> int:
     return end
 
 
-def found(norm: str, read: frozenset[int] = frozenset()):
+def found(norm: str, read: frozenset[int] = frozenset(), titles: tuple[re.Match, ...] = ()):
     """(start, end, name, role) for each name a frame ties to a person.
 
-    `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…)."""
+    `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…).
+    `titles` are the matches of the roles in the text, which the caller has scanned for already."""
+    yield from _before_offices(norm, titles, read)
     handlers = _handlers()
     for match in _patterns()["anchor"].finditer(norm):
         yield from handlers[_group(match)](norm, match, read)
@@ -146,6 +149,32 @@ def after_title(norm: str, pos: int) -> list[tuple[int, str]]:
     start = _skip_spaces(norm, pos, 2)
     name = person_score.best_from(norm, start, TITLE)
     return [(start, name)] if name else []
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Titles of a post (书记, 所长, 副镇长), not professions (read as forms of address) or list labels (成员)."""
+    return frozenset(row["role"] for row in lexicon.table("roles") if row.get("kind", "office") == "office")
+
+
+def _before_offices(norm: str, titles: tuple[re.Match, ...], read: frozenset[int]):
+    """以X书记为组长, 司法所X所长带队, 包片领导X副镇长: a name written before the office title it holds. Only the title
+    frames it, so the name is scored as after a title; the words before the name (镇司法所) qualify the title."""
+    barred = lexicon.chars("person_words", "not_in_name") | lexicon.chars("person_words", "preposition")
+    for match in titles:
+        at = match.start()
+        # most titles follow the body or place they belong to (镇党委书记, 司法所所长), whose last character ends no name,
+        # or a verb or preposition (由党委书记, 经法律顾问), or a word a given name would be (主要负责人, 发挥法律顾问)
+        if at < 2 or norm[at - 1] in barred or not person_score.is_han(norm[at - 1]) or match.group() not in _offices():
+            continue
+        if person_score.common_word(norm[at - 2 : at]) or norm[at - 1] in person_score.COUNT_CHARACTERS:
+            continue
+        if person_score.ends_a_word(norm, at, match.end()):
+            continue  # 习近平总书记: the title is the tail of a longer word (总书记), whose head is no name's
+        for start, end in _names_back(norm, match.start(), TITLE, read):
+            if not person_score.qualifies_title(norm[start:end]):
+                break  # 苏木党委书记, 配齐法治副校长, 两位副镇长: a place, a word or a count before the title
+            yield start, end, norm[start:end], _qualifiers(norm, start) + match.group()
 
 
 def _names_back(norm: str, end: int, weight: float, read: frozenset[int]):

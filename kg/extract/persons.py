@@ -114,13 +114,14 @@ def _role_re() -> re.Pattern:
 def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]:
     """Each named person once, with the role the text gives at their first mention."""
     norm = source.norm
+    titles = tuple(_role_re().finditer(norm))  # one scan of the titles, read after and before the names they frame
     found = sorted(
-        (*_after_titles(norm), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm),
+        (*_after_titles(norm, titles), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm),
          *_table_columns(norm)),
         key=lambda f: f.start,
     )
     doctrine = _doctrine_names(norm)
-    found = _with_framed(found, norm)
+    found = _with_framed(found, norm, titles)
     names = {item.name for item in found}
     seen: dict[str, Person] = {}
     for item in found:
@@ -133,12 +134,12 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
     return tuple(seen.values())
 
 
-def _with_framed(found: list[_Found], norm: str) -> list[_Found]:
+def _with_framed(found: list[_Found], norm: str, titles: tuple[re.Match, ...]) -> list[_Found]:
     """The rules' names, then each name a frame ties to a person (person_frames) that no rule read there."""
     names = {item.name for item in found}
     spans = [(item.start, item.end) for item in found]
     read = frozenset(edge for span in spans for edge in span)
-    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read)
+    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read, titles)
              if name not in names and not any(start < e and s < end for s, e in spans)]
     return sorted((*found, *extra), key=lambda f: f.start) if extra else found
 
@@ -369,9 +370,9 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
             return out
 
 
-def _after_titles(norm: str):
+def _after_titles(norm: str, titles: tuple[re.Match, ...]):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
-    for match in _role_re().finditer(norm):
+    for match in titles:
         if norm[match.end() : match.end() + 1] in _CONJOINED:
             continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
         kind = roles()[match.group()]
