@@ -322,3 +322,13 @@ def test_a_name_written_before_the_office_it_holds():
     # what stands before a title is often what the title is of: a place, a word, a count, a longer word's head
     assert people("苏木党委书记全面负责，配齐法治副校长，甲村调解委员会主任到场，两位副乡长参加。") == []
     assert people("深入学习习近平总书记重要讲话精神。") == []
+
+
+def test_titles_of_the_courts_procuratorate_and_the_people_s_congress_and_kinds_of_person():
+    # posts every township report may name, and 月 in a given name (秋月), which no date holds after a surname
+    assert people("人大代表岑秋月对执法工作开展视察，公证员郏文彬为老人办理公证，书记员戚永泉记录庭审。") == [
+        ("岑秋月", "人大代表"), ("郏文彬", "公证员"), ("戚永泉", "书记员")]
+    assert people("老支书裴德厚、党员中心户隗青山主动调解纠纷。") == [
+        ("裴德厚", "老支书"), ("隗青山", "党员中心户")]
+    # a month is still no name: 每月, 本月 after a title
+    assert people("镇长本月带队检查，书记每月听取汇报。") == []
