@@ -332,3 +332,16 @@ def test_titles_of_the_courts_procuratorate_and_the_people_s_congress_and_kinds_
         ("裴德厚", "老支书"), ("隗青山", "党员中心户")]
     # a month is still no name: 每月, 本月 after a title
     assert people("镇长本月带队检查，书记每月听取汇报。") == []
+
+
+def test_names_in_brackets_after_a_title_in_quotes_or_between_由_and_组成():
+    # the names a counted title heads, in brackets after it
+    assert people("东岭村三名调解员（葛春来、房玉珍、邹海）轮流值班。") == [
+        ("葛春来", "调解员"), ("房玉珍", "调解员"), ("邹海", "调解员")]
+    assert people("全镇调解员（含兼职）共计40名。") == []  # an aside in brackets holds no name
+    # a title or a kind of person a report puts in quotes
+    assert people("“法律明白人”范秀芹每周入户，“致富带头人”邵国富带头守法经营。") == [
+        ("范秀芹", "法律明白人"), ("邵国富", "致富带头人")]
+    # the members a body is made of, between 由 and 组成
+    assert people("成立由严文海、殷小兰组成的纠纷调处专班。") == [("严文海", "纠纷调处专班成员"), ("殷小兰", "纠纷调处专班成员")]
+    assert people("由支部书记和村主任组成议事组，由司法所、派出所组成联合调处组。") == []

@@ -11,7 +11,8 @@ After it (its end is fixed, its start scored; names joined by 、 before it are 
 - an office title: 以X书记为组长, 司法所X所长带队, 包片领导X副镇长 (the titles are found once, by persons.py's scan);
 - an appointment to a post: X任组长, Y、Z任副组长, X为镇政府法律顾问;
 - a count of the people just named: X、Y两位副镇长, X等12名退休干部, X、Y二人;
-- a profile: X，女，1961年生.
+- a profile: X，女，1961年生;
+- the members a body is made of: 由甲、乙、丙组成的…小组.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ def found(norm: str, read: frozenset[int] = frozenset(), titles: tuple[re.Match,
     `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…).
     `titles` are the matches of the roles in the text, which the caller has scanned for already."""
     yield from _before_offices(norm, titles, read)
+    yield from _composed(norm, read)
     handlers = _handlers()
     for match in _patterns()["anchor"].finditer(norm):
         yield from handlers[_group(match)](norm, match, read)
@@ -177,6 +179,19 @@ def _before_offices(norm: str, titles: tuple[re.Match, ...], read: frozenset[int
             yield start, end, norm[start:end], _qualifiers(norm, start) + match.group()
 
 
+def _composed(norm: str, read: frozenset[int]):
+    """由甲、乙、丙组成的“…”调解小组: the names between 由 and 组成 are the body's members, when names fill the run."""
+    at = norm.find("组成")
+    while at >= 0:
+        names = list(_names_back(norm, at, STRONG, read))
+        if names and norm[names[-1][0] - 1 : names[-1][0]] == "由":
+            body = re.match(rf"的?([^{_CLAUSE_END}]{{1,{MAX_POST}}})", norm[at + 2 : at + 2 + MAX_POST + 1])
+            role = (body.group(1).replace('"', "") if body else "") + "成员"
+            for start, end in reversed(names):
+                yield start, end, norm[start:end], role
+        at = norm.find("组成", at + 2)
+
+
 def _names_back(norm: str, end: int, weight: float, read: frozenset[int]):
     """The name ending at `end` and those joined to it by 、 before it (甲、乙任副组长): (start, end) each; none when a
     rule read the name there (and so the list it ends)."""
@@ -214,6 +229,8 @@ def _awarded(norm: str, match: re.Match, read: frozenset[int]):
 
 def _kinds(norm: str, match: re.Match, read: frozenset[int]):
     start = match.end()
+    if norm.startswith('"', start) and '"' in norm[max(0, match.start() - MAX_QUALIFIER) : match.start()]:
+        start += 1  # “法治带头人”甲: the kind in quotes, as a report names a role of its own
     name = None if start in read else person_score.best_from(norm, start, TITLE)
     if name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
         yield start, start + len(name), name, match.group()

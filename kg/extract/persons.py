@@ -381,6 +381,12 @@ def _after_titles(norm: str, titles: tuple[re.Match, ...]):
         at = aside.end() if aside else match.end()
         if norm.startswith(")", at) and norm.rfind("(", max(0, match.start() - MAX_POST), match.start()) >= 0:
             at += 1  # 德古（民间调解人）甲、乙: a title glossing a local word in brackets; the names follow the bracket
+        elif norm.startswith('"', at) and '"' in norm[max(0, match.start() - MAX_ROLE_PREFIX) : match.start()]:
+            at += 1  # “法律明白人”甲: a title in quotes, as a report writes a named role of its own; the name follows
+        if not aside and norm.startswith("(", at) and (listed := _bracketed_names(norm, at)):
+            for pos, name in listed:  # 五名网格员（甲、乙、丙）: the names the title heads, in brackets after it
+                yield _Found(pos, pos + len(name), name, match.group())
+            continue
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
         names = _byline(norm, at) if kind == "label" else (_names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
                                                             or person_frames.after_title(norm, at))
@@ -392,9 +398,16 @@ def _after_titles(norm: str, titles: tuple[re.Match, ...]):
             # 律师某某为困难群众代理案件: 为 there is "for", not an appointment; a post ends with a title.
             role = appointed if appointed and appointed.endswith(_roles_longest_first()) else match.group()
         else:
-            role = _role_phrase(norm, match.start(), at)
+            role = _role_phrase(norm, match.start(), at).strip('"')
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
+
+
+def _bracketed_names(norm: str, pos: int) -> list[tuple[int, str]]:
+    """（甲、乙、丙） at `pos`: the names of a list in brackets, when names fill the bracket and nothing else does."""
+    names = _names_from(norm, pos + 1)
+    end = names[-1][0] + len(names[-1][1]) if names else pos
+    return names if names and norm.startswith(")", end) else []
 
 
 MAX_FRAMED = 6  # characters of a name read from its frame alone (图门吉日嘎拉 is six)
