@@ -37,6 +37,7 @@ SPEECH = 2.0  # a line's opening and a colon is a weaker tie: headings and label
 _SPACES = " "
 _CLAUSE_END = ",。;:!?、\n"
 _NUMERALS = "0123456789两二三四五六七八九十"
+MAX_MEMBERS = 40  # characters between 由 and 组成 of a list of names (eight names and their 、)
 MAX_COUNT = 4  # numerals of a count before its classifier (等126名)
 
 
@@ -118,11 +119,11 @@ def _skip_spaces(norm: str, pos: int, most: int = 3) -> int:
     return end
 
 
-def found(norm: str, read: frozenset[int] = frozenset(), titles: tuple[re.Match, ...] = ()):
+def found(norm: str, read: frozenset[int] = frozenset(), titles: tuple = ()):
     """(start, end, name, role) for each name a frame ties to a person.
 
     `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…).
-    `titles` are the matches of the roles in the text, which the caller has scanned for already."""
+    `titles` are (start, end, title) where the text writes the titles of the roles, which the caller has scanned for already."""
     yield from _before_offices(norm, titles, read)
     yield from _composed(norm, read)
     handlers = _handlers()
@@ -159,30 +160,41 @@ def _offices() -> frozenset[str]:
     return frozenset(row["role"] for row in lexicon.table("roles") if row.get("kind", "office") == "office")
 
 
-def _before_offices(norm: str, titles: tuple[re.Match, ...], read: frozenset[int]):
+@cache
+def _not_before_a_title() -> frozenset[str]:
+    """Characters that end no name before a title: body and place suffixes, function words, prepositions."""
+    return lexicon.chars("person_words", "not_in_name") | lexicon.chars("person_words", "preposition")
+
+
+def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
     """以X书记为组长, 司法所X所长带队, 包片领导X副镇长: a name written before the office title it holds. Only the title
     frames it, so the name is scored as after a title; the words before the name (镇司法所) qualify the title."""
-    barred = lexicon.chars("person_words", "not_in_name") | lexicon.chars("person_words", "preposition")
-    for match in titles:
-        at = match.start()
+    barred, offices = _not_before_a_title(), _offices()
+    for at, title_end, title_text in titles:
+        before = norm[at - 1] if at >= 2 else ""
         # most titles follow the body or place they belong to (镇党委书记, 司法所所长), whose last character ends no name,
         # or a verb or preposition (由党委书记, 经法律顾问), or a word a given name would be (主要负责人, 发挥法律顾问)
-        if at < 2 or norm[at - 1] in barred or not person_score.is_han(norm[at - 1]) or match.group() not in _offices():
+        if not "\u4e00" <= before <= "\u9fff" or before in barred or title_text not in offices:
             continue
         if person_score.common_word(norm[at - 2 : at]) or norm[at - 1] in person_score.COUNT_CHARACTERS:
             continue
-        if person_score.ends_a_word(norm, at, match.end()):
+        if person_score.ends_a_word(norm, at, title_end):
             continue  # 习近平总书记: the title is the tail of a longer word (总书记), whose head is no name's
-        for start, end in _names_back(norm, match.start(), TITLE, read):
+        for start, end in _names_back(norm, at, TITLE, read):
             if not person_score.qualifies_title(norm[start:end]):
                 break  # 苏木党委书记, 配齐法治副校长, 两位副镇长: a place, a word or a count before the title
-            yield start, end, norm[start:end], _qualifiers(norm, start) + match.group()
+            yield start, end, norm[start:end], _qualifiers(norm, start) + title_text
 
 
 def _composed(norm: str, read: frozenset[int]):
     """由甲、乙、丙组成的“…”调解小组: the names between 由 and 组成 are the body's members, when names fill the run."""
     at = norm.find("组成")
     while at >= 0:
+        # most bodies are made of kinds of people or units (由镇村干部组成): a name must be able to end before 组成,
+        # and 由 must open the run within a list's length
+        if at < 3 or norm[at - 1] in _not_before_a_title() or norm.rfind("由", max(0, at - MAX_MEMBERS), at - 2) < 0:
+            at = norm.find("组成", at + 2)
+            continue
         names = list(_names_back(norm, at, STRONG, read))
         if names and norm[names[-1][0] - 1 : names[-1][0]] == "由":
             body = re.match(rf"的?([^{_CLAUSE_END}]{{1,{MAX_POST}}})", norm[at + 2 : at + 2 + MAX_POST + 1])

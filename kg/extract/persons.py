@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, partial
 
+import ahocorasick
+
 from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.model import Person, Section, Source
@@ -111,10 +113,26 @@ def _role_re() -> re.Pattern:
     return re.compile(either(_roles_longest_first()))
 
 
+@cache
+def _title_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for role in roles():
+        automaton.add_word(role, role)
+    automaton.make_automaton()
+    return automaton
+
+
+def titles_in(norm: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, title) for every title of the text, leftmost and longest and none overlapping, as a scan with the
+    longest-first alternation finds them; one pass of an automaton costs the same however many titles the table holds.
+    Plain tuples: a report holds hundreds of titles, and the frames read each of them."""
+    return tuple((end + 1 - len(role), end + 1, role) for end, role in _title_automaton().iter_long(norm))
+
+
 def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]:
     """Each named person once, with the role the text gives at their first mention."""
     norm = source.norm
-    titles = tuple(_role_re().finditer(norm))  # one scan of the titles, read after and before the names they frame
+    titles = titles_in(norm)  # one scan of the titles, read after and before the names they frame
     found = sorted(
         (*_after_titles(norm, titles), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm),
          *_table_columns(norm)),
@@ -134,7 +152,7 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
     return tuple(seen.values())
 
 
-def _with_framed(found: list[_Found], norm: str, titles: tuple[re.Match, ...]) -> list[_Found]:
+def _with_framed(found: list[_Found], norm: str, titles: tuple[tuple[int, int, str], ...]) -> list[_Found]:
     """The rules' names, then each name a frame ties to a person (person_frames) that no rule read there."""
     names = {item.name for item in found}
     spans = [(item.start, item.end) for item in found]
@@ -370,22 +388,22 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
             return out
 
 
-def _after_titles(norm: str, titles: tuple[re.Match, ...]):
+def _after_titles(norm: str, titles: tuple[tuple[int, int, str], ...]):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
-    for match in titles:
-        if norm[match.end() : match.end() + 1] in _CONJOINED:
+    for title_start, title_end, title_text in titles:
+        if norm[title_end : title_end + 1] in _CONJOINED:
             continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
-        kind = roles()[match.group()]
+        kind = roles()[title_text]
         # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
-        aside = _patterns()["aside"].match(norm, match.end())
-        at = aside.end() if aside else match.end()
-        if norm.startswith(")", at) and norm.rfind("(", max(0, match.start() - MAX_POST), match.start()) >= 0:
+        aside = _patterns()["aside"].match(norm, title_end)
+        at = aside.end() if aside else title_end
+        if norm.startswith(")", at) and norm.rfind("(", max(0, title_start - MAX_POST), title_start) >= 0:
             at += 1  # 德古（民间调解人）甲、乙: a title glossing a local word in brackets; the names follow the bracket
-        elif norm.startswith('"', at) and '"' in norm[max(0, match.start() - MAX_ROLE_PREFIX) : match.start()]:
+        elif norm.startswith('"', at) and '"' in norm[max(0, title_start - MAX_ROLE_PREFIX) : title_start]:
             at += 1  # “法律明白人”甲: a title in quotes, as a report writes a named role of its own; the name follows
         if not aside and norm.startswith("(", at) and (listed := _bracketed_names(norm, at)):
             for pos, name in listed:  # 五名网格员（甲、乙、丙）: the names the title heads, in brackets after it
-                yield _Found(pos, pos + len(name), name, match.group())
+                yield _Found(pos, pos + len(name), name, title_text)
             continue
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
         names = _byline(norm, at) if kind == "label" else (_names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
@@ -396,9 +414,9 @@ def _after_titles(norm: str, titles: tuple[re.Match, ...]):
         appointed = _appointed_role(norm, last_end)
         if kind == "profession" or len(names) > 1:
             # 律师某某为困难群众代理案件: 为 there is "for", not an appointment; a post ends with a title.
-            role = appointed if appointed and appointed.endswith(_roles_longest_first()) else match.group()
+            role = appointed if appointed and appointed.endswith(_roles_longest_first()) else title_text
         else:
-            role = _role_phrase(norm, match.start(), at).strip('"')
+            role = _role_phrase(norm, title_start, at).strip('"')
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
 
