@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 from functools import cache, partial
 
-import ahocorasick
-
 from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.model import evidence
 from kg.text import segment
 from kg.extract import person_frames
+from kg.extract.person_lexicon import role_re as _role_re, roles, roles_longest_first, surname_at as _surname_at
+from kg.extract.person_lexicon import surnames, titles_in
+from kg.extract.person_lexicon import roles_longest_first as _roles_longest_first
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
 _MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ", "\t")  # a tab ends a table cell
@@ -79,54 +80,6 @@ def _patterns() -> dict[str, re.Pattern]:
         # 吴某、郑某两名律师担任…, 甲、乙等5名律师, 甲、乙两位同志负责…: after the names, how many they are and what.
         "counted": re.compile(rf"等?(?:[两二三四五六七八九十]|\d{{1,2}})[名位]({either((*_words('title_after'), '同志'))})"),
     }
-
-
-@cache
-def surnames() -> tuple[str, ...]:
-    """Compound surnames first, so 欧阳 is tried before 欧."""
-    return lexicon.longest_first(lexicon.words("surnames"))
-
-
-@cache
-def _surname_set() -> frozenset[str]:
-    return frozenset(surnames())
-
-
-def _surname_at(norm: str, pos: int) -> str | None:
-    """The surname standing at `pos`, a compound one (欧阳) before a single one (欧): a set lookup, since this
-    is asked at every character that could open a name."""
-    known = _surname_set()
-    two = norm[pos : pos + 2]
-    if len(two) == 2 and two in known:
-        return two
-    one = norm[pos : pos + 1]
-    return one if one and one in known else None
-
-
-@cache
-def roles() -> dict[str, str]:
-    return {row["role"]: row.get("kind", "office") for row in lexicon.table("roles")}
-
-
-@cache
-def _role_re() -> re.Pattern:
-    return re.compile(either(_roles_longest_first()))
-
-
-@cache
-def _title_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for role in roles():
-        automaton.add_word(role, role)
-    automaton.make_automaton()
-    return automaton
-
-
-def titles_in(norm: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, title) for every title of the text, leftmost and longest and none overlapping, as a scan with the
-    longest-first alternation finds them; one pass of an automaton costs the same however many titles the table holds.
-    Plain tuples: a report holds hundreds of titles, and the frames read each of them."""
-    return tuple((end + 1 - len(role), end + 1, role) for end, role in _title_automaton().iter_long(norm))
 
 
 def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]:
@@ -336,16 +289,6 @@ def _qualifiers_start(norm: str, start: int) -> int:
             break
         left -= 1
     return left
-
-
-@cache
-def _roles_longest_first() -> tuple[str, ...]:
-    return lexicon.longest_first(roles())
-
-
-def roles_longest_first() -> tuple[str, ...]:
-    """Every title, longest first, for other readers that ask whether a phrase ends with one."""
-    return _roles_longest_first()
 
 
 def _appointed_role(norm: str, pos: int) -> str | None:
