@@ -311,3 +311,37 @@ def test_yi_family_names_of_two_characters():
     assert people("乡长吉木阿依主持会议，海来拉博同志任副组长。") == [("吉木阿依", "乡长"), ("海来拉博", "副组长")]
     # 长孙 is a family name of two characters too, but not where 长 ends a title
     assert people("副镇长孙立平同志任副组长。") == [("孙立平", "副镇长")]
+
+
+def test_a_name_written_before_the_office_it_holds():
+    # the leaders named before their posts inside 以…为 and 由…任, and a head between the body and the title
+    assert people("成立以萧定邦书记为组长、闻若溪乡长为副组长的依法治乡领导小组。") == [
+        ("萧定邦", "书记"), ("闻若溪", "乡长")]
+    assert people("例会由褚云鹤副乡长召集，乡农技站卜兰芝站长列席。") == [
+        ("褚云鹤", "副乡长"), ("卜兰芝", "乡农技站站长")]
+    # what stands before a title is often what the title is of: a place, a word, a count, a longer word's head
+    assert people("苏木党委书记全面负责，配齐法治副校长，甲村调解委员会主任到场，两位副乡长参加。") == []
+    assert people("深入学习习近平总书记重要讲话精神。") == []
+
+
+def test_titles_of_the_courts_procuratorate_and_the_people_s_congress_and_kinds_of_person():
+    # posts every township report may name, and 月 in a given name (秋月), which no date holds after a surname
+    assert people("人大代表岑秋月对执法工作开展视察，公证员郏文彬为老人办理公证，书记员戚永泉记录庭审。") == [
+        ("岑秋月", "人大代表"), ("郏文彬", "公证员"), ("戚永泉", "书记员")]
+    assert people("老支书裴德厚、党员中心户隗青山主动调解纠纷。") == [
+        ("裴德厚", "老支书"), ("隗青山", "党员中心户")]
+    # a month is still no name: 每月, 本月 after a title
+    assert people("镇长本月带队检查，书记每月听取汇报。") == []
+
+
+def test_names_in_brackets_after_a_title_in_quotes_or_between_由_and_组成():
+    # the names a counted title heads, in brackets after it
+    assert people("东岭村三名调解员（葛春来、房玉珍、邹海）轮流值班。") == [
+        ("葛春来", "调解员"), ("房玉珍", "调解员"), ("邹海", "调解员")]
+    assert people("全镇调解员（含兼职）共计40名。") == []  # an aside in brackets holds no name
+    # a title or a kind of person a report puts in quotes
+    assert people("“法律明白人”范秀芹每周入户，“致富带头人”邵国富带头守法经营。") == [
+        ("范秀芹", "法律明白人"), ("邵国富", "致富带头人")]
+    # the members a body is made of, between 由 and 组成
+    assert people("成立由严文海、殷小兰组成的纠纷调处专班。") == [("严文海", "纠纷调处专班成员"), ("殷小兰", "纠纷调处专班成员")]
+    assert people("由支部书记和村主任组成议事组，由司法所、派出所组成联合调处组。") == []

@@ -8,9 +8,11 @@ Before the name (its start is fixed, its end scored):
 - a table row written with spaces: 成员    X    所长.
 After it (its end is fixed, its start scored; names joined by 、 before it are read back too):
 - a profession or a form of address: X警官, X老师, X教授, X女士, X同志;
+- an office title: 以X书记为组长, 司法所X所长带队, 包片领导X副镇长 (the titles are found once, by persons.py's scan);
 - an appointment to a post: X任组长, Y、Z任副组长, X为镇政府法律顾问;
 - a count of the people just named: X、Y两位副镇长, X等12名退休干部, X、Y二人;
-- a profile: X，女，1961年生.
+- a profile: X，女，1961年生;
+- the members a body is made of: 由甲、乙、丙组成的…小组.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ SPEECH = 2.0  # a line's opening and a colon is a weaker tie: headings and label
 _SPACES = " "
 _CLAUSE_END = ",。;:!?、\n"
 _NUMERALS = "0123456789两二三四五六七八九十"
+MAX_MEMBERS = 40  # characters between 由 and 组成 of a list of names (eight names and their 、)
 MAX_COUNT = 4  # numerals of a count before its classifier (等126名)
 
 
@@ -116,10 +119,13 @@ def _skip_spaces(norm: str, pos: int, most: int = 3) -> int:
     return end
 
 
-def found(norm: str, read: frozenset[int] = frozenset()):
+def found(norm: str, read: frozenset[int] = frozenset(), titles: tuple = ()):
     """(start, end, name, role) for each name a frame ties to a person.
 
-    `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…)."""
+    `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…).
+    `titles` are (start, end, title) where the text writes the titles of the roles, which the caller has scanned for already."""
+    yield from _before_offices(norm, titles, read)
+    yield from _composed(norm, read)
     handlers = _handlers()
     for match in _patterns()["anchor"].finditer(norm):
         yield from handlers[_group(match)](norm, match, read)
@@ -146,6 +152,56 @@ def after_title(norm: str, pos: int) -> list[tuple[int, str]]:
     start = _skip_spaces(norm, pos, 2)
     name = person_score.best_from(norm, start, TITLE)
     return [(start, name)] if name else []
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Titles of a post (书记, 所长, 副镇长), not professions (read as forms of address) or list labels (成员)."""
+    return frozenset(row["role"] for row in lexicon.table("roles") if row.get("kind", "office") == "office")
+
+
+@cache
+def _not_before_a_title() -> frozenset[str]:
+    """Characters that end no name before a title: body and place suffixes, function words, prepositions."""
+    return lexicon.chars("person_words", "not_in_name") | lexicon.chars("person_words", "preposition")
+
+
+def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
+    """以X书记为组长, 司法所X所长带队, 包片领导X副镇长: a name written before the office title it holds. Only the title
+    frames it, so the name is scored as after a title; the words before the name (镇司法所) qualify the title."""
+    barred, offices = _not_before_a_title(), _offices()
+    for at, title_end, title_text in titles:
+        before = norm[at - 1] if at >= 2 else ""
+        # most titles follow the body or place they belong to (镇党委书记, 司法所所长), whose last character ends no name,
+        # or a verb or preposition (由党委书记, 经法律顾问), or a word a given name would be (主要负责人, 发挥法律顾问)
+        if not "\u4e00" <= before <= "\u9fff" or before in barred or title_text not in offices:
+            continue
+        if person_score.common_word(norm[at - 2 : at]) or norm[at - 1] in person_score.COUNT_CHARACTERS:
+            continue
+        if person_score.ends_a_word(norm, at, title_end):
+            continue  # 习近平总书记: the title is the tail of a longer word (总书记), whose head is no name's
+        for start, end in _names_back(norm, at, TITLE, read):
+            if not person_score.qualifies_title(norm[start:end]):
+                break  # 苏木党委书记, 配齐法治副校长, 两位副镇长: a place, a word or a count before the title
+            yield start, end, norm[start:end], _qualifiers(norm, start) + title_text
+
+
+def _composed(norm: str, read: frozenset[int]):
+    """由甲、乙、丙组成的“…”调解小组: the names between 由 and 组成 are the body's members, when names fill the run."""
+    at = norm.find("组成")
+    while at >= 0:
+        # most bodies are made of kinds of people or units (由镇村干部组成): a name must be able to end before 组成,
+        # and 由 must open the run within a list's length
+        if at < 3 or norm[at - 1] in _not_before_a_title() or norm.rfind("由", max(0, at - MAX_MEMBERS), at - 2) < 0:
+            at = norm.find("组成", at + 2)
+            continue
+        names = list(_names_back(norm, at, STRONG, read))
+        if names and norm[names[-1][0] - 1 : names[-1][0]] == "由":
+            body = re.match(rf"的?([^{_CLAUSE_END}]{{1,{MAX_POST}}})", norm[at + 2 : at + 2 + MAX_POST + 1])
+            role = (body.group(1).replace('"', "") if body else "") + "成员"
+            for start, end in reversed(names):
+                yield start, end, norm[start:end], role
+        at = norm.find("组成", at + 2)
 
 
 def _names_back(norm: str, end: int, weight: float, read: frozenset[int]):
@@ -185,6 +241,8 @@ def _awarded(norm: str, match: re.Match, read: frozenset[int]):
 
 def _kinds(norm: str, match: re.Match, read: frozenset[int]):
     start = match.end()
+    if norm.startswith('"', start) and '"' in norm[max(0, match.start() - MAX_QUALIFIER) : match.start()]:
+        start += 1  # “法治带头人”甲: the kind in quotes, as a report names a role of its own
     name = None if start in read else person_score.best_from(norm, start, TITLE)
     if name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
         yield start, start + len(name), name, match.group()

@@ -49,7 +49,7 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _common_word(word: str, times_are_names: bool = False) -> bool:
+def common_word(word: str, times_are_names: bool = False) -> bool:
     """A frequent word the dictionary does not tag as a name; a given part may be a time word (夏天, 东来), a whole
     span may not (周一, 春节)."""
     tags, frequencies = _dictionary()
@@ -104,10 +104,10 @@ def _shape(span: str, end_free: bool = True) -> float | None:
                 score -= 2.0  # 由广信律师事务所, 主任任副主任, 和公职律师: a surname only rarely, a function word often
             if end_free and len(given) == 2 and _everyday_word(given):
                 score -= 2.0  # 向群众: a surname before a word is a preposition before it, unless the frame is strong
-            elif len(given) == 2 and _common_word(span[: length + 1]) and _dictionary()[0].get(span[: length + 1]) != "ns":
+            elif len(given) == 2 and common_word(span[: length + 1]) and _dictionary()[0].get(span[: length + 1]) != "ns":
                 score -= 2.0  # 任务一: the surname and the first given character are a word (黄土根 needs a strong frame)
             # 祁连山, 黄河: a place's name is a person's name as often as a word is not; a word (周密, 高度) is none
-            return score - (3.0 if _common_word(span) and _dictionary()[0].get(span) != "ns" else 0.0)
+            return score - (3.0 if common_word(span) and _dictionary()[0].get(span) != "ns" else 0.0)
     parts = _name_parts().match(span)
     if parts and (parts.end() == len(span) or _name_parts().fullmatch(span, parts.end())):
         return 1.0  # 海拉提, 巴桑: a name of a tradition without family names
@@ -130,6 +130,25 @@ def _crossed(norm: str, side: int) -> bool:
             if frequencies.get(norm[left:right], 0) >= COMMON_WORD_FREQUENCY:
                 return True
     return False
+
+
+def ends_a_word(norm: str, start: int, end: int) -> bool:
+    """Whether the word norm[start:end] is the tail of a common word one or two characters longer (书记 of 总书记)."""
+    frequencies = _dictionary()[1]
+    return any(frequencies.get(norm[left:end], 0) >= COMMON_WORD_FREQUENCY for left in (start - 1, start - 2) if left >= 0)
+
+
+COUNT_CHARACTERS = frozenset("两二三四五六七八九十百千万名位")
+
+
+def qualifies_title(span: str) -> bool:
+    """Whether a span before a title may be the holder's name rather than words that qualify the title: a word of the
+    dictionary other than a name (苏木 in 苏木党委书记, 农经站), a given part that is a common word (齐|法治副校长,
+    嘎查|调解委员) or a count (两位副镇长) is what the title is of, not who holds it."""
+    tag = _dictionary()[0].get(span)
+    if (tag is not None and not tag.startswith("nr")) or any(ch in COUNT_CHARACTERS for ch in span):
+        return False
+    return not any(common_word(span[n:]) for n in (1, 2) if len(span) - n == 2)
 
 
 def _cut_by_text(norm: str, side: int, opening: bool) -> bool:

@@ -19,6 +19,9 @@ from kg.model import Person, Section, Source
 from kg.model import evidence
 from kg.text import segment
 from kg.extract import person_frames
+from kg.extract.person_lexicon import role_re as _role_re, roles, roles_longest_first, surname_at as _surname_at
+from kg.extract.person_lexicon import surnames, titles_in
+from kg.extract.person_lexicon import roles_longest_first as _roles_longest_first
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
 _MARKS_AFTER_NAME = (",", "。", ";", "(", "）", ")", "\n", " ", "\t")  # a tab ends a table cell
@@ -79,48 +82,17 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-@cache
-def surnames() -> tuple[str, ...]:
-    """Compound surnames first, so 欧阳 is tried before 欧."""
-    return lexicon.longest_first(lexicon.words("surnames"))
-
-
-@cache
-def _surname_set() -> frozenset[str]:
-    return frozenset(surnames())
-
-
-def _surname_at(norm: str, pos: int) -> str | None:
-    """The surname standing at `pos`, a compound one (欧阳) before a single one (欧): a set lookup, since this
-    is asked at every character that could open a name."""
-    known = _surname_set()
-    two = norm[pos : pos + 2]
-    if len(two) == 2 and two in known:
-        return two
-    one = norm[pos : pos + 1]
-    return one if one and one in known else None
-
-
-@cache
-def roles() -> dict[str, str]:
-    return {row["role"]: row.get("kind", "office") for row in lexicon.table("roles")}
-
-
-@cache
-def _role_re() -> re.Pattern:
-    return re.compile(either(_roles_longest_first()))
-
-
 def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]:
     """Each named person once, with the role the text gives at their first mention."""
     norm = source.norm
+    titles = titles_in(norm)  # one scan of the titles, read after and before the names they frame
     found = sorted(
-        (*_after_titles(norm), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm),
+        (*_after_titles(norm, titles), *_before_titles(norm), *_heads_of_bodies(norm), *_comrades(norm), *_bracketed_roles(norm),
          *_table_columns(norm)),
         key=lambda f: f.start,
     )
     doctrine = _doctrine_names(norm)
-    found = _with_framed(found, norm)
+    found = _with_framed(found, norm, titles)
     names = {item.name for item in found}
     seen: dict[str, Person] = {}
     for item in found:
@@ -133,12 +105,12 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
     return tuple(seen.values())
 
 
-def _with_framed(found: list[_Found], norm: str) -> list[_Found]:
+def _with_framed(found: list[_Found], norm: str, titles: tuple[tuple[int, int, str], ...]) -> list[_Found]:
     """The rules' names, then each name a frame ties to a person (person_frames) that no rule read there."""
     names = {item.name for item in found}
     spans = [(item.start, item.end) for item in found]
     read = frozenset(edge for span in spans for edge in span)
-    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read)
+    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read, titles)
              if name not in names and not any(start < e and s < end for s, e in spans)]
     return sorted((*found, *extra), key=lambda f: f.start) if extra else found
 
@@ -319,16 +291,6 @@ def _qualifiers_start(norm: str, start: int) -> int:
     return left
 
 
-@cache
-def _roles_longest_first() -> tuple[str, ...]:
-    return lexicon.longest_first(roles())
-
-
-def roles_longest_first() -> tuple[str, ...]:
-    """Every title, longest first, for other readers that ask whether a phrase ends with one."""
-    return _roles_longest_first()
-
-
 def _appointed_role(norm: str, pos: int) -> str | None:
     """The post after 担任/任/为 at `pos` (after the name and an optional 同志/律师)."""
     for title in _words("title_after"):
@@ -369,17 +331,23 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
             return out
 
 
-def _after_titles(norm: str):
+def _after_titles(norm: str, titles: tuple[tuple[int, int, str], ...]):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
-    for match in _role_re().finditer(norm):
-        if norm[match.end() : match.end() + 1] in _CONJOINED:
+    for title_start, title_end, title_text in titles:
+        if norm[title_end : title_end + 1] in _CONJOINED:
             continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
-        kind = roles()[match.group()]
+        kind = roles()[title_text]
         # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
-        aside = _patterns()["aside"].match(norm, match.end())
-        at = aside.end() if aside else match.end()
-        if norm.startswith(")", at) and norm.rfind("(", max(0, match.start() - MAX_POST), match.start()) >= 0:
+        aside = _patterns()["aside"].match(norm, title_end)
+        at = aside.end() if aside else title_end
+        if norm.startswith(")", at) and norm.rfind("(", max(0, title_start - MAX_POST), title_start) >= 0:
             at += 1  # 德古（民间调解人）甲、乙: a title glossing a local word in brackets; the names follow the bracket
+        elif norm.startswith('"', at) and '"' in norm[max(0, title_start - MAX_ROLE_PREFIX) : title_start]:
+            at += 1  # “法律明白人”甲: a title in quotes, as a report writes a named role of its own; the name follows
+        if not aside and norm.startswith("(", at) and (listed := _bracketed_names(norm, at)):
+            for pos, name in listed:  # 五名网格员（甲、乙、丙）: the names the title heads, in brackets after it
+                yield _Found(pos, pos + len(name), name, title_text)
+            continue
         # A label (成员) names people only as a list's or a table's: in prose it is a plain word (班子成员包案).
         names = _byline(norm, at) if kind == "label" else (_names_from(norm, at) or _byline(norm, at) or _framed(norm, at)
                                                             or person_frames.after_title(norm, at))
@@ -389,11 +357,18 @@ def _after_titles(norm: str):
         appointed = _appointed_role(norm, last_end)
         if kind == "profession" or len(names) > 1:
             # 律师某某为困难群众代理案件: 为 there is "for", not an appointment; a post ends with a title.
-            role = appointed if appointed and appointed.endswith(_roles_longest_first()) else match.group()
+            role = appointed if appointed and appointed.endswith(_roles_longest_first()) else title_text
         else:
-            role = _role_phrase(norm, match.start(), at)
+            role = _role_phrase(norm, title_start, at).strip('"')
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
+
+
+def _bracketed_names(norm: str, pos: int) -> list[tuple[int, str]]:
+    """（甲、乙、丙） at `pos`: the names of a list in brackets, when names fill the bracket and nothing else does."""
+    names = _names_from(norm, pos + 1)
+    end = names[-1][0] + len(names[-1][1]) if names else pos
+    return names if names and norm.startswith(")", end) else []
 
 
 MAX_FRAMED = 6  # characters of a name read from its frame alone (图门吉日嘎拉 is six)

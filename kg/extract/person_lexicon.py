@@ -1,0 +1,65 @@
+"""The surnames and titles of the lexicons, and where a text writes them: what every reader of people looks up."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import ahocorasick
+
+from kg.text import lexicon
+from kg.text.lexicon import either
+
+
+@cache
+def surnames() -> tuple[str, ...]:
+    """Compound surnames first, so 欧阳 is tried before 欧."""
+    return lexicon.longest_first(lexicon.words("surnames"))
+
+
+@cache
+def surname_set() -> frozenset[str]:
+    return frozenset(surnames())
+
+
+def surname_at(norm: str, pos: int) -> str | None:
+    """The surname standing at `pos`, a compound one (欧阳) before a single one (欧): a set lookup, since this
+    is asked at every character that could open a name."""
+    known = surname_set()
+    two = norm[pos : pos + 2]
+    if len(two) == 2 and two in known:
+        return two
+    one = norm[pos : pos + 1]
+    return one if one and one in known else None
+
+
+@cache
+def roles() -> dict[str, str]:
+    return {row["role"]: row.get("kind", "office") for row in lexicon.table("roles")}
+
+
+@cache
+def role_re() -> re.Pattern:
+    return re.compile(either(roles_longest_first()))
+
+
+@cache
+def _title_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for role in roles():
+        automaton.add_word(role, role)
+    automaton.make_automaton()
+    return automaton
+
+
+def titles_in(norm: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, title) for every title of the text, leftmost and longest and none overlapping, as a scan with the
+    longest-first alternation finds them; one pass of an automaton costs the same however many titles the table holds.
+    Plain tuples: a report holds hundreds of titles, and the frames read each of them."""
+    return tuple((end + 1 - len(role), end + 1, role) for end, role in _title_automaton().iter_long(norm))
+
+
+@cache
+def roles_longest_first() -> tuple[str, ...]:
+    """Every title, longest first: the first that a phrase ends with is the longest (书记员 before 书记)."""
+    return lexicon.longest_first(roles())
