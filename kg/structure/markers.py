@@ -1,4 +1,4 @@
-"""Numbering marker families (一、 （一） 1. （1） ① 第一部分 上篇 第一， 一是 问题一：/问题1： 【】 ●) and which of them a document puts on top.
+"""Numbering marker families (一、 （一） 1. （1） 一) ① 第一部分 上篇 第一， 一是 问题一：/问题1： 【】 ●) and which of them a document puts on top.
 
 Offices number as they please: any family can open the top level, and the same family can sit at a
 different depth in the next report. So the hierarchy is read off the document itself: a family whose
@@ -40,6 +40,8 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     # 1.5 is a number, but 1.2023年度… is a heading that starts with a year
     ("num", re.compile(rf"{DECOR}(\d{{1,2}})\s*[、.](?:(?!\d)|(?=\d{{4}}\s*年))\s*")),
     ("num_paren", re.compile(rf"{DECOR}(\d{{1,2}})\s*\)\s*")),
+    # 一) with the closing bracket only, as 1) is: a family of its own, nested as the document nests it.
+    ("cn_paren", re.compile(rf"{DECOR}([{_CN}]{{1,3}})\s*\)\s*")),
     ("circled", re.compile(rf"{DECOR}([\u2460-\u2473])\s*")),
     # [1] [2], and 01 02 before words with a space: numbers as a list or a slide writes them.
     ("square_num", re.compile(rf"{DECOR}\[\s*(\d{{1,2}})\s*\]\s*")),
