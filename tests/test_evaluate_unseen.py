@@ -23,13 +23,11 @@ FLOORS = {
 # Each report has a layout of its own: one whose items are lost must fail even if the others carry the average.
 FILE_FLOOR = 0.75
 ITEM_FIELDS = ("sections", "measures", "shortcomings", "plans")
-# Shapes that real pages outside the corpus were missed on, reproduced in batches 30-30c and not yet read: a heading
-# cut by the end of an opening.
+# Shapes that real pages outside the corpus were missed on, reproduced in held-out batches and not yet read (none
+# at present: the lone 一) item and the heading cut by the end of an opening, from batches 30-30d, are read now).
 # They are listed, not hidden: their test below is a strict xfail, so it turns red the day the reader reads them,
 # and the entry is removed then.
-NOT_YET_READ = {
-    ("tangchuanjiedao_2024.txt", "sections"), ("jiaoyuanjiedao_2024.txt", "sections"),
-}
+NOT_YET_READ: set[tuple[str, str]] = set()
 
 
 @pytest.fixture(scope="module")

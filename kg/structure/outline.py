@@ -26,6 +26,7 @@ from kg.structure.alike import opens_plan
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.cuts import best_cut, blank_blocks
+from kg.structure.cutoff import cut_heading
 from kg.structure.labels import cut_nodes, past_label, past_tokens
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
@@ -122,6 +123,8 @@ def parse(source: Source) -> Outline:
     """The outline of one report; raises StructureError when the text has no report structure."""
     norm, text = source.norm, source.text
     lines = lines_of(norm)
+    if cut_heading(lines):  # a page opening that stops inside a heading: the text ends before that line
+        lines = lines[:-1]
     tops, top, numbered_start = top_headings(lines)
     if not tops and not any(_TITLE_WORDS_RE.search(line.text) for line in lines[:5]):
         raise StructureError(source.path, "no report structure (no numbered section headings and no report title)")
