@@ -77,3 +77,17 @@ def test_no_shared_opening_loses_a_section_it_has(shared):
     from kg.evaluate import evaluate
     scores = evaluate(shared / "gold" / "web", shared / "corpus" / "web")
     assert scores["micro"]["sections"]["fn"] == 0
+
+
+def test_a_last_item_heading_as_long_as_a_phrase_of_its_two_phrase_siblings_is_kept():
+    # its siblings run to two phrases each; the last one, as long as their first phrase, may be whole
+    opening = OPENING.replace("健全镇村学法制度。", "健全镇村学法制度，提升干部法治素养。").replace(
+        "规范综合行政执法。", "规范综合行政执法，提高执法公信力。")
+    outline = outline_of(opening + "\n（三）深化矛盾调处")
+    assert measures(outline)[-1] == "深化矛盾调处"
+    assert measures(outline_of(opening + "\n（三）深化"))[-1] != "深化"
+
+
+def test_a_cut_heading_is_found_above_the_tools_a_copied_page_puts_under_its_text():
+    outline = outline_of(OPENING + "\n二、2025年\n\n【打印本页】【关闭窗口】\n")
+    assert headings(outline) == ["一、推进法治政府建设的主要举措和成效"]

@@ -2,10 +2,10 @@
 （三）深) or right after its number (二、), and such a line heads nothing.
 
 Read from the shape alone, never from a list of headings: the text's last line opens with a number; no body
-follows it; its title is empty, or it ends with no mark and is less than half as long as every other heading
-of its family, which it would go on numbering; and it names no section kind (二、存在的问题 cut right after
-the heading is whole). A whole report ends with its signature, its date or a sentence, so this asks only
-about a line that nothing follows.
+follows it; its title is empty, or it ends with no mark, is less than half as long as the first phrase of
+every other heading of its family, goes on numbering them, and names no section kind (二、存在的问题 cut right
+after the heading is whole). A whole report ends with its signature, its date or a sentence, so this asks
+only about a line that nothing follows.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ import re
 from kg.structure.kinds import kinds_named
 from kg.structure.markers import line_marker, trim_decor
 
-# Where a heading's title ends when a sentence runs on after it on the same line (（一）抓实学法。镇党委……).
-_TITLE_END_RE = re.compile(r"[。；;：:！？!?]")
+# Where the first phrase of a heading ends: at a sentence running on after it on the same line (（一）抓实学法。镇党委……),
+# or at the comma of a heading in two phrases (强化组织保障，推进法治建设): a cut title is weighed against the shortest
+# whole phrase a heading of the family has, so that a short whole heading among two-phrase ones is kept.
+_TITLE_END_RE = re.compile(r"[。；;：:！？!?，,]")
 # A title that stops at such a mark, or at a closing bracket or quote, ended where its writer ended it.
 _ENDED_RE = re.compile(r"[。；;：:！？!?)\]\"'》]$")
 
