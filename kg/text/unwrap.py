@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.structure.markers import MARKERS, line_marker
+from kg.text.numbering import MARKERS, line_marker
 from kg.text.normal import normalize
 
 PAGE_NUMBER_RE = re.compile(
