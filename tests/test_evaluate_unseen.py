@@ -23,14 +23,12 @@ FLOORS = {
 # Each report has a layout of its own: one whose items are lost must fail even if the others carry the average.
 FILE_FLOOR = 0.75
 ITEM_FIELDS = ("sections", "measures", "shortcomings", "plans")
-# Shapes that real pages outside the corpus were missed on, reproduced in batches 30-30c and not yet read: a page's
-# only item before its cut marked 一) with a closing bracket only; a heading cut by the end of an opening. Batch 13m
-# adds a plans section titled by a word of looking ahead with no plan cue the section reader knows (▌来年谋划篇), and
-# 13m2 sections numbered with a full-width bar (一｜工作成效).
+# Shapes that held-out batches were missed on and that are not read yet. Batch 13m2 numbers its sections with a
+# full-width bar (一｜工作成效). (The lone 一) item and the heading cut by the end of an opening, from batches 30-30d
+# reproducing real pages, are read now.)
 # They are listed, not hidden: their test below is a strict xfail, so it turns red the day the reader reads them,
 # and the entry is removed then.
 NOT_YET_READ = {
-    ("qixixiang_2024.txt", "measures"), ("tangchuanjiedao_2024.txt", "sections"), ("jiaoyuanjiedao_2024.txt", "sections"),
     ("yunjingjiedao_2023.txt", "sections"), ("yunjingjiedao_2023.txt", "measures"), ("yunjingjiedao_2023.txt", "plans"),
 }
 

@@ -268,3 +268,21 @@ def test_a_profile_that_gives_altitude_and_residents_is_no_work_done():
     outline = outline_of("岭上乡2023年法治政府建设情况报告\n2023年，岭上乡依法履职。\n一、基本情况\n"
                          "全乡平均海拔2100米，常住人口约8000人，耕地面积1.2万亩。\n二、主要工作\n（一）开展学法。全年4次。\n")
     assert [(s.heading, s.kind) for s in outline.sections] == [("一、基本情况", "other"), ("二、主要工作", "measures")]
+
+
+def test_a_lone_item_numbered_with_a_closing_bracket_only_is_an_item():
+    # 一) as 1) is: the only item before a page's cut, over paragraphs that open with a lead sentence
+    text = """峪北乡2025年法治政府建设情况报告
+
+2025年,峪北乡围绕依法行政推进各项工作。现将情况报告如下:
+
+一、主要工作和成效
+
+一)把合法性审查做在前头
+
+建立审查台账。乡司法所对重大事项逐件登记,全年审查合同19份。
+
+请顾问列席会议。法律顾问列席乡党委会议8次,提出意见13条。
+"""
+    outline = outline_of(text)
+    assert [(n.marker, n.heading) for n in outline.items("measure")] == [("一)", "把合法性审查做在前头")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.extract.report import extract_report
 from kg.read import make_source, read_source
 from kg.text import compact
@@ -277,3 +279,32 @@ def test_rows_of_a_markdown_table_are_never_joined_as_wrapped_lines():
     text = "\n".join([prose] * 6 + ["| 问题 | 措施 | 时限 |", "| --- | --- | --- |", row, row, row]) + "\n"
     joined = unwrap(text)
     assert joined is not None and joined.text.count("\n| 执法人员") == 3
+
+
+@pytest.mark.parametrize("opening", ["一)", "1)", "问题一：", "（甲）"])
+def test_a_line_opening_with_any_number_the_outline_reads_is_never_joined_onto_the_line_above(opening):
+    # A heading that fills the column, then an item numbered in a family of the outline's own (一) 1) 问题一： （甲）)
+    heading = "一、推进法治政府建设的主要举措和成效情况"
+    assert len(heading) == 20
+    item = opening + "把合法性审查做在前头"
+    text = "\n".join(["棠溪乡2025年法治政府建设情况报告", heading, item,
+                      wrapped(["建立审查台账。乡司法所对重大事项逐件登记，全年审查合同十九份，提出修改意见二十三条。",
+                               "请顾问列席会议。法律顾问列席乡党委会议八次，提出法律意见十三条，均被采纳。"], 20)])
+    joined = unwrap(text)
+    assert joined is not None
+    lines = joined.text.split("\n")
+    assert heading in lines and item in lines
+
+
+def test_a_date_dot_or_a_document_number_wrapped_onto_a_line_still_joins():
+    # 12·4 cut before its dot and 〔2025〕 cut onto the next line open no item, though the normal form reads them
+    # as a bullet and a bracket
+    paragraphs = ["围绕宪法宣传周、民法典宣传月和“12·4”国家宪法日开展集中宣传十五场次，发放资料两千余份。",
+                  "按照《关于做好法治政府建设年度报告工作的通知》（棠政办发〔2025〕3号）要求，现将情况报告如下。"]
+    for cut in ("12", "棠政办发"):
+        first = next(p for p in paragraphs if cut in p)
+        width = first.index(cut) + len(cut)
+        text = "\n".join(["棠溪乡2025年法治政府建设情况报告", wrapped(paragraphs * 3, width)])
+        joined = unwrap(text)
+        assert joined is not None
+        assert first in joined.text.split("\n")

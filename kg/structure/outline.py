@@ -26,12 +26,13 @@ from kg.structure.alike import opens_plan
 from kg.structure.asides import aside_heads
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.cuts import best_cut, blank_blocks
+from kg.structure.cutoff import cut_heading
 from kg.structure.labels import cut_nodes, past_label, past_tokens
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
 from kg.structure.remedies import split_remedies
-from kg.structure.tops import closing_start, headless_body, is_plain_heading, top_headings
+from kg.structure.tops import before_tools, closing_start, headless_body, is_plain_heading, top_headings
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
@@ -122,6 +123,11 @@ def parse(source: Source) -> Outline:
     """The outline of one report; raises StructureError when the text has no report structure."""
     norm, text = source.norm, source.text
     lines = lines_of(norm)
+    # A page opening that stops inside a heading: the text ends before that line (and before any page tools a
+    # copied page puts under the text).
+    kept = before_tools(lines)
+    if cut_heading(lines[:kept]):
+        lines = lines[: kept - 1] + lines[kept:]
     tops, top, numbered_start = top_headings(lines)
     if not tops and not any(_TITLE_WORDS_RE.search(line.text) for line in lines[:5]):
         raise StructureError(source.path, "no report structure (no numbered section headings and no report title)")

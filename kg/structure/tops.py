@@ -266,9 +266,7 @@ def closing_start(lines, after: int) -> int:
         signed = closing_start(lines[:appendix], after)
         if signed < lines[appendix - 1].end:
             return signed
-    kept = len(lines)
-    while kept > 1 and lines[kept - 1].start >= after and _is_page_tool(lines[kept - 1].text):
-        kept -= 1
+    kept = before_tools(lines, after)
     if kept < len(lines):
         return min(closing_start(lines[:kept], after), lines[kept].start)
     closing = None
@@ -286,6 +284,14 @@ def closing_start(lines, after: int) -> int:
     if not any(_CLOSING_RE.match(line.text) or is_date(line.text) for line in run):
         return lines[-1].end
     return closing.start
+
+
+def before_tools(lines, after: int = 0) -> int:
+    """How many of `lines` come before the tools at the foot of a copied page (【打印本页】【关闭窗口】)."""
+    kept = len(lines)
+    while kept > 1 and lines[kept - 1].start >= after and _is_page_tool(lines[kept - 1].text):
+        kept -= 1
+    return kept
 
 
 def _is_page_tool(text: str) -> bool:

@@ -13,6 +13,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.text.numbering import MARKERS, line_marker
+from kg.text.normal import normalize
+
 PAGE_NUMBER_RE = re.compile(
     r"^[-—－–\s]*(?:\d{1,4}|第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)"
     r"[-—－–\s]*$"
@@ -32,6 +35,14 @@ OPENS_ITEM_RE = re.compile(
     # a Markdown list item or task (- 完善…, - [ ] 完善…), and items numbered 壹、贰、
     r"|-[ \t]+(?=\[|[\u4e00-\u9fff])|[壹贰叁肆伍陆柒捌玖拾]{1,2}\s*[、.．])"
 )
+# Beyond those, any family the outline numbers headings and items with (一) 二), 第一部分, 问题一：, ➢) opens a line
+# of its own: the outline's own list of families, so that a family it learns is never joined onto a heading
+# above it. Two are apart: 一是, as a series told in prose may wrap right before 二是 (see _continues); and the
+# bracket, as the normal form makes a document number's 〔2025〕 wrapped onto a line look like 【】 (which
+# OPENS_ITEM_RE knows in its own form).
+_OPENING_FAMILIES = tuple(style for style, _ in MARKERS if style not in ("inline", "bracket"))
+# A wrap inside a date's 3·15 or 12·4 leaves its middle dot first on the line, where the outline would see a bullet.
+_MIDDLE_DOTS = ("·", "・", "‧")
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
 # A line closing a tag, a Markdown table row or emphasis was not cut by a wrap.
 _ENDS_MARKUP = tuple(">|*#]}")
@@ -296,7 +307,7 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
     filled = measure(previous.rstrip())  # an indented first line is full with fewer characters
     if filled < width - _WIDTH_SLACK or (ENDS_TITLE_RE.search(end) and not PROSE_RE.search(end)):
         return False
-    if line.startswith(_INDENT) or OPENS_ITEM_RE.match(line):
+    if line.startswith(_INDENT) or OPENS_ITEM_RE.match(line) or opens_marked(line):
         return False
     if OPENS_ITEM_RE.match(end) and not PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
         # a numbered heading that fills the line, then a full line of prose: a wrapped heading's tail is short
@@ -309,3 +320,9 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
     if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()) and not inline:
         return False
     return filled >= width and PROSE_RE.search(line) is not None
+
+
+def opens_marked(line: str) -> bool:
+    """Whether a line opens with a number of a family the outline reads headings or items by."""
+    stripped = line.strip()
+    return not stripped.startswith(_MIDDLE_DOTS) and line_marker(normalize(stripped), _OPENING_FAMILIES) is not None
