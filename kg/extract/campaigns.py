@@ -189,9 +189,13 @@ def _surface(text: str, start: int, end: int) -> str:
     return surface
 
 
-def extract(source: Source, sections: tuple[Section, ...] = ()) -> tuple[Campaign, ...]:
-    """One record per campaign node (canonical name), with the evidence of its first mention."""
+def extract(source: Source, sections: tuple[Section, ...] = (),
+            mentioned: list[Campaign] | None = None) -> tuple[Campaign, ...]:
+    """One record per campaign node (canonical name), with the evidence of its first mention.
+
+    `mentioned` is mentions(source), when the caller has already read it for the laws.
+    """
     found: dict[str, Campaign] = {}
-    for campaign in mentions(source):
+    for campaign in mentions(source) if mentioned is None else mentioned:
         found.setdefault(compact(campaign.name), campaign)
     return tuple(found.values())
