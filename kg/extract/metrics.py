@@ -236,13 +236,15 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
 
 
 DEFINITION_WINDOW = 80  # characters before a figure searched for the label its sentence defines
+_THROUGH_SENTENCE_END = re.compile(r".*[。;!?\n]", re.S)  # greedy: up to the last end of a sentence in a window
 
 
 def _defines_label(norm: str, start: int) -> bool:
     """推行"721"工作法，即70%的问题用服务手段解决、20%…: figures that say what a quoted method means, in the sentence
     after its 即 and up to the clause's end, are no facts; 即…均达100% after a target reached states them as facts."""
     floor = max(0, start - DEFINITION_WINDOW)
-    sentence = max(norm.rfind(mark, floor, start) for mark in "。;!?\n") + 1
+    last_end = _THROUGH_SENTENCE_END.match(norm, floor, start)
+    sentence = last_end.end() if last_end else 0
     defined = None
     for defined in _patterns()["definition"].finditer(norm, max(sentence, floor), start):
         pass
@@ -257,8 +259,10 @@ _BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以�
 def _threshold(norm: str, end: int) -> bool:
     """涉及金额在10万元以上的纠纷7件: a bound that qualifies what is counted next is no fact of its own."""
     bound = next((mark for mark in (*_words_after(), *_BOUNDS) if norm.startswith(mark, end)), "")
-    closed = norm[:end].endswith(_words_after())  # 以上 may already be inside the quantity
-    return bool(bound or closed) and norm.startswith("的", end + len(bound))
+    if bound:
+        return norm.startswith("的", end + len(bound))
+    # 以上 may already be inside the quantity; its end is read in place, not in a copy of the text before it
+    return norm.startswith("的", end) and norm.endswith(_words_after(), 0, end)
 
 
 @cache
@@ -313,7 +317,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if previous is not None:
         gap = norm[previous[0].end : quantity.start].strip()
         # 拆除违法建筑2处约380m², 培训5批次14人次, 学法4轮、三批次: one thing counted twice
-        if (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap)) and previous[1]:
+        if previous[1] and (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap)):
             return previous[1]
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
@@ -323,7 +327,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     start = left
     while start > floor and norm[start - 1] not in _BOUNDARY:
         start -= 1
-    link_only = not _patterns()["trail"].sub("", _plain(before)) and norm[start - 1 : start] == ","
+    link_only = norm[start - 1 : start] == "," and not _patterns()["trail"].sub("", _plain(before))
     # Punctuation closes the clause; a line break may be a wrap in mid-sentence (全年5项\n重大决策…).
     closes = quantity.end == len(norm) or norm[quantity.end] in ",。;!?"
     if link_only and (_plain(before) or closes):
