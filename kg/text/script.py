@@ -58,8 +58,23 @@ def is_traditional(text: str, sample: int = 3000) -> bool:
     return changed >= max(3, cjk * 0.03)
 
 
+# A whole report is converted when it is read and again by each extractor that reads its words (metrics,
+# campaigns): the last few long texts are kept, so that a report is converted once. Names and terms are
+# converted by the thousand and would push a report out, so only long texts are kept.
+_KEPT_LENGTH = 1000
+
+
 def to_simplified(text: str) -> str:
     """Simplified text of the same length, so that offsets into it are offsets into the original."""
+    return _simplified_kept(text) if len(text) >= _KEPT_LENGTH else _simplified(text)
+
+
+@lru_cache(maxsize=4)
+def _simplified_kept(text: str) -> str:
+    return _simplified(text)
+
+
+def _simplified(text: str) -> str:
     converted = _converter().convert(text)
     if len(converted) == len(text):
         return converted
