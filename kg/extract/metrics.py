@@ -99,6 +99,13 @@ def numbered_terms() -> tuple[str, ...]:
     return lexicon.words("numbered_terms")
 
 
+@cache
+def _any_numbered_term() -> tuple[re.Pattern, int]:
+    """A pattern of every numbered term, and the longest one's length: a figure with no term within that reach
+    on either side needs no search term by term."""
+    return re.compile(either(numbered_terms())), max(map(len, numbered_terms()), default=0)
+
+
 def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None,
             plans: tuple[Item, ...] = (), title_end: int = 0) -> tuple[Metric, ...]:
     """Every metric in the report body, in text order; `people` (read when not given) never name an indicator.
@@ -223,7 +230,8 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
             return True  # formulas: 一户一档, 三支一扶, 五个一
         if number.value == 1 and norm[start - 1 : start] in _ARTICLE_BEFORE and _CJK.match(after):
             return True  # 作为全年的一项重点任务, 是一个难点: 一 read as "a", not a count
-        if number.value != 0:
+        any_term, reach = _any_numbered_term()
+        if number.value != 0 and any_term.search(norm, max(0, start - reach), end + reach):
             for term in numbered_terms():
                 for hit in _occurrences(norm, term, start - len(term), end + len(term)):
                     if hit < end and hit + len(term) > start:
@@ -258,7 +266,8 @@ _BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以�
 
 def _threshold(norm: str, end: int) -> bool:
     """涉及金额在10万元以上的纠纷7件: a bound that qualifies what is counted next is no fact of its own."""
-    bound = next((mark for mark in (*_words_after(), *_BOUNDS) if norm.startswith(mark, end)), "")
+    marks = (*_words_after(), *_BOUNDS)
+    bound = next((mark for mark in marks if norm.startswith(mark, end)), "") if norm.startswith(marks, end) else ""
     if bound:
         return norm.startswith("的", end + len(bound))
     # 以上 may already be inside the quantity; its end is read in place, not in a copy of the text before it

@@ -21,6 +21,7 @@ CHINESE_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_LARGE)
 _DIGIT_ZEROS = "〇零○"
 
 MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
+_MULTIPLIER_WORDS = tuple(MULTIPLIERS)
 
 _NUMBER_RE = re.compile(
     r"""
@@ -139,7 +140,9 @@ def parse_number(text: str) -> float | None:
     return found[0].value
 
 
-def _starts(text: str, pos: int, words) -> str | None:
+def _starts(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    if not text.startswith(words, pos):
+        return None  # one call in C says so for nearly every place a mark could stand
     for word in words:
         if text.startswith(word, pos):
             return word
@@ -185,7 +188,7 @@ def find_numbers(text: str):
         inside = _starts(text, pos, inside_marks)
         if inside:
             approx, pos = True, pos + len(inside)
-        multiplier = _starts(text, pos, MULTIPLIERS)
+        multiplier = _starts(text, pos, _MULTIPLIER_WORDS)
         if multiplier:
             value = _scaled(value, MULTIPLIERS[multiplier])
             pos += len(multiplier)
