@@ -21,6 +21,7 @@ from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quanti
 from kg.model import evidence
 from kg.text import segment
 from kg.text.script import to_simplified
+from kg.text.spans import Spans
 
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
@@ -126,6 +127,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
     # An editor's note before a compiled report counts for the compilation, wherever the report's title is.
     skipped += [match.span() for match in _patterns()["editor_note"].finditer(norm)]
+    skipped = Spans((a, b) for a, b in skipped if a < b)  # a bisection a figure, not a look at every span
     body_start = max(_first_line_end(text), title_end)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
@@ -133,7 +135,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     waiting: list[Quantity] = []
     spread: tuple[list[str], int] | None = None  # the subjects of a 分别为 list, and whose turn is next
     for quantity in find_quantities(norm):
-        if quantity.start < body_start or any(a <= quantity.start < b for a, b in skipped):
+        if quantity.start < body_start or skipped.overlaps(quantity.start, quantity.start + 1):
             continue
         quantity = _zero_fact(norm, quantity)
         if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start):
@@ -544,10 +546,8 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
     """Span of the clause before `start`, back to the last clause boundary or the previous quantity."""
     pos = start
     # The approximation word before a number (约, 近) is part of the number, not of the clause.
-    for word in approx_before():
-        if norm.endswith(word, 0, pos):
-            pos -= len(word)
-            break
+    if norm.endswith(approx_before(), 0, pos):
+        pos -= len(next(word for word in approx_before() if norm.endswith(word, 0, pos)))
     left = pos
     while left > floor and norm[left - 1] not in _BOUNDARY:
         left -= 1
@@ -582,7 +582,7 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
         return pos  # 由上年的十八件下降至九件: the words after the unit lead to the next number, written in words
     stop = pos
     while stop < len(norm) and stop - pos < NOUN_WINDOW:
-        aside = _ASIDE.match(norm, stop)
+        aside = _ASIDE.match(norm, stop) if norm[stop] == "(" else None  # an aside opens with its bracket
         if aside:
             stop = aside.end()  # 村（社区）党组织书记: a short aside in brackets belongs to the noun
             continue
