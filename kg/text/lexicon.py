@@ -128,6 +128,13 @@ class Matcher:
         if not self._empty:
             self._automaton.make_automaton()
 
+    def exact(self, norm: str) -> Term | None:
+        """The entry one of whose forms is the whole of `norm` (a normal form), or None."""
+        if self._empty:
+            return None
+        found = self._automaton.get(norm, None)
+        return found[1] if found is not None else None
+
     def find(self, text: str, norm: str | None = None) -> list[Hit]:
         """Hits in `text` (pass its normal form when you have it), in order, none overlapping."""
         if self._empty:
