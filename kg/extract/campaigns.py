@@ -37,8 +37,11 @@ _DATE_BEFORE = re.compile(
 # A date standing alone as a day's name: quoted (“4.15”), or with the middle dot that no decimal uses.
 _BARE_DATE = re.compile(
     r"""
+    (?=["1-9])                                                          # how both start: other places pass at once
+    (?:
         "\s*(1[0-2]|[1-9])\s*[·.]\s*(3[01]|[12]\d|[1-9])\s*"                 # “4.15”
       | (?<![\d.·])(1[0-2]|[1-9])·(3[01]|[12]\d|[1-9])(?![\d.·])            # 4·15
+    )
     """,
     re.VERBOSE,
 )
