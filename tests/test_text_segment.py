@@ -103,6 +103,24 @@ def test_a_damaged_cache_falls_back_and_is_rewritten(own_cache, damage):
     assert segment._read("freq", segment._is_dictionary) is not None  # the fallback wrote a good file again
 
 
+def test_the_tag_table_is_rebuilt_from_its_columns_and_bad_columns_fall_back(own_cache):
+    import jieba.posseg
+
+    expected = jieba.posseg.dt.word_tag_tab
+    segment._write("tags", expected)
+    assert segment.pos_tags() == expected  # read from the table's own file, which also writes the columns
+    flags, tags = segment._read("tag-columns", segment._is_tag_columns)
+    (own_cache / segment._cache_path("tags").name).unlink()
+    segment.pos_tags.cache_clear()
+    rebuilt = segment.pos_tags()
+    assert rebuilt is not expected and rebuilt == expected  # from the columns alone: the fallback returns jieba's own
+
+    for bad in ((flags[:-1], tags), (flags, tags[:-1])):  # written for another dictionary; tags that miss a word
+        segment._write("tag-columns", bad)
+        segment.pos_tags.cache_clear()
+        assert segment.pos_tags() == expected
+
+
 def test_an_unwritable_cache_falls_back_silently(tmp_path, monkeypatch, capfd):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")

@@ -37,8 +37,11 @@ _DATE_BEFORE = re.compile(
 # A date standing alone as a day's name: quoted (“4.15”), or with the middle dot that no decimal uses.
 _BARE_DATE = re.compile(
     r"""
+    (?=["1-9])                                                          # how both start: other places pass at once
+    (?:
         "\s*(1[0-2]|[1-9])\s*[·.]\s*(3[01]|[12]\d|[1-9])\s*"                 # “4.15”
       | (?<![\d.·])(1[0-2]|[1-9])·(3[01]|[12]\d|[1-9])(?![\d.·])            # 4·15
+    )
     """,
     re.VERBOSE,
 )
@@ -189,9 +192,13 @@ def _surface(text: str, start: int, end: int) -> str:
     return surface
 
 
-def extract(source: Source, sections: tuple[Section, ...] = ()) -> tuple[Campaign, ...]:
-    """One record per campaign node (canonical name), with the evidence of its first mention."""
+def extract(source: Source, sections: tuple[Section, ...] = (),
+            mentioned: list[Campaign] | None = None) -> tuple[Campaign, ...]:
+    """One record per campaign node (canonical name), with the evidence of its first mention.
+
+    `mentioned` is mentions(source), when the caller has already read it for the laws.
+    """
     found: dict[str, Campaign] = {}
-    for campaign in mentions(source):
+    for campaign in mentions(source) if mentioned is None else mentioned:
         found.setdefault(compact(campaign.name), campaign)
     return tuple(found.values())

@@ -10,11 +10,11 @@ from kg.text import lexicon
 from kg.text.spans import Spans
 from kg.extract import campaigns
 from kg.extract.titles import PRC, after_fa, is_law, law_key, source_titles
-from kg.model import Law, Section, Source
+from kg.model import Campaign, Law, Section, Source
 from kg.model import evidence
 
-def mentions(source: Source) -> list[tuple[int, int, str]]:
-    """(start, end, short name) of every law citation, in reading order."""
+def mentions(source: Source, campaign_mentions: list[Campaign] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, short name) of every law citation, in reading order; `campaign_mentions` are read when not given."""
     text, norm = source.text, source.norm
     out = []
     both = source_titles(source)
@@ -22,7 +22,7 @@ def mentions(source: Source) -> list[tuple[int, int, str]]:
         if is_law(seen):
             out.append((title.start + 1, title.end - 1, title.text[len(PRC):] if seen.text.startswith(PRC) else title.text))
     blocked = Spans((t.start, t.end) for t, _ in both)
-    for campaign in campaigns.mentions(source):
+    for campaign in campaigns.mentions(source) if campaign_mentions is None else campaign_mentions:
         blocked.add(campaign.evidence.start, campaign.evidence.end)
     for hit in lexicon.law_matcher().find(text, norm):
         if blocked.overlaps(hit.start, hit.end):
@@ -36,10 +36,11 @@ def mentions(source: Source) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def extract(source: Source, sections: tuple[Section, ...] = ()) -> tuple[Law, ...]:
+def extract(source: Source, sections: tuple[Section, ...] = (),
+            campaign_mentions: list[Campaign] | None = None) -> tuple[Law, ...]:
     """One record per law, named as the text first writes it, with the evidence of that mention."""
     found: dict[str, Law] = {}
-    for start, end, name in mentions(source):
+    for start, end, name in mentions(source, campaign_mentions):
         key = law_key(name)
         if key not in found:
             found[key] = Law(name, evidence(source.path, source.text, start, end))

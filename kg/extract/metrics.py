@@ -21,6 +21,7 @@ from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quanti
 from kg.model import evidence
 from kg.text import segment
 from kg.text.script import to_simplified
+from kg.text.spans import Spans
 
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
@@ -99,6 +100,13 @@ def numbered_terms() -> tuple[str, ...]:
     return lexicon.words("numbered_terms")
 
 
+@cache
+def _any_numbered_term() -> tuple[re.Pattern, int]:
+    """A pattern of every numbered term, and the longest one's length: a figure with no term within that reach
+    on either side needs no search term by term."""
+    return re.compile(either(numbered_terms())), max(map(len, numbered_terms()), default=0)
+
+
 def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None,
             plans: tuple[Item, ...] = (), title_end: int = 0) -> tuple[Metric, ...]:
     """Every metric in the report body, in text order; `people` (read when not given) never name an indicator.
@@ -119,6 +127,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
     # An editor's note before a compiled report counts for the compilation, wherever the report's title is.
     skipped += [match.span() for match in _patterns()["editor_note"].finditer(norm)]
+    skipped = Spans((a, b) for a, b in skipped if a < b)  # a bisection a figure, not a look at every span
     body_start = max(_first_line_end(text), title_end)
     metrics: list[Metric] = []
     previous: tuple[Quantity, tuple[str, ...]] | None = None
@@ -126,7 +135,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     waiting: list[Quantity] = []
     spread: tuple[list[str], int] | None = None  # the subjects of a 分别为 list, and whose turn is next
     for quantity in find_quantities(norm):
-        if quantity.start < body_start or any(a <= quantity.start < b for a, b in skipped):
+        if quantity.start < body_start or skipped.overlaps(quantity.start, quantity.start + 1):
             continue
         quantity = _zero_fact(norm, quantity)
         if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start):
@@ -229,7 +238,8 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
             return True  # formulas: 一户一档, 三支一扶, 五个一
         if number.value == 1 and norm[start - 1 : start] in _ARTICLE_BEFORE and _CJK.match(after):
             return True  # 作为全年的一项重点任务, 是一个难点: 一 read as "a", not a count
-        if number.value != 0:
+        any_term, reach = _any_numbered_term()
+        if number.value != 0 and any_term.search(norm, max(0, start - reach), end + reach):
             for term in numbered_terms():
                 for hit in _occurrences(norm, term, start - len(term), end + len(term)):
                     if hit < end and hit + len(term) > start:
@@ -242,13 +252,15 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
 
 
 DEFINITION_WINDOW = 80  # characters before a figure searched for the label its sentence defines
+_THROUGH_SENTENCE_END = re.compile(r".*[。;!?\n]", re.S)  # greedy: up to the last end of a sentence in a window
 
 
 def _defines_label(norm: str, start: int) -> bool:
     """推行"721"工作法，即70%的问题用服务手段解决、20%…: figures that say what a quoted method means, in the sentence
     after its 即 and up to the clause's end, are no facts; 即…均达100% after a target reached states them as facts."""
     floor = max(0, start - DEFINITION_WINDOW)
-    sentence = max(norm.rfind(mark, floor, start) for mark in "。;!?\n") + 1
+    last_end = _THROUGH_SENTENCE_END.match(norm, floor, start)
+    sentence = last_end.end() if last_end else 0
     defined = None
     for defined in _patterns()["definition"].finditer(norm, max(sentence, floor), start):
         pass
@@ -262,8 +274,9 @@ _BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以�
 
 def _threshold(norm: str, end: int, unit: str = "") -> bool:
     """涉及金额在10万元以上的纠纷7件: a bound that qualifies what is counted next is no fact of its own."""
-    bound = next((mark for mark in (*_words_after(), *_BOUNDS) if norm.startswith(mark, end)), "")
-    closed = norm[:end].endswith(_words_after())  # 以上 may already be inside the quantity
+    marks = (*_words_after(), *_BOUNDS)
+    bound = next((mark for mark in marks if norm.startswith(mark, end)), "") if norm.startswith(marks, end) else ""
+    closed = norm.endswith(_words_after(), 0, end)  # 以上 may already be inside the quantity: read in place, no copy
     if not (bound or closed) or not norm.startswith("的", end + len(bound)):
         return False
     # 三分之二以上的村建成…: a share with no figure after it in its clause states a fact of its own (5万元以下的纠纷
@@ -323,9 +336,10 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if previous is not None:
         gap = norm[previous[0].end : quantity.start].strip()
         # 拆除违法建筑2处约380m², 培训5批次14人次, 学法4轮、三批次: one thing counted twice
-        # 记录仪4台、2只录音笔: a noun after the second count's unit is a thing of its own
-        own = gap == "、" and _phrase_after(norm, quantity.end, quantity.unit) > quantity.end
-        if (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap) or shape.joins_same_thing(gap)) and previous[1] and not own:
+        # 记录仪4台、2只录音笔: a noun after the second count's unit is a thing of its own (asked last: the cheap tests
+        # say no for most figures)
+        if (previous[1] and (gap in ("", "、", *approx_before()) or _patterns()["change"].fullmatch(gap) or shape.joins_same_thing(gap))
+                and not (gap == "、" and _phrase_after(norm, quantity.end, quantity.unit) > quantity.end)):
             return previous[1]
     floor = previous[0].end if previous else 0
     left, right = _clause_before(norm, quantity.start, floor)
@@ -335,7 +349,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     start = left
     while start > floor and norm[start - 1] not in _BOUNDARY:
         start -= 1
-    link_only = not _patterns()["trail"].sub("", _plain(before)) and norm[start - 1 : start] == ","
+    link_only = norm[start - 1 : start] == "," and not _patterns()["trail"].sub("", _plain(before))
     # Punctuation closes the clause; a line break may be a wrap in mid-sentence (全年5项\n重大决策…).
     closes = quantity.end == len(norm) or norm[quantity.end] in ",。;!?"
     if link_only and (_plain(before) or closes):
@@ -552,10 +566,8 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
     """Span of the clause before `start`, back to the last clause boundary or the previous quantity."""
     pos = start
     # The approximation word before a number (约, 近) is part of the number, not of the clause.
-    for word in approx_before():
-        if norm.endswith(word, 0, pos):
-            pos -= len(word)
-            break
+    if norm.endswith(approx_before(), 0, pos):
+        pos -= len(next(word for word in approx_before() if norm.endswith(word, 0, pos)))
     left = pos
     while left > floor and norm[left - 1] not in _BOUNDARY:
         left -= 1
@@ -593,7 +605,7 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
         return pos  # 由上年的十八件下降至九件: the words after the unit lead to the next number, written in words
     stop = pos
     while stop < len(norm) and stop - pos < NOUN_WINDOW:
-        aside = _ASIDE.match(norm, stop)
+        aside = _ASIDE.match(norm, stop) if norm[stop] == "(" else None  # an aside opens with its bracket
         if aside:
             stop = aside.end()  # 村（社区）党组织书记: a short aside in brackets belongs to the noun
             continue

@@ -54,6 +54,7 @@ def _extract(source: Source) -> Report:
     sections = outline.sections
     people = persons.extract(source, sections)
     planned = plans.extract(source, outline)
+    mentioned = campaigns.mentions(source)  # laws skip what campaigns name (宪法宣传周): read once for both
     report = Report(
         source=source,
         header=outline.header,
@@ -61,9 +62,9 @@ def _extract(source: Source) -> Report:
         measures=measures.extract(source, outline),
         shortcomings=shortcomings.extract(source, outline),
         plans=planned,
-        laws=laws.extract(source, sections),
+        laws=laws.extract(source, sections, mentioned),
         documents=documents.extract(source, sections),
-        campaigns=campaigns.extract(source, sections),
+        campaigns=campaigns.extract(source, sections, mentioned),
         metrics=metrics.extract(source, sections, people, planned,
                                 outline.header.evidence.end if outline.header.evidence else 0),
         persons=people,

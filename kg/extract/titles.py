@@ -67,11 +67,8 @@ def source_titles(source) -> list[tuple[Title, Title]]:
 
 def known_law(name: str) -> lexicon.Term | None:
     """The lexicon entry whose form is exactly `name` (after the 中华人民共和国 prefix is dropped)."""
-    key = normalize(name[len(PRC) :] if name.startswith(PRC) else name)
-    for hit in lexicon.law_matcher().find(key):
-        if hit.start == 0 and hit.end == len(key):
-            return hit.term
-    return None
+    # the hit find() would give at 0 spanning the whole key is the longest form there, the key itself
+    return lexicon.law_matcher().exact(normalize(name[len(PRC) :] if name.startswith(PRC) else name))
 
 
 def is_law(title: Title) -> bool:

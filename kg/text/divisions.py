@@ -58,18 +58,20 @@ def divisions() -> Divisions:
     townships: dict[str, set[str]] = {}
     above_county, county_names = set(), {}
     with gzip.open(_DATA, "rt", encoding="utf-8") as rows:
-        for row in rows:
-            code, name = row.rstrip("\n").split("\t")
-            if len(code) <= 4:
-                above_county.add(name)
-            elif len(code) == 6:
-                county_names[code] = name
-                for spelling in filter(None, (name, short_county_name(name))):
-                    counties.setdefault(spelling, set()).add(code)
-            elif len(code) == 9:
-                # A street office may be listed as 某某街道办事处; reports name it 某某街道.
-                for spelling in {name, name.removesuffix("办事处")}:
-                    townships.setdefault(spelling, set()).add(code[:6])
+        lines = rows.read().splitlines()  # one read: the 41,000 township rows are most of the start-up of a worker
+    for row in lines:
+        code, name = row.split("\t")
+        if len(code) == 9:
+            townships.setdefault(name, set()).add(code[:6])
+            # A street office may be listed as 某某街道办事处; reports name it 某某街道.
+            if name.endswith("办事处"):
+                townships.setdefault(name.removesuffix("办事处"), set()).add(code[:6])
+        elif len(code) <= 4:
+            above_county.add(name)
+        elif len(code) == 6:
+            county_names[code] = name
+            for spelling in filter(None, (name, short_county_name(name))):
+                counties.setdefault(spelling, set()).add(code)
     return Divisions(
         counties={k: frozenset(v) for k, v in counties.items()},
         above_county=frozenset(above_county),

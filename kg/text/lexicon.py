@@ -96,8 +96,16 @@ def longest_first(forms) -> tuple[str, ...]:
 
 
 def either(forms) -> str:
-    """A regex group matching any of `forms` literally, tried in the order given."""
-    return "(?:" + "|".join(map(re.escape, forms)) + ")"
+    """A regex group matching any of `forms` literally, tried in the order given.
+
+    A lookahead on the forms' first characters goes first: the engine then passes a place where none can
+    start with one test instead of one per form (a pattern tried at every place of a sentence).
+    """
+    forms = tuple(forms)
+    alternatives = "(?:" + "|".join(map(re.escape, forms)) + ")"
+    if len(forms) < 2 or not all(forms):  # an empty form matches anywhere; one form is its own quick test
+        return alternatives
+    return "(?=[" + "".join(map(re.escape, sorted(set(form[0] for form in forms)))) + "])" + alternatives
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -119,6 +127,13 @@ class Matcher:
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+
+    def exact(self, norm: str) -> Term | None:
+        """The entry one of whose forms is the whole of `norm` (a normal form), or None."""
+        if self._empty:
+            return None
+        found = self._automaton.get(norm, None)
+        return found[1] if found is not None else None
 
     def find(self, text: str, norm: str | None = None) -> list[Hit]:
         """Hits in `text` (pass its normal form when you have it), in order, none overlapping."""

