@@ -184,7 +184,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         )
     # 受理（件） over rows of bare numbers: figures whose unit only a table's header gives, merged in text order
     tabled = [m for m in tablefigures.extract(source.path, shown, norm)
-              if m.evidence.start >= body_start and not any(a <= m.evidence.start < b for a, b in skipped)]
+              if m.evidence.start >= body_start and not skipped.overlaps(m.evidence.start, m.evidence.start + 1)]
     return tuple(sorted((*metrics, *tabled), key=lambda m: m.evidence.start)) if tabled else tuple(metrics)
 
 
