@@ -110,6 +110,8 @@ def _number(token: str) -> int:
         return 10
     if "十" in token:
         tens, _, ones = token.partition("十")
+        if any(len(part) > 1 or (part and part not in _CN[:9]) for part in (tens, ones)):
+            return 0  # 十二十, 二十十: a run of numerals that writes no number numbers nothing
         return (_CN.index(tens) + 1 if tens else 1) * 10 + (_CN.index(ones) + 1 if ones else 0)
     return _CN.index(token[0]) + 1
 
