@@ -32,7 +32,9 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("ordinal", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:\s*[，,、:：]\s*|[条项]\s*[，,、:：]?\s*)")),
     # A page's ruby or comma artefacts may sit between the numeral and its 、 (一,、).
     # A page that lost the 、 keeps a space (一 主要工作); only a short heading line is read that way, never prose.
-    ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})(?:\s*,?\s*[、.]\s*|\s+(?=[\u4e00-\u9fff\d][^。，,；;：:！？!?]{{1,29}}$))")),
+    # A bar separates as 、 does (一｜工作成效, 一丨…): a design choice of some layouts, the same family all the same,
+    # so a report that mixes the two still nests them as one level.
+    ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})(?:\s*,?\s*[、.|丨]\s*|\s+(?=[\u4e00-\u9fff\d][^。，,；;：:！？!?]{{1,29}}$))")),
     ("capital", re.compile(rf"{DECOR}([{_CAPITAL}]{{1,2}})\s*[、.]\s*")),
     ("paren_cn", re.compile(rf"{DECOR}\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
     ("paren_stem", re.compile(rf"{DECOR}\(\s*([{_STEMS}])\s*\)\s*[、.]?\s*")),
