@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kg.text.normal import normalize
+
 CN_DIGITS = "一二三四五六七八九十"
 _CN = CN_DIGITS
 _CAPITAL = "壹贰叁肆伍陆柒捌玖拾"  # the numerals of amounts in words, which some offices number with too
@@ -61,6 +63,17 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("bullet", re.compile(rf"{DECOR}(?:[{BULLETS}]\s*(?:(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*[、.]\s*(?!\d))?"
                           r"|-[ \t]+(?:\[[ xX]?\][ \t]*)?(?=[\u4e00-\u9fff]))")),
 )
+
+# The families that number a heading or an item with a mark of their own (一、 （一） 1. 1) 一) ① 第一部分 壹、): a line
+# opening with one starts a paragraph, however the line above it ends. 一是 and 第一， number sentences inside a
+# paragraph, a label (问题一：) or a bullet may open a wrapped line's tail, so each reader adds those it trusts.
+NUMBERED = ("part", "cn", "capital", "paren_cn", "paren_stem", "paren_num", "num", "num_paren", "cn_paren", "circled")
+
+
+def opens_numbered(text: str, styles=NUMBERED) -> bool:
+    """Whether text, as typed (full or half width), opens with a number of one of `styles`."""
+    return line_marker(normalize(text), styles) is not None
+
 
 def line_marker(text: str, styles=None):
     """(style, number, marker length) of the numbering that opens a stripped line, or None."""
