@@ -46,6 +46,12 @@ def test_a_law_name_running_into_another_word_is_not_a_law():
     assert names("普及劳动法律知识，运用上述法律法规化解纠纷。") == []
 
 
+def test_a_law_followed_by_a_word_that_only_starts_like_another_is_cited():
+    # 规定 after a law's 法 is the law and its provision, not 法规 and a stray 定; 法规 itself still is no law.
+    text = "执法队依照行政处罚法规定立案3起，按照宪法规定开展宣誓，清理土地管理法规。"
+    assert names(text) == ["行政处罚法", "宪法"]
+
+
 @pytest.mark.shared
 def test_laws_of_a_real_report(corpus_texts):
     text = corpus_texts["004_aacd17f2585f8bc5.txt"]

@@ -83,3 +83,9 @@ def test_a_page_with_browser_drawn_numbers_reads_as_the_same_report_typed(report
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert "<ol" in page and "一、" not in page  # the section numbers are the browser's, not the page's
     assert_reads_as_typed(source, text, tmp_path)
+
+
+@pytest.mark.parametrize("typed", ["一）", "1)", "①", "（甲）"])
+def test_items_typed_with_any_numbering_family_draw_no_browser_number(typed, tmp_path):
+    page = _page(tmp_path, f"<ol><li>{typed}加强领导。</li><li>深化普法。</li></ol>")
+    assert read_source(page).text.splitlines()[1:] == [f"{typed}加强领导。", "深化普法。"]

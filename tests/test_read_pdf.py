@@ -93,3 +93,25 @@ def test_a_foot_beside_the_page_number_goes_and_a_signature_alone_on_the_last_pa
         "南坡镇人民政府",
         "2025年1月6日",
     ]
+
+
+# Headings and items numbered 一） and 1） with the closing bracket only, each under a line that fills the column
+# and ends a sentence: the number, not the line above, tells that a paragraph starts.
+CLOSING_BRACKETS = """山前乡2023年依法行政工作报告
+　　山前乡全年组织干部学法九次，旁听庭审两次，
+考法合格率达百分之百，执法案卷全部经评查均为合格。
+一）主要做法
+　　1）规范执法。全年共办理行政处罚案件十四件，
+均经法制审核，无一起被复议纠错，结果全部上网公示。
+2）化解纠纷。调处矛盾纠纷六十二件。
+"""
+
+
+def test_items_numbered_with_a_closing_bracket_only_open_paragraphs_after_a_full_line(tmp_path):
+    source = read_source(write_copied_pdf(CLOSING_BRACKETS, tmp_path / "brackets.pdf"))
+    assert source.text.splitlines()[1:] == [
+        "山前乡全年组织干部学法九次，旁听庭审两次，考法合格率达百分之百，执法案卷全部经评查均为合格。",
+        "一）主要做法",
+        "1）规范执法。全年共办理行政处罚案件十四件，均经法制审核，无一起被复议纠错，结果全部上网公示。",
+        "2）化解纠纷。调处矛盾纠纷六十二件。",
+    ]

@@ -448,3 +448,12 @@ def test_a_topics_own_problem_is_answered_by_the_plan_told_right_after_it():
     pairs = {(link.target_ordinal, link.source_ordinal) for link in rep.links
              if link.kind == "addresses" and link.source_kind == "plan"}
     assert {(0, 0), (1, 1), (2, 2)} <= pairs
+
+
+def test_sections_numbered_with_a_bar_between_numeral_and_heading():
+    # ｜ (full width), | and 丨 stand where 、 would: the same family, one level.
+    rep = report("bar_numbered.txt")
+    assert sections(rep) == [("一｜主要成效", "measures"), ("二 | 存在不足", "shortcomings"), ("三丨下步打算", "plans")]
+    assert [m.text for m in rep.measures] == ["履行推进法治建设第一责任人职责", "规范行政执法程序", "推进纠纷多元化解"]
+    assert [s.text for s in rep.shortcomings] == ["村级法律顾问作用发挥不充分", "执法人员专业力量不足"]
+    assert len(rep.plans) == 2

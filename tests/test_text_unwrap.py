@@ -281,9 +281,10 @@ def test_rows_of_a_markdown_table_are_never_joined_as_wrapped_lines():
     assert joined is not None and joined.text.count("\n| 执法人员") == 3
 
 
-@pytest.mark.parametrize("opening", ["一)", "1)", "问题一：", "（甲）"])
+@pytest.mark.parametrize("opening", ["一)", "1)", "问题一：", "（甲）", "【审查】", "● "])
 def test_a_line_opening_with_any_number_the_outline_reads_is_never_joined_onto_the_line_above(opening):
-    # A heading that fills the column, then an item numbered in a family of the outline's own (一) 1) 问题一： （甲）)
+    # A heading that fills the column, then an item numbered in a family of the outline's own (一) 1) 问题一： （甲）), a
+    # typed bracket or a bullet
     heading = "一、推进法治政府建设的主要举措和成效情况"
     assert len(heading) == 20
     item = opening + "把合法性审查做在前头"

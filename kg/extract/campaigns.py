@@ -15,7 +15,7 @@ from functools import cache, partial
 from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.extract.quotes import quoted_campaigns
-from kg.extract.titles import after_fa, titles
+from kg.extract.titles import fa_joins_next, titles
 from kg.model import Campaign, Section, Source
 from kg.model import evidence
 from kg.text import compact
@@ -109,9 +109,8 @@ def _lexicon_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     out = []
     for hit in lexicon.campaign_matcher().find(source.text, source.norm):
         name = hit.term.name
-        after = source.text[hit.end : hit.end + 1]
-        # 普法律师 reads 法律; but no word starts 法制度, so 述法制度 is 述法 and its 制度.
-        if source.norm[hit.end - 1] == "法" and after in after_fa() and not source.norm.startswith("制度", hit.end):
+        # 普法律师 reads 法律; but 述法制度 is 述法 and its 制度.
+        if fa_joins_next(source.norm, hit.end):
             continue
         if hit.start and source.text[hit.start - 1] in _glued_left().get(name, ""):
             continue

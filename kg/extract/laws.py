@@ -9,7 +9,7 @@ from __future__ import annotations
 from kg.text import lexicon
 from kg.text.spans import Spans
 from kg.extract import campaigns
-from kg.extract.titles import PRC, after_fa, is_law, law_key, source_titles
+from kg.extract.titles import PRC, fa_joins_next, is_law, law_key, source_titles
 from kg.model import Campaign, Law, Section, Source
 from kg.model import evidence
 
@@ -27,7 +27,7 @@ def mentions(source: Source, campaign_mentions: list[Campaign] | None = None) ->
     for hit in lexicon.law_matcher().find(text, norm):
         if blocked.overlaps(hit.start, hit.end):
             continue
-        if norm[hit.end - 1] == "法" and text[hit.end : hit.end + 1] in after_fa():
+        if fa_joins_next(norm, hit.end):
             continue
         start = hit.start
         if norm[max(0, start - len(PRC)) : start] == PRC:

@@ -23,6 +23,15 @@ def after_fa() -> frozenset[str]:
     return lexicon.chars("law_words", "after_fa")
 
 
+def fa_joins_next(norm: str, end: int) -> bool:
+    """Whether a name ending in 法 at `end` runs on into another word (法律, 法规, 法治), so names no law or campaign.
+
+    The next characters may open a word of their own all the same (宪法规定, 述法制度): then the name ends at 法.
+    """
+    return (norm[end - 1 : end] == "法" and norm[end : end + 1] in after_fa()
+            and not norm.startswith(_words("word_after_fa"), end))
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from ontology/lexicons/law_words.tsv."""

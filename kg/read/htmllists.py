@@ -15,9 +15,11 @@ import re
 from itertools import islice
 
 from kg.read.counters import CSS_STYLES, HTML_TYPES
-from kg.text.unwrap import OPENS_ITEM_RE
+from kg.text.numbering import NUMBERED, opens_numbered
 
 OPENING = 12  # characters of an item's text looked at for a typed number
+# A bullet or a bracketed heading typed before an item stands where the browser's number would.
+_TYPED = NUMBERED + ("bracket", "bullet")
 
 _STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*([^;\"']*)", re.I)
 _INT_RE = re.compile(r"\s*(-?\d{1,9})\s*$")  # browsers clamp larger values; such a list is not a report's
@@ -44,7 +46,7 @@ def _int(value: str | None) -> int | None:
 def ol_markers(ol) -> dict:
     """Each <li> child of this <ol> → the number drawn before it with its mark (一、 1. iii.), or ""."""
     items = [child for child in ol if isinstance(child.tag, str) and child.tag == "li"]
-    if any(OPENS_ITEM_RE.match(_opening(item)) for item in items):
+    if any(opens_numbered(_opening(item), _TYPED) for item in items):
         return {}
     backwards = ol.get("reversed") is not None
     step = -1 if backwards else 1

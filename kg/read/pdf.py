@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ReadError
+from kg.text.numbering import opens_numbered
 from kg.text.unwrap import DATE_LINE_RE, ENDS_TITLE_RE, NUMBERED_EDGE_RE, PROSE_RE
 from kg.text.unwrap import PAGE_NUMBER_RE as _PAGE_NUMBER_RE
 from pdfminer.high_level import extract_pages
@@ -23,7 +24,6 @@ _CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\
 # A section number written without a mark (一 主要工作, 第一部分 工作开展情况) is kept apart from its heading by
 # the space alone; dropping it would make 一主要工作 a sentence.
 _BARE_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}(?:部分|章|篇|节|项|条)) +(?=\S)")
-_OPENS_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}部分)")
 
 _ENDS_PARAGRAPH = tuple("。！？；：:;!?")
 SAME_HEIGHT = 2.0  # points; a running head or footer sits at one height on every page
@@ -181,7 +181,7 @@ def _resumes_series(previous: _Line, line: _Line, left: float, right: float) -> 
     """A wrap right after a full stop, before the next member of a series the paragraph tells inside its lines:
     the line above reaches the margin and this one is not indented as a paragraph's first line is."""
     size = max(previous.height, 1.0)
-    return right - previous.x1 <= 1.6 * size and line.x0 <= left + 0.8 * size and _OPENS_ITEM_RE.match(line.text) is not None
+    return right - previous.x1 <= 1.6 * size and line.x0 <= left + 0.8 * size and opens_numbered(line.text)
 
 
 def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
@@ -194,4 +194,4 @@ def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
     indented = line.x0 > left + 0.8 * size
     # A title that reaches the margin ends with what it is (…报告) and holds no sentence.
     title = ENDS_TITLE_RE.search(previous.text) is not None and not PROSE_RE.search(previous.text)
-    return wrapped and not indented and not title and not _OPENS_ITEM_RE.match(line.text)
+    return wrapped and not indented and not title and not opens_numbered(line.text)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kg.text.normal import normalize
+
 CN_DIGITS = "一二三四五六七八九十"
 _CN = CN_DIGITS
 _CAPITAL = "壹贰叁肆伍陆柒捌玖拾"  # the numerals of amounts in words, which some offices number with too
@@ -32,7 +34,9 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
     ("ordinal", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:\s*[，,、:：]\s*|[条项]\s*[，,、:：]?\s*)")),
     # A page's ruby or comma artefacts may sit between the numeral and its 、 (一,、).
     # A page that lost the 、 keeps a space (一 主要工作); only a short heading line is read that way, never prose.
-    ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})(?:\s*,?\s*[、.]\s*|\s+(?=[\u4e00-\u9fff\d][^。，,；;：:！？!?]{{1,29}}$))")),
+    # A bar separates as 、 does (一｜工作成效, 一丨…): a design choice of some layouts, the same family all the same,
+    # so a report that mixes the two still nests them as one level.
+    ("cn", re.compile(rf"{DECOR}([{_CN}]{{1,3}})(?:\s*,?\s*[、.|丨]\s*|\s+(?=[\u4e00-\u9fff\d][^。，,；;：:！？!?]{{1,29}}$))")),
     ("capital", re.compile(rf"{DECOR}([{_CAPITAL}]{{1,2}})\s*[、.]\s*")),
     ("paren_cn", re.compile(rf"{DECOR}\(\s*([{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
     ("paren_stem", re.compile(rf"{DECOR}\(\s*([{_STEMS}])\s*\)\s*[、.]?\s*")),
@@ -60,6 +64,7 @@ MARKERS = (  # style, pattern at the start of a stripped, normalized line
                           r"|-[ \t]+(?:\[[ xX]?\][ \t]*)?(?=[\u4e00-\u9fff]))")),
 )
 
+
 def _one_pattern(markers) -> tuple[re.Pattern, dict[int, tuple[str, bool]]]:
     """Every family's pattern as one alternation in MARKERS' order, and for the group that wraps each family, the
     family and whether its number is the group after it. At the start of a line the first family that matches
@@ -73,6 +78,17 @@ def _one_pattern(markers) -> tuple[re.Pattern, dict[int, tuple[str, bool]]]:
 
 
 _ANY_MARKER_RE, _FAMILY_OF_GROUP = _one_pattern(MARKERS)
+
+
+# The families that number a heading or an item with a mark of their own (一、 （一） 1. 1) 一) ① 第一部分 壹、): a line
+# opening with one starts a paragraph, however the line above it ends. 一是 and 第一， number sentences inside a
+# paragraph, a label (问题一：) or a bullet may open a wrapped line's tail, so each reader adds those it trusts.
+NUMBERED = ("part", "cn", "capital", "paren_cn", "paren_stem", "paren_num", "num", "num_paren", "cn_paren", "circled")
+
+
+def opens_numbered(text: str, styles=NUMBERED) -> bool:
+    """Whether text, as typed (full or half width), opens with a number of one of `styles`."""
+    return line_marker(normalize(text), styles) is not None
 
 
 def line_marker(text: str, styles=None):

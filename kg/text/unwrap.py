@@ -28,19 +28,13 @@ _WIDE_GAP = r"(?: {2,}|\u3000{2,})"
 _PAGED_LINE_RE = re.compile(rf"^(?:(?P<before>\S.*?){_WIDE_GAP}{_NUMBER_TOKEN}|{_NUMBER_TOKEN}{_WIDE_GAP}(?P<after>.*\S))$")
 # Table cells copied apart by a tab or by a run of spaces (a page's layout kept), not the indent before a line.
 _CELL_GAP_RE = re.compile(r"(?<=\S)(?:\t+| {3,})(?=\S)")
-# A line that opens a numbered heading or item starts a new paragraph, however full the line before it.
-OPENS_ITEM_RE = re.compile(
-    r"^[*#\s]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
-    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇)|[\u2460-\u2473]|【|[●■◆▪•◇□○★☆▲►]"
-    # a Markdown list item or task (- 完善…, - [ ] 完善…), and items numbered 壹、贰、
-    r"|-[ \t]+(?=\[|[\u4e00-\u9fff])|[壹贰叁肆伍陆柒捌玖拾]{1,2}\s*[、.．])"
-)
-# Beyond those, any family the outline numbers headings and items with (一) 二), 第一部分, 问题一：, ➢) opens a line
-# of its own: the outline's own list of families, so that a family it learns is never joined onto a heading
-# above it. Two are apart: 一是, as a series told in prose may wrap right before 二是 (see _continues); and the
-# bracket, as the normal form makes a document number's 〔2025〕 wrapped onto a line look like 【】 (which
-# OPENS_ITEM_RE knows in its own form).
+# A line that opens a numbered heading or item starts a new paragraph, however full the line before it: a number of
+# any family the outline numbers headings and items with (一、 （一） 1) 一) ① 第一部分 问题一： ● ➢), the outline's own
+# list of families, so that a family it learns is never joined onto a heading above it. Two are apart: 一是, as a
+# series told in prose may wrap right before 二是 (see _continues); and the bracket, as the normal form makes a
+# document number's 〔2025〕 wrapped onto a line look like 【】: 【 is read as typed instead.
 _OPENING_FAMILIES = tuple(style for style, _ in MARKERS if style not in ("inline", "bracket"))
+_TYPED_BRACKET_RE = re.compile(r"^[*#\s]*【")
 # A wrap inside a date's 3·15 or 12·4 leaves its middle dot first on the line, where the outline would see a bullet.
 _MIDDLE_DOTS = ("·", "・", "‧")
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
@@ -176,7 +170,7 @@ def _furniture(lines: list[str]) -> set[int]:
     stripped = [line.strip() for line in lines]
     # a wrapped line's short tail (。, 2次。) repeats by chance; a head or foot is words of its own
     counts = Counter(line for line in stripped if _MIN_HEAD <= len(line) <= _HEAD_LENGTH
-                     and not OPENS_ITEM_RE.match(line) and not line.startswith(_NEVER_OPENS))
+                     and not opens_marked(line) and not line.startswith(_NEVER_OPENS))
     opening = "".join(line for line in stripped if line)[:2 * _HEAD_LENGTH]
     numbers = [i for i, line in enumerate(stripped) if line and PAGE_NUMBER_RE.match(line)]
     # a head or foot printed beside the number: the same words on several pages, or the title, or a line the
@@ -317,9 +311,9 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
     filled = measure(previous.rstrip())  # an indented first line is full with fewer characters
     if filled < width - _WIDTH_SLACK or (ENDS_TITLE_RE.search(end) and not PROSE_RE.search(end)):
         return False
-    if line.startswith(_INDENT) or OPENS_ITEM_RE.match(line) or opens_marked(line):
+    if line.startswith(_INDENT) or opens_marked(line):
         return False
-    if OPENS_ITEM_RE.match(end) and not PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
+    if opens_marked(end) and not PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
         # a numbered heading that fills the line, then a full line of prose: a wrapped heading's tail is short
         return False
     if not end.endswith(_ENDS_SENTENCE):
@@ -333,6 +327,8 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
 
 
 def opens_marked(line: str) -> bool:
-    """Whether a line opens with a number of a family the outline reads headings or items by."""
+    """Whether a line opens with a number of a family the outline reads headings or items by, or with a typed 【."""
     stripped = line.strip()
+    if _TYPED_BRACKET_RE.match(stripped):
+        return True
     return not stripped.startswith(_MIDDLE_DOTS) and line_marker(normalize(stripped), _OPENING_FAMILIES) is not None
