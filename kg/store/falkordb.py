@@ -19,6 +19,10 @@ from kg.store.server import DEFAULT_STORE, Layout, Server
 GRAPH = "kg"
 
 
+# The INFO persistence fields that say a forked child of the server is at work.
+_CHILD_AT_WORK = ("rdb_bgsave_in_progress", "aof_rewrite_in_progress", "module_fork_in_progress")
+
+
 def _plain(value):
     """Client values (nodes, edges, paths) as JSON-ready dicts and lists."""
     if value is None or isinstance(value, str | int | float | bool):
@@ -142,9 +146,10 @@ class FalkorDBStore(Store):
             return retry(lambda: connection.info("persistence"), self._transient, f"{self.server.socket}")
 
         def wait_idle() -> dict:
+            # Any forked child blocks a BGSAVE: a snapshot, an append-only-file rewrite or a module's own fork.
             while True:
                 info = persistence()
-                if not info.get("rdb_bgsave_in_progress"):
+                if not any(info.get(key) for key in _CHILD_AT_WORK):
                     return info
                 if time.monotonic() > deadline:
                     raise StoreError(f"{self.server.layout.data}: the store's snapshot did not end within "
@@ -157,7 +162,9 @@ class FalkorDBStore(Store):
                 retry(lambda: connection.execute_command("BGSAVE"), self._transient, f"{self.server.socket}")
                 break
             except redis_errors.ResponseError as exc:
-                if "in progress" not in str(exc):
+                # A child that started between the wait and the BGSAVE (…already in progress, Another child
+                # process is active) is waited out again; any other refusal is the cause to report.
+                if "in progress" not in str(exc) and "child process" not in str(exc):
                     raise self._save_error(str(exc)) from exc
         info = wait_idle()
         if info.get("rdb_last_bgsave_status") != "ok":
