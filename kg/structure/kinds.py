@@ -43,21 +43,31 @@ def _pairs(path: Path, column: str) -> tuple[tuple[str, str], ...]:
 
 def kinds_named(heading: str) -> list[str]:
     """Section kinds whose vocabulary occurs in a heading, in the order they occur (each at its earliest phrase)."""
+    return kinds_at(heading, _kind_patterns())
+
+
+def kinds_at(heading: str, patterns) -> list[str]:
+    """The kinds whose pattern (from `patterns_by_kind`) occurs in a heading, in the order of their first match."""
     hits = {}
-    for kind, pattern in _kind_patterns():
+    for kind, pattern in patterns:
         match = pattern.search(heading)
         if match:
             hits[kind] = match.start()
     return sorted(hits, key=hits.get)
 
 
-@lru_cache(maxsize=1)
-def _kind_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """One pattern per kind over its phrases: its first match is where the kind's earliest phrase starts."""
+def patterns_by_kind(pairs) -> tuple[tuple[str, re.Pattern], ...]:
+    """One pattern per kind over its (phrase, kind) pairs: its first match is where the kind's earliest phrase starts,
+    whatever the order of the phrases in it."""
     phrases: dict[str, list[str]] = {}
-    for phrase, kind in vocabulary():
+    for phrase, kind in pairs:
         phrases.setdefault(kind, []).append(phrase)
     return tuple((kind, re.compile("|".join(map(re.escape, group)))) for kind, group in phrases.items())
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return patterns_by_kind(vocabulary())
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
 from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall
-from kg.structure.kinds import kinds_named, vocabulary
+from kg.structure.kinds import kinds_at, kinds_named, patterns_by_kind, vocabulary
 from kg.structure.markers import line_marker
 from kg.text import sentences
 from kg.text.lexicon import read_table
@@ -236,21 +236,15 @@ def _leaning(heading: str, reading: Reading, after_problems: bool) -> tuple[str,
 
 def hinted(heading: str) -> list[str]:
     """Kinds a heading leans towards by its words (差距, 再出发), in the order they occur."""
-    hits: dict[str, int] = {}
-    for kind, pattern in _hint_patterns():
-        match = pattern.search(heading)
-        if match:
-            hits[kind] = match.start()
-    return sorted(hits, key=hits.get)
+    return kinds_at(heading, _hint_patterns())
 
 
 @lru_cache(maxsize=1)
 def _hint_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    groups: dict[str, list[str]] = {}
+    pairs = []
     for row in read_table(HINTS_TSV):
         hint, kind = row["hint"], row["kind"]
         if kind not in model.SECTION_KINDS:
             raise StructureError(HINTS_TSV, f"unknown section kind {kind!r} for {hint!r}")
-        groups.setdefault(kind, []).append(hint)
-    return tuple((kind, re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))))
-                 for kind, words in groups.items())
+        pairs.append((hint, kind))
+    return patterns_by_kind(pairs)
