@@ -24,6 +24,7 @@ from kg.text import lexicon
 from kg.text import segment
 from kg.text.lexicon import either
 from kg.extract import person_score
+from kg.extract.person_lexicon import roles_longest_first
 
 _words = partial(lexicon.words, "person_words")
 MAX_QUALIFIER = 12  # characters of the body before a bracket or a name that qualify the role (区人民法院)
@@ -42,19 +43,14 @@ MAX_COUNT = 4  # numerals of a count before its classifier (等126名)
 
 
 @cache
-def _roles() -> tuple[str, ...]:
-    return lexicon.longest_first(row["role"] for row in lexicon.table("roles"))
-
-
-@cache
 def _labels() -> tuple[str, ...]:
     """Labels before a colon and a name: the sign-off words and every title (所长：X)."""
-    return lexicon.longest_first((*_words("colon_label"), *_roles()))
+    return lexicon.longest_first((*_words("colon_label"), *roles_longest_first()))
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
-    roles = _roles()
+    roles = roles_longest_first()
     # a class of the titles' first characters before the list of titles: most positions fail on one character test
     opens = "(?=[" + "".join(sorted({re.escape(role[0]) for role in roles})) + "])"
     kinds = either(lexicon.longest_first(_words("kind_of_person")))
@@ -87,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 def _last_characters() -> str:
     """The characters a title ends with, as a regex class's contents."""
-    return "".join(sorted({re.escape(role[-1]) for role in _roles()}))
+    return "".join(sorted({re.escape(role[-1]) for role in roles_longest_first()}))
 
 
 def _first_characters() -> str:
@@ -280,13 +276,13 @@ def _addressed(norm: str, match: re.Match, read: frozenset[int]):
 def _post_after(norm: str, pos: int) -> str:
     """The post a verb of appointment right at `pos` gives, when it ends in a title (担任村法律顾问), else nothing."""
     match = _patterns()["post_after"].match(norm, pos)
-    return match.group("post") if match and match.group("post").endswith(_roles()) else ""
+    return match.group("post") if match and match.group("post").endswith(roles_longest_first()) else ""
 
 
 def _appointed(norm: str, match: re.Match, read: frozenset[int]):
     """X任组长, Y、Z任副组长, X为镇政府法律顾问: names before a verb of appointment and a post ending in a title."""
     post = match.group("post")
-    if not post.endswith(_roles()):
+    if not post.endswith(roles_longest_first()):
         return
     end = match.start() - (2 if norm.endswith("同志", 0, match.start()) else 0)
     for start, stop_at in _names_back(norm, end, STRONG, read):
@@ -302,12 +298,12 @@ def _counted(norm: str, match: re.Match, read: frozenset[int]):
     etc = end > 0 and norm[end - 1] == "等"
     end -= 1 if etc else 0
     after = norm[match.end() : match.end() + MAX_QUALIFIER]
-    titled = after.startswith(_roles())
+    titled = after.startswith(roles_longest_first())
     if not (etc or titled or (match.group() == "人" and at - end == 1)):
         return  # 执法人员18名: a count after a word, not after names
     if end in read or not person_score.may_end_name(norm, end):
         return
-    role = next(role for role in _roles() if after.startswith(role)) if titled else _nouns(after)
+    role = next(role for role in roles_longest_first() if after.startswith(role)) if titled else _nouns(after)
     for start, stop in _names_back(norm, end, STRONG, read):
         yield start, stop, norm[start:stop], role
 
