@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.model import Header, Source
 from kg.structure import clues
-from kg.structure.yearclues import year_clues
+from kg.structure.yearclues import DATE_RE, is_date, year_clues
 from kg.model import evidence
 from kg.text import normalize
 from kg.text.places import TOWN_SUFFIX_PATTERN
@@ -24,9 +24,6 @@ class Line:
 # Some write 第 before the serial (石政发〔2025〕第3号).
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*第?\s*\d{1,4}\s*号")
 _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
-# A date line, also in round brackets as it stands under a title ((2024年1月8日)).
-_DATE_RE = re.compile(
-    r"^\s*(?P<open>\()?(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*(?(open)\))\s*$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
 # An issuer with its date on the same line, after a space or in brackets (the normal form writes （ as ().
 _DATED_ISSUER_RE = re.compile(r"(.+?)\s*\(?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*\)?$")
@@ -59,10 +56,6 @@ def is_prose(line: Line) -> bool:
     """A sentence of body text rather than a title, issuer, number or addressee line."""
     # Lines are in the normal form, where the full-width comma is ",".
     return len(line.text) > 60 or ("," in line.text and "。" in line.text) or line.text.endswith("如下:")
-
-
-def is_date(text: str) -> bool:
-    return bool(_DATE_RE.match(text))
 
 
 def is_issuer(text: str) -> bool:
@@ -290,7 +283,7 @@ _LAST_LINES = 4  # lines at a text's end searched for a signature's date the out
 def _signed(tail: list[Line]) -> tuple[int, int, int] | None:
     """(year, month, offset) of the signature's date line."""
     for line in tail:
-        match = _DATE_RE.match(line.text)
+        match = DATE_RE.match(line.text)
         if match:
             return int(match.group("year")), int(match.group("month")), line.start
     return None

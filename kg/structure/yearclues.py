@@ -11,6 +11,14 @@ from kg.structure.clues import (BODY_YEAR, DATED, DOC_NUMBER, FIRST_HEADING, HEA
                                 _SUBJECT_BEFORE, _clue, _line_of, _sentence_end, _sentence_start, _within)
 from kg.text.numerals import parse_digits
 
+# A date line, also in round brackets as it stands under a title ((2024年1月8日)).
+DATE_RE = re.compile(
+    r"^\s*(?P<open>\()?(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*(?(open)\))\s*$")
+
+
+def is_date(text: str) -> bool:
+    return bool(DATE_RE.match(text))
+
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年")
 _RANGE_RE = re.compile(r"[-—–~至到]\s*$")
 
@@ -72,5 +80,4 @@ def _year_number(token: str) -> int:
 
 def _is_dated_line(text: str) -> bool:
     # 今天是2025年1月15日 星期三: the day the page was viewed, shown above its site's name.
-    return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体|今天|星期)\s*[:：]?", text)) or bool(
-        re.fullmatch(r"\s*(\()?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?(1)\))\s*", text))
+    return bool(re.search(r"(?:日期|时间|发布|来源|浏览|字体|今天|星期)\s*[:：]?", text)) or is_date(text)
