@@ -242,21 +242,23 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     clues = []
     places = list(county_names(norm, 0, len(norm)))
     ranks = _superior_ranks(norm, zones.body_end)
+    below_county = bool(ranks) and "市" not in ranks  # led by 县委 or 区委 and never by 市委
     # A city the text itself puts above another unit, on a line of the header or in a list from the province down,
     # is the city above wherever it is named (a portal's name on the first line, 所属地区：X市 Y市 below it).
+    chain = [_chain_rank(norm, at, places) for at in range(len(places))]
     above = {place.name for at, place in enumerate(places)
-             if _above_the_next(norm, zones, at, places) or _chain_rank(norm, at, places) == "above"}
+             if _above_the_next(norm, zones, at, places) or chain[at] == "above"}
     for at, place in enumerate(places):
         if place.name in above:
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
-        if cue == BODY and _chain_rank(norm, at, places) == "lowest":
+        if cue == BODY and chain[at] == "lowest":
             cue = CHAIN
         elif cue == BODY and _on_page_line(norm, zones, place, places, above):
             cue = PAGE_LINE
         # A report led by 县委 or 区委 and never by 市委 lies below a county or district, not a city: a city
         # named outside its title is the prefecture above (the portal the page sits in).
-        if ranks and "市" not in ranks and place.suffix == "市" and cue != TITLE:
+        if below_county and place.suffix == "市" and cue != TITLE:
             continue
         cue = _in_prose(place, cue)
         # Anywhere in the text, even a footer's address (联系地址：Y县Z乡人民政府大院), a county written right before
@@ -279,7 +281,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         cue = CRUMB if label == CRUMB else SITE
         places = list(county_names(text))
         for at, place in enumerate(places):
-            if not _above_the_next(text, None, at, places) and not (ranks and "市" not in ranks and place.suffix == "市"):
+            if not _above_the_next(text, None, at, places) and not (below_county and place.suffix == "市"):
                 said = site_names.get(place.name)
                 if said is None or WEIGHTS[cue] > WEIGHTS[said[1]]:
                     site_names[place.name] = (f"{label}：{text}", cue)

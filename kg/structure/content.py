@@ -23,10 +23,9 @@ _TARGET_RE = re.compile(
     r"(?:争取|力争|确保|目标|计划|拟|预计|不少于|不低于|至少)[^，。；,;：:]{0,12}?\d+"
     r"|\d+(?:\.\d+)?\s*(?:至|到|~|～|—|-)\s*\d+")
 # A shortfall named as the object of a remedy (补齐执法力量短板, 解决……问题) is what was fixed, not one stated.
-_REMEDIED_RE = re.compile(
-    r"(?:补齐|补足|补强|补上|弥补|破解|克服|解决|整改|针对|聚焦|围绕)[^，。；,;]{0,10}?"
-    r"(?:短板|不足|问题|弱项|差距|薄弱环节|难题|堵点|痛点)")
-_REMEDY_VERB_RE = re.compile(r"补齐|补足|补强|补上|弥补|破解|克服|解决|整改|针对|聚焦|围绕")
+_REMEDY_VERBS = "补齐|补足|补强|补上|弥补|破解|克服|解决|整改|针对|聚焦|围绕"
+_REMEDIED_RE = re.compile(rf"(?:{_REMEDY_VERBS})[^，。；,;]{{0,10}}?(?:短板|不足|问题|弱项|差距|薄弱环节|难题|堵点|痛点)")
+_REMEDY_VERB_RE = re.compile(_REMEDY_VERBS)
 _REMEDY_REACH = 16  # a verb (2), what it reaches over (10), a word of shortfall inside the object (4)
 # A request to those above (建议县里……, 恳请上级……) asks for something; the township neither did it nor plans it.
 _REQUEST_RE = re.compile(r"(?:建议|恳请|请求|提请|希望)")

@@ -17,8 +17,9 @@ from kg.structure.spans import CLAUSE_ENDS, Span, letters, pieces
 
 # A time before a comma labels a plan by when it is due (一季度，…, 6月底前，…), as one before a colon does; a
 # year does not (2025年，我镇将… opens a lead).
-TIME_LEAD_RE = re.compile(
-    r"\s*(?:第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?)\s*[,，:]\s*")
+# The times a plan is due by: a quarter, a half-year, a part of the year, a month (6月底前).
+TIME_WORDS = r"第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?"
+TIME_LEAD_RE = re.compile(rf"\s*(?:{TIME_WORDS})\s*[,，:]\s*")
 _FIELD_LABEL_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s*:\s*")
 _FIELD_RE = re.compile(r"([\u4e00-\u9fff]{1,6})\s*:\s*")
 _MAX_LABEL = 6  # characters of a label (时间节点, 工作任务); a longer heading says something itself

@@ -642,15 +642,14 @@ def _nodes(source, index, spans, end, paragraph_ends) -> list[Node]:
             text_start = min(decor_end(norm, text_start), end)
         while text_start < end and norm[text_start] in " \t":
             text_start += 1
+        stop = spans[pos + 1][0] if pos + 1 < len(spans) else end
         if norm.startswith("\n", text_start) and style != "paragraph":
             # A number alone on its line (（一） / 组织……): the item is the line below it
-            stop_at = spans[pos + 1][0] if pos + 1 < len(spans) else end
-            while text_start < stop_at and norm[text_start].isspace():
+            while text_start < stop and norm[text_start].isspace():
                 text_start += 1
         label = TIME_LABEL_RE.match(norm, text_start, end) or _kind_label(norm, text_start, end)
         if label:  # 2025年：完善……, 问题：……: a label says when or what kind; the heading follows it
             text_start = label.end()
-        stop = spans[pos + 1][0] if pos + 1 < len(spans) else end
         if paragraph_ends and pos + 1 == len(spans):
             line_end = norm.find("\n", text_start, end)
             stop = end if line_end < 0 else line_end

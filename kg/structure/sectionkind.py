@@ -158,11 +158,6 @@ _FUTURE_OPENING_RE = re.compile(
     r"(?:接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|未来)[^。；;]{0,12}?(?:将|要|拟|计划|打算)")
 
 
-def classify_body(body: str, after_problems: bool = False) -> str | None:
-    """The kind a section's body speaks for (shortcomings, plans, other), or None when it reads as work done."""
-    return _from_body(read_body(body), after_problems)
-
-
 def _from_body(reading: Reading, after_problems: bool, after_plans: bool = False) -> str | None:
     if not reading.sentences:
         return None
@@ -201,11 +196,7 @@ def _unless_contradicted(reading: Reading, after_problems: bool) -> str:
 def part_kind(body: str) -> str:
     """The kind of a later part of a problems section whose title names none: plans when its lines read as plans
     (half open on what is to be done, few results, few shortfalls), else problems as the section says."""
-    reading = read_body(body)
-    if (reading.problems < _PROBLEM_SHARE and reading.results <= _FEW_RESULTS
-            and reading.opens_intention >= _CONTRARY_SHARE):
-        return "plans"
-    return "shortcomings"
+    return _unless_contradicted(read_body(body), after_problems=True)
 
 
 def _leaning(heading: str, reading: Reading, after_problems: bool) -> tuple[str, bool]:

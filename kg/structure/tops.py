@@ -21,7 +21,6 @@ _PLAIN_HEADING_RE = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
 _MAX_TOOL_LINE = 40  # characters of a line of page tools; a longer line is text
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
-_WHOLE_BRACKET_RE = re.compile(r"^\[[^\[\]]{2,25}\]$")
 _LEADER_RE = re.compile(r"[\s.·…．-]*\d*\s*$")  # 一、基本情况……………1: the dots and page number of a contents line
 # Item families a document may use for its sections instead, when their lines are bare headings.
 _HEADING_FAMILIES = ("ordinal",)
@@ -203,7 +202,7 @@ def _is_vocabulary_heading(text: str) -> bool:
     that is one bracket ([存在问题], 【】 in the text) is such a heading; a bracket opening a line is an item.
     """
     core = text[decor_end(text, 0) : trim_decor(text, 0, len(text))]
-    if _WHOLE_BRACKET_RE.match(core):
+    if _FRAMED_RE["bracket"].match(core):
         core = core[1:-1]
     else:
         core = _unnumbered(core)

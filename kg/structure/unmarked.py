@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from kg.structure.labels import TIME_WORDS
 from kg.structure.tops import is_plain_heading
 
 # A time before a colon labels an item by when it is due (2025年：…, 2026年度：…, 一季度：…, 下半年：…, 6月底前：…);
 # it names no content. A span of months labels it too (1—3月  …), with a colon or with a gap of spaces after it.
 TIME_LABEL_RE = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年|年[初中底]|\d{1,2}\s*月(?:份|底|中旬|上旬|下旬)?前?"
+    rf"(?:(?:19|20)\d{{2}}\s*年度?|{TIME_WORDS}"
     r"|\d{1,2}\s*月?\s*[—–~至到-]+\s*\d{1,2}\s*月(?:份|底)?)"
     r"(?:\s*[:：]\s*|[ \t]{2,})")
 _SENTENCE_MARK_RE = re.compile(r"[。；;!?！？]")
