@@ -16,6 +16,7 @@ from functools import cache, partial
 from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.extract import counted as shape, persons, tablefigures
+from kg.extract.person_lexicon import roles_longest_first
 from kg.model import Item, Metric, Person, Section, Source
 from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quantities, glued_after, unit_kinds
 from kg.model import evidence
@@ -43,7 +44,7 @@ _SENTENCE_END = re.compile(r"[。;!?\n]")
 # after 分别下降 (刑事案件、治安案件同比分别下降22%、15%).
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占比|占|下降|上升|增长|提高|降低|减少|增加)?\s*$")
 # 不予处罚或从轻处罚的案件分别为34件、19件: before 分别, 或 joins the subjects as 和 does.
-_RESPECTIVE_CONJUNCTIONS = (*("、", "和", "及", "与"), "或")
+_RESPECTIVE_CONJUNCTIONS = (*_CONJUNCTIONS, "或")
 # A saved page's own counters (浏览：5072次, 点击数：36) count what the page did, not the township; the colon of a
 # field tells them from a report's own 累计阅读量3.2万次.
 _PAGE_COUNTER = re.compile(r"(?:浏览|点击|阅读|访问)(?:次数|人次|量|数)?\s*[:：]\s*$")
@@ -455,7 +456,7 @@ def _title_over_names(indicator: str, names: tuple[str, ...]) -> str:
     title = indicator[:first] if first > 0 else ""
     # 德古（民间调解人）甲、乙等: the title may gloss a local word in brackets
     title = title.rstrip("）)")
-    return _clean(title) if title.endswith(persons.roles_longest_first()) else ""
+    return _clean(title) if title.endswith(roles_longest_first()) else ""
 
 
 def _glossed_title_before(norm: str, text: str, indicator: str, before: int, names: tuple[str, ...]) -> str:

@@ -51,14 +51,12 @@ def _labels() -> tuple[str, ...]:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     roles = roles_longest_first()
-    # a class of the titles' first characters before the list of titles: most positions fail on one character test
-    opens = "(?=[" + "".join(sorted({re.escape(role[0]) for role in roles})) + "])"
     kinds = either(lexicon.longest_first(_words("kind_of_person")))
     return {
         # the speech is a sentence: it opens with a character and holds a comma or a full stop (索引号：****** is a field)
         # lines are found by their newline, a literal the scan skips to (a title's first line is neither)
         "speech": re.compile(rf"\n(?P<name>[^\s:,。]{{2,13}}):(?=[\u4e00-\u9fff][^\n]{{{MIN_SPEECH},}}?[,。])"),
-        "row": re.compile(rf"\n{opens}(?P<label>{either(roles)}) {{2,}}(?=\S)"),
+        "row": re.compile(rf"\n(?P<label>{either(roles)}) {{2,}}(?=\S)"),
         "post_after": re.compile(rf"{either(lexicon.longest_first(_words('appoint')))}(?P<post>[^{_CLAUSE_END}]{{1,{MAX_POST}}})"
                                  rf"(?=[{_CLAUSE_END}])"),
         # Every other anchor of the frames in one scan of the text, each alternative a group; the post after a verb

@@ -18,8 +18,9 @@ from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.model import evidence
 from kg.text import segment
+from kg.text.spans import Spans
 from kg.extract import person_frames
-from kg.extract.person_lexicon import role_re as _role_re, roles, roles_longest_first, surname_at as _surname_at
+from kg.extract.person_lexicon import role_re as _role_re, roles, surname_at as _surname_at
 from kg.extract.person_lexicon import surnames, titles_in
 from kg.extract.person_lexicon import roles_longest_first as _roles_longest_first
 
@@ -110,8 +111,9 @@ def _with_framed(found: list[_Found], norm: str, titles: tuple[tuple[int, int, s
     names = {item.name for item in found}
     spans = [(item.start, item.end) for item in found]
     read = frozenset(edge for span in spans for edge in span)
+    taken = Spans(spans)  # a bisection a frame's name, not a look at every name read
     extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read, titles)
-             if name not in names and not any(start < e and s < end for s, e in spans)]
+             if name not in names and not taken.overlaps(start, end)]
     return sorted((*found, *extra), key=lambda f: f.start) if extra else found
 
 

@@ -29,13 +29,7 @@ def fa_joins_next(norm: str, end: int) -> bool:
     The next characters may open a word of their own all the same (宪法规定, 述法制度): then the name ends at 法.
     """
     return (norm[end - 1 : end] == "法" and norm[end : end + 1] in after_fa()
-            and not norm.startswith(_word_after_fa(), end))
-
-
-@cache
-def _word_after_fa() -> tuple[str, ...]:
-    """Words that may open right after a law's final 法 (规定, 制度): read once, not at every hit."""
-    return _words("word_after_fa")
+            and not norm.startswith(_words("word_after_fa"), end))  # lexicon.words caches each use
 
 
 @cache

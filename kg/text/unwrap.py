@@ -123,12 +123,6 @@ def _paged_line(line: str) -> re.Match | None:
     return _PAGED_LINE_RE.match(line) if "  " in line or "\u3000\u3000" in line else None
 
 
-def wrap_width(lines: list[str]) -> int | None:
-    """The width the text was hard-wrapped at, or None when its lines do not share one."""
-    found = column(lines)
-    return found.width if found else None
-
-
 def _column(rows: list[str], measure: Callable[[str], int]) -> tuple[Column, int] | None:
     """The column under one measure, and how many lines reach it."""
     measured = [(row, n) for row, n in zip(rows, map(measure, rows)) if n >= _MIN_WIDTH]  # each row measured once
