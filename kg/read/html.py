@@ -159,10 +159,11 @@ def _metadata(root) -> dict[str, str]:
     found = _column_fields(root)
     for key, value in _definition_fields(root).items():
         found.setdefault(key, value)
-    owner = _owner_before_label(root)
+    lines = _lines(root, cells="\t")  # the page's lines, read once for the owner and for the fields
+    owner = _owner_before_label(lines)
     if owner:
         found.setdefault("主办单位", owner)
-    for line in _lines(root, cells="\t"):
+    for line in lines:
         if len(line) > MAX_FIELD_LINE:
             continue
         for match in _patterns()["field"].finditer(line):
@@ -186,9 +187,9 @@ _OWNER_BEFORE_RE = re.compile(
 MAX_OWNER_LINE = 100  # characters; a sentence of the article (本次活动由…主办) is no footer
 
 
-def _owner_before_label(root) -> str | None:
+def _owner_before_label(lines: list[str]) -> str | None:
     """The site's owner a footer names before 主办 or 版权所有 rather than after a label."""
-    for line in _lines(root, cells="\t"):
+    for line in lines:
         if len(line) <= MAX_OWNER_LINE and "。" not in line:
             match = _OWNER_BEFORE_RE.search(line)
             if match:

@@ -162,15 +162,17 @@ def _furniture(lines: list[str]) -> set[int]:
     """Indices of page numbers, and of running heads and feet: short lines next to a page number that the text
     repeats or that repeat its opening (the title, wrapped or not), and short lines repeated on most pages."""
     stripped = [line.strip() for line in lines]
-    # a wrapped line's short tail (。, 2次。) repeats by chance; a head or foot is words of its own
-    counts = Counter(line for line in stripped if _MIN_HEAD <= len(line) <= _HEAD_LENGTH
-                     and not opens_marked(line) and not line.startswith(_NEVER_OPENS))
-    opening = "".join(line for line in stripped if line)[:2 * _HEAD_LENGTH]
     numbers = [i for i, line in enumerate(stripped) if line and PAGE_NUMBER_RE.match(line)]
     # a head or foot printed beside the number: the same words on several pages, or the title, or a line the
     # text holds elsewhere (the issuer)
     beside = {i: match.group("before") or match.group("after")
               for i, match in ((i, _paged_line(line)) for i, line in enumerate(stripped)) if match}
+    if not beside and len(numbers) < 2:
+        return set(numbers)  # no pages to speak of (most texts): nothing else to look for
+    # a wrapped line's short tail (。, 2次。) repeats by chance; a head or foot is words of its own
+    counts = Counter(line for line in stripped if _MIN_HEAD <= len(line) <= _HEAD_LENGTH
+                     and not opens_marked(line) and not line.startswith(_NEVER_OPENS))
+    opening = "".join(line for line in stripped if line)[:2 * _HEAD_LENGTH]
     repeated = Counter(beside.values())
     numbers += [i for i, words in beside.items()
                 if repeated[words] >= 2 or counts.get(words) or (len(words) >= _MIN_HEAD and opening.startswith(words))]
