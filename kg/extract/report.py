@@ -88,7 +88,3 @@ def extract_path(path: str | os.PathLike, hints: Hints | None = None, name: str 
         return Outcome(str(path), error=exc)
     except Exception as exc:  # a bug must not stop the other files; the message names the file
         return Outcome(str(path), error=ReadError(path, f"internal error: {type(exc).__name__}: {exc}"))
-
-
-def with_header(report: Report, **fields) -> Report:
-    return replace(report, header=replace(report.header, **fields))
