@@ -345,3 +345,8 @@ def test_names_in_brackets_after_a_title_in_quotes_or_between_由_and_组成():
     # the members a body is made of, between 由 and 组成
     assert people("成立由严文海、殷小兰组成的纠纷调处专班。") == [("严文海", "纠纷调处专班成员"), ("殷小兰", "纠纷调处专班成员")]
     assert people("由支部书记和村主任组成议事组，由司法所、派出所组成联合调处组。") == []
+
+
+def test_a_markdown_table_names_the_people_in_its_names_column():
+    body = "| 姓名 | 职务 | 分工 |\n|---|---|---|\n| 甘子墨 | 镇长 | 主持全面工作 |\n| 蓝启航 | 副镇长 | 分管执法 |\n"
+    assert people(body) == [("甘子墨", "镇长"), ("蓝启航", "副镇长")]

@@ -2,13 +2,15 @@
 
 Before the name (its start is fixed, its end scored):
 - a label and a colon: 负责人：X, 起草人：X, （执笔：X）, 所长：X, and the body in brackets before: 综治中心（负责人：X）;
-- an award: 被评为“…”的（村民）X;
+- an award or a name people give: 被评为“…”的（村民）X, 被群众称为“…”的X;
 - who a person is, a word that is no title: 村民X, 居民代表X, 村医X;
 - a line's opening and a colon before a sentence: X：以前…。 (a speaker quoted in the report);
 - a table row written with spaces: 成员    X    所长.
 After it (its end is fixed, its start scored; names joined by 、 before it are read back too):
 - a profession or a form of address: X警官, X老师, X教授, X女士, X同志;
 - an office title: 以X书记为组长, 司法所X所长带队, 包片领导X副镇长 (the titles are found once, by persons.py's scan);
+Between a title and an act of office (a slot): 纪委书记强盛带队, 执法队员占春华审核, 律师温暖，, 主任庞大海同志 — two frames
+fix both ends, so a given name that is a word (强盛, 温暖) or a family name that is mostly a word (占) is read there.
 - an appointment to a post: X任组长, Y、Z任副组长, X为镇政府法律顾问;
 - a count of the people just named: X、Y两位副镇长, X等12名退休干部, X、Y二人;
 - a profile: X，女，1961年生;
@@ -24,7 +26,7 @@ from kg.text import lexicon
 from kg.text import segment
 from kg.text.lexicon import either
 from kg.extract import person_score
-from kg.extract.person_lexicon import roles_longest_first
+from kg.extract.person_lexicon import roles, roles_longest_first
 
 _words = partial(lexicon.words, "person_words")
 MAX_QUALIFIER = 12  # characters of the body before a bracket or a name that qualify the role (区人民法院)
@@ -35,6 +37,9 @@ MAX_LABEL = 8  # characters before a colon searched for a label
 STRONG = 3.0  # a frame that says a person stands there: the name needs only a fair score
 TITLE = 2.0  # a title or a kind of person before the span: only a clean cut after it closes the name
 SPEECH = 2.0  # a line's opening and a colon is a weaker tie: headings and labels open lines too
+SLOT = 2 * TITLE  # a title before the span and an act of office after it: two frames, one at each end
+MAX_SLOT = 4  # characters of a name in a slot (a family name of two and a given name of two)
+_SLOT_CLOSERS = ",。;、("  # punctuation or a bracket (an aside: 主任X（兼）) right after a name in a slot
 _SPACES = " "
 _CLAUSE_END = ",。;:!?、\n"
 _NUMERALS = "0123456789两二三四五六七八九十"
@@ -63,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # of appointment is looked at, not consumed, so that a name inside it is still an anchor's.
         "anchor": re.compile(
             rf"(?=[{_first_characters()}])"  # one class test at each position before the alternatives are tried
-            rf"(?:(?P<award>被评为\"(?P<title>[^\"\n]{{2,{MAX_AWARD}}})\"的(?:{kinds})?)"
+            rf"(?:(?P<award>{either(lexicon.longest_first(_words('epithet')))}\"(?P<title>[^\"\n]{{2,{MAX_AWARD}}})\"的(?:{kinds})?)"
             rf"|(?P<kind>{kinds})"
             # a form of address is found by its last character with the rest behind it: 法 and 民 open too many words
             rf"|(?P<address>{'|'.join(f'(?<={re.escape(w[:-1])}){re.escape(w[-1])}' for w in _addresses())})"
@@ -86,7 +91,7 @@ def _last_characters() -> str:
 
 def _first_characters() -> str:
     """The characters an anchor can open with, as a regex class's contents."""
-    words = (*_words("kind_of_person"), *_words("appoint"), "被")
+    words = (*_words("kind_of_person"), *_words("appoint"), *_words("epithet"))
     lasts = {re.escape(word[-1]) for word in _addresses()}
     return "".join(sorted({re.escape(word[0]) for word in words} | lasts)) + r"名位人男女:"
 
@@ -119,6 +124,7 @@ def found(norm: str, read: frozenset[int] = frozenset(), titles: tuple = ()):
     `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…).
     `titles` are (start, end, title) where the text writes the titles of the roles, which the caller has scanned for already."""
     yield from _before_offices(norm, titles, read)
+    yield from _slots(norm, titles, read)
     yield from _composed(norm, read)
     handlers = _handlers()
     for match in _patterns()["anchor"].finditer(norm):
@@ -180,6 +186,42 @@ def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
             yield start, end, norm[start:end], _qualifiers(norm, start) + title_text
 
 
+def _slots(norm: str, titles: tuple, read: frozenset[int]):
+    """纪委书记强盛带队, 律师温暖，: a name between a title and an act of office or punctuation, which no rule read."""
+    for _, title_end, title_text in titles:
+        if title_end in read or roles().get(title_text) == "label":
+            continue
+        name = slot_after(norm, title_end)
+        if name:
+            yield title_end, title_end + len(name), name, _qualifiers(norm, title_end - len(title_text)) + title_text
+
+
+def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
+    """The name at `start` (right after a title or a kind of person) that ends where an act of office, a verb or
+    punctuation begins; asked only where a name can open. With `acts_only`, only an act closes it: a kind of person
+    heads nouns as often as names (居民公约，, 村民小组)."""
+    if not person_score.may_open_name(norm, start):
+        return None
+    stop = min(len(norm), start + MAX_SLOT) + 1
+    ends = tuple(end for end in range(start + 2, stop)
+                 if (norm.startswith(_long_acts(), end) if acts_only else _closes_slot(norm, end)))
+    return person_score.best_from(norm, start, SLOT, ends=ends, slot=True) if ends else None
+
+
+def _closes_slot(norm: str, end: int) -> bool:
+    """What may follow a name in a slot: punctuation, an act of two or more characters (带队, 同志), or a verb of the
+    dictionary (审核, 组织)."""
+    if end >= len(norm) or norm[end] in _SLOT_CLOSERS or norm.startswith(_long_acts(), end):
+        return True
+    word = segment.default().lcut(norm[end : end + MAX_SLOT])[0]
+    return len(word) > 1 and segment.pos_tags().get(word, "") in ("v", "vn") and word not in roles()
+
+
+@cache
+def _long_acts() -> tuple[str, ...]:
+    return tuple(word for word in _words("act") if len(word) > 1)
+
+
 def _composed(norm: str, read: frozenset[int]):
     """由甲、乙、丙组成的“…”调解小组: the names between 由 and 组成 are the body's members, when names fill the run."""
     at = norm.find("组成")
@@ -237,7 +279,7 @@ def _kinds(norm: str, match: re.Match, read: frozenset[int]):
     start = match.end()
     if norm.startswith('"', start) and '"' in norm[max(0, match.start() - MAX_QUALIFIER) : match.start()]:
         start += 1  # “法治带头人”甲: the kind in quotes, as a report names a role of its own
-    name = None if start in read else person_score.best_from(norm, start, TITLE)
+    name = None if start in read else (person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
     if name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
         yield start, start + len(name), name, match.group()
 
@@ -264,6 +306,8 @@ def _addressed(norm: str, match: re.Match, read: frozenset[int]):
     """X警官, X老师, X女士, X同志: a profession or a form of address right after the name."""
     word = next(word for word in _addresses() if norm.endswith(word, 0, match.end()))
     at = match.end() - len(word)
+    if word == "同志" and norm.endswith("等", 0, at):
+        at -= 1  # 在甲、乙等同志的带领下: the names stand before 等
     if norm.startswith(_words("not_after_profession"), match.end()) or norm.startswith(_words("doctrine_after"), at):
         return
     post = _post_after(norm, match.end())  # 王某同志为驻村法律顾问: the post appointed after the address is the role

@@ -13,8 +13,14 @@ from kg.text.lexicon import either
 
 @cache
 def surnames() -> tuple[str, ...]:
-    """Compound surnames first, so 欧阳 is tried before 欧."""
-    return lexicon.longest_first(lexicon.words("surnames"))
+    """Compound surnames first, so 欧阳 is tried before 欧; not the rare ones, which only a frame may read."""
+    return lexicon.longest_first(row["surname"] for row in lexicon.table("surnames") if row.get("weight") != "rare")
+
+
+@cache
+def rare_surnames() -> frozenset[str]:
+    """Family names that are far more often words (占, 单于): a name opens with one only inside a frame."""
+    return frozenset(row["surname"] for row in lexicon.table("surnames") if row.get("weight") == "rare")
 
 
 @cache

@@ -445,7 +445,8 @@ def _table_columns(norm: str):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue  # a blank line between rows, as a document exported with spacing has: the table goes on
-        cells = line.split("\t")
+        # a Markdown table (| 姓名 | 职务 |) separates its cells with bars where a typed one has tabs
+        cells = line.split("|" if line.lstrip().startswith("|") else "\t")
         if len(cells) < 2:
             column = None
             continue
