@@ -129,3 +129,23 @@ def test_a_name_people_give_in_quotes_before_the_person():
 def test_a_dotted_name_ends_before_a_conjunction():
     assert people("派出所教导员古丽米拉·艾买提和司法所所长韩青共同接访。\n") == [
         ("古丽米拉·艾买提", "派出所教导员"), ("韩青", "司法所所长")]
+
+
+def test_a_slot_closes_on_an_act_of_one_character_and_reads_rare_family_names():
+    assert people("镇党委书记严正在会上提出要求，副镇长过立新包片联系北片，乡长代小川任第一责任人。\n") == [
+        ("严正", "镇党委书记"), ("过立新", "副镇长"), ("代小川", "乡长")]
+    assert people("渔民龙海生一家主动让出滩涂。\n") == [("龙海生", "渔民")]
+    # 才 after a title is the adverb there ("only then") when no name can be read
+    assert people("主任才能出众，书记才开始部署。\n") == []
+
+
+def test_a_kind_of_person_heads_each_name_of_its_list_and_a_title_ending_may_stand_inside_a_given_name():
+    assert people("老党员温长河、祝永康及退休教师柯秀珍常年参与调解。\n") == [
+        ("温长河", "老党员"), ("祝永康", "老党员"), ("柯秀珍", "退休教师")]
+
+
+def test_a_roll_of_numbered_lines_names_each_person_before_the_post():
+    body = "年内表彰调解能手3名：\n1. 陶小满　东坡村调解员\n2. 习文华　西坡村居民代表\n3. 庄静　律师\n（二）下一项工作。\n"
+    assert people(body) == [("陶小满", "东坡村调解员"), ("习文华", "西坡村居民代表"), ("庄静", "律师")]
+    # a numbered line of a phrase and its words is no roll
+    assert people("主要成绩\n1. 法治宣传　进一步深入\n") == []

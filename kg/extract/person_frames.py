@@ -5,7 +5,7 @@ Before the name (its start is fixed, its end scored):
 - an award or a name people give: 被评为“…”的（村民）X, 被群众称为“…”的X;
 - who a person is, a word that is no title: 村民X, 居民代表X, 村医X;
 - a line's opening and a colon before a sentence: X：以前…。 (a speaker quoted in the report);
-- a table row written with spaces: 成员    X    所长.
+- a table row written with spaces: 成员    X    所长, and a line of a roll: 1. X　村调解员.
 After it (its end is fixed, its start scored; names joined by 、 before it are read back too):
 - a profession or a form of address: X警官, X老师, X教授, X女士, X同志;
 - an office title: 以X书记为组长, 司法所X所长带队, 包片领导X副镇长 (the titles are found once, by persons.py's scan);
@@ -26,7 +26,7 @@ from kg.text import lexicon
 from kg.text import segment
 from kg.text.lexicon import either
 from kg.extract import person_score
-from kg.extract.person_lexicon import roles, roles_longest_first
+from kg.extract.person_lexicon import not_in_given, roles, roles_longest_first
 
 _words = partial(lexicon.words, "person_words")
 MAX_QUALIFIER = 12  # characters of the body before a bracket or a name that qualify the role (区人民法院)
@@ -45,6 +45,7 @@ _CLAUSE_END = ",。;:!?、\n"
 _NUMERALS = "0123456789两二三四五六七八九十"
 MAX_MEMBERS = 40  # characters between 由 and 组成 of a list of names (eight names and their 、)
 MAX_COUNT = 4  # numerals of a count before its classifier (等126名)
+_CONJUNCTIONS = "和与及、"
 
 
 @cache
@@ -62,6 +63,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # lines are found by their newline, a literal the scan skips to (a title's first line is neither)
         "speech": re.compile(rf"\n(?P<name>[^\s:,。]{{2,13}}):(?=[\u4e00-\u9fff][^\n]{{{MIN_SPEECH},}}?[,。])"),
         "row": re.compile(rf"\n(?P<label>{either(roles)}) {{2,}}(?=\S)"),
+        # a line of a roll: an optional number, the name, spaces, and the post, which ends with a title (1. 甲　村调解员)
+        "roll": re.compile(rf"\n(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))? ?(?P<name>[^\s\d.、()]{{2,{2 * person_score.MAX_DOTTED_PART + 1}}}) +"
+                           rf"(?P<post>[^\s]{{2,{MAX_POST}}})(?=\n|$)"),
         "post_after": re.compile(rf"{either(lexicon.longest_first(_words('appoint')))}(?P<post>[^{_CLAUSE_END}]{{1,{MAX_POST}}})"
                                  rf"(?=[{_CLAUSE_END}])"),
         # Every other anchor of the frames in one scan of the text, each alternative a group; the post after a verb
@@ -131,6 +135,7 @@ def found(norm: str, read: frozenset[int] = frozenset(), titles: tuple = ()):
         yield from handlers[_group(match)](norm, match, read)
     yield from _speakers(norm, read)
     yield from _rows(norm, read)
+    yield from _rolls(norm, read)
 
 
 def _group(match: re.Match) -> str:
@@ -163,7 +168,7 @@ def _offices() -> frozenset[str]:
 @cache
 def _not_before_a_title() -> frozenset[str]:
     """Characters that end no name before a title: body and place suffixes, function words, prepositions."""
-    return lexicon.chars("person_words", "not_in_name") | lexicon.chars("person_words", "preposition")
+    return not_in_given() | lexicon.chars("person_words", "preposition")
 
 
 def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
@@ -209,9 +214,9 @@ def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
 
 
 def _closes_slot(norm: str, end: int) -> bool:
-    """What may follow a name in a slot: punctuation, an act of two or more characters (带队, 同志), or a verb of the
+    """What may follow a name in a slot: punctuation, an act (带队, 同志, 在, 任), a household (一家), or a verb of the
     dictionary (审核, 组织)."""
-    if end >= len(norm) or norm[end] in _SLOT_CLOSERS or norm.startswith(_long_acts(), end):
+    if end >= len(norm) or norm[end] in _SLOT_CLOSERS or norm.startswith(_slot_acts(), end):
         return True
     word = segment.default().lcut(norm[end : end + MAX_SLOT])[0]
     return len(word) > 1 and segment.pos_tags().get(word, "") in ("v", "vn") and word not in roles()
@@ -219,7 +224,15 @@ def _closes_slot(norm: str, end: int) -> bool:
 
 @cache
 def _long_acts() -> tuple[str, ...]:
-    return tuple(word for word in _words("act") if len(word) > 1)
+    """Acts of two or more characters, and a household (一家): what closes a slot after a kind of person."""
+    return (*(word for word in _words("act") if len(word) > 1), *_words("family"))
+
+
+@cache
+def _slot_acts() -> tuple[str, ...]:
+    """Every act but a conjunction (和, 与, 、), which may join a word to the next as well as a name: after a title, what
+    the person does next closes the slot, even in one character (书记严明在…, 乡长代红任…)."""
+    return (*_long_acts(), *(word for word in _words("act") if len(word) == 1 and word not in _CONJUNCTIONS))
 
 
 def _composed(norm: str, read: frozenset[int]):
@@ -280,8 +293,10 @@ def _kinds(norm: str, match: re.Match, read: frozenset[int]):
     if norm.startswith('"', start) and '"' in norm[max(0, match.start() - MAX_QUALIFIER) : match.start()]:
         start += 1  # “法治带头人”甲: the kind in quotes, as a report names a role of its own
     name = None if start in read else (person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
-    if name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
+    while name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
         yield start, start + len(name), name, match.group()
+        start += len(name) + 1  # 老党员甲、乙及…: the names the kind heads, joined by 、
+        name = person_score.best_from(norm, start, TITLE) if norm[start - 1] == "、" and start not in read else None
 
 
 def _speakers(norm: str, read: frozenset[int]):
@@ -300,6 +315,19 @@ def _rows(norm: str, read: frozenset[int]):
         if person_score.best_from(norm, start, STRONG, ends=(stop,)):
             post = norm[stop:].lstrip(" ").split("\n", 1)[0].strip()
             yield start, stop, norm[start:stop], post or match.group("label")
+
+
+def _rolls(norm: str, read: frozenset[int]):
+    for match in _patterns()["roll"].finditer(norm):
+        start, end, post = match.start("name"), match.end("name"), match.group("post")
+        if start not in read and post.endswith(_posts()) and person_score.best_from(norm, start, STRONG, ends=(end,)):
+            yield start, end, norm[start:end], post
+
+
+@cache
+def _posts() -> tuple[str, ...]:
+    """What the post of a roll's line ends with: a title (村调解员) or a kind of person (社区居民代表)."""
+    return lexicon.longest_first((*roles_longest_first(), *_words("kind_of_person")))
 
 
 def _addressed(norm: str, match: re.Match, read: frozenset[int]):

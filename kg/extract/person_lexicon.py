@@ -40,6 +40,13 @@ def surname_at(norm: str, pos: int) -> str | None:
 
 
 @cache
+def not_in_given() -> frozenset[str]:
+    """Characters the rules never read in a given name: suffixes and function words anywhere, title endings (长, 记, 员)
+    too, as they read a name back from what follows it."""
+    return lexicon.chars("person_words", "not_in_name") | lexicon.chars("person_words", "title_end")
+
+
+@cache
 def roles() -> dict[str, str]:
     return {row["role"]: row.get("kind", "office") for row in lexicon.table("roles")}
 

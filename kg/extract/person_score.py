@@ -40,6 +40,11 @@ def _not_in_name() -> frozenset[str]:
 
 
 @cache
+def _title_ends() -> frozenset[str]:
+    return lexicon.chars("person_words", "title_end")
+
+
+@cache
 def _name_parts() -> re.Pattern:
     return re.compile("|".join(map(re.escape, lexicon.longest_first(lexicon.words("name_parts")))))
 
@@ -103,10 +108,10 @@ def _shape(span: str, end_free: bool = True, slot: bool = False) -> float | None
     for length in (2, 1):
         surname, given = span[:length], span[length:]
         if surname in _surnames() and 1 <= len(given) <= 2:
-            if any(ch in _not_in_name() for ch in given) or given.startswith(_titles()):
-                return None  # 赵律师, 王主任: a surname and a title name nobody
+            if any(ch in _not_in_name() for ch in given) or given[-1] in _title_ends() or given.startswith(_titles()):
+                return None  # 赵律师, 王主任, 王镇长: a surname and a title name nobody (but 邬长顺 is a name)
             if slot:
-                if _no_name_in_slot(span) or (len(given) == 2 and _verb_like(given)) or (length == 1 and surname in _stops()):
+                if _no_name_in_slot(span) or (len(given) == 2 and _verb_like(given)) or (length == 1 and surname in _stops() and surname not in rare_surnames()):
                     # 法律顾问全覆盖。: a surname before a verb (覆盖) is a word's first character there; 法律顾问由城南…,
                     # 律师和公职律师: a function word after a title (由, 和) opens what the sentence says next
                     return None
@@ -141,7 +146,8 @@ def _no_name_in_slot(span: str) -> bool:
     if span in _acts() or frequencies.get(span, 0) >= GIVEN_WORD_FREQUENCY:
         return True
     tag = tags.get(span, "")
-    return tag not in _NAME_LIKE_TAGS and not tag.startswith("nr")
+    # a rare word (谈笑 96) is a name there as often as a word: the tag counts only for a common one
+    return frequencies.get(span, 0) >= COMMON_WORD_FREQUENCY and tag not in _NAME_LIKE_TAGS and not tag.startswith("nr")
 
 
 def _verb_like(word: str) -> bool:
@@ -261,7 +267,7 @@ def _padded_end(norm: str, start: int) -> int | None:
     if norm[start] not in _surnames():
         return None
     given = _skip(norm, start + 1)
-    if not 0 < given - start - 1 <= MAX_PAD or given >= len(norm) or not is_han(norm[given]) or norm[given] in _not_in_name():
+    if not 0 < given - start - 1 <= MAX_PAD or given >= len(norm) or not is_han(norm[given]) or norm[given] in _not_in_name() | _title_ends():
         return None
     end = given + 1
     return end if end >= len(norm) or norm[end] in _CLOSERS else None

@@ -21,7 +21,7 @@ from kg.text import segment
 from kg.text.spans import Spans
 from kg.extract import person_frames
 from kg.extract.person_lexicon import role_re as _role_re, roles, surname_at as _surname_at
-from kg.extract.person_lexicon import surnames, titles_in
+from kg.extract.person_lexicon import not_in_given, surnames, titles_in
 from kg.extract.person_lexicon import roles_longest_first as _roles_longest_first
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
@@ -112,8 +112,15 @@ def _with_framed(found: list[_Found], norm: str, titles: tuple[tuple[int, int, s
     spans = [(item.start, item.end) for item in found]
     read = frozenset(edge for span in spans for edge in span)
     taken = Spans(spans)  # a bisection a frame's name, not a look at every name read
-    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read, titles)
-             if name not in names and not taken.overlaps(start, end)]
+    framed = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read, titles)
+              if name not in names and not taken.overlaps(start, end)]
+    extra = []
+    # two frames may read overlapping spans (牧民甲·乙同志: the kind from the left, 同志 back from the right): the longer
+    # reading is the name, a part of it no second person
+    for item in sorted(framed, key=lambda f: f.start - f.end):
+        if not taken.overlaps(item.start, item.end):
+            taken.add(item.start, item.end)
+            extra.append(item)
     return sorted((*found, *extra), key=lambda f: f.start) if extra else found
 
 
@@ -140,7 +147,7 @@ def _name_with_surname(norm: str, pos: int) -> str | None:
     pad = len(norm[given_at : given_at + MAX_PAD + 1]) - len(norm[given_at : given_at + MAX_PAD + 1].lstrip(" "))
     if 0 < pad <= MAX_PAD and len(surname) == 1:
         given = norm[given_at + pad : given_at + pad + 1]
-        if given and "\u4e00" <= given <= "\u9fff" and given not in lexicon.chars("person_words", "not_in_name"):
+        if given and "\u4e00" <= given <= "\u9fff" and given not in not_in_given():
             end = given_at + pad + 1
             if _name_ends_before(_after(norm, end)):
                 return norm[pos:end]  # 镇长温  强任组长: a two-character name padded with spaces
@@ -156,7 +163,7 @@ def _name_with_surname(norm: str, pos: int) -> str | None:
         candidates.reverse()  # 何某、罗娟均在…: 均 says "both", so the list's last name ends before it
     for candidate in candidates:
         given = candidate[len(surname) :]
-        if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
+        if not all("\u4e00" <= ch <= "\u9fff" and ch not in not_in_given() for ch in given):
             continue
         opening = candidate[: len(surname) + 1]
         rest = _after(norm, pos + len(candidate))
