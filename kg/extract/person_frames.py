@@ -26,7 +26,7 @@ from kg.text import lexicon
 from kg.text import segment
 from kg.text.lexicon import either
 from kg.extract import person_score
-from kg.extract.person_lexicon import not_in_given, roles, roles_longest_first
+from kg.extract.person_lexicon import multi_char_acts, not_in_given, qualifiers_start, roles, roles_longest_first
 
 _words = partial(lexicon.words, "person_words")
 MAX_QUALIFIER = 12  # characters of the body before a bracket or a name that qualify the role (区人民法院)
@@ -108,11 +108,7 @@ def _addresses() -> tuple[str, ...]:
 
 def _qualifiers(norm: str, pos: int) -> str:
     """The words before `pos` back to the clause's start (区人民法院 before 鲍某法官), kept as part of the role."""
-    stops = lexicon.chars("person_words", "role_left_stop")
-    left = pos
-    while left > 0 and pos - left < MAX_QUALIFIER and person_score.is_han(norm[left - 1]) and norm[left - 1] not in stops:
-        left -= 1
-    return norm[left:pos]
+    return norm[qualifiers_start(norm, pos) : pos]
 
 
 def _skip_spaces(norm: str, pos: int, most: int = 3) -> int:
@@ -225,7 +221,7 @@ def _closes_slot(norm: str, end: int) -> bool:
 @cache
 def _long_acts() -> tuple[str, ...]:
     """Acts of two or more characters, and a household (一家): what closes a slot after a kind of person."""
-    return (*(word for word in _words("act") if len(word) > 1), *_words("family"))
+    return (*multi_char_acts(), *_words("family"))
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kg.text import lexicon
-from kg.text import segment
+from kg.extract.person_lexicon import dictionary as _dictionary, multi_char_acts_re as _act_re, name_parts_re as _name_parts
 from kg.extract.person_lexicon import rare_surnames, surname_set
 
 THRESHOLD = 4.0  # a frame's weight plus the name's own score; a word after a title (高度, 全面) scores below it
@@ -44,16 +44,6 @@ def _title_ends() -> frozenset[str]:
     return lexicon.chars("person_words", "title_end")
 
 
-@cache
-def _name_parts() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, lexicon.longest_first(lexicon.words("name_parts")))))
-
-
-@cache
-def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
-    return segment.pos_tags(), segment.default().FREQ
-
-
 def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -66,13 +56,6 @@ def common_word(word: str, times_are_names: bool = False) -> bool:
     if tag is None or frequency < COMMON_WORD_FREQUENCY or (times_are_names and tag == "t"):
         return False
     return not tag.startswith("nr") or frequency >= NAME_TAG_FREQUENCY
-
-
-@cache
-def _act_re() -> re.Pattern:
-    """The acts of two or more characters a person does after their name (带领, 主持), as one pattern."""
-    acts = lexicon.longest_first(word for word in lexicon.words("person_words", "act") if len(word) > 1)
-    return re.compile("|".join(map(re.escape, acts)))
 
 
 @cache

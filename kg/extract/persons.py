@@ -17,11 +17,13 @@ from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.model import evidence
-from kg.text import segment
 from kg.text.spans import Spans
 from kg.extract import person_frames
 from kg.extract.person_lexicon import role_re as _role_re, roles, surname_at as _surname_at
 from kg.extract.person_lexicon import not_in_given, surnames, titles_in
+from kg.extract.person_lexicon import MAX_ROLE_PREFIX, dictionary as _dictionary, multi_char_acts as _multi_char_acts
+from kg.extract.person_lexicon import multi_char_acts_re as _multi_char_acts_re, name_parts_re as _name_parts
+from kg.extract.person_lexicon import qualifiers_start as _qualifiers_start
 from kg.extract.person_lexicon import roles_longest_first as _roles_longest_first
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
@@ -33,7 +35,6 @@ _CONJOINED = tuple("和与及")  # after a title these join another title or bod
 # signature line (党工委书记：甲　　办事处主任：乙).
 _LIST_END = "\n(;,。 \t"
 NAME_SIZES = (3, 2, 4)  # a name read back from the word after it: three characters is the common length, then two, four
-MAX_ROLE_PREFIX = 12  # characters of qualifying words before a title (乡 + 司法所 + 所长); longer runs are a clause
 BODY_WINDOW = 40  # characters after a head's title searched for the body they head (…的青禾镇法治建设领导小组)
 ROLE_SEARCH_BEFORE, ROLE_SEARCH_AFTER = 40, 80  # window around a name where its role phrase is written
 MAX_POST = 16  # characters of a post after 担任 or in brackets (村（居）法律顾问); a longer run is a clause
@@ -189,12 +190,6 @@ def _acts_next(rest: str) -> bool:
 MAX_PARTS_NAME = 8  # characters of a name of two parts at most (额尔德尼 + 巴特尔 is seven)
 
 
-@cache
-def _name_parts() -> re.Pattern:
-    """The name parts as one pattern, longest first, so that a match at a position is the longest part there."""
-    return re.compile("|".join(map(re.escape, lexicon.longest_first(lexicon.words("name_parts")))))
-
-
 def _name_of_parts(norm: str, pos: int) -> str | None:
     """扎西多吉, 达瓦, 其其格: a name of one or two parts of a tradition without family names, standing at `pos`,
     the longer reading first, when the text goes on as after a name."""
@@ -246,16 +241,6 @@ def _verb_follows(rest: str) -> bool:
     return _dictionary()[0].get(first[0], "") in ("v", "vn")
 
 
-@cache
-def _multi_char_acts() -> tuple[str, ...]:
-    return tuple(word for word in _words("act") if len(word) > 1)
-
-
-@cache
-def _multi_char_acts_re() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _multi_char_acts())))
-
-
 COMMON_WORD_FREQUENCY = 100  # jieba's counts: 全程 361, 单位 17532; rare words (海东 9) may be given names
 
 
@@ -271,11 +256,6 @@ def _is_place(word: str) -> bool:
     return _dictionary()[0].get(word, "") == "ns"
 
 
-@cache
-def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
-    return segment.pos_tags(), segment.default().FREQ
-
-
 def _role_phrase(norm: str, start: int, end: int) -> str:
     """The title with the words the text puts before it (乡 + 司法所 + 所长), back to the clause's verb.
 
@@ -288,16 +268,6 @@ def _role_phrase(norm: str, start: int, end: int) -> str:
             break  # 任组长、办事处主任某某: the post before 、 was given to someone else
         left = _qualifiers_start(norm, left - 1 - len(joint))
     return norm[left:end]
-
-
-def _qualifiers_start(norm: str, start: int) -> int:
-    """Where the words qualifying the title at `start` begin (乡 + 司法所 before 所长)."""
-    left = start
-    while left > 0 and start - left < MAX_ROLE_PREFIX:
-        if _opens_clause(norm[left - 1]):
-            break
-        left -= 1
-    return left
 
 
 def _appointed_role(norm: str, pos: int) -> str | None:
