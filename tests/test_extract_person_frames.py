@@ -149,3 +149,8 @@ def test_a_roll_of_numbered_lines_names_each_person_before_the_post():
     assert people(body) == [("陶小满", "东坡村调解员"), ("习文华", "西坡村居民代表"), ("庄静", "律师")]
     # a numbered line of a phrase and its words is no roll
     assert people("主要成绩\n1. 法治宣传　进一步深入\n") == []
+
+
+def test_a_dotted_name_read_from_both_ends_is_one_person():
+    # the kind reads the name from its start, 同志 reads it back from its end: the longer reading is the name
+    assert people("渔民阿卜杜拉江·艾则孜同志主动巡护河道。\n") == [("阿卜杜拉江·艾则孜", "渔民")]
