@@ -103,3 +103,54 @@ def test_a_name_in_parts_after_a_title_ends_before_the_act_that_follows_it():
 
 def test_an_appointment_after_a_form_of_address_gives_the_role():
     assert people("喻晴同志为乡政府法律顾问，全年审核合同。\n") == [("喻晴", "乡政府法律顾问")]
+
+
+def test_a_word_between_a_title_and_an_act_of_office_is_a_name_there():
+    # two frames fix both ends: a given name that is a word (舒畅, 明亮, 安宁) is a name in that slot
+    assert people("派出所教导员舒畅带队走访沿街商户，镇武装部长明亮统筹民兵巡逻。\n") == [
+        ("舒畅", "派出所教导员"), ("明亮", "镇武装部长")]
+    assert people("法律顾问：县正平律师事务所律师安宁，逢周二坐班。\n") == [("安宁", "律师")]
+    assert people("养殖大户谷雨组织邻里学法。\n") == [("谷雨", "养殖大户")]
+    # what a sentence goes on with after a title is no name, whatever closes it
+    assert people("镇长亲自带队，所长全程带队，主任统一组织，书记高度重视，顾问单位负责，律师欢乐，网格员万名。\n") == []
+    assert people("法律顾问由城南律师事务所派驻，实现法律顾问全覆盖。\n") == []
+
+
+def test_a_family_name_that_is_mostly_a_word_opens_a_name_only_in_a_slot():
+    assert people("执法案卷均由党政办主任占海波复核。\n") == [("占海波", "党政办主任")]
+    # in free text 占 is the verb "to occupy"
+    assert people("调解成功的纠纷占全年受理纠纷的九成。\n") == []
+
+
+def test_a_name_people_give_in_quotes_before_the_person():
+    assert people("被村民誉为“金牌调解员”的晏春生，二十年如一日守在调解室。\n") == [("晏春生", "金牌调解员")]
+
+
+def test_a_dotted_name_ends_before_a_conjunction():
+    assert people("派出所教导员古丽米拉·艾买提和司法所所长韩青共同接访。\n") == [
+        ("古丽米拉·艾买提", "派出所教导员"), ("韩青", "司法所所长")]
+
+
+def test_a_slot_closes_on_an_act_of_one_character_and_reads_rare_family_names():
+    assert people("镇党委书记严正在会上提出要求，副镇长过立新包片联系北片，乡长代小川任第一责任人。\n") == [
+        ("严正", "镇党委书记"), ("过立新", "副镇长"), ("代小川", "乡长")]
+    assert people("渔民龙海生一家主动让出滩涂。\n") == [("龙海生", "渔民")]
+    # 才 after a title is the adverb there ("only then") when no name can be read
+    assert people("主任才能出众，书记才开始部署。\n") == []
+
+
+def test_a_kind_of_person_heads_each_name_of_its_list_and_a_title_ending_may_stand_inside_a_given_name():
+    assert people("老党员温长河、祝永康及退休教师柯秀珍常年参与调解。\n") == [
+        ("温长河", "老党员"), ("祝永康", "老党员"), ("柯秀珍", "退休教师")]
+
+
+def test_a_roll_of_numbered_lines_names_each_person_before_the_post():
+    body = "年内表彰调解能手3名：\n1. 陶小满　东坡村调解员\n2. 习文华　西坡村居民代表\n3. 庄静　律师\n（二）下一项工作。\n"
+    assert people(body) == [("陶小满", "东坡村调解员"), ("习文华", "西坡村居民代表"), ("庄静", "律师")]
+    # a numbered line of a phrase and its words is no roll
+    assert people("主要成绩\n1. 法治宣传　进一步深入\n") == []
+
+
+def test_a_dotted_name_read_from_both_ends_is_one_person():
+    # the kind reads the name from its start, 同志 reads it back from its end: the longer reading is the name
+    assert people("渔民阿卜杜拉江·艾则孜同志主动巡护河道。\n") == [("阿卜杜拉江·艾则孜", "渔民")]

@@ -345,3 +345,13 @@ def test_names_in_brackets_after_a_title_in_quotes_or_between_由_and_组成():
     # the members a body is made of, between 由 and 组成
     assert people("成立由严文海、殷小兰组成的纠纷调处专班。") == [("严文海", "纠纷调处专班成员"), ("殷小兰", "纠纷调处专班成员")]
     assert people("由支部书记和村主任组成议事组，由司法所、派出所组成联合调处组。") == []
+
+
+def test_a_markdown_table_names_the_people_in_its_names_column():
+    body = "| 姓名 | 职务 | 分工 |\n|---|---|---|\n| 甘子墨 | 镇长 | 主持全面工作 |\n| 蓝启航 | 副镇长 | 分管执法 |\n"
+    assert people(body) == [("甘子墨", "镇长"), ("蓝启航", "副镇长")]
+
+
+def test_a_column_headed_by_the_leader_of_each_task_holds_names():
+    body = "序号\t任务\t责任领导\t责任单位\n1\t规范执法\t韩青松\t执法队\n2\t化解纠纷\t淳于清\t司法所\n"
+    assert [name for name, _ in people(body)] == ["韩青松", "淳于清"]

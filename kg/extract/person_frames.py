@@ -2,13 +2,15 @@
 
 Before the name (its start is fixed, its end scored):
 - a label and a colon: 负责人：X, 起草人：X, （执笔：X）, 所长：X, and the body in brackets before: 综治中心（负责人：X）;
-- an award: 被评为“…”的（村民）X;
+- an award or a name people give: 被评为“…”的（村民）X, 被群众称为“…”的X;
 - who a person is, a word that is no title: 村民X, 居民代表X, 村医X;
 - a line's opening and a colon before a sentence: X：以前…。 (a speaker quoted in the report);
-- a table row written with spaces: 成员    X    所长.
+- a table row written with spaces: 成员    X    所长, and a line of a roll: 1. X　村调解员.
 After it (its end is fixed, its start scored; names joined by 、 before it are read back too):
 - a profession or a form of address: X警官, X老师, X教授, X女士, X同志;
 - an office title: 以X书记为组长, 司法所X所长带队, 包片领导X副镇长 (the titles are found once, by persons.py's scan);
+Between a title and an act of office (a slot): 纪委书记强盛带队, 执法队员占春华审核, 律师温暖，, 主任庞大海同志 — two frames
+fix both ends, so a given name that is a word (强盛, 温暖) or a family name that is mostly a word (占) is read there.
 - an appointment to a post: X任组长, Y、Z任副组长, X为镇政府法律顾问;
 - a count of the people just named: X、Y两位副镇长, X等12名退休干部, X、Y二人;
 - a profile: X，女，1961年生;
@@ -24,7 +26,7 @@ from kg.text import lexicon
 from kg.text import segment
 from kg.text.lexicon import either
 from kg.extract import person_score
-from kg.extract.person_lexicon import roles_longest_first
+from kg.extract.person_lexicon import multi_char_acts, not_in_given, qualifiers_start, roles, roles_longest_first
 
 _words = partial(lexicon.words, "person_words")
 MAX_QUALIFIER = 12  # characters of the body before a bracket or a name that qualify the role (区人民法院)
@@ -35,11 +37,15 @@ MAX_LABEL = 8  # characters before a colon searched for a label
 STRONG = 3.0  # a frame that says a person stands there: the name needs only a fair score
 TITLE = 2.0  # a title or a kind of person before the span: only a clean cut after it closes the name
 SPEECH = 2.0  # a line's opening and a colon is a weaker tie: headings and labels open lines too
+SLOT = 2 * TITLE  # a title before the span and an act of office after it: two frames, one at each end
+MAX_SLOT = 4  # characters of a name in a slot (a family name of two and a given name of two)
+_SLOT_CLOSERS = ",。;、("  # punctuation or a bracket (an aside: 主任X（兼）) right after a name in a slot
 _SPACES = " "
 _CLAUSE_END = ",。;:!?、\n"
 _NUMERALS = "0123456789两二三四五六七八九十"
 MAX_MEMBERS = 40  # characters between 由 and 组成 of a list of names (eight names and their 、)
 MAX_COUNT = 4  # numerals of a count before its classifier (等126名)
+_CONJUNCTIONS = "和与及、"
 
 
 @cache
@@ -57,13 +63,16 @@ def _patterns() -> dict[str, re.Pattern]:
         # lines are found by their newline, a literal the scan skips to (a title's first line is neither)
         "speech": re.compile(rf"\n(?P<name>[^\s:,。]{{2,13}}):(?=[\u4e00-\u9fff][^\n]{{{MIN_SPEECH},}}?[,。])"),
         "row": re.compile(rf"\n(?P<label>{either(roles)}) {{2,}}(?=\S)"),
+        # a line of a roll: an optional number, the name, spaces, and the post, which ends with a title (1. 甲　村调解员)
+        "roll": re.compile(rf"\n(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))? ?(?P<name>[^\s\d.、()]{{2,{2 * person_score.MAX_DOTTED_PART + 1}}}) +"
+                           rf"(?P<post>[^\s]{{2,{MAX_POST}}})(?=\n|$)"),
         "post_after": re.compile(rf"{either(lexicon.longest_first(_words('appoint')))}(?P<post>[^{_CLAUSE_END}]{{1,{MAX_POST}}})"
                                  rf"(?=[{_CLAUSE_END}])"),
         # Every other anchor of the frames in one scan of the text, each alternative a group; the post after a verb
         # of appointment is looked at, not consumed, so that a name inside it is still an anchor's.
         "anchor": re.compile(
             rf"(?=[{_first_characters()}])"  # one class test at each position before the alternatives are tried
-            rf"(?:(?P<award>被评为\"(?P<title>[^\"\n]{{2,{MAX_AWARD}}})\"的(?:{kinds})?)"
+            rf"(?:(?P<award>{either(lexicon.longest_first(_words('epithet')))}\"(?P<title>[^\"\n]{{2,{MAX_AWARD}}})\"的(?:{kinds})?)"
             rf"|(?P<kind>{kinds})"
             # a form of address is found by its last character with the rest behind it: 法 and 民 open too many words
             rf"|(?P<address>{'|'.join(f'(?<={re.escape(w[:-1])}){re.escape(w[-1])}' for w in _addresses())})"
@@ -86,7 +95,7 @@ def _last_characters() -> str:
 
 def _first_characters() -> str:
     """The characters an anchor can open with, as a regex class's contents."""
-    words = (*_words("kind_of_person"), *_words("appoint"), "被")
+    words = (*_words("kind_of_person"), *_words("appoint"), *_words("epithet"))
     lasts = {re.escape(word[-1]) for word in _addresses()}
     return "".join(sorted({re.escape(word[0]) for word in words} | lasts)) + r"名位人男女:"
 
@@ -99,11 +108,7 @@ def _addresses() -> tuple[str, ...]:
 
 def _qualifiers(norm: str, pos: int) -> str:
     """The words before `pos` back to the clause's start (区人民法院 before 鲍某法官), kept as part of the role."""
-    stops = lexicon.chars("person_words", "role_left_stop")
-    left = pos
-    while left > 0 and pos - left < MAX_QUALIFIER and person_score.is_han(norm[left - 1]) and norm[left - 1] not in stops:
-        left -= 1
-    return norm[left:pos]
+    return norm[qualifiers_start(norm, pos) : pos]
 
 
 def _skip_spaces(norm: str, pos: int, most: int = 3) -> int:
@@ -119,12 +124,14 @@ def found(norm: str, read: frozenset[int] = frozenset(), titles: tuple = ()):
     `read` holds where the names the rules read start and end: a frame beside one is not scored again (镇长X同志任…).
     `titles` are (start, end, title) where the text writes the titles of the roles, which the caller has scanned for already."""
     yield from _before_offices(norm, titles, read)
+    yield from _slots(norm, titles, read)
     yield from _composed(norm, read)
     handlers = _handlers()
     for match in _patterns()["anchor"].finditer(norm):
         yield from handlers[_group(match)](norm, match, read)
     yield from _speakers(norm, read)
     yield from _rows(norm, read)
+    yield from _rolls(norm, read)
 
 
 def _group(match: re.Match) -> str:
@@ -157,7 +164,7 @@ def _offices() -> frozenset[str]:
 @cache
 def _not_before_a_title() -> frozenset[str]:
     """Characters that end no name before a title: body and place suffixes, function words, prepositions."""
-    return lexicon.chars("person_words", "not_in_name") | lexicon.chars("person_words", "preposition")
+    return not_in_given() | lexicon.chars("person_words", "preposition")
 
 
 def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
@@ -178,6 +185,50 @@ def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
             if not person_score.qualifies_title(norm[start:end]):
                 break  # 苏木党委书记, 配齐法治副校长, 两位副镇长: a place, a word or a count before the title
             yield start, end, norm[start:end], _qualifiers(norm, start) + title_text
+
+
+def _slots(norm: str, titles: tuple, read: frozenset[int]):
+    """纪委书记强盛带队, 律师温暖，: a name between a title and an act of office or punctuation, which no rule read."""
+    for _, title_end, title_text in titles:
+        if title_end in read or roles().get(title_text) == "label":
+            continue
+        name = slot_after(norm, title_end)
+        if name:
+            yield title_end, title_end + len(name), name, _qualifiers(norm, title_end - len(title_text)) + title_text
+
+
+def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
+    """The name at `start` (right after a title or a kind of person) that ends where an act of office, a verb or
+    punctuation begins; asked only where a name can open. With `acts_only`, only an act closes it: a kind of person
+    heads nouns as often as names (居民公约，, 村民小组)."""
+    if not person_score.may_open_name(norm, start):
+        return None
+    stop = min(len(norm), start + MAX_SLOT) + 1
+    ends = tuple(end for end in range(start + 2, stop)
+                 if (norm.startswith(_long_acts(), end) if acts_only else _closes_slot(norm, end)))
+    return person_score.best_from(norm, start, SLOT, ends=ends, slot=True) if ends else None
+
+
+def _closes_slot(norm: str, end: int) -> bool:
+    """What may follow a name in a slot: punctuation, an act (带队, 同志, 在, 任), a household (一家), or a verb of the
+    dictionary (审核, 组织)."""
+    if end >= len(norm) or norm[end] in _SLOT_CLOSERS or norm.startswith(_slot_acts(), end):
+        return True
+    word = segment.default().lcut(norm[end : end + MAX_SLOT])[0]
+    return len(word) > 1 and segment.pos_tags().get(word, "") in ("v", "vn") and word not in roles()
+
+
+@cache
+def _long_acts() -> tuple[str, ...]:
+    """Acts of two or more characters, and a household (一家): what closes a slot after a kind of person."""
+    return (*multi_char_acts(), *_words("family"))
+
+
+@cache
+def _slot_acts() -> tuple[str, ...]:
+    """Every act but a conjunction (和, 与, 、), which may join a word to the next as well as a name: after a title, what
+    the person does next closes the slot, even in one character (书记严明在…, 乡长代红任…)."""
+    return (*_long_acts(), *(word for word in _words("act") if len(word) == 1 and word not in _CONJUNCTIONS))
 
 
 def _composed(norm: str, read: frozenset[int]):
@@ -237,9 +288,11 @@ def _kinds(norm: str, match: re.Match, read: frozenset[int]):
     start = match.end()
     if norm.startswith('"', start) and '"' in norm[max(0, match.start() - MAX_QUALIFIER) : match.start()]:
         start += 1  # “法治带头人”甲: the kind in quotes, as a report names a role of its own
-    name = None if start in read else person_score.best_from(norm, start, TITLE)
-    if name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
+    name = None if start in read else (person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
+    while name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
         yield start, start + len(name), name, match.group()
+        start += len(name) + 1  # 老党员甲、乙及…: the names the kind heads, joined by 、
+        name = person_score.best_from(norm, start, TITLE) if norm[start - 1] == "、" and start not in read else None
 
 
 def _speakers(norm: str, read: frozenset[int]):
@@ -260,10 +313,25 @@ def _rows(norm: str, read: frozenset[int]):
             yield start, stop, norm[start:stop], post or match.group("label")
 
 
+def _rolls(norm: str, read: frozenset[int]):
+    for match in _patterns()["roll"].finditer(norm):
+        start, end, post = match.start("name"), match.end("name"), match.group("post")
+        if start not in read and post.endswith(_posts()) and person_score.best_from(norm, start, STRONG, ends=(end,)):
+            yield start, end, norm[start:end], post
+
+
+@cache
+def _posts() -> tuple[str, ...]:
+    """What the post of a roll's line ends with: a title (村调解员) or a kind of person (社区居民代表)."""
+    return lexicon.longest_first((*roles_longest_first(), *_words("kind_of_person")))
+
+
 def _addressed(norm: str, match: re.Match, read: frozenset[int]):
     """X警官, X老师, X女士, X同志: a profession or a form of address right after the name."""
     word = next(word for word in _addresses() if norm.endswith(word, 0, match.end()))
     at = match.end() - len(word)
+    if word == "同志" and norm.endswith("等", 0, at):
+        at -= 1  # 在甲、乙等同志的带领下: the names stand before 等
     if norm.startswith(_words("not_after_profession"), match.end()) or norm.startswith(_words("doctrine_after"), at):
         return
     post = _post_after(norm, match.end())  # 王某同志为驻村法律顾问: the post appointed after the address is the role

@@ -8,13 +8,22 @@ from functools import cache
 import ahocorasick
 
 from kg.text import lexicon
+from kg.text import segment
 from kg.text.lexicon import either
+
+MAX_ROLE_PREFIX = 12  # characters of qualifying words before a title (乡 + 司法所 + 所长); longer runs are a clause
 
 
 @cache
 def surnames() -> tuple[str, ...]:
-    """Compound surnames first, so 欧阳 is tried before 欧."""
-    return lexicon.longest_first(lexicon.words("surnames"))
+    """Compound surnames first, so 欧阳 is tried before 欧; not the rare ones, which only a frame may read."""
+    return lexicon.longest_first(row["surname"] for row in lexicon.table("surnames") if row.get("weight") != "rare")
+
+
+@cache
+def rare_surnames() -> frozenset[str]:
+    """Family names that are far more often words (占, 单于): a name opens with one only inside a frame."""
+    return frozenset(row["surname"] for row in lexicon.table("surnames") if row.get("weight") == "rare")
 
 
 @cache
@@ -31,6 +40,47 @@ def surname_at(norm: str, pos: int) -> str | None:
         return two
     one = norm[pos : pos + 1]
     return one if one and one in known else None
+
+
+@cache
+def dictionary() -> tuple[dict[str, str], dict[str, int]]:
+    """The segmenter's part-of-speech tags and word counts, which every test of a word against a name reads."""
+    return segment.pos_tags(), segment.default().FREQ
+
+
+@cache
+def name_parts_re() -> re.Pattern:
+    """The name parts of traditions without family names as one pattern, longest first, so that a match at a position
+    is the longest part there."""
+    return re.compile("|".join(map(re.escape, lexicon.longest_first(lexicon.words("name_parts")))))
+
+
+@cache
+def multi_char_acts() -> tuple[str, ...]:
+    """The acts of two or more characters a person does after their name (带领, 主持)."""
+    return tuple(word for word in lexicon.words("person_words", "act") if len(word) > 1)
+
+
+@cache
+def multi_char_acts_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, lexicon.longest_first(multi_char_acts()))))
+
+
+def qualifiers_start(norm: str, pos: int) -> int:
+    """Where the words qualifying a title or a name at `pos` begin (乡 + 司法所 before 所长, 区人民法院 before 鲍某法官):
+    back to the clause's start, a word that stops a role (a verb, a preposition), or MAX_ROLE_PREFIX characters."""
+    stops = lexicon.chars("person_words", "role_left_stop")
+    left = pos
+    while left > 0 and pos - left < MAX_ROLE_PREFIX and "\u4e00" <= norm[left - 1] <= "\u9fff" and norm[left - 1] not in stops:
+        left -= 1
+    return left
+
+
+@cache
+def not_in_given() -> frozenset[str]:
+    """Characters the rules never read in a given name: suffixes and function words anywhere, title endings (长, 记, 员)
+    too, as they read a name back from what follows it."""
+    return lexicon.chars("person_words", "not_in_name") | lexicon.chars("person_words", "title_end")
 
 
 @cache

@@ -12,22 +12,26 @@ import re
 from functools import cache
 
 from kg.text import lexicon
-from kg.text import segment
+from kg.extract.person_lexicon import dictionary as _dictionary, multi_char_acts_re as _act_re, name_parts_re as _name_parts
+from kg.extract.person_lexicon import rare_surnames, surname_set
 
 THRESHOLD = 4.0  # a frame's weight plus the name's own score; a word after a title (高度, 全面) scores below it
+RARE_SURNAME = -1.0  # a family name that is far more often a word (占): only a slot between two frames reaches the threshold
 MAX_WORD = 4  # characters of the longest word looked up across an end of a span
 COMMON_WORD_FREQUENCY = 100  # jieba's counts: a word this frequent, not tagged a name, is a word and no name
 GIVEN_WORD_FREQUENCY = 3000  # jieba's count above which a given part after a surname is a word going on the sentence
 NAME_TAG_FREQUENCY = 1000  # the dictionary tags some everyday words as names (顾问 1,697); a given name is rarer (玉兰 229)
 MAX_DOTTED_PART = 6  # characters of one part of a name joined by a middle dot (古丽娜尔)
 _DOTS = "·•・"
+_CONJUNCTIONS = "和与及"  # a transliterated part is written with 合, never with a conjunction: 吐尔逊和… goes on the sentence
 # After a name the text may go on with punctuation, a space or a tab (a table's cell), or a bracket.
 _CLOSERS = frozenset(",。;:!?、()\"' \t\n")
 
 
 @cache
 def _surnames() -> frozenset[str]:
-    return frozenset(lexicon.words("surnames"))
+    """Every family name a frame may read: the common ones and the rare ones (占), which score less."""
+    return surname_set() | rare_surnames()
 
 
 @cache
@@ -36,13 +40,8 @@ def _not_in_name() -> frozenset[str]:
 
 
 @cache
-def _name_parts() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, lexicon.longest_first(lexicon.words("name_parts")))))
-
-
-@cache
-def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
-    return segment.pos_tags(), segment.default().FREQ
+def _title_ends() -> frozenset[str]:
+    return lexicon.chars("person_words", "title_end")
 
 
 def is_han(ch: str) -> bool:
@@ -60,13 +59,6 @@ def common_word(word: str, times_are_names: bool = False) -> bool:
 
 
 @cache
-def _act_re() -> re.Pattern:
-    """The acts of two or more characters a person does after their name (带领, 主持), as one pattern."""
-    acts = lexicon.longest_first(word for word in lexicon.words("person_words", "act") if len(word) > 1)
-    return re.compile("|".join(map(re.escape, acts)))
-
-
-@cache
 def _titles() -> tuple[str, ...]:
     return (*(row["role"] for row in lexicon.table("roles")), *lexicon.words("person_words", "profession_after"))
 
@@ -77,11 +69,13 @@ def _everyday_word(word: str) -> bool:
     return _dictionary()[1].get(word, 0) >= GIVEN_WORD_FREQUENCY and _dictionary()[0].get(word) != "t"
 
 
-def _shape(span: str, end_free: bool = True) -> float | None:
+def _shape(span: str, end_free: bool = True, slot: bool = False) -> float | None:
     """How much the span looks like a name by itself, or None when it cannot be one.
 
     A given part that is a word (光明, 青松) counts against the span only when nothing closes it: then the word may
-    go on the sentence (向群众); a frame after it (…任组长, …警官) closes it as a name."""
+    go on the sentence (向群众); a frame after it (…任组长, …警官) closes it as a name. In a `slot` (a title before
+    the span and an act of office after it: 纪委书记强盛带队) a word is a name too (强盛, 温暖), unless it is one a
+    sentence goes on with there (亲自, 全程, 统一) or an everyday word (单位)."""
     if _DOTS[0] in span or any(dot in span for dot in _DOTS[1:]):
         parts = re.split(f"[{_DOTS}]", span)
         if len(parts) != 2 or not all(0 < len(p) <= MAX_DOTTED_PART and all(map(is_han, p)) for p in parts):
@@ -89,7 +83,7 @@ def _shape(span: str, end_free: bool = True) -> float | None:
         # 努尔兰·别克主持, 古丽娜尔·吐尔逊带领: the part after the dot ends before what the person does (an act of
         # person_words, or any everyday word), as a name holds neither
         last = parts[1]
-        if _act_re().search(last) or any(_everyday_word(last[i : i + 2]) for i in range(len(last) - 1)):
+        if _act_re().search(last) or any(ch in _CONJUNCTIONS for ch in last) or any(_everyday_word(last[i : i + 2]) for i in range(len(last) - 1)):
             return None
         return 2.0
     if not all(map(is_han, span)):
@@ -97,10 +91,18 @@ def _shape(span: str, end_free: bool = True) -> float | None:
     for length in (2, 1):
         surname, given = span[:length], span[length:]
         if surname in _surnames() and 1 <= len(given) <= 2:
-            if any(ch in _not_in_name() for ch in given) or given.startswith(_titles()):
-                return None  # 赵律师, 王主任: a surname and a title name nobody
+            if any(ch in _not_in_name() for ch in given) or given[-1] in _title_ends() or given.startswith(_titles()):
+                return None  # 赵律师, 王主任, 王镇长: a surname and a title name nobody (but 邬长顺 is a name)
+            if slot:
+                if _no_name_in_slot(span) or (len(given) == 2 and _verb_like(given)) or (length == 1 and surname in _stops() and surname not in rare_surnames()):
+                    # 法律顾问全覆盖。: a surname before a verb (覆盖) is a word's first character there; 法律顾问由城南…,
+                    # 律师和公职律师: a function word after a title (由, 和) opens what the sentence says next
+                    return None
+                return RARE_SURNAME if surname in rare_surnames() else 1.0
             score = 2.0 if length == 2 else 1.0
-            if length == 1 and surname in _stops():
+            if surname in rare_surnames():
+                score = RARE_SURNAME
+            elif length == 1 and surname in _stops():
                 score -= 2.0  # 由广信律师事务所, 主任任副主任, 和公职律师: a surname only rarely, a function word often
             if end_free and len(given) == 2 and _everyday_word(given):
                 score -= 2.0  # 向群众: a surname before a word is a preposition before it, unless the frame is strong
@@ -112,6 +114,35 @@ def _shape(span: str, end_free: bool = True) -> float | None:
     if parts and (parts.end() == len(span) or _name_parts().fullmatch(span, parts.end())):
         return 1.0  # 海拉提, 巴桑: a name of a tradition without family names
     return None
+
+
+# The dictionary's tags a word between a title and an act of office may have and still be a given name: a noun, a
+# place, an adjective, a time (高峰, 江山, 温暖, 孟春) or a name; an adverb (亲自), a verb (统一), a distinguishing word
+# (常务), a number or a function word there is what the sentence goes on with.
+_NAME_LIKE_TAGS = frozenset(("", "n", "ns", "nz", "a", "an", "t"))
+
+
+def _no_name_in_slot(span: str) -> bool:
+    """Whether a span standing between a title and an act of office is no name: a word of the acts (全程, 具体), an
+    everyday word (单位 17,532), or a word the dictionary tags as none of the above."""
+    tags, frequencies = _dictionary()
+    if span in _acts() or frequencies.get(span, 0) >= GIVEN_WORD_FREQUENCY:
+        return True
+    tag = tags.get(span, "")
+    # a rare word (谈笑 96) is a name there as often as a word: the tag counts only for a common one
+    return frequencies.get(span, 0) >= COMMON_WORD_FREQUENCY and tag not in _NAME_LIKE_TAGS and not tag.startswith("nr")
+
+
+def _verb_like(word: str) -> bool:
+    """A common word the dictionary tags as no noun, adjective, time or name (覆盖, 参与): no given name."""
+    tags, frequencies = _dictionary()
+    tag = tags.get(word, "")
+    return frequencies.get(word, 0) >= COMMON_WORD_FREQUENCY and tag not in _NAME_LIKE_TAGS and not tag.startswith("nr")
+
+
+@cache
+def _acts() -> frozenset[str]:
+    return frozenset(lexicon.words("person_words", "act"))
 
 
 def _boundaries(norm: str, start: int, end: int, free: tuple[int, ...]) -> float:
@@ -164,12 +195,12 @@ def _stops() -> frozenset[str]:
     return lexicon.chars("person_words", "role_left_stop")
 
 
-def score(norm: str, start: int, end: int, free: tuple[int, ...], need: float = -THRESHOLD) -> float | None:
+def score(norm: str, start: int, end: int, free: tuple[int, ...], need: float = -THRESHOLD, slot: bool = False) -> float | None:
     """The name score of norm[start:end]: its shape, how it is cut from the words around its free ends, and whether
     punctuation, a space or a bracket closes it. A span that cannot reach `need` is not segmented: its score is then
     a bound below `need`, as the dictionary is the costly part."""
     span = norm[start:end]
-    shape = _shape(span, end_free=end in free)
+    shape = _shape(span, end_free=end in free, slot=slot)
     if shape is None:
         return None
     closed = 1.0 if end >= len(norm) or norm[end] in _CLOSERS else 0.0
@@ -178,15 +209,16 @@ def score(norm: str, start: int, end: int, free: tuple[int, ...], need: float = 
     return shape + _boundaries(norm, start, end, free) + closed
 
 
-def best_from(norm: str, start: int, weight: float, ends: tuple[int, ...] | None = None) -> str | None:
-    """The best-scoring name that starts at `start` (a frame before it), when frame and name together pass."""
-    if not _may_open_name(norm, start):
+def best_from(norm: str, start: int, weight: float, ends: tuple[int, ...] | None = None, slot: bool = False) -> str | None:
+    """The best-scoring name that starts at `start` (a frame before it), when frame and name together pass; in a `slot`,
+    the `ends` are where an act of office follows."""
+    if not may_open_name(norm, start):
         return None  # 书记，/ 主任带队: most titles are followed by punctuation or a word no name opens with
     if not ends and (padded := _padded_end(norm, start)):
         return norm[start:padded] if 1.0 + 1.0 + weight >= THRESHOLD else None  # a surname and a closed end
     spans = []
     for end in ends or _ends_after(norm, start):
-        value = score(norm, start, end, () if ends else (end,), THRESHOLD - weight)
+        value = score(norm, start, end, () if ends else (end,), THRESHOLD - weight, slot)
         if value is not None:
             spans.append((value, end - start == 3, end))
     if not spans:
@@ -199,7 +231,7 @@ def best_before(norm: str, end: int, weight: float) -> int | None:
     """Where the best-scoring name that ends at `end` (a frame after it) starts, when frame and name pass."""
     spans = []
     for start in _starts_before(norm, end):
-        if not _may_open_name(norm, start):
+        if not may_open_name(norm, start):
             continue
         value = score(norm, start, end, (start,), THRESHOLD - weight)
         if value is not None:
@@ -218,7 +250,7 @@ def _padded_end(norm: str, start: int) -> int | None:
     if norm[start] not in _surnames():
         return None
     given = _skip(norm, start + 1)
-    if not 0 < given - start - 1 <= MAX_PAD or given >= len(norm) or not is_han(norm[given]) or norm[given] in _not_in_name():
+    if not 0 < given - start - 1 <= MAX_PAD or given >= len(norm) or not is_han(norm[given]) or norm[given] in _not_in_name() | _title_ends():
         return None
     end = given + 1
     return end if end >= len(norm) or norm[end] in _CLOSERS else None
@@ -232,10 +264,10 @@ def _skip(norm: str, pos: int) -> int:
 
 def may_end_name(norm: str, end: int) -> bool:
     """Whether some name can end at `end`: a cheap test before a frame reads names back from there."""
-    return any(_may_open_name(norm, start) for start in _starts_before(norm, end))
+    return any(may_open_name(norm, start) for start in _starts_before(norm, end))
 
 
-def _may_open_name(norm: str, start: int) -> bool:
+def may_open_name(norm: str, start: int) -> bool:
     """Whether a name can start at `start`: a family name, a part of a name of a tradition without them, or a name in
     parts with a middle dot close after. Asked at every frame, so plain tests in the order of their cost."""
     if start >= len(norm) or not "\u4e00" <= norm[start] <= "\u9fff":

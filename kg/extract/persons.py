@@ -17,11 +17,13 @@ from kg.text import lexicon
 from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.model import evidence
-from kg.text import segment
 from kg.text.spans import Spans
 from kg.extract import person_frames
 from kg.extract.person_lexicon import role_re as _role_re, roles, surname_at as _surname_at
-from kg.extract.person_lexicon import surnames, titles_in
+from kg.extract.person_lexicon import not_in_given, surnames, titles_in
+from kg.extract.person_lexicon import MAX_ROLE_PREFIX, dictionary as _dictionary, multi_char_acts as _multi_char_acts
+from kg.extract.person_lexicon import multi_char_acts_re as _multi_char_acts_re, name_parts_re as _name_parts
+from kg.extract.person_lexicon import qualifiers_start as _qualifiers_start
 from kg.extract.person_lexicon import roles_longest_first as _roles_longest_first
 
 # Punctuation after which a name is complete (the words are in person_words.tsv, uses act and follow).
@@ -33,7 +35,6 @@ _CONJOINED = tuple("和与及")  # after a title these join another title or bod
 # signature line (党工委书记：甲　　办事处主任：乙).
 _LIST_END = "\n(;,。 \t"
 NAME_SIZES = (3, 2, 4)  # a name read back from the word after it: three characters is the common length, then two, four
-MAX_ROLE_PREFIX = 12  # characters of qualifying words before a title (乡 + 司法所 + 所长); longer runs are a clause
 BODY_WINDOW = 40  # characters after a head's title searched for the body they head (…的青禾镇法治建设领导小组)
 ROLE_SEARCH_BEFORE, ROLE_SEARCH_AFTER = 40, 80  # window around a name where its role phrase is written
 MAX_POST = 16  # characters of a post after 担任 or in brackets (村（居）法律顾问); a longer run is a clause
@@ -112,8 +113,15 @@ def _with_framed(found: list[_Found], norm: str, titles: tuple[tuple[int, int, s
     spans = [(item.start, item.end) for item in found]
     read = frozenset(edge for span in spans for edge in span)
     taken = Spans(spans)  # a bisection a frame's name, not a look at every name read
-    extra = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read, titles)
-             if name not in names and not taken.overlaps(start, end)]
+    framed = [_Found(start, end, name, role) for start, end, name, role in person_frames.found(norm, read, titles)
+              if name not in names and not taken.overlaps(start, end)]
+    extra = []
+    # two frames may read overlapping spans (牧民甲·乙同志: the kind from the left, 同志 back from the right): the longer
+    # reading is the name, a part of it no second person
+    for item in sorted(framed, key=lambda f: f.start - f.end):
+        if not taken.overlaps(item.start, item.end):
+            taken.add(item.start, item.end)
+            extra.append(item)
     return sorted((*found, *extra), key=lambda f: f.start) if extra else found
 
 
@@ -140,7 +148,7 @@ def _name_with_surname(norm: str, pos: int) -> str | None:
     pad = len(norm[given_at : given_at + MAX_PAD + 1]) - len(norm[given_at : given_at + MAX_PAD + 1].lstrip(" "))
     if 0 < pad <= MAX_PAD and len(surname) == 1:
         given = norm[given_at + pad : given_at + pad + 1]
-        if given and "\u4e00" <= given <= "\u9fff" and given not in lexicon.chars("person_words", "not_in_name"):
+        if given and "\u4e00" <= given <= "\u9fff" and given not in not_in_given():
             end = given_at + pad + 1
             if _name_ends_before(_after(norm, end)):
                 return norm[pos:end]  # 镇长温  强任组长: a two-character name padded with spaces
@@ -156,7 +164,7 @@ def _name_with_surname(norm: str, pos: int) -> str | None:
         candidates.reverse()  # 何某、罗娟均在…: 均 says "both", so the list's last name ends before it
     for candidate in candidates:
         given = candidate[len(surname) :]
-        if not all("\u4e00" <= ch <= "\u9fff" and ch not in lexicon.chars("person_words", "not_in_name") for ch in given):
+        if not all("\u4e00" <= ch <= "\u9fff" and ch not in not_in_given() for ch in given):
             continue
         opening = candidate[: len(surname) + 1]
         rest = _after(norm, pos + len(candidate))
@@ -180,12 +188,6 @@ def _acts_next(rest: str) -> bool:
 
 
 MAX_PARTS_NAME = 8  # characters of a name of two parts at most (额尔德尼 + 巴特尔 is seven)
-
-
-@cache
-def _name_parts() -> re.Pattern:
-    """The name parts as one pattern, longest first, so that a match at a position is the longest part there."""
-    return re.compile("|".join(map(re.escape, lexicon.longest_first(lexicon.words("name_parts")))))
 
 
 def _name_of_parts(norm: str, pos: int) -> str | None:
@@ -239,16 +241,6 @@ def _verb_follows(rest: str) -> bool:
     return _dictionary()[0].get(first[0], "") in ("v", "vn")
 
 
-@cache
-def _multi_char_acts() -> tuple[str, ...]:
-    return tuple(word for word in _words("act") if len(word) > 1)
-
-
-@cache
-def _multi_char_acts_re() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _multi_char_acts())))
-
-
 COMMON_WORD_FREQUENCY = 100  # jieba's counts: 全程 361, 单位 17532; rare words (海东 9) may be given names
 
 
@@ -264,11 +256,6 @@ def _is_place(word: str) -> bool:
     return _dictionary()[0].get(word, "") == "ns"
 
 
-@cache
-def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
-    return segment.pos_tags(), segment.default().FREQ
-
-
 def _role_phrase(norm: str, start: int, end: int) -> str:
     """The title with the words the text puts before it (乡 + 司法所 + 所长), back to the clause's verb.
 
@@ -281,16 +268,6 @@ def _role_phrase(norm: str, start: int, end: int) -> str:
             break  # 任组长、办事处主任某某: the post before 、 was given to someone else
         left = _qualifiers_start(norm, left - 1 - len(joint))
     return norm[left:end]
-
-
-def _qualifiers_start(norm: str, start: int) -> int:
-    """Where the words qualifying the title at `start` begin (乡 + 司法所 before 所长)."""
-    left = start
-    while left > 0 and start - left < MAX_ROLE_PREFIX:
-        if _opens_clause(norm[left - 1]):
-            break
-        left -= 1
-    return left
 
 
 def _appointed_role(norm: str, pos: int) -> str | None:
@@ -445,7 +422,8 @@ def _table_columns(norm: str):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue  # a blank line between rows, as a document exported with spacing has: the table goes on
-        cells = line.split("\t")
+        # a Markdown table (| 姓名 | 职务 |) separates its cells with bars where a typed one has tabs
+        cells = line.split("|" if line.lstrip().startswith("|") else "\t")
         if len(cells) < 2:
             column = None
             continue
