@@ -28,7 +28,11 @@ ITEM_FIELDS = ("sections", "measures", "shortcomings", "plans")
 # batches 30-30d reproducing real pages, are read now.)
 # They are listed, not hidden: their test below is a strict xfail, so it turns red the day the reader reads them,
 # and the entry is removed then.
-NOT_YET_READ: set[tuple[str, str]] = set()
+NOT_YET_READ: set[tuple[str, str]] = {
+    # batch 34: a report pasted out of a Word file, its line breaks turned to spaces, read as one paragraph
+    ("huilanjie_2023.txt", "sections"), ("huilanjie_2023.txt", "measures"),
+    ("huilanjie_2023.txt", "shortcomings"), ("huilanjie_2023.txt", "plans"),
+}
 
 
 @pytest.fixture(scope="module")
