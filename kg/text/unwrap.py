@@ -217,11 +217,15 @@ def _signs_off(stripped: list[str], i: int) -> bool:
 def unwrap(text: str) -> Unwrapped | None:
     """The text with wrapped lines joined and page furniture dropped, or None when it does not look wrapped.
 
+    Text whose line breaks all became spaces is set apart into its lines again (`kg.text.flattened`).
+
     Text wrapped twice (a narrow PDF column pasted again into a narrower one) still shows the first column
     once the second is joined; it is joined again, and its offsets go back through both."""
     once = _unwrap_once(text)
     if once is None:
-        return None
+        from kg.text.flattened import unflatten  # it builds on this module's Unwrapped
+
+        return unflatten(text)
     twice = _unwrap_once(once.text) if column(once.text.split("\n")) is not None else None
     if twice is None:
         return once
