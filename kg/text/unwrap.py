@@ -86,6 +86,12 @@ class Unwrapped:
         """An end offset: just after the original character of the last joined character before it."""
         return self.origin[offset - 1] + 1 if offset > 0 else self.origin[0]
 
+    def then(self, second: Unwrapped | None) -> Unwrapped:
+        """This text changed once more by `second` (made from this one's text), its offsets going back through both."""
+        if second is None:
+            return self
+        return Unwrapped(second.text, tuple(self.origin[i] for i in second.origin))
+
 
 def cells(line: str) -> int:
     """The width of a line on the page in full-width cells: a half-width letter or digit takes half a cell."""
@@ -217,19 +223,26 @@ def _signs_off(stripped: list[str], i: int) -> bool:
 def unwrap(text: str) -> Unwrapped | None:
     """The text with wrapped lines joined and page furniture dropped, or None when it does not look wrapped.
 
-    Text whose line breaks all became spaces is set apart into its lines again (`kg.text.flattened`).
+    Text whose line breaks all became spaces is set apart into its lines again (`kg.text.flattened`), and pinyin
+    glosses a page prints after its characters are taken out first (`kg.text.glosses`).
 
     Text wrapped twice (a narrow PDF column pasted again into a narrower one) still shows the first column
     once the second is joined; it is joined again, and its offsets go back through both."""
+    from kg.text.flattened import unflatten  # both build on this module's Unwrapped
+    from kg.text.glosses import strip_glosses
+
+    bare = strip_glosses(text)
+    if bare is not None:
+        return bare.then(_unwrap_text(bare.text, unflatten))
+    return _unwrap_text(text, unflatten)
+
+
+def _unwrap_text(text: str, unflatten: Callable[[str], Unwrapped | None]) -> Unwrapped | None:
     once = _unwrap_once(text)
     if once is None:
-        from kg.text.flattened import unflatten  # it builds on this module's Unwrapped
-
         return unflatten(text)
     twice = _unwrap_once(once.text) if column(once.text.split("\n")) is not None else None
-    if twice is None:
-        return once
-    return Unwrapped(twice.text, tuple(once.origin[i] for i in twice.origin))
+    return once.then(twice)
 
 
 def _unwrap_once(text: str) -> Unwrapped | None:
