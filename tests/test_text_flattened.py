@@ -6,7 +6,7 @@ from kg.extract.report import extract_report
 from kg.read import make_source
 from kg.text import compact
 from kg.text.flattened import is_flattened
-from kg.text.unwrap import unwrap
+from kg.text.pasted import readable
 
 # Our own fictional report, typed with its lines, then flattened as a converter does: each line cut at 26
 # characters, every cut and every line end one space, digits set apart from the characters beside them.
@@ -62,7 +62,7 @@ def test_evidence_of_a_flattened_report_indexes_the_file_as_it_is():
 
 
 def test_the_first_lines_a_converter_ran_together_are_set_apart():
-    unflat = unwrap("柳塘镇工作总结.docx " + _flatten(TYPED))
+    unflat = readable("柳塘镇工作总结.docx " + _flatten(TYPED))
     lines = unflat.text.split("\n")
     assert lines[:3] == ["柳塘镇工作总结.docx", "柳塘镇2022年法治政府建设工作总结",
                          "2022年,在桐溪县委、县政府的领导下,柳塘镇坚持依法行政,现将全年工作总结如下:"]
@@ -75,7 +75,7 @@ def test_typed_prose_with_spaces_of_a_page_is_not_taken_for_flattened_text():
     paragraph = ("各分管领导严格落实 “一岗双责”,规范行政执法“三项制度” 落实,每周调度执法案件办理情况,"
                  "组织法治专题学习10余次,党建引领法治建设 深化基层依法治理。") * 3
     assert not is_flattened(paragraph)
-    assert unwrap(paragraph) is None
+    assert readable(paragraph) is None
     # Latin words and figures keep their spaces in a flattened line
     flat = _flatten(TYPED) + " 见 Annex 2 附表"
-    assert "Annex 2" in unwrap(flat).text
+    assert "Annex 2" in readable(flat).text

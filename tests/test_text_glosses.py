@@ -6,7 +6,7 @@ from kg.extract.report import extract_report
 from kg.read import make_source
 from kg.text import compact
 from kg.text.glosses import strip_glosses
-from kg.text.unwrap import unwrap
+from kg.text.pasted import readable
 
 # Our own fictional opening in traditional script, glossed as some sites gloss theirs.
 GLOSSED = """桃塢鄉(xiāng)2023年法治政府建設(shè)情況報告
@@ -39,4 +39,4 @@ def test_brackets_that_are_no_gloss_stay():
     # Latin in brackets, a syllable without a tone mark, or one toned syllable alone is not a page's glossing
     for text in ("依法治理(Rule of law)工作,", "法治政府(de)建设(lǐ)工作", "全年开展(ā)活动3次。"):
         assert strip_glosses(text) is None
-    assert unwrap("鎮(zhèn)政府(fǔ)召開(kāi)會議") is not None
+    assert readable("鎮(zhèn)政府(fǔ)召開(kāi)會議") is not None

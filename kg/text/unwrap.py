@@ -223,24 +223,11 @@ def _signs_off(stripped: list[str], i: int) -> bool:
 def unwrap(text: str) -> Unwrapped | None:
     """The text with wrapped lines joined and page furniture dropped, or None when it does not look wrapped.
 
-    Text whose line breaks all became spaces is set apart into its lines again (`kg.text.flattened`), and pinyin
-    glosses a page prints after its characters are taken out first (`kg.text.glosses`).
-
     Text wrapped twice (a narrow PDF column pasted again into a narrower one) still shows the first column
     once the second is joined; it is joined again, and its offsets go back through both."""
-    from kg.text.flattened import unflatten  # both build on this module's Unwrapped
-    from kg.text.glosses import strip_glosses
-
-    bare = strip_glosses(text)
-    if bare is not None:
-        return bare.then(_unwrap_text(bare.text, unflatten))
-    return _unwrap_text(text, unflatten)
-
-
-def _unwrap_text(text: str, unflatten: Callable[[str], Unwrapped | None]) -> Unwrapped | None:
     once = _unwrap_once(text)
     if once is None:
-        return unflatten(text)
+        return None
     twice = _unwrap_once(once.text) if column(once.text.split("\n")) is not None else None
     return once.then(twice)
 
