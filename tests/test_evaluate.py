@@ -159,6 +159,13 @@ def test_percent_is_a_unit_not_punctuation():
     assert counts(g, report(metrics=(metric("行政复议纠错率", 100, "个"),)), "metrics") == (0, 1, 1)
 
 
+def test_a_unit_is_one_word_in_either_script():
+    # a traditional report's gold writes the classifier as the text does; the reader gives it in simplified script
+    g = gold(metrics=[{"indicator": "依申請公開事項", "value": 2, "unit": "項", "approx": False}])
+    assert counts(g, report(metrics=(metric("依申請公開事項", 2, "项"),)), "metrics") == (1, 0, 0)
+    assert counts(g, report(metrics=(metric("依申請公開事項", 2, "件"),)), "metrics") == (0, 1, 1)
+
+
 # --- header ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("want, got, expected", [

@@ -15,7 +15,7 @@ from kg.errors import ReadError
 from kg.extract.report import extract_report
 from kg.mapping.rdf import report_graph
 from kg.read import iter_report_paths, read_source
-from kg.text.unwrap import unwrap
+from kg.text.pasted import readable
 from kg.ontology import KG
 from make_formats import (assert_reads_as_typed, lines_of, write_docx, write_html, write_html_lists,
                           write_numbered_docx, write_paged_pdf, write_pdf, write_scanned_pdf)
@@ -72,9 +72,10 @@ FIXTURES = REPORTS.parent
 
 
 def _as_typed(text: str) -> bool:
-    """Whether the text reads as it is typed: no wrapped lines to join, no page furniture to drop."""
-    unwrapped = unwrap(text)
-    return unwrapped is None or unwrapped.text == text
+    """Whether the text reads as it is typed: no wrapped lines to join, no page furniture to drop, no lines run
+    together into one and no glosses to take out."""
+    readied = readable(text)
+    return readied is None or readied.text == text
 # Latin letters, dingbats (Ø, ➢ bullets), • and ▶ the writer's CJK font has no glyph for: a printed copy drops them.
 _UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u24b6-\u24e9\u25b6\u2700-\u27bf]")  # Ⓐ Ⓑ too
 # Every report of ours but those that are themselves a PDF's text with its wrapped lines and page furniture

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from kg.evaluate.match import assign, jaccard, match_texts, texts_match
 from kg.model import Report
 from kg.text import compact, normalize
+from kg.text.script import to_simplified
 
 HEADER_FIELDS = ("township", "county", "year", "doc_number")
 LIST_FIELDS = (
@@ -123,6 +124,11 @@ def _campaign_forms(report: Report) -> list[set[str]]:
     return [forms for key, forms in nodes.items() if key]
 
 
+def _unit(unit: str) -> str:
+    # a classifier is one word in either script: 條 in a traditional report's gold is the reader's 条
+    return to_simplified(normalize(unit).strip())
+
+
 def _match_metrics(gold: list[dict], report: Report) -> dict[int, int]:
     edges = {}
     for i, want in enumerate(gold):
@@ -130,7 +136,7 @@ def _match_metrics(gold: list[dict], report: Report) -> dict[int, int]:
             if got.value is None:
                 continue
             same_value = math.isclose(float(want["value"]), float(got.value), rel_tol=1e-9, abs_tol=1e-9)
-            same_unit = normalize(str(want["unit"])).strip() == normalize(got.unit).strip()
+            same_unit = _unit(str(want["unit"])) == _unit(got.unit)
             if same_value and same_unit and texts_match(want["indicator"], got.indicator):
                 edges[i, j] = jaccard(want["indicator"], got.indicator)
     return assign(len(gold), len(report.metrics), edges)

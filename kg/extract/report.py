@@ -11,7 +11,7 @@ from kg.structure.hints import Hints, apply_hints
 from kg.model import Header, Report, Source
 from kg.read import make_source, read_source
 from kg.structure import outline as structure
-from kg.text.unwrap import unwrap
+from kg.text.pasted import readable
 from kg.extract.origin import restore
 from kg.extract.origin import restore_header
 
@@ -28,9 +28,10 @@ class Outcome:
 def extract_report(source: Source, hints: Hints | None = None) -> Report:
     """Run the structure parser and every extractor over one source; `hints` override header facts.
 
-    Text hard-wrapped as out of a PDF is read joined, and its offsets are taken back to the original.
+    Text hard-wrapped as out of a PDF is read joined (and a pasted text's glosses and flattened lines as
+    `kg.text.pasted` reads them), and its offsets are taken back to the original.
     """
-    unwrapped = unwrap(source.text)
+    unwrapped = readable(source.text)
     if unwrapped is not None:
         return apply_hints(restore(_extract(_joined(source, unwrapped)), source, unwrapped), hints)
     return apply_hints(_extract(source), hints)
@@ -38,7 +39,7 @@ def extract_report(source: Source, hints: Hints | None = None) -> Report:
 
 def header_of(source: Source) -> Header:
     """The header facts alone, read as extract_report reads them (hard-wrapped text joined first)."""
-    unwrapped = unwrap(source.text)
+    unwrapped = readable(source.text)
     if unwrapped is None:
         return structure.parse(source).header
 

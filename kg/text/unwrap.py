@@ -86,6 +86,12 @@ class Unwrapped:
         """An end offset: just after the original character of the last joined character before it."""
         return self.origin[offset - 1] + 1 if offset > 0 else self.origin[0]
 
+    def then(self, second: Unwrapped | None) -> Unwrapped:
+        """This text changed once more by `second` (made from this one's text), its offsets going back through both."""
+        if second is None:
+            return self
+        return Unwrapped(second.text, tuple(self.origin[i] for i in second.origin))
+
 
 def cells(line: str) -> int:
     """The width of a line on the page in full-width cells: a half-width letter or digit takes half a cell."""
@@ -223,9 +229,7 @@ def unwrap(text: str) -> Unwrapped | None:
     if once is None:
         return None
     twice = _unwrap_once(once.text) if column(once.text.split("\n")) is not None else None
-    if twice is None:
-        return once
-    return Unwrapped(twice.text, tuple(once.origin[i] for i in twice.origin))
+    return once.then(twice)
 
 
 def _unwrap_once(text: str) -> Unwrapped | None:
