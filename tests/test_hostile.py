@@ -489,6 +489,27 @@ def test_a_store_refusing_writes_after_a_failed_snapshot_is_a_store_error_not_a_
         filler.unlink()
 
 
+def test_the_next_load_after_a_full_disk_leaves_a_log_the_server_can_start_from(small_disk):
+    """A write cut short by a full disk can leave a hole in the log once room returns; the next load's end
+    rewrites the log from memory, so a server killed outright after it starts again with everything."""
+    import signal
+
+    from kg.store.server import Server
+
+    store = small_disk / "store"
+    assert kg("db", "start", "--store", store).exit_code == 0
+    assert kg("load", REPORTS / "baishi-2023.txt", "--store", store).exit_code == 0
+    _fill(small_disk)
+    assert kg("load", EXAMPLES, "--store", store).exit_code == 3
+    for filler in small_disk.glob("filler*"):
+        filler.unlink()
+    assert kg("load", REPORTS / "baishi-2024.txt", "--store", store).exit_code == 0
+    held = _count(store, "Report")
+    os.kill(Server(store).pid(), signal.SIGKILL)
+    assert _count(store, "Report") == held >= 2
+    assert kg("db", "stop", "--store", store).exit_code == 0
+
+
 def _write_the_log_cannot_take(root) -> None:
     """One write the server holds in memory but its log cannot take: larger than any block the log file has."""
     from kg.errors import StoreError

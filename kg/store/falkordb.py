@@ -170,7 +170,8 @@ class FalkorDBStore(Store):
             self._fork("BGSAVE", deadline)
             return
         self._sync_log(info)
-        if info.get("aof_current_size", 0) - info.get("aof_base_size", 0) >= LOG_REWRITE_BYTES:
+        if (info.get("aof_current_size", 0) - info.get("aof_base_size", 0) >= LOG_REWRITE_BYTES
+                or self.server.log_needs_rewrite()):
             # A failed rewrite loses nothing: the log it would have replaced stays, fsynced; the server tries again.
             self._fork("BGREWRITEAOF", deadline)
 

@@ -205,17 +205,22 @@ def _is_ours(pid: int, socket_path: Path, token: str | None) -> bool:
     return "redis-server" in title and f"{socket_path} {_title(token)}" in title
 
 
-def _answers(path: Path) -> bool:
+def _ping(path: Path) -> bytes:
+    """The first bytes of the server's reply to PING, or b"" when none answers."""
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.settimeout(5)
         try:
             conn.connect(str(path))
             conn.sendall(b"PING\r\n")
-            # Any reply is a live server: one that failed a snapshot answers PING with MISCONF, and one
-            # loading its data with LOADING; neither is deaf, and neither may be killed for a stale one.
-            return conn.recv(16)[:1] in (b"+", b"-")
+            return conn.recv(16)
         except OSError:
-            return False
+            return b""
+
+
+def _answers(path: Path) -> bool:
+    # Any reply is a live server: one that failed a snapshot answers PING with MISCONF, and one
+    # loading its data with LOADING; neither is deaf, and neither may be killed for a stale one.
+    return _ping(path)[:1] in (b"+", b"-")
 
 
 class Server:
@@ -273,15 +278,21 @@ class Server:
         """
         with self._lock():
             # A loaded machine can keep a live server from answering at once: never kill one in a hurry.
-            if self.running(patience=15.0):
-                if use:
-                    self._use()
-                return False
-            self._clear_stale()
-            self._start(detach, timeout)
+            started = not self.running(patience=15.0)
+            if started:
+                self._clear_stale()
+                self._start(detach, timeout)
+            self._wait_loaded()
             if use:
                 self._use()
-            return True
+            return started
+
+    def _wait_loaded(self, timeout: float = 3600.0) -> None:
+        """Wait while the server reads its data (it answers LOADING meanwhile; 4-17 s for 10,000 reports):
+        a command's first statement would otherwise spend its few retries on it and fail."""
+        deadline = time.monotonic() + timeout
+        while _ping(self.socket).startswith(b"-LOADING") and time.monotonic() < deadline and self.pid() is not None:
+            time.sleep(0.1)
 
     def _use(self) -> None:
         handle = open(self.layout.usersfile, "a")  # noqa: SIM115 - held until release()
@@ -419,7 +430,7 @@ class Server:
         if pid is None:
             self._clear_stale()
             return False
-        reply = _unwritten_log(self.socket) or _shutdown(self.socket, timeout)
+        reply = _unwritten_log(self.socket) or self._heal_log(timeout) or _shutdown(self.socket, timeout)
         if reply is not None:  # refused: the snapshot (or the log) failed
             raise StoreError(f"{self.layout.data}: the store cannot save its snapshot ({self.save_failure() or reply}); "
                              f"it keeps running with its data in memory (pid {pid}): free space or fix the "
@@ -432,24 +443,67 @@ class Server:
         self._clear_stale()
         return True
 
+    def _heal_log(self, timeout: float) -> str | None:
+        """Rewrite the log from memory when a failed write may have damaged it (`log_needs_rewrite`); the refusal
+        to tell when that fails, else None."""
+        if not self.log_needs_rewrite():
+            return None
+        import redis
+
+        connection = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout)
+        deadline = time.monotonic() + timeout
+        try:
+            with contextlib.suppress(redis.exceptions.ResponseError):  # one already under way is waited for
+                connection.bgrewriteaof()
+            while time.monotonic() < deadline:
+                info = connection.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    return None if info.get("aof_last_bgrewrite_status") == "ok" else "the log cannot be rewritten"
+                time.sleep(0.05)
+            return "the log's rewrite did not end in time"
+        except redis.exceptions.RedisError as exc:
+            return str(exc)
+        finally:
+            connection.close()
+
     def save_failure(self) -> str | None:
         """Why a snapshot cannot be written: what writing into the data folder now says (No space left on
         device, Read-only file system…), else what the server's log gave for its last failure."""
         return _write_probe(self.layout.data) or self._logged_failure()
 
-    def _logged_failure(self) -> str | None:
+    def _log_tail(self) -> list[str]:
         try:
             with open(self.layout.logfile, "rb") as handle:
                 handle.seek(max(0, os.fstat(handle.fileno()).st_size - 65536))
-                tail = handle.read().decode("utf-8", "replace").splitlines()
+                return handle.read().decode("utf-8", "replace").splitlines()
         except OSError:
-            return None
-        for line in reversed(tail):
+            return []
+
+    def log_needs_rewrite(self) -> bool:
+        """True when the server failed a write to its append-only log since it last rewrote it or started.
+
+        A short write (a full disk) is cut off with ftruncate(2), but the file a rewrite opened is not in
+        append mode, so the write retried once there is room lands past a hole of zeros: a log the next
+        start refuses ("Bad file format"). A rewrite from memory replaces it whole.
+        """
+        for line in reversed(self._log_tail()):
+            if any(mark in line for mark in _LOG_WHOLE):
+                return False
+            if any(mark in line for mark in _LOG_WRITE_FAILED):
+                return True
+        return False
+
+    def _logged_failure(self) -> str | None:
+        for line in reversed(self._log_tail()):
             found = _SAVE_FAILURE.search(line)
             if found:
                 return found.group(1).strip()
         return None
 
+
+# What the server logs when a write to its append-only log fails, and when the log is whole again.
+_LOG_WRITE_FAILED = ("Short write while writing to the AOF file", "Error writing to the AOF file")
+_LOG_WHOLE = ("Background AOF rewrite finished successfully", "Ready to accept connections")
 
 # Redis logs e.g. "Failed opening the RDB file graph.rdb (in server root dir /x) for saving: Permission denied"
 # or "Write error while saving DB to the disk(rdbSaveRio): No space left on device": the cause is after the last ": ".
