@@ -393,9 +393,7 @@ class Server:
 
         Until the log's manifest is written the snapshot stays the store's data, so a kill meanwhile loses nothing.
         """
-        import redis
-
-        connection = redis.Redis(unix_socket_path=str(self.socket))
+        redis, connection = _client(self.socket)
         try:
             while True:
                 try:
@@ -448,9 +446,7 @@ class Server:
         to tell when that fails, else None."""
         if not self.log_needs_rewrite():
             return None
-        import redis
-
-        connection = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout)
+        redis, connection = _client(self.socket, timeout)
         deadline = time.monotonic() + timeout
         try:
             with contextlib.suppress(redis.exceptions.ResponseError):  # one already under way is waited for
@@ -543,14 +539,20 @@ def _shutdown(path: Path, timeout: float) -> str | None:
     return None
 
 
+def _client(path: Path, timeout: float | None = None):
+    """(the redis module, a client on the server's socket): for the few commands beyond PING and SHUTDOWN,
+    which the stores' module is not needed for (`kg db status` never loads it)."""
+    import redis
+
+    return redis, redis.Redis(unix_socket_path=str(path), socket_timeout=timeout)
+
+
 def _unwritten_log(path: Path, patience: float = 5.0) -> str | None:
     """Why the server's log lacks writes it holds in memory, or None: a SHUTDOWN would lose them, not refuse.
 
     A server whose log write failed retries it every second; one that catches up within `patience` is fine.
     """
-    import redis
-
-    connection = redis.Redis(unix_socket_path=str(path), socket_timeout=patience + 5)
+    redis, connection = _client(path, patience + 5)
     deadline = time.monotonic() + patience
     try:
         while True:
