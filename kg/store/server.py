@@ -287,11 +287,15 @@ class Server:
                 self._use()
             return started
 
-    def _wait_loaded(self, timeout: float = 3600.0) -> None:
-        """Wait while the server reads its data (it answers LOADING meanwhile; 4-17 s for 10,000 reports):
-        a command's first statement would otherwise spend its few retries on it and fail."""
+    def _wait_loaded(self, timeout: float = 600.0) -> None:
+        """Wait while the server reads its data (4-17 s for 10,000 reports): a command's first statement would
+        otherwise spend its few retries on it and fail. Meanwhile it answers LOADING, or, replaying its log's
+        tail on a busy machine, not at all for a while."""
         deadline = time.monotonic() + timeout
-        while _ping(self.socket).startswith(b"-LOADING") and time.monotonic() < deadline and self.pid() is not None:
+        while time.monotonic() < deadline and self.pid() is not None:
+            reply = _ping(self.socket)
+            if reply[:1] in (b"+", b"-") and not reply.startswith(b"-LOADING"):
+                return
             time.sleep(0.1)
 
     def _use(self) -> None:
