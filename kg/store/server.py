@@ -5,8 +5,8 @@ the socket. The data is an append-only log whose base is a snapshot (`data/appen
 write is appended to the log, and a load ends by having the log fsynced (`Store.checkpoint`), which
 costs milliseconds where a snapshot of the whole store cost a second at 10,000 reports. The log is
 rewritten into a new base snapshot by a forked child when it has grown (at the end of a load, and by
-the server itself), so that a start replays little of it: replaying the loader's statements is slow
-(160 s for the log of 200 reports), reading a snapshot fast. A store of old that holds only a
+the server itself), so that a start replays little of it; the indexes are in the base from the first
+load on (`FalkorDBStore.ensure_schema`), without which each replayed `MERGE` scans the graph. A store of old that holds only a
 snapshot (`data/graph.rdb`) is started from it and then given its log. `appendonly=False` keeps
 snapshots only (the server writes one when it stops, at its save points and when a load ends).
 A command that finds no server starts one and stops it when it ends, also on Ctrl-C; on Linux the
@@ -158,7 +158,7 @@ def prepare_root(root: Path) -> None:
     try:
         root.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not layout.marker.exists():
-            layout.marker.write_text("A township-kg store: the graph snapshot is in data/, the server's socket in run/.\n",
+            layout.marker.write_text("A township-kg store: the graph is in data/, the server's socket in run/.\n",
                                      encoding="utf-8")
     except OSError as exc:
         raise StoreError(f"{root}: cannot make the store's directory: {exc.strerror or exc}") from None
