@@ -236,3 +236,25 @@ def test_write_statements_run_through_the_neo4j_backend(falkordb_server, graph_n
         assert dump(bolt) == dump(direct)
     assert graph_counts(bolt) == {"nodes": 3, "relationships": 2, "properties": 10}
     bolt.run("MATCH (n) DETACH DELETE n")
+
+
+def test_dropping_a_reports_own_nodes_spares_every_iri_that_only_looks_alike(falkordb_server, graph_name):
+    """A report owns its IRI and those under it with "/": not a sibling whose IRI goes on with "-", "." or "0"."""
+    from kg.load.delete import drop_owned
+    from kg.store.falkordb import FalkorDBStore
+
+    report = "https://township-kg.org/id/report/清河县/石桥镇/2023/r1"
+    others = [report + suffix for suffix in ("-b", ".v2", "0", " 2", "z")] + ["https://township-kg.org/id/law/民法典"]
+    mine = [report, report + "/section/1", report + "/section/1/measure/2", report + "/乡镇"]
+    with FalkorDBStore(server=falkordb_server, graph=graph_name) as store:
+        store.ensure_schema()
+        store.run("UNWIND $uris AS u CREATE (:Resource {uri: u})", {"uris": mine + others})
+        store.run("MATCH (a:Resource {uri: $a}), (b:Resource {uri: $b}) CREATE (a)-[:CITES]->(b)",
+                  {"a": mine[1], "b": others[-1]})
+        store.run("MATCH (a:Resource {uri: $a}), (b:Resource {uri: $b}) CREATE (a)-[:CITES]->(b)",
+                  {"a": others[0], "b": mine[2]})
+        ends = drop_owned(store, report, keep=[report, mine[1]])
+        left = sorted(row["u"] for row in store.query("MATCH (n:Resource) RETURN n.uri AS u"))
+        assert left == sorted([report, mine[1], *others])
+        assert ends == [others[-1]]
+        assert store.query("MATCH ()-[r]->() RETURN count(r) AS c") == [{"c": 0}]

@@ -125,3 +125,16 @@ def test_kg_reports_lists_and_kg_delete_removes_by_key(cli_server, two_years):
     assert removed.exit_code == 0 and "kg: 1 reports removed" in removed.stderr
     left = runner.invoke(cli, ["reports", "--format", "csv", "--store", store_dir]).stdout.splitlines()[1:]
     assert [line.split(",")[4] for line in left] == ["青禾县/白石镇/2023/baishi-2023"]
+
+
+def test_the_stored_counties_are_those_of_townships_reports_are_about(falkordb_server, graph_name):
+    """A township left with no report (its last one reloaded elsewhere) gives no county to infer from."""
+    from kg.load.identity import stored_counties
+
+    with FalkorDBStore(server=falkordb_server, graph=graph_name) as store:
+        store.run("CREATE (r:Resource:Report {uri: 'r1'})-[:ABOUT_TOWNSHIP]->(t:Resource:Township {uri: 't1', name: '石桥镇'}), "
+                  "(r2:Resource:Report {uri: 'r2'})-[:ABOUT_TOWNSHIP]->(t), "
+                  "(t)-[:IN_COUNTY]->(:Resource:County {uri: 'c1', name: '清河县'}), "
+                  "(t)-[:IN_COUNTY]->(:Resource:County {uri: 'c2', name: '白水县'}), "
+                  "(:Resource:Township {uri: 't2', name: '柳湾乡'})-[:IN_COUNTY]->(:Resource:County {uri: 'c3', name: '青山县'})")
+        assert stored_counties(store) == {"石桥镇": frozenset({"清河县", "白水县"})}

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from kg.errors import KgError
 from kg.ids import report_iri
 from kg.load.files import FileIndex
-from kg.load.statements import DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, REPORT_EXISTS
+from kg.load.statements import DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, REPORT_EXISTS, owned
 
 # A township whose last report went, and then a county whose last township went: a graph that never held
 # the report would not have them either.
@@ -19,14 +19,22 @@ DROP_LONE_COUNTIES = "MATCH (c:County) WHERE NOT (c)--() DELETE c"
 def remove_report(store, report_uri: str) -> list[str]:
     """Take every node and relationship a report owns out of the store, and the shared nodes left alone by it;
     returns the shared nodes it was joined to."""
-    owned = {"report": report_uri, "prefix": report_uri + "/"}
-    ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
-    # DETACH: links other reports made to this one's items go with them.
-    store.run(DROP_STALE_NODES, {**owned, "keep": []})
-    shared = [uri for uri in ends if uri != report_uri and not uri.startswith(owned["prefix"])]
+    ends = drop_owned(store, report_uri)
+    prefix = report_uri + "/"
+    shared = [uri for uri in ends if uri != report_uri and not uri.startswith(prefix)]
     if shared:
         store.run(DROP_ORPHANS, {"uris": shared})
     return shared
+
+
+def drop_owned(store, report_uri: str, keep: list[str] | None = None) -> list[str]:
+    """Delete a report's relationships and the nodes it owns but for `keep`; returns the ends its relationships had."""
+    params = owned(report_uri)
+    ends = [row["target"] for cypher in DROP_RELATIONSHIPS for row in store.run(cypher, params)]
+    for cypher in DROP_STALE_NODES:
+        # DETACH: links other reports made to this one's items go with them.
+        store.run(cypher, {**params, "keep": keep or []})
+    return ends
 
 
 def delete_report(store, key: str, index: FileIndex | None = None) -> None:

@@ -13,9 +13,11 @@ from kg.model import Report
 from kg.load.files import FileIndex
 from kg.load.stored import find_again
 
-# From township nodes, far fewer than reports; one a reload left without reports does not count.
-STORED_COUNTIES = ("MATCH (t:Township)-[:IN_COUNTY]->(c:County) WHERE (t)<-[:ABOUT_TOWNSHIP]-(:Report) "
-                   "RETURN DISTINCT t.name AS township, c.name AS county")
+# The townships reports are about (one a reload left without reports does not count), then their counties.
+# From the reports: FalkorDB tests the pattern in a WHERE once per township with a nested plan (Semi Apply),
+# 0.20-0.25 s at 10,000 reports and 4,240 townships, against 0.06-0.12 s walking the 10,000 reports' edges.
+STORED_COUNTIES = ("MATCH (:Report)-[:ABOUT_TOWNSHIP]->(t:Township) WITH DISTINCT t "
+                   "MATCH (t)-[:IN_COUNTY]->(c:County) RETURN t.name AS township, c.name AS county")
 # Reports keyed under a township with no county, for the townships that now have one.
 WITHOUT_COUNTY = ("MATCH (t:Township) WHERE t.name IN $townships AND NOT (t)-[:IN_COUNTY]->(:County) "
                   "MATCH (r:Report)-[:ABOUT_TOWNSHIP]->(t) "

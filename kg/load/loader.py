@@ -22,11 +22,11 @@ from kg.extract.parallel import Aside, workers_for
 from kg.ids import report_iri, township_iri
 from kg.intake.reports import Intake, iter_located_reports, known_counties
 from kg.link.stage import RECENT, Linker
-from kg.load.delete import delete_report, remove_report
+from kg.load.delete import delete_report, drop_owned, remove_report
 from kg.load.files import FileIndex
 from kg.load.identity import merged, read_under_county, stale_reports, stored_counties
 from kg.load.statements import (
-    ANY_NODE, DROP_ORPHANS, DROP_RELATIONSHIPS, DROP_STALE_NODES, MARK_LOADED, REPORT_EXISTS, new_node_statement,
+    ANY_NODE, DROP_ORPHANS, MARK_LOADED, REPORT_EXISTS, new_node_statement,
     node_statement, relationship_statement,
 )
 from kg.load.stored import located, read_again
@@ -116,13 +116,11 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS) -> Graph
     """Replace one report's subgraph in the store with its current rows."""
     rows = storable_rows(report_rows(report))
     report_uri = report_iri(report.key)
-    owned = {"report": report_uri, "prefix": report_uri + "/"}
+    prefix = report_uri + "/"
     keep = sorted(r[URI] for nodes in rows.nodes.values() for r in nodes)
     ends = []
-    # The drops scan by IRI prefix, which no index serves: run them only when the report is already there.
-    if store.run_read(REPORT_EXISTS, {"report": report_uri}):
-        ends = [row["target"] for row in store.run(DROP_RELATIONSHIPS, owned)]
-        store.run(DROP_STALE_NODES, {**owned, "keep": keep})
+    if store.run_read(REPORT_EXISTS, {"report": report_uri}):  # a new report has nothing to drop
+        ends = drop_owned(store, report_uri, keep)
     statements = report_statements(rows, report_uri, batch)
     group, size = [], 0
     for cypher, params in statements:
@@ -133,7 +131,7 @@ def write_report(store: Store, report: Report, batch: int = BATCH_ROWS) -> Graph
             group, size = [], 0
     if group:
         store.run_batch(group)
-    shared_ends = [u for u in ends if u != report_uri and not u.startswith(owned["prefix"])]
+    shared_ends = [u for u in ends if u != report_uri and not u.startswith(prefix)]
     if shared_ends:
         store.run(DROP_ORPHANS, {"uris": shared_ends})
     return rows

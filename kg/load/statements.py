@@ -40,11 +40,23 @@ def relationship_statement(rel_type: str, keyed: bool, ends_known: bool = False)
     return head + f"MERGE (a)-[:{_name(rel_type)}]->(b)"
 
 
-OWNED = "(n.uri = $report OR n.uri STARTS WITH $prefix)"
+# A report owns its node and the nodes whose IRI starts with its own and "/". The prefix is written as a
+# range, which the uri index serves (FalkorDB scans every node for STARTS WITH: 0.2 s against 1 ms at 10,000
+# reports); "0" follows "/". The report's node is matched apart: FalkorDB 4.16 answers `=` OR a range
+# over the index with nodes that match neither.
+OWNED = ("n.uri = $report", "n.uri >= $prefix AND n.uri < $beyond")
+
+
+def owned(report_uri: str) -> dict:
+    """The parameters of the statements that select what a report owns."""
+    return {"report": report_uri, "prefix": report_uri + "/", "beyond": report_uri + "0"}
+
+
 # The report's old relationships go first; their shared ends are returned to check for orphans.
-DROP_RELATIONSHIPS = (f"MATCH (n:Resource)-[r]->(m:Resource) WHERE {OWNED} "
-                      "WITH r, m.uri AS target DELETE r RETURN DISTINCT target")
-DROP_STALE_NODES = f"MATCH (n:Resource) WHERE {OWNED} AND NOT n.uri IN $keep DETACH DELETE n"
+DROP_RELATIONSHIPS = tuple(f"MATCH (n:Resource)-[r]->(m:Resource) WHERE {where} "
+                           "WITH r, m.uri AS target DELETE r RETURN DISTINCT target" for where in OWNED)
+DROP_STALE_NODES = tuple(f"MATCH (n:Resource) WHERE {where} AND NOT n.uri IN $keep DETACH DELETE n"
+                         for where in OWNED)
 REPORT_EXISTS = "MATCH (n:Resource {uri: $report}) RETURN n.uri AS uri LIMIT 1"
 ANY_NODE = "MATCH (n:Resource) RETURN n.uri AS uri LIMIT 1"
 DROP_ORPHANS = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) WHERE NOT (n)--() DELETE n"

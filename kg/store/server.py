@@ -1,9 +1,14 @@
 """The embedded FalkorDB server: redis-server with the FalkorDB module on a private Unix socket, no TCP port.
 
-A store directory holds the data (an RDB snapshot under `data/`), the log and, in `run/` (mode 700),
-the pid file and the socket. The server saves a snapshot when it stops, at its save points and when a
-load ends (`Store.checkpoint`); it keeps no append-only log, which it would replay statement by
-statement at the next start (160 s for a log of 200 reports, against 0.5 s for their snapshot).
+A store directory holds the data under `data/`, the log and, in `run/` (mode 700), the pid file and
+the socket. The data is an append-only log whose base is a snapshot (`data/appendonlydir/`): every
+write is appended to the log, and a load ends by having the log fsynced (`Store.checkpoint`), which
+costs milliseconds where a snapshot of the whole store cost a second at 10,000 reports. The log is
+rewritten into a new base snapshot by a forked child when it has grown (at the end of a load, and by
+the server itself), so that a start replays little of it; the indexes are in the base from the first
+load on (`FalkorDBStore.ensure_schema`), without which each replayed `MERGE` scans the graph. A store of old that holds only a
+snapshot (`data/graph.rdb`) is started from it and then given its log. `appendonly=False` keeps
+snapshots only (the server writes one when it stops, at its save points and when a load ends).
 A command that finds no server starts one and stops it when it ends, also on Ctrl-C; on Linux the
 kernel stops it if the command is killed outright. `kg db start` leaves one running, and commands then
 reuse it. A pid or socket left by a crash is cleared.
@@ -13,8 +18,8 @@ this very store, its title naming this store's socket and the token kg wrote int
 started it. A copied store folder, or a pid recycled by another program, is never touched.
 Every command that uses the server holds a shared lock on `run/users`; the command that started it
 stops it only once it holds that lock alone, so two loads on one store both finish.
-A stop saves first: a snapshot that cannot be written is an error, and the server keeps running
-with the data in memory rather than losing it.
+A stop keeps everything first: when the log (or, without one, the snapshot) cannot be written, it is
+an error, and the server keeps running with the data in memory rather than losing it.
 """
 
 from __future__ import annotations
@@ -106,12 +111,18 @@ class Layout:
         return self.root / MARKER
 
     @property
+    def appendlog(self) -> Path:
+        """The manifest of the append-only log: when it exists, the log (not graph.rdb) is the store's data."""
+        return self.data / "appendonlydir" / "appendonly.aof.manifest"
+
+    @property
     def logfile(self) -> Path:
         return self.root / "server.log"
 
     def is_store(self) -> bool:
         """True when the folder holds a store (made by kg: the marker, or a snapshot and run folder of old)."""
-        return self.marker.is_file() or (self.data / "graph.rdb").is_file() or self.lockfile.is_file()
+        return (self.marker.is_file() or (self.data / "graph.rdb").is_file() or self.appendlog.is_file()
+                or self.lockfile.is_file())
 
     @property
     def socket(self) -> Path:
@@ -147,13 +158,13 @@ def prepare_root(root: Path) -> None:
     try:
         root.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not layout.marker.exists():
-            layout.marker.write_text("A township-kg store: the graph snapshot is in data/, the server's socket in run/.\n",
+            layout.marker.write_text("A township-kg store: the graph is in data/, the server's socket in run/.\n",
                                      encoding="utf-8")
     except OSError as exc:
         raise StoreError(f"{root}: cannot make the store's directory: {exc.strerror or exc}") from None
 
 
-# A snapshot within 5 minutes of any write, within a minute once 100 writes wait (a long load).
+# Without the log: a snapshot within 5 minutes of any write, within a minute once 100 writes wait (a long load).
 SAVE_POINTS = "300 1 60 100"
 
 
@@ -194,24 +205,29 @@ def _is_ours(pid: int, socket_path: Path, token: str | None) -> bool:
     return "redis-server" in title and f"{socket_path} {_title(token)}" in title
 
 
-def _answers(path: Path) -> bool:
+def _ping(path: Path) -> bytes:
+    """The first bytes of the server's reply to PING, or b"" when none answers."""
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.settimeout(5)
         try:
             conn.connect(str(path))
             conn.sendall(b"PING\r\n")
-            # Any reply is a live server: one that failed a snapshot answers PING with MISCONF, and one
-            # loading its data with LOADING; neither is deaf, and neither may be killed for a stale one.
-            return conn.recv(16)[:1] in (b"+", b"-")
+            return conn.recv(16)
         except OSError:
-            return False
+            return b""
+
+
+def _answers(path: Path) -> bool:
+    # Any reply is a live server: one that failed a snapshot answers PING with MISCONF, and one
+    # loading its data with LOADING; neither is deaf, and neither may be killed for a stale one.
+    return _ping(path)[:1] in (b"+", b"-")
 
 
 class Server:
     """One store directory's server: found running, or started here and stopped by `stop()`."""
 
     def __init__(self, root: str | os.PathLike = DEFAULT_STORE, module_args: tuple[str, ...] = (),
-                 appendonly: bool = False):
+                 appendonly: bool = True):
         self.layout = Layout(Path(root).resolve())
         self.module_args = module_args  # tests only: e.g. FalkorDB's BOLT_PORT
         self.appendonly = appendonly
@@ -262,15 +278,25 @@ class Server:
         """
         with self._lock():
             # A loaded machine can keep a live server from answering at once: never kill one in a hurry.
-            if self.running(patience=15.0):
-                if use:
-                    self._use()
-                return False
-            self._clear_stale()
-            self._start(detach, timeout)
+            started = not self.running(patience=15.0)
+            if started:
+                self._clear_stale()
+                self._start(detach, timeout)
+            self._wait_loaded()
             if use:
                 self._use()
-            return True
+            return started
+
+    def _wait_loaded(self, timeout: float = 600.0) -> None:
+        """Wait while the server reads its data (4-17 s for 10,000 reports): a command's first statement would
+        otherwise spend its few retries on it and fail. Meanwhile it answers LOADING, or, replaying its log's
+        tail on a busy machine, not at all for a while."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.pid() is not None:
+            reply = _ping(self.socket)
+            if reply[:1] in (b"+", b"-") and not reply.startswith(b"-LOADING"):
+                return
+            time.sleep(0.1)
 
     def _use(self) -> None:
         handle = open(self.layout.usersfile, "a")  # noqa: SIM115 - held until release()
@@ -318,6 +344,7 @@ class Server:
 
     def _start(self, detach: bool, timeout: float) -> None:
         server, module = binaries()
+        logged = self.layout.appendlog.is_file() or (self.appendonly and not (self.layout.data / "graph.rdb").is_file())
         _private_dir(self.layout.data)
         _private_dir(self.socket.parent)
         token = secrets.token_hex(16)
@@ -333,8 +360,13 @@ class Server:
             "--set-proc-title", "yes", "--proc-title-template", f"{{title}} {{unixsocket}} {_title(token)}",
             "--unixsocket", str(self.socket), "--unixsocketperm", "700",
             "--dir", str(self.layout.data), "--dbfilename", "graph.rdb",
-            "--appendonly", "yes" if self.appendonly else "no", "--appendfsync", "everysec",
-            "--save", SAVE_POINTS,
+            # A store that has a log always starts from it: its snapshot, if any, is older. One that has only a
+            # snapshot starts from that and gets its log once it has read it (`_start_log`).
+            "--appendonly", "yes" if logged else "no",
+            # everysec, not always: with always, a write the disk refuses ends the server (and what it holds in
+            # memory); a load's end fsyncs the log itself (FalkorDBStore.checkpoint).
+            "--appendfsync", "everysec",
+            "--save", "" if logged else SAVE_POINTS,
             "--pidfile", str(self.layout.pidfile), "--logfile", str(self.layout.logfile),
             "--daemonize", "no", "--protected-mode", "yes",
             "--loadmodule", module, *self.module_args,
@@ -353,10 +385,42 @@ class Server:
                 raise StoreError(f"{self.layout.logfile}: the embedded store did not start (exit "
                                  f"{self.process.returncode}); its log says why")
             if _answers(self.socket):
+                if self.appendonly and not logged:
+                    self._start_log(deadline)
                 return
             time.sleep(0.05)
         self.process.kill()
         raise StoreError(f"{self.layout.root}: the embedded store did not answer within {timeout:.0f}s")
+
+    def _start_log(self, deadline: float) -> None:
+        """Give a store of old (a snapshot only) its log: a base snapshot written by a forked child, waited for.
+
+        Until the log's manifest is written the snapshot stays the store's data, so a kill meanwhile loses nothing.
+        """
+        redis, connection = _client(self.socket)
+        try:
+            while True:
+                try:
+                    info = connection.info("persistence")
+                    if not info.get("loading"):
+                        if not info.get("aof_enabled") and not info.get("aof_rewrite_scheduled") \
+                                and not info.get("aof_rewrite_in_progress"):
+                            connection.config_set("appendonly", "yes")
+                            connection.config_set("save", "")
+                        elif info.get("aof_enabled") and not info.get("aof_rewrite_in_progress") \
+                                and not info.get("aof_rewrite_scheduled") and self.layout.appendlog.is_file():
+                            return
+                except redis.exceptions.BusyLoadingError:
+                    pass
+                except redis.exceptions.ResponseError as exc:
+                    raise StoreError(f"{self.layout.data}: the store cannot start its log ({exc}); it keeps its "
+                                     "snapshot") from None
+                if time.monotonic() > deadline + 600:
+                    raise StoreError(f"{self.layout.data}: the store's log was not written within 10 minutes; it "
+                                     "keeps its snapshot")
+                time.sleep(0.05)
+        finally:
+            connection.close()
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Shut the server down, saving its data; False when none was running.
@@ -368,8 +432,8 @@ class Server:
         if pid is None:
             self._clear_stale()
             return False
-        reply = _shutdown(self.socket, timeout)
-        if reply is not None:  # refused: the snapshot failed
+        reply = _unwritten_log(self.socket) or self._heal_log(timeout) or _shutdown(self.socket, timeout)
+        if reply is not None:  # refused: the snapshot (or the log) failed
             raise StoreError(f"{self.layout.data}: the store cannot save its snapshot ({self.save_failure() or reply}); "
                              f"it keeps running with its data in memory (pid {pid}): free space or fix the "
                              f"folder, then run `kg db stop --store {_quote(self.layout.root)}`")
@@ -381,28 +445,70 @@ class Server:
         self._clear_stale()
         return True
 
+    def _heal_log(self, timeout: float) -> str | None:
+        """Rewrite the log from memory when a failed write may have damaged it (`log_needs_rewrite`); the refusal
+        to tell when that fails, else None."""
+        if not self.log_needs_rewrite():
+            return None
+        redis, connection = _client(self.socket, timeout)
+        deadline = time.monotonic() + timeout
+        try:
+            with contextlib.suppress(redis.exceptions.ResponseError):  # one already under way is waited for
+                connection.bgrewriteaof()
+            while time.monotonic() < deadline:
+                info = connection.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    return None if info.get("aof_last_bgrewrite_status") == "ok" else "the log cannot be rewritten"
+                time.sleep(0.05)
+            return "the log's rewrite did not end in time"
+        except redis.exceptions.RedisError as exc:
+            return str(exc)
+        finally:
+            connection.close()
+
     def save_failure(self) -> str | None:
         """Why a snapshot cannot be written: what writing into the data folder now says (No space left on
         device, Read-only file system…), else what the server's log gave for its last failure."""
         return _write_probe(self.layout.data) or self._logged_failure()
 
-    def _logged_failure(self) -> str | None:
+    def _log_tail(self) -> list[str]:
         try:
             with open(self.layout.logfile, "rb") as handle:
                 handle.seek(max(0, os.fstat(handle.fileno()).st_size - 65536))
-                tail = handle.read().decode("utf-8", "replace").splitlines()
+                return handle.read().decode("utf-8", "replace").splitlines()
         except OSError:
-            return None
-        for line in reversed(tail):
+            return []
+
+    def log_needs_rewrite(self) -> bool:
+        """True when the server failed a write to its append-only log since it last rewrote it or started.
+
+        A short write (a full disk) is cut off with ftruncate(2), but the file a rewrite opened is not in
+        append mode, so the write retried once there is room lands past a hole of zeros: a log the next
+        start refuses ("Bad file format"). A rewrite from memory replaces it whole.
+        """
+        for line in reversed(self._log_tail()):
+            if any(mark in line for mark in _LOG_WHOLE):
+                return False
+            if any(mark in line for mark in _LOG_WRITE_FAILED):
+                return True
+        return False
+
+    def _logged_failure(self) -> str | None:
+        for line in reversed(self._log_tail()):
             found = _SAVE_FAILURE.search(line)
             if found:
                 return found.group(1).strip()
         return None
 
 
+# What the server logs when a write to its append-only log fails, and when the log is whole again.
+_LOG_WRITE_FAILED = ("Short write while writing to the AOF file", "Error writing to the AOF file")
+_LOG_WHOLE = ("Background AOF rewrite finished successfully", "Ready to accept connections")
+
 # Redis logs e.g. "Failed opening the RDB file graph.rdb (in server root dir /x) for saving: Permission denied"
 # or "Write error while saving DB to the disk(rdbSaveRio): No space left on device": the cause is after the last ": ".
-_SAVE_FAILURE = re.compile(r"(?:Write error|Failed opening|Error moving temp DB file|Failed saving|Can't save)"
+_SAVE_FAILURE = re.compile(r"(?:Write error|Failed opening|Error moving temp DB file|Failed saving|Can't save"
+                           r"|Error writing to the AOF file|Can't open the append-only file)"
                            r".*:\s*([^:]+?)\s*$")
 
 
@@ -435,6 +541,35 @@ def _shutdown(path: Path, timeout: float) -> str | None:
     if reply.startswith(b"-"):
         return reply[1:].decode("utf-8", "replace").strip()
     return None
+
+
+def _client(path: Path, timeout: float | None = None):
+    """(the redis module, a client on the server's socket): for the few commands beyond PING and SHUTDOWN,
+    which the stores' module is not needed for (`kg db status` never loads it)."""
+    import redis
+
+    return redis, redis.Redis(unix_socket_path=str(path), socket_timeout=timeout)
+
+
+def _unwritten_log(path: Path, patience: float = 5.0) -> str | None:
+    """Why the server's log lacks writes it holds in memory, or None: a SHUTDOWN would lose them, not refuse.
+
+    A server whose log write failed retries it every second; one that catches up within `patience` is fine.
+    """
+    redis, connection = _client(path, patience + 5)
+    deadline = time.monotonic() + patience
+    try:
+        while True:
+            info = connection.info("persistence")
+            if not info.get("aof_enabled") or info.get("aof_last_write_status") == "ok":
+                return None
+            if time.monotonic() > deadline:
+                return "the server cannot write its log"
+            time.sleep(0.2)
+    except redis.exceptions.RedisError:
+        return None  # gone, or unable to answer: SHUTDOWN tells
+    finally:
+        connection.close()
 
 
 def _wait_gone(pid: int, timeout: float) -> bool:
