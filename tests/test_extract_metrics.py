@@ -546,3 +546,17 @@ def test_a_table_whose_unit_is_a_column_of_its_own_and_a_first_column_named_danw
     ]
     # 单位 heading the first column names the offices in it, and the units stand in brackets
     assert facts("单位 | 受理（件） | 办结（件）\n东坪村 | 9 | 8\n") == [("东坪村受理", 9, "件", False), ("东坪村办结", 8, "件", False)]
+
+
+def test_a_table_whose_rows_carry_their_unit_in_their_label():
+    body = "年度数据一览：\n项目　　　　　　完成\n调处信访积案（件）　　7\n培训网格员（人次）　　215\n化解资金（万元）　3.45\n\n文字另起。\n"
+    assert facts(body) == [
+        ("调处信访积案", 7, "件", False), ("培训网格员", 215, "人次", False), ("化解资金", 34500, "元", False),
+    ]
+    # one such line alone is a caption or a sentence, not a table
+    assert facts("说明：受理总数（件）　12\n\n下文另述。\n") == []
+
+
+def test_a_column_in_ten_thousands_is_scaled_in_decimal():
+    body = "村名\t补偿（万元）\t户数（户）\n南坡村\t12.36\t40\n"
+    assert ("南坡村补偿", 123600, "元", False) in facts(body)
