@@ -560,3 +560,10 @@ def test_a_table_whose_rows_carry_their_unit_in_their_label():
 def test_a_column_in_ten_thousands_is_scaled_in_decimal():
     body = "村名\t补偿（万元）\t户数（户）\n南坡村\t12.36\t40\n"
     assert ("南坡村补偿", 123600, "元", False) in facts(body)
+
+
+def test_yi_jia_after_a_person_is_a_household_not_a_count():
+    assert [(v, u) for _, v, u, _ in facts("村民刘某一家因土地流转起争议，调解员2次上门。")] == [(2, "次")]
+    assert facts("党委书记杜远帆一家率先签订承诺书，带动农户300余户。") == [("带动农户", 300, "户", True)]
+    # 一家 counting an enterprise still counts
+    assert facts("新引进律师事务所一家。") == [("新引进律师事务所", 1, "家", False)]

@@ -162,3 +162,14 @@ def bound_qualifies_later_figure(norm: str, quantity: Quantity, clause_end: int)
 def figure_later_in_clause(norm: str, pos: int, clause_end: int) -> bool:
     """True when another figure with a unit stands between `pos` and the clause's end (…以上的纠纷7件)."""
     return next(find_quantities(norm[pos:clause_end]), None) is not None
+
+
+HOUSEHOLD_WINDOW = 8  # characters before 一家 searched for the person whose household it is
+
+
+def household(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
+    """张某一家, 镇长陈某某一家带头…: 一家 right after a person is that person's household, not one of anything."""
+    if quantity.unit != "家" or quantity.value != 1 or norm[quantity.start] != "一":
+        return False
+    before = norm[max(0, quantity.start - HOUSEHOLD_WINDOW) : quantity.start]
+    return before.endswith("某") or before.endswith(names)

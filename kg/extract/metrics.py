@@ -139,7 +139,8 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         if quantity.start < body_start or skipped.overlaps(quantity.start, quantity.start + 1):
             continue
         quantity = _zero_fact(norm, quantity)
-        if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start):
+        if (_not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start)
+                or shape.household(norm, quantity, names)):
             continue
         named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
         indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in named) if i))
