@@ -567,3 +567,10 @@ def test_yi_jia_after_a_person_is_a_household_not_a_count():
     assert facts("党委书记杜远帆一家率先签订承诺书，带动农户300余户。") == [("带动农户", 300, "户", True)]
     # 一家 counting an enterprise still counts
     assert facts("新引进律师事务所一家。") == [("新引进律师事务所", 1, "家", False)]
+
+
+def test_households_act_so_a_verb_after_them_leaves_the_clause_before():
+    assert facts("带动全村860余户入股。") == [("带动全村", 860, "户", True)]
+    assert facts("共发动群众1200余户参与。") == [("发动群众", 1200, "户", True)]
+    # a noun after the households is still what they are
+    assert facts("全村860户农户参保。")[0][:3] == ("农户", 860, "户")

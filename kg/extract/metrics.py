@@ -529,9 +529,13 @@ def _nonempty(indicator: str) -> tuple[str, ...]:
 def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end: int, unit: str = "") -> bool:
     """True when the words after the unit do not name what was counted, so the clause before does."""
     before = _plain(before)
-    if not before or _patterns()["preposition_end"].search(before) or before[-1] in "、,的":
+    if not before or before[-1] in "、,的":
         return False
     closes_clause = after_end >= len(norm) or norm[after_end] in _BOUNDARY or norm[after_end] == "、"
+    if closes_clause and unit in _words("person_unit") and _only_verbs(after) and not before.endswith(_words("possess")):
+        return True  # 带动全镇2300余户签约。: people act, so the verb after them is theirs; the clause before counts them
+    if _patterns()["preposition_end"].search(before):
+        return False
     if before.endswith(_words("possess")):
         return False  # 下辖9个社区，: what the township has is the noun after the number, however short
     if shape.counts_event_before(before, unit) or shape.runs_into_next_figure(norm, after_end):
@@ -555,6 +559,12 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
+
+
+def _only_verbs(words: str) -> bool:
+    """签约, 参加: the words are a verb and nothing else (no noun that could be what was counted)."""
+    tokens = lexicon.tokens(_plain(words))
+    return bool(tokens) and all(_tag(token).startswith("v") for token in tokens)
 
 
 def _clause_end(norm: str, pos: int) -> int:
