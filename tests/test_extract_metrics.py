@@ -574,3 +574,11 @@ def test_households_act_so_a_verb_after_them_leaves_the_clause_before():
     assert facts("共发动群众1200余户参与。") == [("发动群众", 1200, "户", True)]
     # a noun after the households is still what they are
     assert facts("全村860户农户参保。")[0][:3] == ("农户", 860, "户")
+
+
+def test_a_bound_after_a_count_in_its_clause_is_a_threshold_not_a_fact():
+    assert [(v, u) for _, v, u, _ in facts("仍有3个网格全年巡查不足12次。")] == [(3, "个")]
+    assert facts("其中7名调解员年调解量低于5件。")[0][1:3] == (7, "名")
+    assert len(facts("其中7名调解员年调解量低于5件。")) == 1
+    # with no count before it in the clause, a bound figure is a fact of its own
+    assert facts("部分村法律顾问到村服务不足6次。") == [("部分村法律顾问到村服务不足", 6, "次", False)]

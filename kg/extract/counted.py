@@ -173,3 +173,35 @@ def household(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
         return False
     before = norm[max(0, quantity.start - HOUSEHOLD_WINDOW) : quantity.start]
     return before.endswith("某") or before.endswith(names)
+
+
+@cache
+def _threshold_words() -> tuple[str, ...]:
+    return lexicon.longest_first(_words("threshold"))
+
+
+def _ends_with_threshold(norm: str, pos: int) -> bool:
+    return norm.endswith(_threshold_words(), 0, pos)
+
+
+def threshold_of_count_before(norm: str, quantity: Quantity, previous_end: int | None) -> bool:
+    """有4个村全年到村服务不足6次: a bound right before a figure whose clause already holds a count says which of the
+    counted things are meant; the figure states nothing of its own."""
+    if previous_end is None or previous_end >= quantity.start:
+        return False
+    bound = quantity.start
+    if not _ends_with_threshold(norm, bound):
+        # 超过 may be read as the figure's own mark of approximation, inside the quantity
+        bound = next((quantity.start + len(word) for word in _threshold_words() if norm.startswith(word, quantity.start)), -1)
+        if bound < 0:
+            return False
+    gap = norm[previous_end:bound]
+    return bool(gap) and not any(ch in _CLAUSE_MARKS for ch in gap)
+
+
+_CLAUSE_MARKS = set(",。;:!?\n()[]、")
+
+
+def threshold_follows(norm: str, phrase_end: int) -> bool:
+    """村调委会调解纠纷不足|10件: the words after a count end in a bound, so the figure they run into is a threshold."""
+    return _ends_with_threshold(norm, phrase_end)

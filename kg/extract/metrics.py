@@ -140,7 +140,8 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
             continue
         quantity = _zero_fact(norm, quantity)
         if (_not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start)
-                or shape.household(norm, quantity, names)):
+                or shape.household(norm, quantity, names)
+                or shape.threshold_of_count_before(norm, quantity, previous[0].end if previous else None)):
             continue
         named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
         indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in named) if i))
@@ -538,7 +539,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
         return False
     if before.endswith(_words("possess")):
         return False  # 下辖9个社区，: what the township has is the noun after the number, however short
-    if shape.counts_event_before(before, unit) or shape.runs_into_next_figure(norm, after_end):
+    if shape.counts_event_before(before, unit) or (
+            shape.runs_into_next_figure(norm, after_end) and not shape.threshold_follows(norm, after_end)):
         return True  # 召开会议5次研究…, 发放手册600册律师讲座3次: the words after belong to the next clause or figure
     if shape.per_unit(before):
         return False  # 每人联系2至3个村: a per-person count counts the noun after it
