@@ -582,3 +582,9 @@ def test_a_bound_after_a_count_in_its_clause_is_a_threshold_not_a_fact():
     assert len(facts("其中7名调解员年调解量低于5件。")) == 1
     # with no count before it in the clause, a bound figure is a fact of its own
     assert facts("部分村法律顾问到村服务不足6次。") == [("部分村法律顾问到村服务不足", 6, "次", False)]
+
+
+def test_a_share_after_its_place_counts_the_noun_after_de():
+    assert facts("片区里四分之三的网格配备了调解员。") == [("网格配备了调解员", 75, "%", False)]
+    # a verb before the share says what it measures
+    assert facts("老年人口占全镇人口的比例为25%。")[0][1:3] == (25, "%")

@@ -365,8 +365,9 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
             subject = _before_comparison(previous[1][0])
             if subject:
                 return (subject,)
-    if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
-        # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
+    if quantity.unit == "%" and norm.startswith("的", quantity.end) and _scope_only(_plain(before)):
+        # 三分之二的村建成法治文化广场, 乡里三分之一以上的村…: a share opening its clause, or after no more than the
+        # place it is a share in; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
     linked = bool(_patterns()["preposition_end"].fullmatch(_plain(norm[left:right])))
     bounded = shape.counted_after_bound(norm, quantity, _clause_end(norm, quantity.end), linked)
@@ -561,6 +562,14 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
+
+
+MAX_SCOPE = 4  # characters of a place or scope before a share (全乡, 辖区内); longer words before it say more
+
+
+def _scope_only(words: str) -> bool:
+    """"" or a short place with no verb (乡里, 全镇): nothing before a share that could be what it measures."""
+    return not words or (len(words) <= MAX_SCOPE and not any(_tag(t).startswith("v") for t in lexicon.tokens(words)))
 
 
 def _only_verbs(words: str) -> bool:
