@@ -588,3 +588,9 @@ def test_a_share_after_its_place_counts_the_noun_after_de():
     assert facts("片区里四分之三的网格配备了调解员。") == [("网格配备了调解员", 75, "%", False)]
     # a verb before the share says what it measures
     assert facts("老年人口占全镇人口的比例为25%。")[0][1:3] == (25, "%")
+
+
+def test_the_number_of_what_an_office_holds_is_named_by_what_it_holds():
+    assert facts("乡综合执法中队协管员人数达到15人。") == [("协管员人数", 15, "人", False)]
+    # a list an office keeps (进驻事项) keeps the office in its name
+    assert facts("乡政务服务中心进驻事项112项。") == [("乡政务服务中心进驻事项", 112, "项", False)]

@@ -92,6 +92,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # "721"工作法,即70%的问题…: a quoted label, a few words, a comma, then the words that say what it means
         "definition": re.compile(rf'"[^"\n]{{1,16}}"[^,。;\n"]{{0,8}},{either(_words("define"))}'),
         "attain": re.compile(either(_words("attain"))),
+        # what an office owns, up to the noun that says a number follows (…大队|执法人员数量)
+        "owned": re.compile(rf"^.+?(?:{either(_words('owner'))})(?P<owned>[^、,]{{2,}}(?:{either(_words('amount'))}))$"),
         "editor_note": re.compile(rf"^[ \t*]*(?:{either(_words('editor_note'))})\s*[:：].*$", re.M),
     }
 
@@ -393,7 +395,13 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         # A rate is named by its subject however long (规范性文件合法性审查率、备案率均为100%); other long parts are clauses.
         if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
-    return _nonempty(_clean(before))
+    return _nonempty(_without_owner(_clean(before)))
+
+
+def _without_owner(indicator: str) -> str:
+    """镇便民服务中心一网通办事项 → 一网通办事项: the number of a thing an office holds is named by the thing."""
+    owned = _patterns()["owned"].match(indicator)
+    return owned.group("owned") if owned else indicator
 
 
 _COMPARISON_RE = re.compile(r"同比|环比|较|比上年|比去年")
