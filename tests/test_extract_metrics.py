@@ -594,3 +594,10 @@ def test_the_number_of_what_an_office_holds_is_named_by_what_it_holds():
     assert facts("乡综合执法中队协管员人数达到15人。") == [("协管员人数", 15, "人", False)]
     # a list an office keeps (进驻事项) keeps the office in its name
     assert facts("乡政务服务中心进驻事项112项。") == [("乡政务服务中心进驻事项", 112, "项", False)]
+
+
+def test_a_count_between_a_verb_and_its_event_counts_the_event():
+    assert facts("村党支部召开4次例会。") == [("例会", 4, "次", False)]
+    assert facts("全年组织开展2场讲座。") == [("讲座", 2, "场", False)]
+    # an event before the count still owns it, whatever follows
+    assert facts("召开联席会议3次研究化解方案。")[0][1:3] == (3, "次")

@@ -205,3 +205,13 @@ _CLAUSE_MARKS = set(",。;:!?\n()[]、")
 def threshold_follows(norm: str, phrase_end: int) -> bool:
     """村调委会调解纠纷不足|10件: the words after a count end in a bound, so the figure they run into is a threshold."""
     return _ends_with_threshold(norm, phrase_end)
+
+
+def event_after_verb(before: str, after: str, unit: str) -> bool:
+    """召开3次会议, 开展2次培训: 次/场/期 between a verb and the event it holds count that event, not the verb."""
+    return bool(after) and unit in _words("event_unit") and before.endswith(_event_verbs())
+
+
+@cache
+def _event_verbs() -> tuple[str, ...]:
+    return lexicon.longest_first(_words("event_verb"))

@@ -553,6 +553,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
         return True  # 召开会议5次研究…, 发放手册600册律师讲座3次: the words after belong to the next clause or figure
     if shape.per_unit(before):
         return False  # 每人联系2至3个村: a per-person count counts the noun after it
+    if shape.event_after_verb(before, _plain(after), unit):
+        return False  # 召开3次会议, 开展2次培训: the verb holds the event after the count, and the event is counted
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
