@@ -601,3 +601,14 @@ def test_a_count_between_a_verb_and_its_event_counts_the_event():
     assert facts("全年组织开展2场讲座。") == [("讲座", 2, "场", False)]
     # an event before the count still owns it, whatever follows
     assert facts("召开联席会议3次研究化解方案。")[0][1:3] == (3, "次")
+
+
+def test_households_named_by_their_heads_are_never_counted_or_the_indicator():
+    # 一家 after a villager's name is the household; the households closed by 等 are counted by the verb after
+    assert facts("南坳村柯长根一家等8户受表彰。") == [("受表彰", 8, "户", False)]
+
+
+def test_a_list_closed_by_deng_before_a_count_gives_examples_of_the_noun_after():
+    assert facts("辖区有彝族、苗族、汉族等5个民族。") == [("民族", 5, "个", False)]
+    # people named before 等 and 同志 after the count: the title before the names counts them
+    assert facts("驻村干部甲、乙等12名同志分片包村。", )[0][1:3] == (12, "名")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, partial
 
+from kg.extract.person_lexicon import surname_at
 from kg.text import lexicon
 from kg.text.numerals import Quantity, find_quantities, unit_kinds
 
@@ -165,14 +166,33 @@ def figure_later_in_clause(norm: str, pos: int, clause_end: int) -> bool:
 
 
 HOUSEHOLD_WINDOW = 8  # characters before 一家 searched for the person whose household it is
+# 浦家村宋某某一家, 村民刘某一家: a name of two or three characters right after where the person lives or who they are
+_RESIDENT_NAME = re.compile(r"(?:村|组|社区|村民|居民|群众|农户|户主)(?P<name>[\u4e00-\u9fff]{2,3})$")
 
 
 def household(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
-    """张某一家, 镇长陈某某一家带头…: 一家 right after a person is that person's household, not one of anything."""
+    """张某一家, 镇长陈某某一家带头…, 浦家村宋某某一家: 一家 right after a person is that person's household, not one
+    of anything. The person is a name read in the report, a 某 name, or a surname after a village or 村民."""
     if quantity.unit != "家" or quantity.value != 1 or norm[quantity.start] != "一":
         return False
     before = norm[max(0, quantity.start - HOUSEHOLD_WINDOW) : quantity.start]
-    return before.endswith("某") or before.endswith(names)
+    if before.endswith("某") or before.endswith(names):
+        return True
+    resident = _RESIDENT_NAME.search(before)
+    return resident is not None and surname_at(resident.group("name"), 0) is not None
+
+
+_RESIDENT_HOUSEHOLD = re.compile(r"(?:村|组|社区|村民|居民|群众|农户|户主)([\u4e00-\u9fff]{2,3})一家")
+
+
+def households_end(indicator: str) -> int:
+    """Where the last household named by its head (浦家村宋某某一家) ends in an indicator, or -1: like a person's name,
+    it is never what was counted."""
+    end = -1
+    for match in _RESIDENT_HOUSEHOLD.finditer(indicator):
+        if surname_at(match.group(1), 0) is not None:
+            end = match.end()
+    return end
 
 
 @cache

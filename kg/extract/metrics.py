@@ -447,12 +447,18 @@ def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ..
     return tuple(subject + indicators[0] for subject in previous[1])
 
 
+_HOUSEHOLD = "一家"
+
+
 def _without_names(indicator: str, names: tuple[str, ...]) -> str:
     """镇长李华带领执法人员 → 执法人员: what the person led or did, never the person."""
     cut = max((indicator.rfind(name) + len(name) for name in names if name in indicator), default=-1)
+    cut = max(cut, shape.households_end(indicator))  # 浦家村宋某某一家等: households named by their heads
     if cut < 0:
         return indicator
     rest = indicator[cut:].lstrip("、和及与")
+    if rest.startswith(_HOUSEHOLD):
+        rest = rest[len(_HOUSEHOLD) :]  # 宋某一家等15户: the household is the person's, as the name is
     if rest.startswith("等"):
         rest = rest[1:]  # 舒某、龙某等5名律师: 等 closes the names, it is nothing counted
     act = next((word for word in lexicon.words("person_words", "act") if len(word) > 1 and rest.startswith(word)), "")
@@ -555,6 +561,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
         return False  # 每人联系2至3个村: a per-person count counts the noun after it
     if shape.event_after_verb(before, _plain(after), unit):
         return False  # 召开3次会议, 开展2次培训: the verb holds the event after the count, and the event is counted
+    if before.endswith("等") and closes_clause and not norm.startswith("同志", unit_end) and _tag((lexicon.tokens(_plain(after)) or [""])[0])[:1] in ("n", "j"):
+        return False  # 哈萨克族、汉族、回族等6个民族: the list closed by 等 gives examples of the noun after, which is counted
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
