@@ -298,9 +298,7 @@ def _framing(norm: str, quantity: Quantity) -> bool:
     """True for a count in a clause that frames the work (紧扣…两件大事, 围绕三个重点抓落实): an aim, not a fact."""
     if not _CJK.match(norm[quantity.end : quantity.end + 1]):
         return False  # the counted noun must follow: 围绕重点领域开展检查12次 reports what was done
-    left = quantity.start
-    while left > 0 and norm[left - 1] not in _BOUNDARY:
-        left -= 1
+    left = _clause_start(norm, quantity.start)
     clause = norm[left : quantity.start]
     lead = _patterns()["lead"].match(clause)
     return bool(_patterns()["framing"].match(clause, lead.end() if lead else 0))
@@ -351,9 +349,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     before = text[left:right]
     # 持证率不高，仅为75%; 配备专职调解员，共计69人。: a clause that is only the link (its lead words already
     # skipped), the count closing it; the clause before names what was counted.
-    start = left
-    while start > floor and norm[start - 1] not in _BOUNDARY:
-        start -= 1
+    start = _clause_start(norm, left, floor)
     link_only = norm[start - 1 : start] == "," and not _patterns()["trail"].sub("", _plain(before))
     # Punctuation closes the clause; a line break may be a wrap in mid-sentence (全年5项\n重大决策…).
     closes = quantity.end == len(norm) or norm[quantity.end] in ",。;!?"
@@ -482,9 +478,7 @@ def _glossed_title_before(norm: str, text: str, indicator: str, before: int, nam
     at = text.rfind(indicator, max(0, before - MAX_INDICATOR * 2), before)
     if at <= 0 or not indicator.endswith("等") or norm[at - 1] != ")":
         return ""
-    start = at - 1
-    while start > 0 and norm[start - 1] not in _BOUNDARY:
-        start -= 1
+    start = _clause_start(norm, at - 1)
     return _title_over_names(text[start:at] + indicator, names)
 
 
@@ -508,9 +502,7 @@ def _label(norm: str, text: str, start: int) -> str:
         colon -= 1
     if colon < 0 or norm[colon] != ":":
         return ""
-    left = colon
-    while left > 0 and norm[left - 1] not in _BOUNDARY:
-        left -= 1
+    left = _clause_start(norm, colon)
     label = text[left:colon]
     return label if 0 < len(_plain(label)) <= MAX_INDICATOR else ""
 
@@ -596,6 +588,14 @@ def _only_verbs(words: str) -> bool:
     return bool(tokens) and all(_tag(token).startswith("v") for token in tokens)
 
 
+def _clause_start(norm: str, pos: int, floor: int = 0) -> int:
+    """Where the clause holding `pos` starts: back to the last clause boundary, never before `floor`."""
+    start = pos
+    while start > floor and norm[start - 1] not in _BOUNDARY:
+        start -= 1
+    return start
+
+
 def _clause_end(norm: str, pos: int) -> int:
     end = pos
     while end < len(norm) and norm[end] not in _BOUNDARY:
@@ -609,9 +609,7 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
     # The approximation word before a number (约, 近) is part of the number, not of the clause.
     if norm.endswith(approx_before(), 0, pos):
         pos -= len(next(word for word in approx_before() if norm.endswith(word, 0, pos)))
-    left = pos
-    while left > floor and norm[left - 1] not in _BOUNDARY:
-        left -= 1
+    left = _clause_start(norm, pos, floor)
     while left < pos:
         if norm[left] in " \"'":
             left += 1
