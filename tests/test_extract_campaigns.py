@@ -197,3 +197,18 @@ def test_a_rhythm_of_work_and_a_generic_office_rule_are_no_campaigns():
 
 def test_a_quote_of_roles_joined_by_plus_names_who_takes_part_not_a_practice():
     assert names("推行“律师+调解员+网格员”联合巡逻，开展“法润万家”活动。") == ["法润万家"]
+
+
+def test_a_part_of_a_quoted_theme_presented_as_an_activity_of_its_own_is_one_too():
+    assert names("以“法进农家、情暖石岭”为主题，全年开展“法进农家”活动12场。") == ["法进农家、情暖石岭", "法进农家"]
+    # parts of a name, quoted after it with nothing that presents them, stay parts
+    assert names("推行“一会三员一网格”，“一会”“三员”各司其职。") == ["一会三员一网格"]
+
+
+def test_a_pairing_slogan_is_no_role():
+    assert names("组织“大手牵小手”亲子普法活动。") == ["大手牵小手"]
+    assert names("聘请“专职调解员”驻所。") == []
+
+
+def test_shufa_before_renyuan_is_the_campaign():
+    assert names("各村述法人员名单已按时报县委。") == ["述法"]

@@ -72,7 +72,8 @@ def _rejected(inner: str, after: str) -> bool:
     if key in lexicon.not_campaigns() or compact(inner) in lexicon.not_campaigns():
         return True
     patterns = _patterns()
-    if (len(compact(inner)) <= 2 and not _FORMULA.fullmatch(inner)) or patterns["not_text"].search(inner) or (len(inner) <= SHORT_ROLE and patterns["role_end"].search(inner)):
+    if (len(compact(inner)) <= 2 and not _FORMULA.fullmatch(inner)) or patterns["not_text"].search(inner) or (
+            len(inner) <= SHORT_ROLE and patterns["role_end"].search(inner) and not _pairing(inner)):
         return True
     if known_law(inner):  # “民法典” as a theme is a law cited, not a campaign
         return True
@@ -86,6 +87,12 @@ def _rejected(inner: str, after: str) -> bool:
     if len(parts) > 1 and all(patterns["role_end"].search(part) for part in parts):
         return True  # “队员+网格员+志愿者”: who takes part, not a named practice
     return bool(patterns["not_after"].match(after))
+
+
+def _pairing(inner: str) -> bool:
+    """“小手拉大手”, “老党员带新党员”: one party, a character that joins them, and another party ending as the first
+    does; a slogan of method, no role."""
+    return any(inner[i - 1] == inner[-1] for i in range(2, len(inner) - 2))
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -152,8 +159,10 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
         if not state or found_spans.overlaps(start, end):
             continue
         key = compact(inner)
-        if any(key in other and key != other for other in keys):
-            continue  # “一会”“三员” after “一会三员一网格”: parts of a name already found
+        if any(key in other and key != other for other in keys) and not _patterns()["kind_after"].match(_clause_after(text, end)):
+            # “一会”“三员” after “一会三员一网格”: parts of a name already found; but “送法进村”活动 after a theme
+            # “送法进村、法润X” names its own activity
+            continue
         name, stop = _extend_model(text, *_extend_char_list(text, inner, end))
         accepted.append((start, stop, written + shown[end:stop]))
         keys.add(compact(name))
