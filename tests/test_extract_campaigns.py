@@ -212,3 +212,8 @@ def test_a_pairing_slogan_is_no_role():
 
 def test_shufa_before_renyuan_is_the_campaign():
     assert names("各村述法人员名单已按时报县委。") == ["述法"]
+
+
+def test_a_quote_the_township_provides_is_presented_but_a_manner_of_service_is_not():
+    assert names("为山区群众提供“半小时调解圈”。") == ["半小时调解圈"]
+    assert names("为困难群众提供“面对面”帮扶。") == []

@@ -61,6 +61,8 @@ _CHAR_LIST = re.compile(r"^[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){1,5}$")
 _ORDER_RULE = re.compile(r"^先[\u4e00-\u9fff]{1,6}[、，,]?后[\u4e00-\u9fff]{1,6}$")
 # 周研判、月调度、季通报: a rhythm of work, each part opening with its period, is how work is run, no named activity.
 _RHYTHM = re.compile(r"^[日周旬月季年][\u4e00-\u9fff]{1,4}(?:[、，,][日周旬月季年][\u4e00-\u9fff]{1,4})+$")
+# 一对一, 点对点, 面对面: the same word on both sides of 对 describes how a service is given.
+_FACE_TO_FACE = re.compile(r"([\u4e00-\u9fff]{1,2})对\1")
 _TRAILING_KIND = re.compile(r"(制度|机制|模式|工作)$")
 # “3+X”, “1+3+N”: a formula of numbers and letters; it names a model only with its kind after it (“3+X”网格工作模式),
 # while a formula of hours or staff alone (“5+2”值班) describes how something is run.
@@ -81,6 +83,8 @@ def _rejected(inner: str, after: str) -> bool:
         return True  # “一站式”服务: an adjective, unless the clause goes on to create a model of that style
     if len(compact(inner)) <= 3 and inner.endswith("化"):
         return True
+    if _FACE_TO_FACE.fullmatch(inner):
+        return True  # “一对一”服务, “面对面”: a manner of serving, as 一站式 is
     if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner) or _RHYTHM.match(inner):  # a goal, duty, order or rhythm formula
         return True
     parts = inner.split("+")
