@@ -217,3 +217,5 @@ def test_shufa_before_renyuan_is_the_campaign():
 def test_a_quote_the_township_provides_is_presented_but_a_manner_of_service_is_not():
     assert names("为山区群众提供“半小时调解圈”。") == ["半小时调解圈"]
     assert names("为困难群众提供“面对面”帮扶。") == []
+    # a quote provided before the noun it describes is a manner of that thing
+    assert names("为群众提供“全天候”法律服务。") == []

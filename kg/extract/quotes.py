@@ -35,6 +35,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "verb_before": re.compile(rf"{either(_words('verb_before'))}[\u4e00-\u9fff]{{0,4}}$"),
         "kind_after": re.compile("^" + either(_words("kind_after"))),
+        "object_verb": re.compile(rf"{either(_words('object_verb'))}[\u4e00-\u9fff]{{0,2}}$"),
         "kind_at_end": re.compile(either(_words("kind_at_end")) + "$"),
         "not_after": re.compile(
             rf"""^(?:
@@ -184,5 +185,6 @@ def _presented(text: str, start: int, end: int, inner: str) -> bool:
     before = _clause_before(text, start)
     # “老周调解工作室”, “红袖标调解队”: a team or studio with a name of its own is a named practice wherever it stands.
     return bool(patterns["verb_before"].search(before) or patterns["kind_after"].match(after) or patterns["kind_at_end"].search(after)
+                or (not after.strip() and patterns["object_verb"].search(before))
                 or patterns["team_end"].search(inner) or patterns["team_after"].match(after)
                 or (inner.endswith("式") and patterns["model_after"].match(after)))
