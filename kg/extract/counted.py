@@ -167,7 +167,9 @@ def figure_later_in_clause(norm: str, pos: int, clause_end: int) -> bool:
 
 HOUSEHOLD_WINDOW = 8  # characters before 一家 searched for the person whose household it is
 # 浦家村宋某某一家, 村民刘某一家: a name of two or three characters right after where the person lives or who they are
-_RESIDENT_NAME = re.compile(r"(?:村|组|社区|村民|居民|群众|农户|户主)(?P<name>[\u4e00-\u9fff]{2,3})$")
+_RESIDENT = r"(?:村|组|社区|村民|居民|群众|农户|户主)(?P<name>[\u4e00-\u9fff]{2,3})"
+_RESIDENT_NAME = re.compile(_RESIDENT + "$")
+_RESIDENT_HOUSEHOLD = re.compile(_RESIDENT + "一家")
 
 
 def household(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
@@ -182,17 +184,17 @@ def household(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
     return resident is not None and surname_at(resident.group("name"), 0) is not None
 
 
-_RESIDENT_HOUSEHOLD = re.compile(r"(?:村|组|社区|村民|居民|群众|农户|户主)([\u4e00-\u9fff]{2,3})一家")
-
-
 def households_end(indicator: str) -> int:
     """Where the last household named by its head (浦家村宋某某一家) ends in an indicator, or -1: like a person's name,
     it is never what was counted."""
     end = -1
     for match in _RESIDENT_HOUSEHOLD.finditer(indicator):
-        if surname_at(match.group(1), 0) is not None:
+        if surname_at(match.group("name"), 0) is not None:
             end = match.end()
     return end
+
+
+_CLAUSE_MARKS = set(",。;:!?\n()[]、")  # in the normal form: one of these between a count and a bound parts them
 
 
 @cache
@@ -217,9 +219,6 @@ def threshold_of_count_before(norm: str, quantity: Quantity, previous_end: int |
             return False
     gap = norm[previous_end:bound]
     return bool(gap) and not any(ch in _CLAUSE_MARKS for ch in gap)
-
-
-_CLAUSE_MARKS = set(",。;:!?\n()[]、")
 
 
 def threshold_follows(norm: str, phrase_end: int) -> bool:
