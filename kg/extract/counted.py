@@ -188,6 +188,8 @@ def households_end(indicator: str) -> int:
     """Where the last household named by its head (浦家村宋某某一家) ends in an indicator, or -1: like a person's name,
     it is never what was counted."""
     end = -1
+    if "一家" not in indicator:
+        return end  # nearly every indicator: no household to look for
     for match in _RESIDENT_HOUSEHOLD.finditer(indicator):
         if surname_at(match.group("name"), 0) is not None:
             end = match.end()
@@ -213,10 +215,10 @@ def threshold_of_count_before(norm: str, quantity: Quantity, previous_end: int |
         return False
     bound = quantity.start
     if not _ends_with_threshold(norm, bound):
-        # 超过 may be read as the figure's own mark of approximation, inside the quantity
-        bound = next((quantity.start + len(word) for word in _threshold_words() if norm.startswith(word, quantity.start)), -1)
-        if bound < 0:
+        # 超过 may be read as the figure's own mark of approximation, inside the quantity (asked only then)
+        if not quantity.approx or not norm.startswith(_threshold_words(), bound):
             return False
+        bound += len(next(word for word in _threshold_words() if norm.startswith(word, bound)))
     gap = norm[previous_end:bound]
     return bool(gap) and not any(ch in _CLAUSE_MARKS for ch in gap)
 

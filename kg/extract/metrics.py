@@ -394,8 +394,15 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     return _nonempty(_without_owner(_clean(before)))
 
 
+@cache
+def _amount_words() -> tuple[str, ...]:
+    return _words("amount")
+
+
 def _without_owner(indicator: str) -> str:
     """镇便民服务中心一网通办事项 → 一网通办事项: the number of a thing an office holds is named by the thing."""
+    if not indicator.endswith(_amount_words()):
+        return indicator  # nearly every indicator: not the number of anything an office holds
     owned = _patterns()["owned"].match(indicator)
     return owned.group("owned") if owned else indicator
 

@@ -44,6 +44,9 @@ def _labelled_row() -> re.Pattern:
     )
 
 
+_UNIT_THEN_NUMBER = re.compile(r"\)[ \t\u3000|]+\d")  # what every labelled row holds: a cheap test before the rows
+
+
 # 指标  完成值  单位: a header whose own column holds each row's unit
 _UNIT_COLUMN = re.compile(r"(?:^|(?<=[ \t\u3000|]))(?:计量)?单位(?=[ \t\u3000|]|$)", re.M)
 
@@ -90,6 +93,8 @@ def _labelled_rows(source_path: str, shown: str, norm: str) -> list[Metric]:
 
     Only runs of at least MIN_LABELLED_ROWS such lines, one right under the other, are a table.
     """
+    if not _UNIT_THEN_NUMBER.search(norm):
+        return []  # nearly every text: no bracket closed right before a gap and a number
     rows = list(_labelled_row().finditer(norm))
     kept = []
     for i, row in enumerate(rows):
