@@ -612,3 +612,9 @@ def test_a_list_closed_by_deng_before_a_count_gives_examples_of_the_noun_after()
     assert facts("辖区有彝族、苗族、汉族等5个民族。") == [("民族", 5, "个", False)]
     # people named before 等 and 同志 after the count: the title before the names counts them
     assert facts("驻村干部甲、乙等12名同志分片包村。", )[0][1:3] == (12, "名")
+
+
+def test_any_bound_before_a_figure_tied_by_de_to_a_later_count_is_a_threshold():
+    assert facts("受理标的额超过5万元的合同纠纷9件。") == [("受理标的额超过5万元的合同纠纷", 9, "件", False)]
+    assert facts("审结争议金额低于1万元的小额案件14件。")[0][1:3] == (14, "件")
+    assert len(facts("审结争议金额低于1万元的小额案件14件。")) == 1

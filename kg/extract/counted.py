@@ -140,7 +140,9 @@ def _bounded_noun(norm: str, quantity: Quantity, clause_end: int, linked: bool =
     """
     if not norm.startswith("的", quantity.end):
         return None
-    if not linked and not any(norm.endswith(word, 0, quantity.start) for word in _words("bound_before")):
+    bounds = _words("bound_before")
+    # 超过 may be read as the figure's own mark of approximation, so it may stand inside the quantity
+    if not linked and not norm.endswith(bounds, 0, quantity.start) and not (quantity.approx and norm.startswith(bounds, quantity.start)):
         return None
     start = quantity.end + 1
     if clause_end <= start:
