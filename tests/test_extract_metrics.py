@@ -618,3 +618,7 @@ def test_any_bound_before_a_figure_tied_by_de_to_a_later_count_is_a_threshold():
     assert facts("受理标的额超过5万元的合同纠纷9件。") == [("受理标的额超过5万元的合同纠纷", 9, "件", False)]
     assert facts("审结争议金额低于1万元的小额案件14件。")[0][1:3] == (14, "件")
     assert len(facts("审结争议金额低于1万元的小额案件14件。")) == 1
+
+
+def test_a_total_after_a_per_unit_count_is_kept_with_its_link_words():
+    assert facts("每个网格不少于1场，年内累计58场。")[-1] == ("年内累计", 58, "场", False)

@@ -382,7 +382,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
         return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
     if not _plain(before):
-        return _nonempty(_clean(_label(norm, text, left)))  # 调解纠纷：86件: a figure in a list of labelled lines
+        label = _clean(_label(norm, text, left))  # 调解纠纷：86件: a figure in a list of labelled lines
+        return _nonempty(label or (_link_words(text, start, right) if link_only else ""))
     # Matched on the normal form (均為 in traditional script reads 均为); the subjects keep the text's own characters.
     plain, plain_norm = _plain(before), _plain(norm[left:right])
     linked = _patterns()["linked"].match(plain_norm) if len(plain_norm) == len(plain) else None
@@ -391,7 +392,14 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         # A rate is named by its subject however long (规范性文件合法性审查率、备案率均为100%); other long parts are clauses.
         if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
-    return _nonempty(_without_owner(_clean(before)))
+    named = _without_owner(_clean(before))
+    return _nonempty(named or (_link_words(text, start, right) if link_only else ""))
+
+
+def _link_words(text: str, start: int, end: int) -> str:
+    """每村不少于2场，全年累计26场: when nothing before a clause of link words names its count, the words with their
+    scope (全年累计) are all the text says of it, and the fact is kept rather than lost."""
+    return _plain(text[start:end]).strip(_EDGE)
 
 
 @cache
