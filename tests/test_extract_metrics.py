@@ -622,3 +622,12 @@ def test_any_bound_before_a_figure_tied_by_de_to_a_later_count_is_a_threshold():
 
 def test_a_total_after_a_per_unit_count_is_kept_with_its_link_words():
     assert facts("每个网格不少于1场，年内累计58场。")[-1] == ("年内累计", 58, "场", False)
+
+
+def test_a_count_in_brackets_after_its_phrase_counts_that_phrase():
+    assert facts("办理信访事项（年内合计64件），均按期办结。") == [("办理信访事项", 64, "件", False)]
+
+
+def test_a_part_in_brackets_after_a_figure_is_a_fact_but_a_scale_is_not():
+    assert [(v, u) for _, v, u, _ in facts("行政诉讼案件：3件（败诉1件）\n")] == [(3, "件"), (1, "件")]
+    assert [(v, u) for _, v, u, _ in facts("考评得分92分（满分100分）。")] == [(92, "分")]

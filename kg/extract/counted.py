@@ -74,7 +74,9 @@ _RANKED_AMONG = re.compile(r"[\u4e00-\u9fff()]{0,10}?中(?:排名|位列|名列|
 def scale_or_field(norm: str, quantity: Quantity) -> bool:
     """True for the scale of a score just given (（满分100分）) or the field of a ranking (全区14个街道中排名第2)."""
     lead = _BRACKET_LEAD.search(norm, max(0, quantity.start - 4), quantity.start)
-    if lead and norm[: lead.start()].endswith(quantity.unit) and norm.startswith(")", quantity.end):
+    # 1件（维持1件）: a part of the count before it, in brackets, is a fact of its own; only a scale's word makes a scale
+    if (lead and lead.group(1) in _words("scale_lead") and norm[: lead.start()].endswith(quantity.unit)
+            and norm.startswith(")", quantity.end)):
         return True
     return bool(_RANKED_AMONG.match(norm, quantity.end))
 

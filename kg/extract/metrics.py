@@ -363,6 +363,13 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
             subject = _before_comparison(previous[1][0])
             if subject:
                 return (subject,)
+    if norm[start - 1 : start] == "(" and not _patterns()["trail"].sub("", _plain(before)):
+        # 研究涉法事项（全年共计17项）: a count in brackets with nothing of its own but link words counts the phrase
+        # before the brackets
+        earlier, _ = _clause_before(norm, start - 1, floor)
+        subject = _clean(text[earlier : start - 1])
+        if subject:
+            return (subject,)
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and _scope_only(_plain(before)):
         # 三分之二的村建成法治文化广场, 乡里三分之一以上的村…: a share opening its clause, or after no more than the
         # place it is a share in; what it is a share of follows 的.
