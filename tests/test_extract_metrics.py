@@ -631,3 +631,7 @@ def test_a_count_in_brackets_after_its_phrase_counts_that_phrase():
 def test_a_part_in_brackets_after_a_figure_is_a_fact_but_a_scale_is_not():
     assert [(v, u) for _, v, u, _ in facts("行政诉讼案件：3件（败诉1件）\n")] == [(3, "件"), (1, "件")]
     assert [(v, u) for _, v, u, _ in facts("考评得分92分（满分100分）。")] == [(92, "分")]
+
+
+def test_a_range_of_people_tied_to_groups_gives_their_size_and_the_groups_are_counted():
+    assert facts("成立4至6人的帮教小组12个。") == [("帮教小组", 4, "人", True), ("帮教小组", 12, "个", False)]

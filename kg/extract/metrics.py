@@ -374,6 +374,12 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         # 三分之二的村建成法治文化广场, 乡里三分之一以上的村…: a share opening its clause, or after no more than the
         # place it is a share in; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
+    if quantity.upper and quantity.unit in _words("person_unit") and norm.startswith("的", quantity.end):
+        # 组建3—5人的网格巡查小组42个: a range of people tied by 的 to a group gives the groups' size; the group is named
+        noun_end = _phrase_after(norm, quantity.end + 1, quantity.unit)
+        group = _clean(text[quantity.end + 1 : noun_end])
+        if group:
+            return (group,)
     linked = bool(_patterns()["preposition_end"].fullmatch(_plain(norm[left:right])))
     bounded = shape.counted_after_bound(norm, quantity, _clause_end(norm, quantity.end), linked)
     if bounded:  # 配齐不少于3人的调解员: the noun after 的 is counted, up to a verb that follows it
@@ -400,6 +406,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
     named = _without_owner(_clean(before))
+    if left == floor and named.startswith("的"):
+        named = named[1:]  # 3—5人的网格巡查小组42个: the 的 that tied the figure before to this noun is no part of it
     return _nonempty(named or (_link_words(text, start, right) if link_only else ""))
 
 
