@@ -635,3 +635,9 @@ def test_a_part_in_brackets_after_a_figure_is_a_fact_but_a_scale_is_not():
 
 def test_a_range_of_people_tied_to_groups_gives_their_size_and_the_groups_are_counted():
     assert facts("成立4至6人的帮教小组12个。") == [("帮教小组", 4, "人", True), ("帮教小组", 12, "个", False)]
+
+
+def test_an_age_is_a_fact_only_where_the_text_states_it():
+    [(indicator, value, unit, _)] = facts("网格员队伍平均年龄为49岁。")
+    assert indicator.startswith("网格员队伍平均年龄") and (value, unit) == (49, "岁")
+    assert [(v, u) for _, v, u, _ in facts("走访70岁以上独居老人38户。")] == [(38, "户")]

@@ -240,3 +240,12 @@ def event_after_verb(before: str, after: str, unit: str) -> bool:
 @cache
 def _event_verbs() -> tuple[str, ...]:
     return lexicon.longest_first(_words("event_verb"))
+
+
+def states_an_age(norm: str, quantity: Quantity) -> bool:
+    """平均年龄58岁, 年龄均为45岁: an age the text states as a fact of the people before it, not one that picks them out."""
+    return bool(_AGE_STATED.search(norm, max(0, quantity.start - AGE_WINDOW), quantity.start))
+
+
+AGE_WINDOW = 8  # characters before an age searched for the word that states it
+_AGE_STATED = re.compile(r"(?:平均年龄|年龄|均龄)(?:均|平均)?(?:为|是|达|在)?$")

@@ -232,6 +232,8 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
     number, start, end = quantity.number, quantity.start, quantity.end
     if start > 0 and norm[start - 1] in "第每":
         return True
+    if unit_kinds().get(quantity.unit) == "age" and not shape.states_an_age(norm, quantity):
+        return True  # 60岁以上老人, 年满18岁: an age that says who is meant; only 平均年龄58岁 states one
     if shape.session_ordinal(norm, quantity) or shape.scale_or_field(norm, quantity) or (
             unit_kinds().get(quantity.unit) == "time" and shape.names_hours(norm, quantity, _phrase_after(norm, end, quantity.unit))):
         return True  # 十三届四次全会, 24小时自助服务区: an ordinal, a service's hours
