@@ -641,3 +641,11 @@ def test_an_age_is_a_fact_only_where_the_text_states_it():
     [(indicator, value, unit, _)] = facts("网格员队伍平均年龄为49岁。")
     assert indicator.startswith("网格员队伍平均年龄") and (value, unit) == (49, "岁")
     assert [(v, u) for _, v, u, _ in facts("走访70岁以上独居老人38户。")] == [(38, "户")]
+
+
+def test_a_figure_in_a_clause_of_what_is_aimed_at_is_a_target():
+    assert facts("确保全年无一起群体性械斗发生。") == []
+    assert facts("力争持证率达到100%。") == []
+    # the zero that happened, and an aim that only gives the purpose of what was done, are facts
+    assert facts("全年无一起群体性械斗。")[0][1:3] == (0, "起")
+    assert [(v, u) for _, v, u, _ in facts("为保证调解质量回访当事人45人次。")] == [(45, "人次")]

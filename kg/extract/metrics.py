@@ -92,6 +92,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # "721"工作法,即70%的问题…: a quoted label, a few words, a comma, then the words that say what it means
         "definition": re.compile(rf'"[^"\n]{{1,16}}"[^,。;\n"]{{0,8}},{either(_words("define"))}'),
         "attain": re.compile(either(_words("attain"))),
+        # 为确保工作落实召开会议3次: an aim after 为 gives the purpose of what was done, which is a fact
+        "aim": re.compile(r"(?<!为)(?<!为了)" + either(_words("aim"))),
         # what an office owns, up to the noun that says a number follows (…大队|执法人员数量)
         "owned": re.compile(rf"^.+?(?:{either(_words('owner'))})(?P<owned>[^、,]{{2,}}(?:{either(_words('amount'))}))$"),
         "editor_note": re.compile(rf"^[ \t*]*(?:{either(_words('editor_note'))})\s*[:：].*$", re.M),
@@ -141,7 +143,8 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         if quantity.start < body_start or skipped.overlaps(quantity.start, quantity.start + 1):
             continue
         quantity = _zero_fact(norm, quantity)
-        if (_not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start)
+        if (_not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _aimed(norm, quantity)
+                or _page_counter(norm, quantity.start)
                 or shape.household(norm, quantity, names)
                 or shape.threshold_of_count_before(norm, quantity, previous[0].end if previous else None)):
             continue
@@ -304,6 +307,12 @@ def _framing(norm: str, quantity: Quantity) -> bool:
     clause = norm[left : quantity.start]
     lead = _patterns()["lead"].match(clause)
     return bool(_patterns()["framing"].match(clause, lead.end() if lead else 0))
+
+
+def _aimed(norm: str, quantity: Quantity) -> bool:
+    """确保无一起重大事故发生, 力争全年成功率达到98%: a figure in a clause of what is aimed at is a target, not a fact."""
+    clause = norm[_clause_start(norm, quantity.start) : quantity.start]
+    return bool(_patterns()["aim"].search(clause))
 
 
 def _occurrences(text: str, term: str, lo: int, hi: int):
