@@ -309,10 +309,14 @@ def _framing(norm: str, quantity: Quantity) -> bool:
     return bool(_patterns()["framing"].match(clause, lead.end() if lead else 0))
 
 
+AIM_WINDOW = 24  # characters before a figure searched for the word of an aim; a clause that holds one is short
+
+
 def _aimed(norm: str, quantity: Quantity) -> bool:
     """确保无一起重大事故发生, 力争全年成功率达到98%: a figure in a clause of what is aimed at is a target, not a fact."""
-    clause = norm[_clause_start(norm, quantity.start) : quantity.start]
-    return bool(_patterns()["aim"].search(clause))
+    aim = _patterns()["aim"].search(norm, max(0, quantity.start - AIM_WINDOW), quantity.start)
+    # asked in a short window first (no aim near nearly every figure), then within the figure's clause only
+    return aim is not None and not any(ch in _BOUNDARY for ch in norm[aim.end() : quantity.start])
 
 
 def _occurrences(text: str, term: str, lo: int, hi: int):
