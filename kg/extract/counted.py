@@ -170,6 +170,7 @@ def figure_later_in_clause(norm: str, pos: int, clause_end: int) -> bool:
 
 
 HOUSEHOLD_WINDOW = 8  # characters before 一家 searched for the person whose household it is
+HOUSEHOLD_UNIT = "家"  # the caller asks about households only for this unit: the check costs nothing elsewhere
 # 浦家村宋某某一家, 村民刘某一家: a name of two or three characters right after where the person lives or who they are
 _RESIDENT = r"(?:村|组|社区|村民|居民|群众|农户|户主)(?P<name>[\u4e00-\u9fff]{2,3})"
 _RESIDENT_NAME = re.compile(_RESIDENT + "$")
@@ -179,7 +180,7 @@ _RESIDENT_HOUSEHOLD = re.compile(_RESIDENT + "一家")
 def household(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
     """张某一家, 镇长陈某某一家带头…, 浦家村宋某某一家: 一家 right after a person is that person's household, not one
     of anything. The person is a name read in the report, a 某 name, or a surname after a village or 村民."""
-    if quantity.unit != "家" or quantity.value != 1 or norm[quantity.start] != "一":
+    if quantity.unit != HOUSEHOLD_UNIT or quantity.value != 1 or norm[quantity.start] != "一":
         return False
     before = norm[max(0, quantity.start - HOUSEHOLD_WINDOW) : quantity.start]
     if before.endswith("某") or before.endswith(names):

@@ -145,8 +145,8 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         quantity = _zero_fact(norm, quantity)
         if (_not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _aimed(norm, quantity)
                 or _page_counter(norm, quantity.start)
-                or shape.household(norm, quantity, names)
-                or shape.threshold_of_count_before(norm, quantity, previous[0].end if previous else None)):
+                or (quantity.unit == shape.HOUSEHOLD_UNIT and shape.household(norm, quantity, names))
+                or (previous is not None and shape.threshold_of_count_before(norm, quantity, previous[0].end))):
             continue
         named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
         indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in named) if i))
