@@ -75,8 +75,8 @@ def _as_typed(text: str) -> bool:
     """Whether the text reads as it is typed: no wrapped lines to join, no page furniture to drop."""
     unwrapped = unwrap(text)
     return unwrapped is None or unwrapped.text == text
-# Latin letters, dingbats (Ø, ➢ bullets), • and ▶ the writer's CJK font has no glyph for: a printed copy drops them.
-_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u24b6-\u24e9\u25b6\u2700-\u27bf]")  # Ⓐ Ⓑ too
+# Latin letters, dingbats (Ø, ➢ bullets), •, ▶ and ▷ the writer's CJK font has no glyph for: a printed copy drops them.
+_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u24b6-\u24e9\u25b6\u25b7\u2700-\u27bf]")  # Ⓐ Ⓑ and ▷ too
 # Every report of ours but those that are themselves a PDF's text with its wrapped lines and page furniture
 # (printed again, their page numbers would go), and those holding characters the writer cannot print.
 # A table typed with tabs or as Markdown rows is left out: printed, its columns are only gaps on the page, which
