@@ -219,3 +219,8 @@ def test_a_quote_the_township_provides_is_presented_but_a_manner_of_service_is_n
     assert names("为困难群众提供“面对面”帮扶。") == []
     # a quote provided before the noun it describes is a manner of that thing
     assert names("为群众提供“全天候”法律服务。") == []
+
+
+def test_a_slogan_of_many_parts_taken_as_the_theme_is_a_campaign_but_a_goal_formula_is_not():
+    assert names("以“懂法、护法、守法、用法”为主题开展宣传月活动。")[:1] == ["懂法、护法、守法、用法"]
+    assert names("力求“小事不出组、大事不出村、难事不出镇、矛盾不上交”。") == []

@@ -35,6 +35,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "verb_before": re.compile(rf"{either(_words('verb_before'))}[\u4e00-\u9fff]{{0,4}}$"),
         "kind_after": re.compile("^" + either(_words("kind_after"))),
+        "theme_after": re.compile("^" + either(_words("theme_after"))),
         "object_verb": re.compile(rf"{either(_words('object_verb'))}[\u4e00-\u9fff]{{0,2}}$"),
         "kind_at_end": re.compile(either(_words("kind_at_end")) + "$"),
         "not_after": re.compile(
@@ -86,7 +87,10 @@ def _rejected(inner: str, after: str) -> bool:
         return True
     if _FACE_TO_FACE.fullmatch(inner):
         return True  # “一对一”服务, “面对面”: a manner of serving, as 一站式 is
-    if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner) or _RHYTHM.match(inner):  # a goal, duty, order or rhythm formula
+    if ((len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS and not patterns["theme_after"].match(after))
+            or _ORDER_RULE.match(inner) or _RHYTHM.match(inner)):
+        # a goal, duty, order or rhythm formula; but one the text takes as its theme (以“学法、懂法、守法、用法”为主题)
+        # is the slogan of a campaign
         return True
     parts = inner.split("+")
     if len(parts) > 1 and all(patterns["role_end"].search(part) for part in parts):
