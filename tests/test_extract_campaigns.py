@@ -197,3 +197,30 @@ def test_a_rhythm_of_work_and_a_generic_office_rule_are_no_campaigns():
 
 def test_a_quote_of_roles_joined_by_plus_names_who_takes_part_not_a_practice():
     assert names("推行“律师+调解员+网格员”联合巡逻，开展“法润万家”活动。") == ["法润万家"]
+
+
+def test_a_part_of_a_quoted_theme_presented_as_an_activity_of_its_own_is_one_too():
+    assert names("以“法进农家、情暖石岭”为主题，全年开展“法进农家”活动12场。") == ["法进农家、情暖石岭", "法进农家"]
+    # parts of a name, quoted after it with nothing that presents them, stay parts
+    assert names("推行“一会三员一网格”，“一会”“三员”各司其职。") == ["一会三员一网格"]
+
+
+def test_a_pairing_slogan_is_no_role():
+    assert names("组织“大手牵小手”亲子普法活动。") == ["大手牵小手"]
+    assert names("聘请“专职调解员”驻所。") == []
+
+
+def test_shufa_before_renyuan_is_the_campaign():
+    assert names("各村述法人员名单已按时报县委。") == ["述法"]
+
+
+def test_a_quote_the_township_provides_is_presented_but_a_manner_of_service_is_not():
+    assert names("为山区群众提供“半小时调解圈”。") == ["半小时调解圈"]
+    assert names("为困难群众提供“面对面”帮扶。") == []
+    # a quote provided before the noun it describes is a manner of that thing
+    assert names("为群众提供“全天候”法律服务。") == []
+
+
+def test_a_slogan_of_many_parts_taken_as_the_theme_is_a_campaign_but_a_goal_formula_is_not():
+    assert names("以“懂法、护法、守法、用法”为主题开展宣传月活动。")[:1] == ["懂法、护法、守法、用法"]
+    assert names("力求“小事不出组、大事不出村、难事不出镇、矛盾不上交”。") == []

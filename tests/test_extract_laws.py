@@ -81,3 +81,8 @@ def test_a_report_in_traditional_characters_cites_the_laws_and_documents_of_its_
     assert {law_key(law.name) for law in laws.extract(traditional)} == {law_key(law.name) for law in laws.extract(simplified)}
     assert ({to_simplified(d.title) for d in documents.extract(traditional)}
             == {d.title for d in documents.extract(simplified)})
+
+
+def test_an_oath_on_the_constitution_is_a_ceremony_not_a_citation():
+    assert names("新任村干部集体进行宪法宣誓。") == []
+    assert names("新任村干部集体进行宪法宣誓，并学习宪法和村民委员会组织法。") == ["宪法", "村民委员会组织法"]

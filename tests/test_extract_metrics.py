@@ -546,3 +546,106 @@ def test_a_table_whose_unit_is_a_column_of_its_own_and_a_first_column_named_danw
     ]
     # 单位 heading the first column names the offices in it, and the units stand in brackets
     assert facts("单位 | 受理（件） | 办结（件）\n东坪村 | 9 | 8\n") == [("东坪村受理", 9, "件", False), ("东坪村办结", 8, "件", False)]
+
+
+def test_a_table_whose_rows_carry_their_unit_in_their_label():
+    body = "年度数据一览：\n项目　　　　　　完成\n调处信访积案（件）　　7\n培训网格员（人次）　　215\n化解资金（万元）　3.45\n\n文字另起。\n"
+    assert facts(body) == [
+        ("调处信访积案", 7, "件", False), ("培训网格员", 215, "人次", False), ("化解资金", 34500, "元", False),
+    ]
+    # one such line alone is a caption or a sentence, not a table
+    assert facts("说明：受理总数（件）　12\n\n下文另述。\n") == []
+
+
+def test_a_column_in_ten_thousands_is_scaled_in_decimal():
+    body = "村名\t补偿（万元）\t户数（户）\n南坡村\t12.36\t40\n"
+    assert ("南坡村补偿", 123600, "元", False) in facts(body)
+
+
+def test_yi_jia_after_a_person_is_a_household_not_a_count():
+    assert [(v, u) for _, v, u, _ in facts("村民刘某一家因土地流转起争议，调解员2次上门。")] == [(2, "次")]
+    assert facts("党委书记杜远帆一家率先签订承诺书，带动农户300余户。") == [("带动农户", 300, "户", True)]
+    # 一家 counting an enterprise still counts
+    assert facts("新引进律师事务所一家。") == [("新引进律师事务所", 1, "家", False)]
+
+
+def test_households_act_so_a_verb_after_them_leaves_the_clause_before():
+    assert facts("带动全村860余户入股。") == [("带动全村", 860, "户", True)]
+    assert facts("共发动群众1200余户参与。") == [("发动群众", 1200, "户", True)]
+    # a noun after the households is still what they are
+    assert facts("全村860户农户参保。")[0][:3] == ("农户", 860, "户")
+
+
+def test_a_bound_after_a_count_in_its_clause_is_a_threshold_not_a_fact():
+    assert [(v, u) for _, v, u, _ in facts("仍有3个网格全年巡查不足12次。")] == [(3, "个")]
+    assert facts("其中7名调解员年调解量低于5件。")[0][1:3] == (7, "名")
+    assert len(facts("其中7名调解员年调解量低于5件。")) == 1
+    # with no count before it in the clause, a bound figure is a fact of its own
+    assert facts("部分村法律顾问到村服务不足6次。") == [("部分村法律顾问到村服务不足", 6, "次", False)]
+
+
+def test_a_share_after_its_place_counts_the_noun_after_de():
+    assert facts("片区里四分之三的网格配备了调解员。") == [("网格配备了调解员", 75, "%", False)]
+    # a verb before the share says what it measures
+    assert facts("老年人口占全镇人口的比例为25%。")[0][1:3] == (25, "%")
+
+
+def test_the_number_of_what_an_office_holds_is_named_by_what_it_holds():
+    assert facts("乡综合执法中队协管员人数达到15人。") == [("协管员人数", 15, "人", False)]
+    # a list an office keeps (进驻事项) keeps the office in its name
+    assert facts("乡政务服务中心进驻事项112项。") == [("乡政务服务中心进驻事项", 112, "项", False)]
+
+
+def test_a_count_between_a_verb_and_its_event_counts_the_event():
+    assert facts("村党支部召开4次例会。") == [("例会", 4, "次", False)]
+    assert facts("全年组织开展2场讲座。") == [("讲座", 2, "场", False)]
+    # an event before the count still owns it, whatever follows
+    assert facts("召开联席会议3次研究化解方案。")[0][1:3] == (3, "次")
+
+
+def test_households_named_by_their_heads_are_never_counted_or_the_indicator():
+    # 一家 after a villager's name is the household; the households closed by 等 are counted by the verb after
+    assert facts("南坳村柯长根一家等8户受表彰。") == [("受表彰", 8, "户", False)]
+
+
+def test_a_list_closed_by_deng_before_a_count_gives_examples_of_the_noun_after():
+    assert facts("辖区有彝族、苗族、汉族等5个民族。") == [("民族", 5, "个", False)]
+    # people named before 等 and 同志 after the count: the title before the names counts them
+    assert facts("驻村干部甲、乙等12名同志分片包村。", )[0][1:3] == (12, "名")
+
+
+def test_any_bound_before_a_figure_tied_by_de_to_a_later_count_is_a_threshold():
+    assert facts("受理标的额超过5万元的合同纠纷9件。") == [("受理标的额超过5万元的合同纠纷", 9, "件", False)]
+    assert facts("审结争议金额低于1万元的小额案件14件。")[0][1:3] == (14, "件")
+    assert len(facts("审结争议金额低于1万元的小额案件14件。")) == 1
+
+
+def test_a_total_after_a_per_unit_count_is_kept_with_its_link_words():
+    assert facts("每个网格不少于1场，年内累计58场。")[-1] == ("年内累计", 58, "场", False)
+
+
+def test_a_count_in_brackets_after_its_phrase_counts_that_phrase():
+    assert facts("办理信访事项（年内合计64件），均按期办结。") == [("办理信访事项", 64, "件", False)]
+
+
+def test_a_part_in_brackets_after_a_figure_is_a_fact_but_a_scale_is_not():
+    assert [(v, u) for _, v, u, _ in facts("行政诉讼案件：3件（败诉1件）\n")] == [(3, "件"), (1, "件")]
+    assert [(v, u) for _, v, u, _ in facts("考评得分92分（满分100分）。")] == [(92, "分")]
+
+
+def test_a_range_of_people_tied_to_groups_gives_their_size_and_the_groups_are_counted():
+    assert facts("成立4至6人的帮教小组12个。") == [("帮教小组", 4, "人", True), ("帮教小组", 12, "个", False)]
+
+
+def test_an_age_is_a_fact_only_where_the_text_states_it():
+    [(indicator, value, unit, _)] = facts("网格员队伍平均年龄为49岁。")
+    assert indicator.startswith("网格员队伍平均年龄") and (value, unit) == (49, "岁")
+    assert [(v, u) for _, v, u, _ in facts("走访70岁以上独居老人38户。")] == [(38, "户")]
+
+
+def test_a_figure_in_a_clause_of_what_is_aimed_at_is_a_target():
+    assert facts("确保全年无一起群体性械斗发生。") == []
+    assert facts("力争持证率达到100%。") == []
+    # the zero that happened, and an aim that only gives the purpose of what was done, are facts
+    assert facts("全年无一起群体性械斗。")[0][1:3] == (0, "起")
+    assert [(v, u) for _, v, u, _ in facts("为保证调解质量回访当事人45人次。")] == [(45, "人次")]

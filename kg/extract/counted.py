@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, partial
 
+from kg.extract.person_lexicon import surname_at
 from kg.text import lexicon
 from kg.text.numerals import Quantity, find_quantities, unit_kinds
 
@@ -73,7 +74,9 @@ _RANKED_AMONG = re.compile(r"[\u4e00-\u9fff()]{0,10}?中(?:排名|位列|名列|
 def scale_or_field(norm: str, quantity: Quantity) -> bool:
     """True for the scale of a score just given (（满分100分）) or the field of a ranking (全区14个街道中排名第2)."""
     lead = _BRACKET_LEAD.search(norm, max(0, quantity.start - 4), quantity.start)
-    if lead and norm[: lead.start()].endswith(quantity.unit) and norm.startswith(")", quantity.end):
+    # 1件（维持1件）: a part of the count before it, in brackets, is a fact of its own; only a scale's word makes a scale
+    if (lead and lead.group(1) in _words("scale_lead") and norm[: lead.start()].endswith(quantity.unit)
+            and norm.startswith(")", quantity.end)):
         return True
     return bool(_RANKED_AMONG.match(norm, quantity.end))
 
@@ -139,7 +142,9 @@ def _bounded_noun(norm: str, quantity: Quantity, clause_end: int, linked: bool =
     """
     if not norm.startswith("的", quantity.end):
         return None
-    if not linked and not any(norm.endswith(word, 0, quantity.start) for word in _words("bound_before")):
+    bounds = _words("bound_before")
+    # 超过 may be read as the figure's own mark of approximation, so it may stand inside the quantity
+    if not linked and not norm.endswith(bounds, 0, quantity.start) and not (quantity.approx and norm.startswith(bounds, quantity.start)):
         return None
     start = quantity.end + 1
     if clause_end <= start:
@@ -162,3 +167,86 @@ def bound_qualifies_later_figure(norm: str, quantity: Quantity, clause_end: int)
 def figure_later_in_clause(norm: str, pos: int, clause_end: int) -> bool:
     """True when another figure with a unit stands between `pos` and the clause's end (…以上的纠纷7件)."""
     return next(find_quantities(norm[pos:clause_end]), None) is not None
+
+
+HOUSEHOLD_WINDOW = 8  # characters before 一家 searched for the person whose household it is
+HOUSEHOLD_UNIT = "家"  # the caller asks about households only for this unit: the check costs nothing elsewhere
+# 浦家村宋某某一家, 村民刘某一家: a name of two or three characters right after where the person lives or who they are
+_RESIDENT = r"(?:村|组|社区|村民|居民|群众|农户|户主)(?P<name>[\u4e00-\u9fff]{2,3})"
+_RESIDENT_NAME = re.compile(_RESIDENT + "$")
+_RESIDENT_HOUSEHOLD = re.compile(_RESIDENT + "一家")
+
+
+def household(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
+    """张某一家, 镇长陈某某一家带头…, 浦家村宋某某一家: 一家 right after a person is that person's household, not one
+    of anything. The person is a name read in the report, a 某 name, or a surname after a village or 村民."""
+    if quantity.unit != HOUSEHOLD_UNIT or quantity.value != 1 or norm[quantity.start] != "一":
+        return False
+    before = norm[max(0, quantity.start - HOUSEHOLD_WINDOW) : quantity.start]
+    if before.endswith("某") or before.endswith(names):
+        return True
+    resident = _RESIDENT_NAME.search(before)
+    return resident is not None and surname_at(resident.group("name"), 0) is not None
+
+
+def households_end(indicator: str) -> int:
+    """Where the last household named by its head (浦家村宋某某一家) ends in an indicator, or -1: like a person's name,
+    it is never what was counted."""
+    end = -1
+    if "一家" not in indicator:
+        return end  # nearly every indicator: no household to look for
+    for match in _RESIDENT_HOUSEHOLD.finditer(indicator):
+        if surname_at(match.group("name"), 0) is not None:
+            end = match.end()
+    return end
+
+
+_CLAUSE_MARKS = set(",。;:!?\n()[]、")  # in the normal form: one of these between a count and a bound parts them
+
+
+@cache
+def _threshold_words() -> tuple[str, ...]:
+    return lexicon.longest_first(_words("threshold"))
+
+
+def _ends_with_threshold(norm: str, pos: int) -> bool:
+    return norm.endswith(_threshold_words(), 0, pos)
+
+
+def threshold_of_count_before(norm: str, quantity: Quantity, previous_end: int | None) -> bool:
+    """有4个村全年到村服务不足6次: a bound right before a figure whose clause already holds a count says which of the
+    counted things are meant; the figure states nothing of its own."""
+    if previous_end is None or previous_end >= quantity.start:
+        return False
+    bound = quantity.start
+    if not _ends_with_threshold(norm, bound):
+        # 超过 may be read as the figure's own mark of approximation, inside the quantity (asked only then)
+        if not quantity.approx or not norm.startswith(_threshold_words(), bound):
+            return False
+        bound += len(next(word for word in _threshold_words() if norm.startswith(word, bound)))
+    gap = norm[previous_end:bound]
+    return bool(gap) and not any(ch in _CLAUSE_MARKS for ch in gap)
+
+
+def threshold_follows(norm: str, phrase_end: int) -> bool:
+    """村调委会调解纠纷不足|10件: the words after a count end in a bound, so the figure they run into is a threshold."""
+    return _ends_with_threshold(norm, phrase_end)
+
+
+def event_after_verb(before: str, after: str, unit: str) -> bool:
+    """召开3次会议, 开展2次培训: 次/场/期 between a verb and the event it holds count that event, not the verb."""
+    return bool(after) and unit in _words("event_unit") and before.endswith(_event_verbs())
+
+
+@cache
+def _event_verbs() -> tuple[str, ...]:
+    return lexicon.longest_first(_words("event_verb"))
+
+
+def states_an_age(norm: str, quantity: Quantity) -> bool:
+    """平均年龄58岁, 年龄均为45岁: an age the text states as a fact of the people before it, not one that picks them out."""
+    return bool(_AGE_STATED.search(norm, max(0, quantity.start - AGE_WINDOW), quantity.start))
+
+
+AGE_WINDOW = 8  # characters before an age searched for the word that states it
+_AGE_STATED = re.compile(r"(?:平均年龄|年龄|均龄)(?:均|平均)?(?:为|是|达|在)?$")

@@ -27,8 +27,8 @@ def mentions(source: Source, campaign_mentions: list[Campaign] | None = None) ->
     for hit in lexicon.law_matcher().find(text, norm):
         if blocked.overlaps(hit.start, hit.end):
             continue
-        if fa_joins_next(norm, hit.end):
-            continue
+        if fa_joins_next(norm, hit.end) or norm.startswith(lexicon.words("law_words", "ceremony_after"), hit.end):
+            continue  # 宪法宣誓: an oath taken on the law is a ceremony, the law is not cited
         start = hit.start
         if norm[max(0, start - len(PRC)) : start] == PRC:
             start -= len(PRC)

@@ -92,6 +92,10 @@ def _patterns() -> dict[str, re.Pattern]:
         # "721"工作法,即70%的问题…: a quoted label, a few words, a comma, then the words that say what it means
         "definition": re.compile(rf'"[^"\n]{{1,16}}"[^,。;\n"]{{0,8}},{either(_words("define"))}'),
         "attain": re.compile(either(_words("attain"))),
+        # 为确保工作落实召开会议3次: an aim after 为 gives the purpose of what was done, which is a fact
+        "aim": re.compile(r"(?<!为)(?<!为了)" + either(_words("aim"))),
+        # what an office owns, up to the noun that says a number follows (…大队|执法人员数量)
+        "owned": re.compile(rf"^.+?(?:{either(_words('owner'))})(?P<owned>[^、,]{{2,}}(?:{either(_words('amount'))}))$"),
         "editor_note": re.compile(rf"^[ \t*]*(?:{either(_words('editor_note'))})\s*[:：].*$", re.M),
     }
 
@@ -139,7 +143,10 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         if quantity.start < body_start or skipped.overlaps(quantity.start, quantity.start + 1):
             continue
         quantity = _zero_fact(norm, quantity)
-        if _not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _page_counter(norm, quantity.start):
+        if (_not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _aimed(norm, quantity)
+                or _page_counter(norm, quantity.start)
+                or (quantity.unit == shape.HOUSEHOLD_UNIT and shape.household(norm, quantity, names))
+                or (previous is not None and shape.threshold_of_count_before(norm, quantity, previous[0].end))):
             continue
         named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
         indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in named) if i))
@@ -228,6 +235,8 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
     number, start, end = quantity.number, quantity.start, quantity.end
     if start > 0 and norm[start - 1] in "第每":
         return True
+    if unit_kinds().get(quantity.unit) == "age" and not shape.states_an_age(norm, quantity):
+        return True  # 60岁以上老人, 年满18岁: an age that says who is meant; only 平均年龄58岁 states one
     if shape.session_ordinal(norm, quantity) or shape.scale_or_field(norm, quantity) or (
             unit_kinds().get(quantity.unit) == "time" and shape.names_hours(norm, quantity, _phrase_after(norm, end, quantity.unit))):
         return True  # 十三届四次全会, 24小时自助服务区: an ordinal, a service's hours
@@ -294,12 +303,20 @@ def _framing(norm: str, quantity: Quantity) -> bool:
     """True for a count in a clause that frames the work (紧扣…两件大事, 围绕三个重点抓落实): an aim, not a fact."""
     if not _CJK.match(norm[quantity.end : quantity.end + 1]):
         return False  # the counted noun must follow: 围绕重点领域开展检查12次 reports what was done
-    left = quantity.start
-    while left > 0 and norm[left - 1] not in _BOUNDARY:
-        left -= 1
+    left = _clause_start(norm, quantity.start)
     clause = norm[left : quantity.start]
     lead = _patterns()["lead"].match(clause)
     return bool(_patterns()["framing"].match(clause, lead.end() if lead else 0))
+
+
+AIM_WINDOW = 24  # characters before a figure searched for the word of an aim; a clause that holds one is short
+
+
+def _aimed(norm: str, quantity: Quantity) -> bool:
+    """确保无一起重大事故发生, 力争全年成功率达到98%: a figure in a clause of what is aimed at is a target, not a fact."""
+    aim = _patterns()["aim"].search(norm, max(0, quantity.start - AIM_WINDOW), quantity.start)
+    # asked in a short window first (no aim near nearly every figure), then within the figure's clause only
+    return aim is not None and not any(ch in _BOUNDARY for ch in norm[aim.end() : quantity.start])
 
 
 def _occurrences(text: str, term: str, lo: int, hi: int):
@@ -347,9 +364,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     before = text[left:right]
     # 持证率不高，仅为75%; 配备专职调解员，共计69人。: a clause that is only the link (its lead words already
     # skipped), the count closing it; the clause before names what was counted.
-    start = left
-    while start > floor and norm[start - 1] not in _BOUNDARY:
-        start -= 1
+    start = _clause_start(norm, left, floor)
     link_only = norm[start - 1 : start] == "," and not _patterns()["trail"].sub("", _plain(before))
     # Punctuation closes the clause; a line break may be a wrap in mid-sentence (全年5项\n重大决策…).
     closes = quantity.end == len(norm) or norm[quantity.end] in ",。;!?"
@@ -363,9 +378,23 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
             subject = _before_comparison(previous[1][0])
             if subject:
                 return (subject,)
-    if quantity.unit == "%" and norm.startswith("的", quantity.end) and not _plain(before):
-        # 三分之二的村建成法治文化广场: a share opening its clause; what it is a share of follows 的.
+    if norm[start - 1 : start] == "(" and not _patterns()["trail"].sub("", _plain(before)):
+        # 研究涉法事项（全年共计17项）: a count in brackets with nothing of its own but link words counts the phrase
+        # before the brackets
+        earlier, _ = _clause_before(norm, start - 1, floor)
+        subject = _clean(text[earlier : start - 1])
+        if subject:
+            return (subject,)
+    if quantity.unit == "%" and norm.startswith("的", quantity.end) and _scope_only(_plain(before)):
+        # 三分之二的村建成法治文化广场, 乡里三分之一以上的村…: a share opening its clause, or after no more than the
+        # place it is a share in; what it is a share of follows 的.
         return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
+    if quantity.upper and quantity.unit in _words("person_unit") and norm.startswith("的", quantity.end):
+        # 组建3—5人的网格巡查小组42个: a range of people tied by 的 to a group gives the groups' size; the group is named
+        noun_end = _phrase_after(norm, quantity.end + 1, quantity.unit)
+        group = _clean(text[quantity.end + 1 : noun_end])
+        if group:
+            return (group,)
     linked = bool(_patterns()["preposition_end"].fullmatch(_plain(norm[left:right])))
     bounded = shape.counted_after_bound(norm, quantity, _clause_end(norm, quantity.end), linked)
     if bounded:  # 配齐不少于3人的调解员: the noun after 的 is counted, up to a verb that follows it
@@ -381,7 +410,8 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
         return _whole_divided(norm, text, previous[0])  # 5个方面22项: 22 counts the tasks, not the 方面
     if not _plain(before):
-        return _nonempty(_clean(_label(norm, text, left)))  # 调解纠纷：86件: a figure in a list of labelled lines
+        label = _clean(_label(norm, text, left))  # 调解纠纷：86件: a figure in a list of labelled lines
+        return _nonempty(label or (_link_words(text, start, right) if link_only else ""))
     # Matched on the normal form (均為 in traditional script reads 均为); the subjects keep the text's own characters.
     plain, plain_norm = _plain(before), _plain(norm[left:right])
     linked = _patterns()["linked"].match(plain_norm) if len(plain_norm) == len(plain) else None
@@ -390,7 +420,29 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         # A rate is named by its subject however long (规范性文件合法性审查率、备案率均为100%); other long parts are clauses.
         if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
-    return _nonempty(_clean(before))
+    named = _without_owner(_clean(before))
+    if left == floor and named.startswith("的"):
+        named = named[1:]  # 3—5人的网格巡查小组42个: the 的 that tied the figure before to this noun is no part of it
+    return _nonempty(named or (_link_words(text, start, right) if link_only else ""))
+
+
+def _link_words(text: str, start: int, end: int) -> str:
+    """每村不少于2场，全年累计26场: when nothing before a clause of link words names its count, the words with their
+    scope (全年累计) are all the text says of it, and the fact is kept rather than lost."""
+    return _plain(text[start:end]).strip(_EDGE)
+
+
+@cache
+def _amount_words() -> tuple[str, ...]:
+    return _words("amount")
+
+
+def _without_owner(indicator: str) -> str:
+    """镇便民服务中心一网通办事项 → 一网通办事项: the number of a thing an office holds is named by the thing."""
+    if not indicator.endswith(_amount_words()):
+        return indicator  # nearly every indicator: not the number of anything an office holds
+    owned = _patterns()["owned"].match(indicator)
+    return owned.group("owned") if owned else indicator
 
 
 _COMPARISON_RE = re.compile(r"同比|环比|较|比上年|比去年")
@@ -436,12 +488,18 @@ def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ..
     return tuple(subject + indicators[0] for subject in previous[1])
 
 
+_HOUSEHOLD = "一家"
+
+
 def _without_names(indicator: str, names: tuple[str, ...]) -> str:
     """镇长李华带领执法人员 → 执法人员: what the person led or did, never the person."""
     cut = max((indicator.rfind(name) + len(name) for name in names if name in indicator), default=-1)
+    cut = max(cut, shape.households_end(indicator))  # 浦家村宋某某一家等: households named by their heads
     if cut < 0:
         return indicator
     rest = indicator[cut:].lstrip("、和及与")
+    if rest.startswith(_HOUSEHOLD):
+        rest = rest[len(_HOUSEHOLD) :]  # 宋某一家等15户: the household is the person's, as the name is
     if rest.startswith("等"):
         rest = rest[1:]  # 舒某、龙某等5名律师: 等 closes the names, it is nothing counted
     act = next((word for word in lexicon.words("person_words", "act") if len(word) > 1 and rest.startswith(word)), "")
@@ -465,9 +523,7 @@ def _glossed_title_before(norm: str, text: str, indicator: str, before: int, nam
     at = text.rfind(indicator, max(0, before - MAX_INDICATOR * 2), before)
     if at <= 0 or not indicator.endswith("等") or norm[at - 1] != ")":
         return ""
-    start = at - 1
-    while start > 0 and norm[start - 1] not in _BOUNDARY:
-        start -= 1
+    start = _clause_start(norm, at - 1)
     return _title_over_names(text[start:at] + indicator, names)
 
 
@@ -491,9 +547,7 @@ def _label(norm: str, text: str, start: int) -> str:
         colon -= 1
     if colon < 0 or norm[colon] != ":":
         return ""
-    left = colon
-    while left > 0 and norm[left - 1] not in _BOUNDARY:
-        left -= 1
+    left = _clause_start(norm, colon)
     label = text[left:colon]
     return label if 0 < len(_plain(label)) <= MAX_INDICATOR else ""
 
@@ -528,15 +582,24 @@ def _nonempty(indicator: str) -> tuple[str, ...]:
 def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end: int, unit: str = "") -> bool:
     """True when the words after the unit do not name what was counted, so the clause before does."""
     before = _plain(before)
-    if not before or _patterns()["preposition_end"].search(before) or before[-1] in "、,的":
+    if not before or before[-1] in "、,的":
         return False
     closes_clause = after_end >= len(norm) or norm[after_end] in _BOUNDARY or norm[after_end] == "、"
+    if closes_clause and unit in _words("person_unit") and _only_verbs(after) and not before.endswith(_words("possess")):
+        return True  # 带动全镇2300余户签约。: people act, so the verb after them is theirs; the clause before counts them
+    if _patterns()["preposition_end"].search(before):
+        return False
     if before.endswith(_words("possess")):
         return False  # 下辖9个社区，: what the township has is the noun after the number, however short
-    if shape.counts_event_before(before, unit) or shape.runs_into_next_figure(norm, after_end):
+    if shape.counts_event_before(before, unit) or (
+            shape.runs_into_next_figure(norm, after_end) and not shape.threshold_follows(norm, after_end)):
         return True  # 召开会议5次研究…, 发放手册600册律师讲座3次: the words after belong to the next clause or figure
     if shape.per_unit(before):
         return False  # 每人联系2至3个村: a per-person count counts the noun after it
+    if shape.event_after_verb(before, _plain(after), unit):
+        return False  # 召开3次会议, 开展2次培训: the verb holds the event after the count, and the event is counted
+    if before.endswith("等") and closes_clause and not norm.startswith("同志", unit_end) and _tag((lexicon.tokens(_plain(after)) or [""])[0])[:1] in ("n", "j"):
+        return False  # 哈萨克族、汉族、回族等6个民族: the list closed by 等 gives examples of the noun after, which is counted
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
@@ -556,6 +619,28 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
 
 
+MAX_SCOPE = 4  # characters of a place or scope before a share (全乡, 辖区内); longer words before it say more
+
+
+def _scope_only(words: str) -> bool:
+    """"" or a short place with no verb (乡里, 全镇): nothing before a share that could be what it measures."""
+    return not words or (len(words) <= MAX_SCOPE and not any(_tag(t).startswith("v") for t in lexicon.tokens(words)))
+
+
+def _only_verbs(words: str) -> bool:
+    """签约, 参加: the words are a verb and nothing else (no noun that could be what was counted)."""
+    tokens = lexicon.tokens(_plain(words))
+    return bool(tokens) and all(_tag(token).startswith("v") for token in tokens)
+
+
+def _clause_start(norm: str, pos: int, floor: int = 0) -> int:
+    """Where the clause holding `pos` starts: back to the last clause boundary, never before `floor`."""
+    start = pos
+    while start > floor and norm[start - 1] not in _BOUNDARY:
+        start -= 1
+    return start
+
+
 def _clause_end(norm: str, pos: int) -> int:
     end = pos
     while end < len(norm) and norm[end] not in _BOUNDARY:
@@ -569,9 +654,7 @@ def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
     # The approximation word before a number (约, 近) is part of the number, not of the clause.
     if norm.endswith(approx_before(), 0, pos):
         pos -= len(next(word for word in approx_before() if norm.endswith(word, 0, pos)))
-    left = pos
-    while left > floor and norm[left - 1] not in _BOUNDARY:
-        left -= 1
+    left = _clause_start(norm, pos, floor)
     while left < pos:
         if norm[left] in " \"'":
             left += 1

@@ -35,6 +35,8 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "verb_before": re.compile(rf"{either(_words('verb_before'))}[\u4e00-\u9fff]{{0,4}}$"),
         "kind_after": re.compile("^" + either(_words("kind_after"))),
+        "theme_after": re.compile("^" + either(_words("theme_after"))),
+        "object_verb": re.compile(rf"{either(_words('object_verb'))}[\u4e00-\u9fff]{{0,2}}$"),
         "kind_at_end": re.compile(either(_words("kind_at_end")) + "$"),
         "not_after": re.compile(
             rf"""^(?:
@@ -61,6 +63,8 @@ _CHAR_LIST = re.compile(r"^[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){1,5}$")
 _ORDER_RULE = re.compile(r"^先[\u4e00-\u9fff]{1,6}[、，,]?后[\u4e00-\u9fff]{1,6}$")
 # 周研判、月调度、季通报: a rhythm of work, each part opening with its period, is how work is run, no named activity.
 _RHYTHM = re.compile(r"^[日周旬月季年][\u4e00-\u9fff]{1,4}(?:[、，,][日周旬月季年][\u4e00-\u9fff]{1,4})+$")
+# 一对一, 点对点, 面对面: the same word on both sides of 对 describes how a service is given.
+_FACE_TO_FACE = re.compile(r"([\u4e00-\u9fff]{1,2})对\1")
 _TRAILING_KIND = re.compile(r"(制度|机制|模式|工作)$")
 # “3+X”, “1+3+N”: a formula of numbers and letters; it names a model only with its kind after it (“3+X”网格工作模式),
 # while a formula of hours or staff alone (“5+2”值班) describes how something is run.
@@ -72,7 +76,8 @@ def _rejected(inner: str, after: str) -> bool:
     if key in lexicon.not_campaigns() or compact(inner) in lexicon.not_campaigns():
         return True
     patterns = _patterns()
-    if (len(compact(inner)) <= 2 and not _FORMULA.fullmatch(inner)) or patterns["not_text"].search(inner) or (len(inner) <= SHORT_ROLE and patterns["role_end"].search(inner)):
+    if (len(compact(inner)) <= 2 and not _FORMULA.fullmatch(inner)) or patterns["not_text"].search(inner) or (
+            len(inner) <= SHORT_ROLE and patterns["role_end"].search(inner) and not _pairing(inner)):
         return True
     if known_law(inner):  # “民法典” as a theme is a law cited, not a campaign
         return True
@@ -80,12 +85,23 @@ def _rejected(inner: str, after: str) -> bool:
         return True  # “一站式”服务: an adjective, unless the clause goes on to create a model of that style
     if len(compact(inner)) <= 3 and inner.endswith("化"):
         return True
-    if len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS or _ORDER_RULE.match(inner) or _RHYTHM.match(inner):  # a goal, duty, order or rhythm formula
+    if _FACE_TO_FACE.fullmatch(inner):
+        return True  # “一对一”服务, “面对面”: a manner of serving, as 一站式 is
+    if ((len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS and not patterns["theme_after"].match(after))
+            or _ORDER_RULE.match(inner) or _RHYTHM.match(inner)):
+        # a goal, duty, order or rhythm formula; but one the text takes as its theme (以“学法、懂法、守法、用法”为主题)
+        # is the slogan of a campaign
         return True
     parts = inner.split("+")
     if len(parts) > 1 and all(patterns["role_end"].search(part) for part in parts):
         return True  # “队员+网格员+志愿者”: who takes part, not a named practice
     return bool(patterns["not_after"].match(after))
+
+
+def _pairing(inner: str) -> bool:
+    """“小手拉大手”, “老党员带新党员”: one party, a character that joins them, and another party ending as the first
+    does; a slogan of method, no role."""
+    return any(inner[i - 1] == inner[-1] for i in range(2, len(inner) - 2))
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -152,8 +168,10 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
         if not state or found_spans.overlaps(start, end):
             continue
         key = compact(inner)
-        if any(key in other and key != other for other in keys):
-            continue  # “一会”“三员” after “一会三员一网格”: parts of a name already found
+        if any(key in other and key != other for other in keys) and not _patterns()["kind_after"].match(_clause_after(text, end)):
+            # “一会”“三员” after “一会三员一网格”: parts of a name already found; but “送法进村”活动 after a theme
+            # “送法进村、法润X” names its own activity
+            continue
         name, stop = _extend_model(text, *_extend_char_list(text, inner, end))
         accepted.append((start, stop, written + shown[end:stop]))
         keys.add(compact(name))
@@ -171,5 +189,6 @@ def _presented(text: str, start: int, end: int, inner: str) -> bool:
     before = _clause_before(text, start)
     # “老周调解工作室”, “红袖标调解队”: a team or studio with a name of its own is a named practice wherever it stands.
     return bool(patterns["verb_before"].search(before) or patterns["kind_after"].match(after) or patterns["kind_at_end"].search(after)
+                or (not after.strip() and patterns["object_verb"].search(before))
                 or patterns["team_end"].search(inner) or patterns["team_after"].match(after)
                 or (inner.endswith("式") and patterns["model_after"].match(after)))

@@ -18,9 +18,11 @@ from functools import cache
 
 from kg.model import Metric, evidence
 from kg.text import lexicon
-from kg.text.numerals import units
+from kg.text.numerals import MULTIPLIERS, scaled, units
 
 MIN_CELLS = 3  # a label, and at least two more cells: fewer is a sentence, not a table row
+MIN_LABELLED_ROWS = 2  # rows that each carry their unit: one such line alone may be a caption, two in a row are a table
+MAX_LABEL = 25  # characters of a row's label; a longer run before a bracket is a sentence
 _CELL = re.compile(r"[^ \t\u3000|]+")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
@@ -29,6 +31,20 @@ _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 def _unit_header() -> re.Pattern:
     """A header cell ending in its unit in brackets: 受理(件), 金额(万元) in the normal form."""
     return re.compile(rf"\((?:万|亿)?({lexicon.either(units())})\)(?=[ \t\u3000|]|$)", re.M)
+
+
+@cache
+def _labelled_row() -> re.Pattern:
+    """行政复议案件（件）  4: a row whose own label ends in its unit in brackets, then one bare number."""
+    return re.compile(
+        rf"^[ \t\u3000|]*(?P<label>[^\s|()\d][^\s|()]{{0,{MAX_LABEL - 1}}})"
+        rf"\((?P<unit>(?:万|亿)?(?:{lexicon.either(units())}))\)[ \t\u3000|]+"
+        rf"(?P<number>{_NUMBER.pattern})[ \t\u3000|]*$",
+        re.M,
+    )
+
+
+_UNIT_THEN_NUMBER = re.compile(r"\)[ \t\u3000|]+\d")  # what every labelled row holds: a cheap test before the rows
 
 
 # 指标  完成值  单位: a header whose own column holds each row's unit
@@ -67,7 +83,32 @@ def extract(source_path: str, shown: str, norm: str) -> list[Metric]:
                                 approx=False, evidence=evidence(source_path, shown, start, start + length))
                          for label in (row[0],) for name, unit, value, start, length in row[1])
             done = pos = end + 1
-    return found
+    taken = {m.evidence.start for m in found}
+    labelled = [m for m in _labelled_rows(source_path, shown, norm) if m.evidence.start not in taken]
+    return sorted([*found, *labelled], key=lambda m: m.evidence.start) if labelled else found
+
+
+def _labelled_rows(source_path: str, shown: str, norm: str) -> list[Metric]:
+    """Figures of a table with no unit in its header, each row's label ending in its unit: 行政复议案件（件）  4.
+
+    Only runs of at least MIN_LABELLED_ROWS such lines, one right under the other, are a table.
+    """
+    if not _UNIT_THEN_NUMBER.search(norm):
+        return []  # nearly every text: no bracket closed right before a gap and a number
+    rows = list(_labelled_row().finditer(norm))
+    kept = []
+    for i, row in enumerate(rows):
+        run = [r for r in rows[max(0, i - 1) : i + 2]
+               if r is row or norm.count("\n", min(r.start(), row.start()), max(r.start(), row.start())) == 1]
+        if len(run) >= MIN_LABELLED_ROWS:
+            kept.append(row)
+    metrics = []
+    for row in kept:
+        value, unit = _in_base_unit(float(row.group("number").replace(",", "")), row.group("unit"))
+        start, end = row.span("number")
+        metrics.append(Metric(indicator=shown[row.start("label") : row.end("label")], value=value, unit=unit,
+                              approx=False, evidence=evidence(source_path, shown, start, end)))
+    return metrics
 
 
 def _line_end(norm: str, start: int) -> int:
@@ -99,9 +140,7 @@ def _row(cells: list[tuple[int, str]], columns: list[tuple[str, str] | None]):
         if column is None:
             continue
         name, unit = column
-        value = float(written.replace(",", ""))
-        if unit.startswith(("万", "亿")) and unit not in units():
-            value, unit = value * (10**4 if unit[0] == "万" else 10**8), unit[1:]
+        value, unit = _in_base_unit(float(written.replace(",", "")), unit)
         figures.append((name, unit, value, start, len(written)))
     return (labels[0], figures) if figures else None
 
@@ -120,3 +159,10 @@ def _row_with_unit(cells: list[tuple[int, str]], width: int, unit_column: int):
         return None
     start, written = numbers[0]
     return labels[0], [("", unit, float(written.replace(",", "")), start, len(written))]
+
+
+def _in_base_unit(value: float, unit: str) -> tuple[float, str]:
+    """8.6 in a 万元 column → 86000.0 元; a unit the lexicon knows whole (万人次 if listed) stays as it is."""
+    if unit.startswith(("万", "亿")) and unit not in units():
+        return scaled(value, MULTIPLIERS[unit[0]]), unit[1:]
+    return value, unit

@@ -127,7 +127,8 @@ def parse_arabic(text: str) -> float | None:
         return None
 
 
-def _scaled(value: float, factor: int) -> float:
+def scaled(value: float, factor: int) -> float:
+    """12.36 × 10⁴ → 123600.0 exactly: the product is taken in decimal, as the text writes the figure, not in binary."""
     return float(Decimal(repr(value)) * factor)
 
 
@@ -190,7 +191,7 @@ def find_numbers(text: str):
             approx, pos = True, pos + len(inside)
         multiplier = _starts(text, pos, _MULTIPLIER_WORDS)
         if multiplier:
-            value = _scaled(value, MULTIPLIERS[multiplier])
+            value = scaled(value, MULTIPLIERS[multiplier])
             pos += len(multiplier)
             inside = _starts(text, pos, inside_marks)
             if inside:
@@ -295,7 +296,7 @@ def _range(text: str, lower: Number, upper: Number | None) -> tuple[Number, str,
     value = lower.value
     multiplier = next((m for m in MULTIPLIERS if text.endswith(m, upper.start, upper.end)), None)
     if multiplier and not any(m in text[lower.start : lower.end] for m in MULTIPLIERS):
-        value = _scaled(value, MULTIPLIERS[multiplier])
+        value = scaled(value, MULTIPLIERS[multiplier])
     if value > upper.value:
         return None  # 2022-2023: not a range of one quantity
     return Number(value, lower.start, upper.end, True, lower.chinese, False, upper.value), unit, upper.end + len(unit)
