@@ -181,8 +181,10 @@ def parse(source: Source) -> Outline:
     for index, (line, kind) in enumerate(zip(tops, kinds)):
         style, number, length, heading_start, heading_end, body_start, end = spans[index]
         heading = text[heading_start:heading_end]
+        # the problems read so far: as many plans often answer them, a prior for a plans body nothing else cuts
+        problems = sum(len(block.items) for block in blocks if block.kind == "shortcomings")
         section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
-                                                item_styles, warnings, heads_paragraphs)
+                                                item_styles, warnings, heads_paragraphs, problems)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
             evidence=evidence(source.path, text, heading_start, heading_end),
@@ -208,8 +210,9 @@ def _rstrip(norm: str, start: int, end: int) -> int:
 
 
 def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
-            heads_paragraphs=lambda: False) -> tuple[list[Block], list]:
-    """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem."""
+            heads_paragraphs=lambda: False, problems=0) -> tuple[list[Block], list]:
+    """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem;
+    `problems`: how many problems the sections before it hold."""
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
     if kind in ("measures", "duty"):
@@ -238,7 +241,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
             and items[0].marker.startswith("首先")):
         # 首先…其次…再次…。此外，…: a connective after the counted run adds its last item, as it would a paragraph's
         items = [*items[:-1], *split_connected(source.norm, source.text, items[-1], clause_end, _rstrip)]
-    items = _split_paragraph(source, kind, parse_kind, items)
+    items = _split_paragraph(source, kind, parse_kind, items, problems)
     items = _regrouped(source, kind, parse_kind, items, body_start, end)
     items = past_tokens(source, kind, [past_label(source, kind, item, clause_end) for item in items], clause_end)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
@@ -305,8 +308,9 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
     return out, pairs
 
 
-def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
-    """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each."""
+def _split_paragraph(source, kind, parse_kind, items, problems=0) -> list[Node]:
+    """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each;
+    `problems`: how many problems the report has read before a plans paragraph."""
     if kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) != 1:
         return items
     paragraph = items[0]
@@ -321,7 +325,8 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
     if len(items) == 1:
         items = split_enumerated(source.norm, source.text, paragraph, clause_end, _rstrip, kind)
     own = [(item.text_start, item.end) for item in items] if len(items) > 1 else None
-    pieces = best_cut(source.norm, paragraph.start, paragraph.end, kind, own=own)
+    pieces = best_cut(source.norm, paragraph.start, paragraph.end, kind, own=own,
+                      answering=problems if kind == "plans" else 0)
     return cut_nodes(source, paragraph, pieces, clause_end, _rstrip) if pieces else items
 
 

@@ -1,0 +1,81 @@
+"""Problems and plans that state their kind by the shape of their words, not by a listed phrase: layouts of our own."""
+
+from __future__ import annotations
+
+from test_structure_arrangements import TITLE, WORK, text_report, texts
+
+from kg.structure.shapes import counts_lead, opens_intention_shaped, states_shortfall_shaped
+from kg.text import normalize
+
+PLAN_STUB = "三、下步打算\n（一）补齐短板。\n"
+
+
+def _states(text: str) -> bool:
+    norm = normalize(text)
+    return states_shortfall_shaped(norm, 0, len(norm))
+
+
+def test_a_negated_predicate_a_degree_closing_a_clause_or_a_need_states_a_shortfall():
+    assert _states("法律顾问驻村时间得不到保证")
+    assert _states("村务公开栏内容更新慢，群众看不懂")
+    assert _states("村民小组长运用法律处理纠纷的本领还需锤炼")
+    # words that open with 不 and negate nothing, and a clause whose last word only ends in a degree character
+    assert not _states("不断加强执法队伍建设")
+    assert not _states("调解员多为退休教师")
+    # figures show a problem; they do not state one
+    assert not _states("全镇仅有3名执法人员，难以顾及各村")
+
+
+def test_problems_worded_as_no_list_holds_them_are_one_item_each():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n村级调解员更替慢，新人接不上。法律顾问驻村时间得不到保证。"
+        "执法车辆与站所混用，出勤难。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == [
+        "村级调解员更替慢，新人接不上", "法律顾问驻村时间得不到保证", "执法车辆与站所混用，出勤难"]
+
+
+def test_a_lead_that_counts_what_follows_is_no_problem_and_a_subject_some_is_no_lead():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n对照年度目标，我镇依法行政还有两处要改。村务公开的程序执行松，公开栏更新随意。"
+        "重大事项听证没有形成常态。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["村务公开的程序执行松，公开栏更新随意", "重大事项听证没有形成常态"]
+    some = text_report(
+        TITLE + WORK + "二、存在的问题\n一些村民小组的调解员没有固定联系电话。村规民约多年未修订。"
+        "普法宣传在外出务工人员中覆盖难。\n" + PLAN_STUB)
+    assert texts(some.shortcomings)[0] == "一些村民小组的调解员没有固定联系电话"
+    assert len(some.shortcomings) == 3
+    norm = normalize("还有一些地方要改")
+    assert counts_lead(norm, 0, len(norm), 2)
+    norm = normalize("还有三个方面要改")
+    assert counts_lead(norm, 0, len(norm), 3) and not counts_lead(norm, 0, len(norm), 2)
+
+
+def test_a_figure_after_a_problem_stays_with_it():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n综合执法力量偏弱。全镇仅有3名执法人员，难以顾及各村。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["综合执法力量偏弱"]
+
+
+def test_plans_opening_with_an_adverb_of_manner_are_one_item_each():
+    norm = normalize("切实理顺调解员选聘办法")
+    assert opens_intention_shaped(norm, 0, len(norm))
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）调解员选聘随意。\n（二）村级阵地闲置。\n三、下步打算\n"
+        "切实理顺调解员选聘办法，年内完成换届。进一步盘活村级法治阵地，交由法律明白人管护。\n")
+    assert texts(rep.plans) == ["切实理顺调解员选聘办法，年内完成换届", "进一步盘活村级法治阵地，交由法律明白人管护"]
+
+
+def test_plans_built_alike_and_as_many_as_the_problems_answer_them():
+    plans = "三、下步打算\n理顺调解员选聘办法，年内完成换届。盘活村级法治阵地，交由法律明白人管护。\n"
+    two = text_report(TITLE + WORK + "二、存在的问题\n（一）调解员选聘随意。\n（二）村级阵地闲置。\n" + plans)
+    assert texts(two.plans) == ["理顺调解员选聘办法，年内完成换届", "盘活村级法治阵地，交由法律明白人管护"]
+    # a prior, not a rule: with three problems before them the two sentences are not read as their answer
+    three = text_report(TITLE + WORK + "二、存在的问题\n（一）调解员选聘随意。\n（二）村级阵地闲置。\n（三）台账散乱。\n" + plans)
+    assert len(three.plans) == 1
+
+
+def test_an_ordinal_with_the_thing_it_counts_opens_each_plan():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）调解员选聘随意。\n三、下步打算\n明年着力办好两桩事：第一桩，"
+        "理顺调解员选聘办法，年内完成换届；第二桩，盘活村级法治阵地，交由法律明白人管护。\n")
+    assert texts(rep.plans) == ["理顺调解员选聘办法，年内完成换届", "盘活村级法治阵地，交由法律明白人管护"]
