@@ -228,8 +228,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
             parse_kind, items = model.PARSE_PARAGRAPH, cut_nodes(source, empty, pieces, clause_end, _rstrip)
     if (kind in ("shortcomings", "plans") and parse_kind == model.PARSE_NUMBERED and items
             and source.norm[body_start : items[0].start].strip()):  # a line before the first marked one
-        states = opens_plan if kind == "plans" else states_shortfall
-        titles = stating_titles(lines_of(source.norm, body_start, end), styles, kind, states)
+        titles = stating_titles(lines_of(source.norm, body_start, end), styles, kind)
         if titles:  # unmarked titles that state the kind over marked steps: the titles are the items
             spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(titles, 1)]
             parse_kind, items = model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
@@ -253,7 +252,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
     # So are titles of any wording that state nothing and group numbered lines of their own (（一）决策环节).
     aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and (all(
         _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items) or (
-        parse_kind == model.PARSE_NUMBERED and group_titles(source.norm, items, end, styles, kind, opens_plan)))
+        parse_kind == model.PARSE_NUMBERED and group_titles(source.norm, items, end, styles, kind)))
     # Sub-parts that name a kind or an aspect (（一）存在问题 / （二）产生原因) split the section alike.
     combined = aspects or len(set(ITEMIZED[k] for k in named)) > 1 or (
         kind in ("shortcomings", "plans") and len(items) >= 2
