@@ -79,3 +79,11 @@ def test_an_ordinal_with_the_thing_it_counts_opens_each_plan():
         TITLE + WORK + "二、存在的问题\n（一）调解员选聘随意。\n三、下步打算\n明年着力办好两桩事：第一桩，"
         "理顺调解员选聘办法，年内完成换届；第二桩，盘活村级法治阵地，交由法律明白人管护。\n")
     assert texts(rep.plans) == ["理顺调解员选聘办法，年内完成换届", "盘活村级法治阵地，交由法律明白人管护"]
+
+
+def test_problems_before_a_turn_to_the_remedies_in_one_paragraph_are_cut_as_the_remedies_are():
+    rep = text_report(
+        TITLE + WORK + "二、问题及改进方向\n村级调解室利用率小；执法文书由临时人员代写，质量难以保证；行政复议答复常常超期。"
+        "对此，将把调解室纳入村级阵地统一管理；选派两名在编人员专职制作文书；建立复议答复提醒台账。\n")
+    assert texts(rep.shortcomings) == ["村级调解室利用率小", "执法文书由临时人员代写，质量难以保证", "行政复议答复常常超期"]
+    assert len(rep.plans) == 3

@@ -33,7 +33,7 @@ from kg.structure.connectives import (
 )
 from kg.structure.remedies import split_remedies
 from kg.structure.tops import before_tools, closing_start, headless_body, is_plain_heading, top_headings
-from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, headed_paragraphs, timed_lines
+from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, closed_alike, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
 
@@ -296,11 +296,14 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
             out.append(block)
             continue
         problems, remedies, found = split_remedies(source.norm, source.text, block.items, clause_end, _rstrip)
-        out.append(Block(block.kind, index, block.start, block.end, block.parse, tuple(problems)))
         if len(remedies) == 1:  # one turn to the future (下一步，我镇将A，B，C。) may name several plans
             pieces = best_cut(source.norm, remedies[0].text_start, remedies[0].end, "plans", intended=True)
             if pieces:  # plans for the section as a whole, no longer the answer of the problem before
                 remedies, found = cut_nodes(source, remedies[0], pieces, clause_end, _rstrip), []
+                if len(problems) == 1:  # and what comes before the turn may name several problems (A；B；C。为此，将…)
+                    cut = best_cut(source.norm, problems[0].start, problems[0].end, "shortcomings")
+                    problems = cut_nodes(source, problems[0], cut, clause_end, _rstrip) if cut else problems
+        out.append(Block(block.kind, index, block.start, block.end, block.parse, tuple(problems)))
         if remedies:
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
@@ -580,7 +583,7 @@ def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=lambd
     if paragraphs:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
-    timed = timed_lines(norm, body_lines)
+    timed = timed_lines(norm, body_lines) or closed_alike(body_lines)
     if timed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(timed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)

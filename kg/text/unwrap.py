@@ -40,6 +40,9 @@ _MIDDLE_DOTS = ("·", "・", "‧")
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
 # A line closing a tag, a Markdown table row or emphasis was not cut by a wrap.
 _ENDS_MARKUP = tuple(">|*#]}")
+# Nor, in a short text, is a line closing an aside in brackets (……（制度方面）, ……（牵头：司法所）): lines of a
+# list may end so at one length by chance, and a wrap seldom falls right after the bracket.
+_ENDS_ASIDE = tuple("）)")
 # A line never opens with a closing mark or a unit sign: it is the tail of the line before it.
 _NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
@@ -146,7 +149,7 @@ def _few_lines_column(measured: list[tuple[str, int]], measure: Callable[[str], 
 
     `measured`: the rows of at least the least width, each with its measure."""
     cut = Counter(n for line, n in measured
-                  if not line.endswith(_ENDS_SENTENCE + _ENDS_MARKUP) and not ENDS_TITLE_RE.search(line))
+                  if not line.endswith(_ENDS_SENTENCE + _ENDS_MARKUP + _ENDS_ASIDE) and not ENDS_TITLE_RE.search(line))
     shared = [n for n, count in cut.items() if count >= _FEW_WRAPPED_LINES]
     if not shared:
         return None
