@@ -87,3 +87,12 @@ def test_problems_before_a_turn_to_the_remedies_in_one_paragraph_are_cut_as_the_
         "对此，将把调解室纳入村级阵地统一管理；选派两名在编人员专职制作文书；建立复议答复提醒台账。\n")
     assert texts(rep.shortcomings) == ["村级调解室利用率小", "执法文书由临时人员代写，质量难以保证", "行政复议答复常常超期"]
     assert len(rep.plans) == 3
+
+
+def test_a_heading_sentence_over_sentences_explaining_it_stays_one_problem():
+    # both sentences read as shortfalls by their shape; the short first one heads what the longer one explains
+    for body, heading in (
+            ("基层法治力量薄弱。司法所只有一名工作人员，难以兼顾各村的法律服务。", "基层法治力量薄弱"),
+            ("村规民约修订跟不上形势。不少村的村规民约还是十年前制定的，没有体现新的法律规定。", "村规民约修订跟不上形势")):
+        rep = text_report(TITLE + WORK + "二、存在的问题\n" + body + "\n" + PLAN_STUB)
+        assert texts(rep.shortcomings) == [heading]

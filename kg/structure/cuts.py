@@ -108,8 +108,8 @@ def _shaped_cut(norm: str, cuts, kind: str, answering: int) -> list[Span] | None
     for pieces, _ in cuts:
         if len(pieces) > _MIN_ITEMS and counts_lead(norm, *pieces[0], len(pieces) - 1):
             pieces = pieces[1:]
-        if not _equal_rank(norm, pieces):
-            continue  # a bare title line over the sentence explaining it (参与渠道偏窄 / 公众参与……。) is one item
+        if not _equal_rank(norm, pieces) or _heads_explanation(pieces):
+            continue  # a title over what explains it (参与渠道偏窄 / 公众参与……。, 力量薄弱。司法所只有……。) is one item
         siblings = kind == "plans" and len(pieces) == answering and _built_alike(norm, pieces)
         score = _score(norm, pieces, kind, intended=siblings, shaped=True)
         if score > best_score:
@@ -350,6 +350,12 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, sha
         return 0.0
     lengths = [b - a for a, b in pieces]
     return share + _ALIKE_WEIGHT * min(lengths) / max(lengths)
+
+
+def _heads_explanation(pieces: list[Span]) -> bool:
+    """Whether the first piece is less than half as long as each after it: a heading sentence over the sentences
+    that explain it, not the first of siblings."""
+    return len(pieces) >= _MIN_ITEMS and 2 * (pieces[0][1] - pieces[0][0]) < min(b - a for a, b in pieces[1:])
 
 
 def _equal_rank(norm: str, pieces: list[Span]) -> bool:
