@@ -96,3 +96,11 @@ def test_a_heading_sentence_over_sentences_explaining_it_stays_one_problem():
             ("村规民约修订跟不上形势。不少村的村规民约还是十年前制定的，没有体现新的法律规定。", "村规民约修订跟不上形势")):
         rep = text_report(TITLE + WORK + "二、存在的问题\n" + body + "\n" + PLAN_STUB)
         assert texts(rep.shortcomings) == [heading]
+
+
+def test_a_lead_naming_the_count_of_problems_in_quotes_is_no_problem_when_the_problems_state_in_listed_words():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n我镇依法行政还存在“三个不到位”。合法性审查不到位，部分合同未经审查就签订。"
+        "执法监督不到位，案卷评查一年只搞一次。普法宣传不到位，外出务工人员覆盖不了。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["合法性审查不到位，部分合同未经审查就签订", "执法监督不到位，案卷评查一年只搞一次",
+                                       "普法宣传不到位，外出务工人员覆盖不了"]

@@ -225,7 +225,13 @@ def _cells(norm: str, start: int, end: int) -> list[Span]:
 
 
 def _dropped_lead(norm: str, pieces: list[Span]) -> list[Span]:
-    return pieces[1:] if len(pieces) >= _MIN_ITEMS and is_lead(norm, *pieces[0]) else pieces
+    """Pieces without a first one that only leads in: it ends in a colon or on a category's name, or it names only
+    a count of what follows (还有一些地方做得不好, 还存在“三个不相适应”)."""
+    if len(pieces) >= _MIN_ITEMS and is_lead(norm, *pieces[0]):
+        return pieces[1:]
+    if len(pieces) > _MIN_ITEMS and counts_lead(norm, *pieces[0], len(pieces) - 1):
+        return pieces[1:]
+    return pieces
 
 
 def _closed(norm: str, pieces: list[Span]) -> list[Span]:
