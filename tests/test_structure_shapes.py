@@ -104,3 +104,33 @@ def test_a_lead_naming_the_count_of_problems_in_quotes_is_no_problem_when_the_pr
         "执法监督不到位，案卷评查一年只搞一次。普法宣传不到位，外出务工人员覆盖不了。\n" + PLAN_STUB)
     assert texts(rep.shortcomings) == ["合法性审查不到位，部分合同未经审查就签订", "执法监督不到位，案卷评查一年只搞一次",
                                        "普法宣传不到位，外出务工人员覆盖不了"]
+
+
+def test_a_paragraph_turning_to_next_year_after_a_paragraph_of_problems_holds_the_plans():
+    rep = text_report(
+        TITLE + WORK + "二、存在问题和下步打算\n村里的法治宣传栏多年没换内容；执法记录仪电池老是不够用；调解卷宗装订不统一。\n"
+        "明年，我镇打算每半年更新一次宣传栏；为执法记录仪配备备用电池；统一印发调解卷宗封面和目录。\n")
+    assert texts(rep.shortcomings) == ["村里的法治宣传栏多年没换内容", "执法记录仪电池老是不够用", "调解卷宗装订不统一"]
+    assert texts(rep.plans) == ["每半年更新一次宣传栏", "为执法记录仪配备备用电池", "统一印发调解卷宗封面和目录"]
+
+
+def test_a_run_of_clauses_whose_first_opening_stands_two_clauses_before_and_whose_last_reaches_as_far():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n三、下步打算\n今后，我镇既要补上调解员缺口，从退休教师中选聘，"
+        "也要管好执法案卷，落实一案一档，还要办好法治夜校，每月开课。\n")
+    assert texts(rep.plans) == ["既要补上调解员缺口，从退休教师中选聘", "也要管好执法案卷，落实一案一档", "还要办好法治夜校，每月开课"]
+
+
+def test_quoted_labels_each_a_sentence_over_the_sentence_that_explains_them():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n“上热下冷”。镇里部署得多，村里落实的少。“前紧后松”。年初抓得紧，下半年就松了。"
+        "“重讲轻用”。讲座场次多，群众用法的本领没跟上。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["“上热下冷”", "“前紧后松”", "“重讲轻用”"]
+
+
+def test_problems_stated_by_their_figures_when_every_one_holds_a_figure():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n全镇11个村中，有4个村没有独立的调解室。持证的执法人员仅有3名，难以同时出勤。"
+        "2022年收到的群众投诉中，有7件反映执法态度问题。\n" + PLAN_STUB)
+    assert len(rep.shortcomings) == 3
+    assert texts(rep.shortcomings)[1] == "持证的执法人员仅有3名，难以同时出勤"

@@ -27,7 +27,7 @@ from collections import Counter
 from kg.structure.alike import intends, intention_at, is_lead, past_lead
 from kg.structure.kinds import states_shortfall
 from kg.structure.labels import TIME_LEAD_RE, label_end
-from kg.structure.shapes import counts_lead, opens_intention_shaped, states_shortfall_shaped
+from kg.structure.shapes import counts_lead, holds_figure, opens_intention_shaped, states_shortfall_shaped
 from kg.structure.spans import CLAUSE_ENDS, COMMA_ENDS, SENTENCE_ENDS, Span, is_cjk, letters
 from kg.structure.spans import pieces as pieces_of
 
@@ -48,6 +48,8 @@ _RESULT_RE = re.compile(r"已|累计|了[，,。；;]|完成了")
 # A cell: text up to a run of two spaces, a bar (｜ is | in the normal form) or a line end.
 _CELL_RE = re.compile(r"[^\s|](?:[^\n \t\u3000|]|[ \t\u3000](?![ \t\u3000|]))*")
 # A last piece that speaks of the list as a whole: no item of it.
+# A sentence that is only a short quoted phrase: a label (“人少事多”), not a statement.
+_QUOTED_RE = re.compile(r"\"[^\"。；;]{2,12}\"")
 _CLOSING_RE = re.compile(r"\s*(?:这些|上述|以上|总的来看|总体来看|总之|对此|对于这些)")
 _SUBJECTS = "我本全各该这今明"  # first characters of a subject that tells (我镇, 本街道, 全镇, 今年)
 _OPENING_COMMA_RE = re.compile(r"[\u4e00-\u9fff]{4,8}[,，]")
@@ -158,6 +160,7 @@ def _candidates(norm: str, start: int, body: int, end: int, kind: str, listed: b
         pieces = _closed(norm, _dropped_lead(norm, cut))
         yield _explained(norm, pieces), False
         yield _grouped(norm, pieces, kind), False
+    yield _under_quoted(norm, sentences), False
     # A lead sentence (……还有一些短板。) announces a list as a lead before a colon does.
     after = sentences
     if len(sentences) >= _MIN_ITEMS and is_lead(norm, *sentences[0]):
@@ -254,6 +257,15 @@ def _grouped(norm: str, pieces: list[Span], kind: str) -> list[Span]:
     return [(pieces[n][0], pieces[m - 1][1]) for n, m in zip(starts, [*starts[1:], len(pieces)])]
 
 
+def _under_quoted(norm: str, sentences: list[Span]) -> list[Span]:
+    """Sentences gathered under each sentence that is only a quoted phrase (“人少事多”。…。“学用脱节”。…), the
+    first sentence one of them: a label heading what follows it, two or more."""
+    quoted = [n for n, (a, b) in enumerate(sentences) if _QUOTED_RE.fullmatch(norm, a, b)]
+    if len(quoted) < _MIN_ITEMS or quoted[0] != 0 or any(m - n < 2 for n, m in zip(quoted, quoted[1:])):
+        return []
+    return [(sentences[n][0], sentences[m - 1][1]) for n, m in zip(quoted, [*quoted[1:], len(sentences)])]
+
+
 def _explained(norm: str, pieces: list[Span]) -> list[Span]:
     """Pieces with each explaining piece (原因在于…) joined to the one before it."""
     out = []
@@ -278,12 +290,20 @@ def _framed(norm: str, clauses: list[Span]) -> list[Span]:
         return []
     opens, starts = run
     items = [(clauses[n][0], clauses[m - 1][1]) for n, m in zip(starts, starts[1:])]
-    items.append(clauses[starts[-1]])
-    if starts[0] > 0:
-        a, b = clauses[starts[0] - 1]
+    # the last reaches as far as each before it does (既要A，B，也要C，D，更要E，F): the clauses after it are its own
+    # when every item before spans the same count of clauses and they make that count up; else they close
+    widths = {m - n for n, m in zip(starts, starts[1:])}
+    width = widths.pop() if len(widths) == 1 else 1
+    last = starts[-1] + (width - 1 if len(clauses) - starts[-1] == width else 0)
+    items.append((clauses[starts[-1]][0], clauses[last][1]))
+    # the first opening may stand as far before the run as one opening may stand after another (我乡既要…，争取…，
+    # 也要…，…，更要…): the item reaches from it to the run
+    for back in range(starts[0] - 1, max(starts[0] - _MAX_GAP - 2, -1), -1):
+        a, b = clauses[back]
         found = next((pos for pos in range(a, b) if opens(norm, pos, b)), -1)
         if found >= 0:
-            items.insert(0, (found, b))
+            items.insert(0, (found, clauses[starts[0] - 1][1]))
+            break
     return items if len(items) >= _FRAME_MIN else []
 
 
@@ -344,7 +364,9 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, sha
     if kind == "shortcomings":
         if any(_holds_list(norm, a, b) for a, b in pieces):
             return 0.0  # a piece whose ；-clauses each state a problem is a list, not one item
-        stating = sum(states_shortfall(norm, a, b) or (shaped and states_shortfall_shaped(norm, a, b))
+        # figures state the problems of a list whose every piece holds one (还有5个村没有…, 只有6人持证)
+        figures = shaped and all(holds_figure(norm, a, b) for a, b in pieces)
+        stating = sum(states_shortfall(norm, a, b) or (shaped and states_shortfall_shaped(norm, a, b, figures))
                       for a, b in pieces)
         # siblings by their shape (有的…，有的…，有的…) once one of them states a shortfall
         stating = len(pieces) if alike_openings and stating else stating

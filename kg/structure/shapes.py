@@ -25,13 +25,18 @@ _NUMBERED_COUNT_RE = re.compile(r"([两二三四五六七八九十])(?:个方面
 _NUMERALS = "一二三四五六七八九十"
 
 
-def states_shortfall_shaped(norm: str, start: int, end: int) -> bool:
+def states_shortfall_shaped(norm: str, start: int, end: int, figures: bool = False) -> bool:
     """Whether a piece states a shortfall by its grammar: a negated predicate, a predicate of degree closing a
-    clause, or a modal of need. A piece with a figure in it shows rather than states."""
-    if _DIGIT_RE.search(norm, start, end):
+    clause, a modal of need, or only so many (只有6人). A piece with a figure in it shows rather than states,
+    unless `figures`: the document states every problem of the list by its figures (还有5个村没有…)."""
+    if not figures and _DIGIT_RE.search(norm, start, end):
         return False
     return bool(_negated_re().search(norm, start, end) or _need_re().search(norm, start, end)
-                or _lack_re().search(norm, start, end))
+                or _lack_re().search(norm, start, end) or _scarce_re().search(norm, start, end))
+
+
+def holds_figure(norm: str, start: int, end: int) -> bool:
+    return _DIGIT_RE.search(norm, start, end) is not None
 
 
 def opens_intention_shaped(norm: str, start: int, end: int) -> bool:
@@ -65,6 +70,12 @@ def _need_re() -> re.Pattern:
 def _lack_re() -> re.Pattern:
     # the last character of a clause ($ is the end of the piece searched)
     return re.compile(r"[%s](?=[%s]|$)" % ("".join(words("statement_morphemes", "lack")), re.escape(_CLAUSE_END)))
+
+
+@lru_cache(maxsize=1)
+def _scarce_re() -> re.Pattern:
+    # only before a figure: 只有6人, 仅有两名
+    return re.compile(r"(?:%s)\s*[\d一二两三四五六七八九十]" % "|".join(words("statement_morphemes", "scarce")))
 
 
 @lru_cache(maxsize=1)
