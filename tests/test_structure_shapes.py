@@ -134,3 +134,10 @@ def test_problems_stated_by_their_figures_when_every_one_holds_a_figure():
         "2022年收到的群众投诉中，有7件反映执法态度问题。\n" + PLAN_STUB)
     assert len(rep.shortcomings) == 3
     assert texts(rep.shortcomings)[1] == "持证的执法人员仅有3名，难以同时出勤"
+
+
+def test_plans_answer_as_many_problems_in_the_sub_part_before_them_of_a_combined_section():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题和下一步打算\n（一）存在的问题\n1.调解员选聘随意。\n2.村级阵地闲置。\n（二）下一步打算\n"
+        "理顺调解员选聘办法，年内完成换届。盘活村级法治阵地，交由法律明白人管护。\n")
+    assert texts(rep.plans) == ["理顺调解员选聘办法，年内完成换届", "盘活村级法治阵地，交由法律明白人管护"]

@@ -321,3 +321,12 @@ def test_list_lines_closing_with_an_aside_in_brackets_at_one_length_are_not_a_wr
     assert [plan.text for plan in plans] == [
         "为各村聘请一名法律顾问并签订年度服务合同（责任：司法所）", "修订村规民约时逐条对照现行法律法规（责任：党政办）",
         "在集镇设立法治宣传长廊并定期更换展板内容（责任：宣传办）"]
+
+
+def test_a_full_line_closing_an_aside_joins_only_a_line_that_goes_on_in_prose():
+    from kg.text.unwrap import Column, _continues
+    col = Column(20)
+    full = "村规民约修订进度慢，条款陈旧（制度方面）"
+    assert len(full) == 20
+    assert not _continues(full, "法治宣传在外来人口中开展少（宣传方面）", col)
+    assert _continues(full, "的规定执行，由村委会负责", col)

@@ -260,7 +260,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
                 for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
         blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None,
-                                        aspect_kind=kind)
+                                        aspect_kind=kind, problems=problems)
         if not blocks and len(named) == 2:
             blocks = _split_topics(source, index, items, end, styles, warnings)
             pairs = _answered(blocks)
@@ -442,11 +442,13 @@ def _names_item_kind(norm: str, item: Node) -> bool:
     return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
-def _split_combined(source, index, items, end, styles, warnings, kind=None, aspect_kind=None) -> tuple[list[Block], list]:
+def _split_combined(source, index, items, end, styles, warnings, kind=None, aspect_kind=None,
+                    problems=0) -> tuple[list[Block], list]:
     """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own.
 
     `kind`: the kind of every sub-heading, when they are aspects of one kind rather than naming kinds.
     `aspect_kind`: the kind of a sub-heading that names an aspect (产生原因) beside others that name kinds.
+    `problems`: how many problems the sections before it hold; a plans sub-part adds those of the parts before it.
     """
     def named_by(item):
         title = source.norm[item.text_start : item.text_end]
@@ -483,7 +485,8 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None, aspe
         parse_kind, sub = _itemize(source, index, item.text_end, _rstrip(source.norm, item.start, stop),
                                    sub_styles, warnings)
         # A sub-part is read as a section of its kind is: its one paragraph may hold several items.
-        sub = _split_paragraph(source, kind, parse_kind, sub)
+        stated = problems + sum(len(block.items) for block in blocks if block.kind == "shortcomings")
+        sub = _split_paragraph(source, kind, parse_kind, sub, stated)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
     return blocks, pairs
 

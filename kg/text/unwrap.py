@@ -315,9 +315,9 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
     if opens_marked(end) and not PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
         # a numbered heading that fills the line, then a full line of prose: a wrapped heading's tail is short
         return False
-    if not end.endswith(_ENDS_SENTENCE):
+    if not end.endswith(_ENDS_SENTENCE + _ENDS_ASIDE):
         return True
-    # A wrap may fall right after a full stop: a line filled to the width, then a line that goes on in prose.
+    # A wrap may fall right after a full stop (or an aside's closing bracket): a line filled to the width, then a line that goes on in prose.
     # A heading, a signature or a date after a paragraph that happens to fill its last line has no punctuation,
     # and a series whose members open lines (一是… / 二是…) goes on opening lines.
     if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()) and not inline:
