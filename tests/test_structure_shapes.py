@@ -141,3 +141,30 @@ def test_plans_answer_as_many_problems_in_the_sub_part_before_them_of_a_combined
         TITLE + WORK + "二、存在的问题和下一步打算\n（一）存在的问题\n1.调解员选聘随意。\n2.村级阵地闲置。\n（二）下一步打算\n"
         "理顺调解员选聘办法，年内完成换届。盘活村级法治阵地，交由法律明白人管护。\n")
     assert texts(rep.plans) == ["理顺调解员选聘办法，年内完成换届", "盘活村级法治阵地，交由法律明白人管护"]
+
+
+def test_a_remedy_labelled_after_a_comma_in_its_problems_sentence_is_a_plan():
+    rep = text_report(
+        TITLE + WORK + "二、问题与对策\n村级调解台账填写随意，整改措施是统一印发台账样本。执法文书用语各写各的，"
+        "解决办法是编写常用文书范本。法治讲座时间与农忙冲突，解决办法是改在冬闲时节集中举办。\n")
+    assert texts(rep.shortcomings) == ["村级调解台账填写随意", "执法文书用语各写各的", "法治讲座时间与农忙冲突"]
+    assert texts(rep.plans) == ["统一印发台账样本", "编写常用文书范本", "改在冬闲时节集中举办"]
+
+
+def test_a_colon_inside_an_aside_in_brackets_leads_into_nothing():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n村里的调解室平时锁着门，找不到人（依据：暗访记录）。执法车辆出车登记不全（依据：年度审计）。"
+        "公示栏里的执法信息半年没有换过（依据：群众反映）。\n" + PLAN_STUB)
+    assert len(rep.shortcomings) == 3
+    assert texts(rep.shortcomings)[0].startswith("村里的调解室平时锁着门")
+
+
+def test_below_what_it_is_compared_with_by_a_figure_is_a_shortfall_when_every_problem_holds_a_figure():
+    norm = normalize("群众满意率为82%，比上年低5个百分点")
+    assert states_shortfall_shaped(norm, 0, len(norm), figures=True)
+    assert not states_shortfall_shaped(norm, 0, len(norm))  # a figure alone is left to the listed words
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n全乡调解员持证的只有4人。群众满意率为82%，比上年低5个百分点。"
+        "全乡21个村中，仍有3个村未建法治书屋。\n" + PLAN_STUB)
+    assert len(rep.shortcomings) == 3
+    assert texts(rep.shortcomings)[1] == "群众满意率为82%，比上年低5个百分点"

@@ -28,6 +28,9 @@ def past_lead(norm: str, start: int, end: int) -> int:
     """Past a lead-in before a colon on the paragraph's first sentence (我镇将：, 主要问题有：)."""
     first_end = min((pos for pos in (norm.find(mark, start, end) for mark in "。；;") if pos >= 0), default=end)
     colon = norm.find(":", start, first_end)
+    # a colon inside brackets labels an aside (（来源：群众来信）), it ends no lead
+    while colon >= 0 and norm.rfind("(", start, colon) > norm.rfind(")", start, colon):
+        colon = norm.find(":", colon + 1, first_end)
     if colon < 0:
         return start
     pos = colon + 1

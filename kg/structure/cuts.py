@@ -27,6 +27,7 @@ from collections import Counter
 from kg.structure.alike import intends, intention_at, is_lead, past_lead
 from kg.structure.kinds import states_shortfall
 from kg.structure.labels import TIME_LEAD_RE, label_end
+from kg.structure.remedies import opens_remedy
 from kg.structure.shapes import counts_lead, holds_figure, opens_intention_shaped, states_shortfall_shaped
 from kg.structure.spans import CLAUSE_ENDS, COMMA_ENDS, SENTENCE_ENDS, Span, is_cjk, letters
 from kg.structure.spans import pieces as pieces_of
@@ -79,15 +80,16 @@ def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None 
     if end - start < _MIN_ITEMS * _MIN_PIECE:
         return None  # too short to hold two items
     best, best_score = None, 0.0
-    if own:
-        # A cut of the document's own shape that the score cannot read (its words unknown to the lexicons) stands.
-        best_score = _score(norm, own, kind) + _OWN_BONUS
-        if best_score == _OWN_BONUS:
-            return None
     # A lead before a colon that says what will be done (我镇将：, 重点抓好：) makes every piece after it a plan.
     body = past_lead(norm, start, end)
     intended = kind == "plans" and (intended or (body > start and bool(intends(norm, start, body))))
     cuts = list(_candidates(norm, start, body, end, kind, listed=body > start or intended))
+    if own:
+        # A cut of the document's own shape that the listed words cannot read stands, unless the shape of the
+        # words reads another cut better than it reads this one.
+        best_score = _score(norm, own, kind) + _OWN_BONUS
+        if best_score == _OWN_BONUS:
+            return _shaped_cut(norm, cuts, kind, answering, own)
     for pieces, counted in cuts:
         if own and _same_cut(pieces, own):
             continue  # the document's cut again, without its markers: it stands as it was read
@@ -101,13 +103,18 @@ def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None 
     return best
 
 
-def _shaped_cut(norm: str, cuts, kind: str, answering: int) -> list[Span] | None:
+def _shaped_cut(norm: str, cuts, kind: str, answering: int, own: list[Span] | None = None) -> list[Span] | None:
     """The best cut when pieces may state their kind by the shape of their words (shapes.py), asked only of a
     body no cut of the listed words reads; a first piece that only names a count of what follows is a lead.
     Plans as many as the problems before them, each built alike (the same count of clauses), answer them:
-    verbs no list holds (配强…，…。盯紧…，…。) then count as intentions."""
+    verbs no list holds (配强…，…。盯紧…，…。) then count as intentions. A cut `own` of the document's shape
+    gives way only to one that reads better; None when it stands."""
     best, best_score = None, 0.0
+    if own:
+        best_score = _score(norm, own, kind, shaped=True) + _OWN_BONUS
     for pieces, _ in cuts:
+        if own and _same_cut(pieces, own):
+            continue
         if len(pieces) > _MIN_ITEMS and counts_lead(norm, *pieces[0], len(pieces) - 1):
             pieces = pieces[1:]
         if not _equal_rank(norm, pieces) or _heads_explanation(pieces):
@@ -362,8 +369,10 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, sha
     timed = sum(bool(TIME_LEAD_RE.match(norm, a, b)) for a, b in pieces)
     pieces = [(label_end(norm, a, b), b) for a, b in pieces]
     if kind == "shortcomings":
-        if any(_holds_list(norm, a, b) for a, b in pieces):
-            return 0.0  # a piece whose ；-clauses each state a problem is a list, not one item
+        if any(_holds_list(norm, a, b) or opens_remedy(norm, a, b) for a, b in pieces):
+            return 0.0  # a piece whose ；-clauses each state a problem is a list; one opening 解决办法是… a remedy
+        if shaped and any(_holds_shaped_list(norm, a, b) for a, b in pieces):
+            return 0.0  # read by shape, a piece of sentences that each state a problem is a list as well
         # figures state the problems of a list whose every piece holds one (还有5个村没有…, 只有6人持证)
         figures = shaped and all(holds_figure(norm, a, b) for a, b in pieces)
         stating = sum(states_shortfall(norm, a, b) or (shaped and states_shortfall_shaped(norm, a, b, figures))
@@ -404,6 +413,16 @@ def _holds_list(norm: str, start: int, end: int) -> bool:
         return False
     clauses = pieces_of(norm, start, end, "；;")
     return len(clauses) >= _MIN_ITEMS and all(states_shortfall(norm, a, b) for a, b in clauses)
+
+
+def _holds_shaped_list(norm: str, start: int, end: int) -> bool:
+    """Whether a piece holds two or more sentences that each state a shortfall by its words or its shape, the
+    first no shorter than half of each after it (a heading over its explanation is one problem)."""
+    sentences = pieces_of(norm, start, end, SENTENCE_ENDS)
+    if len(sentences) < _MIN_ITEMS or _heads_explanation(sentences):
+        return False
+    figures = all(holds_figure(norm, a, b) for a, b in sentences)
+    return all(states_shortfall(norm, a, b) or states_shortfall_shaped(norm, a, b, figures) for a, b in sentences)
 
 
 def _framed_opening(norm: str, start: int, end: int) -> bool:

@@ -31,7 +31,7 @@ from kg.structure.labels import cut_nodes, past_label, past_tokens
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
-from kg.structure.remedies import split_remedies
+from kg.structure.remedies import remedied_sentences, split_remedies
 from kg.structure.tops import before_tools, closing_start, headless_body, is_plain_heading, top_headings
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, closed_alike, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
@@ -316,6 +316,9 @@ def _split_paragraph(source, kind, parse_kind, items, problems=0) -> list[Node]:
     if kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) != 1:
         return items
     paragraph = items[0]
+    remedied = remedied_sentences(source.norm, paragraph.text_start, paragraph.end) if kind == "shortcomings" else []
+    if remedied:  # ……不熟悉，解决办法是…。……，解决办法是…。: a problem and its remedy to a sentence
+        return cut_nodes(source, paragraph, remedied, clause_end, _rstrip)
     # Words that enumerate (另外，…; ……：A；B；C; 要…。要…。) are the document's own marks: their cut stands.
     for split in (split_connected, split_listed, split_musts):
         items = split(source.norm, source.text, paragraph, clause_end, _rstrip)

@@ -32,7 +32,8 @@ def states_shortfall_shaped(norm: str, start: int, end: int, figures: bool = Fal
     if not figures and _DIGIT_RE.search(norm, start, end):
         return False
     return bool(_negated_re().search(norm, start, end) or _need_re().search(norm, start, end)
-                or _lack_re().search(norm, start, end) or _scarce_re().search(norm, start, end))
+                or _lack_re().search(norm, start, end) or _scarce_re().search(norm, start, end)
+                or _compared_re().search(norm, start, end))
 
 
 def holds_figure(norm: str, start: int, end: int) -> bool:
@@ -70,6 +71,12 @@ def _need_re() -> re.Pattern:
 def _lack_re() -> re.Pattern:
     # the last character of a clause ($ is the end of the piece searched)
     return re.compile(r"[%s](?=[%s]|$)" % ("".join(words("statement_morphemes", "lack")), re.escape(_CLAUSE_END)))
+
+
+@lru_cache(maxsize=1)
+def _compared_re() -> re.Pattern:
+    # below what it is compared with, by a figure: 比全县平均水平低9个百分点
+    return re.compile(r"比[^,，。；;]{1,15}?[%s]\s*[\d一二两三四五六七八九十]" % "".join(words("statement_morphemes", "lack")))
 
 
 @lru_cache(maxsize=1)
