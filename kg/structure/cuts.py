@@ -28,7 +28,8 @@ from kg.structure.alike import intends, intention_at, is_lead, past_lead
 from kg.structure.kinds import states_shortfall
 from kg.structure.labels import TIME_LEAD_RE, label_end
 from kg.structure.remedies import opens_remedy
-from kg.structure.shapes import counts_lead, holds_figure, opens_intention_shaped, states_shortfall_shaped
+from kg.structure.shapes import built_alike, counts_lead, equal_rank, heads_explanation, holds_shaped_list
+from kg.structure.shapes import holds_figure, opens_intention_shaped, states_shortfall_shaped
 from kg.structure.spans import CLAUSE_ENDS, COMMA_ENDS, SENTENCE_ENDS, Span, is_cjk, letters
 from kg.structure.spans import pieces as pieces_of
 
@@ -52,7 +53,6 @@ _CELL_RE = re.compile(r"[^\s|](?:[^\n \t\u3000|]|[ \t\u3000](?![ \t\u3000|]))*")
 # A sentence that is only a short quoted phrase: a label (“人少事多”), not a statement.
 _QUOTED_RE = re.compile(r"\"[^\"。；;]{2,12}\"")
 _CLOSING_RE = re.compile(r"\s*(?:这些|上述|以上|总的来看|总体来看|总之|对此|对于这些)")
-_SUBJECTS = "我本全各该这今明"  # first characters of a subject that tells (我镇, 本街道, 全镇, 今年)
 _OPENING_COMMA_RE = re.compile(r"[\u4e00-\u9fff]{4,8}[,，]")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u3000]*\n")
 _LIST_SEP_RE = re.compile(r"、")
@@ -117,9 +117,9 @@ def _shaped_cut(norm: str, cuts, kind: str, answering: int, own: list[Span] | No
             continue
         if len(pieces) > _MIN_ITEMS and counts_lead(norm, *pieces[0], len(pieces) - 1):
             pieces = pieces[1:]
-        if not _equal_rank(norm, pieces) or _heads_explanation(pieces):
+        if not equal_rank(norm, pieces) or heads_explanation(pieces):
             continue  # a title over what explains it (参与渠道偏窄 / 公众参与……。, 力量薄弱。司法所只有……。) is one item
-        siblings = kind == "plans" and len(pieces) == answering and _built_alike(norm, pieces)
+        siblings = kind == "plans" and len(pieces) == answering and built_alike(norm, pieces)
         score = _score(norm, pieces, kind, intended=siblings, shaped=True)
         if score > best_score:
             best, best_score = pieces, score
@@ -371,7 +371,7 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, sha
     if kind == "shortcomings":
         if any(_holds_list(norm, a, b) or opens_remedy(norm, a, b) for a, b in pieces):
             return 0.0  # a piece whose ；-clauses each state a problem is a list; one opening 解决办法是… a remedy
-        if shaped and any(_holds_shaped_list(norm, a, b) for a, b in pieces):
+        if shaped and any(holds_shaped_list(norm, a, b) for a, b in pieces):
             return 0.0  # read by shape, a piece of sentences that each state a problem is a list as well
         # figures state the problems of a list whose every piece holds one (还有5个村没有…, 只有6人持证)
         figures = shaped and all(holds_figure(norm, a, b) for a, b in pieces)
@@ -389,40 +389,12 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, sha
     return share + _ALIKE_WEIGHT * min(lengths) / max(lengths)
 
 
-def _heads_explanation(pieces: list[Span]) -> bool:
-    """Whether the first piece is less than half as long as each after it: a heading sentence over the sentences
-    that explain it, not the first of siblings."""
-    return len(pieces) >= _MIN_ITEMS and 2 * (pieces[0][1] - pieces[0][0]) < min(b - a for a, b in pieces[1:])
-
-
-def _equal_rank(norm: str, pieces: list[Span]) -> bool:
-    """Whether the pieces end alike, all on a mark or all at a line's end with none: siblings of one rank."""
-    return len({b < len(norm) and norm[b] in COMMA_ENDS for _, b in pieces}) == 1
-
-
-def _built_alike(norm: str, pieces: list[Span]) -> bool:
-    """Whether every piece holds the same number of comma clauses, two or more, and opens with no subject of its
-    own (a piece opening 我镇/本街道 tells, it does not list)."""
-    counts = {len(pieces_of(norm, a, b, COMMA_ENDS)) for a, b in pieces}
-    return len(counts) == 1 and counts.pop() >= 2 and not any(norm[a] in _SUBJECTS for a, _ in pieces)
-
-
 def _holds_list(norm: str, start: int, end: int) -> bool:
     """Whether a piece holds two or more ；-clauses that each state a shortfall."""
     if norm.find("；", start, end) < 0 and norm.find(";", start, end) < 0:
         return False
     clauses = pieces_of(norm, start, end, "；;")
     return len(clauses) >= _MIN_ITEMS and all(states_shortfall(norm, a, b) for a, b in clauses)
-
-
-def _holds_shaped_list(norm: str, start: int, end: int) -> bool:
-    """Whether a piece holds two or more sentences that each state a shortfall by its words or its shape, the
-    first no shorter than half of each after it (a heading over its explanation is one problem)."""
-    sentences = pieces_of(norm, start, end, SENTENCE_ENDS)
-    if len(sentences) < _MIN_ITEMS or _heads_explanation(sentences):
-        return False
-    figures = all(holds_figure(norm, a, b) for a, b in sentences)
-    return all(states_shortfall(norm, a, b) or states_shortfall_shaped(norm, a, b, figures) for a, b in sentences)
 
 
 def _framed_opening(norm: str, start: int, end: int) -> bool:

@@ -5,7 +5,8 @@ whether the first piece only leads in by naming a quantity without content (还�
 
 Offices word their problems in more ways than a word list can hold; the grammar of a shortfall is fewer forms.
 These read more than the listed words do, so cuts.py asks them only of a body that no cut of the listed words
-reads, and a piece holding a figure is left to the listed words: figures show a problem, they do not state one.
+reads, and a piece holding a figure is left to the listed words (figures show a problem, they do not state one)
+unless every problem of the list holds one: then figures are how the document states them (只有6人, 比…低9个百分点).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.structure.kinds import states_shortfall
+from kg.structure.spans import COMMA_ENDS, SENTENCE_ENDS, Span
+from kg.structure.spans import pieces as pieces_of
 from kg.text.lexicon import either, longest_first, words
 
 _CJK = r"[\u4e00-\u9fff]"
@@ -23,6 +27,8 @@ _DIGIT_RE = re.compile(r"\d")
 # A numeral and a classifier of kinds (三个…, 两方面, 四处): what a lead counts before the list it announces.
 _NUMBERED_COUNT_RE = re.compile(r"([两二三四五六七八九十])(?:个方面|个|方面|处|点|项|类)")
 _NUMERALS = "一二三四五六七八九十"
+_MIN_PIECES = 2
+_SUBJECTS = "我本全各该这今明"  # first characters of a subject that tells (我镇, 本街道, 全镇, 今年)
 
 
 def states_shortfall_shaped(norm: str, start: int, end: int, figures: bool = False) -> bool:
@@ -37,6 +43,7 @@ def states_shortfall_shaped(norm: str, start: int, end: int, figures: bool = Fal
 
 
 def holds_figure(norm: str, start: int, end: int) -> bool:
+    """Whether a piece holds a figure in Arabic digits."""
     return _DIGIT_RE.search(norm, start, end) is not None
 
 
@@ -53,6 +60,37 @@ def counts_lead(norm: str, start: int, end: int, following: int) -> bool:
         return True  # 还有一些地方, 以下几个方面: an indefinite count of kinds
     return any(_NUMERALS.find(found.group(1)) + 1 == following or (found.group(1) == "两" and following == 2)
                for found in _NUMBERED_COUNT_RE.finditer(norm, start, end))
+
+
+# The shape of a cut: how its pieces stand to each other.
+
+
+def heads_explanation(pieces: list[Span]) -> bool:
+    """Whether the first piece is less than half as long as each after it: a heading sentence over the sentences
+    that explain it, not the first of siblings."""
+    return len(pieces) >= _MIN_PIECES and 2 * (pieces[0][1] - pieces[0][0]) < min(b - a for a, b in pieces[1:])
+
+
+def equal_rank(norm: str, pieces: list[Span]) -> bool:
+    """Whether the pieces end alike, all on a mark or all at a line's end with none: siblings of one rank."""
+    return len({b < len(norm) and norm[b] in COMMA_ENDS for _, b in pieces}) == 1
+
+
+def built_alike(norm: str, pieces: list[Span]) -> bool:
+    """Whether every piece holds the same number of comma clauses, two or more, and opens with no subject of its
+    own (a piece opening 我镇/本街道 tells, it does not list)."""
+    counts = {len(pieces_of(norm, a, b, COMMA_ENDS)) for a, b in pieces}
+    return len(counts) == 1 and counts.pop() >= 2 and not any(norm[a] in _SUBJECTS for a, _ in pieces)
+
+
+def holds_shaped_list(norm: str, start: int, end: int) -> bool:
+    """Whether a piece holds two or more sentences that each state a shortfall by its words or its shape, the
+    first no shorter than half of each after it (a heading over its explanation is one problem)."""
+    sentences = pieces_of(norm, start, end, SENTENCE_ENDS)
+    if len(sentences) < _MIN_PIECES or heads_explanation(sentences):
+        return False
+    figures = all(holds_figure(norm, a, b) for a, b in sentences)
+    return all(states_shortfall(norm, a, b) or states_shortfall_shaped(norm, a, b, figures) for a, b in sentences)
 
 
 @lru_cache(maxsize=1)
