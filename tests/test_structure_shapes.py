@@ -168,3 +168,26 @@ def test_below_what_it_is_compared_with_by_a_figure_is_a_shortfall_when_every_pr
         "全乡21个村中，仍有3个村未建法治书屋。\n" + PLAN_STUB)
     assert len(rep.shortcomings) == 3
     assert texts(rep.shortcomings)[1] == "群众满意率为82%，比上年低5个百分点"
+
+
+def test_a_paragraph_answering_problems_by_their_numbers_holds_the_plans():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题及改进办法\n问题有两个：一是调解卷宗归档随意；二是普法讲座内容与村民需求脱节。\n"
+        "针对第一个问题，由司法所统一制定卷宗归档目录。针对第二个问题，讲座前先到村里征集群众关心的话题。\n")
+    assert texts(rep.shortcomings) == ["调解卷宗归档随意", "普法讲座内容与村民需求脱节"]
+    assert [text.split("，", 1)[-1] for text in texts(rep.plans)] == [
+        "由司法所统一制定卷宗归档目录", "讲座前先到村里征集群众关心的话题"]
+
+
+def test_problems_named_as_such_and_said_to_exist_are_one_item_each():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n村干部凭经验办事的情况较为常见。执法文书涂改后照常使用的现象时有出现。"
+        "调解协议履行后无人过问的问题比较普遍。\n" + PLAN_STUB)
+    assert len(rep.shortcomings) == 3
+
+
+def test_the_stems_count_plans_inside_a_paragraph_as_numerals_do():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）卷宗归档随意。\n三、下步打算\n甲、编制卷宗归档目录；乙、推行调解协议回访；"
+        "丙、把执法文书纳入月度抽查。\n")
+    assert texts(rep.plans) == ["编制卷宗归档目录", "推行调解协议回访", "把执法文书纳入月度抽查"]

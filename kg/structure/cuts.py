@@ -68,7 +68,10 @@ _COUNTERS = tuple(re.compile(pattern) for pattern in (
     r"(?:(?<=[。;；,，:：\n])|^)\s*(第[一二三四五六七八九十])([\u4e00-\u9fff])[,，、:：]",
     r"(?:(?<=[。;；,，:：\n])|^)\s*(其[一二三四五六七八九十])[,，、:：是]",
     r"(?:(?<=[。;；,，:：\n])|(?<=[\u4e00-\u9fff]))(另一|一)方面",
+    # the stems count as numerals do (甲、…；乙、…；丙、…)
+    r"(?:(?<=[。;；,，:：\n])|^)\s*([甲乙丙丁戊己庚辛])[、.．]",
 ))
+_STEMS = "甲乙丙丁戊己庚辛"
 
 
 def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None = None,
@@ -223,6 +226,8 @@ def _enumerated(norm: str, start: int, end: int) -> list[Span]:
 
 
 def _count_of(token: str) -> int:
+    if token in _STEMS:
+        return _STEMS.find(token) + 1
     return 2 if token == "另一" else _NUMERALS.find(token[-1]) + 1
 
 

@@ -31,7 +31,7 @@ from kg.structure.labels import cut_nodes, past_label, past_tokens
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
-from kg.structure.remedies import remedied_sentences, split_remedies
+from kg.structure.remedies import remedied_sentences, remedy_follows, split_remedies
 from kg.structure.tops import before_tools, closing_start, headless_body, is_plain_heading, top_headings
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, closed_alike, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
@@ -295,7 +295,11 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         if block.kind != "shortcomings" or not block.items:
             out.append(block)
             continue
-        problems, remedies, found = split_remedies(source.norm, source.text, block.items, clause_end, _rstrip)
+        problems = block.items
+        if remedy_follows(source.norm, problems[-1].end, block.end):
+            # 一是…；二是…。 then a paragraph 针对第一个问题，…: the last item reaches it, so it is read as its remedies
+            problems = (*problems[:-1], replace(problems[-1], end=_rstrip(source.norm, problems[-1].start, block.end)))
+        problems, remedies, found = split_remedies(source.norm, source.text, problems, clause_end, _rstrip)
         if len(remedies) == 1:  # one turn to the future (下一步，我镇将A，B，C。) may name several plans
             pieces = best_cut(source.norm, remedies[0].text_start, remedies[0].end, "plans", intended=True)
             if pieces:  # plans for the section as a whole, no longer the answer of the problem before

@@ -17,6 +17,8 @@ _REMEDY_RE = re.compile(
     r"(?:对此|为此|针对(?:这一|这个|这些|上述|以上|此类|该)?(?:问题|不足|情况)?|下一步|今后|来年|明年|新的一年里?"
     r"|下一?阶段)\s*,?\s*"
     r"(?:我们|我镇|我乡|我街道|本镇|本乡|街道|镇党委|镇政府)?\s*(?:将|要|拟|计划|打算)\s*"
+    # or the problem it answers named by its number (针对第一个问题，由司法所牵头…): no modal needed
+    r"|针对第[一二三四五六七八九十\d]{1,2}(?:个|项|条|方面)?(?:问题|不足|短板)\s*[,，]\s*"
     # or a label before the remedy: 整改措施：…, 改进方向：…, or 措施：/对策： alone
     r"|(?:整改|改进|应对|解决)(?:措施|方向|办法|思路|对策)\s*[:：]\s*|(?:措施|对策)\s*[:：]\s*)"
 )
@@ -28,6 +30,14 @@ _INLINE_REMEDY_RE = re.compile(r"[,，]\s*((?:解决|整改|改进|应对)的?(?
 _REMEDY_LABEL_RE = re.compile(r"\s*(?:解决|整改|改进|应对)的?(?:办法|措施|思路|对策|方向)(?:是|为|\s*[:：])")
 _STATEMENT_END_RE = re.compile(r"[。；;!?！？]")
 _SENTENCE_RE = re.compile(r"[^\s。！？!?][^。！？!?\n]*")
+
+
+def remedy_follows(norm: str, start: int, end: int) -> bool:
+    """Whether the text after the last item (norm[start:end]) opens with a turn to the remedies (针对第一个问题，…):
+    a paragraph of remedies that no item reaches."""
+    while start < end and norm[start].isspace():
+        start += 1
+    return start < end and _REMEDY_RE.match(norm, start, end) is not None
 
 
 def remedied_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:

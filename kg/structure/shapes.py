@@ -39,7 +39,7 @@ def states_shortfall_shaped(norm: str, start: int, end: int, figures: bool = Fal
         return False
     return bool(_negated_re().search(norm, start, end) or _need_re().search(norm, start, end)
                 or _lack_re().search(norm, start, end) or _scarce_re().search(norm, start, end)
-                or _compared_re().search(norm, start, end))
+                or _compared_re().search(norm, start, end) or _existing_re().search(norm, start, end))
 
 
 def holds_figure(norm: str, start: int, end: int) -> bool:
@@ -109,6 +109,12 @@ def _need_re() -> re.Pattern:
 def _lack_re() -> re.Pattern:
     # the last character of a clause ($ is the end of the piece searched)
     return re.compile(r"[%s](?=[%s]|$)" % ("".join(words("statement_morphemes", "lack")), re.escape(_CLAUSE_END)))
+
+
+@lru_cache(maxsize=1)
+def _existing_re() -> re.Pattern:
+    # a problem named as such and said to exist, closing the piece: ……的现象依然存在, ……的情况时有发生
+    return re.compile(r"的(?:%s)%s{0,8}$" % (either(longest_first(words("statement_morphemes", "problem_noun"))), _CJK))
 
 
 @lru_cache(maxsize=1)
