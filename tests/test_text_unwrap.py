@@ -309,3 +309,24 @@ def test_a_date_dot_or_a_document_number_wrapped_onto_a_line_still_joins():
         joined = unwrap(text)
         assert joined is not None
         assert first in joined.text.split("\n")
+
+
+def test_list_lines_closing_with_an_aside_in_brackets_at_one_length_are_not_a_wrap():
+    text = ("芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。全年学法6次。\n二、下步打算\n"
+            "为各村聘请一名法律顾问并签订年度服务合同（责任：司法所）\n"
+            "修订村规民约时逐条对照现行法律法规（责任：党政办）\n"
+            "在集镇设立法治宣传长廊并定期更换展板内容（责任：宣传办）\n")
+    assert unwrap(text) is None
+    plans = extract_report(make_source("layout.txt", text, "utf-8")).plans
+    assert [plan.text for plan in plans] == [
+        "为各村聘请一名法律顾问并签订年度服务合同（责任：司法所）", "修订村规民约时逐条对照现行法律法规（责任：党政办）",
+        "在集镇设立法治宣传长廊并定期更换展板内容（责任：宣传办）"]
+
+
+def test_a_full_line_closing_an_aside_joins_only_a_line_that_goes_on_in_prose():
+    from kg.text.unwrap import Column, _continues
+    col = Column(20)
+    full = "村规民约修订进度慢，条款陈旧（制度方面）"
+    assert len(full) == 20
+    assert not _continues(full, "法治宣传在外来人口中开展少（宣传方面）", col)
+    assert _continues(full, "的规定执行，由村委会负责", col)

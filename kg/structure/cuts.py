@@ -10,6 +10,10 @@ the list and a closing piece about it are left out. A candidate counts with 2–
 three stating the kind (a shortfall anywhere; an intention at the opening, past a label), or all opening alike;
 its score is that share plus half the ratio of its shortest piece to its longest.
 
+When no cut scores, the cuts are scored again with pieces that state their kind by the shape of their words
+(shapes.py: 不匹配, 把关松, 还需提高; 进一步…), a first piece naming only a count of what follows (还有一些地方…)
+left out as a lead; and a plans body cut into as many pieces, built alike, as the problems before it answers them.
+
 The splitters of connectives.py that read a cut off the words (openings alike, 、 lists) offer it as one more
 candidate, which wins ties and stands when the score cannot read it (its words unknown to the lexicons). An explanation after a problem (全镇仅有3名执法人员，难以满足
 需要。) states nothing of its own, so such a paragraph stays whole: a wrong cut costs more than a missed one.
@@ -23,6 +27,9 @@ from collections import Counter
 from kg.structure.alike import intends, intention_at, is_lead, past_lead
 from kg.structure.kinds import states_shortfall
 from kg.structure.labels import TIME_LEAD_RE, label_end
+from kg.structure.remedies import opens_remedy
+from kg.structure.shapes import built_alike, counts_lead, equal_rank, heads_explanation, holds_shaped_list
+from kg.structure.shapes import holds_figure, opens_intention_shaped, states_shortfall_shaped
 from kg.structure.spans import CLAUSE_ENDS, COMMA_ENDS, SENTENCE_ENDS, Span, is_cjk, letters
 from kg.structure.spans import pieces as pieces_of
 
@@ -43,6 +50,8 @@ _RESULT_RE = re.compile(r"已|累计|了[，,。；;]|完成了")
 # A cell: text up to a run of two spaces, a bar (｜ is | in the normal form) or a line end.
 _CELL_RE = re.compile(r"[^\s|](?:[^\n \t\u3000|]|[ \t\u3000](?![ \t\u3000|]))*")
 # A last piece that speaks of the list as a whole: no item of it.
+# A sentence that is only a short quoted phrase: a label (“人少事多”), not a statement.
+_QUOTED_RE = re.compile(r"\"[^\"。；;]{2,12}\"")
 _CLOSING_RE = re.compile(r"\s*(?:这些|上述|以上|总的来看|总体来看|总之|对此|对于这些)")
 _OPENING_COMMA_RE = re.compile(r"[\u4e00-\u9fff]{4,8}[,，]")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u3000]*\n")
@@ -55,31 +64,66 @@ _NUMERALS = "一二三四五六七八九十"
 # (下一步，第一，…), the others open a clause.
 _COUNTERS = tuple(re.compile(pattern) for pattern in (
     r"(?:(?<=[。;；,，:：\n])|^)\s*(第[一二三四五六七八九十])[,，、:：]",
+    # 第一件，…第二件，…: the ordinal with the thing counted, the same one after each (件, 项, 步)
+    r"(?:(?<=[。;；,，:：\n])|^)\s*(第[一二三四五六七八九十])([\u4e00-\u9fff])[,，、:：]",
     r"(?:(?<=[。;；,，:：\n])|^)\s*(其[一二三四五六七八九十])[,，、:：是]",
     r"(?:(?<=[。;；,，:：\n])|(?<=[\u4e00-\u9fff]))(另一|一)方面",
+    # the stems count as numerals do (甲、…；乙、…；丙、…)
+    r"(?:(?<=[。;；,，:：\n])|^)\s*([甲乙丙丁戊己庚辛])[、.．]",
 ))
+_STEMS = "甲乙丙丁戊己庚辛"
 
 
 def best_cut(norm: str, start: int, end: int, kind: str, own: list[Span] | None = None,
-             intended: bool = False) -> list[Span] | None:
+             intended: bool = False, answering: int = 0) -> list[Span] | None:
     """The pieces of norm[start:end] that best read as items of `kind`, or None when no cut reads as two or
     more items (or the document's own cut `own` reads best). `intended`: what stands before the body says it
-    will be done (……我镇将), so every piece of it is a plan."""
+    will be done (……我镇将), so every piece of it is a plan. `answering`: how many problems the report states
+    before a plans body."""
     if end - start < _MIN_ITEMS * _MIN_PIECE:
         return None  # too short to hold two items
     best, best_score = None, 0.0
-    if own:
-        # A cut of the document's own shape that the score cannot read (its words unknown to the lexicons) stands.
-        best_score = _score(norm, own, kind) + _OWN_BONUS
-        if best_score == _OWN_BONUS:
-            return None
     # A lead before a colon that says what will be done (我镇将：, 重点抓好：) makes every piece after it a plan.
     body = past_lead(norm, start, end)
     intended = kind == "plans" and (intended or (body > start and bool(intends(norm, start, body))))
-    for pieces in _candidates(norm, start, end, kind, listed=body > start or intended):
+    cuts = list(_candidates(norm, start, body, end, kind, listed=body > start or intended))
+    if own:
+        # A cut of the document's own shape that the listed words cannot read stands, unless the shape of the
+        # words reads another cut better than it reads this one.
+        best_score = _score(norm, own, kind) + _OWN_BONUS
+        if best_score == _OWN_BONUS:
+            return _shaped_cut(norm, cuts, kind, answering, own)
+    for pieces, counted in cuts:
         if own and _same_cut(pieces, own):
             continue  # the document's cut again, without its markers: it stands as it was read
         score = _score(norm, pieces, kind, intended)
+        # a cut at the same places as the counted one gives way to it, which leaves its tokens (第一件，) out: the
+        # two differ in score only by the tokens' share of each piece's length
+        if score > best_score or (counted and score and best is not None and _same_cut(pieces, best)):
+            best, best_score = pieces, score
+    if best is None and not own:
+        best = _shaped_cut(norm, cuts, kind, answering)
+    return best
+
+
+def _shaped_cut(norm: str, cuts, kind: str, answering: int, own: list[Span] | None = None) -> list[Span] | None:
+    """The best cut when pieces may state their kind by the shape of their words (shapes.py), asked only of a
+    body no cut of the listed words reads; a first piece that only names a count of what follows is a lead.
+    Plans as many as the problems before them, each built alike (the same count of clauses), answer them:
+    verbs no list holds (配强…，…。盯紧…，…。) then count as intentions. A cut `own` of the document's shape
+    gives way only to one that reads better; None when it stands."""
+    best, best_score = None, 0.0
+    if own:
+        best_score = _score(norm, own, kind, shaped=True) + _OWN_BONUS
+    for pieces, _ in cuts:
+        if own and _same_cut(pieces, own):
+            continue
+        if len(pieces) > _MIN_ITEMS and counts_lead(norm, *pieces[0], len(pieces) - 1):
+            pieces = pieces[1:]
+        if not equal_rank(norm, pieces) or heads_explanation(pieces):
+            continue  # a title over what explains it (参与渠道偏窄 / 公众参与……。, 力量薄弱。司法所只有……。) is one item
+        siblings = kind == "plans" and len(pieces) == answering and built_alike(norm, pieces)
+        score = _score(norm, pieces, kind, intended=siblings, shaped=True)
         if score > best_score:
             best, best_score = pieces, score
     return best
@@ -114,38 +158,44 @@ def blank_blocks(norm: str, start: int, end: int) -> list[Span]:
     return blocks if multi and len(blocks) >= _MIN_ITEMS else []
 
 
-def _candidates(norm: str, start: int, end: int, kind: str, listed: bool):
-    """Each way of cutting the body; `listed`: a lead before a colon, or one saying what will be done, announces a
-    list, so the clauses of one sentence may be its items."""
-    body = past_lead(norm, start, end)
-    yield blank_blocks(norm, start, end)
-    yield _cells(norm, start, end)
-    for ends in (SENTENCE_ENDS, CLAUSE_ENDS):
-        pieces = _closed(norm, _dropped_lead(norm, pieces_of(norm, body, end, ends)))
-        yield _explained(norm, pieces)
-        yield _grouped(norm, pieces, kind)
-    # A lead sentence (……还有一些短板。) announces a list as a lead before a colon does.
+def _candidates(norm: str, start: int, body: int, end: int, kind: str, listed: bool):
+    """(pieces, whether tokens that count opened them) of each way of cutting the body, `body` past a lead before a
+    colon; `listed`: a lead before a colon, or one saying what will be done, announces a list, so the clauses of
+    one sentence may be its items."""
+    yield blank_blocks(norm, start, end), False
+    yield _cells(norm, start, end), False
     sentences = pieces_of(norm, body, end, SENTENCE_ENDS)
+    clauses = pieces_of(norm, body, end, CLAUSE_ENDS)
+    for cut in (sentences, clauses):
+        pieces = _closed(norm, _dropped_lead(norm, cut))
+        yield _explained(norm, pieces), False
+        yield _grouped(norm, pieces, kind), False
+    yield _under_quoted(norm, sentences), False
+    # A lead sentence (……还有一些短板。) announces a list as a lead before a colon does.
+    after = sentences
     if len(sentences) >= _MIN_ITEMS and is_lead(norm, *sentences[0]):
-        body, listed = sentences[1][0], True
-    yield _counted(norm, body, end)
-    if len(sentences) == 1 or (listed and len(pieces_of(norm, body, end, SENTENCE_ENDS)) == 1):
-        yield _enumerated(norm, *pieces_of(norm, body, end, SENTENCE_ENDS)[0])
+        body, listed, after = sentences[1][0], True, sentences[1:]
+        clauses = [clause for clause in clauses if clause[0] >= body]
+    yield _counted(norm, body, end), True
+    if len(sentences) == 1 or (listed and len(after) == 1):
+        yield _enumerated(norm, *after[0]), False
     commas = _closed(norm, pieces_of(norm, body, end, COMMA_ENDS))
-    yield _framed(norm, commas)
+    yield _framed(norm, commas), False
     # The clauses of one sentence are items only where no sentence or ；-clause parts the list: a comma inside
     # an item (加强培训，提升能力；建立制度，…) is no boundary of one.
-    if listed and len(pieces_of(norm, body, end, CLAUSE_ENDS)) < _MIN_ITEMS:
-        yield commas
+    if listed and len(clauses) < _MIN_ITEMS:
+        yield commas, False
 
 
 def _counted(norm: str, start: int, end: int) -> list[Span]:
     """Pieces opened by tokens that count 1, 2, 3… inside the text (第一，…；第二，…, 其一…其二…, 一方面…另一方面…),
     however the count is written, each after a clause or sentence boundary or the lead before the first."""
     for family in _COUNTERS:
-        tokens, expected = [], 1
+        tokens, expected, counted = [], 1, None
         for found in family.finditer(norm, start, end):
-            if _count_of(found.group(1)) == expected:
+            thing = found.group(2) if family.groups > 1 else None
+            if _count_of(found.group(1)) == expected and (expected == 1 or thing == counted):
+                counted = thing
                 tokens.append((found.start(1), found.end()))
                 expected += 1
         if len(tokens) >= _MIN_ITEMS:  # each piece is the text after its token, up to the next token
@@ -176,6 +226,8 @@ def _enumerated(norm: str, start: int, end: int) -> list[Span]:
 
 
 def _count_of(token: str) -> int:
+    if token in _STEMS:
+        return _STEMS.find(token) + 1
     return 2 if token == "另一" else _NUMERALS.find(token[-1]) + 1
 
 
@@ -188,7 +240,13 @@ def _cells(norm: str, start: int, end: int) -> list[Span]:
 
 
 def _dropped_lead(norm: str, pieces: list[Span]) -> list[Span]:
-    return pieces[1:] if len(pieces) >= _MIN_ITEMS and is_lead(norm, *pieces[0]) else pieces
+    """Pieces without a first one that only leads in: it ends in a colon or on a category's name, or it names only
+    a count of what follows (还有一些地方做得不好, 还存在“三个不相适应”)."""
+    if len(pieces) >= _MIN_ITEMS and is_lead(norm, *pieces[0]):
+        return pieces[1:]
+    if len(pieces) > _MIN_ITEMS and counts_lead(norm, *pieces[0], len(pieces) - 1):
+        return pieces[1:]
+    return pieces
 
 
 def _closed(norm: str, pieces: list[Span]) -> list[Span]:
@@ -209,6 +267,15 @@ def _grouped(norm: str, pieces: list[Span], kind: str) -> list[Span]:
     if len(starts) < _MIN_ITEMS or len(sizes) != 1 or sizes == {1}:
         return []
     return [(pieces[n][0], pieces[m - 1][1]) for n, m in zip(starts, [*starts[1:], len(pieces)])]
+
+
+def _under_quoted(norm: str, sentences: list[Span]) -> list[Span]:
+    """Sentences gathered under each sentence that is only a quoted phrase (“人少事多”。…。“学用脱节”。…), the
+    first sentence one of them: a label heading what follows it, two or more."""
+    quoted = [n for n, (a, b) in enumerate(sentences) if _QUOTED_RE.fullmatch(norm, a, b)]
+    if len(quoted) < _MIN_ITEMS or quoted[0] != 0 or any(m - n < 2 for n, m in zip(quoted, quoted[1:])):
+        return []
+    return [(sentences[n][0], sentences[m - 1][1]) for n, m in zip(quoted, [*quoted[1:], len(sentences)])]
 
 
 def _explained(norm: str, pieces: list[Span]) -> list[Span]:
@@ -235,12 +302,20 @@ def _framed(norm: str, clauses: list[Span]) -> list[Span]:
         return []
     opens, starts = run
     items = [(clauses[n][0], clauses[m - 1][1]) for n, m in zip(starts, starts[1:])]
-    items.append(clauses[starts[-1]])
-    if starts[0] > 0:
-        a, b = clauses[starts[0] - 1]
+    # the last reaches as far as each before it does (既要A，B，也要C，D，更要E，F): the clauses after it are its own
+    # when every item before spans the same count of clauses and they make that count up; else they close
+    widths = {m - n for n, m in zip(starts, starts[1:])}
+    width = widths.pop() if len(widths) == 1 else 1
+    last = starts[-1] + (width - 1 if len(clauses) - starts[-1] == width else 0)
+    items.append((clauses[starts[-1]][0], clauses[last][1]))
+    # the first opening may stand as far before the run as one opening may stand after another (我乡既要…，争取…，
+    # 也要…，…，更要…): the item reaches from it to the run
+    for back in range(starts[0] - 1, max(starts[0] - _MAX_GAP - 2, -1), -1):
+        a, b = clauses[back]
         found = next((pos for pos in range(a, b) if opens(norm, pos, b)), -1)
         if found >= 0:
-            items.insert(0, (found, b))
+            items.insert(0, (found, clauses[starts[0] - 1][1]))
+            break
     return items if len(items) >= _FRAME_MIN else []
 
 
@@ -284,8 +359,9 @@ def _run(norm: str, clauses: list[Span]):
     return best
 
 
-def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False) -> float:
-    """Share of the pieces that state the kind plus how alike they are; 0 for no plausible list."""
+def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, shaped: bool = False) -> float:
+    """Share of the pieces that state the kind plus how alike they are; 0 for no plausible list. `shaped`: a piece
+    may state its kind by the shape of its words too."""
     if not _MIN_ITEMS <= len(pieces) <= _MAX_ITEMS:
         return 0.0
     if any(letters(norm, a, b) < _MIN_PIECE for a, b in pieces):
@@ -298,14 +374,19 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False) -> 
     timed = sum(bool(TIME_LEAD_RE.match(norm, a, b)) for a, b in pieces)
     pieces = [(label_end(norm, a, b), b) for a, b in pieces]
     if kind == "shortcomings":
-        if any(_holds_list(norm, a, b) for a, b in pieces):
-            return 0.0  # a piece whose ；-clauses each state a problem is a list, not one item
-        stating = sum(states_shortfall(norm, a, b) for a, b in pieces)
+        if any(_holds_list(norm, a, b) or opens_remedy(norm, a, b) for a, b in pieces):
+            return 0.0  # a piece whose ；-clauses each state a problem is a list; one opening 解决办法是… a remedy
+        if shaped and any(holds_shaped_list(norm, a, b) for a, b in pieces):
+            return 0.0  # read by shape, a piece of sentences that each state a problem is a list as well
+        # figures state the problems of a list whose every piece holds one (还有5个村没有…, 只有6人持证)
+        figures = shaped and all(holds_figure(norm, a, b) for a, b in pieces)
+        stating = sum(states_shortfall(norm, a, b) or (shaped and states_shortfall_shaped(norm, a, b, figures))
+                      for a, b in pieces)
         # siblings by their shape (有的…，有的…，有的…) once one of them states a shortfall
         stating = len(pieces) if alike_openings and stating else stating
     else:
         stating = len(pieces) if intended or alike_openings or timed == len(pieces) else sum(
-            intention_at(norm, a, b) for a, b in pieces)
+            intention_at(norm, a, b) or (shaped and opens_intention_shaped(norm, a, b)) for a, b in pieces)
     share = stating / len(pieces)
     if share < _MIN_STATING:
         return 0.0

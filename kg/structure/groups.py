@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from kg.structure.header import lines_of
-from kg.structure.kinds import kinds_named, states_shortfall
+from kg.structure.kinds import kinds_named
+from kg.structure.labels import states
 from kg.structure.markers import line_marker
 from kg.structure.nodes import Node
 
@@ -20,7 +21,7 @@ _MAX_TITLE = 12  # characters of a group title; a longer one is a statement
 _SENTENCE_MARK_RE = re.compile(r"[。；;，,！？!?:]")
 
 
-def group_titles(norm: str, items: list[Node], end: int, styles, kind: str, opens_plan) -> bool:
+def group_titles(norm: str, items: list[Node], end: int, styles, kind: str) -> bool:
     """Whether every item of a section is a group title over numbered lines of its own (two or more items)."""
     if len(items) < 2:
         return False
@@ -31,8 +32,7 @@ def group_titles(norm: str, items: list[Node], end: int, styles, kind: str, open
         # A title naming a kind (（三）对策措施) splits a combined section instead, as outline.py reads it.
         if (rest.strip() or len(title) > _MAX_TITLE or _SENTENCE_MARK_RE.search(title)
                 or any(k in _ITEM_KINDS for k in kinds_named(title))
-                or (kind == "shortcomings" and states_shortfall(title))
-                or (kind == "plans" and opens_plan(title))):
+                or (kind in ("shortcomings", "plans") and states(title, 0, len(title), kind))):
             return False
         stop = items[pos + 1].start if pos + 1 < len(items) else end
         below = (line_marker(line.text, styles) for line in lines_of(norm, item.text_end, stop))
@@ -41,7 +41,7 @@ def group_titles(norm: str, items: list[Node], end: int, styles, kind: str, open
     return True
 
 
-def stating_titles(lines, styles, kind: str, states) -> list:
+def stating_titles(lines, styles, kind: str) -> list:
     """Unmarked lines that each state an item of the kind, over marked lines of their steps (规范文件制定程序 /
     · 制发前…征求意见 / · 建立…反馈制度): the titles are the items, two or more, the body opening with one.
 
@@ -56,7 +56,8 @@ def stating_titles(lines, styles, kind: str, states) -> list:
                 return []
             under = True
             continue
-        if len(line.text) > _MAX_STEP_TITLE or _SENTENCE_MARK_RE.search(line.text) or not states(line.text):
+        if (len(line.text) > _MAX_STEP_TITLE or _SENTENCE_MARK_RE.search(line.text)
+                or not states(line.text, 0, len(line.text), kind)):
             return []
         titles.append(line)
     return titles if len(titles) >= 2 and under else []

@@ -31,9 +31,9 @@ from kg.structure.labels import cut_nodes, past_label, past_tokens
 from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
-from kg.structure.remedies import split_remedies
+from kg.structure.remedies import remedied_sentences, remedy_follows, split_remedies
 from kg.structure.tops import before_tools, closing_start, headless_body, is_plain_heading, top_headings
-from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, headed_paragraphs, timed_lines
+from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, closed_alike, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
 
@@ -181,8 +181,10 @@ def parse(source: Source) -> Outline:
     for index, (line, kind) in enumerate(zip(tops, kinds)):
         style, number, length, heading_start, heading_end, body_start, end = spans[index]
         heading = text[heading_start:heading_end]
+        # the problems read so far: as many plans often answer them, a prior for a plans body nothing else cuts
+        problems = sum(len(block.items) for block in blocks if block.kind == "shortcomings")
         section_blocks, section_pairs = _blocks(source, index, kind, norm[line.start : heading_end], body_start, end,
-                                                item_styles, warnings, heads_paragraphs)
+                                                item_styles, warnings, heads_paragraphs, problems)
         sections.append(Section(
             index=index, kind=kind, heading=heading,
             evidence=evidence(source.path, text, heading_start, heading_end),
@@ -208,8 +210,9 @@ def _rstrip(norm: str, start: int, end: int) -> int:
 
 
 def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
-            heads_paragraphs=lambda: False) -> tuple[list[Block], list]:
-    """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem."""
+            heads_paragraphs=lambda: False, problems=0) -> tuple[list[Block], list]:
+    """The blocks of one section, and the (problem, remedy) pairs of items that answer their own problem;
+    `problems`: how many problems the sections before it hold."""
     if kind not in ITEMIZED:
         return [Block(kind, index, body_start, end, model.PARSE_NOT_ITEMIZED, ())], []
     if kind in ("measures", "duty"):
@@ -225,8 +228,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
             parse_kind, items = model.PARSE_PARAGRAPH, cut_nodes(source, empty, pieces, clause_end, _rstrip)
     if (kind in ("shortcomings", "plans") and parse_kind == model.PARSE_NUMBERED and items
             and source.norm[body_start : items[0].start].strip()):  # a line before the first marked one
-        states = opens_plan if kind == "plans" else states_shortfall
-        titles = stating_titles(lines_of(source.norm, body_start, end), styles, kind, states)
+        titles = stating_titles(lines_of(source.norm, body_start, end), styles, kind)
         if titles:  # unmarked titles that state the kind over marked steps: the titles are the items
             spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(titles, 1)]
             parse_kind, items = model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
@@ -238,7 +240,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
             and items[0].marker.startswith("首先")):
         # 首先…其次…再次…。此外，…: a connective after the counted run adds its last item, as it would a paragraph's
         items = [*items[:-1], *split_connected(source.norm, source.text, items[-1], clause_end, _rstrip)]
-    items = _split_paragraph(source, kind, parse_kind, items)
+    items = _split_paragraph(source, kind, parse_kind, items, problems)
     items = _regrouped(source, kind, parse_kind, items, body_start, end)
     items = past_tokens(source, kind, [past_label(source, kind, item, clause_end) for item in items], clause_end)
     named = [k for k in kinds_named(heading) if k in ITEMIZED]
@@ -250,7 +252,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
     # So are titles of any wording that state nothing and group numbered lines of their own (（一）决策环节).
     aspects = kind in ("shortcomings", "plans") and len(items) >= 2 and (all(
         _ASPECT_RE.fullmatch(source.norm, item.text_start, item.text_end) for item in items) or (
-        parse_kind == model.PARSE_NUMBERED and group_titles(source.norm, items, end, styles, kind, opens_plan)))
+        parse_kind == model.PARSE_NUMBERED and group_titles(source.norm, items, end, styles, kind)))
     # Sub-parts that name a kind or an aspect (（一）存在问题 / （二）产生原因) split the section alike.
     combined = aspects or len(set(ITEMIZED[k] for k in named)) > 1 or (
         kind in ("shortcomings", "plans") and len(items) >= 2
@@ -258,7 +260,7 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
                 for item in items))
     if combined and parse_kind == model.PARSE_NUMBERED:
         blocks, pairs = _split_combined(source, index, items, end, styles, warnings, kind if aspects else None,
-                                        aspect_kind=kind)
+                                        aspect_kind=kind, problems=problems)
         if not blocks and len(named) == 2:
             blocks = _split_topics(source, index, items, end, styles, warnings)
             pairs = _answered(blocks)
@@ -293,23 +295,34 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
         if block.kind != "shortcomings" or not block.items:
             out.append(block)
             continue
-        problems, remedies, found = split_remedies(source.norm, source.text, block.items, clause_end, _rstrip)
-        out.append(Block(block.kind, index, block.start, block.end, block.parse, tuple(problems)))
+        problems = block.items
+        if remedy_follows(source.norm, problems[-1].end, block.end):
+            # 一是…；二是…。 then a paragraph 针对第一个问题，…: the last item reaches it, so it is read as its remedies
+            problems = (*problems[:-1], replace(problems[-1], end=_rstrip(source.norm, problems[-1].start, block.end)))
+        problems, remedies, found = split_remedies(source.norm, source.text, problems, clause_end, _rstrip)
         if len(remedies) == 1:  # one turn to the future (下一步，我镇将A，B，C。) may name several plans
             pieces = best_cut(source.norm, remedies[0].text_start, remedies[0].end, "plans", intended=True)
             if pieces:  # plans for the section as a whole, no longer the answer of the problem before
                 remedies, found = cut_nodes(source, remedies[0], pieces, clause_end, _rstrip), []
+                if len(problems) == 1:  # and what comes before the turn may name several problems (A；B；C。为此，将…)
+                    cut = best_cut(source.norm, problems[0].start, problems[0].end, "shortcomings")
+                    problems = cut_nodes(source, problems[0], cut, clause_end, _rstrip) if cut else problems
+        out.append(Block(block.kind, index, block.start, block.end, block.parse, tuple(problems)))
         if remedies:
             out.append(Block("plans", index, remedies[0].start, block.end, block.parse, tuple(remedies)))
             pairs.extend(found)
     return out, pairs
 
 
-def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
-    """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each."""
+def _split_paragraph(source, kind, parse_kind, items, problems=0) -> list[Node]:
+    """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each;
+    `problems`: how many problems the report has read before a plans paragraph."""
     if kind not in ("shortcomings", "plans") or parse_kind != model.PARSE_PARAGRAPH or len(items) != 1:
         return items
     paragraph = items[0]
+    remedied = remedied_sentences(source.norm, paragraph.text_start, paragraph.end) if kind == "shortcomings" else []
+    if remedied:  # ……不熟悉，解决办法是…。……，解决办法是…。: a problem and its remedy to a sentence
+        return cut_nodes(source, paragraph, remedied, clause_end, _rstrip)
     # Words that enumerate (另外，…; ……：A；B；C; 要…。要…。) are the document's own marks: their cut stands.
     for split in (split_connected, split_listed, split_musts):
         items = split(source.norm, source.text, paragraph, clause_end, _rstrip)
@@ -321,7 +334,8 @@ def _split_paragraph(source, kind, parse_kind, items) -> list[Node]:
     if len(items) == 1:
         items = split_enumerated(source.norm, source.text, paragraph, clause_end, _rstrip, kind)
     own = [(item.text_start, item.end) for item in items] if len(items) > 1 else None
-    pieces = best_cut(source.norm, paragraph.start, paragraph.end, kind, own=own)
+    pieces = best_cut(source.norm, paragraph.start, paragraph.end, kind, own=own,
+                      answering=problems if kind == "plans" else 0)
     return cut_nodes(source, paragraph, pieces, clause_end, _rstrip) if pieces else items
 
 
@@ -435,11 +449,13 @@ def _names_item_kind(norm: str, item: Node) -> bool:
     return any(k in ITEMIZED for k in kinds_named(norm[item.text_start : item.text_end]))
 
 
-def _split_combined(source, index, items, end, styles, warnings, kind=None, aspect_kind=None) -> tuple[list[Block], list]:
+def _split_combined(source, index, items, end, styles, warnings, kind=None, aspect_kind=None,
+                    problems=0) -> tuple[list[Block], list]:
     """A section such as 存在的问题及下一步打算: each sub-heading that names a kind opens a block of its own.
 
     `kind`: the kind of every sub-heading, when they are aspects of one kind rather than naming kinds.
     `aspect_kind`: the kind of a sub-heading that names an aspect (产生原因) beside others that name kinds.
+    `problems`: how many problems the sections before it hold; a plans sub-part adds those of the parts before it.
     """
     def named_by(item):
         title = source.norm[item.text_start : item.text_end]
@@ -476,7 +492,8 @@ def _split_combined(source, index, items, end, styles, warnings, kind=None, aspe
         parse_kind, sub = _itemize(source, index, item.text_end, _rstrip(source.norm, item.start, stop),
                                    sub_styles, warnings)
         # A sub-part is read as a section of its kind is: its one paragraph may hold several items.
-        sub = _split_paragraph(source, kind, parse_kind, sub)
+        stated = problems + sum(len(block.items) for block in blocks if block.kind == "shortcomings")
+        sub = _split_paragraph(source, kind, parse_kind, sub, stated)
         blocks.append(Block(kind, index, item.start, stop, parse_kind, tuple(sub)))
     return blocks, pairs
 
@@ -576,7 +593,7 @@ def _itemize(source, index, start, end, styles, warnings, heads_paragraphs=lambd
     if paragraphs:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(paragraphs, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)
-    timed = timed_lines(norm, body_lines)
+    timed = timed_lines(norm, body_lines) or closed_alike(body_lines)
     if timed:
         spans = [(line.start, line.start, "paragraph", n) for n, line in enumerate(timed, 1)]
         return model.PARSE_PARAGRAPH, _nodes(source, index, spans, end, paragraph_ends=False)

@@ -13,14 +13,45 @@ from dataclasses import replace
 
 _REMEDY_RE = re.compile(
     r"(?:(?<=[。；;!?！？\n\]])|^)\s*(?:"  # after a sentence, or after a 【】 heading ([ ] in the normal form)
-    r"(?:对此|为此|针对(?:这一|这个|这些|上述|以上|此类|该)?(?:问题|不足|情况)?|下一步|今后)\s*,?\s*"
-    r"(?:我们|我镇|我乡|我街道|本镇|本乡|街道|镇党委|镇政府)?\s*(?:将|要|拟|计划)\s*"
+    # the turn: a reason (对此, 针对这一问题) or a time ahead (下一步, 来年, 新的一年里), then who, then a modal
+    r"(?:对此|为此|针对(?:这一|这个|这些|上述|以上|此类|该)?(?:问题|不足|情况)?|下一步|今后|来年|明年|新的一年里?"
+    r"|下一?阶段)\s*,?\s*"
+    r"(?:我们|我镇|我乡|我街道|本镇|本乡|街道|镇党委|镇政府)?\s*(?:将|要|拟|计划|打算)\s*"
+    # or the problem it answers named by its number (针对第一个问题，由司法所牵头…): no modal needed
+    r"|针对第[一二三四五六七八九十\d]{1,2}(?:个|项|条|方面)?(?:问题|不足|短板)\s*[,，]\s*"
     # or a label before the remedy: 整改措施：…, 改进方向：…, or 措施：/对策： alone
     r"|(?:整改|改进|应对|解决)(?:措施|方向|办法|思路|对策)\s*[:：]\s*|(?:措施|对策)\s*[:：]\s*)"
 )
 
 
+# A label of the remedy after a comma in the problem's own sentence (……不熟悉，解决办法是由司法所…): the
+# remedy is the rest of the sentence.
+_INLINE_REMEDY_RE = re.compile(r"[,，]\s*((?:解决|整改|改进|应对)的?(?:办法|措施|思路|对策|方向)(?:是|为)\s*[,，:：]?\s*)")
+_REMEDY_LABEL_RE = re.compile(r"\s*(?:解决|整改|改进|应对)的?(?:办法|措施|思路|对策|方向)(?:是|为|\s*[:：])")
 _STATEMENT_END_RE = re.compile(r"[。；;!?！？]")
+_SENTENCE_RE = re.compile(r"[^\s。！？!?][^。！？!?\n]*")
+
+
+def remedy_follows(norm: str, start: int, end: int) -> bool:
+    """Whether the text after the last item (norm[start:end]) opens with a turn to the remedies (针对第一个问题，…):
+    a paragraph of remedies that no item reaches."""
+    while start < end and norm[start].isspace():
+        start += 1
+    return start < end and _REMEDY_RE.match(norm, start, end) is not None
+
+
+def remedied_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a paragraph when each states a problem and then, after a comma, labels its remedy
+    (……，解决办法是…。……，整改措施是…。), two or more: the labels are the document's own marks of its items."""
+    spans = [(found.start(), found.end()) for found in _SENTENCE_RE.finditer(norm, start, end)]
+    if len(spans) < 2 or not all(_INLINE_REMEDY_RE.search(norm, a, b) for a, b in spans):
+        return []
+    return spans
+
+
+def opens_remedy(norm: str, start: int, end: int) -> bool:
+    """Whether a piece opens with a label of the remedy (解决办法是…, 整改措施：…): it is no problem."""
+    return _REMEDY_LABEL_RE.match(norm, start, end) is not None
 # A paragraph in the future tense with nothing before its verb (将通过…, 拟于…): in a section whose paragraphs
 # alternate between such and others, each answers the problem before it.
 _FUTURE_RE = re.compile(r"\s*(?:将|拟)(?=[\u4e00-\u9fff])")
@@ -55,6 +86,16 @@ def split_remedies(norm: str, text: str, items, clause_end, rstrip) -> tuple[lis
                                     marker=text[node.text_start:opening.end()].strip(), heading=text[opening.end():heading_end],
                                     text_start=opening.end(), text_end=heading_end))
             pairs.append((problems[-1].start, node.start))
+            continue
+        inline = _INLINE_REMEDY_RE.search(norm, node.text_start, node.text_end)
+        if inline is not None and inline.end() < node.text_end:
+            # the remedy follows its problem in one sentence: the heading is cut at the comma before the label
+            remedies.append(replace(node, style="remedy", number=len(remedies) + 1, marker=text[inline.start(1):inline.end()],
+                                    heading=text[inline.end():node.text_end], start=inline.start(1),
+                                    text_start=inline.end()))
+            problems.append(replace(node, heading=text[node.text_start:inline.start()], text_end=inline.start(),
+                                    end=inline.start()))
+            pairs.append((node.start, inline.start(1)))
             continue
         match = _REMEDY_RE.search(norm, node.text_end, node.end)
         if match is None or match.end() >= node.end:

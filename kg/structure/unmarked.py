@@ -1,5 +1,5 @@
 """Items that no number marks: lines whose shape says they are items (a heading line over each paragraph, short
-phrases on lines of their own, lines that each open with a time label)."""
+phrases on lines of their own, lines that each open with a time label, lines that each close with an aside)."""
 
 from __future__ import annotations
 
@@ -50,3 +50,16 @@ def timed_lines(norm: str, lines) -> list:
     """Lines that each open with a time label (1—3月  制定…, 2025年：建成…), two or more: an item each."""
     timed = [line for line in lines if TIME_LABEL_RE.match(norm, line.start, line.end)]
     return timed if len(timed) >= 2 else []
+
+
+_CLOSING_MARKS = "）)」』”】"
+
+
+def closed_alike(lines) -> list:
+    """Lines with no sentence mark that each close with an aside in brackets (……（牵头：司法所）), two or more, and
+    nothing else in the body: siblings by their shape, an item each."""
+    if len(lines) < 2 or any(_SENTENCE_MARK_RE.search(line.text) or not _BARE_ITEM_RE.search(line.text)
+                             for line in lines):
+        return []
+    ends = {line.text.rstrip()[-1:] for line in lines}
+    return lines if len(ends) == 1 and ends <= set(_CLOSING_MARKS) else []

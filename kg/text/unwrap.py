@@ -40,6 +40,9 @@ _MIDDLE_DOTS = ("·", "・", "‧")
 _ENDS_SENTENCE = tuple("。！？；：:;!?")
 # A line closing a tag, a Markdown table row or emphasis was not cut by a wrap.
 _ENDS_MARKUP = tuple(">|*#]}")
+# Nor, in a short text, is a line closing an aside in brackets (……（制度方面）, ……（牵头：司法所）): lines of a
+# list may end so at one length by chance, and a wrap seldom falls right after the bracket.
+_ENDS_ASIDE = tuple("）)")
 # A line never opens with a closing mark or a unit sign: it is the tail of the line before it.
 _NEVER_OPENS = tuple("，。、；：！？）》」』”’%‰,.;:!?)")
 # A title that happens to fill the line ends with what it is; a wrapped sentence rarely stops there.
@@ -152,7 +155,7 @@ def _few_lines_column(measured: list[tuple[str, int]], measure: Callable[[str], 
 
     `measured`: the rows of at least the least width, each with its measure."""
     cut = Counter(n for line, n in measured
-                  if not line.endswith(_ENDS_SENTENCE + _ENDS_MARKUP) and not ENDS_TITLE_RE.search(line))
+                  if not line.endswith(_ENDS_SENTENCE + _ENDS_MARKUP + _ENDS_ASIDE) and not ENDS_TITLE_RE.search(line))
     shared = [n for n, count in cut.items() if count >= _FEW_WRAPPED_LINES]
     if not shared:
         return None
@@ -316,9 +319,9 @@ def _continues(previous: str, line: str, col: Column, opening: str | None = None
     if opens_marked(end) and not PROSE_RE.search(end) and measure(line.rstrip()) >= width - _WIDTH_SLACK:
         # a numbered heading that fills the line, then a full line of prose: a wrapped heading's tail is short
         return False
-    if not end.endswith(_ENDS_SENTENCE):
+    if not end.endswith(_ENDS_SENTENCE + _ENDS_ASIDE):
         return True
-    # A wrap may fall right after a full stop: a line filled to the width, then a line that goes on in prose.
+    # A wrap may fall right after a full stop (or an aside's closing bracket): a line filled to the width, then a line that goes on in prose.
     # A heading, a signature or a date after a paragraph that happens to fill its last line has no punctuation,
     # and a series whose members open lines (一是… / 二是…) goes on opening lines.
     if _ORDINAL_RE.match(line) and opening is not None and _ORDINAL_RE.match(opening.strip()) and not inline:
