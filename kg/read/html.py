@@ -25,6 +25,7 @@ MAX_FIELD_TABLE = 600  # characters; a table this short holding two field labels
 ARTICLE_PROSE = 200  # CJK characters in <p>s that make a chrome-named wrapper the article's holder
 ARTICLE_SHARE = 0.8  # the article holds at least this share of the page's non-link text
 MIN_TITLE = 6  # CJK characters of a heading outside the article that is the article's title
+MAX_SITE_NAME = 24  # characters of a site's name in a masthead or a description (某某自治县人民政府门户网站)
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "select", "button", "input", "nav", "header",
@@ -43,7 +44,8 @@ def fields() -> dict[str, str]:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The page rules' regexes, built once from ontology/lexicons/html_chrome.tsv."""
-    labels = _spaced(lexicon.longest_first(fields()))
+    # Sites align their labels by spreading them out with spaces (索 引 号, 文　　号).
+    labels = lexicon.either(lexicon.longest_first(fields()), between="[ \u3000]*")
     not_separator = "[^_|\\-—–]*"
     return {
         "field": re.compile(
@@ -60,6 +62,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_site": re.compile(
             rf"\s*[_|\-—–]\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
         ),
+        # 某某县人民政府门户网站是…: a description that opens with the site's name.
+        "description_site": re.compile(
+            rf"([\u4e00-\u9fff]{{2,{MAX_SITE_NAME}}}?{lexicon.either(_words('site_word'))})(?=[是为,，、。;；]|$)"
+        ),
         # 某某县人民政府-关于…的报告: some sites put their name first.
         "site_title": re.compile(
             rf"^{not_separator}{lexicon.either(_words('site_word'))}{not_separator}?\s*[_|\-—–]\s*"
@@ -67,13 +73,8 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-def _spaced(labels) -> str:
-    """Labels as a regex group that also matches them spread out with spaces (索 引 号, 文　　号), as sites align them."""
-    return "(?:" + "|".join("[ \u3000]*".join(map(re.escape, label)) for label in labels) + ")"
-
-
 def _label_key(label: str) -> str:
-    return fields()[re.sub("[ \u3000]", "", label)]
+    return fields()[_bare(label)]
 
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
@@ -175,6 +176,11 @@ def _metadata(root) -> dict[str, str]:
     return found
 
 
+def _text_of(element) -> str:
+    """An element's text with its runs of white space as one space, trimmed."""
+    return _SPACE_RE.sub(" ", element.text_content()).strip()
+
+
 def _bare(label: str) -> str:
     return re.sub(r"[ \u3000:：]", "", label)
 
@@ -205,7 +211,7 @@ def _definition_fields(root) -> dict[str, str]:
         label = _bare(term.text_content())
         if value is None or value.tag != "dd" or label not in fields():
             continue
-        text = _SPACE_RE.sub(" ", value.text_content()).strip()
+        text = _text_of(value)
         key = fields()[label]
         if text and key not in found and len(text) <= MAX_FIELD_VALUE and _bare(text) not in fields():
             found[key] = text
@@ -216,7 +222,7 @@ def _column_fields(root) -> dict[str, str]:
     """Fields of a table that gives a row of labels over a row of their values, one column a field."""
     found: dict[str, str] = {}
     for table in root.iter("table"):
-        rows = [[_SPACE_RE.sub(" ", cell.text_content()).strip() for cell in row.iter("td", "th")]
+        rows = [[_text_of(cell) for cell in row.iter("td", "th")]
                 for row in table.iter("tr")]
         for labels, values in zip(rows, rows[1:]):
             if len(labels) < 2 or len(labels) != len(values) or not all(_bare(label) in fields() for label in labels):
@@ -255,23 +261,24 @@ _CRUMB_STEP_RE = re.compile(r"\s*(?:>+|»|›|→)\s*|\s/\s")
 def _crumb(element) -> str | None:
     """The element's text when it is a breadcrumb: short, and at least two steps deep. An element named as a
     breadcrumb may draw its separators with style alone: its list items or links are its steps."""
-    text = _SPACE_RE.sub(" ", element.text_content()).strip()
+    text = _text_of(element)
     if len(text) > MAX_CRUMB or not _CJK_RE.search(text):
         return None
     if len(_CRUMB_STEP_RE.findall(text)) >= 2:
         return text
     if not _patterns()["crumb"].search(f"{element.get('class', '')} {element.get('id', '')}"):
         return None
-    steps = [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("li")] or \
-            [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("a")]
+    steps = [_text_of(step) for step in element.iter("li")] or \
+            [_text_of(step) for step in element.iter("a")]
     steps = [step for step in steps if step]
     return " > ".join(steps) if len(steps) >= 2 else None
 
 
-def _meta_content(root, name: str) -> str | None:
-    """A <meta name=…>'s content when it holds Chinese and is short enough to be a field, not a page's text."""
+def _meta_content(root, name: str, attribute: str = "name") -> str | None:
+    """A <meta name=…>'s content (or the meta's `attribute`, as og: properties use) when it holds Chinese and is
+    short enough to be a field, not a page's text."""
     for meta in root.iter("meta"):
-        if (meta.get("name") or "").lower() == name:
+        if (meta.get(attribute) or "").lower() == name:
             content = _SPACE_RE.sub(" ", meta.get("content") or "").strip()
             if _CJK_RE.search(content) and len(content) <= MAX_FIELD_VALUE:
                 return content
@@ -279,11 +286,20 @@ def _meta_content(root, name: str) -> str | None:
 
 
 def _meta_site(root) -> str | None:
-    """The site's name as content management systems state it in the page's head (<meta name="SiteName" …>)."""
-    return _meta_content(root, "sitename")
+    """The site's name as content management systems state it in the page's head: <meta name="SiteName" …>,
+    <meta property="og:site_name" …>, or the name a site's description opens with (Y县人民政府门户网站是…)."""
+    return _meta_content(root, "sitename") or _meta_content(root, "og:site_name", "property") \
+        or _description_site(root)
 
 
-MAX_SITE_NAME = 24  # characters of a site's name in a masthead (某某自治县人民政府门户网站)
+def _description_site(root) -> str | None:
+    """The site's name a <meta name="description"> opens with, when it opens with one: a run of words ending in a
+    site word before 是, 为, a comma or the end (an article's summary opens with its year or its own subject)."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "description":
+            named = _patterns()["description_site"].match(_SPACE_RE.sub("", meta.get("content") or ""))
+            return named.group(1) if named else None
+    return None
 
 
 def _masthead_name(root) -> str | None:
@@ -353,7 +369,7 @@ def _title_outside(article, body) -> str | None:
         return None
     for element in body.iter("h1", "h2", "h3"):
         if article not in element.iterancestors() and element is not article:
-            text = _SPACE_RE.sub(" ", element.text_content()).strip()
+            text = _text_of(element)
             if len(_CJK_RE.findall(text)) >= MIN_TITLE:
                 return text
     return None
