@@ -186,6 +186,10 @@ def test_a_traditional_page_gives_simplified_names():
     ("兴红县新江桥镇人民政府，兴集镇", ["新江桥镇", "兴集镇"]),
     ("开展送法下乡活动，工程款全部经乡财政所审核", []),
     ("阿拉坦旗巴音塔拉苏木人民政府", ["巴音塔拉苏木"]),  # a banner's name, like a county's, is not the township's
+    # A name ending in the first character of a common word (城 of 城乡, 家 of 家乡): a name when two characters stand
+    # alone before the suffix, a place word (凤城) or none the dictionary knows (岑城); prose when longer.
+    ("凤城乡人民政府，中共岑城乡委员会", ["凤城乡", "岑城乡"]),
+    ("统筹城乡发展，缩小城乡差距，社区和城乡结合部，建设美丽家乡", []),
 ])
 
 

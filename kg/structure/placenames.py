@@ -161,6 +161,14 @@ def _segmented_stem(words: list[str]) -> str | None:
     return "".join(words)
 
 
+def _place_word_before(run: str, suffix: str) -> bool:
+    """Whether the end of a common word before the suffix (城 of 城乡) closes a place's name instead (丰城乡, 岑城乡):
+    the name-like end of the run is two characters, standing alone after a boundary, that the dictionary knows
+    as a place (丰城) or not at all (岑城); prose runs longer into it (统筹城乡, 缩小城乡差距)."""
+    tail = run[_cut(run, suffix in TOWN_SUFFIXES):]
+    return len(tail) == 2 and tail[0] not in _SOFT_STOPS and (_tag(tail) in _PLACE_TAGS or not _tag(tail))
+
+
 def _single_stem(norm: str, match: re.Match, stem: str) -> bool:
     """Whether a one-character stem the table does not know is a name (沙镇, 渠县) rather than a common word
     (集镇, 城镇, 林区, 辖区): it stands after a boundary or a county's suffix (桐溪市沙镇), and with its suffix
@@ -241,7 +249,7 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
                 continue
             bounded = True
         else:
-            if run[-1] in _NOT_AFTER.get(suffix, ""):
+            if run[-1] in _NOT_AFTER.get(suffix, "") and not _place_word_before(run, suffix):
                 continue
             stem = _segmented_stem(words)
             if stem is None or len(stem) < min_stem or len(stem) == 1 and not _single_stem(norm, match, stem):
