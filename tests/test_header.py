@@ -68,6 +68,42 @@ def test_county_from_agency_names_cited_documents_and_city_district_pairs(senten
     assert header_of(text).county == county
 
 
+@pytest.mark.parametrize(("sentence", "county"), [
+    # a bureau whose name runs long (市场监督管理局, 6 characters before 局)
+    ("配合柘阳县市场监督管理局开展联合检查，", "柘阳县"),
+    # a county whose name is an ordinary word (秀水), named only as the superior worked under
+    ("在秀水县委、县政府的统一领导下，", "秀水县"),
+    # the deployment carried out, in a clause whose verb runs into the name
+    ("认真贯彻落实柘阳县关于法治乡村建设的部署，", "柘阳县"),
+    ("经中共柘阳县委依法治县办同意，", "柘阳县"),
+])
+def test_the_county_the_report_works_under_or_whose_bureau_it_works_with(sentence, county):
+    text = f"白露镇2021年法治政府建设情况报告\n2021年，{sentence}白露镇推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county == county
+
+
+def test_of_two_superiors_named_in_one_clause_the_nearer_is_the_county():
+    # 在X市委、Y市委的领导下: the prefecture is named first, the county-level city that leads the township last;
+    # the table knows neither.
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，在澜州市委、市政府和桐江市委、市政府的坚强领导下，白露镇推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.county == "桐江市"
+    assert {clue.cue for clue in header.clues if clue.value == "桐江市"} == {"在其领导下或按其部署"}
+
+
+def test_a_county_visited_to_learn_from_is_not_the_townships():
+    # The township's own county and the county it visited are both named with an organ; the visit says which is
+    # another place, whichever is named first.
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，白露镇组织干部到兰亭县司法局交流学习，并在柘阳县委的指导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == "柘阳县"
+    visited_only = text.replace("并在柘阳县委的指导下", "并")
+    assert header_of(visited_only).county is None
+    # A bureau named in passing, with no visit, still counts (格局 closes no bureau's name).
+    assert header_of(text.replace("到兰亭县司法局交流学习", "研究兰亭县发展格局")).county == "柘阳县"
+
+
 @pytest.mark.parametrize("firm", ["柘阳县明理律师事务所", "柘阳县公证处", "柘阳县东关法律服务所"])
 def test_a_county_named_only_in_the_legal_service_body_the_township_engages_is_its_county(firm):
     body = BODY.replace("成立领导小组", f"与{firm}签订常年法律顾问合同，成立领导小组")

@@ -31,7 +31,7 @@ HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开�
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
 SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
-CHAIN, PAGE_LINE = "上级逐级列举", "网页短行"
+CHAIN, PAGE_LINE, SUPERIOR = "上级逐级列举", "网页短行", "在其领导下或按其部署"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
@@ -52,6 +52,10 @@ WEIGHTS = {
     # a 所属地区 field, an 印发 line): the page's chrome belongs to the county the township lies in, but says it
     # less than a field whose label the lexicon knows.
     PAGE_LINE: 1.5,
+    # The superior the report says it works under (在Y县委、县政府的领导下, 经Y县委同意, 按照Y县…的部署), the nearest
+    # named where several are: what the report says of its own place in the hierarchy, more than an organ named
+    # in passing says.
+    SUPERIOR: 4.0,
 }
 # A page line that points to other pages (上一篇：…, 相关链接) names other places, not the page's own.
 _LINK_LINE_RE = re.compile(r"\s*(?:上一[篇条页]|下一[篇条页]|相关(?:链接|阅读|文章|新闻)|友情链接|推荐阅读)")
@@ -80,9 +84,20 @@ def is_crumb(text: str, start: int = 0, end: int | None = None) -> bool:
 
 # An organ's name, not a road named after it (城关镇政府路8号, an address in a page's footer).
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)(?![路街巷])")
+# A bureau's name runs up to six characters before 局 (市场监督管理局); 局 closing an ordinary word (格局, 大局) is none.
 _COUNTY_ORGAN_RE = re.compile(
-    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
+    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院"
+    r"|[\u4e00-\u9fff]{1,6}?(?<![格布大开结僵棋残变当])局|(?:全面)?依法治)"
 )
+# A clause that says whom the report works under: 在 … 领导下, 经 … 同意, 按照 … 部署. The opening word stands before
+# the name in its clause and the closing word after it.
+# 在 and 经 only as words of their own (not 存在, 现在, 经济, 经验).
+_SUPERIOR_OPENS_RE = re.compile(r"(?<![存现正所实内外潜好自])在|经(?![济验过费营常历典受])|按照|根据|遵照|依照|落实")
+_SUPERIOR_CLOSES_RE = re.compile(r"(?:领导|指导|关心|带领|支持|统筹)下|同意|批准|部署|要求|安排")
+# A visit to learn from another place (赴X县学习, 到X县司法局交流): the county visited is not the report's.
+_VISIT_OPENS_RE = re.compile(r"(?:赴|前往|到)$")
+_VISIT_CLOSES_RE = re.compile(r"学习|考察|观摩|交流|取经|调研|参观")
+_CLAUSE_MARKS = "，,。；;：:\n"
 # An address field: the county it names is where the office stands.
 _ADDRESS_RE = re.compile(r"地\s*址\s*[:：]")
 # A legal service body named after its county: a law firm, notary office or legal service office (Y县正衡律师事务所).
@@ -214,18 +229,20 @@ _LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE, CRUMB)
 
 def _in_prose(place: PlaceName, cue: str) -> str:
     """A name the table does not know, read only after cutting prose words off its front (不断|规范街道
-    办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind or
-    after 位于, which cuts the verb off a name that starts right after it."""
-    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED) else cue
+    办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind, after
+    位于, or in a clause of the superior worked under (贯彻落实Y县…部署), whose opening word cuts the verb off a
+    name that starts right after it."""
+    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED, SUPERIOR) else cue
 
 
 def _stands_alone(place: PlaceName, cue: str) -> bool:
     """Whether a name counts where it stands: a long stem the table does not know is likely prose
     (祁海东同志任镇党委书记), and one ordinary word a common phrase (充分发挥镇依法治镇领导小组), unless
-    it stands on a line of its own kind (title, issuer, metadata, addressee)."""
+    it stands on a line of its own kind (title, issuer, metadata, addressee). In the clause of the superior
+    worked under (在秀峰县委…领导下) an ordinary word is a name: the clause says what stands there."""
     if cue in _LINE_CUES or cue in (LOCATED, ADDRESS, TOWN_PAIR) or place.confirmed:
         return True
-    return len(place.name) - len(place.suffix) <= 4 and not place.common_word
+    return len(place.name) - len(place.suffix) <= 4 and (not place.common_word or cue == SUPERIOR)
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,
@@ -252,6 +269,11 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if place.name in above:
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
+        if cue in _PROSE_CUES:
+            if _works_under(norm, place, places[at + 1].start if at + 1 < len(places) else None):
+                cue = SUPERIOR
+            elif _visited(norm, place):
+                continue
         if cue == BODY and chain[at] == "lowest":
             cue = CHAIN
         elif cue == BODY and _on_page_line(norm, zones, place, places, above):
@@ -294,6 +316,41 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+# Cues of a name read in the body's prose, where the clause around it may say more of how the place stands to the
+# township: above it, or a place visited.
+_PROSE_CUES = (ORGAN, BODY, CITED, COUNTY_YEAR, CITY_PAIR)
+
+
+MAX_CLAUSE = 60  # characters either side of a name searched for its clause's ends: a longer clause is cut there
+
+
+def _clause(norm: str, place: PlaceName) -> tuple[int, int]:
+    """(start, end) of the clause holding the place: between the marks that close clauses (，。；： and lines), within
+    MAX_CLAUSE characters of it, so that the search costs the same in a long report as in a short one."""
+    floor, ceiling = max(0, place.start - MAX_CLAUSE), min(len(norm), place.end + MAX_CLAUSE)
+    start = max(norm.rfind(mark, floor, place.start) for mark in _CLAUSE_MARKS)
+    ends = [end for end in (norm.find(mark, place.end, ceiling) for mark in _CLAUSE_MARKS) if end >= 0]
+    return (start + 1 if start >= 0 else floor), min(ends) if ends else ceiling
+
+
+def _works_under(norm: str, place: PlaceName, next_start: int | None) -> bool:
+    """Whether the clause says the report works under this place (在…领导下, 经…同意, 按照…部署): an opening word
+    before it and a closing word after it, with no other county-level unit named between it and the closing word
+    (在X市委、Y县委的领导下: the nearest superior is named last)."""
+    start, end = _clause(norm, place)
+    if not _SUPERIOR_OPENS_RE.search(norm, start, place.start):
+        return False
+    closing = _SUPERIOR_CLOSES_RE.search(norm, place.end, end)
+    return closing is not None and (next_start is None or next_start >= closing.start())
+
+
+def _visited(norm: str, place: PlaceName) -> bool:
+    """Whether the place is one the township went to learn from (赴X县学习, 到X县司法局交流)."""
+    start, end = _clause(norm, place)
+    return bool(_VISIT_OPENS_RE.search(norm, max(start, place.start - 2), place.start)
+                and _VISIT_CLOSES_RE.search(norm, place.end, end))
 
 
 # An unnamed superior's rank: 县委、县政府 (after a boundary, so that 南岭县委 is a named one, not a rank).

@@ -165,7 +165,9 @@ def _place_word_before(run: str, suffix: str) -> bool:
     """Whether the end of a common word before the suffix (城 of 城乡) closes a place's name instead (丰城乡, 岑城乡):
     the name-like end of the run is two characters, standing alone after a boundary, that the dictionary knows
     as a place (丰城) or not at all (岑城); prose runs longer into it (统筹城乡, 缩小城乡差距)."""
-    tail = run[_cut(run, suffix in TOWN_SUFFIXES):]
+    if suffix not in TOWN_SUFFIXES:
+        return False  # 片区, 社区, 景区: a district's suffix closes words far more often than names
+    tail = run[_cut(run, True):]
     return len(tail) == 2 and tail[0] not in _SOFT_STOPS and (_tag(tail) in _PLACE_TAGS or not _tag(tail))
 
 
