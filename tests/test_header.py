@@ -226,6 +226,10 @@ def test_a_traditional_page_gives_simplified_names():
     # alone before the suffix, a place word (凤城) or none the dictionary knows (岑城); prose when longer.
     ("凤城乡人民政府，中共岑城乡委员会", ["凤城乡", "岑城乡"]),
     ("统筹城乡发展，缩小城乡差距，社区和城乡结合部，建设美丽家乡", []),
+    # A rank character opening a name of two (县前街道, 区前镇) where nothing of a name stands before it; after a county's
+    # name it is that county's suffix.
+    ("县前街道党工委，在区前镇开展，梧桐县岭镇人民政府", ["县前街道", "区前镇", "岭镇"]),
+    ("县镇两级联动，全县各镇，县、镇两级", []),
 ])
 
 

@@ -171,6 +171,16 @@ def _place_word_before(run: str, suffix: str) -> bool:
     return len(tail) == 2 and tail[0] not in _SOFT_STOPS and (_tag(tail) in _PLACE_TAGS or not _tag(tail))
 
 
+def _rank_opens(norm: str, stem_start: int) -> bool:
+    """Whether a one-character stem starting at stem_start follows a rank character (县, 市, 区) that opens a name
+    (县前街道, 市中街道): nothing of a name stands before the rank, only a boundary or a function word (在, 的);
+    after a name it is that county's suffix (桐溪市沙镇)."""
+    at = stem_start - 1
+    if at < 0 or norm[at] not in "县市区":
+        return False
+    return at == 0 or not _CJK.match(norm[at - 1]) or norm[at - 1] in _STOPS
+
+
 def _single_stem(norm: str, match: re.Match, stem: str) -> bool:
     """Whether a one-character stem the table does not know is a name (沙镇, 渠县) rather than a common word
     (集镇, 城镇, 林区, 辖区): it stands after a boundary or a county's suffix (桐溪市沙镇), and with its suffix
@@ -254,6 +264,8 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
             if run[-1] in _NOT_AFTER.get(suffix, "") and not _place_word_before(run, suffix):
                 continue
             stem = _segmented_stem(words)
+            if stem is not None and len(stem) == 1 and suffix in TOWN_SUFFIXES and _rank_opens(norm, match.start() - 1):
+                stem = norm[match.start() - 2] + stem  # 县前街道, 市中街道: the rank character opens the name
             if stem is None or len(stem) < min_stem or len(stem) == 1 and not _single_stem(norm, match, stem):
                 continue
             name = stem + suffix
