@@ -312,10 +312,13 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
      "<title>白石乡法治政府建设年度报告</title>", ""),
     # The site's name as an Open Graph property, as pages shared to social apps carry it.
     ("<meta property='og:site_name' content='桃金县人民政府'><title>白石乡法治政府建设年度报告</title>", ""),
+    # The welcome line of an older site laid out in tables, with no class to tell its chrome by.
+    ("<title>白石乡法治政府建设年度报告</title>",
+     "<table><tr><td>欢迎光临桃金县人民政府网站！</td><td><a href='/'>设为首页</a></td></tr></table>"),
 ], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
         "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title", "owner-before-zhuban",
         "owner-before-copyright", "source-cell", "keywords-meta", "masthead-text", "description-opens-with-site",
-        "open-graph-site-name"])
+        "open-graph-site-name", "welcome-line"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

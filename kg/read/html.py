@@ -66,6 +66,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "description_site": re.compile(
             rf"([\u4e00-\u9fff]{{2,{MAX_SITE_NAME}}}?{lexicon.either(_words('site_word'))})(?=[是为,，、。;；]|$)"
         ),
+        # 欢迎访问某某县人民政府网站！: the name welcomed to, up to its last site word.
+        "welcome": re.compile(
+            rf"欢迎(?:您)?(?:访问|光临|来到|浏览)\s*([\u4e00-\u9fff]{{2,{MAX_SITE_NAME}}}?"
+            rf"{lexicon.either(_words('site_word'))}+)(?![\u4e00-\u9fff])"
+        ),
         # 某某县人民政府-关于…的报告: some sites put their name first.
         "site_title": re.compile(
             rf"^{not_separator}{lexicon.either(_words('site_word'))}{not_separator}?\s*[_|\-—–]\s*"
@@ -97,10 +102,11 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
     page_title, site = _page_title(root)
     for element in root.iter(etree.Comment, etree.ProcessingInstruction):
         element.drop_tree() if element.getparent() is not None else None
-    metadata = _metadata(root)
+    page_lines = _lines(root, cells="\t")  # the page's lines, read once for its owner, its fields and its welcome
+    metadata = _metadata(root, page_lines)
     # The site's name after the <title>'s separator says whose portal this is: often the only place a page
     # names its county once the chrome is dropped. A <title> without it leaves the logo's alt text to say it.
-    site = site or _meta_site(root) or _logo_name(root) or _masthead_name(root)
+    site = site or _meta_site(root) or _logo_name(root) or _masthead_name(root) or _welcomed_site(page_lines)
     if site:
         metadata.setdefault("网站", site)
     keywords = _meta_content(root, "keywords")
@@ -155,12 +161,12 @@ def _page_title(root) -> tuple[str | None, str | None]:
     return text[: site.start()].strip() or None, name or None
 
 
-def _metadata(root) -> dict[str, str]:
-    """The 信息公开 fields: label and value, whether in one cell, in two cells, or in a line of text."""
+def _metadata(root, lines: list[str]) -> dict[str, str]:
+    """The 信息公开 fields: label and value, whether in one cell, in two cells, or in a line of text (`lines`, the
+    page's lines with its cells apart by tabs)."""
     found = _column_fields(root)
     for key, value in _definition_fields(root).items():
         found.setdefault(key, value)
-    lines = _lines(root, cells="\t")  # the page's lines, read once for the owner and for the fields
     owner = _owner_before_label(lines)
     if owner:
         found.setdefault("主办单位", owner)
@@ -200,6 +206,17 @@ def _owner_before_label(lines: list[str]) -> str | None:
             match = _OWNER_BEFORE_RE.search(line)
             if match:
                 return match.group(1)
+    return None
+
+
+def _welcomed_site(lines: list[str]) -> str | None:
+    """The site's name a welcome line gives (欢迎访问Y县人民政府网站！今天是…), as older sites laid out in tables
+    print it above the page, with no class or masthead to tell it by."""
+    for line in lines:
+        if len(line) <= MAX_OWNER_LINE:
+            named = _patterns()["welcome"].search(line)
+            if named:
+                return named.group(1)
     return None
 
 
