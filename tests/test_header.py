@@ -104,6 +104,28 @@ def test_a_county_visited_to_learn_from_is_not_the_townships():
     assert header_of(text.replace("到兰亭县司法局交流学习", "研究兰亭县发展格局")).county == "柘阳县"
 
 
+@pytest.mark.parametrize(("sentence", "county"), [
+    # the one county-level unit the report names, in passing: its own county
+    ("全力服务柘阳县发展大局，", "柘阳县"),
+    # a district or city in passing is as often a part of a town (新城区建设) or a title (文明城市)
+    ("加快新城区建设，参与全国文明城市创建，", None),
+    # unless the unnamed superiors it works under are of another rank (县委 over a 区 named in passing)
+    ("在县委的领导下，宣传兰亭区新版产业政策，", None),
+    # a place spoken of as another: a neighbour, one bordered, one learnt from, one visited
+    ("与相邻的兰亭县签订边界联调协议，", None),
+    ("在与兰亭县交界的三个村设立联调点，", None),
+    ("借鉴兰亭县网格化管理经验，", None),
+    # two units named in passing: nothing says which is the township's
+    ("参加柘阳县和兰亭县联合举办的培训，", None),
+])
+def test_a_county_named_once_in_passing_counts_only_when_nothing_else_names_one(sentence, county):
+    text = f"白露镇2021年法治政府建设情况报告\n2021年，白露镇{sentence}推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    header = header_of(text)
+    assert header.county == county
+    # Any other clue outweighs it: an addressee naming another county wins.
+    assert header_of("云州县人民政府：\n" + text).county == "云州县"
+
+
 @pytest.mark.parametrize("firm", ["柘阳县明理律师事务所", "柘阳县公证处", "柘阳县东关法律服务所"])
 def test_a_county_named_only_in_the_legal_service_body_the_township_engages_is_its_county(firm):
     body = BODY.replace("成立领导小组", f"与{firm}签订常年法律顾问合同，成立领导小组")

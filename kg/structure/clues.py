@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
-from kg.structure.placenames import PlaceName, county_names, short_street_offices, slogan_townships, township_names
+from kg.structure.placenames import (PlaceName, bare_name, county_names, short_street_offices, slogan_townships,
+                                     township_names)
 from kg.model import evidence
 from kg.text import lexicon
 from kg.text.divisions import divisions
@@ -31,7 +32,7 @@ HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开�
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
 SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
-CHAIN, PAGE_LINE, SUPERIOR = "上级逐级列举", "网页短行", "在其领导下或按其部署"
+CHAIN, PAGE_LINE, SUPERIOR, LONE = "上级逐级列举", "网页短行", "在其领导下或按其部署", "正文唯一县名"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
@@ -56,6 +57,10 @@ WEIGHTS = {
     # named where several are: what the report says of its own place in the hierarchy, more than an organ named
     # in passing says.
     SUPERIOR: 4.0,
+    # The one county-level unit a report names at all, in passing (积极配合Y县创建…), when nothing else names one: a
+    # township speaks of its own county far more than of others, and the places it speaks of as others (visited,
+    # neighbouring, bordering) are left out. The weakest word on the county: any other clue outweighs it.
+    LONE: 0.5,
 }
 # A page line that points to other pages (上一篇：…, 相关链接) names other places, not the page's own.
 _LINK_LINE_RE = re.compile(r"\s*(?:上一[篇条页]|下一[篇条页]|相关(?:链接|阅读|文章|新闻)|友情链接|推荐阅读)")
@@ -98,6 +103,10 @@ _SUPERIOR_CLOSES_RE = re.compile(r"(?:领导|指导|关心|带领|支持|统筹)
 _VISIT_OPENS_RE = re.compile(r"(?:赴|前往|到)$")
 _VISIT_CLOSES_RE = re.compile(r"学习|考察|观摩|交流|取经|调研|参观")
 _CLAUSE_MARKS = "，,。；;：:\n"
+# A place the clause speaks of as another: one gone to, worked with or learnt from (赴, 与, 借鉴), a neighbour (相邻的),
+# or one bordered (与X县交界) or born in (X县籍).
+_OTHER_BEFORE_RE = re.compile(r"(?:赴|到|前往|与|同|和|借鉴|学习|相邻的?|邻近的?|毗邻的?|周边的?|邻县)$")
+_OTHER_AFTER_RE = re.compile(r"交界|接壤|毗邻|籍|学习|考察|观摩|交流|取经")
 # An address field: the county it names is where the office stands.
 _ADDRESS_RE = re.compile(r"地\s*址\s*[:：]")
 # A legal service body named after its county: a law firm, notary office or legal service office (Y县正衡律师事务所).
@@ -256,7 +265,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     norm, table = source.norm, divisions()
     townships = [t for t in townships if t]
     titles = [span for span in (zones.title, *extra_titles) if span]
-    clues = []
+    clues, passing = [], []
     places = list(county_names(norm, 0, len(norm)))
     ranks = _superior_ranks(norm, zones.body_end)
     below_county = bool(ranks) and "市" not in ranks  # led by 县委 or 区委 and never by 市委
@@ -291,6 +300,11 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
         # when the table confirms that the county holds the report's township.
         if weak and not any(table.holds(place.name, town) for town in townships) or not _stands_alone(place, cue):
+            # A name in passing that may be the one county named: a county or banner whose stem is a name, not words
+            # (文明城市, 老城区 are none); a district named in passing is as often a part of a town (新城区建设).
+            if cue == BODY and place.suffix in _PASSING_SUFFIXES and place.bounded and _stands_alone(place, cue) \
+                    and len(place.name) - len(place.suffix) > 1 and bare_name(place.name[: -len(place.suffix)]):
+                passing.append(place)
             continue
         clues.append(_clue(source, "county", place.name, cue, place.start, place.end))
     if metadata_organ:
@@ -311,6 +325,12 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     in_text = {clue.value for clue in clues if clue.cue == CRUMB}
     clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()
               if not (cue == CRUMB and name in in_text)]
+    # A report led by an unnamed 县委 does not lie in the district it names in passing (宣传Y区新版产业政策).
+    if not clues and passing and len({place.name for place in places}) == 1 and (
+            not ranks or passing[0].suffix[-1] in ranks) and not any(
+            _spoken_of_as_other(norm, place) or is_link_line(norm[slice(*_line_of(norm, place.start))])
+            for place in passing):
+        clues.append(_clue(source, "county", passing[0].name, LONE, passing[0].start, passing[0].end))
     for name in {clue.value for clue in clues}:
         held = [town for town in townships if table.holds(name, town)]
         if held:
@@ -318,6 +338,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     return clues
 
 
+_PASSING_SUFFIXES = ("县", "自治县", "旗", "自治旗")
 # Cues of a name read in the body's prose, where the clause around it may say more of how the place stands to the
 # township: above it, or a place visited.
 _PROSE_CUES = (ORGAN, BODY, CITED, COUNTY_YEAR, CITY_PAIR)
@@ -344,6 +365,14 @@ def _works_under(norm: str, place: PlaceName, next_start: int | None) -> bool:
         return False
     closing = _SUPERIOR_CLOSES_RE.search(norm, place.end, end)
     return closing is not None and (next_start is None or next_start >= closing.start())
+
+
+def _spoken_of_as_other(norm: str, place: PlaceName) -> bool:
+    """Whether the clause speaks of the place as another than the township's own: gone to, worked with, learnt
+    from, neighbouring or bordering (与相邻的X县签订…, 与X县交界, 借鉴X县经验)."""
+    start, end = _clause(norm, place)
+    return bool(_OTHER_BEFORE_RE.search(norm, max(start, place.start - 4), place.start)
+                or _OTHER_AFTER_RE.search(norm, place.end, end))
 
 
 def _visited(norm: str, place: PlaceName) -> bool:

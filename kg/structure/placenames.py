@@ -304,7 +304,7 @@ _SLOGAN_RE = re.compile(r'法治"?(?P<after>[\u4e00-\u9fff]{2,3})"?建设|(?P<be
 _COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 
 
-def _bare_name(stem: str) -> bool:
+def bare_name(stem: str) -> bool:
     """A place's name rather than a word (政府, 乡村, 基层): unknown single characters, or one place word."""
     words = list(default().cut(stem, HMM=False))
     return all(len(word) == 1 for word in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS
@@ -323,7 +323,7 @@ def slogan_townships(norm: str, end: int, county: str | None = None) -> Iterator
         # Before 法治建设 the name's start is unknown (谱写白露): its tails, longest first.
         for begin in range(start, stop - 1) if group == "before" else (start,):
             stem = norm[begin:stop]
-            if not _bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
+            if not bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
                 continue
             names = [stem + suffix for suffix in TOWN_SUFFIXES
                      if table.is_township(stem + suffix) and (county is None or table.holds(county, stem + suffix))]
