@@ -25,7 +25,7 @@ from kg.text.divisions import divisions
 from kg.text.places import TOWN_SUFFIX_PATTERN
 
 # Cue → weight. The labels are shown by `kg extract --dry-run`.
-TITLE, ISSUER, ADDRESSEE, COPIED_TO, METADATA = "标题", "发文机关或落款", "主送", "抄送", "信息公开字段"
+TITLE, ISSUER, ADDRESSEE, METADATA = "标题", "发文机关或落款", "主送", "信息公开字段"
 ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "导语主语", "正文提及", "我镇等指代"
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
@@ -35,7 +35,7 @@ SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "�
 CHAIN, PAGE_LINE, SUPERIOR, LONE = "上级逐级列举", "网页短行", "在其领导下或按其部署", "正文唯一县名"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
-    TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
+    TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
     BODY_YEAR: 0.25, SLOGAN: 1.0, SHORT_STREET: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
@@ -116,7 +116,6 @@ _LOCATED_RE = re.compile(r"(?:位于|地处|隶属于|隶属|属于)$")
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
 _SELF_RE = re.compile(rf"(?:我|本|全)({TOWN_SUFFIX_PATTERN})")
 _SUBJECT_BEFORE = "，,。；;：:\n"
-_COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
 # A 信息公开 field's label ends at its separator: a colon, a table cell's bar or tab, or the bracket round
 # the label ([ 发布机构 ] …).
 _FIELD_END = r"\s*(?:[:：|\t]|[\]】])"
@@ -485,8 +484,6 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
     if zones.addressee and _within(place.start, [zones.addressee]):
         return ADDRESSEE
     line_start, line_end = _line_of(norm, place.start)
-    if _COPIED_TO_RE.match(norm, line_start):
-        return COPIED_TO
     if place.start < zones.head_end and is_crumb(norm, line_start, line_end):
         return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
