@@ -92,6 +92,13 @@ def test_of_two_superiors_named_in_one_clause_the_nearer_is_the_county():
     assert {clue.cue for clue in header.clues if clue.value == "桐江市"} == {"在其领导下或按其部署"}
 
 
+def test_a_neighbours_support_is_no_superiors_lead():
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，在兄弟县兰亭县的大力支持下，白露镇推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county is None
+    assert header_of(text.replace("兄弟县兰亭县", "柘阳县委、县政府")).county == "柘阳县"
+
+
 def test_a_county_visited_to_learn_from_is_not_the_townships():
     # The township's own county and the county it visited are both named with an organ; the visit says which is
     # another place, whichever is named first.

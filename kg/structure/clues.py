@@ -105,7 +105,9 @@ _VISIT_CLOSES_RE = re.compile(r"学习|考察|观摩|交流|取经|调研|参观
 _CLAUSE_MARKS = "，,。；;：:\n"
 # A place the clause speaks of as another: one gone to, worked with or learnt from (赴, 与, 借鉴), a neighbour (相邻的),
 # or one bordered (与X县交界) or born in (X县籍).
-_OTHER_BEFORE_RE = re.compile(r"(?:赴|到|前往|与|同|和|借鉴|学习|相邻的?|邻近的?|毗邻的?|周边的?|邻县)$")
+_NEIGHBOUR_BEFORE = r"相邻的?|邻近的?|毗邻的?|周边的?|邻县|兄弟县?"
+_NEIGHBOUR_BEFORE_RE = re.compile(rf"(?:{_NEIGHBOUR_BEFORE})$")
+_OTHER_BEFORE_RE = re.compile(rf"(?:赴|到|前往|与|同|和|借鉴|学习|{_NEIGHBOUR_BEFORE})$")
 _OTHER_AFTER_RE = re.compile(r"交界|接壤|毗邻|籍|学习|考察|观摩|交流|取经")
 # An address field: the county it names is where the office stands.
 _ADDRESS_RE = re.compile(r"地\s*址\s*[:：]")
@@ -360,7 +362,9 @@ def _works_under(norm: str, place: PlaceName, next_start: int | None) -> bool:
     before it and a closing word after it, with no other county-level unit named between it and the closing word
     (在X市委、Y县委的领导下: the nearest superior is named last)."""
     start, end = _clause(norm, place)
-    if not _SUPERIOR_OPENS_RE.search(norm, start, place.start):
+    # 在兄弟县Y县的大力支持下: a neighbour's help, not the superior's lead.
+    if not _SUPERIOR_OPENS_RE.search(norm, start, place.start) \
+            or _NEIGHBOUR_BEFORE_RE.search(norm, max(start, place.start - 4), place.start):
         return False
     closing = _SUPERIOR_CLOSES_RE.search(norm, place.end, end)
     return closing is not None and (next_start is None or next_start >= closing.start())
