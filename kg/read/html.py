@@ -176,8 +176,7 @@ def _metadata(root, lines: list[str]) -> dict[str, str]:
         for match in _patterns()["field"].finditer(line):
             value = match.group("value").strip()
             key = _label_key(match.group("label"))
-            # A label is no value: a row of labels alone (索引号 | 主题分类 | 发文机关 …) has its values below.
-            if value and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields():
+            if _new_value(found, key, value):
                 found[key] = value
     return found
 
@@ -185,6 +184,12 @@ def _metadata(root, lines: list[str]) -> dict[str, str]:
 def _text_of(element) -> str:
     """An element's text with its runs of white space as one space, trimmed."""
     return _SPACE_RE.sub(" ", element.text_content()).strip()
+
+
+def _new_value(found: dict[str, str], key: str, value: str) -> bool:
+    """Whether `value` is a field's value not found yet: not empty, short enough, and no label itself (a row of labels
+    alone, 索引号 | 主题分类 | 发文机关 …, has its values below)."""
+    return bool(value) and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields()
 
 
 def _bare(label: str) -> str:
@@ -230,7 +235,7 @@ def _definition_fields(root) -> dict[str, str]:
             continue
         text = _text_of(value)
         key = fields()[label]
-        if text and key not in found and len(text) <= MAX_FIELD_VALUE and _bare(text) not in fields():
+        if _new_value(found, key, text):
             found[key] = text
     return found
 
@@ -246,7 +251,7 @@ def _column_fields(root) -> dict[str, str]:
                 continue
             for label, value in zip(labels, values):
                 key = fields()[_bare(label)]
-                if value and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields():
+                if _new_value(found, key, value):
                     found[key] = value
     return found
 
@@ -323,12 +328,11 @@ def _masthead_name(root) -> str | None:
     """The site's name as the text of the page's masthead (<header><div class="site-title">Y县人民政府</div>): a
     short piece of text inside a <header> or an element named as chrome, outside any link (links lead to other
     sites), whose last word is a site word."""
-    ends = tuple(_words("site_word"))
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("a", "title", "head", "script", "style"):
             continue
         text = _SPACE_RE.sub("", element.text or "")
-        if not text or len(text) > MAX_SITE_NAME or not _CJK_RE.search(text) or not text.endswith(ends):
+        if not text or len(text) > MAX_SITE_NAME or not _CJK_RE.search(text) or not _names_site(text):
             continue
         chain = list(element.iterancestors()) + [element]
         if any(node.tag == "a" for node in chain):
@@ -339,13 +343,17 @@ def _masthead_name(root) -> str | None:
     return None
 
 
+def _names_site(text: str) -> bool:
+    """Whether a text ends as a site's name does: with a site word (人民政府, 门户网站, 政府网)."""
+    return text.endswith(tuple(_words("site_word")))
+
+
 def _logo_name(root) -> str | None:
     """The site's name as the alt text of an image (the portal's logo: <img alt="Y县人民政府">), when one
     names a site: its last word is a site word (人民政府, 门户网站, 政府网)."""
-    ends = tuple(_words("site_word"))
     for image in root.iter("img"):
         alt = _SPACE_RE.sub("", image.get("alt") or "")
-        if _CJK_RE.search(alt) and len(alt) <= MAX_FIELD_VALUE and alt.endswith(ends):
+        if _CJK_RE.search(alt) and len(alt) <= MAX_FIELD_VALUE and _names_site(alt):
             return alt
     return None
 
