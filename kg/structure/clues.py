@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
+from kg.structure.clauses import spoken_of_as_other, visited, works_under
 from kg.structure.placenames import (PlaceName, bare_name, county_names, short_street_offices, slogan_townships,
                                      township_names)
 from kg.model import evidence
@@ -94,21 +95,6 @@ _COUNTY_ORGAN_RE = re.compile(
     r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院"
     r"|[\u4e00-\u9fff]{1,6}?(?<![格布大开结僵棋残变当])局|(?:全面)?依法治)"
 )
-# A clause that says whom the report works under: 在 … 领导下, 经 … 同意, 按照 … 部署. The opening word stands before
-# the name in its clause and the closing word after it.
-# 在 and 经 only as words of their own (not 存在, 现在, 经济, 经验).
-_SUPERIOR_OPENS_RE = re.compile(r"(?<![存现正所实内外潜好自])在|经(?![济验过费营常历典受])|按照|根据|遵照|依照|落实")
-_SUPERIOR_CLOSES_RE = re.compile(r"(?:领导|指导|关心|带领|支持|统筹)下|同意|批准|部署|要求|安排")
-# A visit to learn from another place (赴X县学习, 到X县司法局交流): the county visited is not the report's.
-_VISIT_OPENS_RE = re.compile(r"(?:赴|前往|到)$")
-_VISIT_CLOSES_RE = re.compile(r"学习|考察|观摩|交流|取经|调研|参观")
-_CLAUSE_MARKS = "，,。；;：:\n"
-# A place the clause speaks of as another: one gone to, worked with or learnt from (赴, 与, 借鉴), a neighbour (相邻的),
-# or one bordered (与X县交界) or born in (X县籍).
-_NEIGHBOUR_BEFORE = r"相邻的?|邻近的?|毗邻的?|周边的?|邻县|兄弟县?"
-_NEIGHBOUR_BEFORE_RE = re.compile(rf"(?:{_NEIGHBOUR_BEFORE})$")
-_OTHER_BEFORE_RE = re.compile(rf"(?:赴|到|前往|与|同|和|借鉴|学习|{_NEIGHBOUR_BEFORE})$")
-_OTHER_AFTER_RE = re.compile(r"交界|接壤|毗邻|籍|学习|考察|观摩|交流|取经")
 # An address field: the county it names is where the office stands.
 _ADDRESS_RE = re.compile(r"地\s*址\s*[:：]")
 # A legal service body named after its county: a law firm, notary office or legal service office (Y县正衡律师事务所).
@@ -280,9 +266,9 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
         if cue in _PROSE_CUES:
-            if _works_under(norm, place, places[at + 1].start if at + 1 < len(places) else None):
+            if works_under(norm, place, places[at + 1].start if at + 1 < len(places) else None):
                 cue = SUPERIOR
-            elif _visited(norm, place):
+            elif visited(norm, place):
                 continue
         if cue == BODY and chain[at] == "lowest":
             cue = CHAIN
@@ -329,7 +315,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     # A report led by an unnamed 县委 does not lie in the district it names in passing (宣传Y区新版产业政策).
     if not clues and passing and len({place.name for place in places}) == 1 and (
             not ranks or passing[0].suffix[-1] in ranks) and not any(
-            _spoken_of_as_other(norm, place) or is_link_line(norm[slice(*_line_of(norm, place.start))])
+            spoken_of_as_other(norm, place) or is_link_line(norm[slice(*_line_of(norm, place.start))])
             for place in passing):
         clues.append(_clue(source, "county", passing[0].name, LONE, passing[0].start, passing[0].end))
     for name in {clue.value for clue in clues}:
@@ -339,50 +325,11 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     return clues
 
 
+# The suffixes of a name that counts when a report names it once, in passing (LONE).
 _PASSING_SUFFIXES = ("县", "自治县", "旗", "自治旗")
 # Cues of a name read in the body's prose, where the clause around it may say more of how the place stands to the
 # township: above it, or a place visited.
 _PROSE_CUES = (ORGAN, BODY, CITED, COUNTY_YEAR, CITY_PAIR)
-
-
-MAX_CLAUSE = 60  # characters either side of a name searched for its clause's ends: a longer clause is cut there
-
-
-def _clause(norm: str, place: PlaceName) -> tuple[int, int]:
-    """(start, end) of the clause holding the place: between the marks that close clauses (，。；： and lines), within
-    MAX_CLAUSE characters of it, so that the search costs the same in a long report as in a short one."""
-    floor, ceiling = max(0, place.start - MAX_CLAUSE), min(len(norm), place.end + MAX_CLAUSE)
-    start = max(norm.rfind(mark, floor, place.start) for mark in _CLAUSE_MARKS)
-    ends = [end for end in (norm.find(mark, place.end, ceiling) for mark in _CLAUSE_MARKS) if end >= 0]
-    return (start + 1 if start >= 0 else floor), min(ends) if ends else ceiling
-
-
-def _works_under(norm: str, place: PlaceName, next_start: int | None) -> bool:
-    """Whether the clause says the report works under this place (在…领导下, 经…同意, 按照…部署): an opening word
-    before it and a closing word after it, with no other county-level unit named between it and the closing word
-    (在X市委、Y县委的领导下: the nearest superior is named last)."""
-    start, end = _clause(norm, place)
-    # 在兄弟县Y县的大力支持下: a neighbour's help, not the superior's lead.
-    if not _SUPERIOR_OPENS_RE.search(norm, start, place.start) \
-            or _NEIGHBOUR_BEFORE_RE.search(norm, max(start, place.start - 4), place.start):
-        return False
-    closing = _SUPERIOR_CLOSES_RE.search(norm, place.end, end)
-    return closing is not None and (next_start is None or next_start >= closing.start())
-
-
-def _spoken_of_as_other(norm: str, place: PlaceName) -> bool:
-    """Whether the clause speaks of the place as another than the township's own: gone to, worked with, learnt
-    from, neighbouring or bordering (与相邻的X县签订…, 与X县交界, 借鉴X县经验)."""
-    start, end = _clause(norm, place)
-    return bool(_OTHER_BEFORE_RE.search(norm, max(start, place.start - 4), place.start)
-                or _OTHER_AFTER_RE.search(norm, place.end, end))
-
-
-def _visited(norm: str, place: PlaceName) -> bool:
-    """Whether the place is one the township went to learn from (赴X县学习, 到X县司法局交流)."""
-    start, end = _clause(norm, place)
-    return bool(_VISIT_OPENS_RE.search(norm, max(start, place.start - 2), place.start)
-                and _VISIT_CLOSES_RE.search(norm, place.end, end))
 
 
 # An unnamed superior's rank: 县委、县政府 (after a boundary, so that 南岭县委 is a named one, not a rank).
