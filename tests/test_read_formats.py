@@ -315,10 +315,18 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
     # The welcome line of an older site laid out in tables, with no class to tell its chrome by.
     ("<title>白石乡法治政府建设年度报告</title>",
      "<table><tr><td>欢迎光临桃金县人民政府网站！</td><td><a href='/'>设为首页</a></td></tr></table>"),
+    # The <title>'s site part after a full-width bar, after 丨 (a stroke sites set as a bar), or first in brackets.
+    ("<title>白石乡法治政府建设年度报告｜桃金县人民政府</title>", ""),
+    ("<title>白石乡法治政府建设年度报告 丨 桃金县政府网</title>", ""),
+    ("<title>【桃金县人民政府】白石乡法治政府建设年度报告</title>", ""),
+    # The column and the source a content system states in the page's head.
+    ("<meta name='ColumnName' content='桃金县乡镇动态'><title>白石乡法治政府建设年度报告</title>", ""),
+    ("<meta name='ContentSource' content='桃金县司法局'><title>白石乡法治政府建设年度报告</title>", ""),
 ], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
         "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title", "owner-before-zhuban",
         "owner-before-copyright", "source-cell", "keywords-meta", "masthead-text", "description-opens-with-site",
-        "open-graph-site-name", "welcome-line"])
+        "open-graph-site-name", "welcome-line", "site-after-full-width-bar", "site-after-stroke-bar",
+        "site-in-brackets-first", "column-name-meta", "content-source-meta"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

@@ -27,6 +27,10 @@ ARTICLE_SHARE = 0.8  # the article holds at least this share of the page's non-l
 MIN_TITLE = 6  # CJK characters of a heading outside the article that is the article's title
 MAX_SITE_NAME = 24  # characters of a site's name in a masthead or a description (某某自治县人民政府门户网站)
 
+# What a <title> puts between the page's title and the site's name: ASCII and full-width bars, 丨 (a stroke sites use as
+# a bar), underscores and dashes.
+_TITLE_SEPARATORS = "_|｜丨\\-—–"
+_TITLE_SEPARATOR_RE = re.compile(rf"^\s*[{_TITLE_SEPARATORS}]+\s*|\s*[{_TITLE_SEPARATORS}]+\s*$")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "select", "button", "input", "nav", "header",
               "footer", "aside", "template", "svg", "link", "meta", "head", "object", "embed")
@@ -46,7 +50,7 @@ def _patterns() -> dict[str, re.Pattern]:
     """The page rules' regexes, built once from ontology/lexicons/html_chrome.tsv."""
     # Sites align their labels by spreading them out with spaces (索 引 号, 文　　号).
     labels = lexicon.either(lexicon.longest_first(fields()), between="[ \u3000]*")
-    not_separator = "[^_|\\-—–]*"
+    not_separator = f"[^{_TITLE_SEPARATORS}】]*"
     return {
         "field": re.compile(
             rf"""(?P<label>{labels})\s*[:：\t|][\s|]*
@@ -60,7 +64,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "crumb": re.compile(rf"(?:^|[\s_-]){lexicon.either(_words('crumb_name'))}(?:$|[\s_-])", re.I),
         # 关于…的报告_某某县人民政府网: the site's name after the last separator.
         "title_site": re.compile(
-            rf"\s*[_|\-—–]\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
+            rf"\s*[{_TITLE_SEPARATORS}]+\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
         ),
         # 某某县人民政府门户网站是…: a description that opens with the site's name.
         "description_site": re.compile(
@@ -71,9 +75,9 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"欢迎(?:您)?(?:访问|光临|来到|浏览)\s*([\u4e00-\u9fff]{{2,{MAX_SITE_NAME}}}?"
             rf"{lexicon.either(_words('site_word'))}+)(?![\u4e00-\u9fff])"
         ),
-        # 某某县人民政府-关于…的报告: some sites put their name first.
+        # 某某县人民政府-关于…的报告: some sites put their name first, or in brackets (【某某县人民政府】关于…).
         "site_title": re.compile(
-            rf"^{not_separator}{lexicon.either(_words('site_word'))}{not_separator}?\s*[_|\-—–]\s*"
+            rf"^【?{not_separator}{lexicon.either(_words('site_word'))}{not_separator}?(?:】\s*|\s*[{_TITLE_SEPARATORS}]+\s*)"
         ),
     }
 
@@ -112,6 +116,13 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
     keywords = _meta_content(root, "keywords")
     if keywords:
         metadata.setdefault("关键词", keywords)
+    # Content systems state the page's column and its source in the head as well (<meta name="ColumnName">,
+    # "ContentSource"): the column is the page's place in the site, as a breadcrumb's last step; the source is the
+    # office that posted it, as a 来源 field.
+    for name, key in (("columnname", "栏目"), ("contentsource", "来源")):
+        content = _meta_content(root, name)
+        if content:
+            metadata.setdefault(key, content)
     crumb = _drop_chrome(root)
     # The breadcrumb steps through the portals the page sits in (首页 > Y市 > Y市Z县 > 乡镇): dropped with the
     # chrome, it is kept as a field, since it may be the only place that names the county.
@@ -153,11 +164,11 @@ def _page_title(root) -> tuple[str | None, str | None]:
     # none; a title that holds 政府 (法治政府) is not the site's name for that.
     first = _patterns()["site_title"].match(text)
     if first is not None and _REPORT_WORD_RE.search(text, first.end()) and not _REPORT_WORD_RE.search(first.group()):
-        return text[first.end():].strip(), re.sub(r"\s*[_|\-—–]\s*$", "", first.group()).strip() or None
+        return text[first.end():].strip(), _TITLE_SEPARATOR_RE.sub("", first.group()).strip("【】 ") or None
     site = _patterns()["title_site"].search(text)
     if site is None:
         return text, None
-    name = re.sub(r"^\s*[_|\-—–]\s*", "", site.group()).strip()
+    name = _TITLE_SEPARATOR_RE.sub("", site.group()).strip()
     return text[: site.start()].strip() or None, name or None
 
 
