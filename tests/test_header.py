@@ -75,6 +75,7 @@ def test_county_from_agency_names_cited_documents_and_city_district_pairs(senten
     ("在秀水县委、县政府的统一领导下，", "秀水县"),
     # the deployment carried out, in a clause whose verb runs into the name
     ("认真贯彻落实柘阳县关于法治乡村建设的部署，", "柘阳县"),
+    ("深入贯彻柘阳县第十四次党代会部署，", "柘阳县"),
     ("经中共柘阳县委依法治县办同意，", "柘阳县"),
 ])
 def test_the_county_the_report_works_under_or_whose_bureau_it_works_with(sentence, county):
@@ -97,6 +98,30 @@ def test_a_neighbours_support_is_no_superiors_lead():
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).county is None
     assert header_of(text.replace("兄弟县兰亭县", "柘阳县委、县政府")).county == "柘阳县"
+
+
+def test_a_neighbours_bureau_is_no_county_and_leaves_the_one_named_in_passing():
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，白露镇全力服务柘阳县发展大局，并与邻县兰亭县司法局开展联合调解。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.county == "柘阳县"
+    assert {clue.cue for clue in header.clues if clue.field == "county"} == {"正文唯一县名"}
+
+
+def test_in_a_close_call_the_county_is_nearer_than_a_city_the_table_does_not_hold_as_one():
+    # A prefecture's portal on the first line and a county's bureau in the body weigh the same: no county-level city
+    # holds a county, so the city is the prefecture above.
+    text = ("澜州市人民政府门户网站\n白露镇2021年法治政府建设情况报告\n2021年，白露镇推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n（一）联合执法。配合柘阳县司法局开展普法。\n")
+    assert header_of(text).county == "柘阳县"
+    # A county-level city the table knows (英德市) keeps its weight.
+    assert header_of(text.replace("澜州市", "英德市")).county == "英德市"
+
+
+def test_headlines_under_a_list_label_after_the_report_name_no_county():
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，白露镇推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "往期推荐\n兰亭县召开法治政府建设推进会\n")
+    assert header_of(text).county is None
 
 
 def test_a_county_visited_to_learn_from_is_not_the_townships():

@@ -16,6 +16,7 @@ def named(text: str, name: str):
     ("2024年，在柘阳县委、县政府的正确领导下，白露镇依法行政。", True),
     ("经柘阳县委依法治县办同意，现将报告如下。", True),
     ("按照柘阳县统一安排，开展专项整治。", True),
+    ("深入贯彻柘阳县第十四次党代会部署，推进依法治镇。", True),
     ("在柘阳县召开的现场会上作交流发言。", False),  # 在 with no closing word: a place, not a superior
     ("白露镇存在柘阳县交界处管理盲区的问题。", False),  # 存在 is no 在
     ("在兄弟县柘阳县的大力支持下，完成边界勘定。", False),  # a neighbour's help

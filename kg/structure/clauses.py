@@ -14,7 +14,7 @@ from kg.structure.placenames import PlaceName
 # A clause that says whom the report works under: 在 … 领导下, 经 … 同意, 按照 … 部署. The opening word stands before
 # the name in its clause and the closing word after it.
 # 在 and 经 only as words of their own (not 存在, 现在, 经济, 经验).
-_SUPERIOR_OPENS_RE = re.compile(r"(?<![存现正所实内外潜好自])在|经(?![济验过费营常历典受])|按照|根据|遵照|依照|落实")
+_SUPERIOR_OPENS_RE = re.compile(r"(?<![存现正所实内外潜好自])在|经(?![济验过费营常历典受])|按照|根据|遵照|依照|贯彻|落实")
 _SUPERIOR_CLOSES_RE = re.compile(r"(?:领导|指导|关心|带领|支持|统筹)下|同意|批准|部署|要求|安排")
 # A visit to learn from another place (赴X县学习, 到X县司法局交流): the county visited is not the report's.
 _VISIT_OPENS_RE = re.compile(r"(?:赴|前往|到)$")
@@ -46,8 +46,7 @@ def works_under(norm: str, place: PlaceName, next_start: int | None) -> bool:
     (在X市委、Y县委的领导下: the nearest superior is named last)."""
     start, end = clause(norm, place)
     # 在兄弟县Y县的大力支持下: a neighbour's help, not the superior's lead.
-    if not _SUPERIOR_OPENS_RE.search(norm, start, place.start) \
-            or _NEIGHBOUR_BEFORE_RE.search(norm, max(start, place.start - 4), place.start):
+    if not _SUPERIOR_OPENS_RE.search(norm, start, place.start) or neighbour(norm, place):
         return False
     closing = _SUPERIOR_CLOSES_RE.search(norm, place.end, end)
     return closing is not None and (next_start is None or next_start >= closing.start())
@@ -59,6 +58,12 @@ def spoken_of_as_other(norm: str, place: PlaceName) -> bool:
     start, end = clause(norm, place)
     return bool(_OTHER_BEFORE_RE.search(norm, max(start, place.start - 4), place.start)
                 or _OTHER_AFTER_RE.search(norm, place.end, end))
+
+
+def neighbour(norm: str, place: PlaceName) -> bool:
+    """Whether the clause names the place as a neighbour (与邻县X县司法局…, 相邻的X县, 兄弟县X县)."""
+    start, _ = clause(norm, place)
+    return bool(_NEIGHBOUR_BEFORE_RE.search(norm, max(start, place.start - 4), place.start))
 
 
 def visited(norm: str, place: PlaceName) -> bool:

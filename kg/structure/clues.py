@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
-from kg.structure.clauses import spoken_of_as_other, visited, works_under
+from kg.structure.clauses import neighbour, spoken_of_as_other, visited, works_under
 from kg.structure.placenames import (PlaceName, bare_name, county_names, short_street_offices, slogan_townships,
                                      township_names)
 from kg.model import evidence
@@ -65,6 +65,8 @@ WEIGHTS = {
 }
 # A page line that points to other pages (上一篇：…, 相关链接) names other places, not the page's own.
 _LINK_LINE_RE = re.compile(r"\s*(?:上一[篇条页]|下一[篇条页]|相关(?:链接|阅读|文章|新闻)|友情链接|推荐阅读)")
+# A label over a list of other pages' headlines (往期推荐, 热点新闻): the short lines under it name other places.
+_LINK_LIST_RE = re.compile(r"\s*(?:延伸阅读|猜你喜欢|往期(?:推荐|回顾|精选)|热点(?:推荐|新闻|信息)|更多(?:新闻|阅读))\s*$")
 MAX_PAGE_LINE = 40  # characters of a line of chrome: a longer line is prose
 
 
@@ -252,7 +254,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     norm, table = source.norm, divisions()
     townships = [t for t in townships if t]
     titles = [span for span in (zones.title, *extra_titles) if span]
-    clues, passing = [], []
+    clues, passing, elsewhere = [], [], set()
     places = list(county_names(norm, 0, len(norm)))
     ranks = _superior_ranks(norm, zones.body_end)
     below_county = bool(ranks) and "市" not in ranks  # led by 县委 or 区委 and never by 市委
@@ -268,7 +270,8 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if cue in _PROSE_CUES:
             if works_under(norm, place, places[at + 1].start if at + 1 < len(places) else None):
                 cue = SUPERIOR
-            elif visited(norm, place):
+            elif visited(norm, place) or neighbour(norm, place):
+                elsewhere.add(place.name)
                 continue
         if cue == BODY and chain[at] == "lowest":
             cue = CHAIN
@@ -288,9 +291,11 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         # when the table confirms that the county holds the report's township.
         if weak and not any(table.holds(place.name, town) for town in townships) or not _stands_alone(place, cue):
             # A name in passing that may be the one county named: a county or banner whose stem is a name, not words
-            # (文明城市, 老城区 are none); a district named in passing is as often a part of a town (新城区建设).
-            if cue == BODY and place.suffix in _PASSING_SUFFIXES and place.bounded and _stands_alone(place, cue) \
-                    and len(place.name) - len(place.suffix) > 1 and bare_name(place.name[: -len(place.suffix)]):
+            # (文明城市, 老城区 are none), in the report, not after its signature (相关新闻 and other pages' headlines);
+            # a district named in passing is as often a part of a town (新城区建设).
+            if cue == BODY and place.suffix in _PASSING_SUFFIXES and place.start < zones.body_end and place.bounded \
+                    and _stands_alone(place, cue) and len(place.name) - len(place.suffix) > 1 \
+                    and bare_name(place.name[: -len(place.suffix)]):
                 passing.append(place)
             continue
         clues.append(_clue(source, "county", place.name, cue, place.start, place.end))
@@ -302,9 +307,9 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     site_names: dict[str, tuple[str, str]] = {}
     for label, text in sites:
         cue = CRUMB if label == CRUMB else SITE
-        places = list(county_names(text))
-        for at, place in enumerate(places):
-            if not _above_the_next(text, None, at, places) and not (below_county and place.suffix == "市"):
+        named = list(county_names(text))
+        for at, place in enumerate(named):
+            if not _above_the_next(text, None, at, named) and not (below_county and place.suffix == "市"):
                 said = site_names.get(place.name)
                 if said is None or WEIGHTS[cue] > WEIGHTS[said[1]]:
                     site_names[place.name] = (f"{label}：{text}", cue)
@@ -313,16 +318,32 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()
               if not (cue == CRUMB and name in in_text)]
     # A report led by an unnamed 县委 does not lie in the district it names in passing (宣传Y区新版产业政策).
-    if not clues and passing and len({place.name for place in places}) == 1 and (
+    if not clues and passing and len({place.name for place in places} - elsewhere) == 1 and (
             not ranks or passing[0].suffix[-1] in ranks) and not any(
-            spoken_of_as_other(norm, place) or is_link_line(norm[slice(*_line_of(norm, place.start))])
-            for place in passing):
+            spoken_of_as_other(norm, place) or _among_links(norm, place) for place in passing):
         clues.append(_clue(source, "county", passing[0].name, LONE, passing[0].start, passing[0].end))
     for name in {clue.value for clue in clues}:
         held = [town for town in townships if table.holds(name, town)]
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+_LINK_LIST = 6  # short lines after a link label (相关新闻, 往期推荐) that may be its list of other pages
+
+
+def _among_links(norm: str, place: PlaceName) -> bool:
+    """Whether the place stands on a link line (上一篇：…) or in the list of short lines under one (相关新闻 / headline
+    / headline): those lines name other pages' places."""
+    start, end = _line_of(norm, place.start)
+    for _ in range(_LINK_LIST + 1):
+        line = norm[start:end]
+        if is_link_line(line) or _LINK_LIST_RE.match(line):
+            return True
+        if len(line.strip()) > MAX_PAGE_LINE or "。" in line or start == 0:
+            return False
+        start, end = _line_of(norm, start - 1)
+    return False
 
 
 # The suffixes of a name that counts when a report names it once, in passing (LONE).
@@ -465,6 +486,24 @@ def totals(clues: Iterable[Clue], field: str) -> list[tuple[object, float]]:
         if clue.field == field:
             sums[clue.value] = sums.get(clue.value, 0.0) + clue.weight
     return sorted(sums.items(), key=lambda item: -item[1])
+
+
+# A close call between a city the table does not hold as county-level and a county, district or banner: the lower unit is
+# the nearer to the township (a page sits in the portals above it; no county-level city holds a county or a district).
+RANK_MARGIN = 1.5
+
+
+def choose_county(clues: Iterable[Clue]):
+    """The county whose clues weigh most; in a close call (within RANK_MARGIN) between a city the table does not know
+    as a county-level city and a county, district or banner, the latter."""
+    ranked = totals(clues, "county")
+    if len(ranked) >= 2 and ranked[0][1] - ranked[1][1] < RANK_MARGIN and _lower(ranked[1][0], ranked[0][0]):
+        return ranked[1][0]
+    return ranked[0][0] if ranked else None
+
+
+def _lower(name: str, city: str) -> bool:
+    return city.endswith("市") and not divisions().is_county(city) and not name.endswith("市")
 
 
 def choose(clues: Iterable[Clue], field: str):
