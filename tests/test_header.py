@@ -68,6 +68,96 @@ def test_county_from_agency_names_cited_documents_and_city_district_pairs(senten
     assert header_of(text).county == county
 
 
+@pytest.mark.parametrize(("sentence", "county"), [
+    # a bureau whose name runs long (市场监督管理局, 6 characters before 局)
+    ("配合柘阳县市场监督管理局开展联合检查，", "柘阳县"),
+    # a county whose name is an ordinary word (秀水), named only as the superior worked under
+    ("在秀水县委、县政府的统一领导下，", "秀水县"),
+    # the deployment carried out, in a clause whose verb runs into the name
+    ("认真贯彻落实柘阳县关于法治乡村建设的部署，", "柘阳县"),
+    ("深入贯彻柘阳县第十四次党代会部署，", "柘阳县"),
+    ("经中共柘阳县委依法治县办同意，", "柘阳县"),
+])
+def test_the_county_the_report_works_under_or_whose_bureau_it_works_with(sentence, county):
+    text = f"白露镇2021年法治政府建设情况报告\n2021年，{sentence}白露镇推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).county == county
+
+
+def test_of_two_superiors_named_in_one_clause_the_nearer_is_the_county():
+    # 在X市委、Y市委的领导下: the prefecture is named first, the county-level city that leads the township last;
+    # the table knows neither.
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，在澜州市委、市政府和桐江市委、市政府的坚强领导下，白露镇推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.county == "桐江市"
+    assert {clue.cue for clue in header.clues if clue.value == "桐江市"} == {"在其领导下或按其部署"}
+
+
+def test_a_neighbours_support_is_no_superiors_lead():
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，在兄弟县兰亭县的大力支持下，白露镇推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county is None
+    assert header_of(text.replace("兄弟县兰亭县", "柘阳县委、县政府")).county == "柘阳县"
+
+
+def test_a_neighbours_bureau_is_no_county_and_leaves_the_one_named_in_passing():
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，白露镇全力服务柘阳县发展大局，并与邻县兰亭县司法局开展联合调解。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    header = header_of(text)
+    assert header.county == "柘阳县"
+    assert {clue.cue for clue in header.clues if clue.field == "county"} == {"正文唯一县名"}
+
+
+def test_in_a_close_call_the_county_is_nearer_than_a_city_the_table_does_not_hold_as_one():
+    # A prefecture's portal on the first line and a county's bureau in the body weigh the same: no county-level city
+    # holds a county, so the city is the prefecture above.
+    text = ("澜州市人民政府门户网站\n白露镇2021年法治政府建设情况报告\n2021年，白露镇推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n（一）联合执法。配合柘阳县司法局开展普法。\n")
+    assert header_of(text).county == "柘阳县"
+    # A county-level city the table knows (英德市) keeps its weight.
+    assert header_of(text.replace("澜州市", "英德市")).county == "英德市"
+
+
+def test_headlines_under_a_list_label_after_the_report_name_no_county():
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，白露镇推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+            + "往期推荐\n兰亭县召开法治政府建设推进会\n")
+    assert header_of(text).county is None
+
+
+def test_a_county_visited_to_learn_from_is_not_the_townships():
+    # The township's own county and the county it visited are both named with an organ; the visit says which is
+    # another place, whichever is named first.
+    text = ("白露镇2021年法治政府建设情况报告\n2021年，白露镇组织干部到兰亭县司法局交流学习，并在柘阳县委的指导下推进依法行政。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == "柘阳县"
+    visited_only = text.replace("并在柘阳县委的指导下", "并")
+    assert header_of(visited_only).county is None
+    # A bureau named in passing, with no visit, still counts (格局 closes no bureau's name).
+    assert header_of(text.replace("到兰亭县司法局交流学习", "研究兰亭县发展格局")).county == "柘阳县"
+
+
+@pytest.mark.parametrize(("sentence", "county"), [
+    # the one county-level unit the report names, in passing: its own county
+    ("全力服务柘阳县发展大局，", "柘阳县"),
+    # a district or city in passing is as often a part of a town (新城区建设) or a title (文明城市)
+    ("加快新城区建设，参与全国文明城市创建，", None),
+    # unless the unnamed superiors it works under are of another rank (县委 over a 区 named in passing)
+    ("在县委的领导下，宣传兰亭区新版产业政策，", None),
+    # a place spoken of as another: a neighbour, one bordered, one learnt from, one visited
+    ("与相邻的兰亭县签订边界联调协议，", None),
+    ("在与兰亭县交界的三个村设立联调点，", None),
+    ("借鉴兰亭县网格化管理经验，", None),
+    # two units named in passing: nothing says which is the township's
+    ("参加柘阳县和兰亭县联合举办的培训，", None),
+])
+def test_a_county_named_once_in_passing_counts_only_when_nothing_else_names_one(sentence, county):
+    text = f"白露镇2021年法治政府建设情况报告\n2021年，白露镇{sentence}推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    header = header_of(text)
+    assert header.county == county
+    # Any other clue outweighs it: an addressee naming another county wins.
+    assert header_of("云州县人民政府：\n" + text).county == "云州县"
+
+
 @pytest.mark.parametrize("firm", ["柘阳县明理律师事务所", "柘阳县公证处", "柘阳县东关法律服务所"])
 def test_a_county_named_only_in_the_legal_service_body_the_township_engages_is_its_county(firm):
     body = BODY.replace("成立领导小组", f"与{firm}签订常年法律顾问合同，成立领导小组")
@@ -186,6 +276,14 @@ def test_a_traditional_page_gives_simplified_names():
     ("兴红县新江桥镇人民政府，兴集镇", ["新江桥镇", "兴集镇"]),
     ("开展送法下乡活动，工程款全部经乡财政所审核", []),
     ("阿拉坦旗巴音塔拉苏木人民政府", ["巴音塔拉苏木"]),  # a banner's name, like a county's, is not the township's
+    # A name ending in the first character of a common word (城 of 城乡, 家 of 家乡): a name when two characters stand
+    # alone before the suffix, a place word (凤城) or none the dictionary knows (岑城); prose when longer.
+    ("凤城乡人民政府，中共岑城乡委员会", ["凤城乡", "岑城乡"]),
+    ("统筹城乡发展，缩小城乡差距，社区和城乡结合部，建设美丽家乡", []),
+    # A rank character opening a name of two (县前街道, 区前镇) where nothing of a name stands before it; after a county's
+    # name it is that county's suffix.
+    ("县前街道党工委，在区前镇开展，梧桐县岭镇人民政府", ["县前街道", "区前镇", "岭镇"]),
+    ("县镇两级联动，全县各镇，县、镇两级", []),
 ])
 
 

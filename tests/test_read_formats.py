@@ -308,9 +308,26 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
     # The site's name as masthead text, not a link, in a chrome-named block placed after the article.
     ("<title>白石乡法治政府建设年度报告</title>",
      "<div id='top-bar'><span>桃金县人民政府</span><a href='http://example.org'>邻县人民政府</a></div>"),
+    # The site's description, which opens with the site's name.
+    ("<meta name='description' content='桃金县政府网为桃金县人民政府发布政务信息的网站'>"
+     "<title>白石乡法治政府建设年度报告</title>", ""),
+    # The site's name as an Open Graph property, as pages shared to social apps carry it.
+    ("<meta property='og:site_name' content='桃金县人民政府'><title>白石乡法治政府建设年度报告</title>", ""),
+    # The welcome line of an older site laid out in tables, with no class to tell its chrome by.
+    ("<title>白石乡法治政府建设年度报告</title>",
+     "<table><tr><td>欢迎光临桃金县人民政府网站！</td><td><a href='/'>设为首页</a></td></tr></table>"),
+    # The <title>'s site part after a full-width bar, after 丨 (a stroke sites set as a bar), or first in brackets.
+    ("<title>白石乡法治政府建设年度报告｜桃金县人民政府</title>", ""),
+    ("<title>白石乡法治政府建设年度报告 丨 桃金县政府网</title>", ""),
+    ("<title>【桃金县人民政府】白石乡法治政府建设年度报告</title>", ""),
+    # The column and the source a content system states in the page's head.
+    ("<meta name='ColumnName' content='桃金县乡镇动态'><title>白石乡法治政府建设年度报告</title>", ""),
+    ("<meta name='ContentSource' content='桃金县司法局'><title>白石乡法治政府建设年度报告</title>", ""),
 ], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
         "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title", "owner-before-zhuban",
-        "owner-before-copyright", "source-cell", "keywords-meta", "masthead-text"])
+        "owner-before-copyright", "source-cell", "keywords-meta", "masthead-text", "description-opens-with-site",
+        "open-graph-site-name", "welcome-line", "site-after-full-width-bar", "site-after-stroke-bar",
+        "site-in-brackets-first", "column-name-meta", "content-source-meta"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

@@ -86,3 +86,12 @@ def test_either_matches_words_literally_in_the_order_given():
     pattern = re.compile(lexicon.either(["村(居)", "村"]))
     assert pattern.match("村(居)法律顾问").group() == "村(居)"
     assert lexicon.longest_first(["人", "人次", "人"]) == ("人次", "人")
+
+
+def test_either_lets_a_pattern_stand_between_a_words_characters_only_where_asked():
+    import re
+
+    spread = re.compile(lexicon.either(["文号", "索引号"], between="[ \u3000]*"))
+    assert spread.match("索 引　号：QH-01").group() == "索 引　号"
+    assert spread.match("文　　号").group() == "文　　号"
+    assert re.compile(lexicon.either(["文号", "索引号"])).match("索 引 号") is None

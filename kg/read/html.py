@@ -25,7 +25,12 @@ MAX_FIELD_TABLE = 600  # characters; a table this short holding two field labels
 ARTICLE_PROSE = 200  # CJK characters in <p>s that make a chrome-named wrapper the article's holder
 ARTICLE_SHARE = 0.8  # the article holds at least this share of the page's non-link text
 MIN_TITLE = 6  # CJK characters of a heading outside the article that is the article's title
+MAX_SITE_NAME = 24  # characters of a site's name in a masthead or a description (某某自治县人民政府门户网站)
 
+# What a <title> puts between the page's title and the site's name: ASCII and full-width bars, 丨 (a stroke sites use as
+# a bar), underscores and dashes.
+_TITLE_SEPARATORS = "_|｜丨\\-—–"
+_TITLE_SEPARATOR_RE = re.compile(rf"^\s*[{_TITLE_SEPARATORS}]+\s*|\s*[{_TITLE_SEPARATORS}]+\s*$")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "select", "button", "input", "nav", "header",
               "footer", "aside", "template", "svg", "link", "meta", "head", "object", "embed")
@@ -43,8 +48,9 @@ def fields() -> dict[str, str]:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     """The page rules' regexes, built once from ontology/lexicons/html_chrome.tsv."""
-    labels = _spaced(lexicon.longest_first(fields()))
-    not_separator = "[^_|\\-—–]*"
+    # Sites align their labels by spreading them out with spaces (索 引 号, 文　　号).
+    labels = lexicon.either(lexicon.longest_first(fields()), between="[ \u3000]*")
+    not_separator = f"[^{_TITLE_SEPARATORS}】]*"
     return {
         "field": re.compile(
             rf"""(?P<label>{labels})\s*[:：\t|][\s|]*
@@ -58,22 +64,26 @@ def _patterns() -> dict[str, re.Pattern]:
         "crumb": re.compile(rf"(?:^|[\s_-]){lexicon.either(_words('crumb_name'))}(?:$|[\s_-])", re.I),
         # 关于…的报告_某某县人民政府网: the site's name after the last separator.
         "title_site": re.compile(
-            rf"\s*[_|\-—–]\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
+            rf"\s*[{_TITLE_SEPARATORS}]+\s*{not_separator}{lexicon.either(_words('site_word'))}{not_separator}$"
         ),
-        # 某某县人民政府-关于…的报告: some sites put their name first.
+        # 某某县人民政府门户网站是…: a description that opens with the site's name.
+        "description_site": re.compile(
+            rf"([\u4e00-\u9fff]{{2,{MAX_SITE_NAME}}}?{lexicon.either(_words('site_word'))})(?=[是为,，、。;；]|$)"
+        ),
+        # 欢迎访问某某县人民政府网站！: the name welcomed to, up to its last site word.
+        "welcome": re.compile(
+            rf"欢迎(?:您)?(?:访问|光临|来到|浏览)\s*([\u4e00-\u9fff]{{2,{MAX_SITE_NAME}}}?"
+            rf"{lexicon.either(_words('site_word'))}+)(?![\u4e00-\u9fff])"
+        ),
+        # 某某县人民政府-关于…的报告: some sites put their name first, or in brackets (【某某县人民政府】关于…).
         "site_title": re.compile(
-            rf"^{not_separator}{lexicon.either(_words('site_word'))}{not_separator}?\s*[_|\-—–]\s*"
+            rf"^【?{not_separator}{lexicon.either(_words('site_word'))}{not_separator}?(?:】\s*|\s*[{_TITLE_SEPARATORS}]+\s*)"
         ),
     }
 
 
-def _spaced(labels) -> str:
-    """Labels as a regex group that also matches them spread out with spaces (索 引 号, 文　　号), as sites align them."""
-    return "(?:" + "|".join("[ \u3000]*".join(map(re.escape, label)) for label in labels) + ")"
-
-
 def _label_key(label: str) -> str:
-    return fields()[re.sub("[ \u3000]", "", label)]
+    return fields()[_bare(label)]
 
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
@@ -96,15 +106,23 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
     page_title, site = _page_title(root)
     for element in root.iter(etree.Comment, etree.ProcessingInstruction):
         element.drop_tree() if element.getparent() is not None else None
-    metadata = _metadata(root)
+    page_lines = _lines(root, cells="\t")  # the page's lines, read once for its owner, its fields and its welcome
+    metadata = _metadata(root, page_lines)
     # The site's name after the <title>'s separator says whose portal this is: often the only place a page
     # names its county once the chrome is dropped. A <title> without it leaves the logo's alt text to say it.
-    site = site or _meta_site(root) or _logo_name(root) or _masthead_name(root)
+    site = site or _meta_site(root) or _logo_name(root) or _masthead_name(root) or _welcomed_site(page_lines)
     if site:
         metadata.setdefault("网站", site)
     keywords = _meta_content(root, "keywords")
     if keywords:
         metadata.setdefault("关键词", keywords)
+    # Content systems state the page's column and its source in the head as well (<meta name="ColumnName">,
+    # "ContentSource"): the column is the page's place in the site, as a breadcrumb's last step; the source is the
+    # office that posted it, as a 来源 field.
+    for name, key in (("columnname", "栏目"), ("contentsource", "来源")):
+        content = _meta_content(root, name)
+        if content:
+            metadata.setdefault(key, content)
     crumb = _drop_chrome(root)
     # The breadcrumb steps through the portals the page sits in (首页 > Y市 > Y市Z县 > 乡镇): dropped with the
     # chrome, it is kept as a field, since it may be the only place that names the county.
@@ -146,20 +164,20 @@ def _page_title(root) -> tuple[str | None, str | None]:
     # none; a title that holds 政府 (法治政府) is not the site's name for that.
     first = _patterns()["site_title"].match(text)
     if first is not None and _REPORT_WORD_RE.search(text, first.end()) and not _REPORT_WORD_RE.search(first.group()):
-        return text[first.end():].strip(), re.sub(r"\s*[_|\-—–]\s*$", "", first.group()).strip() or None
+        return text[first.end():].strip(), _TITLE_SEPARATOR_RE.sub("", first.group()).strip("【】 ") or None
     site = _patterns()["title_site"].search(text)
     if site is None:
         return text, None
-    name = re.sub(r"^\s*[_|\-—–]\s*", "", site.group()).strip()
+    name = _TITLE_SEPARATOR_RE.sub("", site.group()).strip()
     return text[: site.start()].strip() or None, name or None
 
 
-def _metadata(root) -> dict[str, str]:
-    """The 信息公开 fields: label and value, whether in one cell, in two cells, or in a line of text."""
+def _metadata(root, lines: list[str]) -> dict[str, str]:
+    """The 信息公开 fields: label and value, whether in one cell, in two cells, or in a line of text (`lines`, the
+    page's lines with its cells apart by tabs)."""
     found = _column_fields(root)
     for key, value in _definition_fields(root).items():
         found.setdefault(key, value)
-    lines = _lines(root, cells="\t")  # the page's lines, read once for the owner and for the fields
     owner = _owner_before_label(lines)
     if owner:
         found.setdefault("主办单位", owner)
@@ -169,10 +187,20 @@ def _metadata(root) -> dict[str, str]:
         for match in _patterns()["field"].finditer(line):
             value = match.group("value").strip()
             key = _label_key(match.group("label"))
-            # A label is no value: a row of labels alone (索引号 | 主题分类 | 发文机关 …) has its values below.
-            if value and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields():
+            if _new_value(found, key, value):
                 found[key] = value
     return found
+
+
+def _text_of(element) -> str:
+    """An element's text with its runs of white space as one space, trimmed."""
+    return _SPACE_RE.sub(" ", element.text_content()).strip()
+
+
+def _new_value(found: dict[str, str], key: str, value: str) -> bool:
+    """Whether `value` is a field's value not found yet: not empty, short enough, and no label itself (a row of labels
+    alone, 索引号 | 主题分类 | 发文机关 …, has its values below)."""
+    return bool(value) and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields()
 
 
 def _bare(label: str) -> str:
@@ -197,6 +225,17 @@ def _owner_before_label(lines: list[str]) -> str | None:
     return None
 
 
+def _welcomed_site(lines: list[str]) -> str | None:
+    """The site's name a welcome line gives (欢迎访问Y县人民政府网站！今天是…), as older sites laid out in tables
+    print it above the page, with no class or masthead to tell it by."""
+    for line in lines:
+        if len(line) <= MAX_OWNER_LINE:
+            named = _patterns()["welcome"].search(line)
+            if named:
+                return named.group(1)
+    return None
+
+
 def _definition_fields(root) -> dict[str, str]:
     """Fields of a definition list: each <dt> a label, the <dd> after it its value (<dt>发布机构：</dt><dd>…</dd>)."""
     found: dict[str, str] = {}
@@ -205,9 +244,9 @@ def _definition_fields(root) -> dict[str, str]:
         label = _bare(term.text_content())
         if value is None or value.tag != "dd" or label not in fields():
             continue
-        text = _SPACE_RE.sub(" ", value.text_content()).strip()
+        text = _text_of(value)
         key = fields()[label]
-        if text and key not in found and len(text) <= MAX_FIELD_VALUE and _bare(text) not in fields():
+        if _new_value(found, key, text):
             found[key] = text
     return found
 
@@ -216,14 +255,14 @@ def _column_fields(root) -> dict[str, str]:
     """Fields of a table that gives a row of labels over a row of their values, one column a field."""
     found: dict[str, str] = {}
     for table in root.iter("table"):
-        rows = [[_SPACE_RE.sub(" ", cell.text_content()).strip() for cell in row.iter("td", "th")]
+        rows = [[_text_of(cell) for cell in row.iter("td", "th")]
                 for row in table.iter("tr")]
         for labels, values in zip(rows, rows[1:]):
             if len(labels) < 2 or len(labels) != len(values) or not all(_bare(label) in fields() for label in labels):
                 continue
             for label, value in zip(labels, values):
                 key = fields()[_bare(label)]
-                if value and key not in found and len(value) <= MAX_FIELD_VALUE and _bare(value) not in fields():
+                if _new_value(found, key, value):
                     found[key] = value
     return found
 
@@ -255,23 +294,24 @@ _CRUMB_STEP_RE = re.compile(r"\s*(?:>+|»|›|→)\s*|\s/\s")
 def _crumb(element) -> str | None:
     """The element's text when it is a breadcrumb: short, and at least two steps deep. An element named as a
     breadcrumb may draw its separators with style alone: its list items or links are its steps."""
-    text = _SPACE_RE.sub(" ", element.text_content()).strip()
+    text = _text_of(element)
     if len(text) > MAX_CRUMB or not _CJK_RE.search(text):
         return None
     if len(_CRUMB_STEP_RE.findall(text)) >= 2:
         return text
     if not _patterns()["crumb"].search(f"{element.get('class', '')} {element.get('id', '')}"):
         return None
-    steps = [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("li")] or \
-            [_SPACE_RE.sub(" ", step.text_content()).strip() for step in element.iter("a")]
+    steps = [_text_of(step) for step in element.iter("li")] or \
+            [_text_of(step) for step in element.iter("a")]
     steps = [step for step in steps if step]
     return " > ".join(steps) if len(steps) >= 2 else None
 
 
-def _meta_content(root, name: str) -> str | None:
-    """A <meta name=…>'s content when it holds Chinese and is short enough to be a field, not a page's text."""
+def _meta_content(root, name: str, attribute: str = "name") -> str | None:
+    """A <meta name=…>'s content (or the meta's `attribute`, as og: properties use) when it holds Chinese and is
+    short enough to be a field, not a page's text."""
     for meta in root.iter("meta"):
-        if (meta.get("name") or "").lower() == name:
+        if (meta.get(attribute) or "").lower() == name:
             content = _SPACE_RE.sub(" ", meta.get("content") or "").strip()
             if _CJK_RE.search(content) and len(content) <= MAX_FIELD_VALUE:
                 return content
@@ -279,23 +319,31 @@ def _meta_content(root, name: str) -> str | None:
 
 
 def _meta_site(root) -> str | None:
-    """The site's name as content management systems state it in the page's head (<meta name="SiteName" …>)."""
-    return _meta_content(root, "sitename")
+    """The site's name as content management systems state it in the page's head: <meta name="SiteName" …>,
+    <meta property="og:site_name" …>, or the name a site's description opens with (Y县人民政府门户网站是…)."""
+    return _meta_content(root, "sitename") or _meta_content(root, "og:site_name", "property") \
+        or _description_site(root)
 
 
-MAX_SITE_NAME = 24  # characters of a site's name in a masthead (某某自治县人民政府门户网站)
+def _description_site(root) -> str | None:
+    """The site's name a <meta name="description"> opens with, when it opens with one: a run of words ending in a
+    site word before 是, 为, a comma or the end (an article's summary opens with its year or its own subject)."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "description":
+            named = _patterns()["description_site"].match(_SPACE_RE.sub("", meta.get("content") or ""))
+            return named.group(1) if named else None
+    return None
 
 
 def _masthead_name(root) -> str | None:
     """The site's name as the text of the page's masthead (<header><div class="site-title">Y县人民政府</div>): a
     short piece of text inside a <header> or an element named as chrome, outside any link (links lead to other
     sites), whose last word is a site word."""
-    ends = tuple(_words("site_word"))
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("a", "title", "head", "script", "style"):
             continue
         text = _SPACE_RE.sub("", element.text or "")
-        if not text or len(text) > MAX_SITE_NAME or not _CJK_RE.search(text) or not text.endswith(ends):
+        if not text or len(text) > MAX_SITE_NAME or not _CJK_RE.search(text) or not _names_site(text):
             continue
         chain = list(element.iterancestors()) + [element]
         if any(node.tag == "a" for node in chain):
@@ -306,13 +354,17 @@ def _masthead_name(root) -> str | None:
     return None
 
 
+def _names_site(text: str) -> bool:
+    """Whether a text ends as a site's name does: with a site word (人民政府, 门户网站, 政府网)."""
+    return text.endswith(tuple(_words("site_word")))
+
+
 def _logo_name(root) -> str | None:
     """The site's name as the alt text of an image (the portal's logo: <img alt="Y县人民政府">), when one
     names a site: its last word is a site word (人民政府, 门户网站, 政府网)."""
-    ends = tuple(_words("site_word"))
     for image in root.iter("img"):
         alt = _SPACE_RE.sub("", image.get("alt") or "")
-        if _CJK_RE.search(alt) and len(alt) <= MAX_FIELD_VALUE and alt.endswith(ends):
+        if _CJK_RE.search(alt) and len(alt) <= MAX_FIELD_VALUE and _names_site(alt):
             return alt
     return None
 
@@ -353,7 +405,7 @@ def _title_outside(article, body) -> str | None:
         return None
     for element in body.iter("h1", "h2", "h3"):
         if article not in element.iterancestors() and element is not article:
-            text = _SPACE_RE.sub(" ", element.text_content()).strip()
+            text = _text_of(element)
             if len(_CJK_RE.findall(text)) >= MIN_TITLE:
                 return text
     return None

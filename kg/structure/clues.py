@@ -17,24 +17,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
-from kg.structure.placenames import PlaceName, county_names, short_street_offices, slogan_townships, township_names
+from kg.structure.clauses import neighbour, spoken_of_as_other, visited, works_under
+from kg.structure.placenames import (PlaceName, bare_name, county_names, short_street_offices, slogan_townships,
+                                     township_names)
 from kg.model import evidence
 from kg.text import lexicon
 from kg.text.divisions import divisions
 from kg.text.places import TOWN_SUFFIX_PATTERN
 
 # Cue → weight. The labels are shown by `kg extract --dry-run`.
-TITLE, ISSUER, ADDRESSEE, COPIED_TO, METADATA = "标题", "发文机关或落款", "主送", "抄送", "信息公开字段"
+TITLE, ISSUER, ADDRESSEE, METADATA = "标题", "发文机关或落款", "主送", "信息公开字段"
 ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "导语主语", "正文提及", "我镇等指代"
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
 SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
-CHAIN, PAGE_LINE = "上级逐级列举", "网页短行"
+CHAIN, PAGE_LINE, SUPERIOR, LONE = "上级逐级列举", "网页短行", "在其领导下或按其部署", "正文唯一县名"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
-    TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, COPIED_TO: 3.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
+    TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
     BODY_YEAR: 0.25, SLOGAN: 1.0, SHORT_STREET: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
@@ -52,9 +54,19 @@ WEIGHTS = {
     # a 所属地区 field, an 印发 line): the page's chrome belongs to the county the township lies in, but says it
     # less than a field whose label the lexicon knows.
     PAGE_LINE: 1.5,
+    # The superior the report says it works under (在Y县委、县政府的领导下, 经Y县委同意, 按照Y县…的部署), the nearest
+    # named where several are: what the report says of its own place in the hierarchy, more than an organ named
+    # in passing says.
+    SUPERIOR: 4.0,
+    # The one county-level unit a report names at all, in passing (积极配合Y县创建…), when nothing else names one: a
+    # township speaks of its own county far more than of others, and the places it speaks of as others (visited,
+    # neighbouring, bordering) are left out. The weakest word on the county: any other clue outweighs it.
+    LONE: 0.5,
 }
 # A page line that points to other pages (上一篇：…, 相关链接) names other places, not the page's own.
 _LINK_LINE_RE = re.compile(r"\s*(?:上一[篇条页]|下一[篇条页]|相关(?:链接|阅读|文章|新闻)|友情链接|推荐阅读)")
+# A label over a list of other pages' headlines (往期推荐, 热点新闻): the short lines under it name other places.
+_LINK_LIST_RE = re.compile(r"\s*(?:延伸阅读|猜你喜欢|往期(?:推荐|回顾|精选)|热点(?:推荐|新闻|信息)|更多(?:新闻|阅读))\s*$")
 MAX_PAGE_LINE = 40  # characters of a line of chrome: a longer line is prose
 
 
@@ -80,8 +92,10 @@ def is_crumb(text: str, start: int = 0, end: int | None = None) -> bool:
 
 # An organ's name, not a road named after it (城关镇政府路8号, an address in a page's footer).
 _TOWN_ORGAN_RE = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|人大|纪委|委)(?![路街巷])")
+# A bureau's name runs up to six characters before 局 (市场监督管理局); 局 closing an ordinary word (格局, 大局) is none.
 _COUNTY_ORGAN_RE = re.compile(
-    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,4}?局|(?:全面)?依法治)"
+    r"(?:县|区|市|旗)?(?:委|人民政府|政府|人大|政协|法院|人民法院|检察院|人民检察院"
+    r"|[\u4e00-\u9fff]{1,6}?(?<![格布大开结僵棋残变当])局|(?:全面)?依法治)"
 )
 # An address field: the county it names is where the office stands.
 _ADDRESS_RE = re.compile(r"地\s*址\s*[:：]")
@@ -92,7 +106,6 @@ _LOCATED_RE = re.compile(r"(?:位于|地处|隶属于|隶属|属于)$")
 _REPORT_LINE_RE = re.compile(r"现将|现就|现对|(?:报告|汇报|总结)如下")
 _SELF_RE = re.compile(rf"(?:我|本|全)({TOWN_SUFFIX_PATTERN})")
 _SUBJECT_BEFORE = "，,。；;：:\n"
-_COPIED_TO_RE = re.compile(r"^\s*抄\s*送\s*[:：]")
 # A 信息公开 field's label ends at its separator: a colon, a table cell's bar or tab, or the bracket round
 # the label ([ 发布机构 ] …).
 _FIELD_END = r"\s*(?:[:：|\t]|[\]】])"
@@ -214,18 +227,20 @@ _LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE, CRUMB)
 
 def _in_prose(place: PlaceName, cue: str) -> str:
     """A name the table does not know, read only after cutting prose words off its front (不断|规范街道
-    办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind or
-    after 位于, which cuts the verb off a name that starts right after it."""
-    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED) else cue
+    办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind, after
+    位于, or in a clause of the superior worked under (贯彻落实Y县…部署), whose opening word cuts the verb off a
+    name that starts right after it."""
+    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED, SUPERIOR) else cue
 
 
 def _stands_alone(place: PlaceName, cue: str) -> bool:
     """Whether a name counts where it stands: a long stem the table does not know is likely prose
     (祁海东同志任镇党委书记), and one ordinary word a common phrase (充分发挥镇依法治镇领导小组), unless
-    it stands on a line of its own kind (title, issuer, metadata, addressee)."""
+    it stands on a line of its own kind (title, issuer, metadata, addressee). In the clause of the superior
+    worked under (在秀峰县委…领导下) an ordinary word is a name: the clause says what stands there."""
     if cue in _LINE_CUES or cue in (LOCATED, ADDRESS, TOWN_PAIR) or place.confirmed:
         return True
-    return len(place.name) - len(place.suffix) <= 4 and not place.common_word
+    return len(place.name) - len(place.suffix) <= 4 and (not place.common_word or cue == SUPERIOR)
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,
@@ -239,7 +254,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     norm, table = source.norm, divisions()
     townships = [t for t in townships if t]
     titles = [span for span in (zones.title, *extra_titles) if span]
-    clues = []
+    clues, passing, elsewhere = [], [], set()
     places = list(county_names(norm, 0, len(norm)))
     ranks = _superior_ranks(norm, zones.body_end)
     below_county = bool(ranks) and "市" not in ranks  # led by 县委 or 区委 and never by 市委
@@ -252,6 +267,12 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if place.name in above:
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
+        if cue in _PROSE_CUES:
+            if works_under(norm, place, places[at + 1].start if at + 1 < len(places) else None):
+                cue = SUPERIOR
+            elif visited(norm, place) or neighbour(norm, place):
+                elsewhere.add(place.name)
+                continue
         if cue == BODY and chain[at] == "lowest":
             cue = CHAIN
         elif cue == BODY and _on_page_line(norm, zones, place, places, above):
@@ -269,6 +290,13 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         # A bare mention (宣传朝阳区新版产业政策), or a one-character name read from prose, counts only
         # when the table confirms that the county holds the report's township.
         if weak and not any(table.holds(place.name, town) for town in townships) or not _stands_alone(place, cue):
+            # A name in passing that may be the one county named: a county or banner whose stem is a name, not words
+            # (文明城市, 老城区 are none), in the report, not after its signature (相关新闻 and other pages' headlines);
+            # a district named in passing is as often a part of a town (新城区建设).
+            if cue == BODY and place.suffix in _PASSING_SUFFIXES and place.start < zones.body_end and place.bounded \
+                    and _stands_alone(place, cue) and len(place.name) - len(place.suffix) > 1 \
+                    and bare_name(place.name[: -len(place.suffix)]):
+                passing.append(place)
             continue
         clues.append(_clue(source, "county", place.name, cue, place.start, place.end))
     if metadata_organ:
@@ -279,9 +307,9 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     site_names: dict[str, tuple[str, str]] = {}
     for label, text in sites:
         cue = CRUMB if label == CRUMB else SITE
-        places = list(county_names(text))
-        for at, place in enumerate(places):
-            if not _above_the_next(text, None, at, places) and not (below_county and place.suffix == "市"):
+        named = list(county_names(text))
+        for at, place in enumerate(named):
+            if not _above_the_next(text, None, at, named) and not (below_county and place.suffix == "市"):
                 said = site_names.get(place.name)
                 if said is None or WEIGHTS[cue] > WEIGHTS[said[1]]:
                     site_names[place.name] = (f"{label}：{text}", cue)
@@ -289,11 +317,40 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     in_text = {clue.value for clue in clues if clue.cue == CRUMB}
     clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()
               if not (cue == CRUMB and name in in_text)]
+    # A report led by an unnamed 县委 does not lie in the district it names in passing (宣传Y区新版产业政策).
+    if not clues and passing and len({place.name for place in places} - elsewhere) == 1 and (
+            not ranks or passing[0].suffix[-1] in ranks) and not any(
+            spoken_of_as_other(norm, place) or _among_links(norm, place) for place in passing):
+        clues.append(_clue(source, "county", passing[0].name, LONE, passing[0].start, passing[0].end))
     for name in {clue.value for clue in clues}:
         held = [town for town in townships if table.holds(name, town)]
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+_LINK_LIST = 6  # short lines after a link label (相关新闻, 往期推荐) that may be its list of other pages
+
+
+def _among_links(norm: str, place: PlaceName) -> bool:
+    """Whether the place stands on a link line (上一篇：…) or in the list of short lines under one (相关新闻 / headline
+    / headline): those lines name other pages' places."""
+    start, end = _line_of(norm, place.start)
+    for _ in range(_LINK_LIST + 1):
+        line = norm[start:end]
+        if is_link_line(line) or _LINK_LIST_RE.match(line):
+            return True
+        if len(line.strip()) > MAX_PAGE_LINE or "。" in line or start == 0:
+            return False
+        start, end = _line_of(norm, start - 1)
+    return False
+
+
+# The suffixes of a name that counts when a report names it once, in passing (LONE).
+_PASSING_SUFFIXES = ("县", "自治县", "旗", "自治旗")
+# Cues of a name read in the body's prose, where the clause around it may say more of how the place stands to the
+# township: above it, or a place visited.
+_PROSE_CUES = (ORGAN, BODY, CITED, COUNTY_YEAR, CITY_PAIR)
 
 
 # An unnamed superior's rank: 县委、县政府 (after a boundary, so that 南岭县委 is a named one, not a rank).
@@ -399,8 +456,6 @@ def _county_cue(source: Source, zones: Zones, place: PlaceName) -> str:
     if zones.addressee and _within(place.start, [zones.addressee]):
         return ADDRESSEE
     line_start, line_end = _line_of(norm, place.start)
-    if _COPIED_TO_RE.match(norm, line_start):
-        return COPIED_TO
     if place.start < zones.head_end and is_crumb(norm, line_start, line_end):
         return CRUMB
     if _METADATA_RE.search(norm, line_start, place.start):
@@ -431,6 +486,24 @@ def totals(clues: Iterable[Clue], field: str) -> list[tuple[object, float]]:
         if clue.field == field:
             sums[clue.value] = sums.get(clue.value, 0.0) + clue.weight
     return sorted(sums.items(), key=lambda item: -item[1])
+
+
+# A close call between a city the table does not hold as county-level and a county, district or banner: the lower unit is
+# the nearer to the township (a page sits in the portals above it; no county-level city holds a county or a district).
+RANK_MARGIN = 1.5
+
+
+def choose_county(clues: Iterable[Clue]):
+    """The county whose clues weigh most; in a close call (within RANK_MARGIN) between a city the table does not know
+    as a county-level city and a county, district or banner, the latter."""
+    ranked = totals(clues, "county")
+    if len(ranked) >= 2 and ranked[0][1] - ranked[1][1] < RANK_MARGIN and _lower(ranked[1][0], ranked[0][0]):
+        return ranked[1][0]
+    return ranked[0][0] if ranked else None
+
+
+def _lower(name: str, city: str) -> bool:
+    return city.endswith("市") and not divisions().is_county(city) and not name.endswith("市")
 
 
 def choose(clues: Iterable[Clue], field: str):

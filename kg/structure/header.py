@@ -154,9 +154,9 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
     extra_titles = [(t.start, t.end) for t in titles[1:]]
     found = clues.township_clues(source, zones, organ, extra_titles=extra_titles)
     ranked_towns = [value for value, _ in clues.totals(found, "township")][:3]
-    sites = [(key, meta[key]) for key in ("网站", "主办单位", "关键词", clues.CRUMB) if meta.get(key)]
+    sites = [(key, meta[key]) for key in ("网站", "主办单位", "关键词", "栏目", clues.CRUMB) if meta.get(key)]
     county_found = clues.county_clues(source, zones, ranked_towns, organ, extra_titles=extra_titles, sites=sites)
-    county = clues.choose(county_found, "county")
+    county = clues.choose_county(county_found)
     if county is not None:
         found += clues.pair_clues(county, [value for value, _ in clues.totals(found, "township")])
     township = clues.choose(found, "township")

@@ -161,6 +161,26 @@ def _segmented_stem(words: list[str]) -> str | None:
     return "".join(words)
 
 
+def _place_word_before(run: str, suffix: str) -> bool:
+    """Whether the end of a common word before the suffix (城 of 城乡) closes a place's name instead (丰城乡, 岑城乡):
+    the name-like end of the run is two characters, standing alone after a boundary, that the dictionary knows
+    as a place (丰城) or not at all (岑城); prose runs longer into it (统筹城乡, 缩小城乡差距)."""
+    if suffix not in TOWN_SUFFIXES:
+        return False  # 片区, 社区, 景区: a district's suffix closes words far more often than names
+    tail = run[_cut(run, True):]
+    return len(tail) == 2 and tail[0] not in _SOFT_STOPS and (_tag(tail) in _PLACE_TAGS or not _tag(tail))
+
+
+def _rank_opens(norm: str, stem_start: int) -> bool:
+    """Whether a one-character stem starting at stem_start follows a rank character (县, 市, 区) that opens a name
+    (县前街道, 市中街道): nothing of a name stands before the rank, only a boundary or a function word (在, 的);
+    after a name it is that county's suffix (桐溪市沙镇)."""
+    at = stem_start - 1
+    if at < 0 or norm[at] not in "县市区":
+        return False
+    return at == 0 or not _CJK.match(norm[at - 1]) or norm[at - 1] in _STOPS
+
+
 def _single_stem(norm: str, match: re.Match, stem: str) -> bool:
     """Whether a one-character stem the table does not know is a name (沙镇, 渠县) rather than a common word
     (集镇, 城镇, 林区, 辖区): it stands after a boundary or a county's suffix (桐溪市沙镇), and with its suffix
@@ -241,9 +261,11 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
                 continue
             bounded = True
         else:
-            if run[-1] in _NOT_AFTER.get(suffix, ""):
+            if run[-1] in _NOT_AFTER.get(suffix, "") and not _place_word_before(run, suffix):
                 continue
             stem = _segmented_stem(words)
+            if stem is not None and len(stem) == 1 and suffix in TOWN_SUFFIXES and _rank_opens(norm, match.start() - 1):
+                stem = norm[match.start() - 2] + stem  # 县前街道, 市中街道: the rank character opens the name
             if stem is None or len(stem) < min_stem or len(stem) == 1 and not _single_stem(norm, match, stem):
                 continue
             name = stem + suffix
@@ -282,7 +304,7 @@ _SLOGAN_RE = re.compile(r'法治"?(?P<after>[\u4e00-\u9fff]{2,3})"?建设|(?P<be
 _COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 
 
-def _bare_name(stem: str) -> bool:
+def bare_name(stem: str) -> bool:
     """A place's name rather than a word (政府, 乡村, 基层): unknown single characters, or one place word."""
     words = list(default().cut(stem, HMM=False))
     return all(len(word) == 1 for word in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS
@@ -301,7 +323,7 @@ def slogan_townships(norm: str, end: int, county: str | None = None) -> Iterator
         # Before 法治建设 the name's start is unknown (谱写白露): its tails, longest first.
         for begin in range(start, stop - 1) if group == "before" else (start,):
             stem = norm[begin:stop]
-            if not _bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
+            if not bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
                 continue
             names = [stem + suffix for suffix in TOWN_SUFFIXES
                      if table.is_township(stem + suffix) and (county is None or table.holds(county, stem + suffix))]

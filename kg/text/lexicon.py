@@ -95,14 +95,15 @@ def longest_first(forms) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(forms), key=len, reverse=True))
 
 
-def either(forms) -> str:
-    """A regex group matching any of `forms` literally, tried in the order given.
+def either(forms, between: str = "") -> str:
+    """A regex group matching any of `forms` literally, tried in the order given; `between`, a pattern allowed
+    between a form's characters (a page spreads its labels out with spaces: 索 引 号).
 
     A lookahead on the forms' first characters goes first: the engine then passes a place where none can
     start with one test instead of one per form (a pattern tried at every place of a sentence).
     """
     forms = tuple(forms)
-    alternatives = "(?:" + "|".join(map(re.escape, forms)) + ")"
+    alternatives = "(?:" + "|".join(between.join(map(re.escape, form)) for form in forms) + ")"
     if len(forms) < 2 or not all(forms):  # an empty form matches anywhere; one form is its own quick test
         return alternatives
     return "(?=[" + "".join(map(re.escape, sorted(set(form[0] for form in forms)))) + "])" + alternatives
