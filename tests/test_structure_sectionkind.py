@@ -233,3 +233,59 @@ def test_a_heading_framed_as_the_later_headings_heads_the_first_section():
     assert [(s.kind, s.heading) for s in rep.sections] == [
         ("measures", "【这一年】"), ("shortcomings", "【存在不足】"), ("plans", "【下步打算】")]
     assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+
+
+def test_tasks_with_due_dates_after_the_problems_are_plans_under_a_silent_heading():
+    rep = report(
+        TITLE + "一、回眸\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+        "二、自照\n（一）议事规则多年未修订，部分条款已不适用。\n（二）执法案卷归档不及时。\n"
+        "三、启程\n（一）修订镇村两级议事规则，6月底前完成。\n（二）组织执法案卷交叉评查，年内实现全覆盖。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [p.text for p in rep.plans] == ["修订镇村两级议事规则，6月底前完成", "组织执法案卷交叉评查，年内实现全覆盖"]
+    # Work done says when it was done, not by when it must be: a month with 完成 stays a result.
+    assert read_body("（一）修订议事规则，6月完成。\n（二）办理案件25件。\n").results == 1.0
+
+
+def test_a_silent_last_section_on_what_the_leaders_did_is_the_duty_section():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n"
+        "三、下步打算\n（一）充实调解力量。\n"
+        "四、领跑在前\n镇党委书记甲带头学法，全年主持法治专题会议4次。镇长乙带头出庭应诉2次。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans", "duty"]
+    # A work section that names the village secretaries it trained, not the township's leaders, stays work done.
+    rep = report(
+        TITLE + "一、领跑在前\n组织村支部书记参加法治培训，全年培训56人次。镇司法所办理法律援助12件。\n"
+        "二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+
+
+def test_a_section_nothing_settles_is_placed_by_the_sections_around_it():
+    from kg.structure.content import Reading
+    from kg.structure.sectionkind import most_likely_sequence
+
+    vague = Reading(sentences=4, opens_intention=0.5, results=0.25)
+    # The same body reads as plans after the problems and as work done at the report's opening.
+    assert most_likely_sequence(["measures", "shortcomings", "measures"], [True, True, False],
+                                [Reading(), Reading(), vague]) == ["measures", "shortcomings", "plans"]
+    assert most_likely_sequence(["measures", "shortcomings", "plans"], [False, True, True],
+                                [vague, Reading(), Reading()]) == ["measures", "shortcomings", "plans"]
+
+
+def test_a_report_without_headings_or_a_line_handing_over_reads_its_paragraphs_after_the_preamble():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n2024年，石门镇在县委领导下推进依法行政。\n"
+        "议事更加规范。镇党委修订议事规则，全年议事20次。\n执法更加严格。执法队办理案件15件。\n"
+        "调解更加有力。全年化解纠纷88件。\n石门镇人民政府\n2025年1月8日\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [("measures", "")]
+    assert [m.text for m in rep.measures] == ["议事更加规范", "执法更加严格", "调解更加有力"]
+
+
+def test_work_done_that_turns_to_problems_mid_paragraph_and_to_plans_by_its_opening_words():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n2024年，石门镇在县委领导下推进依法行政。\n"
+        "议事更加规范。镇党委修订议事规则，全年议事20次。\n执法更加严格。执法队办理案件15件。\n"
+        "调解更加有力。全年化解纠纷88件。但也要看到，工作中仍有短板：调解员业务培训偏少；执法记录仪配备不足。\n"
+        "明年，我们将重建村级调解台账。选派执法人员到县局跟班学习。\n石门镇人民政府\n2025年1月8日\n")
+    assert [m.text for m in rep.measures] == ["议事更加规范", "执法更加严格", "调解更加有力"]
+    assert [s.text for s in rep.shortcomings] == ["调解员业务培训偏少", "执法记录仪配备不足"]
+    assert [p.text for p in rep.plans] == ["重建村级调解台账", "选派执法人员到县局跟班学习"]

@@ -34,6 +34,13 @@ _REQUEST_RE = re.compile(r"(?:建议|恳请|请求|提请|希望)")
 _LIMITING_RE = re.compile(r"仅|只有|尚未|未能|难以|不到|不够|偏")
 # A lesson drawn (领导重视是关键, 队伍建设是…的基础): what a thing is to the work, not what was done or is lacking.
 _LESSON_RE = re.compile(r"是(?:[^，。；,;]{0,12}的)?(?:关键|基础|根本|保障|前提|核心|动力|根本保证|生命线|法宝)")
+# A due date before the verb that would close the work (年底前完成, 年内实现全覆盖) sets a task, so the verb states no
+# result: work done says when it was done (6月完成), not by when it must be.
+_DUE_DATE_RE = re.compile(r"(?:\d+|[〇一二三四五六七八九十]+)?(?:年底|年末|月底|月末|季度末|年内|限期|期限内)前?(?:全部|全面)?(?:完成|实现|建成|到位|落实)")
+# A sentence whose subject is the township's leader (镇党委书记X…, 乡长X带头…, 党工委主要负责人…): the leaders' own duty.
+# The title opens the sentence; one named later (组织村支部书记参加培训) is an object of the work.
+_LEADER_SUBJECT_RE = re.compile(
+    r"(?:(?:镇|乡|街道)?(?:党委|党工委|政府|人民政府|办事处)?(?:书记|主要负责人|主要领导|一把手)|镇长|乡长|(?:街道)?办事处主任)")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
 
 
@@ -49,27 +56,32 @@ class Reading:
     results: float = 0.0  # state a result: a figure (past any item number, no target) or a word of the past (已)
     requests: float = 0.0  # open with a request to those above (建议……)
     lessons: float = 0.0  # draw a lesson (……是关键, ……是…的基础)
+    leads: float = 0.0  # open on the township's leader (镇党委书记X…)
     profile: int = 0  # profile words (位于, 总面积, 户籍人口)
 
 
+@lru_cache(maxsize=32)
 def read_body(body: str) -> Reading:
-    """The reading of a section's body, one pass over its sentences."""
+    """The reading of a section's body, one pass over its sentences (kept for the few bodies read again when the kinds
+    of all sections are weighed together)."""
     spans = [body[s:e].strip() for s, e in sentences(body)]
     spans = [s for s in spans if len(s) > _MIN_SENTENCE]
     if not spans:
         return Reading()
-    counts = [0, 0, 0, 0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0, 0, 0, 0]
     for sentence in spans:
         opening = after_marker(sentence)
-        flags = (_states_problem(sentence), _intends(sentence), opens_plan(opening), _states_result(opening),
+        due = _DUE_DATE_RE.search(sentence) is not None
+        flags = (_states_problem(sentence), due or _intends(sentence), opens_plan(opening),
+                 _states_result(_DUE_DATE_RE.sub("", opening) if due else opening),
                  bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)),
-                 bool(_LESSON_RE.search(sentence)))
+                 bool(_LESSON_RE.search(sentence)), bool(_LEADER_SUBJECT_RE.match(opening)))
         for pos, flag in enumerate(flags):
             counts[pos] += flag
     n = len(spans)
     profile = sum(body.count(cue) for cue, kind in cues() if kind == "other")
-    problems, intentions, opens, results, requests, limits, lessons = (count / n for count in counts)
-    return Reading(n, problems, limits, intentions, opens, results, requests, lessons, profile)
+    problems, intentions, opens, results, requests, limits, lessons, leads = (count / n for count in counts)
+    return Reading(n, problems, limits, intentions, opens, results, requests, lessons, leads, profile)
 
 
 def states_no_shortfall(body: str) -> bool:

@@ -23,7 +23,7 @@ from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
 from kg.structure.alike import opens_plan
-from kg.structure.asides import aside_heads
+from kg.structure.asides import aside_heads, turns_to_plans
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.cuts import best_cut, blank_blocks
 from kg.structure.cutoff import cut_heading
@@ -36,6 +36,7 @@ from kg.structure.tops import before_tools, closing_start, headless_body, is_pla
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
+from kg.text import sentences
 
 ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcoming", "plans": "plan"}
 
@@ -399,8 +400,13 @@ def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=
         stop = heads[pos][0] if pos < len(heads) else end
         stop = _rstrip(source.norm, head_start, stop)
         parse_kind, items = _itemize(source, index, body_start, stop, styles, warnings)
-        if paragraphs:  # each half a paragraph of its own: its items may run together as any paragraph's do
-            items = _split_paragraph(source, head_kind, parse_kind, items)
+        # The problems or plans after a turn may run together in one paragraph as any paragraph's do (A；B；C。).
+        items = _split_paragraph(source, head_kind, parse_kind, items)
+        if pos and head_kind == "plans" and len(items) == 1 and turns_to_plans(source.norm, head_start):
+            # 新的一年，我镇将A。B。C。: the opening says what every sentence after it is, a plan each.
+            spans = list(sentences(source.norm, items[0].text_start, items[0].end))
+            if len(spans) > 1:
+                items = cut_nodes(source, items[0], spans, clause_end, _rstrip)
         blocks.append(Block(head_kind, index, head_start, stop, parse_kind, tuple(items)))
     return blocks
 

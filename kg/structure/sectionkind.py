@@ -79,7 +79,72 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
         reading = read_body(parts[pos][1])
         if reading.problems > 0 and reading.results <= _FEW_RESULTS:
             kinds[pos] = "shortcomings"
-    return kinds
+            settled[pos] = True
+    if all(settled):
+        return kinds
+    return most_likely_sequence(kinds, settled, [None if sure else read_body(body) for sure, (_, body) in zip(settled, parts)])
+
+
+def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[Reading | None]) -> list[str]:
+    """The kinds of a report's sections as the most likely sequence: settled sections keep their kind, and each section
+    nothing settled takes the kind that best fits its body and the order reports keep around it (work done, then
+    problems, then plans; duty first or last; other anywhere), so a section is placed by its neighbours too.
+    `readings`: the bodies' readings, needed only for the sections not settled.
+    """
+    # best[kind] = (score, path) of the best sequence so far ending in kind; one step per section, five kinds each.
+    best: dict[str | None, tuple[float, list[str]]] = {None: (0.0, [])}
+    for kind, sure, reading in zip(kinds, settled, readings):
+        fits = {kind: 0.0} if sure else _content_fit(reading)
+        step = {}
+        for candidate, fit in fits.items():
+            score, path = max(((prior + _order_cost(last, candidate), path) for last, (prior, path) in best.items()),
+                              key=lambda pair: pair[0])
+            step[candidate] = (score + _FIT_WEIGHT * fit, [*path, candidate])
+        best = step
+    return max(best.values(), key=lambda pair: pair[0])[1]
+
+
+# How far a body's shares count against the order: a body plainly of one kind (a share of 1.0) outweighs the cost of the
+# least likely step between kinds (_ORDER_COST_BACK twice).
+_FIT_WEIGHT = 3.0
+# Work done is what a section that states nothing in particular is most likely to be (most silent headings head it).
+_WORK_PRIOR = 0.2
+_RANK = {"measures": 0, "shortcomings": 1, "plans": 2}
+_ORDER_COST_START = {"measures": 0.0, "duty": 0.0, "other": -0.5, "shortcomings": -2.0, "plans": -3.0}
+_ORDER_COST_REPEAT = -1.0  # a second section of problems, or of plans, in a row
+# Work done runs over several sections more often than it turns: a third of a body stating shortfalls does not turn it.
+_ORDER_COST_TURN = -0.5
+_ORDER_COST_SKIP = -1.0  # from work done straight to the plans
+_ORDER_COST_BACK = -1.5  # per step back (plans, then work done: -3.0)
+_ORDER_COST_ASIDE = -0.5  # into or out of a section of duty or other, which stand first, last or between
+
+
+def _order_cost(last: str | None, kind: str) -> float:
+    """The cost of a section of `kind` after one of `last` (None: the first section), from the order reports keep."""
+    if last is None:
+        return _ORDER_COST_START[kind]
+    if kind in ("duty", "other") or last == "other":
+        return _ORDER_COST_ASIDE
+    step = _RANK[kind] - _RANK["measures" if last == "duty" else last]
+    if step == 0:
+        return 0.0 if kind == "measures" else _ORDER_COST_REPEAT
+    if step < 0:
+        return _ORDER_COST_BACK * -step
+    if step == 1:
+        return _ORDER_COST_TURN if kind == "shortcomings" else 0.0
+    return _ORDER_COST_SKIP
+
+
+def _content_fit(reading: Reading) -> dict[str, float]:
+    """How well a body fits each kind, from the shares of its sentences that state what that kind states."""
+    return {
+        "measures": _WORK_PRIOR + reading.results,
+        "shortcomings": reading.problems,
+        # Plans state results seldom (under a fifth of their sentences): half stating results rules them out.
+        "plans": max(reading.opens_intention, reading.intentions) * max(0.0, 1 - 2 * reading.results),
+        "duty": reading.leads,
+        "other": max(reading.requests, reading.lessons),
+    }
 
 
 def _decide(heading: str, report_year: int | None, body: str, after_problems: bool, after_plans: bool,

@@ -69,16 +69,31 @@ _HAND_OVER_RE = re.compile(r"如下\s*[。:：]?\s*$")
 _MIN_HEADLESS_PARAGRAPHS = 3
 
 
+# A preamble opens on the time the report covers (2024年，…; 今年以来，…): a work paragraph opens on its own subject.
+_PREAMBLE_OPENING_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|今年以来|一年来|过去的?一年|本年度)")
+
+
 def headless_body(lines, end: int):
     """The start of the body of a report that has no headings at all, as one section without a heading: the line
-    after the one that hands over to it (…现将情况报告如下。), when prose paragraphs follow it; else None."""
+    after the one that hands over to it (…现将情况报告如下。), or, with no such line, after a first paragraph that
+    opens on the year as a preamble does, when prose paragraphs follow it; else None."""
     for pos, line in enumerate(lines[:8]):
         if line.start >= end or not _HAND_OVER_RE.search(line.text):
             continue
-        paragraphs = [other for other in lines[pos + 1:] if other.start < end and _is_body_prose(other.text)]
-        if len(paragraphs) >= _MIN_HEADLESS_PARAGRAPHS:
-            first = paragraphs[0]
-            return Line(first.start, first.start, "")
+        found = _prose_after(lines, pos, end)
+        if found is not None:
+            return found
+    prose = next((pos for pos, line in enumerate(lines[:8]) if line.start < end and _is_body_prose(line.text)), None)
+    if prose is not None and _PREAMBLE_OPENING_RE.match(lines[prose].text.lstrip()):
+        return _prose_after(lines, prose, end)
+    return None
+
+
+def _prose_after(lines, pos: int, end: int):
+    paragraphs = [other for other in lines[pos + 1:] if other.start < end and _is_body_prose(other.text)]
+    if len(paragraphs) >= _MIN_HEADLESS_PARAGRAPHS:
+        first = paragraphs[0]
+        return Line(first.start, first.start, "")
     return None
 
 
