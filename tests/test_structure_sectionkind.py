@@ -289,3 +289,28 @@ def test_work_done_that_turns_to_problems_mid_paragraph_and_to_plans_by_its_open
     assert [m.text for m in rep.measures] == ["议事更加规范", "执法更加严格", "调解更加有力"]
     assert [s.text for s in rep.shortcomings] == ["调解员业务培训偏少", "执法记录仪配备不足"]
     assert [p.text for p in rep.plans] == ["重建村级调解台账", "选派执法人员到县局跟班学习"]
+
+
+def test_a_last_part_of_the_work_done_titled_for_no_kind_is_problems_when_its_lines_state_shortfalls():
+    rep = report(
+        TITLE + "一、全年工作\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n（三）照镜子\n"
+        "1.调解卷宗归档不及时。\n2.执法人员年龄老化。\n"
+        "二、下一步打算\n（一）按月归档调解卷宗。\n（二）招录年轻执法人员。\n")
+    assert kinds(rep) == ["measures", "plans"]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+    assert [s.text for s in rep.shortcomings] == ["调解卷宗归档不及时", "执法人员年龄老化"]
+    # A titled part whose lines count what was done stays work done.
+    rep = report(
+        TITLE + "一、全年工作\n（一）规范执法。办理案件25件。\n（二）抓队伍\n1.招录执法人员3名。\n2.培训调解员40人次。\n")
+    assert [m.text for m in rep.measures] == ["规范执法", "抓队伍"]
+    assert not rep.shortcomings
+
+
+def test_parts_titled_for_no_kind_whose_first_states_shortfalls_make_a_section_of_problems_and_plans():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、照与治\n（一）“短处”\n1.调解卷宗归档不及时。\n2.执法人员年龄老化。\n"
+        "（二）“良方”\n1.按月整理调解卷宗。\n2.从退役军人中招录执法人员。\n")
+    assert kinds(rep) == ["measures", "shortcomings"]
+    assert [s.text for s in rep.shortcomings] == ["调解卷宗归档不及时", "执法人员年龄老化"]
+    assert [p.text for p in rep.plans] == ["按月整理调解卷宗", "从退役军人中招录执法人员"]

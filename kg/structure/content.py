@@ -84,6 +84,34 @@ def read_body(body: str) -> Reading:
     return Reading(n, problems, limits, intentions, opens, results, requests, lessons, leads, profile)
 
 
+# A part's title: at most a dozen characters after its number, no sentence or clause mark (（一）“病灶”, 1.短处).
+_MAX_TITLE = 12
+_TITLE_MARKS_RE = re.compile(r"[。；;，,：:！？!?]")
+
+
+def titled_parts(body: str) -> list[str]:
+    """The text under each title of a body that opens with a numbered title on its own line and holds two or more
+    (（一）“病灶” / 1.…… / （二）“药方” / 1.……), in order; [] for any other body. A title's family is the first one's."""
+    opening = body.lstrip().split("\n", 1)[0].strip()
+    first = line_marker(opening) if opening else None
+    if first is None or not _is_title(opening, first[2]):  # most bodies: their first line is no title
+        return []
+    lines = [line for line in (line.strip() for line in body.splitlines()) if line]
+    parts: list[list[str]] = []
+    for line in lines:
+        found = line_marker(line, (first[0],))
+        if found and _is_title(line, found[2]):
+            parts.append([])
+        else:
+            parts[-1].append(line)
+    return ["\n".join(part) for part in parts] if len(parts) >= 2 and all(parts) else []
+
+
+def _is_title(line: str, marker_end: int) -> bool:
+    title = line[marker_end:]
+    return 0 < len(title) <= _MAX_TITLE and not _TITLE_MARKS_RE.search(title)
+
+
 def states_no_shortfall(body: str) -> bool:
     """Whether no part of a body states or hints at a shortfall, before reading it by sentence.
 

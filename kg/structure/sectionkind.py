@@ -18,7 +18,7 @@ from functools import lru_cache
 from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
-from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall
+from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall, titled_parts
 from kg.structure.kinds import kinds_at, kinds_named, patterns_by_kind, vocabulary
 from kg.structure.markers import line_marker
 from kg.text import sentences
@@ -193,6 +193,11 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     found = _from_body(reading, after_problems, after_plans)
     if found:
         return found, True
+    # Parts under titles of no kind whose first part states shortfalls (（一）“病灶” / （二）“药方”): a section of problems
+    # and what is to be done about them, read as problems, as a section titled for both is.
+    parts = titled_parts(body)
+    if parts and told_by_lines(parts[0], after_problems=False) == "shortcomings":
+        return "shortcomings", True
     return _leaning(heading, reading, after_problems)
 
 
@@ -258,10 +263,25 @@ def _unless_contradicted(reading: Reading, after_problems: bool) -> str:
     return "shortcomings"
 
 
+def told_by_lines(body: str, after_problems: bool) -> str | None:
+    """The kind of a later part of work done whose bare title names none (（四）清醒认识), from its own lines: problems
+    when they state shortfalls and no result, plans when, after such a part, they read as plans; else None (work done)."""
+    reading = read_body(body)
+    if reading.sentences < 2 or reading.results:
+        return None
+    if reading.problems >= _PROBLEM_SHARE:
+        return "shortcomings"
+    return "plans" if after_problems and _unless_contradicted(reading, True) == "plans" else None
+
+
 def part_kind(body: str) -> str:
     """The kind of a later part of a problems section whose title names none: plans when its lines read as plans
-    (half open on what is to be done, few results, few shortfalls), else problems as the section says."""
-    return _unless_contradicted(read_body(body), after_problems=True)
+    (half open on what is to be done, few results, few shortfalls) or, as after the problems anywhere, when they
+    state neither a result nor a shortfall; else problems as the section says."""
+    reading = read_body(body)
+    if reading.sentences >= 2 and not (reading.results or reading.problems or reading.limits):
+        return "plans"
+    return _unless_contradicted(reading, after_problems=True)
 
 
 def _leaning(heading: str, reading: Reading, after_problems: bool) -> tuple[str, bool]:
