@@ -314,3 +314,10 @@ def test_parts_titled_for_no_kind_whose_first_states_shortfalls_make_a_section_o
     assert kinds(rep) == ["measures", "shortcomings"]
     assert [s.text for s in rep.shortcomings] == ["调解卷宗归档不及时", "执法人员年龄老化"]
     assert [p.text for p in rep.plans] == ["按月整理调解卷宗", "从退役军人中招录执法人员"]
+
+
+def test_a_silent_first_section_on_what_the_leaders_did_with_figures_is_the_duty_section():
+    rep = report(
+        TITLE + "一、火车头\n镇党委书记甲把法治建设写入党委工作要点，全年主持专题会议5次。镇长乙带头审定规范性文件4件。\n"
+        "二、主要工作\n（一）规范执法。办理案件25件。\n三、存在的问题\n（一）调解力量薄弱。\n四、下步打算\n（一）充实调解力量。\n")
+    assert kinds(rep) == ["duty", "measures", "shortcomings", "plans"]

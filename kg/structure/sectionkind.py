@@ -138,7 +138,8 @@ def _order_cost(last: str | None, kind: str) -> float:
 def _content_fit(reading: Reading) -> dict[str, float]:
     """How well a body fits each kind, from the shares of its sentences that state what that kind states."""
     return {
-        "measures": _WORK_PRIOR + reading.results,
+        # Figures in sentences whose subject is the township's leader are the leader's duty done, not the work's.
+        "measures": _WORK_PRIOR + reading.results * (1 - reading.leads),
         "shortcomings": reading.problems,
         # Plans state results seldom (under a fifth of their sentences): half stating results rules them out.
         "plans": max(reading.opens_intention, reading.intentions) * max(0.0, 1 - 2 * reading.results),
