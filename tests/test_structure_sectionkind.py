@@ -321,3 +321,24 @@ def test_a_silent_first_section_on_what_the_leaders_did_with_figures_is_the_duty
         TITLE + "一、火车头\n镇党委书记甲把法治建设写入党委工作要点，全年主持专题会议5次。镇长乙带头审定规范性文件4件。\n"
         "二、主要工作\n（一）规范执法。办理案件25件。\n三、存在的问题\n（一）调解力量薄弱。\n四、下步打算\n（一）充实调解力量。\n")
     assert kinds(rep) == ["duty", "measures", "shortcomings", "plans"]
+
+
+def test_what_residents_complain_of_is_problems_whatever_words_they_use():
+    rep = report(
+        TITLE + "一、回看\n（一）规范执法。办理案件25件。\n二、听民声\n（一）有村民反映调解协议履行难。\n"
+        "（二）一些商户说执法检查次数多。\n三、回民声\n（一）推动调解协议司法确认。\n（二）推行综合查一次。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    # Their complaints named as what the work took up open otherwise.
+    assert read_body("针对群众反映的停车难问题，新建停车位120个。\n").problems == 0.0
+
+
+def test_the_order_keeps_work_written_as_things_strengthened_before_the_problems_as_work_done():
+    rep = report(
+        TITLE + "一、春\n（一）规范执法。办理案件25件。\n二、夏\n（一）深化调解。加强调解队伍建设，完善调解制度。\n"
+        "三、存在的问题\n（一）调解力量薄弱。\n四、下步打算\n（一）充实调解力量。\n")
+    assert kinds(rep) == ["measures", "measures", "shortcomings", "plans"]
+    # Work done after the problems it remedies is no plans.
+    rep = report(
+        TITLE + "一、查摆的问题\n（一）台账不全，归档滞后。\n（二）调解员不足。\n二、边查边改\n（一）补建台账。补建调解台账13本。\n"
+        "（二）充实调解员。新聘调解员6名。\n三、2025年打算\n（一）按月检查台账。\n")
+    assert kinds(rep) == ["shortcomings", "measures", "plans"]

@@ -104,35 +104,32 @@ def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[R
     return max(best.values(), key=lambda pair: pair[0])[1]
 
 
-# How far a body's shares count against the order: a body plainly of one kind (a share of 1.0) outweighs the cost of the
-# least likely step between kinds (_ORDER_COST_BACK twice).
+# How far a body's shares count against the order: a body plainly of one kind (a share of 1.0) outweighs any step
+# forward or aside in the order, and a step back but for one from the plans.
 _FIT_WEIGHT = 3.0
 # Work done is what a section that states nothing in particular is most likely to be (most silent headings head it).
 _WORK_PRIOR = 0.2
-_RANK = {"measures": 0, "shortcomings": 1, "plans": 2}
-_ORDER_COST_START = {"measures": 0.0, "duty": 0.0, "other": -0.5, "shortcomings": -2.0, "plans": -3.0}
-_ORDER_COST_REPEAT = -1.0  # a second section of problems, or of plans, in a row
-# Work done runs over several sections more often than it turns: a third of a body stating shortfalls does not turn it.
-_ORDER_COST_TURN = -0.5
-_ORDER_COST_SKIP = -1.0  # from work done straight to the plans
-_ORDER_COST_BACK = -1.5  # per step back (plans, then work done: -3.0)
+# The cost of each step between work done, problems and plans, from the order reports keep (None: the first section).
+# Work done runs over several sections more often than it turns, so a third of a body stating shortfalls does not turn
+# it; work done after the problems is the remedies taken (问题 → 针对问题采取的措施); after the plans, little but duty or
+# other comes, so a body has to be plain to be work done or problems there.
+_ORDER_COST = {
+    None: {"measures": 0.0, "shortcomings": -2.0, "plans": -3.0},
+    "measures": {"measures": 0.0, "shortcomings": -0.5, "plans": -1.0},
+    "shortcomings": {"measures": -1.5, "shortcomings": -1.0, "plans": 0.0},
+    "plans": {"measures": -6.0, "shortcomings": -3.0, "plans": -1.0},
+}
+_ORDER_COST_START_ASIDE = {"duty": 0.0, "other": -0.5}  # a profile or the leaders' duty may open a report
 _ORDER_COST_ASIDE = -0.5  # into or out of a section of duty or other, which stand first, last or between
 
 
 def _order_cost(last: str | None, kind: str) -> float:
     """The cost of a section of `kind` after one of `last` (None: the first section), from the order reports keep."""
-    if last is None:
-        return _ORDER_COST_START[kind]
+    if last is None and kind in _ORDER_COST_START_ASIDE:
+        return _ORDER_COST_START_ASIDE[kind]
     if kind in ("duty", "other") or last == "other":
         return _ORDER_COST_ASIDE
-    step = _RANK[kind] - _RANK["measures" if last == "duty" else last]
-    if step == 0:
-        return 0.0 if kind == "measures" else _ORDER_COST_REPEAT
-    if step < 0:
-        return _ORDER_COST_BACK * -step
-    if step == 1:
-        return _ORDER_COST_TURN if kind == "shortcomings" else 0.0
-    return _ORDER_COST_SKIP
+    return _ORDER_COST["measures" if last == "duty" else last][kind]
 
 
 def _content_fit(reading: Reading) -> dict[str, float]:
@@ -141,8 +138,9 @@ def _content_fit(reading: Reading) -> dict[str, float]:
         # Figures in sentences whose subject is the township's leader are the leader's duty done, not the work's.
         "measures": _WORK_PRIOR + reading.results * (1 - reading.leads),
         "shortcomings": reading.problems,
-        # Plans state results seldom (under a fifth of their sentences): half stating results rules them out.
-        "plans": max(reading.opens_intention, reading.intentions) * max(0.0, 1 - 2 * reading.results),
+        # Plans state results seldom (under a fifth of their sentences): half stating results rules them out. Words of
+        # what is to be strengthened (加强, 完善) count half: work done is written with them as often.
+        "plans": max(reading.opens_intention, reading.intentions / 2) * max(0.0, 1 - 2 * reading.results),
         "duty": reading.leads,
         "other": max(reading.requests, reading.lessons),
     }
