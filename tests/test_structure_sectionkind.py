@@ -326,10 +326,10 @@ def test_a_silent_first_section_on_what_the_leaders_did_with_figures_is_the_duty
 def test_what_residents_complain_of_is_problems_whatever_words_they_use():
     rep = report(
         TITLE + "一、回看\n（一）规范执法。办理案件25件。\n二、听民声\n（一）有村民反映调解协议履行难。\n"
-        "（二）一些商户说执法检查次数多。\n三、回民声\n（一）推动调解协议司法确认。\n（二）推行综合查一次。\n")
+        "（二）一些商户抱怨执法检查次数多。\n三、回民声\n（一）推动调解协议司法确认。\n（二）推行综合查一次。\n")
     assert kinds(rep) == ["measures", "shortcomings", "plans"]
-    # Their complaints named as what the work took up open otherwise.
-    assert read_body("针对群众反映的停车难问题，新建停车位120个。\n").problems == 0.0
+    # Their complaints named as what the work took up, praise they report and a campaign's name state none.
+    assert read_body("针对群众反映的停车难问题，新建停车位120个。\n群众普遍反映良好。\n村民说事活动每月开展。\n").problems == 0.0
 
 
 def test_the_order_keeps_work_written_as_things_strengthened_before_the_problems_as_work_done():

@@ -41,11 +41,13 @@ _DUE_DATE_RE = re.compile(r"(?:\d+|[〇一二三四五六七八九十]+)?(?:年�
 # The title opens the sentence; one named later (组织村支部书记参加培训) is an object of the work.
 _LEADER_SUBJECT_RE = re.compile(
     r"(?:(?:镇|乡|街道)?(?:党委|党工委|政府|人民政府|办事处)?(?:书记|主要负责人|主要领导|一把手)|镇长|乡长|(?:街道)?办事处主任)")
-# A sentence that opens by reporting what residents complain of (有群众反映…, 一些商户表示…) states a shortfall in their
-# words, whatever words they use; one naming their complaints as the object of the work (针对群众反映的…) opens otherwise.
+# A sentence that opens by reporting what residents complain of (有群众反映…, 一些商户抱怨…) states a shortfall in their
+# words, whatever words they use; one naming their complaints as the object of the work (针对群众反映的…) opens otherwise,
+# 说 counts only before the words said (村民说：…, not 村民说事), and praise reported (群众反映良好) is none.
 _COMPLAINT_RE = re.compile(
     r"(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?:有的|有|一些|部分|不少|个别)?"
-    r"(?:群众|村民|居民|商户|企业|办事群众|外出务工人员|返乡人员|当事人)[^，。；,;]{0,8}?(?:反映|表示|说|抱怨|认为|反馈)")
+    r"(?:群众|村民|居民|商户|企业|办事群众|外出务工人员|返乡人员|当事人)[^，。；,;]{0,8}?(?:反映|抱怨|反馈|说(?=[，,：:]))")
+_PRAISE_RE = re.compile(r"良好|满意|好评|称赞|点赞|认可")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
 
 
@@ -153,7 +155,7 @@ _MARKER_IDEOGRAPHS = frozenset("一二三四五六七八九十第壹贰叁肆伍
 
 
 def _states_problem(sentence: str) -> bool:
-    if _COMPLAINT_RE.match(sentence):
+    if _COMPLAINT_RE.match(sentence) and not _PRAISE_RE.search(sentence):
         return True
     if not states_shortfall(sentence):
         return False

@@ -7,7 +7,8 @@ kind (回顾篇, 家底怎么样？, “进”字发力) is decided by its body:
 what is to be done and no results yet, requests ask those above (建议县里…), a profile gives area and population.
 Where the body alone does not settle it, a word of the heading that leans one way (看差距, 哪些地方还不够, 再出发)
 counts if the body bears it out. Reports put problems after the work done and plans after the problems; a section
-after the plans is rarely work done.
+after the plans is rarely work done. The kinds that none of this settles are decided together, as the most likely
+sequence of kinds given each body's shares and that order, so a section's neighbours place it.
 """
 
 from __future__ import annotations
