@@ -83,7 +83,8 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
             settled[pos] = True
     if all(settled):
         return kinds
-    return most_likely_sequence(kinds, settled, [None if sure else read_body(body) for sure, (_, body) in zip(settled, parts)])
+    readings = [None if sure else read_body(body) for sure, (_, body) in zip(settled, parts)]
+    return most_likely_sequence(kinds, settled, readings)
 
 
 def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[Reading | None]) -> list[str]:
@@ -264,8 +265,8 @@ def _unless_contradicted(reading: Reading, after_problems: bool) -> str:
 
 
 def told_by_lines(body: str, after_problems: bool) -> str | None:
-    """The kind of a later part of work done whose bare title names none (（四）清醒认识), from its own lines: problems
-    when they state shortfalls and no result, plans when, after such a part, they read as plans; else None (work done)."""
+    """The kind of a later part of work done whose bare title names none (（四）清醒认识), from its own lines:
+    problems when they state shortfalls and no result, plans when, after such a part, they read as plans; else None."""
     reading = read_body(body)
     if reading.sentences < 2 or reading.results:
         return None
