@@ -342,3 +342,12 @@ def test_the_order_keeps_work_written_as_things_strengthened_before_the_problems
         TITLE + "一、查摆的问题\n（一）台账不全，归档滞后。\n（二）调解员不足。\n二、边查边改\n（一）补建台账。补建调解台账13本。\n"
         "（二）充实调解员。新聘调解员6名。\n三、2025年打算\n（一）按月检查台账。\n")
     assert kinds(rep) == ["shortcomings", "measures", "plans"]
+
+
+def test_shortfalls_told_by_their_grammar_read_a_silent_section_as_problems():
+    rep = report(
+        TITLE + "一、回看\n（一）规范执法。办理案件25件。\n二、自省\n（一）部分村没有建立调解台账。\n（二）执法人员业务能力弱。\n"
+        "（三）信访事项办理周期长。\n三、下步打算\n（一）建立调解台账。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    # A good record, a fall in disputes and a post are no shortfalls.
+    assert read_body("全年未发生一起群体性事件。\n矛盾纠纷明显减少。\n由镇长任副组长。\n").problems == 0.0
