@@ -351,3 +351,16 @@ def test_shortfalls_told_by_their_grammar_read_a_silent_section_as_problems():
     assert kinds(rep) == ["measures", "shortcomings", "plans"]
     # A good record, a fall in disputes and a post are no shortfalls.
     assert read_body("全年未发生一起群体性事件。\n矛盾纠纷明显减少。\n由镇长任副组长。\n").problems == 0.0
+
+
+def test_a_sentence_or_two_of_resolve_after_the_plans_closes_the_report_and_holds_no_plans():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n"
+        "四、尾声\n依法行政没有终点。我们将一如既往，把各项工作做得更好。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans", "other"]
+    assert [p.text for p in rep.plans] == ["充实调解力量"]
+    # Tasks told one by one after the plans are plans still.
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n"
+        "四、保障\n（一）将法治建设经费列入年度预算。\n（二）将法治建设纳入年度考核。\n")
+    assert kinds(rep)[3] == "plans"

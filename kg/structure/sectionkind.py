@@ -47,6 +47,8 @@ _REQUEST_SHARE = 0.5
 _SOME_PROBLEMS = 0.25
 # A share of one or two sentences says too little against a heading (执法车辆已超年限，…未到位。).
 _CONTRARY_SENTENCES = 3
+# A closing after the plans says in a sentence or two that the work goes on (…永远在路上。我们将…).
+_CLOSING_SENTENCES = 2
 # A body opening on the township's leader (镇党委书记X把法治建设…, 乡长X带头…), past any item number or white space.
 _LEADER_OPENING_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）])?[^，。；,;\n]{0,12}?(?:书记|镇长|乡长|主任|一把手|主要负责人|主要领导)")
 
@@ -183,6 +185,8 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     opening = _OPENING_YEAR_RE.match(body)
     if report_year and opening and int(opening.group(1)) > report_year:
         return "plans", True
+    if after_plans and _closes(body):
+        return "other", True
     # A body that opens by naming its kind (下一阶段，我镇将…, 镇党委书记…履行…第一责任人职责) is of that kind.
     lead = _lead_kind(body)
     if lead:
@@ -200,6 +204,16 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     if parts and told_by_lines(parts[0], after_problems=False) == "shortcomings":
         return "shortcomings", True
     return _leaning(heading, reading, after_problems)
+
+
+def _closes(body: str) -> bool:
+    """Whether a body after the plans closes the report (法治建设永远在路上。我们将…): one short paragraph, no
+    figure and no shortfall. Plans after plans are tasks, told one by one, not a sentence or two of resolve."""
+    text = body.strip()
+    if not text or "\n" in text:
+        return False
+    reading = read_body(text)
+    return 0 < reading.sentences <= _CLOSING_SENTENCES and not (reading.results or reading.problems)
 
 
 def _lead_kind(body: str) -> str | None:
