@@ -364,3 +364,28 @@ def test_a_sentence_or_two_of_resolve_after_the_plans_closes_the_report_and_hold
         TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n"
         "四、保障\n（一）将法治建设经费列入年度预算。\n（二）将法治建设纳入年度考核。\n")
     assert kinds(rep)[3] == "plans"
+
+
+def test_one_character_headings_after_a_bullet_head_their_numbered_runs():
+    rep = report(
+        TITLE + "◇ 做\n1.规范执法。办理案件25件。\n2.深化调解。化解纠纷60件。\n◇ 省\n1.调解员年龄偏大。\n2.执法车辆老化。\n"
+        "◇ 谋\n1.招募年轻调解员。\n2.更新执法车辆。\n石门镇人民政府\n2025年1月8日\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [
+        ("measures", "◇ 做"), ("shortcomings", "◇ 省"), ("plans", "◇ 谋")]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+
+
+def test_the_leaders_named_after_the_plans_without_a_figure_are_the_duty_section():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n"
+        "四、掌舵人\n镇党委书记甲亲自部署法治建设。镇长乙坚持集体决策，带头学法。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans", "duty"]
+
+
+def test_a_silent_part_of_shortfalls_with_a_figure_among_them_is_still_problems():
+    rep = report(
+        TITLE + "一、全年工作\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n（三）不如意处\n"
+        "1.调解员只有2名，人手不够。\n2.群众不了解调解程序。\n3.执法记录仪配备不足。\n二、下一步打算\n（一）充实调解员。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解员只有2名，人手不够", "群众不了解调解程序", "执法记录仪配备不足"]
+    # 了 inside 了解 marks no past.
+    assert read_body("群众不了解调解程序。\n").results == 0.0

@@ -48,6 +48,7 @@ _COMPLAINT_RE = re.compile(
     r"(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?:有的|有|一些|部分|不少|个别)?"
     r"(?:群众|村民|居民|商户|企业|办事群众|外出务工人员|返乡人员|当事人)[^，。；,;]{0,8}?(?:反映|抱怨|反馈|说(?=[，,：:]))")
 _PRAISE_RE = re.compile(r"良好|满意|好评|称赞|点赞|认可")
+_NOT_PAST_RE = re.compile(r"了解|为了|除了")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
 
 
@@ -180,6 +181,8 @@ def _intends(sentence: str) -> bool:
 
 
 def _states_result(sentence: str) -> bool:
+    if "了" in sentence:  # 了 marks the past; inside 了解, 为了, 除了 it is part of another word
+        sentence = _NOT_PAST_RE.sub("", sentence)
     if _cue_re("measures").search(sentence):
         return True
     return bool(_RESULT_NUMBER_RE.search(_TARGET_RE.sub("", sentence) if _TARGET_RE.search(sentence) else sentence))

@@ -185,6 +185,10 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     opening = _OPENING_YEAR_RE.match(body)
     if report_year and opening and int(opening.group(1)) > report_year:
         return "plans", True
+    # After the problems or the plans, a body whose sentences have the township's leader for subject is the leaders'
+    # duty, told last (镇党委书记X…。镇长Y…。), whether it counts what they did or not.
+    if (after_problems or after_plans) and read_body(body).leads >= _CONTRARY_SHARE:
+        return "duty", True
     if after_plans and _closes(body):
         return "other", True
     # A body that opens by naming its kind (下一阶段，我镇将…, 镇党委书记…履行…第一责任人职责) is of that kind.
@@ -282,10 +286,13 @@ def told_by_lines(body: str, after_problems: bool) -> str | None:
     """The kind of a later part of work done whose bare title names none (（四）清醒认识), from its own lines:
     problems when they state shortfalls and no result, plans when, after such a part, they read as plans; else None."""
     reading = read_body(body)
-    if reading.sentences < 2 or reading.results:
+    if reading.sentences < 2:
         return None
-    if reading.problems >= _PROBLEM_SHARE:
+    # A figure may show a shortfall (仅有2名), so a line of one among shortfalls does not make the part work done.
+    if reading.problems >= _PROBLEM_SHARE and reading.results < min(reading.problems, _CONTRARY_SHARE):
         return "shortcomings"
+    if reading.results:
+        return None
     return "plans" if after_problems and _unless_contradicted(reading, True) == "plans" else None
 
 

@@ -238,7 +238,7 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     body_start = next((i for i, line in enumerate(lines) if _is_body_prose(line.text)), None)
     if body_start is None or body_start >= numbered[0]:
         return []
-    plain = [i - 1 for i in firsts if i - 1 > body_start and is_plain_heading(lines[i - 1].text)]
+    plain = [i - 1 for i in firsts if i - 1 > body_start and _heads_run(lines[i - 1].text)]
     if not plain:
         return []
     # A bare heading that names its kind (主要工作及成效 over 一是… lines) heads a section of the same level,
@@ -248,6 +248,18 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
         return []
     return plain
+
+
+def _heads_run(text: str) -> bool:
+    """A bare heading line over a numbered run: a plain heading, or a bullet before a single character (◇ 行), which
+    the bullet marks as a heading where a lone character alone would be a fragment."""
+    if is_plain_heading(text):
+        return True
+    found = line_marker(text)
+    return found is not None and found[0] == "bullet" and bool(_LONE_WORD_RE.match(text[found[2]:]))
+
+
+_LONE_WORD_RE = re.compile(r"^\s*[\u4e00-\u9fff]\s*$")
 
 
 def _is_body_prose(text: str) -> bool:
