@@ -233,3 +233,159 @@ def test_a_heading_framed_as_the_later_headings_heads_the_first_section():
     assert [(s.kind, s.heading) for s in rep.sections] == [
         ("measures", "【这一年】"), ("shortcomings", "【存在不足】"), ("plans", "【下步打算】")]
     assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+
+
+def test_tasks_with_due_dates_after_the_problems_are_plans_under_a_silent_heading():
+    rep = report(
+        TITLE + "一、回眸\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+        "二、自照\n（一）议事规则多年未修订，部分条款已不适用。\n（二）执法案卷归档不及时。\n"
+        "三、启程\n（一）修订镇村两级议事规则，6月底前完成。\n（二）组织执法案卷交叉评查，年内实现全覆盖。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [p.text for p in rep.plans] == ["修订镇村两级议事规则，6月底前完成", "组织执法案卷交叉评查，年内实现全覆盖"]
+    # Work done says when it was done, not by when it must be: a month with 完成 stays a result.
+    assert read_body("（一）修订议事规则，6月完成。\n（二）办理案件25件。\n").results == 1.0
+
+
+def test_a_silent_last_section_on_what_the_leaders_did_is_the_duty_section():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n"
+        "三、下步打算\n（一）充实调解力量。\n"
+        "四、领跑在前\n镇党委书记甲带头学法，全年主持法治专题会议4次。镇长乙带头出庭应诉2次。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans", "duty"]
+    # A work section that names the village secretaries it trained, not the township's leaders, stays work done.
+    rep = report(
+        TITLE + "一、领跑在前\n组织村支部书记参加法治培训，全年培训56人次。镇司法所办理法律援助12件。\n"
+        "二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+
+
+def test_a_section_nothing_settles_is_placed_by_the_sections_around_it():
+    from kg.structure.content import Reading
+    from kg.structure.sectionkind import most_likely_sequence
+
+    vague = Reading(sentences=4, opens_intention=0.5, results=0.25)
+    # The same body reads as plans after the problems and as work done at the report's opening.
+    assert most_likely_sequence(["measures", "shortcomings", "measures"], [True, True, False],
+                                [Reading(), Reading(), vague]) == ["measures", "shortcomings", "plans"]
+    assert most_likely_sequence(["measures", "shortcomings", "plans"], [False, True, True],
+                                [vague, Reading(), Reading()]) == ["measures", "shortcomings", "plans"]
+
+
+def test_a_report_without_headings_or_a_line_handing_over_reads_its_paragraphs_after_the_preamble():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n2024年，石门镇在县委领导下推进依法行政。\n"
+        "议事更加规范。镇党委修订议事规则，全年议事20次。\n执法更加严格。执法队办理案件15件。\n"
+        "调解更加有力。全年化解纠纷88件。\n石门镇人民政府\n2025年1月8日\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [("measures", "")]
+    assert [m.text for m in rep.measures] == ["议事更加规范", "执法更加严格", "调解更加有力"]
+
+
+def test_work_done_that_turns_to_problems_mid_paragraph_and_to_plans_by_its_opening_words():
+    rep = report(
+        "柳河县石门镇2024年法治政府建设情况报告\n2024年，石门镇在县委领导下推进依法行政。\n"
+        "议事更加规范。镇党委修订议事规则，全年议事20次。\n执法更加严格。执法队办理案件15件。\n"
+        "调解更加有力。全年化解纠纷88件。但也要看到，工作中仍有短板：调解员业务培训偏少；执法记录仪配备不足。\n"
+        "明年，我们将重建村级调解台账。选派执法人员到县局跟班学习。\n石门镇人民政府\n2025年1月8日\n")
+    assert [m.text for m in rep.measures] == ["议事更加规范", "执法更加严格", "调解更加有力"]
+    assert [s.text for s in rep.shortcomings] == ["调解员业务培训偏少", "执法记录仪配备不足"]
+    assert [p.text for p in rep.plans] == ["重建村级调解台账", "选派执法人员到县局跟班学习"]
+
+
+def test_a_last_part_of_the_work_done_titled_for_no_kind_is_problems_when_its_lines_state_shortfalls():
+    rep = report(
+        TITLE + "一、全年工作\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n（三）照镜子\n"
+        "1.调解卷宗归档不及时。\n2.执法人员年龄老化。\n"
+        "二、下一步打算\n（一）按月归档调解卷宗。\n（二）招录年轻执法人员。\n")
+    assert kinds(rep) == ["measures", "plans"]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+    assert [s.text for s in rep.shortcomings] == ["调解卷宗归档不及时", "执法人员年龄老化"]
+    # A titled part whose lines count what was done stays work done.
+    rep = report(
+        TITLE + "一、全年工作\n（一）规范执法。办理案件25件。\n（二）抓队伍\n1.招录执法人员3名。\n2.培训调解员40人次。\n")
+    assert [m.text for m in rep.measures] == ["规范执法", "抓队伍"]
+    assert not rep.shortcomings
+
+
+def test_parts_titled_for_no_kind_whose_first_states_shortfalls_make_a_section_of_problems_and_plans():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n"
+        "二、照与治\n（一）“短处”\n1.调解卷宗归档不及时。\n2.执法人员年龄老化。\n"
+        "（二）“良方”\n1.按月整理调解卷宗。\n2.从退役军人中招录执法人员。\n")
+    assert kinds(rep) == ["measures", "shortcomings"]
+    assert [s.text for s in rep.shortcomings] == ["调解卷宗归档不及时", "执法人员年龄老化"]
+    assert [p.text for p in rep.plans] == ["按月整理调解卷宗", "从退役军人中招录执法人员"]
+
+
+def test_a_silent_first_section_on_what_the_leaders_did_with_figures_is_the_duty_section():
+    rep = report(
+        TITLE + "一、火车头\n镇党委书记甲把法治建设写入党委工作要点，全年主持专题会议5次。镇长乙带头审定规范性文件4件。\n"
+        "二、主要工作\n（一）规范执法。办理案件25件。\n三、存在的问题\n（一）调解力量薄弱。\n四、下步打算\n（一）充实调解力量。\n")
+    assert kinds(rep) == ["duty", "measures", "shortcomings", "plans"]
+
+
+def test_what_residents_complain_of_is_problems_whatever_words_they_use():
+    rep = report(
+        TITLE + "一、回看\n（一）规范执法。办理案件25件。\n二、听民声\n（一）有村民反映调解协议履行难。\n"
+        "（二）一些商户抱怨执法检查次数多。\n三、回民声\n（一）推动调解协议司法确认。\n（二）推行综合查一次。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    # Their complaints named as what the work took up, praise they report and a campaign's name state none.
+    assert read_body("针对群众反映的停车难问题，新建停车位120个。\n群众普遍反映良好。\n村民说事活动每月开展。\n").problems == 0.0
+
+
+def test_the_order_keeps_work_written_as_things_strengthened_before_the_problems_as_work_done():
+    rep = report(
+        TITLE + "一、春\n（一）规范执法。办理案件25件。\n二、夏\n（一）深化调解。加强调解队伍建设，完善调解制度。\n"
+        "三、存在的问题\n（一）调解力量薄弱。\n四、下步打算\n（一）充实调解力量。\n")
+    assert kinds(rep) == ["measures", "measures", "shortcomings", "plans"]
+    # Work done after the problems it remedies is no plans.
+    rep = report(
+        TITLE + "一、查摆的问题\n（一）台账不全，归档滞后。\n（二）调解员不足。\n二、边查边改\n（一）补建台账。补建调解台账13本。\n"
+        "（二）充实调解员。新聘调解员6名。\n三、2025年打算\n（一）按月检查台账。\n")
+    assert kinds(rep) == ["shortcomings", "measures", "plans"]
+
+
+def test_shortfalls_told_by_their_grammar_read_a_silent_section_as_problems():
+    rep = report(
+        TITLE + "一、回看\n（一）规范执法。办理案件25件。\n二、自省\n（一）部分村没有建立调解台账。\n（二）执法人员业务能力弱。\n"
+        "（三）信访事项办理周期长。\n三、下步打算\n（一）建立调解台账。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    # A good record, a fall in disputes and a post are no shortfalls.
+    assert read_body("全年未发生一起群体性事件。\n矛盾纠纷明显减少。\n由镇长任副组长。\n").problems == 0.0
+
+
+def test_a_sentence_or_two_of_resolve_after_the_plans_closes_the_report_and_holds_no_plans():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n"
+        "四、尾声\n依法行政没有终点。我们将一如既往，把各项工作做得更好。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans", "other"]
+    assert [p.text for p in rep.plans] == ["充实调解力量"]
+    # Tasks told one by one after the plans are plans still.
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n"
+        "四、保障\n（一）将法治建设经费列入年度预算。\n（二）将法治建设纳入年度考核。\n")
+    assert kinds(rep)[3] == "plans"
+
+
+def test_one_character_headings_after_a_bullet_head_their_numbered_runs():
+    rep = report(
+        TITLE + "◇ 做\n1.规范执法。办理案件25件。\n2.深化调解。化解纠纷60件。\n◇ 省\n1.调解员年龄偏大。\n2.执法车辆老化。\n"
+        "◇ 谋\n1.招募年轻调解员。\n2.更新执法车辆。\n石门镇人民政府\n2025年1月8日\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [
+        ("measures", "◇ 做"), ("shortcomings", "◇ 省"), ("plans", "◇ 谋")]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+
+
+def test_the_leaders_named_after_the_plans_without_a_figure_are_the_duty_section():
+    rep = report(
+        TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n"
+        "四、掌舵人\n镇党委书记甲亲自部署法治建设。镇长乙坚持集体决策，带头学法。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans", "duty"]
+
+
+def test_a_silent_part_of_shortfalls_with_a_figure_among_them_is_still_problems():
+    rep = report(
+        TITLE + "一、全年工作\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n（三）不如意处\n"
+        "1.调解员只有2名，人手不够。\n2.群众不了解调解程序。\n3.执法记录仪配备不足。\n二、下一步打算\n（一）充实调解员。\n")
+    assert [s.text for s in rep.shortcomings] == ["调解员只有2名，人手不够", "群众不了解调解程序", "执法记录仪配备不足"]
+    # 了 inside 了解 marks no past.
+    assert read_body("群众不了解调解程序。\n").results == 0.0

@@ -43,10 +43,32 @@ def aside_heads(norm: str, start: int, end: int, unlisted: bool = False) -> list
             colon = norm.find(":", lead_start, min(lead_start + MAX_LIST_LEAD + 1, line.end))
             if colon <= lead_start or _SENTENCE_END_RE.search(norm, lead_start, colon):
                 continue
-            kind = _kind_of_lead(norm[lead_start:colon], unlisted or _LIST_OPENS_RE.match(norm, colon + 1) is not None)
+            kind = _kind_of_lead(norm[lead_start:colon], unlisted or _LIST_OPENS_RE.match(norm, colon + 1) is not None
+                                 or _runs_clauses(norm, colon + 1, line.end))
             if kind:
                 heads.append((lead_start, colon + 1, kind))
+        turn = _FUTURE_TURN_RE.match(norm, starts[0], line.end)
+        if turn and not any(start >= line.start and start < line.end for start, _, _ in heads):
+            heads.append((starts[0], turn.end(), "plans"))
     return heads
+
+
+# A paragraph opening on the time to come and who will act (新的一年，我镇将…; 明年，我们要…): its sentences are plans,
+# with no colon or list to lead them in. 将 alone opens work done as often (镇党委将…纳入…): the time word comes first.
+_FUTURE_TURN_RE = re.compile(
+    r"(?:接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|新一年)[,，]?\s*(?:我[\u4e00-\u9fff]{1,2}|我们)(?:将|要|拟)")
+
+
+def turns_to_plans(norm: str, start: int) -> bool:
+    """Whether a paragraph at `start` turns to the plans by its opening words (新的一年，我镇将…)."""
+    return _FUTURE_TURN_RE.match(norm, start) is not None
+
+
+def _runs_clauses(norm: str, start: int, end: int) -> bool:
+    """Whether what follows a colon runs as a list without marks: clauses apart by ；before the sentence's end."""
+    stop = _SENTENCE_END_RE.search(norm, start, end)
+    stop = stop.start() if stop else end
+    return norm.count("；", start, stop) + norm.count(";", start, stop) >= 1
 
 
 def _kind_of_lead(lead: str, opens_list: bool) -> str | None:

@@ -34,6 +34,21 @@ _REQUEST_RE = re.compile(r"(?:建议|恳请|请求|提请|希望)")
 _LIMITING_RE = re.compile(r"仅|只有|尚未|未能|难以|不到|不够|偏")
 # A lesson drawn (领导重视是关键, 队伍建设是…的基础): what a thing is to the work, not what was done or is lacking.
 _LESSON_RE = re.compile(r"是(?:[^，。；,;]{0,12}的)?(?:关键|基础|根本|保障|前提|核心|动力|根本保证|生命线|法宝)")
+# A due date before the verb that would close the work (年底前完成, 年内实现全覆盖) sets a task, so the verb states no
+# result: work done says when it was done (6月完成), not by when it must be.
+_DUE_DATE_RE = re.compile(r"(?:\d+|[〇一二三四五六七八九十]+)?(?:年底|年末|月底|月末|季度末|年内|限期|期限内)前?(?:全部|全面)?(?:完成|实现|建成|到位|落实)")
+# A sentence whose subject is the township's leader (镇党委书记X…, 乡长X带头…, 党工委主要负责人…): the leaders' own duty.
+# The title opens the sentence; one named later (组织村支部书记参加培训) is an object of the work.
+_LEADER_SUBJECT_RE = re.compile(
+    r"(?:(?:镇|乡|街道)?(?:党委|党工委|政府|人民政府|办事处)?(?:书记|主要负责人|主要领导|一把手)|镇长|乡长|(?:街道)?办事处主任)")
+# A sentence that opens by reporting what residents complain of (有群众反映…, 一些商户抱怨…) states a shortfall in their
+# words, whatever words they use; one naming their complaints as the object of the work (针对群众反映的…) opens otherwise,
+# 说 counts only before the words said (村民说：…, not 村民说事), and praise reported (群众反映良好) is none.
+_COMPLAINT_RE = re.compile(
+    r"(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?:有的|有|一些|部分|不少|个别)?"
+    r"(?:群众|村民|居民|商户|企业|办事群众|外出务工人员|返乡人员|当事人)[^，。；,;]{0,8}?(?:反映|抱怨|反馈|说(?=[，,：:]))")
+_PRAISE_RE = re.compile(r"良好|满意|好评|称赞|点赞|认可")
+_NOT_PAST_RE = re.compile(r"了解|为了|除了")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
 
 
@@ -49,27 +64,60 @@ class Reading:
     results: float = 0.0  # state a result: a figure (past any item number, no target) or a word of the past (已)
     requests: float = 0.0  # open with a request to those above (建议……)
     lessons: float = 0.0  # draw a lesson (……是关键, ……是…的基础)
+    leads: float = 0.0  # open on the township's leader (镇党委书记X…)
     profile: int = 0  # profile words (位于, 总面积, 户籍人口)
 
 
+@lru_cache(maxsize=32)
 def read_body(body: str) -> Reading:
-    """The reading of a section's body, one pass over its sentences."""
+    """The reading of a section's body, one pass over its sentences (kept for the few bodies read again when the kinds
+    of all sections are weighed together)."""
     spans = [body[s:e].strip() for s, e in sentences(body)]
     spans = [s for s in spans if len(s) > _MIN_SENTENCE]
     if not spans:
         return Reading()
-    counts = [0, 0, 0, 0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0, 0, 0, 0]
     for sentence in spans:
         opening = after_marker(sentence)
-        flags = (_states_problem(sentence), _intends(sentence), opens_plan(opening), _states_result(opening),
+        due = _DUE_DATE_RE.search(sentence) is not None
+        flags = (_states_problem(sentence), due or _intends(sentence), opens_plan(opening),
+                 _states_result(_DUE_DATE_RE.sub("", opening) if due else opening),
                  bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)),
-                 bool(_LESSON_RE.search(sentence)))
+                 bool(_LESSON_RE.search(sentence)), bool(_LEADER_SUBJECT_RE.match(opening)))
         for pos, flag in enumerate(flags):
             counts[pos] += flag
     n = len(spans)
     profile = sum(body.count(cue) for cue, kind in cues() if kind == "other")
-    problems, intentions, opens, results, requests, limits, lessons = (count / n for count in counts)
-    return Reading(n, problems, limits, intentions, opens, results, requests, lessons, profile)
+    problems, intentions, opens, results, requests, limits, lessons, leads = (count / n for count in counts)
+    return Reading(n, problems, limits, intentions, opens, results, requests, lessons, leads, profile)
+
+
+# A part's title: at most a dozen characters after its number, no sentence or clause mark (（一）“病灶”, 1.短处).
+_MAX_TITLE = 12
+_TITLE_MARKS_RE = re.compile(r"[。；;，,：:！？!?]")
+
+
+def titled_parts(body: str) -> list[str]:
+    """The text under each title of a body that opens with a numbered title on its own line and holds two or more
+    (（一）“病灶” / 1.…… / （二）“药方” / 1.……), in order; [] for any other body. A title's family is the first one's."""
+    opening = body.lstrip().split("\n", 1)[0].strip()
+    first = line_marker(opening) if opening else None
+    if first is None or not _is_title(opening, first[2]):  # most bodies: their first line is no title
+        return []
+    lines = [line for line in (line.strip() for line in body.splitlines()) if line]
+    parts: list[list[str]] = []
+    for line in lines:
+        found = line_marker(line, (first[0],))
+        if found and _is_title(line, found[2]):
+            parts.append([])
+        else:
+            parts[-1].append(line)
+    return ["\n".join(part) for part in parts] if len(parts) >= 2 and all(parts) else []
+
+
+def _is_title(line: str, marker_end: int) -> bool:
+    title = line[marker_end:]
+    return 0 < len(title) <= _MAX_TITLE and not _TITLE_MARKS_RE.search(title)
 
 
 def states_no_shortfall(body: str) -> bool:
@@ -108,9 +156,24 @@ _MARKER_IDEOGRAPHS = frozenset("一二三四五六七八九十第壹贰叁肆伍
 
 
 def _states_problem(sentence: str) -> bool:
-    if not states_shortfall(sentence):
+    if _COMPLAINT_RE.match(sentence) and not _PRAISE_RE.search(sentence):
+        return True
+    if not _falls_short(sentence):
         return False
-    return states_shortfall(_REMEDIED_RE.sub("", sentence)) if _REMEDIED_RE.search(sentence) else True
+    return _falls_short(_REMEDIED_RE.sub("", sentence)) if _REMEDIED_RE.search(sentence) else True
+
+
+def _falls_short(text: str) -> bool:
+    return states_shortfall(text) or _SHORT_PREDICATE_RE.search(text) is not None
+
+
+# Shortfalls told by their grammar rather than by a word of the lexicon: an action not taken (部分村未建立…,
+# 没有配备…; not 未发生 or 从未出现, which report a good record, nor 未成年, 未来, nor a slogan's 没有终点), and a plain
+# predicate of too little closing a clause (能力弱，, 人员少、, 周期长。, 执行难。, 纠纷多发。; not 减少, 排忧解难, 组长).
+_SHORT_PREDICATE_RE = re.compile(
+    r"(?<![从均并尚])(?:未(?!发生|出现|造成|引发|成年|来|雨|曾|满|经)[\u4e00-\u9fff]|没有(?=[\u4e00-\u9fff]{3}))"
+    r"|(?<=[\u4e00-\u9fff]{2})(?:(?<![减扶])弱|(?<![减不缺])少|慢|(?<![解困])难|多发|(?<![组镇乡所站队院局县区村科股社市])长)"
+    r"(?=[，。；,;、！？!?]|$)")
 
 
 def _intends(sentence: str) -> bool:
@@ -118,6 +181,8 @@ def _intends(sentence: str) -> bool:
 
 
 def _states_result(sentence: str) -> bool:
+    if "了" in sentence:  # 了 marks the past; inside 了解, 为了, 除了 it is part of another word
+        sentence = _NOT_PAST_RE.sub("", sentence)
     if _cue_re("measures").search(sentence):
         return True
     return bool(_RESULT_NUMBER_RE.search(_TARGET_RE.sub("", sentence) if _TARGET_RE.search(sentence) else sentence))

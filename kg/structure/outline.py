@@ -17,13 +17,13 @@ from kg.errors import StructureError
 from kg.structure.groups import group_titles, stating_titles
 from kg.structure.header import lines_of, read_header
 from kg.structure.kinds import KIND_ORDER, SECTIONS_TSV, kinds_named, lead_in_kind, states_shortfall, vocabulary  # noqa: F401 (API)
-from kg.structure.sectionkind import classify, classify_all, part_kind  # noqa: F401 (API)
+from kg.structure.sectionkind import classify, classify_all, part_kind, told_by_lines  # noqa: F401 (API)
 from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
 from kg.structure.alike import opens_plan
-from kg.structure.asides import aside_heads
+from kg.structure.asides import aside_heads, turns_to_plans
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.cuts import best_cut, blank_blocks
 from kg.structure.cutoff import cut_heading
@@ -36,6 +36,7 @@ from kg.structure.tops import before_tools, closing_start, headless_body, is_pla
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, closed_alike, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
+from kg.text import sentences
 
 ITEMIZED = {"measures": "measure", "duty": "measure", "shortcomings": "shortcoming", "plans": "plan"}
 
@@ -413,8 +414,13 @@ def _split_asides(source, index, kind, start, end, styles, warnings, paragraphs=
         stop = heads[pos][0] if pos < len(heads) else end
         stop = _rstrip(source.norm, head_start, stop)
         parse_kind, items = _itemize(source, index, body_start, stop, styles, warnings)
-        if paragraphs:  # each half a paragraph of its own: its items may run together as any paragraph's do
-            items = _split_paragraph(source, head_kind, parse_kind, items)
+        # The problems or plans after a turn may run together in one paragraph as any paragraph's do (A；B；C。).
+        items = _split_paragraph(source, head_kind, parse_kind, items)
+        if pos and head_kind == "plans" and len(items) == 1 and turns_to_plans(source.norm, head_start):
+            # 新的一年，我镇将A。B。C。: the opening says what every sentence after it is, a plan each.
+            spans = list(sentences(source.norm, items[0].text_start, items[0].end))
+            if len(spans) > 1:
+                items = cut_nodes(source, items[0], spans, clause_end, _rstrip)
         blocks.append(Block(head_kind, index, head_start, stop, parse_kind, tuple(items)))
     return blocks
 
@@ -423,7 +429,12 @@ def _split_told_parts(source, index, kind, start, end, items, styles, warnings) 
     """A section of work done whose last numbered parts are titled for problems or plans ((四)存在的不足 /
     (五)下一步打算), each with its own numbered lines: a block for the work done and one for each such part."""
     norm = source.norm
-    heads = [(pos, item, told) for pos, item in enumerate(items) if (told := _told_kind(norm, item))]
+    heads = []
+    for pos, item in enumerate(items):
+        below = norm[item.text_end : items[pos + 1].start if pos + 1 < len(items) else end]
+        told = _told_kind(norm, item) or (pos and _bare_title(norm, item) and told_by_lines(below, bool(heads)))
+        if told:
+            heads.append((pos, item, told))
     if not heads or heads[0][0] == 0:
         return []
     first = heads[0][1]
@@ -438,11 +449,17 @@ def _split_told_parts(source, index, kind, start, end, items, styles, warnings) 
 
 def _told_kind(norm: str, item: Node) -> str | None:
     """The kind a part's bare title names (存在的不足, 下一步打算) when the part is told below it, not done."""
+    if not _bare_title(norm, item):
+        return None
+    return next((k for k in kinds_named(norm[item.text_start : item.text_end]) if k in ("shortcomings", "plans")), None)
+
+
+def _bare_title(norm: str, item: Node) -> bool:
+    """Whether an item is a short title alone on its line that says nothing was done (no 情况, 成效)."""
     title = norm[item.text_start : item.text_end]
     line_end = norm.find("\n", item.text_end)
-    if len(title) > _MAX_LEAD_IN or _DONE_RE.search(title) or norm[item.text_end : line_end if line_end >= 0 else None].strip():
-        return None
-    return next((k for k in kinds_named(title) if k in ("shortcomings", "plans")), None)
+    return not (len(title) > _MAX_LEAD_IN or _DONE_RE.search(title)
+                or norm[item.text_end : line_end if line_end >= 0 else None].strip())
 
 
 def _names_item_kind(norm: str, item: Node) -> bool:

@@ -7,7 +7,8 @@ kind (回顾篇, 家底怎么样？, “进”字发力) is decided by its body:
 what is to be done and no results yet, requests ask those above (建议县里…), a profile gives area and population.
 Where the body alone does not settle it, a word of the heading that leans one way (看差距, 哪些地方还不够, 再出发)
 counts if the body bears it out. Reports put problems after the work done and plans after the problems; a section
-after the plans is rarely work done.
+after the plans is rarely work done. The kinds that none of this settles are decided together, as the most likely
+sequence of kinds given each body's shares and that order, so a section's neighbours place it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import lru_cache
 from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
-from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall
+from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall, titled_parts
 from kg.structure.kinds import kinds_at, kinds_named, patterns_by_kind, vocabulary
 from kg.structure.markers import line_marker
 from kg.text import sentences
@@ -46,6 +47,8 @@ _REQUEST_SHARE = 0.5
 _SOME_PROBLEMS = 0.25
 # A share of one or two sentences says too little against a heading (执法车辆已超年限，…未到位。).
 _CONTRARY_SENTENCES = 3
+# A closing after the plans says in a sentence or two that the work goes on (…永远在路上。我们将…).
+_CLOSING_SENTENCES = 2
 # A body opening on the township's leader (镇党委书记X把法治建设…, 乡长X带头…), past any item number or white space.
 _LEADER_OPENING_RE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）])?[^，。；,;\n]{0,12}?(?:书记|镇长|乡长|主任|一把手|主要负责人|主要领导)")
 
@@ -79,7 +82,72 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
         reading = read_body(parts[pos][1])
         if reading.problems > 0 and reading.results <= _FEW_RESULTS:
             kinds[pos] = "shortcomings"
-    return kinds
+            settled[pos] = True
+    if all(settled):
+        return kinds
+    readings = [None if sure else read_body(body) for sure, (_, body) in zip(settled, parts)]
+    return most_likely_sequence(kinds, settled, readings)
+
+
+def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[Reading | None]) -> list[str]:
+    """The kinds of a report's sections as the most likely sequence: settled sections keep their kind, and each section
+    nothing settled takes the kind that best fits its body and the order reports keep around it (work done, then
+    problems, then plans; duty first or last; other anywhere), so a section is placed by its neighbours too.
+    `readings`: the bodies' readings, needed only for the sections not settled.
+    """
+    # best[kind] = (score, path) of the best sequence so far ending in kind; one step per section, five kinds each.
+    best: dict[str | None, tuple[float, list[str]]] = {None: (0.0, [])}
+    for kind, sure, reading in zip(kinds, settled, readings):
+        fits = {kind: 0.0} if sure else _content_fit(reading)
+        step = {}
+        for candidate, fit in fits.items():
+            score, path = max(((prior + _order_cost(last, candidate), path) for last, (prior, path) in best.items()),
+                              key=lambda pair: pair[0])
+            step[candidate] = (score + _FIT_WEIGHT * fit, [*path, candidate])
+        best = step
+    return max(best.values(), key=lambda pair: pair[0])[1]
+
+
+# How far a body's shares count against the order: a body plainly of one kind (a share of 1.0) outweighs any step
+# forward or aside in the order, and a step back but for one from the plans.
+_FIT_WEIGHT = 3.0
+# Work done is what a section that states nothing in particular is most likely to be (most silent headings head it).
+_WORK_PRIOR = 0.2
+# The cost of each step between work done, problems and plans, from the order reports keep (None: the first section).
+# Work done runs over several sections more often than it turns, so a third of a body stating shortfalls does not turn
+# it; work done after the problems is the remedies taken (问题 → 针对问题采取的措施); after the plans, little but duty or
+# other comes, so a body has to be plain to be work done or problems there.
+_ORDER_COST = {
+    None: {"measures": 0.0, "shortcomings": -2.0, "plans": -3.0},
+    "measures": {"measures": 0.0, "shortcomings": -0.5, "plans": -1.0},
+    "shortcomings": {"measures": -1.5, "shortcomings": -1.0, "plans": 0.0},
+    "plans": {"measures": -6.0, "shortcomings": -3.0, "plans": -1.0},
+}
+_ORDER_COST_START_ASIDE = {"duty": 0.0, "other": -0.5}  # a profile or the leaders' duty may open a report
+_ORDER_COST_ASIDE = -0.5  # into or out of a section of duty or other, which stand first, last or between
+
+
+def _order_cost(last: str | None, kind: str) -> float:
+    """The cost of a section of `kind` after one of `last` (None: the first section), from the order reports keep."""
+    if last is None and kind in _ORDER_COST_START_ASIDE:
+        return _ORDER_COST_START_ASIDE[kind]
+    if kind in ("duty", "other") or last == "other":
+        return _ORDER_COST_ASIDE
+    return _ORDER_COST["measures" if last == "duty" else last][kind]
+
+
+def _content_fit(reading: Reading) -> dict[str, float]:
+    """How well a body fits each kind, from the shares of its sentences that state what that kind states."""
+    return {
+        # Figures in sentences whose subject is the township's leader are the leader's duty done, not the work's.
+        "measures": _WORK_PRIOR + reading.results * (1 - reading.leads),
+        "shortcomings": reading.problems,
+        # Plans state results seldom (under a fifth of their sentences): half stating results rules them out. Words of
+        # what is to be strengthened (加强, 完善) count half: work done is written with them as often.
+        "plans": max(reading.opens_intention, reading.intentions / 2) * max(0.0, 1 - 2 * reading.results),
+        "duty": reading.leads,
+        "other": max(reading.requests, reading.lessons),
+    }
 
 
 def _decide(heading: str, report_year: int | None, body: str, after_problems: bool, after_plans: bool,
@@ -117,6 +185,12 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     opening = _OPENING_YEAR_RE.match(body)
     if report_year and opening and int(opening.group(1)) > report_year:
         return "plans", True
+    # After the problems or the plans, a body whose sentences have the township's leader for subject is the leaders'
+    # duty, told last (镇党委书记X…。镇长Y…。), whether it counts what they did or not.
+    if (after_problems or after_plans) and read_body(body).leads >= _CONTRARY_SHARE:
+        return "duty", True
+    if after_plans and _closes(body):
+        return "other", True
     # A body that opens by naming its kind (下一阶段，我镇将…, 镇党委书记…履行…第一责任人职责) is of that kind.
     lead = _lead_kind(body)
     if lead:
@@ -128,7 +202,22 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     found = _from_body(reading, after_problems, after_plans)
     if found:
         return found, True
+    # Parts under titles of no kind whose first part states shortfalls (（一）“病灶” / （二）“药方”): a section of problems
+    # and what is to be done about them, read as problems, as a section titled for both is.
+    parts = titled_parts(body)
+    if parts and told_by_lines(parts[0], after_problems=False) == "shortcomings":
+        return "shortcomings", True
     return _leaning(heading, reading, after_problems)
+
+
+def _closes(body: str) -> bool:
+    """Whether a body after the plans closes the report (法治建设永远在路上。我们将…): one short paragraph, no
+    figure and no shortfall. Plans after plans are tasks, told one by one, not a sentence or two of resolve."""
+    text = body.strip()
+    if not text or "\n" in text:
+        return False
+    reading = read_body(text)
+    return 0 < reading.sentences <= _CLOSING_SENTENCES and not (reading.results or reading.problems)
 
 
 def _lead_kind(body: str) -> str | None:
@@ -193,10 +282,28 @@ def _unless_contradicted(reading: Reading, after_problems: bool) -> str:
     return "shortcomings"
 
 
+def told_by_lines(body: str, after_problems: bool) -> str | None:
+    """The kind of a later part of work done whose bare title names none (（四）清醒认识), from its own lines:
+    problems when they state shortfalls and no result, plans when, after such a part, they read as plans; else None."""
+    reading = read_body(body)
+    if reading.sentences < 2:
+        return None
+    # A figure may show a shortfall (仅有2名), so a line of one among shortfalls does not make the part work done.
+    if reading.problems >= _PROBLEM_SHARE and reading.results < min(reading.problems, _CONTRARY_SHARE):
+        return "shortcomings"
+    if reading.results:
+        return None
+    return "plans" if after_problems and _unless_contradicted(reading, True) == "plans" else None
+
+
 def part_kind(body: str) -> str:
     """The kind of a later part of a problems section whose title names none: plans when its lines read as plans
-    (half open on what is to be done, few results, few shortfalls), else problems as the section says."""
-    return _unless_contradicted(read_body(body), after_problems=True)
+    (half open on what is to be done, few results, few shortfalls) or, as after the problems anywhere, when they
+    state neither a result nor a shortfall; else problems as the section says."""
+    reading = read_body(body)
+    if reading.sentences >= 2 and not (reading.results or reading.problems or reading.limits):
+        return "plans"
+    return _unless_contradicted(reading, after_problems=True)
 
 
 def _leaning(heading: str, reading: Reading, after_problems: bool) -> tuple[str, bool]:

@@ -69,16 +69,31 @@ _HAND_OVER_RE = re.compile(r"如下\s*[。:：]?\s*$")
 _MIN_HEADLESS_PARAGRAPHS = 3
 
 
+# A preamble opens on the time the report covers (2024年，…; 今年以来，…): a work paragraph opens on its own subject.
+_PREAMBLE_OPENING_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|今年以来|一年来|过去的?一年|本年度)")
+
+
 def headless_body(lines, end: int):
     """The start of the body of a report that has no headings at all, as one section without a heading: the line
-    after the one that hands over to it (…现将情况报告如下。), when prose paragraphs follow it; else None."""
+    after the one that hands over to it (…现将情况报告如下。), or, with no such line, after a first paragraph that
+    opens on the year as a preamble does, when prose paragraphs follow it; else None."""
     for pos, line in enumerate(lines[:8]):
         if line.start >= end or not _HAND_OVER_RE.search(line.text):
             continue
-        paragraphs = [other for other in lines[pos + 1:] if other.start < end and _is_body_prose(other.text)]
-        if len(paragraphs) >= _MIN_HEADLESS_PARAGRAPHS:
-            first = paragraphs[0]
-            return Line(first.start, first.start, "")
+        found = _prose_after(lines, pos, end)
+        if found is not None:
+            return found
+    prose = next((pos for pos, line in enumerate(lines[:8]) if line.start < end and _is_body_prose(line.text)), None)
+    if prose is not None and _PREAMBLE_OPENING_RE.match(lines[prose].text.lstrip()):
+        return _prose_after(lines, prose, end)
+    return None
+
+
+def _prose_after(lines, pos: int, end: int):
+    paragraphs = [other for other in lines[pos + 1:] if other.start < end and _is_body_prose(other.text)]
+    if len(paragraphs) >= _MIN_HEADLESS_PARAGRAPHS:
+        first = paragraphs[0]
+        return Line(first.start, first.start, "")
     return None
 
 
@@ -223,7 +238,7 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     body_start = next((i for i, line in enumerate(lines) if _is_body_prose(line.text)), None)
     if body_start is None or body_start >= numbered[0]:
         return []
-    plain = [i - 1 for i in firsts if i - 1 > body_start and is_plain_heading(lines[i - 1].text)]
+    plain = [i - 1 for i in firsts if i - 1 > body_start and _heads_run(lines[i - 1].text)]
     if not plain:
         return []
     # A bare heading that names its kind (主要工作及成效 over 一是… lines) heads a section of the same level,
@@ -233,6 +248,18 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
         return []
     return plain
+
+
+def _heads_run(text: str) -> bool:
+    """A bare heading line over a numbered run: a plain heading, or a bullet before a single character (◇ 行), which
+    the bullet marks as a heading where a lone character alone would be a fragment."""
+    if is_plain_heading(text):
+        return True
+    found = line_marker(text)
+    return found is not None and found[0] == "bullet" and bool(_LONE_WORD_RE.match(text[found[2]:]))
+
+
+_LONE_WORD_RE = re.compile(r"^\s*[\u4e00-\u9fff]\s*$")
 
 
 def _is_body_prose(text: str) -> bool:
