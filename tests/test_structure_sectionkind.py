@@ -389,3 +389,17 @@ def test_a_silent_part_of_shortfalls_with_a_figure_among_them_is_still_problems(
     assert [s.text for s in rep.shortcomings] == ["调解员只有2名，人手不够", "群众不了解调解程序", "执法记录仪配备不足"]
     # 了 inside 了解 marks no past.
     assert read_body("群众不了解调解程序。\n").results == 0.0
+
+
+def test_a_problems_heading_holds_over_sentences_that_state_shortfalls_only_by_their_grammar():
+    # No listed word of shortfall and one past tense (来了两回): the heading names the kind and the grammar bears it out.
+    rep = report(
+        TITLE + "一、主要做法\n（一）规范合同管理。审查合同31份。\n（二）化解矛盾纠纷。调处纠纷52起。\n"
+        "二、存在的问题\n村里聘的法律顾问一年到头来了两回，合同审查这方面亟须加强。镇司法所的调解卷宗写得像记账，"
+        "有的案子连当事人签名都没有留，这方面得下力气纠正。行政执法与信访办理各管各的，这方面要尽快打通。\n"
+        "三、下一步打算\n（一）请法律顾问每月到镇坐班一天。\n（二）统一调解卷宗格式。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert rep.shortcomings
+    # A body under the same heading that only counts what was done, in no shape of a shortfall, is still work done.
+    body = "全镇建成法治文化广场3个。组织法律进村活动40场。调解纠纷130件。"
+    assert classify("二、存在的问题", 2024, body, after_work=True) == "measures"

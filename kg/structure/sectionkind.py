@@ -22,6 +22,7 @@ from kg.resources import data_dir
 from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall, titled_parts
 from kg.structure.kinds import kinds_at, kinds_named, patterns_by_kind, vocabulary
 from kg.structure.markers import line_marker
+from kg.structure.shapes import shortfall_share_shaped
 from kg.text import sentences
 from kg.text.lexicon import read_table
 
@@ -161,7 +162,13 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
         # Before the problems, only a body without a word of shortfall can be work done: most are ruled out at once.
         if not after_problems and not states_no_shortfall(body):
             return "shortcomings", True
-        return _unless_contradicted(read_body(body), after_problems), True
+        kind = _unless_contradicted(read_body(body), after_problems)
+        # The heading's kind loses only to plain contrary content: a body whose sentences state shortfalls by their
+        # grammar, in words no list holds (……这方面亟须改进), is not plainly work done. Asked only here, where the
+        # heading is about to be overruled, so an ordinary body is never read this way.
+        if kind == "measures" and shortfall_share_shaped(body) >= _SOME_PROBLEMS:
+            kind = "shortcomings"
+        return kind, True
     if stated == "plans" and not (after_work or after_problems):
         # Plans never open a report: before any work done, a plans word over results (年度工作计划执行情况) is work done.
         reading = read_body(body)
