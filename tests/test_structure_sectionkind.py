@@ -403,3 +403,18 @@ def test_a_problems_heading_holds_over_sentences_that_state_shortfalls_only_by_t
     # A body under the same heading that only counts what was done, in no shape of a shortfall, is still work done.
     body = "全镇建成法治文化广场3个。组织法律进村活动40场。调解纠纷130件。"
     assert classify("二、存在的问题", 2024, body, after_work=True) == "measures"
+
+
+def test_task_lines_that_end_a_report_after_the_work_done_are_its_plans():
+    work = TITLE + "一、全年工作\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+    # No word of intention, no result, no subject: lines that set tasks, where a report puts its plans.
+    rep = report(work + "二、几件实事\n（一）按季度抽查执法案卷。\n（二）给各村调解室添置录音设备。\n（三）请县律师事务所派员驻镇。\n")
+    assert kinds(rep) == ["measures", "plans"]
+    assert [p.text for p in rep.plans] == ["按季度抽查执法案卷", "给各村调解室添置录音设备", "请县律师事务所派员驻镇"]
+    # The same place, with lines that tell what the township does (我镇…, 镇政府…): still the work done.
+    rep = report(work + "二、几件实事\n（一）我镇按季度抽查执法案卷。\n（二）镇政府给各村调解室添置录音设备。\n")
+    assert kinds(rep) == ["measures", "measures"]
+    # Task lines before a section of plans are not the plans: the end of the report is what places them.
+    rep = report(work + "二、几件实事\n（一）按季度抽查执法案卷。\n（二）给各村调解室添置录音设备。\n"
+                 "三、下一步打算\n（一）建好村级调解台账。\n（二）办好法治夜校。\n")
+    assert kinds(rep) == ["measures", "measures", "plans"]

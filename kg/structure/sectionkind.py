@@ -106,7 +106,9 @@ def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[R
                               key=lambda pair: pair[0])
             step[candidate] = (score + _FIT_WEIGHT * fit, [*path, candidate])
         best = step
-    return max(best.values(), key=lambda pair: pair[0])[1]
+    # Only a last body of task lines is weighed by where reports end: elsewhere the end says too little to count.
+    end = _END_COST if readings and readings[-1] is not None and _states_only_tasks(readings[-1]) else {}
+    return max(best.values(), key=lambda pair: pair[0] + end.get(pair[1][-1], 0.0))[1]
 
 
 # How far a body's shares count against the order: a body plainly of one kind (a share of 1.0) outweighs any step
@@ -114,6 +116,8 @@ def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[R
 _FIT_WEIGHT = 3.0
 # Work done is what a section that states nothing in particular is most likely to be (most silent headings head it).
 _WORK_PRIOR = 0.2
+# Task lines at the end of a report, after the work done (see _END_COST), are plans; anywhere else the work done.
+_TASKS_FIT = 0.3
 # The cost of each step between work done, problems and plans, from the order reports keep (None: the first section).
 # Work done runs over several sections more often than it turns, so a third of a body stating shortfalls does not turn
 # it; work done after the problems is the remedies taken (问题 → 针对问题采取的措施); after the plans, little but duty or
@@ -124,6 +128,9 @@ _ORDER_COST = {
     "shortcomings": {"measures": -1.5, "shortcomings": -1.0, "plans": 0.0},
     "plans": {"measures": -6.0, "shortcomings": -3.0, "plans": -1.0},
 }
+# Reports end on the plans (or a word of duty or a closing) far more often than on the work done: a report that stops
+# after its work done has no plans at all, which is rare.
+_END_COST = {"measures": -1.0}
 _ORDER_COST_START_ASIDE = {"duty": 0.0, "other": -0.5}  # a profile or the leaders' duty may open a report
 _ORDER_COST_ASIDE = -0.5  # into or out of a section of duty or other, which stand first, last or between
 
@@ -145,10 +152,20 @@ def _content_fit(reading: Reading) -> dict[str, float]:
         "shortcomings": reading.problems,
         # Plans state results seldom (under a fifth of their sentences): half stating results rules them out. Words of
         # what is to be strengthened (加强, 完善) count half: work done is written with them as often.
-        "plans": max(reading.opens_intention, reading.intentions / 2) * max(0.0, 1 - 2 * reading.results),
+        # A body of task lines that state no result, no shortfall and nothing else (按月归档…。招录…。) is as likely a
+        # list of what is to be done as the work done, whatever its verbs: its place decides.
+        "plans": max(reading.opens_intention, reading.intentions / 2, _TASKS_FIT if _states_only_tasks(reading) else 0.0)
+        * max(0.0, 1 - 2 * reading.results),
         "duty": reading.leads,
         "other": max(reading.requests, reading.lessons),
     }
+
+
+def _states_only_tasks(reading: Reading) -> bool:
+    """Whether two or more sentences are task lines: none states a result, shortfall, limit, request, lesson or
+    profile, or opens on the township or its leader as the subject that tells what was done (我镇积极开展…)."""
+    return reading.sentences >= 2 and not (reading.results or reading.problems or reading.limits or reading.requests
+                                           or reading.lessons or reading.leads or reading.profile or reading.told)
 
 
 def _decide(heading: str, report_year: int | None, body: str, after_problems: bool, after_plans: bool,
