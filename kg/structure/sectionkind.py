@@ -7,7 +7,7 @@ kind (回顾篇, 家底怎么样？, “进”字发力) is decided by its body:
 what is to be done and no results yet, requests ask those above (建议县里…), a profile gives area and population.
 Where the body alone does not settle it, a word of the heading that leans one way (看差距, 哪些地方还不够, 再出发)
 counts if the body bears it out. Reports put problems after the work done and plans after the problems; a section
-after the plans is rarely work done. The kinds that none of this settles are decided together, as the most likely
+after the plans is rarely work done, and a report seldom ends on its work done (task lines at its end are plans). The kinds that none of this settles are decided together, as the most likely
 sequence of kinds given each body's shares and that order, so a section's neighbours place it.
 """
 
@@ -154,8 +154,8 @@ def _content_fit(reading: Reading) -> dict[str, float]:
         # what is to be strengthened (加强, 完善) count half: work done is written with them as often.
         # A body of task lines that state no result, no shortfall and nothing else (按月归档…。招录…。) is as likely a
         # list of what is to be done as the work done, whatever its verbs: its place decides.
-        "plans": max(reading.opens_intention, reading.intentions / 2, _TASKS_FIT if _states_only_tasks(reading) else 0.0)
-        * max(0.0, 1 - 2 * reading.results),
+        "plans": max(reading.opens_intention, reading.intentions / 2,
+                     _TASKS_FIT if _states_only_tasks(reading) else 0.0) * max(0.0, 1 - 2 * reading.results),
         "duty": reading.leads,
         "other": max(reading.requests, reading.lessons),
     }

@@ -29,8 +29,8 @@ _DIGIT_RE = re.compile(r"\d")
 _NUMBERED_COUNT_RE = re.compile(r"([两二三四五六七八九十])(?:个方面|个|方面|处|点|项|类)")
 _NUMERALS = "一二三四五六七八九十"
 _MIN_PIECES = 2
-_SUBJECTS = "我本全各该这今明"
-_MIN_SENTENCE = 4  # characters of a sentence worth reading, as content.py counts them  # first characters of a subject that tells (我镇, 本街道, 全镇, 今年)
+_SUBJECTS = "我本全各该这今明"  # first characters of a subject that tells (我镇, 本街道, 全镇, 今年)
+_MIN_SENTENCE = 4  # characters of a sentence worth reading, as content.py counts them
 
 
 def states_shortfall_shaped(norm: str, start: int, end: int, figures: bool = False) -> bool:
