@@ -418,3 +418,15 @@ def test_task_lines_that_end_a_report_after_the_work_done_are_its_plans():
     rep = report(work + "二、几件实事\n（一）按季度抽查执法案卷。\n（二）给各村调解室添置录音设备。\n"
                  "三、下一步打算\n（一）建好村级调解台账。\n（二）办好法治夜校。\n")
     assert kinds(rep) == ["measures", "measures", "plans"]
+
+
+def test_a_profile_that_counts_what_the_township_has_under_it_is_no_work_done():
+    rep = report(
+        TITLE + "一、镇情概览\n石门镇地处柳河县东北部，辖14个行政村、2个社区，耕地面积6.1万亩。镇机关干部共68名。\n"
+        "二、主要做法\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+        "三、存在的问题\n（一）调解员年龄偏大。\n四、下一步打算\n（一）招募年轻调解员。\n")
+    assert kinds(rep) == ["other", "measures", "shortcomings", "plans"]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+    # A count of villages as the reach of the work (覆盖14个行政村, 下辖 counted once) is no profile.
+    assert read_body("在14个行政村建成法律服务室。培训调解员40人次。").profile == 0
+    assert read_body("下辖9个社区的调解室全部挂牌。").profile == 1

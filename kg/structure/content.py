@@ -50,6 +50,8 @@ _COMPLAINT_RE = re.compile(
 # The township or one of its bodies opening a sentence as its subject (我镇…, 本乡…, 镇党委…, 我们…): a sentence that
 # tells what it does. A task line opens on its verb (按月归档…) or its object (把…).
 _TELLER_RE = re.compile(r"(?:我|本|全)(?:镇|乡|街道|们)|(?:镇|乡|街道)(?:党委|党工委|政府|人民政府|办事处)")
+# What a township has under it, counted (镇辖27个行政村, 辖8个社区): a profile's words, as 下辖 (a cue) is.
+_JURISDICTION_RE = re.compile(r"(?<!下)辖\s*[\d一二三四五六七八九十两]+\s*个")
 _PRAISE_RE = re.compile(r"良好|满意|好评|称赞|点赞|认可")
 _NOT_PAST_RE = re.compile(r"了解|为了|除了")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
@@ -92,7 +94,7 @@ def read_body(body: str) -> Reading:
         for pos, flag in enumerate(flags):
             counts[pos] += flag
     n = len(spans)
-    profile = sum(body.count(cue) for cue, kind in cues() if kind == "other")
+    profile = sum(body.count(cue) for cue, kind in cues() if kind == "other") + len(_JURISDICTION_RE.findall(body))
     problems, intentions, opens, results, requests, limits, lessons, leads, told = (count / n for count in counts)
     return Reading(n, problems, limits, intentions, opens, results, requests, lessons, leads, profile, told)
 
