@@ -323,6 +323,19 @@ def test_a_table_of_contents_before_the_body_is_not_its_sections():
     assert [p.text for p in rep.plans] == ["加强培训"]
 
 
+def test_a_contents_line_closed_by_dot_leaders_and_a_page_number_heads_no_section_when_the_body_stops_before_it():
+    # An opening of a longer file: the body breaks off in the problems, so the contents' plans line is repeated nowhere.
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n目  录\n一、工作开展情况·········2\n二、短板和不足·········3\n"
+        "三、二〇二三年工作思路·········6\n一、工作开展情况\n（一）健全制度。制定学法制度。\n（二）规范执法。办理案件12件。\n"
+        "二、短板和不足\n（一）培训不足。\n")
+    assert sections(rep) == [("一、工作开展情况", "measures"), ("二、短板和不足", "shortcomings")]
+    # Unnumbered headings from the vocabulary, listed with leaders and pages before them, likewise.
+    rep = text_report(
+        "芦沟县青檀镇2022年法治建设工作报告\n存在的问题……………3\n下步打算……………4\n存在的问题\n培训不足，执法人员仅有2名。\n")
+    assert [heading for heading, _ in sections(rep)] == ["存在的问题"]
+
+
 def test_plans_listed_after_a_lead_in_and_separated_by_semicolons():
     rep = text_report(
         "芦沟县青檀镇2022年法治建设工作报告\n一、主要工作\n（一）健全制度。制定学法制度。\n二、存在的问题\n（一）培训不足。\n"

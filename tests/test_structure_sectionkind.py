@@ -389,3 +389,44 @@ def test_a_silent_part_of_shortfalls_with_a_figure_among_them_is_still_problems(
     assert [s.text for s in rep.shortcomings] == ["调解员只有2名，人手不够", "群众不了解调解程序", "执法记录仪配备不足"]
     # 了 inside 了解 marks no past.
     assert read_body("群众不了解调解程序。\n").results == 0.0
+
+
+def test_a_problems_heading_holds_over_sentences_that_state_shortfalls_only_by_their_grammar():
+    # No listed word of shortfall and one past tense (来了两回): the heading names the kind and the grammar bears it out.
+    rep = report(
+        TITLE + "一、主要做法\n（一）规范合同管理。审查合同31份。\n（二）化解矛盾纠纷。调处纠纷52起。\n"
+        "二、存在的问题\n村里聘的法律顾问一年到头来了两回，合同审查这方面亟须加强。镇司法所的调解卷宗写得像记账，"
+        "有的案子连当事人签名都没有留，这方面得下力气纠正。行政执法与信访办理各管各的，这方面要尽快打通。\n"
+        "三、下一步打算\n（一）请法律顾问每月到镇坐班一天。\n（二）统一调解卷宗格式。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert rep.shortcomings
+    # A body under the same heading that only counts what was done, in no shape of a shortfall, is still work done.
+    body = "全镇建成法治文化广场3个。组织法律进村活动40场。调解纠纷130件。"
+    assert classify("二、存在的问题", 2024, body, after_work=True) == "measures"
+
+
+def test_task_lines_that_end_a_report_after_the_work_done_are_its_plans():
+    work = TITLE + "一、全年工作\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+    # No word of intention, no result, no subject: lines that set tasks, where a report puts its plans.
+    rep = report(work + "二、几件实事\n（一）按季度抽查执法案卷。\n（二）给各村调解室添置录音设备。\n（三）请县律师事务所派员驻镇。\n")
+    assert kinds(rep) == ["measures", "plans"]
+    assert [p.text for p in rep.plans] == ["按季度抽查执法案卷", "给各村调解室添置录音设备", "请县律师事务所派员驻镇"]
+    # The same place, with lines that tell what the township does (我镇…, 镇政府…): still the work done.
+    rep = report(work + "二、几件实事\n（一）我镇按季度抽查执法案卷。\n（二）镇政府给各村调解室添置录音设备。\n")
+    assert kinds(rep) == ["measures", "measures"]
+    # Task lines before a section of plans are not the plans: the end of the report is what places them.
+    rep = report(work + "二、几件实事\n（一）按季度抽查执法案卷。\n（二）给各村调解室添置录音设备。\n"
+                 "三、下一步打算\n（一）建好村级调解台账。\n（二）办好法治夜校。\n")
+    assert kinds(rep) == ["measures", "measures", "plans"]
+
+
+def test_a_profile_that_counts_what_the_township_has_under_it_is_no_work_done():
+    rep = report(
+        TITLE + "一、镇情概览\n石门镇地处柳河县东北部，辖14个行政村、2个社区，耕地面积6.1万亩。镇机关干部共68名。\n"
+        "二、主要做法\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+        "三、存在的问题\n（一）调解员年龄偏大。\n四、下一步打算\n（一）招募年轻调解员。\n")
+    assert kinds(rep) == ["other", "measures", "shortcomings", "plans"]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+    # A count of villages as the reach of the work (覆盖14个行政村, 下辖 counted once) is no profile.
+    assert read_body("在14个行政村建成法律服务室。培训调解员40人次。").profile == 0
+    assert read_body("下辖9个社区的调解室全部挂牌。").profile == 1

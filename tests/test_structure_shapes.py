@@ -191,3 +191,15 @@ def test_the_stems_count_plans_inside_a_paragraph_as_numerals_do():
         TITLE + WORK + "二、存在的问题\n（一）卷宗归档随意。\n三、下步打算\n甲、编制卷宗归档目录；乙、推行调解协议回访；"
         "丙、把执法文书纳入月度抽查。\n")
     assert texts(rep.plans) == ["编制卷宗归档目录", "推行调解协议回访", "把执法文书纳入月度抽查"]
+
+
+def test_only_so_much_done_by_a_verb_before_its_figure_states_a_shortfall_but_only_so_little_time_taken_does_not():
+    norm = normalize("年初排定的9次普法夜校只办了4次")
+    assert states_shortfall_shaped(norm, 0, len(norm), figures=True)
+    norm = normalize("新建的调解室仅用5天就投入使用")
+    assert not states_shortfall_shaped(norm, 0, len(norm), figures=True)
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n年初排定的9次普法夜校只办了4次。镇执法中队的8名队员中有3名还未参加岗位培训。"
+        "今年受理的信访件里，有6件因回复拖延被县里通报。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == ["年初排定的9次普法夜校只办了4次", "镇执法中队的8名队员中有3名还未参加岗位培训",
+                                       "今年受理的信访件里，有6件因回复拖延被县里通报"]

@@ -47,6 +47,11 @@ _LEADER_SUBJECT_RE = re.compile(
 _COMPLAINT_RE = re.compile(
     r"(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?:有的|有|一些|部分|不少|个别)?"
     r"(?:群众|村民|居民|商户|企业|办事群众|外出务工人员|返乡人员|当事人)[^，。；,;]{0,8}?(?:反映|抱怨|反馈|说(?=[，,：:]))")
+# The township or one of its bodies opening a sentence as its subject (我镇…, 本乡…, 镇党委…, 我们…): a sentence that
+# tells what it does. A task line opens on its verb (按月归档…) or its object (把…).
+_TELLER_RE = re.compile(r"(?:我|本|全)(?:镇|乡|街道|们)|(?:镇|乡|街道)(?:党委|党工委|政府|人民政府|办事处)")
+# What a township has under it, counted (镇辖27个行政村, 辖8个社区): a profile's words, as 下辖 (a cue) is.
+_JURISDICTION_RE = re.compile(r"(?<!下)辖\s*[\d一二三四五六七八九十两]+\s*个")
 _PRAISE_RE = re.compile(r"良好|满意|好评|称赞|点赞|认可")
 _NOT_PAST_RE = re.compile(r"了解|为了|除了")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
@@ -66,6 +71,7 @@ class Reading:
     lessons: float = 0.0  # draw a lesson (……是关键, ……是…的基础)
     leads: float = 0.0  # open on the township's leader (镇党委书记X…)
     profile: int = 0  # profile words (位于, 总面积, 户籍人口)
+    told: float = 0.0  # open on the township or one of its bodies as subject (我镇…, 镇政府…): they tell, not task
 
 
 @lru_cache(maxsize=32)
@@ -76,20 +82,21 @@ def read_body(body: str) -> Reading:
     spans = [s for s in spans if len(s) > _MIN_SENTENCE]
     if not spans:
         return Reading()
-    counts = [0, 0, 0, 0, 0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0, 0, 0, 0, 0]
     for sentence in spans:
         opening = after_marker(sentence)
         due = _DUE_DATE_RE.search(sentence) is not None
         flags = (_states_problem(sentence), due or _intends(sentence), opens_plan(opening),
                  _states_result(_DUE_DATE_RE.sub("", opening) if due else opening),
                  bool(_REQUEST_RE.match(opening)), bool(_LIMITING_RE.search(sentence)),
-                 bool(_LESSON_RE.search(sentence)), bool(_LEADER_SUBJECT_RE.match(opening)))
+                 bool(_LESSON_RE.search(sentence)), bool(_LEADER_SUBJECT_RE.match(opening)),
+                 bool(_TELLER_RE.match(opening)))
         for pos, flag in enumerate(flags):
             counts[pos] += flag
     n = len(spans)
-    profile = sum(body.count(cue) for cue, kind in cues() if kind == "other")
-    problems, intentions, opens, results, requests, limits, lessons, leads = (count / n for count in counts)
-    return Reading(n, problems, limits, intentions, opens, results, requests, lessons, leads, profile)
+    profile = sum(body.count(cue) for cue, kind in cues() if kind == "other") + len(_JURISDICTION_RE.findall(body))
+    problems, intentions, opens, results, requests, limits, lessons, leads, told = (count / n for count in counts)
+    return Reading(n, problems, limits, intentions, opens, results, requests, lessons, leads, profile, told)
 
 
 # A part's title: at most a dozen characters after its number, no sentence or clause mark (（一）“病灶”, 1.短处).

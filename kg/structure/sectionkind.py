@@ -7,7 +7,7 @@ kind (回顾篇, 家底怎么样？, “进”字发力) is decided by its body:
 what is to be done and no results yet, requests ask those above (建议县里…), a profile gives area and population.
 Where the body alone does not settle it, a word of the heading that leans one way (看差距, 哪些地方还不够, 再出发)
 counts if the body bears it out. Reports put problems after the work done and plans after the problems; a section
-after the plans is rarely work done. The kinds that none of this settles are decided together, as the most likely
+after the plans is rarely work done, and a report seldom ends on its work done (task lines at its end are plans). The kinds that none of this settles are decided together, as the most likely
 sequence of kinds given each body's shares and that order, so a section's neighbours place it.
 """
 
@@ -22,6 +22,7 @@ from kg.resources import data_dir
 from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall, titled_parts
 from kg.structure.kinds import kinds_at, kinds_named, patterns_by_kind, vocabulary
 from kg.structure.markers import line_marker
+from kg.structure.shapes import shortfall_share_shaped
 from kg.text import sentences
 from kg.text.lexicon import read_table
 
@@ -105,7 +106,9 @@ def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[R
                               key=lambda pair: pair[0])
             step[candidate] = (score + _FIT_WEIGHT * fit, [*path, candidate])
         best = step
-    return max(best.values(), key=lambda pair: pair[0])[1]
+    # Only a last body of task lines is weighed by where reports end: elsewhere the end says too little to count.
+    end = _END_COST if readings and readings[-1] is not None and _states_only_tasks(readings[-1]) else {}
+    return max(best.values(), key=lambda pair: pair[0] + end.get(pair[1][-1], 0.0))[1]
 
 
 # How far a body's shares count against the order: a body plainly of one kind (a share of 1.0) outweighs any step
@@ -113,6 +116,8 @@ def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[R
 _FIT_WEIGHT = 3.0
 # Work done is what a section that states nothing in particular is most likely to be (most silent headings head it).
 _WORK_PRIOR = 0.2
+# Task lines at the end of a report, after the work done (see _END_COST), are plans; anywhere else the work done.
+_TASKS_FIT = 0.3
 # The cost of each step between work done, problems and plans, from the order reports keep (None: the first section).
 # Work done runs over several sections more often than it turns, so a third of a body stating shortfalls does not turn
 # it; work done after the problems is the remedies taken (问题 → 针对问题采取的措施); after the plans, little but duty or
@@ -123,6 +128,9 @@ _ORDER_COST = {
     "shortcomings": {"measures": -1.5, "shortcomings": -1.0, "plans": 0.0},
     "plans": {"measures": -6.0, "shortcomings": -3.0, "plans": -1.0},
 }
+# Reports end on the plans (or a word of duty or a closing) far more often than on the work done: a report that stops
+# after its work done has no plans at all, which is rare.
+_END_COST = {"measures": -1.0}
 _ORDER_COST_START_ASIDE = {"duty": 0.0, "other": -0.5}  # a profile or the leaders' duty may open a report
 _ORDER_COST_ASIDE = -0.5  # into or out of a section of duty or other, which stand first, last or between
 
@@ -144,10 +152,20 @@ def _content_fit(reading: Reading) -> dict[str, float]:
         "shortcomings": reading.problems,
         # Plans state results seldom (under a fifth of their sentences): half stating results rules them out. Words of
         # what is to be strengthened (加强, 完善) count half: work done is written with them as often.
-        "plans": max(reading.opens_intention, reading.intentions / 2) * max(0.0, 1 - 2 * reading.results),
+        # A body of task lines that state no result, no shortfall and nothing else (按月归档…。招录…。) is as likely a
+        # list of what is to be done as the work done, whatever its verbs: its place decides.
+        "plans": max(reading.opens_intention, reading.intentions / 2,
+                     _TASKS_FIT if _states_only_tasks(reading) else 0.0) * max(0.0, 1 - 2 * reading.results),
         "duty": reading.leads,
         "other": max(reading.requests, reading.lessons),
     }
+
+
+def _states_only_tasks(reading: Reading) -> bool:
+    """Whether two or more sentences are task lines: none states a result, shortfall, limit, request, lesson or
+    profile, or opens on the township or its leader as the subject that tells what was done (我镇积极开展…)."""
+    return reading.sentences >= 2 and not (reading.results or reading.problems or reading.limits or reading.requests
+                                           or reading.lessons or reading.leads or reading.profile or reading.told)
 
 
 def _decide(heading: str, report_year: int | None, body: str, after_problems: bool, after_plans: bool,
@@ -161,7 +179,13 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
         # Before the problems, only a body without a word of shortfall can be work done: most are ruled out at once.
         if not after_problems and not states_no_shortfall(body):
             return "shortcomings", True
-        return _unless_contradicted(read_body(body), after_problems), True
+        kind = _unless_contradicted(read_body(body), after_problems)
+        # The heading's kind loses only to plain contrary content: a body whose sentences state shortfalls by their
+        # grammar, in words no list holds (……这方面亟须改进), is not plainly work done. Asked only here, where the
+        # heading is about to be overruled, so an ordinary body is never read this way.
+        if kind == "measures" and shortfall_share_shaped(body) >= _SOME_PROBLEMS:
+            kind = "shortcomings"
+        return kind, True
     if stated == "plans" and not (after_work or after_problems):
         # Plans never open a report: before any work done, a plans word over results (年度工作计划执行情况) is work done.
         reading = read_body(body)

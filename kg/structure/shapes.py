@@ -17,6 +17,7 @@ from functools import lru_cache
 from kg.structure.kinds import states_shortfall
 from kg.structure.spans import COMMA_ENDS, SENTENCE_ENDS, Span
 from kg.structure.spans import pieces as pieces_of
+from kg.text import sentences
 from kg.text.lexicon import either, longest_first, words
 
 _CJK = r"[\u4e00-\u9fff]"
@@ -29,6 +30,7 @@ _NUMBERED_COUNT_RE = re.compile(r"([两二三四五六七八九十])(?:个方面
 _NUMERALS = "一二三四五六七八九十"
 _MIN_PIECES = 2
 _SUBJECTS = "我本全各该这今明"  # first characters of a subject that tells (我镇, 本街道, 全镇, 今年)
+_MIN_SENTENCE = 4  # characters of a sentence worth reading, as content.py counts them
 
 
 def states_shortfall_shaped(norm: str, start: int, end: int, figures: bool = False) -> bool:
@@ -40,6 +42,14 @@ def states_shortfall_shaped(norm: str, start: int, end: int, figures: bool = Fal
     return bool(_negated_re().search(norm, start, end) or _need_re().search(norm, start, end)
                 or _lack_re().search(norm, start, end) or _scarce_re().search(norm, start, end)
                 or _compared_re().search(norm, start, end) or _existing_re().search(norm, start, end))
+
+
+def shortfall_share_shaped(text: str) -> float:
+    """The share of a text's sentences that state a shortfall by their grammar (……这方面亟须改进, 有的从没参与…)."""
+    spans = [(a, b) for a, b in sentences(text) if b - a > _MIN_SENTENCE]
+    if not spans:
+        return 0.0
+    return sum(states_shortfall_shaped(text, a, b) for a, b in spans) / len(spans)
 
 
 def holds_figure(norm: str, start: int, end: int) -> bool:
@@ -125,8 +135,10 @@ def _compared_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _scarce_re() -> re.Pattern:
-    # only before a figure: 只有6人, 仅有两名
-    return re.compile(r"(?:%s)\s*[\d一二两三四五六七八九十]" % "|".join(words("statement_morphemes", "scarce")))
+    # only before a figure, or before the verb of what was done and a figure (只完成了7场); not the few days or
+    # hands a thing took or needs, which boast (仅用3天, 只需2人)
+    return re.compile(r"(?:%s)(?:(?![用需花要])%s{1,2}了?)?\s*[\d一二两三四五六七八九十]"
+                      % (either(longest_first(words("statement_morphemes", "scarce"))), _CJK))
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,9 @@ _MAX_TOOL_LINE = 40  # characters of a line of page tools; a longer line is text
 _CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告|此报)[。.]?$")
 _TITLE_LINE_RE = re.compile(r"报告|总结|^\d{4}年\d{1,2}月")
 _LEADER_RE = re.compile(r"[\s.·…．-]*\d*\s*$")  # 一、基本情况……………1: the dots and page number of a contents line
+# A line of a table of contents by its own shape: dot leaders and a page number closing it (三、下一步打算……5). It
+# heads no section, whether or not the body repeats the headings it lists (a page opening may stop before them).
+_CONTENTS_LINE_RE = re.compile(r"(?:…{2,}|[.·．]{4,}|[-—]{4,})\s*\d{1,3}\s*$")
 # Item families a document may use for its sections instead, when their lines are bare headings.
 _HEADING_FAMILIES = ("ordinal",)
 _APPENDIX_RE = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
@@ -36,7 +39,7 @@ def top_headings(lines):
     marked = []
     for index, line in enumerate(lines):
         found = line_marker(line.text)
-        if found:
+        if found and not _CONTENTS_LINE_RE.search(line.text):
             marked.append((index, found[0], found[1]))
     style = top_style(marked, _heading_families(lines, marked))
     if style is not None:
@@ -61,7 +64,8 @@ def top_headings(lines):
                 return [over, *later], "vocabulary", None
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in found], style, None
-    return [line for line in lines if _is_vocabulary_heading(line.text)], "vocabulary", None
+    headings = [line for line in lines if _is_vocabulary_heading(line.text) and not _CONTENTS_LINE_RE.search(line.text)]
+    return headings, "vocabulary", None
 
 
 # The line that hands over to the body (现将有关情况报告如下。/ 报告如下：).
