@@ -154,3 +154,22 @@ def test_a_roll_of_numbered_lines_names_each_person_before_the_post():
 def test_a_dotted_name_read_from_both_ends_is_one_person():
     # the kind reads the name from its start, 同志 reads it back from its end: the longer reading is the name
     assert people("渔民阿卜杜拉江·艾则孜同志主动巡护河道。\n") == [("阿卜杜拉江·艾则孜", "渔民")]
+
+
+def test_a_verb_before_a_title_that_qualifies_a_thing_is_no_name():
+    # 张贴 is a verb and 法律顾问照片 its object; before 所长讲话 the name stands
+    assert people("各村宣传栏张贴法律顾问照片及联系电话。") == []
+    assert people("镇司法所彭涛所长讲话，部署全年普法任务。") == [("彭涛", "镇司法所所长")]
+
+
+def test_a_span_holding_an_act_or_a_verb_and_a_locative_is_no_name():
+    assert people("推行镇村干部包片联户，每户都有联系人。") == []  # 包片 is what cadres do
+    assert people("复议应诉中负责人出庭率达到100%。") == []  # 应诉中: "while answering a suit"
+
+
+def test_an_adverb_is_no_given_character_even_in_a_slot():
+    assert people("持证网格员占比仅为四成。") == []
+
+
+def test_a_name_read_after_a_title_ends_before_the_next_title_it_would_cut():
+    assert [name for name, _ in people("分管领导蒋正副镇长带队检查。")] == ["蒋正"]
