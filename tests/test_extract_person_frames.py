@@ -173,3 +173,8 @@ def test_an_adverb_is_no_given_character_even_in_a_slot():
 
 def test_a_name_read_after_a_title_ends_before_the_next_title_it_would_cut():
     assert [name for name, _ in people("分管领导蒋正副镇长带队检查。")] == ["蒋正"]
+
+
+def test_going_to_a_place_closes_a_name_after_a_title_even_with_a_rare_family_name():
+    assert people("县公安局民警单于飞到村排查隐患。") == [("单于飞", "县公安局民警")]
+    assert people("司法所所长单于飞到村开展普法。") == [("单于飞", "司法所所长")]
