@@ -178,3 +178,10 @@ def test_a_name_read_after_a_title_ends_before_the_next_title_it_would_cut():
 def test_going_to_a_place_closes_a_name_after_a_title_even_with_a_rare_family_name():
     assert people("县公安局民警单于飞到村排查隐患。") == [("单于飞", "县公安局民警")]
     assert people("司法所所长单于飞到村开展普法。") == [("单于飞", "司法所所长")]
+
+
+def test_a_name_the_township_gives_in_quotes_before_the_person_is_their_role():
+    assert people("“普法大姐”柴玉梅走村串户讲解民法典。") == [("柴玉梅", "普法大姐")]
+    assert people("村里的“和事佬大叔”滕德旺走家串户劝和。") == [("滕德旺", "和事佬大叔")]
+    # a form of address heads no name where a word follows it
+    assert people("帮助独居大爷解决生活困难。") == []

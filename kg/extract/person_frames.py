@@ -295,12 +295,14 @@ def _awarded(norm: str, match: re.Match, read: frozenset[int]):
 
 
 def _kinds(norm: str, match: re.Match, read: frozenset[int]):
-    start = match.end()
-    if norm.startswith('"', start) and '"' in norm[max(0, match.start() - MAX_QUALIFIER) : match.start()]:
+    start, role = match.end(), match.group()
+    opening = norm.rfind('"', max(0, match.start() - MAX_QUALIFIER), match.start())
+    if norm.startswith('"', start) and opening >= 0:
         start += 1  # “法治带头人”甲: the kind in quotes, as a report names a role of its own
+        role = norm[opening + 1 : match.end()]  # “法治大姐”: the whole name the township gives, not 大姐 alone
     name = None if start in read else (person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
     while name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
-        yield start, start + len(name), name, match.group()
+        yield start, start + len(name), name, role
         start += len(name) + 1  # 老党员甲、乙及…: the names the kind heads, joined by 、
         name = person_score.best_from(norm, start, TITLE) if norm[start - 1] == "、" and start not in read else None
 
