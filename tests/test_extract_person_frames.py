@@ -185,3 +185,8 @@ def test_a_name_the_township_gives_in_quotes_before_the_person_is_their_role():
     assert people("村里的“和事佬大叔”滕德旺走家串户劝和。") == [("滕德旺", "和事佬大叔")]
     # a form of address heads no name where a word follows it
     assert people("帮助独居大爷解决生活困难。") == []
+
+
+def test_a_neighbourly_name_in_quotes_then_the_persons_own_in_brackets():
+    assert people("其中，柳树社区的“赵大妈”（赵桂香，退休教师）每周到调解室值班。") == [("赵桂香", "赵大妈")]
+    assert people("社区“热心大哥”（见附件）名单。") == []

@@ -300,6 +300,8 @@ def _kinds(norm: str, match: re.Match, read: frozenset[int]):
     if norm.startswith('"', start) and opening >= 0:
         start += 1  # “法治带头人”甲: the kind in quotes, as a report names a role of its own
         role = norm[opening + 1 : match.end()]  # “法治大姐”: the whole name the township gives, not 大姐 alone
+        if norm.startswith("(", start):
+            start += 1  # “龚大爷”（龚某，退休工人）: the name the neighbours use, then the person's own in brackets
     name = None if start in read else (person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
     while name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
         yield start, start + len(name), name, role
