@@ -190,3 +190,9 @@ def test_a_name_the_township_gives_in_quotes_before_the_person_is_their_role():
 def test_a_neighbourly_name_in_quotes_then_the_persons_own_in_brackets():
     assert people("其中，柳树社区的“赵大妈”（赵桂香，退休教师）每周到调解室值班。") == [("赵桂香", "赵大妈")]
     assert people("社区“热心大哥”（见附件）名单。") == []
+
+
+def test_a_cadre_heads_a_name_and_should_is_no_family_name_after_it():
+    assert people("镇司法所干部郝晓东、派出所民警于洋共同调处纠纷。") == [("郝晓东", "干部"), ("于洋", "民警")]
+    # 应 is a family name far less often than "should": after 干部 it opens what cadres should do
+    assert people("全体干部应知应会测试合格率100%。") == []
