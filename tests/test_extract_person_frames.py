@@ -154,3 +154,45 @@ def test_a_roll_of_numbered_lines_names_each_person_before_the_post():
 def test_a_dotted_name_read_from_both_ends_is_one_person():
     # the kind reads the name from its start, 同志 reads it back from its end: the longer reading is the name
     assert people("渔民阿卜杜拉江·艾则孜同志主动巡护河道。\n") == [("阿卜杜拉江·艾则孜", "渔民")]
+
+
+def test_a_verb_before_a_title_that_qualifies_a_thing_is_no_name():
+    # 张贴 is a verb and 法律顾问照片 its object; before 所长讲话 the name stands
+    assert people("各村宣传栏张贴法律顾问照片及联系电话。") == []
+    assert people("镇司法所彭涛所长讲话，部署全年普法任务。") == [("彭涛", "镇司法所所长")]
+
+
+def test_a_span_holding_an_act_or_a_verb_and_a_locative_is_no_name():
+    assert people("推行镇村干部包片联户，每户都有联系人。") == []  # 包片 is what cadres do
+    assert people("复议应诉中负责人出庭率达到100%。") == []  # 应诉中: "while answering a suit"
+
+
+def test_an_adverb_is_no_given_character_even_in_a_slot():
+    assert people("持证网格员占比仅为四成。") == []
+
+
+def test_a_name_read_after_a_title_ends_before_the_next_title_it_would_cut():
+    assert [name for name, _ in people("分管领导蒋正副镇长带队检查。")] == ["蒋正"]
+
+
+def test_going_to_a_place_closes_a_name_after_a_title_even_with_a_rare_family_name():
+    assert people("县公安局民警单于飞到村排查隐患。") == [("单于飞", "县公安局民警")]
+    assert people("司法所所长单于飞到村开展普法。") == [("单于飞", "司法所所长")]
+
+
+def test_a_name_the_township_gives_in_quotes_before_the_person_is_their_role():
+    assert people("“普法大姐”柴玉梅走村串户讲解民法典。") == [("柴玉梅", "普法大姐")]
+    assert people("村里的“和事佬大叔”滕德旺走家串户劝和。") == [("滕德旺", "和事佬大叔")]
+    # a form of address heads no name where a word follows it
+    assert people("帮助独居大爷解决生活困难。") == []
+
+
+def test_a_neighbourly_name_in_quotes_then_the_persons_own_in_brackets():
+    assert people("其中，柳树社区的“赵大妈”（赵桂香，退休教师）每周到调解室值班。") == [("赵桂香", "赵大妈")]
+    assert people("社区“热心大哥”（见附件）名单。") == []
+
+
+def test_a_cadre_heads_a_name_and_should_is_no_family_name_after_it():
+    assert people("镇司法所干部郝晓东、派出所民警于洋共同调处纠纷。") == [("郝晓东", "干部"), ("于洋", "民警")]
+    # 应 is a family name far less often than "should": after 干部 it opens what cadres should do
+    assert people("全体干部应知应会测试合格率100%。") == []

@@ -355,3 +355,9 @@ def test_a_markdown_table_names_the_people_in_its_names_column():
 def test_a_column_headed_by_the_leader_of_each_task_holds_names():
     body = "序号\t任务\t责任领导\t责任单位\n1\t规范执法\t韩青松\t执法队\n2\t化解纠纷\t淳于清\t司法所\n"
     assert [name for name, _ in people(body)] == ["韩青松", "淳于清"]
+
+
+def test_a_conjunction_after_a_title_opens_no_name_read_back_from_the_next_title():
+    # 和 is a surname, but after 律师 it joins a second title: 和公职 is no one
+    assert people("芦溪镇聘请律师和公职律师共同审核行政合同。") == []
+    assert [name for name, _ in people("镇长和高远同志一同走访困难群众。")] == ["高远"]

@@ -181,10 +181,20 @@ def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
             continue
         if person_score.ends_a_word(norm, at, title_end):
             continue  # 习近平总书记: the title is the tail of a longer word (总书记), whose head is no name's
-        for start, end in _names_back(norm, at, TITLE, read):
+        for n, (start, end) in enumerate(_names_back(norm, at, TITLE, read)):
             if not person_score.qualifies_title(norm[start:end]):
                 break  # 苏木党委书记, 配齐法治副校长, 两位副镇长: a place, a word or a count before the title
+            if n == 0 and person_score.ends_with_verb(norm[start:end]) and _heads_a_noun(norm, title_end):
+                break  # 张贴法律顾问照片: a verb and its object, the title qualifying a thing (王涛所长讲话 is a name)
             yield start, end, norm[start:end], _qualifiers(norm, start) + title_text
+
+
+def _heads_a_noun(norm: str, pos: int) -> bool:
+    """Whether the title ending at `pos` is followed by a common noun (法律顾问照片): then the title may qualify that
+    thing rather than name its holder; asked only where a name was read before the title."""
+    word = segment.default().lcut(norm[pos : pos + MAX_SLOT])[0] if pos < len(norm) else ""
+    return (len(word) > 1 and segment.pos_tags().get(word) == "n" and word not in roles()
+            and segment.default().FREQ.get(word, 0) >= person_score.COMMON_WORD_FREQUENCY)
 
 
 def _slots(norm: str, titles: tuple, read: frozenset[int]):
@@ -285,12 +295,16 @@ def _awarded(norm: str, match: re.Match, read: frozenset[int]):
 
 
 def _kinds(norm: str, match: re.Match, read: frozenset[int]):
-    start = match.end()
-    if norm.startswith('"', start) and '"' in norm[max(0, match.start() - MAX_QUALIFIER) : match.start()]:
+    start, role = match.end(), match.group()
+    opening = norm.rfind('"', max(0, match.start() - MAX_QUALIFIER), match.start())
+    if norm.startswith('"', start) and opening >= 0:
         start += 1  # “法治带头人”甲: the kind in quotes, as a report names a role of its own
+        role = norm[opening + 1 : match.end()]  # “法治大姐”: the whole name the township gives, not 大姐 alone
+        if norm.startswith("(", start):
+            start += 1  # “龚大爷”（龚某，退休工人）: the name the neighbours use, then the person's own in brackets
     name = None if start in read else (person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
     while name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
-        yield start, start + len(name), name, match.group()
+        yield start, start + len(name), name, role
         start += len(name) + 1  # 老党员甲、乙及…: the names the kind heads, joined by 、
         name = person_score.best_from(norm, start, TITLE) if norm[start - 1] == "、" and start not in read else None
 

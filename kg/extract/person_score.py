@@ -88,6 +88,8 @@ def _shape(span: str, end_free: bool = True, slot: bool = False) -> float | None
         return 2.0
     if not all(map(is_han, span)):
         return None
+    if _act_re().search(span) or _verb_then_locative(span):
+        return None  # 包片联户, 全年…: a span holding an act goes on the sentence; so does 应诉中 (a verb and 中, "while")
     for length in (2, 1):
         surname, given = span[:length], span[length:]
         if surname in _surnames() and 1 <= len(given) <= 2:
@@ -114,6 +116,20 @@ def _shape(span: str, end_free: bool = True, slot: bool = False) -> float | None
     if parts and (parts.end() == len(span) or _name_parts().fullmatch(span, parts.end())):
         return 1.0  # 海拉提, 巴桑: a name of a tradition without family names
     return None
+
+
+def ends_with_verb(span: str) -> bool:
+    """Whether the span's last character is a frequent verb by itself (张贴's 贴): a given name may be one (岑立, 尚可),
+    so this only weighs where the words around the span read as a verb and its object."""
+    tags, frequencies = _dictionary()
+    return tags.get(span[-1]) == "v" and frequencies.get(span[-1], 0) >= GIVEN_WORD_FREQUENCY
+
+
+def _verb_then_locative(span: str) -> bool:
+    """应诉中, 执行中: a verb of the dictionary and a locative after it say when something happens; a name whose
+    family name and first given character make a verb is rarer than that (a name ending in 中 opens with no verb)."""
+    tags = _dictionary()[0]
+    return len(span) == 3 and tags.get(span[2]) == "f" and tags.get(span[:2], "").startswith("v")
 
 
 # The dictionary's tags a word between a title and an act of office may have and still be a given name: a noun, a
@@ -200,6 +216,8 @@ def score(norm: str, start: int, end: int, free: tuple[int, ...], need: float = 
     punctuation, a space or a bracket closes it. A span that cannot reach `need` is not segmented: its score is then
     a bound below `need`, as the dictionary is the costly part."""
     span = norm[start:end]
+    if end in free and norm.startswith(_titles(), end - 1):
+        return None  # 龚正副镇长: a free end that cuts a title (副镇长) leaves its first character in the span
     shape = _shape(span, end_free=end in free, slot=slot)
     if shape is None:
         return None

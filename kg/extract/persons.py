@@ -545,9 +545,15 @@ def _name_ending_at(norm: str, end: int, at_clause_start: bool = False) -> int |
         return longest
     for size in sizes:
         pos = end - size
-        if pos >= 0 and name_at(norm, pos) == norm[pos:end]:
+        if pos >= 0 and name_at(norm, pos) == norm[pos:end] and not _joins_a_title(norm, pos):
             return _first_part_before(norm, pos, end)
     return None
+
+
+def _joins_a_title(norm: str, pos: int) -> bool:
+    """律师和公职律师: 和 right after a title joins a second one; read back from the second, it opens no name (its
+    surname is the conjunction), though a name may stand after it (镇长和王明同志)."""
+    return norm[pos] in _CONJOINED and norm.endswith(_roles_longest_first(), 0, pos)
 
 
 def _first_part_before(norm: str, pos: int, end: int) -> int:
