@@ -29,7 +29,8 @@ _NOT_END = {
 }
 # A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇, 社区, 辖区, 景区), not
 # of a name the table does not know.
-_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧"}
+# 城市 (文明城市, 智慧城市) too: a county-level city of that ending is one the table knows.
+_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧", "市": "城"}
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
 _STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市旗乡镇党政办处")
 # 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
@@ -41,6 +42,11 @@ _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 # A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
 _PLACE_TAGS = ("nr", "ns", "nz")
+# Locative words that close a frame opened by 在 (在…的环境下, 在…过程中): a noun before one is the frame's, not a name.
+_LOCATIVES = set("下中上里内外")
+# Areas set up for development (a state-level new area, a development zone) are no county-level division: one the
+# table does not know as a district (浦东新区 it does) is not a report's county.
+_ZONE_ENDS = ("新区", "开发区", "示范区", "试验区")
 _ROAD_WORDS = ("路", "街", "巷", "桥")
 _PREFIXES = ("中国共产党", "中共")
 _MAX_STEM = 8
@@ -113,7 +119,7 @@ def _words(run: str, town: bool = False, road: bool = False, after_number: bool 
     bounded = True
     # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
     # words of two or more characters are cut as prose; one-character function words are stops already.
-    while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _tag(words[0]).startswith(_LEADING_TAGS)):
+    while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _leads(words)):
         # A street office is often named after its road (丰收路街道, 解放路街道): a word before the road's
         # character is the road's name, not prose, when it starts the run.
         if road and len(words) == 2 and words[1] in _ROAD_WORDS and bounded:
@@ -129,6 +135,14 @@ def _words(run: str, town: bool = False, road: bool = False, after_number: bool 
     return words, bounded
 
 
+def _leads(words: list[str]) -> bool:
+    """Whether the first word stands before a name in prose: a verb, adverb, preposition and the like, or a word of
+    kind (主动, 定期: tagged b) that qualifies such a word after it (主动融入)."""
+    tag = _tag(words[0])
+    return tag.startswith(_LEADING_TAGS) or tag == "b" and len(words) > 2 and len(words[1]) > 1 \
+        and _tag(words[1]).startswith(_LEADING_TAGS)
+
+
 def _object_of_verb(run: str, words: list[str]) -> bool:
     """Whether `words`, the end of `run`, follow a cut verb word and are a name's stem: unknown characters or a place."""
     stem = "".join(words)
@@ -136,6 +150,27 @@ def _object_of_verb(run: str, words: list[str]) -> bool:
     before = list(default().cut(cut, HMM=False)) if cut else []
     return (bool(before) and len(before[-1]) > 1 and _tag(before[-1]).startswith(("v", "z"))
             and 2 <= len(stem) <= 3 and (all(len(w) == 1 for w in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS))
+
+
+def _after_county_word(words: list[str], suffix: str, known) -> list[str]:
+    """The words after the last one that, with the suffix, is a county the table knows, when two characters or more
+    follow it: a county's name does not hold another county's, so that word is the sentence's."""
+    for at in range(len(words) - 2, -1, -1):
+        if len(words[at]) > 1 and len("".join(words[at + 1:])) >= 2 and known(words[at] + suffix):
+            return words[at + 1:]
+    return words
+
+
+def _framed(norm: str, pos: int, words: list[str]) -> bool:
+    """Whether the words before pos end in a noun and a locative word that close a frame 在 opened earlier in the clause
+    (在制度完善的环境下街道…): the frame's noun, not a name."""
+    if len(words) < 2 or words[-1] not in _LOCATIVES or len(words[-2]) < 2 or _tag(words[-2]) in ("", *_PLACE_TAGS):
+        return False
+    start = max(norm.rfind(mark, max(0, pos - _FRAME), pos) for mark in "，,。；;：:\n")
+    return "在" in norm[max(start + 1, pos - _FRAME): pos]
+
+
+_FRAME = 30  # characters before a locative word searched for the 在 that opens its frame
 
 
 def _segmented_stem(words: list[str]) -> str | None:
@@ -245,7 +280,7 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         after_number = norm[run_start - 1: run_start] in _NUMERALS if run_start else False
         words, bounded = _words(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number)
         name = _confirmed(run, suffix, known, min_stem)
-        confirmed = name is not None
+        confirmed, least = name is not None, min_stem
         if confirmed:
             stem = name[: -len(suffix)]
             # 联合乡 in 联合乡派出所 (joined with the township's police station): among 40,000 township
@@ -255,18 +290,27 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
             if longer is not None:
                 name, confirmed = longer + suffix, False
             # 和县 in 市和县, 全县 in 全县: a one-character stem stands only after a boundary, or right after the
-            # prefecture it lies in (阳泉市郊区, 某市城区: districts named by one character and 区).
+            # prefecture it lies in (阳泉市郊区, 某市城区: districts named by one character and 区). Elsewhere the
+            # table's one-character name (铺镇) may be the end of a longer one it does not know (观澜铺镇), read below
+            # as any unknown name is, with two characters at least.
             elif len(stem) == 1 and _CJK.match(norm[match.start() - 2: match.start() - 1] or " ") \
                     and not norm.startswith("中共", match.start() - 3) and not _after_prefecture(norm, match.start() - 1):
-                continue
-            bounded = True
-        else:
+                name, confirmed, least = None, False, 2
+            if name is not None:
+                bounded = True
+        if name is None:
             if run[-1] in _NOT_AFTER.get(suffix, "") and not _place_word_before(run, suffix):
                 continue
+            # A county's name does not hold another county's: a first word that is one with this suffix (会同 of 会同县)
+            # before two characters more is a word of the sentence (会同枫林县司法局: a verb, together with).
+            if suffix not in TOWN_SUFFIXES:
+                words = _after_county_word(words, suffix, known)
             stem = _segmented_stem(words)
+            if stem is not None and _framed(norm, match.start(), words):
+                continue
             if stem is not None and len(stem) == 1 and suffix in TOWN_SUFFIXES and _rank_opens(norm, match.start() - 1):
                 stem = norm[match.start() - 2] + stem  # 县前街道, 市中街道: the rank character opens the name
-            if stem is None or len(stem) < min_stem or len(stem) == 1 and not _single_stem(norm, match, stem):
+            if stem is None or len(stem) < least or len(stem) == 1 and not _single_stem(norm, match, stem):
                 continue
             name = stem + suffix
             if _tag(stem).startswith(_PROSE_TAGS):
@@ -295,6 +339,8 @@ def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[
         if before is not None and before.end != place.start:
             yield before
         before = None if table.is_above_county(place.name) else place
+        if before is not None and not place.confirmed and place.name.endswith(_ZONE_ENDS):
+            before = None
     if before is not None:
         yield before
 
