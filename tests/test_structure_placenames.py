@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.structure.barenames import own_rank
 from kg.structure.placenames import county_names, township_names
 from kg.structure import outline as structure
 from kg.read import make_source
@@ -69,3 +70,30 @@ def test_a_township_ending_in_a_known_name_is_the_reports_township():
             "一、主要举措和成效\n" + BODY)
     header = header_of(text)
     assert (header.township, header.county) == ("石榴铺镇", "桂坪县")
+
+
+@pytest.mark.parametrize("text, rank", [
+    ("街道按照区委部署推进工作。街道各科室修订制度，街道建立会商机制", "街道"),
+    ("由街党工委书记任组长，全街干部参加", "街道"),
+    ("镇党委召开会议，我镇推进普法；推进乡村振兴", "镇"),
+    ("推进乡村振兴，镇村两级联动", None),  # common words a rank opens are no word for the report's own office
+])
+def test_the_rank_a_report_calls_its_own_office_by(text, rank):
+    assert own_rank(text, len(text)) == rank
+
+
+def test_a_street_office_named_only_in_its_slogan_takes_the_rank_it_calls_itself_by():
+    text = ("为推进依法行政，2023年以来，街道对照区里的部署，凝心聚力，倾力打造琮溪法治建设新样板。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n（一）健全制度。街道修订议事规则。\n（二）规范执法。街道推行执法全过程记录。\n")
+    header = header_of(text)
+    assert header.township == "琮溪街道"
+    assert [c.cue for c in header.clues if c.field == "township"] == ["法治口号中的地名"]
+
+
+def test_an_office_writing_itself_with_jie_alone_is_a_street_office_when_it_calls_itself_so():
+    text = ("蓼汀街2024年法治政府建设情况报告\n2024年，蓼汀街在区委的领导下依法履职，由街党工委书记牵头。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).township == "蓼汀街道"
+    # Without a word for its own office, a short form the table does not know is only a street.
+    plain = "2024年，蓼汀街深入推进依法行政，现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(plain).township is None

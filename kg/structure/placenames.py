@@ -65,7 +65,7 @@ class PlaceName:
     common_word: bool = False  # the stem is one ordinary word (充分发挥, 清高): a name only on a line of its own
 
 
-def _run_before(norm: str, pos: int, floor: int) -> int:
+def run_before(norm: str, pos: int, floor: int) -> int:
     """Start of the run of CJK characters that ends at pos, at most _MAX_STEM long."""
     start = pos
     while start > max(floor, pos - _MAX_STEM) and _CJK.match(norm[start - 1]):
@@ -107,7 +107,7 @@ def _cut(run: str, town: bool = False, after_number: bool = False) -> int:
     return cut
 
 
-def _words(run: str, town: bool = False, road: bool = False, after_number: bool = False) -> tuple[list[str], bool]:
+def words_before(run: str, town: bool = False, road: bool = False, after_number: bool = False) -> tuple[list[str], bool]:
     """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose.
 
     `road`: the suffix is a street office's (街道), whose name may be a road's."""
@@ -173,7 +173,7 @@ def _framed(norm: str, pos: int, words: list[str]) -> bool:
 _FRAME = 30  # characters before a locative word searched for the 在 that opens its frame
 
 
-def _segmented_stem(words: list[str]) -> str | None:
+def segmented_stem(words: list[str]) -> str | None:
     """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end)."""
     if not words:
         return None
@@ -273,12 +273,12 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         # 县城 is the county seat: a name before it is the county's own (柘阳县城南片区), prose is not (推进县城建设).
         # So are 县乡镇, the county's townships (某某县乡镇专栏), against 县乡 of 县乡两级.
         seat = suffix == "县" and (following == "城" or norm.startswith("乡镇", match.end()))
-        run_start = _run_before(norm, match.start(), start)
+        run_start = run_before(norm, match.start(), start)
         run = norm[run_start: match.start()]
         if not run:
             continue
         after_number = norm[run_start - 1: run_start] in _NUMERALS if run_start else False
-        words, bounded = _words(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number)
+        words, bounded = words_before(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number)
         name = _confirmed(run, suffix, known, min_stem)
         confirmed, least = name is not None, min_stem
         if confirmed:
@@ -305,7 +305,7 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
             # before two characters more is a word of the sentence (会同枫林县司法局: a verb, together with).
             if suffix not in TOWN_SUFFIXES:
                 words = _after_county_word(words, suffix, known)
-            stem = _segmented_stem(words)
+            stem = segmented_stem(words)
             if stem is not None and _framed(norm, match.start(), words):
                 continue
             if stem is not None and len(stem) == 1 and suffix in TOWN_SUFFIXES and _rank_opens(norm, match.start() - 1):
@@ -345,8 +345,6 @@ def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[
         yield before
 
 
-# The rule-of-law slogan names the township by its bare name: 法治白露建设, 为"法治白露"建设, 谱写白露法治建设新篇章.
-_SLOGAN_RE = re.compile(r'法治"?(?P<after>[\u4e00-\u9fff]{2,3})"?建设|(?P<before>[\u4e00-\u9fff]{2,3})法治建设')
 _COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 
 
@@ -354,41 +352,3 @@ def bare_name(stem: str) -> bool:
     """A place's name rather than a word (政府, 乡村, 基层): unknown single characters, or one place word."""
     words = list(default().cut(stem, HMM=False))
     return all(len(word) == 1 for word in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS
-
-
-def slogan_townships(norm: str, end: int, county: str | None = None) -> Iterator[PlaceName]:
-    """Townships that norm[:end] names only by the bare name in its rule-of-law slogan, with their suffix.
-
-    The suffix is the one the national table knows for that name, in `county` when it is given; a name
-    with no such suffix or with several, or that is a county's own name (法治英德建设), gives nothing.
-    """
-    table = divisions()
-    for match in _SLOGAN_RE.finditer(norm, 0, end):
-        group = "after" if match.group("after") else "before"
-        start, stop = match.span(group)
-        # Before 法治建设 the name's start is unknown (谱写白露): its tails, longest first.
-        for begin in range(start, stop - 1) if group == "before" else (start,):
-            stem = norm[begin:stop]
-            if not bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
-                continue
-            names = [stem + suffix for suffix in TOWN_SUFFIXES
-                     if table.is_township(stem + suffix) and (county is None or table.holds(county, stem + suffix))]
-            if len(names) == 1:
-                yield PlaceName(begin, stop, names[0], names[0][len(stem):], confirmed=True)
-                break
-
-
-# A street office named short, by its street (鹤龙街 for 鹤龙街道), as offices of some cities name themselves: a name
-# of two to four characters that opens a clause (after punctuation, a space or a line's start) before 街 not followed
-# by 道.
-_SHORT_STREET_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)街(?!道)")
-
-
-def short_street_offices(norm: str, end: int, county: str | None = None) -> Iterator[PlaceName]:
-    """Street offices that norm[:end] names only by the short form 某某街, as the table's 某某街道 (in `county` when
-    it is given). A short form the table does not know as a street office gives nothing: 某某街 alone is a street."""
-    table = divisions()
-    for match in _SHORT_STREET_RE.finditer(norm, 0, end):
-        name = match.group(1) + "街道"
-        if table.is_township(name) and (county is None or table.holds(county, name)):
-            yield PlaceName(match.start(1), match.end(), name, "街道", confirmed=True)
