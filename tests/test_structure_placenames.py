@@ -90,6 +90,13 @@ def test_a_street_office_named_only_in_its_slogan_takes_the_rank_it_calls_itself
     assert [c.cue for c in header.clues if c.field == "township"] == ["法治口号中的地名"]
 
 
+def test_a_verb_the_dictionary_does_not_know_opening_a_clause_before_the_slogan_is_no_name():
+    # 夯牢 falls apart into single characters as an unknown name does, but it opens its clause: nothing governs it.
+    text = ("2023年，镇党委统筹推进依法行政，全镇干部参加学法。现将有关情况报告如下：\n一、主要举措和成效\n"
+            "（一）强化学习，夯牢法治建设根基。镇党委组织专题学习。\n（二）规范执法。镇政府推行执法全过程记录。\n")
+    assert header_of(text).township is None
+
+
 def test_an_office_writing_itself_with_jie_alone_is_a_street_office_when_it_calls_itself_so():
     text = ("蓼汀街2024年法治政府建设情况报告\n2024年，蓼汀街在区委的领导下依法履职，由街党工委书记牵头。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)

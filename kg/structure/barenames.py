@@ -78,7 +78,9 @@ def _unknown_slogan_name(norm: str, start: int | None, stop: int, rank: str) -> 
         while single < len(words) and len(words[-1 - single]) == 1:
             single += 1
         stem = "".join(words[-single:]) if single >= 2 else segmented_stem(words)
-        if stem is None:
+        # The name is the object of the verb before it (书写, 打造): a clause that opens with the characters before
+        # 法治建设 (，筑牢法治建设思想) has them for its verb, which the dictionary may not know.
+        if stem is None or stop - len(stem) <= run_start:
             return
         start = stop - len(stem)
     stem = norm[start:stop]
