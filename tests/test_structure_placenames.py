@@ -51,6 +51,7 @@ def test_words_around_a_county_suffix_that_are_no_county(text, names):
     # 在…下 frames a noun: the noun and 下 before 街道 are no name.
     ("在多方参与的格局下街道完成了整改", []),
     ("在上级统一部署的背景下镇里开展了排查", []),
+    ("在新形势下镇党委研究部署", []),  # the dictionary holds 新形势下 as one word
     # Without the frame a name may end in such a character (岭下, 桥头中).
     ("2024年，青岭下镇依法履职", ["青岭下镇"]),
 ])

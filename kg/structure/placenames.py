@@ -163,8 +163,13 @@ def _after_county_word(words: list[str], suffix: str, known) -> list[str]:
 
 def _framed(norm: str, pos: int, words: list[str]) -> bool:
     """Whether the words before pos end in a noun and a locative word that close a frame 在 opened earlier in the clause
-    (在制度完善的环境下街道…): the frame's noun, not a name."""
-    if len(words) < 2 or words[-1] not in _LOCATIVES or len(words[-2]) < 2 or _tag(words[-2]) in ("", *_PLACE_TAGS):
+    (在制度完善的环境下街道…, 在新形势下镇…): the frame's noun, not a name. The dictionary may hold the noun and the
+    locative as one word (新形势下), so the noun is read off the characters before the locative."""
+    stem = "".join(words)
+    if len(stem) < 3 or stem[-1] not in _LOCATIVES:
+        return False
+    noun = list(default().cut(stem[:-1], HMM=False))[-1]
+    if len(noun) < 2 or _tag(noun) in ("", *_PLACE_TAGS):
         return False
     start = max(norm.rfind(mark, max(0, pos - _FRAME), pos) for mark in "，,。；;：:\n")
     return "在" in norm[max(start + 1, pos - _FRAME): pos]
