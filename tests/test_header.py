@@ -11,7 +11,8 @@ import pytest
 from kg.read import make_source
 from kg.structure import outline as structure
 from kg.structure.clues import choose, totals
-from kg.structure.placenames import county_names, slogan_townships, township_names
+from kg.structure.barenames import slogan_townships
+from kg.structure.placenames import county_names, township_names
 
 BODY = "（一）加强组织领导。成立领导小组，定期研究法治工作。\n（二）推进依法行政。规范执法行为。\n"
 

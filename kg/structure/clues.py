@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from kg.model import Clue, Source
 from kg.structure.clauses import neighbour, spoken_of_as_other, visited, works_under
-from kg.structure.placenames import (PlaceName, bare_name, county_names, short_street_offices, slogan_townships,
-                                     township_names)
+from kg.structure.barenames import own_rank, short_street_offices, slogan_townships
+from kg.structure.placenames import PlaceName, bare_name, county_names, township_names
 from kg.model import evidence
 from kg.text import lexicon
 from kg.text.divisions import divisions
@@ -432,13 +432,15 @@ def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]
     """Readings of a township the text names only without its suffix: in its 法治…建设 slogan, or a street
     office by its short name (某某街 for the table's 某某街道).
 
-    Asked for only when no name with a suffix was found: without it such a report has no township at all.
+    Asked for only when no name with a suffix was found: without it such a report has no township at all. A name the
+    table does not know takes the rank the report calls its own office by (街道按照…, 街党工委).
     """
+    rank = own_rank(source.norm, zones.body_end)
     found = [_clue(source, "township", place.name, SLOGAN, place.start, place.end)
-             for place in slogan_townships(source.norm, zones.body_end, county)]
+             for place in slogan_townships(source.norm, zones.body_end, county, rank)]
     # A street office that calls itself by its street alone (鹤龙街坚持…), as the table confirms, reads the same way.
     return found + [_clue(source, "township", place.name, SHORT_STREET, place.start, place.end)
-                    for place in short_street_offices(source.norm, zones.body_end, county)]
+                    for place in short_street_offices(source.norm, zones.body_end, county, rank)]
 
 
 def pair_clues(county: str, townships: Iterable[str]) -> list[Clue]:

@@ -29,7 +29,8 @@ _NOT_END = {
 }
 # A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇, 社区, 辖区, 景区), not
 # of a name the table does not know.
-_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧"}
+# 城市 (文明城市, 智慧城市) too: a county-level city of that ending is one the table knows.
+_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧", "市": "城"}
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
 _STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市旗乡镇党政办处")
 # 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
@@ -41,6 +42,11 @@ _PROSE_TAGS = ("d", "ad", "p", "c", "u", "i", "l", "y", "e")
 # A name does not end in a verb, numeral, measure or direction word (纳入镇, 依法治县, 三县, 一区).
 _NOT_LAST_TAGS = ("v", "m", "q", "b", "f")
 _PLACE_TAGS = ("nr", "ns", "nz")
+# Locative words that close a frame opened by 在 (在…的环境下, 在…过程中): a noun before one is the frame's, not a name.
+_LOCATIVES = set("下中上里内外")
+# Areas set up for development (a state-level new area, a development zone) are no county-level division: one the
+# table does not know as a district (浦东新区 it does) is not a report's county.
+_ZONE_ENDS = ("新区", "开发区", "示范区", "试验区")
 _ROAD_WORDS = ("路", "街", "巷", "桥")
 _PREFIXES = ("中国共产党", "中共")
 _MAX_STEM = 8
@@ -59,7 +65,7 @@ class PlaceName:
     common_word: bool = False  # the stem is one ordinary word (充分发挥, 清高): a name only on a line of its own
 
 
-def _run_before(norm: str, pos: int, floor: int) -> int:
+def run_before(norm: str, pos: int, floor: int) -> int:
     """Start of the run of CJK characters that ends at pos, at most _MAX_STEM long."""
     start = pos
     while start > max(floor, pos - _MAX_STEM) and _CJK.match(norm[start - 1]):
@@ -101,7 +107,7 @@ def _cut(run: str, town: bool = False, after_number: bool = False) -> int:
     return cut
 
 
-def _words(run: str, town: bool = False, road: bool = False, after_number: bool = False) -> tuple[list[str], bool]:
+def words_before(run: str, town: bool = False, road: bool = False, after_number: bool = False) -> tuple[list[str], bool]:
     """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose.
 
     `road`: the suffix is a street office's (街道), whose name may be a road's."""
@@ -113,7 +119,7 @@ def _words(run: str, town: bool = False, road: bool = False, after_number: bool 
     bounded = True
     # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
     # words of two or more characters are cut as prose; one-character function words are stops already.
-    while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _tag(words[0]).startswith(_LEADING_TAGS)):
+    while len(words) > 1 and (len("".join(words)) > 6 or len(words[0]) > 1 and _leads(words)):
         # A street office is often named after its road (丰收路街道, 解放路街道): a word before the road's
         # character is the road's name, not prose, when it starts the run.
         if road and len(words) == 2 and words[1] in _ROAD_WORDS and bounded:
@@ -129,6 +135,14 @@ def _words(run: str, town: bool = False, road: bool = False, after_number: bool 
     return words, bounded
 
 
+def _leads(words: list[str]) -> bool:
+    """Whether the first word stands before a name in prose: a verb, adverb, preposition and the like, or a word of
+    kind (主动, 定期: tagged b) that qualifies such a word after it (主动融入)."""
+    tag = _tag(words[0])
+    return tag.startswith(_LEADING_TAGS) or tag == "b" and len(words) > 2 and len(words[1]) > 1 \
+        and _tag(words[1]).startswith(_LEADING_TAGS)
+
+
 def _object_of_verb(run: str, words: list[str]) -> bool:
     """Whether `words`, the end of `run`, follow a cut verb word and are a name's stem: unknown characters or a place."""
     stem = "".join(words)
@@ -138,7 +152,33 @@ def _object_of_verb(run: str, words: list[str]) -> bool:
             and 2 <= len(stem) <= 3 and (all(len(w) == 1 for w in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS))
 
 
-def _segmented_stem(words: list[str]) -> str | None:
+def _after_county_word(words: list[str], suffix: str, known) -> list[str]:
+    """The words after the last one that, with the suffix, is a county the table knows, when two characters or more
+    follow it: a county's name does not hold another county's, so that word is the sentence's."""
+    for at in range(len(words) - 2, -1, -1):
+        if len(words[at]) > 1 and len("".join(words[at + 1:])) >= 2 and known(words[at] + suffix):
+            return words[at + 1:]
+    return words
+
+
+def _framed(norm: str, pos: int, words: list[str]) -> bool:
+    """Whether the words before pos end in a noun and a locative word that close a frame 在 opened earlier in the clause
+    (在制度完善的环境下街道…, 在新形势下镇…): the frame's noun, not a name. The dictionary may hold the noun and the
+    locative as one word (新形势下), so the noun is read off the characters before the locative."""
+    stem = "".join(words)
+    if len(stem) < 3 or stem[-1] not in _LOCATIVES:
+        return False
+    noun = list(default().cut(stem[:-1], HMM=False))[-1]
+    if len(noun) < 2 or _tag(noun) in ("", *_PLACE_TAGS):
+        return False
+    start = max(norm.rfind(mark, max(0, pos - _FRAME), pos) for mark in "，,。；;：:\n")
+    return "在" in norm[max(start + 1, pos - _FRAME): pos]
+
+
+_FRAME = 30  # characters before a locative word searched for the 在 that opens its frame
+
+
+def segmented_stem(words: list[str]) -> str | None:
     """The name's stem, or None when the words are prose (an adverb inside, a verb or measure word at the end)."""
     if not words:
         return None
@@ -238,14 +278,14 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         # 县城 is the county seat: a name before it is the county's own (柘阳县城南片区), prose is not (推进县城建设).
         # So are 县乡镇, the county's townships (某某县乡镇专栏), against 县乡 of 县乡两级.
         seat = suffix == "县" and (following == "城" or norm.startswith("乡镇", match.end()))
-        run_start = _run_before(norm, match.start(), start)
+        run_start = run_before(norm, match.start(), start)
         run = norm[run_start: match.start()]
         if not run:
             continue
         after_number = norm[run_start - 1: run_start] in _NUMERALS if run_start else False
-        words, bounded = _words(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number)
+        words, bounded = words_before(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number)
         name = _confirmed(run, suffix, known, min_stem)
-        confirmed = name is not None
+        confirmed, least = name is not None, min_stem
         if confirmed:
             stem = name[: -len(suffix)]
             # 联合乡 in 联合乡派出所 (joined with the township's police station): among 40,000 township
@@ -255,18 +295,27 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
             if longer is not None:
                 name, confirmed = longer + suffix, False
             # 和县 in 市和县, 全县 in 全县: a one-character stem stands only after a boundary, or right after the
-            # prefecture it lies in (阳泉市郊区, 某市城区: districts named by one character and 区).
+            # prefecture it lies in (阳泉市郊区, 某市城区: districts named by one character and 区). Elsewhere the
+            # table's one-character name (铺镇) may be the end of a longer one it does not know (观澜铺镇), read below
+            # as any unknown name is, with two characters at least.
             elif len(stem) == 1 and _CJK.match(norm[match.start() - 2: match.start() - 1] or " ") \
                     and not norm.startswith("中共", match.start() - 3) and not _after_prefecture(norm, match.start() - 1):
-                continue
-            bounded = True
-        else:
+                name, confirmed, least = None, False, 2
+            if name is not None:
+                bounded = True
+        if name is None:
             if run[-1] in _NOT_AFTER.get(suffix, "") and not _place_word_before(run, suffix):
                 continue
-            stem = _segmented_stem(words)
+            # A county's name does not hold another county's: a first word that is one with this suffix (会同 of 会同县)
+            # before two characters more is a word of the sentence (会同枫林县司法局: a verb, together with).
+            if suffix not in TOWN_SUFFIXES:
+                words = _after_county_word(words, suffix, known)
+            stem = segmented_stem(words)
+            if stem is not None and _framed(norm, match.start(), words):
+                continue
             if stem is not None and len(stem) == 1 and suffix in TOWN_SUFFIXES and _rank_opens(norm, match.start() - 1):
                 stem = norm[match.start() - 2] + stem  # 县前街道, 市中街道: the rank character opens the name
-            if stem is None or len(stem) < min_stem or len(stem) == 1 and not _single_stem(norm, match, stem):
+            if stem is None or len(stem) < least or len(stem) == 1 and not _single_stem(norm, match, stem):
                 continue
             name = stem + suffix
             if _tag(stem).startswith(_PROSE_TAGS):
@@ -295,12 +344,12 @@ def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[
         if before is not None and before.end != place.start:
             yield before
         before = None if table.is_above_county(place.name) else place
+        if before is not None and not place.confirmed and place.name.endswith(_ZONE_ENDS):
+            before = None
     if before is not None:
         yield before
 
 
-# The rule-of-law slogan names the township by its bare name: 法治白露建设, 为"法治白露"建设, 谱写白露法治建设新篇章.
-_SLOGAN_RE = re.compile(r'法治"?(?P<after>[\u4e00-\u9fff]{2,3})"?建设|(?P<before>[\u4e00-\u9fff]{2,3})法治建设')
 _COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 
 
@@ -308,41 +357,3 @@ def bare_name(stem: str) -> bool:
     """A place's name rather than a word (政府, 乡村, 基层): unknown single characters, or one place word."""
     words = list(default().cut(stem, HMM=False))
     return all(len(word) == 1 for word in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS
-
-
-def slogan_townships(norm: str, end: int, county: str | None = None) -> Iterator[PlaceName]:
-    """Townships that norm[:end] names only by the bare name in its rule-of-law slogan, with their suffix.
-
-    The suffix is the one the national table knows for that name, in `county` when it is given; a name
-    with no such suffix or with several, or that is a county's own name (法治英德建设), gives nothing.
-    """
-    table = divisions()
-    for match in _SLOGAN_RE.finditer(norm, 0, end):
-        group = "after" if match.group("after") else "before"
-        start, stop = match.span(group)
-        # Before 法治建设 the name's start is unknown (谱写白露): its tails, longest first.
-        for begin in range(start, stop - 1) if group == "before" else (start,):
-            stem = norm[begin:stop]
-            if not bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
-                continue
-            names = [stem + suffix for suffix in TOWN_SUFFIXES
-                     if table.is_township(stem + suffix) and (county is None or table.holds(county, stem + suffix))]
-            if len(names) == 1:
-                yield PlaceName(begin, stop, names[0], names[0][len(stem):], confirmed=True)
-                break
-
-
-# A street office named short, by its street (鹤龙街 for 鹤龙街道), as offices of some cities name themselves: a name
-# of two to four characters that opens a clause (after punctuation, a space or a line's start) before 街 not followed
-# by 道.
-_SHORT_STREET_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)街(?!道)")
-
-
-def short_street_offices(norm: str, end: int, county: str | None = None) -> Iterator[PlaceName]:
-    """Street offices that norm[:end] names only by the short form 某某街, as the table's 某某街道 (in `county` when
-    it is given). A short form the table does not know as a street office gives nothing: 某某街 alone is a street."""
-    table = divisions()
-    for match in _SHORT_STREET_RE.finditer(norm, 0, end):
-        name = match.group(1) + "街道"
-        if table.is_township(name) and (county is None or table.holds(county, name)):
-            yield PlaceName(match.start(1), match.end(), name, "街道", confirmed=True)
