@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.structure.clauses import MAX_CLAUSE, clause, spoken_of_as_other, visited, works_under
+from kg.structure.clauses import MAX_CLAUSE, clause, ranks_the_township, spoken_of_as_other, visited, works_under
 from kg.structure.placenames import county_names
 
 
@@ -53,3 +53,16 @@ def test_a_clause_ends_at_its_marks_or_within_a_fixed_reach_of_the_name():
     long = "x" * 500 + "柘阳县" + "y" * 500
     start, end = clause(long, named(long, "柘阳县"))
     assert (start, end) == (500 - MAX_CLAUSE, 503 + MAX_CLAUSE)
+
+
+@pytest.mark.parametrize(("text", "ranked"), [
+    ("作为柘阳县面积最大的乡镇，白露镇山多地少。", True),
+    ("白露乡是柘阳县唯一的民族乡，辖9个村。", True),
+    ("白露镇是柘阳县人口最多的镇之一，近年人口增长较快。", True),
+    ("作为柘阳县首批试点的街道，我们先行一步。", True),
+    ("白露镇是柘阳县表彰的先进乡镇。", False),  # a verb in the description: an honour given, not the county's own
+    ("作为柘阳县的代表参加市里的比赛。", False),  # no kind of township closes the clause
+    ("组织干部赴柘阳县面积最大的乡镇学习。", False),  # no 作为/是 before the name: a place spoken of
+])
+def test_a_clause_ranking_the_township_among_the_county_s_own(text, ranked):
+    assert ranks_the_township(text, named(text, "柘阳县")) is ranked

@@ -26,6 +26,13 @@ _NEIGHBOUR_BEFORE = r"相邻的?|邻近的?|毗邻的?|周边的?|邻县|兄弟�
 _NEIGHBOUR_BEFORE_RE = re.compile(rf"(?:{_NEIGHBOUR_BEFORE})$")
 _OTHER_BEFORE_RE = re.compile(rf"(?:赴|到|前往|与|同|和|借鉴|学习|{_NEIGHBOUR_BEFORE})$")
 _OTHER_AFTER_RE = re.compile(r"交界|接壤|毗邻|籍|学习|考察|观摩|交流|取经")
+# A clause that ranks the township among the county's own (作为Y区人口最多的街道, 是Y县唯一的民族乡, Y县面积最大的乡镇之一):
+# the county's name, a short description and 的, then a kind of township closing the clause. A verb in the description
+# (Y县开展的…, Y县表彰的…) makes it something else; the description is kept short and free of clause marks.
+_MEMBER_OPENS_RE = re.compile(r"(?:作为|是|为)$")
+_MEMBER_AFTER_RE = re.compile(
+    r"(?:[^，,。；;：:\n的]{0,10}的)?(?:(?:民族|少数民族|中心|重点)?(?:乡镇|街道|镇|乡|苏木))(?:之一)?(?=[，,。；;\s]|$)")
+_MEMBER_VERBS_RE = re.compile(r"开展|表彰|评选|授予|命名|确定|召开|组织")
 
 
 MAX_CLAUSE = 60  # characters either side of a name searched for its clause's ends: a longer clause is cut there
@@ -50,6 +57,16 @@ def works_under(norm: str, place: PlaceName, next_start: int | None) -> bool:
         return False
     closing = _SUPERIOR_CLOSES_RE.search(norm, place.end, end)
     return closing is not None and (next_start is None or next_start >= closing.start())
+
+
+def ranks_the_township(norm: str, place: PlaceName) -> bool:
+    """Whether the clause ranks the township among the place's own (作为Y区人口最多的街道, 是Y县唯一的民族乡): what a
+    report says of its own county, as plainly as the superior it works under."""
+    start, end = clause(norm, place)
+    if not _MEMBER_OPENS_RE.search(norm, max(start, place.start - 2), place.start):
+        return False
+    after = _MEMBER_AFTER_RE.match(norm, place.end, end)
+    return after is not None and not _MEMBER_VERBS_RE.search(after.group())
 
 
 def spoken_of_as_other(norm: str, place: PlaceName) -> bool:

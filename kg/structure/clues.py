@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.model import Clue, Source
-from kg.structure.clauses import neighbour, spoken_of_as_other, visited, works_under
+from kg.structure.clauses import neighbour, ranks_the_township, spoken_of_as_other, visited, works_under
 from kg.structure.barenames import own_rank, short_street_offices, slogan_townships
 from kg.structure.placenames import PlaceName, bare_name, county_names, township_names
 from kg.model import evidence
@@ -34,6 +34,7 @@ BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", 
 SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
 CHAIN, PAGE_LINE, SUPERIOR, LONE = "上级逐级列举", "网页短行", "在其领导下或按其部署", "正文唯一县名"
+MEMBER = "本乡镇所属县"
 # A title or issuing organ outweighs any number of passing mentions; the table only tips close calls.
 WEIGHTS = {
     TITLE: 6.0, ISSUER: 5.0, ADDRESSEE: 5.0, METADATA: 3.0, ORGAN: 3.0, REPORT_LINE: 3.0,
@@ -58,6 +59,9 @@ WEIGHTS = {
     # named where several are: what the report says of its own place in the hierarchy, more than an organ named
     # in passing says.
     SUPERIOR: 4.0,
+    # The county the report ranks its township among (作为Y区人口最多的街道, 是Y县唯一的民族乡): what the report says
+    # of its own place, as the superior it works under is.
+    MEMBER: 4.0,
     # The one county-level unit a report names at all, in passing (积极配合Y县创建…), when nothing else names one: a
     # township speaks of its own county far more than of others, and the places it speaks of as others (visited,
     # neighbouring, bordering) are left out. The weakest word on the county: any other clue outweighs it.
@@ -228,9 +232,9 @@ _LINE_CUES = (TITLE, ISSUER, METADATA, ADDRESSEE, CRUMB)
 def _in_prose(place: PlaceName, cue: str) -> str:
     """A name the table does not know, read only after cutting prose words off its front (不断|规范街道
     办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind, after
-    位于, or in a clause of the superior worked under (贯彻落实Y县…部署), whose opening word cuts the verb off a
-    name that starts right after it."""
-    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED, SUPERIOR) else cue
+    位于, or in a clause of the superior worked under (贯彻落实Y县…部署) or of the county the township is ranked
+    among (作为Y区…的街道), whose opening word cuts the verb off a name that starts right after it."""
+    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED, SUPERIOR, MEMBER) else cue
 
 
 def _stands_alone(place: PlaceName, cue: str) -> bool:
@@ -240,7 +244,7 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
     worked under (在秀峰县委…领导下) an ordinary word is a name: the clause says what stands there."""
     if cue in _LINE_CUES or cue in (LOCATED, ADDRESS, TOWN_PAIR) or place.confirmed:
         return True
-    return len(place.name) - len(place.suffix) <= 4 and (not place.common_word or cue == SUPERIOR)
+    return len(place.name) - len(place.suffix) <= 4 and (not place.common_word or cue in (SUPERIOR, MEMBER))
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,
@@ -270,6 +274,8 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if cue in _PROSE_CUES:
             if works_under(norm, place, places[at + 1].start if at + 1 < len(places) else None):
                 cue = SUPERIOR
+            elif ranks_the_township(norm, place):
+                cue = MEMBER
             elif visited(norm, place) or neighbour(norm, place):
                 elsewhere.add(place.name)
                 continue
