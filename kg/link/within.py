@@ -64,8 +64,10 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
     mates = diagonal(sorted(shortcomings), sorted(plans))
     # Only where the report answers its problems in separate lists: same-item answers have no place to compare.
     if thresholds.by_position and not paired and len(mates) >= 2:
-        evidence = {(s, p) for (s, p), m in matches.items() if (m.themes or m.terms) and p not in ongoing}
-        chosen, added = realign(chosen, scores, evidence, mates, thresholds.addresses_relative)
+        touching = frozenset(pair for pair, m in matches.items() if m.themes or m.terms)
+        evidence = {(s, p) for s, p in touching if p not in ongoing}
+        chosen, added = realign(chosen, scores, evidence, mates, thresholds.addresses_relative,
+                                len(shortcomings) == len(plans), touching)
     for s, chosen_plans in chosen.items():
         for p in chosen_plans:
             if (p, s) in taken:
