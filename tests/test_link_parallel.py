@@ -166,3 +166,34 @@ def test_no_link_by_place_alone_when_most_problems_found_no_plan(tmp_path):
     links = linked(tmp_path, "石岭镇", problems, plan_text, sizes=(3, 3))
     # One problem of three found its plan by its words: too little to read the lists as answering point by point.
     assert set(links) == {(0, 0)}
+
+
+RUN_PROBLEMS = """（一）人民调解员年龄偏大，调解技能跟不上新类型纠纷。
+（二）村级公共法律服务点偏少，群众咨询不便。
+"""
+RUN_PLANS = """（一）组织人民调解员参加调解技能轮训。
+（二）从退休教师中选聘一批兼职人民调解员。
+（三）在每个村设立公共法律服务点。
+（四）开通镇级法律咨询热线，方便群众咨询。
+"""
+
+
+def test_each_problem_takes_the_run_of_plans_at_its_place(tmp_path):
+    links = linked(tmp_path, "石桥镇", RUN_PROBLEMS, RUN_PLANS, sizes=(2, 4))
+    # Two plans for each problem, in turn: the second of each run shares a word with its problem and is linked
+    # though the first plan of the run scores far higher.
+    assert set(links) == {(0, 0), (0, 1), (1, 2), (1, 3)}
+
+
+def test_runs_are_not_read_when_a_problem_found_a_plan_outside_its_run():
+    from kg.link.parallel import fill_runs, runs
+
+    groups = runs([0, 1], [0, 1, 2, 3])
+    assert groups == {0: (0, 1), 1: (2, 3)}
+    evidence = {(0, 1), (1, 3)}
+    # The first problem's words found the last plan: the plans do not come in runs, and nothing is added.
+    assert fill_runs({0: [0, 3], 1: [2]}, groups, evidence) == ({0: [0, 3], 1: [2]}, set())
+    # A problem without a plan: no runs either.
+    assert fill_runs({0: [0], 1: []}, groups, evidence) == ({0: [0], 1: []}, set())
+    assert fill_runs({0: [0], 1: [2]}, groups, evidence) == ({0: [0, 1], 1: [2, 3]}, {(0, 1), (1, 3)})
+    assert runs([0, 1], [0, 1, 2]) == {} and runs([0, 1, 2], [0, 1, 2]) == {}

@@ -98,3 +98,30 @@ def _overruled(s, p, chosen, scores, owner, relative) -> bool:
     if mine is None or mine == s or p not in chosen.get(mine, ()):
         return False
     return scores[s, p] < relative * scores[mine, p]
+
+
+
+
+def runs(shortcomings: list[int], plans: list[int]) -> dict[int, tuple[int, ...]]:
+    """Shortcoming ordinal → the run of plans at its place, when every problem can have the same number (two or
+    more) of plans in turn (3 problems, 6 plans: the first two plans for the first problem); else nothing."""
+    n, m = len(shortcomings), len(plans)
+    if n < 2 or m <= n or m % n:
+        return {}
+    k = m // n
+    return {s: tuple(plans[i * k : (i + 1) * k]) for i, s in enumerate(shortcomings)}
+
+
+def fill_runs(chosen: dict[int, list[int]], groups: dict[int, tuple[int, ...]],
+              evidence: set[tuple[int, int]]) -> tuple[dict[int, list[int]], set[tuple[int, int]]]:
+    """The links after reading the plans as equal runs, one per problem, and the pairs added.
+
+    When every problem found a plan and all within its own run, each takes the rest of its run that shares a
+    theme or a word with it: the report answers each problem with its run of plans (执法人员数量不足 with
+    争取执法编制 as well as 执法人员轮训), and the words favour one plan of the run only. Runs of unequal length
+    are not read: a plan left between two problems' plans is as often a new aim of its own.
+    """
+    if not groups or any(not plans or not set(plans) <= set(groups[s]) for s, plans in chosen.items()):
+        return chosen, set()
+    added = {(s, p) for s, group in groups.items() for p in group if p not in chosen[s] and (s, p) in evidence}
+    return {s: sorted({*plans, *(p for t, p in added if t == s)}) for s, plans in chosen.items()}, added

@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.parallel import POSITION_BONUS, continuing, diagonal, realign
+from kg.link.parallel import POSITION_BONUS, continuing, diagonal, fill_runs, realign, runs
 from kg.link.similarity import compare_weighted, idf_table, profile, weigh
 from kg.link.themes import tag_report
 from kg.model import Link, Report
@@ -68,6 +68,8 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
         evidence = {(s, p) for s, p in touching if p not in ongoing}
         chosen, added = realign(chosen, scores, evidence, mates, thresholds.addresses_relative,
                                 len(shortcomings) == len(plans), touching)
+        chosen, in_runs = fill_runs(chosen, runs(sorted(shortcomings), sorted(plans)), evidence)
+        added |= in_runs
     for s, chosen_plans in chosen.items():
         for p in chosen_plans:
             if (p, s) in taken:
