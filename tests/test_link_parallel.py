@@ -197,3 +197,12 @@ def test_runs_are_not_read_when_a_problem_found_a_plan_outside_its_run():
     assert fill_runs({0: [0], 1: []}, groups, evidence) == ({0: [0], 1: []}, set())
     assert fill_runs({0: [0], 1: [2]}, groups, evidence) == ({0: [0, 1], 1: [2, 3]}, {(0, 1), (1, 3)})
     assert runs([0, 1], [0, 1, 2]) == {} and runs([0, 1, 2], [0, 1, 2]) == {}
+
+
+def test_a_plan_carrying_on_a_measure_is_linked_by_place_in_point_by_point_lists_on_a_shared_theme(tmp_path):
+    # The clinic plan carries on this year's clinic measure, and shares only 经验, by chance, with the mediation
+    # problem; it shares the people's-complaints field with the problem at its place, and answers it there.
+    measure = "（三）办好赶集日“法律门诊”。全年坐诊24次。\n"
+    plan_text = TWO_PLANS.replace("抓住赶集日办好“法律门诊”", "办好赶集日“法律门诊”，推广邻镇引导信访人依法维权的经验")
+    links = linked(tmp_path, "石门镇", TWO_PROBLEMS, plan_text, measure, sizes=(2, 2))
+    assert links[1, 1].method == BY_POSITION and (0, 1) not in links

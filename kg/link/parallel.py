@@ -6,7 +6,7 @@ this way is read from the report itself: from where its plainly worded problems 
 lifts a pair that shares a theme or a word. It is evidence alone only where the two lists are of one length and
 every problem that found a plan found the one at its own place, these being at least half of the problems: then
 统筹推进力度不够 takes 健全议事协调机制 though they share neither theme nor word, unless that plan speaks of another
-problem's object. Such a link scores the bare bonus, under the confirmation score (待核实). And a weak link to
+problem's field. Such a link scores the bare bonus, under the confirmation score (待核实). And a weak link to
 a plan that the problem at the plan's own place claims far more strongly is dropped in any report (投入 in
 精力投入不足 against 加大执法装备投入).
 """
@@ -51,12 +51,14 @@ def runs_parallel(chosen: dict[int, list[int]], scores: dict[tuple[int, int], fl
 
 def realign(chosen: dict[int, list[int]], scores: dict[tuple[int, int], float], evidence: set[tuple[int, int]],
             mates: dict[int, int], relative: float, whole: bool = False,
-            touching: frozenset[tuple[int, int]] = frozenset()) -> tuple[dict[int, list[int]], set[tuple[int, int]]]:
+            touching: frozenset[tuple[int, int]] = frozenset(),
+            themed: frozenset[tuple[int, int]] = frozenset()) -> tuple[dict[int, list[int]], set[tuple[int, int]]]:
     """The links after reading the lists by place, and the pairs that were added for their place.
 
     `evidence` holds the pairs that share a theme or a word at all; `relative` is the share of the plan's
     score with its own problem under which a link to another problem is dropped. `whole` says the two lists
-    are of one length; `touching` holds every pair that shares a theme or a word, whatever the plan carries on.
+    are of one length; `touching` holds every pair that shares a theme or a word and `themed` every pair that
+    shares a theme, whatever the plan carries on.
     """
     owner = {p: s for s, p in mates.items()}
     kept = {s: [p for p in plans if not _overruled(s, p, chosen, scores, owner, relative)]
@@ -75,9 +77,11 @@ def realign(chosen: dict[int, list[int]], scores: dict[tuple[int, int], float], 
     if whole and point_by_point(kept, mates):
         for s, plans in kept.items():
             p = mates.get(s)
-            # A plan that speaks of another problem's object (学法 and 干部培训 beside 干部依法办事意识淡薄) is
-            # not free to answer this one by its place alone.
-            if not plans and p is not None and p not in claimed and not any(o != s for o, q in touching if q == p):
+            # A plan that works in another problem's field (学法 and 干部培训 beside 干部依法办事意识淡薄) is not free
+            # to answer this one by its place; one that shares nothing with this problem is not free either when
+            # it shares a mere word with another (村民 in 提升村民自治水平 beside 部分村民遇到纠纷找熟人).
+            rivals = themed if (s, p) in touching else touching
+            if not plans and p is not None and p not in claimed and not any(o != s for o, q in rivals if q == p):
                 kept[s] = [p]
                 added.add((s, p))
     return kept, added

@@ -65,9 +65,10 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
     # Only where the report answers its problems in separate lists: same-item answers have no place to compare.
     if thresholds.by_position and not paired and len(mates) >= 2:
         touching = frozenset(pair for pair, m in matches.items() if m.themes or m.terms)
+        themed = frozenset(pair for pair, m in matches.items() if m.themes)
         evidence = {(s, p) for s, p in touching if p not in ongoing}
         chosen, added = realign(chosen, scores, evidence, mates, thresholds.addresses_relative,
-                                len(shortcomings) == len(plans), touching)
+                                len(shortcomings) == len(plans), touching, themed)
         chosen, in_runs = fill_runs(chosen, runs(sorted(shortcomings), sorted(plans)), evidence)
         added |= in_runs
     for s, chosen_plans in chosen.items():
