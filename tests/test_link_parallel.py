@@ -39,9 +39,9 @@ def written(tmp_path, name, problems, plan_text, measure=""):
     return read(path)
 
 
-def linked(tmp_path, name, problems, plan_text, measure="", thresholds=None):
+def linked(tmp_path, name, problems, plan_text, measure="", thresholds=None, sizes=(3, 3)):
     report = written(tmp_path, name, problems, plan_text, measure)
-    assert len(report.shortcomings) == 3 and len(report.plans) == 3  # the test is about links, not reading
+    assert (len(report.shortcomings), len(report.plans)) == sizes  # the test is about links, not reading
     report = link_report(report) if thresholds is None else link_report(report, thresholds)
     return {(l.target_ordinal, l.source_ordinal): l for l in report.links if l.kind == "addresses"}
 
@@ -51,9 +51,10 @@ def test_in_parallel_lists_a_problem_takes_the_plan_at_its_place_on_a_shared_the
     assert (0, 0) in links and links[0, 0].method != BY_POSITION  # worded alike, linked by its words
     # 法治意识不强 and 送法进村/普法宣传 share no word, only the publicity theme; their place links them.
     assert links[1, 1].method == BY_POSITION and "publicity" in links[1, 1].themes
-    # 统筹推进力度 and 议事协调机制 share neither word nor theme: place alone is no evidence.
-    assert (2, 2) not in links
-    assert set(links) == {(0, 0), (1, 1)}
+    # 统筹推进力度 and 议事协调机制 share neither word nor theme, but the other two problems took their own-place
+    # plans and nothing else: the report answers point by point, so the last plan answers the last problem.
+    assert links[2, 2].method == BY_POSITION and not links[2, 2].terms and not links[2, 2].themes
+    assert set(links) == {(0, 0), (1, 1), (2, 2)}
 
 
 def test_plans_in_another_order_get_nothing_for_their_place(tmp_path):
@@ -87,7 +88,10 @@ def test_an_accidental_shared_word_yields_to_the_plans_own_problem(tmp_path):
     # 投入 in 精力投入不足 and in 执法装备投入 is not one object; the equipment plan answers the equipment problem.
     assert (1, 1) in links and (0, 1) not in links
     assert links[2, 2].method == BY_POSITION
-    assert 0 not in {s for s, _ in links}
+    # The staffing problem has no plan of its own; the report answers point by point, so the plan at its place is
+    # offered for its place alone, and shown as to be checked (待核实), never as a confirmed link.
+    assert {p for s, p in links if s == 0} == {0}
+    assert links[0, 0].method == BY_POSITION and links[0, 0].score < Thresholds().addresses_confirmed
 
 
 def test_the_position_rule_can_be_switched_off(tmp_path):
@@ -99,10 +103,10 @@ def test_the_position_rule_can_be_switched_off(tmp_path):
 def test_trace_says_which_plan_was_linked_for_its_place(tmp_path):
     report = written(tmp_path, "青岩镇", PROBLEMS, plans(ENFORCEMENT, PUBLICITY, COORDINATION))
     rows = trace([report], "青岩镇")
-    assert [bool(row.plans) for row in rows] == [True, True, False]
-    assert not rows[0].plans[0].by_place and rows[1].plans[0].by_place
+    assert [bool(row.plans) for row in rows] == [True, True, True]
+    assert not rows[0].plans[0].by_place and rows[1].plans[0].by_place and rows[2].plans[0].by_place
     text = format_rows(rows)
-    assert text.count("按序对应") == 2  # the publicity plan's reasons, and the legend that explains the words
+    assert text.count("按序对应") == 3  # the reasons of the two plans linked for their place, and the legend
 
 
 def test_a_briefing_says_which_plan_was_linked_for_its_place(tmp_path, fresh):
@@ -118,9 +122,87 @@ def test_a_briefing_says_which_plan_was_linked_for_its_place(tmp_path, fresh):
     load_paths(store, [folder], progress=False)
     briefing = write_briefing(store, "青岩镇", tmp_path / "b.html")
     placed = [(c.shortcoming.text, p.text) for c in briefing.chains for p in c.plans if c.placed(p)]
-    assert placed == [("村民法治意识不强，遇事找关系多于找法律", "开展送法进村活动，推进普法宣传进农户")]
+    assert placed == [("村民法治意识不强，遇事找关系多于找法律", "开展送法进村活动，推进普法宣传进农户"),
+                      ("镇村两级统筹推进力度不够", "健全法治建设议事协调机制，定期研究解决重点难点问题")]
     html = (tmp_path / "b.html").read_text(encoding="utf-8")
-    assert html.count("，按序对应") == 1 and "标“按序对应”的计划" in html
+    assert html.count("，按序对应") == 2 and "标“按序对应”的计划" in html
     write_briefing(store, "青岩镇", tmp_path / "b.docx")
     lines = [p.text for p in Document(str(tmp_path / "b.docx")).paragraphs]
-    assert sum("按序对应）" in line or "按序对应，" in line for line in lines) == 1
+    assert sum("按序对应）" in line or "按序对应，" in line for line in lines) == 2
+
+
+TWO_PROBLEMS = """（一）村里调解纠纷仍靠老办法，调解员多凭经验办事。
+（二）部分村民遇到矛盾先想到上访。
+"""
+TWO_PLANS = """（一）组织调解员参加调解技能培训，提高调解纠纷的水平。
+（二）抓住赶集日办好“法律门诊”。
+"""
+
+
+def test_two_point_by_point_lists_link_the_unworded_pair_by_place(tmp_path):
+    links = linked(tmp_path, "石湾镇", TWO_PROBLEMS, TWO_PLANS, sizes=(2, 2))
+    assert (0, 0) in links and links[0, 0].method != BY_POSITION
+    # 上访 and 法律门诊 share no word: the place links them, as a link to be checked.
+    assert links[1, 1].method == BY_POSITION and links[1, 1].score < Thresholds().addresses_confirmed
+    assert set(links) == {(0, 0), (1, 1)}
+
+
+def test_no_link_by_place_alone_when_the_lists_differ_in_length(tmp_path):
+    extra = TWO_PLANS + "（三）每季度评查一次调解卷宗。\n"
+    links = linked(tmp_path, "石滩镇", TWO_PROBLEMS, extra, sizes=(2, 3))
+    assert 1 not in {s for s, _ in links}
+
+
+def test_no_link_by_place_alone_for_a_plan_that_speaks_of_another_problem(tmp_path):
+    # The second plan works on mediators again, the first problem's object: it is no answer to 上访 by its place.
+    plan_text = TWO_PLANS.replace("抓住赶集日办好“法律门诊”", "为调解员订阅法律书刊")
+    links = linked(tmp_path, "石峡镇", TWO_PROBLEMS, plan_text, sizes=(2, 2))
+    assert (0, 0) in links and (1, 1) not in links
+
+
+def test_no_link_by_place_alone_when_most_problems_found_no_plan(tmp_path):
+    problems = TWO_PROBLEMS + "（三）镇财政对法治工作的保障偏少。\n"
+    plan_text = TWO_PLANS + "（三）筹建镇级法治文化长廊。\n"
+    links = linked(tmp_path, "石岭镇", problems, plan_text, sizes=(3, 3))
+    # One problem of three found its plan by its words: too little to read the lists as answering point by point.
+    assert set(links) == {(0, 0)}
+
+
+RUN_PROBLEMS = """（一）人民调解员年龄偏大，调解技能跟不上新类型纠纷。
+（二）村级公共法律服务点偏少，群众咨询不便。
+"""
+RUN_PLANS = """（一）组织人民调解员参加调解技能轮训。
+（二）从退休教师中选聘一批兼职人民调解员。
+（三）在每个村设立公共法律服务点。
+（四）开通镇级法律咨询热线，方便群众咨询。
+"""
+
+
+def test_each_problem_takes_the_run_of_plans_at_its_place(tmp_path):
+    links = linked(tmp_path, "石桥镇", RUN_PROBLEMS, RUN_PLANS, sizes=(2, 4))
+    # Two plans for each problem, in turn: the second of each run shares a word with its problem and is linked
+    # though the first plan of the run scores far higher.
+    assert set(links) == {(0, 0), (0, 1), (1, 2), (1, 3)}
+
+
+def test_runs_are_not_read_when_a_problem_found_a_plan_outside_its_run():
+    from kg.link.parallel import fill_runs, runs
+
+    groups = runs([0, 1], [0, 1, 2, 3])
+    assert groups == {0: (0, 1), 1: (2, 3)}
+    evidence = {(0, 1), (1, 3)}
+    # The first problem's words found the last plan: the plans do not come in runs, and nothing is added.
+    assert fill_runs({0: [0, 3], 1: [2]}, groups, evidence) == ({0: [0, 3], 1: [2]}, set())
+    # A problem without a plan: no runs either.
+    assert fill_runs({0: [0], 1: []}, groups, evidence) == ({0: [0], 1: []}, set())
+    assert fill_runs({0: [0], 1: [2]}, groups, evidence) == ({0: [0, 1], 1: [2, 3]}, {(0, 1), (1, 3)})
+    assert runs([0, 1], [0, 1, 2]) == {} and runs([0, 1, 2], [0, 1, 2]) == {}
+
+
+def test_a_plan_carrying_on_a_measure_is_linked_by_place_in_point_by_point_lists_on_a_shared_theme(tmp_path):
+    # The clinic plan carries on this year's clinic measure, and shares only 经验, by chance, with the mediation
+    # problem; it shares the people's-complaints field with the problem at its place, and answers it there.
+    measure = "（三）办好赶集日“法律门诊”。全年坐诊24次。\n"
+    plan_text = TWO_PLANS.replace("抓住赶集日办好“法律门诊”", "办好赶集日“法律门诊”，推广邻镇引导信访人依法维权的经验")
+    links = linked(tmp_path, "石门镇", TWO_PROBLEMS, plan_text, measure, sizes=(2, 2))
+    assert links[1, 1].method == BY_POSITION and (0, 1) not in links

@@ -3,9 +3,12 @@
 Reports often answer their problems point by point, the n-th plan taking up the n-th problem in other words
 (村民法治意识不强 ↔ 开展送法进村活动), so that the words alone are too weak to link them. Whether a report writes
 this way is read from the report itself: from where its plainly worded problems found their plans. Position
-is never evidence alone (统筹推进力度不够 and 健全议事协调机制 share neither theme nor word and stay apart); it
-lifts a pair that shares a theme or a word. And a weak link to a plan that the problem at the plan's own place
-claims far more strongly is dropped in any report (投入 in 精力投入不足 against 加大执法装备投入).
+lifts a pair that shares a theme or a word. It is evidence alone only where the two lists are of one length and
+every problem that found a plan found the one at its own place, these being at least half of the problems: then
+统筹推进力度不够 takes 健全议事协调机制 though they share neither theme nor word, unless that plan speaks of another
+problem's field. Such a link scores the bare bonus, under the confirmation score (待核实). And a weak link to
+a plan that the problem at the plan's own place claims far more strongly is dropped in any report (投入 in
+精力投入不足 against 加大执法装备投入).
 """
 
 from __future__ import annotations
@@ -47,11 +50,15 @@ def runs_parallel(chosen: dict[int, list[int]], scores: dict[tuple[int, int], fl
 
 
 def realign(chosen: dict[int, list[int]], scores: dict[tuple[int, int], float], evidence: set[tuple[int, int]],
-            mates: dict[int, int], relative: float) -> tuple[dict[int, list[int]], set[tuple[int, int]]]:
+            mates: dict[int, int], relative: float, whole: bool = False,
+            touching: frozenset[tuple[int, int]] = frozenset(),
+            themed: frozenset[tuple[int, int]] = frozenset()) -> tuple[dict[int, list[int]], set[tuple[int, int]]]:
     """The links after reading the lists by place, and the pairs that were added for their place.
 
     `evidence` holds the pairs that share a theme or a word at all; `relative` is the share of the plan's
-    score with its own problem under which a link to another problem is dropped.
+    score with its own problem under which a link to another problem is dropped. `whole` says the two lists
+    are of one length; `touching` holds every pair that shares a theme or a word and `themed` every pair that
+    shares a theme, whatever the plan carries on.
     """
     owner = {p: s for s, p in mates.items()}
     kept = {s: [p for p in plans if not _overruled(s, p, chosen, scores, owner, relative)]
@@ -67,7 +74,26 @@ def realign(chosen: dict[int, list[int]], scores: dict[tuple[int, int], float], 
         if not plans and p is not None and p not in claimed and (s, p) in evidence:
             kept[s] = [p]
             added.add((s, p))
+    if whole and point_by_point(kept, mates):
+        for s, plans in kept.items():
+            p = mates.get(s)
+            # A plan that works in another problem's field (学法 and 干部培训 beside 干部依法办事意识淡薄) is not free
+            # to answer this one by its place; one that shares nothing with this problem is not free either when
+            # it shares a mere word with another (村民 in 提升村民自治水平 beside 部分村民遇到纠纷找熟人).
+            rivals = themed if (s, p) in touching else touching
+            if not plans and p is not None and p not in claimed and not any(o != s for o, q in rivals if q == p):
+                kept[s] = [p]
+                added.add((s, p))
     return kept, added
+
+
+def point_by_point(chosen: dict[int, list[int]], mates: dict[int, int]) -> bool:
+    """Every linked problem took its own-place plan alone, and these are at least as many as the problems left
+    without a plan: in lists of one length the report then answers point by point, so a problem's place speaks for
+    its plan even when their words and themes differ (法治意识有待增强 ↔ 抓学法)."""
+    on = sum(1 for s, plans in chosen.items() if plans == [mates.get(s)])
+    left = sum(1 for plans in chosen.values() if not plans)
+    return on >= 1 and on >= left and on + left == len(chosen)
 
 
 def _overruled(s, p, chosen, scores, owner, relative) -> bool:
@@ -76,3 +102,30 @@ def _overruled(s, p, chosen, scores, owner, relative) -> bool:
     if mine is None or mine == s or p not in chosen.get(mine, ()):
         return False
     return scores[s, p] < relative * scores[mine, p]
+
+
+
+
+def runs(shortcomings: list[int], plans: list[int]) -> dict[int, tuple[int, ...]]:
+    """Shortcoming ordinal → the run of plans at its place, when every problem can have the same number (two or
+    more) of plans in turn (3 problems, 6 plans: the first two plans for the first problem); else nothing."""
+    n, m = len(shortcomings), len(plans)
+    if n < 2 or m <= n or m % n:
+        return {}
+    k = m // n
+    return {s: tuple(plans[i * k : (i + 1) * k]) for i, s in enumerate(shortcomings)}
+
+
+def fill_runs(chosen: dict[int, list[int]], groups: dict[int, tuple[int, ...]],
+              evidence: set[tuple[int, int]]) -> tuple[dict[int, list[int]], set[tuple[int, int]]]:
+    """The links after reading the plans as equal runs, one per problem, and the pairs added.
+
+    When every problem found a plan and all within its own run, each takes the rest of its run that shares a
+    theme or a word with it: the report answers each problem with its run of plans (执法人员数量不足 with
+    争取执法编制 as well as 执法人员轮训), and the words favour one plan of the run only. Runs of unequal length
+    are not read: a plan left between two problems' plans is as often a new aim of its own.
+    """
+    if not groups or any(not plans or not set(plans) <= set(groups[s]) for s, plans in chosen.items()):
+        return chosen, set()
+    added = {(s, p) for s, group in groups.items() for p in group if p not in chosen[s] and (s, p) in evidence}
+    return {s: sorted({*plans, *(p for t, p in added if t == s)}) for s, plans in chosen.items()}, added

@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.parallel import POSITION_BONUS, continuing, diagonal, realign
+from kg.link.parallel import POSITION_BONUS, continuing, diagonal, fill_runs, realign, runs
 from kg.link.similarity import compare_weighted, idf_table, profile, weigh
 from kg.link.themes import tag_report
 from kg.model import Link, Report
@@ -64,8 +64,13 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
     mates = diagonal(sorted(shortcomings), sorted(plans))
     # Only where the report answers its problems in separate lists: same-item answers have no place to compare.
     if thresholds.by_position and not paired and len(mates) >= 2:
-        evidence = {(s, p) for (s, p), m in matches.items() if (m.themes or m.terms) and p not in ongoing}
-        chosen, added = realign(chosen, scores, evidence, mates, thresholds.addresses_relative)
+        touching = frozenset(pair for pair, m in matches.items() if m.themes or m.terms)
+        themed = frozenset(pair for pair, m in matches.items() if m.themes)
+        evidence = {(s, p) for s, p in touching if p not in ongoing}
+        chosen, added = realign(chosen, scores, evidence, mates, thresholds.addresses_relative,
+                                len(shortcomings) == len(plans), touching, themed)
+        chosen, in_runs = fill_runs(chosen, runs(sorted(shortcomings), sorted(plans)), evidence)
+        added |= in_runs
     for s, chosen_plans in chosen.items():
         for p in chosen_plans:
             if (p, s) in taken:
