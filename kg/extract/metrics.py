@@ -61,6 +61,11 @@ def _stop_words() -> frozenset[str]:
 
 
 @cache
+def _negations() -> frozenset[str]:
+    return frozenset(_words("negation"))
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from ontology/lexicons/metric_words.tsv."""
     return {
@@ -144,12 +149,13 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
             continue
         quantity = _zero_fact(norm, quantity)
         if (_not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _aimed(norm, quantity)
-                or _page_counter(norm, quantity.start)
+                or _page_counter(norm, quantity.start) or shape.counts_items_after(norm, quantity)
                 or (quantity.unit == shape.HOUSEHOLD_UNIT and shape.household(norm, quantity, names))
                 or (previous is not None and shape.threshold_of_count_before(norm, quantity, previous[0].end))):
             continue
         named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
-        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in named) if i))
+        counts_people = quantity.unit in _words("person_unit")
+        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names, counts_people) for i in named) if i))
         if named and not indicators:
             # 舒某、龙某等5名律师: only people stood before the number, so what follows it is what was counted.
             after = _clean(text[quantity.end : _phrase_after(norm, quantity.end, quantity.unit)])
@@ -228,6 +234,11 @@ def _zero_fact(norm: str, quantity: Quantity) -> Quantity:
 
 # 的, 是 and 为 (作为, 成为) before 一 plus a classifier make it an article: what follows is described, not counted.
 _ARTICLE_BEFORE = "的是为"
+# 新一轮, 新一届: 新 before 一 plus a classifier names the next of a series, whatever follows; nothing is counted.
+_SERIES_BEFORE = "新"
+# 一人多岗, 一户多宅, 一岗双责: 一 with a person or household and then 多 or 双 is a formula, not one person.
+_FORMULA_SUBJECTS = ("人", "户", "岗")
+_FORMULA_AFTER = "多双"
 
 
 def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
@@ -248,6 +259,10 @@ def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
             return True  # formulas: 一户一档, 三支一扶, 五个一
         if number.value == 1 and norm[start - 1 : start] in _ARTICLE_BEFORE and _CJK.match(after):
             return True  # 作为全年的一项重点任务, 是一个难点: 一 read as "a", not a count
+        if number.value == 1 and start > 0 and norm[start - 1] in _SERIES_BEFORE:
+            return True
+        if number.value == 1 and after and after in _FORMULA_AFTER and quantity.unit in _FORMULA_SUBJECTS:
+            return True
         any_term, reach = _any_numbered_term()
         if number.value != 0 and any_term.search(norm, max(0, start - reach), end + reach):
             for term in numbered_terms():
@@ -405,6 +420,9 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     else:
         after_end = _phrase_after(norm, quantity.end, quantity.unit)
     after = norm[quantity.end : after_end]
+    described = _described_after(norm, quantity.end, after, quantity.unit) if quantity.value else None
+    if described:
+        return _nonempty(_clean(text[described[0] : described[1]]))
     if after and (quantity.value == 0 or not _counts_before(norm, norm[left:right], after, after_end, quantity.end, quantity.unit)):
         return _nonempty(_clean(text[quantity.end : after_end]))
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
@@ -424,6 +442,20 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if left == floor and named.startswith("的"):
         named = named[1:]  # 3—5人的网格巡查小组42个: the 的 that tied the figure before to this noun is no part of it
     return _nonempty(named or (_link_words(text, start, right) if link_only else ""))
+
+
+def _described_after(norm: str, end: int, after: str, unit: str) -> tuple[int, int] | None:
+    """选聘2家在征地拆迁等领域经验丰富的律所: a preposition right after the unit opens what describes the counted
+    noun, which stands after the clause's last 的; its span, or None."""
+    first = lexicon.tokens(after)[:1] if after else []
+    if not first or not _tag(first[0]).startswith("p"):
+        return None
+    clause_end = _clause_end(norm, end)
+    tie = norm.rfind("的", end, clause_end)
+    if tie < 0:
+        return None
+    noun_end = _phrase_after(norm, tie + 1, unit)
+    return (tie + 1, noun_end) if noun_end > tie + 1 else None
 
 
 def _link_words(text: str, start: int, end: int) -> str:
@@ -489,9 +521,10 @@ def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ..
 
 
 _HOUSEHOLD = "一家"
+_HONORIFIC = "同志"
 
 
-def _without_names(indicator: str, names: tuple[str, ...]) -> str:
+def _without_names(indicator: str, names: tuple[str, ...], people: bool = False) -> str:
     """镇长李华带领执法人员 → 执法人员: what the person led or did, never the person."""
     cut = max((indicator.rfind(name) + len(name) for name in names if name in indicator), default=-1)
     cut = max(cut, shape.households_end(indicator))  # 浦家村宋某某一家等: households named by their heads
@@ -500,8 +533,15 @@ def _without_names(indicator: str, names: tuple[str, ...]) -> str:
     rest = indicator[cut:].lstrip("、和及与")
     if rest.startswith(_HOUSEHOLD):
         rest = rest[len(_HOUSEHOLD) :]  # 宋某一家等15户: the household is the person's, as the name is
+    if rest.startswith(_HONORIFIC + "等"):
+        rest = rest[len(_HONORIFIC) :]  # 闻某同志等4人: the honorific belongs to the name
     if rest.startswith("等"):
         rest = rest[1:]  # 舒某、龙某等5名律师: 等 closes the names, it is nothing counted
+    tokens = lexicon.tokens(rest) if people and rest else []
+    if len(tokens) > 1 and _tag(tokens[0]) == "p":
+        # 请律师某某为干部职工90余人讲授…: the preposition after the name ties it to the people counted; before a
+        # count of anything else (为困难群众代理案件6件) it belongs to what was done
+        rest = rest[len(tokens[0]) :]
     act = next((word for word in lexicon.words("person_words", "act") if len(word) > 1 and rest.startswith(word)), "")
     return _clean(rest[len(act) :])
 
@@ -514,7 +554,15 @@ def _title_over_names(indicator: str, names: tuple[str, ...]) -> str:
     title = indicator[:first] if first > 0 else ""
     # 德古（民间调解人）甲、乙等: the title may gloss a local word in brackets
     title = title.rstrip("）)")
-    return _clean(title) if title.endswith(roles_longest_first()) else ""
+    title = _clean(title)
+    # 成立由副主任闻某等: the words up to a preposition before the title say what was done, not who
+    tokens = lexicon.tokens(title)
+    cut = max((i + 1 for i, token in enumerate(tokens) if _tag(token) == "p"), default=0)
+    title = "".join(tokens[cut:])
+    if title.endswith(roles_longest_first()):
+        return title
+    # 司法所干部晁某等: the words right before the names describe them even when no title word closes them
+    return title if len(title) >= 2 else ""
 
 
 def _glossed_title_before(norm: str, text: str, indicator: str, before: int, names: tuple[str, ...]) -> str:
@@ -608,6 +656,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     # 干部95人参加考试, 事项32项逐项明确: a verb or adverb after the unit, a noun before the number
     # (社区各有一名签约律师: a verb before the number leaves the noun after it as what is counted).
     verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
+    if verb_after and unit in _NOUN_CLASSIFIERS and _tag(first[0]).startswith("v") and first[0] not in _stop_words():
+        verb_after = False  # 12个站所负责人: 个 counts a thing, so what follows it is a noun the tagger read as a verb
+    if first and not verb_after and unit in _words("person_unit") and norm.startswith("《", unit_end + len(first[0])):
+        verb_after = True  # 干部职工90余人讲授《行政处罚法》: a word taking a title is a verb, the people's act
     if unit_kinds().get(unit) == "money" and first:
         verb_after = verb_after or _tag(first[0]).startswith("v")  # 投入资金12.6万元建设…: money is spent on the verb
     if before.endswith("等") and (verb_after or norm.startswith("同志", unit_end)):
@@ -617,6 +669,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
+
+
+# classifiers that count things only; a verb never follows them directly
+_NOUN_CLASSIFIERS = ("个",)
 
 
 MAX_SCOPE = 4  # characters of a place or scope before a share (全乡, 辖区内); longer words before it say more
@@ -705,7 +761,7 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
         tag = _tag(token)
         # A verb ends the phrase after a noun (村|推行); after a verbal noun it is part of it (督导|考评).
         closes = clause_ends and end + len(token) == stop
-        if token in _stop_words() or (tag in _STOP_TAGS and previous_tag[:1] in ("n", "z", "j") and not closes):
+        if token in _stop_words() or (token in _negations() and unit not in _words("person_unit")) or (tag in _STOP_TAGS and previous_tag[:1] in ("n", "z", "j") and not closes):
             break
         if len(token) > 1 and token[-1] in lexicon.chars("metric_words", "stop_char") and token not in _tags():
             return end + len(token) - 1
