@@ -694,3 +694,10 @@ def test_a_classifier_of_things_counts_the_noun_after_even_one_read_as_a_verb():
 def test_names_with_an_honorific_before_deng_leave_the_title_before_them():
     assert [f[:3] for f in facts("成立由副镇长柯晓峰同志等6人组成的督查组。")] == [("副镇长", 6, "人")]
     assert [f[:3] for f in facts("综治办干部符小满等3名同志组成调解专班。")] == [("综治办干部", 3, "名")]
+
+
+def test_a_certificate_per_person_is_counted_and_words_built_on_zheng_are_not():
+    [(indicator, value, unit, _)] = [f for f in facts("网格员落实每人一证，推行三证合一，颁发证书20本。") if f[2] == "证"]
+    assert (value, unit) == (1, "证") and "每人" in indicator
+    assert ("颁发证书", 20, "本", False) in facts("推行三证合一，颁发证书20本。")
+    assert [f for f in facts("推行三证合一，颁发证书20本。") if f[2] == "证"] == []
