@@ -13,6 +13,7 @@ from functools import cache, partial
 
 from kg.extract.person_lexicon import surname_at
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.text.numerals import Quantity, find_quantities, unit_kinds
 
 _words = partial(lexicon.words, "metric_words")
@@ -292,3 +293,39 @@ def counts_items_after(norm: str, quantity: Quantity) -> bool:
         return False
     window = norm[first : first + LISTED_WINDOW]
     return any(mark in window for mark in _item_marks(int(n)))
+
+
+# A clause ends at these (in the normal form: full-width punctuation is already half-width).
+BOUNDARY = frozenset(",。;:!?\n()[]")
+CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a character of a word (Han or Latin)
+
+
+def clause_start(norm: str, pos: int, floor: int = 0) -> int:
+    """Where the clause holding `pos` starts: back to the last clause boundary, never before `floor`."""
+    start = pos
+    while start > floor and norm[start - 1] not in BOUNDARY:
+        start -= 1
+    return start
+
+
+def clause_end(norm: str, pos: int) -> int:
+    end = pos
+    while end < len(norm) and norm[end] not in BOUNDARY:
+        end += 1
+    return end
+
+
+@cache
+def clause_lead() -> re.Pattern:
+    """What opens a clause before the words that name a count: an item number, a date, a scope (截至目前, 全年)."""
+    return re.compile(
+        rf"""(?:
+            [一二三四五六七八九十]+[是要]              # 一是, 二要: an inline enumeration
+          | \(?[一二三四五六七八九十\d]+\)            # (一), 1): a bracketed item number
+          | \d+[.、]                                   # 1. 2、: an item number
+          | {either(_words("lead"))}                   # scope and time: 截至目前, 全年, 我镇…
+          | \d{{4}}\s*[-至到~]\s*\d{{4}}年度?               # 2022-2023年度: a span of years
+          | \d{{4}}年度? | \d{{1,2}}月份? | \d{{1,2}}日   # a date
+        )""",
+        re.VERBOSE,
+    )

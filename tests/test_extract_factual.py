@@ -1,0 +1,37 @@
+"""Which figures state a fact: the checks metrics runs before it looks for what a figure counts."""
+
+from __future__ import annotations
+
+from kg.extract import factual
+from kg.read import make_source
+from kg.text.numerals import find_quantities
+
+
+def no_fact(sentence: str, figure: str) -> bool:
+    """Whether the figure written as `figure` in our sentence is left out (the noun phrase after it taken as empty)."""
+    norm = make_source("sample.txt", sentence, "utf-8").norm  # the checks read the normal form, as metrics does
+    [quantity] = [q for q in find_quantities(norm) if sentence[q.start : q.end] == figure]
+    return factual.no_fact(sentence, norm, quantity, lambda pos, unit: pos)
+
+
+def test_counts_that_state_what_was_done_are_facts():
+    assert not no_fact("全年办结行政复议案件7件。", "7件")
+    assert not no_fact("存在的问题已整改5个。", "5个")
+
+
+def test_ordinals_formulas_and_a_new_series_state_no_fact():
+    assert no_fact("召开第3次联席会议。", "3次")
+    assert no_fact("推行一户一档管理。", "一户")
+    assert no_fact("全镇干部参加新一轮轮训。", "一轮")
+    assert no_fact("克服一人多岗困难。", "一人")
+
+
+def test_a_count_of_the_items_listed_after_it_states_no_fact():
+    assert no_fact("短板表现为两个方面：一是台账不全；二是培训不足。", "两个")
+    # the same count with no items after it is a fact of its own
+    assert not no_fact("短板表现为两个方面，正在整改。", "两个")
+
+
+def test_aims_and_page_counters_state_no_fact():
+    assert no_fact("力争调解成功率达到98%。", "98%")
+    assert no_fact("浏览次数：512次", "512次")
