@@ -35,3 +35,8 @@ def test_a_count_of_the_items_listed_after_it_states_no_fact():
 def test_aims_and_page_counters_state_no_fact():
     assert no_fact("力争调解成功率达到98%。", "98%")
     assert no_fact("浏览次数：512次", "512次")
+
+
+def test_a_figure_in_a_sentence_opened_by_the_time_of_a_plan_states_no_fact():
+    assert no_fact("全年调解12件。下一步，每季度开展培训2次。", "2次")
+    assert not no_fact("全年调解12件。下一步，每季度开展培训2次。", "12件")

@@ -701,3 +701,9 @@ def test_a_certificate_per_person_is_counted_and_words_built_on_zheng_are_not():
     assert (value, unit) == (1, "证") and "每人" in indicator
     assert ("颁发证书", 20, "本", False) in facts("推行三证合一，颁发证书20本。")
     assert [f for f in facts("推行三证合一，颁发证书20本。") if f[2] == "证"] == []
+
+
+def test_a_sentence_opened_by_the_time_of_a_plan_states_no_fact_outside_a_plans_section():
+    body = ("二、主要做法\n全年化解纠纷31件。今后，镇司法所每周到社区一天坐班。"
+            "下一步将重点抓好两件事：一是建强队伍；二是完善台账。明年新建调解室3个。\n")
+    assert facts(body) == [("化解纠纷", 31, "件", False)]

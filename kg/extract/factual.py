@@ -41,7 +41,8 @@ def _patterns() -> dict[str, re.Pattern]:
 def no_fact(text: str, norm: str, quantity: Quantity, phrase_end: Callable[[int, str], int]) -> bool:
     """True when the figure states no fact; `phrase_end(pos, unit)` ends the noun phrase after a unit."""
     return (_not_a_count(text, norm, quantity, phrase_end) or _framing(norm, quantity) or _aimed(norm, quantity)
-            or _page_counter(norm, quantity.start) or shape.counts_items_after(norm, quantity))
+            or _page_counter(norm, quantity.start) or shape.counts_items_after(norm, quantity)
+            or _planned(norm, quantity.start))
 
 
 @cache
@@ -146,6 +147,28 @@ def _framing(norm: str, quantity: Quantity) -> bool:
     clause = norm[left : quantity.start]
     lead = shape.clause_lead().match(clause)
     return bool(_patterns()["framing"].match(clause, lead.end() if lead else 0))
+
+
+PLAN_WINDOW = 120  # characters before a figure searched for the start of its sentence; a longer one is left alone
+_SENTENCE_START = re.compile(r"[。;!?\n][ \t*]*")
+
+
+def _planned(norm: str, start: int) -> bool:
+    """下一步，司法所每月到村一天: a sentence opened by the time of a plan (下一步, 今后, 明年) states what is to be done,
+    outside a plans section as within one."""
+    floor = max(0, start - PLAN_WINDOW)
+    cut = norm.rfind("。", floor, start)
+    for end in ";!?\n":
+        cut = max(cut, norm.rfind(end, floor, start))
+    if cut < 0 and floor > 0:
+        return False
+    opening = _SENTENCE_START.match(norm, cut) if cut >= 0 else None
+    return norm.startswith(_plan_leads(), opening.end() if opening else 0)
+
+
+@cache
+def _plan_leads() -> tuple[str, ...]:
+    return _words("plan_lead")
 
 
 AIM_WINDOW = 24  # characters before a figure searched for the word of an aim; a clause that holds one is short
