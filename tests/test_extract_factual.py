@@ -40,3 +40,12 @@ def test_aims_and_page_counters_state_no_fact():
 def test_a_figure_in_a_sentence_opened_by_the_time_of_a_plan_states_no_fact():
     assert no_fact("全年调解12件。下一步，每季度开展培训2次。", "2次")
     assert not no_fact("全年调解12件。下一步，每季度开展培训2次。", "12件")
+
+
+def test_a_count_in_words_in_a_heading_names_its_theme_and_one_in_digits_is_a_fact():
+    text = "（二）三本台账管到底\n全镇划分网格48个。\n（三）全年受理案件32件\n"
+    assert no_fact(text, "三本")
+    assert not no_fact(text, "48个")
+    assert not no_fact(text, "32件")
+    # the same words in a sentence of the body are a count
+    assert not no_fact("全镇汇编三张权责对照表，划分网格48个。", "三张")

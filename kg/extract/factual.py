@@ -42,7 +42,7 @@ def no_fact(text: str, norm: str, quantity: Quantity, phrase_end: Callable[[int,
     """True when the figure states no fact; `phrase_end(pos, unit)` ends the noun phrase after a unit."""
     return (_not_a_count(text, norm, quantity, phrase_end) or _framing(norm, quantity) or _aimed(norm, quantity)
             or _page_counter(norm, quantity.start) or shape.counts_items_after(norm, quantity)
-            or _planned(norm, quantity.start))
+            or _planned(norm, quantity.start) or _heading_theme(norm, quantity))
 
 
 @cache
@@ -147,6 +147,27 @@ def _framing(norm: str, quantity: Quantity) -> bool:
     clause = norm[left : quantity.start]
     lead = shape.clause_lead().match(clause)
     return bool(_patterns()["framing"].match(clause, lead.end() if lead else 0))
+
+
+MAX_HEADING = 24  # characters of a heading line; a longer line is a sentence
+# a heading's own mark: 三、, （二）, 2., 第一; the normal form writes the brackets half-width
+_HEADING_OPENING = re.compile(r"[ \t*#]*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、]|第[一二三四五六七八九十]+[,、 ]?)")
+
+
+def _heading_theme(norm: str, quantity: Quantity) -> bool:
+    """（二）一张清单管到底, 三、三个没想到: a count written in words in a heading names the part's theme; a heading
+    that states a fact writes its figure in digits (（一）全年受理案件32件)."""
+    if not quantity.number.chinese:
+        return False
+    line_start = norm.rfind("\n", max(0, quantity.start - MAX_HEADING), quantity.start) + 1
+    if line_start == 0 and quantity.start > MAX_HEADING:
+        return False
+    line_end = norm.find("\n", quantity.end)
+    line_end = len(norm) if line_end < 0 else line_end
+    line = norm[line_start:line_end]
+    opening = _HEADING_OPENING.match(line)
+    return (opening is not None and line_start + opening.end() <= quantity.start and len(line) <= MAX_HEADING
+            and not any(mark in line for mark in "。,;!?"))
 
 
 PLAN_WINDOW = 120  # characters before a figure searched for the start of its sentence; a longer one is left alone
