@@ -8,9 +8,9 @@ from kg.text.numerals import find_quantities
 
 
 def no_fact(sentence: str, figure: str) -> bool:
-    """Whether the figure written as `figure` in our sentence is left out (the noun phrase after it taken as empty)."""
+    """Whether the figure first written as `figure` in our sentence is left out (the noun phrase after it taken as empty)."""
     norm = make_source("sample.txt", sentence, "utf-8").norm  # the checks read the normal form, as metrics does
-    [quantity] = [q for q in find_quantities(norm) if sentence[q.start : q.end] == figure]
+    quantity = next(q for q in find_quantities(norm) if sentence[q.start : q.end] == figure)  # its first writing
     return factual.no_fact(sentence, norm, quantity, lambda pos, unit: pos)
 
 
@@ -49,3 +49,15 @@ def test_a_count_in_words_in_a_heading_names_its_theme_and_one_in_digits_is_a_fa
     assert not no_fact(text, "32件")
     # the same words in a sentence of the body are a count
     assert not no_fact("全镇汇编三张权责对照表，划分网格48个。", "三张")
+
+
+def test_a_short_lead_sentence_after_a_mark_is_a_heading_and_its_count_in_words_a_theme():
+    text = "（二）一本台账。全镇登记调解案件57件。\n"
+    assert no_fact(text, "一本")
+    assert not no_fact(text, "57件")
+
+
+def test_one_before_shi_enumerates_and_a_slogan_of_one_family_counts_no_household():
+    assert no_fact("不足有两点：一个是台账不全，另一个是培训偏少。", "一个")
+    assert no_fact("各族群众团结一家亲。", "一家")
+    assert not no_fact("新引进律师事务所一家。", "一家")

@@ -88,6 +88,8 @@ def _not_a_count(text: str, norm: str, quantity: Quantity, phrase_end: Callable[
             return True
         if number.value == 1 and after and after in _FORMULA_AFTER and quantity.unit in _FORMULA_SUBJECTS:
             return True
+        if number.value == 1 and after == "是":
+            return True  # 一个是…，再一个是…: "one of them is" enumerates, it counts nothing
         any_term, reach = _any_numbered_term()
         if number.value != 0 and any_term.search(norm, max(0, start - reach), end + reach):
             for term in numbered_terms():
@@ -166,8 +168,13 @@ def _heading_theme(norm: str, quantity: Quantity) -> bool:
     line_end = len(norm) if line_end < 0 else line_end
     line = norm[line_start:line_end]
     opening = _HEADING_OPENING.match(line)
-    return (opening is not None and line_start + opening.end() <= quantity.start and len(line) <= MAX_HEADING
-            and not any(mark in line for mark in "。,;!?"))
+    if opening is None or line_start + opening.end() > quantity.start:
+        return False
+    # （一）一张清单。梳理…: a short lead sentence after the mark is the heading, the body follows on its line
+    lead_end = next((i for i, ch in enumerate(line) if ch in "。:"), len(line))
+    heading = line[:lead_end]
+    return (line_start + lead_end >= quantity.end and len(heading) <= MAX_HEADING
+            and not any(mark in heading for mark in ",;!?"))
 
 
 PLAN_WINDOW = 120  # characters before a figure searched for the start of its sentence; a longer one is left alone
