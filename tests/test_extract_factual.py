@@ -37,9 +37,9 @@ def test_aims_and_page_counters_state_no_fact():
     assert no_fact("浏览次数：512次", "512次")
 
 
-def test_a_figure_in_a_sentence_opened_by_the_time_of_a_plan_states_no_fact():
-    assert no_fact("全年调解12件。下一步，每季度开展培训2次。", "2次")
-    assert not no_fact("全年调解12件。下一步，每季度开展培训2次。", "12件")
+def test_sentences_opened_by_the_time_of_a_plan_are_found_whole():
+    text = "全年调解12件。下一步，每季度开展培训2次。说明年度考核结果。\n今后将持续推进"
+    assert [text[a:b] for a, b in factual.plan_sentences(text)] == ["下一步，每季度开展培训2次", "今后将持续推进"]
 
 
 def test_a_count_in_words_in_a_heading_names_its_theme_and_one_in_digits_is_a_fact():

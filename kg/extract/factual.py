@@ -33,6 +33,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # "721"工作法,即70%的问题…: a quoted label, a few words, a comma, then the words that say what it means
         "definition": re.compile(rf'"[^"\n]{{1,16}}"[^,。;\n"]{{0,8}},{either(_words("define"))}'),
         "attain": re.compile(either(_words("attain"))),
+        # a plan's time at the start of a sentence (after its end, spaces or a bold mark)
+        "plan_lead": re.compile(rf"(?:^|(?<=[。;!?\n]))[ \t*]*(?:{either(_words('plan_lead'))})", re.M),
         # 为确保工作落实召开会议3次: an aim after 为 gives the purpose of what was done, which is a fact
         "aim": re.compile(r"(?<!为)(?<!为了)" + either(_words("aim"))),
     }
@@ -42,7 +44,7 @@ def no_fact(text: str, norm: str, quantity: Quantity, phrase_end: Callable[[int,
     """True when the figure states no fact; `phrase_end(pos, unit)` ends the noun phrase after a unit."""
     return (_not_a_count(text, norm, quantity, phrase_end) or _framing(norm, quantity) or _aimed(norm, quantity)
             or _page_counter(norm, quantity.start) or shape.counts_items_after(norm, quantity)
-            or _planned(norm, quantity.start) or _heading_theme(norm, quantity))
+            or _heading_theme(norm, quantity))
 
 
 @cache
@@ -177,26 +179,17 @@ def _heading_theme(norm: str, quantity: Quantity) -> bool:
             and not any(mark in heading for mark in ",;!?"))
 
 
-PLAN_WINDOW = 120  # characters before a figure searched for the start of its sentence; a longer one is left alone
-_SENTENCE_START = re.compile(r"[。;!?\n][ \t*]*")
+_SENTENCE_END = re.compile(r"[。;!?\n]")
 
 
-def _planned(norm: str, start: int) -> bool:
-    """下一步，司法所每月到村一天: a sentence opened by the time of a plan (下一步, 今后, 明年) states what is to be done,
-    outside a plans section as within one."""
-    floor = max(0, start - PLAN_WINDOW)
-    cut = norm.rfind("。", floor, start)
-    for end in ";!?\n":
-        cut = max(cut, norm.rfind(end, floor, start))
-    if cut < 0 and floor > 0:
-        return False
-    opening = _SENTENCE_START.match(norm, cut) if cut >= 0 else None
-    return norm.startswith(_plan_leads(), opening.end() if opening else 0)
-
-
-@cache
-def _plan_leads() -> tuple[str, ...]:
-    return _words("plan_lead")
+def plan_sentences(norm: str) -> list[tuple[int, int]]:
+    """下一步，司法所每月到村一天: the spans of sentences opened by the time of a plan (下一步, 今后, 明年), which state
+    what is to be done, outside a plans section as within one; one pass over the text, no look per figure."""
+    spans = []
+    for lead in _patterns()["plan_lead"].finditer(norm):
+        end = _SENTENCE_END.search(norm, lead.end())
+        spans.append((lead.start(), end.start() if end else len(norm)))
+    return spans
 
 
 AIM_WINDOW = 24  # characters before a figure searched for the word of an aim; a clause that holds one is short

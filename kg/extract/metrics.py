@@ -103,6 +103,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
     # An editor's note before a compiled report counts for the compilation, wherever the report's title is.
     skipped += [match.span() for match in _patterns()["editor_note"].finditer(norm)]
+    skipped += factual.plan_sentences(norm)
     skipped = Spans((a, b) for a, b in skipped if a < b)  # a bisection a figure, not a look at every span
     body_start = max(_first_line_end(text), title_end)
     metrics: list[Metric] = []
@@ -281,7 +282,9 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
 def _described_after(norm: str, end: int, after: str, unit: str) -> tuple[int, int] | None:
     """选聘2家在征地拆迁等领域经验丰富的律所: a preposition right after the unit opens what describes the counted
     noun, which stands after the clause's last 的; its span, or None."""
-    first = lexicon.tokens(after)[:1] if after else []
+    if not after or after[0] not in _preposition_starts():
+        return None  # nearly every figure: no preposition can start what follows it, so no words are cut
+    first = lexicon.tokens(after)[:1]
     if not first or not _tag(first[0]).startswith("p"):
         return None
     clause_end = shape.clause_end(norm, end)
@@ -290,6 +293,12 @@ def _described_after(norm: str, end: int, after: str, unit: str) -> tuple[int, i
         return None
     noun_end = _phrase_after(norm, tie + 1, unit)
     return (tie + 1, noun_end) if noun_end > tie + 1 else None
+
+
+@cache
+def _preposition_starts() -> frozenset[str]:
+    """The first characters of every word the tagger reads as a preposition."""
+    return frozenset(word[0] for word, tag in _tags().items() if tag.startswith("p"))
 
 
 def _link_words(text: str, start: int, end: int) -> str:
