@@ -649,3 +649,61 @@ def test_a_figure_in_a_clause_of_what_is_aimed_at_is_a_target():
     # the zero that happened, and an aim that only gives the purpose of what was done, are facts
     assert facts("全年无一起群体性械斗。")[0][1:3] == (0, "起")
     assert [(v, u) for _, v, u, _ in facts("为保证调解质量回访当事人45人次。")] == [(45, "人次")]
+
+
+def test_a_count_of_the_items_that_follow_is_no_fact():
+    assert facts("工作中的短板主要有两个：一是培训不够；二是台账不全。全年办结案件14件。") == [
+        ("办结案件", 14, "件", False),
+    ]
+    heading = "二、两点体会\n（一）制度管用。全年修订制度6项。\n（二）群众认可。\n"
+    assert facts(heading) == [("修订制度", 6, "项", False)]
+    # a count before a colon whose items are not numbered after it states a fact
+    assert facts("全年调处纠纷两起：邻里纠纷与土地纠纷。") == [("调处纠纷", 2, "起", False)]
+
+
+def test_one_of_a_new_series_and_one_in_a_formula_count_nothing():
+    assert facts("全体干部参加新一轮法律知识轮训，推行一户多宅清理，落实一岗双责。培训干部40人。") == [
+        ("培训干部", 40, "人", False),
+    ]
+
+
+def test_a_negation_after_a_count_leaves_the_clause_before_as_what_was_counted():
+    [(indicator, value, unit, _)] = facts("某起债务纠纷经反复协商三次仍未达成一致。")
+    assert (value, unit) == (3, "次") and indicator.endswith("反复协商") and "达成" not in indicator
+
+
+def test_a_reach_in_minutes_before_a_service_area_or_project_is_its_name():
+    assert facts("围绕“15分钟公共法律服务圈”建设，推进10分钟便民服务圈项目，全年新建服务点5个。") == [
+        ("新建服务点", 5, "个", False),
+    ]
+
+
+def test_a_preposition_after_the_unit_describes_the_noun_after_de():
+    assert facts("聘请3名在乡村振兴领域经验丰富的法律顾问。") == [("法律顾问", 3, "名", False)]
+
+
+def test_people_before_a_verb_taking_a_title_are_counted_by_the_clause_before():
+    [(indicator, value, unit, approx)] = facts("组织村两委干部60余人学习《行政复议法》。")
+    assert (value, unit, approx) == (60, "人", True) and indicator.endswith("村两委干部")
+
+
+def test_a_classifier_of_things_counts_the_noun_after_even_one_read_as_a_verb():
+    assert [f[0] for f in facts("组织镇直机关8个站所负责人集中述法。")] == ["站所负责人"]
+
+
+def test_names_with_an_honorific_before_deng_leave_the_title_before_them():
+    assert [f[:3] for f in facts("成立由副镇长柯晓峰同志等6人组成的督查组。")] == [("副镇长", 6, "人")]
+    assert [f[:3] for f in facts("综治办干部符小满等3名同志组成调解专班。")] == [("综治办干部", 3, "名")]
+
+
+def test_a_certificate_per_person_is_counted_and_words_built_on_zheng_are_not():
+    [(indicator, value, unit, _)] = [f for f in facts("网格员落实每人一证，推行三证合一，颁发证书20本。") if f[2] == "证"]
+    assert (value, unit) == (1, "证") and "每人" in indicator
+    assert ("颁发证书", 20, "本", False) in facts("推行三证合一，颁发证书20本。")
+    assert [f for f in facts("推行三证合一，颁发证书20本。") if f[2] == "证"] == []
+
+
+def test_a_sentence_opened_by_the_time_of_a_plan_states_no_fact_outside_a_plans_section():
+    body = ("二、主要做法\n全年化解纠纷31件。今后，镇司法所每周到社区一天坐班。"
+            "下一步将重点抓好两件事：一是建强队伍；二是完善台账。明年新建调解室3个。\n")
+    assert facts(body) == [("化解纠纷", 31, "件", False)]

@@ -13,6 +13,7 @@ from functools import cache, partial
 
 from kg.extract.person_lexicon import surname_at
 from kg.text import lexicon
+from kg.text.lexicon import either
 from kg.text.numerals import Quantity, find_quantities, unit_kinds
 
 _words = partial(lexicon.words, "metric_words")
@@ -250,3 +251,81 @@ def states_an_age(norm: str, quantity: Quantity) -> bool:
 
 AGE_WINDOW = 8  # characters before an age searched for the word that states it
 _AGE_STATED = re.compile(r"(?:平均年龄|年龄|均龄)(?:均|平均)?(?:为|是|达|在)?$")
+
+
+_CHINESE_DIGITS = "一二三四五六七八九十"
+MAX_LISTED = len(_CHINESE_DIGITS)  # items a lead counts; a longer list is numbered, not announced by a count
+LISTED_NOUN = 8  # characters of the noun between a lead's count and its colon (三个方面：)
+LISTED_WINDOW = 1500  # characters after the lead searched for the mark of its last item
+# a heading that is only its own mark and a count: 三、三个没想到, （二）两张清单
+_HEADING_MARK = re.compile(r"(?:^|\n)[ \t]*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])[ \t]*$")
+# 问题主要有三个：, 主要表现为三个方面：: a lead says how many there are; 评选表彰…5名： reports what was done
+_LISTING_BEFORE = ("有", "为", "是", "在")
+_LEAD_TAIL = re.compile(rf"[\u4e00-\u9fff]{{0,{LISTED_NOUN}}}(?P<end>[:\n])")
+
+
+def _item_marks(n: int) -> tuple[str, ...]:
+    """The ways a report numbers its n-th item: 三是, 其三, 第三, (三), 三、, 3., 3、."""
+    digit = _CHINESE_DIGITS[n - 1]
+    return (f"{digit}是", f"其{digit}", f"第{digit}", f"({digit})", f"{digit}、", f"{n}.", f"{n}、")
+
+
+def counts_items_after(norm: str, quantity: Quantity) -> bool:
+    """存在的问题主要有三个：一是…, 三、三个没想到 over （一）…（三）: a count of the items that follow is no fact.
+
+    The count leads a colon or is a heading of its own, its first item's mark follows at once, and its last
+    item's mark follows within reach."""
+    n = quantity.value
+    if not 2 <= n <= MAX_LISTED or n != int(n) or quantity.approx:
+        return False
+    tail = _LEAD_TAIL.match(norm, quantity.end)
+    if tail is None:
+        return False
+    if tail.group("end") == "\n":
+        if not _HEADING_MARK.search(norm, max(0, quantity.start - 8), quantity.start):
+            return False  # a line that ends on a count is a heading only when a mark alone stands before it
+    elif not norm.endswith(_LISTING_BEFORE, 0, quantity.start):
+        return False
+    first = tail.end()
+    while first < len(norm) and norm[first] in " \t\n*":
+        first += 1
+    if not norm.startswith(_item_marks(1), first):
+        return False
+    window = norm[first : first + LISTED_WINDOW]
+    return any(mark in window for mark in _item_marks(int(n)))
+
+
+# A clause ends at these (in the normal form: full-width punctuation is already half-width).
+BOUNDARY = frozenset(",。;:!?\n()[]")
+CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a character of a word (Han or Latin)
+
+
+def clause_start(norm: str, pos: int, floor: int = 0) -> int:
+    """Where the clause holding `pos` starts: back to the last clause boundary, never before `floor`."""
+    start = pos
+    while start > floor and norm[start - 1] not in BOUNDARY:
+        start -= 1
+    return start
+
+
+def clause_end(norm: str, pos: int) -> int:
+    end = pos
+    while end < len(norm) and norm[end] not in BOUNDARY:
+        end += 1
+    return end
+
+
+@cache
+def clause_lead() -> re.Pattern:
+    """What opens a clause before the words that name a count: an item number, a date, a scope (截至目前, 全年)."""
+    return re.compile(
+        rf"""(?:
+            [一二三四五六七八九十]+[是要]              # 一是, 二要: an inline enumeration
+          | \(?[一二三四五六七八九十\d]+\)            # (一), 1): a bracketed item number
+          | \d+[.、]                                   # 1. 2、: an item number
+          | {either(_words("lead"))}                   # scope and time: 截至目前, 全年, 我镇…
+          | \d{{4}}\s*[-至到~]\s*\d{{4}}年度?               # 2022-2023年度: a span of years
+          | \d{{4}}年度? | \d{{1,2}}月份? | \d{{1,2}}日   # a date
+        )""",
+        re.VERBOSE,
+    )

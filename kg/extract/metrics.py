@@ -3,8 +3,8 @@
 A report writes a count in two orders: "建成1个公共法律服务站" (the counted noun follows the number) and
 "发放宣传资料25000余份" (the phrase before the number says what was counted). The order is read from
 what follows the unit; the indicator is the noun phrase after it or the clause before it.
-Numbers that name something (三项制度, “一次办”, 《…两个确立…》) or order it (第三) are left out, and
-plans are not facts, so plan sections are skipped.
+Numbers that name something (三项制度, “一次办”, 《…两个确立…》) or order it (第三) are left out (kg/extract/factual.py
+says which figures state no fact), and plans are not facts, so plan sections are skipped.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from functools import cache, partial
 
 from kg.text import lexicon
 from kg.text.lexicon import either
-from kg.extract import counted as shape, persons, tablefigures
+from kg.extract import counted as shape, factual, persons, tablefigures
 from kg.extract.person_lexicon import roles_longest_first
 from kg.model import Item, Metric, Person, Section, Source
-from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quantities, glued_after, unit_kinds
+from kg.text.numerals import CHINESE_CHARS, Quantity, approx_before, find_quantities, unit_kinds
 from kg.model import evidence
 from kg.text import segment
 from kg.text.script import to_simplified
@@ -27,15 +27,13 @@ from kg.text.spans import Spans
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
 NOUN_WINDOW = 30  # characters after a unit searched for the counted noun phrase; a phrase runs out well before
-SLOGAN_QUOTE = 12  # characters on each side of a number searched for the “…” of a slogan (“最多跑一次”)
 MAX_SHARED_SUBJECT = 10  # characters; longer "subjects" of one shared number (A、B均为100%) are clauses, not names
 
-# A clause ends at these (in the normal form: full-width punctuation is already half-width).
-_BOUNDARY = set(",。;:!?\n()[]")
+_BOUNDARY = shape.BOUNDARY
 _QUOTES = "\"'“”‘’"
 _NOT_PLAIN_RE = re.compile(rf"[{re.escape(_QUOTES)}\s]")  # \s is str.isspace's set: quotes and spaces go
 _EDGE = "、,，;；:：. "
-_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_CJK = shape.CJK
 _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to four characters in brackets qualify a noun
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
@@ -45,9 +43,6 @@ _SENTENCE_END = re.compile(r"[。;!?\n]")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占比|占|下降|上升|增长|提高|降低|减少|增加)?\s*$")
 # 不予处罚或从轻处罚的案件分别为34件、19件: before 分别, 或 joins the subjects as 和 does.
 _RESPECTIVE_CONJUNCTIONS = (*_CONJUNCTIONS, "或")
-# A saved page's own counters (浏览：5072次, 点击数：36) count what the page did, not the township; the colon of a
-# field tells them from a report's own 累计阅读量3.2万次.
-_PAGE_COUNTER = re.compile(r"(?:浏览|点击|阅读|访问)(?:次数|人次|量|数)?\s*[:：]\s*$")
 AS_WRITTEN_WINDOW = 200  # characters either side of a figure whose spelling an indicator takes in a traditional text
 RESPECTIVELY_WINDOW = 6  # characters before the first count searched for 分别为
 
@@ -61,21 +56,15 @@ def _stop_words() -> frozenset[str]:
 
 
 @cache
+def _negations() -> frozenset[str]:
+    return frozenset(_words("negation"))
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from ontology/lexicons/metric_words.tsv."""
     return {
         "change": re.compile(either(_words("change"))),
-        "lead": re.compile(
-            rf"""(?:
-                [一二三四五六七八九十]+[是要]              # 一是, 二要: an inline enumeration
-              | \(?[一二三四五六七八九十\d]+\)            # (一), 1): a bracketed item number
-              | \d+[.、]                                   # 1. 2、: an item number
-              | {either(_words("lead"))}                   # scope and time: 截至目前, 全年, 我镇…
-              | \d{{4}}\s*[-至到~]\s*\d{{4}}年度?               # 2022-2023年度: a span of years
-              | \d{{4}}年度? | \d{{1,2}}月份? | \d{{1,2}}日   # a date
-            )""",
-            re.VERBOSE,
-        ),
         "trail": re.compile(
             rf"""(?:
                 {either(_words("trail"))}                  # 分别为, 达到, 共计…
@@ -85,31 +74,13 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "judgement": re.compile(either(_words("judgement")) + "$"),
         "preposition_end": re.compile(either(_words("preposition_end")) + "$"),
-        "framing": re.compile(either(_words("framing"))),
         # 将全年任务细化为5个方面22项: the thing divided, before the verb that divides it.
         "divided": re.compile(rf"^(?:将|把)?(?P<whole>.+?){either(_words('divide'))}(?:为|成)$"),
         "linked": re.compile(rf"^(?P<subjects>.+?[、和及与].+?){either(_words('shared'))}$"),
-        # "721"工作法,即70%的问题…: a quoted label, a few words, a comma, then the words that say what it means
-        "definition": re.compile(rf'"[^"\n]{{1,16}}"[^,。;\n"]{{0,8}},{either(_words("define"))}'),
-        "attain": re.compile(either(_words("attain"))),
-        # 为确保工作落实召开会议3次: an aim after 为 gives the purpose of what was done, which is a fact
-        "aim": re.compile(r"(?<!为)(?<!为了)" + either(_words("aim"))),
         # what an office owns, up to the noun that says a number follows (…大队|执法人员数量)
         "owned": re.compile(rf"^.+?(?:{either(_words('owner'))})(?P<owned>[^、,]{{2,}}(?:{either(_words('amount'))}))$"),
         "editor_note": re.compile(rf"^[ \t*]*(?:{either(_words('editor_note'))})\s*[:：].*$", re.M),
     }
-
-
-@cache
-def numbered_terms() -> tuple[str, ...]:
-    return lexicon.words("numbered_terms")
-
-
-@cache
-def _any_numbered_term() -> tuple[re.Pattern, int]:
-    """A pattern of every numbered term, and the longest one's length: a figure with no term within that reach
-    on either side needs no search term by term."""
-    return re.compile(either(numbered_terms())), max(map(len, numbered_terms()), default=0)
 
 
 def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person, ...] | None = None,
@@ -132,6 +103,7 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     skipped += [(min(p.body_start, p.evidence.start), p.body_end) for p in plans]
     # An editor's note before a compiled report counts for the compilation, wherever the report's title is.
     skipped += [match.span() for match in _patterns()["editor_note"].finditer(norm)]
+    skipped += factual.plan_sentences(norm)
     skipped = Spans((a, b) for a, b in skipped if a < b)  # a bisection a figure, not a look at every span
     body_start = max(_first_line_end(text), title_end)
     metrics: list[Metric] = []
@@ -139,17 +111,18 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
     # 共计3批次120人次参加培训: a count with nothing of its own shares what the count right after it counts.
     waiting: list[Quantity] = []
     spread: tuple[list[str], int] | None = None  # the subjects of a 分别为 list, and whose turn is next
+    phrase_end = partial(_phrase_after, norm)
     for quantity in find_quantities(norm):
         if quantity.start < body_start or skipped.overlaps(quantity.start, quantity.start + 1):
             continue
         quantity = _zero_fact(norm, quantity)
-        if (_not_a_quantity(text, norm, quantity) or _framing(norm, quantity) or _aimed(norm, quantity)
-                or _page_counter(norm, quantity.start)
+        if (factual.no_fact(text, norm, quantity, phrase_end)
                 or (quantity.unit == shape.HOUSEHOLD_UNIT and shape.household(norm, quantity, names))
                 or (previous is not None and shape.threshold_of_count_before(norm, quantity, previous[0].end))):
             continue
         named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
-        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names) for i in named) if i))
+        counts_people = quantity.unit in _words("person_unit")
+        indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names, counts_people) for i in named) if i))
         if named and not indicators:
             # 舒某、龙某等5名律师: only people stood before the number, so what follows it is what was counted.
             after = _clean(text[quantity.end : _phrase_after(norm, quantity.end, quantity.unit)])
@@ -226,129 +199,6 @@ def _zero_fact(norm: str, quantity: Quantity) -> Quantity:
     return quantity
 
 
-# 的, 是 and 为 (作为, 成为) before 一 plus a classifier make it an article: what follows is described, not counted.
-_ARTICLE_BEFORE = "的是为"
-
-
-def _not_a_quantity(text: str, norm: str, quantity: Quantity) -> bool:
-    """True when the number orders, names or glues into a word rather than counting."""
-    number, start, end = quantity.number, quantity.start, quantity.end
-    if start > 0 and norm[start - 1] in "第每":
-        return True
-    if unit_kinds().get(quantity.unit) == "age" and not shape.states_an_age(norm, quantity):
-        return True  # 60岁以上老人, 年满18岁: an age that says who is meant; only 平均年龄58岁 states one
-    if shape.session_ordinal(norm, quantity) or shape.scale_or_field(norm, quantity) or (
-            unit_kinds().get(quantity.unit) == "time" and shape.names_hours(norm, quantity, _phrase_after(norm, end, quantity.unit))):
-        return True  # 十三届四次全会, 24小时自助服务区: an ordinal, a service's hours
-    after = norm[end : end + 1]
-    if number.chinese:
-        if quantity.unit == "分":
-            return True  # 十分重视, 三分离
-        if after and after in "零〇一二两三四五六七八九十":
-            return True  # formulas: 一户一档, 三支一扶, 五个一
-        if number.value == 1 and norm[start - 1 : start] in _ARTICLE_BEFORE and _CJK.match(after):
-            return True  # 作为全年的一项重点任务, 是一个难点: 一 read as "a", not a count
-        any_term, reach = _any_numbered_term()
-        if number.value != 0 and any_term.search(norm, max(0, start - reach), end + reach):
-            for term in numbered_terms():
-                for hit in _occurrences(norm, term, start - len(term), end + len(term)):
-                    if hit < end and hit + len(term) > start:
-                        return True
-    if after and after in glued_after(quantity.unit):
-        return True
-    if _threshold(norm, end, quantity.unit) or _defines_label(norm, start) or shape.bound_qualifies_later_figure(norm, quantity, _clause_end(norm, end)):
-        return True
-    return _inside(text, start, "《", "》") or _inside_short_quote(text, start, end)
-
-
-DEFINITION_WINDOW = 80  # characters before a figure searched for the label its sentence defines
-_THROUGH_SENTENCE_END = re.compile(r".*[。;!?\n]", re.S)  # greedy: up to the last end of a sentence in a window
-
-
-def _defines_label(norm: str, start: int) -> bool:
-    """推行"721"工作法，即70%的问题用服务手段解决、20%…: figures that say what a quoted method means, in the sentence
-    after its 即 and up to the clause's end, are no facts; 即…均达100% after a target reached states them as facts."""
-    floor = max(0, start - DEFINITION_WINDOW)
-    last_end = _THROUGH_SENTENCE_END.match(norm, floor, start)
-    sentence = last_end.end() if last_end else 0
-    defined = None
-    for defined in _patterns()["definition"].finditer(norm, max(sentence, floor), start):
-        pass
-    # the meaning runs on through parts joined by 、 up to the clause's end; a comma opens a clause of its own
-    return (defined is not None and "," not in norm[defined.end() : start]
-            and not _patterns()["attain"].search(norm, defined.end(), start))
-
-
-_BOUNDS = ("以下", "以内")  # marks of an upper bound; the lower ones (以上, 左右) are the quantity's approximation marks
-
-
-def _threshold(norm: str, end: int, unit: str = "") -> bool:
-    """涉及金额在10万元以上的纠纷7件: a bound that qualifies what is counted next is no fact of its own."""
-    marks = (*_words_after(), *_BOUNDS)
-    bound = next((mark for mark in marks if norm.startswith(mark, end)), "") if norm.startswith(marks, end) else ""
-    closed = norm.endswith(_words_after(), 0, end)  # 以上 may already be inside the quantity: read in place, no copy
-    if not (bound or closed) or not norm.startswith("的", end + len(bound)):
-        return False
-    # 三分之二以上的村建成…: a share with no figure after it in its clause states a fact of its own (5万元以下的纠纷
-    # names a kind of case, whatever follows)
-    return unit != "%" or shape.figure_later_in_clause(norm, end, _clause_end(norm, end))
-
-
-@cache
-def _words_after() -> tuple[str, ...]:
-    return lexicon.words("numeral_marks", "after")
-
-
-def _framing(norm: str, quantity: Quantity) -> bool:
-    """True for a count in a clause that frames the work (紧扣…两件大事, 围绕三个重点抓落实): an aim, not a fact."""
-    if not _CJK.match(norm[quantity.end : quantity.end + 1]):
-        return False  # the counted noun must follow: 围绕重点领域开展检查12次 reports what was done
-    left = _clause_start(norm, quantity.start)
-    clause = norm[left : quantity.start]
-    lead = _patterns()["lead"].match(clause)
-    return bool(_patterns()["framing"].match(clause, lead.end() if lead else 0))
-
-
-AIM_WINDOW = 24  # characters before a figure searched for the word of an aim; a clause that holds one is short
-
-
-def _aimed(norm: str, quantity: Quantity) -> bool:
-    """确保无一起重大事故发生, 力争全年成功率达到98%: a figure in a clause of what is aimed at is a target, not a fact."""
-    aim = _patterns()["aim"].search(norm, max(0, quantity.start - AIM_WINDOW), quantity.start)
-    # asked in a short window first (no aim near nearly every figure), then within the figure's clause only
-    return aim is not None and not any(ch in _BOUNDARY for ch in norm[aim.end() : quantity.start])
-
-
-def _occurrences(text: str, term: str, lo: int, hi: int):
-    lo = max(lo, 0)
-    pos = text.find(term, lo, hi)
-    while pos >= 0:
-        yield pos
-        pos = text.find(term, pos + 1, hi)
-
-
-def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
-    left = text.rfind(opening, 0, pos)
-    if left < 0 or text.rfind(closing, 0, pos) > left:
-        return False
-    right = text.find(closing, pos)
-    return right >= 0 and "\n" not in text[left:right]
-
-
-def _page_counter(norm: str, start: int) -> bool:
-    line_start = norm.rfind("\n", 0, start) + 1
-    return bool(_PAGE_COUNTER.search(norm, max(line_start, start - 12), start))
-
-
-def _inside_short_quote(text: str, start: int, end: int) -> bool:
-    """A number within a short “…” is a slogan (“最多跑一次”, “一村一法律顾问”), not a count."""
-    left = text.rfind("“", max(0, start - SLOGAN_QUOTE), start)
-    if left < 0 or "”" in text[left:start]:
-        return False
-    right = text.find("”", end, end + SLOGAN_QUOTE)
-    return right >= 0 and "“" not in text[end:right]
-
-
 def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quantity, tuple[str, ...]] | None) -> tuple[str, ...]:
     """What the quantity counts; two or more when one number serves coordinated subjects (A、B均为100%)."""
     if previous is not None:
@@ -364,7 +214,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     before = text[left:right]
     # 持证率不高，仅为75%; 配备专职调解员，共计69人。: a clause that is only the link (its lead words already
     # skipped), the count closing it; the clause before names what was counted.
-    start = _clause_start(norm, left, floor)
+    start = shape.clause_start(norm, left, floor)
     link_only = norm[start - 1 : start] == "," and not _patterns()["trail"].sub("", _plain(before))
     # Punctuation closes the clause; a line break may be a wrap in mid-sentence (全年5项\n重大决策…).
     closes = quantity.end == len(norm) or norm[quantity.end] in ",。;!?"
@@ -388,7 +238,7 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and _scope_only(_plain(before)):
         # 三分之二的村建成法治文化广场, 乡里三分之一以上的村…: a share opening its clause, or after no more than the
         # place it is a share in; what it is a share of follows 的.
-        return _nonempty(_clean(text[quantity.end + 1 : _clause_end(norm, quantity.end + 1)]))
+        return _nonempty(_clean(text[quantity.end + 1 : shape.clause_end(norm, quantity.end + 1)]))
     if quantity.upper and quantity.unit in _words("person_unit") and norm.startswith("的", quantity.end):
         # 组建3—5人的网格巡查小组42个: a range of people tied by 的 to a group gives the groups' size; the group is named
         noun_end = _phrase_after(norm, quantity.end + 1, quantity.unit)
@@ -396,15 +246,18 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         if group:
             return (group,)
     linked = bool(_patterns()["preposition_end"].fullmatch(_plain(norm[left:right])))
-    bounded = shape.counted_after_bound(norm, quantity, _clause_end(norm, quantity.end), linked)
+    bounded = shape.counted_after_bound(norm, quantity, shape.clause_end(norm, quantity.end), linked)
     if bounded:  # 配齐不少于3人的调解员: the noun after 的 is counted, up to a verb that follows it
         noun_end = _phrase_after(norm, bounded[0], quantity.unit)
         return _nonempty(_clean(text[bounded[0] : noun_end if noun_end > bounded[0] else bounded[1]]))
     if quantity.value == 0:
-        after_end = _clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
+        after_end = shape.clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:
         after_end = _phrase_after(norm, quantity.end, quantity.unit)
     after = norm[quantity.end : after_end]
+    described = _described_after(norm, quantity.end, after, quantity.unit) if quantity.value else None
+    if described:
+        return _nonempty(_clean(text[described[0] : described[1]]))
     if after and (quantity.value == 0 or not _counts_before(norm, norm[left:right], after, after_end, quantity.end, quantity.unit)):
         return _nonempty(_clean(text[quantity.end : after_end]))
     if previous is not None and _names_previous_parts(norm, text, previous, quantity):
@@ -424,6 +277,28 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if left == floor and named.startswith("的"):
         named = named[1:]  # 3—5人的网格巡查小组42个: the 的 that tied the figure before to this noun is no part of it
     return _nonempty(named or (_link_words(text, start, right) if link_only else ""))
+
+
+def _described_after(norm: str, end: int, after: str, unit: str) -> tuple[int, int] | None:
+    """选聘2家在征地拆迁等领域经验丰富的律所: a preposition right after the unit opens what describes the counted
+    noun, which stands after the clause's last 的; its span, or None."""
+    if not after or after[0] not in _preposition_starts():
+        return None  # nearly every figure: no preposition can start what follows it, so no words are cut
+    first = lexicon.tokens(after)[:1]
+    if not first or not _tag(first[0]).startswith("p"):
+        return None
+    clause_end = shape.clause_end(norm, end)
+    tie = norm.rfind("的", end, clause_end)
+    if tie < 0:
+        return None
+    noun_end = _phrase_after(norm, tie + 1, unit)
+    return (tie + 1, noun_end) if noun_end > tie + 1 else None
+
+
+@cache
+def _preposition_starts() -> frozenset[str]:
+    """The first characters of every word the tagger reads as a preposition."""
+    return frozenset(word[0] for word, tag in _tags().items() if tag.startswith("p"))
 
 
 def _link_words(text: str, start: int, end: int) -> str:
@@ -489,9 +364,10 @@ def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ..
 
 
 _HOUSEHOLD = "一家"
+_HONORIFIC = "同志"
 
 
-def _without_names(indicator: str, names: tuple[str, ...]) -> str:
+def _without_names(indicator: str, names: tuple[str, ...], people: bool = False) -> str:
     """镇长李华带领执法人员 → 执法人员: what the person led or did, never the person."""
     cut = max((indicator.rfind(name) + len(name) for name in names if name in indicator), default=-1)
     cut = max(cut, shape.households_end(indicator))  # 浦家村宋某某一家等: households named by their heads
@@ -500,8 +376,15 @@ def _without_names(indicator: str, names: tuple[str, ...]) -> str:
     rest = indicator[cut:].lstrip("、和及与")
     if rest.startswith(_HOUSEHOLD):
         rest = rest[len(_HOUSEHOLD) :]  # 宋某一家等15户: the household is the person's, as the name is
+    if rest.startswith(_HONORIFIC + "等"):
+        rest = rest[len(_HONORIFIC) :]  # 闻某同志等4人: the honorific belongs to the name
     if rest.startswith("等"):
         rest = rest[1:]  # 舒某、龙某等5名律师: 等 closes the names, it is nothing counted
+    tokens = lexicon.tokens(rest) if people and rest else []
+    if len(tokens) > 1 and _tag(tokens[0]) == "p":
+        # 请律师某某为干部职工90余人讲授…: the preposition after the name ties it to the people counted; before a
+        # count of anything else (为困难群众代理案件6件) it belongs to what was done
+        rest = rest[len(tokens[0]) :]
     act = next((word for word in lexicon.words("person_words", "act") if len(word) > 1 and rest.startswith(word)), "")
     return _clean(rest[len(act) :])
 
@@ -514,7 +397,15 @@ def _title_over_names(indicator: str, names: tuple[str, ...]) -> str:
     title = indicator[:first] if first > 0 else ""
     # 德古（民间调解人）甲、乙等: the title may gloss a local word in brackets
     title = title.rstrip("）)")
-    return _clean(title) if title.endswith(roles_longest_first()) else ""
+    title = _clean(title)
+    # 成立由副主任闻某等: the words up to a preposition before the title say what was done, not who
+    tokens = lexicon.tokens(title)
+    cut = max((i + 1 for i, token in enumerate(tokens) if _tag(token) == "p"), default=0)
+    title = "".join(tokens[cut:])
+    if title.endswith(roles_longest_first()):
+        return title
+    # 司法所干部晁某等: the words right before the names describe them even when no title word closes them
+    return title if len(title) >= 2 else ""
 
 
 def _glossed_title_before(norm: str, text: str, indicator: str, before: int, names: tuple[str, ...]) -> str:
@@ -523,7 +414,7 @@ def _glossed_title_before(norm: str, text: str, indicator: str, before: int, nam
     at = text.rfind(indicator, max(0, before - MAX_INDICATOR * 2), before)
     if at <= 0 or not indicator.endswith("等") or norm[at - 1] != ")":
         return ""
-    start = _clause_start(norm, at - 1)
+    start = shape.clause_start(norm, at - 1)
     return _title_over_names(text[start:at] + indicator, names)
 
 
@@ -547,7 +438,7 @@ def _label(norm: str, text: str, start: int) -> str:
         colon -= 1
     if colon < 0 or norm[colon] != ":":
         return ""
-    left = _clause_start(norm, colon)
+    left = shape.clause_start(norm, colon)
     label = text[left:colon]
     return label if 0 < len(_plain(label)) <= MAX_INDICATOR else ""
 
@@ -608,6 +499,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     # 干部95人参加考试, 事项32项逐项明确: a verb or adverb after the unit, a noun before the number
     # (社区各有一名签约律师: a verb before the number leaves the noun after it as what is counted).
     verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
+    if verb_after and unit in _NOUN_CLASSIFIERS and _tag(first[0]).startswith("v") and first[0] not in _stop_words():
+        verb_after = False  # 12个站所负责人: 个 counts a thing, so what follows it is a noun the tagger read as a verb
+    if first and not verb_after and unit in _words("person_unit") and norm.startswith("《", unit_end + len(first[0])):
+        verb_after = True  # 干部职工90余人讲授《行政处罚法》: a word taking a title is a verb, the people's act
     if unit_kinds().get(unit) == "money" and first:
         verb_after = verb_after or _tag(first[0]).startswith("v")  # 投入资金12.6万元建设…: money is spent on the verb
     if before.endswith("等") and (verb_after or norm.startswith("同志", unit_end)):
@@ -617,6 +512,10 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
+
+
+# classifiers that count things only; a verb never follows them directly
+_NOUN_CLASSIFIERS = ("个",)
 
 
 MAX_SCOPE = 4  # characters of a place or scope before a share (全乡, 辖区内); longer words before it say more
@@ -633,33 +532,18 @@ def _only_verbs(words: str) -> bool:
     return bool(tokens) and all(_tag(token).startswith("v") for token in tokens)
 
 
-def _clause_start(norm: str, pos: int, floor: int = 0) -> int:
-    """Where the clause holding `pos` starts: back to the last clause boundary, never before `floor`."""
-    start = pos
-    while start > floor and norm[start - 1] not in _BOUNDARY:
-        start -= 1
-    return start
-
-
-def _clause_end(norm: str, pos: int) -> int:
-    end = pos
-    while end < len(norm) and norm[end] not in _BOUNDARY:
-        end += 1
-    return end
-
-
 def _clause_before(norm: str, start: int, floor: int) -> tuple[int, int]:
     """Span of the clause before `start`, back to the last clause boundary or the previous quantity."""
     pos = start
     # The approximation word before a number (约, 近) is part of the number, not of the clause.
     if norm.endswith(approx_before(), 0, pos):
         pos -= len(next(word for word in approx_before() if norm.endswith(word, 0, pos)))
-    left = _clause_start(norm, pos, floor)
+    left = shape.clause_start(norm, pos, floor)
     while left < pos:
         if norm[left] in " \"'":
             left += 1
             continue
-        lead = _patterns()["lead"].match(norm, left, pos)
+        lead = shape.clause_lead().match(norm, left, pos)
         if lead and lead.end() > left:
             left = lead.end()
         elif norm[left] in lexicon.chars("metric_words", "lead_char") and lexicon.tokens(norm[left:pos])[:1] == [norm[left]]:
@@ -705,7 +589,7 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
         tag = _tag(token)
         # A verb ends the phrase after a noun (村|推行); after a verbal noun it is part of it (督导|考评).
         closes = clause_ends and end + len(token) == stop
-        if token in _stop_words() or (tag in _STOP_TAGS and previous_tag[:1] in ("n", "z", "j") and not closes):
+        if token in _stop_words() or (token in _negations() and unit not in _words("person_unit")) or (tag in _STOP_TAGS and previous_tag[:1] in ("n", "z", "j") and not closes):
             break
         if len(token) > 1 and token[-1] in lexicon.chars("metric_words", "stop_char") and token not in _tags():
             return end + len(token) - 1
