@@ -210,16 +210,22 @@ def _occurrences(text: str, term: str, lo: int, hi: int):
         pos = text.find(term, pos + 1, hi)
 
 
+# Characters searched either side of a figure for the marks of a title around it: a longer 《…》 is none, and a search
+# to the text's ends for every figure would make a long text's figures cost its length squared.
+_TITLE_REACH = 200
+
+
 def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
-    left = text.rfind(opening, 0, pos)
-    if left < 0 or text.rfind(closing, 0, pos) > left:
+    floor = max(0, pos - _TITLE_REACH)
+    left = text.rfind(opening, floor, pos)
+    if left < 0 or text.rfind(closing, floor, pos) > left:
         return False
-    right = text.find(closing, pos)
+    right = text.find(closing, pos, pos + _TITLE_REACH)
     return right >= 0 and "\n" not in text[left:right]
 
 
 def _page_counter(norm: str, start: int) -> bool:
-    line_start = norm.rfind("\n", 0, start) + 1
+    line_start = norm.rfind("\n", max(0, start - 12), start) + 1
     return bool(_PAGE_COUNTER.search(norm, max(line_start, start - 12), start))
 
 

@@ -78,7 +78,10 @@ def _set_apart(line: str, offset: int, out: list[str], origin: list[int]) -> Non
         out.append(line[kept:start])
         origin.extend(range(offset + kept, offset + start))
         kept = end
-        action = _space(line, start, end, line[opened:start] if breaks < 2 else None)
+        # Only a head short enough to be a title is sliced: a copy of every longer run would make a long line's
+        # cost its length squared.
+        head = line[opened:start] if breaks < 2 and start - opened <= _TITLE_REACH else None
+        action = _space(line, start, end, head)
         if action == "\n":
             out.append("\n")
             origin.append(offset + start)
