@@ -292,10 +292,12 @@ class Server:
         otherwise spend its few retries on it and fail. Meanwhile it answers LOADING, or, replaying its log's
         tail on a busy machine, not at all for a while."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self.pid() is not None:
+        while self.pid() is not None:
             reply = _ping(self.socket)
             if reply[:1] in (b"+", b"-") and not reply.startswith(b"-LOADING"):
                 return
+            if time.monotonic() > deadline:
+                raise StoreError(f"{self.layout.data}: the store was still reading its data after {timeout:.0f}s")
             time.sleep(0.1)
 
     def _use(self) -> None:
@@ -403,12 +405,15 @@ class Server:
                 try:
                     info = connection.info("persistence")
                     if not info.get("loading"):
-                        if not info.get("aof_enabled") and not info.get("aof_rewrite_scheduled") \
-                                and not info.get("aof_rewrite_in_progress"):
+                        idle = not info.get("aof_rewrite_scheduled") and not info.get("aof_rewrite_in_progress")
+                        if not info.get("aof_enabled") and idle:
                             connection.config_set("appendonly", "yes")
+                        elif info.get("aof_enabled") and idle and info.get("aof_last_bgrewrite_status") == "err":
+                            raise StoreError(f"{self.layout.data}: the store cannot write its log's base (free "
+                                             "space or fix the folder); it keeps its snapshot")
+                        elif info.get("aof_enabled") and idle and self.layout.appendlog.is_file():
+                            # Timed snapshots end only once the log holds the data: until then they are its copy.
                             connection.config_set("save", "")
-                        elif info.get("aof_enabled") and not info.get("aof_rewrite_in_progress") \
-                                and not info.get("aof_rewrite_scheduled") and self.layout.appendlog.is_file():
                             return
                 except redis.exceptions.BusyLoadingError:
                     pass
@@ -453,8 +458,11 @@ class Server:
         redis, connection = _client(self.socket, timeout)
         deadline = time.monotonic() + timeout
         try:
-            with contextlib.suppress(redis.exceptions.ResponseError):  # one already under way is waited for
+            try:
                 connection.bgrewriteaof()
+            except redis.exceptions.ResponseError as exc:
+                if "in progress" not in str(exc):  # one already under way is waited for; any other refusal is told
+                    return str(exc)
             while time.monotonic() < deadline:
                 info = connection.info("persistence")
                 if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
