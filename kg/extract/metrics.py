@@ -313,7 +313,7 @@ def _amount_words() -> tuple[str, ...]:
 
 
 def _without_owner(indicator: str) -> str:
-    """镇便民服务中心一网通办事项 → 一网通办事项: the number of a thing an office holds is named by the thing."""
+    """镇综合行政执法大队执法人员数量 → 执法人员数量: the number of a thing an office holds is named by the thing."""
     if not indicator.endswith(_amount_words()):
         return indicator  # nearly every indicator: not the number of anything an office holds
     owned = _patterns()["owned"].match(indicator)

@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.text import lexicon
 from kg.extract.person_lexicon import dictionary as _dictionary, multi_char_acts_re as _act_re, name_parts_re as _name_parts
-from kg.extract.person_lexicon import rare_surnames, surname_set
+from kg.extract.person_lexicon import not_in_given, rare_surnames, surname_set
 
 THRESHOLD = 4.0  # a frame's weight plus the name's own score; a word after a title (高度, 全面) scores below it
 RARE_SURNAME = -1.0  # a family name that is far more often a word (占): only a slot between two frames reaches the threshold
@@ -268,7 +268,7 @@ def _padded_end(norm: str, start: int) -> int | None:
     if norm[start] not in _surnames():
         return None
     given = _skip(norm, start + 1)
-    if not 0 < given - start - 1 <= MAX_PAD or given >= len(norm) or not is_han(norm[given]) or norm[given] in _not_in_name() | _title_ends():
+    if not 0 < given - start - 1 <= MAX_PAD or given >= len(norm) or not is_han(norm[given]) or norm[given] in not_in_given():
         return None
     end = given + 1
     return end if end >= len(norm) or norm[end] in _CLOSERS else None

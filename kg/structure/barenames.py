@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.structure.placenames import PlaceName, bare_name, run_before, segmented_stem, words_before
+from kg.structure.placenames import COUNTY_SUFFIXES, PlaceName, bare_name, run_before, segmented_stem, words_before
 from kg.text.divisions import divisions
 from kg.text.places import TOWN_SUFFIXES
 
 # The rule-of-law slogan names the township by its bare name: 法治白露建设, 为"法治白露"建设, 谱写白露法治建设新篇章.
 _SLOGAN_RE = re.compile(r'法治"?(?P<after>[\u4e00-\u9fff]{2,3})"?建设|(?P<before>[\u4e00-\u9fff]{2,3})法治建设')
-_COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 
 # The report's word for its own office: after 我, 本, 全 (我镇, 全街); before an organ of it (街党工委, 镇政府, 街道各办所);
 # or opening a clause as its subject (，街道按照…), where a common word it opens (乡村, 镇村, 街头, 街巷) is no such word.
@@ -54,7 +53,7 @@ def slogan_townships(norm: str, end: int, county: str | None = None, rank: str |
         # Before 法治建设 the name's start is unknown (谱写白露): its tails, longest first.
         for begin in range(start, stop - 1) if group == "before" else (start,):
             stem = norm[begin:stop]
-            if not bare_name(stem) or any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES):
+            if not bare_name(stem) or any(table.is_county(stem + suffix) for suffix in COUNTY_SUFFIXES):
                 continue
             names = [stem + suffix for suffix in TOWN_SUFFIXES
                      if table.is_township(stem + suffix) and (county is None or table.holds(county, stem + suffix))]
@@ -86,7 +85,7 @@ def _unknown_slogan_name(norm: str, start: int | None, stop: int, rank: str) -> 
     stem = norm[start:stop]
     if not 2 <= len(stem) <= 3 or not bare_name(stem):
         return
-    if any(table.is_county(stem + suffix) for suffix in _COUNTY_SUFFIXES) \
+    if any(table.is_county(stem + suffix) for suffix in COUNTY_SUFFIXES) \
             or any(table.is_township(stem + suffix) for suffix in TOWN_SUFFIXES):
         return
     yield PlaceName(start, stop, stem + rank, rank, confirmed=False)

@@ -229,7 +229,7 @@ def _single_stem(norm: str, match: re.Match, stem: str) -> bool:
     if before and _CJK.match(before) and before not in "县市区旗" and not norm.startswith("中共", match.start() - 3):
         return False
     tag = _tag(stem + match.group())
-    return not tag or match.group() in _COUNTY_SUFFIXES and tag in _PLACE_TAGS
+    return not tag or match.group() in COUNTY_SUFFIXES and tag in _PLACE_TAGS
 
 
 def _confirmed(run: str, suffix: str, known, min_stem: int) -> str | None:
@@ -350,7 +350,7 @@ def county_names(norm: str, start: int = 0, end: int | None = None) -> Iterator[
         yield before
 
 
-_COUNTY_SUFFIXES = ("县", "市", "区", "旗")
+COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 
 
 def bare_name(stem: str) -> bool:

@@ -69,7 +69,8 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
 
     Each is decided in turn, knowing the kinds before it; then, in a report with no problems section, the section
     right before the plans that nothing settled (it fell to work done) and that follows the work done is problems,
-    where its body states one.
+    where its body states one. Last, the kinds nothing settled are chosen together, as the most likely sequence given
+    their bodies and the usual order of a report (most_likely_sequence); settled kinds stay as they are.
     """
     kinds, settled = [], []
     for heading, body in parts:
