@@ -179,6 +179,14 @@ def test_a_paragraph_answering_problems_by_their_numbers_holds_the_plans():
         "由司法所统一制定卷宗归档目录", "讲座前先到村里征集群众关心的话题"]
 
 
+def test_an_indented_paragraph_answering_problems_by_their_numbers_holds_the_plans_too():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题及改进办法\n　　问题有两个：一是法律顾问到村坐班次数偏少；二是行政执法案卷评查走过场。\n"
+        "　　针对第一个问题，把坐班安排写进顾问合同。针对第二个问题，评查结果与年度考核挂钩。\n")
+    assert texts(rep.shortcomings) == ["法律顾问到村坐班次数偏少", "行政执法案卷评查走过场"]
+    assert [text.split("，", 1)[-1] for text in texts(rep.plans)] == ["把坐班安排写进顾问合同", "评查结果与年度考核挂钩"]
+
+
 def test_problems_named_as_such_and_said_to_exist_are_one_item_each():
     rep = text_report(
         TITLE + WORK + "二、存在的问题\n村干部凭经验办事的情况较为常见。执法文书涂改后照常使用的现象时有出现。"

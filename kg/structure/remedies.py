@@ -35,9 +35,14 @@ _SENTENCE_RE = re.compile(r"[^\s。！？!?][^。！？!?\n]*")
 def remedy_follows(norm: str, start: int, end: int) -> bool:
     """Whether the text after the last item (norm[start:end]) opens with a turn to the remedies (针对第一个问题，…):
     a paragraph of remedies that no item reaches."""
-    while start < end and norm[start].isspace():
-        start += 1
-    return start < end and _REMEDY_RE.match(norm, start, end) is not None
+    rest = norm[start:end]
+    first = end - len(rest.lstrip())  # the first character that is not a space
+    if first >= end:
+        return False
+    # The pattern skips the spaces itself and looks behind them for the end of a sentence or line: an indented
+    # paragraph's indent must not stand where it looks, so it starts after the last line break before the text.
+    line = norm.rfind("\n", start, first)
+    return _REMEDY_RE.match(norm, line + 1 if line >= 0 else start, end) is not None
 
 
 def remedied_sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
