@@ -18,7 +18,8 @@ from kg.extract.person_lexicon import not_in_given, rare_surnames, surname_set
 THRESHOLD = 4.0  # a frame's weight plus the name's own score; a word after a title (高度, 全面) scores below it
 RARE_SURNAME = -1.0  # a family name that is far more often a word (占): only a slot between two frames reaches the threshold
 MAX_WORD = 4  # characters of the longest word looked up across an end of a span
-COMMON_WORD_FREQUENCY = 100  # jieba's counts: a word this frequent, not tagged a name, is a word and no name
+# jieba's counts (全程 361, 单位 17532): a word this frequent, not tagged a name, is no name; a rare one (海东 9) may be.
+COMMON_WORD_FREQUENCY = 100
 GIVEN_WORD_FREQUENCY = 3000  # jieba's count above which a given part after a surname is a word going on the sentence
 NAME_TAG_FREQUENCY = 1000  # the dictionary tags some everyday words as names (顾问 1,697); a given name is rarer (玉兰 229)
 MAX_DOTTED_PART = 6  # characters of one part of a name joined by a middle dot (古丽娜尔)
@@ -144,9 +145,8 @@ def _no_name_in_slot(span: str) -> bool:
     tags, frequencies = _dictionary()
     if span in _acts() or frequencies.get(span, 0) >= GIVEN_WORD_FREQUENCY:
         return True
-    tag = tags.get(span, "")
     # a rare word (谈笑 96) is a name there as often as a word: the tag counts only for a common one
-    return frequencies.get(span, 0) >= COMMON_WORD_FREQUENCY and tag not in _NAME_LIKE_TAGS and not tag.startswith("nr")
+    return _verb_like(span)
 
 
 def _verb_like(word: str) -> bool:

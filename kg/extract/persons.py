@@ -19,6 +19,7 @@ from kg.model import Person, Section, Source
 from kg.model import evidence
 from kg.text.spans import Spans
 from kg.extract import person_frames
+from kg.extract.person_score import COMMON_WORD_FREQUENCY
 from kg.extract.person_lexicon import role_re as _role_re, roles, surname_at as _surname_at
 from kg.extract.person_lexicon import not_in_given, surnames, titles_in
 from kg.extract.person_lexicon import MAX_ROLE_PREFIX, dictionary as _dictionary, multi_char_acts as _multi_char_acts
@@ -241,7 +242,6 @@ def _verb_follows(rest: str) -> bool:
     return _dictionary()[0].get(first[0], "") in ("v", "vn")
 
 
-COMMON_WORD_FREQUENCY = 100  # jieba's counts: 全程 361, 单位 17532; rare words (海东 9) may be given names
 
 
 def _is_common_word(word: str) -> bool:
