@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from test_structure_arrangements import TITLE, WORK, text_report, texts
 
 from kg.structure.shapes import counts_lead, opens_intention_shaped, states_shortfall_shaped
@@ -211,3 +213,12 @@ def test_only_so_much_done_by_a_verb_before_its_figure_states_a_shortfall_but_on
         "今年受理的信访件里，有6件因回复拖延被县里通报。\n" + PLAN_STUB)
     assert texts(rep.shortcomings) == ["年初排定的9次普法夜校只办了4次", "镇执法中队的8名队员中有3名还未参加岗位培训",
                                        "今年受理的信访件里，有6件因回复拖延被县里通报"]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("（", "）"), ("【", "】")])
+def test_lines_each_closed_by_an_aside_in_brackets_are_an_item_each(opening, closing):
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）卷宗归档随意。\n三、下步打算\n"
+        f"编制村级法律顾问服务清单{opening}牵头：司法所{closing}\n推行调解协议回访{opening}牵头：综治中心{closing}\n"
+        f"把执法文书纳入月度抽查{opening}牵头：综合执法队{closing}\n")
+    assert [text[:6] for text in texts(rep.plans)] == ["编制村级法律", "推行调解协议", "把执法文书纳"]

@@ -52,7 +52,8 @@ def timed_lines(norm: str, lines) -> list:
     return timed if len(timed) >= 2 else []
 
 
-_CLOSING_MARKS = "）)」』”】"
+# The closing brackets as the normal form writes them (）→), 】→]): quotes (” and 」 become ") close no aside.
+_CLOSING_MARKS = ")』]"
 
 
 def closed_alike(lines) -> list:
