@@ -109,7 +109,7 @@ def clause_end(norm: str, start: int, limit: int) -> int:
     """End of the heading or first clause that starts at `start`: the first 。/；or line end, without `**` or `</b>`."""
     pos = start
     while pos < limit and norm[pos] not in _CLAUSE_END:
-        if norm[pos] == ":" and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
+        if norm[pos] == ":" and _LEAD_PHRASE_RE.fullmatch(norm, start, pos) and not _open_bracket(norm, start, pos):
             break  # 强化组织保障：乡党委……: a short lead phrase before a colon is the heading
         if norm[pos] == "-" and norm.startswith("--", pos) and pos > start and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
             break  # 执法协同机制不健全——与……: a short title before a dash heads what explains it, as before a colon
@@ -118,6 +118,12 @@ def clause_end(norm: str, start: int, limit: int) -> int:
     while pos > start and norm[pos - 1] in " \t:：":
         pos -= 1
     return pos
+
+
+def _open_bracket(norm: str, start: int, pos: int) -> bool:
+    """Whether a bracket opened since `start` is still open at `pos`: a colon there labels an aside (（牵头：司法所）),
+    not the item's heading."""
+    return any(norm.count(opening, start, pos) > norm.count(closing, start, pos) for opening, closing in ("()", "[]"))
 
 
 def parse(source: Source) -> Outline:
