@@ -202,6 +202,7 @@ def households_end(indicator: str) -> int:
     return end
 
 
+SENTENCE_END = re.compile(r"[。;!?\n]")  # in the normal form
 _CLAUSE_MARKS = set(",。;:!?\n()[]、")  # in the normal form: one of these between a count and a bound parts them
 
 

@@ -179,15 +179,12 @@ def _heading_theme(norm: str, quantity: Quantity) -> bool:
             and not any(mark in heading for mark in ",;!?"))
 
 
-_SENTENCE_END = re.compile(r"[。;!?\n]")
-
-
 def plan_sentences(norm: str) -> list[tuple[int, int]]:
     """下一步，司法所每月到村一天: the spans of sentences opened by the time of a plan (下一步, 今后, 明年), which state
     what is to be done, outside a plans section as within one; one pass over the text, no look per figure."""
     spans = []
     for lead in _patterns()["plan_lead"].finditer(norm):
-        end = _SENTENCE_END.search(norm, lead.end())
+        end = shape.SENTENCE_END.search(norm, lead.end())
         spans.append((lead.start(), end.start() if end else len(norm)))
     return spans
 

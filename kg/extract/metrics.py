@@ -37,7 +37,6 @@ _CJK = shape.CJK
 _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to four characters in brackets qualify a noun
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
-_SENTENCE_END = re.compile(r"[。;!?\n]")
 # 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn; so do the changes
 # after 分别下降 (刑事案件、治安案件同比分别下降22%、15%).
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占比|占|下降|上升|增长|提高|降低|减少|增加)?\s*$")
@@ -358,7 +357,7 @@ def _compared(norm: str, quantity: Quantity, previous, indicators: tuple[str, ..
     """受理案件32件，同比增长15%: a change against last year is a change of the count before it in the sentence."""
     if previous is None or not previous[1] or len(indicators) != 1:
         return indicators
-    if not indicators[0].startswith(_words("compare")) or _SENTENCE_END.search(norm, previous[0].end, quantity.start):
+    if not indicators[0].startswith(_words("compare")) or shape.SENTENCE_END.search(norm, previous[0].end, quantity.start):
         return indicators
     return tuple(subject + indicators[0] for subject in previous[1])
 

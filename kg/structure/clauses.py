@@ -17,15 +17,16 @@ from kg.structure.placenames import PlaceName
 _SUPERIOR_OPENS_RE = re.compile(r"(?<![存现正所实内外潜好自])在|经(?![济验过费营常历典受])|按照|根据|遵照|依照|贯彻|落实")
 _SUPERIOR_CLOSES_RE = re.compile(r"(?:领导|指导|关心|带领|支持|统筹)下|同意|批准|部署|要求|安排")
 # A visit to learn from another place (赴X县学习, 到X县司法局交流): the county visited is not the report's.
+_LEARNING = r"学习|考察|观摩|交流|取经"  # what is done at another place: learning from it
 _VISIT_OPENS_RE = re.compile(r"(?:赴|前往|到)$")
-_VISIT_CLOSES_RE = re.compile(r"学习|考察|观摩|交流|取经|调研|参观")
+_VISIT_CLOSES_RE = re.compile(rf"{_LEARNING}|调研|参观")
 _CLAUSE_MARKS = "，,。；;：:\n"  # marks that close a clause
 # A place the clause speaks of as another: one gone to, worked with or learnt from (赴, 与, 借鉴), a neighbour (相邻的),
 # or one bordered (与X县交界) or born in (X县籍).
 _NEIGHBOUR_BEFORE = r"相邻的?|邻近的?|毗邻的?|周边的?|邻县|兄弟县?"
 _NEIGHBOUR_BEFORE_RE = re.compile(rf"(?:{_NEIGHBOUR_BEFORE})$")
 _OTHER_BEFORE_RE = re.compile(rf"(?:赴|到|前往|与|同|和|借鉴|学习|{_NEIGHBOUR_BEFORE})$")
-_OTHER_AFTER_RE = re.compile(r"交界|接壤|毗邻|籍|学习|考察|观摩|交流|取经")
+_OTHER_AFTER_RE = re.compile(rf"交界|接壤|毗邻|籍|{_LEARNING}")
 # A clause that ranks the township among the county's own (作为Y区人口最多的街道, 是Y县唯一的民族乡, Y县面积最大的乡镇之一):
 # the county's name, a short description and 的, then a kind of township closing the clause. A verb in the description
 # (Y县开展的…, Y县表彰的…) makes it something else; the description is kept short and free of clause marks.

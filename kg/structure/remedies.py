@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+# A label of the remedy: what is done about it (解决, 整改…) and how (办法, 措施…): 整改措施, 解决的办法.
+_LABEL_DOING = r"(?:解决|整改|改进|应对)"
+_LABEL_MEANS = r"(?:办法|措施|思路|对策|方向)"
 _REMEDY_RE = re.compile(
     r"(?:(?<=[。；;!?！？\n\]])|^)\s*(?:"  # after a sentence, or after a 【】 heading ([ ] in the normal form)
     # the turn: a reason (对此, 针对这一问题) or a time ahead (下一步, 来年, 新的一年里), then who, then a modal
@@ -20,14 +23,14 @@ _REMEDY_RE = re.compile(
     # or the problem it answers named by its number (针对第一个问题，由司法所牵头…): no modal needed
     r"|针对第[一二三四五六七八九十\d]{1,2}(?:个|项|条|方面)?(?:问题|不足|短板)\s*[,，]\s*"
     # or a label before the remedy: 整改措施：…, 改进方向：…, or 措施：/对策： alone
-    r"|(?:整改|改进|应对|解决)(?:措施|方向|办法|思路|对策)\s*[:：]\s*|(?:措施|对策)\s*[:：]\s*)"
+    rf"|{_LABEL_DOING}{_LABEL_MEANS}\s*[:：]\s*|(?:措施|对策)\s*[:：]\s*)"
 )
 
 
 # A label of the remedy after a comma in the problem's own sentence (……不熟悉，解决办法是由司法所…): the
 # remedy is the rest of the sentence.
-_INLINE_REMEDY_RE = re.compile(r"[,，]\s*((?:解决|整改|改进|应对)的?(?:办法|措施|思路|对策|方向)(?:是|为)\s*[,，:：]?\s*)")
-_REMEDY_LABEL_RE = re.compile(r"\s*(?:解决|整改|改进|应对)的?(?:办法|措施|思路|对策|方向)(?:是|为|\s*[:：])")
+_INLINE_REMEDY_RE = re.compile(rf"[,，]\s*({_LABEL_DOING}的?{_LABEL_MEANS}(?:是|为)\s*[,，:：]?\s*)")
+_REMEDY_LABEL_RE = re.compile(rf"\s*{_LABEL_DOING}的?{_LABEL_MEANS}(?:是|为|\s*[:：])")
 _STATEMENT_END_RE = re.compile(r"[。；;!?！？]")
 _SENTENCE_RE = re.compile(r"[^\s。！？!?][^。！？!?\n]*")
 
