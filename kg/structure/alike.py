@@ -24,12 +24,18 @@ _LEAD_END_RE = re.compile(r"(?:(?<=[的些个种类点项下在有要出大小�
                           r"|以下|如下|几点)\s*$")
 
 
+def in_brackets(norm: str, start: int, pos: int, pairs=("()",)) -> bool:
+    """Whether `pos` stands inside brackets opened since `start` (in the normal form: （）→(), 【】→[]): a colon there
+    labels an aside (（来源：群众来信）, （牵头：司法所）), not what comes before it."""
+    return any(norm.rfind(opening, start, pos) > norm.rfind(closing, start, pos) for opening, closing in pairs)
+
+
 def past_lead(norm: str, start: int, end: int) -> int:
     """Past a lead-in before a colon on the paragraph's first sentence (我镇将：, 主要问题有：)."""
     first_end = min((pos for pos in (norm.find(mark, start, end) for mark in "。；;") if pos >= 0), default=end)
     colon = norm.find(":", start, first_end)
     # a colon inside brackets labels an aside (（来源：群众来信）), it ends no lead
-    while colon >= 0 and norm.rfind("(", start, colon) > norm.rfind(")", start, colon):
+    while colon >= 0 and in_brackets(norm, start, colon):
         colon = norm.find(":", colon + 1, first_end)
     if colon < 0:
         return start

@@ -22,7 +22,7 @@ from kg.structure.nodes import Node
 from kg.structure.markers import (
     BULLETS, MARKERS as _MARKERS, decor_end, line_marker, number as _number, trim_decor,
 )
-from kg.structure.alike import opens_plan
+from kg.structure.alike import in_brackets, opens_plan
 from kg.structure.asides import aside_heads, turns_to_plans
 from kg.structure.columns import header_cells, split_columns, table_items
 from kg.structure.cuts import best_cut, blank_blocks
@@ -105,11 +105,14 @@ class Outline:
         return tuple(node for block in self.blocks if ITEMIZED.get(block.kind) == kind for node in block.items)
 
 
+_ASIDES = ("()", "[]")  # the brackets of an aside in an item's line, in the normal form: （牵头：…）, 【责任单位：…】
+
+
 def clause_end(norm: str, start: int, limit: int) -> int:
     """End of the heading or first clause that starts at `start`: the first 。/；or line end, without `**` or `</b>`."""
     pos = start
     while pos < limit and norm[pos] not in _CLAUSE_END:
-        if norm[pos] == ":" and _LEAD_PHRASE_RE.fullmatch(norm, start, pos) and not _open_bracket(norm, start, pos):
+        if norm[pos] == ":" and _LEAD_PHRASE_RE.fullmatch(norm, start, pos) and not in_brackets(norm, start, pos, _ASIDES):
             break  # 强化组织保障：乡党委……: a short lead phrase before a colon is the heading
         if norm[pos] == "-" and norm.startswith("--", pos) and pos > start and _LEAD_PHRASE_RE.fullmatch(norm, start, pos):
             break  # 执法协同机制不健全——与……: a short title before a dash heads what explains it, as before a colon
@@ -118,12 +121,6 @@ def clause_end(norm: str, start: int, limit: int) -> int:
     while pos > start and norm[pos - 1] in " \t:：":
         pos -= 1
     return pos
-
-
-def _open_bracket(norm: str, start: int, pos: int) -> bool:
-    """Whether a bracket opened since `start` is still open at `pos`: a colon there labels an aside (（牵头：司法所）),
-    not the item's heading."""
-    return any(norm.count(opening, start, pos) > norm.count(closing, start, pos) for opening, closing in ("()", "[]"))
 
 
 def parse(source: Source) -> Outline:
