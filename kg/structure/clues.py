@@ -234,7 +234,7 @@ def _in_prose(place: PlaceName, cue: str) -> str:
     办事处), is a passing mention whatever follows it, unless it stands on a line of its own kind, after
     位于, or in a clause of the superior worked under (贯彻落实Y县…部署) or of the county the township is ranked
     among (作为Y区…的街道), whose opening word cuts the verb off a name that starts right after it."""
-    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED, SUPERIOR, MEMBER) else cue
+    return BODY if not place.confirmed and not place.bounded and cue not in (*_LINE_CUES, LOCATED, *_CLAUSE_CUES) else cue
 
 
 def _stands_alone(place: PlaceName, cue: str) -> bool:
@@ -244,7 +244,7 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
     worked under (在秀峰县委…领导下) an ordinary word is a name: the clause says what stands there."""
     if cue in _LINE_CUES or cue in (LOCATED, ADDRESS, TOWN_PAIR) or place.confirmed:
         return True
-    return len(place.name) - len(place.suffix) <= 4 and (not place.common_word or cue in (SUPERIOR, MEMBER))
+    return len(place.name) - len(place.suffix) <= 4 and (not place.common_word or cue in _CLAUSE_CUES)
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,
@@ -357,6 +357,8 @@ _PASSING_SUFFIXES = ("县", "自治县", "旗", "自治旗")
 # Cues of a name read in the body's prose, where the clause around it may say more of how the place stands to the
 # township: above it, or a place visited.
 _PROSE_CUES = (ORGAN, BODY, CITED, COUNTY_YEAR, CITY_PAIR)
+# Cues read from the clause around the name (在…领导下, 作为…的街道): the clause says a name stands there.
+_CLAUSE_CUES = (SUPERIOR, MEMBER)
 
 
 # An unnamed superior's rank: 县委、县政府 (after a boundary, so that 南岭县委 is a named one, not a rank).
