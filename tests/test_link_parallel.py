@@ -125,7 +125,7 @@ def test_a_briefing_says_which_plan_was_linked_for_its_place(tmp_path, fresh):
     assert placed == [("村民法治意识不强，遇事找关系多于找法律", "开展送法进村活动，推进普法宣传进农户"),
                       ("镇村两级统筹推进力度不够", "健全法治建设议事协调机制，定期研究解决重点难点问题")]
     html = (tmp_path / "b.html").read_text(encoding="utf-8")
-    assert html.count("，按序对应") == 2 and "标“按序对应”的计划" in html
+    assert html.count("，按序对应") == 2 and "标“按序对应”者" in html
     write_briefing(store, "青岩镇", tmp_path / "b.docx")
     lines = [p.text for p in Document(str(tmp_path / "b.docx")).paragraphs]
     assert sum("按序对应）" in line or "按序对应，" in line for line in lines) == 2

@@ -161,13 +161,18 @@ def _sorted(refs) -> tuple[Ref, ...]:
     return tuple(sorted(refs, key=lambda r: (r[0], r[1], r[2])))
 
 
+# What a link made for its place in two parallel lists means; the scorecard's note and the trace's legend
+# both say it, so they say it in these words.
+BY_PLACE = ("问题与计划在报告中逐条对应（同一序位），且有共同主题或词语；两份清单条数相同、"
+            "其余问题都与同序位计划对应时，无共同词语也按序位关联。")
+
+
 def confirmation_note(thresholds: Thresholds = DEFAULT) -> str:
     """What 待核实 means, with the scores in force, for the reader of a scorecard."""
     return (f"关联分低于确认线（计划 {thresholds.addresses_confirmed:.2f}、落实 {thresholds.follows_up_confirmed:.2f}、"
             f"再现 {thresholds.recurs_confirmed:.2f}）的关联记为“待核实”，另行计数，不计入上方比例；"
             "确认线按人工标注样本校准，待核实的关联请对照两段原文判断。"
-            "标“按序对应”的计划与问题在报告中逐条对应（同一序位），且有共同主题或词语；两份清单条数相同、"
-            "其余问题都与同序位计划对应时，无共同词语也按序位关联。")
+            "标“按序对应”者：" + BY_PLACE)
 
 
 @dataclass(frozen=True)

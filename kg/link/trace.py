@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kg.errors import KgError
 from kg.extract.evidence import content_sentence, says_only
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.follow import FollowThrough, Scorecard, follow_through, relations_of, scorecard
+from kg.link.follow import BY_PLACE, FollowThrough, Scorecard, follow_through, relations_of, scorecard
 from kg.link.stage import Linker
 from kg.link.within import BY_POSITION
 from kg.model import Item, Report
@@ -169,9 +169,7 @@ def figures(rows: list[TraceRow]) -> Scorecard:
 
 LEGEND = ("标记：有计划＝下一步计划针对此问题；已落实＝次年举措落实了它（直接或通过其计划）；"
           "未落实＝列入计划但次年报告未见落实；再现＝次年再次出现；次年未收录＝没有下一年度报告，无法核对；"
-          "待核实＝关联分低于确认线，请对照两段原文核实；按序对应＝问题与计划逐条对应，同一序位且有共同主题或词语；"
-          "两份清单条数相同、其余问题都与同序位计划对应时，无共同词语也按序位关联。"
-          "括号内为关联分与共有词。")
+          "待核实＝关联分低于确认线，请对照两段原文核实；按序对应＝" + BY_PLACE + "括号内为关联分与共有词。")
 
 
 def _scored(step: Step) -> str:
