@@ -30,7 +30,10 @@ ITEM_FIELDS = ("sections", "measures", "shortcomings", "plans")
 # batch 33d's problems told by figures (12场法治讲座只完成了7场) are read now.)
 # They are listed, not hidden: their test below is a strict xfail, so it turns red the day the reader reads them,
 # and the entry is removed then.
-NOT_YET_READ: set[tuple[str, str]] = set()
+# Batch 35's second measures section of an opening, cut off inside an item written in unmarked present tense
+# (二、规范运行，提升依法行政水平), is read as plans: the section kinds' share, handed on. (Its item whose opening
+# bracket and number were lost, ）完善学法机制, is read now.)
+NOT_YET_READ: set[tuple[str, str]] = {("qiaoyuzhen_2025.txt", "sections")}
 
 
 @pytest.fixture(scope="module")
