@@ -35,6 +35,9 @@ def test_a_township_ending_in_a_one_character_name_the_table_knows(text, names):
     # 会同 is a county's name (会同县) and the verb "together with": before another name it is the verb.
     ("镇司法所会同梅岙县公安局开展联合整治", ["梅岙县"]),
     ("会同县司法局指导", ["会同县"]),
+    # Before 县直 (the county's own departments, named by rank) it is the verb too; an unknown name there stays one.
+    ("镇综治办会同县直有关单位开展排查", []),
+    ("配合梅岙县直属机关工委、梅岙县直部门开展检查", ["梅岙县", "梅岙县"]),
     # A word of kind (主动) before a verb is prose too, and the name starts after the verb.
     ("主动对接岚桥县重点项目", ["岚桥县"]),
     # 城市 closes a common word (文明城市, 海绵城市), not the name of a city the table does not know.
@@ -105,3 +108,48 @@ def test_an_office_writing_itself_with_jie_alone_is_a_street_office_when_it_call
     # Without a word for its own office, a short form the table does not know is only a street.
     plain = "2024年，蓼汀街深入推进依法行政，现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
     assert header_of(plain).township is None
+
+
+@pytest.mark.parametrize("text, name", [
+    # The peoples of an autonomous county stand between its name and 自治县; they lengthen the name, not the prose.
+    ("首页 > 桐溪仡佬族苗族自治县 > 乡镇之窗", "桐溪仡佬族苗族自治县"),
+    ("在岚峪彝族回族苗族自治县委的坚强领导下", "岚峪彝族回族苗族自治县"),
+    ("中共鹤沙蒙古族藏族自治县委员会", "鹤沙蒙古族藏族自治县"),
+    # Prose before the name is still cut off; one people is read as before.
+    ("深入贯彻落实桐溪仡佬族苗族自治县委部署", "桐溪仡佬族苗族自治县"),
+    ("云阶瑶族自治县司法局", "云阶瑶族自治县"),
+])
+def test_an_autonomous_county_keeps_every_people_it_names(text, name):
+    assert [place.name for place in county_names(text)] == [name]
+
+
+def test_a_page_whose_breadcrumb_names_an_autonomous_county_of_two_peoples_has_it_whole():
+    header = header_of("首页 > 桐溪仡佬族苗族自治县 > 乡镇动态 > 石笋乡\n石笋乡法治政府建设情况报告\n"
+                       "2024年，石笋乡坚持依法行政。现将有关情况报告如下：\n一、主要工作\n" + BODY)
+    assert (header.township, header.county) == ("石笋乡", "桐溪仡佬族苗族自治县")
+
+
+@pytest.mark.parametrize("title, opening, township", [
+    # A title opening with the township's bare name takes the rank the report calls itself by.
+    ("鹭汀2023年度法治政府建设工作总结", "一年来，我乡坚持依法行政，乡党委定期研究法治工作。", "鹭汀乡"),
+    ("桐坞法治政府建设报告（2024年）", "本年度，镇政府严格依法行政，我镇未发生行政败诉案件。", "桐坞镇"),
+    ("蓼湾关于2024年法治建设情况的报告", "今年以来，街道按照区委部署推进依法行政。", "蓼湾街道"),
+    # No word for its own office: the bare name stays unread, as a slogan's does.
+    ("鹭汀2023年度法治政府建设工作总结", "一年来，全面推进依法行政。", None),
+    # Words, not a name, before the year or subject.
+    ("乡镇2023年度法治政府建设工作总结", "一年来，我乡坚持依法行政。", None),
+    ("全面推进法治政府建设报告", "一年来，我乡坚持依法行政。", None),
+])
+def test_a_title_opening_with_a_bare_name_names_the_township_when_nothing_else_does(title, opening, township):
+    assert header_of(f"{title}\n{opening}现将有关情况报告如下：\n一、主要举措和成效\n" + BODY).township == township
+
+
+def test_a_bare_name_opening_the_title_does_not_outweigh_a_name_with_its_rank():
+    text = "鹭汀2023年度法治政府建设工作总结\n2023年，桐坞镇坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).township == "桐坞镇"
+
+
+def test_a_bare_name_is_read_from_the_documents_own_title_below_a_pages_title_field():
+    text = ("首页 > 政务公开 > 年度报告\n标题：桐坞法治政府建设报告（2024年）\n来源：本站\n桐坞法治政府建设报告（2024年）\n"
+            "本年度，镇政府严格依法行政，我镇未发生行政败诉案件。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).township == "桐坞镇"

@@ -20,9 +20,9 @@ class Line:
     text: str  # normalized, stripped
 
 
-# 〔 and 【 are normalized to [; some offices write the year in round brackets.
-# Some write 第 before the serial (石政发〔2025〕第3号).
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*第?\s*\d{1,4}\s*号")
+# 〔 and 【 are normalized to [; some offices write the year in round brackets, or in the white lenticular ones
+# (柏乡政〖2025〗1号) that the normal form keeps. Some write 第 before the serial (石政发〔2025〕第3号).
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(〖]\s*((?:19|20)\d{2})\s*[\])〗]\s*第?\s*\d{1,4}\s*号")
 _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
 # An issuer with its date on the same line, after a space or in brackets (the normal form writes （ as ().
@@ -161,7 +161,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         found += clues.pair_clues(county, [value for value, _ in clues.totals(found, "township")])
     township = clues.choose(found, "township")
     if township is None:
-        found += clues.slogan_clues(source, zones, county)
+        found += clues.slogan_clues(source, zones, county, extra_titles)
         township = clues.choose(found, "township")
 
     first_heading = _line_of_offset(norm, head_end) if head_end < body_end else None

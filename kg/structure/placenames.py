@@ -50,6 +50,10 @@ _ZONE_ENDS = ("新区", "开发区", "示范区", "试验区")
 _ROAD_WORDS = ("路", "街", "巷", "桥")
 _PREFIXES = ("中国共产党", "中共")
 _MAX_STEM = 8
+# An autonomous county or banner writes its peoples between its name and its suffix (酉岭土家族苗族自治县): the
+# peoples, words of the segmenter ending in 族, lengthen the run before the suffix but are no prose of it.
+_AUTONOMOUS = ("自治县", "自治旗")
+_MAX_PEOPLES = 10  # characters the peoples of an autonomous county may add to its run (拉祜族佤族布朗族傣族)
 
 
 @dataclass(frozen=True)
@@ -65,10 +69,10 @@ class PlaceName:
     common_word: bool = False  # the stem is one ordinary word (充分发挥, 清高): a name only on a line of its own
 
 
-def run_before(norm: str, pos: int, floor: int) -> int:
-    """Start of the run of CJK characters that ends at pos, at most _MAX_STEM long."""
+def run_before(norm: str, pos: int, floor: int, longest: int = _MAX_STEM) -> int:
+    """Start of the run of CJK characters that ends at pos, at most `longest` long."""
     start = pos
-    while start > max(floor, pos - _MAX_STEM) and _CJK.match(norm[start - 1]):
+    while start > max(floor, pos - longest) and _CJK.match(norm[start - 1]):
         start -= 1
     return start
 
@@ -107,15 +111,21 @@ def _cut(run: str, town: bool = False, after_number: bool = False) -> int:
     return cut
 
 
-def words_before(run: str, town: bool = False, road: bool = False, after_number: bool = False) -> tuple[list[str], bool]:
+def words_before(run: str, town: bool = False, road: bool = False, after_number: bool = False,
+                 peoples: bool = False) -> tuple[list[str], bool]:
     """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose.
 
-    `road`: the suffix is a street office's (街道), whose name may be a road's."""
+    `road`: the suffix is a street office's (街道), whose name may be a road's. `peoples`: an autonomous county's
+    (自治县), whose peoples at the run's end are set aside while the prose before its name is cut."""
     run = run[_cut(run, town, after_number):]
     if not run:
         return [], True
 
     words = list(default().cut(run, HMM=False))
+    kept = len(words)
+    while peoples and kept > 1 and len(words[kept - 1]) > 1 and words[kept - 1].endswith("族"):
+        kept -= 1
+    words, named_peoples = words[:kept], words[kept:]
     bounded = True
     # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
     # words of two or more characters are cut as prose; one-character function words are stops already.
@@ -132,7 +142,7 @@ def words_before(run: str, town: bool = False, road: bool = False, after_number:
     # knows as a place (赣北): the name is its object, and starts where the verb ends.
     if not bounded and _object_of_verb(run, words):
         bounded = True
-    return words, bounded
+    return words + named_peoples, bounded
 
 
 def _leads(words: list[str]) -> bool:
@@ -278,12 +288,13 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         # 县城 is the county seat: a name before it is the county's own (柘阳县城南片区), prose is not (推进县城建设).
         # So are 县乡镇, the county's townships (某某县乡镇专栏), against 县乡 of 县乡两级.
         seat = suffix == "县" and (following == "城" or norm.startswith("乡镇", match.end()))
-        run_start = run_before(norm, match.start(), start)
+        autonomous = suffix in _AUTONOMOUS
+        run_start = run_before(norm, match.start(), start, _MAX_STEM + _MAX_PEOPLES if autonomous else _MAX_STEM)
         run = norm[run_start: match.start()]
         if not run:
             continue
         after_number = norm[run_start - 1: run_start] in _NUMERALS if run_start else False
-        words, bounded = words_before(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number)
+        words, bounded = words_before(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number, autonomous)
         name = _confirmed(run, suffix, known, min_stem)
         confirmed, least = name is not None, min_stem
         if confirmed:
@@ -322,6 +333,11 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
                 bounded = False
         common = not confirmed and len(words) == 1 and len(words[0]) > 1 and _tag(words[0]) not in ("", *_PLACE_TAGS)
         if seat and not confirmed and (not bounded or common or len(name) - len(suffix) < 2):
+            continue
+        # 县直 (县直部门, 县直单位) is the report's own county by its rank, as 县委 is: a word of the dictionary before it
+        # that is no place (会同, together with) is the sentence's, even where the table knows it with 县 (会同县).
+        if suffix == "县" and following == "直" and not norm.startswith("直属", match.end()) \
+                and _tag(name[: -len(suffix)]) not in ("", *_PLACE_TAGS):
             continue
         yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed, bounded, common)
 
