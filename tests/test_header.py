@@ -231,6 +231,19 @@ def test_a_document_number_in_any_bracket_its_offices_write(number):
     assert (header.doc_number, header.year) == (number, 2023)
 
 
+def test_a_signature_dated_in_chinese_numerals_gives_the_year_of_work():
+    text = ("鹭坪镇法治政府建设工作总结\n一年来，鹭坪镇坚持依法行政。现将全年工作总结如下：\n一、主要举措和成效\n" + BODY
+            + "\n鹭坪镇人民政府\n二〇二四年一月十二日\n")
+    assert header_of(text).year == 2023
+    assert header_of(text.replace("二〇二四年一月十二日", "二〇二三年十二月二十六日")).year == 2023
+
+
+def test_a_document_number_with_its_year_in_chinese_numerals_is_copied_and_dates_the_report():
+    header = header_of("鹭坪镇法治政府建设情况报告\n鹭政发〔二〇二四〕7号\n今年以来，鹭坪镇坚持依法行政。现将有关情况报告如下：\n"
+                       "一、主要举措和成效\n" + BODY)
+    assert (header.doc_number, header.year) == ("鹭政发〔二〇二四〕7号", 2023)
+
+
 def test_a_title_split_after_its_issuer_and_guan_yu_is_one_title():
     text = ("柘阳县白露乡人民政府关于2022年度\n法治政府建设情况的报告\n扫一扫在手机打开当前页\n"
             "2022年，白露乡全面推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)

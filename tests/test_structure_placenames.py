@@ -153,3 +153,34 @@ def test_a_bare_name_is_read_from_the_documents_own_title_below_a_pages_title_fi
     text = ("首页 > 政务公开 > 年度报告\n标题：桐坞法治政府建设报告（2024年）\n来源：本站\n桐坞法治政府建设报告（2024年）\n"
             "本年度，镇政府严格依法行政，我镇未发生行政败诉案件。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).township == "桐坞镇"
+
+
+@pytest.mark.parametrize("text, names", [
+    # A township whose name opens with its own rank character, at a line's or a clause's start.
+    ("乡岭镇2024年法治政府建设情况报告", ["乡岭镇"]),
+    ("一年来，镇桥乡党委坚持依法行政", ["镇桥乡"]),
+    # 乡镇 and 城乡 stay words.
+    ("全乡镇干部参加学法，统筹城乡镇区建设", []),
+])
+def test_a_township_named_with_a_rank_character_first(text, names):
+    assert [place.name for place in township_names(text)] == names
+
+
+@pytest.mark.parametrize("text, counties, townships", [
+    # 旗 inside a township's name (红旗乡) is no banner; a banner the table knows, or 旗乡镇, still is.
+    ("红旗乡党委召开会议", [], ["红旗乡"]),
+    ("五星红旗镇人民政府", [], ["红旗镇"]),
+    ("巴林左旗镇村两级", ["巴林左旗"], []),
+    ("鹤沙旗乡镇综治中心", ["鹤沙旗"], []),
+    # Abolishing a county or setting up a city is no name (撤县设市).
+    ("桐溪市撤县设市以来", ["桐溪市"], []),
+])
+def test_banner_and_city_suffixes_inside_words(text, counties, townships):
+    assert [place.name for place in county_names(text)] == counties
+    assert [place.name for place in township_names(text)] == townships
+
+
+def test_a_city_with_its_former_county_name_in_brackets_is_the_one_county_named():
+    text = ("鹭汀街道2024年法治政府建设情况报告\n今年是桐溪市（原桐溪县）撤县设市后的第一年，鹭汀街道在市委、市政府的领导下"
+            "推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).county == "桐溪市"

@@ -266,10 +266,11 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     # A city the text itself puts above another unit, on a line of the header or in a list from the province down,
     # is the city above wherever it is named (a portal's name on the first line, 所属地区：X市 Y市 below it).
     chain = [_chain_rank(norm, at, places) for at in range(len(places))]
+    formers = _former_names(norm, places)
     above = {place.name for at, place in enumerate(places)
-             if _above_the_next(norm, zones, at, places) or chain[at] == "above"}
+             if at + 1 not in formers and _above_the_next(norm, zones, at, places) or chain[at] == "above"}
     for at, place in enumerate(places):
-        if place.name in above:
+        if place.name in above or at in formers:
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
         if cue in _PROSE_CUES:
@@ -300,7 +301,9 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
             # A name in passing that may be the one county named: a county or banner whose stem is a name, not words
             # (文明城市, 老城区 are none), in the report, not after its signature (相关新闻 and other pages' headlines);
             # a district named in passing is as often a part of a town (新城区建设).
-            if cue == BODY and place.suffix in _PASSING_SUFFIXES and place.start < zones.body_end and place.bounded \
+            was_county = at + 1 in formers and places[at + 1].suffix in _PASSING_SUFFIXES
+            if cue == BODY and (place.suffix in _PASSING_SUFFIXES or was_county) and place.start < zones.body_end \
+                    and place.bounded \
                     and _stands_alone(place, cue) and len(place.name) - len(place.suffix) > 1 \
                     and bare_name(place.name[: -len(place.suffix)]):
                 passing.append(place)
@@ -325,7 +328,8 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()
               if not (cue == CRUMB and name in in_text)]
     # A report led by an unnamed 县委 does not lie in the district it names in passing (宣传Y区新版产业政策).
-    if not clues and passing and len({place.name for place in places} - elsewhere) == 1 and (
+    named = {place.name for at, place in enumerate(places) if at not in formers}
+    if not clues and passing and len(named - elsewhere) == 1 and (
             not ranks or passing[0].suffix[-1] in ranks) and not any(
             spoken_of_as_other(norm, place) or _among_links(norm, place) for place in passing):
         clues.append(_clue(source, "county", passing[0].name, LONE, passing[0].start, passing[0].end))
@@ -334,6 +338,15 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+def _former_names(norm: str, places: list[PlaceName]) -> set[int]:
+    """Indices of places named as the former name of the place before them, in brackets right after it (Y市（原Y县）):
+    the same place as that one, not another, and a city that was a county is a county-level city."""
+    # The segmenter may keep 原 with the name (原枫岭县): the name then starts right after the bracket.
+    return {at for at in range(1, len(places))
+            if norm.startswith("(原", places[at - 1].end) and places[at].start - places[at - 1].end <= 2
+            and norm.startswith(")", places[at].end)}
 
 
 _TOWN_AFTER = 12  # characters after a county's name searched for a township's name run into it

@@ -30,7 +30,8 @@ _NOT_END = {
 # A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇, 社区, 辖区, 景区), not
 # of a name the table does not know.
 # 城市 (文明城市, 智慧城市) too: a county-level city of that ending is one the table knows.
-_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧", "市": "城"}
+# 撤县, 设市, 设区 (撤县设市, 设区的市): abolishing a county or setting up a city or a district, not a name.
+_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧设", "市": "城设", "县": "撤"}
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
 _STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市旗乡镇党政办处")
 # 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
@@ -222,11 +223,11 @@ def _place_word_before(run: str, suffix: str) -> bool:
 
 
 def _rank_opens(norm: str, stem_start: int) -> bool:
-    """Whether a one-character stem starting at stem_start follows a rank character (县, 市, 区) that opens a name
-    (县前街道, 市中街道): nothing of a name stands before the rank, only a boundary or a function word (在, 的);
-    after a name it is that county's suffix (桐溪市沙镇)."""
+    """Whether a one-character stem starting at stem_start follows a rank character (县, 市, 区, 乡, 镇) that opens a
+    name (县前街道, 市中街道, 镇溪镇, 乡溪镇): nothing of a name stands before the rank, only a boundary or a function
+    word (在, 的); after a name it is that county's suffix (桐溪市沙镇)."""
     at = stem_start - 1
-    if at < 0 or norm[at] not in "县市区":
+    if at < 0 or norm[at] not in "县市区乡镇":
         return False
     return at == 0 or not _CJK.match(norm[at - 1]) or norm[at - 1] in _STOPS
 
@@ -333,6 +334,10 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
                 bounded = False
         common = not confirmed and len(words) == 1 and len(words[0]) > 1 and _tag(words[0]) not in ("", *_PLACE_TAGS)
         if seat and not confirmed and (not bounded or common or len(name) - len(suffix) < 2):
+            continue
+        # 旗 before 乡 or 镇 is inside a township's name (红旗乡, 红旗镇), unless the table knows the banner or 乡镇 follows
+        # (某某旗乡镇, the banner's townships).
+        if suffix == "旗" and following in ("乡", "镇") and not confirmed and not norm.startswith("乡镇", match.end()):
             continue
         # 县直 (县直部门, 县直单位) is the report's own county by its rank, as 县委 is: a word of the dictionary before it
         # that is no place (会同, together with) is the sentence's, even where the table knows it with 县 (会同县).
