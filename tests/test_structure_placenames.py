@@ -184,3 +184,18 @@ def test_a_city_with_its_former_county_name_in_brackets_is_the_one_county_named(
     text = ("鹭汀街道2024年法治政府建设情况报告\n今年是桐溪市（原桐溪县）撤县设市后的第一年，鹭汀街道在市委、市政府的领导下"
             "推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).county == "桐溪市"
+
+
+@pytest.mark.parametrize("text, names", [
+    # 原 before a name says "former": it is no part of the name, known to the table or not.
+    ("2022年底，原鹭溪乡、桐坞乡合并设立鹭坞镇", ["鹭溪乡", "桐坞乡", "鹭坞镇"]),
+    ("鹭汀街道（原鹭汀镇）党工委", ["鹭汀街道", "鹭汀镇"]),
+])
+def test_a_former_name_after_yuan_is_read_without_it(text, names):
+    assert [place.name for place in township_names(text)] == names
+
+
+def test_a_former_township_is_not_the_one_reporting():
+    text = ("法治政府建设情况报告\n原鹭溪乡并入后，原鹭溪乡片区矛盾纠纷较多，原鹭溪乡干部全部转入鹭坞镇工作。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
+    assert header_of(text).township == "鹭坞镇"

@@ -202,6 +202,8 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
     extra_titles = list(extra_titles)
     clues, named, confirmed = [], [], set()
     for place in township_names(norm, 0, len(norm)):
+        if norm[place.start - 1: place.start] == "原":
+            continue  # a former township (原石湾乡并入我镇, 街道（原鹿岗镇）): merged or renamed, not the one reporting
         cue = TITLE if _within(place.start, extra_titles) else _place_cue(source, zones, place, _TOWN_ORGAN_RE)
         cue = _in_prose(place, cue)
         if cue == BODY and place.start >= zones.body_end:

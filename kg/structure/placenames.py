@@ -268,7 +268,8 @@ def _extended(words: list[str], stem: str) -> str | None:
     belong to the name when the words they make are unknown single characters, place-like names, or a
     word that runs on into the stem; an ordinary word there (利用北坡镇) is the sentence's."""
     joined = "".join(words)
-    if not joined.endswith(stem) or len(joined) == len(stem):
+    # 原 alone before a known name is "former" (原白沙乡), not part of it.
+    if not joined.endswith(stem) or len(joined) == len(stem) or joined[: len(joined) - len(stem)] == "原":
         return None
     head_end, pos = len(joined) - len(stem), 0
     for word in words:
@@ -329,6 +330,9 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
                 stem = norm[match.start() - 2] + stem  # 县前街道, 市中街道: the rank character opens the name
             if stem is None or len(stem) < least or len(stem) == 1 and not _single_stem(norm, match, stem):
                 continue
+            # 原 opening a name the table does not know is "former" (原石湾乡并入我镇, 街道（原鹿岗镇）): the name follows it.
+            if len(stem) >= 3 and stem[0] == "原":
+                stem = stem[1:]
             name = stem + suffix
             if _tag(stem).startswith(_PROSE_TAGS):
                 bounded = False
