@@ -190,6 +190,8 @@ def test_a_city_with_its_former_county_name_in_brackets_is_the_one_county_named(
     # 原 before a name says "former": it is no part of the name, known to the table or not.
     ("2022年底，原鹭溪乡、桐坞乡合并设立鹭坞镇", ["鹭溪乡", "桐坞乡", "鹭坞镇"]),
     ("鹭汀街道（原鹭汀镇）党工委", ["鹭汀街道", "鹭汀镇"]),
+    # The former town itself, or a count of the townships merged, is no name.
+    ("全面清理原镇政府签订的合同，原两乡干部统一调配", []),
 ])
 def test_a_former_name_after_yuan_is_read_without_it(text, names):
     assert [place.name for place in township_names(text)] == names

@@ -330,6 +330,11 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
                 stem = norm[match.start() - 2] + stem  # 县前街道, 市中街道: the rank character opens the name
             if stem is None or len(stem) < least or len(stem) == 1 and not _single_stem(norm, match, stem):
                 continue
+            # 原 closing a run of words before the rank is "the former" town or township (清理原镇政府签订的合同); a count
+            # after it is of townships (原两乡合并).
+            if len(words) > 1 and words[-1] == "原" and len(words[-2]) > 1 \
+                    or stem[0] == "原" and all(ch in _NUMERALS or ch == "两" for ch in stem[1:]):
+                continue
             # 原 opening a name the table does not know is "former" (原石湾乡并入我镇, 街道（原鹿岗镇）): the name follows it.
             if len(stem) >= 3 and stem[0] == "原":
                 stem = stem[1:]
