@@ -109,6 +109,21 @@ def test_a_neighbours_bureau_is_no_county_and_leaves_the_one_named_in_passing():
     assert {clue.cue for clue in header.clues if clue.field == "county"} == {"正文唯一县名"}
 
 
+@pytest.mark.parametrize("partner", ["鸥汀市潮湾区沙埠街道", "邻近的潮湾区沙埠街道", "兰亭县石鼓乡"])
+def test_a_county_run_into_another_township_is_that_townships_not_the_reports(partner):
+    # A partner township named with its county (与X市Y区Z街道结对) weighs nothing for the report's county, which it
+    # names once, through a bureau, after the partner.
+    text = ("白露镇2024年法治政府建设情况报告\n2024年，白露镇在市委、市政府的领导下推进依法行政。现将有关情况报告如下：\n"
+            f"一、主要举措和成效\n（一）结对共建。与{partner}签订法治共建协议。\n（二）规范执法。配合桐川市司法局开展案卷评查。\n")
+    assert header_of(text).county == "桐川市"
+
+
+def test_a_county_run_into_the_reports_own_township_still_names_its_county():
+    text = ("白露镇2024年法治政府建设情况报告\n2024年，白露镇推进依法行政。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n（一）规范执法。桐川市白露镇综合行政执法队全年办案12件。\n")
+    assert header_of(text).county == "桐川市"
+
+
 def test_in_a_close_call_the_county_is_nearer_than_a_city_the_table_does_not_hold_as_one():
     # A prefecture's portal on the first line and a county's bureau in the body weigh the same: no county-level city
     # holds a county, so the city is the prefecture above.
@@ -208,6 +223,25 @@ def test_year_from_the_report_sentence_the_document_number_and_the_signature_dat
     ranged = header_of("白露镇法治政府建设情况报告\n落实《法治政府建设实施纲要（2021—2025年）》。\n"
                        "一、主要举措和成效\n" + BODY + "白露镇人民政府\n2023年12月28日\n")
     assert ranged.year == 2023
+
+
+@pytest.mark.parametrize("number", ["鹭委发〖2024〗6号", "鹭委发〔2024〕6号", "鹭委发（2024）6号", "鹭委发[2024]第6号"])
+def test_a_document_number_in_any_bracket_its_offices_write(number):
+    header = header_of(f"中共鹭坪镇委员会\n关于法治政府建设情况的报告\n{number}\n一、主要举措和成效\n" + BODY)
+    assert (header.doc_number, header.year) == (number, 2023)
+
+
+def test_a_signature_dated_in_chinese_numerals_gives_the_year_of_work():
+    text = ("鹭坪镇法治政府建设工作总结\n一年来，鹭坪镇坚持依法行政。现将全年工作总结如下：\n一、主要举措和成效\n" + BODY
+            + "\n鹭坪镇人民政府\n二〇二四年一月十二日\n")
+    assert header_of(text).year == 2023
+    assert header_of(text.replace("二〇二四年一月十二日", "二〇二三年十二月二十六日")).year == 2023
+
+
+def test_a_document_number_with_its_year_in_chinese_numerals_is_copied_and_dates_the_report():
+    header = header_of("鹭坪镇法治政府建设情况报告\n鹭政发〔二〇二四〕7号\n今年以来，鹭坪镇坚持依法行政。现将有关情况报告如下：\n"
+                       "一、主要举措和成效\n" + BODY)
+    assert (header.doc_number, header.year) == ("鹭政发〔二〇二四〕7号", 2023)
 
 
 def test_a_title_split_after_its_issuer_and_guan_yu_is_one_title():

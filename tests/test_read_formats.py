@@ -323,11 +323,13 @@ def test_folders_are_walked_recursively_for_every_report_format(tmp_path):
     # The column and the source a content system states in the page's head.
     ("<meta name='ColumnName' content='桃金县乡镇动态'><title>白石乡法治政府建设年度报告</title>", ""),
     ("<meta name='ContentSource' content='桃金县司法局'><title>白石乡法治政府建设年度报告</title>", ""),
+    # The page's author, the office that posted it.
+    ("<meta name='author' content='桃金县人民政府办公室'><title>白石乡法治政府建设年度报告</title>", ""),
 ], ids=["site-in-title", "owner-in-footer", "prefecture-above-county", "breadcrumb-only", "logo-only",
         "breadcrumb-of-list-items", "definition-list", "site-name-meta", "site-before-title", "owner-before-zhuban",
         "owner-before-copyright", "source-cell", "keywords-meta", "masthead-text", "description-opens-with-site",
         "open-graph-site-name", "welcome-line", "site-after-full-width-bar", "site-after-stroke-bar",
-        "site-in-brackets-first", "column-name-meta", "content-source-meta"])
+        "site-in-brackets-first", "column-name-meta", "content-source-meta", "author-meta"])
 
 
 def test_a_page_naming_its_county_only_in_its_chrome_gives_that_county(tmp_path, head, foot):

@@ -117,9 +117,9 @@ def read_html_file(path: Path) -> tuple[str, str, tuple]:
     if keywords:
         metadata.setdefault("关键词", keywords)
     # Content systems state the page's column and its source in the head as well (<meta name="ColumnName">,
-    # "ContentSource"): the column is the page's place in the site, as a breadcrumb's last step; the source is the
-    # office that posted it, as a 来源 field.
-    for name, key in (("columnname", "栏目"), ("contentsource", "来源")):
+    # "ContentSource", "author"): the column is the page's place in the site, as a breadcrumb's last step; the source
+    # and the author are the office that posted it, as a 来源 field.
+    for name, key in (("columnname", "栏目"), ("contentsource", "来源"), ("author", "来源")):
         content = _meta_content(root, name)
         if content:
             metadata.setdefault(key, content)

@@ -1,5 +1,5 @@
-"""Townships a report names without their suffix: by the bare name in its rule-of-law slogan, or a street office by
-its street alone (某某街).
+"""Townships a report names without their suffix: by the bare name in its rule-of-law slogan or opening its title, or
+a street office by its street alone (某某街).
 
 The suffix is the one the national table knows for the name. A name the table does not know takes the rank the report
 calls itself by (街道按照…, 街党工委, 我镇), the one word a report uses for its own office when it does not repeat its name.
@@ -8,7 +8,7 @@ calls itself by (街道按照…, 街党工委, 我镇), the one word a report u
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from kg.structure.placenames import COUNTY_SUFFIXES, PlaceName, bare_name, run_before, segmented_stem, words_before
 from kg.text.divisions import divisions
@@ -108,3 +108,33 @@ def short_street_offices(norm: str, end: int, county: str | None = None, rank: s
             yield PlaceName(match.start(1), match.end(), name, "街道", confirmed=True)
         elif rank == "街道" and bare_name(match.group(1)) and not table.is_township(name):
             yield PlaceName(match.start(1), match.end(), name, "街道", confirmed=False)
+
+
+# A title that opens with the township's bare name before its year or subject (红埠2024年法治政府建设报告, 红埠法治政府
+# 建设工作报告): two to four characters at the title's start, after a page's 标题： label if any, then a year, 年度, 关于
+# or 法治.
+_TITLE_NAME_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?([\u4e00-\u9fff]{2,4}?)"
+                            r"(?=(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|年度|关于|法治)")
+_RANK_ENDS = set("街镇乡县市区旗")
+
+
+def title_townships(norm: str, titles: Iterable[tuple[int, int]], county: str | None = None,
+                    rank: str | None = None) -> Iterator[PlaceName]:
+    """The township the title lines (`titles`, spans of norm) name by a bare name at their start, with the suffix the
+    table knows for it (in `county` when given) or, for a name the table knows nowhere, the rank the report calls
+    itself by (`rank`, 我镇)."""
+    table = divisions()
+    for title in titles:
+        match = _TITLE_NAME_RE.match(norm, *title)
+        # A stem ending in a rank (蓼汀街, 某某县) is a name written short or a county, read by the rules for those.
+        if match is None or match.group(1)[-1] in _RANK_ENDS or not bare_name(match.group(1)):
+            continue
+        stem = match.group(1)
+        if any(table.is_county(stem + suffix) for suffix in COUNTY_SUFFIXES):
+            continue
+        names = [stem + suffix for suffix in TOWN_SUFFIXES
+                 if table.is_township(stem + suffix) and (county is None or table.holds(county, stem + suffix))]
+        if len(names) == 1:
+            yield PlaceName(match.start(1), match.end(1), names[0], names[0][len(stem):], confirmed=True)
+        elif not names and rank is not None and not any(table.is_township(stem + suffix) for suffix in TOWN_SUFFIXES):
+            yield PlaceName(match.start(1), match.end(1), stem + rank, rank, confirmed=False)

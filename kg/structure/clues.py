@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kg.model import Clue, Source
 from kg.structure.clauses import neighbour, ranks_the_township, spoken_of_as_other, visited, works_under
-from kg.structure.barenames import own_rank, short_street_offices, slogan_townships
+from kg.structure.barenames import own_rank, short_street_offices, slogan_townships, title_townships
 from kg.structure.placenames import PlaceName, bare_name, county_names, township_names
 from kg.model import evidence
 from kg.text import lexicon
@@ -31,7 +31,7 @@ ORGAN, REPORT_LINE, SUBJECT, BODY, SELF = "机关名称", "报告说明句", "�
 CITED, CITY_PAIR, COUNTY_YEAR, TABLE, TABLE_PAIR = "引用文件标题", "市区连写", "县名加年份", "区划表收录", "区划表:辖该乡镇"
 HEAD_LINE, OPENING, FIRST_HEADING, DOC_NUMBER, SIGNED = "标题区", "导语开头", "首个标题", "文号年份减一", "落款日期"
 BODY_YEAR, SLOGAN, DATED, LOCATED = "正文年份", "法治口号中的地名", "标题下日期", "位于某县"
-SHORT_STREET, TOWN_PAIR, ADDRESS = "街道简称", "县乡连写", "地址"
+SHORT_STREET, TOWN_PAIR, ADDRESS, BARE_TITLE = "街道简称", "县乡连写", "地址", "标题开头的无后缀地名"
 SITE, PUBLISHED, CRUMB, FIRM = "网站名称或主办单位", "发布日期", "网页路径", "法律服务机构名称"
 CHAIN, PAGE_LINE, SUPERIOR, LONE = "上级逐级列举", "网页短行", "在其领导下或按其部署", "正文唯一县名"
 MEMBER = "本乡镇所属县"
@@ -41,6 +41,7 @@ WEIGHTS = {
     SUBJECT: 3.0, BODY: 1.0, SELF: 0.5, CITED: 3.0, CITY_PAIR: 3.0, COUNTY_YEAR: 2.0, TABLE: 1.0,
     TABLE_PAIR: 3.0, HEAD_LINE: 3.0, OPENING: 3.0, FIRST_HEADING: 2.0, DOC_NUMBER: 2.0, SIGNED: 1.5,
     BODY_YEAR: 0.25, SLOGAN: 1.0, SHORT_STREET: 1.0, DATED: 1.5, LOCATED: 3.0, SITE: 2.0,
+    BARE_TITLE: 2.0,  # the title's opening name without its rank (红埠2024年…报告): read only where no name has a suffix
     TOWN_PAIR: 3.0,  # a county run straight into the report's township (Y县Z乡人民政府大院) says where it lies
     ADDRESS: 2.0,  # the office's address (地址：Y区滨江路18号) says where it is, as page chrome does
     PUBLISHED: 0.5,  # a page is posted some time after the report is written: the weakest word on the year
@@ -201,6 +202,8 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
     extra_titles = list(extra_titles)
     clues, named, confirmed = [], [], set()
     for place in township_names(norm, 0, len(norm)):
+        if norm[place.start - 1: place.start] == "原":
+            continue  # a former township (原石湾乡并入我镇, 街道（原鹿岗镇）): merged or renamed, not the one reporting
         cue = TITLE if _within(place.start, extra_titles) else _place_cue(source, zones, place, _TOWN_ORGAN_RE)
         cue = _in_prose(place, cue)
         if cue == BODY and place.start >= zones.body_end:
@@ -265,10 +268,11 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     # A city the text itself puts above another unit, on a line of the header or in a list from the province down,
     # is the city above wherever it is named (a portal's name on the first line, 所属地区：X市 Y市 below it).
     chain = [_chain_rank(norm, at, places) for at in range(len(places))]
+    formers = _former_names(norm, places)
     above = {place.name for at, place in enumerate(places)
-             if _above_the_next(norm, zones, at, places) or chain[at] == "above"}
+             if at + 1 not in formers and _above_the_next(norm, zones, at, places) or chain[at] == "above"}
     for at, place in enumerate(places):
-        if place.name in above:
+        if place.name in above or at in formers:
             continue
         cue = TITLE if _within(place.start, titles) else _county_cue(source, zones, place)
         if cue in _PROSE_CUES:
@@ -276,7 +280,7 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
                 cue = SUPERIOR
             elif ranks_the_township(norm, place):
                 cue = MEMBER
-            elif visited(norm, place) or neighbour(norm, place):
+            elif visited(norm, place) or neighbour(norm, place) or _runs_into_another(norm, place, townships):
                 elsewhere.add(place.name)
                 continue
         if cue == BODY and chain[at] == "lowest":
@@ -299,7 +303,9 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
             # A name in passing that may be the one county named: a county or banner whose stem is a name, not words
             # (文明城市, 老城区 are none), in the report, not after its signature (相关新闻 and other pages' headlines);
             # a district named in passing is as often a part of a town (新城区建设).
-            if cue == BODY and place.suffix in _PASSING_SUFFIXES and place.start < zones.body_end and place.bounded \
+            was_county = at + 1 in formers and places[at + 1].suffix in _PASSING_SUFFIXES
+            if cue == BODY and (place.suffix in _PASSING_SUFFIXES or was_county) and place.start < zones.body_end \
+                    and place.bounded \
                     and _stands_alone(place, cue) and len(place.name) - len(place.suffix) > 1 \
                     and bare_name(place.name[: -len(place.suffix)]):
                 passing.append(place)
@@ -324,7 +330,8 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
     clues += [Clue("county", name, cue, WEIGHTS[cue], page_field=said) for name, (said, cue) in site_names.items()
               if not (cue == CRUMB and name in in_text)]
     # A report led by an unnamed 县委 does not lie in the district it names in passing (宣传Y区新版产业政策).
-    if not clues and passing and len({place.name for place in places} - elsewhere) == 1 and (
+    named = {place.name for at, place in enumerate(places) if at not in formers}
+    if not clues and passing and len(named - elsewhere) == 1 and (
             not ranks or passing[0].suffix[-1] in ranks) and not any(
             spoken_of_as_other(norm, place) or _among_links(norm, place) for place in passing):
         clues.append(_clue(source, "county", passing[0].name, LONE, passing[0].start, passing[0].end))
@@ -333,6 +340,28 @@ def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadat
         if held:
             clues.append(Clue("county", name, TABLE_PAIR, WEIGHTS[TABLE_PAIR]))
     return clues
+
+
+def _former_names(norm: str, places: list[PlaceName]) -> set[int]:
+    """Indices of places named as the former name of the place before them, in brackets right after it (Y市（原Y县）):
+    the same place as that one, not another, and a city that was a county is a county-level city."""
+    # The segmenter may keep 原 with the name (原枫岭县): the name then starts right after the bracket.
+    return {at for at in range(1, len(places))
+            if norm.startswith("(原", places[at - 1].end) and places[at].start - places[at - 1].end <= 2
+            and norm.startswith(")", places[at].end)}
+
+
+_TOWN_AFTER = 12  # characters after a county's name searched for a township's name run into it
+
+
+def _runs_into_another(norm: str, place: PlaceName, townships: list[str]) -> bool:
+    """Whether a county named in prose runs straight into a township other than the report's own (与X市Y区Z街道结对):
+    it is named as that township's county, the place of a partner or a neighbour, as Y县 run into the report's own
+    township names its county. The table's word that the county holds the report's township outweighs this."""
+    if not townships or divisions().holds(place.name, townships[0]):
+        return False
+    town = next(township_names(norm, place.end, min(len(norm), place.end + _TOWN_AFTER)), None)
+    return town is not None and town.start == place.end and town.name != townships[0]
 
 
 _LINK_LIST = 6  # short lines after a link label (相关新闻, 往期推荐) that may be its list of other pages
@@ -436,16 +465,21 @@ def _chain_rank(norm: str, at: int, places: list[PlaceName]) -> str | None:
     return "lowest"
 
 
-def slogan_clues(source: Source, zones: Zones, county: str | None) -> list[Clue]:
-    """Readings of a township the text names only without its suffix: in its 法治…建设 slogan, or a street
-    office by its short name (某某街 for the table's 某某街道).
+def slogan_clues(source: Source, zones: Zones, county: str | None,
+                 extra_titles: Iterable[tuple[int, int]] = ()) -> list[Clue]:
+    """Readings of a township the text names only without its suffix: in its 法治…建设 slogan or at its title's
+    start, or a street office by its short name (某某街 for the table's 某某街道).
 
     Asked for only when no name with a suffix was found: without it such a report has no township at all. A name the
-    table does not know takes the rank the report calls its own office by (街道按照…, 街党工委).
+    table does not know takes the rank the report calls its own office by (街道按照…, 街党工委). `extra_titles`: further
+    title lines (the page's 标题： field above the document's own title).
     """
     rank = own_rank(source.norm, zones.body_end)
     found = [_clue(source, "township", place.name, SLOGAN, place.start, place.end)
              for place in slogan_townships(source.norm, zones.body_end, county, rank)]
+    titles = [span for span in (zones.title, *extra_titles) if span]
+    found += [_clue(source, "township", place.name, BARE_TITLE, place.start, place.end)
+              for place in title_townships(source.norm, titles, county, rank)]
     # A street office that calls itself by its street alone (鹤龙街坚持…), as the table confirms, reads the same way.
     return found + [_clue(source, "township", place.name, SHORT_STREET, place.start, place.end)
                     for place in short_street_offices(source.norm, zones.body_end, county, rank)]

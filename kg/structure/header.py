@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.model import Header, Source
 from kg.structure import clues
-from kg.structure.yearclues import DATE_RE, is_date, year_clues
+from kg.structure.yearclues import DATE_RE, date_of, is_date, year_clues, year_number
 from kg.model import evidence
 from kg.text import normalize
 from kg.text.places import TOWN_SUFFIX_PATTERN
@@ -20,9 +20,11 @@ class Line:
     text: str  # normalized, stripped
 
 
-# 〔 and 【 are normalized to [; some offices write the year in round brackets.
-# Some write 第 before the serial (石政发〔2025〕第3号).
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*第?\s*\d{1,4}\s*号")
+# 〔 and 【 are normalized to [; some offices write the year in round brackets, or in the white lenticular ones
+# (柏乡政〖2025〗1号) that the normal form keeps; a few write the year in Chinese numerals (〔二〇二五〕). Some write 第
+# before the serial (石政发〔2025〕第3号).
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[\[(〖]\s*((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*[\])〗]"
+                            r"\s*第?\s*\d{1,4}\s*号")
 _ISSUER_RE = re.compile(rf"(?:委员会|人民政府|政府|办事处|党委|党工委|{TOWN_SUFFIX_PATTERN})$")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
 # An issuer with its date on the same line, after a space or in brackets (the normal form writes （ as ().
@@ -112,7 +114,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         match = _DOC_NUMBER_RE.search(line.text)
         if match:
             doc_number = source.text[line.start + match.start() : line.start + match.end()].strip()
-            doc_year = int(match.group(1))
+            doc_year = year_number(match.group(1))
             break
     else:
         doc_number, doc_year = _doc_number_field(source, head_end)
@@ -161,7 +163,7 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         found += clues.pair_clues(county, [value for value, _ in clues.totals(found, "township")])
     township = clues.choose(found, "township")
     if township is None:
-        found += clues.slogan_clues(source, zones, county)
+        found += clues.slogan_clues(source, zones, county, extra_titles)
         township = clues.choose(found, "township")
 
     first_heading = _line_of_offset(norm, head_end) if head_end < body_end else None
@@ -232,7 +234,7 @@ def _doc_number_field(source: Source, head_end: int) -> tuple[str | None, int | 
             window, written = norm[at:end].replace("\n", ""), source.text[at:end].replace("\n", "")
             match = _FIELD_DOC_RE.match(window)
             if match:
-                return written[match.start(): match.end()].strip(), int(match.group(1))
+                return written[match.start(): match.end()].strip(), year_number(match.group(1))
     return None, None
 
 
@@ -285,7 +287,7 @@ def _signed(tail: list[Line]) -> tuple[int, int, int] | None:
     for line in tail:
         match = DATE_RE.match(line.text)
         if match:
-            return int(match.group("year")), int(match.group("month")), line.start
+            return (*date_of(match), line.start)
     return None
 
 

@@ -30,7 +30,8 @@ _NOT_END = {
 # A suffix after one of these is the end of a common word (下乡, 城乡, 家乡, 乡镇, 村镇, 社区, 辖区, 景区), not
 # of a name the table does not know.
 # 城市 (文明城市, 智慧城市) too: a county-level city of that ending is one the table knows.
-_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧", "市": "城"}
+# 撤县, 设市, 设区 (撤县设市, 设区的市): abolishing a county or setting up a city or a district, not a name.
+_NOT_AFTER = {"乡": "下城家老返同故他异还回思梦", "镇": "乡村", "区": "社小园景辖片山库街矿牧设", "市": "城设", "县": "撤"}
 # Characters never inside a name that the table does not know: function words, and the words of rank and body.
 _STOPS = set("的地得在与及和了对将把被由从向为是等各全我本该其之以于到赴往至经年度委府省县区市旗乡镇党政办处")
 # 和 joins two names (县委和白露镇) but is also inside names (南高和乡, 和坪街道): a stop only when a name of
@@ -50,6 +51,10 @@ _ZONE_ENDS = ("新区", "开发区", "示范区", "试验区")
 _ROAD_WORDS = ("路", "街", "巷", "桥")
 _PREFIXES = ("中国共产党", "中共")
 _MAX_STEM = 8
+# An autonomous county or banner writes its peoples between its name and its suffix (酉岭土家族苗族自治县): the
+# peoples, words of the segmenter ending in 族, lengthen the run before the suffix but are no prose of it.
+_AUTONOMOUS = ("自治县", "自治旗")
+_MAX_PEOPLES = 10  # characters the peoples of an autonomous county may add to its run (拉祜族佤族布朗族傣族)
 
 
 @dataclass(frozen=True)
@@ -65,10 +70,10 @@ class PlaceName:
     common_word: bool = False  # the stem is one ordinary word (充分发挥, 清高): a name only on a line of its own
 
 
-def run_before(norm: str, pos: int, floor: int) -> int:
-    """Start of the run of CJK characters that ends at pos, at most _MAX_STEM long."""
+def run_before(norm: str, pos: int, floor: int, longest: int = _MAX_STEM) -> int:
+    """Start of the run of CJK characters that ends at pos, at most `longest` long."""
     start = pos
-    while start > max(floor, pos - _MAX_STEM) and _CJK.match(norm[start - 1]):
+    while start > max(floor, pos - longest) and _CJK.match(norm[start - 1]):
         start -= 1
     return start
 
@@ -107,15 +112,21 @@ def _cut(run: str, town: bool = False, after_number: bool = False) -> int:
     return cut
 
 
-def words_before(run: str, town: bool = False, road: bool = False, after_number: bool = False) -> tuple[list[str], bool]:
+def words_before(run: str, town: bool = False, road: bool = False, after_number: bool = False,
+                 peoples: bool = False) -> tuple[list[str], bool]:
     """The words of the name-like end of the prose before a suffix, and whether none had to be cut as prose.
 
-    `road`: the suffix is a street office's (街道), whose name may be a road's."""
+    `road`: the suffix is a street office's (街道), whose name may be a road's. `peoples`: an autonomous county's
+    (自治县), whose peoples at the run's end are set aside while the prose before its name is cut."""
     run = run[_cut(run, town, after_number):]
     if not run:
         return [], True
 
     words = list(default().cut(run, HMM=False))
+    kept = len(words)
+    while peoples and kept > 1 and len(words[kept - 1]) > 1 and words[kept - 1].endswith("族"):
+        kept -= 1
+    words, named_peoples = words[:kept], words[kept:]
     bounded = True
     # An unknown name falls apart into single characters (望|澜, 青|东|顺) whose tags mean nothing, so only
     # words of two or more characters are cut as prose; one-character function words are stops already.
@@ -132,7 +143,7 @@ def words_before(run: str, town: bool = False, road: bool = False, after_number:
     # knows as a place (赣北): the name is its object, and starts where the verb ends.
     if not bounded and _object_of_verb(run, words):
         bounded = True
-    return words, bounded
+    return words + named_peoples, bounded
 
 
 def _leads(words: list[str]) -> bool:
@@ -212,11 +223,11 @@ def _place_word_before(run: str, suffix: str) -> bool:
 
 
 def _rank_opens(norm: str, stem_start: int) -> bool:
-    """Whether a one-character stem starting at stem_start follows a rank character (县, 市, 区) that opens a name
-    (县前街道, 市中街道): nothing of a name stands before the rank, only a boundary or a function word (在, 的);
-    after a name it is that county's suffix (桐溪市沙镇)."""
+    """Whether a one-character stem starting at stem_start follows a rank character (县, 市, 区, 乡, 镇) that opens a
+    name (县前街道, 市中街道, 镇溪镇, 乡溪镇): nothing of a name stands before the rank, only a boundary or a function
+    word (在, 的); after a name it is that county's suffix (桐溪市沙镇)."""
     at = stem_start - 1
-    if at < 0 or norm[at] not in "县市区":
+    if at < 0 or norm[at] not in "县市区乡镇":
         return False
     return at == 0 or not _CJK.match(norm[at - 1]) or norm[at - 1] in _STOPS
 
@@ -257,7 +268,8 @@ def _extended(words: list[str], stem: str) -> str | None:
     belong to the name when the words they make are unknown single characters, place-like names, or a
     word that runs on into the stem; an ordinary word there (利用北坡镇) is the sentence's."""
     joined = "".join(words)
-    if not joined.endswith(stem) or len(joined) == len(stem):
+    # 原 alone before a known name is "former" (原白沙乡), not part of it.
+    if not joined.endswith(stem) or len(joined) == len(stem) or joined[: len(joined) - len(stem)] == "原":
         return None
     head_end, pos = len(joined) - len(stem), 0
     for word in words:
@@ -278,12 +290,13 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
         # 县城 is the county seat: a name before it is the county's own (柘阳县城南片区), prose is not (推进县城建设).
         # So are 县乡镇, the county's townships (某某县乡镇专栏), against 县乡 of 县乡两级.
         seat = suffix == "县" and (following == "城" or norm.startswith("乡镇", match.end()))
-        run_start = run_before(norm, match.start(), start)
+        autonomous = suffix in _AUTONOMOUS
+        run_start = run_before(norm, match.start(), start, _MAX_STEM + _MAX_PEOPLES if autonomous else _MAX_STEM)
         run = norm[run_start: match.start()]
         if not run:
             continue
         after_number = norm[run_start - 1: run_start] in _NUMERALS if run_start else False
-        words, bounded = words_before(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number)
+        words, bounded = words_before(run, suffix in TOWN_SUFFIXES, suffix == "街道", after_number, autonomous)
         name = _confirmed(run, suffix, known, min_stem)
         confirmed, least = name is not None, min_stem
         if confirmed:
@@ -317,11 +330,28 @@ def _names(norm: str, start: int, end: int, suffix_re, known, min_stem: int,
                 stem = norm[match.start() - 2] + stem  # 县前街道, 市中街道: the rank character opens the name
             if stem is None or len(stem) < least or len(stem) == 1 and not _single_stem(norm, match, stem):
                 continue
+            # 原 closing a run of words before the rank is "the former" town or township (清理原镇政府签订的合同); a count
+            # after it is of townships (原两乡合并).
+            if len(words) > 1 and words[-1] == "原" and len(words[-2]) > 1 \
+                    or stem[0] == "原" and all(ch in _NUMERALS or ch == "两" for ch in stem[1:]):
+                continue
+            # 原 opening a name the table does not know is "former" (原石湾乡并入我镇, 街道（原鹿岗镇）): the name follows it.
+            if len(stem) >= 3 and stem[0] == "原":
+                stem = stem[1:]
             name = stem + suffix
             if _tag(stem).startswith(_PROSE_TAGS):
                 bounded = False
         common = not confirmed and len(words) == 1 and len(words[0]) > 1 and _tag(words[0]) not in ("", *_PLACE_TAGS)
         if seat and not confirmed and (not bounded or common or len(name) - len(suffix) < 2):
+            continue
+        # 旗 before 乡 or 镇 is inside a township's name (红旗乡, 红旗镇), unless the table knows the banner or 乡镇 follows
+        # (某某旗乡镇, the banner's townships).
+        if suffix == "旗" and following in ("乡", "镇") and not confirmed and not norm.startswith("乡镇", match.end()):
+            continue
+        # 县直 (县直部门, 县直单位) is the report's own county by its rank, as 县委 is: a word of the dictionary before it
+        # that is no place (会同, together with) is the sentence's, even where the table knows it with 县 (会同县).
+        if suffix == "县" and following == "直" and not norm.startswith("直属", match.end()) \
+                and _tag(name[: -len(suffix)]) not in ("", *_PLACE_TAGS):
             continue
         yield PlaceName(match.end() - len(name), match.end(), name, suffix, confirmed, bounded, common)
 

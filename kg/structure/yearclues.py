@@ -9,15 +9,25 @@ from kg.model import Clue, Source
 from kg.structure.clues import (BODY_YEAR, DATED, DOC_NUMBER, FIRST_HEADING, HEAD_LINE, METADATA, OPENING,
                                 PUBLISHED, REPORT_LINE, SIGNED, TITLE, WEIGHTS, Zones, _REPORT_LINE_RE,
                                 _SUBJECT_BEFORE, _clue, _line_of, _sentence_end, _sentence_start, _within)
-from kg.text.numerals import parse_digits
+from kg.text.numerals import parse_chinese, parse_digits
 
-# A date line, also in round brackets as it stands under a title ((2024年1月8日)).
+# A date line, also in round brackets as it stands under a title ((2024年1月8日)), and in Chinese numerals as a
+# signature may write it (二〇二五年一月六日).
+_CHINESE_YEAR = r"[一二][〇零○一二三四五六七八九]{3}"
+_CHINESE_DAY = r"[一二三四五六七八九十]{1,3}"
 DATE_RE = re.compile(
-    r"^\s*(?P<open>\()?(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*(?(open)\))\s*$")
+    rf"^\s*(?P<open>\()?(?P<year>(?:19|20)\d{{2}}|{_CHINESE_YEAR})\s*年\s*(?P<month>\d{{1,2}}|{_CHINESE_DAY})\s*月"
+    rf"(?:\s*(?:\d{{1,2}}|{_CHINESE_DAY})\s*日)?\s*(?(open)\))\s*$")
 
 
 def is_date(text: str) -> bool:
     return bool(DATE_RE.match(text))
+
+
+def date_of(match: re.Match) -> tuple[int, int]:
+    """(year, month) of a DATE_RE match, in digits or Chinese numerals."""
+    year, month = match.group("year"), match.group("month")
+    return year_number(year), int(month) if month.isascii() else parse_chinese(month)
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年")
 _RANGE_RE = re.compile(r"[-—–~至到]\s*$")
@@ -39,7 +49,7 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
         pos = match.start()
         if _RANGE_RE.search(norm, max(0, pos - 2), pos) or re.match(r"\s*[-—–~至到]", norm[match.end(): match.end() + 2]):
             continue  # (2021—2025年): a span of years, not the year of work
-        year = _year_number(match.group(1))
+        year = year_number(match.group(1))
         line_start, line_end = _line_of(norm, pos)
         if zones.title and _within(pos, [zones.title]):
             cue = TITLE
@@ -73,7 +83,7 @@ def year_clues(source: Source, zones: Zones, doc_year: int | None, first_heading
     return clues
 
 
-def _year_number(token: str) -> int:
+def year_number(token: str) -> int:
     """2022 for 2022 and for 二〇二二."""
     return int(token) if token.isascii() else parse_digits(token)
 
