@@ -60,6 +60,7 @@ class FalkorDBStore(Store):
         self.timeout_ms = max(1, round(timeout * 1000))
         self._transient = (redis_errors.BusyLoadingError, redis_errors.ConnectionError, redis_errors.TimeoutError)
         self.started = self.server.ensure(use=True)
+        self.notices = self.server.notices  # what the start had to mend, for the command to say
         try:
             self.db = falkordb.FalkorDB(unix_socket_path=str(self.server.socket))
             self.graph = self.db.select_graph(graph)

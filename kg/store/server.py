@@ -41,6 +41,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.store import logmend
 from kg.store.base import DEFAULT_STORE
 from kg.errors import StoreError
 import shlex
@@ -232,6 +233,7 @@ class Server:
         self.module_args = module_args  # tests only: e.g. FalkorDB's BOLT_PORT
         self.appendonly = appendonly
         self.process: subprocess.Popen | None = None
+        self.notices: list[str] = []  # what starting the store had to mend, for the command to say
 
     @property
     def socket(self) -> Path:
@@ -283,6 +285,8 @@ class Server:
                 self._clear_stale()
                 self._start(detach, timeout)
             self._wait_loaded()
+            if started:
+                self._say_cut_tail()
             if use:
                 self._use()
             return started
@@ -374,25 +378,59 @@ class Server:
             "--loadmodule", module, *self.module_args,
         ]
         preexec = (lambda: os.setsid()) if detach else (_pdeathsig if sys.platform == "linux" else os.setsid)
-        try:
-            self.process = subprocess.Popen(  # noqa: S603 - fixed binary, arguments are paths we chose
-                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                preexec_fn=preexec, close_fds=True,
-            )
-        except OSError as exc:
-            raise StoreError(f"{server}: cannot start the embedded store: {exc.strerror or exc}") from exc
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+        mended: set[str] = set()
+        while True:
+            since = self._started_at = self._log_size()
+            self._sizes = _sizes(self.layout.appendlog.parent)
+            try:
+                self.process = subprocess.Popen(  # noqa: S603 - fixed binary, arguments are paths we chose
+                    args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    preexec_fn=preexec, close_fds=True,
+                )
+            except OSError as exc:
+                raise StoreError(f"{server}: cannot start the embedded store: {exc.strerror or exc}") from exc
+            while time.monotonic() < deadline and self.process.poll() is None:
+                if _answers(self.socket):
+                    if self.appendonly and not logged:
+                        self._start_log(deadline)
+                    return
+                time.sleep(0.05)
+            if self.process.poll() is None:
+                self.process.kill()
+                raise StoreError(f"{self.layout.root}: the embedded store did not answer within {timeout:.0f}s")
+            said = self._log_tail(since)
+            refused = next((found.group(1) for found in map(logmend.REFUSED.search, said) if found), None)
+            if refused is None or refused in mended:
+                reason = next((line.split(" # ", 1)[1].strip() for line in reversed(said) if " # " in line), None)
                 raise StoreError(f"{self.layout.logfile}: the embedded store did not start (exit "
-                                 f"{self.process.returncode}); its log says why")
-            if _answers(self.socket):
-                if self.appendonly and not logged:
-                    self._start_log(deadline)
-                return
-            time.sleep(0.05)
-        self.process.kill()
-        raise StoreError(f"{self.layout.root}: the embedded store did not answer within {timeout:.0f}s")
+                                 f"{self.process.returncode}): {reason or 'its log says why'}")
+            # The server cannot read a file of its log: mend it (keeping every whole write) and start again.
+            mended.add(refused)
+            directory = self.layout.appendlog.parent
+            files = logmend.incremental_files(self.layout.appendlog)
+            done = logmend.mend(directory, refused, last=bool(files) and files[-1] == refused)
+            if done is None:
+                raise StoreError(f"{directory / refused}: the store cannot start from its log, which holds no "
+                                 "hole to mend; it is left as it is (see the server's log, "
+                                 f"{self.layout.logfile})")
+            self.notices.append(done.notice())
+
+    def _say_cut_tail(self) -> None:
+        """Redis cuts a last write left half done (a kill mid-write) off the log's end by itself: say what was lost."""
+        for line in self._log_tail(getattr(self, "_started_at", 0)):
+            found = logmend.CUT_BY_SERVER.search(line)
+            size = self._sizes.get(found.group(1)) if found else None
+            if size is not None and size > int(found.group(2)):
+                self.notices.append(logmend.cut_by_server(self.layout.appendlog.parent / found.group(1),
+                                                          size - int(found.group(2))))
+                self._sizes.pop(found.group(1))  # the server logs it twice
+
+    def _log_size(self) -> int:
+        try:
+            return self.layout.logfile.stat().st_size
+        except OSError:
+            return 0
 
     def _start_log(self, deadline: float) -> None:
         """Give a store of old (a snapshot only) its log: a base snapshot written by a forked child, waited for.
@@ -479,10 +517,11 @@ class Server:
         device, Read-only file system…), else what the server's log gave for its last failure."""
         return _write_probe(self.layout.data) or self._logged_failure()
 
-    def _log_tail(self) -> list[str]:
+    def _log_tail(self, since: int = 0) -> list[str]:
+        """The server log's last lines (64 kB at most), from byte `since` on."""
         try:
             with open(self.layout.logfile, "rb") as handle:
-                handle.seek(max(0, os.fstat(handle.fileno()).st_size - 65536))
+                handle.seek(max(since, os.fstat(handle.fileno()).st_size - 65536))
                 return handle.read().decode("utf-8", "replace").splitlines()
         except OSError:
             return []
@@ -518,6 +557,14 @@ _LOG_WHOLE = ("Background AOF rewrite finished successfully", "Ready to accept c
 _SAVE_FAILURE = re.compile(r"(?:Write error|Failed opening|Error moving temp DB file|Failed saving|Can't save"
                            r"|Error writing to the AOF file|Can't open the append-only file)"
                            r".*:\s*([^:]+?)\s*$")
+
+
+def _sizes(folder: Path) -> dict[str, int]:
+    """The size of each file of the log, by name, before a start (one stat per file: there are two or three)."""
+    try:
+        return {entry.name: entry.stat().st_size for entry in os.scandir(folder) if entry.is_file()}
+    except OSError:
+        return {}
 
 
 def _write_probe(folder: Path) -> str | None:
