@@ -14,7 +14,7 @@ from redis import exceptions as redis_errors
 
 from kg.errors import NoStoreError, StatementError, StoreError
 from kg.store.base import DEFAULT_TIMEOUT, Store, retry
-from kg.store.server import DEFAULT_STORE, Layout, Server
+from kg.store.server import DEFAULT_STORE, PARTS, Layout, Server
 
 GRAPH = "kg"
 
@@ -86,9 +86,10 @@ class FalkorDBStore(Store):
         text = str(exc)
         if text.startswith("MISCONF") or "unable to persist to disk" in text:
             cause = self.server.save_failure() or "see its log"
-            return StoreError(f"{self.server.layout.data}: the store cannot write its snapshot ({cause}) and refuses "
-                              "writes until it can; what it held before is kept in memory: free space or fix the "
-                              "folder's permissions, then run the command again")
+            part = "log" if "AOF" in text else "snapshot"  # MISCONF Errors writing to the AOF file: …, or a failed save
+            return StoreError(f"{self.server.part_file(part)}: the store cannot write its {PARTS[part]} ({cause}) and "
+                              "refuses writes until it can; what it held before is kept in memory: free space or fix "
+                              "the folder's permissions, then run the command again")
         if "timed out" in text.lower():
             return StatementError(f"the query ran longer than the timeout of {self.timeout_ms / 1000:g} s and was "
                                   "stopped; the store is unharmed (raise the limit with --timeout)")
@@ -184,6 +185,7 @@ class FalkorDBStore(Store):
         predate the last writes, so it is waited out and another started.
         """
         connection = self.db.connection
+        part = "snapshot" if command == "BGSAVE" else "base"
 
         def wait_idle() -> dict:
             # Any forked child blocks another: a snapshot, an append-only-file rewrite or a module's own fork.
@@ -192,7 +194,8 @@ class FalkorDBStore(Store):
                 if not any(info.get(key) for key in _CHILD_AT_WORK):
                     return info
                 if time.monotonic() > deadline:
-                    raise StoreError(f"{self.server.layout.data}: the store's snapshot did not end in time")
+                    raise StoreError(f"{self.server.part_file(part)}: the store's {PARTS[part]} was not written in "
+                                     "the time allowed")
                 time.sleep(0.05)
 
         while True:
@@ -204,16 +207,16 @@ class FalkorDBStore(Store):
                 # A child that started between the wait and the command (…already in progress, Another child
                 # process is active) is waited out again; any other refusal is the cause to report.
                 if "in progress" not in str(exc) and "child process" not in str(exc):
-                    raise self._save_error(str(exc)) from exc
+                    raise self._save_error(str(exc), part) from exc
         info = wait_idle()
         if command == "BGSAVE" and info.get("rdb_last_bgsave_status") != "ok":
-            raise self._save_error("the background save failed")
+            raise self._save_error("the background save failed", part)
 
     def _sync_log(self, info: dict) -> None:
         """fsync the log now. The server fsyncs it every second; switching it to fsync every write fsyncs at once
         (and WAITAOF confirms), and switching back keeps a write the disk refuses from ending the server."""
         if info.get("aof_last_write_status") != "ok":
-            raise self._save_error("the server cannot write its log")
+            raise self._save_error("the server cannot write its log", "log")
         connection = self.db.connection
 
         def sync():
@@ -224,13 +227,14 @@ class FalkorDBStore(Store):
         try:
             done = retry(sync, self._transient, f"{self.server.socket}")
         except redis_errors.ResponseError as exc:
-            raise self._save_error(str(exc)) from exc
+            raise self._save_error(str(exc), "log") from exc
         if not done or int(done[0]) < 1:
-            raise self._save_error("the log was not fsynced within 60 s")
+            raise self._save_error("the log was not fsynced within 60 s", "log")
 
-    def _save_error(self, reply: str) -> StoreError:
+    def _save_error(self, reply: str, part: str) -> StoreError:
+        """The failure of writing `part` (the log, its base, the snapshot), named with its file and the disk's cause."""
         cause = self.server.save_failure() or reply
-        return StoreError(f"{self.server.layout.data}: the store cannot write its snapshot ({cause}); nothing "
+        return StoreError(f"{self.server.part_file(part)}: the store cannot write its {PARTS[part]} ({cause}); nothing "
                           "written is lost while the store runs: free space or fix the folder's permissions, "
                           "then load again")
 

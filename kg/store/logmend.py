@@ -107,8 +107,8 @@ def scan(data: bytes) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int
     return spans, holes, (position if position < size else None)
 
 
-def incremental_files(manifest: Path) -> list[str]:
-    """The names of the log's incremental files, oldest first, as its manifest lists them."""
+def manifest_files(manifest: Path, kind: str = "i") -> list[str]:
+    """The names of the log's files of `kind` (i: incremental, b: base), oldest first, as its manifest lists them."""
     try:
         lines = manifest.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
@@ -117,7 +117,7 @@ def incremental_files(manifest: Path) -> list[str]:
     for line in lines:
         words = line.split()
         fields = dict(zip(words[::2], words[1::2], strict=False))
-        if fields.get("type") == "i" and "file" in fields:
+        if fields.get("type") == kind and "file" in fields:
             names.append(fields["file"])
     return names
 

@@ -408,7 +408,7 @@ class Server:
             # The server cannot read a file of its log: mend it (keeping every whole write) and start again.
             mended.add(refused)
             directory = self.layout.appendlog.parent
-            files = logmend.incremental_files(self.layout.appendlog)
+            files = logmend.manifest_files(self.layout.appendlog)
             done = logmend.mend(directory, refused, last=bool(files) and files[-1] == refused)
             if done is None:
                 raise StoreError(f"{directory / refused}: the store cannot start from its log, which holds no "
@@ -447,8 +447,9 @@ class Server:
                         if not info.get("aof_enabled") and idle:
                             connection.config_set("appendonly", "yes")
                         elif info.get("aof_enabled") and idle and info.get("aof_last_bgrewrite_status") == "err":
-                            raise StoreError(f"{self.layout.data}: the store cannot write its log's base (free "
-                                             "space or fix the folder); it keeps its snapshot")
+                            raise StoreError(f"{self.part_file('base')}: the store cannot write its log's base "
+                                             f"snapshot ({self.save_failure() or 'see its log'}); it keeps its "
+                                             f"snapshot {self.part_file('snapshot')}: free space or fix the folder")
                         elif info.get("aof_enabled") and idle and self.layout.appendlog.is_file():
                             # Timed snapshots end only once the log holds the data: until then they are its copy.
                             connection.config_set("save", "")
@@ -468,18 +469,23 @@ class Server:
     def stop(self, timeout: float = 60.0) -> bool:
         """Shut the server down, saving its data; False when none was running.
 
-        The server saves before it exits; when the snapshot cannot be written it refuses to exit, and
-        it is left running (its data in memory) with a StoreError that says why: never killed.
+        The server saves before it exits; when its log (or, without one, its snapshot) cannot be written it
+        refuses to exit, and it is left running (its data in memory) with a StoreError that names what failed,
+        the file and why: never killed.
         """
         pid = self.pid()
         if pid is None:
             self._clear_stale()
             return False
-        reply = _unwritten_log(self.socket) or self._heal_log(timeout) or _shutdown(self.socket, timeout)
-        if reply is not None:  # refused: the snapshot (or the log) failed
-            raise StoreError(f"{self.layout.data}: the store cannot save its snapshot ({self.save_failure() or reply}); "
-                             f"it keeps running with its data in memory (pid {pid}): free space or fix the "
-                             f"folder, then run `kg db stop --store {_quote(self.layout.root)}`")
+        part, reply = "log", _unwritten_log(self.socket)
+        if reply is None:
+            part, reply = "base", self._heal_log(timeout)
+        if reply is None:
+            part, reply = ("log" if self.layout.appendlog.is_file() else "snapshot"), _shutdown(self.socket, timeout)
+        if reply is not None:  # refused: what it holds is not all on disk, and it stays up
+            raise StoreError(f"{self.part_file(part)}: the store cannot write its {PARTS[part]} "
+                             f"({self.save_failure() or reply}); it keeps running with its data in memory (pid {pid}): "
+                             f"free space or fix the folder, then run `kg db stop --store {_quote(self.layout.root)}`")
         if self.process is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout)
@@ -511,6 +517,17 @@ class Server:
             return str(exc)
         finally:
             connection.close()
+
+    def part_file(self, part: str) -> Path:
+        """The file of the store's `part` (a key of PARTS): the log's current file, its base, or the snapshot."""
+        if part == "snapshot":
+            return self.layout.data / "graph.rdb"
+        folder = self.layout.appendlog.parent
+        try:
+            names = logmend.manifest_files(self.layout.appendlog, "i" if part == "log" else "b")
+        except StoreError:  # no manifest yet (a first base under way), or one that cannot be read: the folder
+            names = []
+        return folder / names[-1] if names else folder
 
     def save_failure(self) -> str | None:
         """Why a snapshot cannot be written: what writing into the data folder now says (No space left on
@@ -547,6 +564,9 @@ class Server:
                 return found.group(1).strip()
         return None
 
+
+# What each part of a store's data is called in an error that names it (with its file, `Server.part_file`).
+PARTS = {"log": "log", "base": "log's base snapshot", "snapshot": "snapshot"}
 
 # What the server logs when a write to its append-only log fails, and when the log is whole again.
 _LOG_WRITE_FAILED = ("Short write while writing to the AOF file", "Error writing to the AOF file")
