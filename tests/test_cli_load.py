@@ -78,7 +78,7 @@ def test_a_load_into_a_running_store_survives_the_server_killed_as_soon_as_it_re
         os.kill(server.pid(), signal.SIGKILL)  # no save, no flush at exit: only what the load made durable
     finally:
         runner.invoke(cli, ["db", "stop", "--store", store_dir])
-    assert not (tmp_path / "store" / "data" / "graph.rdb").exists()  # no snapshot was written: the log alone
+    assert not (tmp_path / "store" / "data" / "graph.rdb").is_file()  # no snapshot was written: the log alone
     with FalkorDBStore(store_dir) as store:
         assert store.started
         assert store.query("MATCH (r:Report) RETURN r.year AS year") == [{"year": 2023}]
@@ -103,6 +103,52 @@ def test_a_store_of_snapshots_only_is_started_from_its_snapshot_and_given_its_lo
     with FalkorDBStore(root) as store:
         assert store.started
         assert sorted(r["n"] for r in store.query("MATCH (l:Law) RETURN l.name AS n")) == ["民法典", "行政复议法"]
+    assert (root / "format").read_text() == "township-kg store format 2\n"
+    assert (layout.data / "graph.rdb.before-log").is_file()  # the snapshot the log began from, kept aside
+    _assert_a_kg_of_snapshots_only_cannot_start(layout)
+
+
+def _assert_a_kg_of_snapshots_only_cannot_start(layout) -> None:
+    """A kg from before the log starts its server from data/graph.rdb alone: on a logged store that server fails
+    (at the folder standing there) rather than serving the graph as it was before the log."""
+    import subprocess
+
+    from kg.store.server import binaries
+
+    server, module = binaries()
+    done = subprocess.run([server, "--port", "0", "--unixsocket", str(layout.root / "old.sock"), "--dir",
+                           str(layout.data), "--dbfilename", "graph.rdb", "--appendonly", "no", "--save", "",
+                           "--loadmodule", module], capture_output=True, timeout=60)
+    (layout.root / "old.sock").unlink(missing_ok=True)  # left by the server that gave up
+    assert done.returncode != 0 and b"graph.rdb" in done.stdout  # it exits at the folder: nothing out of date is served
+    assert "appendonlydir" in (layout.data / "graph.rdb" / "README.txt").read_text(encoding="utf-8")
+
+
+def test_a_new_store_says_its_format_and_a_kg_of_snapshots_only_cannot_read_it(tmp_path):
+    from kg.store.server import Layout
+
+    root = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["load", os.path.join(EXAMPLES, "lanqiao_2023.txt"), "--store", str(root)]).exit_code == 0
+    assert (root / "format").read_text() == "township-kg store format 2\n"
+    _assert_a_kg_of_snapshots_only_cannot_start(Layout(root.resolve()))
+    reports = CliRunner().invoke(cli, ["reports", "--format", "csv", "--store", str(root)])
+    assert reports.exit_code == 0 and len(reports.stdout.splitlines()) == 2  # this kg reads it as before
+
+
+def test_a_store_in_a_newer_format_is_refused_in_one_line_and_left_unstarted(tmp_path):
+    from kg.store.server import Server
+
+    root = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["load", os.path.join(EXAMPLES, "lanqiao_2023.txt"), "--store", str(root)]).exit_code == 0
+    (root / "format").write_text("township-kg store format 3\n")
+    for command in (["reports"], ["load", os.path.join(EXAMPLES, "lanqiao_2024.txt")], ["db", "start"]):
+        result = CliRunner().invoke(cli, [*command, "--store", str(root)])
+        assert result.exit_code == 3, result.output
+        assert result.stderr == f"kg: {root.resolve() / 'format'}: the store is in format 3, written by a newer kg; " \
+            "this kg reads formats up to 2 and would show out-of-date data: upgrade kg to use this store\n"
+        assert Server(root).pid() is None
+    (root / "format").write_text("township-kg store format 2\n")
+    assert CliRunner().invoke(cli, ["reports", "--store", str(root)]).exit_code == 0  # nothing was changed meanwhile
 
 
 def test_a_log_grown_past_its_limit_is_rewritten_into_a_new_base_at_the_checkpoint(tmp_path, monkeypatch):

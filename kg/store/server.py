@@ -18,6 +18,9 @@ this very store, its title naming this store's socket and the token kg wrote int
 started it. A copied store folder, or a pid recycled by another program, is never touched.
 Every command that uses the server holds a shared lock on `run/users`; the command that started it
 stops it only once it holds that lock alone, so two loads on one store both finish.
+The store's format is written beside the data (`storeformat`): a kg refuses a store newer than it reads,
+and one from before the log cannot start from the out-of-date snapshot. A log the server refuses to
+start from (a hole left by a full disk) is mended on start, keeping every whole write (`logmend`).
 A stop keeps everything first: when the log (or, without one, the snapshot) cannot be written, it is
 an error, and the server keeps running with the data in memory rather than losing it.
 """
@@ -41,7 +44,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.store import logmend
+from kg.store import logmend, storeformat
 from kg.store.base import DEFAULT_STORE
 from kg.errors import StoreError
 import shlex
@@ -279,6 +282,7 @@ class Server:
         the server does not stop it under this one.
         """
         with self._lock():
+            storeformat.check(self.layout.root)  # before anything reads it: a newer kg's store is refused whole
             # A loaded machine can keep a live server from answering at once: never kill one in a hurry.
             started = not self.running(patience=15.0)
             if started:
@@ -394,6 +398,7 @@ class Server:
                 if _answers(self.socket):
                     if self.appendonly and not logged:
                         self._start_log(deadline)
+                    storeformat.mark(self.layout.root, self.layout.data, self.layout.appendlog.is_file())
                     return
                 time.sleep(0.05)
             if self.process.poll() is None:
