@@ -151,7 +151,15 @@ def test_a_store_in_a_newer_format_is_refused_in_one_line_and_left_unstarted(tmp
     assert CliRunner().invoke(cli, ["reports", "--store", str(root)]).exit_code == 0  # nothing was changed meanwhile
 
 
-def test_a_log_grown_past_its_limit_is_rewritten_into_a_new_base_at_the_checkpoint(tmp_path, monkeypatch):
+def _rewrites_done(store) -> dict:
+    deadline = time.monotonic() + 60
+    while (info := store.db.connection.info("persistence"))["aof_rewrite_in_progress"] or info["aof_rewrite_scheduled"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    return info
+
+
+def test_a_log_grown_past_its_limit_is_rewritten_into_a_new_base_after_the_checkpoint(tmp_path, monkeypatch):
     from kg.store import falkordb
     from kg.store.falkordb import FalkorDBStore
 
@@ -162,11 +170,61 @@ def test_a_log_grown_past_its_limit_is_rewritten_into_a_new_base_at_the_checkpoi
         assert info["aof_current_size"] > info["aof_base_size"]  # below the limit: the log only grows
         monkeypatch.setattr(falkordb, "LOG_REWRITE_BYTES", 1)
         store.checkpoint()
-        after = store.db.connection.info("persistence")
-        assert after["aof_rewrites"] == info["aof_rewrites"] + 1
+        after = _rewrites_done(store)
+        assert after["aof_rewrites"] == info["aof_rewrites"] + 1 and after["aof_last_bgrewrite_status"] == "ok"
         assert after["aof_current_size"] == after["aof_base_size"]
     with FalkorDBStore(tmp_path / "store") as store:
         assert store.query("MATCH (l:Law) RETURN l.name AS n") == [{"n": "行政处罚法"}]
+
+
+def test_a_load_does_not_wait_for_the_logs_rewrite_and_a_kill_during_it_loses_nothing(tmp_path, monkeypatch):
+    """The rewrite a load's end starts moves new writes to a new file of the log at once: the next load's writes,
+    made while it runs, are in the log when the server is killed outright."""
+    from kg.store import falkordb
+    from kg.store.falkordb import FalkorDBStore
+    from kg.store.server import Server
+
+    runner = CliRunner()
+    store_dir = str(tmp_path / "store")
+    assert runner.invoke(cli, ["db", "start", "--store", store_dir]).exit_code == 0
+    try:
+        with FalkorDBStore(store_dir) as store:
+            store.ensure_schema()
+            store.db.connection.config_set("rdb-key-save-delay", 3_000_000)  # each key of the base takes 3 s
+        monkeypatch.setattr(falkordb, "LOG_REWRITE_BYTES", 1)  # every load's end starts a rewrite
+        started = time.monotonic()
+        first = runner.invoke(cli, ["load", os.path.join(EXAMPLES, "lanqiao_2023.txt"), "--store", store_dir])
+        assert first.exit_code == 0, first.output
+        with FalkorDBStore(store_dir) as store:
+            assert store.db.connection.info("persistence")["aof_rewrite_in_progress"] == 1
+        second = runner.invoke(cli, ["load", os.path.join(EXAMPLES, "lanqiao_2024.txt"), "--store", store_dir])
+        assert second.exit_code == 0, second.output
+        with FalkorDBStore(store_dir) as store:  # both loads ended within the rewrite they started
+            assert store.db.connection.info("persistence")["aof_rewrite_in_progress"] == 1
+        assert time.monotonic() - started < 60
+        os.kill(Server(store_dir).pid(), signal.SIGKILL)
+    finally:
+        runner.invoke(cli, ["db", "stop", "--store", store_dir])
+    with FalkorDBStore(store_dir) as store:
+        assert store.started
+        assert sorted(r["y"] for r in store.query("MATCH (r:Report) RETURN r.year AS y")) == [2023, 2024]
+
+
+def test_a_stop_waits_for_the_logs_rewrite_a_load_left_under_way(tmp_path, monkeypatch):
+    from kg.store import falkordb
+    from kg.store.falkordb import FalkorDBStore
+
+    with FalkorDBStore(tmp_path / "store") as store:
+        store.run("CREATE (:Resource:Law {uri: 'law:1', name: '民法典'})")
+        store.checkpoint()
+        store.db.connection.config_set("rdb-key-save-delay", 1_000_000)
+        monkeypatch.setattr(falkordb, "LOG_REWRITE_BYTES", 1)
+        store.checkpoint()
+        assert store.db.connection.info("persistence")["aof_rewrite_in_progress"] == 1
+    with FalkorDBStore(tmp_path / "store") as store:
+        info = store.db.connection.info("persistence")
+        assert info["aof_current_size"] == info["aof_base_size"]  # the rewrite ended before the stop: no tail to replay
+        assert store.query("MATCH (l:Law) RETURN l.name AS n") == [{"n": "民法典"}]
 
 
 def test_the_indexes_of_a_new_store_are_in_its_log_base_not_its_tail(tmp_path):

@@ -382,9 +382,9 @@ class Server:
             "--loadmodule", module, *self.module_args,
         ]
         preexec = (lambda: os.setsid()) if detach else (_pdeathsig if sys.platform == "linux" else os.setsid)
-        deadline = time.monotonic() + timeout
         mended: set[str] = set()
         while True:
+            deadline = time.monotonic() + timeout
             since = self._started_at = self._log_size()
             self._sizes = _sizes(self.layout.appendlog.parent)
             try:
@@ -395,7 +395,8 @@ class Server:
             except OSError as exc:
                 raise StoreError(f"{server}: cannot start the embedded store: {exc.strerror or exc}") from exc
             while time.monotonic() < deadline and self.process.poll() is None:
-                if _answers(self.socket):
+                # A server answers LOADING while it reads its data, and may yet stop at a log it cannot read.
+                if _answers(self.socket) and self._read_its_data():
                     if self.appendonly and not logged:
                         self._start_log(deadline)
                     storeformat.mark(self.layout.root, self.layout.data, self.layout.appendlog.is_file())
@@ -420,6 +421,18 @@ class Server:
                                  "hole to mend; it is left as it is (see the server's log, "
                                  f"{self.layout.logfile})")
             self.notices.append(done.notice())
+
+    def _read_its_data(self, timeout: float = 600.0) -> bool:
+        """Wait while the server just started reads its data: True once it serves, False when it exited instead."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None:
+            reply = _ping(self.socket)
+            if reply[:1] in (b"+", b"-") and not reply.startswith(b"-LOADING"):
+                return True
+            if time.monotonic() > deadline:
+                raise StoreError(f"{self.layout.data}: the store was still reading its data after {timeout:.0f}s")
+            time.sleep(0.05)
+        return False
 
     def _say_cut_tail(self) -> None:
         """Redis cuts a last write left half done (a kill mid-write) off the log's end by itself: say what was lost."""
@@ -484,7 +497,7 @@ class Server:
             return False
         part, reply = "log", _unwritten_log(self.socket)
         if reply is None:
-            part, reply = "base", self._heal_log(timeout)
+            part, reply = "base", self._heal_log(timeout) or _rewrite_done(self.socket, timeout)
         if reply is None:
             part, reply = ("log" if self.layout.appendlog.is_file() else "snapshot"), _shutdown(self.socket, timeout)
         if reply is not None:  # refused: what it holds is not all on disk, and it stays up
@@ -650,6 +663,24 @@ def _unwritten_log(path: Path, patience: float = 5.0) -> str | None:
         return None  # gone, or unable to answer: SHUTDOWN tells
     finally:
         connection.close()
+
+
+def _rewrite_done(path: Path, timeout: float) -> None:
+    """Wait for a rewrite of the log a load left under way: a SHUTDOWN would kill it, and the next start would
+    replay the long log it was compacting. None whatever its end: a failed one leaves the log as it was, whole."""
+    redis, connection = _client(path, timeout)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            info = connection.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return None
+            time.sleep(0.05)
+    except redis.exceptions.RedisError:
+        pass  # gone, or unable to answer: SHUTDOWN tells
+    finally:
+        connection.close()
+    return None
 
 
 def _wait_gone(pid: int, timeout: float) -> bool:
