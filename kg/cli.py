@@ -372,10 +372,12 @@ def db_start(store_dir):
 @db.command(name="stop")
 @db_store_option
 def db_stop(store_dir):
-    """Stop the embedded store, saving its data; a store that cannot save keeps running."""
+    """Stop the embedded store once no command uses it, saving its data; a store that cannot save keeps running."""
     Server = library("kg.store.server:Server")
 
-    click.echo("kg: store stopped" if Server(store_dir).stop() else "kg: store was not running")
+    stopped = Server(store_dir).stop_when_unused(
+        waiting=lambda: say("正在等待使用存储的命令结束 / waiting for the commands that use the store to end"))
+    click.echo("kg: store stopped" if stopped else "kg: store was not running")
 
 
 @db.command(name="status")

@@ -271,7 +271,7 @@ class Server:
     def _lock(self):
         prepare_root(self.layout.root)
         _private_dir(self.layout.run)
-        with open(self.layout.lockfile, "a") as handle:
+        with _opened(self.layout.lockfile) as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)  # two commands starting at once share one server
             yield
 
@@ -309,7 +309,7 @@ class Server:
             time.sleep(0.1)
 
     def _use(self) -> None:
-        handle = open(self.layout.usersfile, "a")  # noqa: SIM115 - held until release()
+        handle = _opened(self.layout.usersfile)  # held until release()
         fcntl.flock(handle, fcntl.LOCK_SH)
         self._user = handle
         _local_users[self.layout.root] = _local_users.get(self.layout.root, 0) + 1
@@ -334,10 +334,29 @@ class Server:
             stop = True
         if not stop:
             return
-        with self._lock(), open(self.layout.usersfile, "a") as users:
+        with self._lock(), _opened(self.layout.usersfile) as users:
             # New commands wait on the start lock held here; commands already in hold `users` shared.
             fcntl.flock(users, fcntl.LOCK_EX)
             self.stop()
+
+    def stop_when_unused(self, waiting=None) -> bool:
+        """Stop the server once no command uses it (`kg db stop`): a load under way ends first, whole.
+
+        `waiting()` is called once when some command still uses it; commands that begin meanwhile wait for the
+        stop. False when no server was running.
+        """
+        if self.pid() is None:
+            return self.stop()  # nothing to wait for; clears what a dead server left
+        if _local_users.get(self.layout.root, 0):
+            raise StoreError(f"{self.layout.root}: this process still uses the store; close it before stopping it")
+        with self._lock(), _opened(self.layout.usersfile) as users:
+            try:
+                fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting()
+                fcntl.flock(users, fcntl.LOCK_EX)
+            return self.stop()
 
     def _clear_stale(self) -> None:
         """Remove what a dead server left; a hung server of ours is killed, any other process never signalled."""
@@ -347,10 +366,17 @@ class Server:
                 os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5)
         for path in (self.layout.pidfile, self.socket):
-            with contextlib.suppress(FileNotFoundError):
-                if path == self.socket and _answers(path):
-                    raise StoreError(f"{path}: another server answers on this store's socket; stop it first")
+            if not os.path.lexists(path):  # unlink(2) of a missing file on a read-only disk fails all the same
+                continue
+            if path == self.socket and _answers(path):
+                raise StoreError(f"{path}: another server answers on this store's socket; stop it first")
+            try:
                 path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot remove what the store's last server left "
+                                 f"({exc.strerror or exc})") from None
 
     def _start(self, detach: bool, timeout: float) -> None:
         server, module = binaries()
@@ -595,6 +621,15 @@ _LOG_WHOLE = ("Background AOF rewrite finished successfully", "Ready to accept c
 _SAVE_FAILURE = re.compile(r"(?:Write error|Failed opening|Error moving temp DB file|Failed saving|Can't save"
                            r"|Error writing to the AOF file|Can't open the append-only file)"
                            r".*:\s*([^:]+?)\s*$")
+
+
+def _opened(path: Path):
+    """One of the store's lock files, opened to be locked: a store on a read-only disk is an error naming it."""
+    try:
+        return open(path, "a")  # noqa: SIM115 - the caller closes it (or holds it until release())
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store's lock ({exc.strerror or exc}); the store needs a folder "
+                         "it can write: its server keeps its log, pid and socket there") from None
 
 
 def _sizes(folder: Path) -> dict[str, int]:
