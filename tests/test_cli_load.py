@@ -133,6 +133,13 @@ def test_a_new_store_says_its_format_and_a_kg_of_snapshots_only_cannot_read_it(t
     _assert_a_kg_of_snapshots_only_cannot_start(Layout(root.resolve()))
     reports = CliRunner().invoke(cli, ["reports", "--format", "csv", "--store", str(root)])
     assert reports.exit_code == 0 and len(reports.stdout.splitlines()) == 2  # this kg reads it as before
+    # A store the kg before format files gave its log: its next start marks it, and keeps its graph.
+    shutil.rmtree(root / "data" / "graph.rdb")
+    (root / "format").unlink()
+    reports = CliRunner().invoke(cli, ["reports", "--format", "csv", "--store", str(root)])
+    assert reports.exit_code == 0 and len(reports.stdout.splitlines()) == 2
+    assert (root / "format").read_text() == "township-kg store format 2\n"
+    _assert_a_kg_of_snapshots_only_cannot_start(Layout(root.resolve()))
 
 
 def test_a_store_in_a_newer_format_is_refused_in_one_line_and_left_unstarted(tmp_path):
