@@ -523,8 +523,9 @@ class Server:
             return False
         part, reply = "log", _unwritten_log(self.socket)
         if reply is None:
-            part, reply = "base", self._heal_log(timeout) or _rewrite_done(self.socket, timeout)
+            part, reply = "base", self._heal_log(timeout)
         if reply is None:
+            _rewrite_done(self.socket, timeout)
             part, reply = ("log" if self.layout.appendlog.is_file() else "snapshot"), _shutdown(self.socket, timeout)
         if reply is not None:  # refused: what it holds is not all on disk, and it stays up
             raise StoreError(f"{self.part_file(part)}: the store cannot write its {PARTS[part]} "
@@ -702,20 +703,19 @@ def _unwritten_log(path: Path, patience: float = 5.0) -> str | None:
 
 def _rewrite_done(path: Path, timeout: float) -> None:
     """Wait for a rewrite of the log a load left under way: a SHUTDOWN would kill it, and the next start would
-    replay the long log it was compacting. None whatever its end: a failed one leaves the log as it was, whole."""
+    replay the long log it was compacting. Whatever its end: a failed one leaves the log as it was, whole."""
     redis, connection = _client(path, timeout)
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
             info = connection.info("persistence")
             if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                return None
+                return
             time.sleep(0.05)
     except redis.exceptions.RedisError:
         pass  # gone, or unable to answer: SHUTDOWN tells
     finally:
         connection.close()
-    return None
 
 
 def _wait_gone(pid: int, timeout: float) -> bool:
