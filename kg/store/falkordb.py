@@ -72,7 +72,7 @@ class FalkorDBStore(Store):
     def _call(self, method, cypher: str, params: dict | None, timeout: int | None = None) -> list[dict]:
         try:
             result = retry(lambda: method(cypher, params or None, timeout=timeout), self._transient,
-                           f"{self.server.socket}")
+                           self._unanswered)
         except redis_errors.ResponseError as exc:
             raise self._refusal(exc) from exc
         except UnicodeError as exc:  # a value the client cannot send (text with lone surrogates)
@@ -80,6 +80,12 @@ class FalkorDBStore(Store):
         names = [h[1] if isinstance(h, list | tuple) else h for h in (result.header or [])]
         names = [n.decode() if isinstance(n, bytes) else n for n in names]
         return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set or []]
+
+    @property
+    def _unanswered(self) -> str:
+        """How a failure to reach the server begins: its socket, and what that means for the command."""
+        return (f"{self.server.socket}: the store's server stopped answering (what it had written is in its log; "
+                "run the command again)")
 
     def _refusal(self, exc: Exception) -> StoreError:
         """A store failure (it cannot save: MISCONF) ends the command; a refused statement is that statement's."""
@@ -155,7 +161,7 @@ class FalkorDBStore(Store):
 
     def _persistence(self) -> dict:
         connection = self.db.connection
-        return retry(lambda: connection.info("persistence"), self._transient, f"{self.server.socket}")
+        return retry(lambda: connection.info("persistence"), self._transient, self._unanswered)
 
     def checkpoint(self, timeout: float = 600.0) -> None:
         """Make every write so far durable and wait for it: a load reports success only once its data is on disk.
@@ -187,7 +193,7 @@ class FalkorDBStore(Store):
         does as well; a refusal is the server's to retry (its log says why), not this load's failure."""
         connection = self.db.connection
         with contextlib.suppress(redis_errors.ResponseError):
-            retry(lambda: connection.execute_command("BGREWRITEAOF"), self._transient, f"{self.server.socket}")
+            retry(lambda: connection.execute_command("BGREWRITEAOF"), self._transient, self._unanswered)
 
     def _fork(self, command: str, deadline: float) -> None:
         """Run BGSAVE or BGREWRITEAOF and wait for the forked child to end.
@@ -213,7 +219,7 @@ class FalkorDBStore(Store):
         while True:
             wait_idle()
             try:
-                retry(lambda: connection.execute_command(command), self._transient, f"{self.server.socket}")
+                retry(lambda: connection.execute_command(command), self._transient, self._unanswered)
                 break
             except redis_errors.ResponseError as exc:
                 # A child that started between the wait and the command (…already in progress, Another child
@@ -237,7 +243,7 @@ class FalkorDBStore(Store):
             return connection.execute_command("WAITAOF", 1, 0, 60000)
 
         try:
-            done = retry(sync, self._transient, f"{self.server.socket}")
+            done = retry(sync, self._transient, self._unanswered)
         except redis_errors.ResponseError as exc:
             raise self._save_error(str(exc), "log") from exc
         if not done or int(done[0]) < 1:
