@@ -241,13 +241,44 @@ def add_one(corpus: Path, folder: Path, store) -> dict:
     started = time.perf_counter()
     summary = load_paths(store, [path], progress=False, jobs=1)
     seconds = time.perf_counter() - started
-    cli = []
+    cli, growth = [], []
     for index, place in enumerate(places[1:-1], start=1):
         quiet(store)  # a snapshot or rewrite an earlier add started is not this add's work
+        before = store.db.connection.info("persistence")["aof_current_size"]
         cli.append(_kg_load(folder, _new_report(folder, place, index)))
+        growth.append(store.db.connection.info("persistence")["aof_current_size"] - before)
     return {"seconds": seconds, "reports": summary.reports, "cross_year_links": _cross_year_links(store, places[0]),
             "cli_seconds": statistics.median(cli), "cli_samples": [round(s, 3) for s in cli],
-            "cli_cross_year_links": _cross_year_links(store, places[1]), "cold_place": places[-1]}
+            "cli_cross_year_links": _cross_year_links(store, places[1]), "cold_place": places[-1],
+            **compaction(store, statistics.median(growth))}
+
+
+def compaction(store, growth: float) -> dict:
+    """How often an add starts the rewrite of the store's log into a new base, and what the rewrite costs.
+
+    `log_growth_bytes`: what one `kg load` of a report adds to the log (median). `rewrite_seconds`: a rewrite of
+    this store's log, start to end (the forked child's work, which no load waits for); `rewrite_start_seconds`:
+    the checkpoint that starts one, which is what the load that passes the limit waits for.
+    """
+    from kg.store import falkordb
+
+    limit = falkordb.LOG_REWRITE_BYTES
+    quiet(store)
+    started = time.perf_counter()
+    store._fork("BGREWRITEAOF", time.monotonic() + 600)
+    rewrite = time.perf_counter() - started
+    store.run("MERGE (n:Resource {uri: 'bench:compaction'}) SET n.at = timestamp()")
+    falkordb.LOG_REWRITE_BYTES = 1  # this checkpoint passes the limit
+    try:
+        started = time.perf_counter()
+        store.checkpoint()
+        start = time.perf_counter() - started
+    finally:
+        falkordb.LOG_REWRITE_BYTES = limit
+    store.run("MATCH (n:Resource {uri: 'bench:compaction'}) DELETE n")
+    quiet(store)
+    return {"log_growth_bytes": round(growth), "adds_per_rewrite": round(limit / growth) if growth else None,
+            "rewrite_seconds": rewrite, "rewrite_start_seconds": start}
 
 
 def add_one_cold(folder: Path, place: dict) -> dict:

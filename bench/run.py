@@ -101,6 +101,10 @@ def summarize(n: int, jobs: int, m: dict) -> dict:
         "add_one_cli_seconds": round(m["load"]["add_one"]["cli_seconds"], 3),
         "add_one_cli_samples": m["load"]["add_one"].get("cli_samples", []),
         "add_one_cold_seconds": round(m["load"]["add_one"]["cold_seconds"], 3),
+        "log_growth_per_add_bytes": m["load"]["add_one"].get("log_growth_bytes"),
+        "adds_per_log_rewrite": m["load"]["add_one"].get("adds_per_rewrite"),
+        "log_rewrite_seconds": round(m["load"]["add_one"].get("rewrite_seconds", 0), 3),
+        "log_rewrite_start_seconds": round(m["load"]["add_one"].get("rewrite_start_seconds", 0), 4),
         "peak_rss_mb": {**{stage: m[stage]["peak_rss_mb"] for stage in m}, "load": m["load"]["load_peak_rss_mb"]},
         # Children of the extract stages are their workers; other stages' children are store servers, not Python.
         "worker_peak_rss_mb": {stage: m[stage]["worker_peak_rss_mb"] for stage in m
@@ -136,6 +140,10 @@ def table(results: list[dict]) -> str:
         rows.append(f"| {r['reports']:,} | add one report (in the loading process) | {r['add_one_seconds']:.2f} | | | | |")
         rows.append(f"| {r['reports']:,} | add one report (`kg load`, store running, median of 5) | {r['add_one_cli_seconds']:.2f} | | | | |")
         rows.append(f"| {r['reports']:,} | add one report (`kg load`, store stopped) | {r['add_one_cold_seconds']:.2f} | | | | |")
+        if r.get("adds_per_log_rewrite"):
+            rows.append(f"| {r['reports']:,} | rewrite of the log (in the background, once in {r['adds_per_log_rewrite']} "
+                        f"adds; the add that starts it waits {r['log_rewrite_start_seconds']:.3f} s) | "
+                        f"{r['log_rewrite_seconds']:.2f} | | | | |")
     return "\n".join(rows)
 
 

@@ -243,8 +243,16 @@ def open_store_from_cli(store_dir: str, neo4j_uri: str | None, timeout: float = 
         password = os.environ.get("NEO4J_PASSWORD")
         if password is None:
             password = click.prompt("Neo4j password", hide_input=True, err=True)
-    return open_store(neo4j_uri, store_dir, user, password, os.environ.get("NEO4J_DATABASE"),
-                      create=create, timeout=timeout)
+    store = open_store(neo4j_uri, store_dir, user, password, os.environ.get("NEO4J_DATABASE"),
+                       create=create, timeout=timeout)
+    report_notices(store)
+    return store
+
+
+def report_notices(holder) -> None:
+    """What opening the store had to mend (a damaged log) and whether anything was lost: one line each."""
+    for notice in getattr(holder, "notices", ()):
+        say(f"warning: {notice}")
 
 
 @cli.command()
@@ -356,6 +364,7 @@ def db_start(store_dir):
 
     server = Server(store_dir)
     started = server.ensure(detach=True)
+    report_notices(server)
     click.echo(printable(f"kg: store {'started' if started else 'already running'}: pid {server.pid()}, "
                          f"socket {server.socket}"))
 
@@ -363,10 +372,12 @@ def db_start(store_dir):
 @db.command(name="stop")
 @db_store_option
 def db_stop(store_dir):
-    """Stop the embedded store, saving its data; a store that cannot save keeps running."""
+    """Stop the embedded store once no command uses it, saving its data; a store that cannot save keeps running."""
     Server = library("kg.store.server:Server")
 
-    click.echo("kg: store stopped" if Server(store_dir).stop() else "kg: store was not running")
+    stopped = Server(store_dir).stop_when_unused(
+        waiting=lambda: say("正在等待使用存储的命令结束 / waiting for the commands that use the store to end"))
+    click.echo("kg: store stopped" if stopped else "kg: store was not running")
 
 
 @db.command(name="status")

@@ -18,6 +18,9 @@ this very store, its title naming this store's socket and the token kg wrote int
 started it. A copied store folder, or a pid recycled by another program, is never touched.
 Every command that uses the server holds a shared lock on `run/users`; the command that started it
 stops it only once it holds that lock alone, so two loads on one store both finish.
+The store's format is written beside the data (`storeformat`): a kg refuses a store newer than it reads,
+and one from before the log cannot start from the out-of-date snapshot. A log the server refuses to
+start from (a hole left by a full disk) is mended on start, keeping every whole write (`logmend`).
 A stop keeps everything first: when the log (or, without one, the snapshot) cannot be written, it is
 an error, and the server keeps running with the data in memory rather than losing it.
 """
@@ -41,6 +44,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.store import logmend, storeformat
 from kg.store.base import DEFAULT_STORE
 from kg.errors import StoreError
 import shlex
@@ -232,6 +236,7 @@ class Server:
         self.module_args = module_args  # tests only: e.g. FalkorDB's BOLT_PORT
         self.appendonly = appendonly
         self.process: subprocess.Popen | None = None
+        self.notices: list[str] = []  # what starting the store had to mend, for the command to say
 
     @property
     def socket(self) -> Path:
@@ -266,7 +271,7 @@ class Server:
     def _lock(self):
         prepare_root(self.layout.root)
         _private_dir(self.layout.run)
-        with open(self.layout.lockfile, "a") as handle:
+        with _opened(self.layout.lockfile) as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)  # two commands starting at once share one server
             yield
 
@@ -277,12 +282,15 @@ class Server:
         the server does not stop it under this one.
         """
         with self._lock():
+            storeformat.check(self.layout.root)  # before anything reads it: a newer kg's store is refused whole
             # A loaded machine can keep a live server from answering at once: never kill one in a hurry.
             started = not self.running(patience=15.0)
             if started:
                 self._clear_stale()
                 self._start(detach, timeout)
             self._wait_loaded()
+            if started:
+                self._say_cut_tail()
             if use:
                 self._use()
             return started
@@ -301,7 +309,7 @@ class Server:
             time.sleep(0.1)
 
     def _use(self) -> None:
-        handle = open(self.layout.usersfile, "a")  # noqa: SIM115 - held until release()
+        handle = _opened(self.layout.usersfile)  # held until release()
         fcntl.flock(handle, fcntl.LOCK_SH)
         self._user = handle
         _local_users[self.layout.root] = _local_users.get(self.layout.root, 0) + 1
@@ -326,10 +334,29 @@ class Server:
             stop = True
         if not stop:
             return
-        with self._lock(), open(self.layout.usersfile, "a") as users:
+        with self._lock(), _opened(self.layout.usersfile) as users:
             # New commands wait on the start lock held here; commands already in hold `users` shared.
             fcntl.flock(users, fcntl.LOCK_EX)
             self.stop()
+
+    def stop_when_unused(self, waiting=None) -> bool:
+        """Stop the server once no command uses it (`kg db stop`): a load under way ends first, whole.
+
+        `waiting()` is called once when some command still uses it; commands that begin meanwhile wait for the
+        stop. False when no server was running.
+        """
+        if self.pid() is None:
+            return self.stop()  # nothing to wait for; clears what a dead server left
+        if _local_users.get(self.layout.root, 0):
+            raise StoreError(f"{self.layout.root}: this process still uses the store; close it before stopping it")
+        with self._lock(), _opened(self.layout.usersfile) as users:
+            try:
+                fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting()
+                fcntl.flock(users, fcntl.LOCK_EX)
+            return self.stop()
 
     def _clear_stale(self) -> None:
         """Remove what a dead server left; a hung server of ours is killed, any other process never signalled."""
@@ -339,10 +366,17 @@ class Server:
                 os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5)
         for path in (self.layout.pidfile, self.socket):
-            with contextlib.suppress(FileNotFoundError):
-                if path == self.socket and _answers(path):
-                    raise StoreError(f"{path}: another server answers on this store's socket; stop it first")
+            if not os.path.lexists(path):  # unlink(2) of a missing file on a read-only disk fails all the same
+                continue
+            if path == self.socket and _answers(path):
+                raise StoreError(f"{path}: another server answers on this store's socket; stop it first")
+            try:
                 path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot remove what the store's last server left "
+                                 f"({exc.strerror or exc})") from None
 
     def _start(self, detach: bool, timeout: float) -> None:
         server, module = binaries()
@@ -374,25 +408,73 @@ class Server:
             "--loadmodule", module, *self.module_args,
         ]
         preexec = (lambda: os.setsid()) if detach else (_pdeathsig if sys.platform == "linux" else os.setsid)
-        try:
-            self.process = subprocess.Popen(  # noqa: S603 - fixed binary, arguments are paths we chose
-                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                preexec_fn=preexec, close_fds=True,
-            )
-        except OSError as exc:
-            raise StoreError(f"{server}: cannot start the embedded store: {exc.strerror or exc}") from exc
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+        mended: set[str] = set()
+        while True:
+            deadline = time.monotonic() + timeout
+            since = self._started_at = self._log_size()
+            self._sizes = _sizes(self.layout.appendlog.parent)
+            try:
+                self.process = subprocess.Popen(  # noqa: S603 - fixed binary, arguments are paths we chose
+                    args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    preexec_fn=preexec, close_fds=True,
+                )
+            except OSError as exc:
+                raise StoreError(f"{server}: cannot start the embedded store: {exc.strerror or exc}") from exc
+            while time.monotonic() < deadline and self.process.poll() is None:
+                # A server answers LOADING while it reads its data, and may yet stop at a log it cannot read.
+                if _answers(self.socket) and self._read_its_data():
+                    if self.appendonly and not logged:
+                        self._start_log(deadline)
+                    storeformat.mark(self.layout.root, self.layout.data, self.layout.appendlog.is_file())
+                    return
+                time.sleep(0.05)
+            if self.process.poll() is None:
+                self.process.kill()
+                raise StoreError(f"{self.layout.root}: the embedded store did not answer within {timeout:.0f}s")
+            said = self._log_tail(since)
+            refused = next((found.group(1) for found in map(logmend.REFUSED.search, said) if found), None)
+            if refused is None or refused in mended:
+                reason = next((line.split(" # ", 1)[1].strip() for line in reversed(said) if " # " in line), None)
                 raise StoreError(f"{self.layout.logfile}: the embedded store did not start (exit "
-                                 f"{self.process.returncode}); its log says why")
-            if _answers(self.socket):
-                if self.appendonly and not logged:
-                    self._start_log(deadline)
-                return
+                                 f"{self.process.returncode}): {reason or 'its log says why'}")
+            # The server cannot read a file of its log: mend it (keeping every whole write) and start again.
+            mended.add(refused)
+            directory = self.layout.appendlog.parent
+            files = logmend.manifest_files(self.layout.appendlog)
+            done = logmend.mend(directory, refused, last=bool(files) and files[-1] == refused)
+            if done is None:
+                raise StoreError(f"{directory / refused}: the store cannot start from its log, which holds no "
+                                 "hole to mend; it is left as it is (see the server's log, "
+                                 f"{self.layout.logfile})")
+            self.notices.append(done.notice())
+
+    def _read_its_data(self, timeout: float = 600.0) -> bool:
+        """Wait while the server just started reads its data: True once it serves, False when it exited instead."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None:
+            reply = _ping(self.socket)
+            if reply[:1] in (b"+", b"-") and not reply.startswith(b"-LOADING"):
+                return True
+            if time.monotonic() > deadline:
+                raise StoreError(f"{self.layout.data}: the store was still reading its data after {timeout:.0f}s")
             time.sleep(0.05)
-        self.process.kill()
-        raise StoreError(f"{self.layout.root}: the embedded store did not answer within {timeout:.0f}s")
+        return False
+
+    def _say_cut_tail(self) -> None:
+        """Redis cuts a last write left half done (a kill mid-write) off the log's end by itself: say what was lost."""
+        for line in self._log_tail(getattr(self, "_started_at", 0)):
+            found = logmend.CUT_BY_SERVER.search(line)
+            size = self._sizes.get(found.group(1)) if found else None
+            if size is not None and size > int(found.group(2)):
+                self.notices.append(logmend.cut_by_server(self.layout.appendlog.parent / found.group(1),
+                                                          size - int(found.group(2))))
+                self._sizes.pop(found.group(1))  # the server logs it twice
+
+    def _log_size(self) -> int:
+        try:
+            return self.layout.logfile.stat().st_size
+        except OSError:
+            return 0
 
     def _start_log(self, deadline: float) -> None:
         """Give a store of old (a snapshot only) its log: a base snapshot written by a forked child, waited for.
@@ -409,8 +491,9 @@ class Server:
                         if not info.get("aof_enabled") and idle:
                             connection.config_set("appendonly", "yes")
                         elif info.get("aof_enabled") and idle and info.get("aof_last_bgrewrite_status") == "err":
-                            raise StoreError(f"{self.layout.data}: the store cannot write its log's base (free "
-                                             "space or fix the folder); it keeps its snapshot")
+                            raise StoreError(f"{self.part_file('base')}: the store cannot write its log's base "
+                                             f"snapshot ({self.save_failure() or 'see its log'}); it keeps its "
+                                             f"snapshot {self.part_file('snapshot')}: free space or fix the folder")
                         elif info.get("aof_enabled") and idle and self.layout.appendlog.is_file():
                             # Timed snapshots end only once the log holds the data: until then they are its copy.
                             connection.config_set("save", "")
@@ -430,18 +513,24 @@ class Server:
     def stop(self, timeout: float = 60.0) -> bool:
         """Shut the server down, saving its data; False when none was running.
 
-        The server saves before it exits; when the snapshot cannot be written it refuses to exit, and
-        it is left running (its data in memory) with a StoreError that says why: never killed.
+        The server saves before it exits; when its log (or, without one, its snapshot) cannot be written it
+        refuses to exit, and it is left running (its data in memory) with a StoreError that names what failed,
+        the file and why: never killed.
         """
         pid = self.pid()
         if pid is None:
             self._clear_stale()
             return False
-        reply = _unwritten_log(self.socket) or self._heal_log(timeout) or _shutdown(self.socket, timeout)
-        if reply is not None:  # refused: the snapshot (or the log) failed
-            raise StoreError(f"{self.layout.data}: the store cannot save its snapshot ({self.save_failure() or reply}); "
-                             f"it keeps running with its data in memory (pid {pid}): free space or fix the "
-                             f"folder, then run `kg db stop --store {_quote(self.layout.root)}`")
+        part, reply = "log", _unwritten_log(self.socket)
+        if reply is None:
+            part, reply = "base", self._heal_log(timeout)
+        if reply is None:
+            _rewrite_done(self.socket, timeout)
+            part, reply = ("log" if self.layout.appendlog.is_file() else "snapshot"), _shutdown(self.socket, timeout)
+        if reply is not None:  # refused: what it holds is not all on disk, and it stays up
+            raise StoreError(f"{self.part_file(part)}: the store cannot write its {PARTS[part]} "
+                             f"({self.save_failure() or reply}); it keeps running with its data in memory (pid {pid}): "
+                             f"free space or fix the folder, then run `kg db stop --store {_quote(self.layout.root)}`")
         if self.process is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout)
@@ -474,15 +563,27 @@ class Server:
         finally:
             connection.close()
 
+    def part_file(self, part: str) -> Path:
+        """The file of the store's `part` (a key of PARTS): the log's current file, its base, or the snapshot."""
+        if part == "snapshot":
+            return self.layout.data / "graph.rdb"
+        folder = self.layout.appendlog.parent
+        try:
+            names = logmend.manifest_files(self.layout.appendlog, "i" if part == "log" else "b")
+        except StoreError:  # no manifest yet (a first base under way), or one that cannot be read: the folder
+            names = []
+        return folder / names[-1] if names else folder
+
     def save_failure(self) -> str | None:
         """Why a snapshot cannot be written: what writing into the data folder now says (No space left on
         device, Read-only file system…), else what the server's log gave for its last failure."""
         return _write_probe(self.layout.data) or self._logged_failure()
 
-    def _log_tail(self) -> list[str]:
+    def _log_tail(self, since: int = 0) -> list[str]:
+        """The server log's last lines (64 kB at most), from byte `since` on."""
         try:
             with open(self.layout.logfile, "rb") as handle:
-                handle.seek(max(0, os.fstat(handle.fileno()).st_size - 65536))
+                handle.seek(max(since, os.fstat(handle.fileno()).st_size - 65536))
                 return handle.read().decode("utf-8", "replace").splitlines()
         except OSError:
             return []
@@ -509,6 +610,9 @@ class Server:
         return None
 
 
+# What each part of a store's data is called in an error that names it (with its file, `Server.part_file`).
+PARTS = {"log": "log", "base": "log's base snapshot", "snapshot": "snapshot"}
+
 # What the server logs when a write to its append-only log fails, and when the log is whole again.
 _LOG_WRITE_FAILED = ("Short write while writing to the AOF file", "Error writing to the AOF file")
 _LOG_WHOLE = ("Background AOF rewrite finished successfully", "Ready to accept connections")
@@ -518,6 +622,23 @@ _LOG_WHOLE = ("Background AOF rewrite finished successfully", "Ready to accept c
 _SAVE_FAILURE = re.compile(r"(?:Write error|Failed opening|Error moving temp DB file|Failed saving|Can't save"
                            r"|Error writing to the AOF file|Can't open the append-only file)"
                            r".*:\s*([^:]+?)\s*$")
+
+
+def _opened(path: Path):
+    """One of the store's lock files, opened to be locked: a store on a read-only disk is an error naming it."""
+    try:
+        return open(path, "a")  # noqa: SIM115 - the caller closes it (or holds it until release())
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store's lock ({exc.strerror or exc}); the store needs a folder "
+                         "it can write: its server keeps its log, pid and socket there") from None
+
+
+def _sizes(folder: Path) -> dict[str, int]:
+    """The size of each file of the log, by name, before a start (one stat per file: there are two or three)."""
+    try:
+        return {entry.name: entry.stat().st_size for entry in os.scandir(folder) if entry.is_file()}
+    except OSError:
+        return {}
 
 
 def _write_probe(folder: Path) -> str | None:
@@ -576,6 +697,23 @@ def _unwritten_log(path: Path, patience: float = 5.0) -> str | None:
             time.sleep(0.2)
     except redis.exceptions.RedisError:
         return None  # gone, or unable to answer: SHUTDOWN tells
+    finally:
+        connection.close()
+
+
+def _rewrite_done(path: Path, timeout: float) -> None:
+    """Wait for a rewrite of the log a load left under way: a SHUTDOWN would kill it, and the next start would
+    replay the long log it was compacting. Whatever its end: a failed one leaves the log as it was, whole."""
+    redis, connection = _client(path, timeout)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            info = connection.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.05)
+    except redis.exceptions.RedisError:
+        pass  # gone, or unable to answer: SHUTDOWN tells
     finally:
         connection.close()
 
