@@ -361,3 +361,45 @@ def test_a_conjunction_after_a_title_opens_no_name_read_back_from_the_next_title
     # 和 is a surname, but after 律师 it joins a second title: 和公职 is no one
     assert people("芦溪镇聘请律师和公职律师共同审核行政合同。") == []
     assert [name for name, _ in people("镇长和高远同志一同走访困难群众。")] == ["高远"]
+
+
+def test_a_given_name_opening_with_a_conjunction_is_read_between_a_title_and_an_act():
+    # 和顺 is a noun of the dictionary: between a title and an act of office it is a given name
+    assert people("乡里请退休检察官鲁和顺主持调解。") == [("鲁和顺", "退休检察官")]
+    # 及时 is an adverb: after a title and a family name it goes on the sentence
+    assert people("所长宁及时处理了来信。") == []
+
+
+def test_a_verb_of_one_character_after_a_title_opens_no_name():
+    # 进 is what the lawyers do (they go into the schools), not a family name
+    assert people("组织律师进校园开展讲座5场。") == []
+
+
+def test_a_family_name_of_two_characters_takes_a_given_name_of_two():
+    assert people("调解员吉克伍沙入户调解。") == [("吉克伍沙", "调解员")]
+    # a later name of a list after a title is read as the first, from the title that heads them both
+    assert people("调解员达瓦、吉克伍沙入户调解。") == [("达瓦", "调解员"), ("吉克伍沙", "调解员")]
+
+
+def test_an_aside_in_brackets_after_each_name_of_a_list_is_passed_over():
+    assert people("照片中网格员邵雨晴（左一）、祁梦瑶（左三）正在入户走访。") == [
+        ("邵雨晴", "网格员"), ("祁梦瑶", "网格员")]
+
+
+def test_a_table_may_have_several_columns_of_people():
+    body = "村名\t包村领导\t村联系人\n上坝村\t买买提·托乎提\t巴桑\n下坝村\t上官云飞\t邬秀琴\n合计\t2\t2\n"
+    assert people(body) == [("买买提·托乎提", "包村领导"), ("巴桑", "村联系人"), ("上官云飞", "包村领导"),
+                            ("邬秀琴", "村联系人")]
+
+
+def test_a_name_in_two_parts_holds_no_title():
+    # 任组长 and 为副组长 are the posts given; 乡长 before the second name is its title, not part of it
+    assert people("乡党委书记买买提·托乎提任组长，乡长古再丽努尔·艾力为副组长。") == [
+        ("买买提·托乎提", "乡党委书记"), ("古再丽努尔·艾力", "乡长")]
+    assert people("村支书热合曼·阿力木、乡长古再丽努尔·艾力分别包村。") == [
+        ("热合曼·阿力木", "村支书"), ("古再丽努尔·艾力", "乡长")]
+
+
+def test_a_later_span_of_a_list_that_qualifies_a_noun_is_no_name():
+    # 桂坪 opens 桂坪社区 (a place): the list's second name is the one its own title frames
+    assert [name for name, _ in people("东坪社区书记闻涛、桂坪社区书记卓航牵头组建调委会。")] == ["闻涛", "卓航"]

@@ -184,14 +184,14 @@ def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
         for n, (start, end) in enumerate(_names_back(norm, at, TITLE, read)):
             if not person_score.qualifies_title(norm[start:end]):
                 break  # 苏木党委书记, 配齐法治副校长, 两位副镇长: a place, a word or a count before the title
-            if n == 0 and person_score.ends_with_verb(norm[start:end]) and _heads_a_noun(norm, title_end):
+            if n == 0 and person_score.ends_with_verb(norm[start:end]) and heads_a_noun(norm, title_end):
                 break  # 张贴法律顾问照片: a verb and its object, the title qualifying a thing (王涛所长讲话 is a name)
             yield start, end, norm[start:end], _qualifiers(norm, start) + title_text
 
 
-def _heads_a_noun(norm: str, pos: int) -> bool:
-    """Whether the title ending at `pos` is followed by a common noun (法律顾问照片): then the title may qualify that
-    thing rather than name its holder; asked only where a name was read before the title."""
+def heads_a_noun(norm: str, pos: int) -> bool:
+    """Whether a common noun follows `pos` (法律顾问照片, 桂园社区): then the words before it may qualify that thing
+    rather than name a person; asked only where a name was read there."""
     word = segment.default().lcut(norm[pos : pos + MAX_SLOT])[0] if pos < len(norm) else ""
     return (len(word) > 1 and segment.pos_tags().get(word) == "n" and word not in roles()
             and segment.default().FREQ.get(word, 0) >= person_score.COMMON_WORD_FREQUENCY)
