@@ -403,3 +403,31 @@ def test_a_name_in_two_parts_holds_no_title():
 def test_a_later_span_of_a_list_that_qualifies_a_noun_is_no_name():
     # 桂坪 opens 桂坪社区 (a place): the list's second name is the one its own title frames
     assert [name for name, _ in people("东坪社区书记闻涛、桂坪社区书记卓航牵头组建调委会。")] == ["闻涛", "卓航"]
+
+
+def test_he_after_a_title_is_a_family_name_when_the_person_alone_acts_next():
+    assert people("村党支部书记和润生把村规民约修订好。") == [("和润生", "村党支部书记")]
+    # 和 joins a second person who acts with the first, a common word, or a word the name's end would cut
+    assert people("所长和民警一同入户。") == []
+    assert people("重点关注留守老人和儿童的权益。") == []
+    assert people("逐项明确责任领导和责任科室。") == []
+
+
+def test_a_rare_family_name_and_an_old_person_are_read_inside_their_frames():
+    assert people("副乡长木丽君（女）主持会议。") == [("木丽君", "副乡长")]
+    assert people("七旬老人邵永福主动让出宅基地。") == [("邵永福", "老人")]
+
+
+def test_names_before_an_honour_take_it_as_their_role():
+    assert people("邬海燕被评为“全县优秀网格员”，冯青、阎松荣获县级“法治带头人”称号。") == [
+        ("邬海燕", "全县优秀网格员"), ("冯青", "县级法治带头人称号"), ("阎松", "县级法治带头人称号")]
+    # a village honoured is no person
+    assert people("西岭村被评为省级民主法治示范村。") == []
+
+
+def test_the_count_before_tongzhi_is_no_part_of_the_last_name():
+    assert people("岳川、郑岚、那日苏三位同志组成宣讲小组。") == [("岳川", "同志"), ("郑岚", "同志"), ("那日苏", "同志")]
+
+
+def test_a_label_joined_to_a_second_field_before_the_colon_still_labels_the_name():
+    assert people("（联系人及电话：蔺佳，0351-1234567）") == [("蔺佳", "联系人")]

@@ -62,6 +62,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # the speech is a sentence: it opens with a character and holds a comma or a full stop (索引号：****** is a field)
         # lines are found by their newline, a literal the scan skips to (a title's first line is neither)
         "speech": re.compile(rf"\n(?P<name>[^\s:,。]{{2,13}}):(?=[\u4e00-\u9fff][^\n]{{{MIN_SPEECH},}}?[,。])"),
+        "second_field": re.compile(rf"[及和与、/](?:{either(lexicon.longest_first(_words('contact_field')))})$"),
         "row": re.compile(rf"\n(?P<label>{either(roles)}) {{2,}}(?=\S)"),
         # a line of a roll: an optional number, the name, spaces, and the post, which ends with a title (1. 甲　村调解员)
         "roll": re.compile(rf"\n(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))? ?(?P<name>[^\s\d.、()]{{2,{2 * person_score.MAX_DOTTED_PART + 1}}}) +"
@@ -74,6 +75,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?=[{_first_characters()}])"  # one class test at each position before the alternatives are tried
             rf"(?:(?P<award>{either(lexicon.longest_first(_words('epithet')))}\"(?P<title>[^\"\n]{{2,{MAX_AWARD}}})\"的(?:{kinds})?)"
             rf"|(?P<kind>{kinds})"
+            rf"|(?P<honour>{either(lexicon.longest_first(_words('honour')))})"
             # a form of address is found by its last character with the rest behind it: 法 and 民 open too many words
             rf"|(?P<address>{'|'.join(f'(?<={re.escape(w[:-1])}){re.escape(w[-1])}' for w in _addresses())})"
             rf"|(?P<appoint>{either(lexicon.longest_first(_words('appoint')))})"
@@ -95,7 +97,7 @@ def _last_characters() -> str:
 
 def _first_characters() -> str:
     """The characters an anchor can open with, as a regex class's contents."""
-    words = (*_words("kind_of_person"), *_words("appoint"), *_words("epithet"))
+    words = (*_words("kind_of_person"), *_words("appoint"), *_words("epithet"), *_words("honour"))
     lasts = {re.escape(word[-1]) for word in _addresses()}
     return "".join(sorted({re.escape(word[0]) for word in words} | lasts)) + r"名位人男女:"
 
@@ -143,7 +145,7 @@ def _group(match: re.Match) -> str:
 
 @cache
 def _handlers() -> dict:
-    return {"award": _awarded, "kind": _kinds, "address": _addressed, "appoint": _appointed, "count": _counted,
+    return {"award": _awarded, "kind": _kinds, "honour": _honoured, "address": _addressed, "appoint": _appointed, "count": _counted,
             "profile": _profiles, "colon": _labelled}
 
 
@@ -216,6 +218,12 @@ def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
     stop = min(len(norm), start + MAX_SLOT) + 1
     ends = tuple(end for end in range(start + 2, stop)
                  if (norm.startswith(_long_acts(), end) if acts_only else _closes_slot(norm, end)))
+    if norm[start] in _CONJUNCTIONS:
+        # 乡党委书记和志强把…: 和 is a family name when the person alone does what follows; 镇长和高远同志一同…, 律师和
+        # 公职律师: a second person or title joined to the first, who act together (同志, 一同, 分别)
+        # 老人和儿童的…, 领导和责任站所: a common word after 和 (儿童), or one the slot's end cuts (责|任), is what 和 joins
+        ends = tuple(end for end in ends if not norm.startswith(_together(), end) and not norm.startswith(_titles(), end)
+                     and not person_score.common_word(norm[start + 1 : end]) and not person_score.crossed(norm, end))
     return person_score.best_from(norm, start, SLOT, ends=ends, slot=True) if ends else None
 
 
@@ -224,8 +232,27 @@ def _closes_slot(norm: str, end: int) -> bool:
     dictionary (审核, 组织)."""
     if end >= len(norm) or norm[end] in _SLOT_CLOSERS or norm.startswith(_slot_acts(), end):
         return True
+    if norm[end] in _prepositions():
+        return True  # 书记和志强把…, 所长X对…: a preposition opens what the person does to something
     word = segment.default().lcut(norm[end : end + MAX_SLOT])[0]
     return len(word) > 1 and segment.pos_tags().get(word, "") in ("v", "vn") and word not in roles()
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    """Titles and professions, longest first: after 和 and a span, a title makes the span its qualifier (和公职律师)."""
+    return lexicon.longest_first((*roles_longest_first(), *_words("profession_after")))
+
+
+@cache
+def _together() -> tuple[str, ...]:
+    """What follows two people joined by 和: 同志 after the second, or an act they share (一同, 分别)."""
+    return ("同志", *_words("together"))
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return lexicon.chars("person_words", "preposition")
 
 
 @cache
@@ -275,6 +302,10 @@ def _labelled(norm: str, match: re.Match, read: frozenset[int]):
     colon = match.start()
     before = norm[max(0, colon - MAX_LABEL) : colon]
     # one test in C for any label; which label, only where there is one
+    # （联系人及电话：甲，…）: a second field joined to the label (及电话) is what follows the name
+    field = _patterns()["second_field"].search(before)
+    if field:
+        before = before[: field.start()]
     label = next(word for word in _labels() if before.endswith(word)) if before.endswith(_labels()) else None
     if label is None and before.endswith("人") and len(before) >= 3 and all(map(person_score.is_han, before[-3:])):
         label = before[-3:]  # 起草人, 审核人, 记录人: a sign-off word of a verb and 人
@@ -292,6 +323,15 @@ def _awarded(norm: str, match: re.Match, read: frozenset[int]):
     name = None if match.end() in read else person_score.best_from(norm, match.end(), STRONG)
     if name:
         yield match.end(), match.end() + len(name), name, match.group("title")
+
+
+def _honoured(norm: str, match: re.Match, read: frozenset[int]):
+    """谭某被评为“…”, 甲、乙荣获…称号: the names before an honour, the honour as their role. The honour is a weaker tie
+    than a title (places and bodies are honoured too: 东坪村被评为…), so the name must be cut cleanly on its own."""
+    honour = re.match(rf"[^{_CLAUSE_END}]{{2,{MAX_AWARD}}}", norm[match.end() : match.end() + MAX_AWARD + 1])
+    role = honour.group().replace('"', "") if honour else ""
+    for start, end in _names_back(norm, match.start(), TITLE, read):
+        yield start, end, norm[start:end], role
 
 
 def _kinds(norm: str, match: re.Match, read: frozenset[int]):
@@ -346,6 +386,8 @@ def _addressed(norm: str, match: re.Match, read: frozenset[int]):
     at = match.end() - len(word)
     if word == "同志" and norm.endswith("等", 0, at):
         at -= 1  # 在甲、乙等同志的带领下: the names stand before 等
+    if word == "同志" and at >= 2 and norm[at - 1] in "名位" and norm[at - 2] in _NUMERALS:
+        return  # 甲、乙、丙三位同志: the count before 同志 frames the names (_counted), the numeral no given name
     if norm.startswith(_words("not_after_profession"), match.end()) or norm.startswith(_words("doctrine_after"), at):
         return
     post = _post_after(norm, match.end())  # 王某同志为驻村法律顾问: the post appointed after the address is the role

@@ -102,9 +102,9 @@ def _shape(span: str, end_free: bool = True, slot: bool = False) -> float | None
             if _barred_given(given, slot) or given[-1] in _title_ends() or given.startswith(_titles()):
                 return None  # 赵律师, 王主任, 王镇长: a surname and a title name nobody (but 邬长顺 is a name)
             if slot:
-                if _no_name_in_slot(span) or (len(given) == 2 and _verb_like(given)) or (length == 1 and surname in _stops() and surname not in rare_surnames()):
-                    # 法律顾问全覆盖。: a surname before a verb (覆盖) is a word's first character there; 法律顾问由城南…,
-                    # 律师和公职律师: a function word after a title (由, 和) opens what the sentence says next
+                if _no_name_in_slot(span) or (len(given) == 2 and _verb_like(given)) or (length == 1 and surname in _stops() and surname not in rare_surnames() and surname not in _CONJUNCTIONS):
+                    # 法律顾问全覆盖。: a surname before a verb (覆盖) is a word's first character there; 法律顾问由城南…:
+                    # a function word after a title (由) opens what the sentence says next; 和 is asked by the slot's close
                     return None
                 return RARE_SURNAME if surname in rare_surnames() else 1.0
             score = 2.0 if length == 2 else 1.0
@@ -188,10 +188,10 @@ def _boundaries(norm: str, start: int, end: int, free: tuple[int, ...]) -> float
     (高度重视 after a title: 度重 is no word, but in 全面负责 a span 全面负 would cut 负责).
 
     An end a frame fixes is not asked: the dictionary may join a name to the title after it (闵学|军警|官)."""
-    return 1.0 if all(_cut_by_text(norm, side, side == start) or not _crossed(norm, side) for side in free) else -2.0
+    return 1.0 if all(_cut_by_text(norm, side, side == start) or not crossed(norm, side) for side in free) else -2.0
 
 
-def _crossed(norm: str, side: int) -> bool:
+def crossed(norm: str, side: int) -> bool:
     """Whether a common word of two to four characters runs across `side` (a handful of lookups, no segmenting)."""
     frequencies = _dictionary()[1]
     for left in range(max(0, side - MAX_WORD + 1), side):

@@ -318,9 +318,13 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
 def _after_titles(norm: str, titles: tuple[tuple[int, int, str], ...]):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
     for title_start, title_end, title_text in titles:
-        if norm[title_end : title_end + 1] in _CONJOINED:
-            continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
         kind = roles()[title_text]
+        if norm[title_end : title_end + 1] in _CONJOINED:
+            # 赵律师和公职律师马瑞: 和 joins a second title here; a slot alone says it is a family name (调解员和丽华、…)
+            names = _names_after_conjunction(norm, title_end) if kind != "label" else []
+            for pos, name in names:
+                yield _Found(pos, pos + len(name), name, _role_phrase(norm, title_start, title_end))
+            continue
         # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
         aside = _patterns()["aside"].match(norm, title_end)
         at = aside.end() if aside else title_end
@@ -346,6 +350,15 @@ def _after_titles(norm: str, titles: tuple[tuple[int, int, str], ...]):
             role = _role_phrase(norm, title_start, at).strip('"')
         for pos, name in names:
             yield _Found(pos, pos + len(name), name, role)
+
+
+def _names_after_conjunction(norm: str, pos: int) -> list[tuple[int, str]]:
+    """The name a slot reads at `pos`, where a title is followed by 和 (a family name too), and the names of its list."""
+    first = person_frames.slot_after(norm, pos)
+    if not first:
+        return []
+    end = pos + len(first)
+    return [(pos, first), *(_names_from(norm, end + 1) if norm.startswith("、", end) else [])]
 
 
 def _bracketed_names(norm: str, pos: int) -> list[tuple[int, str]]:
