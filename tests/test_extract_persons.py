@@ -431,3 +431,11 @@ def test_the_count_before_tongzhi_is_no_part_of_the_last_name():
 
 def test_a_label_joined_to_a_second_field_before_the_colon_still_labels_the_name():
     assert people("（联系人及电话：蔺佳，0351-1234567）") == [("蔺佳", "联系人")]
+
+
+def test_a_name_no_lexicon_knows_is_read_between_a_title_and_a_sex_or_a_kind_and_a_household():
+    # neither 岁 nor 苏 opens these names as a family name the table knows; the brackets and 一家 say a person stands there
+    assert people("乡妇联主席岁月（女）负责维权工作。") == [("岁月", "乡妇联主席")]
+    assert people("牧民查干朝鲁一家带头签订草畜平衡责任书。") == [("查干朝鲁", "牧民")]
+    # a household of a common word is none (一家一户: house by house)
+    assert people("村民小组一家一户走访。") == []

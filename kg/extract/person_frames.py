@@ -26,7 +26,8 @@ from kg.text import lexicon
 from kg.text import segment
 from kg.text.lexicon import either
 from kg.extract import person_score
-from kg.extract.person_lexicon import multi_char_acts, not_in_given, qualifiers_start, roles, roles_longest_first
+from kg.extract.person_lexicon import multi_char_acts, multi_char_acts_re, not_in_given, qualifiers_start, role_re, roles
+from kg.extract.person_lexicon import roles_longest_first
 
 _words = partial(lexicon.words, "person_words")
 MAX_QUALIFIER = 12  # characters of the body before a bracket or a name that qualify the role (区人民法院)
@@ -204,9 +205,40 @@ def _slots(norm: str, titles: tuple, read: frozenset[int]):
     for _, title_end, title_text in titles:
         if title_end in read or roles().get(title_text) == "label":
             continue
-        name = slot_after(norm, title_end)
+        name = slot_after(norm, title_end) or closed_by(norm, title_end, _SEXED)
         if name:
             yield title_end, title_end + len(name), name, _qualifiers(norm, title_end - len(title_text)) + title_text
+
+
+_SEXED = ("(女)", "(男)", "(女,", "(男,")  # a person's sex in brackets, said of nobody else
+_MAX_UNKNOWN = 4  # characters of a name no lexicon knows, read between two frames that each say a person stands there
+
+
+def closed_by(norm: str, start: int, closers: tuple[str, ...], words: bool = True) -> str | None:
+    """武装部长年华（女）, 牧民朝克图一家: a span of two to four characters between a frame that opens a name and one that
+    says only a person stands before it (a sex in brackets, a household), whatever its family name or words; the span holds
+    no function word, place or body character (not_in_framed), no punctuation, and no title or act. Without `words`, no
+    common word either: a household closes a span less surely than a sex does (村民小组一家一户 is no household of 小组)."""
+    window = norm[start + 2 : start + _MAX_UNKNOWN + 3]
+    if not any(closer in window for closer in closers):
+        return None  # asked after every title and kind: most have no closer near, and a substring test says so at once
+    barred = _not_framed()
+    for end in range(start + 2, min(len(norm), start + _MAX_UNKNOWN) + 1):
+        if not person_score.is_han(norm[end - 1]) or norm[end - 1] in barred:
+            return None
+        if norm.startswith(closers, end):
+            span = norm[start:end]
+            if role_re().search(span) or multi_char_acts_re().search(span):
+                return None
+            if not words and any(person_score.common_word(word) for word in segment.default().lcut(span)):
+                return None
+            return span
+    return None
+
+
+@cache
+def _not_framed() -> frozenset[str]:
+    return lexicon.chars("person_words", "not_in_framed")
 
 
 def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
@@ -342,7 +374,9 @@ def _kinds(norm: str, match: re.Match, read: frozenset[int]):
         role = norm[opening + 1 : match.end()]  # “法治大姐”: the whole name the township gives, not 大姐 alone
         if norm.startswith("(", start):
             start += 1  # “龚大爷”（龚某，退休工人）: the name the neighbours use, then the person's own in brackets
-    name = None if start in read else (person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
+    # a span closed by a sex or a household is framed at both ends: it comes before a reading with a free end (图雅|格日)
+    name = None if start in read else (closed_by(norm, start, _SEXED) or closed_by(norm, start, _words("family"), words=False)
+                                       or person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
     while name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
         yield start, start + len(name), name, role
         start += len(name) + 1  # 老党员甲、乙及…: the names the kind heads, joined by 、

@@ -404,9 +404,8 @@ def _framed(norm: str, pos: int) -> list[tuple[int, str]]:
 def _opens_with_verb(norm: str, pos: int) -> bool:
     """Whether a frequent verb of one character that opens no name (neither a family name nor a name's part) stands at
     `pos`: after a title it is what the person does (进, 走), and the run after it the place or the thing."""
-    if _surname_at(norm, pos) or _name_parts().match(norm, pos):
-        return False
-    return person_score.frequent_verb(norm[pos : pos + 1])
+    # the dictionary's two lookups first: most characters after a title are no frequent verb
+    return person_score.frequent_verb(norm[pos : pos + 1]) and not (_surname_at(norm, pos) or _name_parts().match(norm, pos))
 
 
 def _name_like_word(word: str) -> bool:
