@@ -439,3 +439,10 @@ def test_a_name_no_lexicon_knows_is_read_between_a_title_and_a_sex_or_a_kind_and
     assert people("牧民查干朝鲁一家带头签订草畜平衡责任书。") == [("查干朝鲁", "牧民")]
     # a household of a common word is none (一家一户: house by house)
     assert people("村民小组一家一户走访。") == []
+
+
+def test_the_members_between_you_and_zucheng_tile_the_run_when_a_rare_family_name_closes_it():
+    # 占 opens a name only inside a frame: the list between 由 and 组成 frames each member at both ends
+    assert [name for name, _ in people("成立由郁青、占海涛组成的巡回调解组。")] == ["郁青", "占海涛"]
+    # words are no members, however the run is cut
+    assert people("由占比、过半组成。") == []

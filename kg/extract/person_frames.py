@@ -310,12 +310,32 @@ def _composed(norm: str, read: frozenset[int]):
             at = norm.find("组成", at + 2)
             continue
         names = list(_names_back(norm, at, STRONG, read))
+        if names and norm[names[-1][0] - 1 : names[-1][0]] != "由":
+            names = _members_back(norm, at, read)  # 由甲、乙、占某组成: the read-back stopped inside the list (桂芝 of 占桂芝)
         if names and norm[names[-1][0] - 1 : names[-1][0]] == "由":
             body = re.match(rf"的?([^{_CLAUSE_END}]{{1,{MAX_POST}}})", norm[at + 2 : at + 2 + MAX_POST + 1])
             role = (body.group(1).replace('"', "") if body else "") + "成员"
             for start, end in reversed(names):
                 yield start, end, norm[start:end], role
         at = norm.find("组成", at + 2)
+
+
+def _members_back(norm: str, end: int, read: frozenset[int]) -> list[tuple[int, int]]:
+    """The members between 由 and 组成 read back as spans that tile the run, each opened by 、 or 由 and closed by 、 or
+    组成, so framed at both ends as a slot is (a rare family name such as 占 is read there). Asked only where the plain
+    read-back found a name but stopped before 由; one tiling or none."""
+    members = []
+    while end not in read:
+        starts = [start for start in person_score.starts_before(norm, end) if start > 0 and norm[start - 1] in "、由"
+                  and (value := person_score.score(norm, start, end, (), slot=True)) is not None
+                  and value + SLOT >= person_score.THRESHOLD]
+        if len(starts) != 1:
+            return []
+        members.append((starts[0], end))
+        if norm[starts[0] - 1] == "由":
+            return members
+        end = starts[0] - 1
+    return []
 
 
 def _names_back(norm: str, end: int, weight: float, read: frozenset[int]):

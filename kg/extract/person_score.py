@@ -276,7 +276,7 @@ def _usual_length(norm: str, start: int) -> int:
 def best_before(norm: str, end: int, weight: float) -> int | None:
     """Where the best-scoring name that ends at `end` (a frame after it) starts, when frame and name pass."""
     spans = []
-    for start in _starts_before(norm, end):
+    for start in starts_before(norm, end):
         if not may_open_name(norm, start):
             continue
         value = score(norm, start, end, (start,), THRESHOLD - weight)
@@ -310,7 +310,7 @@ def _skip(norm: str, pos: int) -> int:
 
 def may_end_name(norm: str, end: int) -> bool:
     """Whether some name can end at `end`: a cheap test before a frame reads names back from there."""
-    return any(may_open_name(norm, start) for start in _starts_before(norm, end))
+    return any(may_open_name(norm, start) for start in starts_before(norm, end))
 
 
 def may_open_name(norm: str, start: int) -> bool:
@@ -333,7 +333,7 @@ def _ends_after(norm: str, start: int) -> tuple[int, ...]:
     return tuple(start + n for n in (2, 3, 4) if start + n <= len(norm))
 
 
-def _starts_before(norm: str, end: int) -> tuple[int, ...]:
+def starts_before(norm: str, end: int) -> tuple[int, ...]:
     window = norm[max(0, end - 2 * MAX_DOTTED_PART - 1) : end]
     dot = next((i for i in range(len(window) - 1, -1, -1) if window[i] in _DOTS), -1)
     if dot >= 0:
