@@ -361,3 +361,88 @@ def test_a_conjunction_after_a_title_opens_no_name_read_back_from_the_next_title
     # 和 is a surname, but after 律师 it joins a second title: 和公职 is no one
     assert people("芦溪镇聘请律师和公职律师共同审核行政合同。") == []
     assert [name for name, _ in people("镇长和高远同志一同走访困难群众。")] == ["高远"]
+
+
+def test_a_given_name_opening_with_a_conjunction_is_read_between_a_title_and_an_act():
+    # 和顺 is a noun of the dictionary: between a title and an act of office it is a given name
+    assert people("乡里请退休检察官鲁和顺主持调解。") == [("鲁和顺", "退休检察官")]
+    # 及时 is an adverb: after a title and a family name it goes on the sentence
+    assert people("所长宁及时处理了来信。") == []
+
+
+def test_a_verb_of_one_character_after_a_title_opens_no_name():
+    # 进 is what the lawyers do (they go into the schools), not a family name
+    assert people("组织律师进校园开展讲座5场。") == []
+
+
+def test_a_family_name_of_two_characters_takes_a_given_name_of_two():
+    assert people("调解员吉克伍沙入户调解。") == [("吉克伍沙", "调解员")]
+    # a later name of a list after a title is read as the first, from the title that heads them both
+    assert people("调解员达瓦、吉克伍沙入户调解。") == [("达瓦", "调解员"), ("吉克伍沙", "调解员")]
+
+
+def test_an_aside_in_brackets_after_each_name_of_a_list_is_passed_over():
+    assert people("照片中网格员邵雨晴（左一）、祁梦瑶（左三）正在入户走访。") == [
+        ("邵雨晴", "网格员"), ("祁梦瑶", "网格员")]
+
+
+def test_a_table_may_have_several_columns_of_people():
+    body = "村名\t包村领导\t村联系人\n上坝村\t买买提·托乎提\t巴桑\n下坝村\t上官云飞\t邬秀琴\n合计\t2\t2\n"
+    assert people(body) == [("买买提·托乎提", "包村领导"), ("巴桑", "村联系人"), ("上官云飞", "包村领导"),
+                            ("邬秀琴", "村联系人")]
+
+
+def test_a_name_in_two_parts_holds_no_title():
+    # 任组长 and 为副组长 are the posts given; 乡长 before the second name is its title, not part of it
+    assert people("乡党委书记买买提·托乎提任组长，乡长古再丽努尔·艾力为副组长。") == [
+        ("买买提·托乎提", "乡党委书记"), ("古再丽努尔·艾力", "乡长")]
+    assert people("村支书热合曼·阿力木、乡长古再丽努尔·艾力分别包村。") == [
+        ("热合曼·阿力木", "村支书"), ("古再丽努尔·艾力", "乡长")]
+
+
+def test_a_later_span_of_a_list_that_qualifies_a_noun_is_no_name():
+    # 桂坪 opens 桂坪社区 (a place): the list's second name is the one its own title frames
+    assert [name for name, _ in people("东坪社区书记闻涛、桂坪社区书记卓航牵头组建调委会。")] == ["闻涛", "卓航"]
+
+
+def test_he_after_a_title_is_a_family_name_when_the_person_alone_acts_next():
+    assert people("村党支部书记和润生把村规民约修订好。") == [("和润生", "村党支部书记")]
+    # 和 joins a second person who acts with the first, a common word, or a word the name's end would cut
+    assert people("所长和民警一同入户。") == []
+    assert people("重点关注留守老人和儿童的权益。") == []
+    assert people("逐项明确责任领导和责任科室。") == []
+
+
+def test_a_rare_family_name_and_an_old_person_are_read_inside_their_frames():
+    assert people("副乡长木丽君（女）主持会议。") == [("木丽君", "副乡长")]
+    assert people("七旬老人邵永福主动让出宅基地。") == [("邵永福", "老人")]
+
+
+def test_names_before_an_honour_take_it_as_their_role():
+    assert people("邬海燕被评为“全县优秀网格员”，冯青、阎松荣获县级“法治带头人”称号。") == [
+        ("邬海燕", "全县优秀网格员"), ("冯青", "县级法治带头人称号"), ("阎松", "县级法治带头人称号")]
+    # a village honoured is no person
+    assert people("西岭村被评为省级民主法治示范村。") == []
+
+
+def test_the_count_before_tongzhi_is_no_part_of_the_last_name():
+    assert people("岳川、郑岚、那日苏三位同志组成宣讲小组。") == [("岳川", "同志"), ("郑岚", "同志"), ("那日苏", "同志")]
+
+
+def test_a_label_joined_to_a_second_field_before_the_colon_still_labels_the_name():
+    assert people("（联系人及电话：蔺佳，0351-1234567）") == [("蔺佳", "联系人")]
+
+
+def test_a_name_no_lexicon_knows_is_read_between_a_title_and_a_sex_or_a_kind_and_a_household():
+    # neither 岁 nor 苏 opens these names as a family name the table knows; the brackets and 一家 say a person stands there
+    assert people("乡妇联主席岁月（女）负责维权工作。") == [("岁月", "乡妇联主席")]
+    assert people("牧民查干朝鲁一家带头签订草畜平衡责任书。") == [("查干朝鲁", "牧民")]
+    # a household of a common word is none (一家一户: house by house)
+    assert people("村民小组一家一户走访。") == []
+
+
+def test_the_members_between_you_and_zucheng_tile_the_run_when_a_rare_family_name_closes_it():
+    # 占 opens a name only inside a frame: the list between 由 and 组成 frames each member at both ends
+    assert [name for name, _ in people("成立由郁青、占海涛组成的巡回调解组。")] == ["郁青", "占海涛"]
+    # words are no members, however the run is cut
+    assert people("由占比、过半组成。") == []

@@ -26,7 +26,8 @@ from kg.text import lexicon
 from kg.text import segment
 from kg.text.lexicon import either
 from kg.extract import person_score
-from kg.extract.person_lexicon import multi_char_acts, not_in_given, qualifiers_start, roles, roles_longest_first
+from kg.extract.person_lexicon import multi_char_acts, multi_char_acts_re, not_in_given, qualifiers_start, role_re, roles
+from kg.extract.person_lexicon import roles_longest_first
 
 _words = partial(lexicon.words, "person_words")
 MAX_QUALIFIER = 12  # characters of the body before a bracket or a name that qualify the role (区人民法院)
@@ -62,6 +63,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # the speech is a sentence: it opens with a character and holds a comma or a full stop (索引号：****** is a field)
         # lines are found by their newline, a literal the scan skips to (a title's first line is neither)
         "speech": re.compile(rf"\n(?P<name>[^\s:,。]{{2,13}}):(?=[\u4e00-\u9fff][^\n]{{{MIN_SPEECH},}}?[,。])"),
+        "second_field": re.compile(rf"[及和与、/](?:{either(lexicon.longest_first(_words('contact_field')))})$"),
         "row": re.compile(rf"\n(?P<label>{either(roles)}) {{2,}}(?=\S)"),
         # a line of a roll: an optional number, the name, spaces, and the post, which ends with a title (1. 甲　村调解员)
         "roll": re.compile(rf"\n(?:\d{{1,2}}[.、]|\(\d{{1,2}}\))? ?(?P<name>[^\s\d.、()]{{2,{2 * person_score.MAX_DOTTED_PART + 1}}}) +"
@@ -74,6 +76,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?=[{_first_characters()}])"  # one class test at each position before the alternatives are tried
             rf"(?:(?P<award>{either(lexicon.longest_first(_words('epithet')))}\"(?P<title>[^\"\n]{{2,{MAX_AWARD}}})\"的(?:{kinds})?)"
             rf"|(?P<kind>{kinds})"
+            rf"|(?P<honour>{either(lexicon.longest_first(_words('honour')))})"
             # a form of address is found by its last character with the rest behind it: 法 and 民 open too many words
             rf"|(?P<address>{'|'.join(f'(?<={re.escape(w[:-1])}){re.escape(w[-1])}' for w in _addresses())})"
             rf"|(?P<appoint>{either(lexicon.longest_first(_words('appoint')))})"
@@ -95,7 +98,7 @@ def _last_characters() -> str:
 
 def _first_characters() -> str:
     """The characters an anchor can open with, as a regex class's contents."""
-    words = (*_words("kind_of_person"), *_words("appoint"), *_words("epithet"))
+    words = (*_words("kind_of_person"), *_words("appoint"), *_words("epithet"), *_words("honour"))
     lasts = {re.escape(word[-1]) for word in _addresses()}
     return "".join(sorted({re.escape(word[0]) for word in words} | lasts)) + r"名位人男女:"
 
@@ -143,7 +146,7 @@ def _group(match: re.Match) -> str:
 
 @cache
 def _handlers() -> dict:
-    return {"award": _awarded, "kind": _kinds, "address": _addressed, "appoint": _appointed, "count": _counted,
+    return {"award": _awarded, "kind": _kinds, "honour": _honoured, "address": _addressed, "appoint": _appointed, "count": _counted,
             "profile": _profiles, "colon": _labelled}
 
 
@@ -184,14 +187,14 @@ def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
         for n, (start, end) in enumerate(_names_back(norm, at, TITLE, read)):
             if not person_score.qualifies_title(norm[start:end]):
                 break  # 苏木党委书记, 配齐法治副校长, 两位副镇长: a place, a word or a count before the title
-            if n == 0 and person_score.ends_with_verb(norm[start:end]) and _heads_a_noun(norm, title_end):
+            if n == 0 and person_score.ends_with_verb(norm[start:end]) and heads_a_noun(norm, title_end):
                 break  # 张贴法律顾问照片: a verb and its object, the title qualifying a thing (王涛所长讲话 is a name)
             yield start, end, norm[start:end], _qualifiers(norm, start) + title_text
 
 
-def _heads_a_noun(norm: str, pos: int) -> bool:
-    """Whether the title ending at `pos` is followed by a common noun (法律顾问照片): then the title may qualify that
-    thing rather than name its holder; asked only where a name was read before the title."""
+def heads_a_noun(norm: str, pos: int) -> bool:
+    """Whether a common noun follows `pos` (法律顾问照片, 桂园社区): then the words before it may qualify that thing
+    rather than name a person; asked only where a name was read there."""
     word = segment.default().lcut(norm[pos : pos + MAX_SLOT])[0] if pos < len(norm) else ""
     return (len(word) > 1 and segment.pos_tags().get(word) == "n" and word not in roles()
             and segment.default().FREQ.get(word, 0) >= person_score.COMMON_WORD_FREQUENCY)
@@ -202,9 +205,40 @@ def _slots(norm: str, titles: tuple, read: frozenset[int]):
     for _, title_end, title_text in titles:
         if title_end in read or roles().get(title_text) == "label":
             continue
-        name = slot_after(norm, title_end)
+        name = slot_after(norm, title_end) or closed_by(norm, title_end, _SEXED)
         if name:
             yield title_end, title_end + len(name), name, _qualifiers(norm, title_end - len(title_text)) + title_text
+
+
+_SEXED = ("(女)", "(男)", "(女,", "(男,")  # a person's sex in brackets, said of nobody else
+_MAX_UNKNOWN = 4  # characters of a name no lexicon knows, read between two frames that each say a person stands there
+
+
+def closed_by(norm: str, start: int, closers: tuple[str, ...], words: bool = True) -> str | None:
+    """武装部长年华（女）, 牧民朝克图一家: a span of two to four characters between a frame that opens a name and one that
+    says only a person stands before it (a sex in brackets, a household), whatever its family name or words; the span holds
+    no function word, place or body character (not_in_framed), no punctuation, and no title or act. Without `words`, no
+    common word either: a household closes a span less surely than a sex does (村民小组一家一户 is no household of 小组)."""
+    window = norm[start + 2 : start + _MAX_UNKNOWN + 3]
+    if not any(closer in window for closer in closers):
+        return None  # asked after every title and kind: most have no closer near, and a substring test says so at once
+    barred = _not_framed()
+    for end in range(start + 2, min(len(norm), start + _MAX_UNKNOWN) + 1):
+        if not person_score.is_han(norm[end - 1]) or norm[end - 1] in barred:
+            return None
+        if norm.startswith(closers, end):
+            span = norm[start:end]
+            if role_re().search(span) or multi_char_acts_re().search(span):
+                return None
+            if not words and any(person_score.common_word(word) for word in segment.default().lcut(span)):
+                return None
+            return span
+    return None
+
+
+@cache
+def _not_framed() -> frozenset[str]:
+    return lexicon.chars("person_words", "not_in_framed")
 
 
 def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
@@ -216,6 +250,12 @@ def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
     stop = min(len(norm), start + MAX_SLOT) + 1
     ends = tuple(end for end in range(start + 2, stop)
                  if (norm.startswith(_long_acts(), end) if acts_only else _closes_slot(norm, end)))
+    if norm[start] in _CONJUNCTIONS:
+        # 乡党委书记和志强把…: 和 is a family name when the person alone does what follows; 镇长和高远同志一同…, 律师和
+        # 公职律师: a second person or title joined to the first, who act together (同志, 一同, 分别)
+        # 老人和儿童的…, 领导和责任站所: a common word after 和 (儿童), or one the slot's end cuts (责|任), is what 和 joins
+        ends = tuple(end for end in ends if not norm.startswith(_together(), end) and not norm.startswith(_titles(), end)
+                     and not person_score.common_word(norm[start + 1 : end]) and not person_score.crossed(norm, end))
     return person_score.best_from(norm, start, SLOT, ends=ends, slot=True) if ends else None
 
 
@@ -224,8 +264,27 @@ def _closes_slot(norm: str, end: int) -> bool:
     dictionary (审核, 组织)."""
     if end >= len(norm) or norm[end] in _SLOT_CLOSERS or norm.startswith(_slot_acts(), end):
         return True
+    if norm[end] in _prepositions():
+        return True  # 书记和志强把…, 所长X对…: a preposition opens what the person does to something
     word = segment.default().lcut(norm[end : end + MAX_SLOT])[0]
     return len(word) > 1 and segment.pos_tags().get(word, "") in ("v", "vn") and word not in roles()
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    """Titles and professions, longest first: after 和 and a span, a title makes the span its qualifier (和公职律师)."""
+    return lexicon.longest_first((*roles_longest_first(), *_words("profession_after")))
+
+
+@cache
+def _together() -> tuple[str, ...]:
+    """What follows two people joined by 和: 同志 after the second, or an act they share (一同, 分别)."""
+    return ("同志", *_words("together"))
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return lexicon.chars("person_words", "preposition")
 
 
 @cache
@@ -251,12 +310,32 @@ def _composed(norm: str, read: frozenset[int]):
             at = norm.find("组成", at + 2)
             continue
         names = list(_names_back(norm, at, STRONG, read))
+        if names and norm[names[-1][0] - 1 : names[-1][0]] != "由":
+            names = _members_back(norm, at, read)  # 由甲、乙、占某组成: the read-back stopped inside the list (桂芝 of 占桂芝)
         if names and norm[names[-1][0] - 1 : names[-1][0]] == "由":
             body = re.match(rf"的?([^{_CLAUSE_END}]{{1,{MAX_POST}}})", norm[at + 2 : at + 2 + MAX_POST + 1])
             role = (body.group(1).replace('"', "") if body else "") + "成员"
             for start, end in reversed(names):
                 yield start, end, norm[start:end], role
         at = norm.find("组成", at + 2)
+
+
+def _members_back(norm: str, end: int, read: frozenset[int]) -> list[tuple[int, int]]:
+    """The members between 由 and 组成 read back as spans that tile the run, each opened by 、 or 由 and closed by 、 or
+    组成, so framed at both ends as a slot is (a rare family name such as 占 is read there). Asked only where the plain
+    read-back found a name but stopped before 由; one tiling or none."""
+    members = []
+    while end not in read:
+        starts = [start for start in person_score.starts_before(norm, end) if start > 0 and norm[start - 1] in "、由"
+                  and (value := person_score.score(norm, start, end, (), slot=True)) is not None
+                  and value + SLOT >= person_score.THRESHOLD]
+        if len(starts) != 1:
+            return []
+        members.append((starts[0], end))
+        if norm[starts[0] - 1] == "由":
+            return members
+        end = starts[0] - 1
+    return []
 
 
 def _names_back(norm: str, end: int, weight: float, read: frozenset[int]):
@@ -275,6 +354,10 @@ def _labelled(norm: str, match: re.Match, read: frozenset[int]):
     colon = match.start()
     before = norm[max(0, colon - MAX_LABEL) : colon]
     # one test in C for any label; which label, only where there is one
+    # （联系人及电话：甲，…）: a second field joined to the label (及电话) is what follows the name
+    field = _patterns()["second_field"].search(before)
+    if field:
+        before = before[: field.start()]
     label = next(word for word in _labels() if before.endswith(word)) if before.endswith(_labels()) else None
     if label is None and before.endswith("人") and len(before) >= 3 and all(map(person_score.is_han, before[-3:])):
         label = before[-3:]  # 起草人, 审核人, 记录人: a sign-off word of a verb and 人
@@ -294,6 +377,15 @@ def _awarded(norm: str, match: re.Match, read: frozenset[int]):
         yield match.end(), match.end() + len(name), name, match.group("title")
 
 
+def _honoured(norm: str, match: re.Match, read: frozenset[int]):
+    """谭某被评为“…”, 甲、乙荣获…称号: the names before an honour, the honour as their role. The honour is a weaker tie
+    than a title (places and bodies are honoured too: 东坪村被评为…), so the name must be cut cleanly on its own."""
+    honour = re.match(rf"[^{_CLAUSE_END}]{{2,{MAX_AWARD}}}", norm[match.end() : match.end() + MAX_AWARD + 1])
+    role = honour.group().replace('"', "") if honour else ""
+    for start, end in _names_back(norm, match.start(), TITLE, read):
+        yield start, end, norm[start:end], role
+
+
 def _kinds(norm: str, match: re.Match, read: frozenset[int]):
     start, role = match.end(), match.group()
     opening = norm.rfind('"', max(0, match.start() - MAX_QUALIFIER), match.start())
@@ -302,7 +394,9 @@ def _kinds(norm: str, match: re.Match, read: frozenset[int]):
         role = norm[opening + 1 : match.end()]  # “法治大姐”: the whole name the township gives, not 大姐 alone
         if norm.startswith("(", start):
             start += 1  # “龚大爷”（龚某，退休工人）: the name the neighbours use, then the person's own in brackets
-    name = None if start in read else (person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
+    # a span closed by a sex or a household is framed at both ends: it comes before a reading with a free end (图雅|格日)
+    name = None if start in read else (closed_by(norm, start, _SEXED) or closed_by(norm, start, _words("family"), words=False)
+                                       or person_score.best_from(norm, start, TITLE) or slot_after(norm, start, acts_only=True))
     while name and "某" not in name:  # 村民李某某与邻居…: a party to a case, its name withheld, is no actor
         yield start, start + len(name), name, role
         start += len(name) + 1  # 老党员甲、乙及…: the names the kind heads, joined by 、
@@ -346,6 +440,8 @@ def _addressed(norm: str, match: re.Match, read: frozenset[int]):
     at = match.end() - len(word)
     if word == "同志" and norm.endswith("等", 0, at):
         at -= 1  # 在甲、乙等同志的带领下: the names stand before 等
+    if word == "同志" and at >= 2 and norm[at - 1] in "名位" and norm[at - 2] in _NUMERALS:
+        return  # 甲、乙、丙三位同志: the count before 同志 frames the names (_counted), the numeral no given name
     if norm.startswith(_words("not_after_profession"), match.end()) or norm.startswith(_words("doctrine_after"), at):
         return
     post = _post_after(norm, match.end())  # 王某同志为驻村法律顾问: the post appointed after the address is the role

@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.text import lexicon
 from kg.extract.person_lexicon import dictionary as _dictionary, multi_char_acts_re as _act_re, name_parts_re as _name_parts
-from kg.extract.person_lexicon import not_in_given, rare_surnames, surname_set
+from kg.extract.person_lexicon import not_in_given, rare_surnames, role_re as _role_re, surname_set
 
 THRESHOLD = 4.0  # a frame's weight plus the name's own score; a word after a title (高度, 全面) scores below it
 RARE_SURNAME = -1.0  # a family name that is far more often a word (占): only a slot between two frames reaches the threshold
@@ -25,6 +25,8 @@ NAME_TAG_FREQUENCY = 1000  # the dictionary tags some everyday words as names (�
 MAX_DOTTED_PART = 6  # characters of one part of a name joined by a middle dot (古丽娜尔)
 _DOTS = "·•・"
 _CONJUNCTIONS = "和与及"  # a transliterated part is written with 合, never with a conjunction: 吐尔逊和… goes on the sentence
+# nor with a function word or the verb of appointment: 吐尔洪任组长, 吐尔逊为… go on the sentence after the name
+_FUNCTION_CHARACTERS = _CONJUNCTIONS + "的在对为任是等"
 # After a name the text may go on with punctuation, a space or a tab (a table's cell), or a bracket.
 _CLOSERS = frozenset(",。;:!?、()\"' \t\n")
 
@@ -84,7 +86,10 @@ def _shape(span: str, end_free: bool = True, slot: bool = False) -> float | None
         # 努尔兰·别克主持, 古丽娜尔·吐尔逊带领: the part after the dot ends before what the person does (an act of
         # person_words, or any everyday word), as a name holds neither
         last = parts[1]
-        if _act_re().search(last) or any(ch in _CONJUNCTIONS for ch in last) or any(_everyday_word(last[i : i + 2]) for i in range(len(last) - 1)):
+        if _act_re().search(last) or any(ch in _FUNCTION_CHARACTERS for ch in last) or any(_everyday_word(last[i : i + 2]) for i in range(len(last) - 1)):
+            return None
+        if any(_role_re().search(part) for part in parts):
+            # 甲·吐尔洪任组长, 乡长努尔兰·别克: a title in a part is the post the sentence gives, or the one before the name
             return None
         return 2.0
     if not all(map(is_han, span)):
@@ -94,12 +99,12 @@ def _shape(span: str, end_free: bool = True, slot: bool = False) -> float | None
     for length in (2, 1):
         surname, given = span[:length], span[length:]
         if surname in _surnames() and 1 <= len(given) <= 2:
-            if any(ch in _not_in_name() for ch in given) or given[-1] in _title_ends() or given.startswith(_titles()):
+            if _barred_given(given, slot) or given[-1] in _title_ends() or given.startswith(_titles()):
                 return None  # 赵律师, 王主任, 王镇长: a surname and a title name nobody (but 邬长顺 is a name)
             if slot:
-                if _no_name_in_slot(span) or (len(given) == 2 and _verb_like(given)) or (length == 1 and surname in _stops() and surname not in rare_surnames()):
-                    # 法律顾问全覆盖。: a surname before a verb (覆盖) is a word's first character there; 法律顾问由城南…,
-                    # 律师和公职律师: a function word after a title (由, 和) opens what the sentence says next
+                if _no_name_in_slot(span) or (len(given) == 2 and _verb_like(given)) or (length == 1 and surname in _stops() and surname not in rare_surnames() and surname not in _CONJUNCTIONS):
+                    # 法律顾问全覆盖。: a surname before a verb (覆盖) is a word's first character there; 法律顾问由城南…:
+                    # a function word after a title (由) opens what the sentence says next; 和 is asked by the slot's close
                     return None
                 return RARE_SURNAME if surname in rare_surnames() else 1.0
             score = 2.0 if length == 2 else 1.0
@@ -119,11 +124,28 @@ def _shape(span: str, end_free: bool = True, slot: bool = False) -> float | None
     return None
 
 
+def _barred_given(given: str, slot: bool) -> bool:
+    """Whether a character of the given part is one no given name holds (镇, 的, 和). In a slot a conjunction may open a
+    given part of two that the dictionary knows as a noun or an adjective (和平, 和顺): the act after it closes the name,
+    so 和 joins nothing there; a conjunction that opens an adverb or a verb (及时, 与会) stays barred."""
+    if not any(ch in _not_in_name() for ch in given):
+        return False
+    if not (slot and len(given) == 2 and given[0] in _CONJUNCTIONS and given[1] not in _not_in_name()):
+        return True
+    tag = _dictionary()[0].get(given, "")
+    return not (tag.startswith("nr") or (tag in _NAME_LIKE_TAGS and tag != ""))
+
+
 def ends_with_verb(span: str) -> bool:
     """Whether the span's last character is a frequent verb by itself (张贴's 贴): a given name may be one (岑立, 尚可),
     so this only weighs where the words around the span read as a verb and its object."""
+    return frequent_verb(span[-1])
+
+
+def frequent_verb(char: str) -> bool:
+    """Whether the dictionary tags one character a verb and counts it as often as an everyday word (进, 贴)."""
     tags, frequencies = _dictionary()
-    return tags.get(span[-1]) == "v" and frequencies.get(span[-1], 0) >= GIVEN_WORD_FREQUENCY
+    return tags.get(char) == "v" and frequencies.get(char, 0) >= GIVEN_WORD_FREQUENCY
 
 
 def _verb_then_locative(span: str) -> bool:
@@ -166,10 +188,10 @@ def _boundaries(norm: str, start: int, end: int, free: tuple[int, ...]) -> float
     (高度重视 after a title: 度重 is no word, but in 全面负责 a span 全面负 would cut 负责).
 
     An end a frame fixes is not asked: the dictionary may join a name to the title after it (闵学|军警|官)."""
-    return 1.0 if all(_cut_by_text(norm, side, side == start) or not _crossed(norm, side) for side in free) else -2.0
+    return 1.0 if all(_cut_by_text(norm, side, side == start) or not crossed(norm, side) for side in free) else -2.0
 
 
-def _crossed(norm: str, side: int) -> bool:
+def crossed(norm: str, side: int) -> bool:
     """Whether a common word of two to four characters runs across `side` (a handful of lookups, no segmenting)."""
     frequencies = _dictionary()[1]
     for left in range(max(0, side - MAX_WORD + 1), side):
@@ -234,26 +256,32 @@ def best_from(norm: str, start: int, weight: float, ends: tuple[int, ...] | None
         return None  # 书记，/ 主任带队: most titles are followed by punctuation or a word no name opens with
     if not ends and (padded := _padded_end(norm, start)):
         return norm[start:padded] if 1.0 + 1.0 + weight >= THRESHOLD else None  # a surname and a closed end
-    spans = []
+    spans, usual = [], _usual_length(norm, start)
     for end in ends or _ends_after(norm, start):
         value = score(norm, start, end, () if ends else (end,), THRESHOLD - weight, slot)
         if value is not None:
-            spans.append((value, end - start == 3, end))
+            spans.append((value, end - start == usual, end))
     if not spans:
         return None
     value, _, end = max(spans)
     return norm[start:end] if value + weight >= THRESHOLD else None
 
 
+def _usual_length(norm: str, start: int) -> int:
+    """The length a name starting at `start` most often has, preferred between readings that score alike: a family name
+    and a given name of two (三 characters; 欧阳志远, 吉克阿依 four, with a family name of two)."""
+    return 4 if norm[start : start + 2] in _surnames() else 3
+
+
 def best_before(norm: str, end: int, weight: float) -> int | None:
     """Where the best-scoring name that ends at `end` (a frame after it) starts, when frame and name pass."""
     spans = []
-    for start in _starts_before(norm, end):
+    for start in starts_before(norm, end):
         if not may_open_name(norm, start):
             continue
         value = score(norm, start, end, (start,), THRESHOLD - weight)
         if value is not None:
-            spans.append((value, end - start == 3, start))
+            spans.append((value, end - start == _usual_length(norm, start), start))
     if not spans:
         return None
     value, _, start = max(spans)
@@ -282,7 +310,7 @@ def _skip(norm: str, pos: int) -> int:
 
 def may_end_name(norm: str, end: int) -> bool:
     """Whether some name can end at `end`: a cheap test before a frame reads names back from there."""
-    return any(may_open_name(norm, start) for start in _starts_before(norm, end))
+    return any(may_open_name(norm, start) for start in starts_before(norm, end))
 
 
 def may_open_name(norm: str, start: int) -> bool:
@@ -305,7 +333,7 @@ def _ends_after(norm: str, start: int) -> tuple[int, ...]:
     return tuple(start + n for n in (2, 3, 4) if start + n <= len(norm))
 
 
-def _starts_before(norm: str, end: int) -> tuple[int, ...]:
+def starts_before(norm: str, end: int) -> tuple[int, ...]:
     window = norm[max(0, end - 2 * MAX_DOTTED_PART - 1) : end]
     dot = next((i for i in range(len(window) - 1, -1, -1) if window[i] in _DOTS), -1)
     if dot >= 0:

@@ -18,7 +18,7 @@ from kg.text.lexicon import either
 from kg.model import Person, Section, Source
 from kg.model import evidence
 from kg.text.spans import Spans
-from kg.extract import person_frames
+from kg.extract import person_frames, person_score
 from kg.extract.person_score import COMMON_WORD_FREQUENCY
 from kg.extract.person_lexicon import role_re as _role_re, roles, surname_at as _surname_at
 from kg.extract.person_lexicon import not_in_given, surnames, titles_in
@@ -295,13 +295,18 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
         name = name_at(norm, pos)
         if name is None and out and norm[pos - 1] == "、":
             # 调解员许某、黄妈祖生被评为…: a later name of the list, read from what follows it as after a title
-            name = next((span for _, span in _framed(norm, pos)), None)
+            # (阿苏惹格走村入户: with no act of office after it, the span that scores best as a name after a title)
+            spans = _framed(norm, pos) or [(at, span) for at, span in person_frames.after_title(norm, pos)
+                                            if not person_frames.heads_a_noun(norm, at + len(span))]
+            name = spans[0][1] if spans else None  # (甲、桂园社区书记乙: a span before a noun qualifies it)
         if name is None:
             return out
         out.append((pos, name))
         pos += len(name)
-        if posts and norm.startswith("(", pos):
-            close = norm.find(")", pos, pos + MAX_POST + 2)
+        if norm.startswith("(", pos):
+            # 副组长：甲（镇长）、乙; 调解员甲（右一）、乙（右二）: a post or an aside (where one stands in a photo) in
+            # brackets after each name of a list; without `posts`, only a short aside, as a longer bracket is a clause
+            close = norm.find(")", pos, pos + (MAX_POST if posts else MAX_ASIDE) + 2)
             if close > 0 and norm[close + 1 : close + 2] in tuple(_NAME_LIST_SEP):
                 pos = close + 1
         if pos < len(norm) and norm[pos] in _NAME_LIST_SEP:
@@ -313,9 +318,13 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
 def _after_titles(norm: str, titles: tuple[tuple[int, int, str], ...]):
     """乡党委书记滕某某…; 律师事务所律师张某、李某担任村（居）法律顾问."""
     for title_start, title_end, title_text in titles:
-        if norm[title_end : title_end + 1] in _CONJOINED:
-            continue  # 赵律师和公职律师马瑞: 和 joins a second title here, it opens no name
         kind = roles()[title_text]
+        if norm[title_end : title_end + 1] in _CONJOINED:
+            # 赵律师和公职律师马瑞: 和 joins a second title here; a slot alone says it is a family name (调解员和丽华、…)
+            names = _names_after_conjunction(norm, title_end) if kind != "label" else []
+            for pos, name in names:
+                yield _Found(pos, pos + len(name), name, _role_phrase(norm, title_start, title_end))
+            continue
         # 乡党委书记（兼乡长）某某, 镇长助理（挂职）某某: an aside on the post stands between the title and the name.
         aside = _patterns()["aside"].match(norm, title_end)
         at = aside.end() if aside else title_end
@@ -343,6 +352,15 @@ def _after_titles(norm: str, titles: tuple[tuple[int, int, str], ...]):
             yield _Found(pos, pos + len(name), name, role)
 
 
+def _names_after_conjunction(norm: str, pos: int) -> list[tuple[int, str]]:
+    """The name a slot reads at `pos`, where a title is followed by 和 (a family name too), and the names of its list."""
+    first = person_frames.slot_after(norm, pos)
+    if not first:
+        return []
+    end = pos + len(first)
+    return [(pos, first), *(_names_from(norm, end + 1) if norm.startswith("、", end) else [])]
+
+
 def _bracketed_names(norm: str, pos: int) -> list[tuple[int, str]]:
     """（甲、乙、丙） at `pos`: the names of a list in brackets, when names fill the bracket and nothing else does."""
     names = _names_from(norm, pos + 1)
@@ -350,6 +368,7 @@ def _bracketed_names(norm: str, pos: int) -> list[tuple[int, str]]:
     return names if names and norm.startswith(")", end) else []
 
 
+MAX_ASIDE = 4  # characters of an aside in brackets after a name of a list in prose (右一, 女, 兼)
 MAX_FRAMED = 6  # characters of a name read from its frame alone (图门吉日嘎拉 is six)
 
 
@@ -358,6 +377,8 @@ def _framed(norm: str, pos: int) -> list[tuple[int, str]]:
     书记夏天带头 (an act of two characters after it). No common word may stand in the run, except one a name may be
     (a time word or one tagged a name: 夏天)."""
     barred = lexicon.chars("person_words", "not_in_framed")
+    if _opens_with_verb(norm, pos):
+        return []  # 律师进嘎查开展…: a verb of one character opens what the person does (进, 到), not a name
     for size in range(2, MAX_FRAMED + 1):
         # the run grows by one character a step: only the new ones are tested (two at the first step)
         if any(not "\u4e00" <= ch <= "\u9fff" or ch in barred for ch in norm[pos + max(0, size - 2) : pos + size]) \
@@ -378,6 +399,13 @@ def _framed(norm: str, pos: int) -> list[tuple[int, str]]:
             continue  # 法律顾问制度、公职律师…: a common word (制度, 辅警) is no name, whatever frames it
         return [(pos, span)]
     return []
+
+
+def _opens_with_verb(norm: str, pos: int) -> bool:
+    """Whether a frequent verb of one character that opens no name (neither a family name nor a name's part) stands at
+    `pos`: after a title it is what the person does (进, 走), and the run after it the place or the thing."""
+    # the dictionary's two lookups first: most characters after a title are no frequent verb
+    return person_score.frequent_verb(norm[pos : pos + 1]) and not (_surname_at(norm, pos) or _name_parts().match(norm, pos))
 
 
 def _name_like_word(word: str) -> bool:
@@ -414,9 +442,11 @@ def _byline(norm: str, pos: int) -> list[tuple[int, str]]:
 def _table_columns(norm: str):
     """序号<TAB>问题<TAB>…<TAB>责任人 then 1<TAB>…<TAB>李某: a table whose header names a role over a column of names.
 
-    Each row's cell in that column is a person when it holds a name and nothing more.
+    Each row's cell in such a column is a person when it holds a name and nothing more. A header may head several
+    columns of people (值班领导<TAB>联系人, 法律顾问<TAB>社区联系人); a 姓名 column is the one column of names.
     """
-    column, role, posts = None, "", None
+    columns: list[tuple[int, str]] | None = None  # (column, the role its header gives: empty under 姓名)
+    posts = None
     pos = 0
     for line in norm.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -425,40 +455,50 @@ def _table_columns(norm: str):
         # a Markdown table (| 姓名 | 职务 |) separates its cells with bars where a typed one has tabs
         cells = line.split("|" if line.lstrip().startswith("|") else "\t")
         if len(cells) < 2:
-            column = None
+            columns = None
             continue
         named = [n for n, cell in enumerate(cells) if cell.strip() in _words("name_column")]
         # under a 姓名 header a row's post cell (镇长) is data, not the header of another table
-        heads = [] if column is not None and not role else [n for n, cell in enumerate(cells) if cell.strip() in roles()]
+        under_names = columns is not None and not columns[0][1]
+        heads = [] if under_names else [n for n, cell in enumerate(cells) if _heads_people(cell.strip())]
         if heads or named:
             # 姓名<TAB>职务: a column headed 姓名 holds the names, and each row's post is in the column headed 职务
-            column = (named or heads)[0]
-            role = "" if named else cells[column].strip()
+            columns = [(named[0], "")] if named else [(n, cells[n].strip()) for n in heads]
             posts = next((n for n, cell in enumerate(cells) if cell.strip() in _words("post_column")), None)
             continue
-        if column is None or column >= len(cells):
-            continue
-        cell = cells[column]
-        at = start + sum(len(c) + 1 for c in cells[:column]) + len(cell) - len(cell.lstrip())
-        name = name_at(norm, at) or _name_in_cell(norm, at)
-        if name and name == cell.strip():
-            post = cells[posts].strip() if posts is not None and posts < len(cells) else role
-            yield _Found(at, at + len(name), name, post or role)
+        for column, role in columns or ():
+            if column >= len(cells):
+                continue
+            cell = cells[column]
+            at = start + sum(len(c) + 1 for c in cells[:column]) + len(cell) - len(cell.lstrip())
+            name = name_at(norm, at) or _name_in_cell(norm, at, at + len(cell.strip()))
+            if name and name == cell.strip():
+                post = cells[posts].strip() if posts is not None and posts < len(cells) else role
+                yield _Found(at, at + len(name), name, post or role)
 
 
-def _name_in_cell(norm: str, pos: int) -> str | None:
+@cache
+def _column_tails() -> tuple[str, ...]:
+    return (*_words("column_tail"), *_words("colon_label"))
+
+
+def _heads_people(header: str) -> bool:
+    """Whether a table's header heads a column of people: a title (法律顾问), or words ending in what names people
+    (值班领导, 社区联系人)."""
+    return header in roles() or (0 < len(header) <= MAX_POST and header.endswith(_column_tails()))
+
+
+def _name_in_cell(norm: str, pos: int, cell_end: int) -> str | None:
     """A cell under a names column that holds a surname and one to three characters and nothing more (朱大海): a
-    given name that is a word (大海) needs no act after it there, since the column says what the cell holds."""
+    given name that is a word (大海) needs no act after it there, since the column says what the cell holds. Any other
+    cell holds a name when the whole cell scores as one (阿依努尔·买买提, 达瓦), the column being a strong frame."""
     surname = _surname_at(norm, pos)
-    if surname is None:
-        return None
-    end = pos + len(surname)
-    while end < len(norm) and end - pos < 4 and "\u4e00" <= norm[end] <= "\u9fff":
+    end = pos + len(surname or "")
+    while surname and end < len(norm) and end - pos < 4 and "\u4e00" <= norm[end] <= "\u9fff":
         end += 1
-    given = norm[pos + len(surname) : end]
-    if not given or norm[end : end + 1] not in ("\t", "\n", ""):
-        return None
-    return norm[pos:end]
+    if surname and end > pos + len(surname) and norm[end : end + 1] in ("\t", "\n", "|", ""):
+        return norm[pos:end]
+    return person_score.best_from(norm, pos, person_frames.STRONG, ends=(cell_end,)) if cell_end > pos else None
 
 
 def _before_titles(norm: str):
