@@ -224,3 +224,33 @@ def test_a_quote_the_township_provides_is_presented_but_a_manner_of_service_is_n
 def test_a_slogan_of_many_parts_taken_as_the_theme_is_a_campaign_but_a_goal_formula_is_not():
     assert names("以“懂法、护法、守法、用法”为主题开展宣传月活动。")[:1] == ["懂法、护法、守法、用法"]
     assert names("力求“小事不出组、大事不出村、难事不出镇、矛盾不上交”。") == []
+
+
+def test_a_drive_into_villages_and_homes_is_one_only_when_presented_as_an_activity():
+    # 进村入户 tells any visit: the law carried there names a drive when its kind follows, not as a plain errand
+    assert names("今年启动宪法进村入户活动，覆盖各组。") == ["宪法进村入户"]
+    assert names("干部带着法治读本进村入户宣传。") == []
+    assert names("司法所开展宪法进村入户宣讲。") == []
+
+
+def test_a_drive_listed_into_several_places_is_one_name():
+    assert names("举办“法律进农家、进校园、进工地”活动。") == ["法律进农家、进校园、进工地"]
+    assert names("推动法治进社区、进网络。") == ["法治进社区、进网络"]
+
+
+def test_a_national_programme_against_unpaid_wages_is_read_without_quotes():
+    assert names("开展根治欠薪夏季专项行动，追回欠款。") == ["根治欠薪"]
+
+
+def test_rules_of_who_answers_and_an_institution_of_proofs_are_no_campaigns():
+    assert names("落实“谁审批谁负责”“谁主管谁负责”，推行证明事项告知承诺制。") == []
+    assert names("坚持“谁执法谁普法”。") == ["谁执法谁普法"]
+
+
+def test_two_manners_set_against_each_other_are_no_campaigns():
+    assert names("推动调解由“坐堂等案”向“上门解纷”转变。") == []
+
+
+def test_a_quoted_broadcast_column_is_media_but_a_hosted_campaign_is_presented():
+    assert names("在广播开设“山溪讲法”栏目。") == []
+    assert names("承办全市“法润企业”千场宣讲活动1场。") == ["法润企业"]
