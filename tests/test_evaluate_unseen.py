@@ -30,7 +30,9 @@ ITEM_FIELDS = ("sections", "measures", "shortcomings", "plans")
 # batch 33d's problems told by figures (12场法治讲座只完成了7场) are read now.)
 # They are listed, not hidden: their test below is a strict xfail, so it turns red the day the reader reads them,
 # and the entry is removed then.
-NOT_YET_READ: set[tuple[str, str]] = set()
+# Batch 13c2's ☆ section lines with no number over ⊙ items: the second ☆ line is read as a measure of the first, so the
+# report's measures and problems are lost (the section reader's to mend).
+NOT_YET_READ: set[tuple[str, str]] = {("ditangzhen_2022.txt", "measures"), ("ditangzhen_2022.txt", "shortcomings")}
 
 
 @pytest.fixture(scope="module")
