@@ -27,6 +27,7 @@ from kg.text.spans import Spans
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
 NOUN_WINDOW = 30  # characters after a unit searched for the counted noun phrase; a phrase runs out well before
+MAX_NOTE = 20  # characters of a note in brackets between a phrase and its count; a longer bracket is prose of its own
 MAX_SHARED_SUBJECT = 10  # characters; longer "subjects" of one shared number (A、B均为100%) are clauses, not names
 
 _BOUNDARY = shape.BOUNDARY
@@ -234,6 +235,16 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         subject = _clean(text[earlier : start - 1])
         if subject:
             return (subject,)
+    if norm[start - 1 : start] == ")" and not _plain(before):
+        # 查处违法行为（含违法建设、占道经营）八十多起: a note in brackets between a phrase and its count says more of
+        # the phrase; the phrase counts, with a short qualifier kept (规范性文件（草案）3件, as 村（社区） is)
+        opening = norm.rfind("(", max(floor, start - 1 - MAX_NOTE), start - 1)
+        if opening > floor and norm.find(")", opening, start - 1) < 0:
+            earlier, _ = _clause_before(norm, opening, floor)
+            note = text[opening : start] if _ASIDE.fullmatch(norm[opening:start]) else ""
+            subject = _clean(text[earlier:opening] + note)
+            if _plain(text[earlier:opening]) and subject:
+                return (subject,)
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and _scope_only(_plain(before)):
         # 三分之二的村建成法治文化广场, 乡里三分之一以上的村…: a share opening its clause, or after no more than the
         # place it is a share in; what it is a share of follows 的.
