@@ -254,3 +254,8 @@ def test_two_manners_set_against_each_other_are_no_campaigns():
 def test_a_quoted_broadcast_column_is_media_but_a_hosted_campaign_is_presented():
     assert names("在广播开设“山溪讲法”栏目。") == []
     assert names("承办全市“法润企业”千场宣讲活动1场。") == ["法润企业"]
+
+
+def test_the_lawyers_check_up_of_firms_is_a_programme_quoted_or_not():
+    assert names("律师团队为园区企业开展法治体检15家。") == ["法治体检"]
+    assert names("为民营企业开展“法治体检”。") == ["法治体检"]
