@@ -259,3 +259,10 @@ def test_a_quoted_broadcast_column_is_media_but_a_hosted_campaign_is_presented()
 def test_the_lawyers_check_up_of_firms_is_a_programme_quoted_or_not():
     assert names("律师团队为园区企业开展法治体检15家。") == ["法治体检"]
     assert names("为民营企业开展“法治体检”。") == ["法治体检"]
+
+
+def test_law_carried_into_a_village_or_a_market_is_a_drive_only_as_an_activity():
+    assert names("全年开展送法进村活动9场。") == ["送法进村"]
+    assert names("组织普法进集市活动，摆摊咨询。") == ["普法进集市"]
+    # told as a plain errand, the same words name no drive
+    assert names("干部带头送法进村，解答群众疑问。") == []
