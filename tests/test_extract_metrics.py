@@ -733,3 +733,15 @@ def test_a_share_per_head_after_an_aim_word_is_the_share_given_but_a_target_is_n
 
 def test_the_figure_of_a_former_plan_is_no_fact_but_what_was_done_is():
     assert facts("原计划组织模拟法庭4场，实际组织6场。") == [("实际组织", 6, "场", False)]
+
+
+def test_a_count_of_people_then_their_own_clause_leaves_the_clause_its_count():
+    # 三人 opens the clause; the time word after it opens another, whose count is its own (not parts of 三人)
+    assert ("带头讲法治课", 4, "次", False) in facts("镇党委三位主要领导中，三人全年带头讲法治课4次。")
+    # a noun between two counts is still what the second divides (5个方面22项)
+    assert facts("把年度任务分解为4个方面17项。")[-1] == ("年度任务", 17, "项", False)
+
+
+def test_directions_listed_before_a_count_qualify_the_noun_after_it():
+    assert facts("全乡划分南、北2个网格片区。") == [("网格片区", 2, "个", False)]
+    assert facts("在上、中、下3个村民组设立调解点。")[0] == ("村民组", 3, "个", False)

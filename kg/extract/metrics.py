@@ -431,7 +431,9 @@ def _glossed_title_before(norm: str, text: str, indicator: str, before: int, nam
 def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[str, ...]], quantity: Quantity) -> bool:
     """True when only the previous count's noun stands between the two counts (5个方面22项)."""
     gap = norm[previous[0].end : quantity.start]
-    return bool(gap) and all(_CJK.match(ch) for ch in gap) and previous[1] == (_clean(text[previous[0].end : quantity.start]),)
+    # 两人全年主持专题学法5次: a time or scope opening the words between is a clause of its own, whose count is its own
+    return (bool(gap) and all(_CJK.match(ch) for ch in gap) and previous[1] == (_clean(text[previous[0].end : quantity.start]),)
+            and not shape.clause_lead().match(gap))
 
 
 def _whole_divided(norm: str, text: str, first: Quantity) -> tuple[str, ...]:
@@ -501,6 +503,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
         return False  # 召开3次会议, 开展2次培训: the verb holds the event after the count, and the event is counted
     if before.endswith("等") and closes_clause and not norm.startswith("同志", unit_end) and _tag((lexicon.tokens(_plain(after)) or [""])[0])[:1] in ("n", "j"):
         return False  # 哈萨克族、汉族、回族等6个民族: the list closed by 等 gives examples of the noun after, which is counted
+    if _directions_listed(before):
+        return False  # 划分东、西2个片区: the listed directions say which areas; the areas after them are counted
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
@@ -522,6 +526,14 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
+
+
+def _directions_listed(before: str) -> bool:
+    """东、西 or 南、中、北 closing the words before a count: one-character places joined by 、."""
+    directions = lexicon.chars("metric_words", "direction_char")
+    parts = before[-5:].split("、")
+    return len(parts) >= 2 and all(len(part) >= 1 and part[-1] in directions for part in parts) and all(
+        len(part) == 1 for part in parts[1:])
 
 
 # classifiers that count things only; a verb never follows them directly
