@@ -745,3 +745,9 @@ def test_a_count_of_people_then_their_own_clause_leaves_the_clause_its_count():
 def test_directions_listed_before_a_count_qualify_the_noun_after_it():
     assert facts("全乡划分南、北2个网格片区。") == [("网格片区", 2, "个", False)]
     assert facts("在上、中、下3个村民组设立调解点。")[0] == ("村民组", 3, "个", False)
+
+
+def test_people_counted_before_a_verb_the_dictionary_tags_as_a_noun_are_named_before():
+    # 讲授 and 办理 are verbs; read as nouns, the people would be named by the lecture after them
+    [(indicator, value, unit, approx)] = facts("司法所为新任村干部45人讲授村务管理知识。")
+    assert indicator.endswith("新任村干部") and (value, unit) == (45, "人")

@@ -625,8 +625,14 @@ def _tags() -> dict[str, str]:
     return segment.pos_tags()
 
 
+@cache
+def _verbs_tagged_as_nouns() -> frozenset[str]:
+    return frozenset(_words("verb_tag"))
+
+
 def _tag(token: str) -> str:
-    return _tags().get(token, "n")
+    # 干部90余人讲授…: a verb the dictionary tags as a noun would leave the people counted by the words after them
+    return "v" if token in _verbs_tagged_as_nouns() else _tags().get(token, "n")
 
 
 def _plain(text: str) -> str:
