@@ -751,3 +751,10 @@ def test_people_counted_before_a_verb_the_dictionary_tags_as_a_noun_are_named_be
     # 讲授 and 办理 are verbs; read as nouns, the people would be named by the lecture after them
     [(indicator, value, unit, approx)] = facts("司法所为新任村干部45人讲授村务管理知识。")
     assert indicator.endswith("新任村干部") and (value, unit) == (45, "人")
+
+
+def test_a_count_among_those_counted_before_is_named_by_what_is_said_of_them():
+    assert facts("全乡6名专职调解员中有4名已取得心理咨询证书。") == [
+        ("专职调解员", 6, "名", False), ("已取得心理咨询证书", 4, "名", False)]
+    # a noun that itself ends in 中 is not “among”
+    assert facts("建成3所初中法治教育基地。") == [("初中法治教育基地", 3, "所", False)]

@@ -38,6 +38,9 @@ _CJK = shape.CJK
 _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to four characters in brackets qualify a noun
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
+# 5名队员中有2名, 12个村中有4个村: the noun, then 中有 (among them there are) and the count of some of them
+_AMONG = re.compile(r"([\u4e00-\u9fff]{0,7}[^\W\d_其])中有$")
+_AMONG_END = "中有"  # asked first: nearly no phrase ends so
 # 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn; so do the changes
 # after 分别下降 (刑事案件、治安案件同比分别下降22%、15%).
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占比|占|下降|上升|增长|提高|降低|减少|增加)?\s*$")
@@ -260,6 +263,11 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if bounded:  # 配齐不少于3人的调解员: the noun after 的 is counted, up to a verb that follows it
         noun_end = _phrase_after(norm, bounded[0], quantity.unit)
         return _nonempty(_clean(text[bounded[0] : noun_end if noun_end > bounded[0] else bounded[1]]))
+    if norm.endswith(_AMONG_END, left, right) and _AMONG.search(_plain(norm[left:right])):
+        # 5名队员中有2名还未取得执法证: some of those counted before; what the clause says of them names them
+        said = _clean(text[quantity.end : shape.clause_end(norm, quantity.end)])
+        if said:
+            return (said,)
     if quantity.value == 0:
         after_end = shape.clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:
@@ -604,6 +612,9 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
         stop += 1
     if stop < len(norm) and norm[stop].isdigit() and _patterns()["change"].fullmatch(norm[pos:stop]):
         return pos  # 由上年的27件降至11件: the words after the unit lead to the next number
+    among = _AMONG.match(norm, pos, stop) if norm.endswith(_AMONG_END, pos, stop) else None
+    if among:
+        return among.end(1)  # 5名队员中有2名…: the noun before 中有 is counted; what follows counts some of them
     # 组织两次督导考评，: a verb closing the clause is used as a noun; 40名学生参加。: people act, so it is their verb.
     clause_ends = (stop >= len(norm) or norm[stop] in _BOUNDARY) and unit not in _words("person_unit")
     end, previous_tag = pos, ""
