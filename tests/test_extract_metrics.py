@@ -758,3 +758,9 @@ def test_a_count_among_those_counted_before_is_named_by_what_is_said_of_them():
         ("专职调解员", 6, "名", False), ("已取得心理咨询证书", 4, "名", False)]
     # a noun that itself ends in 中 is not “among”
     assert facts("建成3所初中法治教育基地。") == [("初中法治教育基地", 3, "所", False)]
+
+
+def test_rates_closing_a_long_list_share_its_figure():
+    body = "新录用人员岗前考试和全体执法人员年度轮训考试参考率、通过率均为100%。"
+    assert [(i, v, u) for i, v, u, _ in facts(body)] == [
+        ("全体执法人员年度轮训考试参考率", 100, "%"), ("通过率", 100, "%")]

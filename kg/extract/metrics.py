@@ -289,12 +289,28 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if linked:
         subjects = _split_like(plain[: linked.end("subjects")], plain_norm[: linked.end("subjects")])
         # A rate is named by its subject however long (规范性文件合法性审查率、备案率均为100%); other long parts are clauses.
+        # A考试和B考试参考率、合格率均达100%: the rates closing the list share the figure; what 和 joined before them
+        # (the exams they are rates of) is no rate of its own
+        rates = _rates_closing(subjects)
+        if rates:
+            return rates
         if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
     named = _without_owner(_clean(before))
     if left == floor and named.startswith("的"):
         named = named[1:]  # 3—5人的网格巡查小组42个: the 的 that tied the figure before to this noun is no part of it
     return _nonempty(named or (_link_words(text, start, right) if link_only else ""))
+
+
+def _rates_closing(subjects: list[str]) -> tuple[str, ...]:
+    """The two or more subjects at the end of a list that each name a rate (…参考率, 合格率), or ()."""
+    count = 0
+    while count < len(subjects) and subjects[len(subjects) - 1 - count].endswith("率"):
+        count += 1
+    rates = subjects[len(subjects) - count :]
+    if count < 2 or count == len(subjects) or not all(0 < len(rate) <= MAX_INDICATOR for rate in rates):
+        return ()
+    return tuple(rates)
 
 
 def _described_after(norm: str, end: int, after: str, unit: str) -> tuple[int, int] | None:
