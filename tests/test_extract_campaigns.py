@@ -266,3 +266,10 @@ def test_law_carried_into_a_village_or_a_market_is_a_drive_only_as_an_activity()
     assert names("组织普法进集市活动，摆摊咨询。") == ["普法进集市"]
     # told as a plain errand, the same words name no drive
     assert names("干部带头送法进村，解答群众疑问。") == []
+
+
+def test_an_honour_won_by_one_person_is_no_campaign_but_a_branded_selection_is():
+    assert names("调解员石秋月获评“优秀人民调解员”，网格员被评为全县“先进个人”。") == []
+    assert names("司法所所长被评为全省“最美基层法律服务工作者”。") == ["最美基层法律服务工作者"]
+    # a title won by a village is a creation, as before
+    assert names("桐溪村获评“民主法治示范村”。") == ["民主法治示范村"]

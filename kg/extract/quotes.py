@@ -49,6 +49,9 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "not_text": re.compile(either(_words("not_ending")) + "$|的模范"),
         "role_end": re.compile(either(_words("role_ending")) + "$"),
+        # 被评为全区“民族团结进步模范个人”, 获评“优秀人民调解员”: an honour given to a person, no practice
+        "honour_before": re.compile(rf"{either(_words('honour_verb'))}[\u4e00-\u9fff]{{0,4}}$"),
+        "person_honour_end": re.compile("(?:" + either(_words("role_ending")) + "|" + either(_words("person_honour_ending")) + ")$"),
         "team_end": re.compile(either(_words("team_ending")) + "$"),
         # “和事佬”工作室, “老娘舅”调解工作室: a team or studio named by the quote before it
         "team_after": re.compile(rf"^[\u4e00-\u9fff]{{0,4}}?{either(_words('team_ending'))}"),
@@ -103,6 +106,13 @@ def _rejected(inner: str, after: str) -> bool:
     if len(parts) > 1 and all(patterns["role_end"].search(part) for part in parts):
         return True  # “队员+网格员+志愿者”: who takes part, not a named practice
     return bool(patterns["not_after"].match(after))
+
+
+def _person_honour(text: str, start: int, inner: str) -> bool:
+    """获评“优秀人民调解员”: a quote after a verb of honour that ends as a person's title names what one person won."""
+    patterns = _patterns()
+    return bool(patterns["person_honour_end"].search(inner) and not inner.startswith(_words("honour_brand"))
+                and patterns["honour_before"].search(_clause_before(text, start)))
 
 
 def _contrasted(text: str, quotes: list[tuple[int, int, str]]) -> set[int]:
@@ -163,7 +173,7 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
             status.append(False)
         elif found_spans.overlaps(start, end):
             status.append(True)
-        elif _rejected(inner, _clause_after(text, end)):
+        elif _rejected(inner, _clause_after(text, end)) or _person_honour(text, start, inner):
             status.append(False)
         elif _presented(text, start, end, inner):
             status.append(True)
