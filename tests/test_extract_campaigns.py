@@ -224,3 +224,52 @@ def test_a_quote_the_township_provides_is_presented_but_a_manner_of_service_is_n
 def test_a_slogan_of_many_parts_taken_as_the_theme_is_a_campaign_but_a_goal_formula_is_not():
     assert names("以“懂法、护法、守法、用法”为主题开展宣传月活动。")[:1] == ["懂法、护法、守法、用法"]
     assert names("力求“小事不出组、大事不出村、难事不出镇、矛盾不上交”。") == []
+
+
+def test_a_drive_into_villages_and_homes_is_one_only_when_presented_as_an_activity():
+    # 进村入户 tells any visit: the law carried there names a drive when its kind follows, not as a plain errand
+    assert names("今年启动宪法进村入户活动，覆盖各组。") == ["宪法进村入户"]
+    assert names("干部带着法治读本进村入户宣传。") == []
+    assert names("司法所开展宪法进村入户宣讲。") == []
+
+
+def test_a_drive_listed_into_several_places_is_one_name():
+    assert names("举办“法律进农家、进校园、进工地”活动。") == ["法律进农家、进校园、进工地"]
+    assert names("推动法治进社区、进网络。") == ["法治进社区、进网络"]
+
+
+def test_a_national_programme_against_unpaid_wages_is_read_without_quotes():
+    assert names("开展根治欠薪夏季专项行动，追回欠款。") == ["根治欠薪"]
+
+
+def test_rules_of_who_answers_and_an_institution_of_proofs_are_no_campaigns():
+    assert names("落实“谁审批谁负责”“谁主管谁负责”，推行证明事项告知承诺制。") == []
+    assert names("坚持“谁执法谁普法”。") == ["谁执法谁普法"]
+
+
+def test_two_manners_set_against_each_other_are_no_campaigns():
+    assert names("推动调解由“坐堂等案”向“上门解纷”转变。") == []
+
+
+def test_a_quoted_broadcast_column_is_media_but_a_hosted_campaign_is_presented():
+    assert names("在广播开设“山溪讲法”栏目。") == []
+    assert names("承办全市“法润企业”千场宣讲活动1场。") == ["法润企业"]
+
+
+def test_the_lawyers_check_up_of_firms_is_a_programme_quoted_or_not():
+    assert names("律师团队为园区企业开展法治体检15家。") == ["法治体检"]
+    assert names("为民营企业开展“法治体检”。") == ["法治体检"]
+
+
+def test_law_carried_into_a_village_or_a_market_is_a_drive_only_as_an_activity():
+    assert names("全年开展送法进村活动9场。") == ["送法进村"]
+    assert names("组织普法进集市活动，摆摊咨询。") == ["普法进集市"]
+    # told as a plain errand, the same words name no drive
+    assert names("干部带头送法进村，解答群众疑问。") == []
+
+
+def test_an_honour_won_by_one_person_is_no_campaign_but_a_branded_selection_is():
+    assert names("调解员石秋月获评“优秀人民调解员”，网格员被评为全县“先进个人”。") == []
+    assert names("司法所所长被评为全省“最美基层法律服务工作者”。") == ["最美基层法律服务工作者"]
+    # a title won by a village is a creation, as before
+    assert names("桐溪村获评“民主法治示范村”。") == ["民主法治示范村"]

@@ -86,3 +86,9 @@ def test_a_report_in_traditional_characters_cites_the_laws_and_documents_of_its_
 def test_an_oath_on_the_constitution_is_a_ceremony_not_a_citation():
     assert names("新任村干部集体进行宪法宣誓。") == []
     assert names("新任村干部集体进行宪法宣誓，并学习宪法和村民委员会组织法。") == ["宪法", "村民委员会组织法"]
+
+
+def test_a_law_inside_an_unquoted_drive_presented_as_an_activity_is_not_cited():
+    assert names("组织民法典进村入户活动，发放读本。") == []
+    # the same words told as a plain errand cite the law
+    assert names("开展宪法进村入户宣传。") == ["宪法"]

@@ -707,3 +707,60 @@ def test_a_sentence_opened_by_the_time_of_a_plan_states_no_fact_outside_a_plans_
     body = ("二、主要做法\n全年化解纠纷31件。今后，镇司法所每周到社区一天坐班。"
             "下一步将重点抓好两件事：一是建强队伍；二是完善台账。明年新建调解室3个。\n")
     assert facts(body) == [("化解纠纷", 31, "件", False)]
+
+
+def test_a_table_whose_group_cell_is_merged_over_its_rows_reads_every_row():
+    # the group's name stands on its first row only; the rows under it start with their own labelled cell
+    body = ("一、工作成效\n板块　　项目　　　　　　结果\n"
+            "信访调处　　来访登记（批次）　　48\n　　　　　　办结（件）　　　　45\n"
+            "法治培训　　培训班（期）　　　　6\n　　　　　　参训（人次）　　　　730\n\n二、存在问题\n")
+    assert facts(body) == [("来访登记", 48, "批次", False), ("办结", 45, "件", False),
+                           ("培训班", 6, "期", False), ("参训", 730, "人次", False)]
+
+
+def test_a_note_in_brackets_between_a_phrase_and_its_count_leaves_the_phrase_counting():
+    assert facts("全年拆除违章搭建（含临时棚屋、围墙）四十余处，审核合同（范本）12份。") == [
+        ("拆除违章搭建", 40, "处", True), ("审核合同（范本）", 12, "份", False)]
+
+
+def test_a_share_per_head_after_an_aim_word_is_the_share_given_but_a_target_is_not():
+    assert facts("调解员全部持证上岗，确保每人一证。") == [("每人", 1, "证", False)]
+    assert facts("网格员均已配齐装备，确保每人一台巡查终端。") == [("巡查终端", 1, "台", False)]
+    assert facts("确保全年调解成功率达到98%，力争每村一名律师。") == []
+    # a rhythm after the aim word stays an aim
+    assert facts("确保每月走访2次。") == []
+
+
+def test_the_figure_of_a_former_plan_is_no_fact_but_what_was_done_is():
+    assert facts("原计划组织模拟法庭4场，实际组织6场。") == [("实际组织", 6, "场", False)]
+
+
+def test_a_count_of_people_then_their_own_clause_leaves_the_clause_its_count():
+    # 三人 opens the clause; the time word after it opens another, whose count is its own (not parts of 三人)
+    assert ("带头讲法治课", 4, "次", False) in facts("镇党委三位主要领导中，三人全年带头讲法治课4次。")
+    # a noun between two counts is still what the second divides (5个方面22项)
+    assert facts("把年度任务分解为4个方面17项。")[-1] == ("年度任务", 17, "项", False)
+
+
+def test_directions_listed_before_a_count_qualify_the_noun_after_it():
+    assert facts("全乡划分南、北2个网格片区。") == [("网格片区", 2, "个", False)]
+    assert facts("在上、中、下3个村民组设立调解点。")[0] == ("村民组", 3, "个", False)
+
+
+def test_people_counted_before_a_verb_the_dictionary_tags_as_a_noun_are_named_before():
+    # 讲授 and 办理 are verbs; read as nouns, the people would be named by the lecture after them
+    [(indicator, value, unit, approx)] = facts("司法所为新任村干部45人讲授村务管理知识。")
+    assert indicator.endswith("新任村干部") and (value, unit) == (45, "人")
+
+
+def test_a_count_among_those_counted_before_is_named_by_what_is_said_of_them():
+    assert facts("全乡6名专职调解员中有4名已取得心理咨询证书。") == [
+        ("专职调解员", 6, "名", False), ("已取得心理咨询证书", 4, "名", False)]
+    # a noun that itself ends in 中 is not “among”
+    assert facts("建成3所初中法治教育基地。") == [("初中法治教育基地", 3, "所", False)]
+
+
+def test_rates_closing_a_long_list_share_its_figure():
+    body = "新录用人员岗前考试和全体执法人员年度轮训考试参考率、通过率均为100%。"
+    assert [(i, v, u) for i, v, u, _ in facts(body)] == [
+        ("全体执法人员年度轮训考试参考率", 100, "%"), ("通过率", 100, "%")]

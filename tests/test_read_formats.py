@@ -77,7 +77,8 @@ def _as_typed(text: str) -> bool:
     readied = readable(text)
     return readied is None or readied.text == text
 # Latin letters, dingbats (Ø, ➢ bullets), •, ▶ and ▷ the writer's CJK font has no glyph for: a printed copy drops them.
-_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u24b6-\u24e9\u25b6\u25b7\u2700-\u27bf]")  # Ⓐ Ⓑ and ▷ too
+# So are ▸ ► ◈ ♦ and the circled ideographs ㊀㊁ (batches 13c2, 13m5).
+_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u24b6-\u24e9\u25b6-\u25b8\u25ba\u25c8\u2666\u2700-\u27bf\u3280-\u3289]")  # Ⓐ Ⓑ and ▷ too
 # Every report of ours but those that are themselves a PDF's text with its wrapped lines and page furniture
 # (printed again, their page numbers would go), and those holding characters the writer cannot print.
 # A table typed with tabs or as Markdown rows is left out: printed, its columns are only gaps on the page, which

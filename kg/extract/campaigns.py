@@ -60,7 +60,10 @@ def _patterns() -> dict[str, re.Pattern]:
     """The rules' regexes, built once from ontology/lexicons/campaign_words.tsv."""
     return {
         # 法律进社区, 送法进企业, 民法典进农家: the “X进Y” family of publicity drives.
-        "into": re.compile(either(_words("into_subject")) + "进" + either(_words("into_place"))),
+        "into": re.compile(either(_words("into_subject")) + "进" + "(?:" + either(_words("into_place"))
+                           + "|" + either(_words("into_place_presented")) + "(?=活动|行动|专项行动))"),
+        # 法律进乡村、进社区、进企业: one drive carried to the places listed after its first, each with its own 进.
+        "more_places": re.compile("(?:、进" + either(_words("into_place")) + ")+"),
         # Unquoted activity titles: the shapes a report gives a named drive.
         "title_shaped": re.compile(either(_words("title_shape"))),
         "title_verb": re.compile("(" + either(_words("title_verb")) + ")"),
@@ -131,7 +134,9 @@ def _into_mentions(source: Source) -> list[tuple[int, int, str, str]]:
         first_n_into = bisect_left(n_into_ends, clause + 2)
         if first_n_into < len(n_into_ends) and n_into_ends[first_n_into] <= match.start():
             continue
-        out.append((match.start(), match.end(), source.text[match.start() : match.end()], "local"))
+        more = _patterns()["more_places"].match(text, match.end())
+        end = more.end() if more else match.end()
+        out.append((match.start(), end, source.text[match.start() : end], "local"))
     return out
 
 

@@ -37,6 +37,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "plan_lead": re.compile(rf"(?:^|(?<=[。;!?\n]))[ \t*]*(?:{either(_words('plan_lead'))})", re.M),
         # 为确保工作落实召开会议3次: an aim after 为 gives the purpose of what was done, which is a fact
         "aim": re.compile(r"(?<!为)(?<!为了)" + either(_words("aim"))),
+        # 确保每人一证, 保证每村两名: the aim word, then only 每 and who gets the share (每月, 每季度 set a rhythm)
+        "per_head": re.compile(either(_words("guarantee")) + r"每[^\W\d_年季月周日天次][\u4e00-\u9fff]?$"),
     }
 
 
@@ -194,9 +196,14 @@ AIM_WINDOW = 24  # characters before a figure searched for the word of an aim; a
 
 def _aimed(norm: str, quantity: Quantity) -> bool:
     """确保无一起重大事故发生, 力争全年成功率达到98%: a figure in a clause of what is aimed at is a target, not a fact."""
-    aim = _patterns()["aim"].search(norm, max(0, quantity.start - AIM_WINDOW), quantity.start)
+    aim = None
+    for aim in _patterns()["aim"].finditer(norm, max(0, quantity.start - AIM_WINDOW), quantity.start):
+        pass  # the last in the window: 确保…，力争每村一名 is aimed by the 力争 of its own clause
     # asked in a short window first (no aim near nearly every figure), then within the figure's clause only
-    return aim is not None and not any(ch in shape.BOUNDARY for ch in norm[aim.end() : quantity.start])
+    if aim is None or any(ch in shape.BOUNDARY for ch in norm[aim.end() : quantity.start]):
+        return False
+    # 确保每人一证: a thing per head, right after the aim word, is the share each was given
+    return not _patterns()["per_head"].search(norm, aim.start(), quantity.start)
 
 
 def _occurrences(text: str, term: str, lo: int, hi: int):

@@ -27,6 +27,7 @@ from kg.text.spans import Spans
 SKIPPED_SECTIONS = ("plans",)
 MAX_INDICATOR = 18  # characters; a longer clause keeps its last words, which name what was counted
 NOUN_WINDOW = 30  # characters after a unit searched for the counted noun phrase; a phrase runs out well before
+MAX_NOTE = 20  # characters of a note in brackets between a phrase and its count; a longer bracket is prose of its own
 MAX_SHARED_SUBJECT = 10  # characters; longer "subjects" of one shared number (A、B均为100%) are clauses, not names
 
 _BOUNDARY = shape.BOUNDARY
@@ -37,6 +38,9 @@ _CJK = shape.CJK
 _ASIDE = re.compile(r"\([\u4e00-\u9fff、]{1,4}\)")  # 村（社区）: up to four characters in brackets qualify a noun
 _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "m", "t", "f"}
 _CONJUNCTIONS = ("、", "和", "及", "与")
+# 5名队员中有2名, 12个村中有4个村: the noun, then 中有 (among them there are) and the count of some of them
+_AMONG = re.compile(r"([\u4e00-\u9fff]{0,7}[^\W\d_其])中有$")
+_AMONG_END = "中有"  # asked first: nearly no phrase ends so
 # 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn; so do the changes
 # after 分别下降 (刑事案件、治安案件同比分别下降22%、15%).
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占比|占|下降|上升|增长|提高|降低|减少|增加)?\s*$")
@@ -234,6 +238,16 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
         subject = _clean(text[earlier : start - 1])
         if subject:
             return (subject,)
+    if norm[start - 1 : start] == ")" and not _plain(before):
+        # 查处违法行为（含违法建设、占道经营）八十多起: a note in brackets between a phrase and its count says more of
+        # the phrase; the phrase counts, with a short qualifier kept (规范性文件（草案）3件, as 村（社区） is)
+        opening = norm.rfind("(", max(floor, start - 1 - MAX_NOTE), start - 1)
+        if opening > floor and norm.find(")", opening, start - 1) < 0:
+            earlier, _ = _clause_before(norm, opening, floor)
+            note = text[opening : start] if _ASIDE.fullmatch(norm[opening:start]) else ""
+            subject = _clean(text[earlier:opening] + note)
+            if _plain(text[earlier:opening]) and subject:
+                return (subject,)
     if quantity.unit == "%" and norm.startswith("的", quantity.end) and _scope_only(_plain(before)):
         # 三分之二的村建成法治文化广场, 乡里三分之一以上的村…: a share opening its clause, or after no more than the
         # place it is a share in; what it is a share of follows 的.
@@ -249,6 +263,11 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if bounded:  # 配齐不少于3人的调解员: the noun after 的 is counted, up to a verb that follows it
         noun_end = _phrase_after(norm, bounded[0], quantity.unit)
         return _nonempty(_clean(text[bounded[0] : noun_end if noun_end > bounded[0] else bounded[1]]))
+    if norm.endswith(_AMONG_END, left, right) and _AMONG.search(_plain(norm[left:right])):
+        # 5名队员中有2名还未取得执法证: some of those counted before; what the clause says of them names them
+        said = _clean(text[quantity.end : shape.clause_end(norm, quantity.end)])
+        if said:
+            return (said,)
     if quantity.value == 0:
         after_end = shape.clause_end(norm, quantity.end)  # 无一起…插手具体案件处理: the event that never happened
     else:
@@ -270,12 +289,28 @@ def _indicators(norm: str, text: str, quantity: Quantity, previous: tuple[Quanti
     if linked:
         subjects = _split_like(plain[: linked.end("subjects")], plain_norm[: linked.end("subjects")])
         # A rate is named by its subject however long (规范性文件合法性审查率、备案率均为100%); other long parts are clauses.
+        # A考试和B考试参考率、合格率均达100%: the rates closing the list share the figure; what 和 joined before them
+        # (the exams they are rates of) is no rate of its own
+        rates = _rates_closing(subjects)
+        if rates:
+            return rates
         if all(0 < len(subject) <= (MAX_INDICATOR if subject.endswith("率") else MAX_SHARED_SUBJECT) for subject in subjects):
             return tuple(subjects)
     named = _without_owner(_clean(before))
     if left == floor and named.startswith("的"):
         named = named[1:]  # 3—5人的网格巡查小组42个: the 的 that tied the figure before to this noun is no part of it
     return _nonempty(named or (_link_words(text, start, right) if link_only else ""))
+
+
+def _rates_closing(subjects: list[str]) -> tuple[str, ...]:
+    """The two or more subjects at the end of a list that each name a rate (…参考率, 合格率), or ()."""
+    count = 0
+    while count < len(subjects) and subjects[len(subjects) - 1 - count].endswith("率"):
+        count += 1
+    rates = subjects[len(subjects) - count :]
+    if count < 2 or count == len(subjects) or not all(0 < len(rate) <= MAX_INDICATOR for rate in rates):
+        return ()
+    return tuple(rates)
 
 
 def _described_after(norm: str, end: int, after: str, unit: str) -> tuple[int, int] | None:
@@ -420,7 +455,9 @@ def _glossed_title_before(norm: str, text: str, indicator: str, before: int, nam
 def _names_previous_parts(norm: str, text: str, previous: tuple[Quantity, tuple[str, ...]], quantity: Quantity) -> bool:
     """True when only the previous count's noun stands between the two counts (5个方面22项)."""
     gap = norm[previous[0].end : quantity.start]
-    return bool(gap) and all(_CJK.match(ch) for ch in gap) and previous[1] == (_clean(text[previous[0].end : quantity.start]),)
+    # 两人全年主持专题学法5次: a time or scope opening the words between is a clause of its own, whose count is its own
+    return (bool(gap) and all(_CJK.match(ch) for ch in gap) and previous[1] == (_clean(text[previous[0].end : quantity.start]),)
+            and not shape.clause_lead().match(gap))
 
 
 def _whole_divided(norm: str, text: str, first: Quantity) -> tuple[str, ...]:
@@ -490,6 +527,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
         return False  # 召开3次会议, 开展2次培训: the verb holds the event after the count, and the event is counted
     if before.endswith("等") and closes_clause and not norm.startswith("同志", unit_end) and _tag((lexicon.tokens(_plain(after)) or [""])[0])[:1] in ("n", "j"):
         return False  # 哈萨克族、汉族、回族等6个民族: the list closed by 等 gives examples of the noun after, which is counted
+    if _directions_listed(before):
+        return False  # 划分东、西2个片区: the listed directions say which areas; the areas after them are counted
     if closes_clause and len(_plain(after)) <= 2:
         return True  # 开展专项审计19个村。: the count belongs to the action before it
     first = lexicon.tokens(norm[unit_end:after_end])[:1]
@@ -511,6 +550,14 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     if last and last[0] in _stop_words():
         return False  # 7个社区各有一名签约律师: 各有 leads to what is counted
     return verb_after and bool(last) and _tag(last[0]) not in _STOP_TAGS
+
+
+def _directions_listed(before: str) -> bool:
+    """东、西 or 南、中、北 closing the words before a count: one-character places joined by 、."""
+    directions = lexicon.chars("metric_words", "direction_char")
+    parts = before[-5:].split("、")
+    return len(parts) >= 2 and all(len(part) >= 1 and part[-1] in directions for part in parts) and all(
+        len(part) == 1 for part in parts[1:])
 
 
 # classifiers that count things only; a verb never follows them directly
@@ -581,6 +628,9 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
         stop += 1
     if stop < len(norm) and norm[stop].isdigit() and _patterns()["change"].fullmatch(norm[pos:stop]):
         return pos  # 由上年的27件降至11件: the words after the unit lead to the next number
+    among = _AMONG.match(norm, pos, stop) if norm.endswith(_AMONG_END, pos, stop) else None
+    if among:
+        return among.end(1)  # 5名队员中有2名…: the noun before 中有 is counted; what follows counts some of them
     # 组织两次督导考评，: a verb closing the clause is used as a noun; 40名学生参加。: people act, so it is their verb.
     clause_ends = (stop >= len(norm) or norm[stop] in _BOUNDARY) and unit not in _words("person_unit")
     end, previous_tag = pos, ""
@@ -602,8 +652,14 @@ def _tags() -> dict[str, str]:
     return segment.pos_tags()
 
 
+@cache
+def _verbs_tagged_as_nouns() -> frozenset[str]:
+    return frozenset(_words("verb_tag"))
+
+
 def _tag(token: str) -> str:
-    return _tags().get(token, "n")
+    # 干部90余人讲授…: a verb the dictionary tags as a noun would leave the people counted by the words after them
+    return "v" if token in _verbs_tagged_as_nouns() else _tags().get(token, "n")
 
 
 def _plain(text: str) -> str:

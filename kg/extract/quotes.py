@@ -49,6 +49,9 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "not_text": re.compile(either(_words("not_ending")) + "$|的模范"),
         "role_end": re.compile(either(_words("role_ending")) + "$"),
+        # 被评为全区“民族团结进步模范个人”, 获评“优秀人民调解员”: an honour given to a person, no practice
+        "honour_before": re.compile(rf"{either(_words('honour_verb'))}[\u4e00-\u9fff]{{0,4}}$"),
+        "person_honour_end": re.compile("(?:" + either(_words("role_ending")) + "|" + either(_words("person_honour_ending")) + ")$"),
         "team_end": re.compile(either(_words("team_ending")) + "$"),
         # “和事佬”工作室, “老娘舅”调解工作室: a team or studio named by the quote before it
         "team_after": re.compile(rf"^[\u4e00-\u9fff]{{0,4}}?{either(_words('team_ending'))}"),
@@ -69,6 +72,11 @@ _TRAILING_KIND = re.compile(r"(制度|机制|模式|工作)$")
 # “3+X”, “1+3+N”: a formula of numbers and letters; it names a model only with its kind after it (“3+X”网格工作模式),
 # while a formula of hours or staff alone (“5+2”值班) describes how something is run.
 _FORMULA = re.compile(r"[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+")
+# 谁主管谁负责, 谁审批谁负责: a rule of who answers for what, as 谁办理谁负责 is; 谁执法谁普法 assigns publicity and stays.
+_ANSWERS_FOR = re.compile(r"^谁[\u4e00-\u9fff]{1,3}谁负责$")
+# 由“大水漫灌”向“精准滴灌”转变: a change from one manner of working to another; neither quote names an activity.
+_FROM_BEFORE = frozenset("由从")
+_TO_BETWEEN = frozenset(("向", "到", "转向", "转为", "变为"))
 
 
 def _rejected(inner: str, after: str) -> bool:
@@ -85,6 +93,8 @@ def _rejected(inner: str, after: str) -> bool:
         return True  # “一站式”服务: an adjective, unless the clause goes on to create a model of that style
     if len(compact(inner)) <= 3 and inner.endswith("化"):
         return True
+    if _ANSWERS_FOR.match(inner):
+        return True
     if _FACE_TO_FACE.fullmatch(inner):
         return True  # “一对一”服务, “面对面”: a manner of serving, as 一站式 is
     if ((len(re.split(r"[、，,]", inner)) >= MAX_FORMULA_PARTS and not patterns["theme_after"].match(after))
@@ -96,6 +106,23 @@ def _rejected(inner: str, after: str) -> bool:
     if len(parts) > 1 and all(patterns["role_end"].search(part) for part in parts):
         return True  # “队员+网格员+志愿者”: who takes part, not a named practice
     return bool(patterns["not_after"].match(after))
+
+
+def _person_honour(text: str, start: int, inner: str) -> bool:
+    """获评“优秀人民调解员”: a quote after a verb of honour that ends as a person's title names what one person won."""
+    patterns = _patterns()
+    return bool(patterns["person_honour_end"].search(inner) and not inner.startswith(_words("honour_brand"))
+                and patterns["honour_before"].search(_clause_before(text, start)))
+
+
+def _contrasted(text: str, quotes: list[tuple[int, int, str]]) -> set[int]:
+    """Indices of the two quotes of each 由“A”向“B” (from A to B): manners of working set against each other."""
+    out: set[int] = set()
+    for i in range(len(quotes) - 1):
+        start, end, _ = quotes[i]
+        if text[start - 1 : start] in _FROM_BEFORE and text[end : quotes[i + 1][0]] in _TO_BETWEEN:
+            out.update((i, i + 1))
+    return out
 
 
 def _pairing(inner: str) -> bool:
@@ -140,12 +167,13 @@ def quoted_campaigns(text: str, blocked: list[tuple[int, int]], found: list[tupl
     # Per quote: True a campaign, False not one, None undecided until its neighbours are known.
     status: list[bool | None] = []
     blocked_spans, found_spans = Spans(blocked), Spans((s, e) for s, e, _ in found)
-    for start, end, inner in quotes:
-        if blocked_spans.overlaps(start, end):
+    contrasted = _contrasted(text, quotes)
+    for i, (start, end, inner) in enumerate(quotes):
+        if blocked_spans.overlaps(start, end) or i in contrasted:
             status.append(False)
         elif found_spans.overlaps(start, end):
             status.append(True)
-        elif _rejected(inner, _clause_after(text, end)):
+        elif _rejected(inner, _clause_after(text, end)) or _person_honour(text, start, inner):
             status.append(False)
         elif _presented(text, start, end, inner):
             status.append(True)

@@ -35,9 +35,14 @@ def _unit_header() -> re.Pattern:
 
 @cache
 def _labelled_row() -> re.Pattern:
-    """行政复议案件（件）  4: a row whose own label ends in its unit in brackets, then one bare number."""
+    """行政复议案件（件）  4: a row whose own label ends in its unit in brackets, then one bare number.
+
+    A cell merged over a group of rows (行政执法 | 行政检查（次） | 214, then | 行政处罚（件） | 39) is typed on the
+    group's first row only: that row has the group's name before its label, which names no figure.
+    """
     return re.compile(
-        rf"^[ \t\u3000|]*(?P<label>[^\s|()\d][^\s|()]{{0,{MAX_LABEL - 1}}})"
+        rf"^[ \t\u3000|]*(?:[^\s|()\d][^\s|()\d]{{0,{MAX_LABEL - 1}}}[ \t\u3000|]+)?"
+        rf"(?P<label>[^\s|()\d][^\s|()]{{0,{MAX_LABEL - 1}}})"
         rf"\((?P<unit>(?:万|亿)?(?:{lexicon.either(units())}))\)[ \t\u3000|]+"
         rf"(?P<number>{_NUMBER.pattern})[ \t\u3000|]*$",
         re.M,
