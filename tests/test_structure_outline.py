@@ -286,3 +286,24 @@ def test_a_lone_item_numbered_with_a_closing_bracket_only_is_an_item():
 """
     outline = outline_of(text)
     assert [(n.marker, n.heading) for n in outline.items("measure")] == [("一)", "把合法性审查做在前头")]
+
+
+def test_a_lettered_heading_over_prose_before_lettered_headings_over_items_heads_a_section():
+    # Only B. and C. open numbered runs; A. heads a paragraph of its own and is found by its letter.
+    outline = outline_of("松坳乡2023年法治政府建设情况报告\n\n2023年，松坳乡依法推进各项工作。现报告如下。\n\n"
+                         "A. 乡里概况\n松坳乡地处山区，总面积90平方公里，辖8个行政村。\n\n"
+                         "B. 做了什么\n(1) 规范行政执法。全年办理案件12件。\n(2) 开展普法宣传。举办讲座6场。\n\n"
+                         "C. 还差什么\n(1) 调解员人手偏少。\n(2) 宣传方式单一。\n\n松坳乡人民政府\n2024年1月9日\n")
+    assert [s.heading for s in outline.sections] == ["A. 乡里概况", "B. 做了什么", "C. 还差什么"]
+    assert [n.heading for n in outline.items("measure")] == ["规范行政执法", "开展普法宣传"]
+
+
+def test_a_report_in_question_and_answer_form_is_headed_by_its_whole_questions():
+    outline = outline_of("柳塘镇2024年法治政府建设情况报告\n\n2024年，柳塘镇推进法治政府建设，现以问答形式报告。\n\n"
+                         "问1：这一年办成了哪些实事？\n答：办成了以下几件。\n1.建起镇村两级调解室。共调解纠纷40件。\n"
+                         "2.开展送法进校园。覆盖学生900人。\n"
+                         "问2：工作中还有哪些短处？\n答：有两点。\n1.调解室设施简陋。\n2.法律顾问到村次数偏少。\n\n"
+                         "柳塘镇人民政府\n2025年1月6日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("问1：这一年办成了哪些实事？", "measures"), ("问2：工作中还有哪些短处？", "shortcomings")]
+    assert [n.heading for n in outline.items("shortcoming")] == ["调解室设施简陋", "法律顾问到村次数偏少"]

@@ -166,7 +166,9 @@ def parse(source: Source) -> Outline:
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading_end = trim_decor(norm, line.start + length, heading_end)
         body_start = line.end
-        run_on = _RUN_ON_HEADING_RE.match(norm, line.start + length, line.end)
+        # A question is asked whole (问一：…做了哪些事？): its colon labels it and hands over to nothing.
+        asks = norm[line.start:line.end].rstrip().endswith("?")
+        run_on = None if asks else _RUN_ON_HEADING_RE.match(norm, line.start + length, line.end)
         if run_on:  # 二、存在的问题：一是…；二是…: the body goes on after the heading's colon, on its own line
             heading_end, body_start = run_on.end(1), run_on.end()
         if length and heading_end <= line.start + length:  # 一、 alone on its line: the heading is on the next

@@ -41,6 +41,9 @@ def top_headings(lines):
         found = line_marker(line.text)
         if found and not _CONTENTS_LINE_RE.search(line.text):
             marked.append((index, found[0], found[1]))
+    asked = _questions(lines)
+    if asked:
+        return [lines[i] for i in asked], "plain", None
     style = top_style(marked, _heading_families(lines, marked))
     if style is not None:
         marked = _without_contents(lines, marked, style)
@@ -249,9 +252,47 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     # the first one too when the body opens with it rather than with prose (title / 2023年工作情况 / (Ⅰ)…).
     named = [i for i in range(max(1, body_start - 1), len(lines)) if _is_vocabulary_heading(lines[i].text)]
     plain = sorted(set(plain) | set(named))
+    plain = _lettered_before(lines, plain, body_start) + plain
     if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
         return []
     return plain
+
+
+# A capital letter numbering a heading as English lists do (A. 镇情, B．领头雁); the normal form writes ． as '.'.
+_LETTER_RE = re.compile(r"([A-Z])\s*[.、]\s*(?=[\u4e00-\u9fff])")
+
+
+def _lettered_before(lines, plain: list[int], body_start: int) -> list[int]:
+    """Heading lines lettered in sequence before the first plain heading found (A. 镇情 before B. 领头雁 … when only
+    B. onwards open numbered runs): a section of prose under a lettered heading has no run to be found by."""
+    letters = [_LETTER_RE.match(lines[i].text) for i in plain]
+    if len(letters) < 2 or not all(letters) or any(
+            ord(b.group(1)) - ord(a.group(1)) != 1 for a, b in zip(letters, letters[1:])):
+        return []
+    found, wanted = [], ord(letters[0].group(1)) - 1
+    for i in range(plain[0] - 1, body_start, -1):
+        match = _LETTER_RE.match(lines[i].text)
+        if match is None:
+            continue
+        if ord(match.group(1)) != wanted or not is_plain_heading(lines[i].text):
+            break
+        found.insert(0, i)
+        wanted -= 1
+    return found
+
+
+# A report told as questions and answers (问一：…？ / 答：…): each question heads a section, the answer is its body.
+_QUESTION_RE = re.compile(r"问\s*[一二三四五六七八九十\d]{0,3}\s*:")
+_ANSWER_RE = re.compile(r"答\s*:")
+
+
+def _questions(lines) -> list[int]:
+    """The question lines of a report in 问/答 form, each right over a line opening 答：; [] unless two or more."""
+    if not any(line.text.startswith("答") for line in lines):  # most reports: no answer line at all
+        return []
+    asked = [i for i, (line, below) in enumerate(zip(lines, lines[1:]))
+             if _QUESTION_RE.match(line.text) and _ANSWER_RE.match(below.text)]
+    return asked if len(asked) >= 2 else []
 
 
 def _heads_run(text: str) -> bool:
