@@ -430,3 +430,27 @@ def test_a_profile_that_counts_what_the_township_has_under_it_is_no_work_done():
     # A count of villages as the reach of the work (覆盖14个行政村, 下辖 counted once) is no profile.
     assert read_body("在14个行政村建成法律服务室。培训调解员40人次。").profile == 0
     assert read_body("下辖9个社区的调解室全部挂牌。").profile == 1
+
+
+def test_views_residents_brought_up_are_problems_and_views_handled_are_not():
+    raised = read_body(normalize("（一）有商户提到，证照办理要跑多个窗口。\n（二）有居民提出：夜里噪音扰民无人管。\n"
+                                 "（三）有村民提到，看不懂办事指南。\n"))
+    assert raised.problems == 1.0
+    handled = read_body(normalize("（一）群众提出的诉求全部办结。\n（二）居民提到的路灯问题已经修好。\n"))
+    assert handled.problems == 0.0
+
+
+def test_a_figure_that_tells_how_few_is_no_result_so_a_silent_section_of_such_lines_is_problems():
+    rep = report(
+        TITLE + "一、做实\n（一）建成镇公共法律服务中心。接待咨询320人次。\n（二）开展执法案卷评查。评查案卷45卷。\n"
+        "二、看清\n（一）全镇专职调解员只有3名，人手紧张。\n（二）取得律师资格的法律顾问仅有1人，专业力量偏弱。\n"
+        "（三）村级调解组织运转不顺。\n"
+        "三、干好\n（一）增配专职调解员。\n（二）引进持证律师担任法律顾问。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [s.text for s in rep.shortcomings][:2] == ["全镇专职调解员只有3名，人手紧张", "取得律师资格的法律顾问仅有1人，专业力量偏弱"]
+
+
+def test_a_deadline_that_comes_round_each_month_sets_a_task_not_a_result():
+    body = normalize("（一）每月10日前完成网格矛盾纠纷台账更新。\n（二）每季度15日前报送执法统计报表。\n")
+    assert read_body(body).results == 0.0
+    assert read_body(normalize("（一）3月10日完成网格矛盾纠纷台账更新。\n")).results == 1.0

@@ -36,17 +36,20 @@ _LIMITING_RE = re.compile(r"仅|只有|尚未|未能|难以|不到|不够|偏")
 _LESSON_RE = re.compile(r"是(?:[^，。；,;]{0,12}的)?(?:关键|基础|根本|保障|前提|核心|动力|根本保证|生命线|法宝)")
 # A due date before the verb that would close the work (年底前完成, 年内实现全覆盖) sets a task, so the verb states no
 # result: work done says when it was done (6月完成), not by when it must be.
-_DUE_DATE_RE = re.compile(r"(?:\d+|[〇一二三四五六七八九十]+)?(?:年底|年末|月底|月末|季度末|年内|限期|期限内)前?(?:全部|全面)?(?:完成|实现|建成|到位|落实)")
+# A deadline that comes round again (每月5日前完成, 每季度末前报送) sets a standing task in the same way.
+_DUE_DATE_RE = re.compile(r"(?:(?:\d+|[〇一二三四五六七八九十]+)?(?:年底|年末|月底|月末|季度末|年内|限期|期限内)前?"
+                          r"|每(?:月|季度|周|年)\d{1,2}日前)(?:全部|全面)?(?:完成|实现|建成|到位|落实)")
 # A sentence whose subject is the township's leader (镇党委书记X…, 乡长X带头…, 党工委主要负责人…): the leaders' own duty.
 # The title opens the sentence; one named later (组织村支部书记参加培训) is an object of the work.
 _LEADER_SUBJECT_RE = re.compile(
     r"(?:(?:镇|乡|街道)?(?:党委|党工委|政府|人民政府|办事处)?(?:书记|主要负责人|主要领导|一把手)|镇长|乡长|(?:街道)?办事处主任)")
 # A sentence that opens by reporting what residents complain of (有群众反映…, 一些商户抱怨…) states a shortfall in their
 # words, whatever words they use; one naming their complaints as the object of the work (针对群众反映的…) opens otherwise,
-# 说 counts only before the words said (村民说：…, not 村民说事), and praise reported (群众反映良好) is none.
+# 说, 提出 and 提到 count only before the words said (村民说：…, 有群众提出，…; not 村民说事, 群众提出的诉求), and praise
+# reported (群众反映良好) is none.
 _COMPLAINT_RE = re.compile(
     r"(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?:有的|有|一些|部分|不少|个别)?"
-    r"(?:群众|村民|居民|商户|企业|办事群众|外出务工人员|返乡人员|当事人)[^，。；,;]{0,8}?(?:反映|抱怨|反馈|说(?=[，,：:]))")
+    r"(?:群众|村民|居民|商户|企业|办事群众|外出务工人员|返乡人员|当事人)[^，。；,;]{0,8}?(?:反映|抱怨|反馈|(?:说|提出|提到)(?=[，,：:]))")
 # The township or one of its bodies opening a sentence as its subject (我镇…, 本乡…, 镇党委…, 我们…): a sentence that
 # tells what it does. A task line opens on its verb (按月归档…) or its object (把…).
 _TELLER_RE = re.compile(r"(?:我|本|全)(?:镇|乡|街道|们)|(?:镇|乡|街道)(?:党委|党工委|政府|人民政府|办事处)")
@@ -54,6 +57,8 @@ _TELLER_RE = re.compile(r"(?:我|本|全)(?:镇|乡|街道|们)|(?:镇|乡|街�
 _JURISDICTION_RE = re.compile(r"(?<!下)辖\s*[\d一二三四五六七八九十两]+\s*个")
 _PRAISE_RE = re.compile(r"良好|满意|好评|称赞|点赞|认可")
 _NOT_PAST_RE = re.compile(r"了解|为了|除了")
+# A figure under a word that limits it (仅有9人, 只有2名) tells how little there is: a shortfall's measure, not a result.
+_LIMITED_FIGURE_RE = re.compile(r"(?:仅有|只有)\d+(?:\.\d+)?")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
 
 
@@ -198,7 +203,11 @@ def _states_result(sentence: str) -> bool:
         sentence = _NOT_PAST_RE.sub("", sentence)
     if _cue_re("measures").search(sentence):
         return True
-    return bool(_RESULT_NUMBER_RE.search(_TARGET_RE.sub("", sentence) if _TARGET_RE.search(sentence) else sentence))
+    if _TARGET_RE.search(sentence):
+        sentence = _TARGET_RE.sub("", sentence)
+    if "有" in sentence:  # 仅有, 只有: most sentences have neither, and are not scanned again
+        sentence = _LIMITED_FIGURE_RE.sub("", sentence)
+    return bool(_RESULT_NUMBER_RE.search(sentence))
 
 
 @lru_cache(maxsize=4)
