@@ -307,3 +307,23 @@ def test_a_report_in_question_and_answer_form_is_headed_by_its_whole_questions()
     assert [(s.heading, s.kind) for s in outline.sections] == [
         ("问1：这一年办成了哪些实事？", "measures"), ("问2：工作中还有哪些短处？", "shortcomings")]
     assert [n.heading for n in outline.items("shortcoming")] == ["调解室设施简陋", "法律顾问到村次数偏少"]
+
+
+def test_bare_labels_closed_by_a_colon_over_every_run_head_the_sections():
+    outline = outline_of("竹溪乡2022年法治政府建设情况报告\n\n2022年，竹溪乡扎实推进依法行政，现报告如下。\n\n"
+                         "回看：\n1.规范合同管理。审查合同31份。\n2.推进村务公开。公开事项210条。\n"
+                         "自查：\n1.合同履约跟踪不够。\n2.村务公开内容偏简单。\n"
+                         "打算：\n1.建立合同履约台账。\n2.细化村务公开目录。\n\n竹溪乡人民政府\n2023年1月4日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("回看：", "measures"), ("自查：", "shortcomings"), ("打算：", "plans")]
+    assert [n.heading for n in outline.items("measure")] == ["规范合同管理", "推进村务公开"]
+
+
+def test_a_saying_quoted_after_a_headings_colon_stays_in_the_heading():
+    outline = outline_of("桂岭镇2024年法治政府建设情况报告\n\n2024年，桂岭镇推进法治政府建设。现报告如下。\n\n"
+                         "一、企业说：“审批快了”\n1、压缩审批时限，平均办结时间缩短到3天。\n2、为企业提供法律体检42次。\n"
+                         "二、企业说：“检查还是多”\n1、部分部门检查事项重复，企业迎检负担重。\n2、执法检查计划公开不够。\n"
+                         "三、我们说：“再减一减”\n1、推行综合查一次。\n2、公布年度检查计划。\n\n桂岭镇人民政府\n2025年1月8日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("一、企业说：“审批快了”", "measures"), ("二、企业说：“检查还是多”", "shortcomings"),
+        ("三、我们说：“再减一减”", "plans")]

@@ -454,3 +454,15 @@ def test_a_deadline_that_comes_round_each_month_sets_a_task_not_a_result():
     body = normalize("（一）每月10日前完成网格矛盾纠纷台账更新。\n（二）每季度15日前报送执法统计报表。\n")
     assert read_body(body).results == 0.0
     assert read_body(normalize("（一）3月10日完成网格矛盾纠纷台账更新。\n")).results == 1.0
+
+
+def test_a_routine_and_the_span_of_a_plan_are_no_results():
+    # 每季度召开 sets how often; 编制全年… is the span of what is planned. 全年办理 is work done over the year.
+    plans = read_body(normalize("（一）每季度召开一次法治工作例会。\n（二）编制全年执法检查计划。\n"))
+    assert plans.results == 0.0
+    assert read_body(normalize("（一）全年办理行政许可事项。\n")).results == 1.0
+
+
+def test_trouble_that_keeps_coming_back_is_a_shortfall():
+    body = normalize("1、占道经营问题反复出现。\n2、违规搭建整治后容易反弹。\n")
+    assert read_body(body).problems == 1.0

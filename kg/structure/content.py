@@ -57,6 +57,9 @@ _TELLER_RE = re.compile(r"(?:我|本|全)(?:镇|乡|街道|们)|(?:镇|乡|街�
 _JURISDICTION_RE = re.compile(r"(?<!下)辖\s*[\d一二三四五六七八九十两]+\s*个")
 _PRAISE_RE = re.compile(r"良好|满意|好评|称赞|点赞|认可")
 _NOT_PAST_RE = re.compile(r"了解|为了|除了")
+# 全年 after a verb of planning is the span of what is planned (制定全年法治宣传月历, 谋划全年重点工作), not the time over
+# which work was done (全年办理案件58件).
+_PLANNED_YEAR_RE = re.compile(r"(?<=制定|编制|拟定|谋划|部署|安排|明确|确定)全年")
 # A figure under a word that limits it (仅有9人, 只有2名) tells how little there is: a shortfall's measure, not a result.
 _LIMITED_FIGURE_RE = re.compile(r"(?:仅有|只有)\d+(?:\.\d+)?")
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
@@ -201,6 +204,10 @@ def _intends(sentence: str) -> bool:
 def _states_result(sentence: str) -> bool:
     if "了" in sentence:  # 了 marks the past; inside 了解, 为了, 除了 it is part of another word
         sentence = _NOT_PAST_RE.sub("", sentence)
+    if "全年" in sentence:  # the year a plan spans (制定全年宣传月历) tells of no year's work done
+        sentence = _PLANNED_YEAR_RE.sub("", sentence)
+    if "每" in sentence:  # a routine (每月召开一次例会) is how often a thing is to be done, not a thing done
+        sentence = _routine_re().sub("", sentence)
     if _cue_re("measures").search(sentence):
         return True
     if _TARGET_RE.search(sentence):
@@ -208,6 +215,12 @@ def _states_result(sentence: str) -> bool:
     if "有" in sentence:  # 仅有, 只有: most sentences have neither, and are not scanned again
         sentence = _LIMITED_FIGURE_RE.sub("", sentence)
     return bool(_RESULT_NUMBER_RE.search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _routine_re() -> re.Pattern:
+    """A word of a result right after a word of recurrence (每月召开, 每季度开展): a routine set, not a result."""
+    return re.compile(r"每(?:半年|季度|季|月|周|年)(?:至少)?" + _cue_re("measures").pattern)
 
 
 @lru_cache(maxsize=4)

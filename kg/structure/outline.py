@@ -69,8 +69,9 @@ _COUNTED_RE = re.compile(r"之?(?:[一二三四五六七八九十]{1,3}|\d{1,2})
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-# A heading that ends in a colon with its body after it on the same line: the heading is short and plain.
-_RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)")
+# A heading that ends in a colon with its body after it on the same line: the heading is short and plain. A saying
+# quoted after the colon that closes the line (居民说：“办事顺心多了”) is the heading's own words, not a body.
+_RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)(?!\"[^\"\n]{1,30}\"\s*$)")
 # Words of a title that reports work done (存在问题整改情况, 问题整改成效): such a part is a measure.
 _DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
 # A label inside a paragraph, after a sentence or clause: 问题是…；打算是…, or 问题：….

@@ -47,6 +47,9 @@ def top_headings(lines):
     style = top_style(marked, _heading_families(lines, marked))
     if style is not None:
         marked = _without_contents(lines, marked, style)
+        labelled = _labels_over(lines, marked, style)
+        if labelled:
+            return [lines[i] for i in labelled], "plain", None
         nested = _family_at_two_levels(lines, marked, style)
         if nested:
             return [lines[i] for i in nested], "plain", None
@@ -293,6 +296,21 @@ def _questions(lines) -> list[int]:
     asked = [i for i, (line, below) in enumerate(zip(lines, lines[1:]))
              if _QUESTION_RE.match(line.text) and _ANSWER_RE.match(below.text)]
     return asked if len(asked) >= 2 else []
+
+
+# A bare label closed by a colon on a line of its own (盘点：): a lead-in inside a section when one stands over a run,
+# the section's heading when every run of the top family stands under one.
+_LABEL_LINE_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*:$")
+
+
+def _labels_over(lines, marked, style: str) -> list[int]:
+    """The label lines over the runs of the top family (盘点： / 1.… / 体检： / 1.…), when two or more runs each stand
+    right under one, below the title; else []. Told apart before the family is taken for two levels, where a label
+    would read as a lead-in between a heading and its items."""
+    over = [i - 1 for i, line_style, number in marked if line_style == style and number == 1]
+    if len(over) < 2 or not all(i > 0 and _LABEL_LINE_RE.match(lines[i].text) for i in over):
+        return []
+    return over
 
 
 def _heads_run(text: str) -> bool:
