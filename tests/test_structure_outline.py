@@ -327,3 +327,23 @@ def test_a_saying_quoted_after_a_headings_colon_stays_in_the_heading():
     assert [(s.heading, s.kind) for s in outline.sections] == [
         ("一、企业说：“审批快了”", "measures"), ("二、企业说：“检查还是多”", "shortcomings"),
         ("三、我们说：“再减一减”", "plans")]
+
+
+def test_parts_named_as_blocks_or_units_are_the_sections():
+    outline = outline_of("梨花镇2024年法治政府建设情况报告\n\n2024年，梨花镇推进法治政府建设，现报告如下。\n\n"
+                         "第一单元：亮成绩\n（一）规范执法。办结案件20件。\n（二）深化普法。宣讲15场。\n"
+                         "第二单元：找毛病\n（一）执法记录仪配备不足。\n（二）普法内容偏旧。\n\n梨花镇人民政府\n2025年1月3日\n")
+    assert [s.heading for s in outline.sections] == ["第一单元：亮成绩", "第二单元：找毛病"]
+    assert [n.heading for n in outline.items("measure")] == ["规范执法", "深化普法"]
+
+
+def test_a_preface_and_a_closing_named_as_such_frame_the_numbered_sections():
+    outline = outline_of("青枫乡2023年法治政府建设情况报告\n\n前言\n法治是乡村善治的基础。现将一年来的工作报告如下。\n\n"
+                         "一、主要工作\n（一）修订村规民约8部。\n（二）调处纠纷41件。\n"
+                         "二、存在问题\n（一）调解员培训偏少。\n"
+                         "三、下一步打算\n（一）每季度培训调解员一次。\n"
+                         "结束语\n我们将持之以恒推进法治乡村建设。\n\n青枫乡人民政府\n2024年1月6日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("前言", "other"), ("一、主要工作", "measures"), ("二、存在问题", "shortcomings"), ("三、下一步打算", "plans"),
+        ("结束语", "other")]
+    assert [n.heading for n in outline.items("plan")] == ["每季度培训调解员一次"]

@@ -466,3 +466,19 @@ def test_a_routine_and_the_span_of_a_plan_are_no_results():
 def test_trouble_that_keeps_coming_back_is_a_shortfall():
     body = normalize("1、占道经营问题反复出现。\n2、违规搭建整治后容易反弹。\n")
     assert read_body(body).problems == 1.0
+
+
+def test_a_paragraph_of_the_leaders_deeds_run_as_one_is_two_is_is_the_duty_wherever_it_stands():
+    # The head of the township opens the run; 二是…, 三是… go on with her as subject, so the section is hers.
+    rep = report(
+        TITLE + "一、夯基础\n（一）完善决策程序。重大决策全部经过合法性审查。\n（二）规范执法。办结案件33件。\n"
+        "二、马兰同志\n镇长马兰同志坚持以上率下：一是带头学习宪法，讲授法治课3次；二是带头依法决策，主持审定重大事项9项；"
+        "三是带头接访，接待群众来访52人次。\n"
+        "三、补短板\n（一）执法人员偏少。\n（二）普法形式单一。\n"
+        "四、再提升\n（一）充实执法力量。\n（二）创新普法形式。\n")
+    assert kinds(rep) == ["measures", "duty", "shortcomings", "plans"]
+
+
+def test_a_quota_for_each_village_is_a_target_and_lacking_successors_a_shortfall():
+    assert read_body(normalize("（一）每个村配备2名法律明白人。\n（二）每村建成1个调解室。\n")).results == 0.0
+    assert read_body(normalize("（一）护林员年龄偏大，后继乏人。\n")).problems == 1.0

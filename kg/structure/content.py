@@ -18,9 +18,11 @@ from kg.text.lexicon import either, longest_first
 
 # A figure states a result; an item's number ((1), 1., 2、) and a date (2023年, 12月25日) do not.
 _RESULT_NUMBER_RE = re.compile(r"(?<![(（\d])\d+(?!\d|\s*[年月日号]|\s*[)）.、．](?!\d))")
-# A figure that is aimed at (争取新增5名, 不少于3次) or a range (1至2项) is a target, not a result.
+# A figure that is aimed at (争取新增5名, 不少于3次), a quota for each (每个村培养2名) or a range (1至2项) is a target,
+# not a result. A quota met is told in work done beside other figures (每村配备1名法律顾问，…化解纠纷86件), which read as
+# results still.
 _TARGET_RE = re.compile(
-    r"(?:争取|力争|确保|目标|计划|拟|预计|不少于|不低于|至少)[^，。；,;：:]{0,12}?\d+"
+    r"(?:争取|力争|确保|目标|计划|拟|预计|不少于|不低于|至少|每个?(?:村|户|组|社区|学校|企业))[^，。；,;：:]{0,12}?\d+"
     r"|\d+(?:\.\d+)?\s*(?:至|到|~|～|—|-)\s*\d+")
 # A shortfall named as the object of a remedy (补齐执法力量短板, 解决……问题) is what was fixed, not one stated.
 _REMEDY_VERBS = "补齐|补足|补强|补上|弥补|破解|克服|解决|整改|针对|聚焦|围绕"
@@ -91,13 +93,24 @@ def read_body(body: str) -> Reading:
     if not spans:
         return Reading()
     counts = [0, 0, 0, 0, 0, 0, 0, 0, 0]
+    leader = False  # whether the sentence that opened a run of 一是/二是… has the township's leader for subject
     for sentence in spans:
-        for pos, flag in enumerate(_flags(sentence)):
+        flags = _flags(sentence)
+        # 二是…, 三是… go on with the subject of the sentence that opened the run (书记X…：一是…；二是…；三是…).
+        if _GOES_ON_RE.match(sentence):
+            flags = flags[:7] + (leader,) + flags[8:]
+        else:
+            leader = flags[7]
+        for pos, flag in enumerate(flags):
             counts[pos] += flag
     n = len(spans)
     profile = sum(body.count(cue) for cue, kind in cues() if kind == "other") + len(_JURISDICTION_RE.findall(body))
     problems, intentions, opens, results, requests, limits, lessons, leads, told = (count / n for count in counts)
     return Reading(n, problems, limits, intentions, opens, results, requests, lessons, leads, profile, told)
+
+
+# The second and later members of a run of 一是…；二是… (or 一要…；二要…), which keep the subject the run opened with.
+_GOES_ON_RE = re.compile(r"[二三四五六七八九十]{1,2}[是要]")
 
 
 @lru_cache(maxsize=4096)

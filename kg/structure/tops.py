@@ -69,7 +69,7 @@ def top_headings(lines):
             if over is not None and (_is_vocabulary_heading(over.text) or _shaped_like(over.text, later)):
                 return [over, *later], "vocabulary", None
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
-        return [lines[i] for i in found], style, None
+        return [lines[i] for i in sorted(found + _framing(lines, found))], style, None
     headings = [line for line in lines if _is_vocabulary_heading(line.text) and not _CONTENTS_LINE_RE.search(line.text)]
     return headings, "vocabulary", None
 
@@ -202,6 +202,22 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     if not all("。" in lines[i].text for i in numbered):
         return []
     return [lines[i] for i in bare]
+
+
+def _framing(lines, found: list[int]) -> list[int]:
+    """Bare lines before the first numbered heading or after the last that name a section of their own (写在前面, 结语,
+    其他需要说明的事项), each over prose of its own: a preface or a closing framing the numbered body. Below the title, and
+    above the signature."""
+    if not found:
+        return []
+    end = closing_start(lines, lines[found[-1]].end)
+    around = [*range(1, found[0]), *range(found[-1] + 1, len(lines))]
+    return [i for i in around if lines[i].start < end and i + 1 < len(lines) and lines[i + 1].start < end
+            and _names_other(lines[i].text) and _is_body_prose(lines[i + 1].text)]
+
+
+def _names_other(text: str) -> bool:
+    return "other" in kinds_named(text) and _is_vocabulary_heading(text)
 
 
 def _shaped_like(text: str, headings) -> bool:
