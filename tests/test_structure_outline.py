@@ -347,3 +347,13 @@ def test_a_preface_and_a_closing_named_as_such_frame_the_numbered_sections():
         ("前言", "other"), ("一、主要工作", "measures"), ("二、存在问题", "shortcomings"), ("三、下一步打算", "plans"),
         ("结束语", "other")]
     assert [n.heading for n in outline.items("plan")] == ["每季度培训调解员一次"]
+
+
+def test_a_duty_told_in_one_paragraph_that_runs_its_numbered_items_on_is_split_into_them():
+    outline = outline_of("石坝镇2023年法治政府建设情况报告\n\n2023年，石坝镇推进法治政府建设，现报告如下。\n\n"
+                         "一、主要工作\n（一）规范执法。办结案件19件。\n（二）深化普法。宣讲22场。\n"
+                         "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记罗成、镇长韦芳认真履职。"
+                         "（一）带头尊法学法。主持学法6次。（二）带头依法决策。审定重大事项8项。（三）带头督促整改。督办问题4个。\n"
+                         "三、存在的问题\n（一）执法力量不足。\n\n石坝镇人民政府\n2024年1月5日\n")
+    assert [n.heading for n in outline.items("measure")] == [
+        "规范执法", "深化普法", "带头尊法学法", "带头依法决策", "带头督促整改"]

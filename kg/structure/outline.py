@@ -56,7 +56,9 @@ _INLINE_DIGIT_RE = re.compile(
     r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([一二三四五六七八九十]{1,2})、|([" + BULLETS + r"]))"
     r"|([①-⑳])|(?<=[\u4e00-\u9fff])(1)[.、．](?=[\u4e00-\u9fff])"
     # a bracketed number marks itself, so a run of them may go on with nothing before each (…滞后（2）矛盾…)
-    r"|[(（](\d{1,2})[)）](?=[\u4e00-\u9fff])")
+    r"|[(（](\d{1,2})[)）](?=[\u4e00-\u9fff])"
+    # （一）…。（二）…。 after a sentence end: a paragraph that runs its numbered items on (a duty told in one paragraph)
+    r"|(?<=[。；;：:])[ \t]*[(（]([一二三四五六七八九十]{1,2})[)）]")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 # A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
@@ -634,7 +636,7 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
     spans = []
     for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
         digits = match.group(1) or match.group(2) or match.group(6) or match.group(7)
-        cn, bullet, circled = match.group(3), match.group(4), match.group(5)
+        cn, bullet, circled = match.group(3) or match.group(8), match.group(4), match.group(5)
         if bullet:
             number = len(spans) + 1
         else:
