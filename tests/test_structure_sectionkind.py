@@ -482,3 +482,17 @@ def test_a_paragraph_of_the_leaders_deeds_run_as_one_is_two_is_is_the_duty_where
 def test_a_quota_for_each_village_is_a_target_and_lacking_successors_a_shortfall():
     assert read_body(normalize("（一）每个村配备2名法律明白人。\n（二）每村建成1个调解室。\n")).results == 0.0
     assert read_body(normalize("（一）护林员年龄偏大，后继乏人。\n")).problems == 1.0
+
+
+def test_task_lines_after_a_profile_or_a_duty_alone_are_the_work_done_and_after_work_and_duty_the_plans():
+    tasks = "（一）按季度抽查执法案卷。\n（二）给各村调解室添置录音设备。\n（三）请县律师事务所派员驻镇。\n"
+    profile = "一、镇里概况\n石门镇地处河谷，总面积96平方公里，辖9个行政村，户籍人口2.4万人。\n"
+    duty = "镇党委书记周岚主持专题学法5次。镇长何川审定重大事项6项。\n"
+    # Nothing told before them was work done: a report tells its work before its plans, so these are the work.
+    assert kinds(report(TITLE + profile + "二、几件实事\n" + tasks)) == ["other", "measures"]
+    assert kinds(report(TITLE + "一、领头人\n" + duty + "二、几件实事\n" + tasks)) == ["duty", "measures"]
+    # After the work done and the leaders' duty, the report ends on them: its plans.
+    work = "一、全年工作\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+    assert kinds(report(TITLE + work + "二、领头人\n" + duty + "三、几件实事\n" + tasks)) == ["measures", "duty", "plans"]
+    assert kinds(report(TITLE + profile + work.replace("一、", "二、")
+                        + "三、几件实事\n" + tasks)) == ["other", "measures", "plans"]
