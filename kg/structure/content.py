@@ -14,7 +14,7 @@ from kg.structure.alike import opens_plan
 from kg.structure.kinds import cues, shortfall_match, states_shortfall
 from kg.structure.markers import line_marker
 from kg.text import sentences
-from kg.text.lexicon import either, longest_first
+from kg.text.lexicon import either, longest_first, words
 
 # A figure states a result; an item's number ((1), 1., 2、) and a date (2023年, 12月25日) do not.
 _RESULT_NUMBER_RE = re.compile(r"(?<![(（\d])\d+(?!\d|\s*[年月日号]|\s*[)）.、．](?!\d))")
@@ -63,7 +63,8 @@ _NOT_PAST_RE = re.compile(r"了解|为了|除了")
 # which work was done (全年办理案件58件).
 _PLANNED_YEAR_RE = re.compile(r"(?<=制定|编制|拟定|谋划|部署|安排|明确|确定)全年")
 # A figure under a word that limits it (仅有9人, 只有2名) tells how little there is: a shortfall's measure, not a result.
-_LIMITED_FIGURE_RE = re.compile(r"(?:仅有|只有)\d+(?:\.\d+)?")
+# The words are the lexicon's (statement_morphemes, scarce), as the shapes of a problem read them.
+_LIMITED_FIGURE_RE = re.compile(r"(?:%s)\d+(?:\.\d+)?" % either(longest_first(words("statement_morphemes", "scarce"))))
 _MIN_SENTENCE = 4  # characters of a sentence worth reading; a bare marker or heading fragment is not
 
 
@@ -225,7 +226,7 @@ def _states_result(sentence: str) -> bool:
         return True
     if _TARGET_RE.search(sentence):
         sentence = _TARGET_RE.sub("", sentence)
-    if "有" in sentence:  # 仅有, 只有: most sentences have neither, and are not scanned again
+    if "仅" in sentence or "只" in sentence:  # most sentences have neither, and are not scanned again
         sentence = _LIMITED_FIGURE_RE.sub("", sentence)
     return bool(_RESULT_NUMBER_RE.search(sentence))
 
