@@ -19,6 +19,7 @@ from functools import lru_cache
 from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
+from kg.structure.asides import TIME_AHEAD
 from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall, titled_parts
 from kg.structure.kinds import kinds_at, kinds_named, patterns_by_kind, vocabulary
 from kg.structure.markers import line_marker
@@ -282,8 +283,7 @@ def _opens_on_plans(sentence: str) -> bool:
 
 # A body opening on the time to come and what the township will do then (接下来，我镇将…; 新的一年，我们要…). 将 alone
 # opens work done as often (镇党委将法治建设纳入…): the time word comes first.
-_FUTURE_OPENING_RE = re.compile(
-    r"(?:接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|未来)[^。；;]{0,12}?(?:将|要|拟|计划|打算)")
+_FUTURE_OPENING_RE = re.compile(rf"(?:{TIME_AHEAD})[^。；;]{{0,12}}?(?:将|要|拟|计划|打算)")
 
 
 def _from_body(reading: Reading, after_problems: bool, after_plans: bool = False) -> str | None:
