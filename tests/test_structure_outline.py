@@ -357,3 +357,20 @@ def test_a_duty_told_in_one_paragraph_that_runs_its_numbered_items_on_is_split_i
                          "三、存在的问题\n（一）执法力量不足。\n\n石坝镇人民政府\n2024年1月5日\n")
     assert [n.heading for n in outline.items("measure")] == [
         "规范执法", "深化普法", "带头尊法学法", "带头依法决策", "带头督促整改"]
+
+
+def test_labels_counted_by_a_number_with_a_short_title_over_every_run_head_the_sections():
+    outline = outline_of("柏溪镇2023年法治政府建设情况报告\n\n2023年，柏溪镇推进法治政府建设，现报告如下。\n\n"
+                         "主题一：守正\n1.修订镇政府工作规则。全年召开常务会议24次。\n2.规范合同审查。审查合同37份。\n"
+                         "主题二：自省\n1.合同履行跟踪偏弱。\n2.会议学法内容单一。\n"
+                         "主题三：前行\n1.建立合同履行台账。\n2.制定会前学法清单。\n\n柏溪镇人民政府\n2024年1月9日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("主题一：守正", "measures"), ("主题二：自省", "shortcomings"), ("主题三：前行", "plans")]
+
+
+def test_short_lines_set_between_rules_head_the_sections():
+    outline = outline_of("石泉乡2024年法治政府建设情况报告\n\n2024年，石泉乡推进法治政府建设。现报告如下。\n\n"
+                         "———\n一年的收获\n———\n调处土地纠纷18件，全部化解。\n为9个村配齐法律顾问。\n"
+                         "———\n一年的欠缺\n———\n调解员年龄偏大。\n法治阵地使用率不高。\n\n石泉乡人民政府\n2025年1月7日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [("一年的收获", "measures"), ("一年的欠缺", "shortcomings")]
+    assert [n.heading for n in outline.items("shortcoming")] == ["调解员年龄偏大", "法治阵地使用率不高"]

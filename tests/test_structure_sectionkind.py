@@ -496,3 +496,8 @@ def test_task_lines_after_a_profile_or_a_duty_alone_are_the_work_done_and_after_
     assert kinds(report(TITLE + work + "二、领头人\n" + duty + "三、几件实事\n" + tasks)) == ["measures", "duty", "plans"]
     assert kinds(report(TITLE + profile + work.replace("一、", "二、")
                         + "三、几件实事\n" + tasks)) == ["other", "measures", "plans"]
+
+
+def test_a_result_aimed_at_is_no_result():
+    assert read_body(normalize("（一）力争全面完成村规民约修订。\n（二）确保调解室年底建成投用。\n")).results == 0.0
+    assert read_body(normalize("（一）争取到县级资金完成调解室改造。\n")).results == 1.0  # got, and done

@@ -59,6 +59,9 @@ _TELLER_RE = re.compile(r"(?:我|本|全)(?:镇|乡|街道|们)|(?:镇|乡|街�
 _JURISDICTION_RE = re.compile(r"(?<!下)辖\s*[\d一二三四五六七八九十两]+\s*个")
 _PRAISE_RE = re.compile(r"良好|满意|好评|称赞|点赞|认可")
 _NOT_PAST_RE = re.compile(r"了解|为了|除了")
+# What a clause aims at (确保剩余任务上半年完成, 力争全面完成): its word of a result is the aim, not a result. 争取到
+# (obtained) tells what was got.
+_AIMED_RE = re.compile(r"(?:确保|力争|争取(?!到))[^，。；,;：:]{0,16}")
 # 全年 after a verb of planning is the span of what is planned (制定全年法治宣传月历, 谋划全年重点工作), not the time over
 # which work was done (全年办理案件58件).
 _PLANNED_YEAR_RE = re.compile(r"(?<=制定|编制|拟定|谋划|部署|安排|明确|确定)全年")
@@ -225,6 +228,8 @@ def _states_result(sentence: str) -> bool:
         sentence = _PLANNED_YEAR_RE.sub("", sentence)
     if "每" in sentence:  # a routine (每月召开一次例会) is how often a thing is to be done, not a thing done
         sentence = _routine_re().sub("", sentence)
+    if "确保" in sentence or "力争" in sentence or "争取" in sentence:
+        sentence = _AIMED_RE.sub("", sentence)
     if _cue_re("measures").search(sentence):
         return True
     if _TARGET_RE.search(sentence):

@@ -32,7 +32,8 @@ from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
 from kg.structure.remedies import remedied_sentences, remedy_follows, split_remedies
-from kg.structure.tops import before_tools, closing_start, headless_body, is_plain_heading, top_headings
+from kg.structure.tops import (before_tools, closing_start, headless_body, is_numbered_label, is_plain_heading,
+                               top_headings)
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, closed_alike, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
@@ -169,9 +170,10 @@ def parse(source: Source) -> Outline:
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading_end = trim_decor(norm, line.start + length, heading_end)
         body_start = line.end
-        # A question is asked whole (问一：…做了哪些事？): its colon labels it and hands over to nothing.
-        asks = norm[line.start:line.end].rstrip().endswith("?")
-        run_on = None if asks else _RUN_ON_HEADING_RE.match(norm, line.start + length, line.end)
+        # A question is asked whole (问一：…做了哪些事？), as is a label counted by a number before a short title
+        # (关键词三：突破): their colon labels them and hands over to nothing.
+        whole = norm[line.start:line.end].rstrip().endswith("?") or is_numbered_label(line.text)
+        run_on = None if whole else _RUN_ON_HEADING_RE.match(norm, line.start + length, line.end)
         if run_on:  # 二、存在的问题：一是…；二是…: the body goes on after the heading's colon, on its own line
             heading_end, body_start = run_on.end(1), run_on.end()
         if length and heading_end <= line.start + length:  # 一、 alone on its line: the heading is on the next

@@ -41,7 +41,7 @@ def top_headings(lines):
         found = line_marker(line.text)
         if found and not _CONTENTS_LINE_RE.search(line.text):
             marked.append((index, found[0], found[1]))
-    asked = _questions(lines)
+    asked = _questions(lines) or _between_rules(lines)
     if asked:
         return [lines[i] for i in asked], "plain", None
     style = top_style(marked, _heading_families(lines, marked))
@@ -305,6 +305,24 @@ _QUESTION_RE = re.compile(r"问\s*[一二三四五六七八九十\d]{0,3}\s*:")
 _ANSWER_RE = re.compile(r"答\s*:")
 
 
+# A line of nothing but a repeated mark (＊　＊　＊, ***, ———, ~~~): a rule that sets text apart, not text.
+_RULE_RE = re.compile(r"(?:[*＊※·—\-~～=＝#_]\s*){3,}")
+
+
+def _between_rules(lines) -> list[int]:
+    """Short lines set between two rules (＊　＊　＊ / 这一年，我们做了这些 / ＊　＊　＊), two or more of them: headings."""
+    if sum(1 for line in lines if line.text[:1] in _RULE_OPENERS) < 4:  # most reports: no rule at all
+        return []
+    rules = [_RULE_RE.fullmatch(line.text.strip()) is not None for line in lines]
+    found = [i for i in range(1, len(lines) - 1)
+             if rules[i - 1] and rules[i + 1] and not rules[i] and len(lines[i].text) <= _MAX_RULED_HEADING]
+    return found if len(found) >= 2 else []
+
+
+_RULE_OPENERS = frozenset("*＊※·—-~～=＝#_")
+_MAX_RULED_HEADING = 30
+
+
 def _questions(lines) -> list[int]:
     """The question lines of a report in 问/答 form, each right over a line opening 答：; [] unless two or more."""
     if not any(line.text.startswith("答") for line in lines):  # most reports: no answer line at all
@@ -315,8 +333,16 @@ def _questions(lines) -> list[int]:
 
 
 # A bare label closed by a colon on a line of its own (盘点：): a lead-in inside a section when one stands over a run,
-# the section's heading when every run of the top family stands under one.
-_LABEL_LINE_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*:$")
+# the section's heading when every run of the top family stands under one. So is a label counted by a number, with a
+# short title after its colon (关键词一：落实, 第1站：起步), a family no numbering list knows.
+_LABEL_LINE_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,6}\s*:$"
+    r"|[\u4e00-\u9fff]{0,4}?(?:[一二三四五六七八九十]{1,2}|\d{1,2})[\u4e00-\u9fff]{0,2}\s*:\s*[^:。，,；;!?！？]{1,12}$")
+
+
+def is_numbered_label(text: str) -> bool:
+    """A line that is a label counted by a number and a short title after its colon (关键词三：突破, 第3站：歇脚)."""
+    return _LABEL_LINE_RE.fullmatch(text) is not None and not text.rstrip().endswith(":")
 
 
 def _labels_over(lines, marked, style: str) -> list[int]:
