@@ -374,3 +374,10 @@ def test_short_lines_set_between_rules_head_the_sections():
                          "———\n一年的欠缺\n———\n调解员年龄偏大。\n法治阵地使用率不高。\n\n石泉乡人民政府\n2025年1月7日\n")
     assert [(s.heading, s.kind) for s in outline.sections] == [("一年的收获", "measures"), ("一年的欠缺", "shortcomings")]
     assert [n.heading for n in outline.items("shortcoming")] == ["调解员年龄偏大", "法治阵地使用率不高"]
+
+
+def test_an_attachment_label_over_a_reports_cover_heads_no_section():
+    outline = outline_of("青枫乡人民政府文件\n附件3\n现将青枫乡2023年法治政府建设情况报告如下：\n\n"
+                         "一、主要工作\n（一）修订村规民约8部。\n（二）调处纠纷41件。\n"
+                         "二、存在问题\n（一）调解员培训偏少。\n\n青枫乡人民政府\n2024年1月6日\n")
+    assert [s.heading for s in outline.sections] == ["一、主要工作", "二、存在问题"]

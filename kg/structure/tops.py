@@ -217,7 +217,8 @@ def _framing(lines, found: list[int]) -> list[int]:
 
 
 def _names_other(text: str) -> bool:
-    return "other" in kinds_named(text) and _is_vocabulary_heading(text)
+    # 附件2 over a cover opens an attached document, not a section of it
+    return "other" in kinds_named(text) and _is_vocabulary_heading(text) and not _APPENDIX_RE.match(text)
 
 
 def _shaped_like(text: str, headings) -> bool:
