@@ -286,3 +286,98 @@ def test_a_lone_item_numbered_with_a_closing_bracket_only_is_an_item():
 """
     outline = outline_of(text)
     assert [(n.marker, n.heading) for n in outline.items("measure")] == [("一)", "把合法性审查做在前头")]
+
+
+def test_a_lettered_heading_over_prose_before_lettered_headings_over_items_heads_a_section():
+    # Only B. and C. open numbered runs; A. heads a paragraph of its own and is found by its letter.
+    outline = outline_of("松坳乡2023年法治政府建设情况报告\n\n2023年，松坳乡依法推进各项工作。现报告如下。\n\n"
+                         "A. 乡里概况\n松坳乡地处山区，总面积90平方公里，辖8个行政村。\n\n"
+                         "B. 做了什么\n(1) 规范行政执法。全年办理案件12件。\n(2) 开展普法宣传。举办讲座6场。\n\n"
+                         "C. 还差什么\n(1) 调解员人手偏少。\n(2) 宣传方式单一。\n\n松坳乡人民政府\n2024年1月9日\n")
+    assert [s.heading for s in outline.sections] == ["A. 乡里概况", "B. 做了什么", "C. 还差什么"]
+    assert [n.heading for n in outline.items("measure")] == ["规范行政执法", "开展普法宣传"]
+
+
+def test_a_report_in_question_and_answer_form_is_headed_by_its_whole_questions():
+    outline = outline_of("柳塘镇2024年法治政府建设情况报告\n\n2024年，柳塘镇推进法治政府建设，现以问答形式报告。\n\n"
+                         "问1：这一年办成了哪些实事？\n答：办成了以下几件。\n1.建起镇村两级调解室。共调解纠纷40件。\n"
+                         "2.开展送法进校园。覆盖学生900人。\n"
+                         "问2：工作中还有哪些短处？\n答：有两点。\n1.调解室设施简陋。\n2.法律顾问到村次数偏少。\n\n"
+                         "柳塘镇人民政府\n2025年1月6日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("问1：这一年办成了哪些实事？", "measures"), ("问2：工作中还有哪些短处？", "shortcomings")]
+    assert [n.heading for n in outline.items("shortcoming")] == ["调解室设施简陋", "法律顾问到村次数偏少"]
+
+
+def test_bare_labels_closed_by_a_colon_over_every_run_head_the_sections():
+    outline = outline_of("竹溪乡2022年法治政府建设情况报告\n\n2022年，竹溪乡扎实推进依法行政，现报告如下。\n\n"
+                         "回看：\n1.规范合同管理。审查合同31份。\n2.推进村务公开。公开事项210条。\n"
+                         "自查：\n1.合同履约跟踪不够。\n2.村务公开内容偏简单。\n"
+                         "打算：\n1.建立合同履约台账。\n2.细化村务公开目录。\n\n竹溪乡人民政府\n2023年1月4日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("回看：", "measures"), ("自查：", "shortcomings"), ("打算：", "plans")]
+    assert [n.heading for n in outline.items("measure")] == ["规范合同管理", "推进村务公开"]
+
+
+def test_a_saying_quoted_after_a_headings_colon_stays_in_the_heading():
+    outline = outline_of("桂岭镇2024年法治政府建设情况报告\n\n2024年，桂岭镇推进法治政府建设。现报告如下。\n\n"
+                         "一、企业说：“审批快了”\n1、压缩审批时限，平均办结时间缩短到3天。\n2、为企业提供法律体检42次。\n"
+                         "二、企业说：“检查还是多”\n1、部分部门检查事项重复，企业迎检负担重。\n2、执法检查计划公开不够。\n"
+                         "三、我们说：“再减一减”\n1、推行综合查一次。\n2、公布年度检查计划。\n\n桂岭镇人民政府\n2025年1月8日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("一、企业说：“审批快了”", "measures"), ("二、企业说：“检查还是多”", "shortcomings"),
+        ("三、我们说：“再减一减”", "plans")]
+
+
+def test_parts_named_as_blocks_or_units_are_the_sections():
+    outline = outline_of("梨花镇2024年法治政府建设情况报告\n\n2024年，梨花镇推进法治政府建设，现报告如下。\n\n"
+                         "第一单元：亮成绩\n（一）规范执法。办结案件20件。\n（二）深化普法。宣讲15场。\n"
+                         "第二单元：找毛病\n（一）执法记录仪配备不足。\n（二）普法内容偏旧。\n\n梨花镇人民政府\n2025年1月3日\n")
+    assert [s.heading for s in outline.sections] == ["第一单元：亮成绩", "第二单元：找毛病"]
+    assert [n.heading for n in outline.items("measure")] == ["规范执法", "深化普法"]
+
+
+def test_a_preface_and_a_closing_named_as_such_frame_the_numbered_sections():
+    outline = outline_of("青枫乡2023年法治政府建设情况报告\n\n前言\n法治是乡村善治的基础。现将一年来的工作报告如下。\n\n"
+                         "一、主要工作\n（一）修订村规民约8部。\n（二）调处纠纷41件。\n"
+                         "二、存在问题\n（一）调解员培训偏少。\n"
+                         "三、下一步打算\n（一）每季度培训调解员一次。\n"
+                         "结束语\n我们将持之以恒推进法治乡村建设。\n\n青枫乡人民政府\n2024年1月6日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("前言", "other"), ("一、主要工作", "measures"), ("二、存在问题", "shortcomings"), ("三、下一步打算", "plans"),
+        ("结束语", "other")]
+    assert [n.heading for n in outline.items("plan")] == ["每季度培训调解员一次"]
+
+
+def test_a_duty_told_in_one_paragraph_that_runs_its_numbered_items_on_is_split_into_them():
+    outline = outline_of("石坝镇2023年法治政府建设情况报告\n\n2023年，石坝镇推进法治政府建设，现报告如下。\n\n"
+                         "一、主要工作\n（一）规范执法。办结案件19件。\n（二）深化普法。宣讲22场。\n"
+                         "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记罗成、镇长韦芳认真履职。"
+                         "（一）带头尊法学法。主持学法6次。（二）带头依法决策。审定重大事项8项。（三）带头督促整改。督办问题4个。\n"
+                         "三、存在的问题\n（一）执法力量不足。\n\n石坝镇人民政府\n2024年1月5日\n")
+    assert [n.heading for n in outline.items("measure")] == [
+        "规范执法", "深化普法", "带头尊法学法", "带头依法决策", "带头督促整改"]
+
+
+def test_labels_counted_by_a_number_with_a_short_title_over_every_run_head_the_sections():
+    outline = outline_of("柏溪镇2023年法治政府建设情况报告\n\n2023年，柏溪镇推进法治政府建设，现报告如下。\n\n"
+                         "主题一：守正\n1.修订镇政府工作规则。全年召开常务会议24次。\n2.规范合同审查。审查合同37份。\n"
+                         "主题二：自省\n1.合同履行跟踪偏弱。\n2.会议学法内容单一。\n"
+                         "主题三：前行\n1.建立合同履行台账。\n2.制定会前学法清单。\n\n柏溪镇人民政府\n2024年1月9日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [
+        ("主题一：守正", "measures"), ("主题二：自省", "shortcomings"), ("主题三：前行", "plans")]
+
+
+def test_short_lines_set_between_rules_head_the_sections():
+    outline = outline_of("石泉乡2024年法治政府建设情况报告\n\n2024年，石泉乡推进法治政府建设。现报告如下。\n\n"
+                         "———\n一年的收获\n———\n调处土地纠纷18件，全部化解。\n为9个村配齐法律顾问。\n"
+                         "———\n一年的欠缺\n———\n调解员年龄偏大。\n法治阵地使用率不高。\n\n石泉乡人民政府\n2025年1月7日\n")
+    assert [(s.heading, s.kind) for s in outline.sections] == [("一年的收获", "measures"), ("一年的欠缺", "shortcomings")]
+    assert [n.heading for n in outline.items("shortcoming")] == ["调解员年龄偏大", "法治阵地使用率不高"]
+
+
+def test_an_attachment_label_over_a_reports_cover_heads_no_section():
+    outline = outline_of("青枫乡人民政府文件\n附件3\n现将青枫乡2023年法治政府建设情况报告如下：\n\n"
+                         "一、主要工作\n（一）修订村规民约8部。\n（二）调处纠纷41件。\n"
+                         "二、存在问题\n（一）调解员培训偏少。\n\n青枫乡人民政府\n2024年1月6日\n")
+    assert [s.heading for s in outline.sections] == ["一、主要工作", "二、存在问题"]

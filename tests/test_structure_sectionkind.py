@@ -430,3 +430,74 @@ def test_a_profile_that_counts_what_the_township_has_under_it_is_no_work_done():
     # A count of villages as the reach of the work (覆盖14个行政村, 下辖 counted once) is no profile.
     assert read_body("在14个行政村建成法律服务室。培训调解员40人次。").profile == 0
     assert read_body("下辖9个社区的调解室全部挂牌。").profile == 1
+
+
+def test_views_residents_brought_up_are_problems_and_views_handled_are_not():
+    raised = read_body(normalize("（一）有商户提到，证照办理要跑多个窗口。\n（二）有居民提出：夜里噪音扰民无人管。\n"
+                                 "（三）有村民提到，看不懂办事指南。\n"))
+    assert raised.problems == 1.0
+    handled = read_body(normalize("（一）群众提出的诉求全部办结。\n（二）居民提到的路灯问题已经修好。\n"))
+    assert handled.problems == 0.0
+
+
+def test_a_figure_that_tells_how_few_is_no_result_so_a_silent_section_of_such_lines_is_problems():
+    rep = report(
+        TITLE + "一、做实\n（一）建成镇公共法律服务中心。接待咨询320人次。\n（二）开展执法案卷评查。评查案卷45卷。\n"
+        "二、看清\n（一）全镇专职调解员只有3名，人手紧张。\n（二）取得律师资格的法律顾问仅有1人，专业力量偏弱。\n"
+        "（三）村级调解组织运转不顺。\n"
+        "三、干好\n（一）增配专职调解员。\n（二）引进持证律师担任法律顾问。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [s.text for s in rep.shortcomings][:2] == ["全镇专职调解员只有3名，人手紧张", "取得律师资格的法律顾问仅有1人，专业力量偏弱"]
+
+
+def test_a_deadline_that_comes_round_each_month_sets_a_task_not_a_result():
+    body = normalize("（一）每月10日前完成网格矛盾纠纷台账更新。\n（二）每季度15日前报送执法统计报表。\n")
+    assert read_body(body).results == 0.0
+    assert read_body(normalize("（一）3月10日完成网格矛盾纠纷台账更新。\n")).results == 1.0
+
+
+def test_a_routine_and_the_span_of_a_plan_are_no_results():
+    # 每季度召开 sets how often; 编制全年… is the span of what is planned. 全年办理 is work done over the year.
+    plans = read_body(normalize("（一）每季度召开一次法治工作例会。\n（二）编制全年执法检查计划。\n"))
+    assert plans.results == 0.0
+    assert read_body(normalize("（一）全年办理行政许可事项。\n")).results == 1.0
+
+
+def test_trouble_that_keeps_coming_back_is_a_shortfall():
+    body = normalize("1、占道经营问题反复出现。\n2、违规搭建整治后容易反弹。\n")
+    assert read_body(body).problems == 1.0
+
+
+def test_a_paragraph_of_the_leaders_deeds_run_as_one_is_two_is_is_the_duty_wherever_it_stands():
+    # The head of the township opens the run; 二是…, 三是… go on with her as subject, so the section is hers.
+    rep = report(
+        TITLE + "一、夯基础\n（一）完善决策程序。重大决策全部经过合法性审查。\n（二）规范执法。办结案件33件。\n"
+        "二、马兰同志\n镇长马兰同志坚持以上率下：一是带头学习宪法，讲授法治课3次；二是带头依法决策，主持审定重大事项9项；"
+        "三是带头接访，接待群众来访52人次。\n"
+        "三、补短板\n（一）执法人员偏少。\n（二）普法形式单一。\n"
+        "四、再提升\n（一）充实执法力量。\n（二）创新普法形式。\n")
+    assert kinds(rep) == ["measures", "duty", "shortcomings", "plans"]
+
+
+def test_a_quota_for_each_village_is_a_target_and_lacking_successors_a_shortfall():
+    assert read_body(normalize("（一）每个村配备2名法律明白人。\n（二）每村建成1个调解室。\n")).results == 0.0
+    assert read_body(normalize("（一）护林员年龄偏大，后继乏人。\n")).problems == 1.0
+
+
+def test_task_lines_after_a_profile_or_a_duty_alone_are_the_work_done_and_after_work_and_duty_the_plans():
+    tasks = "（一）按季度抽查执法案卷。\n（二）给各村调解室添置录音设备。\n（三）请县律师事务所派员驻镇。\n"
+    profile = "一、镇里概况\n石门镇地处河谷，总面积96平方公里，辖9个行政村，户籍人口2.4万人。\n"
+    duty = "镇党委书记周岚主持专题学法5次。镇长何川审定重大事项6项。\n"
+    # Nothing told before them was work done: a report tells its work before its plans, so these are the work.
+    assert kinds(report(TITLE + profile + "二、几件实事\n" + tasks)) == ["other", "measures"]
+    assert kinds(report(TITLE + "一、领头人\n" + duty + "二、几件实事\n" + tasks)) == ["duty", "measures"]
+    # After the work done and the leaders' duty, the report ends on them: its plans.
+    work = "一、全年工作\n（一）规范执法。办理案件25件。\n（二）深化调解。化解纠纷60件。\n"
+    assert kinds(report(TITLE + work + "二、领头人\n" + duty + "三、几件实事\n" + tasks)) == ["measures", "duty", "plans"]
+    assert kinds(report(TITLE + profile + work.replace("一、", "二、")
+                        + "三、几件实事\n" + tasks)) == ["other", "measures", "plans"]
+
+
+def test_a_result_aimed_at_is_no_result():
+    assert read_body(normalize("（一）力争全面完成村规民约修订。\n（二）确保调解室年底建成投用。\n")).results == 0.0
+    assert read_body(normalize("（一）争取到县级资金完成调解室改造。\n")).results == 1.0  # got, and done

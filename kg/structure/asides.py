@@ -55,8 +55,9 @@ def aside_heads(norm: str, start: int, end: int, unlisted: bool = False) -> list
 
 # A paragraph opening on the time to come and who will act (新的一年，我镇将…; 明年，我们要…): its sentences are plans,
 # with no colon or list to lead them in. 将 alone opens work done as often (镇党委将…纳入…): the time word comes first.
-_FUTURE_TURN_RE = re.compile(
-    r"(?:接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|新一年)[,，]?\s*(?:我[\u4e00-\u9fff]{1,2}|我们)(?:将|要|拟)")
+# The words of the time to come that open such a paragraph or a body (sectionkind reads them too).
+TIME_AHEAD = "接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|新一年|未来"
+_FUTURE_TURN_RE = re.compile(rf"(?:{TIME_AHEAD})[,，]?\s*(?:我[\u4e00-\u9fff]{{1,2}}|我们)(?:将|要|拟)")
 
 
 def turns_to_plans(norm: str, start: int) -> bool:

@@ -32,7 +32,8 @@ from kg.structure.connectives import (
     split_connected, split_enumerated, split_listed, split_musts, split_openers,
 )
 from kg.structure.remedies import remedied_sentences, remedy_follows, split_remedies
-from kg.structure.tops import before_tools, closing_start, headless_body, is_plain_heading, top_headings
+from kg.structure.tops import (before_tools, closing_start, headless_body, is_numbered_label, is_plain_heading,
+                               top_headings)
 from kg.structure.unmarked import TIME_LABEL_RE, bare_lines, closed_alike, headed_paragraphs, timed_lines
 from kg.model import Header, Section, Source
 from kg.model import evidence
@@ -56,7 +57,9 @@ _INLINE_DIGIT_RE = re.compile(
     r"(?<=[。；;：:])[ \t]*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）]|([一二三四五六七八九十]{1,2})、|([" + BULLETS + r"]))"
     r"|([①-⑳])|(?<=[\u4e00-\u9fff])(1)[.、．](?=[\u4e00-\u9fff])"
     # a bracketed number marks itself, so a run of them may go on with nothing before each (…滞后（2）矛盾…)
-    r"|[(（](\d{1,2})[)）](?=[\u4e00-\u9fff])")
+    r"|[(（](\d{1,2})[)）](?=[\u4e00-\u9fff])"
+    # （一）…。（二）…。 after a sentence end: a paragraph that runs its numbered items on (a duty told in one paragraph)
+    r"|(?<=[。；;：:])[ \t]*[(（]([一二三四五六七八九十]{1,2})[)）]")
 _CLAUSE_END = "。；;！？!?\n"
 # The title of an aspect, not an item: 客观方面, 主观原因, 体制机制方面, 外部因素.
 # A frame of place names an aspect as well: 在依法决策上, 在执法监督中, 决策领域, 基层层面.
@@ -69,8 +72,9 @@ _COUNTED_RE = re.compile(r"之?(?:[一二三四五六七八九十]{1,3}|\d{1,2})
 _LEAD_PHRASE_RE = re.compile(r"[^,，、\"“”]{2,15}")
 _MAX_LEAD_IN = 12  # characters of a lead-in naming a half of a combined section (存在的主要问题：)
 _TITLE_WORDS_RE = re.compile(r"报告|总结|法治|依法")
-# A heading that ends in a colon with its body after it on the same line: the heading is short and plain.
-_RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)")
+# A heading that ends in a colon with its body after it on the same line: the heading is short and plain. A saying
+# quoted after the colon that closes the line (居民说：“办事顺心多了”) is the heading's own words, not a body.
+_RUN_ON_HEADING_RE = re.compile(r"([^。，,；;：:！？!?\n]{2,20})[:：]\s*(?=\S)(?!\"[^\"\n]{1,30}\"\s*$)")
 # Words of a title that reports work done (存在问题整改情况, 问题整改成效): such a part is a measure.
 _DONE_RE = re.compile(r"情况|成效|成果|落实|完成")
 # A label inside a paragraph, after a sentence or clause: 问题是…；打算是…, or 问题：….
@@ -166,7 +170,10 @@ def parse(source: Source) -> Outline:
         heading_end = clause_end(norm, line.start, line.end) if "。" in line.text[:-1] else line.end
         heading_end = trim_decor(norm, line.start + length, heading_end)
         body_start = line.end
-        run_on = _RUN_ON_HEADING_RE.match(norm, line.start + length, line.end)
+        # A question is asked whole (问一：…做了哪些事？), as is a label counted by a number before a short title
+        # (关键词三：突破): their colon labels them and hands over to nothing.
+        whole = norm[line.start:line.end].rstrip().endswith("?") or is_numbered_label(line.text)
+        run_on = None if whole else _RUN_ON_HEADING_RE.match(norm, line.start + length, line.end)
         if run_on:  # 二、存在的问题：一是…；二是…: the body goes on after the heading's colon, on its own line
             heading_end, body_start = run_on.end(1), run_on.end()
         if length and heading_end <= line.start + length:  # 一、 alone on its line: the heading is on the next
@@ -631,7 +638,7 @@ def _digit_run(norm: str, start: int, end: int) -> list[tuple[int, int, str, int
     spans = []
     for match in _INLINE_DIGIT_RE.finditer(norm, start, end):
         digits = match.group(1) or match.group(2) or match.group(6) or match.group(7)
-        cn, bullet, circled = match.group(3), match.group(4), match.group(5)
+        cn, bullet, circled = match.group(3) or match.group(8), match.group(4), match.group(5)
         if bullet:
             number = len(spans) + 1
         else:

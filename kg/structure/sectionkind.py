@@ -19,6 +19,7 @@ from functools import lru_cache
 from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
+from kg.structure.asides import TIME_AHEAD
 from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall, titled_parts
 from kg.structure.kinds import kinds_at, kinds_named, patterns_by_kind, vocabulary
 from kg.structure.markers import line_marker
@@ -103,13 +104,15 @@ def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[R
         fits = {kind: 0.0} if sure else _content_fit(reading)
         step = {}
         for candidate, fit in fits.items():
-            score, path = max(((prior + _order_cost(last, candidate), path) for last, (prior, path) in best.items()),
-                              key=lambda pair: pair[0])
+            score, path = max(((prior + _order_cost(last, candidate) + _before_work(path, candidate), path)
+                               for last, (prior, path) in best.items()), key=lambda pair: pair[0])
             step[candidate] = (score + _FIT_WEIGHT * fit, [*path, candidate])
         best = step
-    # Only a last body of task lines is weighed by where reports end: elsewhere the end says too little to count.
+    # Only a last body of task lines is weighed by where reports end: elsewhere the end says too little to count. And
+    # only after work done: a report of a profile or a duty and task lines has told no work if those are its plans.
     end = _END_COST if readings and readings[-1] is not None and _states_only_tasks(readings[-1]) else {}
-    return max(best.values(), key=lambda pair: pair[0] + end.get(pair[1][-1], 0.0))[1]
+    return max(best.values(), key=lambda pair: pair[0] + (
+        end.get(pair[1][-1], 0.0) if "measures" in pair[1][:-1] else 0.0))[1]
 
 
 # How far a body's shares count against the order: a body plainly of one kind (a share of 1.0) outweighs any step
@@ -134,6 +137,18 @@ _ORDER_COST = {
 _END_COST = {"measures": -1.0}
 _ORDER_COST_START_ASIDE = {"duty": 0.0, "other": -0.5}  # a profile or the leaders' duty may open a report
 _ORDER_COST_ASIDE = -0.5  # into or out of a section of duty or other, which stand first, last or between
+
+
+# Plans after a profile or the leaders' duty with no work done or problems before them cost what plans opening a report
+# do: a report tells its work before its plans, so task lines there are the work done.
+_PLANS_BEFORE_WORK = _ORDER_COST[None]["plans"] - _ORDER_COST_ASIDE
+
+
+def _before_work(path: list[str], kind: str) -> float:
+    """The cost of plans that would follow only sections of profile or duty (a path with no work done or problems)."""
+    if kind != "plans" or not path or "measures" in path or "shortcomings" in path:
+        return 0.0
+    return _PLANS_BEFORE_WORK
 
 
 def _order_cost(last: str | None, kind: str) -> float:
@@ -268,8 +283,7 @@ def _opens_on_plans(sentence: str) -> bool:
 
 # A body opening on the time to come and what the township will do then (接下来，我镇将…; 新的一年，我们要…). 将 alone
 # opens work done as often (镇党委将法治建设纳入…): the time word comes first.
-_FUTURE_OPENING_RE = re.compile(
-    r"(?:接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|未来)[^。；;]{0,12}?(?:将|要|拟|计划|打算)")
+_FUTURE_OPENING_RE = re.compile(rf"(?:{TIME_AHEAD})[^。；;]{{0,12}}?(?:将|要|拟|计划|打算)")
 
 
 def _from_body(reading: Reading, after_problems: bool, after_plans: bool = False) -> str | None:

@@ -41,9 +41,15 @@ def top_headings(lines):
         found = line_marker(line.text)
         if found and not _CONTENTS_LINE_RE.search(line.text):
             marked.append((index, found[0], found[1]))
+    asked = _questions(lines) or _between_rules(lines)
+    if asked:
+        return [lines[i] for i in asked], "plain", None
     style = top_style(marked, _heading_families(lines, marked))
     if style is not None:
         marked = _without_contents(lines, marked, style)
+        labelled = _labels_over(lines, marked, style)
+        if labelled:
+            return [lines[i] for i in labelled], "plain", None
         nested = _family_at_two_levels(lines, marked, style)
         if nested:
             return [lines[i] for i in nested], "plain", None
@@ -63,7 +69,7 @@ def top_headings(lines):
             if over is not None and (_is_vocabulary_heading(over.text) or _shaped_like(over.text, later)):
                 return [over, *later], "vocabulary", None
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
-        return [lines[i] for i in found], style, None
+        return [lines[i] for i in sorted(found + _framing(lines, found))], style, None
     headings = [line for line in lines if _is_vocabulary_heading(line.text) and not _CONTENTS_LINE_RE.search(line.text)]
     return headings, "vocabulary", None
 
@@ -198,6 +204,23 @@ def _headless_first(lines, numbered: list[int], marked) -> list:
     return [lines[i] for i in bare]
 
 
+def _framing(lines, found: list[int]) -> list[int]:
+    """Bare lines before the first numbered heading or after the last that name a section of their own (写在前面, 结语,
+    其他需要说明的事项), each over prose of its own: a preface or a closing framing the numbered body. Below the title, and
+    above the signature."""
+    if not found:
+        return []
+    end = closing_start(lines, lines[found[-1]].end)
+    around = [*range(1, found[0]), *range(found[-1] + 1, len(lines))]
+    return [i for i in around if lines[i].start < end and i + 1 < len(lines) and lines[i + 1].start < end
+            and _names_other(lines[i].text) and _is_body_prose(lines[i + 1].text)]
+
+
+def _names_other(text: str) -> bool:
+    # 附件2 over a cover opens an attached document, not a section of it
+    return "other" in kinds_named(text) and _is_vocabulary_heading(text) and not _APPENDIX_RE.match(text)
+
+
 def _shaped_like(text: str, headings) -> bool:
     """A heading line that names no kind (【年度回顾】) but is framed as every heading after it is (【短板弱项】,
     【来年打算】): one bracket, or one pair of `**`, round a short phrase."""
@@ -249,9 +272,88 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     # the first one too when the body opens with it rather than with prose (title / 2023年工作情况 / (Ⅰ)…).
     named = [i for i in range(max(1, body_start - 1), len(lines)) if _is_vocabulary_heading(lines[i].text)]
     plain = sorted(set(plain) | set(named))
+    plain = _lettered_before(lines, plain, body_start) + plain
     if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
         return []
     return plain
+
+
+# A capital letter numbering a heading as English lists do (A. 镇情, B．领头雁); the normal form writes ． as '.'.
+_LETTER_RE = re.compile(r"([A-Z])\s*[.、]\s*(?=[\u4e00-\u9fff])")
+
+
+def _lettered_before(lines, plain: list[int], body_start: int) -> list[int]:
+    """Heading lines lettered in sequence before the first plain heading found (A. 镇情 before B. 领头雁 … when only
+    B. onwards open numbered runs): a section of prose under a lettered heading has no run to be found by."""
+    letters = [_LETTER_RE.match(lines[i].text) for i in plain]
+    if len(letters) < 2 or not all(letters) or any(
+            ord(b.group(1)) - ord(a.group(1)) != 1 for a, b in zip(letters, letters[1:])):
+        return []
+    found, wanted = [], ord(letters[0].group(1)) - 1
+    for i in range(plain[0] - 1, body_start, -1):
+        match = _LETTER_RE.match(lines[i].text)
+        if match is None:
+            continue
+        if ord(match.group(1)) != wanted or not is_plain_heading(lines[i].text):
+            break
+        found.insert(0, i)
+        wanted -= 1
+    return found
+
+
+# A report told as questions and answers (问一：…？ / 答：…): each question heads a section, the answer is its body.
+_QUESTION_RE = re.compile(r"问\s*[一二三四五六七八九十\d]{0,3}\s*:")
+_ANSWER_RE = re.compile(r"答\s*:")
+
+
+# A line of nothing but a repeated mark (＊　＊　＊, ***, ———, ~~~): a rule that sets text apart, not text.
+_RULE_RE = re.compile(r"(?:[*＊※·—\-~～=＝#_]\s*){3,}")
+
+
+def _between_rules(lines) -> list[int]:
+    """Short lines set between two rules (＊　＊　＊ / 这一年，我们做了这些 / ＊　＊　＊), two or more of them: headings."""
+    if sum(1 for line in lines if line.text[:1] in _RULE_OPENERS) < 4:  # most reports: no rule at all
+        return []
+    rules = [_RULE_RE.fullmatch(line.text.strip()) is not None for line in lines]
+    found = [i for i in range(1, len(lines) - 1)
+             if rules[i - 1] and rules[i + 1] and not rules[i] and len(lines[i].text) <= _MAX_RULED_HEADING]
+    return found if len(found) >= 2 else []
+
+
+_RULE_OPENERS = frozenset("*＊※·—-~～=＝#_")
+_MAX_RULED_HEADING = 30
+
+
+def _questions(lines) -> list[int]:
+    """The question lines of a report in 问/答 form, each right over a line opening 答：; [] unless two or more."""
+    if not any(line.text.startswith("答") for line in lines):  # most reports: no answer line at all
+        return []
+    asked = [i for i, (line, below) in enumerate(zip(lines, lines[1:]))
+             if _QUESTION_RE.match(line.text) and _ANSWER_RE.match(below.text)]
+    return asked if len(asked) >= 2 else []
+
+
+# A bare label closed by a colon on a line of its own (盘点：): a lead-in inside a section when one stands over a run,
+# the section's heading when every run of the top family stands under one. So is a label counted by a number, with a
+# short title after its colon (关键词一：落实, 第1站：起步), a family no numbering list knows.
+_LABEL_LINE_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,6}\s*:$"
+    r"|[\u4e00-\u9fff]{0,4}?(?:[一二三四五六七八九十]{1,2}|\d{1,2})[\u4e00-\u9fff]{0,2}\s*:\s*[^:。，,；;!?！？]{1,12}$")
+
+
+def is_numbered_label(text: str) -> bool:
+    """A line that is a label counted by a number and a short title after its colon (关键词三：突破, 第3站：歇脚)."""
+    return _LABEL_LINE_RE.fullmatch(text) is not None and not text.rstrip().endswith(":")
+
+
+def _labels_over(lines, marked, style: str) -> list[int]:
+    """The label lines over the runs of the top family (盘点： / 1.… / 体检： / 1.…), when two or more runs each stand
+    right under one, below the title; else []. Told apart before the family is taken for two levels, where a label
+    would read as a lead-in between a heading and its items."""
+    over = [i - 1 for i, line_style, number in marked if line_style == style and number == 1]
+    if len(over) < 2 or not all(i > 0 and _LABEL_LINE_RE.match(lines[i].text) for i in over):
+        return []
+    return over
 
 
 def _heads_run(text: str) -> bool:

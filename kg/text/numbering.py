@@ -26,7 +26,8 @@ _TRAILING_DECOR_RE = re.compile(r"(?:\s|\*{1,3}|</?[a-zA-Z]{1,6}>)+$")
 # • and ・ are · in the normal form that lines are matched in.
 BULLETS = "●■◆▪•·◇□○★☆▲►Ø➢\u2190-\u21ff\u221a\u25a0-\u25ff\u2600-\u27bf"
 MARKERS = (  # style, pattern at the start of a stripped, normalized line
-    ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇)\s*[、.:：]?\s*")),
+    # 第一板块, 第一单元: the parts a report is laid out in, named as a magazine or a textbook names its own.
+    ("part", re.compile(rf"{DECOR}第([{_CN}]{{1,3}})(?:部分|章|篇|板块|单元)\s*[、.:：]?\s*")),
     # 上篇 / 中篇 / 下篇: a report in two or three volumes numbers them by their place.
     ("volume", re.compile(rf"{DECOR}([{_VOLUMES}])篇\s*[、.:：]?\s*")),
     # 第一，第二， open items as paragraphs do; they number items, never sections. So do 第一条 and 第一项,
