@@ -13,6 +13,7 @@ from dataclasses import replace
 from kg.structure.alike import intention_at
 from kg.structure.kinds import states_shortfall
 from kg.structure.nodes import Node
+from kg.structure.shapes import opens_intention_shaped, states_shortfall_shaped
 from kg.structure.spans import CLAUSE_ENDS, Span, letters, pieces
 
 # A time before a comma labels a plan by when it is due (一季度，…, 6月底前，…), as one before a colon does; a
@@ -68,6 +69,9 @@ def field_heading(norm: str, head: Span, line_end: int, kind: str) -> Span | Non
     labelled = sum(bool(_FIELD_RE.match(norm, *field)) for field in fields)
     if not fields or (letters(norm, a, b) > _MAX_BARE_LABEL and labelled < _MIN_FIELDS):
         return None
+    if labelled == 0 and len(fields) >= _MIN_FIELDS and all(
+            states_by_words_or_shape(norm, *field, kind) for field in fields):
+        return None  # 各村：A；B。: clauses that each state the kind make the label a title over them
     values = []
     for fa, fb in fields:
         label = _FIELD_RE.match(norm, fa, fb)
@@ -89,6 +93,15 @@ def leading_token(norm: str, start: int, end: int) -> tuple[str, int] | None:
 def states(norm: str, start: int, end: int, kind: str) -> bool:
     """Whether a span states a problem (a shortfall anywhere) or a plan (an intention at its opening)."""
     return states_shortfall(norm, start, end) if kind == "shortcomings" else intention_at(norm, start, end)
+
+
+def states_by_words_or_shape(norm: str, start: int, end: int, kind: str) -> bool:
+    """Whether a span states its kind by listed words or by the shape of its words (未按时公布, 进一步…)."""
+    if states(norm, start, end, kind):
+        return True
+    if kind == "shortcomings":
+        return states_shortfall_shaped(norm, start, end)
+    return opens_intention_shaped(norm, start, end)
 
 
 def past_tokens(source, kind: str, items: list[Node], clause_end) -> list[Node]:
