@@ -225,3 +225,20 @@ def test_lines_each_closed_by_an_aside_in_brackets_are_an_item_each(opening, clo
     assert texts(rep.plans) == [f"编制村级法律顾问服务清单{opening}牵头：司法所{closing}",
                                 f"推行调解协议回访{opening}牵头：综治中心{closing}",
                                 f"把执法文书纳入月度抽查{opening}牵头：综合执法队{closing}"]
+
+
+def test_a_lead_that_states_nothing_before_problems_stated_by_their_shape_is_no_problem():
+    # the opening sentence speaks of what follows (the reports gathered), the three after it each state a shortfall
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n走访中，大家谈了许多看法。驻村律师说，村里签合同前不找人把关。"
+        "网格员说，纠纷排查表填得多，跟进处理的少。老党员说，村规民约上墙了，执行起来却松。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == [
+        "驻村律师说，村里签合同前不找人把关", "网格员说，纠纷排查表填得多，跟进处理的少", "老党员说，村规民约上墙了，执行起来却松"]
+
+
+def test_a_first_sentence_as_long_as_the_others_stays_a_problem_even_when_it_states_nothing_by_shape():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n镇里的行政执法案卷一直由各站所自行保管归档。法律顾问驻村时间得不到保证。"
+        "执法车辆与站所混用，出勤难。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings)[1:] == ["法律顾问驻村时间得不到保证", "执法车辆与站所混用，出勤难"]
+    assert len(rep.shortcomings) == 3

@@ -118,7 +118,8 @@ def _shaped_cut(norm: str, cuts, kind: str, answering: int, own: list[Span] | No
     for pieces, _ in cuts:
         if own and _same_cut(pieces, own):
             continue
-        if len(pieces) > _MIN_ITEMS and counts_lead(norm, *pieces[0], len(pieces) - 1):
+        if len(pieces) > _MIN_ITEMS and (counts_lead(norm, *pieces[0], len(pieces) - 1)
+                                         or _general_lead(norm, pieces, kind)):
             pieces = pieces[1:]
         if not equal_rank(norm, pieces) or heads_explanation(pieces):
             continue  # a title over what explains it (参与渠道偏窄 / 公众参与……。, 力量薄弱。司法所只有……。) is one item
@@ -127,6 +128,19 @@ def _shaped_cut(norm: str, cuts, kind: str, answering: int, own: list[Span] | No
         if score > best_score:
             best, best_score = pieces, score
     return best
+
+
+def _general_lead(norm: str, pieces: list[Span], kind: str) -> bool:
+    """Whether the first piece leads in without stating anything (在征求意见中，我们听到了不少批评。): it states
+    the kind neither by listed words nor by their shape, is shorter than every piece after it, and every one of
+    those states the kind, so it speaks of them all rather than being one of them."""
+    def stating(a: int, b: int) -> bool:
+        if kind == "shortcomings":
+            return states_shortfall(norm, a, b) or states_shortfall_shaped(norm, a, b)
+        return intention_at(norm, a, b) or opens_intention_shaped(norm, a, b)
+    (a, b), rest = pieces[0], pieces[1:]
+    return (b - a < min(y - x for x, y in rest) and not stating(a, b)
+            and all(stating(x, y) for x, y in rest))
 
 
 def _same_cut(pieces: list[Span], own: list[Span]) -> bool:
