@@ -32,13 +32,12 @@ ITEM_FIELDS = ("sections", "measures", "shortcomings", "plans")
 # and the entry is removed then. (Batch 38p's problems under titles before a colon, 乡本级：A；B。, are read now.)
 # Batch 38p: a section of problems told as dated incidents, whose sentences state no shortfall by a listed word or
 # by their shape (3月，…被评为不合格。7月，…到县里上访。), is read as work done.
-# Batch 38pb: work sections whose one paragraph closes with 不足的是，… read as problems, and plans as a task table
-# typed with runs of full-width spaces.
+# Batch 38pb: work sections whose one paragraph closes with 不足的是，… read as problems. (Its task table typed with
+# full-width spaces is read now.)
 NOT_YET_READ: set[tuple[str, str]] = {
     ("miaolin_2024.txt", "measures"),
     ("miaolin_2024.txt", "sections"),
     ("miaolin_2024.txt", "shortcomings"),
-    ("tangyue_2024.txt", "plans"),
     ("zhuwan_2022.txt", "sections"),
     ("zhuwan_2022.txt", "shortcomings"),
 }

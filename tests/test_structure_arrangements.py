@@ -493,3 +493,12 @@ def test_items_numbered_in_square_brackets_padded_digits_and_stems():
 def test_a_short_title_before_a_dash_heads_its_item():
     rep = text_report(TITLE + WORK + "二、存在的问题\n台账管理粗放——底数不清，更新滞后。\n执法车辆老旧——保障不足。\n")
     assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+
+
+def test_a_task_table_typed_with_full_width_spaces_gives_a_plan_a_row_even_where_a_gap_is_one_space():
+    gap, wide = "\u3000\u3000", "\u3000" * 6
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n（二）车辆老旧。\n三、明年打算\n"
+        f"任务{wide}{wide}牵头单位{gap}完成时间\n修订执法台账管理办法{gap}司法所{gap}{gap}3月底\n"
+        f"申请专项资金更新执法车辆\u3000综合执法队{gap}6月底\n")
+    assert texts(rep.plans) == ["修订执法台账管理办法", "申请专项资金更新执法车辆"]
