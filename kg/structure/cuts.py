@@ -131,13 +131,14 @@ def _shaped_cut(norm: str, cuts, kind: str, answering: int, own: list[Span] | No
 
 
 def _general_lead(norm: str, pieces: list[Span], kind: str) -> bool:
-    """Whether the first piece leads in without stating anything (在征求意见中，我们听到了不少批评。): it states
-    the kind neither by listed words nor by their shape, is shorter than every piece after it, and every one of
-    those states the kind, so it speaks of them all rather than being one of them."""
+    """Whether the first problem piece leads in without stating anything (在征求意见中，我们听到了不少批评。): it
+    states a shortfall neither by listed words nor by their shape, is shorter than every piece after it, and every
+    one of those states one, so it speaks of them all rather than being one of them. Plans are left alone: a plan
+    opens with a verb no list holds (把…纳入…) as often as a lead does."""
+    if kind != "shortcomings":
+        return False
     def stating(a: int, b: int) -> bool:
-        if kind == "shortcomings":
-            return states_shortfall(norm, a, b) or states_shortfall_shaped(norm, a, b)
-        return intention_at(norm, a, b) or opens_intention_shaped(norm, a, b)
+        return states_shortfall(norm, a, b) or states_shortfall_shaped(norm, a, b)
     (a, b), rest = pieces[0], pieces[1:]
     return (b - a < min(y - x for x, y in rest) and not stating(a, b)
             and all(stating(x, y) for x, y in rest))
