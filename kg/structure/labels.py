@@ -31,6 +31,9 @@ _TOKEN_SHAPES = (
     ("bracket", re.compile(r"\s*[\[〔(][\u4e00-\u9fff]{1,4}[\]〕)]\s*")),
     ("number", re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t\u3000]+")),
 )
+# A label that only counts what it heads (一个目标, 两项机制, 三支队伍): it says how many, not what, as 〔队伍〕 says
+# only a topic; the item is what follows it.
+_COUNT_LABEL_RE = re.compile(r"[一二两三四五六七八九十\d]{1,2}[个项支张条件点类种大套][\u4e00-\u9fff]{1,3}")
 _MODALS = "要将"
 # 要/将 before a verb, not in a word (要求, 要点, 将来)
 _MODAL_RE = re.compile(r"[要将](?![求点素来近])(?=[\u4e00-\u9fff])")
@@ -67,7 +70,8 @@ def field_heading(norm: str, head: Span, line_end: int, kind: str) -> Span | Non
         rest += 1
     fields = [field for field in pieces(norm, rest, line_end, CLAUSE_ENDS) if letters(norm, *field)]
     labelled = sum(bool(_FIELD_RE.match(norm, *field)) for field in fields)
-    if not fields or (letters(norm, a, b) > _MAX_BARE_LABEL and labelled < _MIN_FIELDS):
+    if not fields or (letters(norm, a, b) > _MAX_BARE_LABEL and labelled < _MIN_FIELDS
+                      and not _COUNT_LABEL_RE.fullmatch(norm, a, b)):
         return None
     if labelled == 0 and len(fields) >= _MIN_FIELDS and all(
             states_by_words_or_shape(norm, *field, kind) for field in fields):

@@ -331,6 +331,14 @@ def _split_paragraph(source, kind, parse_kind, items, problems=0) -> list[Node]:
     for split in (split_connected, split_listed, split_musts):
         items = split(source.norm, source.text, paragraph, clause_end, _rstrip)
         if len(items) > 1:
+            if split is split_connected and kind == "plans" and not items[0].marker:
+                # A。B。C。同时，D。: the plans before the first connective may be items of their own, as the
+                # connective only adds its last; the score reads them as it reads any paragraph. (A problem's
+                # sentence without a connective stays with the one before it: it explains, as figures do.)
+                pieces = best_cut(source.norm, items[0].start, items[0].end, kind)
+                if pieces:
+                    items = [*cut_nodes(source, items[0], pieces, clause_end, _rstrip), *items[1:]]
+                    items = [replace(item, number=number) for number, item in enumerate(items, 1)]
             return items
     # Openings alike and 、 lists are read off the words, which may be alike by chance: their cut is one candidate
     # of the score beside the others, the paragraph whole another, ties going to the splitter.
