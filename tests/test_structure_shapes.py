@@ -242,3 +242,14 @@ def test_a_first_sentence_as_long_as_the_others_stays_a_problem_even_when_it_sta
         "执法车辆与站所混用，出勤难。\n" + PLAN_STUB)
     assert texts(rep.shortcomings)[1:] == ["法律顾问驻村时间得不到保证", "执法车辆与站所混用，出勤难"]
     assert len(rep.shortcomings) == 3
+
+
+def test_a_sentence_reading_the_fact_before_it_joins_that_fact_as_one_problem():
+    # each fact is followed by what it shows (这说明…, 这反映出…); a degree closing a clause (偏软) states it
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n上半年的执法案卷抽查中，多份案卷缺少送达回证。这说明文书送达环节管得不细。"
+        "村规民约修订后，很多村民说不清改了哪些条款。这反映出宣讲还停留在张贴公告上。"
+        "个别村的调解员一年只到岗几次。这表明对调解员的考核约束偏软。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == [
+        "上半年的执法案卷抽查中，多份案卷缺少送达回证", "村规民约修订后，很多村民说不清改了哪些条款", "个别村的调解员一年只到岗几次"]
+    assert states_shortfall_shaped("考核约束偏软", 0, 6)

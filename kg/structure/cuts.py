@@ -44,7 +44,9 @@ _MAX_GAP = 1  # clauses between two openings of a run that continue the item bef
 # A sentence that explains the one before it belongs to it: the cause of a problem, an example.
 _EXPLAINS_RE = re.compile(
     r"\s*(?:原因(?:在于|是|主要是|主要在于)|究其原因|主要(?:是由于|原因是|在于)|这(?:是因为|主要是|导致)|之所以|"
-    r"比如|例如|如[^\u4e00-\u9fff]|其中[,，])")
+    r"比如|例如|如[^\u4e00-\u9fff]|其中[,，]"
+    # a reading of the fact before it (……被撤销。这说明…): the fact shows the problem the reading names
+    r"|这(?:说明|表明|反映出?|暴露出?)|由此可见|可见[,，])")
 # Work already done (已建成, 累计): a piece holding it reports, it does not plan.
 _RESULT_RE = re.compile(r"已|累计|了[，,。；;]|完成了")
 # A cell: text up to a run of two spaces, a bar (｜ is | in the normal form) or a line end.
@@ -304,6 +306,12 @@ def _explained(norm: str, pieces: list[Span]) -> list[Span]:
     return out
 
 
+def _explains_within(norm: str, start: int, end: int) -> bool:
+    """Whether a sentence after the first of a piece explains or reads the one before it (……。这说明…): the piece
+    is one problem told with its reading, not a list of siblings."""
+    return any(_EXPLAINS_RE.match(norm, a, b) for a, b in pieces_of(norm, start, end, SENTENCE_ENDS)[1:])
+
+
 def _framed(norm: str, clauses: list[Span]) -> list[Span]:
     """Clauses of one sentence that open alike, three or more: with the same two characters (更加注重…，更加突出…)
     or the same word after one character each (既有…，也有…，还有…). Each is an item reaching to the next, a short
@@ -391,7 +399,7 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, sha
     if kind == "shortcomings":
         if any(_holds_list(norm, a, b) or opens_remedy(norm, a, b) for a, b in pieces):
             return 0.0  # a piece whose ；-clauses each state a problem is a list; one opening 解决办法是… a remedy
-        if shaped and any(holds_shaped_list(norm, a, b) for a, b in pieces):
+        if shaped and any(holds_shaped_list(norm, a, b) and not _explains_within(norm, a, b) for a, b in pieces):
             return 0.0  # read by shape, a piece of sentences that each state a problem is a list as well
         # figures state the problems of a list whose every piece holds one (还有5个村没有…, 只有6人持证)
         figures = shaped and all(holds_figure(norm, a, b) for a, b in pieces)
