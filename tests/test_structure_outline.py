@@ -286,3 +286,20 @@ def test_a_lone_item_numbered_with_a_closing_bracket_only_is_an_item():
 """
     outline = outline_of(text)
     assert [(n.marker, n.heading) for n in outline.items("measure")] == [("一)", "把合法性审查做在前头")]
+
+
+def test_a_paragraph_of_counted_causes_after_the_last_numbered_problem_adds_a_problem_each():
+    from test_structure_arrangements import TITLE, WORK, text_report, texts
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及原因\n1.执法台账记录零散\n2.村级阵地长期闲置\n"
+        "分析原因，一是镇村两级对阵地管护重视不够；二是执法队伍人手少，台账无人专管。\n三、下步打算\n（一）补齐短板。\n")
+    assert texts(rep.shortcomings) == [
+        "执法台账记录零散", "村级阵地长期闲置", "镇村两级对阵地管护重视不够", "执法队伍人手少，台账无人专管"]
+
+
+def test_a_single_cause_line_under_the_last_problem_stays_with_it():
+    from test_structure_arrangements import TITLE, WORK, text_report, texts
+    rep = text_report(
+        TITLE + WORK + "二、存在问题\n1.执法台账记录零散\n2.村级阵地长期闲置\n原因是管护责任没有落到人。\n"
+        "三、下步打算\n（一）补齐短板。\n")
+    assert texts(rep.shortcomings) == ["执法台账记录零散", "村级阵地长期闲置"]
