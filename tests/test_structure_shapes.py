@@ -253,3 +253,12 @@ def test_a_sentence_reading_the_fact_before_it_joins_that_fact_as_one_problem():
     assert texts(rep.shortcomings) == [
         "上半年的执法案卷抽查中，多份案卷缺少送达回证", "村规民约修订后，很多村民说不清改了哪些条款", "个别村的调解员一年只到岗几次"]
     assert states_shortfall_shaped("考核约束偏软", 0, 6)
+
+
+def test_problems_that_each_open_with_an_adverb_of_frequency_are_siblings():
+    # only the middle one states its shortfall by a word of shape; the others tell what happens now and then
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n经常是会议开完了，任务就压到了村里。偶尔还会出现超期办结的信访件，群众意见不小。"
+        "往往一份执法文书要返工两三次才能归档。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == [
+        "经常是会议开完了，任务就压到了村里", "偶尔还会出现超期办结的信访件，群众意见不小", "往往一份执法文书要返工两三次才能归档"]

@@ -29,7 +29,7 @@ from kg.structure.kinds import states_shortfall
 from kg.structure.labels import TIME_LEAD_RE, label_end
 from kg.structure.remedies import opens_remedy
 from kg.structure.shapes import built_alike, counts_lead, equal_rank, heads_explanation, holds_shaped_list
-from kg.structure.shapes import holds_figure, opens_intention_shaped, states_shortfall_shaped
+from kg.structure.shapes import holds_figure, opens_intention_shaped, opens_with_frequency, states_shortfall_shaped
 from kg.structure.spans import CLAUSE_ENDS, COMMA_ENDS, SENTENCE_ENDS, Span, is_cjk, letters
 from kg.structure.spans import pieces as pieces_of
 
@@ -405,8 +405,9 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, sha
         figures = shaped and all(holds_figure(norm, a, b) for a, b in pieces)
         stating = sum(states_shortfall(norm, a, b) or (shaped and states_shortfall_shaped(norm, a, b, figures))
                       for a, b in pieces)
-        # siblings by their shape (有的…，有的…，有的…) once one of them states a shortfall
-        stating = len(pieces) if alike_openings and stating else stating
+        # siblings by their shape (有的…，有的…，有的…; 有时…。偶尔…。时常…。) once one of them states a shortfall
+        often = len(pieces) >= _FRAME_MIN and all(opens_with_frequency(norm, a, b) for a, b in pieces)
+        stating = len(pieces) if (alike_openings or often) and stating else stating
     else:
         stating = len(pieces) if intended or alike_openings or timed == len(pieces) else sum(
             intention_at(norm, a, b) or (shaped and opens_intention_shaped(norm, a, b)) for a, b in pieces)
