@@ -76,15 +76,18 @@ def _as_typed(text: str) -> bool:
     together into one and no glosses to take out."""
     readied = readable(text)
     return readied is None or readied.text == text
-# Latin letters, dingbats (Ø, ➢ bullets), •, ▶ and ▷ the writer's CJK font has no glyph for: a printed copy drops them.
+# Latin letters, dingbats (Ø, ➢ bullets), •, ▪, ▶ and ▷ the writer's CJK font has no glyph for: a printed copy drops them.
 # So are ▸ ► ◈ ♦ and the circled ideographs ㊀㊁ (batches 13c2, 13m5).
-_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u24b6-\u24e9\u25b6-\u25b8\u25ba\u25c8\u2666\u2700-\u27bf\u3280-\u3289]")  # Ⓐ Ⓑ and ▷ too
+_UNDRAWN = re.compile("[\u00c0-\u024f\u2022\u24b6-\u24e9\u25aa\u25b6-\u25b8\u25ba\u25c8\u2666\u2700-\u27bf\u3280-\u3289]")  # Ⓐ Ⓑ and ▷ too
 # Every report of ours but those that are themselves a PDF's text with its wrapped lines and page furniture
 # (printed again, their page numbers would go), and those holding characters the writer cannot print.
 # A table typed with tabs or as Markdown rows is left out: printed, its columns are only gaps on the page, which
 # the PDF reader joins like any space between Chinese characters (reading tables out of a PDF is not done). So is
-# text aligned with runs of spaces (a table, or 1—3月  制定… with a gap after its label), for the same reason.
+# text aligned with runs of spaces (a table, or 1—3月  制定… with a gap after its label), for the same reason, and a
+# table whose cells are parted by full-width spaces.
 _SPACED = re.compile(r"\S {2,}\S")
+# A table typed with runs of full-width spaces between its cells: three lines or more, each with such a gap.
+_SPACED_ROWS = re.compile(r"^[^\n]*\S\u3000{2,}\S[^\n]*$(?:\n[^\n]*\S\u3000{2,}\S[^\n]*$){2,}", re.M)
 # A web page's opening (gold `complete: false`, with its site's chrome) is read as saved, never printed.
 _MARKDOWN_ROW = re.compile(r"^\|", re.M)
 
@@ -97,7 +100,7 @@ def _page_opening(path) -> bool:
 TYPED = [path for path in sorted(REPORTS.glob("*-20*.txt")) + sorted((FIXTURES / "unseen").glob("*.txt")) +
          sorted((FIXTURES / "layouts").glob("*.txt")) if _as_typed(path.read_text("utf-8"))
          and "\t" not in path.read_text("utf-8") and not _MARKDOWN_ROW.search(path.read_text("utf-8"))
-         and not _SPACED.search(path.read_text("utf-8"))
+         and not _SPACED.search(path.read_text("utf-8")) and not _SPACED_ROWS.search(path.read_text("utf-8"))
          and not _UNDRAWN.search(path.read_text("utf-8")) and not _page_opening(path)]
 
 

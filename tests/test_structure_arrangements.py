@@ -493,3 +493,30 @@ def test_items_numbered_in_square_brackets_padded_digits_and_stems():
 def test_a_short_title_before_a_dash_heads_its_item():
     rep = text_report(TITLE + WORK + "二、存在的问题\n台账管理粗放——底数不清，更新滞后。\n执法车辆老旧——保障不足。\n")
     assert texts(rep.shortcomings) == ["台账管理粗放", "执法车辆老旧"]
+
+
+def test_a_task_table_typed_with_full_width_spaces_gives_a_plan_a_row_even_where_a_gap_is_one_space():
+    gap, wide = "\u3000\u3000", "\u3000" * 6
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n（二）车辆老旧。\n三、明年打算\n"
+        f"任务{wide}{wide}牵头单位{gap}完成时间\n修订执法台账管理办法{gap}司法所{gap}{gap}3月底\n"
+        f"申请专项资金更新执法车辆\u3000综合执法队{gap}6月底\n")
+    assert texts(rep.plans) == ["修订执法台账管理办法", "申请专项资金更新执法车辆"]
+
+
+def test_a_line_opening_with_an_arrow_under_a_numbered_problem_is_its_remedy():
+    rep = text_report(
+        TITLE + WORK + "二、问题与改进\n1.执法台账记录零散\n⇒ 按月汇总执法台账并交司法所审核\n2.村级阵地长期闲置\n"
+        "⇒ 把阵地交给村老年协会管理使用\n")
+    assert texts(rep.shortcomings) == ["执法台账记录零散", "村级阵地长期闲置"]
+    assert texts(rep.plans) == ["按月汇总执法台账并交司法所审核", "把阵地交给村老年协会管理使用"]
+    # each remedy answers the problem above it
+    assert [item.answers for item in rep.plans] == [0, 1]
+
+
+def test_sentences_before_the_first_connective_are_plans_of_their_own():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n（二）车辆老旧。\n三、明年打算\n"
+        "进一步修订执法台账管理办法，按月汇总。进一步更新执法车辆，保障出勤。进一步盘活村级阵地。此外，争取县里经费支持。\n")
+    assert texts(rep.plans) == ["进一步修订执法台账管理办法，按月汇总", "进一步更新执法车辆，保障出勤", "进一步盘活村级阵地",
+                                "争取县里经费支持"]

@@ -40,3 +40,16 @@ def test_a_section_named_for_no_kind_reads_as_problems_when_its_sentences_state_
         "三、今后努力方向\n（一）拓宽参与渠道。\n")
     assert [s.kind for s in rep.sections] == ["measures", "shortcomings", "plans"]
     assert texts(rep.shortcomings) == ["公众参与渠道窄，听证运用少", "合法性审查流于形式", "调解员年龄偏大，力量薄弱"]
+
+
+def test_titles_before_a_colon_group_the_problems_stated_after_it_on_their_line():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）镇直部门：执法文书没有按规定归档；合同签订前审查不严。\n"
+        "（二）各村：调解员年龄偏大；村规民约多年未修订。\n" + PLANS)
+    assert texts(rep.shortcomings) == ["执法文书没有按规定归档", "合同签订前审查不严", "调解员年龄偏大", "村规民约多年未修订"]
+
+
+def test_a_title_before_a_colon_that_states_a_problem_keeps_its_level():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）队伍薄弱：执法人员少；培训跟不上。\n（二）制度不全：学法制度缺失；考核不严。\n" + PLANS)
+    assert texts(rep.shortcomings) == ["队伍薄弱", "制度不全"]

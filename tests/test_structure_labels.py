@@ -45,3 +45,10 @@ def test_plan_lines_numbered_by_a_digit_and_a_gap_of_spaces():
 def test_a_line_that_opens_with_its_text_has_no_token():
     norm = "修订调解工作制度"
     assert leading_token(norm, 0, len(norm)) is None
+
+
+def test_a_label_that_only_counts_what_it_heads_gives_way_to_the_plan_after_it():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n（一）台账不全。\n（二）车辆老旧。\n三、明年打算\n"
+        "一条主线：把依法行政贯穿镇村工作全过程。\n两个抓手：修订台账管理办法，更新执法车辆。\n")
+    assert texts(rep.plans) == ["把依法行政贯穿镇村工作全过程", "修订台账管理办法，更新执法车辆"]

@@ -381,3 +381,18 @@ def test_an_attachment_label_over_a_reports_cover_heads_no_section():
                          "一、主要工作\n（一）修订村规民约8部。\n（二）调处纠纷41件。\n"
                          "二、存在问题\n（一）调解员培训偏少。\n\n青枫乡人民政府\n2024年1月6日\n")
     assert [s.heading for s in outline.sections] == ["一、主要工作", "二、存在问题"]
+def test_a_paragraph_of_counted_causes_after_the_last_numbered_problem_adds_a_problem_each():
+    from test_structure_arrangements import TITLE, WORK, text_report, texts
+    rep = text_report(
+        TITLE + WORK + "二、存在问题及原因\n1.执法台账记录零散\n2.村级阵地长期闲置\n"
+        "分析原因，一是镇村两级对阵地管护重视不够；二是执法队伍人手少，台账无人专管。\n三、下步打算\n（一）补齐短板。\n")
+    assert texts(rep.shortcomings) == [
+        "执法台账记录零散", "村级阵地长期闲置", "镇村两级对阵地管护重视不够", "执法队伍人手少，台账无人专管"]
+
+
+def test_a_single_cause_line_under_the_last_problem_stays_with_it():
+    from test_structure_arrangements import TITLE, WORK, text_report, texts
+    rep = text_report(
+        TITLE + WORK + "二、存在问题\n1.执法台账记录零散\n2.村级阵地长期闲置\n原因是管护责任没有落到人。\n"
+        "三、下步打算\n（一）补齐短板。\n")
+    assert texts(rep.shortcomings) == ["执法台账记录零散", "村级阵地长期闲置"]

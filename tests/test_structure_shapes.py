@@ -225,3 +225,40 @@ def test_lines_each_closed_by_an_aside_in_brackets_are_an_item_each(opening, clo
     assert texts(rep.plans) == [f"编制村级法律顾问服务清单{opening}牵头：司法所{closing}",
                                 f"推行调解协议回访{opening}牵头：综治中心{closing}",
                                 f"把执法文书纳入月度抽查{opening}牵头：综合执法队{closing}"]
+
+
+def test_a_lead_that_states_nothing_before_problems_stated_by_their_shape_is_no_problem():
+    # the opening sentence speaks of what follows (the reports gathered), the three after it each state a shortfall
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n走访中，大家谈了许多看法。驻村律师说，村里签合同前不找人把关。"
+        "网格员说，纠纷排查表填得多，跟进处理的少。老党员说，村规民约上墙了，执行起来却松。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == [
+        "驻村律师说，村里签合同前不找人把关", "网格员说，纠纷排查表填得多，跟进处理的少", "老党员说，村规民约上墙了，执行起来却松"]
+
+
+def test_a_first_sentence_as_long_as_the_others_stays_a_problem_even_when_it_states_nothing_by_shape():
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n镇里的行政执法案卷一直由各站所自行保管归档。法律顾问驻村时间得不到保证。"
+        "执法车辆与站所混用，出勤难。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings)[1:] == ["法律顾问驻村时间得不到保证", "执法车辆与站所混用，出勤难"]
+    assert len(rep.shortcomings) == 3
+
+
+def test_a_sentence_reading_the_fact_before_it_joins_that_fact_as_one_problem():
+    # each fact is followed by what it shows (这说明…, 这反映出…); a degree closing a clause (偏软) states it
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n上半年的执法案卷抽查中，多份案卷缺少送达回证。这说明文书送达环节管得不细。"
+        "村规民约修订后，很多村民说不清改了哪些条款。这反映出宣讲还停留在张贴公告上。"
+        "个别村的调解员一年只到岗几次。这表明对调解员的考核约束偏软。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == [
+        "上半年的执法案卷抽查中，多份案卷缺少送达回证", "村规民约修订后，很多村民说不清改了哪些条款", "个别村的调解员一年只到岗几次"]
+    assert states_shortfall_shaped("考核约束偏软", 0, 6)
+
+
+def test_problems_that_each_open_with_an_adverb_of_frequency_are_siblings():
+    # only the middle one states its shortfall by a word of shape; the others tell what happens now and then
+    rep = text_report(
+        TITLE + WORK + "二、存在的问题\n经常是会议开完了，任务就压到了村里。偶尔还会出现超期办结的信访件，群众意见不小。"
+        "往往一份执法文书要返工两三次才能归档。\n" + PLAN_STUB)
+    assert texts(rep.shortcomings) == [
+        "经常是会议开完了，任务就压到了村里", "偶尔还会出现超期办结的信访件，群众意见不小", "往往一份执法文书要返工两三次才能归档"]

@@ -330,3 +330,19 @@ def test_a_full_line_closing_an_aside_joins_only_a_line_that_goes_on_in_prose():
     assert len(full) == 20
     assert not _continues(full, "法治宣传在外来人口中开展少（宣传方面）", col)
     assert _continues(full, "的规定执行，由村委会负责", col)
+
+
+def test_rows_of_a_table_typed_with_full_width_spaces_are_no_wrapped_lines():
+    # rows of one width padded by the typist with full-width spaces, no end punctuation: a table, not wrapped prose
+    gap = "\u3000"
+    rows = [f"修订执法台账管理办法，每半年清理一次{gap * 2}镇司法所{gap * 4}2025年4月",
+            f"申请专项资金更新执法车辆，配齐记录仪{gap * 2}执法中队{gap * 4}2025年9月",
+            f"编印村级小微权力清单并张贴到各村公开栏{gap}镇党政办{gap * 2}2025年11月"]
+    text = "\n".join([
+        "柳岸镇2025年度法治政府建设情况报告", "", "一、主要成效",
+        "（一）依法决策有序推进。镇政府常务会议会前学法10次，重大事项均经审核。",
+        "（二）矛盾纠纷就地化解。镇村两级调处纠纷80件，调处成功77件。", "二、存在问题", "台账管理粗放，底数不清。",
+        "执法车辆老旧，出勤困难。", "三、明年工作任务", f"工作任务{gap * 17}责任单位{gap * 4}完成时限", *rows,
+        "", "柳岸镇人民政府", "2025年1月2日"]) + "\n"
+    joined = unwrap(text)
+    assert joined is None or joined.text.count("\n") == text.count("\n")

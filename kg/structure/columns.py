@@ -75,15 +75,24 @@ def header_cells(norm: str, start: int, end: int) -> list[str]:
 def table_items(norm: str, text: str, index: int, start: int, end: int, clause_end) -> list[Node]:
     """A body that is a table of tasks (序号<TAB>工作任务<TAB>完成情况): an item per row, its heading the first cell
     that is more than a row number; [] when the body is no such table."""
-    rows, other, first = [], 0, True
+    rows, other, first, width = [], 0, True, 0
     for line in lines_of(norm, start, end):
         cells = _cells(norm, line.start, line.end)
+        if width and len(cells) != width:
+            cells = _spaced_cells(norm, line.start, line.end, width) or cells
+        elif first and not all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells):
+            # a header padded by eye parts its short names by a gap of any width (任务　　　牵头单位　完成时间)
+            spaced = _spaced_cells(norm, line.start, line.end)
+            if len(spaced) >= 2 and all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in spaced):
+                cells = spaced
         if len(cells) < 2:
             other += 1
             continue
         # only the table's first row may be its header: short rows after it (1 落实学法制度 学法8次) are rows
         if not (first and all(_HEADER_CELL_RE.fullmatch(norm, a, b) for a, b in cells)):
             rows.append((line, cells))
+        elif first:
+            width = len(cells)
         first = False
     if len(rows) < 2 or other > len(rows):  # a stray tab in prose is no table
         return []
@@ -113,6 +122,19 @@ def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         if b > a:
             cells.append((a, b))
     return cells
+
+
+def _spaced_cells(norm: str, start: int, end: int, width: int = 0) -> list[tuple[int, int]]:
+    """The cells of a row parted by gaps narrower than a header's (a full-width space or two, where the typist
+    padded by eye), when the gaps part it into exactly as many cells as the header has (`width`, if given); else
+    []. Prose holds no spaces between its words, so under a header only a row is split this way."""
+    bounds = [(start + m.start(), start + m.end()) for m in _SPACE_GAP_RE.finditer(norm[start:end])]
+    if width and len(bounds) != width - 1:
+        return []
+    return [(a, b) for (_, a), (b, _) in zip([(start, start), *bounds], [*bounds, (end, end)])]
+
+
+_SPACE_GAP_RE = re.compile(r"(?<=\S)[ \t]+(?=\S)")
 
 
 def _named(text: str, node: Node) -> Node:

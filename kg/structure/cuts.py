@@ -29,7 +29,7 @@ from kg.structure.kinds import states_shortfall
 from kg.structure.labels import TIME_LEAD_RE, label_end
 from kg.structure.remedies import opens_remedy
 from kg.structure.shapes import built_alike, counts_lead, equal_rank, heads_explanation, holds_shaped_list
-from kg.structure.shapes import holds_figure, opens_intention_shaped, states_shortfall_shaped
+from kg.structure.shapes import holds_figure, opens_intention_shaped, opens_with_frequency, states_shortfall_shaped
 from kg.structure.spans import CLAUSE_ENDS, COMMA_ENDS, SENTENCE_ENDS, Span, is_cjk, letters
 from kg.structure.spans import pieces as pieces_of
 
@@ -44,7 +44,9 @@ _MAX_GAP = 1  # clauses between two openings of a run that continue the item bef
 # A sentence that explains the one before it belongs to it: the cause of a problem, an example.
 _EXPLAINS_RE = re.compile(
     r"\s*(?:原因(?:在于|是|主要是|主要在于)|究其原因|主要(?:是由于|原因是|在于)|这(?:是因为|主要是|导致)|之所以|"
-    r"比如|例如|如[^\u4e00-\u9fff]|其中[,，])")
+    r"比如|例如|如[^\u4e00-\u9fff]|其中[,，]"
+    # a reading of the fact before it (……被撤销。这说明…): the fact shows the problem the reading names
+    r"|这(?:说明|表明|反映出?|暴露出?)|由此可见|可见[,，])")
 # Work already done (已建成, 累计): a piece holding it reports, it does not plan.
 _RESULT_RE = re.compile(r"已|累计|了[，,。；;]|完成了")
 # A cell: text up to a run of two spaces, a bar (｜ is | in the normal form) or a line end.
@@ -118,7 +120,8 @@ def _shaped_cut(norm: str, cuts, kind: str, answering: int, own: list[Span] | No
     for pieces, _ in cuts:
         if own and _same_cut(pieces, own):
             continue
-        if len(pieces) > _MIN_ITEMS and counts_lead(norm, *pieces[0], len(pieces) - 1):
+        if len(pieces) > _MIN_ITEMS and (counts_lead(norm, *pieces[0], len(pieces) - 1)
+                                         or _general_lead(norm, pieces, kind)):
             pieces = pieces[1:]
         if not equal_rank(norm, pieces) or heads_explanation(pieces):
             continue  # a title over what explains it (参与渠道偏窄 / 公众参与……。, 力量薄弱。司法所只有……。) is one item
@@ -127,6 +130,20 @@ def _shaped_cut(norm: str, cuts, kind: str, answering: int, own: list[Span] | No
         if score > best_score:
             best, best_score = pieces, score
     return best
+
+
+def _general_lead(norm: str, pieces: list[Span], kind: str) -> bool:
+    """Whether the first problem piece leads in without stating anything (在征求意见中，我们听到了不少批评。): it
+    states a shortfall neither by listed words nor by their shape, is shorter than every piece after it, and every
+    one of those states one, so it speaks of them all rather than being one of them. Plans are left alone: a plan
+    opens with a verb no list holds (把…纳入…) as often as a lead does."""
+    if kind != "shortcomings":
+        return False
+    def stating(a: int, b: int) -> bool:
+        return states_shortfall(norm, a, b) or states_shortfall_shaped(norm, a, b)
+    (a, b), rest = pieces[0], pieces[1:]
+    return (b - a < min(y - x for x, y in rest) and not stating(a, b)
+            and all(stating(x, y) for x, y in rest))
 
 
 def _same_cut(pieces: list[Span], own: list[Span]) -> bool:
@@ -289,6 +306,12 @@ def _explained(norm: str, pieces: list[Span]) -> list[Span]:
     return out
 
 
+def _explains_within(norm: str, start: int, end: int) -> bool:
+    """Whether a sentence after the first of a piece explains or reads the one before it (……。这说明…): the piece
+    is one problem told with its reading, not a list of siblings."""
+    return any(_EXPLAINS_RE.match(norm, a, b) for a, b in pieces_of(norm, start, end, SENTENCE_ENDS)[1:])
+
+
 def _framed(norm: str, clauses: list[Span]) -> list[Span]:
     """Clauses of one sentence that open alike, three or more: with the same two characters (更加注重…，更加突出…)
     or the same word after one character each (既有…，也有…，还有…). Each is an item reaching to the next, a short
@@ -376,14 +399,15 @@ def _score(norm: str, pieces: list[Span], kind: str, intended: bool = False, sha
     if kind == "shortcomings":
         if any(_holds_list(norm, a, b) or opens_remedy(norm, a, b) for a, b in pieces):
             return 0.0  # a piece whose ；-clauses each state a problem is a list; one opening 解决办法是… a remedy
-        if shaped and any(holds_shaped_list(norm, a, b) for a, b in pieces):
+        if shaped and any(holds_shaped_list(norm, a, b) and not _explains_within(norm, a, b) for a, b in pieces):
             return 0.0  # read by shape, a piece of sentences that each state a problem is a list as well
         # figures state the problems of a list whose every piece holds one (还有5个村没有…, 只有6人持证)
         figures = shaped and all(holds_figure(norm, a, b) for a, b in pieces)
         stating = sum(states_shortfall(norm, a, b) or (shaped and states_shortfall_shaped(norm, a, b, figures))
                       for a, b in pieces)
-        # siblings by their shape (有的…，有的…，有的…) once one of them states a shortfall
-        stating = len(pieces) if alike_openings and stating else stating
+        # siblings by their shape (有的…，有的…，有的…; 有时…。偶尔…。时常…。) once one of them states a shortfall
+        often = len(pieces) >= _FRAME_MIN and all(opens_with_frequency(norm, a, b) for a, b in pieces)
+        stating = len(pieces) if (alike_openings or often) and stating else stating
     else:
         stating = len(pieces) if intended or alike_openings or timed == len(pieces) else sum(
             intention_at(norm, a, b) or (shaped and opens_intention_shaped(norm, a, b)) for a, b in pieces)

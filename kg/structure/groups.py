@@ -3,7 +3,8 @@
 
 Aspect words (方面, 原因, 近期目标) name such titles in outline.py; this reads them off their shape instead, so a
 grouping no word list holds is seen too: every title is alone on its line, short, states no problem (or opens no
-plan), and has numbered lines of another style below it.
+plan), and has numbered lines of another style below it, or, after a colon on its own line, two or more clauses
+that each state the kind (（一）乡本级：A；B。 / （二）村级：C；D。).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from kg.structure.header import lines_of
 from kg.structure.kinds import kinds_named
-from kg.structure.labels import states
+from kg.structure.labels import states, states_by_words_or_shape
 from kg.structure.markers import line_marker
 from kg.structure.nodes import Node
 
@@ -30,15 +31,32 @@ def group_titles(norm: str, items: list[Node], end: int, styles, kind: str) -> b
         line_end = norm.find("\n", item.text_end)
         rest = norm[item.text_end : line_end if line_end >= 0 else end]
         # A title naming a kind (（三）对策措施) splits a combined section instead, as outline.py reads it.
-        if (rest.strip() or len(title) > _MAX_TITLE or _SENTENCE_MARK_RE.search(title)
+        if ((rest.strip() and not _stating_clauses(rest, kind)) or len(title) > _MAX_TITLE
+                or _SENTENCE_MARK_RE.search(title)
                 or any(k in _ITEM_KINDS for k in kinds_named(title))
                 or (kind in ("shortcomings", "plans") and states(title, 0, len(title), kind))):
             return False
+        if rest.strip():
+            continue  # its clauses follow its colon on the line
         stop = items[pos + 1].start if pos + 1 < len(items) else end
         below = (line_marker(line.text, styles) for line in lines_of(norm, item.text_end, stop))
         if not any(found and found[0] != item.style for found in below):
             return False
     return True
+
+
+def _stating_clauses(rest: str, kind: str) -> bool:
+    """Whether the rest of a title's line is a colon and two or more clauses that each state the kind."""
+    match = _COLON_RUN_RE.match(rest)
+    if not match or kind not in ("shortcomings", "plans"):
+        return False
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split(match.group(1)) if c.strip()]
+    # by listed words or by grammar (未按时公布): asked only of titles that state nothing themselves
+    return len(clauses) >= 2 and all(states_by_words_or_shape(c, 0, len(c), kind) for c in clauses)
+
+
+_COLON_RUN_RE = re.compile(r"\s*:\s*(\S.*)")
+_CLAUSE_SPLIT_RE = re.compile(r"[；;。]")
 
 
 def stating_titles(lines, styles, kind: str) -> list:

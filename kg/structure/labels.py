@@ -13,6 +13,7 @@ from dataclasses import replace
 from kg.structure.alike import intention_at
 from kg.structure.kinds import states_shortfall
 from kg.structure.nodes import Node
+from kg.structure.shapes import opens_intention_shaped, states_shortfall_shaped
 from kg.structure.spans import CLAUSE_ENDS, Span, letters, pieces
 
 # A time before a comma labels a plan by when it is due (一季度，…, 6月底前，…), as one before a colon does; a
@@ -30,6 +31,9 @@ _TOKEN_SHAPES = (
     ("bracket", re.compile(r"\s*[\[〔(][\u4e00-\u9fff]{1,4}[\]〕)]\s*")),
     ("number", re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t\u3000]+")),
 )
+# A label that only counts what it heads (一个目标, 两项机制, 三支队伍): it says how many, not what, as 〔队伍〕 says
+# only a topic; the item is what follows it.
+_COUNT_LABEL_RE = re.compile(r"[一二两三四五六七八九十\d]{1,2}[个项支张条件点类种大套][\u4e00-\u9fff]{1,3}")
 _MODALS = "要将"
 # 要/将 before a verb, not in a word (要求, 要点, 将来)
 _MODAL_RE = re.compile(r"[要将](?![求点素来近])(?=[\u4e00-\u9fff])")
@@ -66,8 +70,12 @@ def field_heading(norm: str, head: Span, line_end: int, kind: str) -> Span | Non
         rest += 1
     fields = [field for field in pieces(norm, rest, line_end, CLAUSE_ENDS) if letters(norm, *field)]
     labelled = sum(bool(_FIELD_RE.match(norm, *field)) for field in fields)
-    if not fields or (letters(norm, a, b) > _MAX_BARE_LABEL and labelled < _MIN_FIELDS):
+    if not fields or (letters(norm, a, b) > _MAX_BARE_LABEL and labelled < _MIN_FIELDS
+                      and not _COUNT_LABEL_RE.fullmatch(norm, a, b)):
         return None
+    if labelled == 0 and len(fields) >= _MIN_FIELDS and all(
+            states_by_words_or_shape(norm, *field, kind) for field in fields):
+        return None  # 各村：A；B。: clauses that each state the kind make the label a title over them
     values = []
     for fa, fb in fields:
         label = _FIELD_RE.match(norm, fa, fb)
@@ -89,6 +97,15 @@ def leading_token(norm: str, start: int, end: int) -> tuple[str, int] | None:
 def states(norm: str, start: int, end: int, kind: str) -> bool:
     """Whether a span states a problem (a shortfall anywhere) or a plan (an intention at its opening)."""
     return states_shortfall(norm, start, end) if kind == "shortcomings" else intention_at(norm, start, end)
+
+
+def states_by_words_or_shape(norm: str, start: int, end: int, kind: str) -> bool:
+    """Whether a span states its kind by listed words or by the shape of its words (未按时公布, 进一步…)."""
+    if states(norm, start, end, kind):
+        return True
+    if kind == "shortcomings":
+        return states_shortfall_shaped(norm, start, end)
+    return opens_intention_shaped(norm, start, end)
 
 
 def past_tokens(source, kind: str, items: list[Node], clause_end) -> list[Node]:

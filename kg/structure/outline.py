@@ -307,6 +307,8 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
             out.append(block)
             continue
         problems = block.items
+        if block.parse == model.PARSE_NUMBERED:
+            problems = _with_trailing_causes(source, problems)
         if remedy_follows(source.norm, problems[-1].end, block.end):
             # 一是…；二是…。 then a paragraph 针对第一个问题，…: the last item reaches it, so it is read as its remedies
             problems = (*problems[:-1], replace(problems[-1], end=_rstrip(source.norm, problems[-1].start, block.end)))
@@ -325,6 +327,32 @@ def _blocks(source, index, kind, heading, body_start, end, styles, warnings,
     return out, pairs
 
 
+# A paragraph that turns from the problems to their causes (究其原因，一是…；二是…): the causes are shortcomings too.
+_CAUSE_TURN_RE = re.compile(r"\n[^\S\n]*(?:究其原因|分析原因|原因(?:主要)?(?:在于|有|是))[,，:：]?")
+
+
+def _with_trailing_causes(source, problems) -> tuple[Node, ...]:
+    """Numbered problems whose last item's body ends with a paragraph of causes counted in it (究其原因，一是…；
+    二是…。): the causes are items of their own, two or more, and the last problem stops before them. A single
+    cause line (原因：…) stays with its problem, as it explains only that one."""
+    last = problems[-1]
+    turn = _CAUSE_TURN_RE.search(source.norm, last.text_end, last.end)
+    if not turn:
+        return problems
+    counted = list(_INLINE_RE.finditer(source.norm, turn.end(), last.end))
+    if len(counted) < 2 or source.norm[turn.end() : counted[0].start()].strip():
+        return problems
+    causes = []
+    for number, found in enumerate(counted, 1):
+        stop = _rstrip(source.norm, found.end(), counted[number].start() if number < len(counted) else last.end)
+        causes.append(replace(last, style="inline", number=number, marker=source.text[found.start() : found.end()],
+                              start=found.start(), text_start=found.end(),
+                              text_end=clause_end(source.norm, found.end(), stop), end=stop))
+    causes = [replace(node, heading=source.text[node.text_start : node.text_end]) for node in causes]
+    cut = replace(last, end=_rstrip(source.norm, last.start, turn.start()))
+    return (*problems[:-1], cut, *causes)
+
+
 def _split_paragraph(source, kind, parse_kind, items, problems=0) -> list[Node]:
     """The problems or plans a single paragraph runs together (…。另一方面，…; A；B；C。; 要…。要…。), one item each;
     `problems`: how many problems the report has read before a plans paragraph."""
@@ -338,6 +366,14 @@ def _split_paragraph(source, kind, parse_kind, items, problems=0) -> list[Node]:
     for split in (split_connected, split_listed, split_musts):
         items = split(source.norm, source.text, paragraph, clause_end, _rstrip)
         if len(items) > 1:
+            if split is split_connected and kind == "plans" and not items[0].marker:
+                # A。B。C。同时，D。: the plans before the first connective may be items of their own, as the
+                # connective only adds its last; the score reads them as it reads any paragraph. (A problem's
+                # sentence without a connective stays with the one before it: it explains, as figures do.)
+                pieces = best_cut(source.norm, items[0].start, items[0].end, kind)
+                if pieces:
+                    items = [*cut_nodes(source, items[0], pieces, clause_end, _rstrip), *items[1:]]
+                    items = [replace(item, number=number) for number, item in enumerate(items, 1)]
             return items
     # Openings alike and 、 lists are read off the words, which may be alike by chance: their cut is one candidate
     # of the score beside the others, the paragraph whole another, ties going to the splitter.

@@ -23,7 +23,9 @@ _REMEDY_RE = re.compile(
     # or the problem it answers named by its number (针对第一个问题，由司法所牵头…): no modal needed
     r"|针对第[一二三四五六七八九十\d]{1,2}(?:个|项|条|方面)?(?:问题|不足|短板)\s*[,，]\s*"
     # or a label before the remedy: 整改措施：…, 改进方向：…, or 措施：/对策： alone
-    rf"|{_LABEL_DOING}{_LABEL_MEANS}\s*[:：]\s*|(?:措施|对策)\s*[:：]\s*)"
+    rf"|{_LABEL_DOING}{_LABEL_MEANS}\s*[:：]\s*|(?:措施|对策)\s*[:：]\s*"
+    # or an arrow from the problem to what answers it, opening a line of its own (…扑空 / → 统一公示…)
+    r"|(?:->|[→⇒➔➜➝])\s*)"
 )
 
 

@@ -57,6 +57,11 @@ def holds_figure(norm: str, start: int, end: int) -> bool:
     return _DIGIT_RE.search(norm, start, end) is not None
 
 
+def opens_with_frequency(norm: str, start: int, end: int) -> bool:
+    """Whether a piece opens with an adverb of how often (有时, 偶尔, 时常): problems told as what happens now and then."""
+    return bool(_frequency_re().match(norm, start, end))
+
+
 def opens_intention_shaped(norm: str, start: int, end: int) -> bool:
     """Whether a piece opens with a modal or an adverb of manner that says what will be done (进一步…, 切实…)."""
     return bool(_modal_re().match(norm, start, end))
@@ -151,3 +156,8 @@ def _count_re() -> re.Pattern:
     # the count, then within a few characters a noun of kinds (一些地方, 几个方面的问题)
     return re.compile(r"%s%s{0,%d}?%s" % (either(longest_first(words("statement_morphemes", "count"))), _CJK,
                                         _KIND_REACH, either(longest_first(words("statement_morphemes", "kind_noun")))))
+
+
+@lru_cache(maxsize=1)
+def _frequency_re() -> re.Pattern:
+    return re.compile(r"\s*(?:%s)" % either(longest_first(words("statement_morphemes", "frequency"))))

@@ -26,8 +26,9 @@ _NUMBER_TOKEN = r"(?:第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?
 NUMBERED_EDGE_RE = re.compile(rf"^(?:(?P<before>.*?\S)\s*{_NUMBER_TOKEN}|{_NUMBER_TOKEN}\s*(?P<after>\S.*))$")
 _WIDE_GAP = r"(?: {2,}|\u3000{2,})"
 _PAGED_LINE_RE = re.compile(rf"^(?:(?P<before>\S.*?){_WIDE_GAP}{_NUMBER_TOKEN}|{_NUMBER_TOKEN}{_WIDE_GAP}(?P<after>.*\S))$")
-# Table cells copied apart by a tab or by a run of spaces (a page's layout kept), not the indent before a line.
-_CELL_GAP_RE = re.compile(r"(?<=\S)(?:\t+| {3,})(?=\S)")
+# Table cells copied apart by a tab or by a run of spaces (a page's layout kept), not the indent before a line;
+# a table typed in a word processor parts its cells with two or more full-width spaces.
+_CELL_GAP_RE = re.compile(r"(?<=\S)(?:\t+| {3,}|\u3000{2,})(?=\S)")
 # A line that opens a numbered heading or item starts a new paragraph, however full the line before it: a number of
 # any family the outline numbers headings and items with (一、 （一） 1) 一) ① 第一部分 问题一： ● ➢), the outline's own
 # list of families, so that a family it learns is never joined onto a heading above it. Two are apart: 一是, as a
@@ -124,7 +125,7 @@ def column(lines: list[str]) -> Column | None:
 
 def _has_cell_gap(line: str) -> bool:
     # most lines hold neither a tab nor three spaces, and a find says so faster than the pattern, tried at every place
-    return ("\t" in line or "   " in line) and _CELL_GAP_RE.search(line) is not None
+    return ("\t" in line or "   " in line or "\u3000\u3000" in line) and _CELL_GAP_RE.search(line) is not None
 
 
 def _paged_line(line: str) -> re.Match | None:
