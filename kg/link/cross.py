@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.similarity import Weighted, _outermost, compare_weighted, idf_table, profile, weigh
+from kg.link.similarity import Weighted, compare_weighted, idf_table, outermost, profile, weigh
 from kg.link.terms import FIELD
 from kg.link.within import METHOD, addresses, eligible, select
 from kg.model import Link, Report
@@ -82,7 +82,7 @@ def _named_in(problem: Weighted, measures: dict[int, Weighted], matches: dict, f
     stated = problem.profile.head_terms
     out = set()
     for m, measure in measures.items():
-        named = _outermost(sorted(measure.profile.head_terms - FIELD))
+        named = outermost(sorted(measure.profile.head_terms - FIELD))
         if len(named) >= 2 and set(named) <= stated and matches[m].score >= floor:
             out.add(m)
     return out

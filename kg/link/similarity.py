@@ -146,7 +146,7 @@ def compare_weighted(wa: Weighted, wb: Weighted) -> Match:
         cosine + THEME_BONUS * len(heading_themes),
         cosine,
         tuple(sorted(a.themes.keys() & b.themes.keys())),
-        tuple(_explain(a, b, _outermost(shared)[:8])),
+        tuple(_explain(a, b, outermost(shared)[:8])),
         _anchored(a, b),
     )
 
@@ -163,7 +163,7 @@ def _anchored(a: Profile, b: Profile) -> bool:
         return True
     # Two headings that name two things alike (村干部…意识淡薄 and 增强干部…法治意识) say who and what together,
     # which a shared place or group alone does not: the keywords of their themes may simply differ.
-    return _objects(_outermost(sorted((a.head_terms & b.head_terms) - FIELD)), a, b) >= 2
+    return _objects(outermost(sorted((a.head_terms & b.head_terms) - FIELD)), a, b) >= 2
 
 
 def _objects(words: list[str], a: Profile, b: Profile) -> int:
@@ -193,9 +193,8 @@ def lead_terms(item: Item, source_text: str) -> frozenset[str]:
     rest = body[at + len(heading) :] if at >= 0 else body
     # The words that finish the heading's own sentence are its anchors already (see `_profile`).
     end = _SENTENCE_END.search(rest)
-    rest = rest[end.end() :] if end else ""
-    end = _SENTENCE_END.search(rest.lstrip())
-    rest = rest.lstrip()
+    rest = rest[end.end() :].lstrip() if end else ""
+    end = _SENTENCE_END.search(rest)
     return frozenset(terms(rest[: end.start()] if end else rest)) - FIELD
 
 
@@ -209,6 +208,6 @@ def _explain(a: Profile, b: Profile, shared: list[str]) -> list[str]:
     return out
 
 
-def _outermost(words: list[str]) -> list[str]:
+def outermost(words: list[str]) -> list[str]:
     """Drop a shared term that is part of a longer shared term (执法 inside 执法人员)."""
     return [w for w in words if not any(w != o and w in o for o in words)]

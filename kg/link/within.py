@@ -42,12 +42,12 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
     # and again when it is the adjacent year of a later report: everything they depend on is in the arguments.
     paired = [Link("addresses", key, "plan", p.ordinal, key, "shortcoming", p.answers, 1.0, SAME_ITEM)
               for p in plans if p.answers is not None]
+    plan_items = plans
     shortcomings = {i.ordinal: profile(i, text) for i in shortcomings}
-    items = plans
     plans = {i.ordinal: profile(i, text) for i in plans}
     if not shortcomings or not plans:
         return tuple(paired)
-    plans = aims_in_body(plans, items, shortcomings, text)
+    plans = aims_in_body(plans, plan_items, shortcomings, text)
     measures = [profile(i, text) for i in measures]
     idf = idf_table(measures + [*shortcomings.values(), *plans.values()])
     ongoing = continuing(plans, measures)
