@@ -216,3 +216,92 @@ def test_supervision_and_targeting_are_read_under_their_other_names():
 
     assert "督促检查" in terms("纳入乡党委日常督查范围") and "督促" in terms("强化督导")
     assert "针对性" in terms("推动普法宣传精准化")
+
+
+WORK_ONLY_HEADS = """澄川县桐岭乡2023年法治政府建设情况报告
+一、主要工作
+（一）健全制度。制定学法制度。
+二、存在的问题
+（一）村务公开质量不高。部分村财务账目公示不及时，公示的收支明细群众看不懂。
+（二）调处纠纷能力偏弱。网格员缺乏调解技巧培训。
+三、下一步工作计划
+（一）做好队伍提升。举办网格员调解技巧培训班，邀请律师现场教学。
+（二）下足绣花功夫。督促各村按月公示财务账目，以通俗表格向群众说明收支。
+"""
+
+
+def test_a_plan_heading_naming_only_the_work_is_anchored_by_the_aim_its_body_states(tmp_path):
+    path = tmp_path / "tongling-2023.txt"
+    path.write_text(WORK_ONLY_HEADS, encoding="utf-8")
+    found = pairs(link_report(read(path)).links, "addresses")
+    # Neither heading names a thing the problems speak of; the first sentence of each body says which it answers,
+    # and the plans stand in the other order from the problems.
+    assert ("plan", 0, "shortcoming", 1) in found
+    assert ("plan", 1, "shortcoming", 0) in found
+    assert ("plan", 0, "shortcoming", 0) not in found and ("plan", 1, "shortcoming", 1) not in found
+
+
+SAME_WHO_AND_WHAT = """澄川县枫渡镇2023年法治政府建设情况报告
+一、主要工作
+（一）健全制度。制定学法制度。
+二、存在的问题
+（一）村组干部依法办事意识淡薄。个别村组签订合同不按规定程序办事。
+（二）便民服务窗口设置不合理。群众办事需要多处排队。
+三、下一步工作计划
+（一）优化窗口布局。推行综合窗口受理。
+（二）增强村组干部和群众的法治意识。合同签订前由村法律顾问逐份把关。
+"""
+
+
+def test_two_headings_naming_the_same_people_and_the_same_want_link_whatever_their_theme_words(tmp_path):
+    path = tmp_path / "fengdu-2023.txt"
+    path.write_text(SAME_WHO_AND_WHAT, encoding="utf-8")
+    found = pairs(link_report(read(path)).links, "addresses")
+    # 依法办事 and 法治意识 are keywords of different themes, yet both headings name 村组干部 and their 意识;
+    # the plans stand in the other order, so no place speaks for the pair.
+    assert ("plan", 1, "shortcoming", 0) in found
+    assert ("plan", 1, "shortcoming", 1) not in found
+
+
+def test_a_shortfall_and_its_remedy_named_from_its_two_ends_are_one_term():
+    from kg.link.terms import terms
+
+    # forms that are all one (单一) are answered by making them many or rich
+    for remedy in ("丰富调解手段", "推行多样化调解", "探索多元调解"):
+        assert "多样" in terms(remedy)
+    assert "多样" in terms("调解手段单一")
+
+
+PART_STATED_BEFORE = """澄川县漾溪镇2023年法治政府建设情况报告
+一、主要工作
+（一）健全制度。制定学法制度。
+二、存在的问题
+（一）部分站所负责人依法行政观念不强，个别站所在工程招标中不按规定公示。
+（二）调解室设施简陋。
+三、下一步工作计划
+（一）提升站所负责人法治观念。组织站所负责人参加依法行政专题轮训，开展以案说法。
+（二）改善调解室条件。
+"""
+
+PART_FOLLOWED_AFTER = """澄川县漾溪镇2024年法治政府建设情况报告
+一、主要工作
+（一）提升站所负责人法治观念。举办站所负责人依法行政专题轮训2期，开展以案说法4次。
+（二）规范工程招标公示。所有工程招标结果在镇政务公开栏公示。
+（三）改善调解室条件。新购调解桌椅。
+二、存在的问题
+（一）档案管理不规范。
+三、下一步工作计划
+（一）规范档案管理。
+"""
+
+
+def test_a_measure_naming_a_part_of_the_problem_follows_it_up_beside_the_measure_that_answers_the_rest(tmp_path):
+    (tmp_path / "yangxi-2023.txt").write_text(PART_STATED_BEFORE, encoding="utf-8")
+    (tmp_path / "yangxi-2024.txt").write_text(PART_FOLLOWED_AFTER, encoding="utf-8")
+    prev = link_report(read(tmp_path / "yangxi-2023.txt"))
+    nxt = link_report(read(tmp_path / "yangxi-2024.txt"))
+    found = follow_up_pairs(prev, nxt, cross_year(prev, nxt))
+    # 规范工程招标公示 names nothing but the tendering the problem states after its want of awareness; the training
+    # measure scores far higher against the problem as a whole, and both follow it up.
+    assert {(0, 0), (0, 1)} <= found
+    assert (1, 1) not in found and (0, 2) not in found

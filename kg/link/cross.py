@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kg.link.config import DEFAULT, Thresholds
-from kg.link.similarity import Weighted, compare_weighted, idf_table, profile, weigh
+from kg.link.similarity import Weighted, compare_weighted, idf_table, outermost, profile, weigh
+from kg.link.terms import FIELD
 from kg.link.within import METHOD, addresses, eligible, select
 from kg.model import Link, Report
 
@@ -58,6 +59,7 @@ def _follow_ups(prev, next_, problems, plans, plans_for, measures, thresholds):
         matches = {m: compare_weighted(measure, problem) for m, measure in measures.items()}
         chosen = select({m: x.score for m, x in matches.items()}, thresholds.follows_up_floor,
                         thresholds.follows_up_relative, eligible(matches, thresholds))
+        chosen = sorted({*chosen, *_named_in(problem, measures, matches, thresholds.follows_up_floor)})
         for m in chosen:
             x = matches[m]
             # Terms may come from the plans the shortcoming was compared with; the method says so.
@@ -71,6 +73,19 @@ def _follow_ups(prev, next_, problems, plans, plans_for, measures, thresholds):
                 if y.score >= thresholds.follows_up_floor:
                     yield Link("follows_up", next_.key, "measure", m, prev.key, "plan", p, round(y.score, 4),
                                METHOD, y.themes, y.terms)
+
+
+def _named_in(problem: Weighted, measures: dict[int, Weighted], matches: dict, floor: float) -> set[int]:
+    """Measures whose heading names nothing but a part of the problem's own statement, in two words or more
+    (规范集体资产处置 after …意识淡薄，个别村在集体资产处置中不按程序办事): they follow that part up, however far
+    a measure answering the rest outscores them."""
+    stated = problem.profile.head_terms
+    out = set()
+    for m, measure in measures.items():
+        named = outermost(sorted(measure.profile.head_terms - FIELD))
+        if len(named) >= 2 and set(named) <= stated and matches[m].score >= floor:
+            out.add(m)
+    return out
 
 
 def _recurrences(prev, next_, old: dict[int, Weighted], new: dict[int, Weighted], thresholds) -> list[Link]:

@@ -35,6 +35,7 @@ class Profile:
     themes: dict
     surfaces: dict  # term → the words as written that were folded into it
     anchors: frozenset[str] = frozenset()
+    heading: str = ""
 
     @cached_property
     def all_terms(self) -> frozenset[str]:
@@ -78,6 +79,7 @@ def _profile(kind: str, ordinal: int, heading: str, body: str, extra: str, extra
         tag_text(heading + "\n" + body_rest + "\n" + extra),
         {term: tuple(sorted(words)) for term, words in surfaces.items()},
         (head_terms | frozenset(terms(finish)) | frozenset(terms(extra_heads))) - FIELD,
+        heading,
     )
 
 
@@ -144,7 +146,7 @@ def compare_weighted(wa: Weighted, wb: Weighted) -> Match:
         cosine + THEME_BONUS * len(heading_themes),
         cosine,
         tuple(sorted(a.themes.keys() & b.themes.keys())),
-        tuple(_explain(a, b, _outermost(shared)[:8])),
+        tuple(_explain(a, b, outermost(shared)[:8])),
         _anchored(a, b),
     )
 
@@ -157,7 +159,43 @@ def _anchored(a: Profile, b: Profile) -> bool:
     """
     if not (a.anchors | b.anchors) & a.all_terms & b.all_terms:
         return False
-    return bool(set(a.themes) & set(b.themes)) or not a.themes or not b.themes
+    if bool(set(a.themes) & set(b.themes)) or not a.themes or not b.themes:
+        return True
+    # Two headings that name two things alike (村干部…意识淡薄 and 增强干部…法治意识) say who and what together,
+    # which a shared place or group alone does not: the keywords of their themes may simply differ.
+    return _objects(outermost(sorted((a.head_terms & b.head_terms) - FIELD)), a, b) >= 2
+
+
+def _objects(words: list[str], a: Profile, b: Profile) -> int:
+    """How many things `words` name: two written side by side in either heading (老旧+小区) are one compound the
+    cutter split, so one thing."""
+    group = {w: w for w in words}
+
+    def root(w: str) -> str:
+        while group[w] != w:
+            w = group[w]
+        return w
+
+    for x in words:
+        for y in words:
+            if x != y and any(left + right in heading for heading in (a.heading, b.heading)
+                              for left in a.surfaces.get(x, (x,)) + b.surfaces.get(x, (x,))
+                              for right in a.surfaces.get(y, (y,)) + b.surfaces.get(y, (y,))):
+                group[root(x)] = root(y)
+    return len({root(w) for w in words})
+
+
+def lead_terms(item: Item, source_text: str) -> frozenset[str]:
+    """The object terms of the first sentence of an item's body after its heading: where a heading that names
+    only the work (抓好队伍建设) leaves its aim (组织执法人员开展执法文书培训)."""
+    heading, body = unjoined(item.heading_in(source_text)), unjoined(item.body(source_text))
+    at = body.find(heading) if heading else -1
+    rest = body[at + len(heading) :] if at >= 0 else body
+    # The words that finish the heading's own sentence are its anchors already (see `_profile`).
+    end = _SENTENCE_END.search(rest)
+    rest = rest[end.end() :].lstrip() if end else ""
+    end = _SENTENCE_END.search(rest)
+    return frozenset(terms(rest[: end.start()] if end else rest)) - FIELD
 
 
 def _explain(a: Profile, b: Profile, shared: list[str]) -> list[str]:
@@ -170,6 +208,6 @@ def _explain(a: Profile, b: Profile, shared: list[str]) -> list[str]:
     return out
 
 
-def _outermost(words: list[str]) -> list[str]:
+def outermost(words: list[str]) -> list[str]:
     """Drop a shared term that is part of a longer shared term (执法 inside 执法人员)."""
     return [w for w in words if not any(w != o and w in o for o in words)]

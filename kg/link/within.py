@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.link.config import DEFAULT, Thresholds
 from kg.link.parallel import POSITION_BONUS, continuing, diagonal, fill_runs, realign, runs
-from kg.link.similarity import compare_weighted, idf_table, profile, weigh
+from kg.link.similarity import compare_weighted, idf_table, lead_terms, profile, weigh
 from kg.link.themes import tag_report
 from kg.model import Link, Report
 
@@ -42,10 +42,12 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
     # and again when it is the adjacent year of a later report: everything they depend on is in the arguments.
     paired = [Link("addresses", key, "plan", p.ordinal, key, "shortcoming", p.answers, 1.0, SAME_ITEM)
               for p in plans if p.answers is not None]
+    plan_items = plans
     shortcomings = {i.ordinal: profile(i, text) for i in shortcomings}
     plans = {i.ordinal: profile(i, text) for i in plans}
     if not shortcomings or not plans:
         return tuple(paired)
+    plans = aims_in_body(plans, plan_items, shortcomings, text)
     measures = [profile(i, text) for i in measures]
     idf = idf_table(measures + [*shortcomings.values(), *plans.values()])
     ongoing = continuing(plans, measures)
@@ -80,6 +82,21 @@ def _addresses(key, text, measures, shortcomings, plans, thresholds: Thresholds)
             links.append(Link("addresses", key, "plan", p, key, "shortcoming", s, round(score, 4), method,
                               m.themes, m.terms))
     return tuple(links)
+
+
+def aims_in_body(plans: dict, items, shortcomings: dict, text: str) -> dict:
+    """The plans, each whose heading's anchors name nothing any problem speaks of (抓好队伍建设) anchored also by
+    the first sentence of its body, which then says what the plan works on."""
+    spoken = frozenset().union(*(s.all_terms for s in shortcomings.values()))
+    out = dict(plans)
+    for item in items:
+        plan = plans[item.ordinal]
+        if plan.anchors & spoken:
+            continue
+        lead = lead_terms(item, text)
+        if lead & spoken:
+            out[item.ordinal] = replace(plan, anchors=plan.anchors | lead)
+    return out
 
 
 def with_addresses(report: Report, thresholds: Thresholds = DEFAULT) -> Report:
