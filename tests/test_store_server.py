@@ -99,3 +99,34 @@ def test_a_server_killed_during_a_load_is_one_line_and_the_reports_before_it_sta
     with FalkorDBStore(store) as reopened:  # a write the server had answered was in its log before the kill
         assert reopened.query("MATCH (l:Law {uri: 'law:1'}) RETURN l.name AS n") == [{"n": "民法典"}]
     assert _count(store, "Report") == 1
+
+
+def test_a_server_slow_to_save_on_stop_is_never_killed_and_keeps_its_writes(tmp_path):
+    """A stop whose time runs out while the server writes its snapshot leaves it to finish: a kill would lose the
+    writes made since the last snapshot (a store without the log keeps them only in memory until then)."""
+    import os
+
+    import redis
+
+    from kg.store.server import Server, StoreError
+
+    server = Server(tmp_path / "store", appendonly=False)
+    server.ensure()
+    client = redis.Redis(unix_socket_path=str(server.socket))
+    client.set("late", os.urandom(48 * 1024 * 1024))  # tens of milliseconds to write and fsync
+    client.close()
+    pid = server.pid()
+    with pytest.raises(StoreError, match=r"^\S+server\.pid: .*still saving.*not killed") as error:
+        server.stop(timeout=0.001)
+    assert "\n" not in str(error.value)
+    deadline = time.monotonic() + 60
+    while Server(tmp_path / "store").pid() == pid and time.monotonic() < deadline:
+        time.sleep(0.05)
+    restarted = Server(tmp_path / "store", appendonly=False)
+    restarted.ensure()
+    try:
+        client = redis.Redis(unix_socket_path=str(restarted.socket))
+        assert client.strlen("late") == 48 * 1024 * 1024
+        client.close()
+    finally:
+        restarted.stop()

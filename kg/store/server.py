@@ -534,7 +534,11 @@ class Server:
         if self.process is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout)
-        _wait_gone(pid, timeout)
+        if not _wait_gone(pid, timeout):
+            # It took the SHUTDOWN and is still writing its data: a kill now would lose what it holds in memory.
+            raise StoreError(f"{self.layout.pidfile}: the store's server (pid {pid}) was still saving its data after "
+                             f"{timeout:g}s; it was not killed and exits once it has saved: run `kg db status --store "
+                             f"{_quote(self.layout.root)}` later")
         self.process = None
         self._clear_stale()
         return True
