@@ -37,6 +37,30 @@ def test_db_stop_waits_for_a_command_using_the_store_and_keeps_its_writes(tmp_pa
     assert _count(store, "Law") == 1
 
 
+def test_db_stop_past_its_timeout_refuses_and_the_command_using_the_store_finishes(tmp_path):
+    from kg.store.server import Server
+
+    store = tmp_path / "store"
+    assert kg("db", "start", "--store", store).exit_code == 0
+    user = subprocess.Popen([sys.executable, "-c", _USER, str(store)], stdout=subprocess.PIPE, text=True,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    try:
+        assert user.stdout.readline().strip() == "ready"
+        begun = time.monotonic()
+        refused = kg("db", "stop", "--timeout", "0.5", "--store", store)
+        waited = time.monotonic() - begun
+        running = Server(store).running()
+    finally:
+        user.wait(timeout=60)
+    assert refused.exit_code == 3 and waited < 1.9  # the user holds the store for 2 s
+    message = refused.stderr.strip().splitlines()[-1]
+    assert message.startswith(f"kg: {store / 'run' / 'users'}: 等待 0.5 秒后仍有命令在使用存储，未停止")
+    assert "it was not stopped and keeps running" in message
+    assert running and user.returncode == 0  # its write went through on the server left running
+    assert _count(store, "Law") == 1
+    assert kg("db", "stop", "--timeout", "5", "--store", store).stdout.strip() == "kg: store stopped"
+
+
 @pytest.fixture
 def remountable(tmp_path):
     """A small file system of its own that the test can make read-only (root and mount(8) needed)."""

@@ -339,11 +339,13 @@ class Server:
             fcntl.flock(users, fcntl.LOCK_EX)
             self.stop()
 
-    def stop_when_unused(self, waiting=None) -> bool:
+    def stop_when_unused(self, waiting=None, timeout: float | None = None) -> bool:
         """Stop the server once no command uses it (`kg db stop`): a load under way ends first, whole.
 
         `waiting()` is called once when some command still uses it; commands that begin meanwhile wait for the
-        stop. False when no server was running.
+        stop. After `timeout` seconds of waiting (None: no limit) the stop is refused and the server keeps
+        running: stopping it under a command would cut that command's writes short. False when no server was
+        running.
         """
         if self.pid() is None:
             return self.stop()  # nothing to wait for; clears what a dead server left
@@ -355,7 +357,10 @@ class Server:
             except BlockingIOError:
                 if waiting is not None:
                     waiting()
-                fcntl.flock(users, fcntl.LOCK_EX)
+                if not _flock_within(users, timeout):
+                    raise StoreError(f"{self.layout.usersfile}: 等待 {timeout:g} 秒后仍有命令在使用存储，未停止，存储继续运行 / "
+                                     f"commands still used the store after {timeout:g}s: it was not stopped and keeps "
+                                     "running; run `kg db stop` again once they end") from None
             return self.stop()
 
     def _clear_stale(self) -> None:
@@ -720,6 +725,22 @@ def _rewrite_done(path: Path, timeout: float) -> None:
         pass  # gone, or unable to answer: SHUTDOWN tells
     finally:
         connection.close()
+
+
+def _flock_within(handle, timeout: float | None) -> bool:
+    """Take an exclusive lock on `handle`, waiting at most `timeout` seconds (None: as long as it takes)."""
+    if timeout is None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return True
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
 
 
 def _wait_gone(pid: int, timeout: float) -> bool:
