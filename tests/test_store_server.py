@@ -154,3 +154,27 @@ def test_a_server_slow_to_save_on_stop_is_never_killed_and_keeps_its_writes(tmp_
         client.close()
     finally:
         restarted.stop()
+
+
+def test_a_start_waits_for_a_server_still_saving_after_a_stop_instead_of_killing_it(tmp_path):
+    """A server saving its snapshot on its way out answers nobody: a start that took it for a hung one killed it."""
+    import redis
+
+    from kg.store.server import Server, StoreError
+
+    server = Server(tmp_path / "store", appendonly=False)
+    server.ensure()
+    client = redis.Redis(unix_socket_path=str(server.socket))
+    client.mset({f"late:{number}": number for number in range(200)})
+    client.config_set("rdb-key-save-delay", 100_000)  # 0.1 s a key: a 20 s save, past a start's 15 s of patience
+    client.close()
+    with pytest.raises(StoreError, match="had not exited"):
+        server.stop(timeout=0.5)
+    restarted = Server(tmp_path / "store", appendonly=False)
+    assert restarted.ensure()  # a new server, started once the old one had saved and gone
+    try:
+        client = redis.Redis(unix_socket_path=str(restarted.socket))
+        assert client.dbsize() == 200
+        client.close()
+    finally:
+        restarted.stop()

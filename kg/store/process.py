@@ -124,6 +124,16 @@ def is_ours(pid: int, socket_path: Path, token: str | None) -> bool:
     return "redis-server" in title and f"{socket_path} {_title(token)}" in title
 
 
+def saving_snapshot(layout: Layout, pid: int) -> Path | None:
+    """The snapshot the server `pid` is writing itself (SHUTDOWN's save, which keeps it from answering), or None.
+
+    Redis writes such a save to `temp-<its pid>.rdb` in its folder; a background save's child names it after
+    its own pid, and leaves the server answering.
+    """
+    path = layout.data / f"temp-{pid}.rdb"
+    return path if path.exists() else None
+
+
 def wait_gone(pid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

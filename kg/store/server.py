@@ -13,7 +13,8 @@ when a load ends).
 A command that finds no server starts one and stops it when it ends, also on Ctrl-C; on Linux the
 kernel stops it if the command is killed outright. `kg db start` leaves one running, and commands then
 reuse it. A pid or socket left by a crash is cleared; only this store's own server is ever signalled
-(`process`). Every command that uses the server holds a shared lock on `run/users`; the command that
+(`process`), and one that answers nobody because it writes its snapshot on its way out is waited for, not
+killed. Every command that uses the server holds a shared lock on `run/users`; the command that
 started it stops it only once it holds that lock alone, so two loads on one store both finish.
 The store's format is written beside the data (`storeformat`): a kg refuses a store newer than it reads,
 and one from before the log cannot start from the out-of-date snapshot. A log the server refuses to
@@ -51,6 +52,8 @@ __all__ = ["DEFAULT_STORE", "MARKER", "PARTS", "SAVE_POINTS", "Layout", "Server"
 # Users of a store's server in this process, and the stores whose stop was handed to the last of them.
 _local_users: dict[Path, int] = {}
 _handed_over: set[Path] = set()
+
+_SAVE_PATIENCE = 600.0  # how long a start waits for a server writing its snapshot on its way out (1 s at 10,000 reports)
 
 
 class Server:
@@ -171,7 +174,12 @@ class Server:
     def _clear_stale(self) -> None:
         """Remove what a dead server left; a hung server of ours is killed, any other process never signalled."""
         pid = self.pid()
-        if pid is not None:  # ours, alive but deaf
+        saving = process.saving_snapshot(self.layout, pid) if pid is not None else None
+        if saving is not None:  # deaf because it writes its snapshot on its way out: a kill would lose what it holds
+            if not process.wait_gone(pid, _SAVE_PATIENCE):
+                raise StoreError(f"{saving}: the store's server (pid {pid}) was still writing its snapshot after "
+                                 f"{_SAVE_PATIENCE:.0f}s; it was not killed: run the command again once it has exited")
+        elif pid is not None:  # ours, alive but deaf
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             process.wait_gone(pid, 5)
