@@ -371,12 +371,16 @@ def db_start(store_dir):
 
 @db.command(name="stop")
 @db_store_option
-def db_stop(store_dir):
+@click.option("--timeout", type=click.FloatRange(min=0.001), default=None,
+              help="Seconds to wait for commands using the store; past it the stop is refused and the store keeps "
+                   "running (default: wait until they end).")
+def db_stop(store_dir, timeout):
     """Stop the embedded store once no command uses it, saving its data; a store that cannot save keeps running."""
     Server = library("kg.store.server:Server")
 
     stopped = Server(store_dir).stop_when_unused(
-        waiting=lambda: say("正在等待使用存储的命令结束 / waiting for the commands that use the store to end"))
+        waiting=lambda: say("正在等待使用存储的命令结束 / waiting for the commands that use the store to end"),
+        timeout=timeout)
     click.echo("kg: store stopped" if stopped else "kg: store was not running")
 
 

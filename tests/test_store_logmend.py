@@ -115,3 +115,20 @@ def test_zeros_inside_a_command_are_data_and_only_zeros_where_a_command_starts_a
     assert holes == [(len(command), 7)] and stopped is None
     assert b"".join(damaged[start:end] for start, end in spans) == command * 2
     assert scan(command + b"*2\r\n$3\r\nSE")[2] == len(command)  # a command cut short stops the reading there
+
+
+def test_a_log_mended_twice_keeps_both_damaged_copies(tmp_path):
+    """The copy of the first mend holds the only trace of the bytes it cut off: a second mend may not replace it."""
+    root = tmp_path / "store"
+    _two_loads_then_kill(root)
+    tail = _incr(root)
+    kept = []
+    for mark in (b"first", b"second"):
+        with open(tail, "ab") as handle:
+            handle.write(b"\x7fdamage-" + mark + b"\r\n")
+        result = kg("reports", "--format", "csv", "--store", root)
+        assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3, result.stderr
+        [warning] = [line for line in result.stderr.splitlines() if "warning:" in line]
+        kept.append(Path(warning.rsplit(" ", 1)[-1]))
+    assert kept[0] != kept[1] and kept[0].parent == kept[1].parent == root / "data"
+    assert b"damage-first" in kept[0].read_bytes() and b"damage-second" in kept[1].read_bytes()

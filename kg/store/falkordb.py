@@ -13,8 +13,10 @@ import falkordb
 from redis import exceptions as redis_errors
 
 from kg.errors import NoStoreError, StatementError, StoreError
+from kg.store.appendlog import PARTS
 from kg.store.base import DEFAULT_TIMEOUT, Store, retry
-from kg.store.server import DEFAULT_STORE, PARTS, Layout, Server
+from kg.store.layout import Layout
+from kg.store.server import DEFAULT_STORE, Server
 
 GRAPH = "kg"
 

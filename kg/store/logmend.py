@@ -126,7 +126,9 @@ def mend(appendonlydir: Path, name: str, last: bool) -> Mended | None:
     """Mend the log file `name`: take out its holes and, in the last file, cut an unreadable tail.
 
     None when the file holds nothing to mend (the refusal is then not ours to mend). The log as it
-    was is kept as a hard link beside the data (`data/<name>.damaged`); the mended file replaces it.
+    was is kept as a hard link beside the data (`data/<name>.damaged`, or `.damaged.2`… when an earlier
+    mend of the same file kept one: that copy holds the only trace of what it cut off); the mended file
+    replaces it.
     """
     path = appendonlydir / name
     if Path(name).name != name or not path.is_file():
@@ -141,7 +143,7 @@ def mend(appendonlydir: Path, name: str, last: bool) -> Mended | None:
                          "depend on it: it is left as it is; the store cannot start from it")
     if not holes and stopped is None:
         return None
-    kept = appendonlydir.parent / f"{name}.damaged"
+    kept = _unused(appendonlydir.parent / f"{name}.damaged")
     temporary = appendonlydir / f".{name}.mending"
     try:
         with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
@@ -149,8 +151,6 @@ def mend(appendonlydir: Path, name: str, last: bool) -> Mended | None:
                 handle.write(memoryview(data)[start:end])
             handle.flush()
             os.fsync(handle.fileno())
-        if kept.exists():
-            kept.unlink()
         os.link(path, kept)
         os.replace(temporary, path)
         folder = os.open(appendonlydir, os.O_RDONLY)
@@ -166,3 +166,11 @@ def mend(appendonlydir: Path, name: str, last: bool) -> Mended | None:
     cut = len(data) - stopped if stopped is not None else 0
     return Mended(path, len(holes), sum(length for _, length in holes), cut, kept)
 
+
+def _unused(path: Path) -> Path:
+    """`path`, or the first of `path.2`, `path.3`… that does not exist yet."""
+    candidate, number = path, 1
+    while os.path.lexists(candidate):
+        number += 1
+        candidate = path.with_name(f"{path.name}.{number}")
+    return candidate
