@@ -26,14 +26,4 @@ def strip_glosses(text: str) -> Unwrapped | None:
     glosses = [match.span() for match in _GLOSS_RE.finditer(text)]
     if len(glosses) < _MIN_GLOSSES:
         return None
-    out: list[str] = []
-    origin: list[int] = []
-    kept = 0
-    for start, end in glosses:
-        out.append(text[kept:start])
-        origin.extend(range(kept, start))
-        kept = end
-    out.append(text[kept:])
-    origin.extend(range(kept, len(text)))
-    origin.append(len(text))
-    return Unwrapped("".join(out), tuple(origin))
+    return Unwrapped.spliced(text, [(start, end, "") for start, end in glosses])

@@ -54,18 +54,7 @@ def restore_markers(text: str) -> Unwrapped | None:
         since = position
     if not inserts:
         return None
-    out: list[str] = []
-    origin: list[int] = []
-    kept = 0
-    for position, marker in inserts:
-        out.append(text[kept:position])
-        origin.extend(range(kept, position))
-        out.append(marker)
-        origin.extend([position] * len(marker))
-        kept = position
-    out.append(text[kept:])
-    origin.extend(range(kept, len(text) + 1))
-    return Unwrapped("".join(out), tuple(origin))
+    return Unwrapped.spliced(text, [(position, position, marker) for position, marker in inserts])
 
 
 def _lost(items: list[tuple[str, int, str]], closing: str) -> tuple[str, tuple[str, int, str]] | None:

@@ -90,6 +90,23 @@ class Unwrapped:
         """An end offset: just after the original character of the last joined character before it."""
         return self.origin[offset - 1] + 1 if offset > 0 else self.origin[0]
 
+    @classmethod
+    def spliced(cls, text: str, edits: list[tuple[int, int, str]]) -> Unwrapped:
+        """The text with each (start, end, put) in order of start: text[start:end] taken out and `put` set in its
+        place; the characters put in take the offset of `start`, the rest keep their own."""
+        out: list[str] = []
+        origin: list[int] = []
+        kept = 0
+        for start, end, put in edits:
+            out.append(text[kept:start])
+            origin.extend(range(kept, start))
+            out.append(put)
+            origin.extend([start] * len(put))
+            kept = end
+        out.append(text[kept:])
+        origin.extend(range(kept, len(text) + 1))
+        return cls("".join(out), tuple(origin))
+
     def then(self, second: Unwrapped | None) -> Unwrapped:
         """This text changed once more by `second` (made from this one's text), its offsets going back through both."""
         if second is None:
