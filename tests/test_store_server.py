@@ -21,13 +21,19 @@ with FalkorDBStore(sys.argv[1]) as store:
 """
 
 
-def test_db_stop_waits_for_a_command_using_the_store_and_keeps_its_writes(tmp_path):
-    store = tmp_path / "store"
+def _started_with_a_user(store):
+    """A started store and a command at work on it, once it holds the store."""
     assert kg("db", "start", "--store", store).exit_code == 0
     user = subprocess.Popen([sys.executable, "-c", _USER, str(store)], stdout=subprocess.PIPE, text=True,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert user.stdout.readline().strip() == "ready"
+    return user
+
+
+def test_db_stop_waits_for_a_command_using_the_store_and_keeps_its_writes(tmp_path):
+    store = tmp_path / "store"
+    user = _started_with_a_user(store)
     try:
-        assert user.stdout.readline().strip() == "ready"
         stopped = kg("db", "stop", "--store", store)
     finally:
         user.wait(timeout=60)
@@ -41,11 +47,8 @@ def test_db_stop_past_its_timeout_refuses_and_the_command_using_the_store_finish
     from kg.store.server import Server
 
     store = tmp_path / "store"
-    assert kg("db", "start", "--store", store).exit_code == 0
-    user = subprocess.Popen([sys.executable, "-c", _USER, str(store)], stdout=subprocess.PIPE, text=True,
-                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    user = _started_with_a_user(store)
     try:
-        assert user.stdout.readline().strip() == "ready"
         begun = time.monotonic()
         refused = kg("db", "stop", "--timeout", "0.5", "--store", store)
         waited = time.monotonic() - begun
