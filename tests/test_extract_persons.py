@@ -446,3 +446,32 @@ def test_the_members_between_you_and_zucheng_tile_the_run_when_a_rare_family_nam
     assert [name for name, _ in people("成立由郁青、占海涛组成的巡回调解组。")] == ["郁青", "占海涛"]
     # words are no members, however the run is cut
     assert people("由占比、过半组成。") == []
+
+
+def test_the_pairs_of_a_slogan_are_a_title_and_a_verb_not_a_name():
+    # a parallel list of a title and a word of the same last character: the words are what each one does
+    assert people("落实“站长领读、干事跟读、党员普读”的学法制度，全年学法12次。") == []
+    assert people("坚持所长带学、组长研学、队员普学，推动学法入心。") == []
+    # names side by side open with a family name each, so a list of them stays a list of people
+    assert people("所长邵明、组长柏明参加培训。") == [("邵明", "所长"), ("柏明", "组长")]
+
+
+def test_a_time_word_after_a_title_says_when_unless_an_act_of_office_follows():
+    assert people("开通驻村律师周末预约热线。") == []
+    assert people("落实法律顾问夜间接访制度。") == []
+    assert people("镇党委书记夏天带头讲法。") == [("夏天", "镇党委书记")]
+
+
+def test_a_name_ends_where_a_visit_begins():
+    # a name of parts first, then a family name and a given name, cut before going into homes (入户), not after it
+    assert people("宣讲员卓玛、甘文涛入户讲解民法典。") == [("卓玛", "宣讲员"), ("甘文涛", "宣讲员")]
+    assert people("调解员卢文川上门调处宅基地纠纷。") == [("卢文川", "调解员")]
+
+
+def test_he_after_a_name_and_a_list_mark_is_a_family_name():
+    # after a name and 、, 和 joins nothing: 和 opens the next name, cut at the preposition or act after it
+    assert people("人民调解员李春梅、和玉珍以拉家常的方式化解纠纷。") == [("李春梅", "调解员"), ("和玉珍", "调解员")]
+    assert people("法律明白人和建英、和润兰用本地话讲解法律。") == [("和建英", "法律明白人"), ("和润兰", "法律明白人")]
+    assert people("说事点由退休教师和丽芬领办。") == [("和丽芬", "退休教师")]
+    # 和 between a name and a plain word joins them
+    assert people("调解员李春梅、和村干部一起走访。") == [("李春梅", "调解员")]
