@@ -475,3 +475,20 @@ def test_he_after_a_name_and_a_list_mark_is_a_family_name():
     assert people("说事点由退休教师和丽芬领办。") == [("和丽芬", "退休教师")]
     # 和 between a name and a plain word joins them
     assert people("调解员李春梅、和村干部一起走访。") == [("李春梅", "调解员")]
+
+
+def test_the_role_is_the_title_nearest_the_name():
+    # a second post right before the name's: the nearer one is the role
+    assert people("联村干部副乡长祁海波带队走访。") == [("祁海波", "副乡长")]
+    # a clause with a pronoun before the title is no body the title belongs to
+    assert people("村民都这样称赞调解员蒲文静：有事找她准没错。") == [("蒲文静", "调解员")]
+    # but a body named after the pronoun still qualifies it, and a one-character pronoun points at the body
+    assert people("其中柳塘社区书记闵嘉禾牵头调处。") == [("闵嘉禾", "柳塘社区书记")]
+    assert people("我镇司法所所长欧阳青带头讲法。") == [("欧阳青", "我镇司法所所长")]
+
+
+def test_a_names_table_without_a_post_column_takes_the_title_of_its_caption():
+    assert people("南片区法律明白人名单\n姓名\t村别\t电话\n蒲文静\t柳塘村\t13900000001\n祁海波\t石门村\t13900000002\n") == [
+        ("蒲文静", "法律明白人"), ("祁海波", "法律明白人")]
+    # a post column, where there is one, gives each row's post
+    assert people("南片区法律明白人名单\n姓名\t职务\n蒲文静\t村委会主任\n") == [("蒲文静", "村委会主任")]

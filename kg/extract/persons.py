@@ -488,9 +488,11 @@ def _table_columns(norm: str):
     Each row's cell in such a column is a person when it holds a name and nothing more. A header may head several
     columns of people (值班领导<TAB>联系人, 法律顾问<TAB>社区联系人); a 姓名 column is the one column of names.
     """
-    columns: list[tuple[int, str]] | None = None  # (column, the role its header gives: empty under 姓名)
+    columns: list[tuple[int, str]] | None = None  # (column, the role its header gives; under 姓名 the caption's title)
     posts = None
     pos = 0
+    names_table = False  # whether the columns are a 姓名 table's, whose rows' post cells are data, not headers
+    caption = ""  # the line of prose before a table (村法律顾问名单): the title a 姓名 column has no post cell for
     for line in norm.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
@@ -498,16 +500,17 @@ def _table_columns(norm: str):
         # a Markdown table (| 姓名 | 职务 |) separates its cells with bars where a typed one has tabs
         cells = line.split("|" if line.lstrip().startswith("|") else "\t")
         if len(cells) < 2:
-            columns = None
+            columns, caption = None, line
             continue
         named = [n for n, cell in enumerate(cells) if cell.strip() in _words("name_column")]
         # under a 姓名 header a row's post cell (镇长) is data, not the header of another table
-        under_names = columns is not None and not columns[0][1]
+        under_names = columns is not None and names_table
         heads = [] if under_names else [n for n, cell in enumerate(cells) if _heads_people(cell.strip())]
         if heads or named:
             # 姓名<TAB>职务: a column headed 姓名 holds the names, and each row's post is in the column headed 职务
-            columns = [(named[0], "")] if named else [(n, cells[n].strip()) for n in heads]
             posts = next((n for n, cell in enumerate(cells) if cell.strip() in _words("post_column")), None)
+            names_table = bool(named)
+            columns = [(named[0], _caption_title(caption) if posts is None else "")] if named else [(n, cells[n].strip()) for n in heads]
             continue
         for column, role in columns or ():
             if column >= len(cells):
@@ -518,6 +521,16 @@ def _table_columns(norm: str):
             if name and name == cell.strip():
                 post = cells[posts].strip() if posts is not None and posts < len(cells) else role
                 yield _Found(at, at + len(name), name, post or role)
+
+
+MAX_CAPTION = 40  # characters of a table's caption searched for its title: a longer line is prose, not a caption
+
+
+def _caption_title(caption: str) -> str:
+    """The last title a short caption names (东片区网格员名单: 网格员), the post of everyone a 姓名 table without a
+    post column lists; none when the line before the table is long prose or names no title."""
+    found = titles_in(caption) if len(caption) <= MAX_CAPTION else ()
+    return found[-1][2] if found else ""
 
 
 @cache
