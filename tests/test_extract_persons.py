@@ -446,3 +446,49 @@ def test_the_members_between_you_and_zucheng_tile_the_run_when_a_rare_family_nam
     assert [name for name, _ in people("成立由郁青、占海涛组成的巡回调解组。")] == ["郁青", "占海涛"]
     # words are no members, however the run is cut
     assert people("由占比、过半组成。") == []
+
+
+def test_the_pairs_of_a_slogan_are_a_title_and_a_verb_not_a_name():
+    # a parallel list of a title and a word of the same last character: the words are what each one does
+    assert people("落实“站长领读、干事跟读、党员普读”的学法制度，全年学法12次。") == []
+    assert people("坚持所长带学、组长研学、队员普学，推动学法入心。") == []
+    # names side by side open with a family name each, so a list of them stays a list of people
+    assert people("所长邵明、组长柏明参加培训。") == [("邵明", "所长"), ("柏明", "组长")]
+
+
+def test_a_time_word_after_a_title_says_when_unless_an_act_of_office_follows():
+    assert people("开通驻村律师周末预约热线。") == []
+    assert people("落实法律顾问夜间接访制度。") == []
+    assert people("镇党委书记夏天带头讲法。") == [("夏天", "镇党委书记")]
+
+
+def test_a_name_ends_where_a_visit_begins():
+    # a name of parts first, then a family name and a given name, cut before going into homes (入户), not after it
+    assert people("宣讲员卓玛、甘文涛入户讲解民法典。") == [("卓玛", "宣讲员"), ("甘文涛", "宣讲员")]
+    assert people("调解员卢文川上门调处宅基地纠纷。") == [("卢文川", "调解员")]
+
+
+def test_he_after_a_name_and_a_list_mark_is_a_family_name():
+    # after a name and 、, 和 joins nothing: 和 opens the next name, cut at the preposition or act after it
+    assert people("人民调解员李春梅、和玉珍以拉家常的方式化解纠纷。") == [("李春梅", "调解员"), ("和玉珍", "调解员")]
+    assert people("法律明白人和建英、和润兰用本地话讲解法律。") == [("和建英", "法律明白人"), ("和润兰", "法律明白人")]
+    assert people("说事点由退休教师和丽芬领办。") == [("和丽芬", "退休教师")]
+    # 和 between a name and a plain word joins them
+    assert people("调解员李春梅、和村干部一起走访。") == [("李春梅", "调解员")]
+
+
+def test_the_role_is_the_title_nearest_the_name():
+    # a second post right before the name's: the nearer one is the role
+    assert people("联村干部副乡长祁海波带队走访。") == [("祁海波", "副乡长")]
+    # a clause with a pronoun before the title is no body the title belongs to
+    assert people("村民都这样称赞调解员蒲文静：有事找她准没错。") == [("蒲文静", "调解员")]
+    # but a body named after the pronoun still qualifies it, and a one-character pronoun points at the body
+    assert people("其中柳塘社区书记闵嘉禾牵头调处。") == [("闵嘉禾", "柳塘社区书记")]
+    assert people("我镇司法所所长欧阳青带头讲法。") == [("欧阳青", "我镇司法所所长")]
+
+
+def test_a_names_table_without_a_post_column_takes_the_title_of_its_caption():
+    assert people("南片区法律明白人名单\n姓名\t村别\t电话\n蒲文静\t柳塘村\t13900000001\n祁海波\t石门村\t13900000002\n") == [
+        ("蒲文静", "法律明白人"), ("祁海波", "法律明白人")]
+    # a post column, where there is one, gives each row's post
+    assert people("南片区法律明白人名单\n姓名\t职务\n蒲文静\t村委会主任\n") == [("蒲文静", "村委会主任")]

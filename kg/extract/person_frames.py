@@ -241,15 +241,21 @@ def _not_framed() -> frozenset[str]:
     return lexicon.chars("person_words", "not_in_framed")
 
 
-def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
+def slot_after(norm: str, start: int, acts_only: bool = False, listed: bool = False) -> str | None:
     """The name at `start` (right after a title or a kind of person) that ends where an act of office, a verb or
     punctuation begins; asked only where a name can open. With `acts_only`, only an act closes it: a kind of person
-    heads nouns as often as names (居民公约，, 村民小组)."""
+    heads nouns as often as names (居民公约，, 村民小组). With `listed` (the slot follows a name and 、), a preposition of
+    the dictionary closes it too (甲、和某某用方言…): after a title it may end a word instead (法律顾问平台运用)."""
     if not person_score.may_open_name(norm, start):
         return None
     stop = min(len(norm), start + MAX_SLOT) + 1
     ends = tuple(end for end in range(start + 2, stop)
-                 if (norm.startswith(_long_acts(), end) if acts_only else _closes_slot(norm, end)))
+                 if (norm.startswith(_long_acts(), end) if acts_only
+                     else _closes_slot(norm, end) or (listed and segment.pos_tags().get(norm[end : end + 1]) == "p")))
+    # 法律顾问周末预约服务: a common time word (周末, 夜间) before a verb of the dictionary says when the thing is done, not
+    # who does it; an act of office or punctuation after it still closes a name (书记夏天带头)
+    ends = tuple(end for end in ends if not _time_word(norm[start:end]) or end >= len(norm) or norm[end] in _SLOT_CLOSERS
+                 or norm.startswith(_slot_acts(), end))
     if norm[start] in _CONJUNCTIONS:
         # 乡党委书记和志强把…: 和 is a family name when the person alone does what follows; 镇长和高远同志一同…, 律师和
         # 公职律师: a second person or title joined to the first, who act together (同志, 一同, 分别)
@@ -257,6 +263,11 @@ def slot_after(norm: str, start: int, acts_only: bool = False) -> str | None:
         ends = tuple(end for end in ends if not norm.startswith(_together(), end) and not norm.startswith(_titles(), end)
                      and not person_score.common_word(norm[start + 1 : end]) and not person_score.crossed(norm, end))
     return person_score.best_from(norm, start, SLOT, ends=ends, slot=True) if ends else None
+
+
+def _time_word(word: str) -> bool:
+    """A common word the dictionary tags a time (周末 654, 夜间 1,398): when something is done."""
+    return segment.pos_tags().get(word) == "t" and segment.default().FREQ.get(word, 0) >= person_score.COMMON_WORD_FREQUENCY
 
 
 def _closes_slot(norm: str, end: int) -> bool:

@@ -73,7 +73,30 @@ def qualifiers_start(norm: str, pos: int) -> int:
     left = pos
     while left > 0 and pos - left < MAX_ROLE_PREFIX and "\u4e00" <= norm[left - 1] <= "\u9fff" and norm[left - 1] not in stops:
         left -= 1
+    if pos - left < 2:
+        return left
+    # 包片领导副镇长: a title right before another is a second post, and the one nearest the name is the role
+    adjacent = next((role for role in roles_longest_first() if norm.endswith(role, left, pos)), None)
+    if adjacent is not None and len(adjacent) > 1:
+        return pos
+    # 群众这样评价网格员, 其中金叶社区书记: the words up to a pronoun of two characters (这样, 其中) are a clause; after
+    # it, the words qualify the title only when they name a place or a body (金叶社区), else they are the clause's verb
+    # (评价). A pronoun of one character (我镇, 该村) points at the body itself.
+    if not any(norm[at : at + 2] in _pronouns() for at in range(left, pos - 1)):
+        return left  # most runs hold no pronoun: a set lookup per character before the segmenter is asked
+    offset = left
+    for word in lexicon.tokens(norm[left:pos]):
+        offset += len(word)
+        if len(word) > 1 and segment.pos_tags().get(word, "").startswith("r"):
+            places = lexicon.chars("person_words", "not_in_framed")
+            left = offset if any(ch in places for ch in norm[offset:pos]) else pos
     return left
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    """The first two characters of the dictionary's pronouns of two or more characters (这样, 其中, 如此)."""
+    return frozenset(word[:2] for word, tag in segment.pos_tags().items() if tag.startswith("r") and len(word) > 1)
 
 
 @cache

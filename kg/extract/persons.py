@@ -101,11 +101,50 @@ def extract(source: Source, sections: tuple[Section, ...]) -> tuple[Person, ...]
     for item in found:
         if item.name[:-1] in names and item.name[-1] in lexicon.chars("person_words", "all_of"):
             continue  # 乡长罗娟均在…: 罗娟 named elsewhere, so 均 is the adverb "both", not a third character
+        if _in_slogan(norm, item.start, item.end):
+            continue  # “主任领学、科长研学、干部普学”: the pairs of a slogan are a title and a verb, not a title and a name
         if item.name not in seen and item.name not in doctrine:
             name = "".join(source.text[item.start : item.end].split())  # 温  强 is 温强; the evidence keeps the spaces
             role = _as_written(source.text, norm, item.role, item.start)
             seen[item.name] = Person(name, role, evidence(source.path, source.text, item.start, item.end))
     return tuple(seen.values())
+
+
+_PAIR_STOPS = frozenset('、",。;:!?()\n \t')
+MAX_PAIR = 10  # characters of one pair of a parallel list (镇党委书记 + 领学)
+
+
+def _in_slogan(norm: str, start: int, end: int) -> bool:
+    """Whether the name norm[start:end] ends a pair of a parallel 、-list whose neighbour pair is a title and a word of
+    the same length and last character that no name opens (科长研学 beside 干部普学): the pairs are a slogan's title and
+    verb. Names side by side (主任李明、科长王明) each open with a family name, so a list of them is kept."""
+    own = start
+    while own > 0 and start - own < MAX_PAIR and norm[own - 1] not in _PAIR_STOPS:
+        own -= 1
+    neighbours = []
+    if norm[end : end + 1] == "、":
+        stop = end + 1
+        while stop < len(norm) and stop - end <= MAX_PAIR and norm[stop] not in _PAIR_STOPS:
+            stop += 1
+        neighbours.append((end + 1, stop))
+    if own > 0 and norm[own - 1] == "、":
+        first = own - 1
+        while first > 0 and own - first <= MAX_PAIR and norm[first - 1] not in _PAIR_STOPS:
+            first -= 1
+        neighbours.append((first, own - 1))
+    size = end - start
+    for first, stop in neighbours:
+        word_at = stop - size
+        if (word_at > first and norm[stop - 1] == norm[end - 1] and norm.endswith(_pair_heads(), first, word_at)
+                and not person_score.may_open_name(norm, word_at)):
+            return True
+    return False
+
+
+@cache
+def _pair_heads() -> tuple[str, ...]:
+    """What opens a pair of a parallel list about people: a title or a kind of person (干部, 党员)."""
+    return (*_roles_longest_first(), *_words("kind_of_person"))
 
 
 def _with_framed(found: list[_Found], norm: str, titles: tuple[tuple[int, int, str], ...]) -> list[_Found]:
@@ -299,6 +338,10 @@ def _names_from(norm: str, pos: int, posts: bool = False) -> list[tuple[int, str
             spans = _framed(norm, pos) or [(at, span) for at, span in person_frames.after_title(norm, pos)
                                             if not person_frames.heads_a_noun(norm, at + len(span))]
             name = spans[0][1] if spans else None  # (甲、桂园社区书记乙: a span before a noun qualifies it)
+        if name is None and pos > 0 and norm[pos - 1] == "、" and norm[pos : pos + 1] in _CONJOINED:
+            # 甲、和某某用…: after a name and 、, 和 joins nothing, so it is a family name when the span closes as a
+            # slot does (an act, a preposition, punctuation): the 、 frames its start as a title would
+            name = person_frames.slot_after(norm, pos, listed=True)
         if name is None:
             return out
         out.append((pos, name))
@@ -445,9 +488,11 @@ def _table_columns(norm: str):
     Each row's cell in such a column is a person when it holds a name and nothing more. A header may head several
     columns of people (值班领导<TAB>联系人, 法律顾问<TAB>社区联系人); a 姓名 column is the one column of names.
     """
-    columns: list[tuple[int, str]] | None = None  # (column, the role its header gives: empty under 姓名)
+    columns: list[tuple[int, str]] | None = None  # (column, the role its header gives; under 姓名 the caption's title)
     posts = None
     pos = 0
+    names_table = False  # whether the columns are a 姓名 table's, whose rows' post cells are data, not headers
+    caption = ""  # the line of prose before a table (村法律顾问名单): the title a 姓名 column has no post cell for
     for line in norm.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
@@ -455,16 +500,17 @@ def _table_columns(norm: str):
         # a Markdown table (| 姓名 | 职务 |) separates its cells with bars where a typed one has tabs
         cells = line.split("|" if line.lstrip().startswith("|") else "\t")
         if len(cells) < 2:
-            columns = None
+            columns, caption = None, line
             continue
         named = [n for n, cell in enumerate(cells) if cell.strip() in _words("name_column")]
         # under a 姓名 header a row's post cell (镇长) is data, not the header of another table
-        under_names = columns is not None and not columns[0][1]
+        under_names = columns is not None and names_table
         heads = [] if under_names else [n for n, cell in enumerate(cells) if _heads_people(cell.strip())]
         if heads or named:
             # 姓名<TAB>职务: a column headed 姓名 holds the names, and each row's post is in the column headed 职务
-            columns = [(named[0], "")] if named else [(n, cells[n].strip()) for n in heads]
             posts = next((n for n, cell in enumerate(cells) if cell.strip() in _words("post_column")), None)
+            names_table = bool(named)
+            columns = [(named[0], _caption_title(caption) if posts is None else "")] if named else [(n, cells[n].strip()) for n in heads]
             continue
         for column, role in columns or ():
             if column >= len(cells):
@@ -475,6 +521,16 @@ def _table_columns(norm: str):
             if name and name == cell.strip():
                 post = cells[posts].strip() if posts is not None and posts < len(cells) else role
                 yield _Found(at, at + len(name), name, post or role)
+
+
+MAX_CAPTION = 40  # characters of a table's caption searched for its title: a longer line is prose, not a caption
+
+
+def _caption_title(caption: str) -> str:
+    """The last title a short caption names (东片区网格员名单: 网格员), the post of everyone a 姓名 table without a
+    post column lists; none when the line before the table is long prose or names no title."""
+    found = titles_in(caption) if len(caption) <= MAX_CAPTION else ()
+    return found[-1][2] if found else ""
 
 
 @cache
