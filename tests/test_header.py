@@ -810,3 +810,16 @@ def test_a_county_whose_name_is_a_common_word_counts_when_run_into_the_township(
     text = ("白石乡2023年法治政府建设情况报告\n2023年，白石乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
             + "白石乡人民政府\n2024年1月9日\n海棠县白石乡党政办公室　　2024年1月9日印发\n")
     assert header_of(text).county == "海棠县"
+
+
+@pytest.mark.parametrize(("text", "township"), [
+    # An office whose name is one ordinary word, named as the subject of the report's sentence about itself.
+    ("今年以来，复兴街道党工委带领机关干部抓实法治建设。现将复兴街道2025年法治政府建设情况报告如下：\n", "复兴街道"),
+    ("现将振兴街道推进依法行政工作情况报告如下：\n", "振兴街道"),
+    # The same word used as a word in that sentence, or outside it, names no office.
+    ("现将我们全面振兴街道经济的做法报告如下：\n", None),
+    ("街道持续深化法治建设，全力推动振兴街道商圈。现将有关情况报告如下：\n", None),
+])
+def test_a_name_that_is_an_ordinary_word_counts_where_the_report_names_itself(text, township):
+    header = header_of(text + "一、主要举措和成效\n" + BODY)
+    assert header.township == township

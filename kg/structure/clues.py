@@ -208,7 +208,7 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
         cue = _in_prose(place, cue)
         if cue == BODY and place.start >= zones.body_end:
             continue  # an attachment or note after the signature
-        if not _stands_alone(place, cue):
+        if not _stands_alone(place, cue) and not _names_itself(norm, place, cue):
             continue
         if cue != BODY:
             named.append(place)
@@ -248,6 +248,18 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
     if cue in _LINE_CUES or cue in (LOCATED, ADDRESS, TOWN_PAIR) or place.confirmed:
         return True
     return len(place.name) - len(place.suffix) <= 4 and (not place.common_word or cue in _CLAUSE_CUES)
+
+
+# The verb of the report's sentence about itself (现将振兴街道…报告如下): what stands right after it is its subject.
+_SELF_REPORT_VERB_RE = re.compile(r"现[将就对]$")
+
+
+def _names_itself(norm: str, place: PlaceName, cue: str) -> bool:
+    """Whether a name one ordinary word (振兴, 复兴) stands where the report names itself: right after 现将 in the
+    sentence that says what follows (现将振兴街道…报告如下). The sentence's own verb leaves the name no other reading
+    there; elsewhere the word is read as a word (全面振兴街道经济, 推动振兴乡村)."""
+    return cue == REPORT_LINE and place.bounded and bool(_SELF_REPORT_VERB_RE.search(norm, max(0, place.start - 2),
+                                                                                       place.start))
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,
