@@ -816,10 +816,17 @@ def test_a_county_whose_name_is_a_common_word_counts_when_run_into_the_township(
     # An office whose name is one ordinary word, named as the subject of the report's sentence about itself.
     ("今年以来，复兴街道党工委带领机关干部抓实法治建设。现将复兴街道2025年法治政府建设情况报告如下：\n", "复兴街道"),
     ("现将振兴街道推进依法行政工作情况报告如下：\n", "振兴街道"),
+    # ... or as the subject opening the preamble of a report that calls itself 我街道.
+    ("2025年，复兴街道坚持依法行政，各项工作有序推进。现将有关情况报告如下：\n", "复兴街道"),
     # The same word used as a word in that sentence, or outside it, names no office.
     ("现将我们全面振兴街道经济的做法报告如下：\n", None),
     ("街道持续深化法治建设，全力推动振兴街道商圈。现将有关情况报告如下：\n", None),
 ])
 def test_a_name_that_is_an_ordinary_word_counts_where_the_report_names_itself(text, township):
-    header = header_of(text + "一、主要举措和成效\n" + BODY)
+    header = header_of(text + "一、主要举措和成效\n" + "（一）加强组织领导。我街道成立领导小组。\n" + BODY)
     assert header.township == township
+
+
+def test_an_ordinary_word_opening_the_preamble_names_no_office_unless_the_report_calls_itself_by_its_rank():
+    text = "2025年，振兴街道商圈建设全面起步，我镇持续推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).township is None
