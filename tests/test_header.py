@@ -830,3 +830,19 @@ def test_a_name_that_is_an_ordinary_word_counts_where_the_report_names_itself(te
 def test_an_ordinary_word_opening_the_preamble_names_no_office_unless_the_report_calls_itself_by_its_rank():
     text = "2025年，振兴街道商圈建设全面起步，我镇持续推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
     assert header_of(text).township is None
+
+
+def test_a_page_in_traditional_characters_names_its_county_in_its_fields_in_the_same_characters():
+    from kg.text.script import to_traditional
+    text = to_traditional("石桥乡2024年法治政府建设情况报告\n2024年，我乡坚持依法行政。现将有关情况报告如下：\n"
+                          "一、主要举措和成效\n" + BODY)
+    site = (("网站", to_traditional("青岚县人民政府")), ("网页路径", to_traditional("首页 > 青岚县 > 乡镇动态")))
+    assert "縣" in site[0][1]
+    header = header_of(text, "page.html", metadata=site)
+    assert (header.township, header.county) == ("石桥乡", "青岚县")
+
+
+def test_a_page_field_in_traditional_characters_gives_its_document_number_as_written():
+    from kg.structure.header import doc_number_in
+    assert doc_number_in("溪政發〔2025〕3號") == "溪政發〔2025〕3號"
+    assert doc_number_in("無") is None

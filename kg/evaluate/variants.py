@@ -13,7 +13,7 @@ from pathlib import Path
 from kg.evaluate.layouts import LAYOUTS, Layout, kept_by_chrome
 from kg.evaluate.misses import file_misses, format_misses
 from kg.text import compact
-from kg.text.script import to_simplified
+from kg.text.script import is_traditional, to_simplified, to_traditional
 from kg.evaluate.run import CHAINS_FILE, drop_unannotated, load_gold, report_path, summarize
 from kg.link import link_report
 from kg.evaluate.score import FIELDS, Count, score_links, score_report
@@ -55,14 +55,15 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
             chrome = page.metadata if page.fmt == "html" else ()
             for layout in layouts:
                 varied, varied_gold = layout.transform(text, gold)
-                varied_gold = kept_by_chrome(gold, varied_gold, " ".join(value for _, value in chrome), varied)
+                page_chrome = _chrome_as(chrome, varied, text)
+                varied_gold = kept_by_chrome(gold, varied_gold, " ".join(value for _, value in page_chrome), varied)
                 for field, n in _declared(gold, varied_gold).items():
                     declared[layout.name][field] = declared[layout.name].get(field, 0) + n
                 folder = Path(tmp) / layout.name.replace("/", "_")
                 folder.mkdir(exist_ok=True)
                 target = folder / Path(gold["file"]).with_suffix(".txt").name
                 target.write_bytes(varied.encode(layout.encoding))
-                outcome = _extract_with(target, chrome) if chrome else extract_path(target)
+                outcome = _extract_with(target, page_chrome) if chrome else extract_path(target)
                 report = outcome.report
                 if outcome.error is not None:
                     errors.append(f"{layout.name}: {outcome.error}")
@@ -86,6 +87,14 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
     if misses:
         result["misses"] = _added_misses(missed, layouts[0].name)
     return result
+
+
+def _chrome_as(chrome: tuple, varied: str, text: str) -> tuple:
+    """The chrome in the script of the layout's text: a site's 繁体 switch serves the whole page in traditional
+    characters, its fields with its article."""
+    if not is_traditional(varied) or is_traditional(text):
+        return chrome
+    return tuple((key, to_traditional(value)) for key, value in chrome)
 
 
 def _extract_with(path: Path, chrome: tuple) -> Outcome:
