@@ -262,3 +262,42 @@ def test_traditional_gold_quotes_take_the_characters_the_converted_text_gives_th
     converted, gold = traditional(text, {"laws": ["中华人民共和国行政复议法"], "sections": []})
     start = converted.index("《") + 1
     assert gold["laws"] == [converted[start:converted.index("》")].replace("\n", "")]
+
+
+# A page whose county only its chrome names (the site's name after the <title>'s separator, the breadcrumb), and whose
+# document number only its 信息公开 fields state.
+CHROME_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>石桥乡2024年法治政府建设情况报告-青岚县人民政府</title></head><body>
+<div class="nav">首页 &gt; 青岚县 &gt; 乡镇动态</div>
+<table class="info"><tr><td>发文字号：</td><td>石政发〔2025〕2号</td><td>发布日期：</td><td>2025-01-12</td></tr></table>
+<div class="article">
+<h1>石桥乡2024年法治政府建设情况报告</h1>
+<p>2024年，石桥乡党委、政府坚持依法行政，现将有关情况报告如下：</p>
+<p>一、主要举措和成效</p>
+<p>（一）压实领导责任。乡党委专题研究法治工作4次。</p>
+<p>（二）规范行政执法。全年办理行政处罚案件9件，无一被复议纠错。</p>
+<p>二、存在的问题</p>
+<p>（一）干部学法的主动性还不够强。</p>
+<p>三、下一步工作打算</p>
+<p>（一）健全学法制度，每季度组织一次集中学法。</p>
+<p>石桥乡人民政府</p><p>2025年1月10日</p>
+</div></body></html>
+"""
+CHROME_GOLD = {
+    "file": "shiqiaoxiang_2024.html", "complete": False, "township": "石桥乡", "county": "青岚县", "year": 2024,
+    "doc_number": "石政发〔2025〕2号",
+    "sections": [{"kind": "measures", "heading": "一、主要举措和成效"}, {"kind": "shortcomings", "heading": "二、存在的问题"},
+                 {"kind": "plans", "heading": "三、下一步工作打算"}],
+}
+
+
+def test_a_page_keeps_the_county_and_number_its_chrome_gives_in_every_layout(tmp_path):
+    (tmp_path / "shiqiaoxiang_2024.html").write_text(CHROME_PAGE, "utf-8")
+    (tmp_path / "shiqiaoxiang_2024.json").write_text(json.dumps(CHROME_GOLD, ensure_ascii=False), "utf-8")
+    plain = json.loads(CliRunner().invoke(cli, ["eval", str(tmp_path), str(tmp_path), "--json"]).output)
+    assert plain["micro"]["county"]["f1"] == 1.0
+    result = evaluate_variants(tmp_path, tmp_path)
+    assert result["errors"] == []
+    for name, scores in result["layouts"].items():  # the original too: saved as text, the page keeps its chrome
+        assert (name, scores["county"]["f1"], scores["township"]["f1"], scores["doc_number"]["f1"]) == (name, 1.0, 1.0, 1.0)
+    assert "county" not in result["declared"].get("no-title", {})  # the page still names it without the title line

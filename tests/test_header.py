@@ -810,3 +810,39 @@ def test_a_county_whose_name_is_a_common_word_counts_when_run_into_the_township(
     text = ("白石乡2023年法治政府建设情况报告\n2023年，白石乡依法履职。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
             + "白石乡人民政府\n2024年1月9日\n海棠县白石乡党政办公室　　2024年1月9日印发\n")
     assert header_of(text).county == "海棠县"
+
+
+@pytest.mark.parametrize(("text", "township"), [
+    # An office whose name is one ordinary word, named as the subject of the report's sentence about itself.
+    ("今年以来，复兴街道党工委带领机关干部抓实法治建设。现将复兴街道2025年法治政府建设情况报告如下：\n", "复兴街道"),
+    ("现将振兴街道推进依法行政工作情况报告如下：\n", "振兴街道"),
+    # ... or as the subject opening the preamble of a report that calls itself 我街道.
+    ("2025年，复兴街道坚持依法行政，各项工作有序推进。现将有关情况报告如下：\n", "复兴街道"),
+    # The same word used as a word in that sentence, or outside it, names no office.
+    ("现将我们全面振兴街道经济的做法报告如下：\n", None),
+    ("街道持续深化法治建设，全力推动振兴街道商圈。现将有关情况报告如下：\n", None),
+])
+def test_a_name_that_is_an_ordinary_word_counts_where_the_report_names_itself(text, township):
+    header = header_of(text + "一、主要举措和成效\n" + "（一）加强组织领导。我街道成立领导小组。\n" + BODY)
+    assert header.township == township
+
+
+def test_an_ordinary_word_opening_the_preamble_names_no_office_unless_the_report_calls_itself_by_its_rank():
+    text = "2025年，振兴街道商圈建设全面起步，我镇持续推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n" + BODY
+    assert header_of(text).township is None
+
+
+def test_a_page_in_traditional_characters_names_its_county_in_its_fields_in_the_same_characters():
+    from kg.text.script import to_traditional
+    text = to_traditional("石桥乡2024年法治政府建设情况报告\n2024年，我乡坚持依法行政。现将有关情况报告如下：\n"
+                          "一、主要举措和成效\n" + BODY)
+    site = (("网站", to_traditional("青岚县人民政府")), ("网页路径", to_traditional("首页 > 青岚县 > 乡镇动态")))
+    assert "縣" in site[0][1]
+    header = header_of(text, "page.html", metadata=site)
+    assert (header.township, header.county) == ("石桥乡", "青岚县")
+
+
+def test_a_page_field_in_traditional_characters_gives_its_document_number_as_written():
+    from kg.structure.header import doc_number_in
+    assert doc_number_in("溪政發〔2025〕3號") == "溪政發〔2025〕3號"
+    assert doc_number_in("無") is None

@@ -297,6 +297,19 @@ def _named_only_in(text: str, varied: str, gold: dict) -> dict:
     return {**gold, **{k: v for k, v in named.items() if v != gold.get(k)}}
 
 
+def kept_by_chrome(gold: dict, varied: dict, chrome: str, text: str) -> dict:
+    """`varied`, the gold a layout declared for `text`, with what the page's chrome (`chrome`, the fields a page reader
+    keeps apart from the text) still gives: the county and township it names, and a document number only it states,
+    spelled as it spells it. A layout changes the text, not the page around it."""
+    chrome = compact(chrome)
+    kept = {field: gold[field] for field, key in (("county", compact), ("township", _stem))
+            if gold.get(field) and varied.get(field) is None and key(gold[field]) in chrome}
+    number = gold.get("doc_number")
+    if number and compact(number) in chrome and compact(varied.get("doc_number") or "") not in compact(text):
+        kept["doc_number"] = number
+    return {**varied, **kept} if kept else varied
+
+
 def _stem(township: str) -> str:
     """新店坪 for 新店坪镇: the name a report may write without its suffix (我们新店坪, 法治新店坪建设)."""
     name = compact(township)

@@ -7,18 +7,19 @@ per layout and field how far it falls from the report as it is.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
-from kg.evaluate.layouts import LAYOUTS, Layout
+from kg.evaluate.layouts import LAYOUTS, Layout, kept_by_chrome
 from kg.evaluate.misses import file_misses, format_misses
 from kg.text import compact
-from kg.text.script import to_simplified
+from kg.text.script import is_traditional, to_simplified, to_traditional
 from kg.evaluate.run import CHAINS_FILE, drop_unannotated, load_gold, report_path, summarize
 from kg.link import link_report
 from kg.evaluate.score import FIELDS, Count, score_links, score_report
-from kg.errors import GoldError
+from kg.errors import GoldError, KgError
 from kg.read import read_source
-from kg.extract.report import extract_path
+from kg.extract.report import Outcome, extract_path, extract_report
 
 TOLERANCE = 0.02
 # Fields whose gold a layout may declare changed (a title that alone named the county, two sections merged).
@@ -47,16 +48,22 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
             if path is None:
                 errors.append(f"{gold_path}: no report {gold['file']} in {reports_dir}")
                 continue
-            text = read_source(path).text
+            page = read_source(path)
+            text = page.text
+            # A page read as HTML keeps its chrome (site name, breadcrumb, 信息公开 fields) as metadata, apart from its
+            # text: each layout's text is read with that metadata, as the page reader gives it.
+            chrome = page.metadata if page.fmt == "html" else ()
             for layout in layouts:
                 varied, varied_gold = layout.transform(text, gold)
+                page_chrome = _chrome_as(chrome, varied, text)
+                varied_gold = kept_by_chrome(gold, varied_gold, " ".join(value for _, value in page_chrome), varied)
                 for field, n in _declared(gold, varied_gold).items():
                     declared[layout.name][field] = declared[layout.name].get(field, 0) + n
                 folder = Path(tmp) / layout.name.replace("/", "_")
                 folder.mkdir(exist_ok=True)
                 target = folder / Path(gold["file"]).with_suffix(".txt").name
                 target.write_bytes(varied.encode(layout.encoding))
-                outcome = extract_path(target)
+                outcome = _extract_with(target, page_chrome) if chrome else extract_path(target)
                 report = outcome.report
                 if outcome.error is not None:
                     errors.append(f"{layout.name}: {outcome.error}")
@@ -80,6 +87,25 @@ def evaluate_variants(gold_dir, reports_dir, layouts: tuple[Layout, ...] = LAYOU
     if misses:
         result["misses"] = _added_misses(missed, layouts[0].name)
     return result
+
+
+def _chrome_as(chrome: tuple, varied: str, text: str) -> tuple:
+    """The chrome in the script of the layout's text: a site's 繁体 switch serves the whole page in traditional
+    characters, its fields with its article."""
+    if not is_traditional(varied) or is_traditional(text):
+        return chrome
+    return tuple((key, to_traditional(value)) for key, value in chrome)
+
+
+def _extract_with(path: Path, chrome: tuple) -> Outcome:
+    """`path` extracted as the page it was saved from reads: its text, with the page's chrome as metadata (its own
+    script read afresh: a layout in traditional characters is marked as such)."""
+    try:
+        source = read_source(path)
+        kept = tuple(item for item in chrome if item[0] != "script")
+        return Outcome(str(path), report=extract_report(replace(source, metadata=kept + source.metadata)))
+    except KgError as exc:
+        return Outcome(str(path), error=exc)
 
 
 def _added_misses(missed: dict[str, dict[str, dict]], original: str) -> dict[str, dict[str, dict]]:

@@ -201,6 +201,8 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
     norm = source.norm
     extra_titles = list(extra_titles)
     clues, named, confirmed = [], [], set()
+    # The ranks the report calls itself by (我街道, 本镇): a name of that rank opening the preamble is its own.
+    selves = {match.group(1) for match in _SELF_RE.finditer(norm, 0, zones.body_end)}
     for place in township_names(norm, 0, len(norm)):
         if norm[place.start - 1: place.start] == "原":
             continue  # a former township (原石湾乡并入我镇, 街道（原鹿岗镇）): merged or renamed, not the one reporting
@@ -208,7 +210,7 @@ def township_clues(source: Source, zones: Zones, metadata_organ: str | None,
         cue = _in_prose(place, cue)
         if cue == BODY and place.start >= zones.body_end:
             continue  # an attachment or note after the signature
-        if not _stands_alone(place, cue):
+        if not _stands_alone(place, cue) and not _names_itself(norm, place, cue, selves):
             continue
         if cue != BODY:
             named.append(place)
@@ -248,6 +250,24 @@ def _stands_alone(place: PlaceName, cue: str) -> bool:
     if cue in _LINE_CUES or cue in (LOCATED, ADDRESS, TOWN_PAIR) or place.confirmed:
         return True
     return len(place.name) - len(place.suffix) <= 4 and (not place.common_word or cue in _CLAUSE_CUES)
+
+
+# The verb of the report's sentence about itself (现将振兴街道…报告如下): what stands right after it is its subject.
+_SELF_REPORT_VERB_RE = re.compile(r"现[将就对]$")
+
+
+def _names_itself(norm: str, place: PlaceName, cue: str, selves: set[str]) -> bool:
+    """Whether a name one ordinary word (振兴, 复兴) stands where the report names itself: right after 现将 in the
+    sentence that says what follows (现将振兴街道…报告如下), or as the subject opening the preamble of a report that
+    calls itself by the name's rank (振兴街道坚持… with 我街道 below). There the name has no other reading;
+    elsewhere the word is read as a word (全面振兴街道经济, 推动振兴乡村). A subject is a name when it is one word of
+    two characters, as names taken from ordinary words are (振兴, 胜利, 团结): a longer run opening a clause is the
+    clause's verb phrase (充分发挥镇依法治镇领导小组作用), whatever the report calls itself."""
+    if not place.bounded:
+        return False
+    if cue == SUBJECT:
+        return place.suffix in selves and len(place.name) - len(place.suffix) == 2
+    return cue == REPORT_LINE and bool(_SELF_REPORT_VERB_RE.search(norm, max(0, place.start - 2), place.start))
 
 
 def county_clues(source: Source, zones: Zones, townships: Iterable[str], metadata_organ: str | None,

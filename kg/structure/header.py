@@ -11,6 +11,7 @@ from kg.structure.yearclues import DATE_RE, date_of, is_date, year_clues, year_n
 from kg.model import evidence
 from kg.text import normalize
 from kg.text.places import TOWN_SUFFIX_PATTERN
+from kg.text.script import to_simplified
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ def lines_of(norm: str, start: int = 0, end: int | None = None) -> list[Line]:
 
 def doc_number_in(text: str) -> str | None:
     """The document number (双龙委文〔2024〕9号) a line or a page's 文号 field holds, as written; None for 无 or junk."""
-    match = _DOC_NUMBER_RE.search(normalize(text))
+    # A page in traditional characters writes 號 and 發: matched in simplified characters, returned as written.
+    simplified = to_simplified(text)
+    match = _DOC_NUMBER_RE.search(normalize(simplified if len(simplified) == len(text) else text))
     return text[match.start(): match.end()].strip() if match else None
 
 
@@ -151,6 +154,10 @@ def read_header(source: Source, head_end: int, tail_start: int, body_end: int) -
         tail=tuple((line.start, line.end) for line in tail),
     )
     meta = dict(source.metadata)
+    # A page served in traditional characters gives its fields so too (網站：青嵐縣人民政府): names are matched in
+    # simplified characters, as the text is in its normal form.
+    if meta.get("script") == "traditional":
+        meta = {key: to_simplified(value) for key, value in meta.items()}
     # A page that names no 发布机构 may name the office it comes from (信息来源), read as a 来源 line in a text is.
     organ = meta.get("发布机构") or meta.get("来源") or None
     extra_titles = [(t.start, t.end) for t in titles[1:]]
