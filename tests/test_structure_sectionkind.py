@@ -555,3 +555,22 @@ def test_a_last_section_of_task_lines_that_ends_whole_is_still_plans():
         "二、努力方向\n梳理执法事项清单。规范执法文书格式。推进执法记录仪全程使用。\n")
     assert kinds(rep)[-1] == "plans"
 
+
+def test_heading_lines_of_one_symbol_over_items_of_another_are_siblings():
+    # ◇ heads each section; the middle one names its kind in no vocabulary word, and ▸ marks the items below.
+    rep = report(
+        TITLE + "◇ 本年度主要工作\n▸ 规范行政执法：全年办理行政处罚案件27件，组织执法人员培训4次。\n"
+        "▸ 推进村居法律顾问：为12个村配齐法律顾问，提供法律咨询230人次。\n\n"
+        "◇ 当前的薄弱之处\n▸ 部分村法治文化阵地利用率不高。\n▸ 执法人员年龄结构偏大。\n\n"
+        "◇ 下一步打算\n▸ 盘活村级法治文化阵地。\n▸ 招录年轻执法人员。\n")
+    assert [s.heading for s in rep.sections] == ["◇ 本年度主要工作", "◇ 当前的薄弱之处", "◇ 下一步打算"]
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [m.text for m in rep.measures] == ["规范行政执法", "推进村居法律顾问"]
+
+
+def test_a_symbol_that_also_opens_sentences_marks_items_not_sections():
+    rep = report(
+        TITLE + "◇ 主要工作\n◇ 全年办理行政处罚案件27件，组织执法人员培训4次。\n◇ 为12个村配齐法律顾问。\n\n"
+        "◇ 下一步打算\n1.招录年轻执法人员。\n")
+    assert [s.heading for s in rep.sections][-1] == "◇ 下一步打算"
+    assert "◇ 为12个村配齐法律顾问" not in [s.heading for s in rep.sections]

@@ -39,6 +39,7 @@ def aside_heads(norm: str, start: int, end: int, unlisted: bool = False) -> list
     `unlisted`: a long lead sentence counts before a list with no marks too (……还存在以下问题：A；B；C。), as in a
     section whose heading names both kinds, where each paragraph is one half."""
     heads = []
+    last = norm.rfind("\n", start, _rstrip_end(norm, start, end)) + 1
     for line in lines_of(norm, start, end):
         starts = [decor_end(norm, line.start)]
         starts += [match.end() for match in _SENTENCE_END_RE.finditer(norm, line.start, line.end)]
@@ -50,7 +51,8 @@ def aside_heads(norm: str, start: int, end: int, unlisted: bool = False) -> list
                                  or _runs_clauses(norm, colon + 1, line.end))
             if kind:
                 heads.append((lead_start, colon + 1, kind))
-        closing = None if unlisted else closing_aside(norm, line.start, line.end, end)
+        # Only the last paragraph is asked, once: an aside there runs to the section's end.
+        closing = None if unlisted or line.start < last else closing_aside(norm, line.start, line.end)
         if closing:
             heads.append(closing)
         turn = _FUTURE_TURN_RE.match(norm, starts[0], line.end)
@@ -66,15 +68,12 @@ TIME_AHEAD = "接下来|下一步|下步|下一阶段|今后|明年|来年|新�
 _FUTURE_TURN_RE = re.compile(rf"(?:{TIME_AHEAD})[,，]?\s*(?:我[\u4e00-\u9fff]{{1,2}}|我们)(?:将|要|拟)")
 
 
-def closing_aside(norm: str, start: int, end: int, stop: int) -> tuple[int, int, str] | None:
+def closing_aside(norm: str, start: int, end: int) -> tuple[int, int, str] | None:
     """(lead start, body start after its comma, kind) of a concession closing the paragraph norm[start:end]
     (……办理案件21件。不足的是，持证人员只有7人。), or None.
 
-    Only after a sentence of the paragraph's own, and only in the last paragraph before `stop`: the aside then runs to
-    the section's end. A paragraph that opens on the concession is no aside of work done."""
-    last = norm.rfind("\n", start, _rstrip_end(norm, start, stop))
-    if last >= end:
-        return None
+    Only after a sentence of the paragraph's own: a paragraph that opens on the concession is no aside of work
+    done. Asked of a section's last paragraph alone, so that the aside runs to the section's end."""
     for match in _SENTENCE_END_RE.finditer(norm, start, end):
         lead = _closing_lead_re().match(norm, match.end(), end)
         if lead:
@@ -87,7 +86,7 @@ def before_closing_aside(body: str) -> str:
     the section is about; the body as it is when it has none."""
     norm = body.rstrip()
     start = norm.rfind("\n") + 1
-    found = closing_aside(norm, start, len(norm), len(norm))
+    found = closing_aside(norm, start, len(norm))
     return body[: found[0]] if found else body
 
 

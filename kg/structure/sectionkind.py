@@ -282,7 +282,9 @@ _INTENT_RE = re.compile(rf"{TIME_AHEAD}|将|拟|计划|打算|力争|争取")
 def _cut_short(body: str) -> bool:
     """Whether the text stops inside the last section's unfinished sentence, in a body with no word of the time to
     come or of intent: its verbs alone (聚焦…细化…推动…确保) then say nothing of plans at the report's end."""
-    return _UNFINISHED_RE.search(body) is not None and _INTENT_RE.search(body) is None
+    tail = body.rstrip()
+    tail = tail[tail.rfind("\n") + 1 :]  # the last line alone: an earlier one says nothing of where the text stops
+    return _UNFINISHED_RE.search(tail) is not None and _INTENT_RE.search(body) is None
 
 
 def _closes(body: str) -> bool:
