@@ -63,7 +63,8 @@ def classify(heading: str, report_year: int | None = None, body: str = "", after
     `after_problems`, `after_plans`, `after_work`: a section of problems, of plans, of work done (or duty) comes
     before this one.
     """
-    return _decide(heading, report_year, body, after_problems, after_plans, after_work)[0]
+    # A concession closing the work told (……办理案件21件。不足的是，…) is an aside of it, not what the body is about.
+    return _decide(heading, report_year, before_closing_aside(body), after_problems, after_plans, after_work)[0]
 
 
 def classify_all(parts, report_year: int | None = None) -> list[str]:
@@ -74,6 +75,10 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
     where its body states one. Last, the kinds nothing settled are chosen together, as the most likely sequence given
     their bodies and the usual order of a report (most_likely_sequence); settled kinds stay as they are.
     """
+    # A concession closing the work told (……办理案件21件。不足的是，…) is an aside of it, not what the body is about;
+    # the last body is asked whole whether the text was cut short inside it.
+    cut_short = bool(parts) and _cut_short(parts[-1][1])
+    parts = [(heading, before_closing_aside(body)) for heading, body in parts]
     kinds, settled = [], []
     for heading, body in parts:
         kind, sure = _decide(heading, report_year, body, "shortcomings" in kinds, "plans" in kinds,
@@ -90,7 +95,7 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
     if all(settled):
         return kinds
     readings = [None if sure else read_body(body) for sure, (_, body) in zip(settled, parts)]
-    return most_likely_sequence(kinds, settled, readings, ends_report=not _cut_short(parts[-1][1]))
+    return most_likely_sequence(kinds, settled, readings, ends_report=not cut_short)
 
 
 def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[Reading | None],
@@ -191,8 +196,6 @@ def _states_only_tasks(reading: Reading) -> bool:
 def _decide(heading: str, report_year: int | None, body: str, after_problems: bool, after_plans: bool,
             after_work: bool) -> tuple[str, bool]:
     """(kind, whether evidence settled it rather than the fall-back to work done)."""
-    # A concession closing the work told (……办理案件21件。不足的是，…) is an aside of it, not what the body is about.
-    body = before_closing_aside(body)
     named = kinds_named(heading)
     if "duty" in named:
         return "duty", True
