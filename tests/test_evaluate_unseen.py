@@ -30,15 +30,12 @@ ITEM_FIELDS = ("sections", "measures", "shortcomings", "plans")
 # batch 33d's problems told by figures (12场法治讲座只完成了7场) are read now.)
 # They are listed, not hidden: their test below is a strict xfail, so it turns red the day the reader reads them,
 # and the entry is removed then. (Batch 38p's problems under titles before a colon, 乡本级：A；B。, are read now.)
-# Batch 38p: a section of problems told as dated incidents in one paragraph (3月，…被评为不合格。7月，…到县里上访。)
-# is now read as problems (its heading's head noun, 暴露的问题, and the incidents' outcomes), but the paragraph is not
-# yet cut one incident an item. (Batch 35's opening cut off inside a measures item written in unmarked present tense,
-# batch 13c2's ☆ section lines over ⊙ items, and batch 38pb's work paragraphs closing with 不足的是，… are read now.)
+# (Batch 38p's problems told as dated incidents in one paragraph, 3月，…被评为不合格。7月，…到县里上访。, batch 35's
+# opening cut off inside a measures item written in unmarked present tense, batch 13c2's ☆ section lines over ⊙ items,
+# and batch 38pb's work paragraphs closing with 不足的是，… are read now.)
 # (Batch 38pc's remedy lines opening with →, plans under count labels, 两项机制：…, sentences of plans before a
 # connective and problems opening with adverbs of frequency, 有时…。偶尔…。时常…。, are read now.)
-NOT_YET_READ: set[tuple[str, str]] = {
-    ("zhuwan_2022.txt", "shortcomings"),
-}
+NOT_YET_READ: set[tuple[str, str]] = set()
 
 
 @pytest.fixture(scope="module")

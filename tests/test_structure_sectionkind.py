@@ -530,6 +530,10 @@ def test_problems_a_heading_says_were_exposed_told_as_dated_incidents():
         "当事人两次越级访至市里。11月，镇政府作出的1项行政许可被复议机关撤销。\n"
         "三、明年打算\n1.逐卷自查执法文书。\n2.建立纠纷限时办结制度。\n")
     assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    # Each incident opens on its month: one problem each.
+    assert [s.text for s in rep.shortcomings] == [
+        "5月，市里随机抽查执法案卷，我镇1件案卷因送达程序错误被通报", "9月，一起宅基地纠纷的当事人两次越级访至市里",
+        "11月，镇政府作出的1项行政许可被复议机关撤销"]
 
 
 def test_work_done_on_the_problems_found_stays_work_done():
