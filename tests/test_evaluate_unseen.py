@@ -30,27 +30,12 @@ ITEM_FIELDS = ("sections", "measures", "shortcomings", "plans")
 # batch 33d's problems told by figures (12场法治讲座只完成了7场) are read now.)
 # They are listed, not hidden: their test below is a strict xfail, so it turns red the day the reader reads them,
 # and the entry is removed then. (Batch 38p's problems under titles before a colon, 乡本级：A；B。, are read now.)
-# Batch 35's second measures section of an opening, cut off inside an item written in unmarked present tense
-# (二、规范运行，提升依法行政水平), is read as plans: the section kinds' share, handed on. (Its item whose opening
-# bracket and number were lost, ）完善学法机制, is read now.)
-# Batch 13c2's ☆ section lines with no number over ⊙ items: the second ☆ line is read as a measure of the first, so the
-# report's measures and problems are lost (the section reader's to mend).
-# Batch 38p: a section of problems told as dated incidents, whose sentences state no shortfall by a listed word or
-# by their shape (3月，…被评为不合格。7月，…到县里上访。), is read as work done.
-# Batch 38pb: work sections whose one paragraph closes with 不足的是，… read as problems. (Its task table typed with
-# full-width spaces is read now.)
+# (Batch 38p's problems told as dated incidents in one paragraph, 3月，…被评为不合格。7月，…到县里上访。, batch 35's
+# opening cut off inside a measures item written in unmarked present tense, batch 13c2's ☆ section lines over ⊙ items,
+# and batch 38pb's work paragraphs closing with 不足的是，… are read now.)
 # (Batch 38pc's remedy lines opening with →, plans under count labels, 两项机制：…, sentences of plans before a
 # connective and problems opening with adverbs of frequency, 有时…。偶尔…。时常…。, are read now.)
-NOT_YET_READ: set[tuple[str, str]] = {
-    ("qiaoyuzhen_2025.txt", "sections"),
-    ("ditangzhen_2022.txt", "measures"),
-    ("ditangzhen_2022.txt", "shortcomings"),
-    ("miaolin_2024.txt", "measures"),
-    ("miaolin_2024.txt", "sections"),
-    ("miaolin_2024.txt", "shortcomings"),
-    ("zhuwan_2022.txt", "sections"),
-    ("zhuwan_2022.txt", "shortcomings"),
-}
+NOT_YET_READ: set[tuple[str, str]] = set()
 
 
 @pytest.fixture(scope="module")

@@ -501,3 +501,80 @@ def test_task_lines_after_a_profile_or_a_duty_alone_are_the_work_done_and_after_
 def test_a_result_aimed_at_is_no_result():
     assert read_body(normalize("（一）力争全面完成村规民约修订。\n（二）确保调解室年底建成投用。\n")).results == 0.0
     assert read_body(normalize("（一）争取到县级资金完成调解室改造。\n")).results == 1.0  # got, and done
+
+
+def test_a_concession_closing_a_paragraph_of_work_is_a_problem_told_aside_not_the_sections_kind():
+    rep = report(
+        TITLE + "一、推进村务公开\n各村按季度公开村级财务，全年公开事项312条。美中不足的是，个别村公开栏更新迟缓，群众查阅不便。\n"
+        "二、化解矛盾纠纷\n镇调委会全年调处纠纷58件，调处成功56件。遗憾的是，专职调解员仅有2名，难以应对纠纷高峰。\n"
+        "三、明年打算\n1.推行村务公开二维码查询。\n2.增配专职调解员3名。\n")
+    assert kinds(rep) == ["measures", "measures", "plans"]
+    assert [m.text for m in rep.measures] == ["各村按季度公开村级财务，全年公开事项312条", "镇调委会全年调处纠纷58件，调处成功56件"]
+    assert [s.text for s in rep.shortcomings] == ["个别村公开栏更新迟缓，群众查阅不便", "专职调解员仅有2名，难以应对纠纷高峰"]
+
+
+def test_a_paragraph_that_opens_on_a_concession_is_no_aside_of_work():
+    # The concession opens the body: the section is about what fell short, as its lines say.
+    rep = report(
+        TITLE + "一、主要做法\n全年办理行政许可事项86件。\n"
+        "二、回头看\n遗憾的是，执法记录仪配备不足，部分现场执法未全程记录。执法人员培训不够，文书制作不规范。\n"
+        "三、下一步打算\n1.配齐执法记录仪。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+
+
+def test_problems_a_heading_says_were_exposed_told_as_dated_incidents():
+    # The heading names no section word; its head noun is the problems found, and the body tells what went wrong.
+    rep = report(
+        TITLE + "一、做了什么\n（一）规范执法。全年办理行政处罚案件31件。\n（二）深化普法。开展送法进村14场次。\n"
+        "二、几次检查暴露出的问题\n5月，市里随机抽查执法案卷，我镇1件案卷因送达程序错误被通报。9月，一起宅基地纠纷的"
+        "当事人两次越级访至市里。11月，镇政府作出的1项行政许可被复议机关撤销。\n"
+        "三、明年打算\n1.逐卷自查执法文书。\n2.建立纠纷限时办结制度。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    # Each incident opens on its month: one problem each.
+    assert [s.text for s in rep.shortcomings] == [
+        "5月，市里随机抽查执法案卷，我镇1件案卷因送达程序错误被通报", "9月，一起宅基地纠纷的当事人两次越级访至市里",
+        "11月，镇政府作出的1项行政许可被复议机关撤销"]
+
+
+def test_work_done_on_the_problems_found_stays_work_done():
+    # A remedy verb makes the problems found the object of the work done.
+    rep = report(
+        TITLE + "一、整改巡察发现的问题\n对照巡察反馈，全年完成整改事项12项，建立制度5项。\n"
+        "二、存在的问题\n1.执法人员不足。\n三、下一步打算\n1.充实执法力量。\n")
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+
+
+def test_a_text_cut_short_in_its_last_section_is_not_plans_by_its_verbs_alone():
+    # A saved opening stops inside a sentence of work done written without figures or a past mark.
+    rep = report(
+        TITLE + "一、压实责任\n（一）领导带头\n镇法治办组织召开专题会3次，听取各站所汇报。\n"
+        "二、依法办事\n（一）执法规范化\n围绕市场监管、环境整治等领域，梳理执法事项清单，规范执法文书格式，"
+        "统一裁量基准，推进执法记录仪全程使用，保障")
+    assert kinds(rep) == ["measures", "measures"]
+
+
+def test_a_last_section_of_task_lines_that_ends_whole_is_still_plans():
+    rep = report(
+        TITLE + "一、主要工作\n全年办理行政处罚案件19件，化解纠纷47件。\n"
+        "二、努力方向\n梳理执法事项清单。规范执法文书格式。推进执法记录仪全程使用。\n")
+    assert kinds(rep)[-1] == "plans"
+
+
+def test_heading_lines_of_one_symbol_over_items_of_another_are_siblings():
+    # ◇ heads each section; the middle one names its kind in no vocabulary word, and ▸ marks the items below.
+    rep = report(
+        TITLE + "◇ 本年度主要工作\n▸ 规范行政执法：全年办理行政处罚案件27件，组织执法人员培训4次。\n"
+        "▸ 推进村居法律顾问：为12个村配齐法律顾问，提供法律咨询230人次。\n\n"
+        "◇ 当前的薄弱之处\n▸ 部分村法治文化阵地利用率不高。\n▸ 执法人员年龄结构偏大。\n\n"
+        "◇ 下一步打算\n▸ 盘活村级法治文化阵地。\n▸ 招录年轻执法人员。\n")
+    assert [s.heading for s in rep.sections] == ["◇ 本年度主要工作", "◇ 当前的薄弱之处", "◇ 下一步打算"]
+    assert kinds(rep) == ["measures", "shortcomings", "plans"]
+    assert [m.text for m in rep.measures] == ["规范行政执法", "推进村居法律顾问"]
+
+
+def test_a_symbol_that_also_opens_sentences_marks_items_not_sections():
+    rep = report(
+        TITLE + "◇ 主要工作\n◇ 全年办理行政处罚案件27件，组织执法人员培训4次。\n◇ 为12个村配齐法律顾问。\n\n"
+        "◇ 下一步打算\n1.招录年轻执法人员。\n")
+    assert [s.heading for s in rep.sections][-1] == "◇ 下一步打算"
+    assert "◇ 为12个村配齐法律顾问" not in [s.heading for s in rep.sections]

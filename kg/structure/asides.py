@@ -10,10 +10,13 @@ next such lead-in or the section's end.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kg.resources import data_dir
 from kg.structure.header import lines_of
 from kg.structure.kinds import lead_in_kind
 from kg.structure.markers import decor_end
+from kg.text.lexicon import either, longest_first, read_table
 
 MAX_LEAD_IN = 12  # characters of a lead-in label (工作中也存在一些不足); a longer clause before a colon is prose
 MAX_LIST_LEAD = 40  # characters of a lead sentence that introduces a 一是… list
@@ -36,6 +39,7 @@ def aside_heads(norm: str, start: int, end: int, unlisted: bool = False) -> list
     `unlisted`: a long lead sentence counts before a list with no marks too (……还存在以下问题：A；B；C。), as in a
     section whose heading names both kinds, where each paragraph is one half."""
     heads = []
+    last = norm.rfind("\n", start, _rstrip_end(norm, start, end)) + 1
     for line in lines_of(norm, start, end):
         starts = [decor_end(norm, line.start)]
         starts += [match.end() for match in _SENTENCE_END_RE.finditer(norm, line.start, line.end)]
@@ -47,6 +51,10 @@ def aside_heads(norm: str, start: int, end: int, unlisted: bool = False) -> list
                                  or _runs_clauses(norm, colon + 1, line.end))
             if kind:
                 heads.append((lead_start, colon + 1, kind))
+        # Only the last paragraph is asked, once: an aside there runs to the section's end.
+        closing = None if unlisted or line.start < last else closing_aside(norm, line.start, line.end)
+        if closing:
+            heads.append(closing)
         turn = _FUTURE_TURN_RE.match(norm, starts[0], line.end)
         if turn and not any(start >= line.start and start < line.end for start, _, _ in heads):
             heads.append((starts[0], turn.end(), "plans"))
@@ -58,6 +66,47 @@ def aside_heads(norm: str, start: int, end: int, unlisted: bool = False) -> list
 # The words of the time to come that open such a paragraph or a body (sectionkind reads them too).
 TIME_AHEAD = "接下来|下一步|下步|下一阶段|今后|明年|来年|新的一年|新一年|未来"
 _FUTURE_TURN_RE = re.compile(rf"(?:{TIME_AHEAD})[,，]?\s*(?:我[\u4e00-\u9fff]{{1,2}}|我们)(?:将|要|拟)")
+
+
+def closing_aside(norm: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(lead start, body start after its comma, kind) of a concession closing the paragraph norm[start:end]
+    (……办理案件21件。不足的是，持证人员只有7人。), or None.
+
+    Only after a sentence of the paragraph's own: a paragraph that opens on the concession is no aside of work
+    done. Asked of a section's last paragraph alone, so that the aside runs to the section's end."""
+    for match in _SENTENCE_END_RE.finditer(norm, start, end):
+        lead = _closing_lead_re().match(norm, match.end(), end)
+        if lead:
+            return match.end(), lead.end(), _closing_kinds()[lead.group(1)]
+    return None
+
+
+def before_closing_aside(body: str) -> str:
+    """A section's body without the concession closing its last paragraph (不足的是，…), which is no part of what
+    the section is about; the body as it is when it has none."""
+    norm = body.rstrip()
+    start = norm.rfind("\n") + 1
+    found = closing_aside(norm, start, len(norm))
+    return body[: found[0]] if found else body
+
+
+def _rstrip_end(norm: str, start: int, stop: int) -> int:
+    while stop > start and norm[stop - 1].isspace():
+        stop -= 1
+    return stop
+
+
+@lru_cache(maxsize=1)
+def _closing_kinds() -> dict[str, str]:
+    return {row["lead"]: row["kind"] for row in read_table(_CLOSING_TSV)}
+
+
+@lru_cache(maxsize=1)
+def _closing_lead_re() -> re.Pattern:
+    return re.compile(r"\s*(%s)[,，]" % either(longest_first(_closing_kinds())))
+
+
+_CLOSING_TSV = data_dir("ontology") / "lexicons" / "closing_asides.tsv"
 
 
 def turns_to_plans(norm: str, start: int) -> bool:

@@ -54,7 +54,10 @@ _MIN_PART = 4  # characters of a listed problem; a shorter part is a noun naming
 # 要创新……。要完善……。: plans as sentences that each open with 要 (要求/要点/要素 are nouns, not an opening).
 _MUST_RE = re.compile(r"(?:^|(?<=[。；;！？!?]))[ \t]*要(?![求点素])(?=[\u4e00-\u9fff])", re.M)
 # Where each sentence of a paragraph may open, for sentences that open alike (着力…。着力…。).
-_SENTENCE_START_RE = re.compile(r"(?<=[。！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")  # past any indent
+_SENTENCE_START_RE = re.compile(r"(?<=[。！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff]|\d{1,2}月)")  # past any indent
+# 3月，… / 10月上旬，…: a sentence that opens on the month of what it tells, as incidents told one by one do; the month
+# differs from sentence to sentence, the frame is shared.
+_MONTH_FRAME_RE = re.compile(r"\d{1,2}月(?:份|初|中旬|上旬|下旬|底|\d{1,2}日)?[,，]")
 # 近期：, 第一步：, 综合执法队：, 各村(社区)：: a short label before a colon, naming a time or who is to act
 _LABEL_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:\([\u4e00-\u9fff]{1,4}\))?\s*:\s*")
 _CLAUSE_START_RE = re.compile(r"(?<=[。；;！？!?\n])[^\S\n]*(?=[\u4e00-\u9fff])")
@@ -243,6 +246,8 @@ def _opening_keys(norm: str, start: int, limit: int) -> set:
         keys.add((frame.group(1), frame.group(2)))
     if _LABEL_RE.match(norm, start, limit):
         keys.add(":")
+    if norm[start].isdigit() and _MONTH_FRAME_RE.match(norm, start, limit):
+        keys.add("month")
     return keys
 
 

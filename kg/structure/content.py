@@ -14,7 +14,7 @@ from kg.structure.alike import opens_plan
 from kg.structure.kinds import cues, shortfall_match, states_shortfall
 from kg.structure.markers import line_marker
 from kg.text import sentences
-from kg.text.lexicon import either, longest_first, words
+from kg.text.lexicon import either, longest_first, table, words
 
 # A figure states a result; an item's number ((1), 1., 2、) and a date (2023年, 12月25日) do not.
 _RESULT_NUMBER_RE = re.compile(r"(?<![(（\d])\d+(?!\d|\s*[年月日号]|\s*[)）.、．](?!\d))")
@@ -172,6 +172,22 @@ def states_no_shortfall(body: str) -> bool:
         return False
     bare = _REMEDIED_RE.sub("", body)
     return not states_shortfall(bare) and not _LIMITING_RE.search(bare)
+
+
+def incidents_share(body: str) -> float:
+    """The share of a body's sentences that tell an incident that went wrong (……被评为不合格, ……到县里上访).
+    Read only where a heading names problems and the body is about to overrule it."""
+    spans = [body[s:e] for s, e in sentences(body)]
+    spans = [s for s in spans if len(s.strip()) > _MIN_SENTENCE]
+    if not spans:
+        return 0.0
+    pattern = _outcome_re()
+    return sum(1 for s in spans if pattern.search(s)) / len(spans)
+
+
+@lru_cache(maxsize=1)
+def _outcome_re() -> re.Pattern:
+    return re.compile(either(longest_first(row["outcome"] for row in table("incident_outcomes"))))
 
 
 def after_marker(sentence: str) -> str:

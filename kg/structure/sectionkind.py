@@ -19,8 +19,9 @@ from functools import lru_cache
 from kg import model
 from kg.errors import StructureError
 from kg.resources import data_dir
-from kg.structure.asides import TIME_AHEAD
-from kg.structure.content import Reading, may_open_with_marker, read_body, states_no_shortfall, titled_parts
+from kg.structure.asides import TIME_AHEAD, before_closing_aside
+from kg.structure.content import (Reading, incidents_share, may_open_with_marker, read_body, states_no_shortfall,
+                                  titled_parts)
 from kg.structure.kinds import kinds_at, kinds_named, patterns_by_kind, vocabulary
 from kg.structure.markers import line_marker
 from kg.structure.shapes import shortfall_share_shaped
@@ -62,7 +63,8 @@ def classify(heading: str, report_year: int | None = None, body: str = "", after
     `after_problems`, `after_plans`, `after_work`: a section of problems, of plans, of work done (or duty) comes
     before this one.
     """
-    return _decide(heading, report_year, body, after_problems, after_plans, after_work)[0]
+    # A concession closing the work told (……办理案件21件。不足的是，…) is an aside of it, not what the body is about.
+    return _decide(heading, report_year, before_closing_aside(body), after_problems, after_plans, after_work)[0]
 
 
 def classify_all(parts, report_year: int | None = None) -> list[str]:
@@ -73,6 +75,10 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
     where its body states one. Last, the kinds nothing settled are chosen together, as the most likely sequence given
     their bodies and the usual order of a report (most_likely_sequence); settled kinds stay as they are.
     """
+    # A concession closing the work told (……办理案件21件。不足的是，…) is an aside of it, not what the body is about;
+    # the last body is asked whole whether the text was cut short inside it.
+    cut_short = bool(parts) and _cut_short(parts[-1][1])
+    parts = [(heading, before_closing_aside(body)) for heading, body in parts]
     kinds, settled = [], []
     for heading, body in parts:
         kind, sure = _decide(heading, report_year, body, "shortcomings" in kinds, "plans" in kinds,
@@ -89,14 +95,16 @@ def classify_all(parts, report_year: int | None = None) -> list[str]:
     if all(settled):
         return kinds
     readings = [None if sure else read_body(body) for sure, (_, body) in zip(settled, parts)]
-    return most_likely_sequence(kinds, settled, readings)
+    return most_likely_sequence(kinds, settled, readings, ends_report=not cut_short)
 
 
-def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[Reading | None]) -> list[str]:
+def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[Reading | None],
+                         ends_report: bool = True) -> list[str]:
     """The kinds of a report's sections as the most likely sequence: settled sections keep their kind, and each section
     nothing settled takes the kind that best fits its body and the order reports keep around it (work done, then
     problems, then plans; duty first or last; other anywhere), so a section is placed by its neighbours too.
-    `readings`: the bodies' readings, needed only for the sections not settled.
+    `readings`: the bodies' readings, needed only for the sections not settled. `ends_report`: False when the text
+    was cut short inside the last section, so where it stops says nothing of where the report ends.
     """
     # best[kind] = (score, path) of the best sequence so far ending in kind; one step per section, five kinds each.
     best: dict[str | None, tuple[float, list[str]]] = {None: (0.0, [])}
@@ -110,7 +118,8 @@ def most_likely_sequence(kinds: list[str], settled: list[bool], readings: list[R
         best = step
     # Only a last body of task lines is weighed by where reports end: elsewhere the end says too little to count. And
     # only after work done: a report of a profile or a duty and task lines has told no work if those are its plans.
-    end = _END_COST if readings and readings[-1] is not None and _states_only_tasks(readings[-1]) else {}
+    end = (_END_COST if ends_report and readings and readings[-1] is not None and _states_only_tasks(readings[-1])
+           else {})
     return max(best.values(), key=lambda pair: pair[0] + (
         end.get(pair[1][-1], 0.0) if "measures" in pair[1][:-1] else 0.0))[1]
 
@@ -191,6 +200,10 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     if "duty" in named:
         return "duty", True
     stated = next((kind for kind in ("shortcomings", "plans") if kind in named), None)
+    exposed = (stated is None and not named and _EXPOSED_RE.search(heading) is not None
+               and not _REMEDIED_HEADING_RE.search(heading))
+    if exposed:
+        stated = "shortcomings"  # the heading's head noun is the problems the work brought to light
     if stated == "shortcomings":  # only a problems heading has been seen over another kind's body
         # Before the problems, only a body without a word of shortfall can be work done: most are ruled out at once.
         if not after_problems and not states_no_shortfall(body):
@@ -200,6 +213,10 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
         # grammar, in words no list holds (……这方面亟须改进), is not plainly work done. Asked only here, where the
         # heading is about to be overruled, so an ordinary body is never read this way.
         if kind == "measures" and shortfall_share_shaped(body) >= _SOME_PROBLEMS:
+            kind = "shortcomings"
+        # Under a heading whose head noun is the problems brought to light, incidents that went wrong (3月，…案卷被评为
+        # 不合格。7月，…到县里上访。) are those problems, told as events with a figure or two and no word of shortfall.
+        if kind == "measures" and exposed and incidents_share(body) >= _SOME_PROBLEMS:
             kind = "shortcomings"
         return kind, True
     if stated == "plans" and not (after_work or after_problems):
@@ -248,6 +265,29 @@ def _decide(heading: str, report_year: int | None, body: str, after_problems: bo
     if parts and told_by_lines(parts[0], after_problems=False) == "shortcomings":
         return "shortcomings", True
     return _leaning(heading, reading, after_problems)
+
+
+# A heading whose head noun is what the work exposed (工作中暴露的问题, 检查发现的不足, 执法中反映出的短板): it names
+# problems by its grammar, with no word of the section vocabulary. A remedy verb before it (整改巡察发现的问题) makes
+# the problems the object of work done, so the heading must end on them.
+_EXPOSED_RE = re.compile(r"(?:暴露|显现|显露|反映|发现|查摆|查找|检视|排查|遇到|碰到)[出来]{0,2}的[\u4e00-\u9fff]{0,4}?"
+                         r"(?:问题|不足|短板|差距)[\s。.:：]*$")
+_REMEDIED_HEADING_RE = re.compile(r"整改|解决|破解|针对|聚焦|补齐|化解|回应")
+
+
+# A text cut short inside a sentence: its last line runs on past a clause mark and stops on a word, no mark after it
+# (……落实法定程序，推动法律顾问全程参与，确保). A whole report's last body ends on a sentence mark or a bare task line.
+_UNFINISHED_RE = re.compile(r"[，,、][^。！？!?；;:：\n]*[\u4e00-\u9fff]\s*$")
+# Words of the time to come or of intent: a body that has one may be plans whether or not the text was cut short.
+_INTENT_RE = re.compile(rf"{TIME_AHEAD}|将|拟|计划|打算|力争|争取")
+
+
+def _cut_short(body: str) -> bool:
+    """Whether the text stops inside the last section's unfinished sentence, in a body with no word of the time to
+    come or of intent: its verbs alone (聚焦…细化…推动…确保) then say nothing of plans at the report's end."""
+    tail = body.rstrip()
+    tail = tail[tail.rfind("\n") + 1 :]  # the last line alone: an earlier one says nothing of where the text stops
+    return _UNFINISHED_RE.search(tail) is not None and _INTENT_RE.search(body) is None
 
 
 def _closes(body: str) -> bool:

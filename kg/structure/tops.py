@@ -71,7 +71,35 @@ def top_headings(lines):
             return [Line(first.start, first.start, ""), *later], "vocabulary", None
         return [lines[i] for i in sorted(found + _framing(lines, found))], style, None
     headings = [line for line in lines if _is_vocabulary_heading(line.text) and not _CONTENTS_LINE_RE.search(line.text)]
-    return headings, "vocabulary", None
+    return _symbol_siblings(lines, headings), "vocabulary", None
+
+
+def _symbol_siblings(lines, headings):
+    """The vocabulary headings and their siblings: when every heading opens with one symbol (☆ 年度工作开展情况 /
+    ☆ 来年工作安排), each other short heading-like line opening with it (☆ 工作中的短板, a kind named in no word of the
+    vocabulary) stands at the same level. Only when the symbol marks heading lines alone, each over lines of another
+    kind (⊙ items, prose): a symbol that also opens sentences, or runs line after line, marks items."""
+    glyphs = {_bullet_glyph(line.text) for line in headings}
+    if len(glyphs) != 1 or None in glyphs:
+        return headings
+    glyph = glyphs.pop()
+    marked = [pos for pos, line in enumerate(lines)
+              if _bullet_glyph(line.text) == glyph and not _CONTENTS_LINE_RE.search(line.text)]
+    if len(marked) <= len(headings) or not all(is_plain_heading(lines[pos].text) for pos in marked):
+        return headings
+    if any(later - earlier < 2 for earlier, later in zip(marked, marked[1:])) or marked[-1] + 1 >= len(lines):
+        return headings
+    return [lines[pos] for pos in marked]
+
+
+def _bullet_glyph(text: str) -> str | None:
+    """The symbol a line opens with as a bullet (☆, ◆), past any decoration; None for any other line."""
+    if not text or text[0].isalnum():  # most lines open on a word: no marker to read
+        return None
+    found = line_marker(text)
+    if found is None or found[0] != "bullet":
+        return None
+    return text[decor_end(text, 0) :][:1] or None
 
 
 # The line that hands over to the body (现将有关情况报告如下。/ 报告如下：).
