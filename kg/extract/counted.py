@@ -262,9 +262,12 @@ def _age_stated() -> re.Pattern:
 
 def alone_under_mark(norm: str, quantity: Quantity) -> bool:
     """一、98.6% or （二）5件 on a line of its own: a heading that repeats a figure; its mark names nothing counted."""
-    line_end = norm.find("\n", quantity.end)
-    rest = norm[quantity.end : len(norm) if line_end < 0 else line_end]
-    return not rest.strip() and bool(_HEADING_MARK.search(norm, max(0, quantity.start - 8), quantity.start))
+    if not _HEADING_MARK.search(norm, max(0, quantity.start - 8), quantity.start):
+        return False  # asked first: a few characters before the figure say no for nearly every one
+    end = quantity.end
+    while end < len(norm) and norm[end] in " \t":
+        end += 1
+    return end == len(norm) or norm[end] == "\n"
 
 
 _CHINESE_DIGITS = "一二三四五六七八九十"

@@ -523,7 +523,7 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
         return True  # 带动全镇2300余户签约。: people act, so the verb after them is theirs; the clause before counts them
     if _patterns()["preposition_end"].search(before):
         return False
-    if _patterns()["trail"].sub("", before) in _scopes():
+    if len(before) <= MAX_SCOPE + 2 and _patterns()["trail"].sub("", before) in _scopes():
         return False  # 全乡共19人持有执法证: the place holds the people counted; what they do or have names them
     if before.endswith(_words("possess")):
         return False  # 下辖9个社区，: what the township has is the noun after the number, however short
@@ -670,14 +670,8 @@ def _tags() -> dict[str, str]:
     return segment.pos_tags()
 
 
-@cache
-def _verbs_tagged_as_nouns() -> frozenset[str]:
-    return frozenset(_words("verb_tag"))
-
-
 def _tag(token: str) -> str:
-    # 干部90余人讲授…: a verb the dictionary tags as a noun would leave the people counted by the words after them
-    return "v" if token in _verbs_tagged_as_nouns() else _tags().get(token, "n")
+    return _tags().get(token, "n")
 
 
 def _plain(text: str) -> str:
