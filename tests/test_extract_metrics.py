@@ -809,3 +809,14 @@ def test_persons_named_before_and_counted_again_are_no_metric():
     found = facts("镇长孙立平、副镇长周海燕坚持带头讲法。两人全年上法治课4次。")
     assert all(unit != "人" for _, _, unit, _ in found)
     assert ("上法治课", 4, "次", False) in found
+
+
+def test_a_count_whose_parts_are_numbered_by_its_noun_or_share_its_quoted_word_is_no_metric():
+    # the parts named by the noun and an ordinal (关键词一 … 关键词二) on lines of their own
+    assert facts("下面用两个关键词回顾全年工作。\n关键词一：规范\n执法案卷全部归档。\n关键词二：公开\n公开信息20条。") == [
+        ("公开信息", 20, "条", False)]
+    # the quoted word recurs in each clause after the colon, as many as counted
+    assert facts("班子学法还有两个“不足”：学法不足常态，有时取消；用法不足自觉，凭经验办事。全年开展培训3次。") == [
+        ("开展培训", 3, "次", False)]
+    # a quoted word that only one clause holds leaves the count a figure
+    assert len(facts("群众反映两个“难”：办证难。")) == 1

@@ -310,7 +310,7 @@ def counts_items_after(norm: str, quantity: Quantity) -> bool:
         return False
     tail = _LEAD_TAIL.match(norm, quantity.end)
     if tail is None:
-        return False
+        return _parts_named_after(norm, quantity, int(n))
     if tail.group("end") == "\n":
         if not _HEADING_MARK.search(norm, max(0, quantity.start - 8), quantity.start):
             return False  # a line that ends on a count is a heading only when a mark alone stands before it
@@ -320,9 +320,29 @@ def counts_items_after(norm: str, quantity: Quantity) -> bool:
     while first < len(norm) and norm[first] in " \t\n*":
         first += 1
     if not norm.startswith(_item_marks(1), first):
-        return False
+        return _parts_named_after(norm, quantity, int(n))
     window = norm[first : first + LISTED_WINDOW]
     return any(mark in window for mark in _item_marks(int(n)))
+
+
+_QUOTED = re.compile(r'"([^"\n]{1,8})":')
+_PARAGRAPH_SENTENCE_END = re.compile(r"[。!?\n]")  # ; parts the clauses of one sentence here
+
+
+def _parts_named_after(norm: str, quantity: Quantity, n: int) -> bool:
+    """用三个关键词报告… over 关键词一：…关键词三：, 三个"不够"：学法不够…;用法不够…;执法不够…: the noun after the count
+    numbers the parts that follow (noun and ordinal), or the quoted word recurs in each of the clauses after the colon."""
+    quoted = _QUOTED.match(norm, quantity.end) if norm.startswith('"', quantity.end) else None
+    if quoted:
+        sentence = _PARAGRAPH_SENTENCE_END.search(norm, quoted.end())
+        parts = norm[quoted.end() : sentence.start() if sentence else len(norm)].split(";")
+        return len(parts) == n and all(quoted.group(1) in part for part in parts)
+    noun = next((word for word in _listing_nouns() if norm.startswith(word, quantity.end)), "")
+    if len(noun) < 2:
+        return False  # 事, 点: too common to be searched for numbered after the count
+    window = norm[quantity.end : quantity.end + LISTED_WINDOW]
+    digits = _CHINESE_DIGITS
+    return f"{noun}{digits[0]}" in window and f"{noun}{digits[n - 1]}" in window and f"{noun}{digits[n]}" not in window
 
 
 def refers_to_named(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
