@@ -273,3 +273,9 @@ def test_an_honour_won_by_one_person_is_no_campaign_but_a_branded_selection_is()
     assert names("司法所所长被评为全省“最美基层法律服务工作者”。") == ["最美基层法律服务工作者"]
     # a title won by a village is a creation, as before
     assert names("桐溪村获评“民主法治示范村”。") == ["民主法治示范村"]
+
+
+def test_a_name_inside_a_longer_word_is_no_mention():
+    # 宣传月 closes 法治宣传月 but opens 月历 here: the plan is a calendar, not the month's drive
+    assert "法治宣传月" not in names("镇司法所编印全年法治宣传月历，逐月排定宣传主题。")
+    assert "法治宣传月" in names("十一月开展法治宣传月活动，发放资料。")

@@ -764,3 +764,59 @@ def test_rates_closing_a_long_list_share_its_figure():
     body = "新录用人员岗前考试和全体执法人员年度轮训考试参考率、通过率均为100%。"
     assert [(i, v, u) for i, v, u, _ in facts(body)] == [
         ("全体执法人员年度轮训考试参考率", 100, "%"), ("通过率", 100, "%")]
+
+
+def test_each_after_a_list_gives_one_figure_to_every_thing_listed():
+    assert facts("全年举办宪法、监察法、土地管理法专题培训各4期。") == [("宪法、监察法、土地管理法专题培训", 4, "期", False)] * 3
+    # 各 before a single thing leaves one figure
+    assert len(facts("村两委班子成员各配备工作手册2本。")) == 1
+
+
+def test_a_count_that_announces_the_items_after_it_is_no_metric():
+    assert facts("这一年主要办了三件事：一是建台账，二是明责任，三是抓整改。") == []
+    assert facts("工作可用两个关键词概括：一是规范，二是高效。") == []
+    assert facts("短板在于两个“不足”：一是培训不足，二是经费不足。") == []
+    # a count that a colon follows but whose items are not numbered stays a fact
+    assert facts("化解纠纷三件事：邻里、土地、婚姻。") != []
+
+
+def test_a_heading_that_is_only_a_mark_and_a_figure_is_no_metric():
+    found = facts("一、96.5%\n群众对窗口服务的满意率为96.5%。\n（二）7件\n全年受理复议申请7件。")
+    # each figure once, from the sentence that states it, none named by a heading's mark
+    assert [(value, unit) for _, value, unit, _ in found] == [(96.5, "%"), (7, "件")]
+    assert found[1][0] == "受理复议申请"
+
+
+def test_an_average_age_over_a_bound_is_stated():
+    assert facts("网格员平均年龄超过45岁，队伍老化。") == [("网格员平均年龄", 45, "岁", True)]
+    assert facts("人民调解员平均年龄超过五十五岁。") == [("人民调解员平均年龄", 55, "岁", True)]
+
+
+def test_a_count_after_its_noun_with_a_verb_after_it_names_the_noun():
+    assert facts("成立调解小组3个深入田间化解纠纷。")[0][:3] == ("成立调解小组", 3, "个")
+
+
+def test_a_count_after_a_whole_place_is_named_by_what_the_people_do():
+    assert facts("全镇共31人取得律师资格证书。")[0][1:3] == (31, "人")
+    assert facts("全镇共31人取得律师资格证书。")[0][0].startswith("取得")
+
+
+def test_the_next_item_mark_closes_a_figure_without_a_stop():
+    assert facts("一是修订会议规则2项二是健全考核办法。") == [("修订会议规则", 2, "项", False)]
+
+
+def test_persons_named_before_and_counted_again_are_no_metric():
+    found = facts("镇长孙立平、副镇长周海燕坚持带头讲法。两人全年上法治课4次。")
+    assert all(unit != "人" for _, _, unit, _ in found)
+    assert ("上法治课", 4, "次", False) in found
+
+
+def test_a_count_whose_parts_are_numbered_by_its_noun_or_share_its_quoted_word_is_no_metric():
+    # the parts named by the noun and an ordinal (关键词一 … 关键词二) on lines of their own
+    assert facts("下面用两个关键词回顾全年工作。\n关键词一：规范\n执法案卷全部归档。\n关键词二：公开\n公开信息20条。") == [
+        ("公开信息", 20, "条", False)]
+    # the quoted word recurs in each clause after the colon, as many as counted
+    assert facts("班子学法还有两个“不足”：学法不足常态，有时取消；用法不足自觉，凭经验办事。全年开展培训3次。") == [
+        ("开展培训", 3, "次", False)]
+    # a quoted word that only one clause holds leaves the count a figure
+    assert len(facts("群众反映两个“难”：办证难。")) == 1

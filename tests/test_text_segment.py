@@ -99,15 +99,28 @@ def test_a_damaged_cache_falls_back_and_is_rewritten(own_cache, damage):
     segment.pos_tags.cache_clear()
 
     assert _tokens() == expected
-    assert segment.pos_tags() == jieba.posseg.dt.word_tag_tab
+    assert segment.pos_tags() == _corrected(jieba.posseg.dt.word_tag_tab)
     assert segment._read("freq", segment._is_dictionary) is not None  # the fallback wrote a good file again
+
+
+def _corrected(table: dict[str, str]) -> dict[str, str]:
+    return {**table, **segment._tag_corrections()}
+
+
+def test_the_tag_table_holds_the_genres_corrections_and_leaves_jiebas_own_alone(own_cache):
+    import jieba.posseg
+
+    assert segment._tag_corrections()["讲授"] == "v"
+    assert jieba.posseg.dt.word_tag_tab.get("讲授") != "v"  # the dictionary's own tag, which the correction replaces
+    assert segment.pos_tags()["讲授"] == "v"
+    assert jieba.posseg.dt.word_tag_tab.get("讲授") != "v"  # even on the path that reads jieba's own table
 
 
 def test_the_tag_table_is_rebuilt_from_its_columns_and_bad_columns_fall_back(own_cache):
     import jieba.posseg
 
-    expected = jieba.posseg.dt.word_tag_tab
-    segment._write("tags", expected)
+    segment._write("tags", jieba.posseg.dt.word_tag_tab)
+    expected = _corrected(jieba.posseg.dt.word_tag_tab)
     assert segment.pos_tags() == expected  # read from the table's own file, which also writes the columns
     flags, tags = segment._read("tag-columns", segment._is_tag_columns)
     (own_cache / segment._cache_path("tags").name).unlink()
@@ -212,7 +225,8 @@ print(json.dumps({"tokens": tokens, "tags": tags, "posseg": "jieba.posseg" in sy
 
 
 def test_a_new_process_gets_the_same_tables_from_a_cold_and_a_warm_cache(tmp_path):
-    """`jieba.lcut` after `segment.default()` and the POS table, as jieba alone gives them; warm, without jieba.posseg."""
+    """`jieba.lcut` after `segment.default()` and the POS table, as jieba alone gives them (with the genre's
+    corrections); warm, without jieba.posseg."""
     import jieba.posseg
 
     env = {**os.environ, segment.CACHE_ENV: str(tmp_path / "cache")}
@@ -227,7 +241,7 @@ def test_a_new_process_gets_the_same_tables_from_a_cold_and_a_warm_cache(tmp_pat
     )
     expected = {
         "tokens": [jieba.Tokenizer().lcut(text) for text in SENTENCES],
-        "tags": hashlib.sha256(repr(sorted(jieba.posseg.dt.word_tag_tab.items())).encode()).hexdigest(),
+        "tags": hashlib.sha256(repr(sorted(_corrected(jieba.posseg.dt.word_tag_tab).items())).encode()).hexdigest(),
     }
     assert cold == {**expected, "posseg": True}
     assert warm == {**expected, "posseg": False}

@@ -76,6 +76,16 @@ def _glued_left() -> dict[str, str]:
     return {row["name"]: row.get("glued_left", "") for row in lexicon.table("campaigns") if row.get("glued_left")}
 
 
+@cache
+def _longer_words() -> frozenset[str]:
+    return frozenset(_words("longer_word"))
+
+
+def _inside_longer_word(norm: str, end: int) -> bool:
+    """法治宣传月历: the name's last character and the one after it make a word of their own, so no name ends here."""
+    return norm[end - 1 : end + 1] in _longer_words()
+
+
 def _month(value: str | None) -> int:
     if not value:
         return 0
@@ -88,6 +98,8 @@ def _day_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     by_date = {(d.month, d.day): d for d in lexicon.days() if d.month and d.day}
     out = []
     for hit in lexicon.day_matcher().find(source.text, norm):
+        if _inside_longer_word(norm, hit.end):
+            continue
         day = hit.term
         start = hit.start
         before = _DATE_BEFORE.search(norm, max(0, start - DATE_WINDOW), start)
@@ -113,7 +125,7 @@ def _lexicon_mentions(source: Source) -> list[tuple[int, int, str, str]]:
     for hit in lexicon.campaign_matcher().find(source.text, source.norm):
         name = hit.term.name
         # 普法律师 reads 法律; but 述法制度 is 述法 and its 制度.
-        if fa_joins_next(source.norm, hit.end):
+        if fa_joins_next(source.norm, hit.end) or _inside_longer_word(source.norm, hit.end):
             continue
         if hit.start and source.text[hit.start - 1] in _glued_left().get(name, ""):
             continue

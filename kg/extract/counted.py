@@ -14,7 +14,7 @@ from functools import cache, partial
 from kg.extract.person_lexicon import surname_at
 from kg.text import lexicon
 from kg.text.lexicon import either
-from kg.text.numerals import Quantity, find_quantities, unit_kinds
+from kg.text.numerals import Quantity, approx_before, find_quantities, unit_kinds
 
 _words = partial(lexicon.words, "metric_words")
 
@@ -246,12 +246,28 @@ def _event_verbs() -> tuple[str, ...]:
 
 
 def states_an_age(norm: str, quantity: Quantity) -> bool:
-    """平均年龄58岁, 年龄均为45岁: an age the text states as a fact of the people before it, not one that picks them out."""
-    return bool(_AGE_STATED.search(norm, max(0, quantity.start - AGE_WINDOW), quantity.start))
+    """平均年龄58岁, 年龄均为45岁, 平均年龄超过50岁: an age the text states as a fact of the people before it, not one
+    that picks them out."""
+    return bool(_age_stated().search(norm, max(0, quantity.start - AGE_WINDOW), quantity.start))
 
 
-AGE_WINDOW = 8  # characters before an age searched for the word that states it
-_AGE_STATED = re.compile(r"(?:平均年龄|年龄|均龄)(?:均|平均)?(?:为|是|达|在)?$")
+AGE_WINDOW = 10  # characters before an age searched for the word that states it (平均年龄均超过: eight)
+
+
+@cache
+def _age_stated() -> re.Pattern:
+    # the mark of an approximate figure (超过, 近) may stand between the stating word and the age
+    return re.compile(rf"(?:平均年龄|年龄|均龄)(?:均|平均)?(?:为|是|达|在)?(?:{either(approx_before())})?$")
+
+
+def alone_under_mark(norm: str, quantity: Quantity) -> bool:
+    """一、98.6% or （二）5件 on a line of its own: a heading that repeats a figure; its mark names nothing counted."""
+    if not _HEADING_MARK.search(norm, max(0, quantity.start - 8), quantity.start):
+        return False  # asked first: a few characters before the figure say no for nearly every one
+    end = quantity.end
+    while end < len(norm) and norm[end] in " \t":
+        end += 1
+    return end == len(norm) or norm[end] == "\n"
 
 
 _CHINESE_DIGITS = "一二三四五六七八九十"
@@ -262,7 +278,20 @@ LISTED_WINDOW = 1500  # characters after the lead searched for the mark of its l
 _HEADING_MARK = re.compile(r"(?:^|\n)[ \t]*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])[ \t]*$")
 # 问题主要有三个：, 主要表现为三个方面：: a lead says how many there are; 评选表彰…5名： reports what was done
 _LISTING_BEFORE = ("有", "为", "是", "在")
-_LEAD_TAIL = re.compile(rf"[\u4e00-\u9fff]{{0,{LISTED_NOUN}}}(?P<end>[:\n])")
+# 三个"不够"：: a quoted word may be the noun that the items fill
+_LEAD_TAIL = re.compile(rf"[\u4e00-\u9fff\"]{{0,{LISTED_NOUN}}}(?P<end>[:\n])")
+
+
+@cache
+def _listing_nouns() -> tuple[str, ...]:
+    return lexicon.longest_first(_words("listing_noun"))
+
+
+def _names_listed_parts(norm: str, quantity: Quantity) -> bool:
+    """主要做了四件事：, 用三个关键词概括：, 三个"不够"：: the noun after the count names parts of what follows, not a thing
+    done; a quoted word there is the pattern its items share."""
+    return (norm.startswith('"', quantity.end) or norm.startswith(_listing_nouns(), quantity.end)
+            or quantity.unit in _listing_nouns())
 
 
 def _item_marks(n: int) -> tuple[str, ...]:
@@ -281,19 +310,69 @@ def counts_items_after(norm: str, quantity: Quantity) -> bool:
         return False
     tail = _LEAD_TAIL.match(norm, quantity.end)
     if tail is None:
-        return False
+        return _parts_named_after(norm, quantity, int(n))
     if tail.group("end") == "\n":
         if not _HEADING_MARK.search(norm, max(0, quantity.start - 8), quantity.start):
             return False  # a line that ends on a count is a heading only when a mark alone stands before it
-    elif not norm.endswith(_LISTING_BEFORE, 0, quantity.start):
+    elif not (norm.endswith(_LISTING_BEFORE, 0, quantity.start) or _names_listed_parts(norm, quantity)):
         return False
     first = tail.end()
     while first < len(norm) and norm[first] in " \t\n*":
         first += 1
     if not norm.startswith(_item_marks(1), first):
-        return False
+        return _parts_named_after(norm, quantity, int(n))
     window = norm[first : first + LISTED_WINDOW]
     return any(mark in window for mark in _item_marks(int(n)))
+
+
+_QUOTED = re.compile(r'"([^"\n]{1,8})":')
+_PARAGRAPH_SENTENCE_END = re.compile(r"[。!?\n]")  # ; parts the clauses of one sentence here
+
+
+def _parts_named_after(norm: str, quantity: Quantity, n: int) -> bool:
+    """用三个关键词报告… over 关键词一：…关键词三：, 三个"不够"：学法不够…;用法不够…;执法不够…: the noun after the count
+    numbers the parts that follow (noun and ordinal), or the quoted word recurs in each of the clauses after the colon."""
+    quoted = _QUOTED.match(norm, quantity.end) if norm.startswith('"', quantity.end) else None
+    if quoted:
+        sentence = _PARAGRAPH_SENTENCE_END.search(norm, quoted.end())
+        parts = norm[quoted.end() : sentence.start() if sentence else len(norm)].split(";")
+        return len(parts) == n and all(quoted.group(1) in part for part in parts)
+    noun = next((word for word in _listing_nouns() if norm.startswith(word, quantity.end)), "")
+    if len(noun) < 2:
+        return False  # 事, 点: too common to be searched for numbered after the count
+    window = norm[quantity.end : quantity.end + LISTED_WINDOW]
+    digits = _CHINESE_DIGITS
+    return f"{noun}{digits[0]}" in window and f"{noun}{digits[n - 1]}" in window and f"{noun}{digits[n]}" not in window
+
+
+def refers_to_named(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bool:
+    """马…、努尔兰…坚持…。两人全年主持学法5次: people counted in words opening a sentence, as many as the sentence
+    before names, are those persons spoken of again (the two), no count of people."""
+    start = quantity.number.start
+    if not quantity.number.chinese or quantity.unit not in _REFERRING_UNITS or (start and norm[start - 1] not in "。;!?\n"):
+        return False
+    opening = max(norm.rfind(mark, max(0, start - REFERENCE_WINDOW), start - 1) for mark in "。;!?\n") + 1
+    named = sum(1 for name in names if name in norm[opening:start])
+    return named == quantity.value
+
+
+_REFERRING_UNITS = ("人", "位")
+REFERENCE_WINDOW = 200  # characters back searched for the sentence that names the persons
+
+
+EACH = "各"  # 宪法、民法典宣讲各3场: one figure for each thing listed before 各
+
+
+def each_listed(norm: str, quantity: Quantity, floor: int = 0) -> int:
+    """How many things 各 before the figure gives it to: the parts of the list that opens its clause (A、B、C…各2场次
+    gives three figures), 0 when 各 is not there or the clause lists nothing."""
+    start = quantity.number.start
+    if norm[start - 1 : start] != EACH:
+        return 0
+    clause = norm[clause_start(norm, start - 1, floor) : start - 1]
+    # only 、 parts a list here: 和 and 及 also stand inside words (和谐, 及时)
+    parts = clause.count("、") + 1
+    return parts if parts > 1 else 0
 
 
 # A clause ends at these (in the normal form: full-width punctuation is already half-width).

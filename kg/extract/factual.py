@@ -46,7 +46,7 @@ def no_fact(text: str, norm: str, quantity: Quantity, phrase_end: Callable[[int,
     """True when the figure states no fact; `phrase_end(pos, unit)` ends the noun phrase after a unit."""
     return (_not_a_count(text, norm, quantity, phrase_end) or _framing(norm, quantity) or _aimed(norm, quantity)
             or _page_counter(norm, quantity.start) or shape.counts_items_after(norm, quantity)
-            or _heading_theme(norm, quantity))
+            or _heading_theme(norm, quantity) or shape.alone_under_mark(norm, quantity))
 
 
 @cache

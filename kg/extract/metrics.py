@@ -40,6 +40,7 @@ _STOP_TAGS = {"v", "vd", "vg", "d", "dg", "p", "c", "u", "uj", "ul", "uz", "uv",
 _CONJUNCTIONS = ("、", "和", "及", "与")
 # 5名队员中有2名, 12个村中有4个村: the noun, then 中有 (among them there are) and the count of some of them
 _AMONG = re.compile(r"([\u4e00-\u9fff]{0,7}[^\W\d_其])中有$")
+_ITEM_MARK = re.compile(r"[一二三四五六七八九十]{1,2}是")  # 二是: the mark of an item in a paragraph's enumeration
 _AMONG_END = "中有"  # asked first: nearly no phrase ends so
 # 受理复议和诉讼案件分别为3件、1件: the counts after 分别 go to the joined subjects in turn; so do the changes
 # after 分别下降 (刑事案件、治安案件同比分别下降22%、15%).
@@ -123,6 +124,9 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
                 or (quantity.unit == shape.HOUSEHOLD_UNIT and shape.household(norm, quantity, names))
                 or (previous is not None and shape.threshold_of_count_before(norm, quantity, previous[0].end))):
             continue
+        if names and shape.refers_to_named(norm, quantity, names):
+            previous = (quantity, ())  # 两人全年讲法3次: the persons open the clause; what follows them is the next count's
+            continue
         named = _compared(norm, quantity, previous, _indicators(norm, text, quantity, previous))
         counts_people = quantity.unit in _words("person_unit")
         indicators = tuple(dict.fromkeys(i for i in (_without_names(i, names, counts_people) for i in named) if i))
@@ -153,7 +157,10 @@ def extract(source: Source, sections: tuple[Section, ...], people: tuple[Person,
         else:
             pending = []
         waiting = [] if indicators else [*pending, quantity]
+        each = shape.each_listed(norm, quantity, previous[0].end if previous else 0) if indicators else 0
         previous = (quantity, indicators)
+        if each:  # 宪法、民法典宣讲各3场: the figure once for each thing listed, 各 no part of its name
+            indicators = tuple(i.removesuffix(shape.EACH) for i in indicators for _ in range(each))
         metrics.extend(
             Metric(
                 indicator=_as_written(indicator, text, shown, counted.start) if traditional else indicator,
@@ -516,6 +523,8 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
         return True  # 带动全镇2300余户签约。: people act, so the verb after them is theirs; the clause before counts them
     if _patterns()["preposition_end"].search(before):
         return False
+    if len(before) <= MAX_SCOPE + 2 and _patterns()["trail"].sub("", before) in _scopes():
+        return False  # 全乡共19人持有执法证: the place holds the people counted; what they do or have names them
     if before.endswith(_words("possess")):
         return False  # 下辖9个社区，: what the township has is the noun after the number, however short
     if shape.counts_event_before(before, unit) or (
@@ -537,8 +546,12 @@ def _counts_before(norm: str, before: str, after: str, after_end: int, unit_end:
     # 干部95人参加考试, 事项32项逐项明确: a verb or adverb after the unit, a noun before the number
     # (社区各有一名签约律师: a verb before the number leaves the noun after it as what is counted).
     verb_after = bool(first) and (first[0] in _stop_words() or _tag(first[0]) in _STOP_TAGS)
-    if verb_after and unit in _NOUN_CLASSIFIERS and _tag(first[0]).startswith("v") and first[0] not in _stop_words():
-        verb_after = False  # 12个站所负责人: 个 counts a thing, so what follows it is a noun the tagger read as a verb
+    if (verb_after and unit in _NOUN_CLASSIFIERS and _tag(first[0]).startswith("v") and first[0] not in _stop_words()
+            and not (last and _tag(last[0]).startswith("n") and len(first[0]) > 1)):
+        # 12个站所负责人: 个 counts a thing, so what follows it is a noun the tagger read as a verb (a verb of one
+        # character there is a noun's first); after a noun (组建宣讲团5个深入各村) the count closes that noun and a
+        # verb of two characters opens what it did
+        verb_after = False
     if first and not verb_after and unit in _words("person_unit") and norm.startswith("《", unit_end + len(first[0])):
         verb_after = True  # 干部职工90余人讲授《行政处罚法》: a word taking a title is a verb, the people's act
     if unit_kinds().get(unit) == "money" and first:
@@ -558,6 +571,11 @@ def _directions_listed(before: str) -> bool:
     parts = before[-5:].split("、")
     return len(parts) >= 2 and all(len(part) >= 1 and part[-1] in directions for part in parts) and all(
         len(part) == 1 for part in parts[1:])
+
+
+@cache
+def _scopes() -> frozenset[str]:
+    return frozenset(_words("scope"))
 
 
 # classifiers that count things only; a verb never follows them directly
@@ -609,8 +627,8 @@ def _phrase_after(norm: str, pos: int, unit: str = "") -> int:
     if norm[pos] == '"':
         close = norm.find('"', pos + 1, pos + NOUN_WINDOW)
         return close + 1 if close > pos + 1 else pos
-    if not _CJK.match(norm[pos]) or norm.startswith("的", pos):
-        return pos
+    if not _CJK.match(norm[pos]) or norm.startswith("的", pos) or _ITEM_MARK.match(norm, pos):
+        return pos  # 新订制度3项二是…: the next item's mark opens a clause of its own, stop or no stop before it
     for word in approx_before():
         if norm.startswith(word, pos) and norm[pos + len(word) : pos + len(word) + 1].isdigit():
             return pos  # 2处约380m²: a second quantity of the same thing, no noun between
@@ -652,14 +670,8 @@ def _tags() -> dict[str, str]:
     return segment.pos_tags()
 
 
-@cache
-def _verbs_tagged_as_nouns() -> frozenset[str]:
-    return frozenset(_words("verb_tag"))
-
-
 def _tag(token: str) -> str:
-    # 干部90余人讲授…: a verb the dictionary tags as a noun would leave the people counted by the words after them
-    return "v" if token in _verbs_tagged_as_nouns() else _tags().get(token, "n")
+    return _tags().get(token, "n")
 
 
 def _plain(text: str) -> str:

@@ -135,6 +135,21 @@ def base_dictionary() -> tuple[dict[str, int], int]:
 
 @cache
 def pos_tags() -> dict[str, str]:
+    """jieba.posseg's word → tag table of the default dictionary, with the genre's corrections
+    (ontology/lexicons/tag_corrections.tsv: 讲授, 办理 are verbs here, not nouns) so every reader tags alike."""
+    table = _dictionary_tags()
+    table.update(_tag_corrections())
+    return table
+
+
+@cache
+def _tag_corrections() -> dict[str, str]:
+    from kg.text import lexicon  # imported here: the lexicon module builds its tokenizer on this one
+
+    return {row["word"]: row["tag"] for row in lexicon.table("tag_corrections")}
+
+
+def _dictionary_tags() -> dict[str, str]:
     """jieba.posseg's word → tag table of the default dictionary, without importing jieba.posseg on a warm cache."""
     freq = base_dictionary()[0]
     columns = _read("tag-columns", _is_tag_columns)
@@ -152,7 +167,7 @@ def pos_tags() -> dict[str, str]:
     if pristine:
         _write("tags", table)
         _write_columns(freq, table)
-    return table
+    return dict(table)  # a copy: the corrections go into ours, jieba's own table stays as it is
 
 
 # Every worker needs the tag table, and reading its 350,000 words makes as many new strings. The same words are
