@@ -201,3 +201,9 @@ def test_a_former_township_is_not_the_one_reporting():
     text = ("法治政府建设情况报告\n原鹭溪乡并入后，原鹭溪乡片区矛盾纠纷较多，原鹭溪乡干部全部转入鹭坞镇工作。"
             "现将有关情况报告如下：\n一、主要举措和成效\n" + BODY)
     assert header_of(text).township == "鹭坞镇"
+
+
+def test_a_name_after_a_verb_inside_the_run_starts_where_the_verb_ends():
+    # 社区|聘请|岚|溪: a subject and its verb, short enough to pass for a name, are prose; the name is the object.
+    assert [p.name for p in county_names("社区聘请岚溪县明德律师事务所律师担任法律顾问。")] == ["岚溪县"]
+    assert [p.name for p in county_names("今年街道邀请枫渡区司法局到社区开展讲座。")] == ["枫渡区"]

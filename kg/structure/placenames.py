@@ -143,6 +143,13 @@ def words_before(run: str, town: bool = False, road: bool = False, after_number:
     # knows as a place (赣北): the name is its object, and starts where the verb ends.
     if not bounded and _object_of_verb(run, words):
         bounded = True
+    # A verb of two characters or more inside the run, after a word of two (街道|聘请|鹭|浦), ends the prose: the name
+    # is its object and starts after it, when two characters at least are left for it.
+    for at in range(len(words) - 2, 0, -1):
+        if len(words[at]) > 1 and len(words[at - 1]) > 1 and _tag(words[at]) == "v" \
+                and len("".join(words[at + 1:])) >= 2:
+            words = words[at + 1:]
+            break
     return words + named_peoples, bounded
 
 
