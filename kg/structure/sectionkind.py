@@ -277,7 +277,8 @@ _REMEDIED_HEADING_RE = re.compile(r"整改|解决|破解|针对|聚焦|补齐|�
 
 # A text cut short inside a sentence: its last line runs on past a clause mark and stops on a word, no mark after it
 # (……落实法定程序，推动法律顾问全程参与，确保). A whole report's last body ends on a sentence mark or a bare task line.
-_UNFINISHED_RE = re.compile(r"[，,、][^。！？!?；;:：\n]*[\u4e00-\u9fff]\s*$")
+_CLAUSE_MARKS, _SENTENCE_MARKS = "，,、", "。！？!?；;:："
+_HAN_END_RE = re.compile(r"[\u4e00-\u9fff]\s*$")
 # Words of the time to come or of intent: a body that has one may be plans whether or not the text was cut short.
 _INTENT_RE = re.compile(rf"{TIME_AHEAD}|将|拟|计划|打算|力争|争取")
 
@@ -287,7 +288,11 @@ def _cut_short(body: str) -> bool:
     come or of intent: its verbs alone (聚焦…细化…推动…确保) then say nothing of plans at the report's end."""
     tail = body.rstrip()
     tail = tail[tail.rfind("\n") + 1 :]  # the last line alone: an earlier one says nothing of where the text stops
-    return _UNFINISHED_RE.search(tail) is not None and _INTENT_RE.search(body) is None
+    # What runs on after the line's last sentence mark: a clause mark in it and a word at its end. (Found by one
+    # pass from the end, not by a pattern tried at each clause mark of a long line.)
+    tail = tail[max(tail.rfind(mark) for mark in _SENTENCE_MARKS) + 1 :]
+    unfinished = any(mark in tail for mark in _CLAUSE_MARKS) and _HAN_END_RE.search(tail[-2:]) is not None
+    return unfinished and _INTENT_RE.search(body) is None
 
 
 def _closes(body: str) -> bool:

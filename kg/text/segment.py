@@ -20,6 +20,7 @@ from itertools import compress
 from pathlib import Path
 
 from kg.resources import CACHE_ENV, cache_dir  # noqa: F401  CACHE_ENV: re-exported, the variable users set
+from kg.text.tables import LEXICON_DIR, read_table
 import time
 
 if "jieba" in sys.modules or "pkg_resources" in sys.modules:
@@ -144,9 +145,7 @@ def pos_tags() -> dict[str, str]:
 
 @cache
 def _tag_corrections() -> dict[str, str]:
-    from kg.text import lexicon  # imported here: the lexicon module builds its tokenizer on this one
-
-    return {row["word"]: row["tag"] for row in lexicon.table("tag_corrections")}
+    return {row["word"]: row["tag"] for row in read_table(LEXICON_DIR / "tag_corrections.tsv")}
 
 
 def _dictionary_tags() -> dict[str, str]:
