@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from kg.text.divisions import divisions
 from kg.text.places import TOWN_SUFFIX_PATTERN, TOWN_SUFFIXES
 from kg.text.segment import pos_tags
-from kg.text.segment import default
+from kg.text.segment import default_words
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOWN_SUFFIX_RE = re.compile(TOWN_SUFFIX_PATTERN)
@@ -100,7 +100,7 @@ def _cut(run: str, town: bool = False, after_number: bool = False) -> int:
     unit = after_number if cut == 1 else run[cut - 2] in _NUMERALS if cut > 1 else False
     if 0 < cut < len(run) and not unit:
         at = 0
-        for word in default().cut(run, HMM=False):
+        for word in default_words(run):
             if at < cut < at + len(word):
                 cut = at + len(word)
                 break
@@ -122,7 +122,7 @@ def words_before(run: str, town: bool = False, road: bool = False, after_number:
     if not run:
         return [], True
 
-    words = list(default().cut(run, HMM=False))
+    words = list(default_words(run))
     kept = len(words)
     while peoples and kept > 1 and len(words[kept - 1]) > 1 and words[kept - 1].endswith("族"):
         kept -= 1
@@ -165,7 +165,7 @@ def _object_of_verb(run: str, words: list[str]) -> bool:
     """Whether `words`, the end of `run`, follow a cut verb word and are a name's stem: unknown characters or a place."""
     stem = "".join(words)
     cut = run[: len(run) - len(stem)]
-    before = list(default().cut(cut, HMM=False)) if cut else []
+    before = list(default_words(cut)) if cut else []
     return (bool(before) and len(before[-1]) > 1 and _tag(before[-1]).startswith(("v", "z"))
             and 2 <= len(stem) <= 3 and (all(len(w) == 1 for w in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS))
 
@@ -186,7 +186,7 @@ def _framed(norm: str, pos: int, words: list[str]) -> bool:
     stem = "".join(words)
     if len(stem) < 3 or stem[-1] not in _LOCATIVES:
         return False
-    noun = list(default().cut(stem[:-1], HMM=False))[-1]
+    noun = default_words(stem[:-1])[-1]
     if len(noun) < 2 or _tag(noun) in ("", *_PLACE_TAGS):
         return False
     start = max(norm.rfind(mark, max(0, pos - _FRAME), pos) for mark in "，,。；;：:\n")
@@ -392,5 +392,5 @@ COUNTY_SUFFIXES = ("县", "市", "区", "旗")
 
 def bare_name(stem: str) -> bool:
     """A place's name rather than a word (政府, 乡村, 基层): unknown single characters, or one place word."""
-    words = list(default().cut(stem, HMM=False))
+    words = list(default_words(stem))
     return all(len(word) == 1 for word in words) or len(words) == 1 and _tag(stem) in _PLACE_TAGS

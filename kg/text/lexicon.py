@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -198,4 +198,10 @@ def _tokenizer():
 
 def tokens(text: str) -> list[str]:
     """jieba's segmentation of `text`, with every domain term kept whole."""
-    return [token for token in _tokenizer().lcut(text) if token.strip()]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Cached: metrics segment the same phrase around a figure several times, and reports repeat their phrases.
+    return tuple(token for token in _tokenizer().lcut(text) if token.strip())

@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 from pathlib import Path
 
@@ -212,6 +212,13 @@ def default() -> jieba.Tokenizer:
                 tokenizer.FREQ, tokenizer.total = freq, total
                 tokenizer.initialized = True
     return tokenizer
+
+
+@lru_cache(maxsize=8192)
+def default_words(text: str) -> tuple[str, ...]:
+    """`default().cut(text, HMM=False)` as a tuple, cached: place names cut the same run before a suffix
+    several times per report (its start, its words, the verb before it), and reports repeat their phrases."""
+    return tuple(default().cut(text, HMM=False))
 
 
 def tokenizer(words: Iterable[str] = (), freq: int | None = None) -> jieba.Tokenizer:
