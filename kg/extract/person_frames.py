@@ -277,7 +277,7 @@ def _closes_slot(norm: str, end: int) -> bool:
         return True
     if norm[end] in _prepositions():
         return True  # 书记和志强把…, 所长X对…: a preposition opens what the person does to something
-    word = segment.default().lcut(norm[end : end + MAX_SLOT])[0]
+    word = segment.default_words(norm[end : end + MAX_SLOT], hmm=True)[0]
     return len(word) > 1 and segment.pos_tags().get(word, "") in ("v", "vn") and word not in roles()
 
 

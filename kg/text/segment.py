@@ -215,10 +215,10 @@ def default() -> jieba.Tokenizer:
 
 
 @lru_cache(maxsize=8192)
-def default_words(text: str) -> tuple[str, ...]:
-    """`default().cut(text, HMM=False)` as a tuple, cached: place names cut the same run before a suffix
+def default_words(text: str, hmm: bool = False) -> tuple[str, ...]:
+    """`default().cut(text, HMM=hmm)` as a tuple, cached: place names cut the same run before a suffix
     several times per report (its start, its words, the verb before it), and reports repeat their phrases."""
-    return tuple(default().cut(text, HMM=False))
+    return tuple(default().cut(text, HMM=hmm))
 
 
 def tokenizer(words: Iterable[str] = (), freq: int | None = None) -> jieba.Tokenizer:
