@@ -42,6 +42,16 @@ def test_tokens_keep_domain_terms_whole():
     assert "信访工作法治化" in words
 
 
+def test_tokens_read_twice_are_the_same_and_a_caller_may_change_its_copy():
+    # Segmentation is cached per text: a list one caller changes must not change what the next one reads.
+    phrase = "青禾镇全年办理行政复议案件3件"
+    first = lexicon.tokens(phrase)
+    expected = list(first)
+    first.clear()
+    assert lexicon.tokens(phrase) == expected
+    assert "".join(expected) == phrase
+
+
 def test_words_with_punctuation_are_left_out_of_the_jieba_dictionary():
     words = lexicon.domain_words()
     assert "反电信网络诈骗法" in words
