@@ -79,9 +79,16 @@ def renumber(top: str, item: str, other: str) -> Transform:
 
 
 def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
-    """Item headings in 【】 in place of their numbers: （一）加强领导。… → 【加强领导】…"""
+    """Item headings in 【】 in place of their numbers: （一）加强领导。… → 【加强领导】…
+
+    A section whose items are each one sentence (1.村规民约执行监督机制不健全。) has no headings to set apart: a writer
+    who brackets headings keeps its numbers there, as a line that is one bracket reads as a section heading
+    (【短板弱项】). The choice holds for the whole section, since a list is numbered alike."""
     lines = text.split("\n")
+    sections: list[list[tuple[int, str]]] = [[]]
     for i, role in enumerate(line_roles(lines, gold)):
+        if role == "section":
+            sections.append([])
         if role != "item":
             continue
         indent, _, rest = split_marker(lines[i])
@@ -89,7 +96,11 @@ def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
         head, tail = (rest[: cut.start()], rest[cut.end():]) if cut else (rest, "")
         if len(head) > 30 and "，" in head:  # a bracket holds a short heading: the rest of a long clause follows it
             head, tail = head[: head.index("，")], head[head.index("，") + 1:] + (rest[cut.start():] if cut else "")
-        lines[i] = f"{indent}【{head.strip()}】{tail}"
+        sections[-1].append((i, f"{indent}【{head.strip()}】{tail}"))
+    for items in sections:
+        if items and all(not line.endswith("】") for _, line in items):
+            for i, line in items:
+                lines[i] = line
     return "\n".join(lines), gold
 
 
