@@ -350,3 +350,15 @@ def test_bracketed_items_set_headings_apart_and_leave_one_sentence_lists_numbere
                          [[item.text for item in rep.items(kind)] for kind in ("measure", "shortcoming", "plan")]))
     assert readings[0] == readings[1]
     assert [kind for _, kind in readings[1][0]] == ["measures", "shortcomings", "plans"]
+
+
+def test_problems_inline_joins_a_list_keeps_its_parting_blank_and_leaves_lone_problems_with_their_remedies():
+    layout = next(layout for layout in LAYOUTS if layout.name == "problems-inline")
+    listed = _BRACKET_TEXT
+    varied, _ = layout.transform(listed, _BRACKET_GOLD)
+    assert "一是村级调解员年龄偏大，业务培训跟不上；二是执法文书制作不够规范。\n\n◆ 往哪里走" in varied
+    paired = listed.replace("1.村级调解员年龄偏大，业务培训跟不上。\n2.执法文书制作不够规范。\n",
+                            "1.村级调解员年龄偏大，业务培训跟不上。\n→ 集中培训调解员\n2.执法文书制作不够规范。\n→ 评查执法案卷\n")
+    varied, _ = layout.transform(paired, _BRACKET_GOLD)
+    # one problem before each remedy is no list: 一是… 一是… would be written by no one
+    assert "一是" not in varied and "1.村级调解员年龄偏大" in varied and "2.执法文书制作不够规范" in varied

@@ -368,26 +368,30 @@ def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
         below = next((j for j in range(i + 1, stop) if lines[j].strip()), None)
         return below is not None and roles[below] == "item" and not re.search(r"[。；;]", lines[i])
 
-    out, intro, run = [], [], []
+    out, intro, run, blanks, sizes = [], [], [], [], []
 
     def close_run() -> None:
         if run:
+            sizes.append(len(run))
             out.append("".join(intro) + "；".join(
                 f"{cn_numeral(n)}是{p.rstrip('。；;')}" for n, p in enumerate(run, 1)) + "。")
         else:
             out.extend(intro)
+        out.extend(blanks)  # the blank line that parts the list from the next heading stays
         intro.clear()
         run.clear()
+        blanks.clear()
 
     for i in range(start, stop):
         line = lines[i].strip()
         if is_problem(i):
             run.append(split_marker(lines[i])[2].strip())
+            blanks.clear()  # a blank line between two problems goes with the joining
         elif not line:
-            if not run:
-                intro.append(lines[i])
+            (blanks if run else intro).append(lines[i])
         elif run and (roles[i] is None or roles[i] == "other" and not titles_items(i)):
             run[-1] += line  # the rest of a problem's paragraph, or a line numbered below it
+            blanks.clear()
         elif roles[i] is None:
             intro.append(line)
         else:  # a sub-part title, or an item of another kind: it keeps its line
@@ -396,6 +400,8 @@ def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
     close_run()
     if not any(is_problem(i) for i in range(start, stop)):
         return text, gold  # the problems are not numbered lines (already 一是… or paragraphs)
+    if len(sizes) >= 2 and max(sizes) == 1:
+        return text, gold  # each problem with its remedy after it (→ …) is no list to join: 一是… 一是… reads as no one writes
     return "\n".join(lines[:start] + out + lines[stop:]), gold
 
 
