@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.evaluate.layouts import LAYOUTS, Layout
 from kg.evaluate.variants import TOLERANCE, evaluate_variants
+from kg.extract.report import extract_report
+from kg.read import read_source
 
 LAYOUTS_DIR = Path(__file__).parent / "fixtures" / "layouts"
 STRUCTURE_FIELDS = ("sections", "measures", "shortcomings", "plans")
@@ -301,3 +303,62 @@ def test_a_page_keeps_the_county_and_number_its_chrome_gives_in_every_layout(tmp
     for name, scores in result["layouts"].items():  # the original too: saved as text, the page keeps its chrome
         assert (name, scores["county"]["f1"], scores["township"]["f1"], scores["doc_number"]["f1"]) == (name, 1.0, 1.0, 1.0)
     assert "county" not in result["declared"].get("no-title", {})  # the page still names it without the title line
+
+
+# A fictional report: headed measures over one-sentence problems and plans, under headings that name no kind.
+_BRACKET_TEXT = """芦荡湾乡2024年法治建设工作报告
+
+今年以来，芦荡湾乡在白沙县委、县政府的领导下推进依法行政，现将有关情况报告如下。
+
+◆ 做了什么
+1.抓学法。乡党委理论学习中心组专题学习行政复议法4次。
+2.抓执法。全年开展联合执法检查26次，立案查处违法行为5起。
+
+◆ 差在哪里
+1.村级调解员年龄偏大，业务培训跟不上。
+2.执法文书制作不够规范。
+
+◆ 往哪里走
+1.每年组织调解员集中培训两次。
+2.开展执法案卷季度评查。
+
+芦荡湾乡人民政府
+2025年1月8日
+"""
+_BRACKET_GOLD = {
+    "sections": [{"heading": "◆ 做了什么", "kind": "measures"}, {"heading": "◆ 差在哪里", "kind": "shortcomings"},
+                 {"heading": "◆ 往哪里走", "kind": "plans"}],
+    "measures": [{"heading": "抓学法", "section": 0}, {"heading": "抓执法", "section": 0}],
+    "shortcomings": ["村级调解员年龄偏大，业务培训跟不上", "执法文书制作不够规范"],
+    "plans": ["每年组织调解员集中培训两次", "开展执法案卷季度评查"],
+}
+
+
+def test_bracketed_items_set_headings_apart_and_leave_one_sentence_lists_numbered(tmp_path):
+    layout = next(layout for layout in LAYOUTS if layout.name == "items-【】")
+    varied, _ = layout.transform(_BRACKET_TEXT, _BRACKET_GOLD)
+    assert "【抓学法】乡党委理论学习中心组" in varied and "1.抓学法" not in varied
+    # the problems and plans have no headings: a bracket round a whole sentence would read as one more section heading
+    assert "1.村级调解员年龄偏大，业务培训跟不上。" in varied and "【执法文书制作不够规范】" not in varied
+    assert "1.每年组织调解员集中培训两次。" in varied
+    # and the reader takes the varied text as it takes the original: same sections, same items
+    readings = []
+    for name, text in (("original.txt", _BRACKET_TEXT), ("varied.txt", varied)):
+        (tmp_path / name).write_text(text, "utf-8")
+        rep = extract_report(read_source(tmp_path / name))
+        readings.append(([(s.heading.strip("◆ "), s.kind) for s in rep.sections],
+                         [[item.text for item in rep.items(kind)] for kind in ("measure", "shortcoming", "plan")]))
+    assert readings[0] == readings[1]
+    assert [kind for _, kind in readings[1][0]] == ["measures", "shortcomings", "plans"]
+
+
+def test_problems_inline_joins_a_list_keeps_its_parting_blank_and_leaves_lone_problems_with_their_remedies():
+    layout = next(layout for layout in LAYOUTS if layout.name == "problems-inline")
+    listed = _BRACKET_TEXT
+    varied, _ = layout.transform(listed, _BRACKET_GOLD)
+    assert "一是村级调解员年龄偏大，业务培训跟不上；二是执法文书制作不够规范。\n\n◆ 往哪里走" in varied
+    paired = listed.replace("1.村级调解员年龄偏大，业务培训跟不上。\n2.执法文书制作不够规范。\n",
+                            "1.村级调解员年龄偏大，业务培训跟不上。\n→ 集中培训调解员\n2.执法文书制作不够规范。\n→ 评查执法案卷\n")
+    varied, _ = layout.transform(paired, _BRACKET_GOLD)
+    # one problem before each remedy is no list: 一是… 一是… would be written by no one
+    assert "一是" not in varied and "1.村级调解员年龄偏大" in varied and "2.执法文书制作不够规范" in varied

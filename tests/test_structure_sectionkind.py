@@ -375,6 +375,17 @@ def test_one_character_headings_after_a_bullet_head_their_numbered_runs():
     assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
 
 
+def test_a_bullet_heading_over_bracketed_items_is_a_sibling_of_those_over_numbered_runs():
+    # The work is set apart in 【】, the problems and plans are numbered: the first ◇ heads a section all the same.
+    rep = report(
+        TITLE + "◇ 做\n【规范执法】全年办理案件25件。\n【深化调解】化解纠纷60件。\n◇ 省\n1.调解员年龄偏大。\n"
+        "2.执法车辆老化。\n◇ 谋\n1.招募年轻调解员。\n2.更新执法车辆。\n石门镇人民政府\n2025年1月8日\n")
+    assert [(s.kind, s.heading) for s in rep.sections] == [
+        ("measures", "◇ 做"), ("shortcomings", "◇ 省"), ("plans", "◇ 谋")]
+    assert [m.text for m in rep.measures] == ["规范执法", "深化调解"]
+    assert [s.text for s in rep.shortcomings] == ["调解员年龄偏大", "执法车辆老化"]
+
+
 def test_the_leaders_named_after_the_plans_without_a_figure_are_the_duty_section():
     rep = report(
         TITLE + "一、主要工作\n（一）规范执法。办理案件25件。\n二、存在的问题\n（一）调解力量薄弱。\n三、下步打算\n（一）充实调解力量。\n"

@@ -79,9 +79,16 @@ def renumber(top: str, item: str, other: str) -> Transform:
 
 
 def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
-    """Item headings in 【】 in place of their numbers: （一）加强领导。… → 【加强领导】…"""
+    """Item headings in 【】 in place of their numbers: （一）加强领导。… → 【加强领导】…
+
+    A section whose items are each one sentence (1.村规民约执行监督机制不健全。) has no headings to set apart: a writer
+    who brackets headings keeps its numbers there, as a line that is one bracket reads as a section heading
+    (【短板弱项】). The choice holds for the whole section, since a list is numbered alike."""
     lines = text.split("\n")
+    sections: list[list[tuple[int, str]]] = [[]]
     for i, role in enumerate(line_roles(lines, gold)):
+        if role == "section":
+            sections.append([])
         if role != "item":
             continue
         indent, _, rest = split_marker(lines[i])
@@ -89,7 +96,11 @@ def bracket_items(text: str, gold: dict) -> tuple[str, dict]:
         head, tail = (rest[: cut.start()], rest[cut.end():]) if cut else (rest, "")
         if len(head) > 30 and "，" in head:  # a bracket holds a short heading: the rest of a long clause follows it
             head, tail = head[: head.index("，")], head[head.index("，") + 1:] + (rest[cut.start():] if cut else "")
-        lines[i] = f"{indent}【{head.strip()}】{tail}"
+        sections[-1].append((i, f"{indent}【{head.strip()}】{tail}"))
+    for items in sections:
+        if items and all(not line.endswith("】") for _, line in items):
+            for i, line in items:
+                lines[i] = line
     return "\n".join(lines), gold
 
 
@@ -357,26 +368,30 @@ def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
         below = next((j for j in range(i + 1, stop) if lines[j].strip()), None)
         return below is not None and roles[below] == "item" and not re.search(r"[。；;]", lines[i])
 
-    out, intro, run = [], [], []
+    out, intro, run, blanks, sizes = [], [], [], [], []
 
     def close_run() -> None:
         if run:
+            sizes.append(len(run))
             out.append("".join(intro) + "；".join(
                 f"{cn_numeral(n)}是{p.rstrip('。；;')}" for n, p in enumerate(run, 1)) + "。")
         else:
             out.extend(intro)
+        out.extend(blanks)  # the blank line that parts the list from the next heading stays
         intro.clear()
         run.clear()
+        blanks.clear()
 
     for i in range(start, stop):
         line = lines[i].strip()
         if is_problem(i):
             run.append(split_marker(lines[i])[2].strip())
+            blanks.clear()  # a blank line between two problems goes with the joining
         elif not line:
-            if not run:
-                intro.append(lines[i])
+            (blanks if run else intro).append(lines[i])
         elif run and (roles[i] is None or roles[i] == "other" and not titles_items(i)):
             run[-1] += line  # the rest of a problem's paragraph, or a line numbered below it
+            blanks.clear()
         elif roles[i] is None:
             intro.append(line)
         else:  # a sub-part title, or an item of another kind: it keeps its line
@@ -385,6 +400,8 @@ def shortcomings_inline(text: str, gold: dict) -> tuple[str, dict]:
     close_run()
     if not any(is_problem(i) for i in range(start, stop)):
         return text, gold  # the problems are not numbered lines (already 一是… or paragraphs)
+    if len(sizes) >= 2 and max(sizes) == 1:
+        return text, gold  # each problem with its remedy after it (→ …) is no list to join: 一是… 一是… reads as no one writes
     return "\n".join(lines[:start] + out + lines[stop:]), gold
 
 

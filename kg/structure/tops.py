@@ -301,9 +301,24 @@ def _plain_headings(lines, numbered: list[int], firsts: list[int]) -> list[int]:
     named = [i for i in range(max(1, body_start - 1), len(lines)) if _is_vocabulary_heading(lines[i].text)]
     plain = sorted(set(plain) | set(named))
     plain = _lettered_before(lines, plain, body_start) + plain
+    plain = _glyph_before(lines, plain, body_start) + plain
     if plain[0] >= numbered[0] or numbered[0] - 1 not in plain:
         return []
     return plain
+
+
+def _glyph_before(lines, plain: list[int], body_start: int) -> list[int]:
+    """Heading lines before the first plain heading found that open with the one symbol every plain heading opens with
+    (◆ 做了什么 before ◆ 差在哪里 and ◆ 往哪里走, when only the later ones open numbered runs): a section whose items
+    are set apart in 【】 or left bare has no run of numbers to be found by."""
+    if len(plain) < 2:
+        return []
+    glyphs = {_bullet_glyph(lines[i].text) for i in plain}
+    if len(glyphs) != 1 or None in glyphs:
+        return []
+    glyph = glyphs.pop()
+    return [i for i in range(body_start + 1, plain[0])
+            if _bullet_glyph(lines[i].text) == glyph and _heads_run(lines[i].text)]
 
 
 # A capital letter numbering a heading as English lists do (A. 镇情, B．领头雁); the normal form writes ． as '.'.
