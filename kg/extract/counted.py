@@ -202,7 +202,8 @@ def households_end(indicator: str) -> int:
     return end
 
 
-SENTENCE_END = re.compile(r"[。;!?\n]")  # in the normal form
+SENTENCE_MARKS = "。;!?\n"  # the ends of a sentence in the normal form
+SENTENCE_END = re.compile(f"[{SENTENCE_MARKS}]")
 _CLAUSE_MARKS = set(",。;:!?\n()[]、")  # in the normal form: one of these between a count and a bound parts them
 
 
@@ -349,9 +350,9 @@ def refers_to_named(norm: str, quantity: Quantity, names: tuple[str, ...]) -> bo
     """马…、努尔兰…坚持…。两人全年主持学法5次: people counted in words opening a sentence, as many as the sentence
     before names, are those persons spoken of again (the two), no count of people."""
     start = quantity.number.start
-    if not quantity.number.chinese or quantity.unit not in _REFERRING_UNITS or (start and norm[start - 1] not in "。;!?\n"):
+    if not quantity.number.chinese or quantity.unit not in _REFERRING_UNITS or (start and norm[start - 1] not in SENTENCE_MARKS):
         return False
-    opening = max(norm.rfind(mark, max(0, start - REFERENCE_WINDOW), start - 1) for mark in "。;!?\n") + 1
+    opening = max(norm.rfind(mark, max(0, start - REFERENCE_WINDOW), start - 1) for mark in SENTENCE_MARKS) + 1
     named = sum(1 for name in names if name in norm[opening:start])
     return named == quantity.value
 

@@ -145,11 +145,8 @@ def words_before(run: str, town: bool = False, road: bool = False, after_number:
         bounded = True
     # A verb of two characters or more inside the run, after a word of two (街道|聘请|鹭|浦), ends the prose: the name
     # is its object and starts after it, when two characters at least are left for it.
-    for at in range(len(words) - 2, 0, -1):
-        if len(words[at]) > 1 and len(words[at - 1]) > 1 and _tag(words[at]) == "v" \
-                and len("".join(words[at + 1:])) >= 2:
-            words = words[at + 1:]
-            break
+    words = _after_last(words, lambda at: at > 0 and len(words[at]) > 1 and len(words[at - 1]) > 1
+                        and _tag(words[at]) == "v")
     return words + named_peoples, bounded
 
 
@@ -173,8 +170,14 @@ def _object_of_verb(run: str, words: list[str]) -> bool:
 def _after_county_word(words: list[str], suffix: str, known) -> list[str]:
     """The words after the last one that, with the suffix, is a county the table knows, when two characters or more
     follow it: a county's name does not hold another county's, so that word is the sentence's."""
+    return _after_last(words, lambda at: len(words[at]) > 1 and known(words[at] + suffix))
+
+
+def _after_last(words: list[str], ends_prose) -> list[str]:
+    """The words after the last one at which `ends_prose(index)` holds, when two characters or more follow it (a
+    name's least stem); all the words when there is none."""
     for at in range(len(words) - 2, -1, -1):
-        if len(words[at]) > 1 and len("".join(words[at + 1:])) >= 2 and known(words[at] + suffix):
+        if ends_prose(at) and len("".join(words[at + 1:])) >= 2:
             return words[at + 1:]
     return words
 
