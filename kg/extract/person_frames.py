@@ -195,7 +195,7 @@ def _before_offices(norm: str, titles: tuple, read: frozenset[int]):
 def heads_a_noun(norm: str, pos: int) -> bool:
     """Whether a common noun follows `pos` (法律顾问照片, 桂园社区): then the words before it may qualify that thing
     rather than name a person; asked only where a name was read there."""
-    word = segment.default().lcut(norm[pos : pos + MAX_SLOT])[0] if pos < len(norm) else ""
+    word = segment.default_words(norm[pos : pos + MAX_SLOT], hmm=True)[0] if pos < len(norm) else ""
     return (len(word) > 1 and segment.pos_tags().get(word) == "n" and word not in roles()
             and segment.default().FREQ.get(word, 0) >= person_score.COMMON_WORD_FREQUENCY)
 
@@ -230,7 +230,7 @@ def closed_by(norm: str, start: int, closers: tuple[str, ...], words: bool = Tru
             span = norm[start:end]
             if role_re().search(span) or multi_char_acts_re().search(span):
                 return None
-            if not words and any(person_score.common_word(word) for word in segment.default().lcut(span)):
+            if not words and any(person_score.common_word(word) for word in segment.default_words(span, hmm=True)):
                 return None
             return span
     return None
@@ -497,7 +497,7 @@ def _counted(norm: str, match: re.Match, read: frozenset[int]):
 
 def _nouns(text: str) -> str:
     """退休干部颁发…: the nouns a count goes on with, up to the first word that is none, as the people's role."""
-    words = segment.default().lcut(text)
+    words = segment.default_words(text, hmm=True)
     tags = segment.pos_tags()
     out = ""
     for word in words[:3]:
